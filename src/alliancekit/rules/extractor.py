@@ -1,0 +1,711 @@
+"""The rule-based extractor: sentences -> mentions -> triggers -> drafts -> events.
+
+For each body sentence the extractor finds people, places, times and
+triggers, and turns each trigger into a *draft* event: participants from
+the trigger's subject and object (or a possessor, or ``between``/``with``
+phrases for nominal triggers), status from tense and modality, time from
+the nearest time expression, location from the destination or an ``in``/
+``at`` phrase. Nominal triggers with no participants ("The visit, slated
+for next month, ...") refer back: they give their time, status and topics
+to the latest matching draft. Drafts of one engagement are then merged, and
+times resolved forward for planned events and backward for past ones.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+from alliancekit.actors import KnowledgeBase, name_key
+from alliancekit.extractor import ExtractionContext
+from alliancekit.model import (
+    Actor,
+    ActorKind,
+    Document,
+    Event,
+    EventType,
+    Evidence,
+    Location,
+    Participant,
+    Role,
+    Status,
+    TimeSpan,
+)
+from alliancekit.rules import lexicon
+from alliancekit.rules.mentions import (
+    GroupMention,
+    PersonFinder,
+    PersonMention,
+    PlaceMention,
+    PronounMention,
+    find_groups,
+    find_places,
+    find_pronouns,
+)
+from alliancekit.rules.text import Sentence, body_sentences
+from alliancekit.rules.triggers import Trigger, find_triggers
+from alliancekit.temporal import TimeMention, find_time_expressions, resolve
+
+__all__ = ["RulesExtractor"]
+
+_CLAUSE_BREAK = re.compile(
+    r";|\s[—–]\s|,\s+(?:as|while|whereas|where|which|who|after|before|but|although|though|when)\b|"
+    r"\b(?:said|says|told\s+\w+|announced|reported|added|noted|stated)\b(?:\s+(?:on\s+)?\w+day)?(?:\s+that)?|"
+    r"\baccording\s+to\b[^,]*,|\bas\s+(?=[A-Z])"
+)
+_CANCEL = re.compile(
+    r"\b(?:called\s+off|call\s+off|cancel(?:l?ed|s|ing|lation)?|scrapped|scrap|shelved|axed|"
+    r"postponed|postpone|postponement|put\s+off|suspended|delayed\s+indefinitely|will\s+not\s+(?:visit|travel|meet|attend)|"
+    r"won['’]t\s+(?:visit|travel|meet|attend)|no\s+longer\s+(?:visit|travel|meet|attend|plans?))\b",
+    re.IGNORECASE,
+)
+_RESCHEDULED = re.compile(r"\b(?:postponed|postpone|put\s+off|delayed|pushed\s+back|moved)\s+(?:it\s+)?(?:to|until|till)\b")
+_FUTURE = re.compile(
+    r"\b(?:will|would|shall|may|might|could|can|should)\b|['’]ll\b|"
+    r"\b(?:is|are|was|were|be)\s+(?:also\s+|now\s+)?(?:to|set\s+to|expected|scheduled|slated|due|poised|likely|"
+    r"going\s+to|planning|preparing|tipped|tentatively)\b|"
+    r"\b(?:plans?|planned|planning|aims?|aiming|intends?|intending|hopes?|hoping|seeks?|seeking|wants?|"
+    r"expected|scheduled|slated|upcoming|forthcoming|coming|tentatively|prospective|proposed|"
+    r"arranging|arranged|agreed)\b",
+    re.IGNORECASE,
+)
+_FUTURE_AFTER = re.compile(
+    r"^[^.;]{0,40}?\b(?:(?:is|are|was|were)\s+)?(?:tentatively\s+)?(?:slated|set|scheduled|planned|expected|due)\s+"
+    r"(?:for|to|on|in)\b|^[^.;]{0,30}?\bis\s+(?:to|expected\s+to)\b",
+    re.IGNORECASE,
+)
+_PAST = re.compile(
+    r"\b(?:met|held|had|visited|hosted|welcomed|received|spoke|talked|exchanged|made|took|traveled|travelled|"
+    r"arrived|toured|paid|conferred|discussed|agreed|signed|attended|joined|extended|invited|phoned|"
+    r"telephoned|was|were|did|marked|concluded|wrapped|began|started|ended)\b",
+    re.IGNORECASE,
+)
+_NOT_EVENT_TIME = re.compile(
+    r"(?:\bsince(?:\s+\w+){0,3}|\b(?:said|announced|reported|told\s+\w+|stated|added)(?:\s+on)?|"
+    r"\bas\s+of|\bdecision|\bfounded|\bestablished|\belected|\bappointed|\btook\s+office(?:\s+in)?)\s*$",
+    re.IGNORECASE,
+)
+_DURING = re.compile(r"\b(?:during|on|throughout|in\s+the\s+course\s+of|ahead\s+of|before|after)\s+(?P<owner>his|her|their|the|this|that)\s+(?:\w+\s+){0,2}(?:visit|trip|tour|stay)\b", re.IGNORECASE)
+_POSSESSOR_GAP = re.compile(r"^\s*(?:[a-z][\w-]*\s+){0,3}$")
+_REFERENCE = re.compile(r"^\s*(?:the|this|that|these|those|such|a|an)?\s*(?:[a-z][\w-]*\s+){0,2}$", re.IGNORECASE)
+_TOPIC_CUE = re.compile(
+    r"\b(?:talks?|discussions?|discuss(?:ed|es|ing)?|agenda|topics?|issues?|cover(?:ed|s|ing)?|focus(?:ed|es)?|"
+    r"concerns?|situation|exchange(?:d)? views|address(?:ed)?|review(?:ed)?|dialogue|meeting|visit|call)\b",
+    re.IGNORECASE,
+)
+_COMPOUND = re.compile(r"\b[A-Z][\w.]*(?:-[A-Z][\w.]*)+")
+
+
+@attrs.define
+class _Party:
+    """A participant while drafting: a person or a group."""
+
+    person: PersonMention | None
+    group: GroupMention | None
+    role: Role
+
+    @property
+    def key(self) -> frozenset[str] | str:
+        if self.person is not None:
+            return name_key(self.person.name)
+        assert self.group is not None
+        return f"group:{self.group.text.lower()}"
+
+    @property
+    def country(self) -> str | None:
+        if self.person is not None:
+            return self.person.country
+        return self.group.country if self.group is not None else None
+
+
+@attrs.define
+class _Draft:
+    """An event being assembled; becomes an :class:`Event` once merged."""
+
+    type: EventType
+    status: Status | None
+    explicit_status: bool
+    parties: list[_Party]
+    time: TimeMention | None
+    inherited_time: _Draft | None
+    location: PlaceMention | None
+    topics: list[str]
+    spans: list[tuple[int, int]]
+    sentence: int
+    paragraph: int
+    trigger: Trigger
+    hosting: bool = False
+    future_hint: bool = False
+
+    def person_keys(self) -> set[frozenset[str]]:
+        return {name_key(p.person.name) for p in self.parties if p.person is not None}
+
+    def has_person(self) -> bool:
+        return any(p.person is not None for p in self.parties)
+
+
+@attrs.define
+class _SentenceFacts:
+    """What one sentence holds, in document offsets."""
+
+    sentence: Sentence
+    persons: list[PersonMention]
+    pronouns: list[PronounMention]
+    groups: list[GroupMention]
+    places: list[PlaceMention]
+    times: list[TimeMention]
+    triggers: list[Trigger]
+
+
+class RulesExtractor:
+    """The built-in rule-based extractor, registered as ``rules``.
+
+    Pure Python: no model to download. See :mod:`alliancekit.rules` for what
+    it reads and how.
+
+    >>> from alliancekit.plugins import Plugins
+    >>> plugins = Plugins.create(load_entrypoints=False)
+    >>> doc = Document("d", "Foreign Minister Toshimitsu Motegi spoke by phone with Secretary of State "
+    ...                "Marco Rubio on Friday.", dt.date(2026, 2, 3))
+    >>> [(e.type.value, str(e.time.start)) for e in RulesExtractor().extract(doc, plugins.context())]
+    [('call', '2026-01-30')]
+    """
+
+    name = "rules"
+
+    def extract(self, document: Document, context: ExtractionContext) -> list[Event]:
+        """Find the events of one document."""
+        return _DocumentRun(document, context.knowledge_base).events()
+
+
+@attrs.define
+class _DocumentRun:
+    """The state of one extraction over one document."""
+
+    document: Document
+    knowledge_base: KnowledgeBase
+    drafts: list[_Draft] = attrs.field(factory=list)
+    facts: list[_SentenceFacts] = attrs.field(factory=list)
+
+    def events(self) -> list[Event]:
+        anchor = self.document.anchor
+        finder = PersonFinder(self.knowledge_base, anchor)
+        for sentence in body_sentences(self.document.text):
+            facts = self._read_sentence(sentence, finder)
+            self.facts.append(facts)
+            self._draft_events(facts)
+        merged = _merge(self.drafts)
+        return [event for draft in merged if (event := self._to_event(draft)) is not None]
+
+    # ------------------------------------------------------------------ reading
+
+    def _read_sentence(self, sentence: Sentence, finder: PersonFinder) -> _SentenceFacts:
+        text, offset = sentence.text, sentence.start
+        persons = finder.find(text, offset)
+        times = [
+            TimeMention(offset + m.start, offset + m.end, m.text)
+            for m in find_time_expressions(text)
+            if not _NOT_EVENT_TIME.search(text[max(0, m.start - 40) : m.start])
+        ]
+        places = [
+            p
+            for p in find_places(text, offset, self.knowledge_base)
+            if not any(_overlaps(p.start, p.end, person.start, person.apposition_end or person.end) for person in persons)
+            and not any(_overlaps(p.start, p.end, person.start, person.end) for person in persons)
+            and not any(_overlaps(p.start, p.end, t.start, t.end) for t in times)
+        ]
+        groups = [
+            g for g in find_groups(text, offset) if not any(_overlaps(g.start, g.end, p.start, p.end) for p in persons)
+        ]
+        pronouns = [
+            p for p in find_pronouns(text, offset) if not any(_overlaps(p.start, p.end, m.start, m.end) for m in persons)
+        ]
+        triggers = find_triggers(text, offset)
+        return _SentenceFacts(sentence, persons, pronouns, groups, places, times, triggers)
+
+    # ---------------------------------------------------------------- drafting
+
+    def _draft_events(self, facts: _SentenceFacts) -> None:
+        sentence = facts.sentence
+        previous_subjects: list[_Party] = []
+        for index, trigger in enumerate(facts.triggers):
+            left, right = self._clause(facts, trigger, index)
+            if trigger.form == "verbal":
+                draft = self._verbal(facts, trigger, left, right, previous_subjects)
+            else:
+                draft = self._nominal(facts, trigger, right)
+            if draft is None:
+                continue
+            if trigger.form == "verbal":
+                previous_subjects = [p for p in draft.parties if p.role in (Role.HOST, Role.VISITOR, Role.INVITER, Role.PARTICIPANT)][:2]
+            draft.status, draft.explicit_status = self._status(facts, trigger, left, right)
+            draft.time = self._time_for(facts, trigger)
+            draft.location = draft.location or self._location_for(facts, trigger, draft, left, right)
+            draft.topics = self._topics(facts, draft)
+            if not draft.has_person() and not draft.parties:
+                self._refer_back(draft, facts)
+                continue
+            if not draft.has_person():
+                continue
+            self.drafts.append(draft)
+        if not facts.triggers:
+            self._topics_for_previous(facts)
+        del sentence
+
+    def _clause(self, facts: _SentenceFacts, trigger: Trigger, index: int) -> tuple[int, int]:
+        sentence = facts.sentence
+        text = sentence.text
+        local_start = trigger.start - sentence.start
+        local_end = trigger.end - sentence.start
+        left = 0
+        for match in _CLAUSE_BREAK.finditer(text, 0, local_start):
+            if match.end() <= local_start:
+                left = match.end()
+        right = len(text)
+        match = _CLAUSE_BREAK.search(text, local_end)
+        if match is not None:
+            right = match.start()
+        for later in facts.triggers[index + 1 :]:
+            if later.form == "verbal" and later.start - sentence.start > local_end:
+                right = min(right, later.start - sentence.start)
+                break
+        return sentence.start + left, sentence.start + right
+
+    def _persons_between(self, facts: _SentenceFacts, start: int, end: int) -> list[PersonMention]:
+        found = [p for p in facts.persons if start <= p.start and p.end <= end]
+        for pronoun in facts.pronouns:
+            if start <= pronoun.start and pronoun.end <= end and not pronoun.possessive:
+                found.extend(self._resolve_pronoun(facts, pronoun))
+        found.sort(key=lambda p: p.start)
+        return _unique_persons(found)
+
+    def _resolve_pronoun(self, facts: _SentenceFacts, pronoun: PronounMention) -> list[PersonMention]:
+        """Resolve a pronoun or "the two leaders" to earlier people."""
+        earlier = [p for p in facts.persons if p.end <= pronoun.start]
+        if pronoun.plural:
+            if len(_unique_persons(earlier)) >= 2:
+                return [attrs.evolve(p, start=pronoun.start, end=pronoun.end, cue="pronoun") for p in _unique_persons(earlier)]
+            for draft in reversed(self.drafts):
+                persons = [p.person for p in draft.parties if p.person is not None]
+                if len(persons) >= 2:
+                    return [attrs.evolve(p, start=pronoun.start, end=pronoun.end, cue="pronoun") for p in persons]
+            return []
+        if earlier:
+            return [attrs.evolve(earlier[-1], start=pronoun.start, end=pronoun.end, cue="pronoun")]
+        for previous in reversed(self.facts[-3:]):
+            if previous.sentence.paragraph < facts.sentence.paragraph - 2:
+                break
+            subject = self._subject_of(previous)
+            if subject is not None:
+                return [attrs.evolve(subject, start=pronoun.start, end=pronoun.end, cue="pronoun")]
+        return []
+
+    def _subject_of(self, facts: _SentenceFacts) -> PersonMention | None:
+        if facts.persons:
+            return facts.persons[0]
+        for draft in reversed(self.drafts):
+            if draft.sentence == facts.sentence.index:
+                persons = [p.person for p in draft.parties if p.person is not None]
+                if persons:
+                    return persons[0]
+        return None
+
+    def _verbal(
+        self, facts: _SentenceFacts, trigger: Trigger, left: int, right: int, previous_subjects: list[_Party]
+    ) -> _Draft | None:
+        subjects = self._persons_between(facts, left, trigger.start)
+        subjects = [s for s in subjects if not s.possessive or s.cue == "pronoun"]
+        objects = self._persons_between(facts, trigger.end, right)
+        groups = [g for g in facts.groups if trigger.end <= g.start and g.end <= right]
+        subject_groups = [g for g in facts.groups if left <= g.start and g.end <= trigger.start]
+        text = self.document.text
+        infinitive = text[max(0, trigger.start - 3) : trigger.start].lower() == "to "
+        if trigger.needs_person_object:
+            gap = text[trigger.end : objects[0].start] if objects else ""
+            if not objects or len(gap.split()) > 8 or re.search(r"[,;.]", gap.replace("U.S.", "US").replace("Adm.", "Adm").replace("Gen.", "Gen")):
+                return None
+        parties: list[_Party] = []
+        if trigger.type is EventType.VISIT:
+            if infinitive:
+                before = [p for p in facts.persons if p.end <= trigger.start and p.start >= left - 200] + [
+                    person
+                    for pronoun in facts.pronouns
+                    if pronoun.end <= trigger.start and not pronoun.possessive
+                    for person in self._resolve_pronoun(facts, pronoun)
+                ]
+                before.sort(key=lambda p: p.start)
+                visitors = before[-1:] if before else subjects[-1:]
+            else:
+                visitors = subjects or [p.person for p in previous_subjects if p.person is not None]
+            parties = [_Party(p, None, Role.VISITOR) for p in visitors]
+        elif trigger.type is EventType.INVITATION:
+            inviters = subjects or [p.person for p in previous_subjects if p.person is not None]
+            parties = [_Party(p, None, Role.INVITER) for p in inviters]
+            invitees = objects[:1] if objects else []
+            parties += [_Party(p, None, Role.INVITEE) for p in invitees]
+            if not invitees:
+                parties += [_Party(None, g, Role.INVITEE) for g in groups[:1]]
+        else:
+            if not subjects and not subject_groups:
+                subjects = [p.person for p in previous_subjects if p.person is not None]
+            first_role = Role.HOST if trigger.hosting else Role.PARTICIPANT
+            other_role = Role.GUEST if trigger.hosting else Role.PARTICIPANT
+            parties = [_Party(p, None, first_role) for p in subjects]
+            parties += [_Party(None, g, first_role) for g in subject_groups]
+            parties += [_Party(p, None, other_role) for p in objects]
+            if not objects:
+                parties += [_Party(None, g, other_role) for g in groups]
+        parties = _unique_parties(parties)
+        if not parties:
+            return None
+        draft = _Draft(
+            trigger.type, None, False, parties, None, None, None, [], [], facts.sentence.index,
+            facts.sentence.paragraph, trigger, hosting=trigger.hosting,
+        )
+        draft.spans = [self._span(facts, trigger, parties, left, right)]
+        if trigger.type is EventType.INVITATION and trigger.invites_visit:
+            self._invited_visit(facts, trigger, draft, right)
+        return draft
+
+    def _invited_visit(self, facts: _SentenceFacts, trigger: Trigger, invitation: _Draft, right: int) -> None:
+        """"X invited Y to visit Z": the visit Y is to make, when the text names it only as a noun."""
+        invitees = [p for p in invitation.parties if p.role is Role.INVITEE and p.person is not None]
+        if not invitees:
+            return
+        # A verbal "to visit Z" is drafted on its own; nothing to add then.
+        if any(t.type is EventType.VISIT and t.start > trigger.start and t.form == "verbal" for t in facts.triggers):
+            return
+
+    def _nominal(self, facts: _SentenceFacts, trigger: Trigger, right: int) -> _Draft | None:
+        text = self.document.text
+        parties: list[_Party] = []
+        possessor = self._possessor(facts, trigger)
+        after = text[trigger.end : right]
+        between = re.match(r"\s*(?:between|with|by|from|among|involving)\b", after)
+        objects: list[PersonMention] = []
+        groups: list[GroupMention] = []
+        if between:
+            objects = self._persons_between(facts, trigger.end, right)
+            groups = [g for g in facts.groups if trigger.end <= g.start and g.end <= right]
+        elif re.match(r"\s*(?:of|in|at)\b", after) and trigger.type is EventType.MEETING:
+            groups = [g for g in facts.groups if trigger.end <= g.start and g.end <= min(right, trigger.end + 80)]
+        if trigger.type is EventType.INVITATION:
+            from_match = re.search(r"\bfrom\b", after)
+            to_match = re.search(r"\bto\b", after)
+            inviters = [p for p in objects if from_match and p.start > trigger.end + from_match.start() and (not to_match or p.start < trigger.end + to_match.start())]
+            invitees = [p for p in objects if p not in inviters]
+            parties = [_Party(p, None, Role.INVITER) for p in (possessor or inviters)]
+            parties += [_Party(p, None, Role.INVITEE) for p in invitees[:1]]
+        elif trigger.type is EventType.VISIT:
+            visitors = possessor or [p for p in objects if re.match(r"\s*by\b", after)]
+            parties = [_Party(p, None, Role.VISITOR) for p in visitors]
+        else:
+            parties = [_Party(p, None, Role.PARTICIPANT) for p in possessor]
+            parties += [_Party(p, None, Role.PARTICIPANT) for p in objects]
+            parties += [_Party(None, g, Role.PARTICIPANT) for g in groups]
+        parties = _unique_parties(parties)
+        draft = _Draft(
+            trigger.type, None, False, parties, None, None, None, [], [], facts.sentence.index,
+            facts.sentence.paragraph, trigger,
+        )
+        span_start = min([trigger.start, *(p.start for p in possessor)])
+        draft.spans = [self._span(facts, trigger, parties, span_start, right)]
+        return draft
+
+    def _possessor(self, facts: _SentenceFacts, trigger: Trigger) -> list[PersonMention]:
+        text = self.document.text
+        for person in reversed(facts.persons):
+            if person.end <= trigger.start and person.possessive:
+                gap_start = person.end + (2 if text[person.end : person.end + 2] in ("'s", "’s") else 1)
+                if _POSSESSOR_GAP.match(text[gap_start : trigger.start]):
+                    # "A and B's talks": take the coordinated names too.
+                    return [person]
+                break
+        for pronoun in reversed(facts.pronouns):
+            if pronoun.end <= trigger.start and pronoun.possessive:
+                if _POSSESSOR_GAP.match(text[pronoun.end : trigger.start] + " "):
+                    return self._resolve_pronoun(facts, pronoun)
+                break
+        return []
+
+    def _span(self, facts: _SentenceFacts, trigger: Trigger, parties: Sequence[_Party], left: int, right: int) -> tuple[int, int]:
+        starts = [trigger.start] + [p.person.start for p in parties if p.person is not None and left <= p.person.start < right]
+        ends = [trigger.end] + [p.person.end for p in parties if p.person is not None and left <= p.person.start < right]
+        ends += [g.group.end for g in parties if g.group is not None and g.group.end <= right]
+        start, end = max(min(starts), facts.sentence.start), min(max(ends), facts.sentence.end)
+        return start, end
+
+    # ------------------------------------------------------------ attributes
+
+    def _status(self, facts: _SentenceFacts, trigger: Trigger, left: int, right: int) -> tuple[Status | None, bool]:
+        text = self.document.text
+        clause = text[left:right]
+        before = text[left : trigger.start]
+        after = text[trigger.end : right]
+        if _CANCEL.search(clause) and not _RESCHEDULED.search(clause):
+            return Status.CANCELLED, True
+        if trigger.form == "verbal" and text[max(0, trigger.start - 3) : trigger.start].lower() == "to ":
+            return Status.PLANNED, True
+        if trigger.type is EventType.INVITATION:
+            return (Status.PLANNED, True) if _FUTURE.search(before) else (Status.OCCURRED, True)
+        if _FUTURE.search(before) or _FUTURE_AFTER.search(after) or re.search(r"\bwill\b", trigger.text):
+            return Status.PLANNED, True
+        if trigger.form == "verbal":
+            return Status.OCCURRED, True
+        if _PAST.search(clause):
+            return Status.OCCURRED, False
+        return None, False
+
+    def _time_for(self, facts: _SentenceFacts, trigger: Trigger) -> TimeMention | None:
+        if not facts.times:
+            return None
+        text = self.document.text
+        best: TimeMention | None = None
+        best_cost = 10**9
+        for mention in facts.times:
+            opening = mention.start - facts.sentence.start <= 3 and text[mention.end : mention.end + 1] == ","
+            distance = 0 if opening else (mention.start - trigger.end if mention.start >= trigger.end else trigger.start - mention.end)
+            nearest = min(facts.triggers, key=lambda t: abs((t.start + t.end) // 2 - (mention.start + mention.end) // 2))
+            if not opening and nearest is not trigger and trigger.form == "nominal" and not any(
+                d.trigger is nearest for d in self.drafts
+            ):
+                # Another trigger owns this time; a referring noun does not take it.
+                pass
+            cost = distance + (0 if nearest is trigger or opening else 60)
+            if cost < best_cost:
+                best, best_cost = mention, cost
+        return best
+
+    def _location_for(
+        self, facts: _SentenceFacts, trigger: Trigger, draft: _Draft, left: int, right: int
+    ) -> PlaceMention | None:
+        text = self.document.text
+        places = facts.places
+        if trigger.destination or trigger.type is EventType.VISIT:
+            for place in places:
+                if trigger.end <= place.start <= right + 2 and len(text[trigger.end : place.start].split()) <= 6:
+                    return place
+            if trigger.form == "nominal":
+                return None
+        if trigger.type is EventType.CALL:
+            return None
+        for place in places:
+            if not (left <= place.start and place.end <= right + 2) and not place.start - facts.sentence.start < 4:
+                continue
+            preceding = text[max(facts.sentence.start, place.start - 12) : place.start].lower()
+            if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", preceding):
+                return place
+        return None
+
+    def _topics(self, facts: _SentenceFacts, draft: _Draft) -> list[str]:
+        own = {p.country for p in draft.parties if p.country}
+        if draft.location is not None and draft.location.country:
+            own.add(draft.location.country)
+        return _countries_in(facts.sentence.text, exclude=own)
+
+    def _topics_for_previous(self, facts: _SentenceFacts) -> None:
+        if not self.drafts or not _TOPIC_CUE.search(facts.sentence.text):
+            return
+        latest = self.drafts[-1]
+        if facts.sentence.index - latest.sentence > 3:
+            return
+        related = [d for d in self.drafts if d is latest or (d.person_keys() & latest.person_keys() and d.status is latest.status)]
+        for draft in related:
+            own = {p.country for p in draft.parties if p.country}
+            if draft.location is not None and draft.location.country:
+                own.add(draft.location.country)
+            for code in _countries_in(facts.sentence.text, exclude=own):
+                if code not in draft.topics:
+                    draft.topics.append(code)
+
+    def _refer_back(self, reference: _Draft, facts: _SentenceFacts) -> None:
+        """A noun like "the visit" with no participants: enrich the latest draft it names."""
+        text = self.document.text
+        start = max(facts.sentence.start, reference.trigger.start - 20)
+        if not _REFERENCE.match(text[start : reference.trigger.start].split(",")[-1]):
+            return
+        for draft in reversed(self.drafts):
+            if facts.sentence.index - draft.sentence > 6:
+                return
+            if draft.type is not reference.type:
+                continue
+            if draft.time is None and reference.time is not None and reference.time.start not in {
+                d.time.start for d in self.drafts if d.time is not None
+            }:
+                draft.time = reference.time
+            if reference.explicit_status and reference.status is Status.PLANNED and not draft.explicit_status:
+                draft.status, draft.explicit_status = reference.status, True
+            if reference.status is Status.CANCELLED:
+                draft.status, draft.explicit_status = Status.CANCELLED, True
+            draft.location = draft.location or reference.location
+            for code in reference.topics:
+                if code not in draft.topics:
+                    draft.topics.append(code)
+            return
+
+    # ------------------------------------------------------------ finishing
+
+    def _to_event(self, draft: _Draft) -> Event | None:
+        persons = [p for p in draft.parties if p.person is not None]
+        if not persons:
+            return None
+        if draft.type in (EventType.MEETING, EventType.CALL) and len(draft.parties) < 2:
+            return None
+        if draft.type is EventType.INVITATION and len(draft.parties) < 2:
+            return None
+        if draft.type is EventType.VISIT and draft.location is None:
+            return None
+        status = draft.status or (Status.PLANNED if draft.future_hint else Status.OCCURRED)
+        anchor = self.document.anchor
+        direction = "forward" if status is not Status.OCCURRED else "backward"
+        time: TimeSpan | None = None
+        if draft.time is not None:
+            time = resolve(draft.time.text, anchor, direction)
+        elif draft.inherited_time is not None and draft.inherited_time.time is not None:
+            source = draft.inherited_time
+            inherited_direction = "forward" if (source.status or status) is not Status.OCCURRED else "backward"
+            time = resolve(source.time.text, anchor, inherited_direction) if source.time else None
+        location = None
+        if draft.location is not None:
+            location = Location(draft.location.name, draft.location.country, draft.location.text, draft.location.kind)
+        participants = tuple(self._participant(p, location) for p in draft.parties)
+        evidence = tuple(Evidence.from_text(self.document.text, start, end) for start, end in _unique_spans(draft.spans))
+        return Event(
+            type=draft.type,
+            status=status,
+            participants=participants,
+            time=time,
+            location=location,
+            topics=tuple(dict.fromkeys(draft.topics)),
+            evidence=evidence,
+            document_id=self.document.id,
+            extractor="rules",
+            confidence=0.9 if draft.trigger.form == "verbal" else 0.7,
+            cameo=_cameo(draft, location),
+        )
+
+    def _participant(self, party: _Party, location: Location | None) -> Participant:
+        role = party.role
+        if role is Role.PARTICIPANT and location is not None and location.country and party.country:
+            role = Role.HOST if party.country == location.country else Role.GUEST
+        if party.person is not None:
+            person = party.person
+            actor = Actor(person.name, ActorKind.PERSON, person.country, person.title, (), person.kb_id)
+        else:
+            assert party.group is not None
+            actor = Actor(party.group.text, ActorKind.ORGANIZATION, party.group.country)
+        return Participant(actor, role)
+
+
+def _cameo(draft: _Draft, location: Location | None) -> str:
+    if draft.type is EventType.MEETING:
+        if draft.hosting:
+            return "043"
+        countries = {p.country for p in draft.parties if p.country}
+        if location is not None and location.country and countries and location.country not in countries:
+            return "044"
+    return draft.type.cameo
+
+
+def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    return a_start < b_end and b_start < a_end
+
+
+def _unique_persons(persons: Iterable[PersonMention]) -> list[PersonMention]:
+    seen: set[frozenset[str]] = set()
+    unique = []
+    for person in persons:
+        key = name_key(person.name)
+        if key not in seen:
+            seen.add(key)
+            unique.append(person)
+    return unique
+
+
+def _unique_parties(parties: Iterable[_Party]) -> list[_Party]:
+    seen: set[object] = set()
+    unique = []
+    for party in parties:
+        if party.key not in seen:
+            seen.add(party.key)
+            unique.append(party)
+    return unique
+
+
+def _unique_spans(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    return sorted(set(spans))
+
+
+def _countries_in(text: str, *, exclude: set[str]) -> list[str]:
+    masked = _COMPOUND.sub(lambda m: " " * len(m.group()), text)
+    found: list[str] = []
+    for match in lexicon.country_pattern().finditer(masked):
+        code = lexicon.country_of_word(match.group())
+        if code and code not in exclude and code not in found:
+            found.append(code)
+    return found
+
+
+def _compatible(first: _Draft, second: _Draft) -> bool:
+    if first.type is not second.type:
+        return False
+    if not first.person_keys() & second.person_keys():
+        return False
+    if first.status is not None and second.status is not None and first.status is not second.status:
+        if first.explicit_status and second.explicit_status:
+            return False
+    if first.time is not None and second.time is not None and first.time.text.lower() != second.time.text.lower():
+        return first.type is not EventType.VISIT and False
+    if first.location is not None and second.location is not None and first.type is EventType.VISIT:
+        return first.location.country == second.location.country
+    return True
+
+
+def _merge(drafts: list[_Draft]) -> list[_Draft]:
+    """Merge drafts of one engagement, then fill times and places from related drafts."""
+    merged: list[_Draft] = []
+    for draft in drafts:
+        for kept in merged:
+            if _compatible(kept, draft):
+                _absorb(kept, draft)
+                break
+        else:
+            merged.append(draft)
+    _inherit(merged)
+    return merged
+
+
+def _absorb(kept: _Draft, other: _Draft) -> None:
+    keys = {p.key for p in kept.parties}
+    kept.parties.extend(p for p in other.parties if p.key not in keys)
+    if kept.status is None or (not kept.explicit_status and other.explicit_status):
+        kept.status, kept.explicit_status = other.status, other.explicit_status
+    kept.time = kept.time or other.time
+    kept.location = kept.location or other.location
+    kept.spans.extend(other.spans)
+    kept.hosting = kept.hosting or other.hosting
+    for code in other.topics:
+        if code not in kept.topics:
+            kept.topics.append(code)
+
+
+def _inherit(drafts: list[_Draft]) -> None:
+    """Give undated meetings the time and place of the visit they happen during."""
+    for draft in drafts:
+        if draft.time is not None and draft.location is not None:
+            continue
+        for other in reversed(drafts[: drafts.index(draft)]):
+            if other is draft or not (draft.person_keys() & other.person_keys()):
+                continue
+            if other.status is not None and draft.status is not None and other.status is not draft.status:
+                continue
+            if draft.paragraph - other.paragraph > 2:
+                continue
+            if draft.time is None and draft.inherited_time is None and other.time is not None:
+                draft.inherited_time = other
+            if draft.location is None and other.type is EventType.VISIT and draft.type is EventType.MEETING:
+                draft.location = other.location
+            break

@@ -1,0 +1,203 @@
+"""Word lists the rules read: titles, ranks, organization words, countries.
+
+These are facts about English news language, not about any person: which
+words make up an office title, which capitalized words are never part of a
+personal name, and how countries and their adjectives are written. Country
+names and demonyms come from ``actors/data/countries.json``.
+
+>>> country_of_word("Japanese"), country_of_word("U.S."), country_of_word("Tokyo")
+('JPN', 'USA', None)
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from importlib import resources
+
+__all__ = [
+    "CONNECTORS",
+    "FUNCTION_WORDS",
+    "HONORIFICS",
+    "ORG_WORDS",
+    "RANK_WORDS",
+    "TITLE_HEADS",
+    "TITLE_WORDS",
+    "country_names",
+    "country_of_word",
+    "is_title_word",
+]
+
+TITLE_HEADS = frozenset(
+    """
+    minister secretary president adviser advisor ambassador envoy premier chancellor chairman chairwoman
+    chair director director-general commander spokesperson spokesman spokeswoman governor speaker
+    representative senator chief leader head undersecretary vice-minister counselor counsellor
+    administrator coordinator attaché attache consul consul-general deputy official officials
+    """.split()
+)
+"""Nouns that end an office title ("Vice Foreign *Minister*")."""
+
+TITLE_WORDS = frozenset(
+    """
+    prime vice deputy assistant under acting senior state parliamentary special chief principal
+    defense defence foreign finance trade economy economic treasury war commerce energy interior home
+    justice unification national security press policy digital industry agriculture health education
+    environment transport transportation labor labour cabinet affairs general staff joint forces
+    homeland political military international public diplomacy intelligence operations relations
+    asian pacific east south north southeast indo-pacific asia-pacific american european eurasian
+    office executive fleet command region wing army navy air marine marines corps self-defense
+    maritime ground coast guard forces chiefs combatant minister ministry secretary president
+    adviser advisor ambassador envoy commander director director-general chairman chair governor
+    speaker representative senator leader head spokesperson spokesman spokeswoman and of for to the
+    revitalization revitalisation reconstruction reform regional arms control nonproliferation
+    strategy strategic planning resources allied alliance cooperation indo asia pacific sea land
+    capability capabilities acquisition sustainment research engineering personnel readiness
+    first second third
+    """.split()
+)
+"""Words that may appear inside an office title (lower-cased)."""
+
+RANK_WORDS = frozenset(
+    """
+    adm. adm admiral gen. gen general rear vice brig. brig brigadier lt. lt lieutenant col. col colonel
+    maj. maj major capt. capt captain cmdr. cmdr commander cdr. sgt. sgt sergeant cpl. pvt. ens. ensign
+    marshal air chief commodore
+    """.split()
+)
+"""Military ranks that may precede a name (lower-cased)."""
+
+HONORIFICS = frozenset(
+    """
+    mr. mr mrs. mrs ms. ms dr. dr prof. sir dame sen. sen rep. rep gov. gov hon. lord lady madam
+    president premier king queen emperor crown prince princess his her excellency
+    """.split()
+)
+"""Honorifics and courtesy titles that may precede a name (lower-cased)."""
+
+ORG_WORDS = frozenset(
+    """
+    department ministry house office base camp corps region force forces command park festival
+    council agency party congress senate parliament diet university institute center centre news
+    times post journal group summit alliance strait sea ocean peninsula islands island street
+    palace hall hotel airport station bureau committee commission bank fund association
+    organization organisation union treaty dialogue forum conference wing fleet navy army guard
+    memorial cemetery ranking article administration government cabinet embassy consulate
+    company corporation inc corp ltd co airlines agency service services daily herald tribune
+    network television radio press review magazine foundation council centre school college
+    museum square tower bridge port harbor harbour bay river mountain valley county province
+    prefecture state states kingdom republic federation emirates initiative program programme
+    project strategy doctrine act law bill accord agreement declaration statement framework
+    partnership quad aukus nato asean g7 g20 un eu apec
+    """.split()
+)
+"""Words that mark a capitalized run as an organization or place, not a person."""
+
+FUNCTION_WORDS = frozenset(
+    """
+    the a an in on at during after before however further furthermore according both this that these
+    those it he she they we his her their its our as with without against most some many several
+    meanwhile also and but or if when while since until although though because so yet then there
+    here what why how who whom whose which where all any each every no not other such more less
+    following despite amid among between from to of for by via into onto upon over under about
+    across along around behind beyond inside outside near per than like unlike i you your my me us
+    them him one two three four five first second new last next earlier later today yesterday
+    tomorrow monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december jan feb mar apr jun jul aug sep sept
+    oct nov dec spring summer autumn fall winter week month year morning afternoon evening night
+    mid early late upcoming senior top key former current incoming outgoing additionally separately
+    elsewhere earlier observers officials analysts experts sources reporters critics citizens
+    north south east west northern southern eastern western central western indo-pacific
+    asia-pacific pacific atlantic indian
+    """.split()
+)
+"""Capitalized-at-sentence-start words that never begin a personal name (lower-cased)."""
+
+CONNECTORS = frozenset({"of", "for", "to", "the", "and", "on", "in"})
+"""Lower-case words that may join the parts of an office title."""
+
+
+def is_title_word(word: str) -> bool:
+    """Whether ``word`` can be part of an office title or rank.
+
+    >>> is_title_word("Secretary"), is_title_word("Adm."), is_title_word("Landau")
+    (True, True, False)
+    """
+    lowered = word.lower().strip(",")
+    return (
+        lowered in TITLE_WORDS
+        or lowered in TITLE_HEADS
+        or lowered in RANK_WORDS
+        or lowered in HONORIFICS
+        or country_of_word(word) is not None
+    )
+
+
+@functools.cache
+def _countries() -> tuple[dict[str, str], dict[str, str]]:
+    text = resources.files("alliancekit.actors").joinpath("data", "countries.json").read_text(encoding="utf-8")
+    data = json.loads(text)
+    names: dict[str, str] = {}
+    words: dict[str, str] = {}
+    for entry in data["countries"]:
+        for name in entry["names"]:
+            names[name.lower()] = entry["code"]
+        for name in (*entry["names"], *entry["demonyms"]):
+            words[name.lower()] = entry["code"]
+            words[name.lower() + "'s"] = entry["code"]
+            words[name.lower() + "’s"] = entry["code"]
+    return names, words
+
+
+def country_names() -> dict[str, str]:
+    """Country names and capitals-as-metonyms (lower-cased) to alpha-3 codes.
+
+    >>> country_names()["south korea"]
+    'KOR'
+    """
+    return _countries()[0]
+
+
+def country_of_word(word: str) -> str | None:
+    """The country a name, demonym or possessive denotes, if any.
+
+    >>> country_of_word("Japan’s"), country_of_word("South Korean")
+    ('JPN', 'KOR')
+    """
+    return _countries()[1].get(word.lower())
+
+
+@functools.cache
+def country_pattern() -> re.Pattern[str]:
+    """A regex matching any country name or demonym as whole words.
+
+    >>> [m.group() for m in country_pattern().finditer("the U.S. and South Korean talks")]
+    ['U.S.', 'South Korean']
+    """
+    names = sorted(_countries()[1], key=len, reverse=True)
+    # Case-sensitive on purpose: "us" the pronoun is not "US" the country.
+    variants = sorted(
+        {variant for name in names for variant in _cased_variants(name)}, key=len, reverse=True
+    )
+    alternatives = "|".join(re.escape(variant) for variant in variants)
+    return re.compile(rf"(?<![\w.])(?:{alternatives})(?![\w])")
+
+
+@functools.cache
+def _canonical_forms() -> dict[str, str]:
+    text = resources.files("alliancekit.actors").joinpath("data", "countries.json").read_text(encoding="utf-8")
+    forms: dict[str, str] = {}
+    for entry in json.loads(text)["countries"]:
+        for name in (*entry["names"], *entry["demonyms"]):
+            forms[name.lower()] = name
+    return forms
+
+
+def _cased_variants(lowered: str) -> list[str]:
+    base = lowered.removesuffix("'s").removesuffix("’s")
+    suffix = lowered[len(base) :]
+    original = _canonical_forms().get(base)
+    if original is None:
+        return []
+    return [original + suffix]

@@ -1,0 +1,469 @@
+"""Finding who and where in a sentence: people, groups, places and countries.
+
+A person is recognised from general cues, never from a list of expected
+names: an office title or rank right before a capitalized name
+("Secretary of War Pete Hegseth"), an apposition right after one
+("Takehiro Funakoshi, the country's Vice Foreign Minister"), a name the
+knowledge base knows, or a surname already introduced in the document.
+Pronouns and phrases like "the two leaders" are resolved by
+:class:`~alliancekit.rules.extractor.RulesExtractor` against what came before.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+
+import attrs
+
+from alliancekit.actors import ActorRecord, KnowledgeBase, Place, fold
+from alliancekit.rules import lexicon
+
+__all__ = [
+    "GroupMention",
+    "PersonMention",
+    "PlaceMention",
+    "PronounMention",
+    "find_groups",
+    "find_places",
+    "find_pronouns",
+    "iter_name_windows",
+]
+
+# A capitalized word that may belong to a name or title, including initials
+# ("D."), dotted acronyms ("U.S."), hyphenated and apostrophe forms, and words
+# with a letter lost to encoding ("Shinjir?").
+_CAP = r"(?:[A-Z][\w’'\-]*(?:[?\ufffd][\w’'\-]*)*\.?|[A-Z]\.(?:[A-Z]\.)*)"
+_WINDOW = re.compile(rf"{_CAP}(?:\s(?:(?:of|for|to|the|and|on)\s)*{_CAP})*")
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+@attrs.frozen
+class PersonMention:
+    """A named person found in the text.
+
+    ``start``/``end`` are document offsets of the name as written;
+    ``title`` and ``country`` come from the surrounding words or the
+    knowledge base.
+    """
+
+    start: int
+    end: int
+    name: str
+    title: str | None = None
+    country: str | None = None
+    kb_id: str | None = None
+    cue: str = "name"
+    possessive: bool = False
+    apposition_end: int | None = None
+
+
+@attrs.frozen
+class PronounMention:
+    """A pronoun or "the two leaders" style phrase to resolve to people."""
+
+    start: int
+    end: int
+    text: str
+    plural: bool
+    possessive: bool
+
+
+@attrs.frozen
+class GroupMention:
+    """An unnamed group of officials ("Japanese foreign and defense authorities")."""
+
+    start: int
+    end: int
+    text: str
+    country: str | None
+
+
+@attrs.frozen
+class PlaceMention:
+    """A place: a country, or a city, base or site from the gazetteer or the text."""
+
+    start: int
+    end: int
+    name: str
+    country: str | None
+    kind: str
+    text: str
+
+
+def iter_name_windows(sentence: str) -> Iterator[re.Match[str]]:
+    """Runs of capitalized words, joined by title connectors ("Secretary of State X").
+
+    >>> [m.group() for m in iter_name_windows("Deputy Secretary of State Christopher Landau met him.")]
+    ['Deputy Secretary of State Christopher Landau']
+    """
+    return _WINDOW.finditer(sentence)
+
+
+def _tokens(window: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", window)]
+
+
+def _is_name_token(token: str) -> bool:
+    bare = _POSSESSIVE.sub("", token).rstrip(".,")
+    if not bare or not bare[0].isupper():
+        return False
+    lowered = bare.lower()
+    if lowered in lexicon.ORG_WORDS or lowered in lexicon.FUNCTION_WORDS:
+        return False
+    if lexicon.is_title_word(bare) or lexicon.country_of_word(bare) is not None:
+        return False
+    # Acronyms such as "DPRK" or "ASDF" are not names.
+    return not (len(bare) > 1 and bare.isupper() and "." not in bare)
+
+
+_APPOSITION = re.compile(
+    r"^,\s+(?:(?:the|a|an|then|now|former)\s+)?(?P<title>[^,;:.()“”\"]{0,110}?\b(?:"
+    + "|".join(sorted((re.escape(h) for h in lexicon.TITLE_HEADS), key=len, reverse=True))
+    + r")\b(?:\s+(?:of|for|to|at|in|on)\s+[^,;:()“”\"]{1,90}?)?)\s*(?=[,;:.]|\s+(?:and|said|says|told|who|will|was|is|has|had|were|are)\b|$)",
+    re.IGNORECASE,
+)
+_TITLE_PREFIX = re.compile(
+    r"^(?:(?:the|a)\s+)?(?:(?:country|nation|government|kingdom|republic)['’]s\s+)?(?P<rest>.*)$", re.IGNORECASE
+)
+
+
+def _split_title_country(title: str, sentence: str, position: int) -> tuple[str, str | None]:
+    """Separate a country word from a title ("U.S. Deputy Secretary" -> USA, "Deputy Secretary")."""
+    match = _TITLE_PREFIX.match(title.strip())
+    rest = match.group("rest") if match else title.strip()
+    country = None
+    if re.match(r"^(?:the\s+)?(?:country|nation)['’]s\b", title.strip(), re.IGNORECASE):
+        country = _last_country_before(sentence, position)
+    words = rest.split()
+    while words and lexicon.country_of_word(words[0].rstrip(",")) is not None:
+        country = country or lexicon.country_of_word(words[0].rstrip(","))
+        words = words[1:]
+    if len(words) >= 2 and lexicon.country_of_word(" ".join(words[:2])) is not None:
+        country = country or lexicon.country_of_word(" ".join(words[:2]))
+        words = words[2:]
+    # A country in the complement ("Prime Minister of Japan") also places the person.
+    complement = re.search(r"\b(?:of|for)\s+(?:the\s+)?([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?)\s*$", " ".join(words))
+    if country is None and complement:
+        country = lexicon.country_of_word(complement.group(1))
+    return " ".join(words), country
+
+
+def _last_country_before(sentence: str, position: int) -> str | None:
+    found = None
+    for match in lexicon.country_pattern().finditer(sentence, 0, position):
+        found = lexicon.country_of_word(match.group())
+    return found
+
+
+def _title_case(title: str) -> str:
+    small = {"of", "for", "to", "the", "and", "on", "in", "at"}
+    words = title.split()
+    return " ".join(w if w.lower() in small and i else (w[:1].upper() + w[1:]) for i, w in enumerate(words))
+
+
+@attrs.define
+class PersonFinder:
+    """Finds named people in sentences, using the knowledge base when it helps.
+
+    One finder serves one document: it remembers who was introduced, so a
+    later "Landau" resolves to "Christopher Landau".
+    """
+
+    knowledge_base: KnowledgeBase
+    anchor: dt.date | None
+    known: list[PersonMention] = attrs.field(factory=list)
+
+    def find(self, sentence: str, offset: int) -> list[PersonMention]:
+        """All people named in one sentence, in order."""
+        found: list[PersonMention] = []
+        for window in iter_name_windows(sentence):
+            mention = self._from_window(sentence, window, offset)
+            if mention is not None:
+                found.append(mention)
+        found.extend(self._from_titles_alone(sentence, offset, found))
+        found.sort(key=lambda m: m.start)
+        for mention in found:
+            if mention.cue != "surname" and all(k.name != mention.name for k in self.known):
+                self.known.append(mention)
+        return found
+
+    def _from_window(self, sentence: str, window: re.Match[str], offset: int) -> PersonMention | None:
+        tokens = _tokens(window.group())
+        # The name is the trailing run of name-like tokens; what precedes is a title.
+        index = len(tokens)
+        while index > 0 and _is_name_token(tokens[index - 1][2]):
+            index -= 1
+        name_tokens = tokens[index:]
+        if not name_tokens:
+            return None
+        title_tokens = [t for t in tokens[:index] if t[2].lower() not in lexicon.CONNECTORS or t is not tokens[0]]
+        start = window.start() + name_tokens[0][0]
+        end = window.start() + name_tokens[-1][1]
+        raw = sentence[start:end]
+        possessive = bool(_POSSESSIVE.search(raw)) and raw[-2:] in ("'s", "’s") or raw.endswith(("'", "’"))
+        name = _POSSESSIVE.sub("", raw) if possessive else raw
+        name = name.rstrip(".,") if not re.search(r"\b[A-Z]\.$", name) else name
+        end = start + len(name)
+        title_text = sentence[window.start() : window.start() + tokens[index - 1][1]] if index else ""
+        while title_text.split() and title_text.split()[-1].lower() in lexicon.CONNECTORS:
+            title_text = title_text.rsplit(" ", 1)[0] if " " in title_text else ""
+        has_title = any(lexicon.is_title_word(t[2]) and t[2].lower() not in lexicon.CONNECTORS for t in title_tokens)
+        has_title_head = any(
+            _POSSESSIVE.sub("", t[2]).rstrip(".,").lower() in lexicon.TITLE_HEADS
+            or t[2].lower().rstrip(",") in lexicon.RANK_WORDS
+            or t[2].lower() in lexicon.HONORIFICS
+            for t in title_tokens
+        )
+        apposition = _APPOSITION.match(sentence[end:]) if not possessive else None
+        words = name.split()
+        if len(words) > 4:
+            return None
+        record, cue = self._resolve(name, has_title_head)
+        if record is None and cue == "none":
+            if not (has_title_head or apposition):
+                return None
+            if len(words) == 1 and not has_title_head:
+                return None
+        title: str | None = None
+        country: str | None = None
+        if has_title and title_text:
+            title, country = _split_title_country(title_text, sentence, window.start())
+        apposition_end = None
+        if apposition is not None:
+            apposition_title, apposition_country = _split_title_country(
+                apposition.group("title"), sentence, end
+            )
+            title = title or apposition_title
+            country = country or apposition_country
+            apposition_end = offset + end + apposition.end()
+        if record is not None:
+            canonical = record.name
+            country = record.country or country
+            title = title or record.title_on(self.anchor)
+            kb_id: str | None = record.id
+        else:
+            canonical = _repair_spacing(name)
+            kb_id = None
+            if cue == "surname":
+                prior = self._prior_by_surname(name)
+                if prior is not None:
+                    canonical, country, kb_id = prior.name, prior.country or country, prior.kb_id
+                    title = title or prior.title
+        return PersonMention(
+            offset + start,
+            offset + end,
+            canonical,
+            _title_case(title) if title else None,
+            country,
+            kb_id,
+            cue if record is None or cue != "none" else "name",
+            possessive,
+            apposition_end,
+        )
+
+    def _resolve(self, name: str, titled: bool) -> tuple[ActorRecord | None, str]:
+        """Look a name up: earlier in the document, then in the knowledge base."""
+        words = name.split()
+        if len(words) == 1:
+            prior = self._prior_by_surname(name)
+            if prior is not None:
+                record = self.knowledge_base.get(prior.kb_id) if prior.kb_id else None
+                return record, "surname"
+            record = self.knowledge_base.find_by_surname(name, on=self.anchor) if titled else None
+            if record is not None:
+                return record, "kb-surname"
+            return None, "none"
+        record = self.knowledge_base.find_person(name)
+        if record is not None:
+            return record, "kb"
+        return None, "none"
+
+    def _prior_by_surname(self, surname: str) -> PersonMention | None:
+        key = fold(surname)
+        for mention in reversed(self.known):
+            parts = [fold(p) for p in mention.name.split()]
+            if key in parts and key != parts[0] or (len(parts) > 1 and key == parts[0] and mention.kb_id is None):
+                return mention
+            if mention.kb_id:
+                record = self.knowledge_base.get(mention.kb_id)
+                if record is not None and fold(record.surname) == key:
+                    return mention
+        return None
+
+    def _from_titles_alone(self, sentence: str, offset: int, named: list[PersonMention]) -> list[PersonMention]:
+        """People referred to by office alone: "the Japanese prime minister"."""
+        if self.anchor is None:
+            return []
+        found = []
+        for match in _BARE_TITLE.finditer(sentence):
+            if any(m.start - offset <= match.end() and match.start() <= m.end - offset + 1 for m in named):
+                continue
+            following = sentence[match.end() : match.end() + 2]
+            if following[:1] == " " and following[1:2].isupper():
+                continue  # a name follows: handled as a titled name
+            country = lexicon.country_of_word(match.group("country"))
+            canonical = _canonical_title(match.group("title"))
+            if canonical is None:
+                continue
+            record = self.knowledge_base.office_holder(canonical, country, self.anchor)
+            if record is None:
+                continue
+            found.append(
+                PersonMention(
+                    offset + match.start(),
+                    offset + match.end(),
+                    record.name,
+                    canonical,
+                    record.country,
+                    record.id,
+                    "title",
+                    match.group().endswith(("'s", "’s")),
+                )
+            )
+        return found
+
+
+def _repair_spacing(name: str) -> str:
+    return " ".join(name.split())
+
+
+_BARE_TITLE_WORDS = {
+    "prime minister": "Prime Minister",
+    "premier": "Prime Minister",
+    "president": "President",
+    "foreign minister": "Minister for Foreign Affairs",
+    "defense minister": "Minister of Defense",
+    "defence minister": "Minister of Defense",
+    "finance minister": "Minister of Finance",
+    "secretary of state": "Secretary of State",
+    "defense secretary": "Secretary of Defense",
+    "secretary of defense": "Secretary of Defense",
+    "treasury secretary": "Secretary of the Treasury",
+    "chief cabinet secretary": "Chief Cabinet Secretary",
+}
+_BARE_TITLE = re.compile(
+    r"\b(?:the|The)\s+(?P<country>"
+    + "|".join(["Japanese", "U\\.S\\.", "US", "American", "South Korean", "Australian", "Philippine", "British", "Indian"])
+    + r")\s+(?P<title>"
+    + "|".join(sorted(_BARE_TITLE_WORDS, key=len, reverse=True))
+    + r")(?:['’]s)?\b",
+    re.IGNORECASE,
+)
+
+
+def _canonical_title(text: str) -> str | None:
+    return _BARE_TITLE_WORDS.get(" ".join(text.lower().split()))
+
+
+_PRONOUN = re.compile(
+    r"\b(?P<text>(?:the|both|The|Both)\s+(?:two|three)\s+(?:leaders|ministers|officials|sides|men|women|"
+    r"diplomats|secretaries|envoys|counterparts|presidents|premiers|heads|chiefs|defense chiefs|"
+    r"top diplomats|countries|nations|governments|allies)|(?:the|The)\s+(?:leaders|ministers|pair|duo)|"
+    r"[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Tt]hey|[Tt]heir|[Tt]hem)\b"
+)
+
+
+def find_pronouns(sentence: str, offset: int) -> list[PronounMention]:
+    """Pronouns and plural references ("the two leaders") in a sentence.
+
+    >>> [p.text for p in find_pronouns("During his visit, the two leaders met.", 0)]
+    ['his', 'the two leaders']
+    """
+    found = []
+    for match in _PRONOUN.finditer(sentence):
+        text = match.group("text")
+        lowered = text.lower()
+        plural = lowered.split()[0] in {"the", "both", "they", "their", "them"}
+        possessive = lowered in {"his", "her", "their"}
+        found.append(PronounMention(offset + match.start(), offset + match.end(), text, plural, possessive))
+    return found
+
+
+_GROUP = re.compile(
+    r"\b(?P<text>(?:(?:senior|top|high-level|key|military|government|defense|defence|foreign|security|"
+    r"economic|trade|business|ministry|congressional|[A-Z][\w.]+)\s+){0,4}"
+    r"(?:officials|authorities|leaders|lawmakers|counterparts|delegation|delegates|stakeholders|"
+    r"representatives|diplomats|commanders|officers|negotiators|members of (?:the )?(?:U\.S\. )?Congress|Congress))\b"
+)
+
+
+def find_groups(sentence: str, offset: int) -> list[GroupMention]:
+    """Unnamed groups of officials that can take part in a meeting.
+
+    >>> [g.country for g in find_groups("talks with top U.S. officials", 0)]
+    ['USA']
+    """
+    found = []
+    for match in _GROUP.finditer(sentence):
+        text = match.group("text")
+        country = None
+        for word in re.findall(r"[A-Z][\w.’']*(?:\s[A-Z][\w.’']*)?", text):
+            country = country or lexicon.country_of_word(word)
+        if country is None:
+            preceding = sentence[max(0, match.start() - 40) : match.start()]
+            for country_match in lexicon.country_pattern().finditer(preceding):
+                country = lexicon.country_of_word(country_match.group())
+        found.append(GroupMention(offset + match.start(), offset + match.end(), text, country))
+    return found
+
+
+_PLACE_WINDOW = re.compile(
+    rf"(?:the\s+)?{_CAP}(?:[\s,-]+(?:(?:of|the|de|du|al)\s+)?{_CAP})*"
+)
+
+
+def find_places(sentence: str, offset: int, knowledge_base: KnowledgeBase) -> list[PlaceMention]:
+    """Countries and gazetteer places named in a sentence, longest match first.
+
+    >>> from alliancekit.actors import KnowledgeBase, Place
+    >>> kb = KnowledgeBase()
+    >>> kb.add_places([Place("Washington, D.C.", "USA", aliases=("Washington",))])
+    >>> [(p.name, p.country) for p in find_places("He will be in Washington, D.C. and Japan.", 0, kb)]
+    [('Washington, D.C.', 'USA'), ('Japan', 'JPN')]
+    """
+    found: list[PlaceMention] = []
+    for window in _PLACE_WINDOW.finditer(sentence):
+        found.extend(_places_in_window(window.group(), window.start(), offset, knowledge_base))
+    return found
+
+
+def _places_in_window(window: str, base: int, offset: int, knowledge_base: KnowledgeBase) -> list[PlaceMention]:
+    tokens = [(m.start(), m.end()) for m in re.finditer(r"[^\s,]+(?:,(?=\s*[A-Z]\.))?", window)]
+    found: list[PlaceMention] = []
+    index = 0
+    while index < len(tokens):
+        match: PlaceMention | None = None
+        for stop in range(min(len(tokens), index + 6), index, -1):
+            start, end = tokens[index][0], tokens[stop - 1][1]
+            text = window[start:end].rstrip(".,’'") if not window[start:end].endswith(("D.C.", "U.S.")) else window[start:end]
+            text = _POSSESSIVE.sub("", text) if text.endswith(("'s", "’s")) else text
+            candidate = _lookup_place(text, knowledge_base)
+            if candidate is not None:
+                name, country, kind = candidate
+                match = PlaceMention(offset + base + start, offset + base + start + len(text), name, country, kind, text)
+                index = stop
+                break
+        if match is not None:
+            found.append(match)
+        else:
+            index += 1
+    return found
+
+
+def _lookup_place(text: str, knowledge_base: KnowledgeBase) -> tuple[str, str | None, str] | None:
+    bare = text[4:] if text.lower().startswith("the ") else text
+    if not bare or not bare[0].isupper():
+        return None
+    place: Place | None = knowledge_base.find_place(bare)
+    if place is not None:
+        return place.name, place.country, place.kind
+    code = lexicon.country_names().get(bare.lower())
+    if code is not None and bare.lower() not in {"beijing", "pyongyang", "moscow", "kyiv", "kiev", "tehran", "caracas"}:
+        return _country_display_name(bare), code, "country"
+    return None
+
+
+def _country_display_name(text: str) -> str:
+    return text

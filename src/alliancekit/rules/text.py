@@ -1,0 +1,223 @@
+"""Segmenting an article: body paragraphs and sentences, noise left out.
+
+News pages carry more than the story: headlines, photo captions, lists of
+popular articles, publisher blurbs and wire datelines. Events are read only
+from the sentences of body paragraphs; everything else is skipped here, so
+no later rule has to know about it.
+
+>>> text = "Leaders Meet in Tokyo\\nTOKYO, May 3 (Kyodo) -- Abe met Biden. They talked.\\n"
+>>> [s.text for s in body_sentences(text)]
+['Abe met Biden.', 'They talked.']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import attrs
+
+__all__ = ["Sentence", "body_sentences", "is_headline", "split_sentences"]
+
+
+@attrs.frozen
+class Sentence:
+    """A sentence of the body text with its offsets in the document.
+
+    ``paragraph`` numbers body paragraphs from 0, so rules can tell whether
+    two sentences belong to one passage.
+    """
+
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    index: int
+
+
+# Words after which a period does not end a sentence.
+_ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr prof sen rep gov gen adm lt col maj capt cmdr cdr sgt brig rear vice st jr sr no vs etc
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+    u.s u.k u.n d.c e.u p.m a.m inc co corp ltd dept gov't est approx fig
+    """.split()
+)
+
+_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9])")
+_LIST_HEADER = re.compile(
+    r"^\s*(?:\"?[\w ]{0,30}\"?\s*)?(?:popular articles?|access ranking|most (?:read|popular|viewed)|"
+    r"recommended(?: articles?| stories| reading)?|related(?: articles?| stories| news| coverage)?|"
+    r"read (?:more|also)|also read|more from|trending(?: now)?|top stories|latest news|you may also like)\s*:?\s*$",
+    re.IGNORECASE,
+)
+_BLURB = re.compile(
+    r"all rights reserved|©|copyright|subscribe|newsletter|e-?paper|e-portal|synonym with|"
+    r"follow us|click here|sign up|download (?:our|the) app|professional journalism",
+    re.IGNORECASE,
+)
+_CAPTION = re.compile(
+    r"^\s*[(\[]?(?:photo|file photo|pictured|image|caption)\b|"
+    r"\((?:AP|AFP|Reuters|Kyodo|Yonhap|Getty|EPA|Xinhua)?\s*Photo|"
+    r"\b(?:are|is) (?:seen|pictured|shown)\b|\bposes? for (?:a )?photo",
+    re.IGNORECASE,
+)
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Za-z.'\- ]{1,40}?)"
+    r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?))?"
+    r"\s*(?:\((?P<agency>[A-Za-z][A-Za-z .&-]{1,30})\))?"
+    r"\s*(?:--|—|–|-|:)\s*"
+    r"|^(?P<place2>[A-Z][A-Za-z.'\- ]{1,40}?),\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?\s*\([A-Za-z .&-]{1,30}\)\s*"
+)
+_WORD = re.compile(r"[\w’'-]+")
+_TERMINAL = re.compile(r"[.!?][\"'”’)\]]*\s*$|[:;]\s*$")
+_BULLET = re.compile(r"^\s*(?:[-–—•*·]|\d{1,2}[.)])\s+")
+
+
+def is_headline(line: str) -> bool:
+    """Whether a line reads as a headline or label rather than prose.
+
+    >>> is_headline("US, Japan underscore alliance in security, economic talks")
+    True
+    >>> is_headline("Abe met Biden in Tokyo on Monday.")
+    False
+    """
+    stripped = line.strip()
+    if not stripped:
+        return False
+    return _TERMINAL.search(stripped) is None
+
+
+def _dateline_end(line: str) -> int:
+    """Length of a wire dateline opening the line ("TOKYO, May 3 (Kyodo) --"), or 0."""
+    match = _DATELINE.match(line)
+    if match is None:
+        return 0
+    place = match.group("place") or match.group("place2") or ""
+    words = place.split()
+    if not words or len(words) > 4:
+        return 0
+    # A dateline needs an agency, an upper-case place or a dash right after a short place.
+    if match.group("agency") is None and match.group("place2") is None and not place.isupper():
+        return 0
+    return match.end()
+
+
+def split_sentences(text: str, offset: int = 0) -> Iterator[tuple[int, int]]:
+    """Yield ``(start, end)`` offsets of the sentences of one paragraph.
+
+    Periods after abbreviations ("Adm.", "Jan.", "U.S.") and initials do not
+    end a sentence.
+
+    >>> text = "Rear Adm. Brett Mietus met him on Jan. 16. It went well."
+    >>> [text[s:e] for s, e in split_sentences(text)]
+    ['Rear Adm. Brett Mietus met him on Jan. 16.', 'It went well.']
+    """
+    start = 0
+    length = len(text)
+    while start < length and text[start].isspace():
+        start += 1
+    for match in _SENTENCE_END.finditer(text):
+        end = match.end()
+        if end <= start:
+            continue
+        if match.group().startswith(".") and _is_abbreviation(text, match.start()):
+            continue
+        if match.group() == "?" and _is_damaged_letter(text, match.start()):
+            continue
+        yield offset + start, offset + end
+        start = end
+        while start < length and text[start].isspace():
+            start += 1
+    tail = text[start:].rstrip()
+    if tail:
+        yield offset + start, offset + start + len(tail)
+
+
+def _is_damaged_letter(text: str, mark: int) -> bool:
+    """Whether a "?" stands for a letter lost to bad encoding ("Shinjir? Koizumi").
+
+    It does when it closes a capitalized word inside a run of capitalized
+    words: a name, not the end of a question.
+    """
+    before = text[max(0, mark - 40) : mark].split()
+    after = text[mark + 1 : mark + 40].split()
+    if len(before) < 2 or not after:
+        return False
+    return before[-1][:1].isupper() and before[-2][:1].isupper() and after[0][:1].isupper()
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    word_start = dot
+    while word_start > 0 and not text[word_start - 1].isspace() and text[word_start - 1] not in "(\"“":
+        word_start -= 1
+    word = text[word_start:dot].lower()
+    if word in _ABBREVIATIONS:
+        return True
+    # Single initials ("Charles D. Cooley") and dotted acronyms ("D.C").
+    if len(word) == 1 and word.isalpha():
+        return True
+    return "." in word and len(word) <= 6 and word.replace(".", "").isalpha() and len(word.replace(".", "")) <= 3
+
+
+def body_sentences(text: str) -> list[Sentence]:
+    """The sentences of the article body, with noise lines left out.
+
+    Skipped: headlines and labels (lines without closing punctuation),
+    bullet items, photo captions, publisher blurbs, and everything in a
+    "popular articles"-style list. A wire dateline opening a paragraph is
+    cut off the first sentence.
+    """
+    sentences: list[Sentence] = []
+    paragraph = 0
+    in_list = False
+    for line_start, line in _paragraph_lines(text):
+        stripped = line.strip()
+        words = len(_WORD.findall(stripped))
+        if _LIST_HEADER.match(stripped):
+            in_list = True
+            continue
+        if in_list:
+            if words >= 25 and not is_headline(stripped):
+                in_list = False
+            else:
+                continue
+        if is_headline(stripped) or _BULLET.match(line) or _BLURB.search(stripped) or words < 4:
+            continue
+        if _CAPTION.search(stripped) and words < 40:
+            continue
+        lead = len(line) - len(line.lstrip())
+        cut = _dateline_end(line[lead:])
+        body_start = line_start + lead + cut
+        for start, end in split_sentences(text[body_start : line_start + len(line)], body_start):
+            sentences.append(Sentence(start, end, text[start:end], paragraph, len(sentences)))
+        paragraph += 1
+    return sentences
+
+
+def _paragraph_lines(text: str) -> Iterator[tuple[int, str]]:
+    """Yield ``(offset, line)`` for each non-blank logical line.
+
+    A line that stops mid-sentence (no closing punctuation) and is followed
+    directly by a line starting in lower case is joined with it: the hard
+    line break is kept in the text, so offsets stay those of the document.
+    """
+    lines: list[tuple[int, str]] = []
+    position = 0
+    for raw_line in text.splitlines(keepends=True):
+        lines.append((position, raw_line.rstrip("\r\n")))
+        position += len(raw_line)
+    index = 0
+    while index < len(lines):
+        start, line = lines[index]
+        if not line.strip():
+            index += 1
+            continue
+        end = start + len(line)
+        while index + 1 < len(lines) and is_headline(line) and lines[index + 1][1][:1].islower():
+            index += 1
+            next_start, next_line = lines[index]
+            end = next_start + len(next_line)
+            line = text[start:end]
+        yield start, line
+        index += 1

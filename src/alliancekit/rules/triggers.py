@@ -1,0 +1,122 @@
+"""Event triggers: the words that say a meeting, visit, call or invitation happens.
+
+Each trigger pattern carries the event type and its form: ``verbal``
+triggers ("met", "will visit") take their participants from the subject
+before them and the object after; ``nominal`` ones ("Kishida's visit to",
+"talks between A and B", "a phone call between the two leaders") take them
+from a possessor, or from ``between``/``with``/``by`` phrases.
+
+>>> [(t.type.value, t.form, t.text) for t in find_triggers("Landau met Funakoshi on Jan. 16.", 0)]
+[('meeting', 'verbal', 'met')]
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from alliancekit.model import EventType
+
+__all__ = ["Trigger", "find_triggers"]
+
+
+@attrs.frozen
+class Trigger:
+    """One trigger found in a sentence (offsets are document offsets).
+
+    ``hosting`` marks triggers whose subject is the host ("hosted",
+    "welcomed"); ``needs_person_object`` those that count only when a person
+    follows ("received X", "welcomed X"); ``destination`` those whose object
+    is a place ("visited Guam", "trip to Japan").
+    """
+
+    type: EventType
+    form: str
+    start: int
+    end: int
+    text: str
+    hosting: bool = False
+    needs_person_object: bool = False
+    destination: bool = False
+    invites_visit: bool = False
+
+
+_M, _V, _C, _I = EventType.MEETING, EventType.VISIT, EventType.CALL, EventType.INVITATION
+
+_TALK_NOUNS = (
+    r"(?:talks|a meeting|meetings|a summit|summit talks|discussions|a bilateral meeting|bilateral talks|"
+    r"consultations|a dialogue|a working lunch|a working dinner|a luncheon|lunch|dinner|breakfast|"
+    r"a courtesy call|a conversation|an? (?:in-person |face-to-face |bilateral )?(?:meeting|talks)|"
+    r"a (?:[\w-]+ )?(?:ministerial |vice-ministerial |leaders['’] |foreign ministers['’] |defense ministers['’] )?meeting|"
+    r"a (?:[\w-]+ )?summit|(?:[\w-]+ )?talks)"
+)
+
+# (pattern, type, form, flags)
+_PATTERNS: list[tuple[str, EventType, str, dict[str, bool]]] = [
+    # --- calls (before meetings, so "phone talks" is a call) ---
+    (r"\b(?:held|hold|holds|holding|had|have|has)\s+(?:a\s+|an\s+)?(?:\w+\s+)?(?:tele)?phone\s+(?:call|conversation|talks?|conference)", _C, "verbal", {}),
+    (r"\b(?:held|hold|holds|holding|had)\s+(?:a\s+|an\s+)?(?:\w+\s+)?video\s*(?:call|conference|link|talks?|meeting|summit)", _C, "verbal", {}),
+    (r"\b(?:spoke|speak|speaks|speaking|talked|talk|talks|conferred|chatted)\s+(?:\w+\s+){0,4}?(?:by|over\s+the|on\s+the|via)\s+(?:tele)?phone\b", _C, "verbal", {}),
+    (r"\b(?:spoke|speak|speaks|talked|talk|talks|met)\s+(?:\w+\s+){0,4}?(?:by|via|over)\s+video(?:\s*(?:link|conference|call))?\b", _C, "verbal", {}),
+    (r"\b(?:phoned|telephoned|(?:will|to)\s+(?:phone|telephone))\b", _C, "verbal", {}),
+    (r"\b(?:(?:tele)?phone|video)\s+(?:call|conversation|talks?|conference|summit|meeting)s?\b", _C, "nominal", {}),
+    (r"\bvideo-?conference\b|\bvirtual\s+(?:meeting|summit|talks)\b|\bteleconference\b", _C, "nominal", {}),
+    (r"\bin\s+a\s+call\b|\ba\s+call\s+(?:with|between)\b", _C, "nominal", {}),
+    # --- invitations ---
+    (r"\b(?:invited|invites|invite|inviting)\b(?=\s+(?:[A-Z]|his|her|their|him|them|the)[^.;]{0,120}?\bto\s+(?:visit|come|attend|travel|make))", _I, "verbal", {"invites_visit": True}),
+    (r"\b(?:invited|invites|invite|inviting)\b", _I, "verbal", {}),
+    (r"\b(?:extended|extends|extend|extending|issued|sent|delivered|conveyed|renewed)\s+(?:an?\s+|his\s+|her\s+|the\s+)?(?:formal\s+|official\s+|personal\s+)?invitation\b", _I, "verbal", {"invites_visit": True}),
+    (r"\binvitation\b", _I, "nominal", {"invites_visit": True}),
+    # --- visits ---
+    (r"\b(?:will|would|to|may|might|could|shall)\s+be\s+in\b(?=\s+(?:the\s+)?[A-Z])", _V, "verbal", {"destination": True}),
+    (r"\b(?:visited|visits|visiting|visit)\b(?=\s+(?:the\s+)?(?:[A-Z]|[a-z]+\s+[A-Z]))", _V, "verbal", {"destination": True}),
+    (r"\bpaid\s+(?:a\s+|an\s+)?(?:\w+\s+)?visit\s+to\b|\bpay\s+(?:a\s+|an\s+)?(?:\w+\s+)?visit\s+to\b", _V, "verbal", {"destination": True}),
+    (r"\b(?:traveled|travelled|travels|travel|traveling|travelling|flew|fly|flies|flying|headed|heads|head|went|go|goes)\s+to\b(?=\s+(?:the\s+)?[A-Z])", _V, "verbal", {"destination": True}),
+    (r"\b(?:arrived|arrives|arrive|arriving|landed|lands|land)\s+in\b(?=\s+(?:the\s+)?[A-Z])", _V, "verbal", {"destination": True}),
+    (r"\b(?:toured|tours|tour|touring)\b(?=\s+(?:the\s+)?[A-Z])", _V, "verbal", {"destination": True}),
+    (r"\b(?:visit|visits|trip|trips|tour|stopover|journey|travels)\b(?=\s+(?:to|of)\s+(?:the\s+)?[A-Z])", _V, "nominal", {"destination": True}),
+    (r"\b(?:visit|trip|tour|stopover|journey)\b", _V, "nominal", {}),
+    # --- meetings ---
+    (r"\b(?:hosted|hosts|host|hosting)\b(?!\s+(?:country|nation|city))", _M, "verbal", {"hosting": True, "needs_person_object": True}),
+    (r"\b(?:welcomed|welcomes|welcome|welcoming|received|receives|receive|receiving)\b", _M, "verbal", {"hosting": True, "needs_person_object": True}),
+    (r"\b(?:met|meets|meet|meeting)\s+(?:with\s+)?(?=(?:[A-Z]|his\b|her\b|their\b|the\b|top\b|senior\b))", _M, "verbal", {}),
+    (r"\bmet\b", _M, "verbal", {}),
+    (rf"\b(?:held|hold|holds|holding|had|have|has|conducted|conduct)\s+{_TALK_NOUNS}", _M, "verbal", {}),
+    (r"\b(?:exchanged|exchange|exchanges|exchanging)\s+(?:views|opinions|ideas)\b", _M, "verbal", {}),
+    (r"\b(?:talked|talk|talks|talking|conferred|confer|confers|sat\s+down|sit\s+down|sits\s+down)\s+with\b", _M, "verbal", {}),
+    (r"\b(?:talked|talk)\b(?=\s+about\b)", _M, "verbal", {}),
+    (r"\b(?:paid|pay|pays|paying|made|make)\s+a\s+courtesy\s+call\s+on\b|\bcalled\s+on\b(?=\s+[A-Z])", _M, "verbal", {}),
+    (r"\b(?:participated|participate|participates|participating|took\s+part|take\s+part|takes\s+part|attended|attend|attends|attending|joined|join|joins|joining)\s+(?:in\s+)?(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,4}?(?:meetings?|talks|summit|dialogue|consultations|conference)\b", _M, "verbal", {}),
+    (r"\b(?:meeting|meetings|talks|summit|discussions|dialogue|consultations|bilateral)\s+(?:between|with)\b", _M, "nominal", {}),
+    (r"\b(?:meetings?|talks|summit)\s+(?:of|in|at)\b", _M, "nominal", {}),
+    (r"\b(?:meeting|meetings|talks|summit)\b", _M, "nominal", {}),
+]
+
+_COMPILED = [(re.compile(pattern), kind, form, flags) for pattern, kind, form, flags in _PATTERNS]
+
+# Triggers that are really something else.
+_FALSE = re.compile(
+    r"\b(?:called\s+(?:off|for)|phone\s+(?:number|line)s?|state\s+visit(?:or)?s?\s+center|visitors?\b|"
+    r"meet(?:s|ing)?\s+(?:the\s+)?(?:needs?|demands?|targets?|goals?|requirements?|expectations?|deadline|standards?)|"
+    r"talk(?:s|ed)?\s+(?:about|of)\s+(?:the\s+)?(?:need|importance)|visit\s+(?:the\s+)?(?:website|site|page))"
+)
+
+
+def find_triggers(sentence: str, offset: int) -> list[Trigger]:
+    """Every trigger in a sentence, earliest first, overlapping matches dropped.
+
+    >>> [t.type.value for t in find_triggers("Trump invited Takaichi to visit Washington during a phone call.", 0)]
+    ['invitation', 'visit', 'call']
+    """
+    taken: list[tuple[int, int]] = [(m.start(), m.end()) for m in _FALSE.finditer(sentence)]
+    found: list[Trigger] = []
+    for pattern, kind, form, flags in _COMPILED:
+        for match in pattern.finditer(sentence):
+            start, end = match.start(), match.end()
+            if any(start < stop and begin < end for begin, stop in taken):
+                continue
+            taken.append((start, end))
+            found.append(Trigger(kind, form, offset + start, offset + end, match.group(), **flags))
+    found.sort(key=lambda trigger: trigger.start)
+    return found

@@ -1,0 +1,236 @@
+"""The one converter between model values and JSON, and the output's JSON Schema.
+
+Events serialize to plain JSON-ready dictionaries whose field names are the
+output contract: ``type``, ``status``, ``participants``, ``time``,
+``location``, ``topics``, ``evidence``, ``document_id``, ``extractor``.
+A participant is flattened: its actor's fields and its ``role`` side by side.
+
+>>> from alliancekit.model import Event, Participant, Actor
+>>> event = Event("call", "occurred", [Participant(Actor("Marco Rubio", country="USA"))],
+...               document_id="d1", extractor="rules")
+>>> data = unstructure_event(event)
+>>> data["participants"][0]["name"], data["participants"][0]["role"]
+('Marco Rubio', 'participant')
+>>> structure_event(data) == event
+True
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+import cattrs
+
+from alliancekit.model import (
+    Actor,
+    ActorKind,
+    Document,
+    Event,
+    EventType,
+    Granularity,
+    Participant,
+    Role,
+    Status,
+)
+
+__all__ = [
+    "EVENT_SCHEMA",
+    "converter",
+    "dumps_event",
+    "loads_event",
+    "structure_document",
+    "structure_event",
+    "unstructure_document",
+    "unstructure_event",
+]
+
+converter = cattrs.Converter(omit_if_default=False)
+"""The converter behind every (un)structuring in alliancekit."""
+
+
+def _unstructure_date(value: dt.date) -> str:
+    return value.isoformat()
+
+
+def _structure_date(value: Any, _: type) -> dt.date:
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10]) if "T" in str(value) else dt.date.fromisoformat(str(value))
+
+
+def _structure_datetime(value: Any, _: type) -> dt.datetime:
+    if isinstance(value, dt.datetime):
+        return value
+    return dt.datetime.fromisoformat(str(value))
+
+
+def _unstructure_participant(participant: Participant) -> dict[str, Any]:
+    actor = participant.actor
+    return {
+        "name": actor.name,
+        "kind": actor.kind.value,
+        "country": actor.country,
+        "title": actor.title,
+        "role": participant.role.value,
+        "aliases": list(actor.aliases),
+        "kb_id": actor.kb_id,
+    }
+
+
+def _structure_participant(value: Any, _: type) -> Participant:
+    if not isinstance(value, dict):
+        raise TypeError(f"a participant is an object, got {type(value).__name__}")
+    actor = Actor(
+        name=value["name"],
+        kind=ActorKind(value.get("kind") or ActorKind.PERSON),
+        country=value.get("country"),
+        title=value.get("title"),
+        aliases=tuple(value.get("aliases") or ()),
+        kb_id=value.get("kb_id"),
+    )
+    return Participant(actor, Role(value.get("role") or Role.PARTICIPANT))
+
+
+converter.register_unstructure_hook(dt.datetime, lambda value: value.isoformat())
+converter.register_structure_hook(dt.datetime, _structure_datetime)
+converter.register_unstructure_hook(dt.date, _unstructure_date)
+converter.register_structure_hook(dt.date, _structure_date)
+converter.register_unstructure_hook(Participant, _unstructure_participant)
+converter.register_structure_hook(Participant, _structure_participant)
+for _enum in (EventType, Status, Role, ActorKind, Granularity):
+    converter.register_unstructure_hook(_enum, lambda value: value.value)
+
+
+def unstructure_event(event: Event) -> dict[str, Any]:
+    """Turn an event into a JSON-ready dictionary (the output contract)."""
+    data: dict[str, Any] = converter.unstructure(event)
+    return data
+
+
+def structure_event(data: dict[str, Any]) -> Event:
+    """Build an event back from :func:`unstructure_event`'s dictionary."""
+    return converter.structure(data, Event)
+
+
+def unstructure_document(document: Document) -> dict[str, Any]:
+    """Turn a document into a JSON-ready dictionary.
+
+    >>> unstructure_document(Document("d1", "text"))["source"]["outlet"] is None
+    True
+    """
+    data: dict[str, Any] = converter.unstructure(document)
+    return data
+
+
+def structure_document(data: dict[str, Any]) -> Document:
+    """Build a document back from :func:`unstructure_document`'s dictionary."""
+    return converter.structure(data, Document)
+
+
+def dumps_event(event: Event) -> str:
+    """Serialize one event to a compact JSON line.
+
+    >>> dumps_event(Event("visit", "planned"))[:36]
+    '{"type": "visit", "status": "planned'
+    """
+    return json.dumps(unstructure_event(event), ensure_ascii=False)
+
+
+def loads_event(line: str) -> Event:
+    """Parse one JSON line written by :func:`dumps_event`."""
+    return structure_event(json.loads(line))
+
+
+_ALPHA3 = {"type": "string", "pattern": "^[A-Z]{3}$"}
+_NULLABLE_ALPHA3 = {"type": ["string", "null"], "pattern": "^[A-Z]{3}$"}
+_DATE = {"type": ["string", "null"], "format": "date"}
+
+EVENT_SCHEMA: dict[str, Any] = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "https://alliancekit.readthedocs.io/schema/event.json",
+    "title": "alliancekit event",
+    "description": "One diplomatic engagement extracted from a news document, with its evidence.",
+    "type": "object",
+    "additionalProperties": False,
+    "required": [
+        "type",
+        "status",
+        "participants",
+        "time",
+        "location",
+        "topics",
+        "evidence",
+        "document_id",
+        "extractor",
+        "confidence",
+        "cameo",
+        "plover",
+        "plover_mode",
+    ],
+    "properties": {
+        "type": {"enum": [member.value for member in EventType]},
+        "status": {"enum": [member.value for member in Status]},
+        "participants": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["name", "kind", "country", "title", "role", "aliases", "kb_id"],
+                "properties": {
+                    "name": {"type": "string", "minLength": 1},
+                    "kind": {"enum": [member.value for member in ActorKind]},
+                    "country": _NULLABLE_ALPHA3,
+                    "title": {"type": ["string", "null"]},
+                    "role": {"enum": [member.value for member in Role]},
+                    "aliases": {"type": "array", "items": {"type": "string"}},
+                    "kb_id": {"type": ["string", "null"]},
+                },
+            },
+        },
+        "time": {
+            "type": ["object", "null"],
+            "additionalProperties": False,
+            "required": ["start", "end", "granularity", "text"],
+            "properties": {
+                "start": _DATE,
+                "end": _DATE,
+                "granularity": {"enum": [*(member.value for member in Granularity), None]},
+                "text": {"type": "string"},
+            },
+        },
+        "location": {
+            "type": ["object", "null"],
+            "additionalProperties": False,
+            "required": ["name", "country", "text", "kind"],
+            "properties": {
+                "name": {"type": "string", "minLength": 1},
+                "country": _NULLABLE_ALPHA3,
+                "text": {"type": "string"},
+                "kind": {"type": ["string", "null"]},
+            },
+        },
+        "topics": {"type": "array", "items": _ALPHA3},
+        "evidence": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["start", "end", "text"],
+                "properties": {
+                    "start": {"type": "integer", "minimum": 0},
+                    "end": {"type": "integer", "minimum": 0},
+                    "text": {"type": "string"},
+                },
+            },
+        },
+        "document_id": {"type": "string"},
+        "extractor": {"type": "string"},
+        "confidence": {"type": "number", "minimum": 0, "maximum": 1},
+        "cameo": {"type": "string", "pattern": "^[0-9]{3,4}$"},
+        "plover": {"type": "string"},
+        "plover_mode": {"type": ["string", "null"]},
+    },
+}
+"""JSON Schema (draft 2020-12) of one serialized :class:`~alliancekit.model.Event`."""

@@ -1,0 +1,38 @@
+"""Shared fixtures: isolated plugin managers for tests that need their own."""
+
+from __future__ import annotations
+
+import os
+
+# Before any plugin manager is built: an installed third-party plugin must not
+# change what the tests see. Tests that exercise entry-point loading patch it.
+os.environ["ALLIANCEKIT_LOAD_PLUGINS"] = ""
+
+from collections.abc import Callable, Iterator  # noqa: E402
+
+import pytest  # noqa: E402
+
+from alliancekit.plugins import Plugins, reset_plugins  # noqa: E402
+
+
+@pytest.fixture
+def plugins() -> Plugins:
+    """A plugin manager with only the built-in plugins."""
+    return Plugins.create(load_entrypoints=False)
+
+
+@pytest.fixture
+def install_plugins() -> Iterator[Callable[..., Plugins]]:
+    """Make the process-wide plugins the built-ins plus the given test plugins.
+
+    The process-wide plugins are forgotten after the test, so the next
+    :func:`~alliancekit.plugins.get_plugins` builds them afresh.
+    """
+
+    def install(*extra: object) -> Plugins:
+        chosen = Plugins.create(load_entrypoints=False, extra=extra)
+        reset_plugins(chosen)
+        return chosen
+
+    yield install
+    reset_plugins()

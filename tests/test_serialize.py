@@ -1,0 +1,78 @@
+"""Serialization is lossless, and every serialized event follows EVENT_SCHEMA."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given
+from jsonschema import Draft202012Validator
+from strategies import documents, events
+
+from alliancekit.model import Document, Event
+from alliancekit.serialize import (
+    EVENT_SCHEMA,
+    dumps_event,
+    loads_event,
+    structure_document,
+    structure_event,
+    unstructure_document,
+    unstructure_event,
+)
+
+VALIDATOR = Draft202012Validator(EVENT_SCHEMA)
+
+
+def test_event_schema_is_a_valid_draft_2020_12_schema() -> None:
+    Draft202012Validator.check_schema(EVENT_SCHEMA)
+
+
+def test_schema_requires_every_field_an_event_serializes_to() -> None:
+    data = unstructure_event(Event("visit", "planned"))
+    assert set(EVENT_SCHEMA["required"]) == set(data)
+    assert set(EVENT_SCHEMA["properties"]) == set(data)
+
+
+@pytest.mark.property
+@given(events())
+def test_event_round_trip_through_dictionaries_is_lossless(event: Event) -> None:
+    assert structure_event(unstructure_event(event)) == event
+
+
+@pytest.mark.property
+@given(events())
+def test_event_round_trip_through_json_lines_is_lossless(event: Event) -> None:
+    line = dumps_event(event)
+    assert "\n" not in line
+    assert loads_event(line) == event
+
+
+@pytest.mark.property
+@given(documents())
+def test_document_round_trip_through_json_is_lossless(document: Document) -> None:
+    data = json.loads(json.dumps(unstructure_document(document)))
+    assert structure_document(data) == document
+
+
+@pytest.mark.property
+@given(events())
+def test_every_serialized_event_validates_against_the_schema(event: Event) -> None:
+    errors = [error.message for error in VALIDATOR.iter_errors(json.loads(dumps_event(event)))]
+    assert errors == []
+
+
+def test_schema_rejects_an_event_with_an_unknown_field() -> None:
+    data = unstructure_event(Event("call", "occurred"))
+    data["mood"] = "cordial"
+    assert not VALIDATOR.is_valid(data)
+
+
+def test_schema_command_prints_the_event_schema() -> None:
+    pytest.importorskip("alliancekit.temporal")
+    from click.testing import CliRunner
+
+    from alliancekit.cli import main
+
+    result = CliRunner().invoke(main, ["schema"])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == EVENT_SCHEMA
