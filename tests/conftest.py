@@ -8,11 +8,11 @@ import os
 # change what the tests see. Tests that exercise entry-point loading patch it.
 os.environ["ALLIANCEKIT_LOAD_PLUGINS"] = ""
 
-from collections.abc import Callable, Iterator  # noqa: E402
+from collections.abc import Callable, Iterator
 
-import pytest  # noqa: E402
+import pytest
 
-from alliancekit.plugins import Plugins, reset_plugins  # noqa: E402
+from alliancekit.plugins import Plugins, reset_plugins
 
 
 @pytest.fixture

@@ -31,7 +31,7 @@ optional_alpha3 = st.none() | alpha3
 short_text = st.text(max_size=40)
 optional_text = st.none() | short_text
 
-_word = st.text(alphabet=st.characters(categories=("L",)), min_size=1, max_size=12)
+_word = st.text(alphabet=st.characters(categories=["L"]), min_size=1, max_size=12)
 names = st.lists(_word, min_size=1, max_size=4).map(" ".join)
 """Names as the model stores them: words of letters separated by single spaces."""
 
@@ -123,7 +123,7 @@ def sources() -> st.SearchStrategy[Source]:
         | st.datetimes(
             min_value=dt.datetime(1900, 1, 1),
             max_value=dt.datetime(2100, 12, 31),
-            timezones=st.none() | st.just(dt.timezone.utc),
+            timezones=st.sampled_from([None, dt.UTC]),
         ),
     )
 

@@ -90,7 +90,12 @@ def test_confidence_outside_zero_to_one_is_rejected(confidence: float) -> None:
 
 @pytest.mark.parametrize(
     ("event_type", "cameo", "plover_mode"),
-    [("meeting", "040", None), ("visit", "042", "visit"), ("call", "040", "phone"), ("invitation", "036", "intent")],
+    [
+        ("meeting", "040", None),
+        ("visit", "042", "visit"),
+        ("call", "040", "phone"),
+        ("invitation", "036", "intent"),
+    ],
 )
 def test_cameo_and_plover_default_by_event_type(event_type: str, cameo: str, plover_mode: str | None) -> None:
     event = Event(event_type, "occurred")

@@ -74,7 +74,9 @@ class SpotterPlugin:
 
     @hookimpl
     def register_actors(self, register: Callable[[Iterable[ActorRecord]], None]) -> None:
-        register([ActorRecord(id="test/ada-lovelace", name="Ada Lovelace", country="GBR", family_name="Lovelace")])
+        register(
+            [ActorRecord(id="test/ada-lovelace", name="Ada Lovelace", country="GBR", family_name="Lovelace")]
+        )
 
     @hookimpl
     def register_places(self, register: Callable[[Iterable[Place]], None]) -> None:
@@ -141,7 +143,9 @@ def test_plugin_extractor_and_format_are_registered_beside_the_builtins() -> Non
 def test_plugin_format_writes_events() -> None:
     plugins = Plugins.create(load_entrypoints=False, extra=[SpotterPlugin()])
     buffer = io.StringIO()
-    events = [Event("call", "occurred", [Participant(Actor("Ada Lovelace")), Participant(Actor("Alan Turing"))])]
+    events = [
+        Event("call", "occurred", [Participant(Actor("Ada Lovelace")), Participant(Actor("Alan Turing"))])
+    ]
     assert plugins.writer("names")(events, buffer) == 1
     assert buffer.getvalue() == "Ada Lovelace, Alan Turing\n"
 
@@ -178,7 +182,9 @@ def test_pipeline_run_uses_the_plugin_extractor_actors_and_both_processing_hooks
     assert result.ok
     assert result.document.text == "Ada Lovelace met Charles Babbage in London."
     [event] = result.events
-    assert [p.actor.name for p in event.participants] == ["Ada Lovelace"]  # Babbage is not in the knowledge base
+    assert [p.actor.name for p in event.participants] == [
+        "Ada Lovelace"
+    ]  # Babbage is not in the knowledge base
     assert event.evidence_matches(result.document.text)
     assert (event.document_id, event.extractor, event.confidence) == ("d1", "spotter", 0.5)
 
@@ -241,7 +247,9 @@ def fake_entry_points(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     for name in names:
         module_name = f"alliancekit_fake_{name}"
         monkeypatch.setitem(sys.modules, module_name, _fake_plugin_module(module_name, f"{name}-format"))
-        entry_points.append(importlib.metadata.EntryPoint(name=name, value=module_name, group=ENTRY_POINT_GROUP))
+        entry_points.append(
+            importlib.metadata.EntryPoint(name=name, value=module_name, group=ENTRY_POINT_GROUP)
+        )
 
     def entry_points_of(**selection: Any) -> list[importlib.metadata.EntryPoint]:
         assert selection == {"group": ENTRY_POINT_GROUP}

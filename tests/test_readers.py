@@ -28,7 +28,9 @@ def _split(items: list[Document | ReadError]) -> tuple[list[Document], list[Read
 def test_text_file_takes_its_date_outlet_and_url_from_the_sidecar(tmp_path: Path) -> None:
     article = tmp_path / "000_talks.txt"
     article.write_text("Rubio met Motegi in Tokyo.", encoding="utf-8")
-    _write_json(tmp_path / "000_talks.meta.json", {"published": "2026-01-13", "outlet": "Kyodo", "url": "https://x"})
+    _write_json(
+        tmp_path / "000_talks.meta.json", {"published": "2026-01-13", "outlet": "Kyodo", "url": "https://x"}
+    )
 
     document = read_text_file(article)
 

@@ -7,7 +7,6 @@ import json
 import pytest
 from hypothesis import given
 from jsonschema import Draft202012Validator
-from strategies import documents, events
 
 from alliancekit.model import Document, Event
 from alliancekit.serialize import (
@@ -19,6 +18,7 @@ from alliancekit.serialize import (
     unstructure_document,
     unstructure_event,
 )
+from strategies import documents, events
 
 VALIDATOR = Draft202012Validator(EVENT_SCHEMA)
 

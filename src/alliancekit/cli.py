@@ -236,7 +236,7 @@ def extract(
         err=True,
     )
     if tally.failed:
-        raise SystemExit(1)
+        click.get_current_context().exit(1)
 
 
 def _gold_text(gold_path: Path) -> Path:
@@ -316,7 +316,7 @@ def evaluate(gold_dir: Path, extractor: str, output_format: str) -> None:
     else:
         click.echo(report.render())
     if tally.failed:
-        raise SystemExit(1)
+        click.get_current_context().exit(1)
 
 
 @main.command()
@@ -359,3 +359,7 @@ def plugins(as_json: bool) -> None:
     click.echo("")
     click.echo(f"extractors: {', '.join(loaded.extractor_names())}")
     click.echo(f"formats: {', '.join(loaded.format_names())}")
+
+
+if __name__ == "__main__":  # python -m alliancekit.cli
+    main()

@@ -26,7 +26,7 @@ import os
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from types import ModuleType
-from typing import Any
+from typing import Any, cast
 
 import attrs
 import pluggy
@@ -233,7 +233,7 @@ class Plugins:
         for impl in reversed(self.manager.hook.preprocess_document.get_hookimpls()):
             result = impl.function(document=document)
             if result is not None:
-                document = result
+                document = cast(Document, result)
         return document
 
     def postprocess(self, document: Document, events: list[Event]) -> list[Event]:
@@ -241,7 +241,7 @@ class Plugins:
         for impl in reversed(self.manager.hook.postprocess_events.get_hookimpls()):
             result = impl.function(document=document, events=events)
             if result is not None:
-                events = list(result)
+                events = list(cast("Iterable[Event]", result))
         return events
 
     def describe(self) -> list[PluginInfo]:

@@ -129,13 +129,24 @@ def structure_document(data: dict[str, Any]) -> Document:
     return converter.structure(data, Document)
 
 
+# Characters that str.splitlines() and some JSON-lines readers treat as line
+# breaks but json.dumps(ensure_ascii=False) leaves unescaped inside strings.
+_LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
 def dumps_event(event: Event) -> str:
-    """Serialize one event to a compact JSON line.
+    r"""Serialize one event to a compact JSON line.
+
+    Non-ASCII text stays readable; the few characters some readers take for
+    line breaks (U+0085, U+2028, U+2029) are escaped, so the result is one
+    line however it is split.
 
     >>> dumps_event(Event("visit", "planned"))[:36]
     '{"type": "visit", "status": "planned'
+    >>> "\u2028" in dumps_event(Event("visit", "planned", extractor="a\u2028b"))
+    False
     """
-    return json.dumps(unstructure_event(event), ensure_ascii=False)
+    return json.dumps(unstructure_event(event), ensure_ascii=False).translate(_LINE_BREAKS)
 
 
 def loads_event(line: str) -> Event:

@@ -351,8 +351,11 @@ class KnowledgeBase:
         """Who held ``title`` in ``country`` on ``on``; ``None`` when unknown or undated."""
         if on is None:
             return None
-        holders = [record for position, record in self._by_title.get((title, country), []) if position.holds_on(on)]
-        unique = {record.id: record for record in holders}
+        held = [(position, record) for position, record in self._by_title.get((title, country), []) if position.holds_on(on)]
+        if len({record.id for _, record in held}) > 1:
+            # On a handover day the outgoing holder's term ends as the next one's starts.
+            held = [(position, record) for position, record in held if position.start == on] or held
+        unique = {record.id: record for _, record in held}
         return next(iter(unique.values())) if len(unique) == 1 else None
 
     def find_place(self, name: str) -> Place | None:

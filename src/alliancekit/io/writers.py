@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable
 from typing import Any, TextIO
 
 from alliancekit.model import Event
-from alliancekit.serialize import unstructure_event
+from alliancekit.serialize import dumps_event, unstructure_event
 
 __all__ = ["CSV_COLUMNS", "Writer", "event_row", "write_csv", "write_json", "write_jsonl", "write_table"]
 
@@ -33,7 +33,7 @@ def write_jsonl(events: Iterable[Event], stream: TextIO) -> int:
     """Write one JSON object per line."""
     count = 0
     for event in events:
-        stream.write(json.dumps(unstructure_event(event), ensure_ascii=False))
+        stream.write(dumps_event(event))
         stream.write("\n")
         count += 1
     return count

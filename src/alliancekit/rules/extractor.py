@@ -295,7 +295,7 @@ class _DocumentRun:
             return []
         if earlier:
             return [attrs.evolve(earlier[-1], start=pronoun.start, end=pronoun.end, cue="pronoun")]
-        for previous in reversed(self.facts[-3:]):
+        for previous in reversed([f for f in self.facts[-4:] if f is not facts]):
             if previous.sentence.paragraph < facts.sentence.paragraph - 2:
                 break
             subject = self._subject_of(previous)

@@ -101,6 +101,22 @@ def iter_name_windows(sentence: str) -> Iterator[re.Match[str]]:
     return _WINDOW.finditer(sentence)
 
 
+def _split_window(sentence: str, window: re.Match[str]) -> Iterator[re.Match[str]]:
+    """Cut a window where a connector follows a name ("... Rubio and Defense Secretary ...")."""
+    start = window.start()
+    tokens = _tokens(window.group())
+    for index in range(1, len(tokens) - 1):
+        word = tokens[index][2]
+        if word.lower() in lexicon.CONNECTORS and _is_name_token(tokens[index - 1][2]):
+            piece = _WINDOW.match(sentence, start, window.start() + tokens[index][0] - 1)
+            if piece is not None:
+                yield piece
+            start = window.start() + tokens[index + 1][0]
+    piece = _WINDOW.match(sentence, start, window.end())
+    if piece is not None:
+        yield piece
+
+
 def _tokens(window: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", window)]
 
@@ -179,9 +195,10 @@ class PersonFinder:
         """All people named in one sentence, in order."""
         found: list[PersonMention] = []
         for window in iter_name_windows(sentence):
-            mention = self._from_window(sentence, window, offset)
-            if mention is not None:
-                found.append(mention)
+            for piece in _split_window(sentence, window):
+                mention = self._from_window(sentence, piece, offset)
+                if mention is not None:
+                    found.append(mention)
         found.extend(self._from_titles_alone(sentence, offset, found))
         found.sort(key=lambda m: m.start)
         for mention in found:

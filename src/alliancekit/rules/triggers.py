@@ -80,7 +80,7 @@ _PATTERNS: list[tuple[str, EventType, str, dict[str, bool]]] = [
     # --- meetings ---
     (r"\b(?:hosted|hosts|host|hosting)\b(?!\s+(?:country|nation|city))", _M, "verbal", {"hosting": True, "needs_person_object": True}),
     (r"\b(?:welcomed|welcomes|welcome|welcoming|received|receives|receive|receiving)\b", _M, "verbal", {"hosting": True, "needs_person_object": True}),
-    (r"\b(?:met|meets|meet|meeting)\s+(?:with\s+)?(?=(?:[A-Z]|his\b|her\b|their\b|the\b|top\b|senior\b))", _M, "verbal", {}),
+    (r"\b(?:met|meets|meet|meeting)(?:\s+with)?\b(?=\s+(?:[A-Z]|his\b|her\b|their\b|the\b|top\b|senior\b))", _M, "verbal", {}),
     (r"\bmet\b", _M, "verbal", {}),
     (rf"\b(?:held|hold|holds|holding|had|have|has|conducted|conduct)\s+{_TALK_NOUNS}", _M, "verbal", {}),
     (r"\b(?:exchanged|exchange|exchanges|exchanging)\s+(?:views|opinions|ideas)\b", _M, "verbal", {}),

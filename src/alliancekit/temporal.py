@@ -1,0 +1,1139 @@
+"""Time expressions in news text, resolved to :class:`~alliancekit.model.TimeSpan` values.
+
+Three jobs live here:
+
+* :func:`find_time_expressions` finds candidate expressions ("this Thursday",
+  "Jan. 15-17", "March or April", "early next year") with regular expressions
+  compiled once at import. Every quantifier is bounded, so scanning is linear
+  in the length of the text.
+* :func:`resolve` turns one expression into a :class:`TimeSpan`, anchored on the
+  publication date. The :data:`Direction` says which way an ambiguous
+  expression leans: ``"forward"`` for planned events, ``"backward"`` for events
+  that occurred. Without an anchor only expressions carrying a four-digit year
+  resolve; the wall clock is never consulted.
+* :func:`read_timestamp` and :func:`read_dateline` read what an article prints
+  about itself near its top: a publication timestamp and a wire dateline.
+
+>>> import datetime as dt
+>>> text = "Funakoshi will be in Washington for three days starting this Thursday."
+>>> [m.text for m in find_time_expressions(text)]
+['for three days starting this Thursday']
+>>> span = resolve("for three days starting this Thursday", dt.date(2026, 1, 13))
+>>> span.start, span.end
+(datetime.date(2026, 1, 15), datetime.date(2026, 1, 17))
+>>> resolve("next month", None).resolved
+False
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import functools
+import re
+from collections.abc import Callable, Iterable
+from typing import Literal
+
+import attrs
+import dateparser  # type: ignore[import-untyped, unused-ignore]
+
+from alliancekit.model import Granularity, TimeSpan
+
+__all__ = [
+    "Dateline",
+    "Direction",
+    "TimeMention",
+    "find_time_expressions",
+    "read_dateline",
+    "read_timestamp",
+    "resolve",
+]
+
+Direction = Literal["forward", "backward"]
+"""Which way an ambiguous expression leans.
+
+``"forward"`` reads "Thursday" as the next Thursday (planned events),
+``"backward"`` as the last one (events that occurred); see :func:`resolve`.
+"""
+
+
+@attrs.frozen
+class TimeMention:
+    """A candidate time expression found in a text.
+
+    Invariant: ``text == searched_text[start:end]``.
+
+    :param start: offset of the first character in the searched text.
+    :param end: offset just past the last character.
+    :param text: the expression as written.
+
+    >>> TimeMention(10, 18, "Thursday").text
+    'Thursday'
+    """
+
+    start: int
+    end: int
+    text: str
+
+
+@attrs.frozen
+class Dateline:
+    """A wire dateline opening a paragraph: ``"TOKYO, May 3 (Kyodo) --"``.
+
+    :param place: the place named, title-cased when printed in capitals
+        (``"TOKYO"`` becomes ``"Tokyo"``), otherwise as written.
+    :param month_day: the date as written (``"May 3"``), or ``None``. A dateline
+        gives no year: resolve it with ``resolve(month_day, anchor, "backward")``.
+    :param agency: the news agency in parentheses (``"Kyodo"``), or ``None``.
+    :param text: the whole dateline as written, separator included.
+
+    >>> Dateline("Tokyo", "May 3", "Kyodo").agency
+    'Kyodo'
+    """
+
+    place: str
+    month_day: str | None = None
+    agency: str | None = None
+    text: str = ""
+
+
+# --------------------------------------------------------------------------- vocabulary
+
+_FULL_MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+_MONTH_ABBREVIATIONS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+_MONTH_NUMBERS = {name: number for number, name in enumerate(_FULL_MONTHS, start=1)} | _MONTH_ABBREVIATIONS
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY_NUMBERS = {name: number for number, name in enumerate(_WEEKDAYS)}
+_NUMBER_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+_SEASON_FIRST_MONTH = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+_RELATIVE_DAYS = {
+    "today": 0,
+    "earlier today": 0,
+    "later today": 0,
+    "tonight": 0,
+    "this morning": 0,
+    "this afternoon": 0,
+    "this evening": 0,
+    "yesterday": -1,
+    "last night": -1,
+    "the day before": -1,
+    "the day before yesterday": -2,
+    "tomorrow": 1,
+    "the day after tomorrow": 2,
+}
+# modifiers of week/month/year/season/weekday, reduced to what they mean here
+_MODIFIERS = {
+    "": "plain",
+    "on": "plain",
+    "the": "this",
+    "this": "this",
+    "on this": "this",
+    "the current": "this",
+    "next": "next",
+    "on next": "next",
+    "the following": "next",
+    "this coming": "coming",
+    "coming": "coming",
+    "the coming": "coming",
+    "the next": "coming",
+    "last": "last",
+    "on last": "last",
+    "the previous": "last",
+    "this past": "last",
+    "past": "last",
+    "the past": "past",
+    "the last": "past",
+}
+_PARTS = {
+    "early": "early",
+    "beginning of": "early",
+    "start of": "early",
+    "mid": "mid",
+    "middle of": "mid",
+    "late": "late",
+    "end of": "late",
+    "earlier": "earlier",
+    "later": "later",
+}
+
+# --------------------------------------------------------------------------- regex fragments
+# Every quantifier below is bounded, so each match attempt does constant work.
+
+_GAP = r"\s{1,3}"
+_DASH = r"\s{0,3}[-\u2013\u2014]\s{0,3}"
+_TO = rf"(?:{_DASH}|{_GAP}(?P<to>to|through|thru|until|till|and){_GAP})"
+
+
+def _cased(words: Iterable[str]) -> str:
+    """Build an alternation matching each word capitalised or in capitals only."""
+    forms = {form for word in words for form in (word.capitalize(), word.upper())}
+    return "(?-i:" + "|".join(sorted(forms, key=lambda form: (-len(form), form))) + ")"
+
+
+_MONTH_FULL = _cased(_FULL_MONTHS) + "(?![a-z])"
+_MONTH_ANY = _cased((*_FULL_MONTHS, *_MONTH_ABBREVIATIONS)) + "(?![a-z])"
+_MONTH_ABBR = _cased(_MONTH_ABBREVIATIONS) + "(?![a-z])"
+_WEEKDAY = "(?:" + "|".join(_WEEKDAYS) + ")(?![a-z])"
+_DAY_END = r"(?:st|nd|rd|th)?(?![\w%]|[.:]\d)"
+_DAY_NUMBER = r"\b(?:3[01]|[12][0-9]|0?[1-9])" + _DAY_END
+_YEAR = r"(?:19|20)\d\d(?![\w%]|[.:]\d)"
+_YEAR_JOIN = r"(?:,\s{0,3}|\s{1,3})"
+_NUMBER = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
+_PART = (
+    r"(?:(?:the\s{1,3})?(?:beginning|start|middle|end)\s{1,3}of|earlier|early|later|late|mid)"
+    r"(?:\s{0,3}-\s{0,3}|\s{1,3})"
+)
+_SEASON = r"(?:spring|summer|autumn|fall|winter)(?![a-z])"
+
+
+def _day(name: str) -> str:
+    return rf"\b(?P<{name}>3[01]|[12][0-9]|0?[1-9]){_DAY_END}"
+
+
+def _year(name: str) -> str:
+    return rf"(?P<{name}>{_YEAR})"
+
+
+def _optional_year(name: str) -> str:
+    return rf"(?:{_YEAR_JOIN}{_year(name)})?"
+
+
+def _weekday_prefix(name: str) -> str:
+    return rf"(?:(?P<{name}>{_WEEKDAY}),?{_GAP})?"
+
+
+# --------------------------------------------------------------------------- small helpers
+
+_Span = tuple[dt.date, dt.date, Granularity]
+_Resolver = Callable[[re.Match[str], dt.date | None, Direction], _Span | None]
+_Check = Callable[[re.Match[str], str], bool]
+_ONE_DAY = dt.timedelta(days=1)
+
+
+def _norm(value: str | None) -> str:
+    return " ".join(value.lower().split()) if value else ""
+
+
+def _group(match: re.Match[str], name: str) -> str | None:
+    return match.group(name) if name in match.re.groupindex else None
+
+
+def _part(match: re.Match[str], name: str = "part") -> str | None:
+    raw = _norm(_group(match, name)).rstrip("- ").removeprefix("the ")
+    return _PARTS.get(raw) if raw else None
+
+
+def _modifier(match: re.Match[str]) -> str:
+    return _MODIFIERS.get(_norm(_group(match, "mod")), "plain")
+
+
+def _month_number(word: str) -> int:
+    return _MONTH_NUMBERS[word.lower().rstrip(".")]
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _month_span(year: int, month: int) -> tuple[dt.date, dt.date]:
+    return dt.date(year, month, 1), _month_end(year, month)
+
+
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else _NUMBER_WORDS[word.lower()]
+
+
+def _clip(start: dt.date, end: dt.date, anchor: dt.date, direction: Direction) -> tuple[dt.date, dt.date]:
+    """Cut a period containing the anchor down to the part ahead of (behind) it."""
+    if not start <= anchor <= end:
+        return start, end
+    return (anchor, end) if direction == "forward" else (start, anchor)
+
+
+def _apply_part(
+    start: dt.date, end: dt.date, part: str | None, unit: str, anchor: dt.date | None
+) -> tuple[dt.date, dt.date]:
+    """Narrow a week, month, season or year to its early, mid or late part."""
+    if part is None:
+        return start, end
+    if part in ("earlier", "later"):
+        if anchor is not None and start <= anchor <= end:
+            if part == "earlier":
+                return start, max(start, anchor - _ONE_DAY)
+            return min(end, anchor + _ONE_DAY), end
+        part = "early" if part == "earlier" else "late"
+    index = ("early", "mid", "late").index(part)
+    if unit == "week":
+        first = (0, 1, 3)[index]
+        return start + dt.timedelta(days=first), start + dt.timedelta(days=(2, 3, 6)[index])
+    if unit == "month":
+        return (
+            start + dt.timedelta(days=(0, 10, 20)[index]),
+            start + dt.timedelta(days=(9, 19)[index]) if index < 2 else end,
+        )
+    if unit == "year":
+        first_month = (1, 5, 9)[index]
+        return dt.date(start.year, first_month, 1), _month_end(start.year, first_month + 3)
+    # a season: its first, second or third month
+    month, year = start.month + index, start.year
+    if month > 12:
+        month, year = month - 12, year + 1
+    return _month_span(year, month)
+
+
+def _weekday_date(anchor: dt.date, weekday: int, how: str) -> dt.date:
+    """Find the date with ``weekday`` nearest the anchor on the side ``how`` says.
+
+    ``forward``: on or after; ``backward``: on or before; ``next``: strictly
+    after; ``last``: strictly before.
+    """
+    ahead = (weekday - anchor.weekday()) % 7
+    behind = (anchor.weekday() - weekday) % 7
+    if how == "forward":
+        return anchor + dt.timedelta(days=ahead)
+    if how == "next":
+        return anchor + dt.timedelta(days=ahead or 7)
+    if how == "last":
+        return anchor - dt.timedelta(days=behind or 7)
+    return anchor - dt.timedelta(days=behind)
+
+
+def _weekday_how(modifier: str, direction: Direction) -> str:
+    if modifier in ("next", "last"):
+        return modifier
+    if modifier == "coming":
+        return "forward"
+    if modifier == "past":
+        return "last"
+    return direction
+
+
+def _nearest_year(month: int, day: int, anchor: dt.date, direction: Direction) -> dt.date | None:
+    """Place a month and day in the year (anchor year -1, 0, +1) that puts it nearest the anchor.
+
+    When two candidates are within ten days of equally near, the direction
+    decides: the later one forward, the earlier one backward.
+    """
+    candidates: list[dt.date] = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            candidates.append(dt.date(year, month, day))
+        except ValueError:
+            continue
+    if not candidates:
+        return None
+    candidates.sort(key=lambda date: (abs((date - anchor).days), date))
+    best = candidates[0]
+    if len(candidates) > 1:
+        second = candidates[1]
+        if abs((second - anchor).days) - abs((best - anchor).days) <= 10:
+            best = max(best, second) if direction == "forward" else min(best, second)
+    return best
+
+
+def _month_range_year(first: int, last: int, anchor: dt.date, direction: Direction) -> int:
+    """Choose the year in which the months ``first`` to ``last`` start, counting the current month.
+
+    Forward: the earliest occurrence not yet over; backward: the latest already begun.
+    """
+    current = dt.date(anchor.year, anchor.month, 1)
+    years = (anchor.year - 1, anchor.year, anchor.year + 1)
+    if direction == "forward":
+        for year in years:
+            end_year = year if last >= first else year + 1
+            if dt.date(end_year, last, 1) >= current:
+                return year
+    else:
+        for year in reversed(years):
+            if dt.date(year, first, 1) <= current:
+                return year
+    return anchor.year
+
+
+def _season_span(season: str, year: int) -> tuple[dt.date, dt.date]:
+    first = _SEASON_FIRST_MONTH[season]
+    last, end_year = first + 2, year
+    if last > 12:
+        last, end_year = last - 12, year + 1
+    return dt.date(year, first, 1), _month_end(end_year, last)
+
+
+def _parse_date(text: str, base: dt.datetime, direction: Direction) -> dt.date | None:
+    """Parse one explicit calendar date with :mod:`dateparser`, never against the wall clock."""
+    parsed = dateparser.parse(
+        text,
+        languages=["en"],
+        settings={
+            "RELATIVE_BASE": base,
+            "PREFER_DATES_FROM": "future" if direction == "forward" else "past",
+            "RETURN_AS_TIMEZONE_AWARE": False,
+        },
+    )
+    return parsed.date() if isinstance(parsed, dt.datetime) else None
+
+
+def _explicit_day(
+    month_word: str, day_text: str, year_text: str | None, anchor: dt.date | None, direction: Direction
+) -> dt.date | None:
+    """Read a date written with a month name and a day, with or without its year."""
+    month, day = _month_number(month_word), int(day_text)
+    if year_text is None and anchor is None:
+        return None
+    if anchor is not None:
+        base = dt.datetime(anchor.year, anchor.month, anchor.day)
+    else:
+        base = dt.datetime(int(year_text or "2000"), 1, 1)
+    written = f"{month_word} {day}" + (f", {year_text}" if year_text else "")
+    parsed = _parse_date(written, base, direction)
+    if parsed is None or (parsed.month, parsed.day) != (month, day):
+        return None  # dateparser refuses impossible dates such as "June 31"
+    if year_text is not None:
+        return dt.date(int(year_text), month, day)
+    return None if anchor is None else _nearest_year(month, day, anchor, direction)
+
+
+# --------------------------------------------------------------------------- resolvers
+
+
+def _resolve_date(match: re.Match[str], anchor: dt.date | None, direction: Direction) -> _Span | None:
+    day = _explicit_day(match["m"], match["d"], _group(match, "y"), anchor, direction)
+    return None if day is None else (day, day, Granularity.DAY)
+
+
+def _resolve_iso(match: re.Match[str], anchor: dt.date | None, direction: Direction) -> _Span | None:
+    day = dt.date(int(match["y"]), int(match["mo"]), int(match["d"]))
+    return day, day, Granularity.DAY
+
+
+def _resolve_day_range(match: re.Match[str], anchor: dt.date | None, direction: Direction) -> _Span | None:
+    """Resolve ``Jan. 15-17`` and ``15 to 17 January``: one month, two days."""
+    start = _explicit_day(match["m"], match["d1"], _group(match, "y"), anchor, direction)
+    if start is None:
+        return None
+    end = dt.date(start.year, start.month, int(match["d2"]))
+    return start, end, Granularity.DAY
+
+
+def _resolve_month_day_range(
+    match: re.Match[str], anchor: dt.date | None, direction: Direction
+) -> _Span | None:
+    """Resolve ``Jan. 15 through Jan. 17`` and ``March 30-April 2``."""
+    first_year, last_year = _group(match, "y1"), _group(match, "y2")
+    last_month, last_day = _month_number(match["m2"]), int(match["d2"])
+    if first_year is None and last_year is not None:
+        end = _explicit_day(match["m2"], match["d2"], last_year, anchor, direction)
+        if end is None:
+            return None
+        start = dt.date(end.year, _month_number(match["m1"]), int(match["d1"]))
+        if start > end:
+            start = start.replace(year=end.year - 1)
+        return start, end, Granularity.DAY
+    start_or_none = _explicit_day(match["m1"], match["d1"], first_year, anchor, direction)
+    if start_or_none is None:
+        return None
+    start = start_or_none
+    end = dt.date(int(last_year) if last_year else start.year, last_month, last_day)
+    if end < start and last_year is None:
+        end = end.replace(year=end.year + 1)
+    return start, end, Granularity.DAY
+
+
+def _resolve_weekday(match: re.Match[str], anchor: dt.date | None, direction: Direction) -> _Span | None:
+    if anchor is None:
+        return None
+    how = _weekday_how(_modifier(match), direction)
+    day = _weekday_date(anchor, _WEEKDAY_NUMBERS[match["wd"].lower()], how)
+    return day, day, Granularity.DAY
+
+
+def _resolve_weekday_range(
+    match: re.Match[str], anchor: dt.date | None, direction: Direction
+) -> _Span | None:
+    if anchor is None:
+        return None
+    first, last = _WEEKDAY_NUMBERS[match["wd1"].lower()], _WEEKDAY_NUMBERS[match["wd2"].lower()]
+    start = _weekday_date(anchor, first, _weekday_how(_modifier(match), direction))
+    return start, start + dt.timedelta(days=(last - first) % 7 or 7), Granularity.DAY
+
+
+def _resolve_duration(match: re.Match[str], anchor: dt.date | None, direction: Direction) -> _Span | None:
+    """Resolve ``three days starting this Thursday``, ``a two-day visit starting Tuesday``."""
+    count = _number(match["n"]) * (7 if match["unit"].lower().startswith("week") else 1)
+    if count < 1:
+        return None
+    start: dt.date | None
+    if _group(match, "wm") is not None:  # "starting Thursday, Jan. 15": the date decides
+        start = _explicit_day(match["wm"], match["wd_day"], _group(match, "wd_year"), anchor, direction)
+    elif _group(match, "sm") is not None:
+        start = _explicit_day(match["sm"], match["sd"], _group(match, "sy"), anchor, direction)
+    elif anchor is None:
+        return None
+    elif _group(match, "rel") is not None:
+        start = anchor + dt.timedelta(days=_RELATIVE_DAYS[_norm(match["rel"])])
+    else:
+        how = _weekday_how(_modifier(match), direction)
+        start = _weekday_date(anchor, _WEEKDAY_NUMBERS[match["wd"].lower()], how)
+    if start is None:
+        return None
+    return start, start + dt.timedelta(days=count - 1), Granularity.DAY
+
+
+def _resolve_relative_day(match: re.Match[str], anchor: dt.date | None, direction: Direction) -> _Span | None:
+    if anchor is None:
+        return None
+    day = anchor + dt.timedelta(days=_RELATIVE_DAYS[_norm(match["rel"])])
+    return day, day, Granularity.DAY
+
+
+def _relative_week(anchor: dt.date, modifier: str, part: str | None, direction: Direction) -> _Span:
+    monday = anchor - dt.timedelta(days=anchor.weekday())
+    if modifier == "past" and part is None:
+        return anchor - dt.timedelta(days=7), anchor, Granularity.WEEK
+    if modifier == "coming" and part is None:
+        return anchor, anchor + dt.timedelta(days=7), Granularity.WEEK
+    if modifier in ("next", "coming"):
+        monday += dt.timedelta(days=7)
+    elif modifier in ("last", "past"):
+        monday -= dt.timedelta(days=7)
+    else:  # this week: forward it runs to Saturday, or the next six days when published on a Sunday
+        saturday = monday + dt.timedelta(days=5)
+        week_end = saturday if anchor <= saturday else anchor + dt.timedelta(days=6)
+        if part is None:
+            if direction == "backward":
+                return monday, anchor, Granularity.WEEK
+            return anchor, week_end, Granularity.WEEK
+        if part == "later":
+            start = anchor + _ONE_DAY
+            return start, max(start, week_end), Granularity.WEEK
+    start, end = _apply_part(monday, monday + dt.timedelta(days=6), part, "week", anchor)
+    return start, end, Granularity.WEEK
+
+
+def _relative_weekend(anchor: dt.date, modifier: str, direction: Direction) -> _Span:
+    monday = anchor - dt.timedelta(days=anchor.weekday())
+    if modifier in ("next", "coming") or (modifier in ("plain", "this") and direction == "forward"):
+        if modifier == "next":
+            saturday = monday + dt.timedelta(days=12)
+        else:  # the weekend containing or following the anchor
+            saturday = anchor - _ONE_DAY if anchor.weekday() == 6 else _weekday_date(anchor, 5, "forward")
+    elif modifier == "last":
+        saturday = monday - dt.timedelta(days=2)
+    else:  # the weekend containing or preceding the anchor
+        saturday = _weekday_date(anchor, 5, "backward")
+    return saturday, saturday + _ONE_DAY, Granularity.DAY
+
+
+def _relative_month(anchor: dt.date, modifier: str, part: str | None, direction: Direction) -> _Span:
+    if modifier == "past" and part is None:
+        return anchor - dt.timedelta(days=30), anchor, Granularity.MONTH
+    if modifier == "coming" and part is None:
+        return anchor, anchor + dt.timedelta(days=30), Granularity.MONTH
+    year, month = anchor.year, anchor.month
+    if modifier in ("next", "coming"):
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    elif modifier in ("last", "past"):
+        year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+    start, end = _month_span(year, month)
+    if part is None:
+        start, end = _clip(start, end, anchor, direction)
+    else:
+        start, end = _apply_part(start, end, part, "month", anchor)
+    return start, end, Granularity.MONTH
+
+
+def _relative_year(anchor: dt.date, modifier: str, part: str | None, direction: Direction) -> _Span:
+    if modifier == "past" and part is None:
+        return anchor - dt.timedelta(days=365), anchor, Granularity.YEAR
+    if modifier == "coming" and part is None:
+        return anchor, anchor + dt.timedelta(days=365), Granularity.YEAR
+    year = anchor.year
+    if modifier in ("next", "coming"):
+        year += 1
+    elif modifier in ("last", "past"):
+        year -= 1
+    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    if part is None:
+        start, end = _clip(start, end, anchor, direction)
+    else:
+        start, end = _apply_part(start, end, part, "year", anchor)
+    return start, end, Granularity.YEAR
+
+
+def _resolve_relative_unit(
+    match: re.Match[str], anchor: dt.date | None, direction: Direction
+) -> _Span | None:
+    """Resolve ``this week``, ``early next week``, ``later this month``, ``the end of the year``."""
+    if anchor is None:
+        return None
+    unit, modifier, part = match["unit"].lower(), _modifier(match), _part(match)
+    if unit == "week":
+        return _relative_week(anchor, modifier, part, direction)
+    if unit == "weekend":
+        return _relative_weekend(anchor, modifier, direction)
+    if unit == "month":
+        return _relative_month(anchor, modifier, part, direction)
+    return _relative_year(anchor, modifier, part, direction)
+
+
+def _resolve_month(match: re.Match[str], anchor: dt.date | None, direction: Direction) -> _Span | None:
+    """Resolve ``March``, ``in March``, ``early March``, ``next March``, ``March 2026``."""
+    month, year_text = _month_number(match["m"]), _group(match, "y")
+    if year_text is not None:
+        year = int(year_text)
+    elif anchor is None:
+        return None
+    else:
+        modifier = _modifier(match)
+        if modifier == "this":
+            year = anchor.year
+        elif modifier == "next":
+            year = anchor.year if month > anchor.month else anchor.year + 1
+        elif modifier in ("last", "past"):
+            year = anchor.year if month < anchor.month else anchor.year - 1
+        else:
+            year = _month_range_year(month, month, anchor, "forward" if modifier == "coming" else direction)
+    start, end = _month_span(year, month)
+    start, end = _apply_part(start, end, _part(match), "month", anchor)
+    return start, end, Granularity.MONTH
+
+
+def _resolve_month_alternatives(
+    match: re.Match[str], anchor: dt.date | None, direction: Direction
+) -> _Span | None:
+    """Resolve ``March or April``, ``late March to early April`` to the whole stretch."""
+    first, last = _month_number(match["m1"]), _month_number(match["m2"])
+    year_text = _group(match, "y")
+    if year_text is not None:
+        year = int(year_text) - (1 if last < first else 0)
+    elif anchor is None:
+        return None
+    else:
+        year = _month_range_year(first, last, anchor, direction)
+    end_year = year if last >= first else year + 1
+    start = _apply_part(*_month_span(year, first), _part(match, "part1"), "month", anchor)[0]
+    end = _apply_part(*_month_span(end_year, last), _part(match, "part2"), "month", anchor)[1]
+    return start, end, Granularity.MONTH
+
+
+def _resolve_season(match: re.Match[str], anchor: dt.date | None, direction: Direction) -> _Span | None:
+    """Resolve ``this spring``, ``in the fall``, ``last winter``, ``spring 2026``, ``early spring``."""
+    season, year_text = match["season"].lower(), _group(match, "y")
+    if year_text is not None:
+        start, end = _season_span(season, int(year_text))
+    elif anchor is None:
+        return None
+    else:
+        modifier = "plain" if _norm(_group(match, "mod")) == "the" else _modifier(match)
+        spans = [_season_span(season, year) for year in range(anchor.year - 2, anchor.year + 3)]
+        if modifier == "this" and season != "winter":
+            start, end = _season_span(season, anchor.year)
+        elif modifier == "next":
+            start, end = next(span for span in spans if span[0] > anchor)
+        elif modifier in ("last", "past"):
+            start, end = [span for span in spans if span[1] < anchor][-1]
+        elif modifier in ("this", "coming") or direction == "forward":
+            start, end = next(span for span in spans if span[1] >= anchor)
+        else:
+            start, end = [span for span in spans if span[0] <= anchor][-1]
+    start, end = _apply_part(start, end, _part(match), "season", anchor)
+    return start, end, Granularity.SEASON
+
+
+def _resolve_year(match: re.Match[str], anchor: dt.date | None, direction: Direction) -> _Span | None:
+    """Resolve ``in 2027``, ``early 2027``, ``the end of 2026``."""
+    year = int(match["y"])
+    start, end = _apply_part(dt.date(year, 1, 1), dt.date(year, 12, 31), _part(match), "year", anchor)
+    return start, end, Granularity.YEAR
+
+
+# --------------------------------------------------------------------------- context checks (finding only)
+
+
+def _followed_by(match: re.Match[str], text: str, pattern: re.Pattern[str]) -> bool:
+    return pattern.match(text, match.end()) is not None
+
+
+_OF_NOT_YEAR = re.compile(r"\s{1,3}of\s{1,3}(?!(?:19|20)\d\d)", re.IGNORECASE)
+_OF = re.compile(r"\s{1,3}of\b", re.IGNORECASE)
+_CAPITALISED_WORD = re.compile(r"\s{1,3}[A-Z][a-z]")
+_MAY_CONTEXT = re.compile(r"\b(?:of|since|until|till|by|in)\s{1,3}$", re.IGNORECASE)
+
+
+def _check_month(match: re.Match[str], text: str) -> bool:
+    """Keep ``May`` only with a year, a modifier or a preposition; skip ``April Ryan``."""
+    if any(_group(match, name) for name in ("prep", "mod", "part", "y")):
+        return True
+    if match["m"].lower() == "may":
+        return _MAY_CONTEXT.search(text, max(0, match.start() - 8), match.start()) is not None
+    return not _followed_by(match, text, _CAPITALISED_WORD)
+
+
+def _check_season(match: re.Match[str], text: str) -> bool:
+    """Demand a modifier, a preposition or a year of a season; ``the fall of Kabul`` is no season."""
+    if _group(match, "y"):
+        return True
+    if _followed_by(match, text, _OF_NOT_YEAR):
+        return False
+    modifier = _norm(_group(match, "mod"))
+    return bool(_group(match, "prep") or _group(match, "part") or (modifier and modifier != "the"))
+
+
+def _check_relative_unit(match: re.Match[str], text: str) -> bool:
+    """Reject ``the week`` alone, and ``the last week`` in ``the last week of March``."""
+    if _followed_by(match, text, _OF):
+        return False
+    bare_the = _norm(match["mod"]) == "the" and not _group(match, "part")
+    return not bare_the or match["unit"].lower() == "weekend"
+
+
+def _check_year(match: re.Match[str], text: str) -> bool:
+    """Reject a bare number as a year: ``in 2027`` and ``early 2027`` are years."""
+    return bool(_group(match, "prep") or _group(match, "part"))
+
+
+_SCORE_BEFORE = re.compile(r"\d\s{0,3}[-:\u2013]\s{0,3}$")
+
+
+def _check_day_first(match: re.Match[str], text: str) -> bool:
+    """Reject ``1 May`` in ``3-1 May``: a score, not the first of May."""
+    return _SCORE_BEFORE.search(text, max(0, match.start() - 8), match.start()) is None
+
+
+def _check_range(match: re.Match[str], text: str) -> bool:
+    """Read ``X and Y`` as a range only after ``between``: ``on Monday and Thursday`` is two days."""
+    return _norm(_group(match, "to")) != "and" or _norm(_group(match, "prep")) == "between"
+
+
+def _check_one_month_range(match: re.Match[str], text: str) -> bool:
+    return int(match["d1"]) < int(match["d2"]) and _check_range(match, text)
+
+
+def _check_count(match: re.Match[str], text: str) -> bool:
+    return _number(match["n"]) >= 1
+
+
+# --------------------------------------------------------------------------- the grammar
+
+
+@attrs.frozen
+class _Pattern:
+    name: str
+    regex: re.Pattern[str]
+    resolve: _Resolver
+    check: _Check | None = None
+
+
+def _pattern(name: str, source: str, resolver: _Resolver, check: _Check | None = None) -> _Pattern:
+    return _Pattern(name, re.compile(r"\b" + source, re.IGNORECASE), resolver, check)
+
+
+_ON = rf"(?:on{_GAP})?"
+_RANGE_PREP = rf"(?:(?P<prep>from|between|on){_GAP})?"
+_UNIT_PREP = rf"(?:(?P<prep>in|during|by|until|till|since|over|for|within|through|throughout){_GAP})?"
+_UNIT_MODIFIER = (
+    r"(?P<mod>the\s{1,3}(?:current|coming|following|previous|past|next|last)"
+    r"|this\s{1,3}(?:coming|past)|this|next|last|the)"
+)
+_WEEKDAY_MODIFIER = (
+    r"(?P<mod>on\s{1,3}(?:this|next|last)|this\s{1,3}(?:coming|past)|this|next|last|coming|past|on)"
+)
+_DURATION_START = (
+    rf"(?:(?:(?P<mod>this\s{{1,3}}coming|this|next|coming|on){_GAP})?(?P<wd>{_WEEKDAY})"
+    rf"(?:,?{_GAP}(?P<wm>{_MONTH_ANY})\.?{_GAP}{_day('wd_day')}{_optional_year('wd_year')})?"
+    rf"|{_ON}(?P<sm>{_MONTH_ANY})\.?{_GAP}{_day('sd')}{_optional_year('sy')}"
+    r"|(?P<rel>today|tomorrow))"
+)
+_DURATION_VERB = rf"{_GAP}(?:starting|beginning|commencing|from)(?:{_GAP}(?:on|from))?{_GAP}"
+
+_PATTERNS: tuple[_Pattern, ...] = (
+    _pattern(
+        "date",
+        rf"{_ON}{_weekday_prefix('wd')}(?P<m>{_MONTH_ANY})\.?{_GAP}{_day('d')}{_optional_year('y')}",
+        _resolve_date,
+    ),
+    _pattern(
+        "date-day-first",
+        rf"{_ON}{_weekday_prefix('wd')}(?:the{_GAP})?{_day('d')}{_GAP}(?:of{_GAP})?(?P<m>{_MONTH_ANY})"
+        rf"(?:\.?{_YEAR_JOIN}{_year('y')})?",
+        _resolve_date,
+        _check_day_first,
+    ),
+    _pattern(
+        "iso-date",
+        rf"{_ON}(?P<y>(?:19|20)\d\d)-(?P<mo>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?!\d)",
+        _resolve_iso,
+    ),
+    _pattern(
+        "day-range",
+        rf"{_RANGE_PREP}{_weekday_prefix('wd')}(?P<m>{_MONTH_ANY})\.?{_GAP}{_day('d1')}{_TO}{_day('d2')}"
+        rf"{_optional_year('y')}",
+        _resolve_day_range,
+        _check_one_month_range,
+    ),
+    _pattern(
+        "day-range-day-first",
+        rf"{_RANGE_PREP}{_day('d1')}{_TO}{_day('d2')}{_GAP}(?:of{_GAP})?(?P<m>{_MONTH_ANY})"
+        rf"(?:\.?{_YEAR_JOIN}{_year('y')})?",
+        _resolve_day_range,
+        _check_one_month_range,
+    ),
+    _pattern(
+        "month-day-range",
+        rf"{_RANGE_PREP}{_weekday_prefix('wd')}(?P<m1>{_MONTH_ANY})\.?{_GAP}{_day('d1')}"
+        rf"(?:{_YEAR_JOIN}{_year('y1')},?)?{_TO}(?P<m2>{_MONTH_ANY})\.?{_GAP}{_day('d2')}{_optional_year('y2')}",
+        _resolve_month_day_range,
+        _check_range,
+    ),
+    _pattern(
+        "weekday",
+        rf"(?:{_WEEKDAY_MODIFIER}{_GAP})?(?:(?:early|late){_GAP})?(?P<wd>{_WEEKDAY})"
+        rf"(?:{_GAP}(?:morning|afternoon|evening|night))?",
+        _resolve_weekday,
+    ),
+    _pattern(
+        "weekday-range",
+        rf"{_RANGE_PREP}(?:(?P<mod>this\s{{1,3}}coming|this|next|last|coming){_GAP})?"
+        rf"(?P<wd1>{_WEEKDAY}){_TO}(?P<wd2>{_WEEKDAY})",
+        _resolve_weekday_range,
+        _check_range,
+    ),
+    _pattern(
+        "duration",
+        rf"(?:for{_GAP})?(?P<n>{_NUMBER}){_GAP}(?P<unit>days|day|weeks|week)(?![a-z]){_DURATION_VERB}{_DURATION_START}",
+        _resolve_duration,
+        _check_count,
+    ),
+    _pattern(
+        "duration-adjective",
+        rf"(?:(?:a|an|the|his|her|their|its){_GAP})?(?P<n>{_NUMBER})(?:-|{_GAP})(?P<unit>day|week)(?![a-z])"
+        rf"(?:{_GAP}[a-z'\u2019-]{{1,25}},?){{0,4}}?{_DURATION_VERB}{_DURATION_START}",
+        _resolve_duration,
+        _check_count,
+    ),
+    _pattern(
+        "relative-day",
+        r"(?P<rel>the\s{1,3}day\s{1,3}(?:before\s{1,3}yesterday|after\s{1,3}tomorrow|before)"
+        r"|(?:earlier|later)\s{1,3}today|today|tonight|yesterday|tomorrow|last\s{1,3}night"
+        r"|this\s{1,3}(?:morning|afternoon|evening))(?![a-z])",
+        _resolve_relative_day,
+    ),
+    _pattern(
+        "relative-unit",
+        rf"{_UNIT_PREP}(?:(?P<part>{_PART}))?{_UNIT_MODIFIER}{_GAP}(?P<unit>weekend|week|month|year)(?![a-z])",
+        _resolve_relative_unit,
+        _check_relative_unit,
+    ),
+    _pattern(
+        "month",
+        rf"(?:(?P<prep>in|during|since|until|till|by|through|throughout){_GAP})?"
+        rf"(?:(?P<mod>this\s{{1,3}}(?:coming|past)|this|next|last){_GAP})?(?:(?P<part>{_PART}))?"
+        rf"(?P<m>{_MONTH_FULL})(?:(?:,?{_GAP}|{_GAP}of{_GAP}){_year('y')})?",
+        _resolve_month,
+        _check_month,
+    ),
+    _pattern(
+        "abbreviated-month-year",
+        rf"(?:(?P<prep>in|during|since|until|till|by){_GAP})?(?P<m>{_MONTH_ABBR})\.?,?{_GAP}{_year('y')}",
+        _resolve_month,
+    ),
+    _pattern(
+        "month-alternatives",
+        rf"(?:(?:in|during|between|from|by|until|till|since){_GAP})?(?:(?P<part1>{_PART}))?(?P<m1>{_MONTH_FULL})"
+        rf"(?:{_DASH}|{_GAP}(?:or|and|to|through|until|till|into){_GAP})(?:(?P<part2>{_PART}))?"
+        rf"(?P<m2>{_MONTH_FULL})(?:(?:,?{_GAP}|{_GAP}of{_GAP}){_year('y')})?",
+        _resolve_month_alternatives,
+    ),
+    _pattern(
+        "season",
+        rf"(?:(?P<prep>in|during|by|until|till|since|through|throughout|over|for){_GAP})?(?:(?P<part>{_PART}))?"
+        rf"(?:(?P<mod>th(?:is|e)\s{{1,3}}(?:coming|past)|this|next|last|the){_GAP})?(?P<season>{_SEASON})"
+        rf"(?:(?:,?{_GAP}|{_GAP}of{_GAP}){_year('y')})?",
+        _resolve_season,
+        _check_season,
+    ),
+    _pattern(
+        "year",
+        rf"(?:(?P<prep>in|during|until|till|since|through|throughout){_GAP})?(?:(?P<part>{_PART}))?"
+        r"(?P<y>(?:19|20)\d\d)(?![\w%]|[.:,]\d|-\d)",
+        _resolve_year,
+        _check_year,
+    ),
+)
+
+
+# --------------------------------------------------------------------------- public functions
+
+
+def find_time_expressions(text: str) -> list[TimeMention]:
+    """Find all candidate time expressions in ``text``, in order and non-overlapping.
+
+    Where candidates overlap the longest wins ("Thursday, Jan. 15" over
+    "Thursday", "three days starting this Thursday" over "this Thursday").
+    Leading prepositions that belong to the expression stay in it ("on
+    Thursday", "in March", "from Thursday through Saturday"). Month names
+    count only when capitalised, so "troops march" is no date; "May" needs a
+    day, a year or a word such as "in", "early", "this" or "of" before it.
+
+    >>> text = "Officials may meet on Thursday, Jan. 15, or in March or April."
+    >>> [m.text for m in find_time_expressions(text)]
+    ['on Thursday, Jan. 15', 'in March or April']
+    >>> find_time_expressions("The 36th Wing grew 22% in three days.")
+    []
+    """
+    candidates: set[tuple[int, int]] = set()
+    for pattern in _PATTERNS:
+        for match in pattern.regex.finditer(text):
+            if pattern.check is None or pattern.check(match, text):
+                candidates.add(match.span())
+    if not candidates:
+        return []
+    taken = bytearray(len(text))
+    chosen: list[tuple[int, int]] = []
+    for start, end in sorted(candidates, key=lambda span: (span[0] - span[1], span[0])):
+        if taken.find(1, start, end) == -1:
+            taken[start:end] = b"\x01" * (end - start)
+            chosen.append((start, end))
+    return [TimeMention(start, end, text[start:end]) for start, end in sorted(chosen)]
+
+
+def resolve(expression: str, anchor: dt.date | None, direction: Direction = "forward") -> TimeSpan | None:
+    """Resolve one expression, as found by :func:`find_time_expressions`, to a :class:`TimeSpan`.
+
+    :param expression: the expression; the span's ``text`` is this string unchanged.
+    :param anchor: the publication date. ``None`` leaves relative expressions
+        ("Thursday", "next month", "this spring", "Jan. 16") unresolved, while
+        expressions with a year ("March 10, 2022", "2026-01-15", "in March
+        2024") still resolve. A :class:`datetime.datetime` counts as its date.
+    :param direction: ``"forward"`` for planned events, ``"backward"`` for
+        events that occurred. Weekdays go to the nearest one on or after
+        (before) the anchor; months and seasons without a year to the next
+        (most recent) occurrence, the current one included; a day without a
+        year goes to the year that puts it nearest the anchor, the direction
+        deciding near-ties. "last"/"next" always look strictly back/ahead.
+    :returns: the span, unresolved when the expression needs an anchor or
+        names an impossible date, or ``None`` when it is no time expression.
+
+    Results are cached, so calling this once per event is cheap.
+
+    >>> import datetime as dt
+    >>> tuesday = dt.date(2026, 1, 13)
+    >>> resolve("this Thursday", tuesday).start
+    datetime.date(2026, 1, 15)
+    >>> span = resolve("March or April", tuesday)
+    >>> span.start, span.end, span.granularity.value
+    (datetime.date(2026, 3, 1), datetime.date(2026, 4, 30), 'month')
+    >>> resolve("on Tuesday", tuesday, "backward").start
+    datetime.date(2026, 1, 13)
+    >>> resolve("Thursday", None)
+    TimeSpan(start=None, end=None, granularity=None, text='Thursday')
+    >>> resolve("March 10, 2022", None).start
+    datetime.date(2022, 3, 10)
+    >>> resolve("officials may meet", tuesday) is None
+    True
+    """
+    if direction not in ("forward", "backward"):
+        raise ValueError(f"direction must be 'forward' or 'backward', got {direction!r}")
+    if isinstance(anchor, dt.datetime):
+        anchor = anchor.date()
+    return _resolve_cached(expression, anchor, direction)
+
+
+@functools.lru_cache(maxsize=8192)
+def _resolve_cached(expression: str, anchor: dt.date | None, direction: Direction) -> TimeSpan | None:
+    candidate = expression.strip()
+    if not candidate or len(candidate) > 200:
+        return None
+    for pattern in _PATTERNS:
+        match = pattern.regex.fullmatch(candidate)
+        if match is None:
+            continue
+        try:
+            span = pattern.resolve(match, anchor, direction)
+        except (ValueError, OverflowError, StopIteration, IndexError):
+            span = None  # an impossible date ("Feb. 30, 2026") or one off the calendar
+        if span is None or span[1] < span[0]:
+            return TimeSpan.unresolved(expression)
+        return TimeSpan(span[0], span[1], span[2], expression)
+    return None
+
+
+# --------------------------------------------------------------------------- what an article says of itself
+
+_TOP_CHARS = 10_000
+_TIMESTAMP_LINES = 15
+_DATELINE_LINES = 10
+_SHORT_LINE = 200
+
+_FULL_DATE = (
+    rf"(?P<date>{_MONTH_ANY}\.?{_GAP}{_DAY_NUMBER}{_YEAR_JOIN}{_YEAR}"
+    rf"|{_DAY_NUMBER}{_GAP}(?:of{_GAP})?{_MONTH_ANY}\.?{_YEAR_JOIN}{_YEAR}"
+    r"|(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?!\d))"
+)
+_TIME = (
+    r"(?:(?P<h>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)(?::[0-5]\d(?:\.\d{1,6})?)?"
+    r"(?:\s{0,2}(?P<ap>[ap])\.?\s?m(?![a-z])\.?)?"
+    r"|(?P<h2>1[0-2]|0?[1-9])\s{0,2}(?P<ap2>[ap])\.?\s?m(?![a-z])\.?)"
+)
+_ZONE = (
+    r"(?:\s{0,2}\(?(?-i:(?:UTC|GMT)(?:\s?[+-]\s?\d{1,2}(?::?\d\d)?)?|[A-Z]{2,5}|Z)\)?"
+    r"|\s{0,2}[+-]\d\d:?\d\d)?"
+)
+_DAY_OF_WEEK = rf"(?:{_WEEKDAY},?{_GAP})?"
+_TIME_FIRST = rf"{_TIME}{_ZONE},?{_GAP}(?:on{_GAP})?{_DAY_OF_WEEK}{_FULL_DATE}"
+_DATE_TIME_JOIN = rf"(?:,?{_GAP}(?:at{_GAP})?|\s{{0,3}}[|\u00b7\u2022\u2013\u2014/-]\s{{0,3}}(?:at{_GAP})?|T)"
+_DATE_FIRST = rf"{_DAY_OF_WEEK}{_FULL_DATE}{_DATE_TIME_JOIN}{_TIME}{_ZONE}"
+_LABEL = (
+    r"(?:(?:(?:first|last)\s{1,3})?(?:published|updated|posted|modified|released|issued)"
+    r"(?:\s{1,3}(?:on|at))?|dated|date)\s{0,3}[:|-]?\s{0,3}"
+)
+_EDGE = r"[\W_]{0,6}"
+
+
+def _line_pattern(body: str) -> re.Pattern[str]:
+    return re.compile(rf"{_EDGE}(?:{_LABEL})?{body}{_EDGE}", re.IGNORECASE)
+
+
+_DATE_ONLY = rf"{_DAY_OF_WEEK}{_FULL_DATE}"
+_TIMESTAMP_LINE_PATTERNS = tuple(_line_pattern(body) for body in (_TIME_FIRST, _DATE_FIRST, _DATE_ONLY))
+_TIMESTAMP_SEARCH_PATTERNS = tuple(
+    re.compile(body, re.IGNORECASE) for body in (_TIME_FIRST, _DATE_FIRST, rf"\b{_LABEL}{_DATE_ONLY}")
+)
+
+
+def _timestamp_from(match: re.Match[str]) -> dt.datetime | None:
+    span = _resolve_cached(" ".join(match["date"].split()), None, "backward")
+    if span is None or span.start is None:
+        return None
+    hour_text, ampm = _group(match, "h") or _group(match, "h2"), _group(match, "ap") or _group(match, "ap2")
+    hour = int(hour_text) if hour_text else 0
+    minute = int(_group(match, "mi") or 0)
+    if ampm and hour <= 12:
+        hour = hour % 12 + (12 if ampm.lower() == "p" else 0)
+    return dt.datetime(span.start.year, span.start.month, span.start.day, hour, minute)
+
+
+def _top_lines(text: str, count: int) -> list[str]:
+    lines = (line.strip() for line in text[:_TOP_CHARS].splitlines())
+    return [line for line in lines if line][:count]
+
+
+def read_timestamp(text: str) -> dt.datetime | None:
+    r"""Read a publication timestamp printed near the top of an article, or ``None``.
+
+    Only the first 15 non-blank lines count. A line that is nothing but a
+    timestamp wins ("16:35 JST, March 10, 2022", "Published: 2024-06-04
+    09:12", "Updated June 4, 2024", "June 4, 2024 at 9:12 a.m."); failing
+    that, a short line holding a date with a time of day or a "Published"
+    label. Dates in running sentences and dates without a day ("in February
+    2017") never count. The time zone is dropped: the result is naive, in
+    the local time printed.
+
+    >>> read_timestamp("Flags seen in Washington in February 2017.\n16:35 JST, March 10, 2022\nTalks...")
+    datetime.datetime(2022, 3, 10, 16, 35)
+    >>> read_timestamp("Officials met on March 3, 2022 to talk.") is None
+    True
+    """
+    fallback: dt.datetime | None = None
+    for line in _top_lines(text, _TIMESTAMP_LINES):
+        for pattern in _TIMESTAMP_LINE_PATTERNS:
+            match = pattern.fullmatch(line)
+            stamp = _timestamp_from(match) if match else None
+            if stamp is not None:
+                return stamp
+        if fallback is None and len(line) <= _SHORT_LINE:
+            for pattern in _TIMESTAMP_SEARCH_PATTERNS:
+                match = pattern.search(line)
+                fallback = _timestamp_from(match) if match else None
+                if fallback is not None:
+                    break
+    return fallback
+
+
+_DATELINE = re.compile(
+    r"(?P<place>(?-i:[A-Z][A-Za-z.'\u2019-]{0,24}(?: [A-Z][A-Za-z.'\u2019-]{0,24}){0,3}))"
+    r"(?P<dc>,\s{0,2}(?-i:D\.\s?C\.))?"
+    rf"(?:,{_GAP}(?P<md>{_MONTH_ANY}\.?{_GAP}{_DAY_NUMBER}))?"
+    r"(?:\s{0,3}\((?P<agency>(?-i:[A-Z])[\w .&/'\u2019-]{0,40})\))?"
+    r"(?P<sep>\s{0,3}(?:--|[-\u2013\u2014:])(?=\s|$))?",
+    re.IGNORECASE,
+)
+_NOT_PLACES = frozenset(
+    (
+        *("also", "and", "as", "at", "but", "by", "earlier", "from", "however", "in", "last", "later"),
+        *("meanwhile", "next", "on", "since", "so", "the", "then", "this", "until"),
+    )
+)
+
+
+def read_dateline(text: str) -> Dateline | None:
+    r"""Read the wire dateline opening one of the first paragraphs, or ``None``.
+
+    Recognised: ``Washington, Jan 17 (IANS)``, ``TOKYO, May 3 (Kyodo) --``,
+    ``SEOUL, Feb. 2 (Yonhap) --``, ``MANILA (Reuters) -``, ``WASHINGTON —``.
+    A line counts when the place is followed by a date, or by an agency and a
+    dash, or is printed in capitals and followed by a dash.
+
+    >>> read_dateline("US, Japan talk\n\nTOKYO, May 3 (Kyodo) -- Japan and ...")
+    Dateline(place='Tokyo', month_day='May 3', agency='Kyodo', text='TOKYO, May 3 (Kyodo) --')
+    >>> read_dateline("MANILA (Reuters) - The Philippines ...").agency
+    'Reuters'
+    >>> read_dateline("In Washington, Landau met Funakoshi.") is None
+    True
+    """
+    for line in _top_lines(text, _DATELINE_LINES):
+        match = _DATELINE.match(line)
+        if match is None:
+            continue
+        place, month_day, agency = match["place"], _group(match, "md"), _group(match, "agency")
+        if place.split()[0].lower() in _NOT_PLACES:
+            continue
+        capitals = place.isupper() and len(place) > 2
+        if not (month_day or (agency and (match["sep"] or capitals)) or (capitals and match["sep"])):
+            continue
+        place = place + (", D.C." if match["dc"] else "")
+        return Dateline(
+            place=place.title() if capitals else place,
+            month_day=" ".join(month_day.split()) if month_day else None,
+            agency=agency.strip() if agency else None,
+            text=match[0].strip(),
+        )
+    return None
