@@ -624,3 +624,13 @@ def test_nothing_resolves_without_an_anchor_unless_it_names_a_year(text: str, di
         span = resolve(expression, None, direction)
         if span is not None and span.resolved:
             assert YEAR_DIGITS.search(expression), expression
+
+
+@pytest.mark.property
+@settings(deadline=None)
+@given(st.one_of(st.text(), st.lists(st.one_of(sentences, st.text()), max_size=20).map("\n".join)))
+def test_article_readers_never_raise(text: str) -> None:
+    stamp = read_timestamp(text)
+    assert stamp is None or isinstance(stamp, dt.datetime)
+    dateline = read_dateline(text)
+    assert dateline is None or dateline.place

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import attrs
 
@@ -54,7 +54,10 @@ __all__ = ["RulesExtractor"]
 _CLAUSE_BREAK = re.compile(
     r";|\s[—–]\s|,\s+(?:as|while|whereas|where|which|who|after|before|but|although|though|when)\b|"
     r"\b(?:said|says|told\s+\w+|announced|reported|added|noted|stated)\b(?:\s+(?:on\s+)?\w+day)?(?:\s+that)?|"
-    r"\baccording\s+to\b[^,]*,|\bas\s+(?=[A-Z])"
+    r"\baccording\s+to\b[^,]*,|\bas\s+(?=[A-Z])|"
+    r"\s(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?=(?:agreed|said|discussed|confirmed|reaffirmed|pledged|vowed|"
+    r"expressed|emphasized|emphasised|stressed|urged|affirmed|noted|shared|underscored|highlighted|"
+    r"announced|signed|welcomed|thanked|asked|called|praised|laid|offered|received|reviewed|explored)\b)"
 )
 _CANCEL = re.compile(
     r"\b(?:called\s+off|call\s+off|cancel(?:l?ed|s|ing|lation)?|scrapped|scrap|shelved|axed|"
@@ -84,11 +87,15 @@ _PAST = re.compile(
     re.IGNORECASE,
 )
 _NOT_EVENT_TIME = re.compile(
-    r"(?:\bsince(?:\s+\w+){0,3}|\b(?:said|announced|reported|told\s+\w+|stated|added)(?:\s+on)?|"
+    r"(?:\bsince(?:\s+[\w’']+){0,7}|\bsworn\s+in|\bassum\w+\s+office|\b(?:said|announced|reported|told\s+\w+|stated|added)(?:\s+on)?|"
     r"\bas\s+of|\bdecision|\bfounded|\bestablished|\belected|\bappointed|\btook\s+office(?:\s+in)?)\s*$",
     re.IGNORECASE,
 )
 _DURING = re.compile(r"\b(?:during|on|throughout|in\s+the\s+course\s+of|ahead\s+of|before|after)\s+(?P<owner>his|her|their|the|this|that)\s+(?:\w+\s+){0,2}(?:visit|trip|tour|stay)\b", re.IGNORECASE)
+_DURING_EVENT = re.compile(
+    r"^\s*(?:During|In|At|Over|Throughout)\s+(?:the|their|this|that|a|his|her)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?P<noun>conversation|call|phone\s+call|video\s+call|talks|meeting|summit|talk|videoconference|conference)\b"
+)
 _POSSESSOR_GAP = re.compile(r"^\s*(?:[a-z][\w-]*\s+){0,3}$")
 _REFERENCE = re.compile(r"^\s*(?:the|this|that|these|those|such|a|an)?\s*(?:[a-z][\w-]*\s+){0,2}$", re.IGNORECASE)
 _TOPIC_CUE = re.compile(
@@ -139,6 +146,7 @@ class _Draft:
     trigger: Trigger
     hosting: bool = False
     future_hint: bool = False
+    alt_times: list[TimeMention] = attrs.field(factory=list)
 
     def person_keys(self) -> set[frozenset[str]]:
         return {name_key(p.person.name) for p in self.parties if p.person is not None}
@@ -198,6 +206,7 @@ class _DocumentRun:
             self.facts.append(facts)
             self._draft_events(facts)
         merged = _merge(self.drafts)
+        self._borrow_times(merged)
         return [event for draft in merged if (event := self._to_event(draft)) is not None]
 
     # ------------------------------------------------------------------ reading
@@ -248,6 +257,8 @@ class _DocumentRun:
             if not draft.has_person() and not draft.parties:
                 self._refer_back(draft, facts)
                 continue
+            if self._part_of_earlier(draft, facts):
+                continue
             if not draft.has_person():
                 continue
             self.drafts.append(draft)
@@ -286,13 +297,7 @@ class _DocumentRun:
         """Resolve a pronoun or "the two leaders" to earlier people."""
         earlier = [p for p in facts.persons if p.end <= pronoun.start]
         if pronoun.plural:
-            if len(_unique_persons(earlier)) >= 2:
-                return [attrs.evolve(p, start=pronoun.start, end=pronoun.end, cue="pronoun") for p in _unique_persons(earlier)]
-            for draft in reversed(self.drafts):
-                persons = [p.person for p in draft.parties if p.person is not None]
-                if len(persons) >= 2:
-                    return [attrs.evolve(p, start=pronoun.start, end=pronoun.end, cue="pronoun") for p in persons]
-            return []
+            return self._resolve_plural(facts, pronoun, earlier)
         if earlier:
             return [attrs.evolve(earlier[-1], start=pronoun.start, end=pronoun.end, cue="pronoun")]
         for previous in reversed([f for f in self.facts[-4:] if f is not facts]):
@@ -302,6 +307,36 @@ class _DocumentRun:
             if subject is not None:
                 return [attrs.evolve(subject, start=pronoun.start, end=pronoun.end, cue="pronoun")]
         return []
+
+    def _resolve_plural(
+        self, facts: _SentenceFacts, pronoun: PronounMention, earlier: list[PersonMention]
+    ) -> list[PersonMention]:
+        """Resolve "they", "the two ministers" and the like to the people they name."""
+        lowered = pronoun.text.lower()
+        count = 3 if "three" in lowered else 2
+        fits = _plural_filter(lowered)
+        candidates: list[PersonMention] = []
+        if lowered in {"they", "their", "them"} or len(_unique_persons(earlier)) >= 2:
+            candidates = [p for p in _unique_persons(earlier) if fits(p)]
+            if len(candidates) >= 2:
+                return [attrs.evolve(p, start=pronoun.start, end=pronoun.end, cue="pronoun") for p in candidates]
+        for draft in reversed(self.drafts):
+            if facts.sentence.index - draft.sentence > 8:
+                break
+            persons = [p.person for p in draft.parties if p.person is not None and fits(p.person)]
+            for person in persons:
+                if all(name_key(person.name) != name_key(c.name) for c in candidates):
+                    candidates.append(person)
+            if len(candidates) >= count:
+                break
+        if len(candidates) < 2:
+            for previous in reversed(self.facts[-4:]):
+                for person in reversed(previous.persons):
+                    if fits(person) and all(name_key(person.name) != name_key(c.name) for c in candidates):
+                        candidates.append(person)
+        if len(candidates) < 2:
+            return []
+        return [attrs.evolve(p, start=pronoun.start, end=pronoun.end, cue="pronoun") for p in candidates[:count]]
 
     def _subject_of(self, facts: _SentenceFacts) -> PersonMention | None:
         if facts.persons:
@@ -521,6 +556,23 @@ class _DocumentRun:
                 if code not in draft.topics:
                     draft.topics.append(code)
 
+    def _part_of_earlier(self, draft: _Draft, facts: _SentenceFacts) -> bool:
+        """ "During the call, the two ministers exchanged views": not a new meeting."""
+        during = _DURING_EVENT.match(facts.sentence.text)
+        if during is None or draft.type is not EventType.MEETING or draft.trigger.start < facts.sentence.start + during.end():
+            return False
+        noun = during.group("noun").lower()
+        wanted = EventType.CALL if noun in {"conversation", "call", "phone call", "video call", "videoconference"} else EventType.MEETING
+        for earlier in reversed(self.drafts):
+            if facts.sentence.index - earlier.sentence > 4:
+                return False
+            if earlier.type is wanted:
+                for code in draft.topics:
+                    if code not in earlier.topics:
+                        earlier.topics.append(code)
+                return True
+        return False
+
     def _refer_back(self, reference: _Draft, facts: _SentenceFacts) -> None:
         """A noun like "the visit" with no participants: enrich the latest draft it names."""
         text = self.document.text
@@ -546,6 +598,26 @@ class _DocumentRun:
                     draft.topics.append(code)
             return
 
+    def _borrow_times(self, drafts: list[_Draft]) -> None:
+        """An undated event takes the time of the sentence just before that names its people.
+
+        "Hegseth and Nakatani agreed on Sunday to ... The two met at the
+        Defense Ministry": the meeting is dated by the sentence before.
+        """
+        by_index = {facts.sentence.index: facts for facts in self.facts}
+        for draft in drafts:
+            if draft.time is not None or draft.inherited_time is not None:
+                continue
+            keys = draft.person_keys()
+            for index in (draft.sentence - 1, draft.sentence - 2):
+                facts = by_index.get(index)
+                if facts is None or draft.paragraph - facts.sentence.paragraph > 1:
+                    break
+                named = {name_key(p.name) for p in facts.persons}
+                if facts.times and keys & named:
+                    draft.time = facts.times[0]
+                    break
+
     # ------------------------------------------------------------ finishing
 
     def _to_event(self, draft: _Draft) -> Event | None:
@@ -563,7 +635,9 @@ class _DocumentRun:
         direction = "forward" if status is not Status.OCCURRED else "backward"
         time: TimeSpan | None = None
         if draft.time is not None:
-            time = resolve(draft.time.text, anchor, direction)
+            spans = [resolve(m.text, anchor, direction) for m in (draft.time, *draft.alt_times)]
+            resolved = [span for span in spans if span is not None and span.resolved]
+            time = min(resolved, key=lambda span: span.days or 0) if resolved else spans[0]
         elif draft.inherited_time is not None and draft.inherited_time.time is not None:
             source = draft.inherited_time
             inherited_direction = "forward" if (source.status or status) is not Status.OCCURRED else "backward"
@@ -598,6 +672,21 @@ class _DocumentRun:
             assert party.group is not None
             actor = Actor(party.group.text, ActorKind.ORGANIZATION, party.group.country)
         return Participant(actor, role)
+
+
+_LEADER_TITLE = re.compile(r"\b(?:president|prime minister|premier|chancellor|king|emperor|leader)\b", re.IGNORECASE)
+_MINISTER_TITLE = re.compile(r"\b(?:minister|secretary)\b", re.IGNORECASE)
+
+
+def _plural_filter(phrase: str) -> Callable[[PersonMention], bool]:
+    """Which people a plural phrase can stand for ("the two leaders": heads of government)."""
+    if re.search(r"\b(?:leaders|presidents|premiers|heads)\b", phrase):
+        return lambda person: person.title is None or bool(_LEADER_TITLE.search(person.title))
+    if re.search(r"\b(?:ministers|secretaries|top diplomats|defense chiefs|diplomats)\b", phrase):
+        return lambda person: person.title is None or (
+            bool(_MINISTER_TITLE.search(person.title)) and not re.search(r"prime", person.title, re.IGNORECASE)
+        )
+    return lambda person: True
 
 
 def _cameo(draft: _Draft, location: Location | None) -> str:
@@ -652,7 +741,11 @@ def _countries_in(text: str, *, exclude: set[str]) -> list[str]:
 def _compatible(first: _Draft, second: _Draft) -> bool:
     if first.type is not second.type:
         return False
-    if not first.person_keys() & second.person_keys():
+    shared = first.person_keys() & second.person_keys()
+    if not shared:
+        return False
+    if first.person_keys() - shared and second.person_keys() - shared:
+        # Each names someone the other does not: two engagements of one person.
         return False
     if first.status is not None and second.status is not None and first.status is not second.status:
         if first.explicit_status and second.explicit_status:
@@ -683,7 +776,10 @@ def _absorb(kept: _Draft, other: _Draft) -> None:
     kept.parties.extend(p for p in other.parties if p.key not in keys)
     if kept.status is None or (not kept.explicit_status and other.explicit_status):
         kept.status, kept.explicit_status = other.status, other.explicit_status
-    kept.time = kept.time or other.time
+    if kept.time is None:
+        kept.time = other.time
+    elif other.time is not None:
+        kept.alt_times.append(other.time)
     kept.location = kept.location or other.location
     kept.spans.extend(other.spans)
     kept.hosting = kept.hosting or other.hosting

@@ -70,7 +70,8 @@ RANK_WORDS = frozenset(
 
 HONORIFICS = frozenset(
     """
-    mr. mr mrs. mrs ms. ms dr. dr prof. sir dame sen. sen rep. rep gov. gov hon. lord lady madam
+    mr. mr mrs. mrs ms. ms dr. dr prof. sir dame sen. sen rep. rep gov. gov hon. hon honorable honourable
+    lord lady madam
     president premier king queen emperor crown prince princess his her excellency
     """.split()
 )

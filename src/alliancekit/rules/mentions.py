@@ -34,7 +34,7 @@ __all__ = [
 # A capitalized word that may belong to a name or title, including initials
 # ("D."), dotted acronyms ("U.S."), hyphenated and apostrophe forms, and words
 # with a letter lost to encoding ("Shinjir?").
-_CAP = r"(?:[A-Z][\w’'\-]*(?:[?\ufffd][\w’'\-]*)*\.?|[A-Z]\.(?:[A-Z]\.)*)"
+_CAP = r"(?:[A-Z]\.(?:[A-Z]\.)+(?:['’]s)?|[A-Z][\w’'\-]*(?:[?\ufffd][\w’'\-]*)*\.?)"
 _WINDOW = re.compile(rf"{_CAP}(?:\s(?:(?:of|for|to|the|and|on)\s)*{_CAP})*")
 _POSSESSIVE = re.compile(r"['’]s?$")
 
@@ -107,7 +107,9 @@ def _split_window(sentence: str, window: re.Match[str]) -> Iterator[re.Match[str
     tokens = _tokens(window.group())
     for index in range(1, len(tokens) - 1):
         word = tokens[index][2]
-        if word.lower() in lexicon.CONNECTORS and _is_name_token(tokens[index - 1][2]):
+        if word.lower() in lexicon.CONNECTORS and (
+            _is_name_token(tokens[index - 1][2]) or _is_capitals_surname(tokens, index - 1)
+        ):
             piece = _WINDOW.match(sentence, start, window.start() + tokens[index][0] - 1)
             if piece is not None:
                 yield piece
@@ -130,8 +132,20 @@ def _is_name_token(token: str) -> bool:
         return False
     if lexicon.is_title_word(bare) or lexicon.country_of_word(bare) is not None:
         return False
-    # Acronyms such as "DPRK" or "ASDF" are not names.
+    # Acronyms such as "DPRK" or "ASDF" are not names; an upper-case surname
+    # in a readout ("KAMIKAWA Yoko") is judged with its neighbours.
     return not (len(bare) > 1 and bare.isupper() and "." not in bare)
+
+
+def _is_capitals_surname(tokens: list[tuple[int, int, str]], index: int) -> bool:
+    """Whether an all-capitals token is a surname written in readout style ("MOTEGI Toshimitsu")."""
+    token = _POSSESSIVE.sub("", tokens[index][2]).rstrip(".,")
+    if len(token) < 3 or not token.isalpha() or not token.isupper():
+        return False
+    if lexicon.country_of_word(token) is not None or token.lower() in lexicon.ORG_WORDS:
+        return False
+    neighbours = [tokens[i][2] for i in (index - 1, index + 1) if 0 <= i < len(tokens)]
+    return any(_is_name_token(word) and not word.isupper() for word in neighbours)
 
 
 _APPOSITION = re.compile(
@@ -210,7 +224,7 @@ class PersonFinder:
         tokens = _tokens(window.group())
         # The name is the trailing run of name-like tokens; what precedes is a title.
         index = len(tokens)
-        while index > 0 and _is_name_token(tokens[index - 1][2]):
+        while index > 0 and (_is_name_token(tokens[index - 1][2]) or _is_capitals_surname(tokens, index - 1)):
             index -= 1
         name_tokens = tokens[index:]
         if not name_tokens:
@@ -245,7 +259,10 @@ class PersonFinder:
                 return None
         title: str | None = None
         country: str | None = None
-        if has_title and title_text:
+        if has_title and title_text and not all(
+            word.lower().rstrip(",") in lexicon.HONORIFICS or word.lower() in lexicon.CONNECTORS
+            for word in title_text.split()
+        ):
             title, country = _split_title_country(title_text, sentence, window.start())
         apposition_end = None
         if apposition is not None:
@@ -343,7 +360,11 @@ class PersonFinder:
 
 
 def _repair_spacing(name: str) -> str:
-    return " ".join(name.split())
+    """Normalise spacing and readout-style capitals ("MOTEGI Toshimitsu" -> "Motegi Toshimitsu")."""
+    words = name.split()
+    if any(not w.isupper() for w in words):
+        words = [w.capitalize() if w.isupper() and len(w) > 2 and w.isalpha() else w for w in words]
+    return " ".join(words)
 
 
 _BARE_TITLE_WORDS = {
@@ -378,6 +399,7 @@ _PRONOUN = re.compile(
     r"\b(?P<text>(?:the|both|The|Both)\s+(?:two|three)\s+(?:leaders|ministers|officials|sides|men|women|"
     r"diplomats|secretaries|envoys|counterparts|presidents|premiers|heads|chiefs|defense chiefs|"
     r"top diplomats|countries|nations|governments|allies)|(?:the|The)\s+(?:leaders|ministers|pair|duo)|"
+    r"(?:the|The)\s+two(?=\s+(?:also\s+)?[a-z]+(?:ed|s)?\b)|"
     r"[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Tt]hey|[Tt]heir|[Tt]hem)\b"
 )
 
@@ -457,6 +479,8 @@ def _places_in_window(window: str, base: int, offset: int, knowledge_base: Knowl
             text = window[start:end].rstrip(".,’'") if not window[start:end].endswith(("D.C.", "U.S.")) else window[start:end]
             text = _POSSESSIVE.sub("", text) if text.endswith(("'s", "’s")) else text
             candidate = _lookup_place(text, knowledge_base)
+            if candidate is not None and window[start:end].endswith(("'s", "’s")) and stop < len(tokens):
+                candidate = None  # "Japan's Defense Ministry": the country qualifies what follows
             if candidate is not None:
                 name, country, kind = candidate
                 match = PlaceMention(offset + base + start, offset + base + start + len(text), name, country, kind, text)

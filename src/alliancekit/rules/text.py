@@ -40,7 +40,7 @@ _ABBREVIATIONS = frozenset(
     """
     mr mrs ms dr prof sen rep gov gen adm lt col maj capt cmdr cdr sgt brig rear vice st jr sr no vs etc
     jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
-    u.s u.k u.n d.c e.u p.m a.m inc co corp ltd dept gov't est approx fig
+    u.s u.k u.n d.c e.u p.m a.m inc co corp ltd dept gov't est approx fig hon messrs rev
     """.split()
 )
 
@@ -151,8 +151,11 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     word_start = dot
     while word_start > 0 and not text[word_start - 1].isspace() and text[word_start - 1] not in "(\"“":
         word_start -= 1
-    word = text[word_start:dot].lower()
+    word = text[word_start:dot].lower().rsplit("-", 1)[-1]
     if word in _ABBREVIATIONS:
+        return True
+    # A list number opening a paragraph ("1. At the outset, ...").
+    if word.isdigit() and len(word) <= 2 and not text[:word_start].strip():
         return True
     # Single initials ("Charles D. Cooley") and dotted acronyms ("D.C").
     if len(word) == 1 and word.isalpha():
@@ -182,7 +185,8 @@ def body_sentences(text: str) -> list[Sentence]:
                 in_list = False
             else:
                 continue
-        if is_headline(stripped) or _BULLET.match(line) or _BLURB.search(stripped) or words < 4:
+        bullet = _BULLET.match(line) is not None and words < 12
+        if is_headline(stripped) or bullet or _BLURB.search(stripped) or words < 4:
             continue
         if _CAPTION.search(stripped) and words < 40:
             continue

@@ -44,6 +44,10 @@ class Trigger:
 
 _M, _V, _C, _I = EventType.MEETING, EventType.VISIT, EventType.CALL, EventType.INVITATION
 
+_TALK_NOUN = (
+    r"(?i:talks?|meetings?|summit(?:\s+(?:meeting|talks))?|discussions|consultations|dialogue|luncheon|lunch|"
+    r"dinner|breakfast|conversation|courtesy\s+call|2\s*\+\s*2)"
+)
 _TALK_NOUNS = (
     r"(?:talks|a meeting|meetings|a summit|summit talks|discussions|a bilateral meeting|bilateral talks|"
     r"consultations|a dialogue|a working lunch|a working dinner|a luncheon|lunch|dinner|breakfast|"
@@ -83,14 +87,18 @@ _PATTERNS: list[tuple[str, EventType, str, dict[str, bool]]] = [
     (r"\b(?:met|meets|meet|meeting)(?:\s+with)?\b(?=\s+(?:[A-Z]|his\b|her\b|their\b|the\b|top\b|senior\b))", _M, "verbal", {}),
     (r"\bmet\b", _M, "verbal", {}),
     (rf"\b(?:held|hold|holds|holding|had|have|has|conducted|conduct)\s+{_TALK_NOUNS}", _M, "verbal", {}),
+    (rf"\b(?:held|hold|holds|holding|conducted|conduct|convened|convene)\s+(?:an?\s+|the\s+|their\s+|its\s+)?(?:[\w.’'+()\"-]+\s+){{0,6}}?{_TALK_NOUN}\b", _M, "verbal", {}),
+    (rf"\b{_TALK_NOUN}\s+(?:was|were|is|are|will\s+be|would\s+be|had\s+been|has\s+been)\s+(?:held|convened)\s+(?:between|with|among)\b", _M, "nominal", {}),
+    (r"\b(?:to|will|would|could|may|might|agreed\s+to|plan\s+to|plans\s+to)\s+(?:meet|talk)\b", _M, "verbal", {}),
+    (r"\b(?:call|calls|calling)\s+on\b(?=\s+(?:[A-Z]|the\s+(?:prime\s+minister|president|emperor|king)))", _M, "verbal", {}),
     (r"\b(?:exchanged|exchange|exchanges|exchanging)\s+(?:views|opinions|ideas)\b", _M, "verbal", {}),
     (r"\b(?:talked|talk|talks|talking|conferred|confer|confers|sat\s+down|sit\s+down|sits\s+down)\s+with\b", _M, "verbal", {}),
     (r"\b(?:talked|talk)\b(?=\s+about\b)", _M, "verbal", {}),
     (r"\b(?:paid|pay|pays|paying|made|make)\s+a\s+courtesy\s+call\s+on\b|\bcalled\s+on\b(?=\s+[A-Z])", _M, "verbal", {}),
     (r"\b(?:participated|participate|participates|participating|took\s+part|take\s+part|takes\s+part|attended|attend|attends|attending|joined|join|joins|joining)\s+(?:in\s+)?(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,4}?(?:meetings?|talks|summit|dialogue|consultations|conference)\b", _M, "verbal", {}),
-    (r"\b(?:meeting|meetings|talks|summit|discussions|dialogue|consultations|bilateral)\s+(?:between|with)\b", _M, "nominal", {}),
-    (r"\b(?:meetings?|talks|summit)\s+(?:of|in|at)\b", _M, "nominal", {}),
-    (r"\b(?:meeting|meetings|talks|summit)\b", _M, "nominal", {}),
+    (rf"\b{_TALK_NOUN}\s+(?:between|with)\b", _M, "nominal", {}),
+    (r"\b(?i:meetings?|talks|summit)\s+(?:of|in|at)\b", _M, "nominal", {}),
+    (r"\b(?i:meeting|meetings|talks|summit)\b", _M, "nominal", {}),
 ]
 
 _COMPILED = [(re.compile(pattern), kind, form, flags) for pattern, kind, form, flags in _PATTERNS]

@@ -1,0 +1,65 @@
+"""Sphinx helpers for the alliancekit documentation.
+
+* ``.. event-schema::`` prints :data:`alliancekit.serialize.EVENT_SCHEMA` as
+  a JSON block, read from the code when the page is built, so the page
+  cannot drift from the schema the CLI prints.
+* The HTML build also writes the schema to ``schema/event.json``, the
+  address its ``$id`` names.
+* Every hook in :mod:`alliancekit.hookspecs` must have a docstring: a hook
+  without one is a build warning, and so, with ``-W``, an error.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+logger = logging.getLogger(__name__)
+
+
+def _schema_json() -> str:
+    from alliancekit.serialize import EVENT_SCHEMA
+
+    return json.dumps(EVENT_SCHEMA, indent=2, ensure_ascii=False)
+
+
+class EventSchemaDirective(SphinxDirective):
+    """Insert the output JSON Schema as a highlighted literal block."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        text = _schema_json()
+        block = nodes.literal_block(text, text)
+        block["language"] = "json"
+        self.set_source_info(block)
+        return [block]
+
+
+def _check_hook_docstrings(app: Sphinx) -> None:
+    from alliancekit.plugins import hook_docs
+
+    for name, doc in sorted(hook_docs().items()):
+        if not (doc or "").strip():
+            logger.warning("hook %s in alliancekit.hookspecs has no docstring", name, type="alliancekit")
+
+
+def _write_schema_file(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    target = Path(app.outdir) / "schema" / "event.json"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(_schema_json() + "\n", encoding="utf-8")
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_directive("event-schema", EventSchemaDirective)
+    app.connect("builder-inited", _check_hook_docstrings)
+    app.connect("build-finished", _write_schema_file)
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
