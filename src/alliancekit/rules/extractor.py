@@ -65,6 +65,11 @@ _CANCEL = re.compile(
     r"won['’]t\s+(?:visit|travel|meet|attend)|no\s+longer\s+(?:visit|travel|meet|attend|plans?))\b",
     re.IGNORECASE,
 )
+_NEGATED = re.compile(
+    r"\b(?:no|not\s+any)\s+(?:immediate\s+|current\s+)?plans?\s+to\b|\b(?:ruled\s+out|rules\s+out|denied|denies|"
+    r"declined\s+to\s+(?:say|confirm)|has\s+not\s+decided|have\s+not\s+decided|no\s+decision)\b",
+    re.IGNORECASE,
+)
 _RESCHEDULED = re.compile(r"\b(?:postponed|postpone|put\s+off|delayed|pushed\s+back|moved)\s+(?:it\s+)?(?:to|until|till)\b")
 _FUTURE = re.compile(
     r"\b(?:will|would|shall|may|might|could|can|should)\b|['’]ll\b|"
@@ -197,6 +202,7 @@ class _DocumentRun:
     knowledge_base: KnowledgeBase
     drafts: list[_Draft] = attrs.field(factory=list)
     facts: list[_SentenceFacts] = attrs.field(factory=list)
+    pending_cancel: _Draft | None = None
 
     def events(self) -> list[Event]:
         anchor = self.document.anchor
@@ -207,6 +213,7 @@ class _DocumentRun:
             self._draft_events(facts)
         merged = _merge(self.drafts)
         self._borrow_times(merged)
+        self._dateline_places(merged)
         return [event for draft in merged if (event := self._to_event(draft)) is not None]
 
     # ------------------------------------------------------------------ reading
@@ -217,7 +224,8 @@ class _DocumentRun:
         times = [
             TimeMention(offset + m.start, offset + m.end, m.text)
             for m in find_time_expressions(text)
-            if not _NOT_EVENT_TIME.search(text[max(0, m.start - 40) : m.start])
+            if not _NOT_EVENT_TIME.search(text[max(0, m.start - 60) : m.start])
+            and not m.text.lower().startswith(("since", "until", "by "))
         ]
         places = [
             p
@@ -250,13 +258,29 @@ class _DocumentRun:
                 continue
             if trigger.form == "verbal":
                 previous_subjects = [p for p in draft.parties if p.role in (Role.HOST, Role.VISITOR, Role.INVITER, Role.PARTICIPANT)][:2]
+            if _NEGATED.search(self.document.text[left : trigger.start]):
+                continue
             draft.status, draft.explicit_status = self._status(facts, trigger, left, right)
             draft.time = self._time_for(facts, trigger)
             draft.location = draft.location or self._location_for(facts, trigger, draft, left, right)
             draft.topics = self._topics(facts, draft)
-            if not draft.has_person() and not draft.parties:
-                self._refer_back(draft, facts)
-                continue
+            if not draft.has_person():
+                if draft.status is Status.CANCELLED:
+                    self.pending_cancel = draft
+                if not draft.parties:
+                    self._refer_back(draft, facts)
+                    continue
+            pending = self.pending_cancel
+            if (
+                pending is not None
+                and pending.type is draft.type
+                and 0 < facts.sentence.index - pending.sentence <= 2
+                and draft.status is not Status.OCCURRED
+            ):
+                draft.status, draft.explicit_status = Status.CANCELLED, True
+                draft.time = draft.time or pending.time
+                draft.location = draft.location or pending.location
+                self.pending_cancel = None
             if self._part_of_earlier(draft, facts):
                 continue
             if not draft.has_person():
@@ -273,7 +297,11 @@ class _DocumentRun:
         local_end = trigger.end - sentence.start
         left = 0
         for match in _CLAUSE_BREAK.finditer(text, 0, local_start):
-            if match.end() <= local_start:
+            if match.end() > local_start:
+                continue
+            closed = re.match(r",\s+(?:who|which|whose)\b", match.group()) and "," in text[match.end() : local_start]
+            if not closed:
+                # A relative clause closed by a comma ("X, who also serves as Y, held talks") is an aside.
                 left = match.end()
         right = len(text)
         match = _CLAUSE_BREAK.search(text, local_end)
@@ -353,6 +381,11 @@ class _DocumentRun:
     ) -> _Draft | None:
         subjects = self._persons_between(facts, left, trigger.start)
         subjects = [s for s in subjects if not s.possessive or s.cue == "pronoun"]
+        if not subjects:
+            relative = re.search(r",\s+who\s+[^,;]*$", self.document.text[facts.sentence.start : trigger.start])
+            if relative is not None:
+                head = facts.sentence.start + relative.start()
+                subjects = [p for p in facts.persons if 0 <= head - p.end <= 2 or (p.apposition_end and 0 <= head - p.apposition_end <= 2)]
         objects = self._persons_between(facts, trigger.end, right)
         groups = [g for g in facts.groups if trigger.end <= g.start and g.end <= right]
         subject_groups = [g for g in facts.groups if left <= g.start and g.end <= trigger.start]
@@ -584,10 +617,13 @@ class _DocumentRun:
                 return
             if draft.type is not reference.type:
                 continue
-            if draft.time is None and reference.time is not None and reference.time.start not in {
+            if reference.time is not None and reference.time.start not in {
                 d.time.start for d in self.drafts if d.time is not None
             }:
-                draft.time = reference.time
+                if draft.time is None:
+                    draft.time = reference.time
+                else:
+                    draft.alt_times.append(reference.time)
             if reference.explicit_status and reference.status is Status.PLANNED and not draft.explicit_status:
                 draft.status, draft.explicit_status = reference.status, True
             if reference.status is Status.CANCELLED:
@@ -597,6 +633,19 @@ class _DocumentRun:
                 if code not in draft.topics:
                     draft.topics.append(code)
             return
+
+    def _dateline_places(self, drafts: list[_Draft]) -> None:
+        """Occurred meetings with no stated place happened where the story was filed."""
+        dateline = self.document.source.dateline
+        if not dateline:
+            return
+        place = self.knowledge_base.find_place(dateline)
+        if place is None:
+            return
+        mention = PlaceMention(0, 0, place.name, place.country, place.kind, dateline)
+        for draft in drafts:
+            if draft.type is EventType.MEETING and draft.location is None and draft.status is Status.OCCURRED:
+                draft.location = mention
 
     def _borrow_times(self, drafts: list[_Draft]) -> None:
         """An undated event takes the time of the sentence just before that names its people.
@@ -684,7 +733,8 @@ def _plural_filter(phrase: str) -> Callable[[PersonMention], bool]:
         return lambda person: person.title is None or bool(_LEADER_TITLE.search(person.title))
     if re.search(r"\b(?:ministers|secretaries|top diplomats|defense chiefs|diplomats)\b", phrase):
         return lambda person: person.title is None or (
-            bool(_MINISTER_TITLE.search(person.title)) and not re.search(r"prime", person.title, re.IGNORECASE)
+            bool(_MINISTER_TITLE.search(person.title))
+            and not re.fullmatch(r"(?:the\s+)?prime\s+minister", person.title.strip(), re.IGNORECASE)
         )
     return lambda person: True
 

@@ -61,7 +61,7 @@ _PATTERNS: list[tuple[str, EventType, str, dict[str, bool]]] = [
     # --- calls (before meetings, so "phone talks" is a call) ---
     (r"\b(?:held|hold|holds|holding|had|have|has)\s+(?:a\s+|an\s+)?(?:\w+\s+)?(?:tele)?phone\s+(?:call|conversation|talks?|conference)", _C, "verbal", {}),
     (r"\b(?:held|hold|holds|holding|had)\s+(?:a\s+|an\s+)?(?:\w+\s+)?video\s*(?:call|conference|link|talks?|meeting|summit)", _C, "verbal", {}),
-    (r"\b(?:spoke|speak|speaks|speaking|talked|talk|talks|conferred|chatted)\s+(?:\w+\s+){0,4}?(?:by|over\s+the|on\s+the|via)\s+(?:tele)?phone\b", _C, "verbal", {}),
+    (r"\b(?:spoke|spoken|speak|speaks|speaking|talked|talk|talks|conferred|chatted)\s+(?:[\w.,]+\s+){0,6}?(?:by|over\s+the|on\s+the|via)\s+(?:tele)?phone\b", _C, "verbal", {}),
     (r"\b(?:spoke|speak|speaks|talked|talk|talks|met)\s+(?:\w+\s+){0,4}?(?:by|via|over)\s+video(?:\s*(?:link|conference|call))?\b", _C, "verbal", {}),
     (r"\b(?:phoned|telephoned|(?:will|to)\s+(?:phone|telephone))\b", _C, "verbal", {}),
     (r"\b(?:(?:tele)?phone|video)\s+(?:call|conversation|talks?|conference|summit|meeting)s?\b", _C, "nominal", {}),
@@ -76,7 +76,8 @@ _PATTERNS: list[tuple[str, EventType, str, dict[str, bool]]] = [
     (r"\b(?:will|would|to|may|might|could|shall)\s+be\s+in\b(?=\s+(?:the\s+)?[A-Z])", _V, "verbal", {"destination": True}),
     (r"\b(?:visited|visits|visiting|visit)\b(?=\s+(?:the\s+)?(?:[A-Z]|[a-z]+\s+[A-Z]))", _V, "verbal", {"destination": True}),
     (r"\bpaid\s+(?:a\s+|an\s+)?(?:\w+\s+)?visit\s+to\b|\bpay\s+(?:a\s+|an\s+)?(?:\w+\s+)?visit\s+to\b", _V, "verbal", {"destination": True}),
-    (r"\b(?:traveled|travelled|travels|travel|traveling|travelling|flew|fly|flies|flying|headed|heads|head|went|go|goes)\s+to\b(?=\s+(?:the\s+)?[A-Z])", _V, "verbal", {"destination": True}),
+    (r"\b(?:traveled|travelled|travels|travel|traveling|travelling|flew|fly|flies|flying|headed|heads|head|went|go|goes|came|come|comes|returned|return|returns)\s+(?:[a-z]+\s+){0,3}?to\b(?=\s+(?:the\s+)?[A-Z])", _V, "verbal", {"destination": True}),
+    (r"\b(?:leave|leaves|left|leaving|depart|departs|departed|departing|set\s+off|sets\s+off|bound)\s+for\b(?=\s+(?:the\s+)?[A-Z])", _V, "verbal", {"destination": True}),
     (r"\b(?:arrived|arrives|arrive|arriving|landed|lands|land)\s+in\b(?=\s+(?:the\s+)?[A-Z])", _V, "verbal", {"destination": True}),
     (r"\b(?:toured|tours|tour|touring)\b(?=\s+(?:the\s+)?[A-Z])", _V, "verbal", {"destination": True}),
     (r"\b(?:visit|visits|trip|trips|tour|stopover|journey|travels)\b(?=\s+(?:to|of)\s+(?:the\s+)?[A-Z])", _V, "nominal", {"destination": True}),
@@ -84,7 +85,7 @@ _PATTERNS: list[tuple[str, EventType, str, dict[str, bool]]] = [
     # --- meetings ---
     (r"\b(?:hosted|hosts|host|hosting)\b(?!\s+(?:country|nation|city))", _M, "verbal", {"hosting": True, "needs_person_object": True}),
     (r"\b(?:welcomed|welcomes|welcome|welcoming|received|receives|receive|receiving)\b", _M, "verbal", {"hosting": True, "needs_person_object": True}),
-    (r"\b(?:met|meets|meet|meeting)(?:\s+with)?\b(?=\s+(?:[A-Z]|his\b|her\b|their\b|the\b|top\b|senior\b))", _M, "verbal", {}),
+    (r"\b(?:met|meets|meet|(?:(?<=is )|(?<=are )|(?<=was )|(?<=ere )|(?<= be )|(?<=een ))meeting)(?:\s+with)?\b(?=\s+(?:[A-Z]|his\b|her\b|their\b|the\b|top\b|senior\b))", _M, "verbal", {}),
     (r"\bmet\b", _M, "verbal", {}),
     (rf"\b(?:held|hold|holds|holding|had|have|has|conducted|conduct)\s+{_TALK_NOUNS}", _M, "verbal", {}),
     (rf"\b(?:held|hold|holds|holding|conducted|conduct|convened|convene)\s+(?:an?\s+|the\s+|their\s+|its\s+)?(?:[\w.’'+()\"-]+\s+){{0,6}}?{_TALK_NOUN}\b", _M, "verbal", {}),
