@@ -48,7 +48,7 @@ def test_unresolved_time_span_has_no_dates() -> None:
     assert (span.start, span.end, span.resolved, span.days) == (None, None, False, None)
 
 
-@pytest.mark.parametrize("code", ["jpn", "JP", "JAPN", "JP1", "", "J N"])
+@pytest.mark.parametrize("code", ["jpn", "JP", "JAPN", "JP1", "", "J N", "ÄÖÜ", "ΑΒΓ", "USA\n"])
 def test_actor_country_must_be_an_uppercase_alpha3_code(code: str) -> None:
     with pytest.raises(ValueError, match="alpha-3"):
         Actor("Takehiro Funakoshi", country=code)
@@ -63,6 +63,11 @@ def test_location_country_must_be_an_uppercase_alpha3_code(code: str) -> None:
 def test_event_topics_must_be_alpha3_codes() -> None:
     with pytest.raises(ValueError, match="alpha-3"):
         Event("meeting", "occurred", topics=["CHN", "china"])
+
+
+def test_event_topics_must_be_ascii_alpha3_codes() -> None:
+    with pytest.raises(ValueError, match="alpha-3"):
+        Event("meeting", "occurred", topics=["CHN", "ÇHN"])
 
 
 def test_evidence_text_must_match_its_offsets() -> None:

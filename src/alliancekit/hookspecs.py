@@ -88,6 +88,7 @@ def preprocess_document(document: Document) -> Document | None:
     result. Return a new document (``attrs.evolve(document, ...)``) or
     ``None`` to leave it unchanged. Evidence offsets index into the text an
     extractor sees, so change ``text`` only when that is what you want.
+    Hook wrappers are not run for this hook.
 
     :param document: the document as read.
     :returns: a replacement document, or ``None``.
@@ -100,6 +101,7 @@ def postprocess_events(document: Document, events: list[Event]) -> list[Event] |
 
     Implementations run in plugin order, each seeing the previous one's
     result. Return the new list, or ``None`` to leave it unchanged.
+    Hook wrappers are not run for this hook.
 
     :param document: the document the events were read from.
     :param events: the events so far.

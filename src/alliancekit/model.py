@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import re
 from collections.abc import Iterable
 
 import attrs
@@ -126,9 +127,18 @@ class Granularity(enum.StrEnum):
     YEAR = "year"
 
 
+_ALPHA3 = re.compile(r"[A-Z]{3}")
+
+
+def _check_alpha3(name: str, value: object) -> None:
+    # ASCII A-Z only: str.isupper()/isalpha() would also accept "ÄÖÜ" or "ΑΒΓ".
+    if not isinstance(value, str) or _ALPHA3.fullmatch(value) is None:
+        raise ValueError(f"{name} must be an ISO 3166-1 alpha-3 code, got {value!r}")
+
+
 def _optional_alpha3(instance: object, attribute: attrs.Attribute[str | None], value: str | None) -> None:
-    if value is not None and (len(value) != 3 or not value.isupper() or not value.isalpha()):
-        raise ValueError(f"{attribute.name} must be an ISO 3166-1 alpha-3 code, got {value!r}")
+    if value is not None:
+        _check_alpha3(attribute.name, value)
 
 
 def _strip(value: str) -> str:
@@ -136,6 +146,14 @@ def _strip(value: str) -> str:
 
 
 def _tuple_of_str(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(values)
+
+
+def _tuple_of_participants(values: Iterable[Participant]) -> tuple[Participant, ...]:
+    return tuple(values)
+
+
+def _tuple_of_evidence(values: Iterable[Evidence]) -> tuple[Evidence, ...]:
     return tuple(values)
 
 
@@ -373,11 +391,11 @@ class Event:
 
     type: EventType = attrs.field(converter=EventType)
     status: Status = attrs.field(converter=Status)
-    participants: tuple[Participant, ...] = attrs.field(default=(), converter=tuple)
+    participants: tuple[Participant, ...] = attrs.field(default=(), converter=_tuple_of_participants)
     time: TimeSpan | None = None
     location: Location | None = None
     topics: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str)
-    evidence: tuple[Evidence, ...] = attrs.field(default=(), converter=tuple)
+    evidence: tuple[Evidence, ...] = attrs.field(default=(), converter=_tuple_of_evidence)
     document_id: str = ""
     extractor: str = ""
     confidence: float = attrs.field(default=1.0, validator=[attrs.validators.ge(0.0), attrs.validators.le(1.0)])
@@ -388,7 +406,7 @@ class Event:
     @topics.validator
     def _check_topics(self, attribute: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]) -> None:
         for code in value:
-            _optional_alpha3(self, attribute, code)
+            _check_alpha3(attribute.name, code)
 
     def persons(self) -> list[Actor]:
         """The participants that are people.

@@ -229,17 +229,26 @@ class Plugins:
         return ExtractionContext(knowledge_base=self.knowledge_base)
 
     def preprocess(self, document: Document) -> Document:
-        """Run every ``preprocess_document`` implementation in turn."""
-        for impl in reversed(self.manager.hook.preprocess_document.get_hookimpls()):
-            result = impl.function(document=document)
+        """Run every ``preprocess_document`` implementation in turn.
+
+        Each implementation sees the previous one's result, in pluggy's call
+        order (``tryfirst``/``trylast`` honoured). Hook wrappers are not run
+        for this hook: a chain has no single call for them to wrap.
+        """
+        for impl in _chain(self.manager.hook.preprocess_document):
+            result = _call(impl, document=document)
             if result is not None:
                 document = cast(Document, result)
         return document
 
     def postprocess(self, document: Document, events: list[Event]) -> list[Event]:
-        """Run every ``postprocess_events`` implementation in turn."""
-        for impl in reversed(self.manager.hook.postprocess_events.get_hookimpls()):
-            result = impl.function(document=document, events=events)
+        """Run every ``postprocess_events`` implementation in turn.
+
+        Chained like :meth:`preprocess`: each implementation sees the events
+        the previous one returned; hook wrappers are not run.
+        """
+        for impl in _chain(self.manager.hook.postprocess_events):
+            result = _call(impl, document=document, events=events)
             if result is not None:
                 events = list(cast("Iterable[Event]", result))
         return events
@@ -251,6 +260,20 @@ class Plugins:
             hooks = tuple(sorted(caller.name for caller in self.manager.get_hookcallers(plugin) or ()))
             infos.append(PluginInfo(name, hooks, self.versions.get(name)))
         return sorted(infos, key=lambda info: info.name)
+
+
+def _chain(caller: pluggy.HookCaller) -> list[pluggy.HookImpl]:
+    """The plain implementations of a hook, in the order pluggy would call them.
+
+    Wrappers (``wrapper=True`` or old-style ``hookwrapper=True``) are left out:
+    called directly they would return a generator, not a result.
+    """
+    return [impl for impl in reversed(caller.get_hookimpls()) if not (impl.wrapper or impl.hookwrapper)]
+
+
+def _call(impl: pluggy.HookImpl, **kwargs: Any) -> Any:
+    """Call one implementation as pluggy does: with only the arguments it declares."""
+    return impl.function(*(kwargs[name] for name in impl.argnames))
 
 
 def _own_version() -> str | None:

@@ -93,6 +93,14 @@ class Position:
         return not (self.end is not None and date > self.end)
 
 
+def _tuple_of_str(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(values)
+
+
+def _tuple_of_positions(values: Iterable[Position]) -> tuple[Position, ...]:
+    return tuple(values)
+
+
 @attrs.frozen
 class ActorRecord:
     """One known actor: a person or an organization.
@@ -107,8 +115,8 @@ class ActorRecord:
     kind: str = "person"
     family_name: str | None = None
     given_name: str | None = None
-    aliases: tuple[str, ...] = attrs.field(default=(), converter=tuple)
-    positions: tuple[Position, ...] = attrs.field(default=(), converter=tuple)
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str)
+    positions: tuple[Position, ...] = attrs.field(default=(), converter=_tuple_of_positions)
 
     @property
     def surname(self) -> str:
@@ -142,7 +150,7 @@ class Place:
     country: str
     kind: str = "city"
     region: str | None = None
-    aliases: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str)
 
 
 @attrs.frozen

@@ -61,7 +61,9 @@ _CLAUSE_BREAK = re.compile(
 )
 _CANCEL = re.compile(
     r"\b(?:called\s+off|call\s+off|cancel(?:l?ed|s|ing|lation)?|scrapped|scrap|shelved|axed|"
-    r"postponed|postpone|postponement|put\s+off|suspended|delayed\s+indefinitely|will\s+not\s+(?:visit|travel|meet|attend)|"
+    r"postponed|postpone|postponement|put\s+off|suspended|delayed\s+indefinitely|skip|skips|skipped|skipping|"
+    r"pull(?:ed|s|ing)?\s+out\s+of|(?:will|would|did)\s+not\s+go\s+ahead|won['’]t\s+go\s+ahead|"
+    r"was\s+(?:cancell?ed|scrapped|called\s+off)|will\s+not\s+(?:visit|travel|meet|attend)|"
     r"won['’]t\s+(?:visit|travel|meet|attend)|no\s+longer\s+(?:visit|travel|meet|attend|plans?))\b",
     re.IGNORECASE,
 )
@@ -70,15 +72,25 @@ _NEGATED = re.compile(
     r"declined\s+to\s+(?:say|confirm)|has\s+not\s+decided|have\s+not\s+decided|no\s+decision)\b",
     re.IGNORECASE,
 )
+_COUNTERFACTUAL = re.compile(
+    r"\bhad\s+been\s+(?:due|expected|scheduled|set|slated|planned|planning|supposed|poised|tipped)\b|"
+    r"\bwould\s+have\b|\b(?:was|were)\s+to\s+have\b",
+    re.IGNORECASE,
+)
 _RESCHEDULED = re.compile(r"\b(?:postponed|postpone|put\s+off|delayed|pushed\s+back|moved)\s+(?:it\s+)?(?:to|until|till)\b")
 _FUTURE = re.compile(
     r"\b(?:will|would|shall|may|might|could|can|should)\b|['’]ll\b|"
-    r"\b(?:is|are|was|were|be)\s+(?:also\s+|now\s+)?(?:to|set\s+to|expected|scheduled|slated|due|poised|likely|"
+    r"\b(?:is|are|was|were|be)\s+(?:also\s+|now\s+|still\s+)?(?:to|set|expected|scheduled|slated|due|poised|likely|"
     r"going\s+to|planning|preparing|tipped|tentatively)\b|"
     r"\b(?:plans?|planned|planning|aims?|aiming|intends?|intending|hopes?|hoping|seeks?|seeking|wants?|"
     r"expected|scheduled|slated|upcoming|forthcoming|coming|tentatively|prospective|proposed|"
     r"arranging|arranged|agreed)\b",
     re.IGNORECASE,
+)
+_PAST_FORMS = frozenset(
+    "met held had spoke spoken talked flew went came took made paid sat left arrived visited hosted welcomed "
+    "received toured traveled travelled exchanged conferred attended joined invited extended phoned "
+    "telephoned called landed headed returned departed participated".split()
 )
 _FUTURE_AFTER = re.compile(
     r"^[^.;]{0,40}?\b(?:(?:is|are|was|were)\s+)?(?:tentatively\s+)?(?:slated|set|scheduled|planned|expected|due)\s+"
@@ -108,6 +120,8 @@ _TOPIC_CUE = re.compile(
     r"concerns?|situation|exchange(?:d)? views|address(?:ed)?|review(?:ed)?|dialogue|meeting|visit|call)\b",
     re.IGNORECASE,
 )
+_QUOTE = re.compile(r"“[^”]*”|\"[^\"]*\"")
+_CALL_WORDS = re.compile(r"\b(?:call|phone|telephone|video|virtual)\b", re.IGNORECASE)
 _COMPOUND = re.compile(r"\b[A-Z][\w.]*(?:-[A-Z][\w.]*)+")
 
 
@@ -152,6 +166,8 @@ class _Draft:
     hosting: bool = False
     future_hint: bool = False
     alt_times: list[TimeMention] = attrs.field(factory=list)
+    invited: bool = False
+    counterfactual: bool = False
 
     def person_keys(self) -> set[frozenset[str]]:
         return {name_key(p.person.name) for p in self.parties if p.person is not None}
@@ -211,7 +227,7 @@ class _DocumentRun:
             facts = self._read_sentence(sentence, finder)
             self.facts.append(facts)
             self._draft_events(facts)
-        merged = _merge(self.drafts)
+        merged = _merge(self.drafts, anchor)
         self._borrow_times(merged)
         self._dateline_places(merged)
         return [event for draft in merged if (event := self._to_event(draft)) is not None]
@@ -240,7 +256,10 @@ class _DocumentRun:
         pronouns = [
             p for p in find_pronouns(text, offset) if not any(_overlaps(p.start, p.end, m.start, m.end) for m in persons)
         ]
-        triggers = find_triggers(text, offset)
+        quoted = [(offset + m.start(), offset + m.end()) for m in _QUOTE.finditer(text) if len(m.group().split()) >= 3]
+        triggers = [
+            t for t in find_triggers(text, offset) if not any(start <= t.start and t.end <= end for start, end in quoted)
+        ]
         return _SentenceFacts(sentence, persons, pronouns, groups, places, times, triggers)
 
     # ---------------------------------------------------------------- drafting
@@ -249,11 +268,13 @@ class _DocumentRun:
         sentence = facts.sentence
         previous_subjects: list[_Party] = []
         for index, trigger in enumerate(facts.triggers):
+            if trigger.needs_call_context and not self._call_context(facts):
+                trigger = attrs.evolve(trigger, type=EventType.MEETING, needs_call_context=False)
             left, right = self._clause(facts, trigger, index)
             if trigger.form == "verbal":
                 draft = self._verbal(facts, trigger, left, right, previous_subjects)
             else:
-                draft = self._nominal(facts, trigger, right)
+                draft = self._nominal(facts, trigger, left, right, previous_subjects)
             if draft is None:
                 continue
             if trigger.form == "verbal":
@@ -261,7 +282,14 @@ class _DocumentRun:
             if _NEGATED.search(self.document.text[left : trigger.start]):
                 continue
             draft.status, draft.explicit_status = self._status(facts, trigger, left, right)
+            draft.counterfactual = bool(_COUNTERFACTUAL.search(self.document.text[left:right]))
+            if draft.counterfactual and _CANCEL.search(facts.sentence.text):
+                draft.status, draft.explicit_status = Status.CANCELLED, True
+            if draft.invited and draft.status is not Status.CANCELLED:
+                draft.status, draft.explicit_status = Status.PLANNED, True
             draft.time = self._time_for(facts, trigger)
+            if draft.time is None:
+                draft.inherited_time = self._during_event(facts)
             draft.location = draft.location or self._location_for(facts, trigger, draft, left, right)
             draft.topics = self._topics(facts, draft)
             if not draft.has_person():
@@ -275,7 +303,8 @@ class _DocumentRun:
                 pending is not None
                 and pending.type is draft.type
                 and 0 < facts.sentence.index - pending.sentence <= 2
-                and draft.status is not Status.OCCURRED
+                and draft.status is Status.PLANNED
+                and draft.counterfactual
             ):
                 draft.status, draft.explicit_status = Status.CANCELLED, True
                 draft.time = draft.time or pending.time
@@ -289,6 +318,12 @@ class _DocumentRun:
         if not facts.triggers:
             self._topics_for_previous(facts)
         del sentence
+
+    def _call_context(self, facts: _SentenceFacts) -> bool:
+        """Whether "spoke with" is a call: the sentence or the next one says so."""
+        text = self.document.text
+        following = text[facts.sentence.end : facts.sentence.end + 250]
+        return bool(_CALL_WORDS.search(facts.sentence.text) or _CALL_WORDS.search(following))
 
     def _clause(self, facts: _SentenceFacts, trigger: Trigger, index: int) -> tuple[int, int]:
         sentence = facts.sentence
@@ -447,7 +482,9 @@ class _DocumentRun:
         if any(t.type is EventType.VISIT and t.start > trigger.start and t.form == "verbal" for t in facts.triggers):
             return
 
-    def _nominal(self, facts: _SentenceFacts, trigger: Trigger, right: int) -> _Draft | None:
+    def _nominal(
+        self, facts: _SentenceFacts, trigger: Trigger, left: int, right: int, previous_subjects: list[_Party]
+    ) -> _Draft | None:
         text = self.document.text
         parties: list[_Party] = []
         possessor = self._possessor(facts, trigger)
@@ -469,19 +506,42 @@ class _DocumentRun:
             parties += [_Party(p, None, Role.INVITEE) for p in invitees[:1]]
         elif trigger.type is EventType.VISIT:
             visitors = possessor or [p for p in objects if re.match(r"\s*by\b", after)]
+            invited = False
+            if not visitors:
+                visitors = self._invitees_in(facts)
+                invited = bool(visitors)
             parties = [_Party(p, None, Role.VISITOR) for p in visitors]
         else:
+            if not possessor and between and between.group().strip() == "with":
+                # "..., including talks with Mr Albanese": the sentence's subject takes part.
+                possessor = [p.person for p in previous_subjects if p.person is not None]
             parties = [_Party(p, None, Role.PARTICIPANT) for p in possessor]
             parties += [_Party(p, None, Role.PARTICIPANT) for p in objects]
             parties += [_Party(None, g, Role.PARTICIPANT) for g in groups]
+        if not parties and _CANCEL.search(self.document.text[left:right]):
+            # "Mr Biden would also skip a planned stop in ...": the subject is the visitor.
+            role = Role.VISITOR if trigger.type is EventType.VISIT else Role.PARTICIPANT
+            subjects = [p for p in self._persons_between(facts, left, trigger.start) if not p.possessive]
+            parties = [_Party(p, None, role) for p in subjects]
         parties = _unique_parties(parties)
         draft = _Draft(
             trigger.type, None, False, parties, None, None, None, [], [], facts.sentence.index,
             facts.sentence.paragraph, trigger,
         )
+        if trigger.type is EventType.VISIT and invited:
+            draft.invited = True
         span_start = min([trigger.start, *(p.start for p in possessor)])
         draft.spans = [self._span(facts, trigger, parties, span_start, right)]
         return draft
+
+    def _invitees_in(self, facts: _SentenceFacts) -> list[PersonMention]:
+        """The people invited in this sentence: they make the visit it names."""
+        for draft in reversed(self.drafts):
+            if draft.sentence != facts.sentence.index:
+                break
+            if draft.type is EventType.INVITATION:
+                return [p.person for p in draft.parties if p.role is Role.INVITEE and p.person is not None]
+        return []
 
     def _possessor(self, facts: _SentenceFacts, trigger: Trigger) -> list[PersonMention]:
         text = self.document.text
@@ -515,13 +575,20 @@ class _DocumentRun:
         after = text[trigger.end : right]
         if _CANCEL.search(clause) and not _RESCHEDULED.search(clause):
             return Status.CANCELLED, True
-        if trigger.form == "verbal" and text[max(0, trigger.start - 3) : trigger.start].lower() == "to ":
+        if trigger.form == "verbal" and (
+            text[max(0, trigger.start - 3) : trigger.start].lower() == "to "
+            or re.match(r"(?:to|will|would|may|might|could)\s", trigger.text)
+        ):
             return Status.PLANNED, True
         if trigger.type is EventType.INVITATION:
             return (Status.PLANNED, True) if _FUTURE.search(before) else (Status.OCCURRED, True)
-        if _FUTURE.search(before) or _FUTURE_AFTER.search(after) or re.search(r"\bwill\b", trigger.text):
+        if _FUTURE.search(before) or _FUTURE_AFTER.search(after):
             return Status.PLANNED, True
         if trigger.form == "verbal":
+            first = trigger.text.split()[0].lower()
+            if first not in _PAST_FORMS and not first.endswith("ed") and _FUTURE.search(facts.sentence.text):
+                # "... later this month, when Austin and Blinken travel to Manila"
+                return Status.PLANNED, True
             return Status.OCCURRED, True
         if _PAST.search(clause):
             return Status.OCCURRED, False
@@ -533,7 +600,10 @@ class _DocumentRun:
         text = self.document.text
         best: TimeMention | None = None
         best_cost = 10**9
+        later = [t.start for t in facts.triggers if t.start > trigger.end]
         for mention in facts.times:
+            if trigger.type is EventType.INVITATION and later and mention.start > later[0]:
+                continue  # "invited X to visit Y next year": the time is the visit's
             opening = mention.start - facts.sentence.start <= 3 and text[mention.end : mention.end + 1] == ","
             distance = 0 if opening else (mention.start - trigger.end if mention.start >= trigger.end else trigger.start - mention.end)
             nearest = min(facts.triggers, key=lambda t: abs((t.start + t.end) // 2 - (mention.start + mention.end) // 2))
@@ -588,6 +658,20 @@ class _DocumentRun:
             for code in _countries_in(facts.sentence.text, exclude=own):
                 if code not in draft.topics:
                     draft.topics.append(code)
+
+    def _during_event(self, facts: _SentenceFacts) -> _Draft | None:
+        """The earlier event a sentence opening "During the call, ..." refers to."""
+        during = _DURING_EVENT.match(facts.sentence.text)
+        if during is None:
+            return None
+        noun = during.group("noun").lower()
+        wanted = EventType.CALL if noun in {"conversation", "call", "phone call", "video call", "videoconference"} else EventType.MEETING
+        for earlier in reversed(self.drafts):
+            if facts.sentence.index - earlier.sentence > 4:
+                return None
+            if earlier.type is wanted and earlier.sentence < facts.sentence.index:
+                return earlier
+        return None
 
     def _part_of_earlier(self, draft: _Draft, facts: _SentenceFacts) -> bool:
         """ "During the call, the two ministers exchanged views": not a new meeting."""
@@ -731,6 +815,12 @@ def _plural_filter(phrase: str) -> Callable[[PersonMention], bool]:
     """Which people a plural phrase can stand for ("the two leaders": heads of government)."""
     if re.search(r"\b(?:leaders|presidents|premiers|heads)\b", phrase):
         return lambda person: person.title is None or bool(_LEADER_TITLE.search(person.title))
+    if re.search(r"\b(?:defen[cs]e\s+(?:chiefs|ministers|secretaries|heads))\b", phrase):
+        return lambda person: person.title is None or bool(re.search(r"defen[cs]e|war", person.title, re.IGNORECASE))
+    if re.search(r"\b(?:foreign\s+ministers|top\s+diplomats|diplomats|foreign\s+chiefs)\b", phrase):
+        return lambda person: person.title is None or bool(
+            re.search(r"foreign|secretary of state|external affairs", person.title, re.IGNORECASE)
+        )
     if re.search(r"\b(?:ministers|secretaries|top diplomats|defense chiefs|diplomats)\b", phrase):
         return lambda person: person.title is None or (
             bool(_MINISTER_TITLE.search(person.title))
@@ -788,7 +878,16 @@ def _countries_in(text: str, *, exclude: set[str]) -> list[str]:
     return found
 
 
-def _compatible(first: _Draft, second: _Draft) -> bool:
+def _span_of(draft: _Draft, anchor: dt.date | None) -> TimeSpan | None:
+    """The resolved interval of a draft's time, or ``None``."""
+    if draft.time is None:
+        return None
+    direction = "backward" if draft.status is Status.OCCURRED else "forward"
+    span = resolve(draft.time.text, anchor, direction)
+    return span if span is not None and span.resolved else None
+
+
+def _compatible(first: _Draft, second: _Draft, anchor: dt.date | None) -> bool:
     if first.type is not second.type:
         return False
     shared = first.person_keys() & second.person_keys()
@@ -798,21 +897,29 @@ def _compatible(first: _Draft, second: _Draft) -> bool:
         # Each names someone the other does not: two engagements of one person.
         return False
     if first.status is not None and second.status is not None and first.status is not second.status:
-        if first.explicit_status and second.explicit_status:
+        statuses = {first.status, second.status}
+        planned = first if first.status is Status.PLANNED else second
+        called_off = statuses == {Status.CANCELLED, Status.PLANNED} and planned.counterfactual
+        if first.explicit_status and second.explicit_status and not called_off:
             return False
     if first.time is not None and second.time is not None and first.time.text.lower() != second.time.text.lower():
-        return first.type is not EventType.VISIT and False
+        first_span, second_span = _span_of(first, anchor), _span_of(second, anchor)
+        if first_span is None or second_span is None:
+            return False
+        assert first_span.start and first_span.end and second_span.start and second_span.end
+        if first_span.start > second_span.end or second_span.start > first_span.end:
+            return False
     if first.location is not None and second.location is not None and first.type is EventType.VISIT:
         return first.location.country == second.location.country
     return True
 
 
-def _merge(drafts: list[_Draft]) -> list[_Draft]:
+def _merge(drafts: list[_Draft], anchor: dt.date | None) -> list[_Draft]:
     """Merge drafts of one engagement, then fill times and places from related drafts."""
     merged: list[_Draft] = []
     for draft in drafts:
         for kept in merged:
-            if _compatible(kept, draft):
+            if _compatible(kept, draft, anchor):
                 _absorb(kept, draft)
                 break
         else:
@@ -824,7 +931,7 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
 def _absorb(kept: _Draft, other: _Draft) -> None:
     keys = {p.key for p in kept.parties}
     kept.parties.extend(p for p in other.parties if p.key not in keys)
-    if kept.status is None or (not kept.explicit_status and other.explicit_status):
+    if kept.status is None or (not kept.explicit_status and other.explicit_status) or other.status is Status.CANCELLED:
         kept.status, kept.explicit_status = other.status, other.explicit_status
     if kept.time is None:
         kept.time = other.time

@@ -40,6 +40,7 @@ class Trigger:
     needs_person_object: bool = False
     destination: bool = False
     invites_visit: bool = False
+    needs_call_context: bool = False
 
 
 _M, _V, _C, _I = EventType.MEETING, EventType.VISIT, EventType.CALL, EventType.INVITATION
@@ -64,6 +65,7 @@ _PATTERNS: list[tuple[str, EventType, str, dict[str, bool]]] = [
     (r"\b(?:spoke|spoken|speak|speaks|speaking|talked|talk|talks|conferred|chatted)\s+(?:[\w.,]+\s+){0,6}?(?:by|over\s+the|on\s+the|via)\s+(?:tele)?phone\b", _C, "verbal", {}),
     (r"\b(?:spoke|speak|speaks|talked|talk|talks|met)\s+(?:\w+\s+){0,4}?(?:by|via|over)\s+video(?:\s*(?:link|conference|call))?\b", _C, "verbal", {}),
     (r"\b(?:phoned|telephoned|(?:will|to)\s+(?:phone|telephone))\b", _C, "verbal", {}),
+    (r"\b(?:spoke|spoken|speaks)\s+with\b(?=\s+(?:[A-Z]|his\b|her\b|the\b))", _C, "verbal", {"needs_call_context": True}),
     (r"\b(?:(?:tele)?phone|video)\s+(?:call|conversation|talks?|conference|summit|meeting)s?\b", _C, "nominal", {}),
     (r"\bvideo-?conference\b|\bvirtual\s+(?:meeting|summit|talks)\b|\bteleconference\b", _C, "nominal", {}),
     (r"\bin\s+a\s+call\b|\ba\s+call\s+(?:with|between)\b", _C, "nominal", {}),
@@ -74,13 +76,14 @@ _PATTERNS: list[tuple[str, EventType, str, dict[str, bool]]] = [
     (r"\binvitation\b", _I, "nominal", {"invites_visit": True}),
     # --- visits ---
     (r"\b(?:will|would|to|may|might|could|shall)\s+be\s+in\b(?=\s+(?:the\s+)?[A-Z])", _V, "verbal", {"destination": True}),
-    (r"\b(?:visited|visits|visiting|visit)\b(?=\s+(?:the\s+)?(?:[A-Z]|[a-z]+\s+[A-Z]))", _V, "verbal", {"destination": True}),
+    (r"\b(?:visited|visits|visiting|visit)\b(?=\s+(?!to\b|of\b|with\b|by\b|in\b|at\b|on\b|from\b)(?:the\s+)?(?:[A-Z]|[a-z]+\s+[A-Z]))", _V, "verbal", {"destination": True}),
     (r"\bpaid\s+(?:a\s+|an\s+)?(?:\w+\s+)?visit\s+to\b|\bpay\s+(?:a\s+|an\s+)?(?:\w+\s+)?visit\s+to\b", _V, "verbal", {"destination": True}),
     (r"\b(?:traveled|travelled|travels|travel|traveling|travelling|flew|fly|flies|flying|headed|heads|head|went|go|goes|came|come|comes|returned|return|returns)\s+(?:[a-z]+\s+){0,3}?to\b(?=\s+(?:the\s+)?[A-Z])", _V, "verbal", {"destination": True}),
     (r"\b(?:leave|leaves|left|leaving|depart|departs|departed|departing|set\s+off|sets\s+off|bound)\s+for\b(?=\s+(?:the\s+)?[A-Z])", _V, "verbal", {"destination": True}),
     (r"\b(?:arrived|arrives|arrive|arriving|landed|lands|land)\s+in\b(?=\s+(?:the\s+)?[A-Z])", _V, "verbal", {"destination": True}),
     (r"\b(?:toured|tours|tour|touring)\b(?=\s+(?:the\s+)?[A-Z])", _V, "verbal", {"destination": True}),
     (r"\b(?:visit|visits|trip|trips|tour|stopover|journey|travels)\b(?=\s+(?:to|of)\s+(?:the\s+)?[A-Z])", _V, "nominal", {"destination": True}),
+    (r"\b(?:stop|stopover|stay)\b(?=\s+in\s+(?:the\s+)?[A-Z])", _V, "nominal", {"destination": True}),
     (r"\b(?:visit|trip|tour|stopover|journey)\b", _V, "nominal", {}),
     # --- meetings ---
     (r"\b(?:hosted|hosts|host|hosting)\b(?!\s+(?:country|nation|city))", _M, "verbal", {"hosting": True, "needs_person_object": True}),
