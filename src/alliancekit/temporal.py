@@ -782,6 +782,12 @@ _DURATION_START = (
     rf"|{_ON}(?P<sm>{_MONTH_ANY})\.?{_GAP}{_day('sd')}{_optional_year('sy')}"
     r"|(?P<rel>today|tomorrow))"
 )
+# Words that may stand between "a two-day" and "starting": what the span is of,
+# never a place ("a two-day visit to Japan starting ..." is a visit and a date).
+_DURATION_FILLER = (
+    r"official|working|state|formal|informal|bilateral|visit|trip|stay|tour|swing|journey|mission|"
+    r"summit|meeting|talks|conference|session|program|programme|series|round|schedule|event|exercise"
+)
 _DURATION_VERB = rf"{_GAP}(?:starting|beginning|commencing|from)(?:{_GAP}(?:on|from))?{_GAP}"
 
 _PATTERNS: tuple[_Pattern, ...] = (
@@ -845,7 +851,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
     _pattern(
         "duration-adjective",
         rf"(?:(?:a|an|the|his|her|their|its){_GAP})?(?P<n>{_NUMBER})(?:-|{_GAP})(?P<unit>day|week)(?![a-z])"
-        rf"(?:{_GAP}[a-z'\u2019-]{{1,25}},?){{0,4}}?{_DURATION_VERB}{_DURATION_START}",
+        rf"(?:{_GAP}(?:{_DURATION_FILLER}),?){{0,4}}?{_DURATION_VERB}{_DURATION_START}",
         _resolve_duration,
         _check_count,
     ),

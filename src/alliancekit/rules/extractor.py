@@ -55,6 +55,8 @@ _CLAUSE_BREAK = re.compile(
     r";|\s[—–]\s|,\s+(?:as|while|whereas|where|which|who|after|before|but|although|though|when)\b|"
     r"\b(?:said|says|told\s+\w+|announced|reported|added|noted|stated)\b(?:\s+(?:on\s+)?\w+day)?(?:\s+that)?|"
     r"\baccording\s+to\b[^,]*,|\bas\s+(?=[A-Z])|"
+    r",\s+and\s+(?=(?:then\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+(?:will|would|is|was|has|had|then|also|later|"
+    r"[a-z]+ed|[a-z]+s)\b)|\s(?:before|after|while)\s+(?=[a-z]+ing\b)|"
     r"\s(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?=(?:agreed|said|discussed|confirmed|reaffirmed|pledged|vowed|"
     r"expressed|emphasized|emphasised|stressed|urged|affirmed|noted|shared|underscored|highlighted|"
     r"announced|signed|welcomed|thanked|asked|called|praised|laid|offered|received|reviewed|explored)\b)"
@@ -92,6 +94,7 @@ _PAST_FORMS = frozenset(
     "received toured traveled travelled exchanged conferred attended joined invited extended phoned "
     "telephoned called landed headed returned departed participated".split()
 )
+_PAST_VERB = re.compile(r"\b(?:met|held|had\s+(?:held|met)|visited|hosted|spoke|took\s+place|was\s+held|were\s+held)\b")
 _FUTURE_AFTER = re.compile(
     r"^[^.;]{0,40}?\b(?:(?:is|are|was|were)\s+)?(?:tentatively\s+)?(?:slated|set|scheduled|planned|expected|due)\s+"
     r"(?:for|to|on|in)\b|^[^.;]{0,30}?\bis\s+(?:to|expected\s+to)\b",
@@ -120,6 +123,7 @@ _TOPIC_CUE = re.compile(
     r"concerns?|situation|exchange(?:d)? views|address(?:ed)?|review(?:ed)?|dialogue|meeting|visit|call)\b",
     re.IGNORECASE,
 )
+_WITH_BEFORE = re.compile(r"\bwith\s+(?:[A-Z][\w.’'-]*\s+|(?:of|for|the|and)\s+){0,8}$")
 _QUOTE = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _CALL_WORDS = re.compile(r"\b(?:call|phone|telephone|video|virtual)\b", re.IGNORECASE)
 _COMPOUND = re.compile(r"\b[A-Z][\w.]*(?:-[A-Z][\w.]*)+")
@@ -331,9 +335,9 @@ class _DocumentRun:
         local_start = trigger.start - sentence.start
         local_end = trigger.end - sentence.start
         left = 0
-        for match in _CLAUSE_BREAK.finditer(text, 0, local_start):
+        for match in _CLAUSE_BREAK.finditer(text):
             if match.end() > local_start:
-                continue
+                break
             closed = re.match(r",\s+(?:who|which|whose)\b", match.group()) and "," in text[match.end() : local_start]
             if not closed:
                 # A relative clause closed by a comma ("X, who also serves as Y, held talks") is an aside.
@@ -361,8 +365,12 @@ class _DocumentRun:
         earlier = [p for p in facts.persons if p.end <= pronoun.start]
         if pronoun.plural:
             return self._resolve_plural(facts, pronoun, earlier)
-        if earlier:
-            return [attrs.evolve(earlier[-1], start=pronoun.start, end=pronoun.end, cue="pronoun")]
+        text = self.document.text
+        # Someone met "with" in this sentence is not who "his" or "she" stands for.
+        candidates = [p for p in earlier if not _WITH_BEFORE.search(text[max(0, p.start - 60) : p.start])]
+        if candidates or earlier:
+            chosen = (candidates or earlier)[-1]
+            return [attrs.evolve(chosen, start=pronoun.start, end=pronoun.end, cue="pronoun")]
         for previous in reversed([f for f in self.facts[-4:] if f is not facts]):
             if previous.sentence.paragraph < facts.sentence.paragraph - 2:
                 break
@@ -489,7 +497,9 @@ class _DocumentRun:
         parties: list[_Party] = []
         possessor = self._possessor(facts, trigger)
         after = text[trigger.end : right]
-        between = re.match(r"\s*(?:between|with|by|from|among|involving)\b", after)
+        between = re.match(r"\s*(?:between|with|by|from|among|involving)\b", after) or re.search(
+            r"\b(?:between|with)$", trigger.text
+        )
         objects: list[PersonMention] = []
         groups: list[GroupMention] = []
         if between:
@@ -584,6 +594,8 @@ class _DocumentRun:
             return (Status.PLANNED, True) if _FUTURE.search(before) else (Status.OCCURRED, True)
         if _FUTURE.search(before) or _FUTURE_AFTER.search(after):
             return Status.PLANNED, True
+        if trigger.form == "nominal" and _FUTURE.search(facts.sentence.text) and not _PAST_VERB.search(clause):
+            return Status.PLANNED, False
         if trigger.form == "verbal":
             first = trigger.text.split()[0].lower()
             if first not in _PAST_FORMS and not first.endswith("ed") and _FUTURE.search(facts.sentence.text):
@@ -606,12 +618,16 @@ class _DocumentRun:
                 continue  # "invited X to visit Y next year": the time is the visit's
             opening = mention.start - facts.sentence.start <= 3 and text[mention.end : mention.end + 1] == ","
             distance = 0 if opening else (mention.start - trigger.end if mention.start >= trigger.end else trigger.start - mention.end)
-            nearest = min(facts.triggers, key=lambda t: abs((t.start + t.end) // 2 - (mention.start + mention.end) // 2))
+            owners = [t for t in facts.triggers if t is trigger or (t.form == "verbal" and not t.needs_person_object)]
+            nearest = min(owners, key=lambda t: abs((t.start + t.end) // 2 - (mention.start + mention.end) // 2))
             if not opening and nearest is not trigger and trigger.form == "nominal" and not any(
                 d.trigger is nearest for d in self.drafts
             ):
                 # Another trigger owns this time; a referring noun does not take it.
                 pass
+            framing = re.search(r"\bduring\s+(?:[\w’']+\s+){0,3}$", text[max(0, nearest.start - 40) : nearest.start])
+            if not opening and nearest is not trigger and distance > 40 and not framing:
+                continue  # the time belongs to another trigger of the sentence
             cost = distance + (0 if nearest is trigger or opening else 60)
             if cost < best_cost:
                 best, best_cost = mention, cost

@@ -422,7 +422,7 @@ def find_pronouns(sentence: str, offset: int) -> list[PronounMention]:
 
 _GROUP = re.compile(
     r"\b(?P<text>(?:(?:senior|top|high-level|key|military|government|defense|defence|foreign|security|"
-    r"economic|trade|business|ministry|congressional|[A-Z][\w.]+)\s+){0,4}"
+    r"economic|trade|business|ministry|congressional|[A-Z][\w.]+(?<!['’]s))\s+){0,4}"
     r"(?:officials|authorities|leaders|lawmakers|counterparts|delegation|delegates|stakeholders|"
     r"representatives|diplomats|commanders|officers|negotiators|members of (?:the )?(?:U\.S\. )?Congress|Congress))\b"
 )
@@ -437,6 +437,11 @@ def find_groups(sentence: str, offset: int) -> list[GroupMention]:
     found = []
     for match in _GROUP.finditer(sentence):
         text = match.group("text")
+        words = text.split()
+        while words and words[0][:1].isupper() and lexicon.country_of_word(words[0]) is None and len(words) > 1:
+            words = words[1:]  # "Asia-Pacific Economic Cooperation leaders": not a group of officials
+        if len(words) != len(text.split()):
+            continue
         country = None
         for word in re.findall(r"[A-Z][\w.’']*(?:\s[A-Z][\w.’']*)?", text):
             country = country or lexicon.country_of_word(word)

@@ -77,7 +77,7 @@ _PATTERNS: list[tuple[str, EventType, str, dict[str, bool]]] = [
     # --- visits ---
     (r"\b(?:will|would|to|may|might|could|shall)\s+be\s+in\b(?=\s+(?:the\s+)?[A-Z])", _V, "verbal", {"destination": True}),
     (r"\b(?:visited|visits|visiting|visit)\b(?=\s+(?!to\b|of\b|with\b|by\b|in\b|at\b|on\b|from\b)(?:the\s+)?(?:[A-Z]|[a-z]+\s+[A-Z]))", _V, "verbal", {"destination": True}),
-    (r"\bpaid\s+(?:a\s+|an\s+)?(?:\w+\s+)?visit\s+to\b|\bpay\s+(?:a\s+|an\s+)?(?:\w+\s+)?visit\s+to\b", _V, "verbal", {"destination": True}),
+    (r"\b(?:paid|pay|pays|paying|made|make|makes|making)\s+(?:a|an|his|her|their|its)\s+(?:[\w-]+\s+){0,3}?(?:visit|trip)\s+to\b", _V, "verbal", {"destination": True}),
     (r"\b(?:traveled|travelled|travels|travel|traveling|travelling|flew|fly|flies|flying|headed|heads|head|went|go|goes|came|come|comes|returned|return|returns)\s+(?:[a-z]+\s+){0,3}?to\b(?=\s+(?:the\s+)?[A-Z])", _V, "verbal", {"destination": True}),
     (r"\b(?:leave|leaves|left|leaving|depart|departs|departed|departing|set\s+off|sets\s+off|bound)\s+for\b(?=\s+(?:the\s+)?[A-Z])", _V, "verbal", {"destination": True}),
     (r"\b(?:arrived|arrives|arrive|arriving|landed|lands|land)\s+in\b(?=\s+(?:the\s+)?[A-Z])", _V, "verbal", {"destination": True}),

@@ -1,0 +1,709 @@
+"""From a parsed sentence to draft events: the arguments of each trigger, read off the tree.
+
+For every trigger the dependency parse says who acts and who is acted on:
+
+* the subject (``nsubj``), or, in the passive, the ``by`` agent ("Iwaya was
+  received *by Rubio*"), while the passive subject is the guest or invitee;
+* a subject shared through the tree when the trigger has none of its own: a
+  coordinated verb ("arrived in Tokyo *and met* ..."), an open complement
+  ("*plans to visit*", "invited Y *to visit*": Y visits), a relative clause
+  ("Hegseth, *who arrived* in Manila"), a participle ("The leaders,
+  *meeting* on the sidelines");
+* the objects: the direct object and ``with``/``between``/``among`` phrases,
+  on the verb or on the event noun of a light verb ("held talks *with* X");
+* for nouns ("Kishida's *visit* to Washington", "*talks between* A and B"):
+  the possessor and the same prepositional phrases, and for a noun that is
+  the passive subject of "hold", the verb's phrases too.
+
+Places come from the destination (object of "visit", ``to``/``for``/``in``
+after a verb of travel) or from ``in``/``at`` phrases; the time from the time
+expression nearest in the tree; the status from the verb chain (a modal, an
+infinitive under "plan", "set", "expected"...; a governing "cancel",
+"postpone", "call off").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Iterator
+
+import attrs
+from spacy.tokens import Token
+
+from alliancekit.actors import name_key
+from alliancekit.model import EventType, Role, Status
+from alliancekit.rules import lexicon
+from alliancekit.rules.mentions import GroupMention, PersonMention, PlaceMention, PronounMention
+from alliancekit.temporal import TimeMention, resolve
+
+from alliancekit_spacy.mentions import SentenceMentions
+from alliancekit_spacy.triggers import Trigger
+
+__all__ = ["Draft", "DocumentReader", "Party"]
+
+_CANCEL = frozenset({"cancel", "postpone", "scrap", "shelve", "axe", "suspend", "scuttle", "abandon", "delay"})
+_CANCEL_PHRASAL = frozenset({("call", "off"), ("put", "off")})
+_PLAN_HEADS = frozenset(
+    """
+    plan expect schedule set slate aim intend hope seek want agree arrange prepare decide propose consider
+    be due likely poised ready eager look forward tip invite ask urge need wish try
+    """.split()
+)
+_PLANNED_MODIFIERS = frozenset(
+    """
+    upcoming planned proposed scheduled expected forthcoming next possible potential prospective future
+    anticipated slated coming mooted
+    """.split()
+)
+_MODALS = frozenset({"will", "would", "shall", "may", "might", "could", "should", "'ll", "’ll", "wo"})
+_PARTICIPANT_PREPS = frozenset({"with", "between", "among", "amongst", "alongside"})
+_CLAUSAL = frozenset({"relcl", "ccomp", "advcl", "acl", "conj", "parataxis", "csubj"})
+_COMPOUND = re.compile(r"\b[A-Z][\w.]*(?:-[A-Z][\w.]*)+")
+_PLURAL_REFERENCE = re.compile(r"^(?:the|both)\s+(?:two|three|four)?\s*\w+$|^(?:they|them)$", re.IGNORECASE)
+
+
+@attrs.define
+class Party:
+    """A participant while drafting: a named person or an unnamed group."""
+
+    person: PersonMention | None
+    group: GroupMention | None
+    role: Role
+
+    @property
+    def key(self) -> frozenset[str] | str:
+        """What makes two parties the same actor."""
+        if self.person is not None:
+            return name_key(self.person.name)
+        assert self.group is not None
+        return f"group:{self.group.text.lower()}"
+
+    @property
+    def country(self) -> str | None:
+        """The actor's country, when known."""
+        if self.person is not None:
+            return self.person.country
+        return self.group.country if self.group is not None else None
+
+
+@attrs.define
+class Draft:
+    """An event read from one trigger, before drafts of one engagement are merged."""
+
+    type: EventType
+    status: Status
+    explicit_status: bool
+    trigger: Trigger
+    parties: list[Party]
+    time: TimeMention | None
+    location: PlaceMention | None
+    topics: list[str]
+    spans: list[tuple[int, int]]
+    sentence: int
+    paragraph: int
+    hosting: bool = False
+
+    def person_keys(self) -> set[frozenset[str]]:
+        """The name keys of the people taking part."""
+        return {name_key(p.person.name) for p in self.parties if p.person is not None}
+
+    def has_person(self) -> bool:
+        """Whether a named person takes part."""
+        return any(p.person is not None for p in self.parties)
+
+
+@attrs.define
+class DocumentReader:
+    """Reads the drafts of one document, sentence after sentence.
+
+    It remembers what pronouns and referring nouns ("the two leaders", "the
+    visit") need: the subject of the previous sentence and the drafts so far.
+    """
+
+    anchor: dt.date | None
+    drafts: list[Draft] = attrs.field(factory=list)
+    _last_subject: PersonMention | None = None
+    _last_paragraph: int = -1
+
+    def read(self, mentions: SentenceMentions, triggers: Iterable[Trigger]) -> None:
+        """Draft the events of one sentence."""
+        sentence = mentions.sentence
+        if sentence.paragraph != self._last_paragraph and sentence.paragraph - self._last_paragraph > 1:
+            self._last_subject = None
+        for trigger in triggers:
+            draft = _SentenceReader(self, mentions, trigger).draft()
+            if draft is None:
+                continue
+            if not draft.parties:
+                self._refer_back(draft)
+                continue
+            if draft.has_person():
+                self.drafts.append(draft)
+        subject = _sentence_subject(mentions)
+        if subject is not None:
+            self._last_subject = subject
+        self._last_paragraph = sentence.paragraph
+
+    def previous_subject(self) -> PersonMention | None:
+        """The person the previous sentence was about."""
+        return self._last_subject
+
+    def latest_group(self, sentence: int) -> list[PersonMention]:
+        """The people of the latest draft with two or more, for "the two leaders"."""
+        for draft in reversed(self.drafts):
+            if sentence - draft.sentence > 6:
+                break
+            persons = [p.person for p in draft.parties if p.person is not None]
+            if len(persons) >= 2:
+                return persons
+        return []
+
+    def _refer_back(self, reference: Draft) -> None:
+        """A noun like "the visit" with no participants: enrich the latest draft of its type."""
+        for draft in reversed(self.drafts):
+            if reference.sentence - draft.sentence > 4:
+                return
+            if draft.type is not reference.type:
+                continue
+            if draft.time is None and reference.time is not None:
+                draft.time = reference.time
+            if reference.status is Status.CANCELLED:
+                draft.status, draft.explicit_status = Status.CANCELLED, True
+            elif reference.status is Status.PLANNED and reference.explicit_status and not draft.explicit_status:
+                draft.status, draft.explicit_status = Status.PLANNED, True
+            draft.location = draft.location or reference.location
+            return
+
+
+def _sentence_subject(mentions: SentenceMentions) -> PersonMention | None:
+    """The person who is the grammatical subject of the sentence's main verb, else the first named."""
+    for token in mentions.doc:
+        if token.dep_ == "ROOT":
+            for child in token.children:
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    person = mentions.person_at(child)
+                    if person is not None:
+                        return person
+    return mentions.persons[0] if mentions.persons else None
+
+
+@attrs.define
+class _SentenceReader:
+    """Reads the arguments of one trigger in one sentence."""
+
+    document: DocumentReader
+    mentions: SentenceMentions
+    trigger: Trigger
+
+    @property
+    def token(self) -> Token:
+        return self.mentions.doc[self.trigger.token]
+
+    @property
+    def noun(self) -> Token | None:
+        return self.mentions.doc[self.trigger.noun] if self.trigger.noun is not None else None
+
+    # ------------------------------------------------------------ the draft
+
+    def draft(self) -> Draft | None:
+        token = self.token
+        if _negated(token) and not self._cancelled():
+            return None
+        status, explicit = self._status()
+        parties = self._parties()
+        sentence = self.mentions.sentence
+        draft = Draft(
+            self.trigger.type,
+            status,
+            explicit,
+            self.trigger,
+            parties,
+            self._time(status),
+            self._location(),
+            [],
+            [],
+            sentence.index,
+            sentence.paragraph,
+            hosting=self.trigger.hosting,
+        )
+        draft.topics = self._topics(draft)
+        draft.spans = [self._span(draft)]
+        return draft
+
+    # ------------------------------------------------------------ participants
+
+    def _parties(self) -> list[Party]:
+        trigger, token = self.trigger, self.token
+        kind = trigger.type
+        if trigger.form == "nominal":
+            return self._nominal_parties()
+        actors, patients = self._subjects(token)
+        objects = self._objects()
+        parties: list[Party] = []
+        if kind is EventType.VISIT:
+            parties = [self._party(t, Role.VISITOR) for t in actors]
+        elif kind is EventType.INVITATION:
+            parties = [self._party(t, Role.INVITER) for t in actors]
+            invitees = patients or [t for t in objects if t.dep_ == "dobj"] or objects
+            parties += [self._party(t, Role.INVITEE) for t in invitees[:2]]
+        elif trigger.hosting:
+            parties = [self._party(t, Role.HOST) for t in actors]
+            parties += [self._party(t, Role.GUEST) for t in [*patients, *objects]]
+        else:
+            parties = [self._party(t, Role.PARTICIPANT) for t in [*actors, *patients, *objects]]
+        return _unique([p for group in parties for p in group])
+
+    def _nominal_parties(self) -> list[Party]:
+        token = self.token
+        kind = self.trigger.type
+        owners: list[Token] = []
+        others: list[Token] = []
+        for child in token.children:
+            if child.dep_ == "poss":
+                owners.extend(_conjuncts(child))
+            elif child.dep_ == "compound" and child.pos_ == "PROPN" and self._person_tokens(child):
+                owners.extend(_conjuncts(child))
+            elif child.dep_ == "prep" and child.lower_ in (*_PARTICIPANT_PREPS, "by", "of", "from"):
+                others.extend(t for pobj in _pobjs(child) for t in _conjuncts(pobj))
+        head = token.head
+        if token.dep_ == "nsubjpass" and head.lemma_ in ("hold", "conduct", "arrange", "plan", "schedule"):
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ in _PARTICIPANT_PREPS:
+                    others.extend(t for pobj in _pobjs(child) for t in _conjuncts(pobj))
+        if not owners and token.dep_ in ("dobj", "pobj") and self._is_shared_subject_noun(token):
+            owners.extend(self._subjects(token.head if token.dep_ == "dobj" else token.head.head)[0])
+        role = Role.VISITOR if kind is EventType.VISIT else Role.PARTICIPANT
+        if kind is EventType.INVITATION:
+            parties = [self._party(t, Role.INVITER) for t in owners]
+            parties += [self._party(t, Role.INVITEE) for t in others]
+        elif kind is EventType.VISIT:
+            by = [t for t in others if t.head.lower_ in ("by", "of")]
+            parties = [self._party(t, role) for t in owners or by]
+        else:
+            parties = [self._party(t, role) for t in [*owners, *others]]
+        return _unique([p for group in parties for p in group])
+
+    def _is_shared_subject_noun(self, token: Token) -> bool:
+        """A noun whose verb's subject takes part: "X attended the summit", "X wrapped up his visit"."""
+        verb = token.head if token.dep_ == "dobj" else token.head.head
+        return verb.pos_ == "VERB" and verb.lemma_ in (
+            "attend", "join", "begin", "start", "wrap", "conclude", "end", "make", "kick", "open", "hold",
+        )  # fmt: skip
+
+    def _subjects(self, verb: Token) -> tuple[list[Token], list[Token]]:
+        """``(actors, patients)`` of a verb: its subject, or the agent and passive subject."""
+        agents = [pobj for child in verb.children if child.dep_ == "agent" for pobj in _pobjs(child)]
+        passive = [child for child in verb.children if child.dep_ == "nsubjpass"]
+        subjects = [child for child in verb.children if child.dep_ in ("nsubj", "expl") and child.dep_ != "expl"]
+        if agents or passive:
+            actors = [t for a in agents for t in _conjuncts(a)]
+            patients = [t for p in passive for t in _conjuncts(p)]
+            if self.trigger.type is EventType.VISIT and not actors:
+                return patients, []
+            if not actors and self.trigger.type in (EventType.MEETING, EventType.CALL) and not self.trigger.hosting:
+                return patients, []
+            return actors, patients
+        if subjects:
+            if subjects[0].lower_ in ("who", "that") and verb.dep_ == "relcl":
+                return _conjuncts(verb.head), []
+            return [t for s in subjects for t in _conjuncts(s)], []
+        return self._inherited_subject(verb), []
+
+    def _inherited_subject(self, verb: Token) -> list[Token]:
+        """The subject a verb shares with the verb or noun it hangs from."""
+        current = verb
+        for _ in range(4):
+            dep, head = current.dep_, current.head
+            if head is current:
+                return []
+            if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+                return _conjuncts(head)
+            if dep == "xcomp" and head.lemma_ in ("invite", "ask", "urge", "encourage", "allow", "want", "expect"):
+                objects = [c for c in head.children if c.dep_ == "dobj"]
+                if objects:
+                    return _conjuncts(objects[0])
+            if dep in ("xcomp", "conj", "advcl", "pcomp", "prep", "acomp", "ccomp", "dobj", "pobj"):
+                own = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c is not current]
+                if own and dep != "ccomp":
+                    return [t for s in own for t in _conjuncts(s)]
+                current = head
+                continue
+            return []
+        return []
+
+    def _objects(self) -> list[Token]:
+        token, noun = self.token, self.noun
+        found: list[Token] = []
+        label = self.trigger.label
+        for child in token.children:
+            if child.dep_ == "dobj" and child is not noun and self.trigger.type is not EventType.VISIT:
+                found.extend(_conjuncts(child))
+            elif child.dep_ == "prep" and (
+                child.lower_ in _PARTICIPANT_PREPS
+                or (label == "call-on" and child.lower_ == "on")
+                or (self.trigger.type is EventType.CALL and child.lower_ == "to")
+            ):
+                found.extend(t for pobj in _pobjs(child) for t in _conjuncts(pobj))
+        if noun is not None:
+            preps = set(_PARTICIPANT_PREPS)
+            if label == "courtesy-call":
+                preps |= {"from", "by", "on"}
+            for child in noun.children:
+                if child.dep_ == "prep" and child.lower_ in preps:
+                    found.extend(t for pobj in _pobjs(child) for t in _conjuncts(pobj))
+        return found
+
+    def _party(self, token: Token, role: Role) -> list[Party]:
+        persons = self._person_tokens(token)
+        if persons:
+            return [Party(person, None, role) for person in persons]
+        group = self.mentions.group_at(token)
+        if group is not None:
+            return [Party(None, group, role)]
+        return []
+
+    def _person_tokens(self, token: Token) -> list[PersonMention]:
+        """The people a noun phrase headed by ``token`` names or refers to."""
+        mentions = self.mentions
+        person = mentions.person_at(token)
+        if person is not None:
+            return [person]
+        for child in token.children:
+            if child.dep_ in ("compound", "flat", "appos", "nmod"):
+                person = mentions.person_at(child)
+                if person is not None:
+                    return [person]
+        pronoun = mentions.pronoun_at(token)
+        if pronoun is not None:
+            return self._resolve(pronoun, token)
+        return []
+
+    def _resolve(self, pronoun: PronounMention, token: Token) -> list[PersonMention]:
+        """Resolve a pronoun or plural reference to earlier people."""
+        mentions = self.mentions
+        earlier = [p for p in mentions.persons if p.end <= pronoun.start]
+        moved = {"start": pronoun.start, "end": pronoun.end, "cue": "pronoun", "possessive": pronoun.possessive}
+        if pronoun.plural or _PLURAL_REFERENCE.match(pronoun.text):
+            unique = _unique_persons(earlier)
+            if len(unique) >= 2:
+                return [attrs.evolve(p, **moved) for p in unique]
+            group = self.document.latest_group(mentions.sentence.index)
+            return [attrs.evolve(p, **moved) for p in _unique_persons(group)]
+        candidates = [p for p in earlier if not _same_clause_object(p, token, mentions)]
+        if candidates:
+            return [attrs.evolve(candidates[0] if token.dep_.startswith("nsubj") else candidates[-1], **moved)]
+        previous = self.document.previous_subject()
+        return [attrs.evolve(previous, **moved)] if previous is not None else []
+
+    # ------------------------------------------------------------ place, time, status
+
+    def _location(self) -> PlaceMention | None:
+        token, noun = self.token, self.noun
+        kind = self.trigger.type
+        if kind is EventType.VISIT:
+            destination = self._destination(noun or token)
+            if destination is not None or self.trigger.form == "nominal":
+                return destination
+        if kind is EventType.CALL:
+            return None
+        for head in (noun, token) if noun is not None else (token,):
+            place = self._place_in(head, depth=0)
+            if place is not None:
+                return place
+        if self.trigger.form == "nominal" and token.dep_ in ("nsubj", "nsubjpass"):
+            return self._place_in(token.head, depth=1)
+        return None
+
+    def _destination(self, token: Token) -> PlaceMention | None:
+        """Where a visit goes: "visited Guam", "trip to Japan", "left for Tokyo", "arrived in Manila"."""
+        for child in token.children:
+            if child.dep_ in ("dobj", "compound", "npadvmod", "nmod", "poss"):
+                place = self._place(child)
+                if place is not None:
+                    return place
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in ("to", "for", "in", "of", "at"):
+                for pobj in _pobjs(child):
+                    place = self._place(pobj)
+                    if place is not None:
+                        return place
+        if self.trigger.label in ("arrive-in", "travel-to", "leave-for"):
+            return None
+        return None
+
+    def _place_in(self, token: Token, depth: int) -> PlaceMention | None:
+        """A place in an ``in``/``at`` phrase under ``token``, looking through nested phrases."""
+        for child in token.children:
+            if child.dep_ != "prep":
+                continue
+            for pobj in _pobjs(child):
+                if child.lower_ in ("in", "at"):
+                    place = self._place(pobj)
+                    if place is not None:
+                        return place
+                if depth < 3 and pobj.dep_ not in _CLAUSAL:
+                    place = self._place_in(pobj, depth + 1)
+                    if place is not None:
+                        return place
+        return None
+
+    def _place(self, token: Token) -> PlaceMention | None:
+        place = self.mentions.place_at(token)
+        if place is not None:
+            return place
+        for child in token.children:
+            if child.dep_ in ("compound", "poss", "nmod", "appos"):
+                place = self.mentions.place_at(child)
+                if place is not None:
+                    return place
+        return None
+
+    def _time(self, status: Status) -> TimeMention | None:
+        """The time expression nearest the trigger in the tree, when no other trigger is nearer."""
+        mentions = self.mentions
+        if not mentions.times:
+            return None
+        best: TimeMention | None = None
+        best_cost = 10**6
+        targets = [self.token] + ([self.noun] if self.noun is not None else [])
+        for time in mentions.times:
+            tokens = mentions.time_tokens(time)
+            if not tokens:
+                continue
+            root = _span_root(tokens)
+            distance = min(_tree_distance(root, target) for target in targets)
+            cost = distance * 10 + abs(root.i - self.token.i) // 4
+            if cost < best_cost:
+                best, best_cost = time, cost
+        if best is None:
+            return None
+        if best_cost >= 60:
+            return None
+        return best
+
+    def _status(self) -> tuple[Status, bool]:
+        if self._cancelled():
+            return Status.CANCELLED, True
+        token = self.token
+        verb = token if self.trigger.form == "verbal" else _governing_verb(token)
+        if self.trigger.form == "nominal" and _has_planned_modifier(token):
+            return Status.PLANNED, True
+        if verb is None:
+            return Status.OCCURRED, False
+        if _planned_chain(verb):
+            return Status.PLANNED, True
+        if self.trigger.type is EventType.INVITATION:
+            return Status.OCCURRED, True
+        if verb.tag_ in ("VBD", "VBN") or any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
+            return Status.OCCURRED, True
+        if verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "am") for c in verb.children):
+            return self._progressive_status()
+        return Status.OCCURRED, self.trigger.form == "verbal"
+
+    def _progressive_status(self) -> tuple[Status, bool]:
+        """ "is visiting Japan next week" is planned; "is visiting Washington" now has occurred."""
+        anchor = self.document.anchor
+        time = self._time(Status.PLANNED)
+        if anchor is not None and time is not None:
+            span = resolve(time.text, anchor, "forward")
+            if span is not None and span.start is not None and span.start > anchor:
+                return Status.PLANNED, True
+        return Status.OCCURRED, True
+
+    def _cancelled(self) -> bool:
+        for token in (self.token, self.noun):
+            if token is None:
+                continue
+            for ancestor in _chain(token, 3):
+                if ancestor.lemma_ in _CANCEL and ancestor.pos_ == "VERB":
+                    return True
+                particles = {c.lower_ for c in ancestor.children if c.dep_ == "prt"}
+                if any((ancestor.lemma_, p) in _CANCEL_PHRASAL for p in particles):
+                    return True
+        return False
+
+    # ------------------------------------------------------------ topics and evidence
+
+    def _topics(self, draft: Draft) -> list[str]:
+        own = {p.country for p in draft.parties if p.country}
+        if draft.location is not None and draft.location.country:
+            own.add(draft.location.country)
+        return _countries_in(self.mentions.sentence.text, exclude=own)
+
+    def _span(self, draft: Draft) -> tuple[int, int]:
+        mentions = self.mentions
+        starts: list[int] = []
+        ends: list[int] = []
+        for token in (self.token, self.noun):
+            if token is not None:
+                start, end = mentions.span_of(token)
+                starts.append(start)
+                ends.append(end)
+        for party in draft.parties:
+            mention: PersonMention | GroupMention | None = party.person or party.group
+            if mention is not None and mentions.sentence.start <= mention.start < mentions.sentence.end:
+                starts.append(mention.start)
+                ends.append(mention.end)
+        for extra in (draft.location, draft.time):
+            if extra is not None:
+                starts.append(extra.start)
+                ends.append(extra.end)
+        sentence = mentions.sentence
+        return max(min(starts), sentence.start), min(max(ends), sentence.end)
+
+
+# ---------------------------------------------------------------- tree helpers
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    """A token and the tokens coordinated with it ("A, B and C")."""
+    found = [token]
+    for child in token.children:
+        if child.dep_ == "conj":
+            found.extend(_conjuncts(child))
+    return found
+
+
+def _pobjs(prep: Token) -> list[Token]:
+    return [child for child in prep.children if child.dep_ in ("pobj", "pcomp")]
+
+
+def _chain(token: Token, length: int) -> Iterator[Token]:
+    """The token and its governors, through the arguments that carry a status down."""
+    yield token
+    current = token
+    for _ in range(length):
+        if current.head is current or current.dep_ not in (
+            "xcomp", "dobj", "nsubjpass", "nsubj", "pobj", "prep", "ccomp", "conj", "advcl", "pcomp",
+        ):  # fmt: skip
+            return
+        current = current.head
+        yield current
+
+
+def _negated(token: Token) -> bool:
+    if any(child.dep_ == "neg" for child in token.children):
+        return True
+    # "no plans to visit"
+    for ancestor in _chain(token, 2):
+        if any(child.dep_ == "det" and child.lower_ == "no" for child in ancestor.children):
+            return True
+    return False
+
+
+def _has_modal(verb: Token) -> bool:
+    return any(child.dep_ == "aux" and (child.tag_ == "MD" or child.lower_ in _MODALS) for child in verb.children)
+
+
+def _planned_chain(verb: Token) -> bool:
+    """Whether a verb states something to come: a modal, "is to", an infinitive under a verb of planning."""
+    current = verb
+    for _ in range(4):
+        if _has_modal(current):
+            return True
+        children = list(current.children)
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ == "going" for c in children):
+            return True
+        if current.dep_ == "conj":
+            current = current.head
+            continue
+        infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in children)
+        if infinitive or current.dep_ in ("xcomp", "pcomp"):
+            head = current.head
+            if head is current:
+                return infinitive
+            if head.lemma_ in _PLAN_HEADS or head.lower_ in _PLAN_HEADS:
+                return True
+            if head.pos_ in ("ADJ",) or head.tag_ == "VBN":
+                return True
+            if head.lower_ == "to" and head.head.lemma_ in ("forward", "look"):
+                return True
+            if infinitive and head.tag_ in ("VBZ", "VBP") and head.lemma_ == "be":
+                return True
+            current = head
+            continue
+        if current.dep_ in ("prep", "pobj") and current.head is not current:
+            current = current.head
+            continue
+        return False
+    return False
+
+
+def _governing_verb(token: Token) -> Token | None:
+    current = token
+    for _ in range(4):
+        if current.head is current:
+            return current if current.pos_ in ("VERB", "AUX") else None
+        current = current.head
+        if current.pos_ in ("VERB", "AUX"):
+            return current
+    return None
+
+
+def _has_planned_modifier(token: Token) -> bool:
+    for child in token.children:
+        if child.dep_ in ("amod", "compound", "nmod") and child.lower_ in _PLANNED_MODIFIERS:
+            return True
+        if child.dep_ == "acl" and child.lemma_ in ("slate", "schedule", "plan", "set", "expect"):
+            return True
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in ("ahead",):
+        return True
+    return bool(token.dep_ == "pobj" and head.lower_ in ("ahead", "before") and head.head.lower_ == "ahead")
+
+
+def _span_root(tokens: list[Token]) -> Token:
+    indices = {t.i for t in tokens}
+    for token in tokens:
+        if token.head.i not in indices or token.head is token:
+            return token
+    return tokens[0]
+
+
+def _tree_distance(first: Token, second: Token) -> int:
+    path_first = [first, *first.ancestors]
+    path_second = [second, *second.ancestors]
+    index_second = {t.i: n for n, t in enumerate(path_second)}
+    for n, token in enumerate(path_first):
+        if token.i in index_second:
+            return n + index_second[token.i]
+    return len(path_first) + len(path_second)
+
+
+def _same_clause_object(person: PersonMention, token: Token, mentions: SentenceMentions) -> bool:
+    """Whether an earlier person is the object of the verb the pronoun depends on ("met X and his ...")."""
+    del person, token, mentions
+    return False
+
+
+def _unique(parties: Iterable[Party]) -> list[Party]:
+    seen: set[object] = set()
+    unique = []
+    for party in parties:
+        if party.key not in seen:
+            seen.add(party.key)
+            unique.append(party)
+    return unique
+
+
+def _unique_persons(persons: Iterable[PersonMention]) -> list[PersonMention]:
+    seen: set[frozenset[str]] = set()
+    unique = []
+    for person in persons:
+        key = name_key(person.name)
+        if key not in seen:
+            seen.add(key)
+            unique.append(person)
+    return unique
+
+
+def _countries_in(text: str, *, exclude: set[str]) -> list[str]:
+    """Countries named in a sentence, except those of the participants and the place."""
+    masked = _COMPOUND.sub(lambda m: " " * len(m.group()), text)
+    found: list[str] = []
+    for match in lexicon.country_pattern().finditer(masked):
+        code = lexicon.country_of_word(match.group())
+        if code and code not in exclude and code not in found:
+            found.append(code)
+    return found
