@@ -53,9 +53,10 @@ __all__ = ["RulesExtractor"]
 
 _CLAUSE_BREAK = re.compile(
     r";|\s[—–]\s|,\s+(?:as|while|whereas|where|which|who|after|before|but|although|though|when)\b|"
+    r",\s+(?:in|at|during|under|after)\s+which\b|
     r"\b(?:said|says|told\s+\w+|announced|reported|added|noted|stated)\b(?:\s+(?:on\s+)?\w+day)?(?:\s+that)?|"
     r"\baccording\s+to\b[^,]*,|\bas\s+(?=[A-Z])|"
-    r",\s+and\s+(?=(?:then\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+(?:will|would|is|was|has|had|then|also|later|"
+    r",\s+as\s+well\s+as\b|,\s+and\s+(?=(?:then\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+(?:will|would|is|was|has|had|then|also|later|"
     r"[a-z]+ed|[a-z]+s)\b)|\s(?:before|after|while)\s+(?=[a-z]+ing\b)|"
     r"\s(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?=(?:agreed|said|discussed|confirmed|reaffirmed|pledged|vowed|"
     r"expressed|emphasized|emphasised|stressed|urged|affirmed|noted|shared|underscored|highlighted|"
@@ -86,14 +87,15 @@ _FUTURE = re.compile(
     r"going\s+to|planning|preparing|tipped|tentatively)\b|"
     r"\b(?:plans?|planned|planning|aims?|aiming|intends?|intending|hopes?|hoping|seeks?|seeking|wants?|"
     r"expected|scheduled|slated|upcoming|forthcoming|coming|tentatively|prospective|proposed|"
-    r"arranging|arranged|agreed)\b",
+    r"arranging|arranged)\b",
     re.IGNORECASE,
 )
 _PAST_FORMS = frozenset(
     "met held had spoke spoken talked flew went came took made paid sat left arrived visited hosted welcomed "
     "received toured traveled travelled exchanged conferred attended joined invited extended phoned "
-    "telephoned called landed headed returned departed participated".split()
+    "telephoned called landed headed returned departed participated was were".split()
 )
+_PREDICATIVE = re.compile(r"\bwhat\s+(?:is|was|are|were)\s+(?:likely|expected|set|poised)\s+to\s+be\b", re.IGNORECASE)
 _PAST_VERB = re.compile(r"\b(?:met|held|had\s+(?:held|met)|visited|hosted|spoke|took\s+place|was\s+held|were\s+held)\b")
 _FUTURE_AFTER = re.compile(
     r"^[^.;]{0,40}?\b(?:(?:is|are|was|were)\s+)?(?:tentatively\s+)?(?:slated|set|scheduled|planned|expected|due)\s+"
@@ -107,7 +109,7 @@ _PAST = re.compile(
     re.IGNORECASE,
 )
 _NOT_EVENT_TIME = re.compile(
-    r"(?:\bsince(?:\s+[\w’']+){0,7}|\bsworn\s+in|\bassum\w+\s+office|\b(?:said|announced|reported|told\s+\w+|stated|added)(?:\s+on)?|"
+    r"(?:\bsince(?:\s+[\w’']+){0,7}|\bsworn\s+in|\bassum\w+\s+office|\b(?:leaves?|left|takes?|took|enters?)\s+office(?:\s+in)?|\b(?:said|announced|reported|told\s+\w+|stated|added)(?:\s+on)?|"
     r"\bas\s+of|\bdecision|\bfounded|\bestablished|\belected|\bappointed|\btook\s+office(?:\s+in)?)\s*$",
     re.IGNORECASE,
 )
@@ -124,6 +126,8 @@ _TOPIC_CUE = re.compile(
     re.IGNORECASE,
 )
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:[A-Z][\w.’'-]*\s+|(?:of|for|the|and)\s+){0,8}$")
+_DISTINCT = re.compile(r"\b(?:then|separate|separately|another|a\s+second|subsequent|later\s+held)\b", re.IGNORECASE)
+_SEPARATE = re.compile(r"\b(?:separate|individual|one-on-one|bilateral)\s+(?:[\w-]+\s+)?(?:meetings|talks)\b", re.IGNORECASE)
 _QUOTE = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _CALL_WORDS = re.compile(r"\b(?:call|phone|telephone|video|virtual)\b", re.IGNORECASE)
 _COMPOUND = re.compile(r"\b[A-Z][\w.]*(?:-[A-Z][\w.]*)+")
@@ -172,6 +176,7 @@ class _Draft:
     alt_times: list[TimeMention] = attrs.field(factory=list)
     invited: bool = False
     counterfactual: bool = False
+    distinct: bool = False
 
     def person_keys(self) -> set[frozenset[str]]:
         return {name_key(p.person.name) for p in self.parties if p.person is not None}
@@ -254,11 +259,14 @@ class _DocumentRun:
             and not any(_overlaps(p.start, p.end, person.start, person.end) for person in persons)
             and not any(_overlaps(p.start, p.end, t.start, t.end) for t in times)
         ]
-        groups = [
-            g for g in find_groups(text, offset) if not any(_overlaps(g.start, g.end, p.start, p.end) for p in persons)
-        ]
         pronouns = [
             p for p in find_pronouns(text, offset) if not any(_overlaps(p.start, p.end, m.start, m.end) for m in persons)
+        ]
+        groups = [
+            g
+            for g in find_groups(text, offset)
+            if not any(_overlaps(g.start, g.end, p.start, p.end) for p in persons)
+            and not any(_overlaps(g.start, g.end, p.start, p.end) for p in pronouns)
         ]
         quoted = [(offset + m.start(), offset + m.end()) for m in _QUOTE.finditer(text) if len(m.group().split()) >= 3]
         triggers = [
@@ -282,7 +290,9 @@ class _DocumentRun:
             if draft is None:
                 continue
             if trigger.form == "verbal":
-                previous_subjects = [p for p in draft.parties if p.role in (Role.HOST, Role.VISITOR, Role.INVITER, Role.PARTICIPANT)][:2]
+                previous_subjects = [
+                    p for p in draft.parties if p.person is not None and p.person.start < trigger.start
+                ] or previous_subjects
             if _NEGATED.search(self.document.text[left : trigger.start]):
                 continue
             draft.status, draft.explicit_status = self._status(facts, trigger, left, right)
@@ -318,10 +328,27 @@ class _DocumentRun:
                 continue
             if not draft.has_person():
                 continue
-            self.drafts.append(draft)
+            clause_before = self.document.text[left : trigger.start]
+            draft.distinct = bool(_DISTINCT.search(clause_before + " " + trigger.text))
+            self.drafts.extend(self._separate(draft))
         if not facts.triggers:
             self._topics_for_previous(facts)
         del sentence
+
+    def _separate(self, draft: _Draft) -> list[_Draft]:
+        """ "held separate meetings with A and B": one meeting per counterpart."""
+        if draft.type is not EventType.MEETING or not _SEPARATE.search(draft.trigger.text):
+            return [draft]
+        subjects = [p for p in draft.parties if p.role in (Role.HOST, Role.PARTICIPANT) and p.person is not None][:1]
+        others = [p for p in draft.parties if p not in subjects and p.person is not None]
+        if not subjects or len(others) < 2:
+            return [draft]
+        return [
+            attrs.evolve(
+                draft, parties=[*subjects, other], spans=list(draft.spans), topics=list(draft.topics), distinct=True
+            )
+            for other in others
+        ]
 
     def _call_context(self, facts: _SentenceFacts) -> bool:
         """Whether "spoke with" is a call: the sentence or the next one says so."""
@@ -384,8 +411,17 @@ class _DocumentRun:
     ) -> list[PersonMention]:
         """Resolve "they", "the two ministers" and the like to the people they name."""
         lowered = pronoun.text.lower()
-        count = 3 if "three" in lowered else 2
+        count = 4 if "four" in lowered else 3 if "three" in lowered else 2
         fits = _plural_filter(lowered)
+        if "visiting" in lowered:
+            hosts = {
+                name_key(p.person.name)
+                for draft in self.drafts[-3:]
+                for p in draft.parties
+                if p.person is not None and p.role is Role.HOST or draft.hosting and p is draft.parties[0]
+            }
+            base = fits
+            fits = lambda person: base(person) and name_key(person.name) not in hosts  # noqa: E731
         candidates: list[PersonMention] = []
         if lowered in {"they", "their", "them"} or len(_unique_persons(earlier)) >= 2:
             candidates = [p for p in _unique_persons(earlier) if fits(p)]
@@ -436,7 +472,12 @@ class _DocumentRun:
         infinitive = text[max(0, trigger.start - 3) : trigger.start].lower() == "to "
         if trigger.needs_person_object:
             gap = text[trigger.end : objects[0].start] if objects else ""
-            if not objects or len(gap.split()) > 8 or re.search(r"[,;.]", gap.replace("U.S.", "US").replace("Adm.", "Adm").replace("Gen.", "Gen")):
+            group_follows = bool(groups) and not text[trigger.end : groups[0].start].strip(" ,").replace("the", "").strip()
+            if not group_follows and (
+                not objects
+                or len(gap.split()) > 8
+                or re.search(r"[,;.]", gap.replace("U.S.", "US").replace("Adm.", "Adm").replace("Gen.", "Gen"))
+            ):
                 return None
         parties: list[_Party] = []
         if trigger.type is EventType.VISIT:
@@ -592,9 +633,14 @@ class _DocumentRun:
             return Status.PLANNED, True
         if trigger.type is EventType.INVITATION:
             return (Status.PLANNED, True) if _FUTURE.search(before) else (Status.OCCURRED, True)
+        before = _PREDICATIVE.sub(" ", before)
         if _FUTURE.search(before) or _FUTURE_AFTER.search(after):
             return Status.PLANNED, True
-        if trigger.form == "nominal" and _FUTURE.search(facts.sentence.text) and not _PAST_VERB.search(clause):
+        if (
+            trigger.form == "nominal"
+            and _FUTURE.search(_PREDICATIVE.sub(" ", facts.sentence.text))
+            and not _PAST_VERB.search(clause)
+        ):
             return Status.PLANNED, False
         if trigger.form == "verbal":
             first = trigger.text.split()[0].lower()
@@ -740,9 +786,10 @@ class _DocumentRun:
         if not dateline:
             return
         place = self.knowledge_base.find_place(dateline)
-        if place is None:
-            return
-        mention = PlaceMention(0, 0, place.name, place.country, place.kind, dateline)
+        if place is not None:
+            mention = PlaceMention(0, 0, place.name, place.country, place.kind, dateline)
+        else:
+            mention = PlaceMention(0, 0, dateline, None, "city", dateline)
         for draft in drafts:
             if draft.type is EventType.MEETING and draft.location is None and draft.status is Status.OCCURRED:
                 draft.location = mention
@@ -763,7 +810,8 @@ class _DocumentRun:
                 if facts is None or draft.paragraph - facts.sentence.paragraph > 1:
                     break
                 named = {name_key(p.name) for p in facts.persons}
-                if facts.times and keys & named:
+                same_kind = not facts.persons and any(t.type is draft.type for t in facts.triggers)
+                if facts.times and (keys & named or same_kind):
                     draft.time = facts.times[0]
                     break
 
@@ -906,6 +954,10 @@ def _span_of(draft: _Draft, anchor: dt.date | None) -> TimeSpan | None:
 def _compatible(first: _Draft, second: _Draft, anchor: dt.date | None) -> bool:
     if first.type is not second.type:
         return False
+    if second.distinct and first.sentence != second.sentence or first.distinct and second.distinct:
+        return False
+    if first.distinct and not second.person_keys() <= first.person_keys():
+        return False
     shared = first.person_keys() & second.person_keys()
     if not shared:
         return False
@@ -963,10 +1015,10 @@ def _absorb(kept: _Draft, other: _Draft) -> None:
 
 def _inherit(drafts: list[_Draft]) -> None:
     """Give undated meetings the time and place of the visit they happen during."""
-    for draft in drafts:
+    for position, draft in enumerate(drafts):
         if draft.time is not None and draft.location is not None:
             continue
-        for other in reversed(drafts[: drafts.index(draft)]):
+        for other in reversed(drafts[:position]):
             if other is draft or not (draft.person_keys() & other.person_keys()):
                 continue
             if other.status is not None and draft.status is not None and other.status is not draft.status:
@@ -977,4 +1029,5 @@ def _inherit(drafts: list[_Draft]) -> None:
                 draft.inherited_time = other
             if draft.location is None and other.type is EventType.VISIT and draft.type is EventType.MEETING:
                 draft.location = other.location
-            break
+            if other.time is not None or draft.time is not None or draft.inherited_time is not None:
+                break

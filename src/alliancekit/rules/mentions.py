@@ -396,7 +396,7 @@ def _canonical_title(text: str) -> str | None:
 
 
 _PRONOUN = re.compile(
-    r"\b(?P<text>(?:the|both|The|Both)\s+(?:two|three)\s+(?:leaders|ministers|officials|sides|men|women|"
+    r"\b(?P<text>(?:the|both|The|Both|all|All)\s+(?:two|three|four)\s+(?:visiting\s+|top\s+|foreign\s+|defen[cs]e\s+)?(?:leaders|ministers|officials|sides|men|women|"
     r"diplomats|secretaries|envoys|counterparts|presidents|premiers|heads|chiefs|defense chiefs|"
     r"top diplomats|countries|nations|governments|allies)|(?:the|The)\s+(?:leaders|ministers|pair|duo)|"
     r"(?:the|The)\s+two(?=\s+(?:also\s+)?[a-z]+(?:ed|s)?\b)|"
@@ -423,8 +423,9 @@ def find_pronouns(sentence: str, offset: int) -> list[PronounMention]:
 _GROUP = re.compile(
     r"\b(?P<text>(?:(?:senior|top|high-level|key|military|government|defense|defence|foreign|security|"
     r"economic|trade|business|ministry|congressional|[A-Z][\w.]+(?<!['’]s))\s+){0,4}"
-    r"(?:officials|authorities|leaders|lawmakers|counterparts|delegation|delegates|stakeholders|"
-    r"representatives|diplomats|commanders|officers|negotiators|members of (?:the )?(?:U\.S\. )?Congress|Congress))\b"
+    r"(?:officials|authorities|leaders|lawmakers|counterparts|delegation|delegates|stakeholders|ministers|envoys|"
+    r"representatives|diplomats|commanders|officers|negotiators|members of (?:the )?(?:U\.S\. )?Congress|Congress)"
+    r"(?:\s+of\s+(?:[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)(?:(?:,\s+|,?\s+and\s+)[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?){0,5})?)\b"
 )
 
 

@@ -96,6 +96,7 @@ _PATTERNS: list[tuple[str, EventType, str, dict[str, bool]]] = [
     (r"\b(?:to|will|would|could|may|might|agreed\s+to|plan\s+to|plans\s+to)\s+(?:meet|talk)\b", _M, "verbal", {}),
     (r"\b(?:call|calls|calling)\s+on\b(?=\s+(?:[A-Z]|the\s+(?:prime\s+minister|president|emperor|king)))", _M, "verbal", {}),
     (r"\b(?:exchanged|exchange|exchanges|exchanging)\s+(?:views|opinions|ideas)\b", _M, "verbal", {}),
+    (r"\b(?:was|were|is|are|will\s+be)\s+joined\s+by\b", _M, "verbal", {}),
     (r"\b(?:talked|talk|talks|talking|conferred|confer|confers|sat\s+down|sit\s+down|sits\s+down)\s+with\b", _M, "verbal", {}),
     (r"\b(?:talked|talk)\b(?=\s+about\b)", _M, "verbal", {}),
     (r"\b(?:paid|pay|pays|paying|made|make)\s+a\s+courtesy\s+call\s+on\b|\bcalled\s+on\b(?=\s+[A-Z])", _M, "verbal", {}),

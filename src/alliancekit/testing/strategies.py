@@ -587,7 +587,7 @@ _published = st.dates(min_value=dt.date(1995, 1, 1), max_value=dt.date(2035, 12,
 def documents(
     texts: st.SearchStrategy[str] | None = None,
     *,
-    published: bool | st.SearchStrategy[dt.date] | None = None,
+    published: bool | st.SearchStrategy[dt.date | None] | None = None,
     ids: st.SearchStrategy[str] | None = None,
     sources: st.SearchStrategy[Source] | None = None,
 ) -> st.SearchStrategy[Document]:
@@ -597,7 +597,7 @@ def documents(
     :param published: ``True`` for always dated, ``False`` for never (the
         document then has no :attr:`~alliancekit.model.Document.anchor`
         unless ``sources`` gives it a timestamp), ``None`` for either, or a
-        strategy of publication dates.
+        strategy of publication dates (or ``None``).
     :param ids: the document ids (default: short slugs).
     :param sources: the sources (default: an empty :class:`~alliancekit.model.Source`).
 

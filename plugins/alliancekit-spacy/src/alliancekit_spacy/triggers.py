@@ -95,7 +95,6 @@ _SPECS: dict[str, tuple[EventType, str, bool]] = {
     "call-by-phone": (_C, "verbal", False),
     "phone": (_C, "verbal", False),
     "call-person": (_C, "verbal", False),
-    "hold-call": (_C, "verbal", False),
     "hold-talks": (_M, "verbal", False),
     "held-talks-passive": (_M, "nominal", False),
     "exchange-views": (_M, "verbal", False),
@@ -127,13 +126,6 @@ _PATTERNS: list[tuple[str, list[dict[str, Any]]]] = [
     ),
     _one("phone", {"LEMMA": {"IN": ["phone", "telephone"]}, "POS": "VERB"}),
     _pair("call-person", {"LEMMA": "call", "POS": "VERB"}, ">", {"DEP": "dobj", "POS": "PROPN"}),
-    _pair(
-        "hold-call",
-        {"LEMMA": {"IN": ["hold", "have", "conduct"]}, "POS": _VERB},
-        ">",
-        {"DEP": {"IN": ["dobj"]}, "LOWER": {"IN": ["call", "conversation", "talk", "talks", "conference",
-                                                   "meeting", "summit", "teleconference", "videoconference"]}},
-    ),
     _pair(
         "hold-talks",
         {"LEMMA": {"IN": ["hold", "have", "conduct"]}, "POS": _VERB},
@@ -206,7 +198,7 @@ _PATTERNS: list[tuple[str, list[dict[str, Any]]]] = [
 # When two patterns claim one word, the earlier label wins.
 _PRIORITY = {label: index for index, (label, _) in enumerate(_PATTERNS)}
 # Patterns whose second word is the event noun of a light verb.
-_LIGHT = frozenset({"hold-call", "hold-talks", "courtesy-call", "pay-visit", "extend-invitation"})
+_LIGHT = frozenset({"hold-talks", "courtesy-call", "pay-visit", "extend-invitation"})
 
 
 class TriggerFinder:
@@ -252,7 +244,7 @@ class TriggerFinder:
 def _build(doc: Doc, label: str, anchor: int, noun: int | None) -> Trigger | None:
     event_type, form, hosting = _SPECS[label]
     token = doc[anchor]
-    if label == "hold-talks" and noun is not None and _has_medium(doc[noun]):
+    if label == "hold-talks" and noun is not None and (_has_medium(doc[noun]) or doc[noun].lower_ == "call"):
         event_type = _C
     if label == "call-noun" and token.lower_ in ("meeting", "summit") and not _has_medium(token):
         return None
