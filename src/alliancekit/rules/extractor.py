@@ -238,6 +238,7 @@ class _DocumentRun:
             self._draft_events(facts)
         merged = _merge(self.drafts, anchor)
         self._borrow_times(merged)
+        _inherit(merged)
         self._dateline_places(merged)
         return [event for draft in merged if (event := self._to_event(draft)) is not None]
 
@@ -992,7 +993,6 @@ def _merge(drafts: list[_Draft], anchor: dt.date | None) -> list[_Draft]:
                 break
         else:
             merged.append(draft)
-    _inherit(merged)
     return merged
 
 
@@ -1023,7 +1023,7 @@ def _inherit(drafts: list[_Draft]) -> None:
                 continue
             if other.status is not None and draft.status is not None and other.status is not draft.status:
                 continue
-            if draft.paragraph - other.paragraph > 2:
+            if draft.paragraph - other.paragraph > 3:
                 continue
             if draft.time is None and draft.inherited_time is None and other.time is not None:
                 draft.inherited_time = other

@@ -176,7 +176,7 @@ _PATTERNS: list[tuple[str, list[dict[str, Any]]]] = [
     ),
     _pair(
         "leave-for",
-        {"LEMMA": {"IN": ["leave", "depart", "head", "set"]}, "POS": "VERB"},
+        {"LEMMA": {"IN": ["leave", "depart", "head"]}, "POS": "VERB"},
         ">",
         {"DEP": "prep", "LOWER": "for"},
     ),
