@@ -466,7 +466,7 @@ class _DocumentRun:
             if relative is not None:
                 head = facts.sentence.start + relative.start()
                 subjects = [p for p in facts.persons if 0 <= head - p.end <= 2 or (p.apposition_end and 0 <= head - p.apposition_end <= 2)]
-        objects = self._persons_between(facts, trigger.end, right)
+        objects = [p for p in self._persons_between(facts, trigger.end, right) if not p.possessive]
         groups = [g for g in facts.groups if trigger.end <= g.start and g.end <= right]
         subject_groups = [g for g in facts.groups if left <= g.start and g.end <= trigger.start]
         text = self.document.text
@@ -629,7 +629,7 @@ class _DocumentRun:
             return Status.CANCELLED, True
         if trigger.form == "verbal" and (
             text[max(0, trigger.start - 3) : trigger.start].lower() == "to "
-            or re.match(r"(?:to|will|would|may|might|could)\s", trigger.text)
+            or re.search(r"\b(?:to|will|would|may|might|could)\s+\w+$", trigger.text)
         ):
             return Status.PLANNED, True
         if trigger.type is EventType.INVITATION:
