@@ -14,6 +14,9 @@ import pytest
 
 from alliancekit.plugins import Plugins, reset_plugins
 
+# pytester runs the kit's pytest plugin in a pytest of its own (tests/test_conformance_rules.py).
+pytest_plugins = ["pytester"]
+
 
 @pytest.fixture
 def plugins() -> Plugins:

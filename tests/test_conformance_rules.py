@@ -6,7 +6,6 @@ import datetime as dt
 import itertools
 import re
 from collections.abc import Callable, Iterator
-from typing import ClassVar
 
 import hypothesis
 import pytest
@@ -31,8 +30,6 @@ from alliancekit.testing import (
     documents,
     news_texts,
 )
-
-pytest_plugins = []  # the kit's plugin is loaded by entry point, or by -p in the inner runs below
 
 
 @pytest.mark.property
@@ -168,10 +165,9 @@ class WallClock(Honest):
         start = (anchor.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
         end = (start + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
         time = TimeSpan(start, end, Granularity.MONTH, "next month")
-        return [
-            Event("visit", "planned", evidence=[_span(document.text)], time=time, extractor=self.name)
-            for _ in document.text[:1]
-        ]
+        if not document.text:
+            return []
+        return [Event("visit", "planned", evidence=[_span(document.text)], time=time, extractor=self.name)]
 
 
 # --------------------------------------------------------------------------- the checks
@@ -260,11 +256,9 @@ def test_schema_violation_of_a_wrongly_typed_field_is_reported() -> None:
         check_schema([event])
 
 
-def test_schema_checks_date_formats() -> None:
-    event = Event("call", "occurred", time=TimeSpan(dt.date(2026, 1, 1), dt.date(2026, 1, 2)))
-    check_schema([event])
-    data_check = check_schema  # the dates serialize as ISO strings, which the format checker accepts
-    data_check([Event("call", "occurred", time=TimeSpan.unresolved("soon"))])
+def test_schema_accepts_resolved_and_unresolved_times() -> None:
+    resolved = Event("call", "occurred", time=TimeSpan(dt.date(2026, 1, 1), dt.date(2026, 1, 2)))
+    check_schema([resolved, Event("call", "occurred", time=TimeSpan.unresolved("soon"))])
 
 
 def test_nondeterministic_field_is_named_with_both_values() -> None:
@@ -389,7 +383,7 @@ class BrokenPlugin:
 class _Fake(ExtractorConformance):
     extra_plugins = (BrokenPlugin(),)
     max_examples = 10
-    entry_points: ClassVar[tuple[str, ...]] = ()
+    entry_points = ()
 
     @classmethod
     def hypothesis_settings(cls) -> hypothesis.settings:

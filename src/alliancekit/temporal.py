@@ -193,6 +193,8 @@ _PARTS = {
     "end of": "late",
     "earlier": "earlier",
     "later": "later",
+    "first half of": "first-half",
+    "second half of": "second-half",
 }
 
 # --------------------------------------------------------------------------- regex fragments
@@ -219,7 +221,7 @@ _YEAR = r"(?:19|20)\d\d(?![\w%]|[.:]\d)"
 _YEAR_JOIN = r"(?:,\s{0,3}|\s{1,3})"
 _NUMBER = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
 _PART = (
-    r"(?:(?:the\s{1,3})?(?:beginning|start|middle|end)\s{1,3}of|earlier|early|later|late|mid)"
+    r"(?:(?:the\s{1,3})?(?:beginning|start|middle|end|(?:first|second)\s{1,3}half)\s{1,3}of|earlier|early|later|late|mid)"
     r"(?:\s{0,3}-\s{0,3}|\s{1,3})"
 )
 _SEASON = r"(?:spring|summer|autumn|fall|winter)(?![a-z])"
@@ -301,6 +303,14 @@ def _apply_part(
                 return start, max(start, anchor - _ONE_DAY)
             return min(end, anchor + _ONE_DAY), end
         part = "early" if part == "earlier" else "late"
+    if part in ("first-half", "second-half"):
+        if unit == "year":
+            middle = dt.date(start.year, 6, 30)
+        elif unit == "month":
+            middle = start.replace(day=15)
+        else:
+            middle = start + (end - start) // 2
+        return (start, middle) if part == "first-half" else (middle + _ONE_DAY, end)
     index = ("early", "mid", "late").index(part)
     if unit == "week":
         first = (0, 1, 3)[index]

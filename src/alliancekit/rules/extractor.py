@@ -118,7 +118,7 @@ _DURING_EVENT = re.compile(
     r"^\s*(?:During|In|At|Over|Throughout)\s+(?:the|their|this|that|a|his|her)\s+(?:[\w-]+\s+){0,4}?"
     r"(?P<noun>conversation|call|phone\s+call|video\s+call|talks|meeting|summit|talk|videoconference|conference)\b"
 )
-_POSSESSOR_GAP = re.compile(r"^\s*(?:[a-z][\w-]*\s+){0,3}$")
+_POSSESSOR_GAP = re.compile(r"^\s*(?:[\w-]+\s+){0,4}$")
 _REFERENCE = re.compile(r"^\s*(?:the|this|that|these|those|such|a|an)?\s*(?:[a-z][\w-]*\s+){0,2}$", re.IGNORECASE)
 _TOPIC_CUE = re.compile(
     r"\b(?:talks?|discussions?|discuss(?:ed|es|ing)?|agenda|topics?|issues?|cover(?:ed|s|ing)?|focus(?:ed|es)?|"
@@ -128,6 +128,11 @@ _TOPIC_CUE = re.compile(
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:[A-Z][\w.’'-]*\s+|(?:of|for|the|and)\s+){0,8}$")
 _DISTINCT = re.compile(r"\b(?:then|separate|separately|another|a\s+second|subsequent|later\s+held)\b", re.IGNORECASE)
 _SEPARATE = re.compile(r"\b(?:separate|individual|one-on-one|bilateral)\s+(?:[\w-]+\s+)?(?:meetings|talks)\b", re.IGNORECASE)
+_RELATIVE_ASIDE = re.compile(r",\s+(?:who|which|whose)\b")
+_PLEASANTRY = re.compile(
+    r"\b(?:pleased|glad|happy|delighted|honou?red|thrilled|grateful)\s+to\s+(?:meet|see|welcome|host|visit)\b",
+    re.IGNORECASE,
+)
 _QUOTE = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _CALL_WORDS = re.compile(r"\b(?:call|phone|telephone|video|virtual)\b", re.IGNORECASE)
 _COMPOUND = re.compile(r"\b[A-Z][\w.]*(?:-[A-Z][\w.]*)+")
@@ -236,7 +241,7 @@ class _DocumentRun:
             facts = self._read_sentence(sentence, finder)
             self.facts.append(facts)
             self._draft_events(facts)
-        merged = _merge(self.drafts, anchor)
+        merged = _fold_into_calls(_merge(self.drafts, anchor))
         self._borrow_times(merged)
         _inherit(merged)
         self._dateline_places(merged)
@@ -296,6 +301,8 @@ class _DocumentRun:
                 ] or previous_subjects
             if _NEGATED.search(self.document.text[left : trigger.start]):
                 continue
+            if _PLEASANTRY.search(self.document.text[max(left, trigger.start - 40) : trigger.end]):
+                continue  # "pleased to meet X again": the meeting under way, not a plan
             draft.status, draft.explicit_status = self._status(facts, trigger, left, right)
             draft.counterfactual = bool(_COUNTERFACTUAL.search(self.document.text[left:right]))
             if draft.counterfactual and _CANCEL.search(facts.sentence.text):
@@ -461,6 +468,13 @@ class _DocumentRun:
     ) -> _Draft | None:
         subjects = self._persons_between(facts, left, trigger.start)
         subjects = [s for s in subjects if not s.possessive or s.cue == "pronoun"]
+        text = self.document.text
+        asides = []
+        for match in _RELATIVE_ASIDE.finditer(text, left, trigger.start):
+            closing = text.rfind(",", match.end(), trigger.start)
+            if closing > match.end():
+                asides.append((match.start(), closing))
+        subjects = [s for s in subjects if not any(a <= s.start < b for a, b in asides)] or subjects
         if not subjects:
             relative = re.search(r",\s+who\s+[^,;]*$", self.document.text[facts.sentence.start : trigger.start])
             if relative is not None:
@@ -996,6 +1010,37 @@ def _merge(drafts: list[_Draft], anchor: dt.date | None) -> list[_Draft]:
     return merged
 
 
+_CONVERSATION = re.compile(r"\b(?:exchang\w*\s+(?:views|opinions)|talk\w*|confer\w*|discuss\w*|sat\s+down|sit\s+down)\b")
+
+
+def _fold_into_calls(drafts: list[_Draft]) -> list[_Draft]:
+    """ "The two ministers exchanged views" after a phone call is the call, not a meeting."""
+    kept: list[_Draft] = []
+    for draft in drafts:
+        call = next(
+            (
+                earlier
+                for earlier in kept
+                if earlier.type is EventType.CALL
+                and draft.type is EventType.MEETING
+                and draft.location is None
+                and _CONVERSATION.search(draft.trigger.text)
+                and draft.person_keys()
+                and draft.person_keys() <= earlier.person_keys()
+                and draft.status is earlier.status
+                and draft.sentence - earlier.sentence <= 8
+            ),
+            None,
+        )
+        if call is None:
+            kept.append(draft)
+            continue
+        for code in draft.topics:
+            if code not in call.topics:
+                call.topics.append(code)
+    return kept
+
+
 def _absorb(kept: _Draft, other: _Draft) -> None:
     keys = {p.key for p in kept.parties}
     kept.parties.extend(p for p in other.parties if p.key not in keys)
@@ -1023,11 +1068,13 @@ def _inherit(drafts: list[_Draft]) -> None:
                 continue
             if other.status is not None and draft.status is not None and other.status is not draft.status:
                 continue
-            if draft.paragraph - other.paragraph > 3:
+            if draft.paragraph - other.paragraph > 4:
                 continue
             if draft.time is None and draft.inherited_time is None and other.time is not None:
                 draft.inherited_time = other
             if draft.location is None and other.type is EventType.VISIT and draft.type is EventType.MEETING:
+                draft.location = other.location
+            if draft.location is None and draft.type is EventType.INVITATION and other.type is EventType.MEETING:
                 draft.location = other.location
             if other.time is not None or draft.time is not None or draft.inherited_time is not None:
                 break

@@ -214,6 +214,7 @@ class PersonFinder:
                 if mention is not None:
                     found.append(mention)
         found.extend(self._from_titles_alone(sentence, offset, found))
+        found.extend(self._from_definite_titles(sentence, offset, found))
         found.sort(key=lambda m: m.start)
         for mention in found:
             if mention.cue != "surname" and all(k.name != mention.name for k in self.known):
@@ -357,6 +358,44 @@ class PersonFinder:
                 )
             )
         return found
+
+
+    def _from_definite_titles(
+        self, sentence: str, offset: int, named: list[PersonMention]
+    ) -> list[PersonMention]:
+        """ "The Prime Minister" with no name: the person of that office named earlier in the document."""
+        found = []
+        in_sentence = {m.name for m in named}
+        for match in _DEFINITE_TITLE.finditer(sentence):
+            if any(m.start - offset <= match.end() and match.start() <= m.end - offset for m in named):
+                continue
+            following = sentence[match.end() : match.end() + 2]
+            if following[:1] == " " and following[1:2].isupper():
+                continue
+            wanted = match.group("title").lower()
+            for earlier in reversed(self.known):
+                if earlier.name in in_sentence or earlier.title is None:
+                    continue
+                title = earlier.title.lower()
+                if title == wanted or title.endswith(" " + wanted) and not title.startswith(("vice", "deputy")):
+                    found.append(
+                        attrs.evolve(
+                            earlier,
+                            start=offset + match.start(),
+                            end=offset + match.end(),
+                            cue="title",
+                            possessive=match.group().endswith(("'s", "’s")),
+                            apposition_end=None,
+                        )
+                    )
+                    break
+        return found
+
+
+_DEFINITE_TITLE = re.compile(
+    r"\b[Tt]he\s+(?P<title>Prime\s+Minister|President|Foreign\s+Minister|Defen[cs]e\s+Minister|"
+    r"Secretary\s+of\s+State|Defen[cs]e\s+Secretary|Chief\s+Cabinet\s+Secretary|Premier|Chancellor)(?:['’]s)?\b"
+)
 
 
 def _repair_spacing(name: str) -> str:

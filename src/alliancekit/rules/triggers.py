@@ -82,7 +82,7 @@ _PATTERNS: list[tuple[str, EventType, str, dict[str, bool]]] = [
     (r"\b(?:leave|leaves|left|leaving|depart|departs|departed|departing|set\s+off|sets\s+off|bound)\s+for\b(?=\s+(?:the\s+)?[A-Z])", _V, "verbal", {"destination": True}),
     (r"\b(?:arrived|arrives|arrive|arriving|landed|lands|land)\s+in\b(?=\s+(?:the\s+)?[A-Z])", _V, "verbal", {"destination": True}),
     (r"\b(?:toured|tours|tour|touring)\b(?=\s+(?:the\s+)?[A-Z])", _V, "verbal", {"destination": True}),
-    (r"\b(?:visit|visits|trip|trips|tour|stopover|journey|travels)\b(?=\s+(?:to|of)\s+(?:the\s+)?[A-Z])", _V, "nominal", {"destination": True}),
+    (r"\b(?i:visit|visits|trip|trips|tour|stopover|journey|travels)\b(?=\s+(?:to|of)\s+(?:the\s+)?[A-Z])", _V, "nominal", {"destination": True}),
     (r"\b(?:stop|stopover|stay)\b(?=\s+in\s+(?:the\s+)?[A-Z])", _V, "nominal", {"destination": True}),
     (r"\b(?:visit|trip|tour|stopover|journey)\b", _V, "nominal", {}),
     # --- meetings ---

@@ -150,7 +150,7 @@ class SpacyExtractor:
         knowledge_base = context.knowledge_base
         anchor = document.anchor
         finder = PersonFinder(knowledge_base, anchor)
-        reader = DocumentReader(anchor)
+        reader = DocumentReader(anchor, knowledge_base)
         for sentence, doc in zip(sentences, docs, strict=True):
             mentions = read_mentions(sentence, doc, finder, knowledge_base)
             reader.read(mentions, self._triggers(doc))
@@ -161,15 +161,30 @@ class SpacyExtractor:
 
 
 def _compatible(first: Draft, second: Draft) -> bool:
-    if first.type is not second.type or not first.person_keys() & second.person_keys():
+    """Whether two drafts tell one engagement.
+
+    The same type; the people of one among the people of the other (Trump
+    meeting the Emperor is not Trump meeting the prime minister); no two
+    different times; no two explicitly different statuses; for visits, no
+    two different destinations.
+    """
+    if first.type is not second.type:
+        return False
+    keys_first, keys_second = first.person_keys(), second.person_keys()
+    if not keys_first & keys_second:
+        return False
+    if first.type is not EventType.VISIT and not (keys_first <= keys_second or keys_second <= keys_first):
         return False
     if first.status is not second.status and first.explicit_status and second.explicit_status:
         return False
+    if first.time is not None and second.time is not None and first.time.text.lower() != second.time.text.lower():
+        return False
     if first.type is EventType.VISIT and first.location is not None and second.location is not None:
-        return first.location.country == second.location.country
-    return not (
-        first.time is not None and second.time is not None and first.time.text.lower() != second.time.text.lower()
-    )
+        here, there = first.location, second.location
+        if here.name == there.name:
+            return True
+        return here.country == there.country and "country" in (here.kind, there.kind)
+    return True
 
 
 def _merge(drafts: list[Draft]) -> list[Draft]:

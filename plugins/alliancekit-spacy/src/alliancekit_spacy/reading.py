@@ -31,10 +31,10 @@ from collections.abc import Iterable, Iterator
 import attrs
 from spacy.tokens import Token
 
-from alliancekit.actors import name_key
+from alliancekit.actors import KnowledgeBase, name_key
 from alliancekit.model import EventType, Role, Status
 from alliancekit.rules import lexicon
-from alliancekit.rules.mentions import GroupMention, PersonMention, PlaceMention, PronounMention
+from alliancekit.rules.mentions import GroupMention, PersonMention, PlaceMention
 from alliancekit.temporal import TimeMention, resolve
 
 from alliancekit_spacy.mentions import SentenceMentions
@@ -61,6 +61,22 @@ _PARTICIPANT_PREPS = frozenset({"with", "between", "among", "amongst", "alongsid
 _CLAUSAL = frozenset({"relcl", "ccomp", "advcl", "acl", "conj", "parataxis", "csubj"})
 _COMPOUND = re.compile(r"\b[A-Z][\w.]*(?:-[A-Z][\w.]*)+")
 _PLURAL_REFERENCE = re.compile(r"^(?:the|both)\s+(?:two|three|four)?\s*\w+$|^(?:they|them)$", re.IGNORECASE)
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2, "pair": 2, "duo": 2, "trio": 3}
+_PLURAL_NOUNS = frozenset(
+    """
+    leaders ministers secretaries counterparts envoys presidents premiers chiefs diplomats men women
+    heads officials
+    """.split()
+)
+# The offices a plural noun refers to ("the two leaders" are heads of state or government).
+_TITLE_CLASSES = {
+    "leaders": re.compile(r"\b(?:president|prime minister|premier|chancellor|king|emperor)\b", re.IGNORECASE),
+    "presidents": re.compile(r"\bpresident\b", re.IGNORECASE),
+    "ministers": re.compile(r"(?<!prime )\bminister\b|\bsecretary\b", re.IGNORECASE),
+    "secretaries": re.compile(r"\bsecretary\b", re.IGNORECASE),
+    "chiefs": re.compile(r"\bdefen[cs]e\b|\bchief\b|\bcommander\b", re.IGNORECASE),
+}
+_TEMPORAL_PREPS = frozenset({"after", "before", "during", "following", "since", "ahead", "throughout"})
 
 
 @attrs.define
@@ -122,6 +138,7 @@ class DocumentReader:
     """
 
     anchor: dt.date | None
+    knowledge_base: KnowledgeBase
     drafts: list[Draft] = attrs.field(factory=list)
     _last_subject: PersonMention | None = None
     _last_paragraph: int = -1
@@ -131,12 +148,15 @@ class DocumentReader:
         sentence = mentions.sentence
         if sentence.paragraph != self._last_paragraph and sentence.paragraph - self._last_paragraph > 1:
             self._last_subject = None
-        for trigger in triggers:
-            draft = _SentenceReader(self, mentions, trigger).draft()
+        siblings = list(triggers)
+        for trigger in siblings:
+            draft = _SentenceReader(self, mentions, trigger, siblings).draft()
             if draft is None:
                 continue
-            if not draft.parties:
+            if not draft.parties or _is_reference(draft, mentions):
                 self._refer_back(draft)
+                continue
+            if draft.trigger.label == "exchange-views" and self._elaborates(draft):
                 continue
             if draft.has_person():
                 self.drafts.append(draft)
@@ -149,22 +169,50 @@ class DocumentReader:
         """The person the previous sentence was about."""
         return self._last_subject
 
-    def latest_group(self, sentence: int) -> list[PersonMention]:
-        """The people of the latest draft with two or more, for "the two leaders"."""
+    def latest_group(self, sentence: int, count: int = 0, noun: str = "") -> list[PersonMention]:
+        """The people of the latest draft with two or more, for "the two leaders".
+
+        :param count: how many people the reference names ("the *four*
+            ministers"); 0 when it does not say.
+        :param noun: the plural noun ("leaders", "ministers"), which says
+            which offices the people hold.
+        """
+        title_class = _TITLE_CLASSES.get(noun)
+        fallback: list[PersonMention] = []
         for draft in reversed(self.drafts):
             if sentence - draft.sentence > 6:
                 break
-            persons = [p.person for p in draft.parties if p.person is not None]
-            if len(persons) >= 2:
-                return persons
-        return []
+            persons = _unique_persons(p.person for p in draft.parties if p.person is not None)
+            if title_class is not None:
+                persons = [p for p in persons if p.title and title_class.search(p.title)] or (
+                    persons if not fallback else []
+                )
+            if len(persons) < 2:
+                continue
+            if count and len(persons) != count:
+                fallback = fallback or persons
+                continue
+            return persons
+        return fallback
+
+    def _elaborates(self, draft: Draft) -> bool:
+        """ "The two ministers exchanged views": a detail of the meeting or call just told, not a new one."""
+        keys = draft.person_keys()
+        for kept in reversed(self.drafts):
+            if draft.sentence - kept.sentence > 6:
+                return False
+            if kept.type in (EventType.MEETING, EventType.CALL) and keys and keys <= kept.person_keys():
+                kept.topics.extend(code for code in draft.topics if code not in kept.topics)
+                return True
+        return False
 
     def _refer_back(self, reference: Draft) -> None:
         """A noun like "the visit" with no participants: enrich the latest draft of its type."""
+        keys = reference.person_keys()
         for draft in reversed(self.drafts):
             if reference.sentence - draft.sentence > 4:
                 return
-            if draft.type is not reference.type:
+            if draft.type is not reference.type or (keys and not keys & draft.person_keys()):
                 continue
             if draft.time is None and reference.time is not None:
                 draft.time = reference.time
@@ -174,6 +222,16 @@ class DocumentReader:
                 draft.status, draft.explicit_status = Status.PLANNED, True
             draft.location = draft.location or reference.location
             return
+
+
+def _is_reference(draft: Draft, mentions: SentenceMentions) -> bool:
+    """A noun after "after", "during"... whose people are only pronouns ("After their talks"): told before."""
+    if draft.trigger.form != "nominal":
+        return False
+    token = mentions.doc[draft.trigger.token]
+    if token.dep_ != "pobj" or token.head.lower_ not in _TEMPORAL_PREPS:
+        return False
+    return all(p.person is None or p.person.cue == "pronoun" for p in draft.parties)
 
 
 def _sentence_subject(mentions: SentenceMentions) -> PersonMention | None:
@@ -195,6 +253,7 @@ class _SentenceReader:
     document: DocumentReader
     mentions: SentenceMentions
     trigger: Trigger
+    siblings: list[Trigger]
 
     @property
     def token(self) -> Token:
@@ -219,7 +278,7 @@ class _SentenceReader:
             explicit,
             self.trigger,
             parties,
-            self._time(status),
+            self._time(),
             self._location(),
             [],
             [],
@@ -272,7 +331,10 @@ class _SentenceReader:
                 if child.dep_ == "prep" and child.lower_ in _PARTICIPANT_PREPS:
                     others.extend(t for pobj in _pobjs(child) for t in _conjuncts(pobj))
         if not owners and token.dep_ in ("dobj", "pobj") and self._is_shared_subject_noun(token):
-            owners.extend(self._subjects(token.head if token.dep_ == "dobj" else token.head.head)[0])
+            verb = token.head if token.dep_ == "dobj" else token.head.head
+            actors, patients = self._subjects(verb)
+            owners.extend([*actors, *patients])
+            others.extend(_with_phrases(verb))
         role = Role.VISITOR if kind is EventType.VISIT else Role.PARTICIPANT
         if kind is EventType.INVITATION:
             parties = [self._party(t, Role.INVITER) for t in owners]
@@ -289,6 +351,7 @@ class _SentenceReader:
         verb = token.head if token.dep_ == "dobj" else token.head.head
         return verb.pos_ == "VERB" and verb.lemma_ in (
             "attend", "join", "begin", "start", "wrap", "conclude", "end", "make", "kick", "open", "hold",
+            "participate",
         )  # fmt: skip
 
     def _subjects(self, verb: Token) -> tuple[list[Token], list[Token]]:
@@ -374,27 +437,62 @@ class _SentenceReader:
                 person = mentions.person_at(child)
                 if person is not None:
                     return [person]
+        plural = _plural_reference(token)
+        if plural is not None:
+            return self._resolve_plural(token, *plural)
         pronoun = mentions.pronoun_at(token)
         if pronoun is not None:
-            return self._resolve(pronoun, token)
+            if pronoun.plural or _PLURAL_REFERENCE.match(pronoun.text):
+                return self._resolve_plural(token, 0, "")
+            return self._resolve_singular(token)
         return []
 
-    def _resolve(self, pronoun: PronounMention, token: Token) -> list[PersonMention]:
-        """Resolve a pronoun or plural reference to earlier people."""
+    def _moved(self, person: PersonMention, token: Token) -> PersonMention:
+        start, end = self.mentions.span_of(token)
+        return attrs.evolve(person, start=start, end=end, cue="pronoun", possessive=token.dep_ == "poss")
+
+    def _resolve_plural(self, token: Token, count: int, noun: str) -> list[PersonMention]:
+        """Resolve "they", "the two", "the four ministers" to earlier people."""
         mentions = self.mentions
-        earlier = [p for p in mentions.persons if p.end <= pronoun.start]
-        moved = {"start": pronoun.start, "end": pronoun.end, "cue": "pronoun", "possessive": pronoun.possessive}
-        if pronoun.plural or _PLURAL_REFERENCE.match(pronoun.text):
-            unique = _unique_persons(earlier)
-            if len(unique) >= 2:
-                return [attrs.evolve(p, **moved) for p in unique]
-            group = self.document.latest_group(mentions.sentence.index)
-            return [attrs.evolve(p, **moved) for p in _unique_persons(group)]
-        candidates = [p for p in earlier if not _same_clause_object(p, token, mentions)]
-        if candidates:
-            return [attrs.evolve(candidates[0] if token.dep_.startswith("nsubj") else candidates[-1], **moved)]
+        start, _ = mentions.span_of(token)
+        earlier = _unique_persons(p for p in mentions.persons if p.end <= start)
+        if len(earlier) >= 2 and (not count or len(earlier) == count):
+            return [self._moved(p, token) for p in earlier]
+        if not earlier and token.dep_ == "poss":
+            # "After their talks, A and B flew ...": the main subject, told later.
+            later = self._main_subjects(token)
+            if len(later) >= 2:
+                return [self._moved(p, token) for p in later]
+        group = self.document.latest_group(mentions.sentence.index, count, noun)
+        if not group and len(earlier) >= 2:
+            group = earlier
+        return [self._moved(p, token) for p in group]
+
+    def _resolve_singular(self, token: Token) -> list[PersonMention]:
+        """Resolve "he", "his", "her" to the person meant."""
+        mentions = self.mentions
+        start, _ = mentions.span_of(token)
+        earlier = [p for p in mentions.persons if p.end <= start]
+        if earlier:
+            return [self._moved(earlier[0] if token.dep_.startswith("nsubj") else earlier[-1], token)]
+        if token.dep_ == "poss":
+            later = self._main_subjects(token)
+            if later:
+                return [self._moved(later[0], token)]
         previous = self.document.previous_subject()
-        return [attrs.evolve(previous, **moved)] if previous is not None else []
+        return [self._moved(previous, token)] if previous is not None else []
+
+    def _main_subjects(self, token: Token) -> list[PersonMention]:
+        """The people who are the subject of the sentence's main verb, when they come after ``token``."""
+        root = token.sent.root
+        found: list[PersonMention] = []
+        for child in root.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.i > token.i:
+                for conjunct in _conjuncts(child):
+                    person = self.mentions.person_at(conjunct)
+                    if person is not None:
+                        found.append(person)
+        return _unique_persons(found)
 
     # ------------------------------------------------------------ place, time, status
 
@@ -457,29 +555,48 @@ class _SentenceReader:
                 place = self.mentions.place_at(child)
                 if place is not None:
                     return place
-        return None
+        return self._known_phrase(token)
 
-    def _time(self, status: Status) -> TimeMention | None:
-        """The time expression nearest the trigger in the tree, when no other trigger is nearer."""
+    def _known_phrase(self, token: Token) -> PlaceMention | None:
+        """A gazetteer place written in lower case: "the prime minister's office"."""
+        if token.pos_ not in ("NOUN", "PROPN"):
+            return None
+        first = token.left_edge
+        while first.i < token.i and first.dep_ in ("det", "punct"):
+            first = first.nbor()
+        doc = self.mentions.doc
+        phrase = doc[first.i : token.i + 1]
+        if len(phrase) < 2:
+            return None
+        found = self.document.knowledge_base.find_place(phrase.text)
+        if found is None:
+            return None
+        start = self.mentions.offset + phrase.start_char
+        return PlaceMention(start, start + len(phrase.text), found.name, found.country, found.kind, phrase.text)
+
+    def _time(self) -> TimeMention | None:
+        """The time expression that belongs to the trigger: nearest in the tree, in its own clause."""
         mentions = self.mentions
         if not mentions.times:
             return None
-        best: TimeMention | None = None
-        best_cost = 10**6
+        doc = mentions.doc
         targets = [self.token] + ([self.noun] if self.noun is not None else [])
+        others = [doc[t.token] for t in self.siblings if t.token != self.trigger.token]
+        best: TimeMention | None = None
+        best_cost = (10**6, 10**6)
         for time in mentions.times:
             tokens = mentions.time_tokens(time)
             if not tokens:
                 continue
             root = _span_root(tokens)
             distance = min(_tree_distance(root, target) for target in targets)
-            cost = distance * 10 + abs(root.i - self.token.i) // 4
+            if any(_tree_distance(root, other) < distance for other in others):
+                continue  # another trigger's time
+            if not any(_same_clause(root, target) for target in targets):
+                continue
+            cost = (distance, abs(root.i - self.token.i))
             if cost < best_cost:
                 best, best_cost = time, cost
-        if best is None:
-            return None
-        if best_cost >= 60:
-            return None
         return best
 
     def _status(self) -> tuple[Status, bool]:
@@ -504,7 +621,7 @@ class _SentenceReader:
     def _progressive_status(self) -> tuple[Status, bool]:
         """ "is visiting Japan next week" is planned; "is visiting Washington" now has occurred."""
         anchor = self.document.anchor
-        time = self._time(Status.PLANNED)
+        time = self._time()
         if anchor is not None and time is not None:
             span = resolve(time.text, anchor, "forward")
             if span is not None and span.start is not None and span.start > anchor:
@@ -562,6 +679,21 @@ def _conjuncts(token: Token) -> list[Token]:
     for child in token.children:
         if child.dep_ == "conj":
             found.extend(_conjuncts(child))
+    return found
+
+
+def _with_phrases(verb: Token) -> list[Token]:
+    """The people a verb is done with: "with X", "along with X", "together with X"."""
+    found: list[Token] = []
+    for child in verb.children:
+        if child.dep_ != "prep":
+            continue
+        if child.lower_ in _PARTICIPANT_PREPS:
+            found.extend(t for pobj in _pobjs(child) for t in _conjuncts(pobj))
+        elif child.lower_ in ("along", "together"):
+            for inner in child.children:
+                if inner.dep_ == "prep" and inner.lower_ == "with":
+                    found.extend(t for pobj in _pobjs(inner) for t in _conjuncts(pobj))
     return found
 
 
@@ -653,6 +785,36 @@ def _has_planned_modifier(token: Token) -> bool:
     return bool(token.dep_ == "pobj" and head.lower_ in ("ahead", "before") and head.head.lower_ == "ahead")
 
 
+def _same_clause(time: Token, target: Token) -> bool:
+    """Whether a time expression's head and a trigger meet without crossing another clause.
+
+    A verb between the time and the point where the two paths meet owns the
+    time ("since taking office in January"), unless it only modifies the
+    trigger noun ("his visit, which begins on Monday"); and a time on a verb
+    that reports or plans the trigger ("said on Tuesday that X would visit",
+    "agreed on Sunday to meet") dates the report, not the trigger.
+    """
+    target_path = [target, *target.ancestors]
+    positions = {t.i: n for n, t in enumerate(target_path)}
+    current = time
+    climbed: list[Token] = []
+    while current.i not in positions:
+        climbed.append(current)
+        if current.head is current:
+            return False
+        current = current.head
+    meeting = current
+    for token in climbed[1:]:
+        if token.pos_ in ("VERB", "AUX") and token.head is not target:
+            return False
+    for token in target_path[: positions[meeting.i]]:
+        if token.dep_ in ("ccomp", "advcl", "relcl", "parataxis", "csubj") or (
+            token.dep_ == "xcomp" and token.head is meeting and meeting is not target
+        ):
+            return False
+    return True
+
+
 def _span_root(tokens: list[Token]) -> Token:
     indices = {t.i for t in tokens}
     for token in tokens:
@@ -671,10 +833,23 @@ def _tree_distance(first: Token, second: Token) -> int:
     return len(path_first) + len(path_second)
 
 
-def _same_clause_object(person: PersonMention, token: Token, mentions: SentenceMentions) -> bool:
-    """Whether an earlier person is the object of the verb the pronoun depends on ("met X and his ...")."""
-    del person, token, mentions
-    return False
+def _plural_reference(token: Token) -> tuple[int, str] | None:
+    """``(count, noun)`` when a token refers to several people: "the two", "both", "the four ministers"."""
+    lowered = token.lower_
+    determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "predet")}
+    if lowered in _NUMBERS and token.pos_ in ("NUM", "PRON", "DET", "NOUN") and (
+        determiners & {"the", "both"} or lowered == "both"
+    ):
+        return _NUMBERS[lowered], ""
+    if lowered in _PLURAL_NOUNS and determiners & {"the", "both"}:
+        numbers = [_NUMBERS[c.lower_] for c in token.children if c.dep_ == "nummod" and c.lower_ in _NUMBERS]
+        if lowered == "officials" and not numbers:
+            return None
+        if "both" in determiners and not numbers:
+            numbers = [2]
+        noun = "chiefs" if lowered in ("chiefs", "heads") else lowered
+        return (numbers[0] if numbers else 0), noun
+    return None
 
 
 def _unique(parties: Iterable[Party]) -> list[Party]:
