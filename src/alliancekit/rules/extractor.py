@@ -149,7 +149,7 @@ class _Party:
     @property
     def key(self) -> frozenset[str] | str:
         if self.person is not None:
-            return name_key(self.person.name)
+            return _key(self.person)
         assert self.group is not None
         return f"group:{self.group.text.lower()}"
 
@@ -184,7 +184,7 @@ class _Draft:
     distinct: bool = False
 
     def person_keys(self) -> set[frozenset[str]]:
-        return {name_key(p.person.name) for p in self.parties if p.person is not None}
+        return {_key(p.person) for p in self.parties if p.person is not None}
 
     def has_person(self) -> bool:
         return any(p.person is not None for p in self.parties)
@@ -423,13 +423,13 @@ class _DocumentRun:
         fits = _plural_filter(lowered)
         if "visiting" in lowered:
             hosts = {
-                name_key(p.person.name)
+                _key(p.person)
                 for draft in self.drafts[-3:]
                 for p in draft.parties
                 if p.person is not None and p.role is Role.HOST or draft.hosting and p is draft.parties[0]
             }
             base = fits
-            fits = lambda person: base(person) and name_key(person.name) not in hosts  # noqa: E731
+            fits = lambda person: base(person) and _key(person) not in hosts  # noqa: E731
         candidates: list[PersonMention] = []
         if lowered in {"they", "their", "them"} or len(_unique_persons(earlier)) >= 2:
             candidates = [p for p in _unique_persons(earlier) if fits(p)]
@@ -440,14 +440,14 @@ class _DocumentRun:
                 break
             persons = [p.person for p in draft.parties if p.person is not None and fits(p.person)]
             for person in persons:
-                if all(name_key(person.name) != name_key(c.name) for c in candidates):
+                if all(_key(person) != _key(c) for c in candidates):
                     candidates.append(person)
             if len(candidates) >= count:
                 break
         if len(candidates) < 2:
             for previous in reversed(self.facts[-4:]):
                 for person in reversed(previous.persons):
-                    if fits(person) and all(name_key(person.name) != name_key(c.name) for c in candidates):
+                    if fits(person) and all(_key(person) != _key(c) for c in candidates):
                         candidates.append(person)
         if len(candidates) < 2:
             return []
@@ -824,7 +824,7 @@ class _DocumentRun:
                 facts = by_index.get(index)
                 if facts is None or draft.paragraph - facts.sentence.paragraph > 1:
                     break
-                named = {name_key(p.name) for p in facts.persons}
+                named = {_key(p) for p in facts.persons}
                 same_kind = not facts.persons and any(t.type is draft.type for t in facts.triggers)
                 if facts.times and (keys & named or same_kind):
                     draft.time = facts.times[0]
@@ -918,6 +918,13 @@ def _cameo(draft: _Draft, location: Location | None) -> str:
     return draft.type.cameo
 
 
+def _key(person: PersonMention) -> frozenset[str]:
+    """Who a mention denotes: its knowledge-base id, else its order-free name."""
+    if person.kb_id is not None:
+        return frozenset({"kb:" + person.kb_id})
+    return name_key(person.name)
+
+
 def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
     return a_start < b_end and b_start < a_end
 
@@ -926,7 +933,7 @@ def _unique_persons(persons: Iterable[PersonMention]) -> list[PersonMention]:
     seen: set[frozenset[str]] = set()
     unique = []
     for person in persons:
-        key = name_key(person.name)
+        key = _key(person)
         if key not in seen:
             seen.add(key)
             unique.append(person)

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 import attrs
 
-from alliancekit.actors import ActorRecord, KnowledgeBase, Place, fold
+from alliancekit.actors import ActorRecord, KnowledgeBase, Place, fold, name_key
 from alliancekit.rules import lexicon
 
 __all__ = [
@@ -274,7 +274,7 @@ class PersonFinder:
             country = country or apposition_country
             apposition_end = offset + end + apposition.end()
         if record is not None:
-            canonical = record.name
+            canonical = _display_name(name, record.name) if cue == "kb" else record.name
             country = record.country or country
             title = title or record.title_on(self.anchor)
             kb_id: str | None = record.id
@@ -396,6 +396,24 @@ _DEFINITE_TITLE = re.compile(
     r"\b[Tt]he\s+(?P<title>Prime\s+Minister|President|Foreign\s+Minister|Defen[cs]e\s+Minister|"
     r"Secretary\s+of\s+State|Defen[cs]e\s+Secretary|Chief\s+Cabinet\s+Secretary|Premier|Chancellor)(?:['’]s)?\b"
 )
+
+
+def _display_name(written: str, canonical: str) -> str:
+    """The name to report: as the text writes it when that is a clean full name.
+
+    "President Joseph R. Biden" stays "Joseph R. Biden"; a surname-first
+    ("Funakoshi Takehiro"), readout-capitals or damaged ("Shinjir? Koizumi")
+    form gives way to the knowledge base's given-name-first name.
+    """
+    words = written.split()
+    clean = (
+        len(words) >= 2
+        and not re.search(r"[?\ufffd]", written)
+        and not any(w.isupper() and len(w) > 2 for w in words)
+    )
+    if not clean or name_key(written) == name_key(canonical):
+        return canonical
+    return " ".join(words)
 
 
 def _repair_spacing(name: str) -> str:

@@ -204,7 +204,26 @@ def _merge(drafts: list[Draft]) -> list[Draft]:
                 break
         else:
             merged.append(draft)
+    _inherit(merged)
     return merged
+
+
+def _inherit(drafts: list[Draft]) -> None:
+    """Give an undated meeting or call the time (and a meeting the place) of the visit it happens during."""
+    for draft in drafts:
+        if draft.type is EventType.VISIT or (draft.time is not None and draft.location is not None):
+            continue
+        position = drafts.index(draft)
+        later_same_sentence = [d for d in drafts[position + 1 :] if d.sentence == draft.sentence]
+        for other in [*later_same_sentence, *reversed(drafts[:position])]:
+            if other.type is not EventType.VISIT or not draft.person_keys() & other.person_keys():
+                continue
+            if other.status is not draft.status or draft.paragraph - other.paragraph > 2:
+                continue
+            draft.time = draft.time or other.time
+            if draft.type is EventType.MEETING:
+                draft.location = draft.location or other.location
+            break
 
 
 def _to_event(draft: Draft, document: Document) -> Event | None:

@@ -154,8 +154,8 @@ class DocumentReader:
             if draft is None:
                 continue
             if not draft.parties or _is_reference(draft, mentions):
-                self._refer_back(draft)
-                continue
+                if self._refer_back(draft) or not draft.has_person():
+                    continue
             if draft.trigger.label == "exchange-views" and self._elaborates(draft):
                 continue
             if draft.has_person():
@@ -206,12 +206,15 @@ class DocumentReader:
                 return True
         return False
 
-    def _refer_back(self, reference: Draft) -> None:
-        """A noun like "the visit" with no participants: enrich the latest draft of its type."""
+    def _refer_back(self, reference: Draft) -> bool:
+        """A noun like "the visit" that refers to an event told before: enrich that event.
+
+        :returns: whether an earlier draft was found.
+        """
         keys = reference.person_keys()
         for draft in reversed(self.drafts):
             if reference.sentence - draft.sentence > 4:
-                return
+                return False
             if draft.type is not reference.type or (keys and not keys & draft.person_keys()):
                 continue
             if draft.time is None and reference.time is not None:
@@ -221,7 +224,8 @@ class DocumentReader:
             elif reference.status is Status.PLANNED and reference.explicit_status and not draft.explicit_status:
                 draft.status, draft.explicit_status = Status.PLANNED, True
             draft.location = draft.location or reference.location
-            return
+            return True
+        return False
 
 
 def _is_reference(draft: Draft, mentions: SentenceMentions) -> bool:
@@ -805,7 +809,7 @@ def _same_clause(time: Token, target: Token) -> bool:
         current = current.head
     meeting = current
     for token in climbed[1:]:
-        if token.pos_ in ("VERB", "AUX") and token.head is not target:
+        if token.pos_ in ("VERB", "AUX") and not _modifies(token, target):
             return False
     for token in target_path[: positions[meeting.i]]:
         if token.dep_ in ("ccomp", "advcl", "relcl", "parataxis", "csubj") or (
@@ -813,6 +817,14 @@ def _same_clause(time: Token, target: Token) -> bool:
         ):
             return False
     return True
+
+
+def _modifies(verb: Token, target: Token) -> bool:
+    """Whether a clause only describes the trigger's phrase ("his visit to the U.S., which is set for May")."""
+    if verb.dep_ not in ("relcl", "acl"):
+        return False
+    head = verb.head
+    return head is target or any(ancestor is target for ancestor in head.ancestors)
 
 
 def _span_root(tokens: list[Token]) -> Token:

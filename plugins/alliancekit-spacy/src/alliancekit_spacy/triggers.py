@@ -110,6 +110,7 @@ _SPECS: dict[str, tuple[EventType, str, bool]] = {
     "travel-to": (_V, "verbal", False),
     "leave-for": (_V, "verbal", False),
     "arrive-in": (_V, "verbal", False),
+    "be-in": (_V, "verbal", False),
     "call-noun": (_C, "nominal", False),
     "call-compound": (_C, "nominal", False),
     "talks-noun": (_M, "nominal", False),
@@ -180,6 +181,7 @@ _PATTERNS: list[tuple[str, list[dict[str, Any]]]] = [
         ">",
         {"DEP": "prep", "LOWER": "for"},
     ),
+    _pair("be-in", {"LEMMA": "be", "POS": _VERB}, ">", {"DEP": "prep", "LOWER": "in"}),
     _pair("arrive-in", {"LEMMA": {"IN": ["arrive", "land"]}, "POS": "VERB"}, ">", {"DEP": "prep", "LOWER": "in"}),
     _pair(
         "call-noun",
@@ -254,11 +256,20 @@ def _build(doc: Doc, label: str, anchor: int, noun: int | None) -> Trigger | Non
         return None  # "called him a friend", "called off", "called for"
     if label == "talks-noun" and _is_talk_verb_object(token):
         return None
+    if label == "be-in" and not _is_future_stay(token):
+        return None
     if label == "host" and not _has_object(token):
         return None
     if event_type is _V and form == "nominal" and token.dep_ == "dobj" and token.head.lemma_ in ("pay", "make"):
         return None
     return Trigger(event_type, form, anchor, noun, hosting, label)
+
+
+def _is_future_stay(token: Token) -> bool:
+    """ "will be in Washington", "is to be in Tokyo": a planned stay, which is a visit."""
+    auxiliaries = {child.lower_ for child in token.children if child.dep_ == "aux"}
+    has_subject = any(child.dep_ == "nsubj" for child in token.children) or token.dep_ == "xcomp"
+    return has_subject and bool(auxiliaries & {"will", "would", "to", "shall", "'ll", "’ll"})
 
 
 def _has_medium(token: Token) -> bool:
