@@ -480,7 +480,7 @@ class _DocumentRun:
             if relative is not None:
                 head = facts.sentence.start + relative.start()
                 subjects = [p for p in facts.persons if 0 <= head - p.end <= 2 or (p.apposition_end and 0 <= head - p.apposition_end <= 2)]
-        objects = [p for p in self._persons_between(facts, trigger.end, right) if not p.possessive]
+        objects = [p for p in self._persons_between(facts, trigger.start + 1, right) if not p.possessive]
         groups = [g for g in facts.groups if trigger.end <= g.start and g.end <= right]
         subject_groups = [g for g in facts.groups if left <= g.start and g.end <= trigger.start]
         text = self.document.text

@@ -70,7 +70,7 @@ _DATELINE = re.compile(
     r"|^(?P<place2>[A-Z][A-Za-z.'\- ]{1,40}?),\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?\s*\([A-Za-z .&-]{1,30}\)\s*"
 )
 _WORD = re.compile(r"[\w’'-]+")
-_TERMINAL = re.compile(r"[.!?][\"'”’)\]]*\s*$|[:;]\s*$")
+_TERMINAL = re.compile(r"[.!?][\"'”’)\]]*(?:\s*\([A-Z][\w .&-]{1,30}\))?\s*$|[:;]\s*$")
 _BULLET = re.compile(r"^\s*(?:[-–—•*·]|\d{1,2}[.)])\s+")
 
 
