@@ -96,7 +96,10 @@ _PAST_FORMS = frozenset(
     "telephoned called landed headed returned departed participated was were".split()
 )
 _PREDICATIVE = re.compile(r"\bwhat\s+(?:is|was|are|were)\s+(?:likely|expected|set|poised)\s+to\s+be\b", re.IGNORECASE)
-_PAST_VERB = re.compile(r"\b(?:met|held|had\s+(?:held|met)|visited|hosted|spoke|took\s+place|was\s+held|were\s+held)\b")
+_PAST_VERB = re.compile(
+    r"\b(?:met|held|had\s+(?:held|met)|visited|hosted|spoke|took\s+place|was\s+held|were\s+held|agreed|"
+    r"confirmed|discussed|reaffirmed|pledged|vowed|exchanged|signed|said|announced)\b"
+)
 _FUTURE_AFTER = re.compile(
     r"^[^.;]{0,40}?\b(?:(?:is|are|was|were)\s+)?(?:tentatively\s+)?(?:slated|set|scheduled|planned|expected|due)\s+"
     r"(?:for|to|on|in)\b|^[^.;]{0,30}?\bis\s+(?:to|expected\s+to)\b",
@@ -309,7 +312,7 @@ class _DocumentRun:
                 draft.status, draft.explicit_status = Status.CANCELLED, True
             if draft.invited and draft.status is not Status.CANCELLED:
                 draft.status, draft.explicit_status = Status.PLANNED, True
-            draft.time = self._time_for(facts, trigger)
+            draft.time = self._time_for(facts, trigger, draft.status is Status.PLANNED)
             if draft.time is None:
                 draft.inherited_time = self._during_event(facts)
             draft.location = draft.location or self._location_for(facts, trigger, draft, left, right)
@@ -572,6 +575,11 @@ class _DocumentRun:
             parties += [_Party(p, None, Role.INVITEE) for p in invitees[:1]]
         elif trigger.type is EventType.VISIT:
             visitors = possessor or [p for p in objects if re.match(r"\s*by\b", after)]
+            by_phrase = re.search(r"\bby\s+", after[:100])
+            if not visitors and by_phrase is not None:
+                # "a visit to the Philippines by Prime Minister Shigeru Ishiba"
+                start = trigger.end + by_phrase.end()
+                visitors = [p for p in facts.persons if start <= p.start <= start + 45][:1]
             invited = False
             if not visitors:
                 visitors = self._invitees_in(facts)
@@ -584,6 +592,24 @@ class _DocumentRun:
             parties = [_Party(p, None, Role.PARTICIPANT) for p in possessor]
             parties += [_Party(p, None, Role.PARTICIPANT) for p in objects]
             parties += [_Party(None, g, Role.PARTICIPANT) for g in groups]
+        text = self.document.text
+        if (
+            not parties
+            and trigger.type is not EventType.VISIT
+            and re.search(
+                r"\b(?:in|at|during|via|by|over|through)\s+(?:an?|the|their)\s+(?:[\w-]+\s+){0,2}$",
+                text[max(left, trigger.start - 40) : trigger.start],
+            )
+        ):
+            # "Iwaya and Manalo agreed in a video conference": the clause's subjects took part.
+            subjects = [p for p in self._persons_between(facts, left, trigger.start) if not p.possessive]
+            if len(subjects) >= 2:
+                parties = [_Party(p, None, Role.PARTICIPANT) for p in subjects]
+        if not any(p.person is not None for p in parties) and trigger.type is EventType.MEETING:
+            visit = self._visit_subject(facts)
+            if visit is not None:
+                # "The visit would have included talks with his counterpart"
+                parties = [_Party(p.person, None, Role.GUEST) for p in visit.parties if p.person is not None] + parties
         if not parties and _CANCEL.search(self.document.text[left:right]):
             # "Mr Biden would also skip a planned stop in ...": the subject is the visitor.
             role = Role.VISITOR if trigger.type is EventType.VISIT else Role.PARTICIPANT
@@ -599,6 +625,17 @@ class _DocumentRun:
         span_start = min([trigger.start, *(p.start for p in possessor)])
         draft.spans = [self._span(facts, trigger, parties, span_start, right)]
         return draft
+
+    def _visit_subject(self, facts: _SentenceFacts) -> _Draft | None:
+        """The visit a sentence opening "The visit ..." or "The trip ..." is about."""
+        if not re.match(r"\s*(?:The|This|That|His|Her|Their)\s+(?:[\w-]+\s+)?(?:visit|trip|tour)\b", facts.sentence.text):
+            return None
+        for draft in reversed(self.drafts):
+            if facts.sentence.index - draft.sentence > 3:
+                return None
+            if draft.type is EventType.VISIT:
+                return draft
+        return None
 
     def _invitees_in(self, facts: _SentenceFacts) -> list[PersonMention]:
         """The people invited in this sentence: they make the visit it names."""
@@ -651,6 +688,10 @@ class _DocumentRun:
         before = _PREDICATIVE.sub(" ", before)
         if _FUTURE.search(before) or _FUTURE_AFTER.search(after):
             return Status.PLANNED, True
+        if trigger.form == "nominal" and re.search(r"\bto\s+[a-z]+\s+(?:an?\s+|the\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,3}$", before):
+            return Status.PLANNED, True  # "agreed to arrange a visit", "plans to hold talks"
+        if trigger.form == "nominal" and _PAST_VERB.search(before) and not _FUTURE.search(before):
+            return Status.OCCURRED, True
         if (
             trigger.form == "nominal"
             and _FUTURE.search(_PREDICATIVE.sub(" ", facts.sentence.text))
@@ -667,7 +708,7 @@ class _DocumentRun:
             return Status.OCCURRED, False
         return None, False
 
-    def _time_for(self, facts: _SentenceFacts, trigger: Trigger) -> TimeMention | None:
+    def _time_for(self, facts: _SentenceFacts, trigger: Trigger, planned: bool = False) -> TimeMention | None:
         if not facts.times:
             return None
         text = self.document.text
@@ -690,6 +731,8 @@ class _DocumentRun:
             if not opening and nearest is not trigger and distance > 40 and not framing:
                 continue  # the time belongs to another trigger of the sentence
             cost = distance + (0 if nearest is trigger or opening else 60)
+            if planned and mention.end <= trigger.start and not opening:
+                cost += 60  # a plan's date usually follows it: "a visit ... in May or June"
             if cost < best_cost:
                 best, best_cost = mention, cost
         return best

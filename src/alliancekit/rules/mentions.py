@@ -482,7 +482,7 @@ def find_pronouns(sentence: str, offset: int) -> list[PronounMention]:
 _GROUP = re.compile(
     r"\b(?P<text>(?:(?:senior|top|high-level|key|military|government|defense|defence|foreign|security|"
     r"economic|trade|business|ministry|congressional|[A-Z][\w.]+(?<!['’]s))\s+){0,4}"
-    r"(?:officials|authorities|leaders|lawmakers|counterparts|delegation|delegates|stakeholders|ministers|envoys|"
+    r"(?:officials|authorities|leaders|lawmakers|counterparts|counterpart|delegation|delegates|stakeholders|ministers|envoys|"
     r"representatives|diplomats|commanders|officers|negotiators|members of (?:the )?(?:U\.S\. )?Congress|Congress)"
     r"(?:\s+of\s+(?:[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)(?:(?:,\s+|,?\s+and\s+)[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?){0,5})?)\b"
 )

@@ -51,7 +51,7 @@ from alliancekit.rules.mentions import PersonFinder
 from alliancekit.rules.text import Sentence, body_sentences
 from alliancekit.temporal import resolve
 
-from alliancekit_spacy.loading import load_model
+from alliancekit_spacy.loading import load_model, prepare_pipeline
 from alliancekit_spacy.mentions import read_mentions
 from alliancekit_spacy.reading import DocumentReader, Draft, Party
 from alliancekit_spacy.triggers import TriggerFinder
@@ -97,7 +97,7 @@ class SpacyExtractor:
     ) -> None:
         if batch_size < 1:
             raise ValueError(f"batch_size must be at least 1, got {batch_size}")
-        self.nlp: Language = nlp if nlp is not None else load_model(model)
+        self.nlp: Language = prepare_pipeline(nlp) if nlp is not None else load_model(model)
         self.batch_size = batch_size
         self.rules_backbone = rules_backbone
         self._triggers = TriggerFinder(self.nlp.vocab)

@@ -20,7 +20,9 @@ import os
 from collections.abc import Mapping
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
+from spacy.tokens import Doc
 
 __all__ = [
     "DEFAULT_MODELS",
@@ -30,6 +32,7 @@ __all__ = [
     "ModelNotFoundError",
     "load_model",
     "model_candidates",
+    "prepare_pipeline",
 ]
 
 MODEL_ENV = "ALLIANCEKIT_SPACY_MODEL"
@@ -51,6 +54,22 @@ REQUIRED_PIPES = ("parser", "ner", "lemmatizer")
 # attribute ruler and the lemmatizer saves only about 10 % of the time (see
 # the README), so nothing is excluded.
 _EXCLUDE: tuple[str, ...] = ()
+
+
+# Abbreviated ranks and titles the tokenizer would split from their period ("Brig." -> "Brig", ".").
+_ABBREVIATIONS = (
+    "Adm.", "Gen.", "Brig.", "Lt.", "Col.", "Maj.", "Capt.", "Cmdr.", "Cdr.", "Sgt.", "Gov.", "Sen.", "Rep.",
+    "Amb.", "Lt.Gen.", "Maj.Gen.", "Hon.",
+)  # fmt: skip
+_ONE_SENTENCE = "alliancekit_one_sentence"
+
+
+@Language.component(_ONE_SENTENCE)
+def _one_sentence(doc: Doc) -> Doc:
+    """Tell the parser that the text is one sentence: the core has already split the body."""
+    for token in doc[1:]:
+        token.is_sent_start = False
+    return doc
 
 
 class ModelNotFoundError(RuntimeError):
@@ -93,10 +112,35 @@ def load_model(model: str | None = None) -> Language:
                 f"alliancekit-spacy needs a pipeline with {', '.join(REQUIRED_PIPES)} "
                 f"such as the one `{INSTALL_HINT}` installs"
             )
-        return nlp
+        return prepare_pipeline(nlp)
     tried = ", ".join(repr(name) for name in candidates)
     raise ModelNotFoundError(
         f"no spaCy model could be loaded (tried {tried}). Install one with `{INSTALL_HINT}`, "
         f"or name an installed pipeline in the {MODEL_ENV} environment variable "
         f"(or SpacyExtractor(model=...)). Details: {'; '.join(failures)}"
     )
+
+
+def prepare_pipeline(nlp: Language) -> Language:
+    """Adapt a loaded pipeline to the extractor's input; returns the same object.
+
+    Each text the extractor passes is one sentence found by the core
+    (:func:`alliancekit.rules.text.body_sentences`), which knows news
+    abbreviations better than the small model: a component before the
+    parser keeps spaCy from splitting it again ("Brig. Gen. Charles D.
+    Cooley" would otherwise end a sentence after "Brig"). Abbreviated ranks
+    become single tokens. Calling it twice changes nothing more.
+
+    >>> import spacy
+    >>> nlp = prepare_pipeline(spacy.blank("en"))
+    >>> [t.text for t in nlp("Brig. Gen. Lee")]
+    ['Brig.', 'Gen.', 'Lee']
+    """
+    for abbreviation in _ABBREVIATIONS:
+        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])  # type: ignore[union-attr]
+    if _ONE_SENTENCE not in nlp.pipe_names:
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe(_ONE_SENTENCE, before="parser")
+        else:
+            nlp.add_pipe(_ONE_SENTENCE, first=True)
+    return nlp

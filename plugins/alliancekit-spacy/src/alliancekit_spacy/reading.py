@@ -47,7 +47,7 @@ _CANCEL_PHRASAL = frozenset({("call", "off"), ("put", "off")})
 _PLAN_HEADS = frozenset(
     """
     plan expect schedule set slate aim intend hope seek want agree arrange prepare decide propose consider
-    be due likely poised ready eager look forward tip invite ask urge need wish try
+    be due likely poised ready eager look forward tip invite ask urge need wish try invitation
     """.split()
 )
 _PLANNED_MODIFIERS = frozenset(
@@ -76,6 +76,7 @@ _TITLE_CLASSES = {
     "secretaries": re.compile(r"\bsecretary\b", re.IGNORECASE),
     "chiefs": re.compile(r"\bdefen[cs]e\b|\bchief\b|\bcommander\b", re.IGNORECASE),
 }
+_NOT_IN_PHRASE = frozenset({"conj", "cc", "relcl", "acl", "advcl", "ccomp", "punct", "appos"})
 _TEMPORAL_PREPS = frozenset({"after", "before", "during", "following", "since", "ahead", "throughout"})
 
 
@@ -142,6 +143,7 @@ class DocumentReader:
     drafts: list[Draft] = attrs.field(factory=list)
     _last_subject: PersonMention | None = None
     _last_paragraph: int = -1
+    _seen: list[PersonMention] = attrs.field(factory=list)
 
     def read(self, mentions: SentenceMentions, triggers: Iterable[Trigger]) -> None:
         """Draft the events of one sentence."""
@@ -160,6 +162,7 @@ class DocumentReader:
                 continue
             if draft.has_person():
                 self.drafts.append(draft)
+        self._seen.extend(p for p in mentions.persons if p.cue != "pronoun")
         subject = _sentence_subject(mentions)
         if subject is not None:
             self._last_subject = subject
@@ -194,6 +197,13 @@ class DocumentReader:
                 continue
             return persons
         return fallback
+
+    def recent_people(self, count: int, noun: str = "") -> list[PersonMention]:
+        """The last ``count`` different people named, for "the two leaders" before any event was told."""
+        title_class = _TITLE_CLASSES.get(noun)
+        people = [p for p in reversed(self._seen) if title_class is None or (p.title and title_class.search(p.title))]
+        unique = _unique_persons(people)
+        return list(reversed(unique[:count])) if len(unique) >= count else []
 
     def _elaborates(self, draft: Draft) -> bool:
         """ "The two ministers exchanged views": a detail of the meeting or call just told, not a new one."""
@@ -384,6 +394,9 @@ class _SentenceReader:
             dep, head = current.dep_, current.head
             if head is current:
                 return []
+            if dep == "acl" and head.lemma_ == "invitation":
+                # "an invitation to X to visit": X visits.
+                return [t for c in head.children if c.dep_ == "prep" and c.lower_ == "to" for t in _pobjs(c)]
             if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
                 return _conjuncts(head)
             if dep == "xcomp" and head.lemma_ in ("invite", "ask", "urge", "encourage", "allow", "want", "expect"):
@@ -416,6 +429,8 @@ class _SentenceReader:
             preps = set(_PARTICIPANT_PREPS)
             if label == "courtesy-call":
                 preps |= {"from", "by", "on"}
+            if label == "extend-invitation":
+                preps |= {"to"}
             for child in noun.children:
                 if child.dep_ == "prep" and child.lower_ in preps:
                     found.extend(t for pobj in _pobjs(child) for t in _conjuncts(pobj))
@@ -441,6 +456,10 @@ class _SentenceReader:
                 person = mentions.person_at(child)
                 if person is not None:
                     return [person]
+        if lexicon.is_title_word(token.text):
+            person = self._person_under_title(token)
+            if person is not None:
+                return [person]
         plural = _plural_reference(token)
         if plural is not None:
             return self._resolve_plural(token, *plural)
@@ -450,6 +469,17 @@ class _SentenceReader:
                 return self._resolve_plural(token, 0, "")
             return self._resolve_singular(token)
         return []
+
+    def _person_under_title(self, token: Token) -> PersonMention | None:
+        """The name a parse hung under its title ("Minister for Foreign Affairs Funakoshi Takehiro")."""
+        queue = [child for child in token.children if child.dep_ not in _NOT_IN_PHRASE]
+        while queue:
+            current = queue.pop(0)
+            person = self.mentions.person_at(current)
+            if person is not None:
+                return person
+            queue.extend(child for child in current.children if child.dep_ not in _NOT_IN_PHRASE)
+        return None
 
     def _moved(self, person: PersonMention, token: Token) -> PersonMention:
         start, end = self.mentions.span_of(token)
@@ -470,6 +500,8 @@ class _SentenceReader:
         group = self.document.latest_group(mentions.sentence.index, count, noun)
         if not group and len(earlier) >= 2:
             group = earlier
+        if not group:
+            group = self.document.recent_people(count or 2, noun)
         return [self._moved(p, token) for p in group]
 
     def _resolve_singular(self, token: Token) -> list[PersonMention]:

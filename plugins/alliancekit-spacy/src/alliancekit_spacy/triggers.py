@@ -200,7 +200,7 @@ _PATTERNS: list[tuple[str, list[dict[str, Any]]]] = [
 # When two patterns claim one word, the earlier label wins.
 _PRIORITY = {label: index for index, (label, _) in enumerate(_PATTERNS)}
 # Patterns whose second word is the event noun of a light verb.
-_LIGHT = frozenset({"hold-talks", "courtesy-call", "pay-visit", "extend-invitation"})
+_LIGHT = frozenset({"exchange-views", "hold-talks", "courtesy-call", "pay-visit", "extend-invitation"})
 
 
 class TriggerFinder:
