@@ -113,7 +113,7 @@ _PAST = re.compile(
 )
 _NOT_EVENT_TIME = re.compile(
     r"(?:\bsince(?:\s+[\w’']+){0,7}|\bsworn\s+in|\bassum\w+\s+office|\b(?:leaves?|left|takes?|took|enters?)\s+office(?:\s+in)?|\b(?:said|announced|reported|told\s+\w+|stated|added)(?:\s+on)?|"
-    r"\bas\s+of|\bdecision|\bfounded|\bestablished|\belected|\bappointed|\btook\s+office(?:\s+in)?)\s*$",
+    r"\bas\s+of|\bdecision|\b(?:issued|released|published|posted|dated)(?:\s+on)?|\bfounded|\bestablished|\belected|\bappointed|\btook\s+office(?:\s+in)?)\s*$",
     re.IGNORECASE,
 )
 _DURING = re.compile(r"\b(?:during|on|throughout|in\s+the\s+course\s+of|ahead\s+of|before|after)\s+(?P<owner>his|her|their|the|this|that)\s+(?:\w+\s+){0,2}(?:visit|trip|tour|stay)\b", re.IGNORECASE)
@@ -347,8 +347,11 @@ class _DocumentRun:
         del sentence
 
     def _separate(self, draft: _Draft) -> list[_Draft]:
-        """ "held separate meetings with A and B": one meeting per counterpart."""
-        if draft.type is not EventType.MEETING or not _SEPARATE.search(draft.trigger.text):
+        """One meeting per counterpart: "held separate meetings with A and B", or a visitor
+        who "will meet Prime Minister A and Foreign Minister B" of one country."""
+        if draft.type is not EventType.MEETING:
+            return [draft]
+        if not _SEPARATE.search(draft.trigger.text) and not self._calls_on_leader_and_minister(draft):
             return [draft]
         subjects = [p for p in draft.parties if p.role in (Role.HOST, Role.PARTICIPANT) and p.person is not None][:1]
         others = [p for p in draft.parties if p not in subjects and p.person is not None]
@@ -360,6 +363,21 @@ class _DocumentRun:
             )
             for other in others
         ]
+
+    def _calls_on_leader_and_minister(self, draft: _Draft) -> bool:
+        if not re.match(r"(?:to\s+|will\s+)?(?:meet|meets|met)\b", draft.trigger.text) or draft.hosting:
+            return False
+        objects = [p.person for p in draft.parties if p.person is not None and p.person.start > draft.trigger.start]
+        subjects = [p.person for p in draft.parties if p.person is not None and p.person.start < draft.trigger.start]
+        countries = {p.country for p in objects}
+        heads = [p for p in objects if p.title and _LEADER_TITLE.search(p.title) and "vice" not in p.title.lower()]
+        return (
+            len(objects) >= 2
+            and len(countries) == 1
+            and None not in countries
+            and bool(heads)
+            and all(p.country not in countries for p in subjects)
+        )
 
     def _call_context(self, facts: _SentenceFacts) -> bool:
         """Whether "spoke with" is a call: the sentence or the next one says so."""
@@ -688,7 +706,7 @@ class _DocumentRun:
         before = _PREDICATIVE.sub(" ", before)
         if _FUTURE.search(before) or _FUTURE_AFTER.search(after):
             return Status.PLANNED, True
-        if trigger.form == "nominal" and re.search(r"\bto\s+[a-z]+\s+(?:an?\s+|the\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,3}$", before):
+        if trigger.form == "nominal" and re.search(r"\b(?:to\s+[a-z]+|toward|towards|ahead\s+of|in\s+preparation\s+for|prepare\s+for|preparations\s+for)\s+(?:[\w-]+\s+){0,5}$", before):
             return Status.PLANNED, True  # "agreed to arrange a visit", "plans to hold talks"
         if trigger.form == "nominal" and _PAST_VERB.search(before) and not _FUTURE.search(before):
             return Status.OCCURRED, True
@@ -716,7 +734,12 @@ class _DocumentRun:
         best_cost = 10**9
         later = [t.start for t in facts.triggers if t.start > trigger.end]
         for mention in facts.times:
-            if trigger.type is EventType.INVITATION and later and mention.start > later[0]:
+            if (
+                trigger.type is EventType.INVITATION
+                and later
+                and mention.start > later[0]
+                and not re.search(r"\b(?:when|while|as|during)\s+(?:[\w’']+\s+){0,4}$", text[max(0, later[0] - 40) : later[0]])
+            ):
                 continue  # "invited X to visit Y next year": the time is the visit's
             opening = mention.start - facts.sentence.start <= 3 and text[mention.end : mention.end + 1] == ","
             distance = 0 if opening else (mention.start - trigger.end if mention.start >= trigger.end else trigger.start - mention.end)
@@ -868,8 +891,8 @@ class _DocumentRun:
                 if facts is None or draft.paragraph - facts.sentence.paragraph > 1:
                     break
                 named = {_key(p) for p in facts.persons}
-                same_kind = not facts.persons and any(t.type is draft.type for t in facts.triggers)
-                if facts.times and (keys & named or same_kind):
+                scene = not facts.persons and bool(facts.triggers)
+                if facts.times and (keys & named and not facts.triggers or scene):
                     draft.time = facts.times[0]
                     break
 

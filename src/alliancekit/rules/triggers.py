@@ -90,6 +90,7 @@ _PATTERNS: list[tuple[str, EventType, str, dict[str, bool]]] = [
     (r"\b(?:welcomed|welcomes|welcome|welcoming|received|receives|receive|receiving)\b", _M, "verbal", {"hosting": True, "needs_person_object": True}),
     (r"\b(?:met|meets|meet|(?:(?<=is )|(?<=are )|(?<=was )|(?<=ere )|(?<= be )|(?<=een ))meeting)(?:\s+with)?\b(?=\s+(?:[A-Z]|his\b|her\b|their\b|the\b|top\b|senior\b))", _M, "verbal", {}),
     (r"\bmet\b", _M, "verbal", {}),
+    (r"\bmeet\b(?=\s+(?:on|in|at|next|later|this|for|again|during|over|face-to-face|in\s+person)\b)", _M, "verbal", {}),
     (rf"\b(?:held|hold|holds|holding|had|have|has|conducted|conduct)\s+{_TALK_NOUNS}", _M, "verbal", {}),
     (rf"\b(?:held|hold|holds|holding|conducted|conduct|convened|convene)\s+(?:an?\s+|the\s+|their\s+|its\s+)?(?:[\w.’'+()\"-]+\s+){{0,6}}?{_TALK_NOUN}\b", _M, "verbal", {}),
     (rf"\b{_TALK_NOUN}\s+(?:was|were|is|are|will\s+be|would\s+be|had\s+been|has\s+been)\s+(?:held|convened)\s+(?:between|with|among)\b", _M, "nominal", {}),
