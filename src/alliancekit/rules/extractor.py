@@ -98,7 +98,8 @@ _PAST_FORMS = frozenset(
 _PREDICATIVE = re.compile(r"\bwhat\s+(?:is|was|are|were)\s+(?:likely|expected|set|poised)\s+to\s+be\b", re.IGNORECASE)
 _PAST_VERB = re.compile(
     r"\b(?:met|held|had\s+(?:held|met)|visited|hosted|spoke|took\s+place|was\s+held|were\s+held|agreed|"
-    r"confirmed|discussed|reaffirmed|pledged|vowed|exchanged|signed|said|announced)\b"
+    r"confirmed|discussed|reaffirmed|pledged|vowed|exchanged|signed|said|announced|built|began|made|took|gave|"
+    r"saw|went|came|brought|told|sat|[a-z]{3,}ed)\b"
 )
 _FUTURE_AFTER = re.compile(
     r"^[^.;]{0,40}?\b(?:(?:is|are|was|were)\s+)?(?:tentatively\s+)?(?:slated|set|scheduled|planned|expected|due)\s+"
@@ -750,7 +751,9 @@ class _DocumentRun:
             ):
                 # Another trigger owns this time; a referring noun does not take it.
                 pass
-            framing = re.search(r"\bduring\s+(?:[\w’']+\s+){0,3}$", text[max(0, nearest.start - 40) : nearest.start])
+            framing = re.search(
+                r"\b(?:during|when|while)\s+(?:[\w’']+\s+){0,4}$", text[max(0, nearest.start - 40) : nearest.start]
+            )
             if not opening and nearest is not trigger and distance > 40 and not framing:
                 continue  # the time belongs to another trigger of the sentence
             cost = distance + (0 if nearest is trigger or opening else 60)
@@ -922,7 +925,8 @@ class _DocumentRun:
             time = resolve(source.time.text, anchor, inherited_direction) if source.time else None
         location = None
         if draft.location is not None:
-            location = Location(draft.location.name, draft.location.country, draft.location.text, draft.location.kind)
+            name = re.sub(r"\s*\([^)]*\)\s*$", "", draft.location.name) or draft.location.name
+            location = Location(name, draft.location.country, draft.location.text, draft.location.kind)
         participants = tuple(self._participant(p, location) for p in draft.parties)
         evidence = tuple(Evidence.from_text(self.document.text, start, end) for start, end in _unique_spans(draft.spans))
         return Event(
@@ -1046,6 +1050,13 @@ def _compatible(first: _Draft, second: _Draft, anchor: dt.date | None) -> bool:
         return False
     if first.distinct and not second.person_keys() <= first.person_keys():
         return False
+    if (
+        second.person_keys() > first.person_keys()
+        and second.sentence != first.sentence
+        and second.trigger.form == "verbal"
+        and not any(p.group is not None for p in first.parties)
+    ):
+        return False  # "X and Y also joined A and B for a four-way meeting"
     shared = first.person_keys() & second.person_keys()
     if not shared:
         return False
