@@ -1143,16 +1143,29 @@ def _absorb(kept: _Draft, other: _Draft) -> None:
 
 
 def _inherit(drafts: list[_Draft]) -> None:
-    """Give undated meetings the time and place of the visit they happen during."""
+    """Fill undated or unplaced events from the related events around them.
+
+    A meeting takes the time and place of the visit it happens during; an
+    invitation those of the call or meeting it was made in; a visit made
+    "to attend" a meeting in the same sentence takes the meeting's date.
+    """
     for position, draft in enumerate(drafts):
         if draft.time is not None and draft.location is not None:
             continue
-        for other in reversed(drafts[:position]):
-            if other is draft or not (draft.person_keys() & other.person_keys()):
+        earlier = list(reversed(drafts[:position]))
+        later = [d for d in drafts[position + 1 :] if d.sentence - draft.sentence <= 3]
+        for other in earlier + later:
+            if not (draft.person_keys() & other.person_keys()):
                 continue
             if other.status is not None and draft.status is not None and other.status is not draft.status:
                 continue
-            if draft.paragraph - other.paragraph > 4:
+            if abs(draft.paragraph - other.paragraph) > 4:
+                continue
+            ahead = other.sentence > draft.sentence
+            if ahead and not (
+                draft.type is EventType.INVITATION and other.type in (EventType.CALL, EventType.MEETING)
+                or draft.type is EventType.VISIT and other.type is EventType.MEETING and other.sentence == draft.sentence
+            ):
                 continue
             if draft.time is None and draft.inherited_time is None and other.time is not None:
                 draft.inherited_time = other
@@ -1160,5 +1173,7 @@ def _inherit(drafts: list[_Draft]) -> None:
                 draft.location = other.location
             if draft.location is None and draft.type is EventType.INVITATION and other.type is EventType.MEETING:
                 draft.location = other.location
-            if other.time is not None or draft.time is not None or draft.inherited_time is not None:
+            if (draft.time is not None or draft.inherited_time is not None) and (
+                draft.location is not None or draft.type is not EventType.MEETING
+            ):
                 break
