@@ -289,6 +289,7 @@ class _DocumentRun:
     def _draft_events(self, facts: _SentenceFacts) -> None:
         sentence = facts.sentence
         previous_subjects: list[_Party] = []
+        sentence_status: Status | None = None
         for index, trigger in enumerate(facts.triggers):
             if trigger.needs_call_context and not self._call_context(facts):
                 trigger = attrs.evolve(trigger, type=EventType.MEETING, needs_call_context=False)
@@ -308,6 +309,11 @@ class _DocumentRun:
             if _PLEASANTRY.search(self.document.text[max(left, trigger.start - 40) : trigger.end]):
                 continue  # "pleased to meet X again": the meeting under way, not a plan
             draft.status, draft.explicit_status = self._status(facts, trigger, left, right)
+            if trigger.form == "nominal" and not draft.explicit_status and sentence_status is not None:
+                # "Ishiba held talks with Biden, as well as a meeting with Xi": one tense for both.
+                draft.status = sentence_status
+            elif trigger.form == "verbal" and draft.explicit_status:
+                sentence_status = draft.status
             draft.counterfactual = bool(_COUNTERFACTUAL.search(self.document.text[left:right]))
             if draft.counterfactual and _CANCEL.search(facts.sentence.text):
                 draft.status, draft.explicit_status = Status.CANCELLED, True
@@ -770,7 +776,12 @@ class _DocumentRun:
         places = facts.places
         if trigger.destination or trigger.type is EventType.VISIT:
             for place in places:
-                if trigger.end <= place.start <= right + 2 and len(text[trigger.end : place.start].split()) <= 6:
+                gap = text[trigger.end : place.start]
+                if (
+                    trigger.end <= place.start <= right + 2
+                    and len(gap.split()) <= (2 if trigger.form == "nominal" else 6)
+                    and not re.search(r"\b(?:since|after|before|while|when|of)\b", gap)
+                ):
                     return place
             if trigger.form == "nominal":
                 return None
