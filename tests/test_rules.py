@@ -1,0 +1,218 @@
+"""Behaviour of the built-in ``rules`` extractor on short news-style texts.
+
+Every text here is written for these tests. Names of real officials are
+used where the knowledge base matters; invented officers show the rules work
+without it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from alliancekit.model import ActorKind, Event, EventType, Role, Status
+from alliancekit.pipeline import extract
+from alliancekit.plugins import Plugins
+
+TUESDAY = dt.date(2026, 1, 13)
+
+
+@pytest.fixture(scope="module")
+def plugins() -> Plugins:
+    return Plugins.create(load_entrypoints=False)
+
+
+def run(text: str, plugins: Plugins, published: dt.date | None = TUESDAY) -> list[Event]:
+    return extract(text, published=published, plugins=plugins)
+
+
+def persons(event: Event) -> set[str]:
+    return {p.actor.name for p in event.participants if p.actor.kind is ActorKind.PERSON}
+
+
+def only(events: list[Event], kind: EventType) -> Event:
+    found = [e for e in events if e.type is kind]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_titled_names_meeting_in_the_past_is_occurred_and_dated_backward(plugins: Plugins) -> None:
+    events = run(
+        "Foreign Minister Toshimitsu Motegi met Secretary of State Marco Rubio in Tokyo on Monday.", plugins
+    )
+    meeting = only(events, EventType.MEETING)
+    assert persons(meeting) == {"Toshimitsu Motegi", "Marco Rubio"}
+    assert meeting.status is Status.OCCURRED
+    assert meeting.time is not None and meeting.time.start == dt.date(2026, 1, 12)
+    assert meeting.location is not None and meeting.location.name == "Tokyo"
+    assert meeting.location.country == "JPN"
+
+
+def test_planned_visit_resolves_weekday_forward_and_keeps_evidence(plugins: Plugins) -> None:
+    text = "Defense Secretary Pete Hegseth will travel to Manila on Thursday for talks with his counterpart."
+    visit = only(run(text, plugins), EventType.VISIT)
+    assert visit.status is Status.PLANNED
+    assert visit.time is not None and visit.time.start == dt.date(2026, 1, 15)
+    assert visit.location is not None and visit.location.name == "Manila"
+    assert all(text[span.start : span.end] == span.text for span in visit.evidence)
+
+
+def test_apposition_gives_the_title_and_the_country(plugins: Plugins) -> None:
+    text = (
+        "The Ruritanian foreign ministry said that Marta Kovel, the country's deputy foreign minister, "
+        "will visit Seoul next week."
+    )
+    visit = only(run(text, plugins), EventType.VISIT)
+    (participant,) = visit.participants
+    assert participant.actor.name == "Marta Kovel"
+    assert participant.actor.title == "Deputy Foreign Minister"
+    assert participant.role is Role.VISITOR
+    assert visit.time is not None and (visit.time.start, visit.time.end) == (dt.date(2026, 1, 19), dt.date(2026, 1, 25))
+
+
+def test_rank_introduces_an_unknown_officer(plugins: Plugins) -> None:
+    text = "Rear Adm. Lena Okafor, commander of a naval logistics group, met Capt. Hiro Tanabe in Yokosuka on Friday."
+    meeting = only(run(text, plugins), EventType.MEETING)
+    assert persons(meeting) == {"Lena Okafor", "Hiro Tanabe"}
+
+
+def test_surname_first_name_is_reported_given_name_first(plugins: Plugins) -> None:
+    text = "Prime Minister Takaichi Sanae held talks with President Donald Trump in Tokyo on Monday."
+    meeting = only(run(text, plugins), EventType.MEETING)
+    assert "Sanae Takaichi" in persons(meeting)
+
+
+def test_name_damaged_by_encoding_is_repaired_from_the_knowledge_base(plugins: Plugins) -> None:
+    text = "Defence Minister Shinjir? Koizumi met Defense Secretary Pete Hegseth at the Pentagon on Monday."
+    meeting = only(run(text, plugins), EventType.MEETING)
+    assert "Shinjiro Koizumi" in persons(meeting)
+
+
+def test_surname_and_pronoun_resolve_to_people_named_earlier(plugins: Plugins) -> None:
+    text = (
+        "Vice Foreign Minister Takehiro Funakoshi will be in Washington for two days starting Thursday. "
+        "During his visit, he will talk with Deputy Secretary of State Christopher Landau."
+    )
+    events = run(text, plugins)
+    meeting = only(events, EventType.MEETING)
+    assert persons(meeting) == {"Takehiro Funakoshi", "Christopher Landau"}
+    assert meeting.status is Status.PLANNED
+    # the meeting happens during the visit: its time and place
+    assert meeting.time is not None and meeting.time.start == dt.date(2026, 1, 15)
+    assert meeting.location is not None and meeting.location.country == "USA"
+
+
+def test_invitation_in_a_phone_call_gives_call_invitation_and_planned_visit(plugins: Plugins) -> None:
+    text = (
+        "President Lee Jae-myung invited Prime Minister Anthony Albanese to visit Seoul this spring. "
+        "The invitation was made during a phone call between the two leaders on Monday."
+    )
+    events = run(text, plugins)
+    call = only(events, EventType.CALL)
+    invitation = only(events, EventType.INVITATION)
+    visit = only(events, EventType.VISIT)
+    assert persons(call) == {"Lee Jae-myung", "Anthony Albanese"}
+    assert call.status is Status.OCCURRED
+    roles = {p.actor.name: p.role for p in invitation.participants}
+    assert roles == {"Lee Jae-myung": Role.INVITER, "Anthony Albanese": Role.INVITEE}
+    assert visit.status is Status.PLANNED and persons(visit) == {"Anthony Albanese"}
+    assert visit.time is not None and (visit.time.start, visit.time.end) == (dt.date(2026, 3, 1), dt.date(2026, 5, 31))
+
+
+def test_month_alternatives_give_the_whole_interval(plugins: Plugins) -> None:
+    text = "Prime Minister Sanae Takaichi's visit to the United States is tentatively set for March or April."
+    visit = only(run(text, plugins), EventType.VISIT)
+    assert visit.status is Status.PLANNED
+    assert visit.time is not None and (visit.time.start, visit.time.end) == (dt.date(2026, 3, 1), dt.date(2026, 4, 30))
+
+
+def test_relative_time_without_publication_date_stays_unresolved(plugins: Plugins) -> None:
+    text = "Prime Minister Fumio Kishida will visit Washington next month for talks with President Joe Biden."
+    for event in run(text, plugins, published=None):
+        assert event.time is None or not event.time.resolved
+
+
+def test_timestamp_printed_in_the_text_anchors_relative_dates(plugins: Plugins) -> None:
+    text = (
+        "Officials pose for a photo before the talks.\n"
+        "16:35 JST, March 10, 2022\n"
+        "Defense Minister Nobuo Kishi met Defense Secretary Lloyd Austin in Tokyo on Thursday.\n"
+    )
+    meeting = only(run(text, plugins, published=None), EventType.MEETING)
+    assert meeting.time is not None and meeting.time.start == dt.date(2022, 3, 10)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        ("Foreign Minister Takeshi Iwaya is expected to visit Canberra next week.", Status.PLANNED),
+        ("Foreign Minister Takeshi Iwaya is slated to visit Canberra next week.", Status.PLANNED),
+        ("Foreign Minister Takeshi Iwaya visited Canberra last week.", Status.OCCURRED),
+        ("Foreign Minister Takeshi Iwaya has called off a visit to Canberra planned for next week.", Status.CANCELLED),
+        ("Foreign Minister Takeshi Iwaya postponed his visit to Canberra indefinitely.", Status.CANCELLED),
+    ],
+)
+def test_status_follows_tense_and_modality(sentence: str, status: Status, plugins: Plugins) -> None:
+    visit = only(run(sentence, plugins), EventType.VISIT)
+    assert visit.status is status
+
+
+def test_call_by_phone_is_a_call_not_a_meeting(plugins: Plugins) -> None:
+    text = "Foreign Minister Cho Hyun spoke by phone with Secretary of State Marco Rubio on Friday."
+    call = only(run(text, plugins), EventType.CALL)
+    assert persons(call) == {"Cho Hyun", "Marco Rubio"}
+    assert call.time is not None and call.time.start == dt.date(2026, 1, 9)
+
+
+def test_separate_meetings_are_one_event_per_counterpart(plugins: Plugins) -> None:
+    text = (
+        "Secretary of State Marco Rubio hosted Foreign Minister Penny Wong and Foreign Minister Takeshi Iwaya "
+        "at the State Department on Monday. Rubio also held separate meetings with Wong and Iwaya."
+    )
+    meetings = [e for e in run(text, plugins) if e.type is EventType.MEETING]
+    assert sorted(len(persons(m)) for m in meetings) == [2, 2, 3]
+
+
+def test_headlines_captions_and_link_lists_give_no_events(plugins: Plugins) -> None:
+    text = (
+        "Motegi to meet Rubio in Washington\n"
+        "Foreign Minister Toshimitsu Motegi is seen at the ministry in Tokyo. (Kyodo Photo)\n"
+        "Related articles\n"
+        "- Takaichi to visit Seoul for summit with Lee\n"
+        "- Hegseth meets Koizumi at the Pentagon\n"
+    )
+    assert run(text, plugins) == []
+
+
+def test_analysis_without_engagements_gives_no_events(plugins: Plugins) -> None:
+    text = (
+        "The alliance between Japan and the United States has weathered many storms. Officials from both "
+        "countries are expected to keep working together on deterrence, and analysts say the partnership "
+        "remains the cornerstone of regional stability."
+    )
+    assert run(text, plugins) == []
+
+
+def test_negated_plans_are_not_events(plugins: Plugins) -> None:
+    text = "Defense Minister Gen Nakatani has no plans to visit the United States this month, the ministry said."
+    assert run(text, plugins) == []
+
+
+def test_the_two_leaders_refers_to_the_people_of_the_previous_event(plugins: Plugins) -> None:
+    text = (
+        "President Donald Trump spoke by phone with Prime Minister Sanae Takaichi on Monday. "
+        "The two leaders also agreed to meet in Washington next month."
+    )
+    meeting = only(run(text, plugins), EventType.MEETING)
+    assert persons(meeting) == {"Donald Trump", "Sanae Takaichi"}
+    assert meeting.status is Status.PLANNED
+    assert meeting.time is not None and meeting.time.start == dt.date(2026, 2, 1)
+
+
+def test_events_carry_cameo_and_plover_codes(plugins: Plugins) -> None:
+    text = "Defense Secretary Pete Hegseth hosted Defense Minister Shinjiro Koizumi at the Pentagon on Monday."
+    meeting = only(run(text, plugins), EventType.MEETING)
+    assert meeting.cameo == "043"
+    assert meeting.plover == "CONSULT"
+    assert {p.role for p in meeting.participants} == {Role.HOST, Role.GUEST}
