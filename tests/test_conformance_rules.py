@@ -93,7 +93,9 @@ class OffByOne(Honest):
 
     def extract(self, document: Document, context: ExtractionContext) -> list[Event]:
         words = document.text[0:8]
-        return [Event("meeting", "occurred", evidence=[Evidence(1, 1 + len(words), words)], extractor=self.name)]
+        return [
+            Event("meeting", "occurred", evidence=[Evidence(1, 1 + len(words), words)], extractor=self.name)
+        ]
 
 
 class BeyondTheText(Honest):
@@ -246,7 +248,9 @@ def test_schema_violation_names_the_field_and_the_document() -> None:
         check_schema(events, document=DOCUMENT)
     message = str(caught.value)
     assert message.startswith("extractor 'off-schema' on document 'd1'")
-    assert message.endswith("event 0 (call) does not validate against EVENT_SCHEMA: at cameo: 'forty' does not match '^[0-9]{3,4}$'")
+    assert message.endswith(
+        "event 0 (call) does not validate against EVENT_SCHEMA: at cameo: 'forty' does not match '^[0-9]{3,4}$'"
+    )
 
 
 def test_schema_violation_of_a_wrongly_typed_field_is_reported() -> None:
@@ -326,7 +330,9 @@ def _sample(strategy: st.SearchStrategy[str], count: int) -> list[str]:
     """``count`` drawn examples, without the shrinking that ``hypothesis.find`` would do."""
     drawn: list[str] = []
 
-    @hypothesis.settings(max_examples=count, database=None, phases=[hypothesis.Phase.generate], derandomize=True)
+    @hypothesis.settings(
+        max_examples=count, database=None, phases=[hypothesis.Phase.generate], derandomize=True
+    )
     @hypothesis.given(strategy)
     def draw(text: str) -> None:
         drawn.append(text)
@@ -451,7 +457,9 @@ def test_conformance_needs_an_extractor_name() -> None:
         type("TestNameless", (_Fake,), {}).extractor()
 
 
-def test_default_plugins_load_the_entry_point_named_like_the_extractor(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_default_plugins_load_the_entry_point_named_like_the_extractor(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     created: list[dict[str, object]] = []
     original = Plugins.create
 
@@ -495,7 +503,9 @@ def test_plugin_runs_the_conformance_suite_of_a_subclass(pytester: pytest.Pytest
     )
     result = pytester.runpytest(*_INNER_ARGS, "-v")
     result.assert_outcomes(passed=6)
-    result.stdout.fnmatch_lines(["*TestSilentConformance::test_no_wall_clock_dates_without_publication_date PASSED*"])
+    result.stdout.fnmatch_lines(
+        ["*TestSilentConformance::test_no_wall_clock_dates_without_publication_date PASSED*"]
+    )
 
 
 def test_plugins_fixture_loads_what_the_marker_names_and_installs_it(pytester: pytest.Pytester) -> None:

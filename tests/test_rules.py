@@ -44,8 +44,10 @@ def test_titled_names_meeting_in_the_past_is_occurred_and_dated_backward(plugins
     meeting = only(events, EventType.MEETING)
     assert persons(meeting) == {"Toshimitsu Motegi", "Marco Rubio"}
     assert meeting.status is Status.OCCURRED
-    assert meeting.time is not None and meeting.time.start == dt.date(2026, 1, 12)
-    assert meeting.location is not None and meeting.location.name == "Tokyo"
+    assert meeting.time is not None
+    assert meeting.time.start == dt.date(2026, 1, 12)
+    assert meeting.location is not None
+    assert meeting.location.name == "Tokyo"
     assert meeting.location.country == "JPN"
 
 
@@ -53,8 +55,10 @@ def test_planned_visit_resolves_weekday_forward_and_keeps_evidence(plugins: Plug
     text = "Defense Secretary Pete Hegseth will travel to Manila on Thursday for talks with his counterpart."
     visit = only(run(text, plugins), EventType.VISIT)
     assert visit.status is Status.PLANNED
-    assert visit.time is not None and visit.time.start == dt.date(2026, 1, 15)
-    assert visit.location is not None and visit.location.name == "Manila"
+    assert visit.time is not None
+    assert visit.time.start == dt.date(2026, 1, 15)
+    assert visit.location is not None
+    assert visit.location.name == "Manila"
     assert all(text[span.start : span.end] == span.text for span in visit.evidence)
 
 
@@ -68,11 +72,18 @@ def test_apposition_gives_the_title_and_the_country(plugins: Plugins) -> None:
     assert participant.actor.name == "Marta Kovel"
     assert participant.actor.title == "Deputy Foreign Minister"
     assert participant.role is Role.VISITOR
-    assert visit.time is not None and (visit.time.start, visit.time.end) == (dt.date(2026, 1, 19), dt.date(2026, 1, 25))
+    assert visit.time is not None
+    assert (visit.time.start, visit.time.end) == (
+        dt.date(2026, 1, 19),
+        dt.date(2026, 1, 25),
+    )
 
 
 def test_rank_introduces_an_unknown_officer(plugins: Plugins) -> None:
-    text = "Rear Adm. Lena Okafor, commander of a naval logistics group, met Capt. Hiro Tanabe in Yokosuka on Friday."
+    text = (
+        "Rear Adm. Lena Okafor, commander of a naval logistics group, met Capt. Hiro Tanabe "
+        "in Yokosuka on Friday."
+    )
     meeting = only(run(text, plugins), EventType.MEETING)
     assert persons(meeting) == {"Lena Okafor", "Hiro Tanabe"}
 
@@ -99,8 +110,10 @@ def test_surname_and_pronoun_resolve_to_people_named_earlier(plugins: Plugins) -
     assert persons(meeting) == {"Takehiro Funakoshi", "Christopher Landau"}
     assert meeting.status is Status.PLANNED
     # the meeting happens during the visit: its time and place
-    assert meeting.time is not None and meeting.time.start == dt.date(2026, 1, 15)
-    assert meeting.location is not None and meeting.location.country == "USA"
+    assert meeting.time is not None
+    assert meeting.time.start == dt.date(2026, 1, 15)
+    assert meeting.location is not None
+    assert meeting.location.country == "USA"
 
 
 def test_invitation_in_a_phone_call_gives_call_invitation_and_planned_visit(plugins: Plugins) -> None:
@@ -116,15 +129,24 @@ def test_invitation_in_a_phone_call_gives_call_invitation_and_planned_visit(plug
     assert call.status is Status.OCCURRED
     roles = {p.actor.name: p.role for p in invitation.participants}
     assert roles == {"Lee Jae-myung": Role.INVITER, "Anthony Albanese": Role.INVITEE}
-    assert visit.status is Status.PLANNED and persons(visit) == {"Anthony Albanese"}
-    assert visit.time is not None and (visit.time.start, visit.time.end) == (dt.date(2026, 3, 1), dt.date(2026, 5, 31))
+    assert visit.status is Status.PLANNED
+    assert persons(visit) == {"Anthony Albanese"}
+    assert visit.time is not None
+    assert (visit.time.start, visit.time.end) == (
+        dt.date(2026, 3, 1),
+        dt.date(2026, 5, 31),
+    )
 
 
 def test_month_alternatives_give_the_whole_interval(plugins: Plugins) -> None:
     text = "Prime Minister Sanae Takaichi's visit to the United States is tentatively set for March or April."
     visit = only(run(text, plugins), EventType.VISIT)
     assert visit.status is Status.PLANNED
-    assert visit.time is not None and (visit.time.start, visit.time.end) == (dt.date(2026, 3, 1), dt.date(2026, 4, 30))
+    assert visit.time is not None
+    assert (visit.time.start, visit.time.end) == (
+        dt.date(2026, 3, 1),
+        dt.date(2026, 4, 30),
+    )
 
 
 def test_relative_time_without_publication_date_stays_unresolved(plugins: Plugins) -> None:
@@ -140,7 +162,8 @@ def test_timestamp_printed_in_the_text_anchors_relative_dates(plugins: Plugins) 
         "Defense Minister Nobuo Kishi met Defense Secretary Lloyd Austin in Tokyo on Thursday.\n"
     )
     meeting = only(run(text, plugins, published=None), EventType.MEETING)
-    assert meeting.time is not None and meeting.time.start == dt.date(2022, 3, 10)
+    assert meeting.time is not None
+    assert meeting.time.start == dt.date(2022, 3, 10)
 
 
 @pytest.mark.parametrize(
@@ -149,7 +172,10 @@ def test_timestamp_printed_in_the_text_anchors_relative_dates(plugins: Plugins) 
         ("Foreign Minister Takeshi Iwaya is expected to visit Canberra next week.", Status.PLANNED),
         ("Foreign Minister Takeshi Iwaya is slated to visit Canberra next week.", Status.PLANNED),
         ("Foreign Minister Takeshi Iwaya visited Canberra last week.", Status.OCCURRED),
-        ("Foreign Minister Takeshi Iwaya has called off a visit to Canberra planned for next week.", Status.CANCELLED),
+        (
+            "Foreign Minister Takeshi Iwaya has called off a visit to Canberra planned for next week.",
+            Status.CANCELLED,
+        ),
         ("Foreign Minister Takeshi Iwaya postponed his visit to Canberra indefinitely.", Status.CANCELLED),
     ],
 )
@@ -162,13 +188,15 @@ def test_call_by_phone_is_a_call_not_a_meeting(plugins: Plugins) -> None:
     text = "Foreign Minister Cho Hyun spoke by phone with Secretary of State Marco Rubio on Friday."
     call = only(run(text, plugins), EventType.CALL)
     assert persons(call) == {"Cho Hyun", "Marco Rubio"}
-    assert call.time is not None and call.time.start == dt.date(2026, 1, 9)
+    assert call.time is not None
+    assert call.time.start == dt.date(2026, 1, 9)
 
 
 def test_separate_meetings_are_one_event_per_counterpart(plugins: Plugins) -> None:
     text = (
-        "Secretary of State Marco Rubio hosted Foreign Minister Penny Wong and Foreign Minister Takeshi Iwaya "
-        "at the State Department on Monday. Rubio also held separate meetings with Wong and Iwaya."
+        "Secretary of State Marco Rubio hosted Foreign Minister Penny Wong and "
+        "Foreign Minister Takeshi Iwaya at the State Department on Monday. "
+        "Rubio also held separate meetings with Wong and Iwaya."
     )
     meetings = [e for e in run(text, plugins) if e.type is EventType.MEETING]
     assert sorted(len(persons(m)) for m in meetings) == [2, 2, 3]
@@ -195,7 +223,9 @@ def test_analysis_without_engagements_gives_no_events(plugins: Plugins) -> None:
 
 
 def test_negated_plans_are_not_events(plugins: Plugins) -> None:
-    text = "Defense Minister Gen Nakatani has no plans to visit the United States this month, the ministry said."
+    text = (
+        "Defense Minister Gen Nakatani has no plans to visit the United States this month, the ministry said."
+    )
     assert run(text, plugins) == []
 
 
@@ -207,11 +237,14 @@ def test_the_two_leaders_refers_to_the_people_of_the_previous_event(plugins: Plu
     meeting = only(run(text, plugins), EventType.MEETING)
     assert persons(meeting) == {"Donald Trump", "Sanae Takaichi"}
     assert meeting.status is Status.PLANNED
-    assert meeting.time is not None and meeting.time.start == dt.date(2026, 2, 1)
+    assert meeting.time is not None
+    assert meeting.time.start == dt.date(2026, 2, 1)
 
 
 def test_events_carry_cameo_and_plover_codes(plugins: Plugins) -> None:
-    text = "Defense Secretary Pete Hegseth hosted Defense Minister Shinjiro Koizumi at the Pentagon on Monday."
+    text = (
+        "Defense Secretary Pete Hegseth hosted Defense Minister Shinjiro Koizumi at the Pentagon on Monday."
+    )
     meeting = only(run(text, plugins), EventType.MEETING)
     assert meeting.cameo == "043"
     assert meeting.plover == "CONSULT"

@@ -48,7 +48,11 @@ def _merge_pair(kept: Event, other: Event) -> Event:
     extra = [p for p in other.participants if name_key(p.actor.name) not in known]
     evidence = list(kept.evidence) + [span for span in other.evidence if span not in kept.evidence]
     topics = list(kept.topics) + [code for code in other.topics if code not in kept.topics]
-    extractor = kept.extractor if other.extractor in kept.extractor.split("+") else f"{kept.extractor}+{other.extractor}"
+    extractor = (
+        kept.extractor
+        if other.extractor in kept.extractor.split("+")
+        else f"{kept.extractor}+{other.extractor}"
+    )
     return attrs.evolve(
         kept,
         participants=(*kept.participants, *extra),

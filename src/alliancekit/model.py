@@ -248,7 +248,9 @@ class Participant:
     role: Role = attrs.field(default=Role.PARTICIPANT, converter=Role)
 
 
-def _check_order(instance: TimeSpan, attribute: attrs.Attribute[dt.date | None], value: dt.date | None) -> None:
+def _check_order(
+    instance: TimeSpan, attribute: attrs.Attribute[dt.date | None], value: dt.date | None
+) -> None:
     if instance.start is not None and value is not None and value < instance.start:
         raise ValueError(f"time span ends ({value}) before it starts ({instance.start})")
     if (instance.start is None) != (value is None):
@@ -274,7 +276,9 @@ class TimeSpan:
 
     start: dt.date | None
     end: dt.date | None = attrs.field(validator=_check_order)
-    granularity: Granularity | None = attrs.field(default=None, converter=attrs.converters.optional(Granularity))
+    granularity: Granularity | None = attrs.field(
+        default=None, converter=attrs.converters.optional(Granularity)
+    )
     text: str = ""
 
     @property
@@ -398,7 +402,9 @@ class Event:
     evidence: tuple[Evidence, ...] = attrs.field(default=(), converter=_tuple_of_evidence)
     document_id: str = ""
     extractor: str = ""
-    confidence: float = attrs.field(default=1.0, validator=[attrs.validators.ge(0.0), attrs.validators.le(1.0)])
+    confidence: float = attrs.field(
+        default=1.0, validator=[attrs.validators.ge(0.0), attrs.validators.le(1.0)]
+    )
     cameo: str = attrs.field(default=attrs.Factory(_default_cameo, takes_self=True))
     plover: str = "CONSULT"
     plover_mode: str | None = attrs.field(default=attrs.Factory(_default_plover_mode, takes_self=True))

@@ -50,12 +50,12 @@ class DocumentResult:
 
 
 def prepare_document(document: Document) -> Document:
-    """Fill the source fields that the text itself states.
+    r"""Fill the source fields that the text itself states.
 
     Reads a printed timestamp ("16:35 JST, March 10, 2022") and a wire
     dateline ("TOKYO, May 3 (Kyodo) -") when the source lacks them.
 
-    >>> doc = prepare_document(Document("d", "Caption.\\n16:35 JST, March 10, 2022\\nText."))
+    >>> doc = prepare_document(Document("d", "Caption.\n16:35 JST, March 10, 2022\nText."))
     >>> doc.anchor
     datetime.date(2022, 3, 10)
     """
@@ -73,7 +73,9 @@ def prepare_document(document: Document) -> Document:
     return attrs.evolve(document, source=source)
 
 
-def check_events(document: Document, events: Iterable[Event], extractor: str) -> tuple[list[Event], list[str]]:
+def check_events(
+    document: Document, events: Iterable[Event], extractor: str
+) -> tuple[list[Event], list[str]]:
     """Split events into those honouring the contract and the reasons for the rest.
 
     An event must carry evidence whose offsets match the document text. The
@@ -87,7 +89,9 @@ def check_events(document: Document, events: Iterable[Event], extractor: str) ->
             rejected.append(f"{extractor}: result {index} is a {type(event).__name__}, not an Event")
             continue
         if not event.evidence or not event.evidence_matches(document.text):
-            rejected.append(f"{extractor}: event {index} ({event.type.value}) has evidence that does not match the text")
+            rejected.append(
+                f"{extractor}: event {index} ({event.type.value}) has evidence that does not match the text"
+            )
             continue
         if not event.document_id or not event.extractor:
             event = attrs.evolve(

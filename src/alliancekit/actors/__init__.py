@@ -328,7 +328,9 @@ class KnowledgeBase:
         return self._pick(candidates, country)
 
     def _fuzzy(self, name: str) -> list[ActorRecord]:
-        match = process.extractOne(fold(name), list(self._choices), scorer=fuzz.token_sort_ratio, score_cutoff=92)
+        match = process.extractOne(
+            fold(name), list(self._choices), scorer=fuzz.token_sort_ratio, score_cutoff=92
+        )
         return [self._choices[match[0]]] if match else []
 
     def find_by_surname(
@@ -359,7 +361,11 @@ class KnowledgeBase:
         """Who held ``title`` in ``country`` on ``on``; ``None`` when unknown or undated."""
         if on is None:
             return None
-        held = [(position, record) for position, record in self._by_title.get((title, country), []) if position.holds_on(on)]
+        held = [
+            (position, record)
+            for position, record in self._by_title.get((title, country), [])
+            if position.holds_on(on)
+        ]
         if len({record.id for _, record in held}) > 1:
             # On a handover day the outgoing holder's term ends as the next one's starts.
             held = [(position, record) for position, record in held if position.start == on] or held

@@ -1,4 +1,4 @@
-"""Document readers: files in, :class:`~alliancekit.model.Document` values out.
+r"""Document readers: files in, :class:`~alliancekit.model.Document` values out.
 
 Readers stream: they yield one document at a time and never hold a corpus in
 memory. A bad input never stops a batch: it becomes a :class:`ReadError`
@@ -14,7 +14,7 @@ Supported inputs:
 
 >>> import tempfile, pathlib
 >>> folder = pathlib.Path(tempfile.mkdtemp())
->>> _ = (folder / "a.jsonl").write_text('{"id": "x", "text": "Hi."}\\nnot json\\n')
+>>> _ = (folder / "a.jsonl").write_text('{"id": "x", "text": "Hi."}\nnot json\n')
 >>> [type(item).__name__ for item in read_documents([folder])]
 ['Document', 'ReadError']
 """
@@ -51,7 +51,7 @@ class ReadError:
         return f"{where}: {self.message}"
 
 
-class _BadField(ValueError):
+class _BadFieldError(ValueError):
     pass
 
 
@@ -72,14 +72,14 @@ def parse_published(value: Any) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     if not isinstance(value, str):
-        raise _BadField(f"published must be an ISO date string, got {type(value).__name__}")
+        raise _BadFieldError(f"published must be an ISO date string, got {type(value).__name__}")
     text = value.strip()
     try:
         if len(text) == 10:
             return dt.date.fromisoformat(text)
         return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date()
     except ValueError:
-        raise _BadField(f"published is not a valid ISO date: {value!r}") from None
+        raise _BadFieldError(f"published is not a valid ISO date: {value!r}") from None
 
 
 def _optional_str(data: dict[str, Any], key: str) -> str | None:
@@ -87,7 +87,7 @@ def _optional_str(data: dict[str, Any], key: str) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        raise _BadField(f"{key} must be a string, got {type(value).__name__}")
+        raise _BadFieldError(f"{key} must be a string, got {type(value).__name__}")
     return value
 
 
@@ -100,7 +100,9 @@ def _decode(raw: bytes, path: Path) -> str | ReadError:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        return ReadError(str(path), f"not valid UTF-8 (byte {error.start}: {raw[error.start:error.start + 1]!r})", line)
+        return ReadError(
+            str(path), f"not valid UTF-8 (byte {error.start}: {raw[error.start : error.start + 1]!r})", line
+        )
 
 
 def read_text_file(path: Path, *, published: dt.date | None = None) -> Document | ReadError:
@@ -128,7 +130,7 @@ def read_text_file(path: Path, *, published: dt.date | None = None) -> Document 
     try:
         own_date = parse_published(meta.get("published"))
         source = Source(outlet=_optional_str(meta, "outlet"), url=_optional_str(meta, "url"))
-    except _BadField as error:
+    except _BadFieldError as error:
         return ReadError(str(meta_path), str(error))
     doc_id = str(meta.get("id") or path.name.removesuffix(".txt"))
     return Document(id=doc_id, text=text, published=own_date or published, source=source)
@@ -148,7 +150,9 @@ def read_jsonl(path: Path, *, published: dt.date | None = None) -> Iterator[Docu
             yield _document_from_line(raw, path, number, published)
 
 
-def _document_from_line(raw: bytes, path: Path, number: int, published: dt.date | None) -> Document | ReadError:
+def _document_from_line(
+    raw: bytes, path: Path, number: int, published: dt.date | None
+) -> Document | ReadError:
     try:
         # A file saved with a byte-order mark carries it on its first line only.
         data = json.loads(raw.decode("utf-8-sig" if number == 1 else "utf-8"))
@@ -164,7 +168,7 @@ def _document_from_line(raw: bytes, path: Path, number: int, published: dt.date 
     try:
         own_date = parse_published(data.get("published"))
         source = Source(outlet=_optional_str(data, "outlet"), url=_optional_str(data, "url"))
-    except _BadField as error:
+    except _BadFieldError as error:
         return ReadError(str(path), str(error), number)
     doc_id = data.get("id")
     if doc_id is None or doc_id == "":
@@ -178,7 +182,9 @@ def _files_under(directory: Path) -> Iterator[Path]:
             yield path
 
 
-def read_documents(paths: Iterable[Path | str], *, published: dt.date | None = None) -> Iterator[Document | ReadError]:
+def read_documents(
+    paths: Iterable[Path | str], *, published: dt.date | None = None
+) -> Iterator[Document | ReadError]:
     """Stream documents from files and directories, in a stable order.
 
     :param paths: ``.txt`` files, ``.jsonl`` files or directories of them.

@@ -40,14 +40,14 @@ def write_jsonl(events: Iterable[Event], stream: TextIO) -> int:
 
 
 def write_json(events: Iterable[Event], stream: TextIO) -> int:
-    """Write one JSON array of events.
+    r"""Write one JSON array of events.
 
     >>> import io
     >>> buffer = io.StringIO()
     >>> write_json([], buffer)
     0
     >>> buffer.getvalue()
-    '[]\\n'
+    '[]\n'
     """
     data = [unstructure_event(event) for event in events]
     json.dump(data, stream, ensure_ascii=False, indent=2)

@@ -47,7 +47,7 @@ from alliancekit.rules.mentions import (
 )
 from alliancekit.rules.text import Sentence, body_sentences
 from alliancekit.rules.triggers import Trigger, find_triggers
-from alliancekit.temporal import TimeMention, find_time_expressions, resolve
+from alliancekit.temporal import Direction, TimeMention, find_time_expressions, resolve
 
 __all__ = ["RulesExtractor"]
 
@@ -80,7 +80,9 @@ _COUNTERFACTUAL = re.compile(
     r"\bwould\s+have\b|\b(?:was|were)\s+to\s+have\b",
     re.IGNORECASE,
 )
-_RESCHEDULED = re.compile(r"\b(?:postponed|postpone|put\s+off|delayed|pushed\s+back|moved)\s+(?:it\s+)?(?:to|until|till)\b")
+_RESCHEDULED = re.compile(
+    r"\b(?:postponed|postpone|put\s+off|delayed|pushed\s+back|moved)\s+(?:it\s+)?(?:to|until|till)\b"
+)
 _FUTURE = re.compile(
     r"\b(?:will|would|shall|may|might|could|can|should)\b|['’]ll\b|"
     r"\b(?:is|are|was|were|be)\s+(?:also\s+|now\s+|still\s+)?(?:to|set|expected|scheduled|slated|due|poised|likely|"
@@ -91,11 +93,50 @@ _FUTURE = re.compile(
     re.IGNORECASE,
 )
 _PAST_FORMS = frozenset(
-    "met held had spoke spoken talked flew went came took made paid sat left arrived visited hosted welcomed "
-    "received toured traveled travelled exchanged conferred attended joined invited extended phoned "
-    "telephoned called landed headed returned departed participated was were".split()
+    [
+        "met",
+        "held",
+        "had",
+        "spoke",
+        "spoken",
+        "talked",
+        "flew",
+        "went",
+        "came",
+        "took",
+        "made",
+        "paid",
+        "sat",
+        "left",
+        "arrived",
+        "visited",
+        "hosted",
+        "welcomed",
+        "received",
+        "toured",
+        "traveled",
+        "travelled",
+        "exchanged",
+        "conferred",
+        "attended",
+        "joined",
+        "invited",
+        "extended",
+        "phoned",
+        "telephoned",
+        "called",
+        "landed",
+        "headed",
+        "returned",
+        "departed",
+        "participated",
+        "was",
+        "were",
+    ]
 )
-_PREDICATIVE = re.compile(r"\bwhat\s+(?:is|was|are|were)\s+(?:likely|expected|set|poised)\s+to\s+be\b", re.IGNORECASE)
+_PREDICATIVE = re.compile(
+    r"\bwhat\s+(?:is|was|are|were)\s+(?:likely|expected|set|poised)\s+to\s+be\b", re.IGNORECASE
+)
 _PAST_VERB = re.compile(
     r"\b(?:met|held|had\s+(?:held|met)|visited|hosted|spoke|took\s+place|was\s+held|were\s+held|agreed|"
     r"confirmed|discussed|reaffirmed|pledged|vowed|exchanged|signed|said|announced|built|began|made|took|gave|"
@@ -117,21 +158,26 @@ _NOT_EVENT_TIME = re.compile(
     r"\bas\s+of|\bdecision|\b(?:issued|released|published|posted|dated)(?:\s+on)?|\bfounded|\bestablished|\belected|\bappointed|\btook\s+office(?:\s+in)?)\s*$",
     re.IGNORECASE,
 )
-_DURING = re.compile(r"\b(?:during|on|throughout|in\s+the\s+course\s+of|ahead\s+of|before|after)\s+(?P<owner>his|her|their|the|this|that)\s+(?:\w+\s+){0,2}(?:visit|trip|tour|stay)\b", re.IGNORECASE)
 _DURING_EVENT = re.compile(
     r"^\s*(?:During|In|At|Over|Throughout)\s+(?:the|their|this|that|a|his|her)\s+(?:[\w-]+\s+){0,4}?"
     r"(?P<noun>conversation|call|phone\s+call|video\s+call|talks|meeting|summit|talk|videoconference|conference)\b"
 )
 _POSSESSOR_GAP = re.compile(r"^\s*(?:[\w-]+\s+){0,4}$")
-_REFERENCE = re.compile(r"^\s*(?:the|this|that|these|those|such|a|an)?\s*(?:[a-z][\w-]*\s+){0,2}$", re.IGNORECASE)
+_REFERENCE = re.compile(
+    r"^\s*(?:the|this|that|these|those|such|a|an)?\s*(?:[a-z][\w-]*\s+){0,2}$", re.IGNORECASE
+)
 _TOPIC_CUE = re.compile(
     r"\b(?:talks?|discussions?|discuss(?:ed|es|ing)?|agenda|topics?|issues?|cover(?:ed|s|ing)?|focus(?:ed|es)?|"
     r"concerns?|situation|exchange(?:d)? views|address(?:ed)?|review(?:ed)?|dialogue|meeting|visit|call)\b",
     re.IGNORECASE,
 )
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:[A-Z][\w.’'-]*\s+|(?:of|for|the|and)\s+){0,8}$")
-_DISTINCT = re.compile(r"\b(?:then|separate|separately|another|a\s+second|subsequent|later\s+held)\b", re.IGNORECASE)
-_SEPARATE = re.compile(r"\b(?:separate|individual|one-on-one|bilateral)\s+(?:[\w-]+\s+)?(?:meetings|talks)\b", re.IGNORECASE)
+_DISTINCT = re.compile(
+    r"\b(?:then|separate|separately|another|a\s+second|subsequent|later\s+held)\b", re.IGNORECASE
+)
+_SEPARATE = re.compile(
+    r"\b(?:separate|individual|one-on-one|bilateral)\s+(?:[\w-]+\s+)?(?:meetings|talks)\b", re.IGNORECASE
+)
 _RELATIVE_ASIDE = re.compile(r",\s+(?:who|which|whose)\b")
 _PLEASANTRY = re.compile(
     r"\b(?:pleased|glad|happy|delighted|honou?red|thrilled|grateful)\s+to\s+(?:meet|see|welcome|host|visit)\b",
@@ -265,12 +311,17 @@ class _DocumentRun:
         places = [
             p
             for p in find_places(text, offset, self.knowledge_base)
-            if not any(_overlaps(p.start, p.end, person.start, person.apposition_end or person.end) for person in persons)
+            if not any(
+                _overlaps(p.start, p.end, person.start, person.apposition_end or person.end)
+                for person in persons
+            )
             and not any(_overlaps(p.start, p.end, person.start, person.end) for person in persons)
             and not any(_overlaps(p.start, p.end, t.start, t.end) for t in times)
         ]
         pronouns = [
-            p for p in find_pronouns(text, offset) if not any(_overlaps(p.start, p.end, m.start, m.end) for m in persons)
+            p
+            for p in find_pronouns(text, offset)
+            if not any(_overlaps(p.start, p.end, m.start, m.end) for m in persons)
         ]
         groups = [
             g
@@ -278,9 +329,15 @@ class _DocumentRun:
             if not any(_overlaps(g.start, g.end, p.start, p.end) for p in persons)
             and not any(_overlaps(g.start, g.end, p.start, p.end) for p in pronouns)
         ]
-        quoted = [(offset + m.start(), offset + m.end()) for m in _QUOTE.finditer(text) if len(m.group().split()) >= 3]
+        quoted = [
+            (offset + m.start(), offset + m.end())
+            for m in _QUOTE.finditer(text)
+            if len(m.group().split()) >= 3
+        ]
         triggers = [
-            t for t in find_triggers(text, offset) if not any(start <= t.start and t.end <= end for start, end in quoted)
+            t
+            for t in find_triggers(text, offset)
+            if not any(start <= t.start and t.end <= end for start, end in quoted)
         ]
         return _SentenceFacts(sentence, persons, pronouns, groups, places, times, triggers)
 
@@ -354,19 +411,28 @@ class _DocumentRun:
         del sentence
 
     def _separate(self, draft: _Draft) -> list[_Draft]:
-        """One meeting per counterpart: "held separate meetings with A and B", or a visitor
-        who "will meet Prime Minister A and Foreign Minister B" of one country."""
+        """Split a meeting into one per counterpart where the text says they were apart.
+
+        "Held separate meetings with A and B", or a visitor who "will meet
+        Prime Minister A and Foreign Minister B" of one country.
+        """
         if draft.type is not EventType.MEETING:
             return [draft]
         if not _SEPARATE.search(draft.trigger.text) and not self._calls_on_leader_and_minister(draft):
             return [draft]
-        subjects = [p for p in draft.parties if p.role in (Role.HOST, Role.PARTICIPANT) and p.person is not None][:1]
+        subjects = [
+            p for p in draft.parties if p.role in (Role.HOST, Role.PARTICIPANT) and p.person is not None
+        ][:1]
         others = [p for p in draft.parties if p not in subjects and p.person is not None]
         if not subjects or len(others) < 2:
             return [draft]
         return [
             attrs.evolve(
-                draft, parties=[*subjects, other], spans=list(draft.spans), topics=list(draft.topics), distinct=True
+                draft,
+                parties=[*subjects, other],
+                spans=list(draft.spans),
+                topics=list(draft.topics),
+                distinct=True,
             )
             for other in others
         ]
@@ -374,10 +440,16 @@ class _DocumentRun:
     def _calls_on_leader_and_minister(self, draft: _Draft) -> bool:
         if not re.match(r"(?:to\s+|will\s+)?(?:meet|meets|met)\b", draft.trigger.text) or draft.hosting:
             return False
-        objects = [p.person for p in draft.parties if p.person is not None and p.person.start > draft.trigger.start]
-        subjects = [p.person for p in draft.parties if p.person is not None and p.person.start < draft.trigger.start]
+        objects = [
+            p.person for p in draft.parties if p.person is not None and p.person.start > draft.trigger.start
+        ]
+        subjects = [
+            p.person for p in draft.parties if p.person is not None and p.person.start < draft.trigger.start
+        ]
         countries = {p.country for p in objects}
-        heads = [p for p in objects if p.title and _LEADER_TITLE.search(p.title) and "vice" not in p.title.lower()]
+        heads = [
+            p for p in objects if p.title and _LEADER_TITLE.search(p.title) and "vice" not in p.title.lower()
+        ]
         return (
             len(objects) >= 2
             and len(countries) == 1
@@ -401,14 +473,17 @@ class _DocumentRun:
         for match in _CLAUSE_BREAK.finditer(text):
             if match.end() > local_start:
                 break
-            closed = re.match(r",\s+(?:who|which|whose)\b", match.group()) and "," in text[match.end() : local_start]
+            closed = (
+                re.match(r",\s+(?:who|which|whose)\b", match.group())
+                and "," in text[match.end() : local_start]
+            )
             if not closed:
                 # A relative clause closed by a comma ("X, who also serves as Y, held talks") is an aside.
                 left = match.end()
         right = len(text)
-        match = _CLAUSE_BREAK.search(text, local_end)
-        if match is not None:
-            right = match.start()
+        following = _CLAUSE_BREAK.search(text, local_end)
+        if following is not None:
+            right = following.start()
         for later in facts.triggers[index + 1 :]:
             if later.form == "verbal" and later.start - sentence.start > local_end:
                 right = min(right, later.start - sentence.start)
@@ -454,7 +529,7 @@ class _DocumentRun:
                 _key(p.person)
                 for draft in self.drafts[-3:]
                 for p in draft.parties
-                if p.person is not None and p.role is Role.HOST or draft.hosting and p is draft.parties[0]
+                if p.person is not None and (p.role is Role.HOST or (draft.hosting and p is draft.parties[0]))
             }
             base = fits
             fits = lambda person: base(person) and _key(person) not in hosts  # noqa: E731
@@ -462,7 +537,9 @@ class _DocumentRun:
         if lowered in {"they", "their", "them"} or len(_unique_persons(earlier)) >= 2:
             candidates = [p for p in _unique_persons(earlier) if fits(p)]
             if len(candidates) >= 2:
-                return [attrs.evolve(p, start=pronoun.start, end=pronoun.end, cue="pronoun") for p in candidates]
+                return [
+                    attrs.evolve(p, start=pronoun.start, end=pronoun.end, cue="pronoun") for p in candidates
+                ]
         for draft in reversed(self.drafts):
             if facts.sentence.index - draft.sentence > 8:
                 break
@@ -479,7 +556,9 @@ class _DocumentRun:
                         candidates.append(person)
         if len(candidates) < 2:
             return []
-        return [attrs.evolve(p, start=pronoun.start, end=pronoun.end, cue="pronoun") for p in candidates[:count]]
+        return [
+            attrs.evolve(p, start=pronoun.start, end=pronoun.end, cue="pronoun") for p in candidates[:count]
+        ]
 
     def _subject_of(self, facts: _SentenceFacts) -> PersonMention | None:
         if facts.persons:
@@ -504,10 +583,16 @@ class _DocumentRun:
                 asides.append((match.start(), closing))
         subjects = [s for s in subjects if not any(a <= s.start < b for a, b in asides)] or subjects
         if not subjects:
-            relative = re.search(r",\s+who\s+[^,;]*$", self.document.text[facts.sentence.start : trigger.start])
+            relative = re.search(
+                r",\s+who\s+[^,;]*$", self.document.text[facts.sentence.start : trigger.start]
+            )
             if relative is not None:
                 head = facts.sentence.start + relative.start()
-                subjects = [p for p in facts.persons if 0 <= head - p.end <= 2 or (p.apposition_end and 0 <= head - p.apposition_end <= 2)]
+                subjects = [
+                    p
+                    for p in facts.persons
+                    if 0 <= head - p.end <= 2 or (p.apposition_end and 0 <= head - p.apposition_end <= 2)
+                ]
         objects = [p for p in self._persons_between(facts, trigger.start + 1, right) if not p.possessive]
         groups = [g for g in facts.groups if trigger.end <= g.start and g.end <= right]
         subject_groups = [g for g in facts.groups if left <= g.start and g.end <= trigger.start]
@@ -515,11 +600,16 @@ class _DocumentRun:
         infinitive = text[max(0, trigger.start - 3) : trigger.start].lower() == "to "
         if trigger.needs_person_object:
             gap = text[trigger.end : objects[0].start] if objects else ""
-            group_follows = bool(groups) and not text[trigger.end : groups[0].start].strip(" ,").replace("the", "").strip()
+            group_follows = (
+                bool(groups)
+                and not text[trigger.end : groups[0].start].strip(" ,").replace("the", "").strip()
+            )
             if not group_follows and (
                 not objects
                 or len(gap.split()) > 8
-                or re.search(r"[,;.]", gap.replace("U.S.", "US").replace("Adm.", "Adm").replace("Gen.", "Gen"))
+                or re.search(
+                    r"[,;.]", gap.replace("U.S.", "US").replace("Adm.", "Adm").replace("Gen.", "Gen")
+                )
             ):
                 return None
         parties: list[_Party] = []
@@ -557,22 +647,22 @@ class _DocumentRun:
         if not parties:
             return None
         draft = _Draft(
-            trigger.type, None, False, parties, None, None, None, [], [], facts.sentence.index,
-            facts.sentence.paragraph, trigger, hosting=trigger.hosting,
+            trigger.type,
+            None,
+            False,
+            parties,
+            None,
+            None,
+            None,
+            [],
+            [],
+            facts.sentence.index,
+            facts.sentence.paragraph,
+            trigger,
+            hosting=trigger.hosting,
         )
         draft.spans = [self._span(facts, trigger, parties, left, right)]
-        if trigger.type is EventType.INVITATION and trigger.invites_visit:
-            self._invited_visit(facts, trigger, draft, right)
         return draft
-
-    def _invited_visit(self, facts: _SentenceFacts, trigger: Trigger, invitation: _Draft, right: int) -> None:
-        """"X invited Y to visit Z": the visit Y is to make, when the text names it only as a noun."""
-        invitees = [p for p in invitation.parties if p.role is Role.INVITEE and p.person is not None]
-        if not invitees:
-            return
-        # A verbal "to visit Z" is drafted on its own; nothing to add then.
-        if any(t.type is EventType.VISIT and t.start > trigger.start and t.form == "verbal" for t in facts.triggers):
-            return
 
     def _nominal(
         self, facts: _SentenceFacts, trigger: Trigger, left: int, right: int, previous_subjects: list[_Party]
@@ -590,11 +680,19 @@ class _DocumentRun:
             objects = self._persons_between(facts, trigger.end, right)
             groups = [g for g in facts.groups if trigger.end <= g.start and g.end <= right]
         elif re.match(r"\s*(?:of|in|at)\b", after) and trigger.type is EventType.MEETING:
-            groups = [g for g in facts.groups if trigger.end <= g.start and g.end <= min(right, trigger.end + 80)]
+            groups = [
+                g for g in facts.groups if trigger.end <= g.start and g.end <= min(right, trigger.end + 80)
+            ]
         if trigger.type is EventType.INVITATION:
             from_match = re.search(r"\bfrom\b", after)
             to_match = re.search(r"\bto\b", after)
-            inviters = [p for p in objects if from_match and p.start > trigger.end + from_match.start() and (not to_match or p.start < trigger.end + to_match.start())]
+            inviters = [
+                p
+                for p in objects
+                if from_match
+                and p.start > trigger.end + from_match.start()
+                and (not to_match or p.start < trigger.end + to_match.start())
+            ]
             invitees = [p for p in objects if p not in inviters]
             parties = [_Party(p, None, Role.INVITER) for p in (possessor or inviters)]
             parties += [_Party(p, None, Role.INVITEE) for p in invitees[:1]]
@@ -634,7 +732,9 @@ class _DocumentRun:
             visit = self._visit_subject(facts)
             if visit is not None:
                 # "The visit would have included talks with his counterpart"
-                parties = [_Party(p.person, None, Role.GUEST) for p in visit.parties if p.person is not None] + parties
+                parties = [
+                    _Party(p.person, None, Role.GUEST) for p in visit.parties if p.person is not None
+                ] + parties
         if not parties and _CANCEL.search(self.document.text[left:right]):
             # "Mr Biden would also skip a planned stop in ...": the subject is the visitor.
             role = Role.VISITOR if trigger.type is EventType.VISIT else Role.PARTICIPANT
@@ -642,8 +742,18 @@ class _DocumentRun:
             parties = [_Party(p, None, role) for p in subjects]
         parties = _unique_parties(parties)
         draft = _Draft(
-            trigger.type, None, False, parties, None, None, None, [], [], facts.sentence.index,
-            facts.sentence.paragraph, trigger,
+            trigger.type,
+            None,
+            False,
+            parties,
+            None,
+            None,
+            None,
+            [],
+            [],
+            facts.sentence.index,
+            facts.sentence.paragraph,
+            trigger,
         )
         if trigger.type is EventType.VISIT and invited:
             draft.invited = True
@@ -653,7 +763,9 @@ class _DocumentRun:
 
     def _visit_subject(self, facts: _SentenceFacts) -> _Draft | None:
         """The visit a sentence opening "The visit ..." or "The trip ..." is about."""
-        if not re.match(r"\s*(?:The|This|That|His|Her|Their)\s+(?:[\w-]+\s+)?(?:visit|trip|tour)\b", facts.sentence.text):
+        if not re.match(
+            r"\s*(?:The|This|That|His|Her|Their)\s+(?:[\w-]+\s+)?(?:visit|trip|tour)\b", facts.sentence.text
+        ):
             return None
         for draft in reversed(self.drafts):
             if facts.sentence.index - draft.sentence > 3:
@@ -687,16 +799,24 @@ class _DocumentRun:
                 break
         return []
 
-    def _span(self, facts: _SentenceFacts, trigger: Trigger, parties: Sequence[_Party], left: int, right: int) -> tuple[int, int]:
-        starts = [trigger.start] + [p.person.start for p in parties if p.person is not None and left <= p.person.start < right]
-        ends = [trigger.end] + [p.person.end for p in parties if p.person is not None and left <= p.person.start < right]
+    def _span(
+        self, facts: _SentenceFacts, trigger: Trigger, parties: Sequence[_Party], left: int, right: int
+    ) -> tuple[int, int]:
+        starts = [trigger.start] + [
+            p.person.start for p in parties if p.person is not None and left <= p.person.start < right
+        ]
+        ends = [trigger.end] + [
+            p.person.end for p in parties if p.person is not None and left <= p.person.start < right
+        ]
         ends += [g.group.end for g in parties if g.group is not None and g.group.end <= right]
         start, end = max(min(starts), facts.sentence.start), min(max(ends), facts.sentence.end)
         return start, end
 
     # ------------------------------------------------------------ attributes
 
-    def _status(self, facts: _SentenceFacts, trigger: Trigger, left: int, right: int) -> tuple[Status | None, bool]:
+    def _status(
+        self, facts: _SentenceFacts, trigger: Trigger, left: int, right: int
+    ) -> tuple[Status | None, bool]:
         text = self.document.text
         clause = text[left:right]
         before = text[left : trigger.start]
@@ -713,7 +833,10 @@ class _DocumentRun:
         before = _PREDICATIVE.sub(" ", before)
         if _FUTURE.search(before) or _FUTURE_AFTER.search(after):
             return Status.PLANNED, True
-        if trigger.form == "nominal" and re.search(r"\b(?:to\s+[a-z]+|toward|towards|ahead\s+of|in\s+preparation\s+for|prepare\s+for|preparations\s+for)\s+(?:[\w-]+\s+){0,5}$", before):
+        if trigger.form == "nominal" and re.search(
+            r"\b(?:to\s+[a-z]+|toward|towards|ahead\s+of|in\s+preparation\s+for|prepare\s+for|preparations\s+for)\s+(?:[\w-]+\s+){0,5}$",
+            before,
+        ):
             return Status.PLANNED, True  # "agreed to arrange a visit", "plans to hold talks"
         if trigger.form == "nominal" and _PAST_VERB.search(before) and not _FUTURE.search(before):
             return Status.OCCURRED, True
@@ -745,20 +868,41 @@ class _DocumentRun:
                 trigger.type is EventType.INVITATION
                 and later
                 and mention.start > later[0]
-                and not re.search(r"\b(?:when|while|as|during)\s+(?:[\w’']+\s+){0,4}$", text[max(0, later[0] - 40) : later[0]])
+                and not re.search(
+                    r"\b(?:when|while|as|during)\s+(?:[\w’']+\s+){0,4}$",
+                    text[max(0, later[0] - 40) : later[0]],
+                )
             ):
                 continue  # "invited X to visit Y next year": the time is the visit's
             opening = mention.start - facts.sentence.start <= 3 and text[mention.end : mention.end + 1] == ","
-            distance = 0 if opening else (mention.start - trigger.end if mention.start >= trigger.end else trigger.start - mention.end)
-            owners = [t for t in facts.triggers if t is trigger or (t.form == "verbal" and not t.needs_person_object)]
-            nearest = min(owners, key=lambda t: abs((t.start + t.end) // 2 - (mention.start + mention.end) // 2))
-            if not opening and nearest is not trigger and trigger.form == "nominal" and not any(
-                d.trigger is nearest for d in self.drafts
+            distance = (
+                0
+                if opening
+                else (
+                    mention.start - trigger.end
+                    if mention.start >= trigger.end
+                    else trigger.start - mention.end
+                )
+            )
+            owners = [
+                t
+                for t in facts.triggers
+                if t is trigger or (t.form == "verbal" and not t.needs_person_object)
+            ]
+            nearest = min(
+                owners, key=lambda t: abs((t.start + t.end) // 2 - (mention.start + mention.end) // 2)
+            )
+            if (
+                not opening
+                and nearest is not trigger
+                and trigger.form == "nominal"
+                and not any(d.trigger is nearest for d in self.drafts)
             ):
                 # Another trigger owns this time; a referring noun does not take it.
                 pass
             framing = re.search(
-                r"\b(?:during|when|while)\s+(?:[\w’']+\s+){0,4}$", text[max(0, nearest.start - 40) : nearest.start]
+                r"\b(?:during|when|while)\s+(?:[\w’']+\s+){0,4}$",
+                text[max(0, nearest.start - 40) : nearest.start],
             )
             if not opening and nearest is not trigger and distance > 40 and not framing:
                 continue  # the time belongs to another trigger of the sentence
@@ -788,7 +932,10 @@ class _DocumentRun:
         if trigger.type is EventType.CALL:
             return None
         for place in places:
-            if not (left <= place.start and place.end <= right + 2) and not place.start - facts.sentence.start < 4:
+            if (
+                not (left <= place.start and place.end <= right + 2)
+                and not place.start - facts.sentence.start < 4
+            ):
                 continue
             preceding = text[max(facts.sentence.start, place.start - 12) : place.start].lower()
             if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", preceding):
@@ -807,7 +954,11 @@ class _DocumentRun:
         latest = self.drafts[-1]
         if facts.sentence.index - latest.sentence > 3:
             return
-        related = [d for d in self.drafts if d is latest or (d.person_keys() & latest.person_keys() and d.status is latest.status)]
+        related = [
+            d
+            for d in self.drafts
+            if d is latest or (d.person_keys() & latest.person_keys() and d.status is latest.status)
+        ]
         for draft in related:
             own = {p.country for p in draft.parties if p.country}
             if draft.location is not None and draft.location.country:
@@ -822,7 +973,11 @@ class _DocumentRun:
         if during is None:
             return None
         noun = during.group("noun").lower()
-        wanted = EventType.CALL if noun in {"conversation", "call", "phone call", "video call", "videoconference"} else EventType.MEETING
+        wanted = (
+            EventType.CALL
+            if noun in {"conversation", "call", "phone call", "video call", "videoconference"}
+            else EventType.MEETING
+        )
         for earlier in reversed(self.drafts):
             if facts.sentence.index - earlier.sentence > 4:
                 return None
@@ -831,12 +986,20 @@ class _DocumentRun:
         return None
 
     def _part_of_earlier(self, draft: _Draft, facts: _SentenceFacts) -> bool:
-        """ "During the call, the two ministers exchanged views": not a new meeting."""
+        """Whether a meeting verb belongs to an event already reported ("During the call, ...")."""
         during = _DURING_EVENT.match(facts.sentence.text)
-        if during is None or draft.type is not EventType.MEETING or draft.trigger.start < facts.sentence.start + during.end():
+        if (
+            during is None
+            or draft.type is not EventType.MEETING
+            or draft.trigger.start < facts.sentence.start + during.end()
+        ):
             return False
         noun = during.group("noun").lower()
-        wanted = EventType.CALL if noun in {"conversation", "call", "phone call", "video call", "videoconference"} else EventType.MEETING
+        wanted = (
+            EventType.CALL
+            if noun in {"conversation", "call", "phone call", "video call", "videoconference"}
+            else EventType.MEETING
+        )
         for earlier in reversed(self.drafts):
             if facts.sentence.index - earlier.sentence > 4:
                 return False
@@ -906,7 +1069,7 @@ class _DocumentRun:
                     break
                 named = {_key(p) for p in facts.persons}
                 scene = not facts.persons and bool(facts.triggers)
-                if facts.times and (keys & named and not facts.triggers or scene):
+                if facts.times and ((keys & named and not facts.triggers) or scene):
                     draft.time = facts.times[0]
                     break
 
@@ -924,7 +1087,7 @@ class _DocumentRun:
             return None
         status = draft.status or (Status.PLANNED if draft.future_hint else Status.OCCURRED)
         anchor = self.document.anchor
-        direction = "forward" if status is not Status.OCCURRED else "backward"
+        direction: Direction = "forward" if status is not Status.OCCURRED else "backward"
         time: TimeSpan | None = None
         if draft.time is not None:
             spans = [resolve(m.text, anchor, direction) for m in (draft.time, *draft.alt_times)]
@@ -932,14 +1095,18 @@ class _DocumentRun:
             time = min(resolved, key=lambda span: span.days or 0) if resolved else spans[0]
         elif draft.inherited_time is not None and draft.inherited_time.time is not None:
             source = draft.inherited_time
-            inherited_direction = "forward" if (source.status or status) is not Status.OCCURRED else "backward"
+            inherited_direction: Direction = (
+                "forward" if (source.status or status) is not Status.OCCURRED else "backward"
+            )
             time = resolve(source.time.text, anchor, inherited_direction) if source.time else None
         location = None
         if draft.location is not None:
             name = re.sub(r"\s*\([^)]*\)\s*$", "", draft.location.name) or draft.location.name
             location = Location(name, draft.location.country, draft.location.text, draft.location.kind)
         participants = tuple(self._participant(p, location) for p in draft.parties)
-        evidence = tuple(Evidence.from_text(self.document.text, start, end) for start, end in _unique_spans(draft.spans))
+        evidence = tuple(
+            Evidence.from_text(self.document.text, start, end) for start, end in _unique_spans(draft.spans)
+        )
         return Event(
             type=draft.type,
             status=status,
@@ -967,7 +1134,9 @@ class _DocumentRun:
         return Participant(actor, role)
 
 
-_LEADER_TITLE = re.compile(r"\b(?:president|prime minister|premier|chancellor|king|emperor|leader)\b", re.IGNORECASE)
+_LEADER_TITLE = re.compile(
+    r"\b(?:president|prime minister|premier|chancellor|king|emperor|leader)\b", re.IGNORECASE
+)
 _MINISTER_TITLE = re.compile(r"\b(?:minister|secretary)\b", re.IGNORECASE)
 
 
@@ -976,15 +1145,21 @@ def _plural_filter(phrase: str) -> Callable[[PersonMention], bool]:
     if re.search(r"\b(?:leaders|presidents|premiers|heads)\b", phrase):
         return lambda person: person.title is None or bool(_LEADER_TITLE.search(person.title))
     if re.search(r"\b(?:defen[cs]e\s+(?:chiefs|ministers|secretaries|heads))\b", phrase):
-        return lambda person: person.title is None or bool(re.search(r"defen[cs]e|war", person.title, re.IGNORECASE))
+        return lambda person: (
+            person.title is None or bool(re.search(r"defen[cs]e|war", person.title, re.IGNORECASE))
+        )
     if re.search(r"\b(?:foreign\s+ministers|top\s+diplomats|diplomats|foreign\s+chiefs)\b", phrase):
-        return lambda person: person.title is None or bool(
-            re.search(r"foreign|secretary of state|external affairs", person.title, re.IGNORECASE)
+        return lambda person: (
+            person.title is None
+            or bool(re.search(r"foreign|secretary of state|external affairs", person.title, re.IGNORECASE))
         )
     if re.search(r"\b(?:ministers|secretaries|top diplomats|defense chiefs|diplomats)\b", phrase):
-        return lambda person: person.title is None or (
-            bool(_MINISTER_TITLE.search(person.title))
-            and not re.fullmatch(r"(?:the\s+)?prime\s+minister", person.title.strip(), re.IGNORECASE)
+        return lambda person: (
+            person.title is None
+            or (
+                bool(_MINISTER_TITLE.search(person.title))
+                and not re.fullmatch(r"(?:the\s+)?prime\s+minister", person.title.strip(), re.IGNORECASE)
+            )
         )
     return lambda person: True
 
@@ -1049,7 +1224,7 @@ def _span_of(draft: _Draft, anchor: dt.date | None) -> TimeSpan | None:
     """The resolved interval of a draft's time, or ``None``."""
     if draft.time is None:
         return None
-    direction = "backward" if draft.status is Status.OCCURRED else "forward"
+    direction: Direction = "backward" if draft.status is Status.OCCURRED else "forward"
     span = resolve(draft.time.text, anchor, direction)
     return span if span is not None and span.resolved else None
 
@@ -1057,7 +1232,7 @@ def _span_of(draft: _Draft, anchor: dt.date | None) -> TimeSpan | None:
 def _compatible(first: _Draft, second: _Draft, anchor: dt.date | None) -> bool:
     if first.type is not second.type:
         return False
-    if second.distinct and first.sentence != second.sentence or first.distinct and second.distinct:
+    if (second.distinct and first.sentence != second.sentence) or (first.distinct and second.distinct):
         return False
     if first.distinct and not second.person_keys() <= first.person_keys():
         return False
@@ -1080,11 +1255,18 @@ def _compatible(first: _Draft, second: _Draft, anchor: dt.date | None) -> bool:
         called_off = statuses == {Status.CANCELLED, Status.PLANNED} and planned.counterfactual
         if first.explicit_status and second.explicit_status and not called_off:
             return False
-    if first.time is not None and second.time is not None and first.time.text.lower() != second.time.text.lower():
+    if (
+        first.time is not None
+        and second.time is not None
+        and first.time.text.lower() != second.time.text.lower()
+    ):
         first_span, second_span = _span_of(first, anchor), _span_of(second, anchor)
         if first_span is None or second_span is None:
             return False
-        assert first_span.start and first_span.end and second_span.start and second_span.end
+        assert first_span.start
+        assert first_span.end
+        assert second_span.start
+        assert second_span.end
         if first_span.start > second_span.end or second_span.start > first_span.end:
             return False
     if first.location is not None and second.location is not None and first.type is EventType.VISIT:
@@ -1105,11 +1287,13 @@ def _merge(drafts: list[_Draft], anchor: dt.date | None) -> list[_Draft]:
     return merged
 
 
-_CONVERSATION = re.compile(r"\b(?:exchang\w*\s+(?:views|opinions)|talk\w*|confer\w*|discuss\w*|sat\s+down|sit\s+down)\b")
+_CONVERSATION = re.compile(
+    r"\b(?:exchang\w*\s+(?:views|opinions)|talk\w*|confer\w*|discuss\w*|sat\s+down|sit\s+down)\b"
+)
 
 
 def _fold_into_calls(drafts: list[_Draft]) -> list[_Draft]:
-    """ "The two ministers exchanged views" after a phone call is the call, not a meeting."""
+    """Drop conversation verbs ("exchanged views") that describe an earlier call, not a meeting."""
     kept: list[_Draft] = []
     for draft in drafts:
         call = next(
@@ -1139,7 +1323,11 @@ def _fold_into_calls(drafts: list[_Draft]) -> list[_Draft]:
 def _absorb(kept: _Draft, other: _Draft) -> None:
     keys = {p.key for p in kept.parties}
     kept.parties.extend(p for p in other.parties if p.key not in keys)
-    if kept.status is None or (not kept.explicit_status and other.explicit_status) or other.status is Status.CANCELLED:
+    if (
+        kept.status is None
+        or (not kept.explicit_status and other.explicit_status)
+        or other.status is Status.CANCELLED
+    ):
         kept.status, kept.explicit_status = other.status, other.explicit_status
     if kept.time is None:
         kept.time = other.time
@@ -1174,15 +1362,23 @@ def _inherit(drafts: list[_Draft]) -> None:
                 continue
             ahead = other.sentence > draft.sentence
             if ahead and not (
-                draft.type is EventType.INVITATION and other.type in (EventType.CALL, EventType.MEETING)
-                or draft.type is EventType.VISIT and other.type is EventType.MEETING and other.sentence == draft.sentence
+                (draft.type is EventType.INVITATION and other.type in (EventType.CALL, EventType.MEETING))
+                or (
+                    draft.type is EventType.VISIT
+                    and other.type is EventType.MEETING
+                    and other.sentence == draft.sentence
+                )
             ):
                 continue
             if draft.time is None and draft.inherited_time is None and other.time is not None:
                 draft.inherited_time = other
             if draft.location is None and other.type is EventType.VISIT and draft.type is EventType.MEETING:
                 draft.location = other.location
-            if draft.location is None and draft.type is EventType.INVITATION and other.type is EventType.MEETING:
+            if (
+                draft.location is None
+                and draft.type is EventType.INVITATION
+                and other.type is EventType.MEETING
+            ):
                 draft.location = other.location
             if (draft.time is not None or draft.inherited_time is not None) and (
                 draft.location is not None or draft.type is not EventType.MEETING

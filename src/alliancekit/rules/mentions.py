@@ -153,11 +153,13 @@ _APPOSITION = re.compile(
     r"(?:(?:the|a|an|then|now|former)\s+)?(?P<title>(?:(?!\b(?:is|was|were|are|has|had|have|will|would|said|says|"
     r"arrived|met|visited|held|told)\b)[^,;:.()“”\"]){0,110}?\b(?:"
     + "|".join(sorted((re.escape(h) for h in lexicon.TITLE_HEADS), key=len, reverse=True))
-    + r")\b(?:\s+(?:of|for|to|at|in|on)\s+[^,;:()“”\"]{1,90}?)?)\s*(?=[,;:.]|\s+(?:and|said|says|told|who|will|was|is|has|had|were|are)\b|$)",
+    + r")\b(?:\s+(?:of|for|to|at|in|on)\s+[^,;:()“”\"]{1,90}?)?)\s*"
+    r"(?=[,;:.]|\s+(?:and|said|says|told|who|will|was|is|has|had|were|are)\b|$)",
     re.IGNORECASE,
 )
 _TITLE_PREFIX = re.compile(
-    r"^(?:(?:the|a)\s+)?(?:(?:country|nation|government|kingdom|republic)['’]s\s+)?(?P<rest>.*)$", re.IGNORECASE
+    r"^(?:(?:the|a)\s+)?(?:(?:country|nation|government|kingdom|republic)['’]s\s+)?(?P<rest>.*)$",
+    re.IGNORECASE,
 )
 
 
@@ -176,7 +178,9 @@ def _split_title_country(title: str, sentence: str, position: int) -> tuple[str,
         country = country or lexicon.country_of_word(" ".join(words[:2]))
         words = words[2:]
     # A country in the complement ("Prime Minister of Japan") also places the person.
-    complement = re.search(r"\b(?:of|for)\s+(?:the\s+)?([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?)\s*$", " ".join(words))
+    complement = re.search(
+        r"\b(?:of|for)\s+(?:the\s+)?([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?)\s*$", " ".join(words)
+    )
     if country is None and complement:
         country = lexicon.country_of_word(complement.group(1))
     return " ".join(words), country
@@ -232,18 +236,22 @@ class PersonFinder:
         name_tokens = tokens[index:]
         if not name_tokens:
             return None
-        title_tokens = [t for t in tokens[:index] if t[2].lower() not in lexicon.CONNECTORS or t is not tokens[0]]
+        title_tokens = [
+            t for t in tokens[:index] if t[2].lower() not in lexicon.CONNECTORS or t is not tokens[0]
+        ]
         start = window.start() + name_tokens[0][0]
         end = window.start() + name_tokens[-1][1]
         raw = sentence[start:end]
-        possessive = bool(_POSSESSIVE.search(raw)) and raw[-2:] in ("'s", "’s") or raw.endswith(("'", "’"))
+        possessive = (bool(_POSSESSIVE.search(raw)) and raw[-2:] in ("'s", "’s")) or raw.endswith(("'", "’"))
         name = _POSSESSIVE.sub("", raw) if possessive else raw
         name = name.rstrip(".,") if not re.search(r"\b[A-Z]\.$", name) else name
         end = start + len(name)
         title_text = sentence[window.start() : window.start() + tokens[index - 1][1]] if index else ""
         while title_text.split() and title_text.split()[-1].lower() in lexicon.CONNECTORS:
             title_text = title_text.rsplit(" ", 1)[0] if " " in title_text else ""
-        has_title = any(lexicon.is_title_word(t[2]) and t[2].lower() not in lexicon.CONNECTORS for t in title_tokens)
+        has_title = any(
+            lexicon.is_title_word(t[2]) and t[2].lower() not in lexicon.CONNECTORS for t in title_tokens
+        )
         has_title_head = any(
             _POSSESSIVE.sub("", t[2]).rstrip(".,").lower() in lexicon.TITLE_HEADS
             or t[2].lower().rstrip(",") in lexicon.RANK_WORDS
@@ -262,9 +270,13 @@ class PersonFinder:
                 return None
         title: str | None = None
         country: str | None = None
-        if has_title and title_text and not all(
-            word.lower().rstrip(",") in lexicon.HONORIFICS or word.lower() in lexicon.CONNECTORS
-            for word in title_text.split()
+        if (
+            has_title
+            and title_text
+            and not all(
+                word.lower().rstrip(",") in lexicon.HONORIFICS or word.lower() in lexicon.CONNECTORS
+                for word in title_text.split()
+            )
         ):
             title, country = _split_title_country(title_text, sentence, window.start())
         apposition_end = None
@@ -321,7 +333,9 @@ class PersonFinder:
         key = fold(surname)
         for mention in reversed(self.known):
             parts = [fold(p) for p in mention.name.split()]
-            if key in parts and key != parts[0] or (len(parts) > 1 and key == parts[0] and mention.kb_id is None):
+            if (key in parts and key != parts[0]) or (
+                len(parts) > 1 and key == parts[0] and mention.kb_id is None
+            ):
                 return mention
             if mention.kb_id:
                 record = self.knowledge_base.get(mention.kb_id)
@@ -329,7 +343,9 @@ class PersonFinder:
                     return mention
         return None
 
-    def _from_titles_alone(self, sentence: str, offset: int, named: list[PersonMention]) -> list[PersonMention]:
+    def _from_titles_alone(
+        self, sentence: str, offset: int, named: list[PersonMention]
+    ) -> list[PersonMention]:
         """People referred to by office alone: "the Japanese prime minister"."""
         if self.anchor is None:
             return []
@@ -361,11 +377,10 @@ class PersonFinder:
             )
         return found
 
-
     def _from_definite_titles(
         self, sentence: str, offset: int, named: list[PersonMention]
     ) -> list[PersonMention]:
-        """ "The Prime Minister" with no name: the person of that office named earlier in the document."""
+        """People named by a definite title alone ("The Prime Minister"), resolved to earlier mentions."""
         found = []
         in_sentence = {m.name for m in named}
         for match in _DEFINITE_TITLE.finditer(sentence):
@@ -379,7 +394,9 @@ class PersonFinder:
                 if earlier.name in in_sentence or earlier.title is None:
                     continue
                 title = earlier.title.lower()
-                if title == wanted or title.endswith(" " + wanted) and not title.startswith(("vice", "deputy")):
+                if title == wanted or (
+                    title.endswith(" " + wanted) and not title.startswith(("vice", "deputy"))
+                ):
                     found.append(
                         attrs.evolve(
                             earlier,
@@ -442,7 +459,19 @@ _BARE_TITLE_WORDS = {
 }
 _BARE_TITLE = re.compile(
     r"\b(?:the|The)\s+(?P<country>"
-    + "|".join(["Japanese", "U\\.S\\.", "US", "American", "South Korean", "Australian", "Philippine", "British", "Indian"])
+    + "|".join(
+        [
+            "Japanese",
+            "U\\.S\\.",
+            "US",
+            "American",
+            "South Korean",
+            "Australian",
+            "Philippine",
+            "British",
+            "Indian",
+        ]
+    )
     + r")\s+(?P<title>"
     + "|".join(sorted(_BARE_TITLE_WORDS, key=len, reverse=True))
     + r")(?:['’]s)?\b",
@@ -483,7 +512,8 @@ _GROUP = re.compile(
     r"\b(?P<text>(?:(?:senior|top|high-level|key|military|government|defense|defence|foreign|security|"
     r"economic|trade|business|ministry|congressional|[A-Z][\w.]+(?<!['’]s))\s+){0,4}"
     r"(?:officials|authorities|leaders|lawmakers|counterparts|counterpart|delegation|delegates|stakeholders|ministers|envoys|"
-    r"representatives|diplomats|commanders|officers|negotiators|members of (?:the )?(?:U\.S\. )?Congress|Congress)"
+    r"representatives|diplomats|commanders|officers|negotiators|"
+    r"members of (?:the )?(?:U\.S\. )?Congress|Congress)"
     r"(?:\s+of\s+(?:[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)(?:(?:,\s+|,?\s+and\s+)[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?){0,5})?)\b"
 )
 
@@ -498,7 +528,9 @@ def find_groups(sentence: str, offset: int) -> list[GroupMention]:
     for match in _GROUP.finditer(sentence):
         text = match.group("text")
         words = text.split()
-        while words and words[0][:1].isupper() and lexicon.country_of_word(words[0]) is None and len(words) > 1:
+        while (
+            words and words[0][:1].isupper() and lexicon.country_of_word(words[0]) is None and len(words) > 1
+        ):
             words = words[1:]  # "Asia-Pacific Economic Cooperation leaders": not a group of officials
         if len(words) != len(text.split()):
             continue
@@ -513,9 +545,7 @@ def find_groups(sentence: str, offset: int) -> list[GroupMention]:
     return found
 
 
-_PLACE_WINDOW = re.compile(
-    rf"(?:the\s+)?{_CAP}(?:[\s,-]+(?:(?:of|the|de|du|al)\s+)?{_CAP})*"
-)
+_PLACE_WINDOW = re.compile(rf"(?:the\s+)?{_CAP}(?:[\s,-]+(?:(?:of|the|de|du|al)\s+)?{_CAP})*")
 
 
 def find_places(sentence: str, offset: int, knowledge_base: KnowledgeBase) -> list[PlaceMention]:
@@ -533,7 +563,9 @@ def find_places(sentence: str, offset: int, knowledge_base: KnowledgeBase) -> li
     return found
 
 
-def _places_in_window(window: str, base: int, offset: int, knowledge_base: KnowledgeBase) -> list[PlaceMention]:
+def _places_in_window(
+    window: str, base: int, offset: int, knowledge_base: KnowledgeBase
+) -> list[PlaceMention]:
     tokens = [(m.start(), m.end()) for m in re.finditer(r"[^\s,]+(?:,(?=\s*[A-Z]\.))?", window)]
     found: list[PlaceMention] = []
     index = 0
@@ -541,14 +573,20 @@ def _places_in_window(window: str, base: int, offset: int, knowledge_base: Knowl
         match: PlaceMention | None = None
         for stop in range(min(len(tokens), index + 6), index, -1):
             start, end = tokens[index][0], tokens[stop - 1][1]
-            text = window[start:end].rstrip(".,’'") if not window[start:end].endswith(("D.C.", "U.S.")) else window[start:end]
+            text = (
+                window[start:end].rstrip(".,’'")
+                if not window[start:end].endswith(("D.C.", "U.S."))
+                else window[start:end]
+            )
             text = _POSSESSIVE.sub("", text) if text.endswith(("'s", "’s")) else text
             candidate = _lookup_place(text, knowledge_base)
             if candidate is not None and window[start:end].endswith(("'s", "’s")) and stop < len(tokens):
                 candidate = None  # "Japan's Defense Ministry": the country qualifies what follows
             if candidate is not None:
                 name, country, kind = candidate
-                match = PlaceMention(offset + base + start, offset + base + start + len(text), name, country, kind, text)
+                match = PlaceMention(
+                    offset + base + start, offset + base + start + len(text), name, country, kind, text
+                )
                 index = stop
                 break
         if match is not None:
@@ -566,7 +604,15 @@ def _lookup_place(text: str, knowledge_base: KnowledgeBase) -> tuple[str, str | 
     if place is not None:
         return place.name, place.country, place.kind
     code = lexicon.country_names().get(bare.lower())
-    if code is not None and bare.lower() not in {"beijing", "pyongyang", "moscow", "kyiv", "kiev", "tehran", "caracas"}:
+    if code is not None and bare.lower() not in {
+        "beijing",
+        "pyongyang",
+        "moscow",
+        "kyiv",
+        "kiev",
+        "tehran",
+        "caracas",
+    }:
         return _country_display_name(bare), code, "country"
     return None
 

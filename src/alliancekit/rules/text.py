@@ -1,4 +1,4 @@
-"""Segmenting an article: body paragraphs and sentences, noise left out.
+r"""Segmenting an article: body paragraphs and sentences, noise left out.
 
 News pages carry more than the story: headlines, photo captions, lists of
 popular articles, publisher blurbs and wire datelines. Events are read only
@@ -37,18 +37,83 @@ class Sentence:
 
 # Words after which a period does not end a sentence.
 _ABBREVIATIONS = frozenset(
-    """
-    mr mrs ms dr prof sen rep gov gen adm lt col maj capt cmdr cdr sgt brig rear vice st jr sr no vs etc
-    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
-    u.s u.k u.n d.c e.u p.m a.m inc co corp ltd dept gov't est approx fig hon messrs rev
-    """.split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "sen",
+        "rep",
+        "gov",
+        "gen",
+        "adm",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "cmdr",
+        "cdr",
+        "sgt",
+        "brig",
+        "rear",
+        "vice",
+        "st",
+        "jr",
+        "sr",
+        "no",
+        "vs",
+        "etc",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "u.s",
+        "u.k",
+        "u.n",
+        "d.c",
+        "e.u",
+        "p.m",
+        "a.m",
+        "inc",
+        "co",
+        "corp",
+        "ltd",
+        "dept",
+        "gov't",
+        "est",
+        "approx",
+        "fig",
+        "hon",
+        "messrs",
+        "rev",
+    ]
 )
 
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9])")
 _LIST_HEADER = re.compile(
     r"^\s*(?:\"?[\w ]{0,30}\"?\s*)?(?:popular articles?|access ranking|most (?:read|popular|viewed)|"
     r"recommended(?: articles?| stories| reading)?|related(?: articles?| stories| news| coverage)?|"
-    r"read (?:more|also)|also read|more from|trending(?: now)?|top stories|latest news|you may also like)\s*:?\s*$",
+    r"read (?:more|also)|also read|more from|trending(?: now)?|top stories|latest news|"
+    r"you may also like)\s*:?\s*$",
     re.IGNORECASE,
 )
 _BLURB = re.compile(
@@ -67,7 +132,8 @@ _DATELINE = re.compile(
     r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?))?"
     r"\s*(?:\((?P<agency>[A-Za-z][A-Za-z .&-]{1,30})\))?"
     r"\s*(?:--|—|–|-|:)\s*"
-    r"|^(?P<place2>[A-Z][A-Za-z.'\- ]{1,40}?),\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?\s*\([A-Za-z .&-]{1,30}\)\s*"
+    r"|^(?P<place2>[A-Z][A-Za-z.'\- ]{1,40}?),\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?"
+    r"\s*\([A-Za-z .&-]{1,30}\)\s*"
 )
 _WORD = re.compile(r"[\w’'-]+")
 _TERMINAL = re.compile(r"[.!?][\"'”’)\]]*(?:\s*\([A-Z][\w .&-]{1,30}\))?\s*$|[:;]\s*$")
@@ -149,7 +215,7 @@ def _is_damaged_letter(text: str, mark: int) -> bool:
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     word_start = dot
-    while word_start > 0 and not text[word_start - 1].isspace() and text[word_start - 1] not in "(\"“":
+    while word_start > 0 and not text[word_start - 1].isspace() and text[word_start - 1] not in '("“':
         word_start -= 1
     word = text[word_start:dot].lower().rsplit("-", 1)[-1]
     if word in _ABBREVIATIONS:
@@ -160,7 +226,9 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     # Single initials ("Charles D. Cooley") and dotted acronyms ("D.C").
     if len(word) == 1 and word.isalpha():
         return True
-    return "." in word and len(word) <= 6 and word.replace(".", "").isalpha() and len(word.replace(".", "")) <= 3
+    return (
+        "." in word and len(word) <= 6 and word.replace(".", "").isalpha() and len(word.replace(".", "")) <= 3
+    )
 
 
 def body_sentences(text: str) -> list[Sentence]:

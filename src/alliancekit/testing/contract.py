@@ -217,7 +217,8 @@ def check_schema(
         errors = sorted(validator.iter_errors(data), key=lambda error: list(error.absolute_path))
         if errors:
             details = "; ".join(
-                f"at {'/'.join(map(str, error.absolute_path)) or '(top)'}: {error.message}" for error in errors
+                f"at {'/'.join(map(str, error.absolute_path)) or '(top)'}: {error.message}"
+                for error in errors
             )
             problem = f"{_label(index, event)} does not validate against EVENT_SCHEMA: {details}"
             raise _violation(name, document, problem)
@@ -262,7 +263,9 @@ def _compare_runs(name: str, document: Document, first: list[Event], second: lis
     for index, (one, other) in enumerate(zip(first, second, strict=True)):
         if one != other:
             if not isinstance(one, Event) or not isinstance(other, Event):
-                raise _violation(name, document, f"two runs differ at result {index}: {one!r}, then {other!r}")
+                raise _violation(
+                    name, document, f"two runs differ at result {index}: {one!r}, then {other!r}"
+                )
             problem = f"two runs differ: {_label(index, one)}: {_difference(one, other)}"
             raise _violation(name, document, problem)
 

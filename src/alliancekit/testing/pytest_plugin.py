@@ -287,4 +287,6 @@ class ExtractorConformance:
             events = check_never_raises(extractor, document, context)
             check_no_wall_clock_dates(events, document, extractor=extractor.name)
 
-        self._for_all("no_wall_clock_dates_without_publication_date", self.news_documents(published=False), check)
+        self._for_all(
+            "no_wall_clock_dates_without_publication_date", self.news_documents(published=False), check
+        )

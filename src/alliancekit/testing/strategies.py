@@ -240,7 +240,20 @@ _MONTHS = (
     "November",
     "December",
 )
-_SHORT_MONTHS = ("Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.")
+_SHORT_MONTHS = (
+    "Jan.",
+    "Feb.",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "Aug.",
+    "Sept.",
+    "Oct.",
+    "Nov.",
+    "Dec.",
+)
 _TOPICS = (
     "North Korea's missile launches",
     "China's activities in the East China Sea",
