@@ -5,7 +5,7 @@ popular articles, publisher blurbs and wire datelines. Events are read only
 from the sentences of body paragraphs; everything else is skipped here, so
 no later rule has to know about it.
 
->>> text = "Leaders Meet in Tokyo\\nTOKYO, May 3 (Kyodo) -- Abe met Biden. They talked.\\n"
+>>> text = "Leaders Meet in Tokyo\nTOKYO, May 3 (Kyodo) -- Abe met Biden. They talked.\n"
 >>> [s.text for s in body_sentences(text)]
 ['Abe met Biden.', 'They talked.']
 """
