@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import itertools
+import pickle
 import re
 from collections.abc import Callable, Iterator
 
@@ -198,8 +199,14 @@ def test_never_raises_returns_the_events() -> None:
     assert event.evidence[0].text == "Ishimori"
 
 
-def test_contract_violation_is_an_assertion_error() -> None:
-    assert issubclass(ContractViolation, AssertionError)
+def test_contract_violation_is_an_assertion_error_that_keeps_its_parts() -> None:
+    violation = ContractViolation("it broke", "mine", DOCUMENT)
+    assert isinstance(violation, AssertionError)
+    assert (violation.problem, violation.extractor, violation.document) == ("it broke", "mine", DOCUMENT)
+    assert str(violation).startswith("extractor 'mine' on document 'd1' (no publication date; text 'Ishimori")
+    assert str(violation).endswith(": it broke")
+    assert str(pickle.loads(pickle.dumps(violation))) == str(violation)
+    assert str(ContractViolation("it broke")) == "the extractor: it broke"
 
 
 def test_long_texts_are_shortened_in_messages() -> None:
@@ -238,7 +245,7 @@ def test_results_that_are_not_events_break_the_contract() -> None:
 
 
 def test_the_extractor_named_by_the_caller_wins_over_the_events_own() -> None:
-    with pytest.raises(ContractViolation, match="^extractor 'spacy' on document 'd1'"):
+    with pytest.raises(ContractViolation, match=r"^extractor 'spacy' on document 'd1'"):
         check_evidence_matches(OffByOne().extract(DOCUMENT, CONTEXT), DOCUMENT, extractor="spacy")
 
 
@@ -246,9 +253,8 @@ def test_schema_violation_names_the_field_and_the_document() -> None:
     events = OffSchema().extract(DOCUMENT, CONTEXT)
     with pytest.raises(ContractViolation) as caught:
         check_schema(events, document=DOCUMENT)
-    message = str(caught.value)
-    assert message.startswith("extractor 'off-schema' on document 'd1'")
-    assert message.endswith(
+    assert str(caught.value).startswith("extractor 'off-schema' on document 'd1'")
+    assert caught.value.problem == (
         "event 0 (call) does not validate against EVENT_SCHEMA: at cameo: 'forty' does not match '^[0-9]{3,4}$'"
     )
 
@@ -398,7 +404,7 @@ def test_dated_documents_are_anchored_on_their_publication_date(document: Docume
     assert document.anchor == document.published
 
 
-# --------------------------------------------------------------------------- the base class on broken extractors
+# --------------------------------------------------------------------------- the base class, broken extractors
 
 
 class BrokenPlugin:
@@ -473,7 +479,7 @@ def test_default_plugins_load_the_entry_point_named_like_the_extractor(
     assert created == [{"load_entrypoints": True, "allow": ["rules", "spacy"], "extra": ()}]
 
 
-# --------------------------------------------------------------------------- the pytest plugin, in a pytest of its own
+# --------------------------------------------------------------------------- the pytest plugin, in its own pytest
 
 _INNER_ARGS = ("-p", "no:alliancekit", "-p", "alliancekit.testing.pytest_plugin", "-p", "no:cacheprovider")
 

@@ -183,6 +183,12 @@ _PLEASANTRY = re.compile(
     r"\b(?:pleased|glad|happy|delighted|honou?red|thrilled|grateful)\s+to\s+(?:meet|see|welcome|host|visit)\b",
     re.IGNORECASE,
 )
+_WISH = re.compile(
+    r"\blook(?:s|ed|ing)?\s+forward\s+to\b|\bhopes?\s+to\s+(?:one\s+day|someday)\b", re.IGNORECASE
+)
+_SCHEDULE_WORDS = re.compile(
+    r"\b(?:set|scheduled|planned|expected|slated|due|held|take\s+place|begins?|starts?|runs?)\b"
+)
 _QUOTE = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _CALL_WORDS = re.compile(r"\b(?:call|phone|telephone|video|virtual)\b", re.IGNORECASE)
 _COMPOUND = re.compile(r"\b[A-Z][\w.]*(?:-[A-Z][\w.]*)+")
@@ -363,7 +369,9 @@ class _DocumentRun:
                 ] or previous_subjects
             if _NEGATED.search(self.document.text[left : trigger.start]):
                 continue
-            if _PLEASANTRY.search(self.document.text[max(left, trigger.start - 40) : trigger.end]):
+            if _PLEASANTRY.search(
+                self.document.text[max(left, trigger.start - 40) : trigger.end]
+            ) or _WISH.search(self.document.text[left : trigger.start]):
                 continue  # "pleased to meet X again": the meeting under way, not a plan
             draft.status, draft.explicit_status = self._status(facts, trigger, left, right)
             if trigger.form == "nominal" and not draft.explicit_status and sentence_status is not None:
@@ -376,7 +384,7 @@ class _DocumentRun:
                 draft.status, draft.explicit_status = Status.CANCELLED, True
             if draft.invited and draft.status is not Status.CANCELLED:
                 draft.status, draft.explicit_status = Status.PLANNED, True
-            draft.time = self._time_for(facts, trigger, draft.status is Status.PLANNED)
+            draft.time = self._time_for(facts, trigger, draft.status is Status.PLANNED, (left, right))
             if draft.time is None:
                 draft.inherited_time = self._during_event(facts)
             draft.location = draft.location or self._location_for(facts, trigger, draft, left, right)
@@ -838,7 +846,8 @@ class _DocumentRun:
             before,
         ):
             return Status.PLANNED, True  # "agreed to arrange a visit", "plans to hold talks"
-        if trigger.form == "nominal" and _PAST_VERB.search(before) and not _FUTURE.search(before):
+        local = before.rsplit(",", 1)[-1]
+        if trigger.form == "nominal" and _PAST_VERB.search(local) and not _FUTURE.search(local):
             return Status.OCCURRED, True
         if (
             trigger.form == "nominal"
@@ -856,7 +865,13 @@ class _DocumentRun:
             return Status.OCCURRED, False
         return None, False
 
-    def _time_for(self, facts: _SentenceFacts, trigger: Trigger, planned: bool = False) -> TimeMention | None:
+    def _time_for(
+        self,
+        facts: _SentenceFacts,
+        trigger: Trigger,
+        planned: bool = False,
+        clause: tuple[int, int] | None = None,
+    ) -> TimeMention | None:
         if not facts.times:
             return None
         text = self.document.text
@@ -875,6 +890,14 @@ class _DocumentRun:
             ):
                 continue  # "invited X to visit Y next year": the time is the visit's
             opening = mention.start - facts.sentence.start <= 3 and text[mention.end : mention.end + 1] == ","
+            if (
+                clause is not None
+                and not opening
+                and mention.start > clause[1]
+                and _RELATIVE_ASIDE.search(text[clause[1] : mention.start])
+                and not _SCHEDULE_WORDS.search(text[clause[1] : mention.start])
+            ):
+                continue  # ", which was acquired last year": a relative clause dates something else
             distance = (
                 0
                 if opening
@@ -1270,7 +1293,11 @@ def _compatible(first: _Draft, second: _Draft, anchor: dt.date | None) -> bool:
         if first_span.start > second_span.end or second_span.start > first_span.end:
             return False
     if first.location is not None and second.location is not None and first.type is EventType.VISIT:
-        return first.location.country == second.location.country
+        if first.location.country != second.location.country:
+            return False
+        # Two cities of one country are two stops; a country and its city are one trip.
+        both_local = "country" not in (first.location.kind, second.location.kind)
+        return not (both_local and first.location.name != second.location.name)
     return True
 
 
@@ -1356,6 +1383,12 @@ def _inherit(drafts: list[_Draft]) -> None:
         for other in earlier + later:
             if not (draft.person_keys() & other.person_keys()):
                 continue
+            if (
+                other.trigger.form == "nominal"
+                and not other.trigger.destination
+                and other.type is not EventType.CALL
+            ):
+                continue  # "their productive meeting in March": a reference, not the scene
             if other.status is not None and draft.status is not None and other.status is not draft.status:
                 continue
             if abs(draft.paragraph - other.paragraph) > 4:
@@ -1372,6 +1405,8 @@ def _inherit(drafts: list[_Draft]) -> None:
                 continue
             if draft.time is None and draft.inherited_time is None and other.time is not None:
                 draft.inherited_time = other
+                if draft.location is None and other.type is draft.type is EventType.MEETING:
+                    draft.location = other.location  # the same occasion: the same place
             if draft.location is None and other.type is EventType.VISIT and draft.type is EventType.MEETING:
                 draft.location = other.location
             if (
