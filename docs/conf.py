@@ -58,6 +58,10 @@ source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
 root_doc = "index"
 exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
 nitpicky = False
+# Hypothesis wraps the strategies of alliancekit.testing, so their
+# annotations cannot be resolved in the wrapper's namespace; the
+# signatures still show them, unresolved.
+suppress_warnings = ["sphinx_autodoc_typehints.forward_reference"]
 
 # -- MyST -------------------------------------------------------------------
 

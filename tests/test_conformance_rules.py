@@ -255,7 +255,8 @@ def test_schema_violation_names_the_field_and_the_document() -> None:
         check_schema(events, document=DOCUMENT)
     assert str(caught.value).startswith("extractor 'off-schema' on document 'd1'")
     assert caught.value.problem == (
-        "event 0 (call) does not validate against EVENT_SCHEMA: at cameo: 'forty' does not match '^[0-9]{3,4}$'"
+        "event 0 (call) does not validate against EVENT_SCHEMA: "
+        "at cameo: 'forty' does not match '^[0-9]{3,4}$'"
     )
 
 
@@ -404,7 +405,7 @@ def test_dated_documents_are_anchored_on_their_publication_date(document: Docume
     assert document.anchor == document.published
 
 
-# --------------------------------------------------------------------------- the base class, broken extractors
+# ---------------------------------------------------------------- the base class on broken extractors
 
 
 class BrokenPlugin:
@@ -479,7 +480,7 @@ def test_default_plugins_load_the_entry_point_named_like_the_extractor(
     assert created == [{"load_entrypoints": True, "allow": ["rules", "spacy"], "extra": ()}]
 
 
-# --------------------------------------------------------------------------- the pytest plugin, in its own pytest
+# ---------------------------------------------------------------- the pytest plugin, in a pytest of its own
 
 _INNER_ARGS = ("-p", "no:alliancekit", "-p", "alliancekit.testing.pytest_plugin", "-p", "no:cacheprovider")
 

@@ -7,6 +7,9 @@
   address its ``$id`` names.
 * Every hook in :mod:`alliancekit.hookspecs` must have a docstring: a hook
   without one is a build warning, and so, with ``-W``, an error.
+* sphinx-click 6.2 imports ``mock`` from ``sphinx.ext.autodoc``; under
+  Sphinx 9 that name can be the ``mock`` submodule instead of the function,
+  and every ``.. click::`` directive then fails. The function is put back.
 """
 
 from __future__ import annotations
@@ -58,7 +61,18 @@ def _write_schema_file(app: Sphinx, exception: Exception | None) -> None:
     target.write_text(_schema_json() + "\n", encoding="utf-8")
 
 
+def _repair_sphinx_click_mock() -> None:
+    try:
+        import sphinx_click.ext as click_ext
+        from sphinx.ext.autodoc.mock import mock
+    except ImportError:  # pragma: no cover - sphinx-click not installed
+        return
+    if not callable(click_ext.mock):
+        click_ext.mock = mock
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
+    _repair_sphinx_click_mock()
     app.add_directive("event-schema", EventSchemaDirective)
     app.connect("builder-inited", _check_hook_docstrings)
     app.connect("build-finished", _write_schema_file)

@@ -162,6 +162,10 @@ _DURING_EVENT = re.compile(
     r"^\s*(?:During|In|At|Over|Throughout)\s+(?:the|their|this|that|a|his|her)\s+(?:[\w-]+\s+){0,4}?"
     r"(?P<noun>conversation|call|phone\s+call|video\s+call|talks|meeting|summit|talk|videoconference|conference)\b"
 )
+_AFTER_EVENT = re.compile(
+    r"^\s*(?:After|Following|Shortly\s+after|Right\s+after)\s+(?:the|their|his|her|this|that)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:talks|meeting|summit|call|conversation|session)\b"
+)
 _POSSESSOR_GAP = re.compile(r"^\s*(?:[\w-]+\s+){0,4}$")
 _REFERENCE = re.compile(
     r"^\s*(?:the|this|that|these|those|such|a|an)?\s*(?:[a-z][\w-]*\s+){0,2}$", re.IGNORECASE
@@ -386,7 +390,9 @@ class _DocumentRun:
                 draft.status, draft.explicit_status = Status.PLANNED, True
             draft.time = self._time_for(facts, trigger, draft.status is Status.PLANNED, (left, right))
             if draft.time is None:
-                draft.inherited_time = self._during_event(facts)
+                draft.inherited_time = self._during_event(facts) or self._after_event(facts)
+                if draft.inherited_time is not None and draft.type is EventType.INVITATION:
+                    draft.location = draft.location or draft.inherited_time.location
             draft.location = draft.location or self._location_for(facts, trigger, draft, left, right)
             draft.topics = self._topics(facts, draft)
             if not draft.has_person():
@@ -947,7 +953,8 @@ class _DocumentRun:
                 if (
                     trigger.end <= place.start <= right + 2
                     and len(gap.split()) <= (2 if trigger.form == "nominal" else 6)
-                    and not re.search(r"\b(?:since|after|before|while|when|of)\b", gap)
+                    and not re.search(r"\b(?:since|after|before|while|when)\b", gap)
+                    and not (trigger.form == "nominal" and re.search(r"\bof\b", gap))
                 ):
                     return place
             if trigger.form == "nominal":
@@ -1005,6 +1012,18 @@ class _DocumentRun:
             if facts.sentence.index - earlier.sentence > 4:
                 return None
             if earlier.type is wanted and earlier.sentence < facts.sentence.index:
+                return earlier
+        return None
+
+    def _after_event(self, facts: _SentenceFacts) -> _Draft | None:
+        """The event a sentence opening "After their talks, ..." follows on the same day."""
+        after = _AFTER_EVENT.match(facts.sentence.text)
+        if after is None:
+            return None
+        for earlier in reversed(self.drafts):
+            if facts.sentence.index - earlier.sentence > 6:
+                return None
+            if earlier.type in (EventType.MEETING, EventType.CALL) and earlier.trigger.form == "verbal":
                 return earlier
         return None
 
@@ -1072,8 +1091,10 @@ class _DocumentRun:
         else:
             mention = PlaceMention(0, 0, dateline, None, "city", dateline)
         for draft in drafts:
-            if draft.type is EventType.MEETING and draft.location is None and draft.status is Status.OCCURRED:
-                draft.location = mention
+            if draft.location is not None or draft.status is not Status.OCCURRED:
+                continue
+            if draft.type is EventType.MEETING or draft.trigger.arrival:
+                draft.location = mention  # "Hegseth flew in from Manila": to where the story is filed
 
     def _borrow_times(self, drafts: list[_Draft]) -> None:
         """An undated event takes the time of the sentence just before that names its people.
@@ -1124,7 +1145,9 @@ class _DocumentRun:
             time = resolve(source.time.text, anchor, inherited_direction) if source.time else None
         location = None
         if draft.location is not None:
-            name = re.sub(r"\s*\([^)]*\)\s*$", "", draft.location.name) or draft.location.name
+            written = re.sub(r"^(?:the|The)\s+", "", draft.location.text).strip()
+            name = written if written and written[0].isupper() else draft.location.name
+            name = re.sub(r"\s*\([^)]*\)\s*$", "", name) or name
             location = Location(name, draft.location.country, draft.location.text, draft.location.kind)
         participants = tuple(self._participant(p, location) for p in draft.parties)
         evidence = tuple(
