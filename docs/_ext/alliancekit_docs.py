@@ -10,6 +10,10 @@
 * sphinx-click 6.2 imports ``mock`` from ``sphinx.ext.autodoc``; under
   Sphinx 9 that name can be the ``mock`` submodule instead of the function,
   and every ``.. click::`` directive then fails. The function is put back.
+* click keeps a paragraph as written when a line holding only ``\\b``
+  (the backspace character) precedes it. In a raw docstring the marker is
+  a backslash and a ``b`` instead; such paragraphs are shown as literal
+  blocks, so the command reference keeps their layout either way.
 """
 
 from __future__ import annotations
@@ -71,8 +75,24 @@ def _repair_sphinx_click_mock() -> None:
         click_ext.mock = mock
 
 
+def _keep_layout_blocks(app: Sphinx, ctx: object, lines: list[str]) -> None:
+    result: list[str] = []
+    literal = False
+    for line in lines:
+        if line.strip() == "\\b":
+            result.extend(["::", ""])
+            literal = True
+        elif literal and not line.strip():
+            result.append(line)
+            literal = False
+        else:
+            result.append("    " + line if literal else line)
+    lines[:] = result
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     _repair_sphinx_click_mock()
+    app.connect("sphinx-click-process-description", _keep_layout_blocks)
     app.add_directive("event-schema", EventSchemaDirective)
     app.connect("builder-inited", _check_hook_docstrings)
     app.connect("build-finished", _write_schema_file)

@@ -53,7 +53,7 @@ __all__ = ["RulesExtractor"]
 
 _CLAUSE_BREAK = re.compile(
     r";|\s[—–]\s|,\s+(?:as|while|whereas|where|which|who|after|before|but|although|though|when)\b|"
-    r",\s+(?:in|at|during|under|after)\s+which\b|"
+    r",\s+(?:in|at|during|under|after)\s+which\b|,\s+(?:a|one|two|three|several)\s+(?:days?|weeks?|hours?)\s+(?:after|before)\b|"
     r"\b(?:said|says|told\s+\w+|announced|reported|added|noted|stated)\b(?:\s+(?:on\s+)?\w+day)?(?:\s+that)?|"
     r"\baccording\s+to\b[^,]*,|\bas\s+(?=[A-Z])|"
     r",\s+as\s+well\s+as\b|,\s+and\s+(?=(?:then\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+(?:will|would|is|was|has|had|then|also|later|"
@@ -953,7 +953,7 @@ class _DocumentRun:
                 if (
                     trigger.end <= place.start <= right + 2
                     and len(gap.split()) <= (2 if trigger.form == "nominal" else 6)
-                    and not re.search(r"\b(?:since|after|before|while|when)\b", gap)
+                    and not re.search(r"\b(?:since|after|before|while|when|from)\b", gap)
                     and not (trigger.form == "nominal" and re.search(r"\bof\b", gap))
                 ):
                     return place
@@ -1020,12 +1020,19 @@ class _DocumentRun:
         after = _AFTER_EVENT.match(facts.sentence.text)
         if after is None:
             return None
-        for earlier in reversed(self.drafts):
-            if facts.sentence.index - earlier.sentence > 6:
-                return None
-            if earlier.type in (EventType.MEETING, EventType.CALL) and earlier.trigger.form == "verbal":
-                return earlier
-        return None
+        named = {_key(p) for p in facts.persons}
+        candidates = [
+            earlier
+            for earlier in self.drafts
+            if facts.sentence.index - earlier.sentence <= 6
+            and earlier.type in (EventType.MEETING, EventType.CALL)
+            and earlier.trigger.form == "verbal"
+            and earlier.time is not None
+        ]
+        if not candidates:
+            return None
+        # the talks of the people this sentence is about, the latest first
+        return max(reversed(candidates), key=lambda d: len(d.person_keys() & named))
 
     def _part_of_earlier(self, draft: _Draft, facts: _SentenceFacts) -> bool:
         """Whether a meeting verb belongs to an event already reported ("During the call, ...")."""
@@ -1426,7 +1433,8 @@ def _inherit(drafts: list[_Draft]) -> None:
                 )
             ):
                 continue
-            if draft.time is None and draft.inherited_time is None and other.time is not None:
+            same_trip = draft.type is other.type is EventType.VISIT
+            if draft.time is None and draft.inherited_time is None and other.time is not None and not same_trip:
                 draft.inherited_time = other
                 if draft.location is None and other.type is draft.type is EventType.MEETING:
                     draft.location = other.location  # the same occasion: the same place

@@ -153,7 +153,7 @@ _PATTERNS: list[tuple[str, EventType, str, dict[str, bool]]] = [
         {"destination": True},
     ),
     (r"\b(?:toured|tours|tour|touring)\b(?=\s+(?:the\s+)?[A-Z])", _V, "verbal", {"destination": True}),
-    (r"\b(?:attended|attend|attends|attending)\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?(?:ceremony|commemoration|memorial\s+service|parade|reception|wreath-laying|festival|exhibition|state\s+dinner)\b", _V, "verbal", {"destination": True}),
+    (r"\b(?:attended|attend|attends|attending)\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?(?:ceremony|commemoration|memorial\s+service|parade|wreath-laying)\b", _V, "verbal", {"destination": True}),
     (r"\b(?:flew|flown|arrived|landed)\s+in\b(?!\s+(?:the\s+)?[A-Z])", _V, "verbal", {"arrival": True}),
     (
         r"\b(?i:visit|visits|trip|trips|tour|stopover|journey|travels)\b(?=\s+(?:to|of)\s+(?:the\s+)?[A-Z])",
