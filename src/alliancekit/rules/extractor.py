@@ -160,8 +160,10 @@ _NOT_EVENT_TIME = re.compile(
 )
 _DURING_EVENT = re.compile(
     r"^\s*(?:During|In|At|Over|Throughout)\s+(?:the|their|this|that|a|his|her)\s+(?:[\w-]+\s+){0,4}?"
-    r"(?P<noun>conversation|call|phone\s+call|video\s+call|talks|meeting|summit|talk|videoconference|conference)\b"
+    r"(?P<noun>conversation|call|phone\s+call|video\s+call|talks|meeting|summit|talk|videoconference|conference|"
+    r"stay|visit|trip|tour)\b"
 )
+_TRIP_NOUNS = frozenset({"stay", "visit", "trip", "tour"})
 _AFTER_EVENT = re.compile(
     r"^\s*(?:After|Following|Shortly\s+after|Right\s+after)\s+(?:the|their|his|her|this|that)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:talks|meeting|summit|call|conversation|session)\b"
@@ -1006,6 +1008,8 @@ class _DocumentRun:
         wanted = (
             EventType.CALL
             if noun in {"conversation", "call", "phone call", "video call", "videoconference"}
+            else EventType.VISIT
+            if noun in _TRIP_NOUNS
             else EventType.MEETING
         )
         for earlier in reversed(self.drafts):
@@ -1039,6 +1043,7 @@ class _DocumentRun:
         during = _DURING_EVENT.match(facts.sentence.text)
         if (
             during is None
+            or during.group("noun").lower() in _TRIP_NOUNS
             or draft.type is not EventType.MEETING
             or draft.trigger.start < facts.sentence.start + during.end()
         ):
@@ -1047,6 +1052,8 @@ class _DocumentRun:
         wanted = (
             EventType.CALL
             if noun in {"conversation", "call", "phone call", "video call", "videoconference"}
+            else EventType.VISIT
+            if noun in _TRIP_NOUNS
             else EventType.MEETING
         )
         for earlier in reversed(self.drafts):
@@ -1150,6 +1157,14 @@ class _DocumentRun:
                 "forward" if (source.status or status) is not Status.OCCURRED else "backward"
             )
             time = resolve(source.time.text, anchor, inherited_direction) if source.time else None
+        source = draft.inherited_time
+        if (
+            draft.location is None
+            and source is not None
+            and source.type is EventType.VISIT
+            and draft.type is EventType.MEETING
+        ):
+            draft.location = source.location
         location = None
         if draft.location is not None:
             written = re.sub(r"^(?:the|The)\s+", "", draft.location.text).strip()
@@ -1434,7 +1449,12 @@ def _inherit(drafts: list[_Draft]) -> None:
             ):
                 continue
             same_trip = draft.type is other.type is EventType.VISIT
-            if draft.time is None and draft.inherited_time is None and other.time is not None and not same_trip:
+            if (
+                draft.time is None
+                and draft.inherited_time is None
+                and other.time is not None
+                and not same_trip
+            ):
                 draft.inherited_time = other
                 if draft.location is None and other.type is draft.type is EventType.MEETING:
                     draft.location = other.location  # the same occasion: the same place

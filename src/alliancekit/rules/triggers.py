@@ -135,7 +135,7 @@ _PATTERNS: list[tuple[str, EventType, str, dict[str, bool]]] = [
         {"destination": True},
     ),
     (
-        r"\b(?:traveled|travelled|travels|travel|traveling|travelling|flew|fly|flies|flying|headed|heads|head|went|go|goes|came|come|comes|returned|return|returns)\s+(?:[a-z]+\s+){0,3}?to\b(?=\s+(?:the\s+)?[A-Z])",
+        r"\b(?:traveled|travelled|travels|travel|traveling|travelling|flew|flown|fly|flies|flying|headed|heads|head|went|go|goes|came|come|comes|returned|return|returns)\s+(?:[a-z]+\s+){0,3}?to\b(?=\s+(?:the\s+)?[A-Z])",
         _V,
         "verbal",
         {"destination": True},
@@ -153,7 +153,12 @@ _PATTERNS: list[tuple[str, EventType, str, dict[str, bool]]] = [
         {"destination": True},
     ),
     (r"\b(?:toured|tours|tour|touring)\b(?=\s+(?:the\s+)?[A-Z])", _V, "verbal", {"destination": True}),
-    (r"\b(?:attended|attend|attends|attending)\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?(?:ceremony|commemoration|memorial\s+service|parade|wreath-laying)\b", _V, "verbal", {"destination": True}),
+    (
+        r"\b(?:attended|attend|attends|attending)\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?(?:ceremony|commemoration|memorial\s+service|parade|wreath-laying)\b",
+        _V,
+        "verbal",
+        {"destination": True},
+    ),
     (r"\b(?:flew|flown|arrived|landed)\s+in\b(?!\s+(?:the\s+)?[A-Z])", _V, "verbal", {"arrival": True}),
     (
         r"\b(?i:visit|visits|trip|trips|tour|stopover|journey|travels)\b(?=\s+(?:to|of)\s+(?:the\s+)?[A-Z])",
