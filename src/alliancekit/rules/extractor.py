@@ -543,7 +543,8 @@ class _DocumentRun:
         if "visiting" in lowered:
             hosts = {
                 _key(p.person)
-                for draft in self.drafts[-3:]
+                for draft in self.drafts
+                if facts.sentence.index - draft.sentence <= 6
                 for p in draft.parties
                 if p.person is not None and (p.role is Role.HOST or (draft.hosting and p is draft.parties[0]))
             }
@@ -1157,14 +1158,14 @@ class _DocumentRun:
                 "forward" if (source.status or status) is not Status.OCCURRED else "backward"
             )
             time = resolve(source.time.text, anchor, inherited_direction) if source.time else None
-        source = draft.inherited_time
+        frame = draft.inherited_time
         if (
             draft.location is None
-            and source is not None
-            and source.type is EventType.VISIT
+            and frame is not None
+            and frame.type is EventType.VISIT
             and draft.type is EventType.MEETING
         ):
-            draft.location = source.location
+            draft.location = frame.location
         location = None
         if draft.location is not None:
             written = re.sub(r"^(?:the|The)\s+", "", draft.location.text).strip()
