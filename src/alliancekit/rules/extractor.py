@@ -386,6 +386,9 @@ class _DocumentRun:
             elif trigger.form == "verbal" and draft.explicit_status:
                 sentence_status = draft.status
             draft.counterfactual = bool(_COUNTERFACTUAL.search(self.document.text[left:right]))
+            frame = self._visit_subject(facts)
+            if draft.counterfactual and frame is not None and frame.status is Status.CANCELLED:
+                draft.status, draft.explicit_status = Status.CANCELLED, True
             if draft.counterfactual and _CANCEL.search(facts.sentence.text):
                 draft.status, draft.explicit_status = Status.CANCELLED, True
             if draft.invited and draft.status is not Status.CANCELLED:
@@ -653,6 +656,10 @@ class _DocumentRun:
         else:
             if not subjects and not subject_groups:
                 subjects = [p.person for p in previous_subjects if p.person is not None]
+            frame = self._visit_subject(facts) if not subjects and trigger.type is EventType.MEETING else None
+            if frame is not None:
+                # "The visit would have included talks with his counterpart": the visitor talks.
+                subjects = [p.person for p in frame.parties if p.person is not None]
             first_role = Role.HOST if trigger.hosting else Role.PARTICIPANT
             other_role = Role.GUEST if trigger.hosting else Role.PARTICIPANT
             parties = [_Party(p, None, first_role) for p in subjects]

@@ -529,7 +529,10 @@ def find_groups(sentence: str, offset: int) -> list[GroupMention]:
         text = match.group("text")
         words = text.split()
         while (
-            words and words[0][:1].isupper() and lexicon.country_of_word(words[0]) is None and len(words) > 1
+            len(words) > 1
+            and words[0][:1].isupper()
+            and lexicon.country_of_word(words[0]) is None
+            and lexicon.country_of_word(" ".join(words[:2])) is None
         ):
             words = words[1:]  # "Asia-Pacific Economic Cooperation leaders": not a group of officials
         if len(words) != len(text.split()):
