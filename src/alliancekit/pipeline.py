@@ -167,7 +167,8 @@ def extract_many(
 
     Documents the extractor fails on are skipped; use :func:`run` to see why.
 
-    >>> docs = [Document("a", "Rubio spoke by phone with Motegi on Friday.", dt.date(2026, 5, 4))]
+    >>> docs = [Document("a", "Secretary of State Marco Rubio spoke by phone with Foreign Minister "
+    ...                  "Toshimitsu Motegi on Friday.", dt.date(2026, 5, 4))]
     >>> [e.type.value for e in extract_many(docs)]
     ['call']
     """

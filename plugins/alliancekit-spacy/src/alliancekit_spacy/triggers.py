@@ -171,7 +171,7 @@ _PATTERNS: list[tuple[str, list[dict[str, Any]]]] = [
     _one("visit", {"LEMMA": {"IN": ["visit", "tour"]}, "POS": "VERB"}),
     _pair(
         "travel-to",
-        {"LEMMA": {"IN": ["travel", "fly", "head", "go", "return", "come", "journey"]}, "POS": "VERB"},
+        {"LEMMA": {"IN": ["travel", "fly", "head", "go", "journey"]}, "POS": "VERB"},
         ">",
         {"DEP": "prep", "LOWER": "to"},
     ),
