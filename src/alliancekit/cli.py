@@ -1,4 +1,4 @@
-"""The ``alliancekit`` command line: ``extract``, ``evaluate``, ``schema`` and ``plugins``.
+"""The ``alliancekit`` command line: ``extract``, ``events``, ``timeline``, ``evaluate``, ``schema``...
 
 Each command is a thin layer over the library: readers make documents,
 :func:`alliancekit.pipeline.run` extracts, a registered output format writes.
@@ -17,8 +17,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import sqlite3
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TextIO
 
@@ -28,10 +30,11 @@ import click
 from alliancekit import __version__
 from alliancekit.evaluate import GoldDocument, load_gold_dir, score
 from alliancekit.io.readers import ReadError, parse_published, read_documents, read_text_file
-from alliancekit.model import Document, Event
+from alliancekit.model import Document, Event, EventType, Status
 from alliancekit.pipeline import DocumentResult, run
 from alliancekit.plugins import Plugins, UnknownNameError, get_plugins
 from alliancekit.serialize import EVENT_SCHEMA
+from alliancekit.store import AddSummary, EventStore
 
 __all__ = ["main"]
 
@@ -136,6 +139,51 @@ def _extractor_ready(plugins: Plugins, name: str) -> None:
         ) from None
 
 
+def _with_progress(results: Iterable[DocumentResult], show: bool | None) -> Iterator[DocumentResult]:
+    """Pass results on, drawing a progress bar on standard error when it is a terminal.
+
+    ``show=None`` decides by whether standard error is a terminal.
+    """
+    if show is None:
+        show = sys.stderr.isatty()
+    if not show:
+        yield from results
+        return
+    started = time.perf_counter()
+    counted = {"documents": 0, "events": 0}
+
+    def counting() -> Iterator[DocumentResult]:
+        for result in results:
+            counted["documents"] += 1
+            counted["events"] += len(result.events)
+            yield result
+
+    def status(_: DocumentResult | None) -> str:
+        rate = counted["documents"] / max(time.perf_counter() - started, 1e-9)
+        return f"{counted['events']} events, {rate:.1f} documents/s"
+
+    # A stream's length is not known in advance: the bar shows a count, not a percentage.
+    with click.progressbar(
+        counting(), label="documents", show_pos=True, item_show_func=status, file=sys.stderr
+    ) as bar:
+        yield from bar
+
+
+def _close(iterator: Iterator[Any]) -> None:
+    """Close a generator now, so that it releases what it holds (a process pool)."""
+    close = getattr(iterator, "close", None)
+    if callable(close):
+        close()
+
+
+def _open_store(path: Path) -> EventStore:
+    """Open the event store at ``path``; a clear error when it is not one."""
+    try:
+        return EventStore(path)
+    except (sqlite3.Error, ValueError) as error:
+        raise click.ClickException(f"cannot open the event store {path}: {error}") from None
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="alliancekit")
 def main() -> None:
@@ -180,6 +228,27 @@ def main() -> None:
     help="Write the events to this file instead of standard output.",
 )
 @click.option("--fail-fast", is_flag=True, help="Stop at the first input or document that fails.")
+@click.option(
+    "--jobs",
+    "-j",
+    default=1,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Extract in this many processes; the output keeps the documents' order.",
+)
+@click.option(
+    "--store",
+    "store_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Add the documents and events to this event store (SQLite, created when missing); "
+    "events are then written out only with --output.",
+)
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Show a progress bar on standard error [default: when it is a terminal].",
+)
 def extract(
     paths: Sequence[Path],
     extractor: str,
@@ -187,8 +256,11 @@ def extract(
     output_format: str,
     output: Path | None,
     fail_fast: bool,
+    jobs: int,
+    store_path: Path | None,
+    progress: bool | None,
 ) -> None:
-    r"""Extract events from articles and write them out.
+    """Extract events from articles and write them out.
 
     PATHS are ``.txt`` articles (each with an optional ``<name>.meta.json``
     sidecar holding ``published``, ``outlet`` and ``url``), ``.jsonl`` files
@@ -200,29 +272,55 @@ def extract(
     line closes the run. The exit status is 0 when everything went well and 1
     when any input or document failed; the events found are written either way.
 
+    ``.csv`` files (columns ``id``, ``text``, ``published``, ``outlet``,
+    ``url``) are read too, and ``.txt``, ``.jsonl`` and ``.csv`` files may be
+    gzip-compressed (``corpus.jsonl.gz``). Inputs are streamed, never held in
+    memory. ``--jobs N`` extracts in N processes. ``--store events.db`` adds
+    documents and events to an event store, merging reports of the same
+    engagement; re-running over the same documents adds nothing twice.
+
     \b
     Example:
         alliancekit extract seeds/ --published 2026-01-13 --format table
-    """
+        alliancekit extract corpus.jsonl.gz --jobs 4 --store events.db
+    """  # noqa: D301
     plugins = get_plugins()
     _extractor_ready(plugins, extractor)
     writer = plugins.writer(output_format)
     tally = _Tally()
+    store = _open_store(store_path) if store_path is not None else None
+    if store is not None:
+        click.get_current_context().call_on_close(store.close)
+    stored = AddSummary()
 
     def events() -> Iterator[Event]:
         documents = _documents(read_documents(paths, published=published), tally, fail_fast)
-        for result in run(documents, extractor=extractor, plugins=plugins):
-            if not result.ok:
-                tally.failed += 1
-                _report_result(result)
-            yield from result.events
-            if fail_fast and tally.failed:
-                return
+        if jobs > 1:
+            from alliancekit.parallel import run_parallel
+
+            results: Iterator[DocumentResult] = run_parallel(documents, extractor=extractor, jobs=jobs)
+        else:
+            results = run(documents, extractor=extractor, plugins=plugins)
+        results = _with_progress(results, progress)
+        if store is not None:
+            results = store.add_batches(results, summary=stored)
+        try:
+            for result in results:
+                if not result.ok:
+                    tally.failed += 1
+                    _report_result(result)
+                yield from result.events
+                if fail_fast and tally.failed:
+                    return
+        finally:
+            _close(results)
 
     def write(stream: TextIO) -> None:
         tally.events = writer(events(), stream)
 
-    if output is None:
+    if store is not None and output is None:
+        tally.events = sum(1 for _ in events())
+    elif output is None:
         try:
             write(sys.stdout)
         except BrokenPipeError:  # `alliancekit extract ... | head` closed the pipe
@@ -231,12 +329,210 @@ def extract(
     else:
         with output.open("w", encoding="utf-8", newline="") as stream:
             write(stream)
+    if store is not None:
+        store.close()
+        click.echo(f"{stored.render()} in {store_path}", err=True)
     click.echo(
         f"documents read: {tally.documents}, failed: {tally.failed}, events written: {tally.events}",
         err=True,
     )
     if tally.failed:
         click.get_current_context().exit(1)
+
+
+def _query_options(command: Callable[..., None]) -> Callable[..., None]:
+    """The ``--store`` and filter options shared by ``events`` and ``timeline``."""
+    options = [
+        click.option(
+            "--store",
+            "store_path",
+            required=True,
+            type=click.Path(exists=True, dir_okay=False, path_type=Path),
+            help="The event store written by 'alliancekit extract --store'.",
+        ),
+        click.option(
+            "--actor",
+            "actors",
+            multiple=True,
+            help="A participant's name (any word order) or knowledge-base id; "
+            "repeat for engagements in which all of them take part.",
+        ),
+        click.option(
+            "--country",
+            "countries",
+            multiple=True,
+            help="ISO alpha-3 code of a participant's country or of the place; repeat: all must match.",
+        ),
+        click.option(
+            "--type",
+            "types",
+            multiple=True,
+            type=click.Choice([kind.value for kind in EventType]),
+            help="Only this type of engagement; repeat for several.",
+        ),
+        click.option(
+            "--status",
+            "statuses",
+            multiple=True,
+            type=click.Choice([status.value for status in Status]),
+            help="Only this status; repeat for several.",
+        ),
+        click.option(
+            "--since", type=_IsoDate(), default=None, help="Only engagements ending on or after this day."
+        ),
+        click.option(
+            "--until", type=_IsoDate(), default=None, help="Only engagements starting on or before this day."
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+@main.command()
+@_query_options
+@click.option(
+    "--level",
+    type=click.Choice(["engagements", "events"]),
+    default="engagements",
+    show_default=True,
+    help="One record per engagement (with its sources and events), or one per event.",
+)
+@click.option(
+    "--format",
+    "-f",
+    "output_format",
+    type=click.Choice(["jsonl", "csv", "table"]),
+    default="jsonl",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    default=None,
+    help="Write to this file instead of standard output.",
+)
+def events(
+    store_path: Path,
+    actors: tuple[str, ...],
+    countries: tuple[str, ...],
+    types: tuple[str, ...],
+    statuses: tuple[str, ...],
+    since: dt.date | None,
+    until: dt.date | None,
+    level: str,
+    output_format: str,
+    output: Path | None,
+) -> None:
+    """Query an event store: engagements (or events) by actor, country, type, status and date.
+
+    Reports of the same engagement from several documents are one
+    engagement, listing every source; a planned engagement names the one
+    that reports its outcome (``outcome_id``). Filters combine: every one
+    given must match. A count closes the run on standard error.
+
+    \b
+    Example:
+        alliancekit events --store events.db --actor Rubio --country JPN --since 2026-01-01
+        alliancekit events --store events.db --status planned --format csv -o planned.csv
+    """  # noqa: D301
+    from alliancekit.io.writers import (
+        write_engagements_csv,
+        write_engagements_jsonl,
+        write_engagements_table,
+    )
+
+    store = _open_store(store_path)
+    found = store.iter_engagements(
+        actors=actors, countries=countries, types=types, statuses=statuses, since=since, until=until
+    )
+    if level == "events":
+        event_writer = get_plugins().writer(output_format)
+        rows = (event for engagement in found for event in engagement.events)
+
+        def write(stream: TextIO) -> int:
+            return event_writer(rows, stream)
+    else:
+        engagement_writer = {
+            "jsonl": write_engagements_jsonl,
+            "csv": write_engagements_csv,
+            "table": write_engagements_table,
+        }[output_format]
+
+        def write(stream: TextIO) -> int:
+            return engagement_writer(found, stream)
+
+    try:
+        if output is None:
+            count = write(sys.stdout)
+        else:
+            with output.open("w", encoding="utf-8", newline="") as stream:
+                count = write(stream)
+    finally:
+        store.close()
+    click.echo(f"{level} written: {count}", err=True)
+
+
+@main.command()
+@_query_options
+@click.option(
+    "--output",
+    "-o",
+    required=True,
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="The picture to write: .png or .svg (needs matplotlib) or a self-contained .html page.",
+)
+@click.option("--title", default=None, help="A heading for the picture.")
+@click.option(
+    "--max-rows",
+    default=40,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Most rows (sets of participants) drawn; the busiest are kept.",
+)
+def timeline(
+    store_path: Path,
+    actors: tuple[str, ...],
+    countries: tuple[str, ...],
+    types: tuple[str, ...],
+    statuses: tuple[str, ...],
+    since: dt.date | None,
+    until: dt.date | None,
+    output: Path,
+    title: str | None,
+    max_rows: int,
+) -> None:
+    """Draw the engagements of an event store over time.
+
+    One row per set of participants (who met whom); the marker's shape is
+    the type (meeting ●, visit ▲, call ◆, invitation ■); filled markers
+    occurred, hollow ones are planned, grey crossed ones were cancelled; a
+    dashed line joins a plan to the engagement reporting its outcome. The
+    filters are those of ``alliancekit events``.
+
+    \b
+    Example:
+        alliancekit timeline --store events.db --country JPN --output japan.html
+        alliancekit timeline --store events.db --since 2026-01-01 --output 2026.png
+    """  # noqa: D301
+    from alliancekit.timeline import FORMATS, render_timeline
+
+    if output.suffix.lower() not in FORMATS:
+        raise click.BadParameter(f"use a file name ending in {', '.join(FORMATS)}", param_hint="'--output'")
+    store = _open_store(store_path)
+    try:
+        found = store.query(
+            actors=actors, countries=countries, types=types, statuses=statuses, since=since, until=until
+        )
+    finally:
+        store.close()
+    try:
+        drawn = render_timeline(found, output, title=title, max_rows=max_rows, since=since, until=until)
+    except ImportError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"engagements drawn: {drawn} of {len(found)}, in {output}", err=True)
 
 
 def _gold_text(gold_path: Path) -> Path:
@@ -263,7 +559,7 @@ def _gold_text(gold_path: Path) -> Path:
     help="Print the report as text or as JSON.",
 )
 def evaluate(gold_dir: Path, extractor: str, output_format: str) -> None:
-    r"""Score an extractor against gold annotations.
+    """Score an extractor against gold annotations.
 
     GOLD_DIR holds ``<stem>.gold.json`` files (see the annotation guide),
     each next to its article ``<stem>.txt``. The extractor is given the
@@ -279,7 +575,7 @@ def evaluate(gold_dir: Path, extractor: str, output_format: str) -> None:
     \b
     Example:
         alliancekit evaluate seeds/ --extractor rules
-    """
+    """  # noqa: D301
     plugins = get_plugins()
     _extractor_ready(plugins, extractor)
     gold, gold_errors = load_gold_dir(gold_dir)

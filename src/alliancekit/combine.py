@@ -66,16 +66,31 @@ def _merge_pair(kept: Event, other: Event) -> Event:
 
 
 def merge_events(groups: Sequence[Iterable[Event]]) -> list[Event]:
-    """Merge the event lists of several extractors over one document."""
+    """Merge the event lists of several extractors over one document.
+
+    Events are matched one-to-one *across* lists only: two events that one
+    extractor reported separately stay separate, and each event of a later
+    list merges into at most one kept event not yet matched from that list.
+
+    >>> from alliancekit.model import Participant, Actor
+    >>> a = Event("call", "occurred", [Participant(Actor("Marco Rubio"))], extractor="x")
+    >>> b = Event("call", "occurred", [Participant(Actor("Marco Rubio"))], extractor="y")
+    >>> [e.extractor for e in merge_events([[a, a], [b]])]
+    ['x+y', 'x']
+    """
     merged: list[Event] = []
     for events in groups:
+        taken: set[int] = set()
+        additions: list[Event] = []
         for event in events:
             for index, kept in enumerate(merged):
-                if same_engagement(kept, event):
+                if index not in taken and same_engagement(kept, event):
                     merged[index] = _merge_pair(kept, event)
+                    taken.add(index)
                     break
             else:
-                merged.append(event)
+                additions.append(event)
+        merged.extend(additions)
     return merged
 
 

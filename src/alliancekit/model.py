@@ -141,6 +141,20 @@ def _optional_alpha3(instance: object, attribute: attrs.Attribute[str | None], v
         _check_alpha3(attribute.name, value)
 
 
+def _as_date(value: dt.date | str | None) -> dt.date | None:
+    """Accept an ISO date string where a date is expected ("2026-01-13")."""
+    if isinstance(value, str):
+        text = value.strip()
+        if not text:
+            return None
+        return (
+            dt.date.fromisoformat(text[:10])
+            if len(text) >= 10 and text[4:5] == "-"
+            else dt.date.fromisoformat(text)
+        )
+    return value
+
+
 def _strip(value: str) -> str:
     return " ".join(value.split())
 
@@ -192,7 +206,7 @@ class Document:
 
     id: str = attrs.field(validator=attrs.validators.min_len(1))
     text: str
-    published: dt.date | None = None
+    published: dt.date | None = attrs.field(default=None, converter=_as_date)
     source: Source = attrs.field(factory=Source)
 
     @property

@@ -14,16 +14,21 @@ post-process.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import functools
 import itertools
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import attrs
 
-from alliancekit.extractor import Extractor
+from alliancekit.combine import CombinedExtractor, merge_events
+from alliancekit.extractor import ExtractionContext, Extractor
 from alliancekit.io.readers import parse_published
+from alliancekit.isolation import ExtractorFailed, ExtractorWorker
 from alliancekit.model import Document, Event
 from alliancekit.plugins import Plugins, get_plugins
+from alliancekit.serialize import event_problems
 from alliancekit.temporal import read_dateline, read_timestamp
 
 __all__ = ["DocumentResult", "check_events", "extract", "extract_many", "prepare_document", "run"]
@@ -33,9 +38,12 @@ __all__ = ["DocumentResult", "check_events", "extract", "extract_many", "prepare
 class DocumentResult:
     """What one document gave: its events, and the problems met on the way.
 
-    ``error`` is set when the extractor failed on the document (its events
-    are then empty); ``rejected`` lists events dropped for breaking the
-    contract, with the reason.
+    ``error`` is set when the extractor, a part of a combined extractor or
+    a processing plugin failed on the document, naming which (several
+    failures are joined by ``"; "``); ``events`` then holds what the parts
+    that worked found. ``rejected`` lists the results dropped for breaking
+    the contract (not events, invalid fields, evidence that does not match
+    the text), with the reason; they never reach an output.
     """
 
     document: Document
@@ -74,23 +82,44 @@ def prepare_document(document: Document) -> Document:
 
 
 def check_events(
-    document: Document, events: Iterable[Event], extractor: str
+    document: Document, events: Iterable[object], extractor: str
 ) -> tuple[list[Event], list[str]]:
-    """Split events into those honouring the contract and the reasons for the rest.
+    r"""Split events into those honouring the contract and the reasons for the rest.
 
-    An event must carry evidence whose offsets match the document text. The
-    document id and extractor name are filled in when the extractor left
-    them empty.
+    An event must be an :class:`~alliancekit.model.Event` that serializes to
+    JSON valid against the output schema
+    (:func:`~alliancekit.serialize.event_problems`), carry evidence whose
+    offsets match the document text, and name this document when it names
+    one. The document id and extractor name are filled in when the event
+    left them empty. Nothing here raises, whatever ``events`` holds.
+
+    >>> from alliancekit.model import Evidence
+    >>> document = Document("d1", "Abe met Lee.")
+    >>> good = Event("meeting", "occurred", evidence=[Evidence.from_text(document.text, 0, 11)])
+    >>> bad = Event("meeting", "occurred", evidence=[Evidence(0, 3, "Lee")])
+    >>> kept, rejected = check_events(document, [good, bad, "a string"], "mine")
+    >>> [(event.document_id, event.extractor) for event in kept]
+    [('d1', 'mine')]
+    >>> print(*rejected, sep="\n")
+    mine: event 1 (meeting) has evidence that does not match the text
+    mine: result 2 is not a valid event: a str, not an Event
     """
     kept: list[Event] = []
     rejected: list[str] = []
     for index, event in enumerate(events):
-        if not isinstance(event, Event):
-            rejected.append(f"{extractor}: result {index} is a {type(event).__name__}, not an Event")
+        problems = event_problems(event)
+        if problems or not isinstance(event, Event):
+            rejected.append(f"{extractor}: result {index} is not a valid event: {'; '.join(problems)}")
             continue
         if not event.evidence or not event.evidence_matches(document.text):
             rejected.append(
                 f"{extractor}: event {index} ({event.type.value}) has evidence that does not match the text"
+            )
+            continue
+        if event.document_id and event.document_id != document.id:
+            rejected.append(
+                f"{extractor}: event {index} ({event.type.value}) names document "
+                f"{event.document_id!r}, not {document.id!r}"
             )
             continue
         if not event.document_id or not event.extractor:
@@ -110,32 +139,85 @@ def _as_document(text_or_document: str | Document, published: dt.date | str | No
 
 
 def run(
-    documents: Iterable[Document], *, extractor: str = "rules", plugins: Plugins | None = None
+    documents: Iterable[Document],
+    *,
+    extractor: str = "rules",
+    plugins: Plugins | None = None,
+    timeout: float | None = None,
 ) -> Iterator[DocumentResult]:
     """Extract from each document in turn, isolating failures per document.
 
-    An extractor that raises on one document yields a :class:`DocumentResult`
-    with ``error`` set, and the batch goes on.
+    An extractor or a processing plugin that raises on one document yields
+    a :class:`DocumentResult` with ``error`` set, and the batch goes on. The
+    parts of a combined extractor (``"rules+spacy"``) run one by one: a part
+    that fails is reported and the others' events are kept. Every event is
+    checked (:func:`check_events`) before it is yielded, after the
+    extractor and again after the post-processing plugins.
+
+    :param timeout: seconds an extractor may spend on one document. When
+        set, extractors run in a worker process
+        (:class:`~alliancekit.isolation.ExtractorWorker`) that is killed when
+        the time is up; the document then fails with a "timed out" error.
+        ``None`` (the default) runs them in this process, without a limit.
     """
     plugins = plugins or get_plugins()
     chosen = plugins.extractor(extractor)
+    parts: Sequence[Extractor] = chosen.parts if isinstance(chosen, CombinedExtractor) else [chosen]
     context = plugins.context()
-    for document in documents:
-        prepared = prepare_document(plugins.preprocess(document))
-        yield _run_one(chosen, prepared, context, plugins)
+    with contextlib.ExitStack() as stack:
+        call: _Call
+        if timeout is None:
+            call = functools.partial(_call_here, context=context)
+        else:
+            worker = stack.enter_context(ExtractorWorker(plugins, timeout))
+            call = functools.partial(_call_worker, worker=worker)
+        for document in documents:
+            yield _run_one(document, parts, call, plugins)
 
 
-def _run_one(chosen: Extractor, document: Document, context: object, plugins: Plugins) -> DocumentResult:
+_Call = Callable[[Extractor, Document], Iterable[object]]
+
+
+def _call_here(extractor: Extractor, document: Document, *, context: ExtractionContext) -> Iterable[object]:
+    return list(extractor.extract(document, context))
+
+
+def _call_worker(extractor: Extractor, document: Document, *, worker: ExtractorWorker) -> Iterable[object]:
+    return worker.extract(extractor.name, document)
+
+
+def _describe(error: Exception) -> str:
+    if isinstance(error, ExtractorFailed):  # already "<Type>: <message>" or a timeout
+        return str(error)
+    return f"{type(error).__name__}: {error}"
+
+
+def _run_one(document: Document, parts: Sequence[Extractor], call: _Call, plugins: Plugins) -> DocumentResult:
     try:
-        found = list(chosen.extract(document, context))  # type: ignore[arg-type]
-    except Exception as error:  # an extractor bug must not stop the batch
-        return DocumentResult(document, [], error=f"{chosen.name}: {type(error).__name__}: {error}")
-    events, rejected = check_events(document, found, chosen.name)
+        document = prepare_document(plugins.preprocess(document))
+    except Exception as error:  # a plugin bug must not stop the batch
+        return DocumentResult(document, [], error=_describe(error))
+    groups: list[list[Event]] = []
+    errors: list[str] = []
+    rejected: list[str] = []
+    for part in parts:
+        try:
+            found = call(part, document)
+        except Exception as error:  # an extractor bug must not stop the batch
+            errors.append(f"{part.name}: {_describe(error)}")
+            continue
+        kept, dropped = check_events(document, found, part.name)
+        groups.append(kept)
+        rejected.extend(dropped)
+    events = merge_events(groups) if len(parts) > 1 else [event for group in groups for event in group]
     try:
-        events = plugins.postprocess(document, events)
+        processed = plugins.postprocess(document, events)
     except Exception as error:
-        return DocumentResult(document, events, error=f"postprocess_events: {type(error).__name__}: {error}")
-    return DocumentResult(document, events, rejected=rejected)
+        errors.append(_describe(error))
+    else:
+        events, dropped = check_events(document, processed, "postprocess_events")
+        rejected.extend(dropped)
+    return DocumentResult(document, events, error="; ".join(errors) or None, rejected=rejected)
 
 
 def extract(

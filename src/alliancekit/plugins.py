@@ -42,6 +42,7 @@ __all__ = [
     "ENTRY_POINT_GROUP",
     "LOAD_ENV",
     "DuplicateNameError",
+    "PluginError",
     "PluginInfo",
     "Plugins",
     "UnknownNameError",
@@ -69,6 +70,20 @@ class DuplicateNameError(ValueError):
 
 class UnknownNameError(LookupError):
     """No plugin registered the extractor or format asked for."""
+
+
+class PluginError(RuntimeError):
+    """A plugin's hook raised, or returned something it must not; the message names the plugin.
+
+    >>> print(PluginError("tidy", "preprocess_document", "ValueError: bad"))
+    plugin 'tidy' (preprocess_document): ValueError: bad
+    """
+
+    def __init__(self, plugin: str, hook: str, problem: str) -> None:
+        super().__init__(f"plugin {plugin!r} ({hook}): {problem}")
+        self.plugin = plugin
+        self.hook = hook
+        self.problem = problem
 
 
 @attrs.frozen
@@ -105,7 +120,14 @@ class Plugins:
     _extractors: dict[str, Extractor] = attrs.field(factory=dict)
     _formats: dict[str, Writer] = attrs.field(factory=dict)
     _knowledge_base: KnowledgeBase | None = None
-    _lock: threading.Lock = attrs.field(factory=threading.Lock)
+    _lock: threading.RLock = attrs.field(factory=threading.RLock)  # re-entered by "a+b" names
+    load_errors: dict[str, str] = attrs.field(factory=dict)
+    """Plugins that could not be loaded or failed to register, with the reason.
+
+    A third-party plugin that raises on import or in a ``register_*`` hook
+    is left out (what it registered before raising stays) and recorded
+    here; the others load as usual. The command line reports these.
+    """
 
     @classmethod
     def create(
@@ -150,14 +172,28 @@ class Plugins:
                 continue
             if self.manager.has_plugin(entry_point.name):
                 raise DuplicateNameError(f"two plugins are named {entry_point.name!r}")
-            plugin = entry_point.load()
-            self.manager.register(plugin, name=entry_point.name)
+            try:
+                plugin = entry_point.load()
+                self.manager.register(plugin, name=entry_point.name)
+            except Exception as error:  # one broken plugin must not take the others down
+                self.load_errors[entry_point.name] = f"cannot be loaded: {type(error).__name__}: {error}"
+                continue
             dist = entry_point.dist
             self.versions[entry_point.name] = dist.version if dist is not None else None
 
     def _collect(self) -> None:
-        self.manager.hook.register_extractors(register=self._register_extractor)
-        self.manager.hook.register_formats(register=self._register_format)
+        """Call the registration hooks plugin by plugin, in pluggy's order, isolating failures."""
+        for hook, register in (
+            ("register_extractors", self._register_extractor),
+            ("register_formats", self._register_format),
+        ):
+            for impl in _chain(getattr(self.manager.hook, hook)):
+                try:
+                    _call(impl, register=register)
+                except DuplicateNameError:
+                    raise
+                except Exception as error:
+                    self.load_errors.setdefault(impl.plugin_name, f"{hook} raised {type(error).__name__}: {error}")
 
     def _register_extractor(self, name: str, factory: ExtractorFactory) -> None:
         if name in self._extractor_factories:
@@ -194,9 +230,16 @@ class Plugins:
                     factory = self._extractor_factories.get(name)
                     if factory is None:
                         known = ", ".join(self.extractor_names())
-                        raise UnknownNameError(f"no extractor named {name!r}; installed: {known}")
+                        raise UnknownNameError(
+                            f"no extractor named {name!r}; installed: {known}{self._broken_note()}"
+                        )
                     self._extractors[name] = factory()
             return self._extractors[name]
+
+    def _broken_note(self) -> str:
+        if not self.load_errors:
+            return ""
+        return "; not loaded: " + ", ".join(f"{name} ({why})" for name, why in sorted(self.load_errors.items()))
 
     def writer(self, name: str) -> Writer:
         """The output writer registered as ``name``."""
@@ -204,7 +247,9 @@ class Plugins:
             return self._formats[name]
         except KeyError:
             known = ", ".join(self.format_names())
-            raise UnknownNameError(f"no output format named {name!r}; installed: {known}") from None
+            raise UnknownNameError(
+                f"no output format named {name!r}; installed: {known}{self._broken_note()}"
+            ) from None
 
     @property
     def knowledge_base(self) -> KnowledgeBase:
@@ -234,23 +279,40 @@ class Plugins:
         Each implementation sees the previous one's result, in pluggy's call
         order (``tryfirst``/``trylast`` honoured). Hook wrappers are not run
         for this hook: a chain has no single call for them to wrap.
+        A plugin that raises, or returns something other than a document,
+        raises :class:`PluginError` naming it.
         """
         for impl in _chain(self.manager.hook.preprocess_document):
-            result = _call(impl, document=document)
-            if result is not None:
-                document = cast(Document, result)
+            result = _call_guarded("preprocess_document", impl, document=document)
+            if result is None:
+                continue
+            if not isinstance(result, Document):
+                problem = f"returned a {type(result).__name__}, not a Document"
+                raise PluginError(impl.plugin_name, "preprocess_document", problem)
+            document = result
         return document
 
     def postprocess(self, document: Document, events: list[Event]) -> list[Event]:
         """Run every ``postprocess_events`` implementation in turn.
 
         Chained like :meth:`preprocess`: each implementation sees the events
-        the previous one returned; hook wrappers are not run.
+        the previous one returned; hook wrappers are not run. A plugin that
+        raises, or returns something that is not a list of values, raises
+        :class:`PluginError` naming it; the values themselves are checked by
+        the pipeline (:func:`~alliancekit.pipeline.check_events`).
         """
         for impl in _chain(self.manager.hook.postprocess_events):
-            result = _call(impl, document=document, events=events)
-            if result is not None:
+            result = _call_guarded("postprocess_events", impl, document=document, events=events)
+            if result is None:
+                continue
+            if isinstance(result, str | bytes | dict) or not isinstance(result, Iterable):
+                problem = f"returned a {type(result).__name__}, not a list of events"
+                raise PluginError(impl.plugin_name, "postprocess_events", problem)
+            try:
                 events = list(cast("Iterable[Event]", result))
+            except Exception as error:
+                problem = f"its result cannot be read: {type(error).__name__}: {error}"
+                raise PluginError(impl.plugin_name, "postprocess_events", problem) from error
         return events
 
     def describe(self) -> list[PluginInfo]:
@@ -274,6 +336,14 @@ def _chain(caller: pluggy.HookCaller) -> list[pluggy.HookImpl]:
 def _call(impl: pluggy.HookImpl, **kwargs: Any) -> Any:
     """Call one implementation as pluggy does: with only the arguments it declares."""
     return impl.function(*(kwargs[name] for name in impl.argnames))
+
+
+def _call_guarded(hook: str, impl: pluggy.HookImpl, **kwargs: Any) -> Any:
+    """:func:`_call`, its errors turned into a :class:`PluginError` naming the plugin."""
+    try:
+        return _call(impl, **kwargs)
+    except Exception as error:
+        raise PluginError(impl.plugin_name, hook, f"{type(error).__name__}: {error}") from error
 
 
 def _own_version() -> str | None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from typing import Any
 
 import cattrs
@@ -39,7 +40,9 @@ __all__ = [
     "EVENT_SCHEMA",
     "converter",
     "dumps_event",
+    "event_problems",
     "loads_event",
+    "schema_problems",
     "structure_document",
     "structure_event",
     "unstructure_document",
@@ -245,3 +248,116 @@ EVENT_SCHEMA: dict[str, Any] = {
     },
 }
 """JSON Schema (draft 2020-12) of one serialized :class:`~alliancekit.model.Event`."""
+
+
+# --------------------------------------------------------------------------- schema checking
+
+_JSON_TYPES: dict[str, tuple[type, ...]] = {
+    "object": (dict,),
+    "array": (list,),
+    "string": (str,),
+    "integer": (int,),
+    "number": (int, float),
+    "boolean": (bool,),
+    "null": (type(None),),
+}
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _is_json_type(value: Any, name: str) -> bool:
+    # bool is an int to Python, never a number to JSON; and 1.0 is not an offset.
+    if isinstance(value, bool):
+        return name == "boolean"
+    return isinstance(value, _JSON_TYPES[name])
+
+
+def _is_date(value: str) -> bool:
+    if _ISO_DATE.fullmatch(value) is None:
+        return False
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def schema_problems(data: Any, schema: dict[str, Any] = EVENT_SCHEMA, where: str = "") -> list[str]:
+    """What keeps ``data`` from validating against ``schema``; empty when it validates.
+
+    A small, dependency-free validator for the JSON Schema keywords
+    :data:`EVENT_SCHEMA` uses (``type``, ``enum``, ``required``,
+    ``properties``, ``additionalProperties: false``, ``items``, ``pattern``,
+    ``minLength``, ``minimum``, ``maximum`` and ``format: date``), so that the
+    pipeline can check every event without :mod:`jsonschema`. It is stricter
+    than JSON Schema in one way: an integer must be a JSON integer, not
+    ``1.0``, because evidence offsets index into text.
+
+    >>> schema_problems({"start": "2026-02-30"}, {"properties": {"start": _DATE}})
+    ["at start: '2026-02-30' is not a date (YYYY-MM-DD)"]
+    >>> schema_problems(unstructure_event(Event("call", "occurred")))
+    []
+    """
+    here = where or "(top)"
+    expected = schema.get("type")
+    if expected is not None:
+        names = [expected] if isinstance(expected, str) else list(expected)
+        if not any(_is_json_type(data, name) for name in names):
+            return [f"at {here}: {data!r} is not of type {' or '.join(names)}"]
+    problems: list[str] = []
+    if "enum" in schema and data not in schema["enum"]:
+        problems.append(f"at {here}: {data!r} is not one of {schema['enum']!r}")
+    if isinstance(data, str):
+        if "pattern" in schema and re.search(schema["pattern"], data) is None:
+            problems.append(f"at {here}: {data!r} does not match {schema['pattern']!r}")
+        if len(data) < schema.get("minLength", 0):
+            problems.append(f"at {here}: {data!r} is shorter than {schema['minLength']}")
+        if schema.get("format") == "date" and not _is_date(data):
+            problems.append(f"at {here}: {data!r} is not a date (YYYY-MM-DD)")
+    if isinstance(data, int | float) and not isinstance(data, bool):
+        if "minimum" in schema and not data >= schema["minimum"]:
+            problems.append(f"at {here}: {data!r} is less than {schema['minimum']}")
+        if "maximum" in schema and not data <= schema["maximum"]:
+            problems.append(f"at {here}: {data!r} is more than {schema['maximum']}")
+    if isinstance(data, dict):
+        properties: dict[str, Any] = schema.get("properties", {})
+        problems.extend(
+            f"at {here}: {key!r} is a required property"
+            for key in schema.get("required", ())
+            if key not in data
+        )
+        for key, value in data.items():
+            if key in properties:
+                problems.extend(schema_problems(value, properties[key], f"{where}/{key}".lstrip("/")))
+            elif schema.get("additionalProperties") is False:
+                problems.append(f"at {here}: unexpected property {key!r}")
+    if isinstance(data, list) and "items" in schema:
+        for index, item in enumerate(data):
+            problems.extend(schema_problems(item, schema["items"], f"{where}/{index}".lstrip("/")))
+    return problems
+
+
+def event_problems(event: object) -> list[str]:
+    """Why ``event`` may not be written out; empty when it is a valid :class:`Event`.
+
+    It must be an :class:`~alliancekit.model.Event` that serializes to JSON
+    validating against :data:`EVENT_SCHEMA`. The model's validators run when
+    an event is built, but they do not check every field's type, and a
+    plugin can get around them; this is the check the pipeline makes before
+    any event reaches an output or a store.
+
+    >>> event_problems(Event("call", "occurred"))
+    []
+    >>> event_problems(Event("call", "occurred", cameo="forty"))
+    ["at cameo: 'forty' does not match '^[0-9]{3,4}$'"]
+    >>> event_problems(Event("call", "occurred", time="tomorrow"))[0][:18]
+    'does not serialize'
+    >>> event_problems({"type": "call"})
+    ['a dict, not an Event']
+    """
+    if not isinstance(event, Event):
+        return [f"a {type(event).__name__}, not an Event"]
+    try:
+        data = json.loads(dumps_event(event))
+    except Exception as error:  # any field a plugin filled with something JSON cannot hold
+        return [f"does not serialize: {type(error).__name__}: {error}"]
+    return schema_problems(data)

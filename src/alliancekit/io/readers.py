@@ -7,10 +7,27 @@ that names the file and line, yielded in the document's place.
 Supported inputs:
 
 * ``article.txt``, with an optional ``article.meta.json`` sidecar holding
-  ``published`` (ISO date), ``outlet`` and ``url``;
-* a directory, searched recursively for ``.txt`` and ``.jsonl`` files;
+  ``published`` (ISO date), ``outlet``, ``url``, ``id`` and ``encoding``;
+* ``page.html`` (or ``.htm``): an HTML page, read as the text a browser
+  shows (:func:`~alliancekit.io.markup.html_to_text`), with the same sidecar;
+* a directory, searched recursively for the files below, in name order;
 * ``corpus.jsonl``: one JSON object per line with ``id``, ``text`` and the
-  optional ``published``, ``outlet``, ``url``.
+  optional ``published``, ``outlet``, ``url``;
+* ``corpus.csv``: a header row naming the columns ``id``, ``text``,
+  ``published``, ``outlet``, ``url`` (only ``text`` is required; other
+  columns are ignored), then one article per row;
+* any of ``.txt``, ``.jsonl`` and ``.csv`` compressed with gzip
+  (``corpus.jsonl.gz``), decompressed as it is read.
+
+Hostile input is handled, not trusted. Articles are UTF-8 unless a
+byte-order mark or the sidecar's ``encoding`` says otherwise
+(:func:`~alliancekit.io.decoding.decode_text`); empty, binary and
+undecodable files are errors naming the file and line. An article or a
+record whose text is a whole HTML page is converted to its visible text, and
+a note (logged on the ``alliancekit.io`` logger, shown by the command line)
+says so, since evidence offsets then index into the converted text.
+Impossible dates ("2026-02-30"), non-string fields, blank texts and
+non-scalar ids are errors naming the record.
 
 >>> import tempfile, pathlib
 >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -21,17 +38,49 @@ Supported inputs:
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import gzip
+import io
 import json
+import logging
+import re
+import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 import attrs
 
+from alliancekit.io.decoding import DecodeError, decode_text, declared_html_charset, encoding_problem
+from alliancekit.io.markup import html_to_text, looks_like_html
 from alliancekit.model import Document, Source
 
-__all__ = ["ReadError", "parse_published", "read_documents", "read_jsonl", "read_text_file"]
+__all__ = [
+    "CSV_FIELDS",
+    "SUFFIXES",
+    "ReadError",
+    "parse_published",
+    "read_csv",
+    "read_documents",
+    "read_jsonl",
+    "read_text_file",
+]
+
+SUFFIXES = (".txt", ".jsonl", ".csv", ".txt.gz", ".jsonl.gz", ".csv.gz", ".html", ".htm")
+"""The file name endings :func:`read_documents` reads, also when searching a directory."""
+
+CSV_FIELDS = ("id", "text", "published", "outlet", "url")
+"""The columns a CSV corpus may have; only ``text`` is required."""
+
+# A CSV article may be longer than the csv module's default field limit (128 KiB).
+_CSV_FIELD_LIMIT = 1 << 27
+# Errors a gzip stream raises when it is corrupt or cut short.
+_GZIP_ERRORS = (OSError, EOFError, zlib.error)
+_HTML_SUFFIXES = (".html", ".htm")
+_HTML_NOTE = "an HTML page: read the text of its markup; evidence offsets index into that text"
+_log = logging.getLogger("alliancekit.io")
+_DATE_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}(?:$|[T ])")
 
 
 @attrs.frozen
@@ -64,6 +113,10 @@ def parse_published(value: Any) -> dt.date | None:
     datetime.date(2026, 1, 13)
     >>> parse_published(None) is None
     True
+    >>> parse_published("2026-02-30")
+    Traceback (most recent call last):
+    ...
+    alliancekit.io.readers._BadFieldError: published is not a valid ISO date: '2026-02-30' (day is out of range for month)
     """
     if value is None or value == "":
         return None
@@ -78,8 +131,10 @@ def parse_published(value: Any) -> dt.date | None:
         if len(text) == 10:
             return dt.date.fromisoformat(text)
         return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date()
-    except ValueError:
-        raise _BadFieldError(f"published is not a valid ISO date: {value!r}") from None
+    except ValueError as error:
+        # "2026-02-30" has the form of a date, but is none: say why.
+        reason = f" ({error})" if _DATE_SHAPE.match(text) else ""
+        raise _BadFieldError(f"published is not a valid ISO date: {value!r}{reason}") from None
 
 
 def _optional_str(data: dict[str, Any], key: str) -> str | None:
@@ -91,63 +146,226 @@ def _optional_str(data: dict[str, Any], key: str) -> str | None:
     return value
 
 
-def _decode(raw: bytes, path: Path) -> str | ReadError:
-    if not raw.strip():
-        return ReadError(str(path), "empty file")
-    if b"\x00" in raw[:8192]:
-        return ReadError(str(path), "binary file (contains NUL bytes), not text")
+def _document_id(value: Any, default: str) -> str:
+    """A record's ``id``: a non-empty string or an integer, else ``default`` when absent."""
+    if value is None or value == "":
+        return default
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise _BadFieldError(f"id must be a string or an integer, got {type(value).__name__}")
+    return str(value)
+
+
+def _decode(raw: bytes, path: Path, declared: str | None) -> str | ReadError:
+    """The article's text; an HTML page is tried in UTF-8, then in the charset it declares."""
     try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        return ReadError(
-            str(path), f"not valid UTF-8 (byte {error.start}: {raw[error.start : error.start + 1]!r})", line
-        )
+        return decode_text(raw, declared=declared)
+    except DecodeError as error:
+        charset = declared_html_charset(raw) if declared is None else None
+        if charset is None or not error.message.startswith("not valid UTF-8"):
+            return ReadError(str(path), error.message, error.line)
+    try:
+        return decode_text(raw, declared=charset)
+    except DecodeError as error:
+        return ReadError(str(path), f"{error.message} (the encoding its <meta charset> declares)", error.line)
+
+
+def _read_meta(meta_path: Path) -> dict[str, Any] | ReadError:
+    """The sidecar's fields, or the error that makes it unusable; ``{}`` when there is none."""
+    if not meta_path.exists():
+        return {}
+    try:
+        loaded = json.loads(meta_path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        return ReadError(str(meta_path), f"unreadable metadata: {error}")
+    if not isinstance(loaded, dict):
+        return ReadError(str(meta_path), "metadata must be a JSON object")
+    encoding = loaded.get("encoding")
+    if encoding is not None:
+        problem = encoding_problem(encoding) if isinstance(encoding, str) else "encoding must be a string"
+        if problem is not None:
+            return ReadError(str(meta_path), problem)
+    return loaded
 
 
 def read_text_file(path: Path, *, published: dt.date | None = None) -> Document | ReadError:
-    """Read one ``.txt`` article and its optional ``.meta.json`` sidecar.
+    """Read one ``.txt`` (or ``.txt.gz``, ``.html``) article and its optional ``.meta.json`` sidecar.
+
+    The sidecar of ``news.txt`` or ``news.txt.gz`` is ``news.meta.json``.
+    Its ``encoding`` names the article's encoding when it is not UTF-8. An
+    HTML page (by name, or by its opening ``<!DOCTYPE html>`` or
+    ``<html>``) is read as its visible text; its declared publication date,
+    site name and address fill in what the sidecar does not give.
 
     :param published: a default publication date when the sidecar has none.
     """
     try:
-        raw = path.read_bytes()
+        raw = gzip.decompress(path.read_bytes()) if path.name.endswith(".gz") else path.read_bytes()
     except OSError as error:
         return ReadError(str(path), f"cannot read: {error.strerror or error}")
-    text = _decode(raw, path)
+    except (EOFError, zlib.error) as error:
+        return ReadError(str(path), f"cannot read: corrupt gzip data ({error})")
+    stem = _stem(path)
+    meta_path = path.with_name(stem + ".meta.json")
+    meta = _read_meta(meta_path)
+    if isinstance(meta, ReadError):
+        return meta
+    text = _decode(raw, path, meta.get("encoding"))
     if isinstance(text, ReadError):
         return text
-    meta_path = path.with_name(path.name.removesuffix(".txt") + ".meta.json")
-    meta: dict[str, Any] = {}
-    if meta_path.exists():
-        try:
-            loaded = json.loads(meta_path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-            return ReadError(str(meta_path), f"unreadable metadata: {error}")
-        if not isinstance(loaded, dict):
-            return ReadError(str(meta_path), "metadata must be a JSON object")
-        meta = loaded
+    page_meta: dict[str, Any] = {}
+    named_html = path.name.removesuffix(".gz").endswith(_HTML_SUFFIXES)
+    if named_html or looks_like_html(text):
+        page = html_to_text(text)
+        if not page.text.strip():
+            return ReadError(str(path), "an HTML page without any text")
+        if not named_html:
+            _log.info("%s: %s", path, _HTML_NOTE)
+        text = page.text
+        page_meta = {"published": page.published, "outlet": page.outlet, "url": page.url}
     try:
         own_date = parse_published(meta.get("published"))
         source = Source(outlet=_optional_str(meta, "outlet"), url=_optional_str(meta, "url"))
+        doc_id = _document_id(meta.get("id"), stem)
     except _BadFieldError as error:
         return ReadError(str(meta_path), str(error))
-    doc_id = str(meta.get("id") or path.name.removesuffix(".txt"))
+    if page_meta:
+        own_date = own_date or _page_date(page_meta["published"])
+        source = Source(outlet=source.outlet or page_meta["outlet"], url=source.url or page_meta["url"])
     return Document(id=doc_id, text=text, published=own_date or published, source=source)
 
 
-def read_jsonl(path: Path, *, published: dt.date | None = None) -> Iterator[Document | ReadError]:
-    """Stream documents from a JSON-lines file, one object per line."""
+def _page_date(value: str | None) -> dt.date | None:
+    """An HTML page's declared publication date; a malformed one is ignored, not an error."""
     try:
-        handle = path.open("rb")
+        return parse_published(value)
+    except _BadFieldError:
+        return None
+
+
+def _stem(path: Path) -> str:
+    """The file name without its reader suffix: ``news`` for ``news.jsonl.gz``."""
+    for suffix in sorted(SUFFIXES, key=len, reverse=True):
+        if path.name.endswith(suffix):
+            return path.name.removesuffix(suffix)
+    return path.stem
+
+
+def _open_binary(path: Path) -> io.BufferedIOBase:
+    """Open a file for reading bytes, decompressing it on the fly when it ends in ``.gz``."""
+    if path.name.endswith(".gz"):
+        return gzip.open(path, "rb")
+    return path.open("rb")
+
+
+def _open_text(path: Path) -> TextIO:
+    """Open a UTF-8 file for reading text as the csv module wants it (``newline=""``)."""
+    if path.name.endswith(".gz"):
+        return gzip.open(path, "rt", encoding="utf-8-sig", newline="")
+    return path.open(encoding="utf-8-sig", newline="")
+
+
+def read_jsonl(path: Path, *, published: dt.date | None = None) -> Iterator[Document | ReadError]:
+    r"""Stream documents from a JSON-lines file (or ``.jsonl.gz``), one object per line.
+
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "news.jsonl.gz"
+    >>> _ = path.write_bytes(gzip.compress(b'{"text": "Hi."}\n'))
+    >>> [document.id for document in read_jsonl(path)]
+    ['news:1']
+    """
+    try:
+        handle = _open_binary(path)
     except OSError as error:
         yield ReadError(str(path), f"cannot read: {error.strerror or error}")
         return
     with handle:
-        for number, raw in enumerate(handle, start=1):
-            if not raw.strip():
-                continue
-            yield _document_from_line(raw, path, number, published)
+        number = 0
+        records = 0
+        try:
+            for number, raw in enumerate(handle, start=1):
+                if number == 1:
+                    unreadable = _not_json_lines(raw)
+                    if unreadable is not None:
+                        yield ReadError(str(path), unreadable)
+                        return
+                if not raw.strip():
+                    continue
+                records += 1
+                yield _document_from_line(raw, path, number, published)
+        except _GZIP_ERRORS as error:
+            yield ReadError(str(path), f"cannot read on: corrupt or truncated data ({error})", number + 1)
+            return
+        if not records:
+            yield ReadError(str(path), "empty file")
+
+
+def _not_json_lines(first_line: bytes) -> str | None:
+    """Why a file whose first line is ``first_line`` cannot be JSON lines at all, if it cannot.
+
+    Reported once for the file, rather than once for each of its lines.
+    """
+    if first_line.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
+        return "encoded as UTF-16 or UTF-32 (it starts with a byte-order mark); JSON lines must be UTF-8"
+    try:
+        decode_text(first_line)
+    except DecodeError as error:
+        if error.message.startswith("binary"):
+            return error.message
+    return None
+
+
+def read_csv(path: Path, *, published: dt.date | None = None) -> Iterator[Document | ReadError]:
+    r"""Stream documents from a CSV file (or ``.csv.gz``) with a header row.
+
+    The columns are named by :data:`CSV_FIELDS`; only ``text`` is required.
+    A row without an ``id`` is named ``<file stem>:<line>``. A row with the
+    wrong number of fields or a bad date is a :class:`ReadError` naming the
+    line the row starts on, and the rows after it are still read; a file
+    whose quoting is broken stops at the error.
+
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "news.csv"
+    >>> _ = path.write_text('id,text,published\na1,"Rubio met Motegi.",2026-01-13\na2,"Too",many,fields\n')
+    >>> [item.id if isinstance(item, Document) else (item.line, item.message) for item in read_csv(path)]
+    ['a1', (3, 'the row has 4 fields, the header 3')]
+    """
+    try:
+        stream = _open_text(path)
+    except OSError as error:
+        yield ReadError(str(path), f"cannot read: {error.strerror or error}")
+        return
+    csv.field_size_limit(max(csv.field_size_limit(), _CSV_FIELD_LIMIT))
+    with stream:
+        rows = csv.reader(stream)
+        line = 1
+        try:
+            header = next(rows, None)
+            if header is None:
+                yield ReadError(str(path), "empty file")
+                return
+            columns = [name.strip().lower() for name in header]
+            if "text" not in columns:
+                yield ReadError(str(path), "the header row has no 'text' column", 1)
+                return
+            line = rows.line_num + 1
+            for row in rows:
+                start, line = line, rows.line_num + 1
+                if not row:
+                    continue
+                yield _document_from_row(row, columns, path, start, published)
+        except (csv.Error, UnicodeDecodeError, *_GZIP_ERRORS) as error:
+            yield ReadError(str(path), f"cannot read on: {error}", line)
+
+
+def _document_from_row(
+    row: list[str], columns: list[str], path: Path, number: int, published: dt.date | None
+) -> Document | ReadError:
+    if len(row) != len(columns):
+        return ReadError(str(path), f"the row has {len(row)} fields, the header {len(columns)}", number)
+    data: dict[str, Any] = {name: value for name, value in zip(columns, row, strict=True) if value != ""}
+    if "text" not in data:
+        return ReadError(str(path), "empty field 'text'", number)
+    return _document_from_fields(data, path, number, published)
 
 
 def _document_from_line(
@@ -162,23 +380,38 @@ def _document_from_line(
         return ReadError(str(path), f"not valid JSON ({error.msg} at column {error.colno})", number)
     if not isinstance(data, dict):
         return ReadError(str(path), "a line must hold a JSON object", number)
+    return _document_from_fields(data, path, number, published)
+
+
+def _document_from_fields(
+    data: dict[str, Any], path: Path, number: int, published: dt.date | None
+) -> Document | ReadError:
+    """Build a document from one record's fields (a JSON line or a CSV row)."""
     text = data.get("text")
     if not isinstance(text, str):
         return ReadError(str(path), "missing or non-string field 'text'", number)
+    if not text.strip():
+        return ReadError(str(path), "empty field 'text'", number)
     try:
         own_date = parse_published(data.get("published"))
         source = Source(outlet=_optional_str(data, "outlet"), url=_optional_str(data, "url"))
+        doc_id = _document_id(data.get("id"), f"{_stem(path)}:{number}")
     except _BadFieldError as error:
         return ReadError(str(path), str(error), number)
-    doc_id = data.get("id")
-    if doc_id is None or doc_id == "":
-        doc_id = f"{path.stem}:{number}"
-    return Document(id=str(doc_id), text=text, published=own_date or published, source=source)
+    if looks_like_html(text):
+        page = html_to_text(text)
+        if not page.text.strip():
+            return ReadError(str(path), "field 'text' is an HTML page without any text", number)
+        _log.info("%s:%s: field 'text' is %s", path, number, _HTML_NOTE)
+        text = page.text
+        own_date = own_date or _page_date(page.published)
+        source = Source(outlet=source.outlet or page.outlet, url=source.url or page.url)
+    return Document(id=doc_id, text=text, published=own_date or published, source=source)
 
 
 def _files_under(directory: Path) -> Iterator[Path]:
     for path in sorted(directory.rglob("*")):
-        if path.is_file() and (path.suffix == ".jsonl" or path.suffix == ".txt"):
+        if path.is_file() and path.name.endswith(SUFFIXES):
             yield path
 
 
@@ -187,22 +420,33 @@ def read_documents(
 ) -> Iterator[Document | ReadError]:
     """Stream documents from files and directories, in a stable order.
 
-    :param paths: ``.txt`` files, ``.jsonl`` files or directories of them.
+    :param paths: ``.txt``, ``.jsonl`` and ``.csv`` files (each possibly
+        gzip-compressed, ``.jsonl.gz``) or directories of them.
     :param published: default publication date for documents without one.
     """
     for given in paths:
         path = Path(given)
         if path.is_dir():
             files: Iterable[Path] = _files_under(path)
-        elif path.exists():
+        elif path.is_file():
             files = [path]
+        elif path.exists():  # a pipe or a device would block or never end
+            yield ReadError(str(path), "not a regular file or a directory")
+            continue
         else:
             yield ReadError(str(path), "no such file or directory")
             continue
         for file in files:
-            if file.suffix == ".jsonl":
+            name = file.name.removesuffix(".gz")
+            if name.endswith(".jsonl"):
                 yield from read_jsonl(file, published=published)
-            elif file.suffix == ".txt":
+            elif name.endswith(".csv"):
+                yield from read_csv(file, published=published)
+            elif name.endswith((".txt", *_HTML_SUFFIXES)):
                 yield read_text_file(file, published=published)
             else:
-                yield ReadError(str(file), "unsupported file type (expected .txt, .jsonl or a directory)")
+                yield ReadError(
+                    str(file),
+                    "unsupported file type (expected .txt, .html, .jsonl, .csv, one of them .gz, "
+                    "or a directory)",
+                )

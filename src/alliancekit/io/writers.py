@@ -18,12 +18,28 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Callable, Iterable
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from alliancekit.model import Event
 from alliancekit.serialize import dumps_event, unstructure_event
 
-__all__ = ["CSV_COLUMNS", "Writer", "event_row", "write_csv", "write_json", "write_jsonl", "write_table"]
+if TYPE_CHECKING:
+    from alliancekit.engagements import Engagement
+
+__all__ = [
+    "CSV_COLUMNS",
+    "ENGAGEMENT_CSV_COLUMNS",
+    "Writer",
+    "engagement_row",
+    "event_row",
+    "write_csv",
+    "write_engagements_csv",
+    "write_engagements_jsonl",
+    "write_engagements_table",
+    "write_json",
+    "write_jsonl",
+    "write_table",
+]
 
 Writer = Callable[[Iterable[Event], TextIO], int]
 """The signature of an output format: write events, return their count."""
@@ -127,3 +143,111 @@ def write_table(events: Iterable[Event], stream: TextIO) -> int:
 
 def _clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+ENGAGEMENT_CSV_COLUMNS = (
+    "id",
+    "type",
+    "status",
+    "participants",
+    "countries",
+    "start",
+    "end",
+    "location",
+    "location_country",
+    "topics",
+    "reports",
+    "documents",
+    "outlets",
+    "outcome_id",
+    "plan_ids",
+    "evidence",
+)
+"""The columns of an engagement table, one row per engagement."""
+
+
+def engagement_row(engagement: Engagement) -> dict[str, Any]:
+    """Flatten an engagement into one table row (lists joined with ``"; "``).
+
+    ``evidence`` joins every report's evidence as ``document_id: words``.
+
+    >>> from alliancekit.engagements import Engagement, Report
+    >>> report = Report(Event("call", "occurred", document_id="d"))
+    >>> row = engagement_row(Engagement.from_reports("e1", [report]))
+    >>> row["id"], row["reports"], row["documents"]
+    ('e1', 1, 'd')
+    """
+    time = engagement.time
+    location = engagement.location
+    return {
+        "id": engagement.id,
+        "type": engagement.type.value,
+        "status": engagement.status.value,
+        "participants": "; ".join(engagement.names()),
+        "countries": "; ".join(sorted({p.actor.country for p in engagement.participants if p.actor.country})),
+        "start": time.start.isoformat() if time is not None and time.start else "",
+        "end": time.end.isoformat() if time is not None and time.end else "",
+        "location": location.name if location is not None else "",
+        "location_country": (location.country or "") if location is not None else "",
+        "topics": "; ".join(engagement.topics),
+        "reports": len(engagement.reports),
+        "documents": "; ".join(engagement.sources),
+        "outlets": "; ".join(engagement.outlets),
+        "outcome_id": engagement.outcome_id or "",
+        "plan_ids": "; ".join(engagement.plan_ids),
+        "evidence": " | ".join(f"{document_id}: {span.text}" for document_id, span in engagement.evidence),
+    }
+
+
+def write_engagements_jsonl(engagements: Iterable[Engagement], stream: TextIO) -> int:
+    """Write one JSON object per engagement per line: its fields, sources and events.
+
+    >>> import io
+    >>> from alliancekit.engagements import Engagement, Report
+    >>> buffer = io.StringIO()
+    >>> write_engagements_jsonl([Engagement.from_reports("e1", [Report(Event("call", "occurred"))])], buffer)
+    1
+    >>> json.loads(buffer.getvalue())["id"]
+    'e1'
+    """
+    count = 0
+    for engagement in engagements:
+        stream.write(json.dumps(engagement.to_dict(), ensure_ascii=False).translate(_LINE_BREAKS))
+        stream.write("\n")
+        count += 1
+    return count
+
+
+def write_engagements_csv(engagements: Iterable[Engagement], stream: TextIO) -> int:
+    """Write a CSV table of engagements with a header row."""
+    writer = csv.DictWriter(stream, fieldnames=ENGAGEMENT_CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    count = 0
+    for engagement in engagements:
+        writer.writerow(engagement_row(engagement))
+        count += 1
+    return count
+
+
+def write_engagements_table(engagements: Iterable[Engagement], stream: TextIO) -> int:
+    """Write a plain-text table of engagements for reading in a terminal.
+
+    >>> import io
+    >>> from alliancekit.engagements import Engagement, Report
+    >>> buffer = io.StringIO()
+    >>> write_engagements_table([Engagement.from_reports("e1", [Report(Event("call", "occurred"))])], buffer)
+    1
+    >>> buffer.getvalue().split()[:3]
+    ['id', 'type', 'status']
+    """
+    columns = ("id", "type", "status", "participants", "start", "end", "location", "reports", "outcome_id")
+    rows = [{key: str(engagement_row(engagement)[key]) for key in columns} for engagement in engagements]
+    widths = {key: min(48, max([len(key)] + [len(row[key]) for row in rows])) for key in columns}
+    stream.write("  ".join(key.ljust(widths[key]) for key in columns).rstrip() + "\n")
+    for row in rows:
+        cells = (_clip(row[key], widths[key]).ljust(widths[key]) for key in columns)
+        stream.write("  ".join(cells).rstrip() + "\n")
+    return len(rows)
+
+
+_LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})

@@ -12,6 +12,6 @@ Installing the distribution registers the ``spacy`` extractor through the
 from alliancekit_spacy.extractor import SpacyExtractor
 from alliancekit_spacy.loading import MODEL_ENV, ModelNotFoundError, load_model
 
-__all__ = ["MODEL_ENV", "ModelNotFoundError", "SpacyExtractor", "load_model", "__version__"]
+__all__ = ["MODEL_ENV", "ModelNotFoundError", "SpacyExtractor", "__version__", "load_model"]
 
 __version__ = "0.1.0"

@@ -27,9 +27,6 @@ import itertools
 from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
-from spacy.language import Language
-from spacy.tokens import Doc
-
 from alliancekit.actors import name_key
 from alliancekit.combine import same_engagement
 from alliancekit.extractor import ExtractionContext
@@ -50,6 +47,8 @@ from alliancekit.rules import RulesExtractor
 from alliancekit.rules.mentions import PersonFinder
 from alliancekit.rules.text import Sentence, body_sentences
 from alliancekit.temporal import resolve
+from spacy.language import Language
+from spacy.tokens import Doc
 
 from alliancekit_spacy.loading import load_model, prepare_pipeline
 from alliancekit_spacy.mentions import read_mentions
@@ -136,7 +135,11 @@ class SpacyExtractor:
     # ------------------------------------------------------------------ one document
 
     def _events(
-        self, document: Document, sentences: Sequence[Sentence], docs: Sequence[Doc], context: ExtractionContext
+        self,
+        document: Document,
+        sentences: Sequence[Sentence],
+        docs: Sequence[Doc],
+        context: ExtractionContext,
     ) -> list[Event]:
         parsed = self.parse_events(document, sentences, docs, context)
         if not self.rules_backbone:
@@ -144,7 +147,11 @@ class SpacyExtractor:
         return reconcile(list(self._rules.extract(document, context)), parsed)
 
     def parse_events(
-        self, document: Document, sentences: Sequence[Sentence], docs: Sequence[Doc], context: ExtractionContext
+        self,
+        document: Document,
+        sentences: Sequence[Sentence],
+        docs: Sequence[Doc],
+        context: ExtractionContext,
     ) -> list[Event]:
         """The events the parse alone finds in a document's analysed body sentences."""
         knowledge_base = context.knowledge_base
@@ -177,7 +184,11 @@ def _compatible(first: Draft, second: Draft) -> bool:
         return False
     if first.status is not second.status and first.explicit_status and second.explicit_status:
         return False
-    if first.time is not None and second.time is not None and first.time.text.lower() != second.time.text.lower():
+    if (
+        first.time is not None
+        and second.time is not None
+        and first.time.text.lower() != second.time.text.lower()
+    ):
         return False
     if first.type is EventType.VISIT and first.location is not None and second.location is not None:
         here, there = first.location, second.location
@@ -236,7 +247,9 @@ def _to_event(draft: Draft, document: Document) -> Event | None:
     status = draft.status
     time: TimeSpan | None = None
     if draft.time is not None:
-        time = resolve(draft.time.text, document.anchor, "backward" if status is Status.OCCURRED else "forward")
+        time = resolve(
+            draft.time.text, document.anchor, "backward" if status is Status.OCCURRED else "forward"
+        )
     location = None
     if draft.location is not None:
         place = draft.location
@@ -267,7 +280,9 @@ def _participant(party: Party, location: Location | None) -> Participant:
         role = Role.HOST if party.country == location.country else Role.GUEST
     if party.person is not None:
         person = party.person
-        return Participant(Actor(person.name, ActorKind.PERSON, person.country, person.title, (), person.kb_id), role)
+        return Participant(
+            Actor(person.name, ActorKind.PERSON, person.country, person.title, (), person.kb_id), role
+        )
     assert party.group is not None
     return Participant(Actor(party.group.text, ActorKind.ORGANIZATION, party.group.country), role)
 
@@ -313,12 +328,11 @@ def reconcile(backbone: Sequence[Event], parsed: Sequence[Event]) -> list[Event]
 
 def _complete(kept: Event, parsed: Event) -> Event:
     changes: dict[str, object] = {}
-    if (kept.time is None or not kept.time.resolved) and parsed.time is not None and parsed.time.resolved:
-        if kept.status is parsed.status:
-            changes["time"] = parsed.time
+    missing_time = kept.time is None or not kept.time.resolved
+    if missing_time and parsed.time is not None and parsed.time.resolved and kept.status is parsed.status:
+        changes["time"] = parsed.time
     if kept.location is None and parsed.location is not None and kept.status is parsed.status:
         changes["location"] = parsed.location
     if not changes:
         return kept
     return attrs.evolve(kept, **changes)  # type: ignore[arg-type]
-

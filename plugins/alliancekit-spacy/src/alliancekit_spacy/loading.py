@@ -20,7 +20,6 @@ import os
 from collections.abc import Mapping
 
 import spacy
-from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -137,7 +136,7 @@ def prepare_pipeline(nlp: Language) -> Language:
     ['Brig.', 'Gen.', 'Lee']
     """
     for abbreviation in _ABBREVIATIONS:
-        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])  # type: ignore[union-attr]
+        nlp.tokenizer.add_special_case(abbreviation, [{"ORTH": abbreviation}])  # type: ignore[union-attr]
     if _ONE_SENTENCE not in nlp.pipe_names:
         if "parser" in nlp.pipe_names:
             nlp.add_pipe(_ONE_SENTENCE, before="parser")

@@ -28,8 +28,6 @@ import re
 from collections.abc import Sequence
 
 import attrs
-from spacy.tokens import Doc, Span, Token
-
 from alliancekit.actors import KnowledgeBase
 from alliancekit.rules import lexicon
 from alliancekit.rules.mentions import (
@@ -44,6 +42,7 @@ from alliancekit.rules.mentions import (
 )
 from alliancekit.rules.text import Sentence
 from alliancekit.temporal import TimeMention, find_time_expressions
+from spacy.tokens import Doc, Span, Token
 
 __all__ = ["SentenceMentions", "read_mentions"]
 
@@ -142,7 +141,8 @@ def read_mentions(
     places = [
         place
         for place in find_places(text, offset, knowledge_base)
-        if not _covered(place.start, place.end, persons, extended=True) and not _covered(place.start, place.end, times)
+        if not _covered(place.start, place.end, persons, extended=True)
+        and not _covered(place.start, place.end, times)
     ]
     for entity in _joined_entities(doc):
         start, end = offset + entity.start_char, offset + entity.end_char
@@ -161,7 +161,9 @@ def read_mentions(
     places.sort(key=lambda p: p.start)
     pronouns = [p for p in find_pronouns(text, offset) if not _covered(p.start, p.end, persons)]
     groups = [g for g in find_groups(text, offset) if not _covered(g.start, g.end, persons)]
-    return SentenceMentions(sentence, doc, tuple(persons), tuple(places), tuple(times), tuple(pronouns), tuple(groups))
+    return SentenceMentions(
+        sentence, doc, tuple(persons), tuple(places), tuple(times), tuple(pronouns), tuple(groups)
+    )
 
 
 def _covered(start: int, end: int, mentions: Sequence[object], *, extended: bool = False) -> bool:
@@ -232,7 +234,9 @@ def _person_from_entity(
     if len(name_words) == 1:
         prior = _prior(finder, name)
         if prior is not None:
-            return attrs.evolve(prior, start=start, end=end, cue="surname", possessive=possessive, apposition_end=None)
+            return attrs.evolve(
+                prior, start=start, end=end, cue="surname", possessive=possessive, apposition_end=None
+            )
         record = knowledge_base.find_by_surname(name, on=anchor)
         if record is None:
             return None  # a lone capitalized word is a name only when something vouches for it
@@ -247,7 +251,14 @@ def _person_from_entity(
         record = knowledge_base.find_person(name)
     if record is not None:
         return PersonMention(
-            start, end, record.name, title or record.title_on(anchor), record.country, record.id, "spacy", possessive
+            start,
+            end,
+            record.name,
+            title or record.title_on(anchor),
+            record.country,
+            record.id,
+            "spacy",
+            possessive,
         )
     return PersonMention(start, end, name, title, None, None, "spacy", possessive)
 

@@ -29,32 +29,76 @@ import re
 from collections.abc import Iterable, Iterator
 
 import attrs
-from spacy.tokens import Token
-
 from alliancekit.actors import KnowledgeBase, name_key
 from alliancekit.model import EventType, Role, Status
 from alliancekit.rules import lexicon
 from alliancekit.rules.mentions import GroupMention, PersonMention, PlaceMention
 from alliancekit.temporal import TimeMention, resolve
+from spacy.tokens import Token
 
 from alliancekit_spacy.mentions import SentenceMentions
 from alliancekit_spacy.triggers import Trigger
 
-__all__ = ["Draft", "DocumentReader", "Party"]
+__all__ = ["DocumentReader", "Draft", "Party"]
 
-_CANCEL = frozenset({"cancel", "postpone", "scrap", "shelve", "axe", "suspend", "scuttle", "abandon", "delay"})
+_CANCEL = frozenset(
+    {"cancel", "postpone", "scrap", "shelve", "axe", "suspend", "scuttle", "abandon", "delay"}
+)
 _CANCEL_PHRASAL = frozenset({("call", "off"), ("put", "off")})
 _PLAN_HEADS = frozenset(
-    """
-    plan expect schedule set slate aim intend hope seek want agree arrange prepare decide propose consider
-    be due likely poised ready eager look forward tip invite ask urge need wish try invitation
-    """.split()
+    [
+        "plan",
+        "expect",
+        "schedule",
+        "set",
+        "slate",
+        "aim",
+        "intend",
+        "hope",
+        "seek",
+        "want",
+        "agree",
+        "arrange",
+        "prepare",
+        "decide",
+        "propose",
+        "consider",
+        "be",
+        "due",
+        "likely",
+        "poised",
+        "ready",
+        "eager",
+        "look",
+        "forward",
+        "tip",
+        "invite",
+        "ask",
+        "urge",
+        "need",
+        "wish",
+        "try",
+        "invitation",
+    ]
 )
 _PLANNED_MODIFIERS = frozenset(
-    """
-    upcoming planned proposed scheduled expected forthcoming next possible potential prospective future
-    anticipated slated coming mooted
-    """.split()
+    [
+        "upcoming",
+        "planned",
+        "proposed",
+        "scheduled",
+        "expected",
+        "forthcoming",
+        "next",
+        "possible",
+        "potential",
+        "prospective",
+        "future",
+        "anticipated",
+        "slated",
+        "coming",
+        "mooted",
+    ]
 )
 _MODALS = frozenset({"will", "would", "shall", "may", "might", "could", "should", "'ll", "’ll", "wo"})
 _PARTICIPANT_PREPS = frozenset({"with", "between", "among", "amongst", "alongside"})
@@ -63,10 +107,21 @@ _COMPOUND = re.compile(r"\b[A-Z][\w.]*(?:-[A-Z][\w.]*)+")
 _PLURAL_REFERENCE = re.compile(r"^(?:the|both)\s+(?:two|three|four)?\s*\w+$|^(?:they|them)$", re.IGNORECASE)
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2, "pair": 2, "duo": 2, "trio": 3}
 _PLURAL_NOUNS = frozenset(
-    """
-    leaders ministers secretaries counterparts envoys presidents premiers chiefs diplomats men women
-    heads officials
-    """.split()
+    [
+        "leaders",
+        "ministers",
+        "secretaries",
+        "counterparts",
+        "envoys",
+        "presidents",
+        "premiers",
+        "chiefs",
+        "diplomats",
+        "men",
+        "women",
+        "heads",
+        "officials",
+    ]
 )
 # The offices a plural noun refers to ("the two leaders" are heads of state or government).
 _TITLE_CLASSES = {
@@ -77,6 +132,7 @@ _TITLE_CLASSES = {
     "chiefs": re.compile(r"\bdefen[cs]e\b|\bchief\b|\bcommander\b", re.IGNORECASE),
 }
 _NOT_IN_PHRASE = frozenset({"conj", "cc", "relcl", "acl", "advcl", "ccomp", "punct", "appos"})
+_NAME_WORD = re.compile(r"^[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?$|^[A-Z]\.$")
 _TEMPORAL_PREPS = frozenset({"after", "before", "during", "following", "since", "ahead", "throughout"})
 
 
@@ -155,9 +211,9 @@ class DocumentReader:
             draft = _SentenceReader(self, mentions, trigger, siblings).draft()
             if draft is None:
                 continue
-            if not draft.parties or _is_reference(draft, mentions):
-                if self._refer_back(draft) or not draft.has_person():
-                    continue
+            referring = not draft.parties or _is_reference(draft, mentions)
+            if referring and (self._refer_back(draft) or not draft.has_person()):
+                continue
             if draft.trigger.label == "exchange-views" and self._elaborates(draft):
                 continue
             if draft.has_person():
@@ -201,12 +257,16 @@ class DocumentReader:
     def recent_people(self, count: int, noun: str = "") -> list[PersonMention]:
         """The last ``count`` different people named, for "the two leaders" before any event was told."""
         title_class = _TITLE_CLASSES.get(noun)
-        people = [p for p in reversed(self._seen) if title_class is None or (p.title and title_class.search(p.title))]
+        people = [
+            p
+            for p in reversed(self._seen)
+            if title_class is None or (p.title and title_class.search(p.title))
+        ]
         unique = _unique_persons(people)
         return list(reversed(unique[:count])) if len(unique) >= count else []
 
     def _elaborates(self, draft: Draft) -> bool:
-        """ "The two ministers exchanged views": a detail of the meeting or call just told, not a new one."""
+        """Whether "the two ministers exchanged views" only details the meeting or call just told."""
         keys = draft.person_keys()
         for kept in reversed(self.drafts):
             if draft.sentence - kept.sentence > 6:
@@ -231,7 +291,9 @@ class DocumentReader:
                 draft.time = reference.time
             if reference.status is Status.CANCELLED:
                 draft.status, draft.explicit_status = Status.CANCELLED, True
-            elif reference.status is Status.PLANNED and reference.explicit_status and not draft.explicit_status:
+            elif (
+                reference.status is Status.PLANNED and reference.explicit_status and not draft.explicit_status
+            ):
                 draft.status, draft.explicit_status = Status.PLANNED, True
             draft.location = draft.location or reference.location
             return True
@@ -315,17 +377,17 @@ class _SentenceReader:
         objects = self._objects()
         parties: list[Party] = []
         if kind is EventType.VISIT:
-            parties = [self._party(t, Role.VISITOR) for t in actors]
+            parties = self._parties_of(actors, Role.VISITOR)
         elif kind is EventType.INVITATION:
-            parties = [self._party(t, Role.INVITER) for t in actors]
+            parties = self._parties_of(actors, Role.INVITER)
             invitees = patients or [t for t in objects if t.dep_ == "dobj"] or objects
-            parties += [self._party(t, Role.INVITEE) for t in invitees[:2]]
+            parties += self._parties_of(invitees[:2], Role.INVITEE)
         elif trigger.hosting:
-            parties = [self._party(t, Role.HOST) for t in actors]
-            parties += [self._party(t, Role.GUEST) for t in [*patients, *objects]]
+            parties = self._parties_of(actors, Role.HOST)
+            parties += self._parties_of([*patients, *objects], Role.GUEST)
         else:
-            parties = [self._party(t, Role.PARTICIPANT) for t in [*actors, *patients, *objects]]
-        return _unique([p for group in parties for p in group])
+            parties = self._parties_of([*actors, *patients, *objects], Role.PARTICIPANT)
+        return _unique(parties)
 
     def _nominal_parties(self) -> list[Party]:
         token = self.token
@@ -333,9 +395,8 @@ class _SentenceReader:
         owners: list[Token] = []
         others: list[Token] = []
         for child in token.children:
-            if child.dep_ == "poss":
-                owners.extend(_conjuncts(child))
-            elif child.dep_ == "compound" and child.pos_ == "PROPN" and self._person_tokens(child):
+            named_compound = child.dep_ == "compound" and child.pos_ == "PROPN" and self._person_tokens(child)
+            if child.dep_ == "poss" or named_compound:
                 owners.extend(_conjuncts(child))
             elif child.dep_ == "prep" and child.lower_ in (*_PARTICIPANT_PREPS, "by", "of", "from"):
                 others.extend(t for pobj in _pobjs(child) for t in _conjuncts(pobj))
@@ -351,14 +412,14 @@ class _SentenceReader:
             others.extend(_with_phrases(verb))
         role = Role.VISITOR if kind is EventType.VISIT else Role.PARTICIPANT
         if kind is EventType.INVITATION:
-            parties = [self._party(t, Role.INVITER) for t in owners]
-            parties += [self._party(t, Role.INVITEE) for t in others]
+            parties = self._parties_of(owners, Role.INVITER)
+            parties += self._parties_of(others, Role.INVITEE)
         elif kind is EventType.VISIT:
             by = [t for t in others if t.head.lower_ in ("by", "of")]
-            parties = [self._party(t, role) for t in owners or by]
+            parties = self._parties_of(owners or by, role)
         else:
-            parties = [self._party(t, role) for t in [*owners, *others]]
-        return _unique([p for group in parties for p in group])
+            parties = self._parties_of([*owners, *others], role)
+        return _unique(parties)
 
     def _is_shared_subject_noun(self, token: Token) -> bool:
         """A noun whose verb's subject takes part: "X attended the summit", "X wrapped up his visit"."""
@@ -372,13 +433,19 @@ class _SentenceReader:
         """``(actors, patients)`` of a verb: its subject, or the agent and passive subject."""
         agents = [pobj for child in verb.children if child.dep_ == "agent" for pobj in _pobjs(child)]
         passive = [child for child in verb.children if child.dep_ == "nsubjpass"]
-        subjects = [child for child in verb.children if child.dep_ in ("nsubj", "expl") and child.dep_ != "expl"]
+        subjects = [
+            child for child in verb.children if child.dep_ in ("nsubj", "expl") and child.dep_ != "expl"
+        ]
         if agents or passive:
             actors = [t for a in agents for t in _conjuncts(a)]
             patients = [t for p in passive for t in _conjuncts(p)]
             if self.trigger.type is EventType.VISIT and not actors:
                 return patients, []
-            if not actors and self.trigger.type in (EventType.MEETING, EventType.CALL) and not self.trigger.hosting:
+            if (
+                not actors
+                and self.trigger.type in (EventType.MEETING, EventType.CALL)
+                and not self.trigger.hosting
+            ):
                 return patients, []
             return actors, patients
         if subjects:
@@ -399,7 +466,15 @@ class _SentenceReader:
                 return [t for c in head.children if c.dep_ == "prep" and c.lower_ == "to" for t in _pobjs(c)]
             if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
                 return _conjuncts(head)
-            if dep == "xcomp" and head.lemma_ in ("invite", "ask", "urge", "encourage", "allow", "want", "expect"):
+            if dep == "xcomp" and head.lemma_ in (
+                "invite",
+                "ask",
+                "urge",
+                "encourage",
+                "allow",
+                "want",
+                "expect",
+            ):
                 objects = [c for c in head.children if c.dep_ == "dobj"]
                 if objects:
                     return _conjuncts(objects[0])
@@ -436,6 +511,9 @@ class _SentenceReader:
                     found.extend(t for pobj in _pobjs(child) for t in _conjuncts(pobj))
         return found
 
+    def _parties_of(self, tokens: Iterable[Token], role: Role) -> list[Party]:
+        return [party for token in tokens for party in self._party(token, role)]
+
     def _party(self, token: Token, role: Role) -> list[Party]:
         persons = self._person_tokens(token)
         if persons:
@@ -468,7 +546,42 @@ class _SentenceReader:
             if pronoun.plural or _PLURAL_REFERENCE.match(pronoun.text):
                 return self._resolve_plural(token, 0, "")
             return self._resolve_singular(token)
-        return []
+        named = self._proper_name(token)
+        return [named] if named is not None else []
+
+    def _proper_name(self, token: Token) -> PersonMention | None:
+        """A proper-noun phrase in a participant slot that the entity recognizer missed ("met Aiko Tanabe").
+
+        Only two to four name-like words count, none of them a title, an
+        organization word, a country or a known place: people meet and
+        visit, and in those slots a bare two-word proper name is a person.
+        """
+        if token.pos_ != "PROPN" or token.ent_type_ in ("GPE", "LOC", "FAC", "NORP", "DATE", "TIME"):
+            return None
+        words = [
+            child for child in token.lefts if child.dep_ in ("compound", "flat") and child.pos_ == "PROPN"
+        ]
+        words.append(token)
+        if not 2 <= len(words) <= 4 or words[-1].i - words[0].i != len(words) - 1:
+            return None
+        for word in words:
+            text = word.text
+            if not _NAME_WORD.match(text) or lexicon.is_title_word(text) or text.lower() in lexicon.ORG_WORDS:
+                return None
+            if text.lower() in lexicon.FUNCTION_WORDS or lexicon.country_of_word(text) is not None:
+                return None
+        doc = self.mentions.doc
+        phrase = doc[words[0].i : token.i + 1]
+        if self.document.knowledge_base.find_place(phrase.text) is not None:
+            return None
+        start = self.mentions.offset + phrase.start_char
+        record = self.document.knowledge_base.find_person(phrase.text)
+        if record is not None:
+            title = record.title_on(self.document.anchor)
+            return PersonMention(
+                start, start + len(phrase.text), record.name, title, record.country, record.id, "parse"
+            )
+        return PersonMention(start, start + len(phrase.text), phrase.text, None, None, None, "parse")
 
     def _person_under_title(self, token: Token) -> PersonMention | None:
         """The name a parse hung under its title ("Minister for Foreign Affairs Funakoshi Takehiro")."""
@@ -608,7 +721,9 @@ class _SentenceReader:
         if found is None:
             return None
         start = self.mentions.offset + phrase.start_char
-        return PlaceMention(start, start + len(phrase.text), found.name, found.country, found.kind, phrase.text)
+        return PlaceMention(
+            start, start + len(phrase.text), found.name, found.country, found.kind, phrase.text
+        )
 
     def _time(self) -> TimeMention | None:
         """The time expression that belongs to the trigger: nearest in the tree, in its own clause."""
@@ -650,12 +765,14 @@ class _SentenceReader:
             return Status.OCCURRED, True
         if verb.tag_ in ("VBD", "VBN") or any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
             return Status.OCCURRED, True
-        if verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "am") for c in verb.children):
+        if verb.tag_ == "VBG" and any(
+            c.dep_ == "aux" and c.lower_ in ("is", "are", "am") for c in verb.children
+        ):
             return self._progressive_status()
         return Status.OCCURRED, self.trigger.form == "verbal"
 
     def _progressive_status(self) -> tuple[Status, bool]:
-        """ "is visiting Japan next week" is planned; "is visiting Washington" now has occurred."""
+        """The status of a present progressive: planned with a time ahead ("is visiting Japan next week")."""
         anchor = self.document.anchor
         time = self._time()
         if anchor is not None and time is not None:
@@ -761,7 +878,9 @@ def _negated(token: Token) -> bool:
 
 
 def _has_modal(verb: Token) -> bool:
-    return any(child.dep_ == "aux" and (child.tag_ == "MD" or child.lower_ in _MODALS) for child in verb.children)
+    return any(
+        child.dep_ == "aux" and (child.tag_ == "MD" or child.lower_ in _MODALS) for child in verb.children
+    )
 
 
 def _planned_chain(verb: Token) -> bool:
@@ -852,7 +971,7 @@ def _same_clause(time: Token, target: Token) -> bool:
 
 
 def _modifies(verb: Token, target: Token) -> bool:
-    """Whether a clause only describes the trigger's phrase ("his visit to the U.S., which is set for May")."""
+    """Whether a clause only describes the trigger's phrase ("his visit to Oslo, which is set for May")."""
     if verb.dep_ not in ("relcl", "acl"):
         return False
     head = verb.head
@@ -881,8 +1000,10 @@ def _plural_reference(token: Token) -> tuple[int, str] | None:
     """``(count, noun)`` when a token refers to several people: "the two", "both", "the four ministers"."""
     lowered = token.lower_
     determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "predet")}
-    if lowered in _NUMBERS and token.pos_ in ("NUM", "PRON", "DET", "NOUN") and (
-        determiners & {"the", "both"} or lowered == "both"
+    if (
+        lowered in _NUMBERS
+        and token.pos_ in ("NUM", "PRON", "DET", "NOUN")
+        and (determiners & {"the", "both"} or lowered == "both")
     ):
         return _NUMBERS[lowered], ""
     if lowered in _PLURAL_NOUNS and determiners & {"the", "both"}:

@@ -24,17 +24,18 @@ from collections.abc import Iterable
 from typing import Any
 
 import attrs
+from alliancekit.model import EventType
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
-
-from alliancekit.model import EventType
 
 __all__ = ["CALL_MEDIA", "Trigger", "TriggerFinder"]
 
 _M, _V, _C, _I = EventType.MEETING, EventType.VISIT, EventType.CALL, EventType.INVITATION
 
-CALL_MEDIA = frozenset({"phone", "telephone", "video", "videoconference", "teleconference", "videolink", "virtual"})
+CALL_MEDIA = frozenset(
+    {"phone", "telephone", "video", "videoconference", "teleconference", "videolink", "virtual"}
+)
 """Words that turn talks or a meeting into a call."""
 
 _TALK_NOUNS = [
@@ -139,7 +140,9 @@ _PATTERNS: list[tuple[str, list[dict[str, Any]]]] = [
         ">",
         {"DEP": "nsubjpass", "LOWER": {"IN": _TALK_NOUNS}},
     ),
-    _pair("exchange-views", {"LEMMA": "exchange"}, ">", {"DEP": "dobj", "LEMMA": {"IN": ["view", "opinion"]}}),
+    _pair(
+        "exchange-views", {"LEMMA": "exchange"}, ">", {"DEP": "dobj", "LEMMA": {"IN": ["view", "opinion"]}}
+    ),
     _pair(
         "talk-with",
         {"LEMMA": {"IN": ["talk", "speak", "confer", "chat", "sit"]}, "POS": "VERB"},
@@ -182,20 +185,31 @@ _PATTERNS: list[tuple[str, list[dict[str, Any]]]] = [
         {"DEP": "prep", "LOWER": "for"},
     ),
     _pair("be-in", {"LEMMA": "be", "POS": _VERB}, ">", {"DEP": "prep", "LOWER": "in"}),
-    _pair("arrive-in", {"LEMMA": {"IN": ["arrive", "land"]}, "POS": "VERB"}, ">", {"DEP": "prep", "LOWER": "in"}),
+    _pair(
+        "arrive-in", {"LEMMA": {"IN": ["arrive", "land"]}, "POS": "VERB"}, ">", {"DEP": "prep", "LOWER": "in"}
+    ),
     _pair(
         "call-noun",
-        {"LOWER": {"IN": ["call", "calls", "conversation", "talk", "talks", "conference", "meeting", "summit"]},
-         "POS": _NOUN},
+        {
+            "LOWER": {
+                "IN": ["call", "calls", "conversation", "talk", "talks", "conference", "meeting", "summit"]
+            },
+            "POS": _NOUN,
+        },
         ">",
         {"DEP": {"IN": ["compound", "amod", "nmod"]}, "LOWER": {"IN": sorted(CALL_MEDIA)}},
     ),
     _one("call-compound", {"LOWER": {"IN": ["teleconference", "videoconference"]}, "POS": _NOUN}),
-    _one("talks-noun", {"LOWER": {"IN": ["talks", "meeting", "meetings", "summit", "consultations",
-                                        "discussions"]}, "POS": _NOUN}),
+    _one(
+        "talks-noun",
+        {
+            "LOWER": {"IN": ["talks", "meeting", "meetings", "summit", "consultations", "discussions"]},
+            "POS": _NOUN,
+        },
+    ),
     _one("visit-noun", {"LOWER": {"IN": [*_VISIT_NOUNS, "visits", "trips"]}, "POS": _NOUN}),
     _one("invitation-noun", {"LEMMA": "invitation", "POS": _NOUN}),
-]  # fmt: skip
+]
 
 # When two patterns claim one word, the earlier label wins.
 _PRIORITY = {label: index for index, (label, _) in enumerate(_PATTERNS)}
@@ -252,7 +266,9 @@ def _build(doc: Doc, label: str, anchor: int, noun: int | None) -> Trigger | Non
         return None
     if label == "courtesy-call":
         hosting = token.lemma_ == "receive"
-    if label == "call-person" and any(child.dep_ in ("oprd", "xcomp", "ccomp", "prt") for child in token.children):
+    if label == "call-person" and any(
+        child.dep_ in ("oprd", "xcomp", "ccomp", "prt") for child in token.children
+    ):
         return None  # "called him a friend", "called off", "called for"
     if label == "talks-noun" and _is_talk_verb_object(token):
         return None
@@ -260,13 +276,18 @@ def _build(doc: Doc, label: str, anchor: int, noun: int | None) -> Trigger | Non
         return None
     if label == "host" and not _has_object(token):
         return None
-    if event_type is _V and form == "nominal" and token.dep_ == "dobj" and token.head.lemma_ in ("pay", "make"):
+    if (
+        event_type is _V
+        and form == "nominal"
+        and token.dep_ == "dobj"
+        and token.head.lemma_ in ("pay", "make")
+    ):
         return None
     return Trigger(event_type, form, anchor, noun, hosting, label)
 
 
 def _is_future_stay(token: Token) -> bool:
-    """ "will be in Washington", "is to be in Tokyo": a planned stay, which is a visit."""
+    """Whether "will be in Washington" or "is to be in Tokyo" states a planned stay, which is a visit."""
     auxiliaries = {child.lower_ for child in token.children if child.dep_ == "aux"}
     has_subject = any(child.dep_ == "nsubj" for child in token.children) or token.dep_ == "xcomp"
     return has_subject and bool(auxiliaries & {"will", "would", "to", "shall", "'ll", "’ll"})

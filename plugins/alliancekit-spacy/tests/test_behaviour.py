@@ -1,0 +1,222 @@
+"""What the spaCy extractor reads from a parse, on short news-style texts written for these tests.
+
+Most tests use the parse alone (``rules_backbone=False``), so that what they
+show is what the dependency parse and the entity recognizer found.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from alliancekit.extractor import ExtractionContext
+from alliancekit.model import Document, Event, EventType, Role, Status
+
+from alliancekit_spacy import SpacyExtractor
+
+PUBLISHED = dt.date(2026, 5, 8)  # a Friday
+
+
+def _doc(text: str, published: dt.date | None = PUBLISHED, doc_id: str = "t") -> Document:
+    return Document(doc_id, text, published)
+
+
+def _only(events: list[Event], kind: EventType) -> Event:
+    found = [event for event in events if event.type is kind]
+    assert len(found) == 1, events
+    return found[0]
+
+
+def _roles(event: Event) -> dict[str, Role]:
+    return {participant.actor.name: participant.role for participant in event.participants}
+
+
+def test_passive_voice_makes_the_agent_the_host(
+    parse_only: SpacyExtractor, context: ExtractionContext
+) -> None:
+    text = (
+        "Prime Minister Kenji Morioka was received by President Elena Varga at the presidential "
+        "palace in Lisbon on Tuesday, officials said."
+    )
+    meeting = _only(parse_only.extract(_doc(text), context), EventType.MEETING)
+    assert meeting.status is Status.OCCURRED
+    assert _roles(meeting) == {"Elena Varga": Role.HOST, "Kenji Morioka": Role.GUEST}
+    assert meeting.cameo == "043"
+    assert meeting.location is not None
+    assert meeting.location.name == "Lisbon"
+    assert meeting.time is not None
+    assert meeting.time.start == dt.date(2026, 5, 5)
+
+
+def test_passive_invitation_makes_the_subject_the_invitee(
+    parse_only: SpacyExtractor, context: ExtractionContext
+) -> None:
+    text = (
+        "Foreign Minister Aiko Tanabe was invited by Secretary of State Mark Dellinger to visit Washington."
+    )
+    events = parse_only.extract(_doc(text), context)
+    invitation = _only(events, EventType.INVITATION)
+    assert _roles(invitation) == {"Mark Dellinger": Role.INVITER, "Aiko Tanabe": Role.INVITEE}
+    visit = _only(events, EventType.VISIT)
+    assert visit.status is Status.PLANNED
+    assert [p.actor.name for p in visit.participants] == ["Aiko Tanabe"]
+
+
+def test_nominal_trigger_takes_participants_from_between(
+    parse_only: SpacyExtractor, context: ExtractionContext
+) -> None:
+    text = (
+        "Talks between Foreign Minister Aiko Tanabe and Secretary of State Mark Dellinger took place "
+        "in Tokyo on Monday, the ministry said."
+    )
+    meeting = _only(parse_only.extract(_doc(text), context), EventType.MEETING)
+    assert {p.actor.name for p in meeting.participants} == {"Aiko Tanabe", "Mark Dellinger"}
+    assert meeting.location is not None
+    assert meeting.location.name == "Tokyo"
+    assert meeting.time is not None
+    assert meeting.time.start == dt.date(2026, 5, 4)
+
+
+def test_possessive_nominal_trigger_is_a_planned_visit(
+    parse_only: SpacyExtractor, context: ExtractionContext
+) -> None:
+    text = "Defense Minister Haruto Ishimori's upcoming visit to Canberra will focus on submarines."
+    visit = _only(parse_only.extract(_doc(text), context), EventType.VISIT)
+    assert visit.status is Status.PLANNED
+    assert [p.actor.name for p in visit.participants] == ["Haruto Ishimori"]
+    assert visit.location is not None
+    assert visit.location.name == "Canberra"
+
+
+def test_apposition_gives_the_title(parse_only: SpacyExtractor, context: ExtractionContext) -> None:
+    text = "Haruto Ishimori, the country's vice foreign minister, met Mark Dellinger in Seoul on Wednesday."
+    meeting = _only(parse_only.extract(_doc(text), context), EventType.MEETING)
+    titles = {p.actor.name: p.actor.title for p in meeting.participants}
+    assert titles["Haruto Ishimori"] == "Vice Foreign Minister"
+
+
+def test_relative_clause_subject_is_the_visitor(
+    parse_only: SpacyExtractor, context: ExtractionContext
+) -> None:
+    text = (
+        "Defense Secretary Mark Dellinger, who arrived in Manila on Thursday night, pledged support "
+        "for the alliance."
+    )
+    visit = _only(parse_only.extract(_doc(text), context), EventType.VISIT)
+    assert [p.actor.name for p in visit.participants] == ["Mark Dellinger"]
+    assert visit.status is Status.OCCURRED
+    assert visit.location is not None
+    assert visit.location.name == "Manila"
+    assert visit.time is not None
+    assert visit.time.start == dt.date(2026, 5, 7)
+
+
+def test_coordinated_objects_are_all_participants(
+    parse_only: SpacyExtractor, context: ExtractionContext
+) -> None:
+    text = "Secretary of State Mark Dellinger met Aiko Tanabe and Elena Varga in Brussels on Thursday."
+    meeting = _only(parse_only.extract(_doc(text), context), EventType.MEETING)
+    assert {p.actor.name for p in meeting.participants} == {"Mark Dellinger", "Aiko Tanabe", "Elena Varga"}
+
+
+def test_planned_status_from_the_verb_chain(parse_only: SpacyExtractor, context: ExtractionContext) -> None:
+    text = "Foreign Minister Aiko Tanabe is scheduled to travel to Jakarta next week."
+    visit = _only(parse_only.extract(_doc(text), context), EventType.VISIT)
+    assert visit.status is Status.PLANNED
+    assert visit.time is not None
+    assert visit.time.start is not None
+    assert visit.time.start > PUBLISHED
+
+
+def test_cancelled_status_from_a_governing_verb(
+    parse_only: SpacyExtractor, context: ExtractionContext
+) -> None:
+    text = "Defense Minister Haruto Ishimori's visit to Canberra was postponed because of the typhoon."
+    visit = _only(parse_only.extract(_doc(text), context), EventType.VISIT)
+    assert visit.status is Status.CANCELLED
+
+
+def test_headlines_and_captions_are_not_read(parse_only: SpacyExtractor, context: ExtractionContext) -> None:
+    text = (
+        "Tanabe meets Dellinger in Tokyo\n\n"
+        "Foreign Minister Aiko Tanabe spoke by phone with Secretary of State Mark Dellinger on Monday.\n\n"
+        "Photo: Aiko Tanabe met Elena Varga in Rome in 2024. (Kyodo Photo)\n"
+    )
+    events = parse_only.extract(_doc(text), context)
+    assert [(event.type, event.status) for event in events] == [(EventType.CALL, Status.OCCURRED)]
+    for event in events:
+        assert event.evidence_matches(text)
+        assert all(span.start > text.index("\n") for span in event.evidence)
+
+
+def test_washington_dc_stays_one_place(parse_only: SpacyExtractor, context: ExtractionContext) -> None:
+    text = "Vice Foreign Minister Haruto Ishimori will visit Washington, D.C. on Thursday."
+    visit = _only(parse_only.extract(_doc(text), context), EventType.VISIT)
+    assert visit.location is not None
+    assert (visit.location.name, visit.location.country) == ("Washington, D.C.", "USA")
+
+
+def test_a_name_damaged_by_encoding_is_repaired(
+    parse_only: SpacyExtractor, context: ExtractionContext
+) -> None:
+    text = "Defense Minister Shinjir? Koizumi met Defense Secretary Mark Dellinger at Camp Blaz on Monday."
+    meeting = _only(parse_only.extract(_doc(text), context), EventType.MEETING)
+    names = {p.actor.name for p in meeting.participants}
+    assert "Shinjiro Koizumi" in names
+    assert meeting.location is not None
+    assert meeting.location.name == "Camp Blaz"
+
+
+def test_without_publication_date_times_stay_unresolved(
+    parse_only: SpacyExtractor, context: ExtractionContext
+) -> None:
+    text = "Foreign Minister Aiko Tanabe will meet Secretary of State Mark Dellinger in Tokyo next week."
+    meeting = _only(parse_only.extract(_doc(text, published=None), context), EventType.MEETING)
+    assert meeting.time is not None
+    assert not meeting.time.resolved
+
+
+def test_extract_batch_preserves_order(extractor: SpacyExtractor, context: ExtractionContext) -> None:
+    texts = [
+        "Foreign Minister Aiko Tanabe met Secretary of State Mark Dellinger in Tokyo on Monday.",
+        "Nothing happened here at all, the spokesperson said.",
+        "Defense Minister Haruto Ishimori will visit Canberra next month.",
+        "",
+        "President Elena Varga spoke by phone with Prime Minister Kenji Morioka on Tuesday.",
+    ]
+    documents = [_doc(text, doc_id=f"d{index}") for index, text in enumerate(texts)]
+    small_batches = SpacyExtractor(nlp=extractor.nlp, batch_size=2)
+    pairs = list(small_batches.extract_batch(documents, context))
+    assert [document.id for document, _ in pairs] == [document.id for document in documents]
+    assert [events for _, events in pairs] == [extractor.extract(document, context) for document in documents]
+    assert [[e.type.value for e in events] for _, events in pairs] == [
+        ["meeting"],
+        [],
+        ["visit"],
+        [],
+        ["call"],
+    ]
+
+
+def test_extract_batch_accepts_a_generator(extractor: SpacyExtractor, context: ExtractionContext) -> None:
+    documents = (_doc("Aiko Tanabe met Mark Dellinger in Tokyo on Monday.", doc_id=str(n)) for n in range(3))
+    assert [document.id for document, _ in extractor.extract_batch(documents, context)] == ["0", "1", "2"]
+
+
+def test_rules_backbone_keeps_the_rules_events_and_adds_the_parse(
+    extractor: SpacyExtractor, context: ExtractionContext
+) -> None:
+    text = (
+        "Prime Minister Kenji Morioka was received by President Elena Varga in Lisbon on Tuesday. "
+        "Defense Secretary Mark Dellinger, who arrived in Manila on Thursday, pledged support."
+    )
+    events = extractor.extract(_doc(text), context)
+    kinds = sorted(event.type.value for event in events)
+    assert kinds == ["meeting", "visit"]
+    assert all(event.evidence_matches(text) for event in events)
+
+
+@pytest.mark.parametrize("batch_size", [0, -3])
+def test_batch_size_must_be_positive(extractor: SpacyExtractor, batch_size: int) -> None:
+    with pytest.raises(ValueError, match="batch_size"):
+        SpacyExtractor(nlp=extractor.nlp, batch_size=batch_size)
