@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import os
 import sqlite3
 import sys
@@ -32,7 +33,7 @@ from alliancekit.evaluate import GoldDocument, load_gold_dir, score
 from alliancekit.io.readers import ReadError, parse_published, read_documents, read_text_file
 from alliancekit.model import Document, Event, EventType, Status
 from alliancekit.pipeline import DocumentResult, run
-from alliancekit.plugins import Plugins, UnknownNameError, get_plugins
+from alliancekit.plugins import LOAD_ENV, Plugins, UnknownNameError, get_plugins, reset_plugins
 from alliancekit.serialize import EVENT_SCHEMA
 from alliancekit.store import AddSummary, EventStore
 
@@ -128,7 +129,13 @@ def _documents(items: Iterable[Document | ReadError], tally: _Tally, fail_fast: 
 
 
 def _extractor_ready(plugins: Plugins, name: str) -> None:
-    """Build the extractor now, so that a failure to load it is one clear error."""
+    """Build the extractor now, so that a failure to load it is one clear error.
+
+    Plugins that could not be loaded are reported first, as warnings: the
+    run goes on without them.
+    """
+    for plugin, reason in sorted(plugins.load_errors.items()):
+        _report("warning", f"plugin {plugin!r} {reason}")
     try:
         plugins.extractor(name)
     except UnknownNameError as error:
@@ -184,15 +191,66 @@ def _open_store(path: Path) -> EventStore:
         raise click.ClickException(f"cannot open the event store {path}: {error}") from None
 
 
+class _NoteHandler(logging.Handler):
+    """Shows the library's notes (an HTML page read as text, ...) on standard error."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        _report("note" if record.levelno < logging.WARNING else "warning", record.getMessage())
+
+
+def _show_notes() -> None:
+    logger = logging.getLogger("alliancekit")
+    if not any(isinstance(handler, _NoteHandler) for handler in logger.handlers):
+        logger.addHandler(_NoteHandler())
+    logger.setLevel(logging.INFO)
+
+
+def _choose_plugins(allow: str | None, none: bool) -> None:
+    """Restrict third-party plugin loading, here and in every worker process.
+
+    The choice goes into ``ALLIANCEKIT_LOAD_PLUGINS``, which worker
+    processes inherit, and the process-wide plugins are rebuilt from it.
+    """
+    if none:
+        os.environ[LOAD_ENV] = ""
+    elif allow is not None:
+        os.environ[LOAD_ENV] = ",".join(name.strip() for name in allow.split(",") if name.strip())
+    else:
+        return
+    reset_plugins()
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="alliancekit")
-def main() -> None:
+@click.option(
+    "--plugins",
+    "allow_plugins",
+    metavar="NAMES",
+    default=None,
+    help="Load only these third-party plugins (comma-separated entry-point names).",
+)
+@click.option(
+    "--no-plugins",
+    is_flag=True,
+    help="Load no third-party plugin at all: only the built-in extractor and formats.",
+)
+def main(allow_plugins: str | None, no_plugins: bool) -> None:
     """Extract evidence-linked diplomatic events from English news.
 
     Meetings, visits, calls and invitations between officials, with their
     status (planned, occurred, cancelled), time, place and the exact words
     of the article that state them.
+
+    Third-party plugins are loaded from the ``alliancekit`` entry-point
+    group, never from the current directory; ``--plugins a,b`` or
+    ``ALLIANCEKIT_LOAD_PLUGINS=a,b`` loads only those, ``--no-plugins`` or
+    ``ALLIANCEKIT_LOAD_PLUGINS=`` none, ``ALLIANCEKIT_BLOCK_PLUGINS`` skips
+    some. A plugin that fails to load is reported and left out.
     """
+    if allow_plugins is not None and no_plugins:
+        raise click.UsageError("--plugins and --no-plugins exclude each other")
+    _choose_plugins(allow_plugins, no_plugins)
+    _show_notes()
 
 
 @main.command()
@@ -249,6 +307,14 @@ def main() -> None:
     default=None,
     help="Show a progress bar on standard error [default: when it is a terminal].",
 )
+@click.option(
+    "--timeout",
+    default=60.0,
+    show_default=True,
+    type=click.FloatRange(min=0),
+    metavar="SECONDS",
+    help="Stop an extractor that spends longer on one document, report it and go on; 0: no limit.",
+)
 def extract(
     paths: Sequence[Path],
     extractor: str,
@@ -259,6 +325,7 @@ def extract(
     jobs: int,
     store_path: Path | None,
     progress: bool | None,
+    timeout: float,
 ) -> None:
     """Extract events from articles and write them out.
 
@@ -279,6 +346,14 @@ def extract(
     documents and events to an event store, merging reports of the same
     engagement; re-running over the same documents adds nothing twice.
 
+    Extractors run in a worker process: one that spends longer than
+    ``--timeout`` seconds on a document is stopped and the document reported
+    as failed; one that raises or returns malformed events is reported by
+    name, and the other documents (and the other parts of a combined
+    extractor such as ``rules+spacy``) go on. Only events that validate
+    against the output schema, with evidence matching the text, are written.
+    HTML pages are read as their visible text, with a note.
+
     \b
     Example:
         alliancekit extract seeds/ --published 2026-01-13 --format table
@@ -298,9 +373,11 @@ def extract(
         if jobs > 1:
             from alliancekit.parallel import run_parallel
 
-            results: Iterator[DocumentResult] = run_parallel(documents, extractor=extractor, jobs=jobs)
+            results: Iterator[DocumentResult] = run_parallel(
+                documents, extractor=extractor, jobs=jobs, timeout=timeout or None
+            )
         else:
-            results = run(documents, extractor=extractor, plugins=plugins)
+            results = run(documents, extractor=extractor, plugins=plugins, timeout=timeout or None)
         results = _with_progress(results, progress)
         if store is not None:
             results = store.add_batches(results, summary=stored)
@@ -643,6 +720,7 @@ def plugins(as_json: bool) -> None:
             ],
             "extractors": loaded.extractor_names(),
             "formats": loaded.format_names(),
+            "not_loaded": dict(sorted(loaded.load_errors.items())),
         }
         click.echo(json.dumps(data, indent=2))
         return
@@ -655,6 +733,8 @@ def plugins(as_json: bool) -> None:
     click.echo("")
     click.echo(f"extractors: {', '.join(loaded.extractor_names())}")
     click.echo(f"formats: {', '.join(loaded.format_names())}")
+    for name, reason in sorted(loaded.load_errors.items()):
+        click.echo(f"not loaded: {name}: {reason}")
 
 
 if __name__ == "__main__":  # python -m alliancekit.cli

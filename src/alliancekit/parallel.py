@@ -41,19 +41,23 @@ PluginsFactory = Callable[[], Plugins]
 
 _worker_plugins: Plugins | None = None
 _worker_extractor = "rules"
+_worker_timeout: float | None = None
 
 
-def _start_worker(factory: PluginsFactory, extractor: str) -> None:
+def _start_worker(factory: PluginsFactory, extractor: str, timeout: float | None = None) -> None:
     """Build this worker's plugins and extractor, once."""
-    global _worker_plugins, _worker_extractor
+    global _worker_plugins, _worker_extractor, _worker_timeout
     _worker_plugins = factory()
     _worker_extractor = extractor
+    _worker_timeout = timeout
     _worker_plugins.extractor(extractor)
 
 
 def _extract_chunk(documents: list[Document]) -> list[DocumentResult]:
     """Run the worker's extractor over one chunk of documents."""
-    return list(run(documents, extractor=_worker_extractor, plugins=_worker_plugins))
+    return list(
+        run(documents, extractor=_worker_extractor, plugins=_worker_plugins, timeout=_worker_timeout)
+    )
 
 
 def run_parallel(
@@ -64,6 +68,7 @@ def run_parallel(
     chunksize: int = DEFAULT_CHUNKSIZE,
     plugins_factory: PluginsFactory = get_plugins,
     mp_context: multiprocessing.context.BaseContext | None = None,
+    timeout: float | None = None,
 ) -> Iterator[DocumentResult]:
     """Extract from documents in ``jobs`` processes, yielding results in document order.
 
@@ -72,6 +77,9 @@ def run_parallel(
     :param plugins_factory: builds each worker's plugins (picklable).
     :param mp_context: the :mod:`multiprocessing` context of the pool
         (default: the platform's).
+    :param timeout: seconds an extractor may spend on one document, as in
+        :func:`~alliancekit.pipeline.run` (each worker then runs its
+        extractor in a child process of its own).
     :raises concurrent.futures.process.BrokenProcessPool: when a worker dies
         (killed, or crashed in native code); the results before it are yielded.
     """
@@ -80,7 +88,7 @@ def run_parallel(
     if chunksize < 1:
         raise ValueError("chunksize must be at least 1")
     if jobs == 1:
-        yield from run(documents, extractor=extractor, plugins=plugins_factory())
+        yield from run(documents, extractor=extractor, plugins=plugins_factory(), timeout=timeout)
         return
     chunks = _chunks(documents, chunksize)
     # Two chunks per worker in flight: each has the next one ready when it finishes.
@@ -89,7 +97,7 @@ def run_parallel(
         max_workers=jobs,
         mp_context=mp_context,
         initializer=_start_worker,
-        initargs=(plugins_factory, extractor),
+        initargs=(plugins_factory, extractor, timeout),
     ) as pool:
         pending: collections.deque[Future[list[DocumentResult]]] = collections.deque()
         for chunk in itertools.islice(chunks, window):

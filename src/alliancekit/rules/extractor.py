@@ -245,6 +245,25 @@ class _Draft:
     counterfactual: bool = False
     distinct: bool = False
 
+    @classmethod
+    def start(cls, sentence: Sentence, trigger: Trigger, parties: list[_Party]) -> _Draft:
+        """A fresh draft for one trigger of one sentence; the rest is filled in later."""
+        return cls(
+            trigger.type,
+            None,
+            False,
+            parties,
+            None,
+            None,
+            None,
+            [],
+            [],
+            sentence.index,
+            sentence.paragraph,
+            trigger,
+            hosting=trigger.hosting,
+        )
+
     def person_keys(self) -> set[frozenset[str]]:
         return {_key(p.person) for p in self.parties if p.person is not None}
 
@@ -670,21 +689,7 @@ class _DocumentRun:
         parties = _unique_parties(parties)
         if not parties:
             return None
-        draft = _Draft(
-            trigger.type,
-            None,
-            False,
-            parties,
-            None,
-            None,
-            None,
-            [],
-            [],
-            facts.sentence.index,
-            facts.sentence.paragraph,
-            trigger,
-            hosting=trigger.hosting,
-        )
+        draft = _Draft.start(facts.sentence, trigger, parties)
         draft.spans = [self._span(facts, trigger, parties, left, right)]
         return draft
 
@@ -765,20 +770,7 @@ class _DocumentRun:
             subjects = [p for p in self._persons_between(facts, left, trigger.start) if not p.possessive]
             parties = [_Party(p, None, role) for p in subjects]
         parties = _unique_parties(parties)
-        draft = _Draft(
-            trigger.type,
-            None,
-            False,
-            parties,
-            None,
-            None,
-            None,
-            [],
-            [],
-            facts.sentence.index,
-            facts.sentence.paragraph,
-            trigger,
-        )
+        draft = _Draft.start(facts.sentence, trigger, parties)
         if trigger.type is EventType.VISIT and invited:
             draft.invited = True
         span_start = min([trigger.start, *(p.start for p in possessor)])
