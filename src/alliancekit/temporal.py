@@ -919,6 +919,14 @@ _PATTERNS: tuple[_Pattern, ...] = (
 # --------------------------------------------------------------------------- public functions
 
 
+# Every expression found below contains a digit or one of these words.
+_ANY_TIME_WORD = re.compile(
+    r"\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|"
+    r"yesterday|tomorrow|night|morning|afternoon|evening|week|month|year|spring|summer|autumn|fall|winter|"
+    r"day|one|two|three|four|five|six|seven|eight|nine|ten|half)"
+)
+
+
 def find_time_expressions(text: str) -> list[TimeMention]:
     """Find all candidate time expressions in ``text``, in order and non-overlapping.
 
@@ -935,6 +943,8 @@ def find_time_expressions(text: str) -> list[TimeMention]:
     >>> find_time_expressions("The 36th Wing grew 22% in three days.")
     []
     """
+    if _ANY_TIME_WORD.search(text) is None:
+        return []  # no digit, month, weekday or calendar word: nothing to find
     candidates: set[tuple[int, int]] = set()
     for pattern in _PATTERNS:
         for match in pattern.regex.finditer(text):

@@ -236,6 +236,17 @@ class PersonFinder:
         name_tokens = tokens[index:]
         if not name_tokens:
             return None
+        if (
+            len(name_tokens) > 2
+            and self.knowledge_base.find_person(" ".join(t[2] for t in name_tokens)) is None
+        ):
+            # "Ambassador to the United Nations Mike Waltz": the end of the run may be a known name.
+            for cut in range(1, len(name_tokens) - 1):
+                tail = " ".join(t[2] for t in name_tokens[cut:])
+                if self.knowledge_base.find_person(tail) is not None:
+                    index += cut
+                    name_tokens = tokens[index:]
+                    break
         title_tokens = [
             t for t in tokens[:index] if t[2].lower() not in lexicon.CONNECTORS or t is not tokens[0]
         ]
