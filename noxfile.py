@@ -3,7 +3,9 @@
 ``nox`` alone runs tests, lint and typecheck; ``nox -s seeds`` extracts the
 seed articles and scores the extractor against their gold annotations;
 ``nox -s docs`` builds the documentation; ``nox -s bench`` measures speed and
-memory on a synthetic corpus.
+memory on a synthetic corpus; ``nox -s adversarial`` checks that extraction
+time grows linearly on hostile input; ``nox -s fuzz`` fuzzes the readers and
+the pipeline.
 
 Sessions reuse their virtualenvs between runs (``--no-reuse-existing-virtualenvs``
 starts afresh): installs are editable, so source changes need no reinstall.
@@ -107,3 +109,36 @@ def bench(session: nox.Session) -> None:
     plugin_args = [arg for plugin in _plugin_dirs() for arg in _editable(plugin, "")]
     session.install("-e", ".", SPACY_MODEL, "pyinstrument", *plugin_args)
     session.run("python", "bench/run.py", "--profile", *session.posargs)
+
+
+@nox.session
+def adversarial(session: nox.Session) -> None:
+    """Time extraction on adversarial documents of 10 KB to 1 MB: linear or not (``-- --budget 30``)."""
+    session.install("-e", ".")
+    session.run("python", "bench/adversarial.py", *session.posargs)
+
+
+@nox.session
+def fuzz(session: nox.Session) -> None:
+    """Fuzz: every property test under the ``fuzz`` Hypothesis profile, then atheris when it installs.
+
+    ``ALLIANCEKIT_FUZZ_EXAMPLES`` sets the examples per property test (default 2000);
+    ``-- -atheris_runs=N`` is passed on to atheris (default 200000 runs).
+    """
+    session.install(*_editable(ROOT, "test"))
+    session.run(
+        "pytest",
+        "-m",
+        "property",
+        "-p",
+        "no:cacheprovider",
+        "tests",
+        env={"HYPOTHESIS_PROFILE": "fuzz"},
+    )
+    try:
+        session.install("atheris")
+    except nox.command.CommandFailed:
+        session.warn("atheris did not install here (it needs clang where no wheel fits): skipped")
+        return
+    runs = session.posargs or ["-atheris_runs=200000"]
+    session.run("python", "fuzz/atheris_inputs.py", "-max_len=4096", *runs)

@@ -10,6 +10,8 @@ One run measures, side by side on the same texts (``bench/corpus.py``):
   stands on; and ``full-pipeline``, the same with every component, to tell
   spaCy's share of the extractor's time from the extractor's own;
 * ``store``: ``rules`` plus writing every result into a fresh event store;
+* ``rules-isolated``: ``rules`` in a worker process with a time limit, the
+  way ``alliancekit extract`` runs it by default (``--timeout``);
 
 each in a fresh child process (so peak memory, ``ru_maxrss``, is its own),
 on a corpus of ``--docs`` articles (1x) and ``--scale`` times as many (10x),
@@ -62,9 +64,10 @@ def _documents(corpus: Path) -> Iterator[Any]:
         yield item
 
 
-def _peak_kib(jobs: int) -> int:
+def _peak_kib() -> int:
+    """The peak resident memory of this process or of its largest child (a worker), in KiB."""
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss if jobs > 1 else 0
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return max(own, children)
 
 
@@ -81,7 +84,7 @@ def measure(what: str, corpus: Path, jobs: int) -> dict[str, Any]:
     )
     loaded = time.perf_counter()
     documents = events = size = 0
-    if what in ("rules", "store"):
+    if what in ("rules", "store", "rules-isolated"):
         from alliancekit.parallel import run_parallel
         from alliancekit.pipeline import run
         from alliancekit.plugins import Plugins, get_plugins, reset_plugins
@@ -95,7 +98,9 @@ def measure(what: str, corpus: Path, jobs: int) -> dict[str, Any]:
 
             store = EventStore(Path(tempfile.mkdtemp()) / "events.db")
         started = time.perf_counter()
-        results = run_parallel(_documents(corpus), jobs=jobs, plugins_factory=get_plugins)
+        # "rules-isolated" runs the extractor in a worker process with a time limit, as the CLI does.
+        timeout = 60.0 if what == "rules-isolated" else None
+        results = run_parallel(_documents(corpus), jobs=jobs, plugins_factory=get_plugins, timeout=timeout)
         if store is not None:
             results = store.add_batches(results)
         for result in results:
@@ -147,7 +152,7 @@ def measure(what: str, corpus: Path, jobs: int) -> dict[str, Any]:
         "seconds": seconds,
         "documents_per_second": documents / seconds,
         "megabytes_per_second": size / 1e6 / seconds,
-        "peak_rss_mib": _peak_kib(jobs) / 1024,
+        "peak_rss_mib": _peak_kib() / 1024,
         # CPU time, loading included: with jobs > 1, what the parent spent feeding the workers.
         "cpu_seconds_parent": own.ru_utime + own.ru_stime,
         "cpu_seconds_workers": children.ru_utime + children.ru_stime,
@@ -283,6 +288,7 @@ def main() -> None:
         return result
 
     rules_small = record("rules", small, 1)
+    isolated_small = record("rules-isolated", small, 1)
     rules_large = {jobs: record("rules", large, jobs) for jobs in sorted(set(args.jobs) | {1})}
     store_large = record("store", large, 1)
     skipped = "--skip-spacy given" if args.skip_spacy else _spacy_available()
@@ -318,6 +324,7 @@ def main() -> None:
         if most_jobs > 1
         else None,
         "store_overhead": _ratio(store_large["seconds"], rules_large[1]["seconds"]),
+        "isolation_overhead": _ratio(isolated_small["seconds"], rules_small["seconds"]),
     }
     print(f"\nratios (large = {args.scale}x)")
     for name, value in ratios.items():

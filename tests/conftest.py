@@ -11,8 +11,20 @@ os.environ["ALLIANCEKIT_LOAD_PLUGINS"] = ""
 from collections.abc import Callable, Iterator
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from alliancekit.plugins import Plugins, reset_plugins
+
+# HYPOTHESIS_PROFILE=fuzz (the `nox -s fuzz` session) runs every property test with many
+# more examples; ALLIANCEKIT_FUZZ_EXAMPLES sets how many.
+settings.register_profile(
+    "fuzz",
+    max_examples=int(os.environ.get("ALLIANCEKIT_FUZZ_EXAMPLES", "2000")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    print_blob=True,
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 # pytester runs the kit's pytest plugin in a pytest of its own (tests/test_conformance_rules.py).
 pytest_plugins = ["pytester"]

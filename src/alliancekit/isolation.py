@@ -2,10 +2,10 @@
 
 :class:`ExtractorWorker` runs ``extractor.extract(document, context)`` in a
 child process and waits at most ``timeout`` seconds for the answer. When the
-time is up it kills the child, raises :class:`ExtractionTimeout` naming the
+time is up it kills the child, raises :class:`ExtractorTimeoutError` naming the
 extractor and the document, and starts a fresh child for the next document.
 A child that dies (a crash in a C extension, ``os._exit`` in a plugin, the
-out-of-memory killer) becomes a :class:`WorkerCrashed` error the same way.
+out-of-memory killer) becomes a :class:`WorkerCrashedError` error the same way.
 
 Why a process, and not a thread or an alarm signal:
 
@@ -39,6 +39,7 @@ millisecond for a news article, small next to extraction itself.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import multiprocessing.connection
 import sys
@@ -48,30 +49,30 @@ from typing import TYPE_CHECKING, Any
 from alliancekit.model import Document
 
 if TYPE_CHECKING:
-    from multiprocessing.context import BaseContext
+    from multiprocessing.context import ForkContext, SpawnContext
     from multiprocessing.process import BaseProcess
 
     from alliancekit.extractor import ExtractionContext
     from alliancekit.plugins import Plugins
 
-__all__ = ["ExtractionTimeout", "ExtractorFailed", "ExtractorWorker", "WorkerCrashed"]
+__all__ = ["ExtractorError", "ExtractorTimeoutError", "ExtractorWorker", "WorkerCrashedError"]
 
 # How long a worker may take to stop when asked before it is killed.
 _STOP_GRACE = 2.0
 
 
-class ExtractorFailed(Exception):
+class ExtractorError(Exception):
     """An extractor raised in the worker process; the message is ``"<Type>: <message>"``.
 
-    >>> str(ExtractorFailed("RuntimeError: boom"))
+    >>> str(ExtractorError("RuntimeError: boom"))
     'RuntimeError: boom'
     """
 
 
-class ExtractionTimeout(ExtractorFailed):
+class ExtractorTimeoutError(ExtractorError):
     """An extractor took longer than the time limit on one document.
 
-    >>> print(ExtractionTimeout("rules", "d1", 60))
+    >>> print(ExtractorTimeoutError("rules", "d1", 60))
     timed out after 60 s on document 'd1' (the extractor was stopped; see --timeout)
     """
 
@@ -85,10 +86,10 @@ class ExtractionTimeout(ExtractorFailed):
         self.seconds = seconds
 
 
-class WorkerCrashed(ExtractorFailed):
+class WorkerCrashedError(ExtractorError):
     """The worker process died while an extractor worked on one document.
 
-    >>> print(WorkerCrashed("rules", "d1", -9))
+    >>> print(WorkerCrashedError("rules", "d1", -9))
     the worker process died (exit code -9) on document 'd1'
     """
 
@@ -99,7 +100,7 @@ class WorkerCrashed(ExtractorFailed):
         self.exitcode = exitcode
 
 
-def _context() -> BaseContext:
+def _context() -> ForkContext | SpawnContext:
     if "fork" in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context("spawn")  # pragma: no cover - Windows
@@ -151,7 +152,18 @@ class ExtractorWorker:
 
     The worker starts on the first :meth:`extract` and is stopped by
     :meth:`close` (or leaving a ``with`` block); it is a daemon, so it never
-    outlives the calling process.
+    outlives the calling process, and it ends by itself when the calling
+    process dies (its end of the pipe closes).
+
+    Memory: the worker shares the caller's pages until it writes to them,
+    and Python's reference counting writes to every object it touches; with
+    a large model the worker ends up holding a copy of what it uses.
+
+    >>> from alliancekit.plugins import Plugins
+    >>> ExtractorWorker(Plugins.create(load_entrypoints=False), timeout=0)
+    Traceback (most recent call last):
+    ...
+    ValueError: the time limit must be positive, got 0
     """
 
     def __init__(self, plugins: Plugins, timeout: float) -> None:
@@ -185,10 +197,8 @@ class ExtractorWorker:
         # A forked child flushes its copy of the standard streams when it ends:
         # empty them first, or buffered output would be written twice.
         for stream in (sys.stdout, sys.stderr):
-            try:
+            with contextlib.suppress(OSError, ValueError, AttributeError):
                 stream.flush()
-            except (OSError, ValueError, AttributeError):
-                pass
         process.start()
         theirs.close()
         self._process, self._connection = process, mine
@@ -212,11 +222,13 @@ class ExtractorWorker:
 
         The result is passed back unchecked: the caller validates it.
 
-        :raises ExtractionTimeout: when the extractor takes longer than ``timeout``.
-        :raises WorkerCrashed: when the worker process dies on the document.
-        :raises ExtractorFailed: when the extractor raises; the message is
+        :raises ExtractorTimeoutError: when the extractor takes longer than ``timeout``.
+        :raises WorkerCrashedError: when the worker process dies on the document.
+        :raises ExtractorError: when the extractor raises; the message is
             the original error's type and message.
         """
+        if self._process is not None and not self._process.is_alive():
+            self._kill()  # it died while idle: this document is not to blame
         connection = self._connection or self._start()
         try:
             connection.send((extractor, document))
@@ -226,16 +238,16 @@ class ExtractorWorker:
             connection.send((extractor, document))
         if not connection.poll(self.timeout):
             self._kill()
-            raise ExtractionTimeout(extractor, document.id, self.timeout)
+            raise ExtractorTimeoutError(extractor, document.id, self.timeout)
         try:
             status, payload = connection.recv()
         except (EOFError, OSError):
             process = self._process
             if process is not None:
                 process.join(_STOP_GRACE)
-            raise WorkerCrashed(extractor, document.id, self._kill()) from None
+            raise WorkerCrashedError(extractor, document.id, self._kill()) from None
         if status == "error":
-            raise ExtractorFailed(payload)
+            raise ExtractorError(payload)
         result: list[Any] = payload
         return result
 
@@ -244,9 +256,7 @@ class ExtractorWorker:
         process, connection = self._process, self._connection
         if process is None or connection is None:
             return
-        try:
+        with contextlib.suppress(OSError):
             connection.send(None)
-        except OSError:
-            pass
         process.join(_STOP_GRACE)
         self._kill()

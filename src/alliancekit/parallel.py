@@ -55,9 +55,7 @@ def _start_worker(factory: PluginsFactory, extractor: str, timeout: float | None
 
 def _extract_chunk(documents: list[Document]) -> list[DocumentResult]:
     """Run the worker's extractor over one chunk of documents."""
-    return list(
-        run(documents, extractor=_worker_extractor, plugins=_worker_plugins, timeout=_worker_timeout)
-    )
+    return list(run(documents, extractor=_worker_extractor, plugins=_worker_plugins, timeout=_worker_timeout))
 
 
 def run_parallel(

@@ -25,9 +25,9 @@ import attrs
 from alliancekit.combine import CombinedExtractor, merge_events
 from alliancekit.extractor import ExtractionContext, Extractor
 from alliancekit.io.readers import parse_published
-from alliancekit.isolation import ExtractorFailed, ExtractorWorker
+from alliancekit.isolation import ExtractorError, ExtractorWorker
 from alliancekit.model import Document, Event
-from alliancekit.plugins import Plugins, get_plugins
+from alliancekit.plugins import PluginError, Plugins, get_plugins
 from alliancekit.serialize import event_problems
 from alliancekit.temporal import read_dateline, read_timestamp
 
@@ -107,27 +107,33 @@ def check_events(
     kept: list[Event] = []
     rejected: list[str] = []
     for index, event in enumerate(events):
-        problems = event_problems(event)
-        if problems or not isinstance(event, Event):
-            rejected.append(f"{extractor}: result {index} is not a valid event: {'; '.join(problems)}")
-            continue
-        if not event.evidence or not event.evidence_matches(document.text):
-            rejected.append(
-                f"{extractor}: event {index} ({event.type.value}) has evidence that does not match the text"
-            )
-            continue
-        if event.document_id and event.document_id != document.id:
-            rejected.append(
-                f"{extractor}: event {index} ({event.type.value}) names document "
-                f"{event.document_id!r}, not {document.id!r}"
-            )
-            continue
-        if not event.document_id or not event.extractor:
-            event = attrs.evolve(
-                event, document_id=event.document_id or document.id, extractor=event.extractor or extractor
-            )
-        kept.append(event)
+        try:
+            problem = _event_problem(document, event, index)
+            if problem is None and isinstance(event, Event):
+                if not event.document_id or not event.extractor:
+                    event = attrs.evolve(
+                        event,
+                        document_id=event.document_id or document.id,
+                        extractor=event.extractor or extractor,
+                    )
+                kept.append(event)
+                continue
+        except Exception as error:  # an Event subclass whose methods raise
+            problem = f"result {index} cannot be checked: {type(error).__name__}: {error}"
+        rejected.append(f"{extractor}: {problem}")
     return kept, rejected
+
+
+def _event_problem(document: Document, event: object, index: int) -> str | None:
+    """Why one result of an extractor breaks the contract, or ``None`` when it does not."""
+    problems = event_problems(event)
+    if problems or not isinstance(event, Event):
+        return f"result {index} is not a valid event: {'; '.join(problems)}"
+    if not event.evidence or not event.evidence_matches(document.text):
+        return f"event {index} ({event.type.value}) has evidence that does not match the text"
+    if event.document_id and event.document_id != document.id:
+        return f"event {index} ({event.type.value}) names document {event.document_id!r}, not {document.id!r}"
+    return None
 
 
 def _as_document(text_or_document: str | Document, published: dt.date | str | None) -> Document:
@@ -162,7 +168,9 @@ def run(
     """
     plugins = plugins or get_plugins()
     chosen = plugins.extractor(extractor)
-    parts: Sequence[Extractor] = chosen.parts if isinstance(chosen, CombinedExtractor) else [chosen]
+    # Each part with the name it is registered under, which a worker process looks it up by.
+    names = extractor.split("+") if isinstance(chosen, CombinedExtractor) else [extractor]
+    parts = [(name, plugins.extractor(name)) for name in names]
     context = plugins.context()
     with contextlib.ExitStack() as stack:
         call: _Call
@@ -175,34 +183,44 @@ def run(
             yield _run_one(document, parts, call, plugins)
 
 
-_Call = Callable[[Extractor, Document], Iterable[object]]
+_Call = Callable[[str, Extractor, Document], Iterable[object]]
 
 
-def _call_here(extractor: Extractor, document: Document, *, context: ExtractionContext) -> Iterable[object]:
+def _call_here(
+    name: str, extractor: Extractor, document: Document, *, context: ExtractionContext
+) -> Iterable[object]:
     return list(extractor.extract(document, context))
 
 
-def _call_worker(extractor: Extractor, document: Document, *, worker: ExtractorWorker) -> Iterable[object]:
-    return worker.extract(extractor.name, document)
+def _call_worker(
+    name: str, extractor: Extractor, document: Document, *, worker: ExtractorWorker
+) -> Iterable[object]:
+    return worker.extract(name, document)
 
 
 def _describe(error: Exception) -> str:
-    if isinstance(error, ExtractorFailed):  # already "<Type>: <message>" or a timeout
+    if isinstance(error, ExtractorError | PluginError):  # they say what went wrong, and where
         return str(error)
     return f"{type(error).__name__}: {error}"
 
 
-def _run_one(document: Document, parts: Sequence[Extractor], call: _Call, plugins: Plugins) -> DocumentResult:
+def _run_one(
+    document: Document, parts: Sequence[tuple[str, Extractor]], call: _Call, plugins: Plugins
+) -> DocumentResult:
     try:
-        document = prepare_document(plugins.preprocess(document))
+        document = plugins.preprocess(document)
     except Exception as error:  # a plugin bug must not stop the batch
         return DocumentResult(document, [], error=_describe(error))
+    try:
+        document = prepare_document(document)
+    except Exception as error:  # pragma: no cover - a bug of ours, reported like a plugin's
+        return DocumentResult(document, [], error=f"prepare_document: {_describe(error)}")
     groups: list[list[Event]] = []
     errors: list[str] = []
     rejected: list[str] = []
-    for part in parts:
+    for name, part in parts:
         try:
-            found = call(part, document)
+            found = call(name, part, document)
         except Exception as error:  # an extractor bug must not stop the batch
             errors.append(f"{part.name}: {_describe(error)}")
             continue
@@ -226,6 +244,7 @@ def extract(
     published: dt.date | str | None = None,
     extractor: str = "rules",
     plugins: Plugins | None = None,
+    timeout: float | None = None,
 ) -> list[Event]:
     """Extract the events of one text or document.
 
@@ -233,26 +252,33 @@ def extract(
     :param published: publication date (a date or ISO string), the anchor
         for relative dates; ignored when the document has its own.
     :param extractor: the registered extractor's name.
-    :raises RuntimeError: when the extractor fails on the document.
+    :param timeout: seconds the extractor may take, as in :func:`run`.
+    :raises RuntimeError: when the extractor fails on the document (or
+        takes longer than ``timeout``).
     """
     document = _as_document(text_or_document, published)
-    result = next(run([document], extractor=extractor, plugins=plugins))
+    [result] = run([document], extractor=extractor, plugins=plugins, timeout=timeout)
     if result.error is not None:
         raise RuntimeError(result.error)
     return result.events
 
 
 def extract_many(
-    documents: Iterable[Document], *, extractor: str = "rules", plugins: Plugins | None = None
+    documents: Iterable[Document],
+    *,
+    extractor: str = "rules",
+    plugins: Plugins | None = None,
+    timeout: float | None = None,
 ) -> Iterator[Event]:
     """Stream the events of many documents, one document at a time.
 
-    Documents the extractor fails on are skipped; use :func:`run` to see why.
+    Documents the extractor fails on (or takes longer than ``timeout`` on,
+    as in :func:`run`) are skipped; use :func:`run` to see why.
 
     >>> docs = [Document("a", "Secretary of State Marco Rubio spoke by phone with Foreign Minister "
     ...                  "Toshimitsu Motegi on Friday.", dt.date(2026, 5, 4))]
     >>> [e.type.value for e in extract_many(docs)]
     ['call']
     """
-    results = run(documents, extractor=extractor, plugins=plugins)
+    results = run(documents, extractor=extractor, plugins=plugins, timeout=timeout)
     return itertools.chain.from_iterable(result.events for result in results)

@@ -193,7 +193,8 @@ class Plugins:
                 except DuplicateNameError:
                     raise
                 except Exception as error:
-                    self.load_errors.setdefault(impl.plugin_name, f"{hook} raised {type(error).__name__}: {error}")
+                    reason = f"{hook} raised {type(error).__name__}: {error}"
+                    self.load_errors.setdefault(impl.plugin_name, reason)
 
     def _register_extractor(self, name: str, factory: ExtractorFactory) -> None:
         if name in self._extractor_factories:
@@ -239,7 +240,8 @@ class Plugins:
     def _broken_note(self) -> str:
         if not self.load_errors:
             return ""
-        return "; not loaded: " + ", ".join(f"{name} ({why})" for name, why in sorted(self.load_errors.items()))
+        broken = sorted(self.load_errors.items())
+        return "; not loaded: " + ", ".join(f"{name} ({why})" for name, why in broken)
 
     def writer(self, name: str) -> Writer:
         """The output writer registered as ``name``."""

@@ -28,7 +28,7 @@ from __future__ import annotations
 import codecs
 import re
 
-__all__ = ["DecodeError", "decode_text", "declared_html_charset", "encoding_problem"]
+__all__ = ["DecodeError", "declared_html_charset", "decode_text", "encoding_problem"]
 
 # Longest first: the UTF-32 LE mark begins with the UTF-16 LE one.
 _BOMS = (
@@ -105,14 +105,14 @@ def _binary_kind(raw: bytes) -> str | None:
     return None
 
 
-def _failure(raw: bytes, encoding: str, error: UnicodeDecodeError, offset: int, declared: bool) -> DecodeError:
-    start = offset + error.start
+def _failure(raw: bytes, encoding: str, error: UnicodeDecodeError, *, declared: bool) -> DecodeError:
+    start = error.start
     line = raw[:start].count(b"\n") + 1
     what = raw[start : start + 1]
     hint = (
         ""
         if declared
-        else "; save it as UTF-8, or declare its encoding (the \"encoding\" field of its .meta.json sidecar)"
+        else '; save it as UTF-8, or declare its encoding (the "encoding" field of its .meta.json sidecar)'
     )
     return DecodeError(f"not valid {encoding} (byte {start}: {what!r}){hint}", line)
 
@@ -125,20 +125,24 @@ def decode_text(raw: bytes, *, declared: str | None = None) -> str:
 
     >>> decode_text("\ufeffAbe met Biden.".encode())
     'Abe met Biden.'
-    >>> decode_text(b"Caf\xe9 talks.")
+    >>> decode_text(b"Caf\xe9 talks.")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    alliancekit.io.decoding.DecodeError: not valid UTF-8 (byte 3: b'\xe9'); save it as UTF-8, or declare its encoding (the "encoding" field of its .meta.json sidecar)
+    alliancekit.io.decoding.DecodeError: not valid UTF-8 (byte 3: b'\xe9'); save it as UTF-8, or declare ...
     """
+    text = _decode(raw, declared)
+    if not text.strip():  # also blank: "\x1c", "\u2028", no-break spaces
+        raise DecodeError("empty file")
+    return text
+
+
+def _decode(raw: bytes, declared: str | None) -> str:
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
             try:
-                text = raw.decode(encoding)
+                return raw.decode(encoding).removeprefix("\ufeff")
             except UnicodeDecodeError as error:
-                raise _failure(raw, encoding.upper(), error, 0, declared=True) from None
-            if not text.strip():
-                raise DecodeError("empty file")
-            return text.removeprefix("\ufeff")
+                raise _failure(raw, encoding.upper(), error, declared=True) from None
     if not raw.strip():
         raise DecodeError("empty file")
     kind = _binary_kind(raw)
@@ -151,8 +155,8 @@ def decode_text(raw: bytes, *, declared: str | None = None) -> str:
         try:
             return raw.decode(declared)
         except UnicodeDecodeError as error:
-            raise _failure(raw, declared, error, 0, declared=True) from None
+            raise _failure(raw, declared, error, declared=True) from None
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise _failure(raw, "UTF-8", error, 0, declared=False) from None
+        raise _failure(raw, "UTF-8", error, declared=False) from None

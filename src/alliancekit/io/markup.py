@@ -13,8 +13,8 @@ Evidence offsets index into this text, not into the markup: the document an
 extractor sees is the converted one, and the readers log a note whenever
 they convert a page that was not named ``.html``.
 
->>> page = html_to_text('<html><head><title>Talks</title><script>x=1</script></head>'
-...                     '<body><h1>Abe meets Biden</h1><p>Abe met&nbsp;Biden in <b>Tokyo</b>.</p></body></html>')
+>>> page = html_to_text('<html><head><title>Talks</title><script>x=1</script></head><body>'
+...                     '<h1>Abe meets Biden</h1><p>Abe met&nbsp;Biden in <b>Tokyo</b>.</p></body></html>')
 >>> print(page.text)
 Talks
 <BLANKLINE>
@@ -115,6 +115,9 @@ class HtmlPage:
     :param published: the ``article:published_time`` metadata, as written.
     :param outlet: the ``og:site_name`` metadata.
     :param url: the ``og:url`` metadata or the canonical link.
+
+    >>> HtmlPage("Abe met Lee.", title="Talks").title
+    'Talks'
     """
 
     text: str
@@ -204,14 +207,14 @@ class _TextParser(HTMLParser):
 
 
 def html_to_text(markup: str) -> HtmlPage:
-    """Read the visible text and the metadata of an HTML page.
+    r"""Read the visible text and the metadata of an HTML page.
 
     Never raises on malformed markup: :mod:`html.parser` is lenient, and
     unclosed elements end with the page.
 
     >>> page = html_to_text('<meta property="article:published_time" content="2026-01-13T09:00:00Z">'
     ...                     '<p>One.<br>Two &amp; three.</p><ul><li>Item</li></ul>')
-    >>> page.text.split("\\n\\n"), page.published
+    >>> page.text.split("\n\n"), page.published
     (['One.', 'Two & three.', 'Item'], '2026-01-13T09:00:00Z')
     """
     parser = _TextParser()

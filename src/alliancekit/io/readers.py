@@ -52,7 +52,7 @@ from typing import Any, TextIO
 
 import attrs
 
-from alliancekit.io.decoding import DecodeError, decode_text, declared_html_charset, encoding_problem
+from alliancekit.io.decoding import DecodeError, declared_html_charset, decode_text, encoding_problem
 from alliancekit.io.markup import html_to_text, looks_like_html
 from alliancekit.model import Document, Source
 
@@ -113,10 +113,10 @@ def parse_published(value: Any) -> dt.date | None:
     datetime.date(2026, 1, 13)
     >>> parse_published(None) is None
     True
-    >>> parse_published("2026-02-30")
+    >>> parse_published("2026-02-30")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    alliancekit.io.readers._BadFieldError: published is not a valid ISO date: '2026-02-30' (day is out of range for month)
+    alliancekit.io.readers._BadFieldError: published is not a valid ISO date: '2026-02-30' (day is out of ...
     """
     if value is None or value == "":
         return None
