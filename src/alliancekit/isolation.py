@@ -40,6 +40,7 @@ millisecond for a news article, small next to extraction itself.
 from __future__ import annotations
 
 import contextlib
+import gc
 import multiprocessing
 import multiprocessing.connection
 import sys
@@ -199,7 +200,13 @@ class ExtractorWorker:
         for stream in (sys.stdout, sys.stderr):
             with contextlib.suppress(OSError, ValueError, AttributeError):
                 stream.flush()
-        process.start()
+        # Objects the child inherits are kept out of its garbage collections: walking them
+        # would copy every page they live on (see the gc.freeze documentation).
+        gc.freeze()
+        try:
+            process.start()
+        finally:
+            gc.unfreeze()
         theirs.close()
         self._process, self._connection = process, mine
         return mine
