@@ -195,7 +195,7 @@ _WISH = re.compile(
 _SCHEDULE_WORDS = re.compile(
     r"\b(?:set|scheduled|planned|expected|slated|due|held|take\s+place|begins?|starts?|runs?)\b"
 )
-_QUOTE = re.compile(r"“[^”]*”|\"[^\"]*\"")
+_QUOTE = re.compile(r"“[^“”]*”|\"[^\"]*\"")  # an unclosed “ stops at the next one: linear
 _CALL_WORDS = re.compile(r"\b(?:call|phone|telephone|video|virtual)\b", re.IGNORECASE)
 _COMPOUND = re.compile(r"\b[A-Z][\w.]*(?:-[A-Z][\w.]*)+")
 

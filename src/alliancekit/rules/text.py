@@ -108,7 +108,8 @@ _ABBREVIATIONS = frozenset(
     ]
 )
 
-_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9])")
+# Possessive quantifiers and the look-behind keep runs of "...." linear: no backtracking into a run.
+_SENTENCE_END = re.compile(r"(?<![.!?])[.!?]++[\"'”’)]*+(?=\s+[\"'“‘(]?[A-Z0-9])")
 _LIST_HEADER = re.compile(
     r"^\s*(?:\"?[\w ]{0,30}\"?\s*)?(?:popular articles?|access ranking|most (?:read|popular|viewed)|"
     r"recommended(?: articles?| stories| reading)?|related(?: articles?| stories| news| coverage)?|"
