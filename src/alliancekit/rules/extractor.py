@@ -986,9 +986,10 @@ class _DocumentRun:
         latest = self.drafts[-1]
         if facts.sentence.index - latest.sentence > 3:
             return
+        recent = self.drafts[-12:]  # a bounded window keeps long documents linear
         related = [
             d
-            for d in self.drafts
+            for d in recent
             if d is latest or (d.person_keys() & latest.person_keys() and d.status is latest.status)
         ]
         for draft in related:
