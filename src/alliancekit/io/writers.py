@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
 from alliancekit.model import Event
@@ -120,25 +120,33 @@ def event_row(event: Event) -> dict[str, Any]:
 
 def write_csv(events: Iterable[Event], stream: TextIO) -> int:
     """Write a CSV table with a header row, one row per event."""
-    writer = csv.DictWriter(stream, fieldnames=CSV_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    count = 0
-    for event in events:
-        writer.writerow(event_row(event))
-        count += 1
-    return count
+    return _write_csv_rows((event_row(event) for event in events), CSV_COLUMNS, stream)
 
 
 def write_table(events: Iterable[Event], stream: TextIO) -> int:
     """Write a plain-text table for reading in a terminal."""
     columns = ("document_id", "type", "status", "participants", "start", "end", "location")
-    rows = [{key: str(event_row(event)[key]) for key in columns} for event in events]
-    widths = {key: min(48, max([len(key)] + [len(row[key]) for row in rows])) for key in columns}
-    stream.write("  ".join(key.ljust(widths[key]) for key in columns).rstrip() + "\n")
+    return _write_text_table((event_row(event) for event in events), columns, stream)
+
+
+def _write_csv_rows(rows: Iterable[dict[str, Any]], columns: Sequence[str], stream: TextIO) -> int:
+    writer = csv.DictWriter(stream, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    count = 0
     for row in rows:
-        cells = (_clip(row[key], widths[key]).ljust(widths[key]) for key in columns)
-        stream.write("  ".join(cells).rstrip() + "\n")
-    return len(rows)
+        writer.writerow(row)
+        count += 1
+    return count
+
+
+def _write_text_table(rows: Iterable[dict[str, Any]], columns: Sequence[str], stream: TextIO) -> int:
+    cells = [{key: str(row[key]) for key in columns} for row in rows]
+    widths = {key: min(48, max([len(key)] + [len(row[key]) for row in cells])) for key in columns}
+    stream.write("  ".join(key.ljust(widths[key]) for key in columns).rstrip() + "\n")
+    for row in cells:
+        line = (_clip(row[key], widths[key]).ljust(widths[key]) for key in columns)
+        stream.write("  ".join(line).rstrip() + "\n")
+    return len(cells)
 
 
 def _clip(text: str, width: int) -> str:
@@ -220,13 +228,7 @@ def write_engagements_jsonl(engagements: Iterable[Engagement], stream: TextIO) -
 
 def write_engagements_csv(engagements: Iterable[Engagement], stream: TextIO) -> int:
     """Write a CSV table of engagements with a header row."""
-    writer = csv.DictWriter(stream, fieldnames=ENGAGEMENT_CSV_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    count = 0
-    for engagement in engagements:
-        writer.writerow(engagement_row(engagement))
-        count += 1
-    return count
+    return _write_csv_rows((engagement_row(e) for e in engagements), ENGAGEMENT_CSV_COLUMNS, stream)
 
 
 def write_engagements_table(engagements: Iterable[Engagement], stream: TextIO) -> int:
@@ -241,13 +243,7 @@ def write_engagements_table(engagements: Iterable[Engagement], stream: TextIO) -
     ['id', 'type', 'status']
     """
     columns = ("id", "type", "status", "participants", "start", "end", "location", "reports", "outcome_id")
-    rows = [{key: str(engagement_row(engagement)[key]) for key in columns} for engagement in engagements]
-    widths = {key: min(48, max([len(key)] + [len(row[key]) for row in rows])) for key in columns}
-    stream.write("  ".join(key.ljust(widths[key]) for key in columns).rstrip() + "\n")
-    for row in rows:
-        cells = (_clip(row[key], widths[key]).ljust(widths[key]) for key in columns)
-        stream.write("  ".join(cells).rstrip() + "\n")
-    return len(rows)
+    return _write_text_table((engagement_row(e) for e in engagements), columns, stream)
 
 
 _LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
