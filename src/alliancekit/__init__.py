@@ -2,7 +2,7 @@
 
 >>> import alliancekit
 >>> events = alliancekit.extract(
-...     "Prime Minister Sanae Takaichi will visit Washington next month, the government said.",
+...     "Prime Minister Anthony Albanese will visit Washington next month, his office said.",
 ...     published="2026-01-13")
 >>> [(e.type.value, e.status.value, str(e.time.start), str(e.time.end)) for e in events]
 [('visit', 'planned', '2026-02-01', '2026-02-28')]

@@ -238,8 +238,8 @@ class Actor:
     :param aliases: other names the actor is known by.
     :param kb_id: identifier in the actor knowledge base, when known.
 
-    >>> Actor(name="Sanae  Takaichi", country="JPN").name
-    'Sanae Takaichi'
+    >>> Actor(name="Toshimitsu  Motegi", country="JPN").name
+    'Toshimitsu Motegi'
     """
 
     name: str = attrs.field(converter=_strip, validator=attrs.validators.min_len(1))

@@ -5,8 +5,8 @@ register through the ``register_actors`` and ``register_places`` hooks; the
 code here only indexes and looks it up. Lookups answer the questions an
 extractor asks:
 
-* who is "Funakoshi" or "Funakoshi Takehiro" (surname, surname-first order)?
-* who is "Shinjir? Koizumi" (a name damaged by encoding)?
+* who is "Motegi" or "Motegi Toshimitsu" (surname, surname-first order)?
+* who is "Yoshimas? Hayashi" (a name damaged by encoding)?
 * who was "the Japanese prime minister" on a given date?
 * where is "Camp Blaz", and in which country?
 
@@ -314,7 +314,7 @@ class KnowledgeBase:
     def find_person(self, name: str, *, country: str | None = None) -> ActorRecord | None:
         """The record a full name refers to, in any word order, or ``None``.
 
-        Repairs names damaged by encoding ("Shinjir? Koizumi"). When several
+        Repairs names damaged by encoding ("Yoshimas? Hayashi"). When several
         records share the name, ``country`` breaks the tie.
         """
         key = name_key(name)
