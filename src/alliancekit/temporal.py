@@ -15,7 +15,7 @@ Three jobs live here:
   about itself near its top: a publication timestamp and a wire dateline.
 
 >>> import datetime as dt
->>> text = "Funakoshi will be in Washington for three days starting this Thursday."
+>>> text = "Okano will be in Washington for three days starting this Thursday."
 >>> [m.text for m in find_time_expressions(text)]
 ['for three days starting this Thursday']
 >>> span = resolve("for three days starting this Thursday", dt.date(2026, 1, 13))
@@ -1142,7 +1142,7 @@ def read_dateline(text: str) -> Dateline | None:
     Dateline(place='Tokyo', month_day='May 3', agency='Kyodo', text='TOKYO, May 3 (Kyodo) --')
     >>> read_dateline("MANILA (Reuters) - The Philippines ...").agency
     'Reuters'
-    >>> read_dateline("In Washington, Landau met Funakoshi.") is None
+    >>> read_dateline("In Washington, Campbell met Okano.") is None
     True
     """
     for line in _top_lines(text, _DATELINE_LINES):

@@ -68,7 +68,7 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 def name_key(name: str) -> frozenset[str]:
     """The order-free token set of a name, for matching.
 
-    >>> name_key("Funakoshi Takehiro") == name_key("Takehiro Funakoshi")
+    >>> name_key("Okano Masataka") == name_key("Masataka Okano")
     True
     """
     return frozenset(token for token in _TOKEN.findall(fold(name)) if len(token) > 1)
@@ -255,7 +255,7 @@ def load_builtin_titles() -> list[TitleVariant]:
 
 
 def _damaged_pattern(name: str) -> re.Pattern[str] | None:
-    """A regex for a name with replacement characters ("Shinjir? Koizumi")."""
+    """A regex for a name with replacement characters ("Yoshimas? Hayashi")."""
     if not re.search(r"[?\ufffd]", name):
         return None
     parts = re.split(r"[?\ufffd]", fold(name))

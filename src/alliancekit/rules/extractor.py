@@ -1109,12 +1109,12 @@ class _DocumentRun:
             if draft.location is not None or draft.status is not Status.OCCURRED:
                 continue
             if draft.type is EventType.MEETING or draft.trigger.arrival:
-                draft.location = mention  # "Hegseth flew in from Manila": to where the story is filed
+                draft.location = mention  # "Austin flew in from Manila": to where the story is filed
 
     def _borrow_times(self, drafts: list[_Draft]) -> None:
         """An undated event takes the time of the sentence just before that names its people.
 
-        "Hegseth and Nakatani agreed on Sunday to ... The two met at the
+        "Austin and Nakatani agreed on Sunday to ... The two met at the
         Defense Ministry": the meeting is dated by the sentence before.
         """
         by_index = {facts.sentence.index: facts for facts in self.facts}

@@ -123,7 +123,7 @@ CONNECTORS = frozenset({"of", "for", "to", "the", "and", "on", "in"})
 def is_title_word(word: str) -> bool:
     """Whether ``word`` can be part of an office title or rank.
 
-    >>> is_title_word("Secretary"), is_title_word("Adm."), is_title_word("Landau")
+    >>> is_title_word("Secretary"), is_title_word("Adm."), is_title_word("Campbell")
     (True, True, False)
     """
     lowered = word.lower().strip(",")

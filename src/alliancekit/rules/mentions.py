@@ -2,8 +2,8 @@
 
 A person is recognised from general cues, never from a list of expected
 names: an office title or rank right before a capitalized name
-("Secretary of War Pete Hegseth"), an apposition right after one
-("Takehiro Funakoshi, the country's Vice Foreign Minister"), a name the
+("Secretary of War Lloyd Austin"), an apposition right after one
+("Masataka Okano, the country's Vice Foreign Minister"), a name the
 knowledge base knows, or a surname already introduced in the document.
 Pronouns and phrases like "the two leaders" are resolved by
 :class:`~alliancekit.rules.extractor.RulesExtractor` against what came before.
@@ -95,8 +95,8 @@ class PlaceMention:
 def iter_name_windows(sentence: str) -> Iterator[re.Match[str]]:
     """Runs of capitalized words, joined by title connectors ("Secretary of State X").
 
-    >>> [m.group() for m in iter_name_windows("Deputy Secretary of State Christopher Landau met him.")]
-    ['Deputy Secretary of State Christopher Landau']
+    >>> [m.group() for m in iter_name_windows("Deputy Secretary of State Kurt Campbell met him.")]
+    ['Deputy Secretary of State Kurt Campbell']
     """
     return _WINDOW.finditer(sentence)
 
@@ -204,7 +204,7 @@ class PersonFinder:
     """Finds named people in sentences, using the knowledge base when it helps.
 
     One finder serves one document: it remembers who was introduced, so a
-    later "Landau" resolves to "Christopher Landau".
+    later "Campbell" resolves to "Kurt Campbell".
     """
 
     knowledge_base: KnowledgeBase
@@ -432,7 +432,7 @@ def _display_name(written: str, canonical: str) -> str:
     """The name to report: as the text writes it when that is a clean full name.
 
     "President Joseph R. Biden" stays "Joseph R. Biden"; a surname-first
-    ("Funakoshi Takehiro"), readout-capitals or damaged ("Shinjir? Koizumi")
+    ("Okano Masataka"), readout-capitals or damaged ("Yoshimas? Hayashi")
     form gives way to the knowledge base's given-name-first name.
     """
     words = written.split()

@@ -176,9 +176,9 @@ def split_sentences(text: str, offset: int = 0) -> Iterator[tuple[int, int]]:
     Periods after abbreviations ("Adm.", "Jan.", "U.S.") and initials do not
     end a sentence.
 
-    >>> text = "Rear Adm. Brett Mietus met him on Jan. 16. It went well."
+    >>> text = "Rear Adm. Karl Thomas met him on Jan. 16. It went well."
     >>> [text[s:e] for s, e in split_sentences(text)]
-    ['Rear Adm. Brett Mietus met him on Jan. 16.', 'It went well.']
+    ['Rear Adm. Karl Thomas met him on Jan. 16.', 'It went well.']
     """
     start = 0
     length = len(text)
@@ -202,7 +202,7 @@ def split_sentences(text: str, offset: int = 0) -> Iterator[tuple[int, int]]:
 
 
 def _is_damaged_letter(text: str, mark: int) -> bool:
-    """Whether a "?" stands for a letter lost to bad encoding ("Shinjir? Koizumi").
+    """Whether a "?" stands for a letter lost to bad encoding ("Yoshimas? Hayashi").
 
     It does when it closes a capitalized word inside a run of capitalized
     words: a name, not the end of a question.
@@ -224,7 +224,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     # A list number opening a paragraph ("1. At the outset, ...").
     if word.isdigit() and len(word) <= 2 and not text[:word_start].strip():
         return True
-    # Single initials ("Charles D. Cooley") and dotted acronyms ("D.C").
+    # Single initials ("James B. Hecker") and dotted acronyms ("D.C").
     if len(word) == 1 and word.isalpha():
         return True
     return (

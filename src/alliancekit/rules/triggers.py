@@ -2,11 +2,11 @@
 
 Each trigger pattern carries the event type and its form: ``verbal``
 triggers ("met", "will visit") take their participants from the subject
-before them and the object after; ``nominal`` ones ("Kishida's visit to",
+before them and the object after; ``nominal`` ones ("Suga's visit to",
 "talks between A and B", "a phone call between the two leaders") take them
 from a possessor, or from ``between``/``with``/``by`` phrases.
 
->>> [(t.type.value, t.form, t.text) for t in find_triggers("Landau met Funakoshi on Jan. 16.", 0)]
+>>> [(t.type.value, t.form, t.text) for t in find_triggers("Campbell met Okano on Jan. 16.", 0)]
 [('meeting', 'verbal', 'met')]
 """
 
@@ -276,7 +276,7 @@ _ANY_TRIGGER_WORD = re.compile(
 def find_triggers(sentence: str, offset: int) -> list[Trigger]:
     """Every trigger in a sentence, earliest first, overlapping matches dropped.
 
-    >>> [t.type.value for t in find_triggers("Trump invited Takaichi to visit Washington during a phone call.", 0)]
+    >>> [t.type.value for t in find_triggers("Trump invited Ishiba to visit Washington during a phone call.", 0)]
     ['invitation', 'visit', 'call']
     """
     if _ANY_TRIGGER_WORD.search(sentence) is None:

@@ -15,7 +15,7 @@ Combine it with another extractor: ``--extractor rules+agreements``.
 >>> import datetime as dt
 >>> from alliancekit.plugins import Plugins
 >>> context = Plugins.create(load_entrypoints=False).context()
->>> text = ("Defense Minister Gen Nakatani and Defense Secretary Pete Hegseth signed an agreement "
+>>> text = ("Defense Minister Gen Nakatani and Defense Secretary Lloyd Austin signed an agreement "
 ...         "on missile coproduction in Tokyo on Sunday.")
 >>> [(e.type.value, e.cameo, str(e.time.start), e.location.name) for e in
 ...  AgreementsExtractor().extract(Document("d", text, dt.date(2025, 3, 31)), context)]

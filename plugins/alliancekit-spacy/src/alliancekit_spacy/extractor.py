@@ -77,7 +77,7 @@ class SpacyExtractor:
     >>> extractor = SpacyExtractor()
     >>> from alliancekit.plugins import Plugins
     >>> context = Plugins.create(load_entrypoints=False).context()
-    >>> doc = Document("d", "Prime Minister Fumio Kishida was received by President Joe Biden "
+    >>> doc = Document("d", "Prime Minister Yoshihide Suga was received by President Joe Biden "
     ...                "at the White House on Wednesday.", published=dt.date(2024, 4, 12))
     >>> [(e.type.value, e.status.value, [p.role.value for p in e.participants]) for e in
     ...  extractor.extract(doc, context)]

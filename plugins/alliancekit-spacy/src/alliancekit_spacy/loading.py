@@ -127,7 +127,7 @@ def prepare_pipeline(nlp: Language) -> Language:
     (:func:`alliancekit.rules.text.body_sentences`), which knows news
     abbreviations better than the small model: a component before the
     parser keeps spaCy from splitting it again ("Brig. Gen. Charles D.
-    Cooley" would otherwise end a sentence after "Brig"). Abbreviated ranks
+    Hecker" would otherwise end a sentence after "Brig"). Abbreviated ranks
     become single tokens. Calling it twice changes nothing more.
 
     >>> import spacy

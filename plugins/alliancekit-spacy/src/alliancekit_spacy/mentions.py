@@ -6,15 +6,15 @@ recognizer then adds the names those cues miss, repaired through the
 knowledge base. Known errors of the small English pipeline are worked around
 here, so no later step has to know about them:
 
-* a name damaged by encoding ("Shinjir? Koizumi") comes out as two PERSON
+* a name damaged by encoding ("Yoshimas? Hayashi") comes out as two PERSON
   entities: adjacent PERSON entities are joined and looked up as one name;
 * "Washington, D.C." comes out as two GPE entities: the core's gazetteer
   lookup, which reads the whole phrase, runs first;
 * a military site ("Camp Blaz") tagged PERSON is a place when the gazetteer
   knows it;
-* ranks and titles tagged ORG ("Rear Adm. Brett Mietus") are stripped, and
+* ranks and titles tagged ORG ("Rear Adm. Karl Thomas") are stripped, and
   what remains is a name;
-* a surname tagged ORG ("Funakoshi") is a person when an earlier mention or
+* a surname tagged ORG ("Okano") is a person when an earlier mention or
   the knowledge base says so.
 
 Places come from the core's :func:`~alliancekit.rules.mentions.find_places`

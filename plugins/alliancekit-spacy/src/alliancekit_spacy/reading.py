@@ -7,11 +7,11 @@ For every trigger the dependency parse says who acts and who is acted on:
 * a subject shared through the tree when the trigger has none of its own: a
   coordinated verb ("arrived in Tokyo *and met* ..."), an open complement
   ("*plans to visit*", "invited Y *to visit*": Y visits), a relative clause
-  ("Hegseth, *who arrived* in Manila"), a participle ("The leaders,
+  ("Austin, *who arrived* in Manila"), a participle ("The leaders,
   *meeting* on the sidelines");
 * the objects: the direct object and ``with``/``between``/``among`` phrases,
   on the verb or on the event noun of a light verb ("held talks *with* X");
-* for nouns ("Kishida's *visit* to Washington", "*talks between* A and B"):
+* for nouns ("Suga's *visit* to Washington", "*talks between* A and B"):
   the possessor and the same prepositional phrases, and for a noun that is
   the passive subject of "hold", the verb's phrases too.
 
@@ -584,7 +584,7 @@ class _SentenceReader:
         return PersonMention(start, start + len(phrase.text), phrase.text, None, None, None, "parse")
 
     def _person_under_title(self, token: Token) -> PersonMention | None:
-        """The name a parse hung under its title ("Minister for Foreign Affairs Funakoshi Takehiro")."""
+        """The name a parse hung under its title ("Minister for Foreign Affairs Okano Masataka")."""
         queue = [child for child in token.children if child.dep_ not in _NOT_IN_PHRASE]
         while queue:
             current = queue.pop(0)
