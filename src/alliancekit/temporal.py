@@ -766,14 +766,40 @@ def _check_count(match: re.Match[str], text: str) -> bool:
 
 @attrs.frozen
 class _Pattern:
+    """One kind of time expression.
+
+    ``cues`` are cheap tests that every match passes: the pattern runs over a
+    text only when each of them finds something there (a month name and a
+    digit for "Jan. 15"), so most sentences skip most patterns.
+    """
+
     name: str
     regex: re.Pattern[str]
     resolve: _Resolver
+    cues: tuple[re.Pattern[str], ...]
     check: _Check | None = None
 
 
-def _pattern(name: str, source: str, resolver: _Resolver, check: _Check | None = None) -> _Pattern:
-    return _Pattern(name, re.compile(r"\b" + source, re.IGNORECASE), resolver, check)
+# What every match of a pattern contains, at least one of each cue's words.
+# tests/test_temporal.py checks that no match of a pattern lacks its cues.
+_CUE_DIGIT = re.compile(r"\d")
+_CUE_MONTH = re.compile(r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+_CUE_DAY = re.compile(r"(?i:day)")  # every weekday's name ends in it
+_CUE_SPAN = re.compile(r"(?i:day|week)")
+_CUE_RELATIVE_DAY = re.compile(r"(?i:day|tonight|tomorrow|night|morning|afternoon|evening)")
+_CUE_UNIT = re.compile(r"(?i:week|month|year)")
+_CUE_SEASON = re.compile(r"(?i:spring|summer|autumn|fall|winter)")
+
+
+def _pattern(
+    name: str,
+    source: str,
+    resolver: _Resolver,
+    check: _Check | None = None,
+    *,
+    cues: tuple[re.Pattern[str], ...],
+) -> _Pattern:
+    return _Pattern(name, re.compile(r"\b" + source, re.IGNORECASE), resolver, cues, check)
 
 
 _ON = rf"(?:on{_GAP})?"
@@ -805,6 +831,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
         "date",
         rf"{_ON}{_weekday_prefix('wd')}(?P<m>{_MONTH_ANY})\.?{_GAP}{_day('d')}{_optional_year('y')}",
         _resolve_date,
+        cues=(_CUE_MONTH, _CUE_DIGIT),
     ),
     _pattern(
         "date-day-first",
@@ -812,11 +839,13 @@ _PATTERNS: tuple[_Pattern, ...] = (
         rf"(?:\.?{_YEAR_JOIN}{_year('y')})?",
         _resolve_date,
         _check_day_first,
+        cues=(_CUE_MONTH, _CUE_DIGIT),
     ),
     _pattern(
         "iso-date",
         rf"{_ON}(?P<y>(?:19|20)\d\d)-(?P<mo>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?!\d)",
         _resolve_iso,
+        cues=(_CUE_DIGIT,),
     ),
     _pattern(
         "day-range",
@@ -824,6 +853,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
         rf"{_optional_year('y')}",
         _resolve_day_range,
         _check_one_month_range,
+        cues=(_CUE_MONTH, _CUE_DIGIT),
     ),
     _pattern(
         "day-range-day-first",
@@ -831,6 +861,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
         rf"(?:\.?{_YEAR_JOIN}{_year('y')})?",
         _resolve_day_range,
         _check_one_month_range,
+        cues=(_CUE_MONTH, _CUE_DIGIT),
     ),
     _pattern(
         "month-day-range",
@@ -838,12 +869,14 @@ _PATTERNS: tuple[_Pattern, ...] = (
         rf"(?:{_YEAR_JOIN}{_year('y1')},?)?{_TO}(?P<m2>{_MONTH_ANY})\.?{_GAP}{_day('d2')}{_optional_year('y2')}",
         _resolve_month_day_range,
         _check_range,
+        cues=(_CUE_MONTH, _CUE_DIGIT),
     ),
     _pattern(
         "weekday",
         rf"(?:{_WEEKDAY_MODIFIER}{_GAP})?(?:(?:early|late){_GAP})?(?P<wd>{_WEEKDAY})"
         rf"(?:{_GAP}(?:morning|afternoon|evening|night))?",
         _resolve_weekday,
+        cues=(_CUE_DAY,),
     ),
     _pattern(
         "weekday-range",
@@ -851,12 +884,14 @@ _PATTERNS: tuple[_Pattern, ...] = (
         rf"(?P<wd1>{_WEEKDAY}){_TO}(?P<wd2>{_WEEKDAY})",
         _resolve_weekday_range,
         _check_range,
+        cues=(_CUE_DAY,),
     ),
     _pattern(
         "duration",
         rf"(?:for{_GAP})?(?P<n>{_NUMBER}){_GAP}(?P<unit>days|day|weeks|week)(?![a-z]){_DURATION_VERB}{_DURATION_START}",
         _resolve_duration,
         _check_count,
+        cues=(_CUE_SPAN,),
     ),
     _pattern(
         "duration-adjective",
@@ -864,6 +899,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
         rf"(?:{_GAP}(?:{_DURATION_FILLER}),?){{0,4}}?{_DURATION_VERB}{_DURATION_START}",
         _resolve_duration,
         _check_count,
+        cues=(_CUE_SPAN,),
     ),
     _pattern(
         "relative-day",
@@ -871,12 +907,14 @@ _PATTERNS: tuple[_Pattern, ...] = (
         r"|(?:earlier|later)\s{1,3}today|today|tonight|yesterday|tomorrow|last\s{1,3}night"
         r"|this\s{1,3}(?:morning|afternoon|evening))(?![a-z])",
         _resolve_relative_day,
+        cues=(_CUE_RELATIVE_DAY,),
     ),
     _pattern(
         "relative-unit",
         rf"{_UNIT_PREP}(?:(?P<part>{_PART}))?{_UNIT_MODIFIER}{_GAP}(?P<unit>weekend|week|month|year)(?![a-z])",
         _resolve_relative_unit,
         _check_relative_unit,
+        cues=(_CUE_UNIT,),
     ),
     _pattern(
         "month",
@@ -885,11 +923,13 @@ _PATTERNS: tuple[_Pattern, ...] = (
         rf"(?P<m>{_MONTH_FULL})(?:(?:,?{_GAP}|{_GAP}of{_GAP}){_year('y')})?",
         _resolve_month,
         _check_month,
+        cues=(_CUE_MONTH,),
     ),
     _pattern(
         "abbreviated-month-year",
         rf"(?:(?P<prep>in|during|since|until|till|by){_GAP})?(?P<m>{_MONTH_ABBR})\.?,?{_GAP}{_year('y')}",
         _resolve_month,
+        cues=(_CUE_MONTH, _CUE_DIGIT),
     ),
     _pattern(
         "month-alternatives",
@@ -897,6 +937,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
         rf"(?:{_DASH}|{_GAP}(?:or|and|to|through|until|till|into){_GAP})(?:(?P<part2>{_PART}))?"
         rf"(?P<m2>{_MONTH_FULL})(?:(?:,?{_GAP}|{_GAP}of{_GAP}){_year('y')})?",
         _resolve_month_alternatives,
+        cues=(_CUE_MONTH,),
     ),
     _pattern(
         "season",
@@ -905,6 +946,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
         rf"(?:(?:,?{_GAP}|{_GAP}of{_GAP}){_year('y')})?",
         _resolve_season,
         _check_season,
+        cues=(_CUE_SEASON,),
     ),
     _pattern(
         "year",
@@ -912,6 +954,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
         r"(?P<y>(?:19|20)\d\d)(?![\w%]|[.:,]\d|-\d)",
         _resolve_year,
         _check_year,
+        cues=(_CUE_DIGIT,),
     ),
 )
 
@@ -946,7 +989,10 @@ def find_time_expressions(text: str) -> list[TimeMention]:
     if _ANY_TIME_WORD.search(text) is None:
         return []  # no digit, month, weekday or calendar word: nothing to find
     candidates: set[tuple[int, int]] = set()
+    present: dict[re.Pattern[str], bool] = {}
     for pattern in _PATTERNS:
+        if not all(_cue_in(text, cue, present) for cue in pattern.cues):
+            continue
         for match in pattern.regex.finditer(text):
             if pattern.check is None or pattern.check(match, text):
                 candidates.add(match.span())
@@ -959,6 +1005,14 @@ def find_time_expressions(text: str) -> list[TimeMention]:
             taken[start:end] = b"\x01" * (end - start)
             chosen.append((start, end))
     return [TimeMention(start, end, text[start:end]) for start, end in sorted(chosen)]
+
+
+def _cue_in(text: str, cue: re.Pattern[str], present: dict[re.Pattern[str], bool]) -> bool:
+    """Whether ``cue`` occurs in ``text``, each cue searched for once per text."""
+    found = present.get(cue)
+    if found is None:
+        found = present[cue] = cue.search(text) is not None
+    return found
 
 
 def resolve(expression: str, anchor: dt.date | None, direction: Direction = "forward") -> TimeSpan | None:

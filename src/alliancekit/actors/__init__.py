@@ -58,6 +58,8 @@ def fold(text: str) -> str:
     >>> fold("Shinjirō KOIZUMI")
     'shinjiro koizumi'
     """
+    if text.isascii():
+        return text.lower()  # no accents to strip, and case folding is lowering
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 

@@ -14,6 +14,7 @@ times resolved forward for planned events and backward for past ones.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
 
@@ -271,17 +272,76 @@ class _Draft:
         return any(p.person is not None for p in self.parties)
 
 
-@attrs.define
 class _SentenceFacts:
-    """What one sentence holds, in document offsets."""
+    """What one sentence holds, in document offsets.
 
-    sentence: Sentence
-    persons: list[PersonMention]
-    pronouns: list[PronounMention]
-    groups: list[GroupMention]
-    places: list[PlaceMention]
-    times: list[TimeMention]
-    triggers: list[Trigger]
+    People and triggers are read at once: the person finder remembers who
+    was named for later surnames, and triggers decide whether the sentence
+    drafts anything. Times, places, pronouns and groups are read the first
+    time something asks for them, since most sentences never need them.
+    """
+
+    def __init__(
+        self,
+        sentence: Sentence,
+        persons: list[PersonMention],
+        knowledge_base: KnowledgeBase,
+    ) -> None:
+        self.sentence = sentence
+        self.persons = persons
+        self._knowledge_base = knowledge_base
+        text, offset = sentence.text, sentence.start
+        quoted = [
+            (offset + m.start(), offset + m.end())
+            for m in _QUOTE.finditer(text)
+            if len(m.group().split()) >= 3
+        ]
+        self.triggers = [
+            t
+            for t in find_triggers(text, offset)
+            if not any(start <= t.start and t.end <= end for start, end in quoted)
+        ]
+
+    @functools.cached_property
+    def times(self) -> list[TimeMention]:
+        text, offset = self.sentence.text, self.sentence.start
+        return [
+            TimeMention(offset + m.start, offset + m.end, m.text)
+            for m in find_time_expressions(text)
+            if not _NOT_EVENT_TIME.search(text[max(0, m.start - 60) : m.start])
+            and not m.text.lower().startswith(("since", "until", "by "))
+        ]
+
+    @functools.cached_property
+    def places(self) -> list[PlaceMention]:
+        persons, times = self.persons, self.times
+        return [
+            p
+            for p in find_places(self.sentence.text, self.sentence.start, self._knowledge_base)
+            if not any(
+                _overlaps(p.start, p.end, person.start, person.apposition_end or person.end)
+                for person in persons
+            )
+            and not any(_overlaps(p.start, p.end, t.start, t.end) for t in times)
+        ]
+
+    @functools.cached_property
+    def pronouns(self) -> list[PronounMention]:
+        return [
+            p
+            for p in find_pronouns(self.sentence.text, self.sentence.start)
+            if not any(_overlaps(p.start, p.end, m.start, m.end) for m in self.persons)
+        ]
+
+    @functools.cached_property
+    def groups(self) -> list[GroupMention]:
+        persons, pronouns = self.persons, self.pronouns
+        return [
+            g
+            for g in find_groups(self.sentence.text, self.sentence.start)
+            if not any(_overlaps(g.start, g.end, p.start, p.end) for p in persons)
+            and not any(_overlaps(g.start, g.end, p.start, p.end) for p in pronouns)
+        ]
 
 
 class RulesExtractor:
@@ -331,46 +391,7 @@ class _DocumentRun:
     # ------------------------------------------------------------------ reading
 
     def _read_sentence(self, sentence: Sentence, finder: PersonFinder) -> _SentenceFacts:
-        text, offset = sentence.text, sentence.start
-        persons = finder.find(text, offset)
-        times = [
-            TimeMention(offset + m.start, offset + m.end, m.text)
-            for m in find_time_expressions(text)
-            if not _NOT_EVENT_TIME.search(text[max(0, m.start - 60) : m.start])
-            and not m.text.lower().startswith(("since", "until", "by "))
-        ]
-        places = [
-            p
-            for p in find_places(text, offset, self.knowledge_base)
-            if not any(
-                _overlaps(p.start, p.end, person.start, person.apposition_end or person.end)
-                for person in persons
-            )
-            and not any(_overlaps(p.start, p.end, person.start, person.end) for person in persons)
-            and not any(_overlaps(p.start, p.end, t.start, t.end) for t in times)
-        ]
-        pronouns = [
-            p
-            for p in find_pronouns(text, offset)
-            if not any(_overlaps(p.start, p.end, m.start, m.end) for m in persons)
-        ]
-        groups = [
-            g
-            for g in find_groups(text, offset)
-            if not any(_overlaps(g.start, g.end, p.start, p.end) for p in persons)
-            and not any(_overlaps(g.start, g.end, p.start, p.end) for p in pronouns)
-        ]
-        quoted = [
-            (offset + m.start(), offset + m.end())
-            for m in _QUOTE.finditer(text)
-            if len(m.group().split()) >= 3
-        ]
-        triggers = [
-            t
-            for t in find_triggers(text, offset)
-            if not any(start <= t.start and t.end <= end for start, end in quoted)
-        ]
-        return _SentenceFacts(sentence, persons, pronouns, groups, places, times, triggers)
+        return _SentenceFacts(sentence, finder.find(sentence.text, sentence.start), self.knowledge_base)
 
     # ---------------------------------------------------------------- drafting
 

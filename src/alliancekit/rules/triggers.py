@@ -253,7 +253,121 @@ _PATTERNS: list[tuple[str, EventType, str, dict[str, bool]]] = [
     (r"\b(?i:meeting|meetings|talks|summit)\b", _M, "nominal", {}),
 ]
 
-_COMPILED = [(re.compile(pattern), kind, form, flags) for pattern, kind, form, flags in _PATTERNS]
+
+_LITERAL_WORD = re.compile(r"[A-Za-z0-9]+")
+
+
+def leading_words(source: str) -> frozenset[str] | None:
+    r"""The words that every match of the pattern ``source`` begins with, case-folded.
+
+    Read off the pattern's text, which must open each of its top-level
+    alternatives with ``\b``: a leading word, or a leading group of
+    alternatives each of which begins with a word. A character followed by
+    ``?``, ``*`` or ``{`` is optional, so the word stops before it. When an
+    alternative opens with anything else (a lookaround, a class, an
+    optional group) or lacks its ``\b``, the answer is ``None``: nothing
+    is known, and the pattern always runs.
+
+    >>> sorted(leading_words(r"\b(?:held|hold|talks?)\s+with"))
+    ['held', 'hold', 'talk']
+    >>> leading_words(r"\b(?:(?:tele)?phone|video)\s+call") is None
+    True
+    >>> leading_words(r"\bvideo-?conference|virtual") is None
+    True
+    """
+    alternatives = _top_level_alternatives(source)
+    if not all(alternative.startswith(r"\b") for alternative in alternatives):
+        return None
+    found = _leading(source, 0)
+    return None if found is None else frozenset(word.casefold() for word in found[0])
+
+
+def _leading(source: str, position: int) -> tuple[set[str], int] | None:
+    """The leading words of the alternatives from ``position`` to the closing parenthesis, and its index."""
+    found: set[str] = set()
+    while True:
+        words = _leading_one(source, position)
+        if words is None:
+            return None
+        found |= words
+        position = _alternative_end(source, position)
+        if position >= len(source) or source[position] == ")":
+            return found, position
+        position += 1  # past the "|"
+
+
+def _leading_one(source: str, position: int) -> set[str] | None:
+    """The words that one alternative, starting at ``position``, may begin with."""
+    if source.startswith(r"\b", position):
+        position += 2
+    for opening in ("(?:", "(?i:"):
+        if source.startswith(opening, position):
+            inner = _leading(source, position + len(opening))
+            if inner is None:
+                return None
+            close = inner[1]
+            if close + 1 < len(source) and source[close + 1] in "?*{":
+                return None  # an optional group: the match may begin after it
+            return inner[0]
+    match = _LITERAL_WORD.match(source, position)
+    if match is None:
+        return None
+    word = match.group()
+    if match.end() < len(source) and source[match.end()] in "?*{":
+        word = word[:-1]
+    return {word} if word else None
+
+
+def _top_level_alternatives(source: str) -> list[str]:
+    """``source`` split at the ``|`` that stand outside every group."""
+    parts: list[str] = []
+    position = 0
+    while True:
+        end = _alternative_end(source, position)
+        parts.append(source[position:end])
+        if end >= len(source):
+            return parts
+        if source[end] == ")":
+            raise ValueError(f"unbalanced parenthesis at {end} in {source!r}")
+        position = end + 1
+
+
+def _alternative_end(source: str, position: int) -> int:
+    """The index of the ``|`` or ``)`` that ends the alternative starting at ``position``."""
+    depth = 0
+    index = position
+    while index < len(source):
+        char = source[index]
+        if char == "\\":
+            index += 2
+            continue
+        if char == "[":
+            index = source.index("]", index + 2)  # a class: "]" right after "[" is a member
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            if depth == 0:
+                return index
+            depth -= 1
+        elif char == "|" and depth == 0:
+            return index
+        index += 1
+    return index
+
+
+@attrs.frozen
+class _TriggerPattern:
+    regex: re.Pattern[str]
+    type: EventType
+    form: str
+    flags: dict[str, bool]
+    words: frozenset[str] | None
+
+
+_COMPILED = [
+    _TriggerPattern(re.compile(source), kind, form, flags, leading_words(source))
+    for source, kind, form, flags in _PATTERNS
+]
 
 # Triggers that are really something else.
 _FALSE = re.compile(
@@ -272,6 +386,34 @@ _ANY_TRIGGER_WORD = re.compile(
     r"bound|set\s+off|pa(?:y|id)|ma(?:ke|de|king)|spoke|speak|sat\b|sit\b)"
 )
 
+# Which patterns each leading word lets run; patterns with no known words always run.
+_ALWAYS = frozenset(index for index, pattern in enumerate(_COMPILED) if pattern.words is None)
+_ENABLED_BY: dict[str, frozenset[int]] = {
+    word: frozenset(index for index, pattern in enumerate(_COMPILED) if word in (pattern.words or ()))
+    for pattern in _COMPILED
+    for word in pattern.words or ()
+}
+_WORD_LENGTHS = sorted({len(word) for word in _ENABLED_BY})
+_TEXT_WORD = re.compile(r"\w+")
+
+
+def _patterns_for(sentence: str) -> list[int]:
+    """The indices, in order, of the patterns that can match in ``sentence``.
+
+    A pattern with known leading words matches only at a word boundary, so
+    where one of its words begins a word of the sentence (matched case-
+    insensitively, as case folding may widen but never narrow a match).
+    """
+    chosen = set(_ALWAYS)
+    for word in set(_TEXT_WORD.findall(sentence.casefold())):
+        for length in _WORD_LENGTHS:
+            if length > len(word):
+                break
+            enabled = _ENABLED_BY.get(word[:length])
+            if enabled is not None:
+                chosen |= enabled
+    return sorted(chosen)
+
 
 def find_triggers(sentence: str, offset: int) -> list[Trigger]:
     """Every trigger in a sentence, earliest first, overlapping matches dropped.
@@ -283,8 +425,10 @@ def find_triggers(sentence: str, offset: int) -> list[Trigger]:
         return []  # most sentences name no engagement: one cheap scan instead of every pattern
     taken: list[tuple[int, int]] = [(m.start(), m.end()) for m in _FALSE.finditer(sentence)]
     found: list[Trigger] = []
-    for pattern, kind, form, flags in _COMPILED:
-        for match in pattern.finditer(sentence):
+    for index in _patterns_for(sentence):
+        pattern = _COMPILED[index]
+        kind, form, flags = pattern.type, pattern.form, pattern.flags
+        for match in pattern.regex.finditer(sentence):
             start, end = match.start(), match.end()
             if any(start < stop and begin < end for begin, stop in taken):
                 continue

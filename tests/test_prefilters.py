@@ -1,0 +1,130 @@
+"""The cheap tests that let time and trigger patterns skip a sentence must never skip a match.
+
+Both finders first ask which patterns can match at all (a time pattern's
+cues, a trigger pattern's leading words) and run only those. These tests run
+every pattern over real and generated text without that shortcut and check
+that each match it finds would have been let through.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from alliancekit import temporal
+from alliancekit.rules import triggers
+from alliancekit.rules.triggers import find_triggers, leading_words
+from alliancekit.temporal import _PATTERNS as TIME_PATTERNS
+from alliancekit.temporal import find_time_expressions
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS_TEXTS = [
+    path.read_text(encoding="utf-8")
+    for folder in (ROOT / "seeds", ROOT / "tests" / "gold")
+    for path in sorted(folder.glob("*.txt"))
+]
+
+# Words from both finders' vocabularies, cased several ways, with fillers between them.
+VOCABULARY = [
+    "met", "Met", "MEET", "meeting", "Meetings", "talks", "Talked", "held", "holding", "had", "has",
+    "a", "an", "the", "phone", "Telephone", "video", "call", "calls", "called", "on", "in", "with",
+    "visit", "Visited", "trip", "tour", "will", "be", "to", "invited", "invitation", "flew", "landed",
+    "summit", "2+2", "2 + 2", "courtesy", "sat", "down", "joined", "by", "exchanged", "views", "hosted",
+    "Monday", "thursday", "Jan.", "January", "Sept.", "May", "may", "15", "2026", "2026-01-15", "3rd",
+    "next", "last", "this", "week", "weekend", "month", "year", "spring", "fall", "early", "mid-",
+    "three", "days", "two-day", "starting", "from", "through", "or", "today", "Tomorrow", "night",
+    "Tokyo", "Washington", "Rubio", "Motegi", "upheld", "remet", "ſ", "K", "İ", ",", ".", "-", "–",
+]  # fmt: skip
+sentences = st.lists(st.sampled_from(VOCABULARY), min_size=1, max_size=25).map(" ".join)
+
+
+def _time_matches_lacking_cues(text: str) -> list[tuple[str, str]]:
+    return [
+        (pattern.name, match.group())
+        for pattern in TIME_PATTERNS
+        for match in pattern.regex.finditer(text)
+        if not all(cue.search(text) for cue in pattern.cues)
+    ]
+
+
+def _trigger_matches_not_let_through(text: str) -> list[str]:
+    allowed = set(triggers._patterns_for(text))
+    return [
+        match.group()
+        for index, pattern in enumerate(triggers._COMPILED)
+        for match in pattern.regex.finditer(text)
+        if index not in allowed
+    ]
+
+
+@pytest.mark.parametrize("text", CORPUS_TEXTS, ids=lambda text: text[:30])
+def test_no_time_match_in_the_corpora_lacks_its_cues(text: str) -> None:
+    assert _time_matches_lacking_cues(text) == []
+
+
+@pytest.mark.parametrize("text", CORPUS_TEXTS, ids=lambda text: text[:30])
+def test_no_trigger_match_in_the_corpora_is_skipped(text: str) -> None:
+    assert _trigger_matches_not_let_through(text) == []
+
+
+@pytest.mark.property
+@given(sentences)
+def test_no_generated_time_match_lacks_its_cues(text: str) -> None:
+    assert _time_matches_lacking_cues(text) == []
+
+
+@pytest.mark.property
+@given(sentences)
+def test_no_generated_trigger_match_is_skipped(text: str) -> None:
+    assert _trigger_matches_not_let_through(text) == []
+
+
+@pytest.mark.property
+@given(sentences)
+def test_the_finders_agree_with_running_every_pattern(text: str) -> None:
+    """find_triggers and find_time_expressions give what an unfiltered run gives."""
+    every = list(range(len(triggers._COMPILED)))
+    filtered_triggers, filtered_times = find_triggers(text, 0), find_time_expressions(text)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(triggers, "_patterns_for", lambda sentence: every)
+        patch.setattr(temporal, "_cue_in", lambda text, cue, present: True)
+        assert find_triggers(text, 0) == filtered_triggers
+        assert find_time_expressions(text) == filtered_times
+
+
+def test_every_time_pattern_has_cues() -> None:
+    assert all(pattern.cues for pattern in TIME_PATTERNS)
+
+
+def test_most_trigger_patterns_have_leading_words() -> None:
+    """The shortcut is worth its keep only while nearly every pattern has known leading words."""
+    known = [pattern for pattern in triggers._COMPILED if pattern.words is not None]
+    assert len(known) >= 0.85 * len(triggers._COMPILED)
+
+
+@pytest.mark.parametrize(
+    ("source", "words"),
+    [
+        (r"\b(?:held|hold|holds)\s+talks", {"held", "hold", "holds"}),
+        (r"\b(?i:Talks?|meetings?)\b", {"talk", "meeting"}),
+        (r"\binvitation\b", {"invitation"}),
+        (r"\bin\s+a\s+call\b|\ba\s+call\b", {"in", "a"}),
+        (r"\b(?:will|to)\s+(?:phone|call)", {"will", "to"}),
+        (r"\b(?:(?:tele)?phone|video)\s+call", None),  # an optional group opens it
+        (r"\bvideo-?conference\b|virtual", None),  # the second alternative has no \b
+        (r"\b(?:met|(?<=is )meeting)\b", None),  # a lookbehind opens an alternative
+        (r"\b[Mm]et\b", None),  # a class opens it
+        (r"met\b", None),  # no word boundary: it may match inside a word
+    ],
+)
+def test_leading_words_read_off_a_pattern(source: str, words: set[str] | None) -> None:
+    assert leading_words(source) == (None if words is None else frozenset(words))
+    if words is not None:
+        regex = re.compile(source)
+        for text in ("Talks held in a call will hold", "the invitation to phone", "A meeting"):
+            for match in regex.finditer(text):
+                assert any(match.group().casefold().startswith(word) for word in words)
