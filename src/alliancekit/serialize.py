@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Callable
 from typing import Any
 
 import cattrs
@@ -297,43 +298,73 @@ def schema_problems(data: Any, schema: dict[str, Any] = EVENT_SCHEMA, where: str
     >>> schema_problems(unstructure_event(Event("call", "occurred")))
     []
     """
-    here = where or "(top)"
+    return _checker_for(schema)(data, where)
+
+
+_Checker = Callable[[Any, str], list[str]]
+# Compiled checkers by schema identity; the schema is kept so that its id stays its own.
+_CHECKERS: dict[int, tuple[dict[str, Any], _Checker]] = {}
+
+
+def _checker_for(schema: dict[str, Any]) -> _Checker:
+    known = _CHECKERS.get(id(schema))
+    if known is not None and known[0] is schema:
+        return known[1]
+    checker = _compile_checker(schema)
+    if len(_CHECKERS) < 64:  # the event schema and its parts; other schemas are compiled each time
+        _CHECKERS[id(schema)] = (schema, checker)
+    return checker
+
+
+def _compile_checker(schema: dict[str, Any]) -> _Checker:
+    """A function that checks data against ``schema``, with the schema's walk done once, here."""
     expected = schema.get("type")
-    if expected is not None:
-        names = [expected] if isinstance(expected, str) else list(expected)
-        if not any(_is_json_type(data, name) for name in names):
+    names = None if expected is None else [expected] if isinstance(expected, str) else list(expected)
+    enum = schema.get("enum")
+    pattern = re.compile(schema["pattern"]) if "pattern" in schema else None
+    min_length = schema.get("minLength", 0)
+    is_date = schema.get("format") == "date"
+    minimum, maximum = schema.get("minimum"), schema.get("maximum")
+    properties = {key: _compile_checker(value) for key, value in schema.get("properties", {}).items()}
+    required = tuple(schema.get("required", ()))
+    closed = schema.get("additionalProperties") is False
+    items = _compile_checker(schema["items"]) if "items" in schema else None
+
+    def check(data: Any, where: str) -> list[str]:
+        here = where or "(top)"
+        if names is not None and not any(_is_json_type(data, name) for name in names):
             return [f"at {here}: {data!r} is not of type {' or '.join(names)}"]
-    problems: list[str] = []
-    if "enum" in schema and data not in schema["enum"]:
-        problems.append(f"at {here}: {data!r} is not one of {schema['enum']!r}")
-    if isinstance(data, str):
-        if "pattern" in schema and re.search(schema["pattern"], data) is None:
-            problems.append(f"at {here}: {data!r} does not match {schema['pattern']!r}")
-        if len(data) < schema.get("minLength", 0):
-            problems.append(f"at {here}: {data!r} is shorter than {schema['minLength']}")
-        if schema.get("format") == "date" and not _is_date(data):
-            problems.append(f"at {here}: {data!r} is not a date (YYYY-MM-DD)")
-    if isinstance(data, int | float) and not isinstance(data, bool):
-        if "minimum" in schema and not data >= schema["minimum"]:
-            problems.append(f"at {here}: {data!r} is less than {schema['minimum']}")
-        if "maximum" in schema and not data <= schema["maximum"]:
-            problems.append(f"at {here}: {data!r} is more than {schema['maximum']}")
-    if isinstance(data, dict):
-        properties: dict[str, Any] = schema.get("properties", {})
-        problems.extend(
-            f"at {here}: {key!r} is a required property"
-            for key in schema.get("required", ())
-            if key not in data
-        )
-        for key, value in data.items():
-            if key in properties:
-                problems.extend(schema_problems(value, properties[key], f"{where}/{key}".lstrip("/")))
-            elif schema.get("additionalProperties") is False:
-                problems.append(f"at {here}: unexpected property {key!r}")
-    if isinstance(data, list) and "items" in schema:
-        for index, item in enumerate(data):
-            problems.extend(schema_problems(item, schema["items"], f"{where}/{index}".lstrip("/")))
-    return problems
+        problems: list[str] = []
+        if enum is not None and data not in enum:
+            problems.append(f"at {here}: {data!r} is not one of {enum!r}")
+        if isinstance(data, str):
+            if pattern is not None and pattern.search(data) is None:
+                problems.append(f"at {here}: {data!r} does not match {pattern.pattern!r}")
+            if len(data) < min_length:
+                problems.append(f"at {here}: {data!r} is shorter than {min_length}")
+            if is_date and not _is_date(data):
+                problems.append(f"at {here}: {data!r} is not a date (YYYY-MM-DD)")
+        if isinstance(data, int | float) and not isinstance(data, bool):
+            if minimum is not None and not data >= minimum:
+                problems.append(f"at {here}: {data!r} is less than {minimum}")
+            if maximum is not None and not data <= maximum:
+                problems.append(f"at {here}: {data!r} is more than {maximum}")
+        if isinstance(data, dict):
+            problems.extend(
+                f"at {here}: {key!r} is a required property" for key in required if key not in data
+            )
+            for key, value in data.items():
+                child = properties.get(key)
+                if child is not None:
+                    problems.extend(child(value, f"{where}/{key}".lstrip("/")))
+                elif closed:
+                    problems.append(f"at {here}: unexpected property {key!r}")
+        if isinstance(data, list) and items is not None:
+            for index, item in enumerate(data):
+                problems.extend(items(item, f"{where}/{index}".lstrip("/")))
+        return problems
+
+    return check
 
 
 def event_problems(event: object) -> list[str]:

@@ -1119,6 +1119,9 @@ _TIMESTAMP_SEARCH_PATTERNS = tuple(
 )
 
 
+_YEAR_IN_LINE = re.compile(r"(?:19|20)\d\d")
+
+
 def _timestamp_from(match: re.Match[str]) -> dt.datetime | None:
     span = _resolve_cached(" ".join(match["date"].split()), None, "backward")
     if span is None or span.start is None:
@@ -1154,6 +1157,8 @@ def read_timestamp(text: str) -> dt.datetime | None:
     """
     fallback: dt.datetime | None = None
     for line in _top_lines(text, _TIMESTAMP_LINES):
+        if _YEAR_IN_LINE.search(line) is None:
+            continue  # every timestamp pattern needs a full date, hence a year
         for pattern in _TIMESTAMP_LINE_PATTERNS:
             match = pattern.fullmatch(line)
             stamp = _timestamp_from(match) if match else None
