@@ -114,7 +114,11 @@ def test_most_trigger_patterns_have_leading_words() -> None:
         (r"\binvitation\b", {"invitation"}),
         (r"\bin\s+a\s+call\b|\ba\s+call\b", {"in", "a"}),
         (r"\b(?:will|to)\s+(?:phone|call)", {"will", "to"}),
-        (r"\b(?:(?:tele)?phone|video)\s+call", None),  # an optional group opens it
+        (
+            r"\b(?:(?:tele)?phone|video)\s+call",
+            {"tele", "phone", "video"},
+        ),  # an optional group, or what follows
+        (r"\b(?:tele)*phone", None),  # a repeated group opens it
         (r"\bvideo-?conference\b|virtual", None),  # the second alternative has no \b
         (r"\b(?:met|(?<=is )meeting)\b", None),  # a lookbehind opens an alternative
         (r"\b[Mm]et\b", None),  # a class opens it
