@@ -13,6 +13,7 @@ times resolved forward for planned events and backward for past ones.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import re
@@ -63,6 +64,10 @@ _CLAUSE_BREAK = re.compile(
     r"expressed|emphasized|emphasised|stressed|urged|affirmed|noted|shared|underscored|highlighted|"
     r"announced|signed|welcomed|thanked|asked|called|praised|laid|offered|received|reviewed|explored)\b)"
 )
+# How far a trigger's clause reaches on either side at most, in characters: far beyond
+# any clause of news prose, and a bound on the work each trigger costs.
+_CLAUSE_REACH = 400
+_RELATIVE_BREAK = re.compile(r",\s+(?:who|which|whose)\b")
 _CANCEL = re.compile(
     r"\b(?:called\s+off|call\s+off|cancel(?:l?ed|s|ing|lation)?|scrapped|scrap|shelved|axed|"
     r"postponed|postpone|postponement|put\s+off|suspended|delayed\s+indefinitely|skip|skips|skipped|skipping|"
@@ -272,6 +277,55 @@ class _Draft:
         return any(p.person is not None for p in self.parties)
 
 
+class _ClauseBreaks:
+    """The clause breaks of one sentence, found once, for every trigger's clause.
+
+    A trigger's clause runs from the last break before it to the first break
+    after it. A relative clause closed by a comma before the trigger ("X,
+    who also serves as Y, held talks") is an aside and no break.
+    """
+
+    def __init__(self, text: str) -> None:
+        found = list(_CLAUSE_BREAK.finditer(text))
+        self._text = text
+        self._starts = [match.start() for match in found]
+        self._ends = [match.end() for match in found]
+        self._relative = [_RELATIVE_BREAK.match(match.group()) is not None for match in found]
+        self._commas = [position for position, char in enumerate(text) if char == ","]
+        # For each break, the nearest break at or before it that is not a relative one (-1: none).
+        self._plain_before: list[int] = []
+        latest = -1
+        for position, relative in enumerate(self._relative):
+            if not relative:
+                latest = position
+            self._plain_before.append(latest)
+
+    def left_of(self, start: int) -> int:
+        """Where the clause of a trigger starting at ``start`` begins."""
+        last = bisect.bisect_right(self._ends, start) - 1  # the breaks ending by the trigger
+        if last < 0:
+            return 0
+        if self._relative[last] and self._comma_between(self._ends[last], start):
+            # Closed asides: every earlier relative break is closed by the same comma.
+            last = self._plain_before[last]
+            if last < 0:
+                return 0
+        return self._ends[last]
+
+    def right_of(self, end: int) -> int:
+        """Where the clause of a trigger ending at ``end`` ends: the next break, searched from there."""
+        following = bisect.bisect_left(self._starts, end)
+        inside = following > 0 and self._ends[following - 1] > end
+        if inside:  # the trigger ends inside a break: search afresh, as the breaks found may differ
+            match = _CLAUSE_BREAK.search(self._text, end)
+            return len(self._text) if match is None else match.start()
+        return self._starts[following] if following < len(self._starts) else len(self._text)
+
+    def _comma_between(self, start: int, end: int) -> bool:
+        place = bisect.bisect_left(self._commas, start)
+        return place < len(self._commas) and self._commas[place] < end
+
+
 class _SentenceFacts:
     """What one sentence holds, in document offsets.
 
@@ -301,6 +355,54 @@ class _SentenceFacts:
             for t in find_triggers(text, offset)
             if not any(start <= t.start and t.end <= end for start, end in quoted)
         ]
+
+    @functools.cached_property
+    def cancelled(self) -> bool:
+        """Whether the sentence speaks of calling something off."""
+        return _CANCEL.search(self.sentence.text) is not None
+
+    @functools.cached_property
+    def future(self) -> bool:
+        """Whether the sentence has a future or planning cue."""
+        return _FUTURE.search(self.sentence.text) is not None
+
+    @functools.cached_property
+    def future_outside_predicates(self) -> bool:
+        """Whether it has one outside "what is expected to be" phrases."""
+        return _FUTURE.search(_PREDICATIVE.sub(" ", self.sentence.text)) is not None
+
+    @functools.cached_property
+    def countries(self) -> list[str]:
+        """The countries the sentence names, in order, each once."""
+        return _countries_in(self.sentence.text, exclude=set())
+
+    @functools.cached_property
+    def clause_breaks(self) -> _ClauseBreaks:
+        return _ClauseBreaks(self.sentence.text)
+
+    def next_verbal_start(self, index: int, after: int) -> int:
+        """Where the first verbal trigger after trigger ``index`` and past ``after`` starts (local offsets).
+
+        The sentence's length when there is none.
+        """
+        following = self._next_verbal[index]
+        while following < len(self.triggers):
+            start = self.triggers[following].start - self.sentence.start
+            if start > after:
+                return start
+            following = self._next_verbal[following]
+        return len(self.sentence.text)
+
+    @functools.cached_property
+    def _next_verbal(self) -> list[int]:
+        """For each trigger, the index of the next verbal one (``len(triggers)`` when none)."""
+        following = [len(self.triggers)] * len(self.triggers)
+        upcoming = len(self.triggers)
+        for position in range(len(self.triggers) - 1, -1, -1):
+            following[position] = upcoming
+            if self.triggers[position].form == "verbal":
+                upcoming = position
+        return following
 
     @functools.cached_property
     def times(self) -> list[TimeMention]:
@@ -429,7 +531,7 @@ class _DocumentRun:
             frame = self._visit_subject(facts)
             if draft.counterfactual and frame is not None and frame.status is Status.CANCELLED:
                 draft.status, draft.explicit_status = Status.CANCELLED, True
-            if draft.counterfactual and _CANCEL.search(facts.sentence.text):
+            if draft.counterfactual and facts.cancelled:
                 draft.status, draft.explicit_status = Status.CANCELLED, True
             if draft.invited and draft.status is not Status.CANCELLED:
                 draft.status, draft.explicit_status = Status.PLANNED, True
@@ -525,28 +627,13 @@ class _DocumentRun:
 
     def _clause(self, facts: _SentenceFacts, trigger: Trigger, index: int) -> tuple[int, int]:
         sentence = facts.sentence
-        text = sentence.text
         local_start = trigger.start - sentence.start
         local_end = trigger.end - sentence.start
-        left = 0
-        for match in _CLAUSE_BREAK.finditer(text):
-            if match.end() > local_start:
-                break
-            closed = (
-                re.match(r",\s+(?:who|which|whose)\b", match.group())
-                and "," in text[match.end() : local_start]
-            )
-            if not closed:
-                # A relative clause closed by a comma ("X, who also serves as Y, held talks") is an aside.
-                left = match.end()
-        right = len(text)
-        following = _CLAUSE_BREAK.search(text, local_end)
-        if following is not None:
-            right = following.start()
-        for later in facts.triggers[index + 1 :]:
-            if later.form == "verbal" and later.start - sentence.start > local_end:
-                right = min(right, later.start - sentence.start)
-                break
+        breaks = facts.clause_breaks
+        left = max(breaks.left_of(local_start), local_start - _CLAUSE_REACH)
+        right = min(
+            breaks.right_of(local_end), facts.next_verbal_start(index, local_end), local_end + _CLAUSE_REACH
+        )
         return sentence.start + left, sentence.start + right
 
     def _persons_between(self, facts: _SentenceFacts, start: int, end: int) -> list[PersonMention]:
@@ -878,15 +965,11 @@ class _DocumentRun:
         local = before.rsplit(",", 1)[-1]
         if trigger.form == "nominal" and _PAST_VERB.search(local) and not _FUTURE.search(local):
             return Status.OCCURRED, True
-        if (
-            trigger.form == "nominal"
-            and _FUTURE.search(_PREDICATIVE.sub(" ", facts.sentence.text))
-            and not _PAST_VERB.search(clause)
-        ):
+        if trigger.form == "nominal" and facts.future_outside_predicates and not _PAST_VERB.search(clause):
             return Status.PLANNED, False
         if trigger.form == "verbal":
             first = trigger.text.split()[0].lower()
-            if first not in _PAST_FORMS and not first.endswith("ed") and _FUTURE.search(facts.sentence.text):
+            if first not in _PAST_FORMS and not first.endswith("ed") and facts.future:
                 # "... later this month, when Austin and Blinken travel to Manila"
                 return Status.PLANNED, True
             return Status.OCCURRED, True
@@ -999,7 +1082,7 @@ class _DocumentRun:
         own = {p.country for p in draft.parties if p.country}
         if draft.location is not None and draft.location.country:
             own.add(draft.location.country)
-        return _countries_in(facts.sentence.text, exclude=own)
+        return [code for code in facts.countries if code not in own]
 
     def _topics_for_previous(self, facts: _SentenceFacts) -> None:
         if not self.drafts or not _TOPIC_CUE.search(facts.sentence.text):
@@ -1017,7 +1100,7 @@ class _DocumentRun:
             own = {p.country for p in draft.parties if p.country}
             if draft.location is not None and draft.location.country:
                 own.add(draft.location.country)
-            for code in _countries_in(facts.sentence.text, exclude=own):
+            for code in (code for code in facts.countries if code not in own):
                 if code not in draft.topics:
                     draft.topics.append(code)
 

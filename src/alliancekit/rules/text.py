@@ -263,9 +263,49 @@ def body_sentences(text: str) -> list[Sentence]:
         cut = _dateline_end(line[lead:])
         body_start = line_start + lead + cut
         for start, end in split_sentences(text[body_start : line_start + len(line)], body_start):
-            sentences.append(Sentence(start, end, text[start:end], paragraph, len(sentences)))
+            for piece_start, piece_end in _pieces(text, start, end):
+                sentences.append(
+                    Sentence(piece_start, piece_end, text[piece_start:piece_end], paragraph, len(sentences))
+                )
         paragraph += 1
     return sentences
+
+
+LONGEST_SENTENCE = 1000
+"""Characters in the longest sentence read whole; a longer run is read in pieces.
+
+News sentences stay far below this; a longer "sentence" is a table, a list
+or hostile input, and reading it in pieces keeps the time spent on each
+piece, hence on the document, bounded by its length.
+"""
+_PIECE_END = re.compile(r"[;,]\s+|\s+")
+
+
+def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """``text[start:end]`` in pieces of at most :data:`LONGEST_SENTENCE` characters.
+
+    Each piece ends after the last semicolon or comma in its second half,
+    else at the last space, else at the limit.
+
+    >>> run = "they met, " * 150
+    >>> [(a, b) for a, b in _pieces(run, 0, len(run) - 2)]
+    [(0, 999), (1000, 1498)]
+    """
+    while end - start > LONGEST_SENTENCE:
+        limit = start + LONGEST_SENTENCE
+        best_clause = best_space = None
+        for match in _PIECE_END.finditer(text, start + LONGEST_SENTENCE // 2, limit):
+            if match.group()[0] in ";,":
+                best_clause = match.end()
+            else:
+                best_space = match.end()
+        cut = best_clause or best_space or limit
+        piece_end = cut
+        while piece_end > start and text[piece_end - 1].isspace():
+            piece_end -= 1
+        yield start, piece_end
+        start = cut
+    yield start, end
 
 
 def _paragraph_lines(text: str) -> Iterator[tuple[int, str]]:

@@ -12,6 +12,7 @@ from a possessor, or from ``between``/``with``/``by`` phrases.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 import attrs
@@ -419,16 +420,23 @@ def find_triggers(sentence: str, offset: int) -> list[Trigger]:
     chosen = _patterns_for(sentence)  # most sentences let only a few patterns run
     if not chosen:
         return []
-    taken: list[tuple[int, int]] = [(m.start(), m.end()) for m in _FALSE.finditer(sentence)]
+    # What is taken so far: disjoint spans, sorted, so an overlap is a lookup on either side.
+    starts: list[int] = []
+    ends: list[int] = []
+    for match in _FALSE.finditer(sentence):
+        starts.append(match.start())
+        ends.append(match.end())
     found: list[Trigger] = []
     for index in chosen:
         pattern = _COMPILED[index]
         kind, form, flags = pattern.type, pattern.form, pattern.flags
         for match in pattern.regex.finditer(sentence):
             start, end = match.start(), match.end()
-            if any(start < stop and begin < end for begin, stop in taken):
+            place = bisect.bisect_right(starts, start)
+            if (place and ends[place - 1] > start) or (place < len(starts) and starts[place] < end):
                 continue
-            taken.append((start, end))
+            starts.insert(place, start)
+            ends.insert(place, end)
             found.append(Trigger(kind, form, offset + start, offset + end, match.group(), **flags))
     found.sort(key=lambda trigger: trigger.start)
     return found
