@@ -1,9 +1,11 @@
-"""The cheap tests that let time and trigger patterns skip a sentence must never skip a match.
+"""The shortcuts that keep the rules fast must give what the long way gives.
 
 Both finders first ask which patterns can match at all (a time pattern's
-cues, a trigger pattern's leading words) and run only those. These tests run
+cues, a trigger pattern's leading words) and run only those: these tests run
 every pattern over real and generated text without that shortcut and check
-that each match it finds would have been let through.
+that each match it finds would have been let through. Clause breaks are
+found once per sentence and looked up by bisection: they must agree with
+searching the sentence for each trigger.
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from alliancekit import temporal
-from alliancekit.rules import triggers
+from alliancekit.rules import extractor, triggers
+from alliancekit.rules.text import LONGEST_SENTENCE, body_sentences
 from alliancekit.rules.triggers import find_triggers, leading_words
 from alliancekit.temporal import _PATTERNS as TIME_PATTERNS
 from alliancekit.temporal import find_time_expressions
@@ -132,3 +135,47 @@ def test_leading_words_read_off_a_pattern(source: str, words: set[str] | None) -
         for text in ("Talks held in a call will hold", "the invitation to phone", "A meeting"):
             for match in regex.finditer(text):
                 assert any(match.group().casefold().startswith(word) for word in words)
+
+
+# --------------------------------------------------------------------------- clause breaks
+
+CLAUSE_WORDS = [
+    "Abe", "met", "Lee", ",", ", who", ", which", "said", "; ", " — ", "as", "Rubio", "and", "agreed",
+    "according to officials", ",", "while", "the", "visit", "talks", "before", "holding", "then",
+]  # fmt: skip
+clause_sentences = st.lists(st.sampled_from(CLAUSE_WORDS), min_size=1, max_size=30).map(" ".join)
+
+
+def _naive_left(text: str, start: int) -> int:
+    """The clause start as first written: every break before the trigger, asides skipped."""
+    left = 0
+    for match in extractor._CLAUSE_BREAK.finditer(text):
+        if match.end() > start:
+            break
+        closed = re.match(r",\s+(?:who|which|whose)\b", match.group()) and "," in text[match.end() : start]
+        if not closed:
+            left = match.end()
+    return left
+
+
+def _naive_right(text: str, end: int) -> int:
+    following = extractor._CLAUSE_BREAK.search(text, end)
+    return len(text) if following is None else following.start()
+
+
+@pytest.mark.property
+@given(clause_sentences, st.data())
+def test_clause_breaks_found_once_agree_with_searching_each_time(text: str, data: st.DataObject) -> None:
+    breaks = extractor._ClauseBreaks(text)
+    position = data.draw(st.integers(0, len(text)))
+    assert breaks.left_of(position) == _naive_left(text, position)
+    assert breaks.right_of(position) == _naive_right(text, position)
+
+
+def test_long_sentences_are_read_in_pieces_with_their_offsets() -> None:
+    text = "Officials met, " * 200 + "and Abe met Lee."
+    sentences = body_sentences(text)
+    assert len(sentences) > 1
+    assert all(len(sentence.text) <= LONGEST_SENTENCE for sentence in sentences)
+    assert all(text[s.start : s.end] == s.text for s in sentences)
+    assert "".join(s.text for s in sentences).replace(" ", "") == text.replace(" ", "")
