@@ -402,13 +402,29 @@ def _patterns_for(sentence: str) -> list[int]:
     """
     chosen = set(_ALWAYS)
     for word in set(_TEXT_WORD.findall(sentence.casefold())):
-        for length in _WORD_LENGTHS:
-            if length > len(word):
-                break
-            enabled = _ENABLED_BY.get(word[:length])
-            if enabled is not None:
-                chosen |= enabled
+        enabled = _PATTERNS_OF_WORD.get(word)
+        if enabled is None:
+            enabled = _patterns_of_word(word)
+        if enabled:
+            chosen |= enabled
     return sorted(chosen)
+
+
+# The patterns a text word lets run, remembered for the words seen (news has a bounded vocabulary).
+_PATTERNS_OF_WORD: dict[str, frozenset[int]] = {}
+_REMEMBERED_WORDS = 200_000
+
+
+def _patterns_of_word(word: str) -> frozenset[int]:
+    enabled: set[int] = set()
+    for length in _WORD_LENGTHS:
+        if length > len(word):
+            break
+        enabled |= _ENABLED_BY.get(word[:length], frozenset())
+    found = frozenset(enabled)
+    if len(_PATTERNS_OF_WORD) < _REMEMBERED_WORDS:
+        _PATTERNS_OF_WORD[word] = found
+    return found
 
 
 def find_triggers(sentence: str, offset: int) -> list[Trigger]:
