@@ -17,16 +17,15 @@ from click.testing import CliRunner, Result
 from alliancekit.extractor import ExtractionContext, ExtractorFactory
 from alliancekit.hookspecs import hookimpl
 from alliancekit.io.writers import Writer
-from alliancekit.model import Actor, Document, Event, Evidence, Participant, TimeSpan
+from alliancekit.model import Document, Event, Evidence, TimeSpan
 from alliancekit.plugins import Plugins
 from alliancekit.serialize import EVENT_SCHEMA, loads_event
+from helpers import meetings
 
 pytest.importorskip("alliancekit.temporal")
 
 from alliancekit import __version__
 from alliancekit.cli import main
-
-_MET = re.compile(r"(\w+) met (\w+)\.")
 
 
 class StubExtractor:
@@ -42,16 +41,7 @@ class StubExtractor:
         if "CRASH" in document.text:
             raise RuntimeError("stub extractor crashed")
         time = TimeSpan.day(document.published) if document.published else None
-        events = [
-            Event(
-                "meeting",
-                "occurred",
-                [Participant(Actor(match[1])), Participant(Actor(match[2]))],
-                time=time,
-                evidence=[Evidence.from_text(document.text, match.start(), match.end())],
-            )
-            for match in _MET.finditer(document.text)
-        ]
+        events = meetings(document, time=time)
         if "MISMATCH" in document.text:
             events.append(Event("call", "occurred", evidence=[Evidence(0, 3, "xyz")]))
         return events

@@ -26,8 +26,10 @@ from alliancekit.hookspecs import hookimpl
 from alliancekit.io.decoding import DecodeError, decode_text
 from alliancekit.io.markup import html_to_text, looks_like_html
 from alliancekit.io.readers import ReadError, parse_published, read_documents, read_jsonl
-from alliancekit.model import Actor, Document, Event, Evidence, Participant
+from alliancekit.model import Document, Event
 from alliancekit.plugins import Plugins
+from alliancekit.store import EventStore
+from helpers import meetings
 
 
 def _one(path: Path) -> Document | ReadError:
@@ -290,6 +292,34 @@ def test_a_bad_record_is_an_error_naming_the_file_and_line(
     assert message in error.message
 
 
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        (b'{"id": "cut", "text": "Rubio', "not valid JSON (Unterminated string starting at column 23)"),
+        (b'{"id": "a" "text": "T."}', "not valid JSON (Expecting ',' delimiter at column 12)"),
+        (b'{"text": "T."} trailing', "not valid JSON (Extra data at column 16)"),
+        (
+            b'{"text": "Caf\xe9."}',
+            "not valid UTF-8 (byte 13 of the line: b'\\xe9'); JSON lines must be UTF-8",
+        ),
+        (b"[1, 2]", "a line must hold a JSON object, not an array"),
+        (b'"text"', "a line must hold a JSON object, not a string"),
+        (b"17", "a line must hold a JSON object, not a number"),
+        (b"true", "a line must hold a JSON object, not a boolean"),
+        (b"null", "a line must hold a JSON object, not null"),
+    ],
+)
+def test_a_malformed_json_line_is_an_error_saying_what_is_wrong_and_where(
+    tmp_path: Path, line: bytes, message: str
+) -> None:
+    path = tmp_path / "corpus.jsonl"
+    path.write_bytes(b'{"text": "Fine."}\n' + line + b'\n{"text": "Fine."}\n')
+    first, error, last = read_jsonl(path)
+    assert isinstance(first, Document)
+    assert isinstance(last, Document)
+    assert str(error) == f"{path}:2: {message}"
+
+
 def test_an_impossible_date_in_a_sidecar_names_the_sidecar(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("Text.", encoding="utf-8")
     (tmp_path / "a.meta.json").write_text('{"published": "2025-02-29"}', encoding="utf-8")
@@ -345,22 +375,11 @@ def test_a_named_pipe_is_an_error_not_a_hang(tmp_path: Path) -> None:
 # --------------------------------------------------------------------------- the whole batch
 
 
-_MET = re.compile(r"(\w+) met (\w+)\.")
-
-
 class Stub:
     name = "stub"
 
     def extract(self, document: Document, context: ExtractionContext) -> list[Event]:
-        return [
-            Event(
-                "meeting",
-                "occurred",
-                [Participant(Actor(match[1])), Participant(Actor(match[2]))],
-                evidence=[Evidence.from_text(document.text, match.start(), match.end())],
-            )
-            for match in _MET.finditer(document.text)
-        ]
+        return meetings(document)
 
 
 class StubPlugin:
@@ -369,40 +388,81 @@ class StubPlugin:
         register("stub", Stub)
 
 
-def test_a_hostile_corpus_is_read_around_its_failures_with_a_summary_and_status_one(
-    tmp_path: Path, install_plugins: Callable[..., Plugins]
-) -> None:
-    install_plugins(StubPlugin())
-    (tmp_path / "a_empty.txt").write_bytes(b"")
-    (tmp_path / "b_binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
-    (tmp_path / "c_latin1.txt").write_bytes("Caf\u00e9 met Bar.".encode("latin-1"))
-    (tmp_path / "d_page.html").write_text("<html><body><p>Abe met Lee.</p></body></html>", encoding="utf-8")
-    (tmp_path / "e_scraped.txt").write_text("<!doctype html><p>Kim met Moon.</p>", encoding="utf-8")
+@pytest.fixture
+def hostile_folder(tmp_path: Path) -> Path:
+    """A folder of every kind of hostile input, beside good ones: 9 documents read, 9 failures."""
+    folder = tmp_path / "hostile"
+    folder.mkdir()
+    (folder / "a_empty.txt").write_bytes(b"")
+    (folder / "b_binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    (folder / "c_latin1.txt").write_bytes("Caf\u00e9 met Bar.".encode("latin-1"))
+    (folder / "d_page.html").write_text("<html><body><p>Abe met Lee.</p></body></html>", encoding="utf-8")
+    (folder / "e_scraped.txt").write_text("<!doctype html><p>Kim met Moon.</p>", encoding="utf-8")
+    (folder / "g_utf16.txt").write_bytes("Cho met Wong.".encode("utf-16"))  # with its byte-order mark
+    (folder / "h_big.txt").write_text("Nothing happened here. " * (10_000_000 // 23) + "Ito met Hegseth.")
+    (folder / "h_big.meta.json").write_text('{"published": "2026-01-13"}', encoding="utf-8")
+    (folder / "i_bad_date.txt").write_text("Lee met Ishiba.", encoding="utf-8")
+    (folder / "i_bad_date.meta.json").write_text('{"published": "2026-02-30"}', encoding="utf-8")
     lines = [
-        json.dumps({"id": "good", "text": "Rubio met Motegi."}),
+        json.dumps({"id": "good", "text": "Rubio met Motegi.", "published": "2026-01-13"}),
         '{"id": "cut", "text": "Rubio',
         json.dumps({"id": "impossible", "text": "Rubio met Motegi.", "published": "2026-02-30"}),
         json.dumps({"id": "textless"}),
+        json.dumps({"id": "dateless", "text": "Wong met Cho."}),  # no date: read, times unresolved
+        "[1, 2]",
     ]
-    (tmp_path / "f_corpus.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (folder / "f_corpus.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return folder
 
-    result: Result = CliRunner().invoke(main, ["extract", str(tmp_path), "--extractor", "stub"])
+
+_HOSTILE_ERRORS = [
+    r"a_empty\.txt: empty file",
+    r"b_binary\.txt: binary file \(PNG image\), not text",
+    r"c_latin1\.txt:1: not valid UTF-8 \(byte 3",
+    r"f_corpus\.jsonl:2: not valid JSON \(Unterminated string starting at column 23\)",
+    r"f_corpus\.jsonl:3: published is not a valid ISO date: '2026-02-30' \(day is out of range",
+    r"f_corpus\.jsonl:4: missing or non-string field 'text'",
+    r"f_corpus\.jsonl:6: a line must hold a JSON object, not an array",
+    r"i_bad_date\.meta\.json: published is not a valid ISO date: '2026-02-30'",
+]
+_HOSTILE_DOCUMENTS = ["d_page", "dateless", "e_scraped", "g_utf16", "good", "h_big"]
+
+
+def test_a_hostile_corpus_is_read_around_its_failures_with_a_summary_and_status_one(
+    hostile_folder: Path, install_plugins: Callable[..., Plugins]
+) -> None:
+    install_plugins(StubPlugin())
+
+    result: Result = CliRunner().invoke(main, ["extract", str(hostile_folder), "--extractor", "stub"])
 
     assert result.exit_code == 1
-    assert sorted(json.loads(line)["document_id"] for line in result.stdout.splitlines()) == [
-        "d_page",
-        "e_scraped",
-        "good",
-    ]
+    assert (
+        sorted(json.loads(line)["document_id"] for line in result.stdout.splitlines()) == _HOSTILE_DOCUMENTS
+    )
     stderr = result.stderr
-    for expected in [
-        r"a_empty\.txt: empty file",
-        r"b_binary\.txt: binary file \(PNG image\), not text",
-        r"c_latin1\.txt:1: not valid UTF-8 \(byte 3",
-        r"f_corpus\.jsonl:2: not valid JSON",
-        r"f_corpus\.jsonl:3: published is not a valid ISO date: '2026-02-30' \(day is out of range",
-        r"f_corpus\.jsonl:4: missing or non-string field 'text'",
-    ]:
+    for expected in _HOSTILE_ERRORS:
         assert re.search(rf"^error: .*{expected}", stderr, re.MULTILINE), expected
+    assert len(re.findall("^error: ", stderr, re.MULTILINE)) == len(_HOSTILE_ERRORS)
     assert re.search(r"^note: .*e_scraped\.txt: an HTML page", stderr, re.MULTILINE)
-    assert stderr.strip().splitlines()[-1] == "documents read: 3, failed: 6, events written: 3"
+    assert stderr.strip().splitlines()[-1] == "documents read: 6, failed: 8, events written: 6"
+
+
+def test_a_hostile_corpus_goes_into_a_store_around_its_failures(
+    hostile_folder: Path, install_plugins: Callable[..., Plugins]
+) -> None:
+    install_plugins(StubPlugin())
+    database = hostile_folder.parent / "events.db"
+    command = ["extract", str(hostile_folder), "--extractor", "stub", "--store", str(database)]
+
+    first = CliRunner().invoke(main, command)
+    again = CliRunner().invoke(main, command)
+
+    assert (first.exit_code, again.exit_code) == (1, 1)  # the same inputs fail again
+    assert first.stdout == again.stdout == ""
+    assert "stored: 6 new documents, 0 replaced, 0 unchanged, 6 new events" in first.stderr
+    # Stored documents are not extracted again; the unreadable inputs are reported again.
+    assert "stored: 0 new documents, 0 replaced, 6 unchanged, 0 new events" in again.stderr
+    assert again.stderr.strip().splitlines()[-1] == "documents read: 6, failed: 8, events written: 0"
+    with EventStore(database) as store:
+        assert store.counts()["documents"] == 6
+        assert sorted(event.document_id for event in store.query().events()) == _HOSTILE_DOCUMENTS

@@ -26,27 +26,14 @@ from alliancekit.cli import main
 from alliancekit.extractor import ExtractionContext, ExtractorFactory
 from alliancekit.hookspecs import hookimpl
 from alliancekit.isolation import ExtractorTimeoutError, ExtractorWorker
-from alliancekit.model import Actor, Document, Event, Evidence, Participant
+from alliancekit.model import Document, Event, Evidence
 from alliancekit.pipeline import DocumentResult, run
 from alliancekit.plugins import ENTRY_POINT_GROUP, LOAD_ENV, PluginError, Plugins
 from alliancekit.serialize import event_problems, loads_event
+from helpers import meetings
 
 # Long enough for a forked worker to start on a busy machine, short enough for a fast suite.
 TIMEOUT = 0.5
-
-_MET = re.compile(r"(\w+) met (\w+)\.")
-
-
-def _meetings(document: Document) -> list[Event]:
-    return [
-        Event(
-            "meeting",
-            "occurred",
-            [Participant(Actor(match[1])), Participant(Actor(match[2]))],
-            evidence=[Evidence.from_text(document.text, match.start(), match.end())],
-        )
-        for match in _MET.finditer(document.text)
-    ]
 
 
 class Good:
@@ -55,7 +42,7 @@ class Good:
     name = "good"
 
     def extract(self, document: Document, context: ExtractionContext) -> list[Event]:
-        return _meetings(document)
+        return meetings(document)
 
 
 class Fragile:
@@ -80,7 +67,7 @@ class Fragile:
             os._exit(3)
         if "PICKLE" in text:
             return [lambda: None]
-        return _meetings(document)
+        return meetings(document)
 
 
 class Malformed:
@@ -89,7 +76,7 @@ class Malformed:
     name = "malformed"
 
     def extract(self, document: Document, context: ExtractionContext) -> list[Any]:
-        [good] = _meetings(document)
+        [good] = meetings(document)
         span = good.evidence[0]
         sneaky = Event("call", "occurred", evidence=[span])
         object.__setattr__(sneaky, "topics", ("japan",))  # gets around the model's validator
@@ -175,7 +162,9 @@ def test_the_worker_raises_a_timeout_naming_the_extractor_and_the_document(fault
             worker.extract("fragile", Document("slow-one", "HANG"))
         assert [e.type.value for e in worker.extract("fragile", Document("d", "Abe met Lee."))] == ["meeting"]
     assert (caught.value.extractor, caught.value.document_id) == ("fragile", "slow-one")
+    assert caught.value.characters == len("HANG")  # a long document may only need a longer limit
     assert "timed out" in str(caught.value)
+    assert "on document 'slow-one' of 4 characters" in str(caught.value)
 
 
 def test_the_worker_finds_an_extractor_by_its_registered_name(faulty: Plugins) -> None:
@@ -368,7 +357,7 @@ def test_cli_warns_about_a_plugin_that_failed_to_load_and_goes_on(tmp_path: Path
 # --------------------------------------------------------------------------- the command line
 
 
-def invoke(*args: str | Path) -> Result:
+def invoke(*args: str | Path | float) -> Result:
     return CliRunner().invoke(main, [str(arg) for arg in args])
 
 

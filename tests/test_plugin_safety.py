@@ -8,7 +8,6 @@ import ast
 import importlib.metadata
 import json
 import os
-import subprocess
 import sys
 import types
 from collections.abc import Callable, Iterator
@@ -23,6 +22,7 @@ from alliancekit.cli import main
 from alliancekit.hookspecs import hookimpl
 from alliancekit.io.writers import Writer, write_jsonl
 from alliancekit.plugins import BLOCK_ENV, ENTRY_POINT_GROUP, LOAD_ENV, Plugins, get_plugins, reset_plugins
+from helpers import command_environment, console_script, run_python
 
 PACKAGE = Path(alliancekit.__file__).parent
 
@@ -81,6 +81,36 @@ def test_plugins_option_is_an_allow_list() -> None:
 
 
 @pytest.mark.usefixtures("installed")
+def test_plugins_option_overrides_the_load_variable(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(LOAD_ENV, "alpha")
+    assert _listed()[1] == {"alpha"}
+    assert _listed("--plugins", "beta")[1] == {"beta"}
+    monkeypatch.setenv(LOAD_ENV, "alpha")
+    assert _listed("--no-plugins")[1] == set()
+
+
+@pytest.mark.usefixtures("installed")
+def test_the_block_variable_wins_over_the_plugins_option(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(BLOCK_ENV, "beta")
+    assert _listed()[1] == {"alpha"}
+    assert _listed("--plugins", "alpha,beta")[1] == {"alpha"}
+
+
+@pytest.mark.usefixtures("installed")
+def test_a_name_on_the_allow_list_that_is_not_installed_is_reported(tmp_path: Path) -> None:
+    result, loaded = _listed("--plugins", "alpha,btea")
+    assert loaded == {"alpha"}
+    assert json.loads(result.stdout)["not_loaded"] == {
+        "btea": "is not installed (it is on the allow-list of plugins to load)"
+    }
+    article = tmp_path / "a.txt"
+    article.write_text("Nothing happened.", encoding="utf-8")
+    extracted = CliRunner().invoke(main, ["--plugins", "btea", "extract", str(article), "--timeout", "0"])
+    assert extracted.exit_code == 0, extracted.output
+    assert "warning: plugin 'btea' is not installed" in extracted.stderr
+
+
+@pytest.mark.usefixtures("installed")
 def test_the_plugin_choice_reaches_worker_processes_through_the_environment() -> None:
     _listed("--plugins", "beta")
     assert os.environ[LOAD_ENV] == "beta"
@@ -106,18 +136,14 @@ def test_loading_plugins_leaves_sys_path_alone() -> None:
 # --------------------------------------------------------------------------- the current directory
 
 
-_CONSOLE_SCRIPT = """\
-import re
-import sys
-from alliancekit.cli import main
-if __name__ == "__main__":
-    sys.argv[0] = re.sub(r"(-script\\.pyw|\\.exe)?$", "", sys.argv[0])
-    sys.exit(main())
-"""
+@pytest.fixture
+def trap(tmp_path: Path) -> tuple[Path, dict[str, str]]:
+    """A folder to run in, holding plugin modules, and an environment where they must not load.
 
-
-def test_the_command_never_imports_a_plugin_module_from_the_current_directory(tmp_path: Path) -> None:
-    # An installed distribution whose entry point names a module that is not installed...
+    An installed distribution's entry point ``trap`` names ``alliancekit_trap``, which is not
+    installed; a module of that name lies in the folder, beside ``alliancekit_evil``, a
+    plugin-looking module no entry point names. Importing either creates ``imported``.
+    """
     site = tmp_path / "site"
     dist_info = site / "trapdist-1.0.dist-info"
     dist_info.mkdir(parents=True)
@@ -125,31 +151,72 @@ def test_the_command_never_imports_a_plugin_module_from_the_current_directory(tm
         "Metadata-Version: 2.1\nName: trapdist\nVersion: 1.0\n", encoding="utf-8"
     )
     (dist_info / "entry_points.txt").write_text("[alliancekit]\ntrap = alliancekit_trap\n", encoding="utf-8")
-    # ...and a module of that name in the directory the command is run from.
     work = tmp_path / "work"
     work.mkdir()
     marker = tmp_path / "imported"
-    (work / "alliancekit_trap.py").write_text(f"open({str(marker)!r}, 'w').close()\n", encoding="utf-8")
-    # The command as pip installs it: a script in bin/, which puts bin/ (not the cwd) on sys.path.
-    script = tmp_path / "bin" / "alliancekit"
-    script.parent.mkdir()
-    script.write_text(_CONSOLE_SCRIPT, encoding="utf-8")
-    environment = {key: value for key, value in os.environ.items() if key not in (LOAD_ENV, BLOCK_ENV)}
-    environment["PYTHONPATH"] = os.pathsep.join([str(PACKAGE.parent), str(site)])
+    for stray in ("alliancekit_trap", "alliancekit_evil"):
+        (work / f"{stray}.py").write_text(f"open({str(marker)!r}, 'a').write({stray!r})\n", encoding="utf-8")
+    return work, command_environment(site, drop=(LOAD_ENV, BLOCK_ENV))
 
-    done = subprocess.run(
-        [sys.executable, str(script), "plugins", "--json"],
-        cwd=work,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
+
+_PLUGINS_FROM_PYTHON = (
+    "import json; from alliancekit.plugins import get_plugins; "
+    "print(json.dumps({'not_loaded': get_plugins().load_errors, "
+    "'plugins': [{'name': info.name} for info in get_plugins().describe()]}))"
+)
+
+
+@pytest.mark.parametrize(
+    ("launch", "reason"),
+    [
+        # The command as pip installs it: its bin/ folder, not the current one, is on sys.path,
+        # so the module is simply not found.
+        ("console script", "cannot be loaded: ModuleNotFoundError"),
+        # python -m and python -c put the current directory first on sys.path: the module is
+        # found there, and refused.
+        (
+            "python -m",
+            "cannot be loaded: its module 'alliancekit_trap' is found only in the current directory",
+        ),
+        (
+            "python -c",
+            "cannot be loaded: its module 'alliancekit_trap' is found only in the current directory",
+        ),
+    ],
+)
+def test_no_plugin_module_is_imported_from_the_current_directory(
+    tmp_path: Path, trap: tuple[Path, dict[str, str]], launch: str, reason: str
+) -> None:
+    work, environment = trap
+    arguments: dict[str, list[str | Path]] = {
+        "console script": [console_script(tmp_path / "bin"), "plugins", "--json"],
+        "python -m": ["-m", "alliancekit.cli", "plugins", "--json"],
+        "python -c": ["-c", _PLUGINS_FROM_PYTHON],
+    }
+
+    done = run_python(*arguments[launch], environment=environment, cwd=work, timeout=60)
+
+    assert done.returncode == 0, done.stderr
+    assert not (tmp_path / "imported").exists()
+    listing = json.loads(done.stdout)
+    assert listing["not_loaded"]["trap"].startswith(reason)
+    assert not {"trap", "evil", "alliancekit_evil"} & {plugin["name"] for plugin in listing["plugins"]}
+
+
+def test_a_plugin_module_on_an_explicit_import_path_still_loads_under_python_m(
+    tmp_path: Path, trap: tuple[Path, dict[str, str]]
+) -> None:
+    work, environment = trap
+    # The same folder, named in PYTHONPATH and not merely current: the user asked for it.
+    environment = {**environment, "PYTHONPATH": os.pathsep.join([environment["PYTHONPATH"], str(work)])}
+
+    done = run_python(
+        "-m", "alliancekit.cli", "plugins", "--json", environment=environment, cwd=work, timeout=60
     )
 
     assert done.returncode == 0, done.stderr
-    assert not marker.exists()
-    assert json.loads(done.stdout)["not_loaded"]["trap"].startswith("cannot be loaded: ModuleNotFoundError")
+    assert "trap" not in json.loads(done.stdout)["not_loaded"]
+    assert (tmp_path / "imported").read_text(encoding="utf-8") == "alliancekit_trap"
 
 
 # --------------------------------------------------------------------------- no unsafe parsing
@@ -180,11 +247,21 @@ _UNSAFE_CALLS = {
 }
 
 
+# The plugin distributions developed beside the package, in a checkout of the repository.
+PLUGIN_SOURCES = sorted(PACKAGE.parent.parent.glob("plugins/*/src"))
+
+
 def _sources() -> list[Path]:
-    return sorted(PACKAGE.rglob("*.py"))
+    return sorted(PACKAGE.rglob("*.py")) + [
+        path for root in PLUGIN_SOURCES for path in sorted(root.rglob("*.py"))
+    ]
 
 
-@pytest.mark.parametrize("path", _sources(), ids=lambda path: str(path.relative_to(PACKAGE)))
+def _source_id(path: Path) -> str:
+    return str(path.relative_to(PACKAGE.parent.parent) if PLUGIN_SOURCES else path.relative_to(PACKAGE))
+
+
+@pytest.mark.parametrize("path", _sources(), ids=_source_id)
 def test_the_package_neither_evaluates_data_nor_changes_the_import_path(path: Path) -> None:
     tree = ast.parse(path.read_text(encoding="utf-8"))
     unsafe = [(name, line) for name, line in _calls(tree) if name in _UNSAFE_CALLS]
@@ -201,6 +278,7 @@ def test_the_package_neither_evaluates_data_nor_changes_the_import_path(path: Pa
 
 def test_the_shipped_data_files_are_json() -> None:
     data = sorted((PACKAGE / "actors" / "data").iterdir())
+    data += [path for root in PLUGIN_SOURCES for path in sorted(root.glob("*/data/*")) if path.is_file()]
     assert data
     for path in data:
         assert path.suffix == ".json"

@@ -128,6 +128,22 @@ def _documents(items: Iterable[Document | ReadError], tally: _Tally, fail_fast: 
         yield item
 
 
+def _not_stored(documents: Iterable[Document], store: EventStore, summary: AddSummary) -> Iterator[Document]:
+    """Pass on the documents ``store`` does not hold yet; count the others as unchanged.
+
+    Adding a document the store holds with the same id and text again would
+    leave it unchanged. A document is in the store only once the transaction
+    holding it and all its events committed, so a run that was stopped, even
+    by ``kill -9``, resumes where it stopped instead of extracting everything
+    again.
+    """
+    for document in documents:
+        if store.has_document(document):
+            summary.documents_unchanged += 1
+            continue
+        yield document
+
+
 def _extractor_ready(plugins: Plugins, name: str) -> None:
     """Build the extractor now, so that a failure to load it is one clear error.
 
@@ -313,7 +329,8 @@ def main(allow_plugins: str | None, no_plugins: bool) -> None:
     show_default=True,
     type=click.FloatRange(min=0),
     metavar="SECONDS",
-    help="Stop an extractor that spends longer on one document, report it and go on; 0: no limit.",
+    help="Stop an extractor that spends longer on one document, report it and go on; "
+    "0: no limit, and no worker process.",
 )
 def extract(
     paths: Sequence[Path],
@@ -329,22 +346,29 @@ def extract(
 ) -> None:
     """Extract events from articles and write them out.
 
-    PATHS are ``.txt`` articles (each with an optional ``<name>.meta.json``
-    sidecar holding ``published``, ``outlet`` and ``url``), ``.jsonl`` files
-    with one ``{"id", "text", "published"}`` object per line, or directories
-    searched for both.
+    PATHS are ``.txt`` articles and ``.html`` pages (each with an optional
+    ``<name>.meta.json`` sidecar holding ``published``, ``outlet``, ``url``,
+    ``id`` and ``encoding``), ``.jsonl`` files with one ``{"id", "text",
+    "published"}`` object per line, or directories searched for them.
 
     An input that cannot be read, or a document the extractor fails on, is
     reported on standard error and the others are still processed. A summary
-    line closes the run. The exit status is 0 when everything went well and 1
-    when any input or document failed; the events found are written either way.
+    line closes the run: the documents read, the failures (inputs and records
+    that could not be read, documents an extractor failed on or returned
+    rejected events for) and the events written (with ``--store`` alone, the
+    events extracted into the store). The exit status is 0 when everything
+    went well and 1 when anything failed; the events found are written either
+    way.
 
     ``.csv`` files (columns ``id``, ``text``, ``published``, ``outlet``,
     ``url``) are read too, and ``.txt``, ``.jsonl`` and ``.csv`` files may be
     gzip-compressed (``corpus.jsonl.gz``). Inputs are streamed, never held in
     memory. ``--jobs N`` extracts in N processes. ``--store events.db`` adds
     documents and events to an event store, merging reports of the same
-    engagement; re-running over the same documents adds nothing twice.
+    engagement, one transaction per batch; re-running over the same
+    documents adds nothing twice. Without ``--output``, documents the store
+    already holds are not extracted again, so a run that was stopped (even
+    killed) resumes where it stopped.
 
     Extractors run in a worker process: one that spends longer than
     ``--timeout`` seconds on a document is stopped and the document reported
@@ -352,7 +376,8 @@ def extract(
     name, and the other documents (and the other parts of a combined
     extractor such as ``rules+spacy``) go on. Only events that validate
     against the output schema, with evidence matching the text, are written.
-    HTML pages are read as their visible text, with a note.
+    HTML pages are read as their visible text (with a note when the file is
+    not named ``.html``); evidence offsets then index into that text.
 
     \b
     Example:
@@ -370,6 +395,8 @@ def extract(
 
     def events() -> Iterator[Event]:
         documents = _documents(read_documents(paths, published=published), tally, fail_fast)
+        if store is not None and output is None:
+            documents = _not_stored(documents, store, stored)
         if jobs > 1:
             from alliancekit.parallel import run_parallel
 

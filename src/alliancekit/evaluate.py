@@ -41,6 +41,7 @@ from typing import Any
 
 import attrs
 
+from alliancekit.io.readers import json_kind
 from alliancekit.model import ActorKind, Event, EventType, Role, Status
 
 __all__ = [
@@ -329,7 +330,7 @@ def _object(
     value: object, where: str, allowed: frozenset[str], required: Iterable[str] = ()
 ) -> dict[str, Any]:
     if not isinstance(value, dict):
-        raise _BadValueError(where, f"expected an object, got {_json_type(value)}")
+        raise _BadValueError(where, f"expected an object, got {json_kind(value)}")
     for key in value:
         if key not in allowed:
             raise _BadValueError(
@@ -345,20 +346,6 @@ def _join(where: str, key: str) -> str:
     return key if where == "" else f"{where}.{key}"
 
 
-def _json_type(value: object) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, int | float):
-        return "a number"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, list):
-        return "an array"
-    return "an object"
-
-
 def _string(value: object, where: str) -> str:
     if not isinstance(value, str) or not value.strip():
         raise _BadValueError(where, "must be a non-empty string")
@@ -369,13 +356,13 @@ def _optional_string(value: object, where: str) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        raise _BadValueError(where, f"must be a string or null, got {_json_type(value)}")
+        raise _BadValueError(where, f"must be a string or null, got {json_kind(value)}")
     return value
 
 
 def _list(value: object, where: str) -> list[Any]:
     if not isinstance(value, list):
-        raise _BadValueError(where, f"expected an array, got {_json_type(value)}")
+        raise _BadValueError(where, f"expected an array, got {json_kind(value)}")
     return value
 
 
@@ -437,7 +424,7 @@ def _parse_event(data: object, where: str) -> GoldEvent:
     ]
     optional = raw.get("optional", False)
     if not isinstance(optional, bool):
-        raise _BadValueError(f"{where}.optional", f"must be true or false, got {_json_type(optional)}")
+        raise _BadValueError(f"{where}.optional", f"must be true or false, got {json_kind(optional)}")
     evidence = _optional_string(raw.get("evidence"), f"{where}.evidence") or ""
     return GoldEvent(
         type=EventType(_choice(raw["type"], f"{where}.type", EventType, "an event type")),
@@ -469,7 +456,7 @@ def _parse_time(data: object, where: str) -> GoldTime | None:
     raw = _object(data, where, _TIME_KEYS)
     unresolved = raw.get("unresolved", False)
     if not isinstance(unresolved, bool):
-        raise _BadValueError(f"{where}.unresolved", f"must be true or false, got {_json_type(unresolved)}")
+        raise _BadValueError(f"{where}.unresolved", f"must be true or false, got {json_kind(unresolved)}")
     text = _optional_string(raw.get("text"), f"{where}.text") or ""
     if unresolved:
         for key in ("start", "end"):

@@ -73,18 +73,27 @@ class ExtractorError(Exception):
 class ExtractorTimeoutError(ExtractorError):
     """An extractor took longer than the time limit on one document.
 
+    The document's length, when given, is part of the message: a very long
+    document may just need a longer limit.
+
     >>> print(ExtractorTimeoutError("rules", "d1", 60))
     timed out after 60 s on document 'd1' (the extractor was stopped; see --timeout)
+    >>> print(ExtractorTimeoutError("rules", "d2", 60, characters=10_000_000))
+    timed out after 60 s on document 'd2' of 10,000,000 characters (the extractor was stopped; see --timeout)
     """
 
-    def __init__(self, extractor: str, document_id: str, seconds: float) -> None:
+    def __init__(
+        self, extractor: str, document_id: str, seconds: float, *, characters: int | None = None
+    ) -> None:
+        size = "" if characters is None else f" of {characters:,} characters"
         super().__init__(
-            f"timed out after {seconds:g} s on document {document_id!r} "
+            f"timed out after {seconds:g} s on document {document_id!r}{size} "
             "(the extractor was stopped; see --timeout)"
         )
         self.extractor = extractor
         self.document_id = document_id
         self.seconds = seconds
+        self.characters = characters
 
 
 class WorkerCrashedError(ExtractorError):
@@ -245,7 +254,7 @@ class ExtractorWorker:
             connection.send((extractor, document))
         if not connection.poll(self.timeout):
             self._kill()
-            raise ExtractorTimeoutError(extractor, document.id, self.timeout)
+            raise ExtractorTimeoutError(extractor, document.id, self.timeout, characters=len(document.text))
         try:
             status, payload = connection.recv()
         except (EOFError, OSError):

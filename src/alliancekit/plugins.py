@@ -12,6 +12,11 @@ Two environment variables control third-party loading:
 ``ALLIANCEKIT_BLOCK_PLUGINS``
     A comma-separated list of entry-point names never to load.
 
+Plugins come only from installed distributions. An entry point whose module
+only the current directory provides (``python -m``, ``python -c`` and the
+interactive interpreter put it first on :data:`sys.path`) is not imported:
+it is recorded in :attr:`Plugins.load_errors` instead.
+
 >>> plugins = Plugins.create(load_entrypoints=False)
 >>> "rules" in plugins.extractor_names()
 True
@@ -21,8 +26,10 @@ True
 
 from __future__ import annotations
 
+import importlib.machinery
 import importlib.metadata
 import os
+import sys
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from types import ModuleType
@@ -126,7 +133,9 @@ class Plugins:
 
     A third-party plugin that raises on import or in a ``register_*`` hook
     is left out (what it registered before raising stays) and recorded
-    here; the others load as usual. The command line reports these.
+    here; the others load as usual. So is one whose module only the current
+    directory provides, and a name on the allow-list that no installed
+    plugin has. The command line reports these.
     """
 
     @classmethod
@@ -167,11 +176,20 @@ class Plugins:
         return plugins
 
     def _load_entrypoints(self, allowed: set[str] | None, blocked: set[str]) -> None:
+        installed: set[str] = set()
         for entry_point in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP):
+            installed.add(entry_point.name)
             if entry_point.name in blocked or (allowed is not None and entry_point.name not in allowed):
                 continue
             if self.manager.has_plugin(entry_point.name):
                 raise DuplicateNameError(f"two plugins are named {entry_point.name!r}")
+            origin = _working_directory_origin(entry_point.module)
+            if origin is not None:
+                self.load_errors[entry_point.name] = (
+                    f"cannot be loaded: its module {entry_point.module!r} is found only in the current "
+                    f"directory ({origin}); plugins are loaded from installed distributions only"
+                )
+                continue
             try:
                 plugin = entry_point.load()
                 self.manager.register(plugin, name=entry_point.name)
@@ -180,6 +198,9 @@ class Plugins:
                 continue
             dist = entry_point.dist
             self.versions[entry_point.name] = dist.version if dist is not None else None
+        # A misspelt allow-list would otherwise load nothing, silently.
+        for name in sorted((allowed or set()) - installed - blocked):
+            self.load_errors[name] = "is not installed (it is on the allow-list of plugins to load)"
 
     def _collect(self) -> None:
         """Call the registration hooks plugin by plugin, in pluggy's order, isolating failures."""
@@ -324,6 +345,59 @@ class Plugins:
             hooks = tuple(sorted(caller.name for caller in self.manager.get_hookcallers(plugin) or ()))
             infos.append(PluginInfo(name, hooks, self.versions.get(name)))
         return sorted(infos, key=lambda info: info.name)
+
+
+def _means_working_directory(entry: str, index: int, cwd: str | None) -> bool:
+    """Whether a :data:`sys.path` entry stands for the current directory ``cwd`` without naming it.
+
+    ``""`` and ``"."`` always do; the current directory's own path does as
+    the first entry, where ``python -m`` puts it.
+    """
+    if entry in ("", "."):
+        return True
+    return index == 0 and cwd is not None and os.path.abspath(entry) == cwd
+
+
+def _working_directory_origin(module: str) -> str | None:
+    """Where ``module`` would be imported from when only the current directory provides it; else ``None``.
+
+    A module already imported, or one any other import path or finder
+    (an editable install's, say) provides, is not the current directory's.
+
+    >>> _working_directory_origin("pluggy") is None
+    True
+    """
+    top = module.partition(".")[0]
+    if top in sys.modules:
+        return None
+    try:
+        cwd: str | None = os.getcwd()
+    except OSError:  # the current directory was removed: nothing can be found in it
+        cwd = None
+    implicit: list[str] = []
+    others: list[str] = []
+    for index, entry in enumerate(sys.path):
+        (implicit if _means_working_directory(entry, index, cwd) else others).append(entry)
+    if not implicit:
+        return None
+    for finder in sys.meta_path:
+        try:
+            if finder is importlib.machinery.PathFinder:
+                found = importlib.machinery.PathFinder.find_spec(top, others)
+            else:
+                find_spec = getattr(finder, "find_spec", None)
+                found = find_spec(top, None) if find_spec is not None else None
+        except Exception:  # a finder that fails to look is no evidence either way
+            continue
+        if found is not None:
+            return None
+    try:
+        spec = importlib.machinery.PathFinder.find_spec(top, implicit)
+    except Exception:  # the current directory cannot be searched: nothing comes from it
+        return None
+    if spec is None:
+        return None
+    return spec.origin or cwd or "."
 
 
 def _chain(caller: pluggy.HookCaller) -> list[pluggy.HookImpl]:

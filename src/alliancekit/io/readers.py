@@ -60,6 +60,7 @@ __all__ = [
     "CSV_FIELDS",
     "SUFFIXES",
     "ReadError",
+    "json_kind",
     "parse_published",
     "read_csv",
     "read_documents",
@@ -373,14 +374,49 @@ def _document_from_line(
 ) -> Document | ReadError:
     try:
         # A file saved with a byte-order mark carries it on its first line only.
-        data = json.loads(raw.decode("utf-8-sig" if number == 1 else "utf-8"))
-    except UnicodeDecodeError:
-        return ReadError(str(path), "not valid UTF-8", number)
+        line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+    except UnicodeDecodeError as error:
+        bad = raw[error.start : error.start + 1]
+        message = f"not valid UTF-8 (byte {error.start} of the line: {bad!r}); JSON lines must be UTF-8"
+        return ReadError(str(path), message, number)
+    try:
+        # Without its line end: a line cut short reads "unterminated string", not "control character".
+        data = json.loads(line.rstrip("\r\n"))
     except json.JSONDecodeError as error:
-        return ReadError(str(path), f"not valid JSON ({error.msg} at column {error.colno})", number)
+        return ReadError(str(path), f"not valid JSON ({_json_problem(error)})", number)
     if not isinstance(data, dict):
-        return ReadError(str(path), "a line must hold a JSON object", number)
+        return ReadError(str(path), f"a line must hold a JSON object, not {json_kind(data)}", number)
     return _document_from_fields(data, path, number, published)
+
+
+def _json_problem(error: json.JSONDecodeError) -> str:
+    """What is wrong with a JSON line, and at which column: ``Expecting value at column 1``.
+
+    >>> try:
+    ...     json.loads('{"text": "cut')
+    ... except json.JSONDecodeError as error:
+    ...     print(_json_problem(error))
+    Unterminated string starting at column 10
+    """
+    # Some of the json module's messages end in "at", ready for the position it appends.
+    return f"{error.msg.removesuffix(' at')} at column {error.colno}"
+
+
+def json_kind(value: object) -> str:
+    """What a value decoded from JSON is, in JSON's words, for error messages.
+
+    >>> [json_kind(value) for value in ({}, [], "x", 1.5, True, None)]
+    ['an object', 'an array', 'a string', 'a number', 'a boolean', 'null']
+    """
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    return "an array" if isinstance(value, list) else "an object"
 
 
 def _document_from_fields(
