@@ -50,7 +50,7 @@ def _time_matches_lacking_cues(text: str) -> list[tuple[str, str]]:
         (pattern.name, match.group())
         for pattern in TIME_PATTERNS
         for match in pattern.regex.finditer(text)
-        if not all(cue.search(text) for cue in pattern.cues)
+        if not all(cue.search(text.casefold()) for cue in pattern.cues)
     ]
 
 
