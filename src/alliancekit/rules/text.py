@@ -117,16 +117,15 @@ _LIST_HEADER = re.compile(
     r"you may also like)\s*:?\s*$",
     re.IGNORECASE,
 )
+# Searched for in the line in lower case: much faster than a case-insensitive search.
 _BLURB = re.compile(
     r"all rights reserved|©|copyright|subscribe|newsletter|e-?paper|e-portal|synonym with|"
-    r"follow us|click here|sign up|download (?:our|the) app|professional journalism",
-    re.IGNORECASE,
+    r"follow us|click here|sign up|download (?:our|the) app|professional journalism"
 )
 _CAPTION = re.compile(
     r"^\s*[(\[]?(?:photo|file photo|pictured|image|caption)\b|"
-    r"\((?:AP|AFP|Reuters|Kyodo|Yonhap|Getty|EPA|Xinhua)?\s*Photo|"
-    r"\b(?:are|is) (?:seen|pictured|shown)\b|\bposes? for (?:a )?photo",
-    re.IGNORECASE,
+    r"\((?:ap|afp|reuters|kyodo|yonhap|getty|epa|xinhua)?\s*photo|"
+    r"\b(?:are|is) (?:seen|pictured|shown)\b|\bposes? for (?:a )?photo"
 )
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z.'\- ]{1,40}?)"
@@ -255,9 +254,10 @@ def body_sentences(text: str) -> list[Sentence]:
             else:
                 continue
         bullet = _BULLET.match(line) is not None and words < 12
-        if is_headline(stripped) or bullet or _BLURB.search(stripped) or words < 4:
+        lowered = stripped.lower()
+        if is_headline(stripped) or bullet or _BLURB.search(lowered) or words < 4:
             continue
-        if _CAPTION.search(stripped) and words < 40:
+        if _CAPTION.search(lowered) and words < 40:
             continue
         lead = len(line) - len(line.lstrip())
         cut = _dateline_end(line[lead:])
