@@ -1349,9 +1349,12 @@ def _cameo(draft: _Draft, location: Location | None) -> str:
 
 def _key(person: PersonMention) -> frozenset[str]:
     """Who a mention denotes: its knowledge-base id, else its order-free name."""
-    if person.kb_id is not None:
-        return frozenset({"kb:" + person.kb_id})
-    return name_key(person.name)
+    return _identity(person.kb_id, person.name)
+
+
+@functools.lru_cache(maxsize=8192)
+def _identity(kb_id: str | None, name: str) -> frozenset[str]:
+    return frozenset({"kb:" + kb_id}) if kb_id is not None else name_key(name)
 
 
 def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
@@ -1451,11 +1454,17 @@ def _compatible(first: _Draft, second: _Draft, anchor: dt.date | None) -> bool:
     return True
 
 
+_MERGE_WINDOW = 64
+"""How many of the latest engagements a draft is compared with for merging."""
+
+
 def _merge(drafts: list[_Draft], anchor: dt.date | None) -> list[_Draft]:
     """Merge drafts of one engagement, then fill times and places from related drafts."""
     merged: list[_Draft] = []
     for draft in drafts:
-        for kept in merged:
+        # An article reports a few engagements; only in a document of thousands does the window
+        # bite, and it keeps merging linear there.
+        for kept in merged[-_MERGE_WINDOW:]:
             if _compatible(kept, draft, anchor):
                 _absorb(kept, draft)
                 break

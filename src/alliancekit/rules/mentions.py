@@ -12,6 +12,7 @@ Pronouns and phrases like "the two leaders" are resolved by
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterator
 
@@ -343,7 +344,7 @@ class PersonFinder:
     def _prior_by_surname(self, surname: str) -> PersonMention | None:
         key = fold(surname)
         for mention in reversed(self.known):
-            parts = [fold(p) for p in mention.name.split()]
+            parts = _folded_parts(mention.name)
             if (key in parts and key != parts[0]) or (
                 len(parts) > 1 and key == parts[0] and mention.kb_id is None
             ):
@@ -633,3 +634,9 @@ def _lookup_place(text: str, knowledge_base: KnowledgeBase) -> tuple[str, str | 
 
 def _country_display_name(text: str) -> str:
     return text
+
+
+@functools.lru_cache(maxsize=4096)
+def _folded_parts(name: str) -> list[str]:
+    """The words of a name, case-folded and without accents."""
+    return [fold(part) for part in name.split()]
