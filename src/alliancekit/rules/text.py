@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 import attrs
 
-__all__ = ["Sentence", "body_sentences", "is_headline", "split_sentences"]
+__all__ = ["LONGEST_SENTENCE", "Sentence", "body_sentences", "is_headline", "split_sentences"]
 
 
 @attrs.frozen

@@ -19,7 +19,7 @@ import attrs
 
 from alliancekit.model import EventType
 
-__all__ = ["Trigger", "find_triggers"]
+__all__ = ["Trigger", "find_triggers", "leading_words"]
 
 
 @attrs.frozen
