@@ -206,6 +206,27 @@ _CALL_WORDS = re.compile(r"\b(?:call|phone|telephone|video|virtual)\b", re.IGNOR
 _COMPOUND = re.compile(r"\b[A-Z][\w.]*(?:-[A-Z][\w.]*)+")
 
 
+# Case-insensitive patterns, each with a case-sensitive twin searched for in the lower-cased
+# text instead: Python's regular expressions are several times slower ignoring case.
+_TWINS: dict[re.Pattern[str], re.Pattern[str]] = {}
+_UPPER_OUTSIDE_ESCAPES = re.compile(r"(?<!\\)[A-Z]")
+
+
+def _found(pattern: re.Pattern[str], text: str) -> bool:
+    """Whether the case-insensitive ``pattern`` matches somewhere in ``text``.
+
+    >>> _found(_CANCEL, "The trip was CALLED OFF on Monday")
+    True
+    """
+    twin = _TWINS.get(pattern)
+    if twin is None:
+        # A pattern naming capitals (a lookahead for "[A-Z]") keeps ignoring case.
+        cased = _UPPER_OUTSIDE_ESCAPES.search(pattern.pattern) is not None
+        twin = pattern if cased else re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+        _TWINS[pattern] = twin
+    return twin.search(text.lower()) is not None
+
+
 @attrs.define
 class _Party:
     """A participant while drafting: a person or a group."""
@@ -359,12 +380,12 @@ class _SentenceFacts:
     @functools.cached_property
     def cancelled(self) -> bool:
         """Whether the sentence speaks of calling something off."""
-        return _CANCEL.search(self.sentence.text) is not None
+        return _found(_CANCEL, self.sentence.text)
 
     @functools.cached_property
     def future(self) -> bool:
         """Whether the sentence has a future or planning cue."""
-        return _FUTURE.search(self.sentence.text) is not None
+        return _found(_FUTURE, self.sentence.text)
 
     @functools.cached_property
     def future_outside_predicates(self) -> bool:
@@ -515,11 +536,11 @@ class _DocumentRun:
                 previous_subjects = [
                     p for p in draft.parties if p.person is not None and p.person.start < trigger.start
                 ] or previous_subjects
-            if _NEGATED.search(self.document.text[left : trigger.start]):
+            if _found(_NEGATED, self.document.text[left : trigger.start]):
                 continue
-            if _PLEASANTRY.search(
-                self.document.text[max(left, trigger.start - 40) : trigger.end]
-            ) or _WISH.search(self.document.text[left : trigger.start]):
+            if _PLEASANTRY.search(self.document.text[max(left, trigger.start - 40) : trigger.end]) or _found(
+                _WISH, self.document.text[left : trigger.start]
+            ):
                 continue  # "pleased to meet X again": the meeting under way, not a plan
             draft.status, draft.explicit_status = self._status(facts, trigger, left, right)
             if trigger.form == "nominal" and not draft.explicit_status and sentence_status is not None:
@@ -527,7 +548,7 @@ class _DocumentRun:
                 draft.status = sentence_status
             elif trigger.form == "verbal" and draft.explicit_status:
                 sentence_status = draft.status
-            draft.counterfactual = bool(_COUNTERFACTUAL.search(self.document.text[left:right]))
+            draft.counterfactual = _found(_COUNTERFACTUAL, self.document.text[left:right])
             frame = self._visit_subject(facts)
             if draft.counterfactual and frame is not None and frame.status is Status.CANCELLED:
                 draft.status, draft.explicit_status = Status.CANCELLED, True
@@ -872,7 +893,7 @@ class _DocumentRun:
                 parties = [
                     _Party(p.person, None, Role.GUEST) for p in visit.parties if p.person is not None
                 ] + parties
-        if not parties and _CANCEL.search(self.document.text[left:right]):
+        if not parties and _found(_CANCEL, self.document.text[left:right]):
             # "Mr Biden would also skip a planned stop in ...": the subject is the visitor.
             role = Role.VISITOR if trigger.type is EventType.VISIT else Role.PARTICIPANT
             subjects = [p for p in self._persons_between(facts, left, trigger.start) if not p.possessive]
@@ -945,7 +966,7 @@ class _DocumentRun:
         clause = text[left:right]
         before = text[left : trigger.start]
         after = text[trigger.end : right]
-        if _CANCEL.search(clause) and not _RESCHEDULED.search(clause):
+        if _found(_CANCEL, clause) and not _RESCHEDULED.search(clause):
             return Status.CANCELLED, True
         if trigger.form == "verbal" and (
             text[max(0, trigger.start - 3) : trigger.start].lower() == "to "
@@ -953,9 +974,10 @@ class _DocumentRun:
         ):
             return Status.PLANNED, True
         if trigger.type is EventType.INVITATION:
-            return (Status.PLANNED, True) if _FUTURE.search(before) else (Status.OCCURRED, True)
-        before = _PREDICATIVE.sub(" ", before)
-        if _FUTURE.search(before) or _FUTURE_AFTER.search(after):
+            return (Status.PLANNED, True) if _found(_FUTURE, before) else (Status.OCCURRED, True)
+        if "what" in before.lower():
+            before = _PREDICATIVE.sub(" ", before)
+        if _found(_FUTURE, before) or _found(_FUTURE_AFTER, after):
             return Status.PLANNED, True
         if trigger.form == "nominal" and re.search(
             r"\b(?:to\s+[a-z]+|toward|towards|ahead\s+of|in\s+preparation\s+for|prepare\s+for|preparations\s+for)\s+(?:[\w-]+\s+){0,5}$",
@@ -963,7 +985,7 @@ class _DocumentRun:
         ):
             return Status.PLANNED, True  # "agreed to arrange a visit", "plans to hold talks"
         local = before.rsplit(",", 1)[-1]
-        if trigger.form == "nominal" and _PAST_VERB.search(local) and not _FUTURE.search(local):
+        if trigger.form == "nominal" and _PAST_VERB.search(local) and not _found(_FUTURE, local):
             return Status.OCCURRED, True
         if trigger.form == "nominal" and facts.future_outside_predicates and not _PAST_VERB.search(clause):
             return Status.PLANNED, False
@@ -973,7 +995,7 @@ class _DocumentRun:
                 # "... later this month, when Austin and Blinken travel to Manila"
                 return Status.PLANNED, True
             return Status.OCCURRED, True
-        if _PAST.search(clause):
+        if _found(_PAST, clause):
             return Status.OCCURRED, False
         return None, False
 
