@@ -249,3 +249,29 @@ def test_events_carry_cameo_and_plover_codes(plugins: Plugins) -> None:
     assert meeting.cameo == "043"
     assert meeting.plover == "CONSULT"
     assert {p.role for p in meeting.participants} == {Role.HOST, Role.GUEST}
+
+
+def test_nominal_event_with_a_bare_month_is_read_on_the_nearer_side(plugins: Plugins) -> None:
+    text = (
+        "Officials reviewed the results of the summit between Prime Minister Sanae Takaichi "
+        "and President Lee Jae-myung in Gyeongju in December."
+    )
+    event = only(run(text, plugins), EventType.MEETING)
+    assert event.status is Status.OCCURRED
+    assert (event.time.start, event.time.end) == (dt.date(2025, 12, 1), dt.date(2025, 12, 31))
+
+
+def test_present_tense_with_a_coming_day_is_a_schedule(plugins: Plugins) -> None:
+    text = "Foreign Minister Toshimitsu Motegi travels to Canberra on Thursday for talks."
+    event = only(run(text, plugins), EventType.VISIT)
+    assert event.status is Status.PLANNED
+    assert event.time.start == dt.date(2026, 1, 15)
+
+
+def test_event_dated_wholly_before_publication_has_occurred(plugins: Plugins) -> None:
+    text = (
+        "The talks between Prime Minister Sanae Takaichi and President Lee Jae-myung "
+        "last December set the tone."
+    )
+    event = only(run(text, plugins), EventType.MEETING)
+    assert event.status is Status.OCCURRED

@@ -1272,12 +1272,9 @@ class _DocumentRun:
             return None
         status = draft.status or (Status.PLANNED if draft.future_hint else Status.OCCURRED)
         anchor = self.document.anchor
-        direction: Direction = "forward" if status is not Status.OCCURRED else "backward"
         time: TimeSpan | None = None
         if draft.time is not None:
-            spans = [resolve(m.text, anchor, direction) for m in (draft.time, *draft.alt_times)]
-            resolved = [span for span in spans if span is not None and span.resolved]
-            time = min(resolved, key=lambda span: span.days or 0) if resolved else spans[0]
+            status, time = _settle_time(draft, status, anchor)
         elif draft.inherited_time is not None and draft.inherited_time.time is not None:
             source = draft.inherited_time
             inherited_direction: Direction = (
@@ -1416,6 +1413,69 @@ def _countries_in(text: str, *, exclude: set[str]) -> list[str]:
         if code and code not in exclude and code not in found:
             found.append(code)
     return found
+
+
+def _resolve_draft_time(draft: _Draft, anchor: dt.date | None, direction: Direction) -> TimeSpan | None:
+    """A draft's time in one direction: the narrowest of its resolved times."""
+    assert draft.time is not None
+    spans = [resolve(m.text, anchor, direction) for m in (draft.time, *draft.alt_times)]
+    resolved = [span for span in spans if span is not None and span.resolved]
+    return min(resolved, key=lambda span: span.days or 0) if resolved else spans[0]
+
+
+def _distance(span: TimeSpan | None, anchor: dt.date) -> int:
+    """How many days a resolved span lies from the anchor (0 when it contains it)."""
+    if span is None or span.start is None or span.end is None:
+        return 10**6
+    if span.start <= anchor <= span.end:
+        return 0
+    return min(abs((span.start - anchor).days), abs((span.end - anchor).days))
+
+
+_PRESENT_TENSE = re.compile(r"[a-z]+[^s]s$|[a-z]+ches$|[a-z]+shes$|[a-z]+ies$")
+
+
+def _present_schedule(draft: _Draft) -> bool:
+    """Whether a verbal trigger is in the simple present: "flies to Tokyo today" is a schedule."""
+    if draft.trigger.form != "verbal":
+        return False
+    first = draft.trigger.text.split()[0].lower()
+    return first not in _PAST_FORMS and bool(_PRESENT_TENSE.fullmatch(first))
+
+
+def _settle_time(draft: _Draft, status: Status, anchor: dt.date | None) -> tuple[Status, TimeSpan | None]:
+    """Resolve a draft's time and let it settle the status the wording left open.
+
+    A time that lies wholly before the publication date is of something that
+    occurred, wholly after it of something planned. When the wording does not
+    fix the tense (a noun such as "the summit in January", a cancelled or
+    counterfactual plan), an ambiguous time ("January", "Thursday") is read
+    on the side nearer the publication date; a verb in the simple present
+    with a time not yet past ("arrives on Wednesday") states a schedule.
+    """
+    forward = _resolve_draft_time(draft, anchor, "forward")
+    backward = _resolve_draft_time(draft, anchor, "backward")
+    chosen = forward if status is not Status.OCCURRED else backward
+    if anchor is None or forward is None or backward is None:
+        return status, chosen
+    fixed = forward == backward
+    open_tense = not draft.explicit_status or status is Status.CANCELLED or draft.counterfactual
+    if (
+        status is Status.OCCURRED
+        and _present_schedule(draft)
+        and forward.end is not None
+        and forward.end >= anchor
+    ):
+        return Status.PLANNED, forward
+    if open_tense and not fixed:
+        chosen = forward if _distance(forward, anchor) <= _distance(backward, anchor) else backward
+    if status is Status.CANCELLED or draft.counterfactual or chosen is None:
+        return status, chosen
+    if (open_tense or fixed) and chosen.end is not None and chosen.end < anchor:
+        return Status.OCCURRED, chosen
+    if (open_tense or fixed) and chosen.start is not None and chosen.start > anchor:
+        return Status.PLANNED, chosen
+    return status, chosen
 
 
 def _span_of(draft: _Draft, anchor: dt.date | None) -> TimeSpan | None:
