@@ -275,3 +275,21 @@ def test_event_dated_wholly_before_publication_has_occurred(plugins: Plugins) ->
     )
     event = only(run(text, plugins), EventType.MEETING)
     assert event.status is Status.OCCURRED
+
+
+def test_days_later_count_from_the_event_dated_just_before(plugins: Plugins) -> None:
+    text = (
+        "Prime Minister Sanae Takaichi met President Lee Jae-myung in Seoul on Jan. 5. "
+        "Two days later, Takaichi held talks with Prime Minister Anthony Albanese in Canberra."
+    )
+    meetings = [e for e in run(text, plugins) if e.type is EventType.MEETING]
+    dates = {frozenset(persons(e)): e.time.start for e in meetings if e.time}
+    assert dates[frozenset({"Sanae Takaichi", "Anthony Albanese"})] == dt.date(2026, 1, 7)
+
+
+def test_bare_day_of_month_resolves_to_the_coming_day_for_a_plan(plugins: Plugins) -> None:
+    text = (
+        "Foreign Minister Toshimitsu Motegi will hold talks with Secretary of State Marco Rubio on the 22nd."
+    )
+    event = only(run(text, plugins), EventType.MEETING)
+    assert event.time.start == dt.date(2026, 1, 22)

@@ -15,6 +15,7 @@ from alliancekit.temporal import (
     Dateline,
     Direction,
     TimeMention,
+    day_offset,
     find_time_expressions,
     read_dateline,
     read_timestamp,
@@ -632,3 +633,39 @@ def test_article_readers_never_raise(text: str) -> None:
     assert stamp is None or isinstance(stamp, dt.datetime)
     dateline = read_dateline(text)
     assert dateline is None or dateline.place
+
+
+@pytest.mark.parametrize(
+    ("expression", "direction", "start", "end"),
+    [
+        ("on the 20th", "forward", dt.date(2026, 1, 20), dt.date(2026, 1, 20)),
+        ("on the 2nd", "forward", dt.date(2026, 2, 2), dt.date(2026, 2, 2)),
+        ("on the 2nd", "backward", dt.date(2026, 1, 2), dt.date(2026, 1, 2)),
+        ("from the 28th through Feb. 2", "forward", dt.date(2026, 1, 28), dt.date(2026, 2, 2)),
+        ("within the year", "forward", dt.date(2026, 1, 13), dt.date(2026, 12, 31)),
+        ("by the end of March", "forward", dt.date(2026, 1, 13), dt.date(2026, 3, 31)),
+    ],
+)
+def test_day_of_month_ranges_and_deadlines_resolve_from_the_anchor(
+    expression: str, direction: Direction, start: dt.date, end: dt.date
+) -> None:
+    span = resolve(expression, dt.date(2026, 1, 13), direction)
+    assert span is not None
+    assert (span.start, span.end) == (start, end)
+
+
+@pytest.mark.parametrize(
+    "text", ["the 3rd Marine Division", "in the 20th century", "the 7th Fleet's commander"]
+)
+def test_ordinals_naming_things_are_no_days(text: str) -> None:
+    assert texts(text) == []
+
+
+def test_days_counted_from_another_event_stay_unresolved_but_report_their_offset() -> None:
+    assert texts("They met again three days later in Seoul.") == ["three days later"]
+    span = resolve("three days later", dt.date(2026, 1, 13))
+    assert span is not None
+    assert not span.resolved
+    assert day_offset("the next day") == 1
+    assert day_offset("three days later") == 3
+    assert day_offset("next week") is None

@@ -43,6 +43,7 @@ __all__ = [
     "Dateline",
     "Direction",
     "TimeMention",
+    "day_offset",
     "find_time_expressions",
     "read_dateline",
     "read_timestamp",
@@ -487,6 +488,48 @@ def _resolve_month_day_range(
     return start, end, Granularity.DAY
 
 
+def _day_in_nearby_month(day: int, anchor: dt.date, direction: Direction) -> dt.date | None:
+    """The date with day-of-month ``day`` nearest the anchor on the side ``direction`` says."""
+    months = [(anchor.year, anchor.month + shift) for shift in (-2, -1, 0, 1, 2)]
+    dates: list[dt.date] = []
+    for year, month in months:
+        year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
+        try:
+            dates.append(dt.date(year, month, day))
+        except ValueError:
+            continue
+    if direction == "forward":
+        return next((date for date in dates if date >= anchor), None)
+    return next((date for date in reversed(dates) if date <= anchor), None)
+
+
+def _resolve_ordinal_day(match: re.Match[str], anchor: dt.date | None, direction: Direction) -> _Span | None:
+    """Resolve ``on the 20th``: the nearest 20th on the side the direction says."""
+    if anchor is None:
+        return None
+    day = _day_in_nearby_month(int(match["d"]), anchor, direction)
+    return None if day is None else (day, day, Granularity.DAY)
+
+
+def _resolve_ordinal_day_range(
+    match: re.Match[str], anchor: dt.date | None, direction: Direction
+) -> _Span | None:
+    """Resolve ``from the 29th through May 3``: the first day takes the month of the last."""
+    end = _explicit_day(match["m"], match["d2"], _group(match, "y"), anchor, direction)
+    if end is None:
+        return None
+    first = int(match["d1"])
+    year, month = end.year, end.month
+    if first > end.day:
+        year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+    return dt.date(year, month, first), end, Granularity.DAY
+
+
+def _resolve_offset(match: re.Match[str], anchor: dt.date | None, direction: Direction) -> _Span | None:
+    """``the following day`` counts from another date in the text, not from the anchor."""
+    return None
+
+
 def _resolve_weekday(match: re.Match[str], anchor: dt.date | None, direction: Direction) -> _Span | None:
     if anchor is None:
         return None
@@ -643,6 +686,8 @@ def _resolve_month(match: re.Match[str], anchor: dt.date | None, direction: Dire
             year = _month_range_year(month, month, anchor, "forward" if modifier == "coming" else direction)
     start, end = _month_span(year, month)
     start, end = _apply_part(start, end, _part(match), "month", anchor)
+    if anchor is not None and _norm(_group(match, "prep")) == "by" and anchor <= end:
+        start = min(start, anchor)  # "by the end of March": any time from now until then
     return start, end, Granularity.MONTH
 
 
@@ -732,7 +777,20 @@ def _check_relative_unit(match: re.Match[str], text: str) -> bool:
     if _followed_by(match, text, _OF):
         return False
     bare_the = _norm(match["mod"]) == "the" and not _group(match, "part")
-    return not bare_the or match["unit"].lower() == "weekend"
+    within = _norm(_group(match, "prep")) == "within"
+    return not bare_the or within or match["unit"].lower() == "weekend"
+
+
+_AFTER_ORDINAL_DAY = re.compile(
+    r"\s*(?:$|[,.;:)!?\u2013\u2014-]|(?:and|or|to|through|until|in|at|when|with|before|after|as|for|during|while|"
+    r"where|but|then|of\s+(?:this|next|last|the)\s+month)\b)",
+    re.IGNORECASE,
+)
+
+
+def _check_ordinal_day(match: re.Match[str], text: str) -> bool:
+    """Keep ``on the 20th`` as a date, not ``the 3rd Marine Division`` or ``the 20th century``."""
+    return _followed_by(match, text, _AFTER_ORDINAL_DAY)
 
 
 def _check_year(match: re.Match[str], text: str) -> bool:
@@ -874,6 +932,27 @@ _PATTERNS: tuple[_Pattern, ...] = (
         cues=(_CUE_MONTH, _CUE_DIGIT),
     ),
     _pattern(
+        "ordinal-day",
+        rf"{_ON}the{_GAP}(?P<d>3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)(?![\w%])",
+        _resolve_ordinal_day,
+        _check_ordinal_day,
+        cues=(_CUE_DIGIT,),
+    ),
+    _pattern(
+        "ordinal-day-range",
+        rf"{_RANGE_PREP}the{_GAP}{_day('d1')}{_TO}(?P<m>{_MONTH_ANY})\.?{_GAP}{_day('d2')}{_optional_year('y')}",
+        _resolve_ordinal_day_range,
+        _check_range,
+        cues=(_CUE_MONTH, _CUE_DIGIT),
+    ),
+    _pattern(
+        "day-offset",
+        rf"(?:the{_GAP}(?:following|next){_GAP}day|(?P<n>a|an|{_NUMBER}){_GAP}days?{_GAP}"
+        rf"(?:later|after{_GAP}that|afterwards?)|the{_GAP}day{_GAP}after{_GAP}that)(?![a-z])",
+        _resolve_offset,
+        cues=(_CUE_DAY,),
+    ),
+    _pattern(
         "weekday",
         rf"(?:{_WEEKDAY_MODIFIER}{_GAP})?(?:(?:early|late){_GAP})?(?P<wd>{_WEEKDAY})"
         rf"(?:{_GAP}(?:morning|afternoon|evening|night))?",
@@ -1006,6 +1085,26 @@ def _cue_in(folded: str, cue: re.Pattern[str], present: dict[re.Pattern[str], bo
     if found is None:
         found = present[cue] = cue.search(folded) is not None
     return found
+
+
+_DAY_OFFSET = next(pattern for pattern in _PATTERNS if pattern.name == "day-offset")
+
+
+def day_offset(expression: str) -> int | None:
+    """How many days after another date of the text an expression such as "two days later" lies.
+
+    Such expressions count from the date of an earlier event in the text, not
+    from the publication date, so :func:`resolve` leaves them unresolved;
+    ``None`` when ``expression`` is not one of them.
+
+    >>> day_offset("the following day"), day_offset("Two days later"), day_offset("on Monday")
+    (1, 2, None)
+    """
+    match = _DAY_OFFSET.regex.fullmatch(expression.strip())
+    if match is None:
+        return None
+    count = _group(match, "n")
+    return 1 if count is None or count.lower() in ("a", "an") else _number(count)
 
 
 def resolve(expression: str, anchor: dt.date | None, direction: Direction = "forward") -> TimeSpan | None:

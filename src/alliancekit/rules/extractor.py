@@ -30,6 +30,7 @@ from alliancekit.model import (
     Event,
     EventType,
     Evidence,
+    Granularity,
     Location,
     Participant,
     Role,
@@ -49,7 +50,7 @@ from alliancekit.rules.mentions import (
 )
 from alliancekit.rules.text import Sentence, body_sentences
 from alliancekit.rules.triggers import Trigger, find_triggers
-from alliancekit.temporal import Direction, TimeMention, find_time_expressions, resolve
+from alliancekit.temporal import Direction, TimeMention, day_offset, find_time_expressions, resolve
 
 __all__ = ["RulesExtractor"]
 
@@ -271,6 +272,7 @@ class _Draft:
     invited: bool = False
     counterfactual: bool = False
     distinct: bool = False
+    fixed_time: TimeSpan | None = None
 
     @classmethod
     def start(cls, sentence: Sentence, trigger: Trigger, parties: list[_Party]) -> _Draft:
@@ -508,6 +510,7 @@ class _DocumentRun:
         merged = _fold_into_calls(_merge(self.drafts, anchor))
         self._borrow_times(merged)
         _inherit(merged)
+        self._count_from_earlier(merged)
         self._dateline_places(merged)
         return [event for draft in merged if (event := self._to_event(draft)) is not None]
 
@@ -1258,6 +1261,31 @@ class _DocumentRun:
                     draft.time = facts.times[0]
                     break
 
+    def _count_from_earlier(self, drafts: list[_Draft]) -> None:
+        """Date "the following day" and "two days later" from the event dated just before.
+
+        "Trump met Lee on October 28. Two days later, he sat down with Xi":
+        the second meeting is on October 30.
+        """
+        anchor = self.document.anchor
+        last: TimeSpan | None = None
+        last_sentence = -1
+        for draft in sorted(drafts, key=lambda d: d.trigger.start):
+            if draft.time is None:
+                continue
+            offset = day_offset(draft.time.text)
+            if offset is None:
+                status = draft.status or (Status.PLANNED if draft.future_hint else Status.OCCURRED)
+                span = _settle_time(draft, status, anchor)[1]
+                if span is not None and span.end is not None and span.granularity is Granularity.DAY:
+                    last, last_sentence = span, draft.sentence
+                continue
+            if last is None or last.end is None or draft.sentence - last_sentence > 6:
+                continue
+            day = last.end + dt.timedelta(days=offset)
+            draft.fixed_time = last = TimeSpan(day, day, Granularity.DAY, draft.time.text)
+            last_sentence = draft.sentence
+
     # ------------------------------------------------------------ finishing
 
     def _to_event(self, draft: _Draft) -> Event | None:
@@ -1453,8 +1481,13 @@ def _settle_time(draft: _Draft, status: Status, anchor: dt.date | None) -> tuple
     on the side nearer the publication date; a verb in the simple present
     with a time not yet past ("arrives on Wednesday") states a schedule.
     """
-    forward = _resolve_draft_time(draft, anchor, "forward")
-    backward = _resolve_draft_time(draft, anchor, "backward")
+    forward: TimeSpan | None
+    backward: TimeSpan | None
+    if draft.fixed_time is not None:
+        forward = backward = draft.fixed_time
+    else:
+        forward = _resolve_draft_time(draft, anchor, "forward")
+        backward = _resolve_draft_time(draft, anchor, "backward")
     chosen = forward if status is not Status.OCCURRED else backward
     if anchor is None or forward is None or backward is None:
         return status, chosen
