@@ -293,3 +293,39 @@ def test_bare_day_of_month_resolves_to_the_coming_day_for_a_plan(plugins: Plugin
     )
     event = only(run(text, plugins), EventType.MEETING)
     assert event.time.start == dt.date(2026, 1, 22)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("External Affairs Minister S. Jaishankar will visit Tokyo next week.", "Subrahmanyam Jaishankar"),
+        ("First Vice Foreign Minister Park Yoon-joo will visit Tokyo next week.", "Park Yoon-joo"),
+        ("Commission President Ursula von der Leyen will visit Tokyo next week.", "Ursula von der Leyen"),
+        ("Deputy Minister Kang Min-seo will visit Tokyo next week.", "Kang Min-seo"),
+        ("Mayor Daniel R. Okafor will visit Tokyo next week.", "Daniel R. Okafor"),
+    ],
+)
+def test_initials_particles_common_word_surnames_and_mayors_are_names(
+    text: str, name: str, plugins: Plugins
+) -> None:
+    event = only(run(text, plugins), EventType.VISIT)
+    assert persons(event) == {name}
+
+
+def test_readout_capitals_with_honorific_initial_and_suffix_are_recognised(plugins: Plugins) -> None:
+    text = (
+        "Mr. HAYASHI Yoshimasa, Chief Cabinet Secretary, held a meeting with the Hon. "
+        "Gilberto C. TEODORO, Jr., Secretary of National Defense of the Philippines, on January 9."
+    )
+    event = only(run(text, plugins), EventType.MEETING)
+    assert persons(event) == {"Yoshimasa Hayashi", "Gilberto Teodoro"}
+    assert event.status is Status.OCCURRED
+
+
+def test_readout_capitals_surname_before_a_given_name_that_is_also_a_rank(plugins: Plugins) -> None:
+    text = (
+        "A meeting was held in Tokyo on March 30, 2025, between Minister of Defense "
+        "NAKATANI Gen and Secretary HEGSETH."
+    )
+    event = only(run(text, plugins), EventType.MEETING)
+    assert persons(event) == {"Gen Nakatani", "Pete Hegseth"}

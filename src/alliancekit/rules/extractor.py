@@ -203,6 +203,10 @@ _SCHEDULE_WORDS = re.compile(
     r"\b(?:set|scheduled|planned|expected|slated|due|held|take\s+place|begins?|starts?|runs?)\b"
 )
 _QUOTE = re.compile(r"“[^“”]*”|\"[^\"]*\"")  # an unclosed “ stops at the next one: linear
+_HELD_BETWEEN = re.compile(
+    r"\s*(?:was|were|has\s+been|have\s+been|had\s+been|will\s+be|is\s+to\s+be|are\s+to\s+be)\s+"
+    r"(?:held|conducted|convened)\b[^.;]{0,80}?\b(?:between|among)\b"
+)
 _CALL_WORDS = re.compile(r"\b(?:call|phone|telephone|video|virtual)\b", re.IGNORECASE)
 _COMPOUND = re.compile(r"\b[A-Z][\w.]*(?:-[A-Z][\w.]*)+")
 
@@ -832,8 +836,11 @@ class _DocumentRun:
         parties: list[_Party] = []
         possessor = self._possessor(facts, trigger)
         after = text[trigger.end : right]
-        between = re.match(r"\s*(?:between|with|by|from|among|involving)\b", after) or re.search(
-            r"\b(?:between|with)$", trigger.text
+        between = (
+            re.match(r"\s*(?:between|with|by|from|among|involving)\b", after)
+            or re.search(r"\b(?:between|with)$", trigger.text)
+            # "The talks were held in Manila on May 2 between A and B"
+            or _HELD_BETWEEN.match(after)
         )
         objects: list[PersonMention] = []
         groups: list[GroupMention] = []

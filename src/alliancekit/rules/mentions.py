@@ -36,7 +36,14 @@ __all__ = [
 # ("D."), dotted acronyms ("U.S."), hyphenated and apostrophe forms, and words
 # with a letter lost to encoding ("Shinjir?").
 _CAP = r"(?:[A-Z]\.(?:[A-Z]\.)+(?:['’]s)?|[A-Z][\w’'\-]*(?:[?\ufffd][\w’'\-]*)*\.?)"
-_WINDOW = re.compile(rf"{_CAP}(?:\s(?:(?:of|for|to|the|and|on)\s)*{_CAP})*")
+# Lower-case particles inside a surname ("Ursula von der Leyen"), joined to the capitalised parts.
+_PARTICLES = frozenset(
+    {"von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "dos", "das", "ter"}
+)
+_PARTICLE = "|".join(sorted(_PARTICLES, key=len, reverse=True))
+_WINDOW = re.compile(
+    rf"{_CAP}(?:\s(?:(?:of|for|to|the|and|on)\s)*{_CAP}|\s(?:(?:{_PARTICLE})\s){{1,2}}(?={_CAP}){_CAP})*"
+)
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
@@ -109,7 +116,9 @@ def _split_window(sentence: str, window: re.Match[str]) -> Iterator[re.Match[str
     for index in range(1, len(tokens) - 1):
         word = tokens[index][2]
         if word.lower() in lexicon.CONNECTORS and (
-            _is_name_token(tokens[index - 1][2]) or _is_capitals_surname(tokens, index - 1)
+            _is_name_token(tokens[index - 1][2])
+            or _is_capitals_surname(tokens, index - 1)
+            or _is_given_after_capitals(tokens, index - 1)
         ):
             piece = _WINDOW.match(sentence, start, window.start() + tokens[index][0] - 1)
             if piece is not None:
@@ -138,6 +147,30 @@ def _is_name_token(token: str) -> bool:
     return not (len(bare) > 1 and bare.isupper() and "." not in bare)
 
 
+def _is_given_after_capitals(tokens: list[tuple[int, int, str]], index: int) -> bool:
+    """Whether a token is the given name after a readout-capitals surname ("NAKATANI Gen")."""
+    if index < 1:
+        return False
+    word = _POSSESSIVE.sub("", tokens[index][2]).rstrip(".,")
+    surname = tokens[index - 1][2]
+    lowered = word.lower()
+    return (
+        word.isalpha()
+        and word[:1].isupper()
+        and word[1:].islower()
+        and lowered not in lexicon.TITLE_HEADS
+        and lowered not in lexicon.TITLE_WORDS
+        and lowered not in lexicon.ORG_WORDS
+        and lowered not in lexicon.FUNCTION_WORDS
+        and lexicon.country_of_word(word) is None
+        and len(surname) >= 3
+        and surname.isalpha()
+        and surname.isupper()
+        and lexicon.country_of_word(surname) is None
+        and surname.lower() not in lexicon.ORG_WORDS
+    )
+
+
 def _is_capitals_surname(tokens: list[tuple[int, int, str]], index: int) -> bool:
     """Whether an all-capitals token is a surname written in readout style ("MOTEGI Toshimitsu")."""
     token = _POSSESSIVE.sub("", tokens[index][2]).rstrip(".,")
@@ -145,8 +178,25 @@ def _is_capitals_surname(tokens: list[tuple[int, int, str]], index: int) -> bool
         return False
     if lexicon.country_of_word(token) is not None or token.lower() in lexicon.ORG_WORDS:
         return False
-    neighbours = [tokens[i][2] for i in (index - 1, index + 1) if 0 <= i < len(tokens)]
-    return any(_is_name_token(word) and not word.isupper() for word in neighbours)
+    neighbours = []
+    for step in (-1, 1):
+        position = index + step
+        while 0 <= position < len(tokens) and _INITIAL.fullmatch(tokens[position][2]):
+            position += step  # "Gilberto C. TEODORO": look past the middle initial
+        if 0 <= position < len(tokens):
+            neighbours.append(tokens[position][2])
+    if any(_is_name_token(word) and not word.isupper() for word in neighbours):
+        return True
+    if index + 1 < len(tokens) and _is_given_after_capitals(tokens, index + 1):
+        return True
+    # "Secretary TEODORO", "Mr. KOIZUMI": a readout-capitals surname right after a title
+    before = tokens[index - 1][2].lower().rstrip(".,") if index > 0 else ""
+    last = index == len(tokens) - 1 or tokens[index + 1][2].lower() in lexicon.CONNECTORS
+    return len(token) >= 4 and last and (before in lexicon.TITLE_HEADS or before + "." in lexicon.HONORIFICS)
+
+
+_INITIAL = re.compile(r"[A-Z]\.")
+_HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{1,5}")
 
 
 _APPOSITION = re.compile(
@@ -232,8 +282,19 @@ class PersonFinder:
         tokens = _tokens(window.group())
         # The name is the trailing run of name-like tokens; what precedes is a title.
         index = len(tokens)
-        while index > 0 and (_is_name_token(tokens[index - 1][2]) or _is_capitals_surname(tokens, index - 1)):
+        while index > 0 and (
+            _is_name_token(tokens[index - 1][2])
+            or _is_capitals_surname(tokens, index - 1)
+            or _is_given_after_capitals(tokens, index - 1)
+            or (
+                tokens[index - 1][2] in _PARTICLES
+                and index > 1
+                and (_is_name_token(tokens[index - 2][2]) or tokens[index - 2][2] in _PARTICLES)
+            )
+        ):
             index -= 1
+        if index > 0 and index < len(tokens) and self._surname_before(tokens, index):
+            index -= 1  # "Park Yoon-joo": a surname that is also a common word
         name_tokens = tokens[index:]
         if not name_tokens:
             return None
@@ -259,7 +320,9 @@ class PersonFinder:
         name = name.rstrip(".,") if not re.search(r"\b[A-Z]\.$", name) else name
         end = start + len(name)
         title_text = sentence[window.start() : window.start() + tokens[index - 1][1]] if index else ""
-        while title_text.split() and title_text.split()[-1].lower() in lexicon.CONNECTORS:
+        while title_text.split() and (
+            title_text.split()[-1].lower() in lexicon.CONNECTORS or title_text.split()[-1] in _PARTICLES
+        ):
             title_text = title_text.rsplit(" ", 1)[0] if " " in title_text else ""
         has_title = any(
             lexicon.is_title_word(t[2]) and t[2].lower() not in lexicon.CONNECTORS for t in title_tokens
@@ -323,6 +386,25 @@ class PersonFinder:
             possessive,
             apposition_end,
         )
+
+    def _surname_before(self, tokens: list[tuple[int, int, str]], index: int) -> bool:
+        """Whether the word before a name run is its surname though it reads as a common word.
+
+        It is when the knowledge base knows the longer name with that surname,
+        or when a short capitalised word precedes a hyphenated given name
+        ("Park Yoon-joo", "Moon Jae-in"), as Korean names are romanised.
+        """
+        word = tokens[index - 1][2]
+        lowered = word.lower()
+        if not word.isalpha() or not word[:1].isupper() or not word[1:].islower():
+            return False
+        if lexicon.is_title_word(word) or lowered in lexicon.FUNCTION_WORDS:
+            return False
+        name = " ".join(t[2] for t in tokens[index - 1 :])
+        record = self.knowledge_base.find_person(name)
+        if record is not None and fold(record.surname) == fold(word):
+            return True
+        return len(word) <= 5 and _HYPHENATED_GIVEN.fullmatch(tokens[index][2].rstrip(".,")) is not None
 
     def _resolve(self, name: str, titled: bool) -> tuple[ActorRecord | None, str]:
         """Look a name up: earlier in the document, then in the knowledge base."""
@@ -441,6 +523,7 @@ def _display_name(written: str, canonical: str) -> str:
         len(words) >= 2
         and not re.search(r"[?\ufffd]", written)
         and not any(w.isupper() and len(w) > 2 for w in words)
+        and not re.fullmatch(r"[A-Z]\.?", words[0])  # "S. Jaishankar": the initial stands for a name
     )
     if not clean or name_key(written) == name_key(canonical):
         return canonical
