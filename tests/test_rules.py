@@ -329,3 +329,35 @@ def test_readout_capitals_surname_before_a_given_name_that_is_also_a_rank(plugin
     )
     event = only(run(text, plugins), EventType.MEETING)
     assert persons(event) == {"Gen Nakatani", "Pete Hegseth"}
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Prime Minister Sanae Takaichi (L) shakes hands with President Lee Jae-myung in Seoul on Monday.",
+        "Defense Minister Shinjiro Koizumi, left, talks with Secretary Pete Hegseth at the Pentagon on Friday.",
+        "Motegi meets Rubio in Washington on Oct. 3 in this file photo. (Kyodo)",
+    ],
+)
+def test_photo_captions_marked_by_positions_or_file_photo_give_no_events(
+    caption: str, plugins: Plugins
+) -> None:
+    assert run(caption, plugins) == []
+
+
+def test_background_tallies_of_calls_are_not_events(plugins: Plugins) -> None:
+    text = (
+        "Prime Minister Sanae Takaichi and President Lee Jae-myung have spoken by phone several times "
+        "since their first meeting."
+    )
+    assert [e for e in run(text, plugins) if e.type is EventType.CALL] == []
+
+
+def test_an_event_referred_to_as_known_keeps_its_own_tense(plugins: Plugins) -> None:
+    text = (
+        "Foreign Minister Toshimitsu Motegi will visit Seoul next week to discuss the results of the "
+        "summit between Prime Minister Sanae Takaichi and President Lee Jae-myung in Gyeongju in December."
+    )
+    summit = only(run(text, plugins), EventType.MEETING)
+    assert summit.status is Status.OCCURRED
+    assert summit.time.start == dt.date(2025, 12, 1)

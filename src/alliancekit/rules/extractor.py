@@ -203,6 +203,19 @@ _SCHEDULE_WORDS = re.compile(
     r"\b(?:set|scheduled|planned|expected|slated|due|held|take\s+place|begins?|starts?|runs?)\b"
 )
 _QUOTE = re.compile(r"“[^“”]*”|\"[^\"]*\"")  # an unclosed “ stops at the next one: linear
+_BACKGROUND_COUNT = re.compile(
+    r"\b(?:several|many|multiple|numerous|countless|(?:two|three|four|five|six|seven|eight|nine|ten|\d+))\s+times\b|"
+    r"\bmore\s+(?:often|frequently)\s+than\b|\bon\s+(?:several|many|multiple|numerous)\s+occasions\b|"
+    r"\b(?:repeatedly|regularly|frequently)\b",
+    re.IGNORECASE,
+)
+# What refers to an engagement as already known: the tense of the clause around it is not its own.
+_PRESUPPOSED = re.compile(
+    r"\b(?:follow-?ups?(?:\s+[a-z]+)?\s+(?:to|on|of)|outcomes?\s+of|results?\s+of|agreements?\s+(?:reached\s+)?"
+    r"(?:at|during)|(?:momentum|progress)\s+(?:of|from|since)|since|following|after)\s+(?:the|their|last)\s+"
+    r"(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 _HELD_BETWEEN = re.compile(
     r"\s*(?:was|were|has\s+been|have\s+been|had\s+been|will\s+be|is\s+to\s+be|are\s+to\s+be)\s+"
     r"(?:held|conducted|convened)\b[^.;]{0,80}?\b(?:between|among)\b"
@@ -545,6 +558,8 @@ class _DocumentRun:
                 ] or previous_subjects
             if _found(_NEGATED, self.document.text[left : trigger.start]):
                 continue
+            if _found(_BACKGROUND_COUNT, self.document.text[left:right]):
+                continue  # "they have spoken by phone several times since": a tally, not one engagement
             if _PLEASANTRY.search(self.document.text[max(left, trigger.start - 40) : trigger.end]) or _found(
                 _WISH, self.document.text[left : trigger.start]
             ):
@@ -978,6 +993,8 @@ class _DocumentRun:
         after = text[trigger.end : right]
         if _found(_CANCEL, clause) and not _RESCHEDULED.search(clause):
             return Status.CANCELLED, True
+        if trigger.form == "nominal" and _PRESUPPOSED.search(before):
+            return None, False  # "follow-up measures to the summit in January": its own time decides
         if trigger.form == "verbal" and (
             text[max(0, trigger.start - 3) : trigger.start].lower() == "to "
             or re.search(r"\b(?:to|will|would|may|might|could)\s+\w+$", trigger.text)

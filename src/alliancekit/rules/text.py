@@ -125,7 +125,11 @@ _BLURB = re.compile(
 _CAPTION = re.compile(
     r"^\s*[(\[]?(?:photo|file photo|pictured|image|caption)\b|"
     r"\((?:ap|afp|reuters|kyodo|yonhap|getty|epa|xinhua)?\s*photo|"
-    r"\b(?:are|is) (?:seen|pictured|shown)\b|\bposes? for (?:a )?photo"
+    r"\b(?:are|is) (?:seen|pictured|shown)\b|\bposes? for (?:a )?photo|"
+    r"\bin (?:this|a) (?:file )?(?:photo|picture|image)\b|"
+    # who stands where: "X (R) shakes hands with Y", "X, second from left, speaks with Y"
+    r"\((?:r|l|c|left|right|center|centre|(?:second|third) from (?:left|right))\)|"
+    r",\s(?:left|right|center|centre|(?:second|third) from (?:left|right)),"
 )
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z.'\- ]{1,40}?)"
