@@ -335,7 +335,7 @@ def test_readout_capitals_surname_before_a_given_name_that_is_also_a_rank(plugin
     "caption",
     [
         "Prime Minister Sanae Takaichi (L) shakes hands with President Lee Jae-myung in Seoul on Monday.",
-        "Defense Minister Shinjiro Koizumi, left, talks with Secretary Pete Hegseth at the Pentagon on Friday.",
+        "Minister Shinjiro Koizumi, left, talks with Secretary Pete Hegseth at the Pentagon on Friday.",
         "Motegi meets Rubio in Washington on Oct. 3 in this file photo. (Kyodo)",
     ],
 )
