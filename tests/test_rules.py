@@ -361,3 +361,42 @@ def test_an_event_referred_to_as_known_keeps_its_own_tense(plugins: Plugins) -> 
     summit = only(run(text, plugins), EventType.MEETING)
     assert summit.status is Status.OCCURRED
     assert summit.time.start == dt.date(2025, 12, 1)
+
+
+def test_a_definite_title_stands_for_the_official_named_with_it_earlier(plugins: Plugins) -> None:
+    text = (
+        "Deputy Secretary of State Christopher Landau will travel to Tokyo next week. "
+        "In Tokyo, the Deputy Secretary will meet with Vice Foreign Minister Takehiro Funakoshi."
+    )
+    meeting = only(run(text, plugins), EventType.MEETING)
+    assert persons(meeting) == {"Christopher Landau", "Takehiro Funakoshi"}
+
+
+def test_a_nationality_and_a_lower_case_title_stand_for_the_official_of_that_country(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "Defense Minister Shinjiro Koizumi held talks with Secretary Pete Hegseth on Monday. "
+        "On Friday, the Japanese minister will visit Manila."
+    )
+    visit = only(run(text, plugins), EventType.VISIT)
+    assert persons(visit) == {"Shinjiro Koizumi"}
+
+
+def test_the_initials_of_a_title_stand_for_its_holder(plugins: Plugins) -> None:
+    text = (
+        "External Affairs Minister Subrahmanyam Jaishankar arrived in Tokyo on Sunday. "
+        "The EAM and Foreign Minister Toshimitsu Motegi last spoke by phone on Jan. 5."
+    )
+    call = only(run(text, plugins), EventType.CALL)
+    assert persons(call) == {"Subrahmanyam Jaishankar", "Toshimitsu Motegi"}
+
+
+def test_the_two_ministers_prefers_the_one_named_later_in_the_sentence(plugins: Plugins) -> None:
+    text = (
+        "Foreign Minister Toshimitsu Motegi spoke by phone with Secretary of State Marco Rubio on Monday. "
+        "Motegi will also meet Treasury Secretary Scott Bessent next week. "
+        "The two ministers last met in Tokyo on Oct. 28, when Rubio accompanied President Donald Trump."
+    )
+    past = [e for e in run(text, plugins) if e.type is EventType.MEETING and e.status is Status.OCCURRED]
+    assert [persons(e) for e in past] == [{"Toshimitsu Motegi", "Marco Rubio"}]

@@ -737,8 +737,13 @@ class _DocumentRun:
             for person in persons:
                 if all(_key(person) != _key(c) for c in candidates):
                     candidates.append(person)
-            if len(candidates) >= count:
+            if len(candidates) >= count + 2:
                 break
+        named_here = {_key(p) for p in facts.persons if p.start > pronoun.end}
+        if len(candidates) > count and named_here:
+            # "The two ministers last met ..., when Rubio accompanied ...": one of them is named here.
+            order = {id(p): i for i, p in enumerate(candidates)}
+            candidates.sort(key=lambda p: (_key(p) not in named_here, order[id(p)]))
         if len(candidates) < 2:
             for previous in reversed(self.facts[-4:]):
                 for person in reversed(previous.persons):

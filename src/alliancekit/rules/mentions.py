@@ -474,7 +474,12 @@ class PersonFinder:
     def _from_definite_titles(
         self, sentence: str, offset: int, named: list[PersonMention]
     ) -> list[PersonMention]:
-        """People named by a definite title alone ("The Prime Minister"), resolved to earlier mentions."""
+        """People named by a definite title alone, resolved to earlier mentions.
+
+        "The Prime Minister", "the Deputy Secretary" (of State), "the Japanese
+        minister" (a Japanese person titled minister), "the EAM" (the initials
+        of a title).
+        """
         found = []
         in_sentence = {m.name for m in named}
         for match in _DEFINITE_TITLE.finditer(sentence):
@@ -483,14 +488,17 @@ class PersonFinder:
             following = sentence[match.end() : match.end() + 2]
             if following[:1] == " " and following[1:2].isupper():
                 continue
-            wanted = match.group("title").lower()
+            words = match.group("title").split()
+            country = lexicon.country_of_word(words[0]) if len(words) > 1 else None
+            if country is not None:
+                words = words[1:]
+            wanted = " ".join(words)
             for earlier in reversed(self.known):
                 if earlier.name in in_sentence or earlier.title is None:
                     continue
-                title = earlier.title.lower()
-                if title == wanted or (
-                    title.endswith(" " + wanted) and not title.startswith(("vice", "deputy"))
-                ):
+                if country is not None and earlier.country != country:
+                    continue
+                if _title_refers_to(wanted, earlier.title, bool(country)):
                     found.append(
                         attrs.evolve(
                             earlier,
@@ -505,10 +513,33 @@ class PersonFinder:
         return found
 
 
-_DEFINITE_TITLE = re.compile(
-    r"\b[Tt]he\s+(?P<title>Prime\s+Minister|President|Foreign\s+Minister|Defen[cs]e\s+Minister|"
-    r"Secretary\s+of\s+State|Defen[cs]e\s+Secretary|Chief\s+Cabinet\s+Secretary|Premier|Chancellor)(?:['’]s)?\b"
+_TITLE_HEAD_WORD = (
+    r"(?:[Mm]inister|[Ss]ecretary|[Pp]resident|[Pp]remier|[Cc]hancellor|[Aa]mbassador|[Gg]overnor|[Mm]ayor|"
+    r"[Ee]nvoy|[Cc]ommander|[Aa]dmiral|General|Chief|Secretary-General|[A-Z]{2,4})"
 )
+_DEFINITE_TITLE = re.compile(
+    r"\b[Tt]he\s+(?P<title>(?:(?:U\.S\.|[A-Z][a-z]+|[a-z]+)\s+){0,3}?"
+    + _TITLE_HEAD_WORD
+    + r"(?:\s+of\s+State|\s+of\s+Defen[cs]e)?)(?:['’]s)?\b"
+)
+_SMALL_WORDS = frozenset({"of", "for", "the", "and", "on", "to", "in"})
+
+
+def _title_refers_to(wanted: str, title: str, with_country: bool) -> bool:
+    """Whether a definite title ("the Deputy Secretary") can stand for someone with ``title``."""
+    wanted_lower, title_lower = wanted.lower(), title.lower()
+    if wanted.isupper() and 2 <= len(wanted) <= 4:
+        initials = "".join(w[0] for w in title.split() if w.lower() not in _SMALL_WORDS)
+        return initials.upper() == wanted  # "the EAM": the External Affairs Minister
+    if not wanted[:1].isupper() and not with_country:
+        return False  # "the minister" alone says too little; "the Japanese minister" does not
+    if title_lower == wanted_lower or title_lower.startswith(wanted_lower + " of"):
+        return True
+    if title_lower.endswith(" " + wanted_lower) and (
+        wanted_lower.startswith(("vice", "deputy")) or not title_lower.startswith(("vice", "deputy"))
+    ):
+        return True
+    return with_country and len(wanted.split()) == 1 and wanted_lower in title_lower.split()
 
 
 def _display_name(written: str, canonical: str) -> str:
