@@ -400,3 +400,42 @@ def test_the_two_ministers_prefers_the_one_named_later_in_the_sentence(plugins: 
     )
     past = [e for e in run(text, plugins) if e.type is EventType.MEETING and e.status is Status.OCCURRED]
     assert [persons(e) for e in past] == [{"Toshimitsu Motegi", "Marco Rubio"}]
+
+
+def test_a_where_clause_takes_the_place_it_hangs_on(plugins: Plugins) -> None:
+    text = (
+        "Prime Minister Sanae Takaichi will fly on to Canberra, where she is slated to meet "
+        "Prime Minister Anthony Albanese on Friday."
+    )
+    meeting = only(run(text, plugins), EventType.MEETING)
+    assert meeting.location is not None
+    assert meeting.location.name == "Canberra"
+
+
+def test_a_second_clause_with_he_keeps_its_own_subject_and_the_onward_trip_its_tense(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "Today Defense Secretary Pete Hegseth holds talks with Defense Minister Shinjiro Koizumi, and "
+        "tomorrow he pays a courtesy call on Prime Minister Sanae Takaichi before flying on to Manila."
+    )
+    events = run(text, plugins)
+    meetings = [e for e in events if e.type is EventType.MEETING]
+    assert {frozenset(persons(e)) for e in meetings} == {
+        frozenset({"Pete Hegseth", "Shinjiro Koizumi"}),
+        frozenset({"Pete Hegseth", "Sanae Takaichi"}),
+    }
+    assert all(e.location is None or e.location.name != "Manila" for e in meetings)
+    visit = only(events, EventType.VISIT)
+    assert persons(visit) == {"Pete Hegseth"}
+    assert visit.status is Status.PLANNED
+
+
+def test_a_trip_put_off_in_the_sentence_that_names_it_is_not_an_earlier_trip(plugins: Plugins) -> None:
+    text = (
+        "Prime Minister Sanae Takaichi will travel to Canberra next week. "
+        "She had hoped to visit the region in January, but the trip was put off."
+    )
+    visit = only(run(text, plugins), EventType.VISIT)
+    assert visit.status is Status.PLANNED
+    assert visit.time.start == dt.date(2026, 1, 19)

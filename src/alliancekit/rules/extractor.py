@@ -60,7 +60,9 @@ _CLAUSE_BREAK = re.compile(
     r"\b(?:said|says|told\s+\w+|announced|reported|added|noted|stated)\b(?:\s+(?:on\s+)?\w+day)?(?:\s+that)?|"
     r"\baccording\s+to\b[^,]*,|\bas\s+(?=[A-Z])|"
     r",\s+as\s+well\s+as\b|,\s+and\s+(?=(?:then\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+(?:will|would|is|was|has|had|then|also|later|"
-    r"[a-z]+ed|[a-z]+s)\b)|\s(?:before|after|while)\s+(?=[a-z]+ing\b)|"
+    r"[a-z]+ed|[a-z]+s)\b)|"
+    r",\s+and\s+(?:then\s+|later\s+|tomorrow\s+|today\s+|(?:on\s+)?[A-Z][a-z]+day\s+)?(?=(?:he|she|they)\s+(?:will|would|is|"
+    r"was|are|were|has|had|then|also|later|[a-z]+ed|[a-z]+s)\b)|\s(?:before|after|while)\s+(?=[a-z]+ing\b)|"
     r"\s(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?=(?:agreed|said|discussed|confirmed|reaffirmed|pledged|vowed|"
     r"expressed|emphasized|emphasised|stressed|urged|affirmed|noted|shared|underscored|highlighted|"
     r"announced|signed|welcomed|thanked|asked|called|praised|laid|offered|received|reviewed|explored)\b)"
@@ -203,6 +205,7 @@ _SCHEDULE_WORDS = re.compile(
     r"\b(?:set|scheduled|planned|expected|slated|due|held|take\s+place|begins?|starts?|runs?)\b"
 )
 _QUOTE = re.compile(r"“[^“”]*”|\"[^\"]*\"")  # an unclosed “ stops at the next one: linear
+_PARTICIPLE_ADJUNCT = re.compile(r"\b(before|after|while|when|upon)\s+$", re.IGNORECASE)
 _BACKGROUND_COUNT = re.compile(
     r"\b(?:several|many|multiple|numerous|countless|(?:two|three|four|five|six|seven|eight|nine|ten|\d+))\s+times\b|"
     r"\bmore\s+(?:often|frequently)\s+than\b|\bon\s+(?:several|many|multiple|numerous)\s+occasions\b|"
@@ -290,6 +293,8 @@ class _Draft:
     counterfactual: bool = False
     distinct: bool = False
     fixed_time: TimeSpan | None = None
+    onward: bool = False
+    status_from: _Draft | None = None
 
     @classmethod
     def start(cls, sentence: Sentence, trigger: Trigger, parties: list[_Party]) -> _Draft:
@@ -542,6 +547,7 @@ class _DocumentRun:
         sentence = facts.sentence
         previous_subjects: list[_Party] = []
         sentence_status: Status | None = None
+        last_verbal: _Draft | None = None
         for index, trigger in enumerate(facts.triggers):
             if trigger.needs_call_context and not self._call_context(facts):
                 trigger = attrs.evolve(trigger, type=EventType.MEETING, needs_call_context=False)
@@ -565,6 +571,14 @@ class _DocumentRun:
             ):
                 continue  # "pleased to meet X again": the meeting under way, not a plan
             draft.status, draft.explicit_status = self._status(facts, trigger, left, right)
+            adjunct = _PARTICIPLE_ADJUNCT.search(
+                self.document.text[max(0, trigger.start - 12) : trigger.start]
+            )
+            if adjunct and trigger.text.split()[0].lower().endswith("ing"):
+                # "... tomorrow before flying on to Manila": the trip is as planned as the main clause,
+                # and what the main clause reports happens before it, elsewhere.
+                draft.onward = adjunct.group(1).lower() == "before"
+                draft.status_from = last_verbal
             if trigger.form == "nominal" and not draft.explicit_status and sentence_status is not None:
                 # "Ishiba held talks with Biden, as well as a meeting with Xi": one tense for both.
                 draft.status = sentence_status
@@ -609,6 +623,8 @@ class _DocumentRun:
                 continue
             clause_before = self.document.text[left : trigger.start]
             draft.distinct = bool(_DISTINCT.search(clause_before + " " + trigger.text))
+            if trigger.form == "verbal" and draft.status_from is None:
+                last_verbal = draft
             self.drafts.extend(self._separate(draft))
         if not facts.triggers:
             self._topics_for_previous(facts)
@@ -695,6 +711,19 @@ class _DocumentRun:
         text = self.document.text
         # Someone met "with" in this sentence is not who "his" or "she" stands for.
         candidates = [p for p in earlier if not _WITH_BEFORE.search(text[max(0, p.start - 60) : p.start])]
+        if not candidates:
+            # "Today he holds talks with X, and tomorrow he ...": the same "he" as before.
+            before = [
+                other
+                for other in facts.pronouns
+                if other.end <= pronoun.start
+                and not other.plural
+                and other.text.lower() == pronoun.text.lower()
+            ]
+            if before:
+                resolved = self._resolve_pronoun(facts, before[0])
+                if resolved:
+                    return [attrs.evolve(p, start=pronoun.start, end=pronoun.end) for p in resolved]
         if candidates or earlier:
             chosen = (candidates or earlier)[-1]
             return [attrs.evolve(chosen, start=pronoun.start, end=pronoun.end, cue="pronoun")]
@@ -1130,6 +1159,13 @@ class _DocumentRun:
             preceding = text[max(facts.sentence.start, place.start - 12) : place.start].lower()
             if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", preceding):
                 return place
+        where = re.search(r",\s+where$", text[max(facts.sentence.start, left - 12) : left])
+        if where is not None:
+            # "fresh from Washington, where he held talks with Rubio": the place the clause hangs on
+            comma = left - len(where.group())
+            for place in reversed(places):
+                if place.end <= comma:
+                    return place if comma - place.end <= 2 else None
         return None
 
     def _topics(self, facts: _SentenceFacts, draft: _Draft) -> list[str]:
@@ -1231,8 +1267,15 @@ class _DocumentRun:
         start = max(facts.sentence.start, reference.trigger.start - 20)
         if not _REFERENCE.match(text[start : reference.trigger.start].split(",")[-1]):
             return
+        # "hoped to visit the two countries in January, but the trip was put off": the trip is the
+        # one this sentence has just named, not an earlier one.
+        named_here = any(
+            t.type is reference.type and t.end <= reference.trigger.start for t in facts.triggers
+        )
         for draft in reversed(self.drafts):
             if facts.sentence.index - draft.sentence > 6:
+                return
+            if named_here and draft.sentence != facts.sentence.index:
                 return
             if draft.type is not reference.type:
                 continue
@@ -1329,6 +1372,12 @@ class _DocumentRun:
             return None
         status = draft.status or (Status.PLANNED if draft.future_hint else Status.OCCURRED)
         anchor = self.document.anchor
+        main = draft.status_from
+        if main is not None and status is not Status.CANCELLED:
+            # "before flying on to Manila": the main clause's tense, as its own time settles it
+            status = main.status or (Status.PLANNED if main.future_hint else Status.OCCURRED)
+            if main.time is not None:
+                status = _settle_time(main, status, anchor)[0]
         time: TimeSpan | None = None
         if draft.time is not None:
             status, time = _settle_time(draft, status, anchor)
@@ -1716,7 +1765,12 @@ def _inherit(drafts: list[_Draft]) -> None:
                 draft.inherited_time = other
                 if draft.location is None and other.type is draft.type is EventType.MEETING:
                     draft.location = other.location  # the same occasion: the same place
-            if draft.location is None and other.type is EventType.VISIT and draft.type is EventType.MEETING:
+            if (
+                draft.location is None
+                and other.type is EventType.VISIT
+                and draft.type is EventType.MEETING
+                and not (other.onward and other.sentence == draft.sentence)
+            ):
                 draft.location = other.location
             if (
                 draft.location is None

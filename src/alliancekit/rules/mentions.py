@@ -320,6 +320,10 @@ class PersonFinder:
         name = name.rstrip(".,") if not re.search(r"\b[A-Z]\.$", name) else name
         end = start + len(name)
         title_text = sentence[window.start() : window.start() + tokens[index - 1][1]] if index else ""
+        leading = title_text.split()
+        while len(leading) > 1 and leading[0].lower().rstrip(",") in lexicon.FUNCTION_WORDS:
+            leading = leading[1:]  # "Today Defense Secretary X": the title starts after the adverb
+        title_text = title_text[title_text.index(leading[0]) :] if leading else title_text
         while title_text.split() and (
             title_text.split()[-1].lower() in lexicon.CONNECTORS or title_text.split()[-1] in _PARTICLES
         ):
