@@ -439,3 +439,47 @@ def test_a_trip_put_off_in_the_sentence_that_names_it_is_not_an_earlier_trip(plu
     visit = only(run(text, plugins), EventType.VISIT)
     assert visit.status is Status.PLANNED
     assert visit.time.start == dt.date(2026, 1, 19)
+
+
+def test_a_companion_in_a_sentence_of_their_own_travels_where_the_leader_goes(plugins: Plugins) -> None:
+    text = (
+        "Prime Minister Sanae Takaichi will travel to Canberra on Feb. 2 for talks with Prime Minister "
+        "Anthony Albanese. Foreign Minister Toshimitsu Motegi will accompany Takaichi and is expected "
+        "to meet Foreign Minister Penny Wong."
+    )
+    events = run(text, plugins)
+    visits = {frozenset(persons(e)): e for e in events if e.type is EventType.VISIT}
+    motegi = visits[frozenset({"Toshimitsu Motegi"})]
+    assert motegi.location is not None
+    assert motegi.location.name == "Canberra"
+    assert motegi.time.start == dt.date(2026, 2, 2)
+    meetings = [persons(e) for e in events if e.type is EventType.MEETING]
+    assert {"Toshimitsu Motegi", "Sanae Takaichi"} not in meetings
+
+
+def test_travel_with_him_follows_the_trip_of_the_one_named_before(plugins: Plugins) -> None:
+    text = (
+        "President Donald Trump will visit Seoul next week. Secretary of State Marco Rubio and "
+        "Treasury Secretary Scott Bessent are expected to travel with him."
+    )
+    visits = [e for e in run(text, plugins) if e.type is EventType.VISIT]
+    companions = [e for e in visits if "Donald Trump" not in persons(e)]
+    assert [persons(e) for e in companions] == [{"Marco Rubio", "Scott Bessent"}]
+    assert companions[0].location is not None
+    assert companions[0].location.name == "Seoul"
+
+
+def test_a_companion_on_the_trip_named_in_the_same_sentence_joins_it(plugins: Plugins) -> None:
+    text = (
+        "Secretary of State Marco Rubio accompanied President Donald Trump on his visit to Seoul last week."
+    )
+    visit = only(run(text, plugins), EventType.VISIT)
+    assert persons(visit) == {"Marco Rubio", "Donald Trump"}
+
+
+def test_not_accompanying_is_no_trip(plugins: Plugins) -> None:
+    text = (
+        "Prime Minister Sanae Takaichi will visit Canberra next week. Foreign Minister Toshimitsu Motegi "
+        "will not accompany the prime minister."
+    )
+    assert [persons(e) for e in run(text, plugins) if e.type is EventType.VISIT] == [{"Sanae Takaichi"}]

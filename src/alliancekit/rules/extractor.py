@@ -62,7 +62,9 @@ _CLAUSE_BREAK = re.compile(
     r",\s+as\s+well\s+as\b|,\s+and\s+(?=(?:then\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+(?:will|would|is|was|has|had|then|also|later|"
     r"[a-z]+ed|[a-z]+s)\b)|"
     r",\s+and\s+(?:then\s+|later\s+|tomorrow\s+|today\s+|(?:on\s+)?[A-Z][a-z]+day\s+)?(?=(?:he|she|they)\s+(?:will|would|is|"
-    r"was|are|were|has|had|then|also|later|[a-z]+ed|[a-z]+s)\b)|\s(?:before|after|while)\s+(?=[a-z]+ing\b)|"
+    r"was|are|were|has|had|then|also|later|[a-z]+ed|[a-z]+s)\b)|"
+    r"\s+and\s+(?=(?:is|are|was|were|will|would|has|have|had)\s+(?:also\s+)?(?:expected|scheduled|set|slated|due|likely|"
+    r"to|going|planning|poised)\b)|\s(?:before|after|while)\s+(?=[a-z]+ing\b)|"
     r"\s(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?=(?:agreed|said|discussed|confirmed|reaffirmed|pledged|vowed|"
     r"expressed|emphasized|emphasised|stressed|urged|affirmed|noted|shared|underscored|highlighted|"
     r"announced|signed|welcomed|thanked|asked|called|praised|laid|offered|received|reviewed|explored)\b)"
@@ -294,6 +296,7 @@ class _Draft:
     distinct: bool = False
     fixed_time: TimeSpan | None = None
     onward: bool = False
+    companion_of: frozenset[str] | None = None
     status_from: _Draft | None = None
 
     @classmethod
@@ -532,6 +535,7 @@ class _DocumentRun:
         merged = _fold_into_calls(_merge(self.drafts, anchor))
         self._borrow_times(merged)
         _inherit(merged)
+        merged = _join_companions(merged)
         self._count_from_earlier(merged)
         self._dateline_places(merged)
         return [event for draft in merged if (event := self._to_event(draft)) is not None]
@@ -597,7 +601,8 @@ class _DocumentRun:
                 draft.inherited_time = self._during_event(facts) or self._after_event(facts)
                 if draft.inherited_time is not None and draft.type is EventType.INVITATION:
                     draft.location = draft.location or draft.inherited_time.location
-            draft.location = draft.location or self._location_for(facts, trigger, draft, left, right)
+            if not trigger.companion:  # a companion goes where the one accompanied goes
+                draft.location = draft.location or self._location_for(facts, trigger, draft, left, right)
             draft.topics = self._topics(facts, draft)
             if not draft.has_person():
                 if draft.status is Status.CANCELLED:
@@ -837,6 +842,8 @@ class _DocumentRun:
             ):
                 return None
         parties: list[_Party] = []
+        if trigger.companion:
+            return self._companion(facts, trigger, subjects, previous_subjects, left, right)
         if trigger.type is EventType.VISIT:
             if infinitive:
                 before = [p for p in facts.persons if p.end <= trigger.start and p.start >= left - 200] + [
@@ -877,6 +884,52 @@ class _DocumentRun:
         draft = _Draft.start(facts.sentence, trigger, parties)
         draft.spans = [self._span(facts, trigger, parties, left, right)]
         return draft
+
+    def _companion(
+        self,
+        facts: _SentenceFacts,
+        trigger: Trigger,
+        subjects: list[PersonMention],
+        previous_subjects: list[_Party],
+        left: int,
+        right: int,
+    ) -> _Draft | None:
+        """A trip made as someone's companion: "X will accompany Y", "X is to travel with him"."""
+        text = self.document.text
+        if re.search(
+            r"(?:\bnot|\bnever|n['’]t)\s+(?:\w+\s+)?$", text[max(0, trigger.start - 24) : trigger.start]
+        ):
+            return None  # "will not accompany": no trip
+        visitors = subjects or [p.person for p in previous_subjects if p.person is not None]
+        keys = {_key(p) for p in visitors}
+        named = [p for p in facts.persons if trigger.end <= p.start < right and _key(p) not in keys]
+        accompanied = named[:1]
+        if not accompanied:
+            pronoun = next(
+                (p for p in facts.pronouns if trigger.end <= p.start < trigger.end + 12 and not p.plural),
+                None,
+            )
+            if pronoun is not None:
+                # "X and Y will travel with him": not X or Y, but who the story was about just before.
+                accompanied = self._antecedent_outside(facts, keys)
+        if not visitors or not accompanied:
+            return None
+        draft = _Draft.start(facts.sentence, trigger, [_Party(p, None, Role.VISITOR) for p in visitors])
+        draft.companion_of = _key(accompanied[0])
+        draft.spans = [self._span(facts, trigger, draft.parties, left, right)]
+        return draft
+
+    def _antecedent_outside(
+        self, facts: _SentenceFacts, excluded: set[frozenset[str]]
+    ) -> list[PersonMention]:
+        """The subject of the nearest earlier sentence that is none of ``excluded``."""
+        for previous in reversed(self.facts[-4:]):
+            if previous is facts:
+                continue
+            for person in previous.persons:
+                if _key(person) not in excluded:
+                    return [person]
+        return []
 
     def _nominal(
         self, facts: _SentenceFacts, trigger: Trigger, left: int, right: int, previous_subjects: list[_Party]
@@ -1267,6 +1320,11 @@ class _DocumentRun:
         start = max(facts.sentence.start, reference.trigger.start - 20)
         if not _REFERENCE.match(text[start : reference.trigger.start].split(",")[-1]):
             return
+        if re.search(
+            r"\b(?:will|would|to|may|might|could|should|must|shall)\s+$",
+            text[start : reference.trigger.start],
+        ):
+            return  # "will stay in Tokyo": a verb, not a reference to a trip
         # "hoped to visit the two countries in January, but the trip was put off": the trip is the
         # one this sentence has just named, not an earlier one.
         named_here = any(
@@ -1718,6 +1776,46 @@ def _absorb(kept: _Draft, other: _Draft) -> None:
     for code in other.topics:
         if code not in kept.topics:
             kept.topics.append(code)
+
+
+def _join_companions(drafts: list[_Draft]) -> list[_Draft]:
+    """A companion's trip goes where and when the trip of the one accompanied goes.
+
+    A companion named in the sentence of that trip ("Rubio accompanied Trump on
+    his visit to Japan") is one of its visitors rather than a trip of their own.
+    """
+    joined: set[int] = set()
+    for position, draft in enumerate(drafts):
+        if draft.companion_of is None or draft.location is not None:
+            continue
+        nearby = [
+            other
+            for other in drafts[max(0, position - _MERGE_WINDOW) : position + 8]
+            if other is not draft
+            and other.type is EventType.VISIT
+            and other.companion_of is None
+            and other.location is not None
+            and draft.companion_of in other.person_keys()
+            and -8 <= other.sentence - draft.sentence <= 3
+        ]
+        if not nearby:
+            continue
+        trip = min(
+            nearby, key=lambda other: (abs(other.sentence - draft.sentence), other.sentence > draft.sentence)
+        )
+        if trip.sentence == draft.sentence:
+            keys = trip.person_keys()
+            trip.parties.extend(
+                p for p in draft.parties if p.person is not None and _key(p.person) not in keys
+            )
+            trip.spans.extend(draft.spans)
+            joined.add(id(draft))
+            continue
+        draft.location = trip.location
+        if draft.time is None:
+            draft.time, draft.alt_times = trip.time, list(trip.alt_times)
+            draft.inherited_time = draft.inherited_time or trip.inherited_time
+    return [draft for draft in drafts if id(draft) not in joined]
 
 
 def _inherit(drafts: list[_Draft]) -> None:

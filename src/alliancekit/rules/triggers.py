@@ -43,6 +43,7 @@ class Trigger:
     invites_visit: bool = False
     needs_call_context: bool = False
     arrival: bool = False
+    companion: bool = False
 
 
 _M, _V, _C, _I = EventType.MEETING, EventType.VISIT, EventType.CALL, EventType.INVITATION
@@ -117,6 +118,20 @@ _PATTERNS: list[tuple[str, EventType, str, dict[str, bool]]] = [
     ),
     (r"\binvitation\b", _I, "nominal", {"invites_visit": True}),
     # --- visits ---
+    # A companion's trip: "X will accompany Y", "X and Z are expected to travel with him".
+    (
+        r"\b(?:accompany|accompanies|accompanied|accompanying)\b(?=\s+(?:[A-Z]|him\b|her\b|them\b|the\s+[a-z]))",
+        _V,
+        "verbal",
+        {"companion": True},
+    ),
+    (
+        r"\b(?:travel|travels|traveling|travelling|traveled|travelled|fly|flies|flew|go|goes|went)\s+with\b"
+        r"(?=\s+(?:him|her|them|the\s+(?:prime|president|foreign|defen[cs]e)|[A-Z]))",
+        _V,
+        "verbal",
+        {"companion": True},
+    ),
     (
         r"\b(?:will|would|to|may|might|could|shall)\s+be\s+in\b(?=\s+(?:the\s+)?[A-Z])",
         _V,
