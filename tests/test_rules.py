@@ -483,3 +483,59 @@ def test_not_accompanying_is_no_trip(plugins: Plugins) -> None:
         "will not accompany the prime minister."
     )
     assert [persons(e) for e in run(text, plugins) if e.type is EventType.VISIT] == [{"Sanae Takaichi"}]
+
+
+def test_two_coordinated_engagements_are_two_meetings(plugins: Plugins) -> None:
+    text = (
+        "External Affairs Minister Subrahmanyam Jaishankar is expected to call on Prime Minister "
+        "Sanae Takaichi and hold a meeting with Defense Minister Shinjiro Koizumi on Tuesday."
+    )
+    meetings = {frozenset(persons(e)) for e in run(text, plugins) if e.type is EventType.MEETING}
+    assert meetings == {
+        frozenset({"Subrahmanyam Jaishankar", "Sanae Takaichi"}),
+        frozenset({"Subrahmanyam Jaishankar", "Shinjiro Koizumi"}),
+    }
+
+
+def test_co_chairing_a_dialogue_with_someone_is_a_meeting(plugins: Plugins) -> None:
+    text = (
+        "Foreign Minister Penny Wong will co-chair the annual Australia-Japan Ministerial Economic "
+        "Dialogue with Foreign Minister Toshimitsu Motegi in Tokyo on Monday."
+    )
+    meeting = only(run(text, plugins), EventType.MEETING)
+    assert persons(meeting) == {"Penny Wong", "Toshimitsu Motegi"}
+    assert meeting.status is Status.PLANNED
+
+
+def test_hosting_a_counterpart_named_in_apposition_is_a_meeting(plugins: Plugins) -> None:
+    text = (
+        "Defence Minister Richard Marles will host his Japanese counterpart, Shinjiro Koizumi, "
+        "in Canberra in the first week of March."
+    )
+    meeting = only(run(text, plugins), EventType.MEETING)
+    assert persons(meeting) == {"Richard Marles", "Shinjiro Koizumi"}
+    assert (meeting.time.start, meeting.time.end) == (dt.date(2026, 3, 1), dt.date(2026, 3, 7))
+
+
+def test_what_had_been_due_after_a_postponement_is_cancelled(plugins: Plugins) -> None:
+    text = (
+        "Treasury Secretary Scott Bessent has postponed a trip to Japan. "
+        "Bessent had been due to arrive in Tokyo on Jan. 20 and to hold talks with Finance Minister "
+        "Satsuki Katayama the following day."
+    )
+    events = run(text, plugins)
+    meeting = only(events, EventType.MEETING)
+    assert meeting.status is Status.CANCELLED
+    assert meeting.time.start == dt.date(2026, 1, 21)
+
+
+def test_at_the_invitation_of_is_an_invitation_already_made(plugins: Plugins) -> None:
+    text = (
+        "Defense Minister Shinjiro Koizumi will arrive in Manila on Wednesday at the invitation of "
+        "Defense Secretary Gilberto Teodoro."
+    )
+    invitation = only(run(text, plugins), EventType.INVITATION)
+    roles = {p.actor.name: p.role for p in invitation.participants}
+    assert roles == {"Gilberto Teodoro": Role.INVITER, "Shinjiro Koizumi": Role.INVITEE}
+    assert invitation.status is Status.OCCURRED
+    assert invitation.time is None

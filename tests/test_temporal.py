@@ -147,7 +147,7 @@ def test_find_time_expressions_finds_each_expression_with_its_preposition(
         ("Talks next May.", ["next May"]),
         ("Talks last May.", ["last May"]),
         ("By the end of May.", ["By the end of May"]),
-        ("In the first week of May.", ["May"]),
+        ("In the first week of May.", ["In the first week of May"]),
         ("Talks on May 5.", ["on May 5"]),
         ("Talks in May 2026.", ["in May 2026"]),
     ],
@@ -669,3 +669,17 @@ def test_days_counted_from_another_event_stay_unresolved_but_report_their_offset
     assert day_offset("the next day") == 1
     assert day_offset("three days later") == 3
     assert day_offset("next week") is None
+
+
+@pytest.mark.parametrize(
+    ("expression", "start", "end"),
+    [
+        ("in the first week of March", dt.date(2026, 3, 1), dt.date(2026, 3, 7)),
+        ("the second week of February", dt.date(2026, 2, 8), dt.date(2026, 2, 14)),
+        ("the last week of April 2027", dt.date(2027, 4, 24), dt.date(2027, 4, 30)),
+    ],
+)
+def test_a_week_of_a_month_is_seven_days_of_it(expression: str, start: dt.date, end: dt.date) -> None:
+    span = resolve(expression, dt.date(2026, 1, 13))
+    assert span is not None
+    assert (span.start, span.end) == (start, end)

@@ -691,6 +691,25 @@ def _resolve_month(match: re.Match[str], anchor: dt.date | None, direction: Dire
     return start, end, Granularity.MONTH
 
 
+def _resolve_week_of_month(
+    match: re.Match[str], anchor: dt.date | None, direction: Direction
+) -> _Span | None:
+    """Resolve ``the first week of March``, ``the last week of April 2026``: seven days of the month."""
+    month, year_text = _month_number(match["m"]), _group(match, "y")
+    if year_text is not None:
+        year = int(year_text)
+    elif anchor is None:
+        return None
+    else:
+        year = _month_range_year(month, month, anchor, direction)
+    first, last = _month_span(year, month)
+    nth = match["nth"].lower()
+    if nth in ("last", "final"):
+        return last - dt.timedelta(days=6), last, Granularity.WEEK
+    start = first + dt.timedelta(days=7 * ("first", "second", "third", "fourth").index(nth))
+    return start, start + dt.timedelta(days=6), Granularity.WEEK
+
+
 def _resolve_month_alternatives(
     match: re.Match[str], anchor: dt.date | None, direction: Direction
 ) -> _Span | None:
@@ -1005,6 +1024,13 @@ _PATTERNS: tuple[_Pattern, ...] = (
         _resolve_month,
         _check_month,
         cues=(_CUE_MONTH,),
+    ),
+    _pattern(
+        "week-of-month",
+        rf"(?:(?P<prep>in|during|by|within){_GAP})?(?:the{_GAP})?(?P<nth>first|second|third|fourth|last|final){_GAP}"
+        rf"week{_GAP}of{_GAP}(?P<m>{_MONTH_FULL})(?:(?:,?{_GAP}){_year('y')})?",
+        _resolve_week_of_month,
+        cues=(_CUE_MONTH, _CUE_UNIT),
     ),
     _pattern(
         "abbreviated-month-year",

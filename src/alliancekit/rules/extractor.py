@@ -64,7 +64,8 @@ _CLAUSE_BREAK = re.compile(
     r",\s+and\s+(?:then\s+|later\s+|tomorrow\s+|today\s+|(?:on\s+)?[A-Z][a-z]+day\s+)?(?=(?:he|she|they)\s+(?:will|would|is|"
     r"was|are|were|has|had|then|also|later|[a-z]+ed|[a-z]+s)\b)|"
     r"\s+and\s+(?=(?:is|are|was|were|will|would|has|have|had)\s+(?:also\s+)?(?:expected|scheduled|set|slated|due|likely|"
-    r"to|going|planning|poised)\b)|\s(?:before|after|while)\s+(?=[a-z]+ing\b)|"
+    r"to|going|planning|poised)\b)|"
+    r"\s+and\s+(?:to\s+|also\s+|then\s+|later\s+)?(?=(?:hold|meet|visit|pay|make|travel|tour|host|attend|co-chair|chair)\s)|\s(?:before|after|while)\s+(?=[a-z]+ing\b)|"
     r"\s(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?=(?:agreed|said|discussed|confirmed|reaffirmed|pledged|vowed|"
     r"expressed|emphasized|emphasised|stressed|urged|affirmed|noted|shared|underscored|highlighted|"
     r"announced|signed|welcomed|thanked|asked|called|praised|laid|offered|received|reviewed|explored)\b)"
@@ -207,6 +208,8 @@ _SCHEDULE_WORDS = re.compile(
     r"\b(?:set|scheduled|planned|expected|slated|due|held|take\s+place|begins?|starts?|runs?)\b"
 )
 _QUOTE = re.compile(r"“[^“”]*”|\"[^\"]*\"")  # an unclosed “ stops at the next one: linear
+_COUNTERPART_GAP = re.compile(r"\s*(?:his|her|their|its|the)\s+(?:[\w.-]+\s+){0,2}counterparts?,\s*")
+_INVITATION_OF = re.compile(r"\b(?:at|on|upon)\s+the\s+$", re.IGNORECASE)
 _PARTICIPLE_ADJUNCT = re.compile(r"\b(before|after|while|when|upon)\s+$", re.IGNORECASE)
 _BACKGROUND_COUNT = re.compile(
     r"\b(?:several|many|multiple|numerous|countless|(?:two|three|four|five|six|seven|eight|nine|ten|\d+))\s+times\b|"
@@ -296,6 +299,7 @@ class _Draft:
     distinct: bool = False
     fixed_time: TimeSpan | None = None
     onward: bool = False
+    undated: bool = False
     companion_of: frozenset[str] | None = None
     status_from: _Draft | None = None
 
@@ -588,16 +592,35 @@ class _DocumentRun:
                 draft.status = sentence_status
             elif trigger.form == "verbal" and draft.explicit_status:
                 sentence_status = draft.status
+            if draft.undated:
+                draft.status, draft.explicit_status = Status.OCCURRED, True  # "at the invitation of": made
             draft.counterfactual = _found(_COUNTERFACTUAL, self.document.text[left:right])
+            if (
+                not draft.counterfactual
+                and last_verbal is not None
+                and last_verbal.counterfactual
+                and re.search(
+                    r"\band\s+to\s+$", self.document.text[max(0, trigger.start - 10) : trigger.start]
+                )
+            ):
+                draft.counterfactual = True  # "had been due to arrive ... and to hold talks ..."
             frame = self._visit_subject(facts)
             if draft.counterfactual and frame is not None and frame.status is Status.CANCELLED:
                 draft.status, draft.explicit_status = Status.CANCELLED, True
             if draft.counterfactual and facts.cancelled:
                 draft.status, draft.explicit_status = Status.CANCELLED, True
+            if (
+                draft.counterfactual
+                and draft.status is not Status.CANCELLED
+                and self._called_off_before(facts)
+            ):
+                # "X has postponed the trip. X had been due to meet Y on Thursday.": it will not happen then.
+                draft.status, draft.explicit_status = Status.CANCELLED, True
             if draft.invited and draft.status is not Status.CANCELLED:
                 draft.status, draft.explicit_status = Status.PLANNED, True
-            draft.time = self._time_for(facts, trigger, draft.status is Status.PLANNED, (left, right))
-            if draft.time is None:
+            if not draft.undated:
+                draft.time = self._time_for(facts, trigger, draft.status is Status.PLANNED, (left, right))
+            if draft.time is None and not draft.undated:
                 draft.inherited_time = self._during_event(facts) or self._after_event(facts)
                 if draft.inherited_time is not None and draft.type is EventType.INVITATION:
                     draft.location = draft.location or draft.inherited_time.location
@@ -615,7 +638,7 @@ class _DocumentRun:
                 pending is not None
                 and pending.type is draft.type
                 and 0 < facts.sentence.index - pending.sentence <= 2
-                and draft.status is Status.PLANNED
+                and draft.status in (Status.PLANNED, Status.CANCELLED)
                 and draft.counterfactual
             ):
                 draft.status, draft.explicit_status = Status.CANCELLED, True
@@ -833,11 +856,16 @@ class _DocumentRun:
                 bool(groups)
                 and not text[trigger.end : groups[0].start].strip(" ,").replace("the", "").strip()
             )
-            if not group_follows and (
-                not objects
-                or len(gap.split()) > 8
-                or re.search(
-                    r"[,;.]", gap.replace("U.S.", "US").replace("Adm.", "Adm").replace("Gen.", "Gen")
+            counterpart = _COUNTERPART_GAP.fullmatch(gap) is not None  # "host his Japanese counterpart, X,"
+            if (
+                not group_follows
+                and not counterpart
+                and (
+                    not objects
+                    or len(gap.split()) > 8
+                    or re.search(
+                        r"[,;.]", gap.replace("U.S.", "US").replace("Adm.", "Adm").replace("Gen.", "Gen")
+                    )
                 )
             ):
                 return None
@@ -884,6 +912,17 @@ class _DocumentRun:
         draft = _Draft.start(facts.sentence, trigger, parties)
         draft.spans = [self._span(facts, trigger, parties, left, right)]
         return draft
+
+    def _called_off_before(self, facts: _SentenceFacts) -> bool:
+        """Whether one of the two sentences before, in this paragraph or the one before, calls a plan off."""
+        for previous in self.facts[-3:]:
+            if previous is facts or facts.sentence.index - previous.sentence.index > 2:
+                continue
+            if facts.sentence.paragraph - previous.sentence.paragraph > 1:
+                continue
+            if previous.cancelled and not _RESCHEDULED.search(previous.sentence.text):
+                return True
+        return False
 
     def _companion(
         self,
@@ -953,6 +992,26 @@ class _DocumentRun:
             groups = [
                 g for g in facts.groups if trigger.end <= g.start and g.end <= min(right, trigger.end + 80)
             ]
+        if (
+            trigger.type is EventType.INVITATION
+            and _INVITATION_OF.search(text[max(0, trigger.start - 12) : trigger.start])
+            and re.match(r"\s*of\b", after)
+        ):
+            # "X arrives in Manila ... at the invitation of Y": Y invited X.
+            inviters = [p for p in facts.persons if trigger.end < p.start <= trigger.end + 80][:1]
+            guests = [
+                p
+                for p in self._persons_between(facts, facts.sentence.start, trigger.start)
+                if not p.possessive
+            ]
+            if not guests:
+                guests = [p.person for p in previous_subjects if p.person is not None]
+            parties = [_Party(p, None, Role.INVITER) for p in inviters]
+            parties += [_Party(p, None, Role.INVITEE) for p in guests[:1]]
+            draft = _Draft.start(facts.sentence, trigger, _unique_parties(parties))
+            draft.undated = True
+            draft.spans = [self._span(facts, trigger, draft.parties, trigger.start, right)]
+            return draft
         if trigger.type is EventType.INVITATION:
             from_match = re.search(r"\bfrom\b", after)
             to_match = re.search(r"\bto\b", after)

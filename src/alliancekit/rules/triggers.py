@@ -243,6 +243,12 @@ _PATTERNS: list[tuple[str, EventType, str, dict[str, bool]]] = [
         {},
     ),
     (r"\b(?:exchanged|exchange|exchanges|exchanging)\s+(?:views|opinions|ideas)\b", _M, "verbal", {}),
+    (
+        r"\b(?:co-chair|co-chairs|co-chaired|co-chairing|chair|chairs|chaired|chairing)\b(?=[^.;]{0,120}?\bwith\b)",
+        _M,
+        "verbal",
+        {},
+    ),
     (r"\b(?:was|were|is|are|will\s+be)\s+joined\s+by\b", _M, "verbal", {}),
     (
         r"\b(?:talked|talk|talks|talking|conferred|confer|confers|sat\s+down|sit\s+down|sits\s+down)\s+with\b",
