@@ -539,3 +539,20 @@ def test_at_the_invitation_of_is_an_invitation_already_made(plugins: Plugins) ->
     assert roles == {"Gilberto Teodoro": Role.INVITER, "Shinjiro Koizumi": Role.INVITEE}
     assert invitation.status is Status.OCCURRED
     assert invitation.time is None
+
+
+def test_a_relative_clause_after_a_name_with_a_suffix_dates_the_visit_it_states(plugins: Plugins) -> None:
+    text = (
+        "On January 9, Defense Minister Shinjiro Koizumi held a meeting with the Hon. Gilberto C. "
+        "TEODORO, Jr., Secretary of National Defense, who is visiting Japan from January 8 to 11. "
+        "Afterwards the Secretary reviewed an honor guard. "
+        "In the afternoon of the same day, he visited the Joint Staff Office."
+    )
+    visits = sorted(
+        (e for e in run(text, plugins) if e.type is EventType.VISIT), key=lambda e: e.evidence[0].start
+    )
+    assert [persons(e) for e in visits] == [{"Gilberto Teodoro"}, {"Gilberto Teodoro"}]
+    assert (visits[0].time.start, visits[0].time.end) == (dt.date(2026, 1, 8), dt.date(2026, 1, 11))
+    assert visits[1].time.start == dt.date(2026, 1, 9)
+    assert visits[1].location is not None
+    assert visits[1].location.name == "Joint Staff Office"

@@ -683,3 +683,8 @@ def test_a_week_of_a_month_is_seven_days_of_it(expression: str, start: dt.date, 
     span = resolve(expression, dt.date(2026, 1, 13))
     assert span is not None
     assert (span.start, span.end) == (start, end)
+
+
+def test_the_same_day_counts_no_days_from_the_event_before() -> None:
+    assert day_offset("In the afternoon of the same day") == 0
+    assert day_offset("later that day") == 0

@@ -967,7 +967,9 @@ _PATTERNS: tuple[_Pattern, ...] = (
     _pattern(
         "day-offset",
         rf"(?:the{_GAP}(?:following|next){_GAP}day|(?P<n>a|an|{_NUMBER}){_GAP}days?{_GAP}"
-        rf"(?:later|after{_GAP}that|afterwards?)|the{_GAP}day{_GAP}after{_GAP}that)(?![a-z])",
+        rf"(?:later|after{_GAP}that|afterwards?)|the{_GAP}day{_GAP}after{_GAP}that"
+        rf"|(?P<same>(?:(?:in|on){_GAP}the{_GAP}(?:morning|afternoon|evening){_GAP}of{_GAP})?(?:the|that){_GAP}same{_GAP}day"
+        rf"|(?:later|earlier){_GAP}that{_GAP}(?:day|morning|afternoon|evening)))(?![a-z])",
         _resolve_offset,
         cues=(_CUE_DAY,),
     ),
@@ -1123,12 +1125,16 @@ def day_offset(expression: str) -> int | None:
     from the publication date, so :func:`resolve` leaves them unresolved;
     ``None`` when ``expression`` is not one of them.
 
-    >>> day_offset("the following day"), day_offset("Two days later"), day_offset("on Monday")
-    (1, 2, None)
+    >>> day_offset("the following day"), day_offset("Two days later"), day_offset("later that day")
+    (1, 2, 0)
+    >>> day_offset("on Monday") is None
+    True
     """
     match = _DAY_OFFSET.regex.fullmatch(expression.strip())
     if match is None:
         return None
+    if _group(match, "same") is not None:
+        return 0
     count = _group(match, "n")
     return 1 if count is None or count.lower() in ("a", "an") else _number(count)
 

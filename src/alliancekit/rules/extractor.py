@@ -167,7 +167,7 @@ _PAST = re.compile(
 )
 _NOT_EVENT_TIME = re.compile(
     r"(?:\bsince(?:\s+[\w’']+){0,7}|\bsworn\s+in|\bassum\w+\s+office|\b(?:leaves?|left|takes?|took|enters?)\s+office(?:\s+in)?|\b(?:said|announced|reported|told\s+\w+|stated|added)(?:\s+on)?|"
-    r"\bas\s+of|\bdecision|\b(?:issued|released|published|posted|dated)(?:\s+on)?|\bfounded|\bestablished|\belected|\bappointed|\btook\s+office(?:\s+in)?)\s*$",
+    r"\b(?:entered|enters|entering|came|comes|went|goes)\s+into\s+(?:force|effect)(?:\s+in)?|\bas\s+of|\bdecision|\b(?:issued|released|published|posted|dated)(?:\s+on)?|\bfounded|\bestablished|\belected|\bappointed|\btook\s+office(?:\s+in)?)\s*$",
     re.IGNORECASE,
 )
 _DURING_EVENT = re.compile(
@@ -1196,7 +1196,16 @@ class _DocumentRun:
                 )
             ):
                 continue  # "invited X to visit Y next year": the time is the visit's
-            opening = mention.start - facts.sentence.start <= 3 and text[mention.end : mention.end + 1] == ","
+            opening = (
+                mention.start - facts.sentence.start <= 3
+                and text[mention.end : mention.end + 1] == ","
+                # ", who is visiting Japan from February 4 to 7": a clause's own time beats the opening one
+                and not (
+                    clause is not None
+                    and clause[0] > mention.end
+                    and any(clause[0] <= m.start and m.end <= clause[1] for m in facts.times)
+                )
+            )
             if (
                 clause is not None
                 and not opening
@@ -1466,10 +1475,10 @@ class _DocumentRun:
             if offset is None:
                 status = draft.status or (Status.PLANNED if draft.future_hint else Status.OCCURRED)
                 span = _settle_time(draft, status, anchor)[1]
-                if span is not None and span.end is not None and span.granularity is Granularity.DAY:
-                    last, last_sentence = span, draft.sentence
+                if span is not None and span.end is not None and span.start == span.end:
+                    last, last_sentence = span, draft.sentence  # a day, not a trip of several
                 continue
-            if last is None or last.end is None or draft.sentence - last_sentence > 6:
+            if last is None or last.end is None or draft.sentence - last_sentence > 12:
                 continue
             day = last.end + dt.timedelta(days=offset)
             draft.fixed_time = last = TimeSpan(day, day, Granularity.DAY, draft.time.text)

@@ -196,6 +196,7 @@ def _is_capitals_surname(tokens: list[tuple[int, int, str]], index: int) -> bool
 
 
 _INITIAL = re.compile(r"[A-Z]\.")
+_NAME_SUFFIX = re.compile(r",?\s(?:Jr|Sr|III|II|IV)\b\.?")
 _HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{1,5}")
 
 
@@ -337,7 +338,9 @@ class PersonFinder:
             or t[2].lower() in lexicon.HONORIFICS
             for t in title_tokens
         )
-        apposition = _APPOSITION.match(sentence[end:]) if not possessive else None
+        suffix = _NAME_SUFFIX.match(sentence, end)
+        after_name = suffix.end() if suffix else end  # "Gilberto C. TEODORO, Jr., Secretary of ..."
+        apposition = _APPOSITION.match(sentence[after_name:]) if not possessive else None
         words = name.split()
         if len(words) > 4:
             return None
@@ -361,11 +364,11 @@ class PersonFinder:
         apposition_end = None
         if apposition is not None:
             apposition_title, apposition_country = _split_title_country(
-                apposition.group("title"), sentence, end
+                apposition.group("title"), sentence, after_name
             )
             title = title or apposition_title
             country = country or apposition_country
-            apposition_end = offset + end + apposition.end()
+            apposition_end = offset + after_name + apposition.end()
         if record is not None:
             canonical = _display_name(name, record.name) if cue == "kb" else record.name
             country = record.country or country
@@ -692,8 +695,40 @@ def find_places(sentence: str, offset: int, knowledge_base: KnowledgeBase) -> li
     """
     found: list[PlaceMention] = []
     for window in _PLACE_WINDOW.finditer(sentence):
+        facility = _facility(window.group(), window.start(), offset, knowledge_base)
+        if facility is not None:
+            found.append(facility)
+            continue
         found.extend(_places_in_window(window.group(), window.start(), offset, knowledge_base))
     return found
+
+
+# Nouns that end the name of a building or site one can visit or meet at ("Nago City Hall").
+_FACILITY_HEADS = frozenset(
+    """
+    hall office headquarters building ministry base camp station airport plant factory shipyard
+    port harbor harbour palace residence embassy consulate academy school university museum memorial
+    cemetery center centre command
+    """.split()
+)
+
+
+def _facility(window: str, base: int, offset: int, knowledge_base: KnowledgeBase) -> PlaceMention | None:
+    """A capitalised run naming a building or site the gazetteer does not know ("Joint Staff Office")."""
+    text = window[4:] if window.lower().startswith("the ") else window
+    text = text.rstrip(".,")
+    words = text.split()
+    if len(words) < 2 or words[-1].lower() not in _FACILITY_HEADS or "," in text:
+        return None
+    if knowledge_base.find_place(text) is not None:
+        return None  # the gazetteer's own entry is found the usual way
+    country = None
+    for place in _places_in_window(text, 0, 0, knowledge_base):
+        country = country or place.country
+    start = (
+        offset + base + (len(window) - len(window.lstrip()) if not window.lower().startswith("the ") else 4)
+    )
+    return PlaceMention(start, start + len(text), text, country, "facility", text)
 
 
 def _places_in_window(
