@@ -556,3 +556,15 @@ def test_a_relative_clause_after_a_name_with_a_suffix_dates_the_visit_it_states(
     assert visits[1].time.start == dt.date(2026, 1, 9)
     assert visits[1].location is not None
     assert visits[1].location.name == "Joint Staff Office"
+
+
+def test_would_see_a_leader_in_a_city_is_a_planned_meeting_of_its_own_clause(plugins: Plugins) -> None:
+    text = (
+        "President Donald Trump said he spoke by phone with Prime Minister Sanae Takaichi on Sunday, "
+        "and that he would see President Lee Jae-myung in Seoul next month."
+    )
+    meeting = only(run(text, plugins), EventType.MEETING)
+    assert persons(meeting) == {"Donald Trump", "Lee Jae-myung"}
+    assert meeting.status is Status.PLANNED
+    assert meeting.location is not None
+    assert meeting.location.name == "Seoul"

@@ -56,7 +56,8 @@ __all__ = ["RulesExtractor"]
 
 _CLAUSE_BREAK = re.compile(
     r";|\s[—–]\s|,\s+(?:as|while|whereas|where|which|who|after|before|but|although|though|when)\b|"
-    r",\s+(?:in|at|during|under|after)\s+which\b|,\s+(?:a|one|two|three|several)\s+(?:days?|weeks?|hours?)\s+(?:after|before)\b|"
+    r",\s+(?:in|at|during|under|after)\s+which\b|,\s+(?:(?:a|one|two|three|several|a\s+few)\s+)?(?:days?|weeks?|hours?)\s+"
+    r"(?:after|before)\b|,\s+and\s+that\b|"
     r"\b(?:said|says|told\s+\w+|announced|reported|added|noted|stated)\b(?:\s+(?:on\s+)?\w+day)?(?:\s+that)?|"
     r"\baccording\s+to\b[^,]*,|\bas\s+(?=[A-Z])|"
     r",\s+as\s+well\s+as\b|,\s+and\s+(?=(?:then\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+(?:will|would|is|was|has|had|then|also|later|"

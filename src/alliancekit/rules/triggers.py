@@ -243,6 +243,13 @@ _PATTERNS: list[tuple[str, EventType, str, dict[str, bool]]] = [
         {},
     ),
     (r"\b(?:exchanged|exchange|exchanges|exchanging)\s+(?:views|opinions|ideas)\b", _M, "verbal", {}),
+    # "he would see Xi in Beijing": a meeting when a modal plans it and a person follows
+    (
+        r"\b(?:will|would|to|could|may|might|shall)\s+see\b(?=\s+(?:[A-Z]|his\b|her\b|their\b))",
+        _M,
+        "verbal",
+        {"needs_person_object": True},
+    ),
     (
         r"\b(?:co-chair|co-chairs|co-chaired|co-chairing|chair|chairs|chaired|chairing)\b(?=[^.;]{0,120}?\bwith\b)",
         _M,
