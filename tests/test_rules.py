@@ -568,3 +568,13 @@ def test_would_see_a_leader_in_a_city_is_a_planned_meeting_of_its_own_clause(plu
     assert meeting.status is Status.PLANNED
     assert meeting.location is not None
     assert meeting.location.name == "Seoul"
+
+
+def test_a_trip_to_two_places_is_a_visit_to_each(plugins: Plugins) -> None:
+    text = (
+        "Deputy Secretary of State Christopher Landau will travel to Tokyo, Japan, and Canberra, "
+        "Australia, February 2-6."
+    )
+    visits = [e for e in run(text, plugins) if e.type is EventType.VISIT]
+    assert sorted(e.location.name for e in visits if e.location) == ["Canberra", "Tokyo, Japan"]
+    assert all((e.time.start, e.time.end) == (dt.date(2026, 2, 2), dt.date(2026, 2, 6)) for e in visits)

@@ -211,6 +211,9 @@ _SCHEDULE_WORDS = re.compile(
 _QUOTE = re.compile(r"“[^“”]*”|\"[^\"]*\"")  # an unclosed “ stops at the next one: linear
 _COUNTERPART_GAP = re.compile(r"\s*(?:his|her|their|its|the)\s+(?:[\w.-]+\s+){0,2}counterparts?,\s*")
 _INVITATION_OF = re.compile(r"\b(?:at|on|upon)\s+the\s+$", re.IGNORECASE)
+_SECOND_PLACE_GAP = re.compile(
+    r"(?:,\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+(?:of\s+)?[A-Z][\w.’'-]*){0,3})?,?\s+and\s+(?:then\s+)?"
+)
 _PARTICIPLE_ADJUNCT = re.compile(r"\b(before|after|while|when|upon)\s+$", re.IGNORECASE)
 _BACKGROUND_COUNT = re.compile(
     r"\b(?:several|many|multiple|numerous|countless|(?:two|three|four|five|six|seven|eight|nine|ten|\d+))\s+times\b|"
@@ -652,6 +655,21 @@ class _DocumentRun:
                 continue
             clause_before = self.document.text[left : trigger.start]
             draft.distinct = bool(_DISTINCT.search(clause_before + " " + trigger.text))
+            second = self._second_destination(facts, trigger, draft, right)
+            if second is not None:
+                # "will travel to Seoul, Republic of Korea, and Manila": a stop in each. The trip's dates
+                # span both stops; the second keeps them only if nothing later dates it on its own.
+                self.drafts.append(
+                    attrs.evolve(
+                        draft,
+                        location=second,
+                        parties=list(draft.parties),
+                        spans=list(draft.spans),
+                        time=None,
+                        alt_times=[],
+                        inherited_time=draft,
+                    )
+                )
             if trigger.form == "verbal" and draft.status_from is None:
                 last_verbal = draft
             self.drafts.extend(self._separate(draft))
@@ -913,6 +931,24 @@ class _DocumentRun:
         draft = _Draft.start(facts.sentence, trigger, parties)
         draft.spans = [self._span(facts, trigger, parties, left, right)]
         return draft
+
+    def _second_destination(
+        self, facts: _SentenceFacts, trigger: Trigger, draft: _Draft, right: int
+    ) -> PlaceMention | None:
+        """The second place of "travel to A and B" or "visit A, <its country>, and B, <its country>"."""
+        first = draft.location
+        if trigger.type is not EventType.VISIT or not trigger.destination or first is None or first.end == 0:
+            return None
+        text = self.document.text
+        for place in facts.places:
+            if place.start <= first.end or place.start > right + 2:
+                continue
+            if not _SECOND_PLACE_GAP.fullmatch(text[first.end : place.start]):
+                continue
+            if place.country == first.country and place.kind == "country":
+                continue  # "Seoul, South Korea": the first place's country, not a second stop
+            return place
+        return None
 
     def _called_off_before(self, facts: _SentenceFacts) -> bool:
         """Whether one of the two sentences before, in this paragraph or the one before, calls a plan off."""
