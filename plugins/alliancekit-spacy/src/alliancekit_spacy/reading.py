@@ -26,13 +26,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
 from alliancekit.actors import KnowledgeBase, name_key
 from alliancekit.model import EventType, Role, Status
 from alliancekit.rules import lexicon
 from alliancekit.rules.mentions import GroupMention, PersonMention, PlaceMention
+from alliancekit.rules.text import Sentence
 from alliancekit.temporal import TimeMention, resolve
 from spacy.tokens import Token
 
@@ -204,8 +205,7 @@ class DocumentReader:
     def read(self, mentions: SentenceMentions, triggers: Iterable[Trigger]) -> None:
         """Draft the events of one sentence."""
         sentence = mentions.sentence
-        if sentence.paragraph != self._last_paragraph and sentence.paragraph - self._last_paragraph > 1:
-            self._last_subject = None
+        self._enter(sentence)
         siblings = list(triggers)
         for trigger in siblings:
             draft = _SentenceReader(self, mentions, trigger, siblings).draft()
@@ -218,8 +218,26 @@ class DocumentReader:
                 continue
             if draft.has_person():
                 self.drafts.append(draft)
-        self._seen.extend(p for p in mentions.persons if p.cue != "pronoun")
-        subject = _sentence_subject(mentions)
+        self._remember(sentence, mentions.persons, _sentence_subject(mentions))
+
+    def skip(self, sentence: Sentence, persons: Sequence[PersonMention]) -> None:
+        """Take note of a sentence that was not parsed (it holds no trigger): its people.
+
+        Without a parse, the subject a later pronoun may refer to is the
+        sentence's first person, as for a parsed sentence without a subject.
+        """
+        self._enter(sentence)
+        self._remember(sentence, persons, persons[0] if persons else None)
+
+    def _enter(self, sentence: Sentence) -> None:
+        """Forget the previous subject after a paragraph without sentences."""
+        if sentence.paragraph != self._last_paragraph and sentence.paragraph - self._last_paragraph > 1:
+            self._last_subject = None
+
+    def _remember(
+        self, sentence: Sentence, persons: Iterable[PersonMention], subject: PersonMention | None
+    ) -> None:
+        self._seen.extend(p for p in persons if p.cue != "pronoun")
         if subject is not None:
             self._last_subject = subject
         self._last_paragraph = sentence.paragraph

@@ -29,7 +29,9 @@ from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
-__all__ = ["CALL_MEDIA", "Trigger", "TriggerFinder"]
+from alliancekit_spacy.chains import ChainMatcher
+
+__all__ = ["CALL_MEDIA", "PATTERNS", "REQUIRED_WORDS", "Trigger", "TriggerFinder"]
 
 _M, _V, _C, _I = EventType.MEETING, EventType.VISIT, EventType.CALL, EventType.INVITATION
 
@@ -119,7 +121,7 @@ _SPECS: dict[str, tuple[EventType, str, bool]] = {
     "invitation-noun": (_I, "nominal", False),
 }
 
-_PATTERNS: list[tuple[str, list[dict[str, Any]]]] = [
+PATTERNS: list[tuple[str, list[dict[str, Any]]]] = [
     _triple(
         "call-by-phone",
         {"LEMMA": {"IN": ["talk", "speak", "confer", "chat", "meet", "hold"]}, "POS": _VERB},
@@ -210,32 +212,63 @@ _PATTERNS: list[tuple[str, list[dict[str, Any]]]] = [
     _one("visit-noun", {"LOWER": {"IN": [*_VISIT_NOUNS, "visits", "trips"]}, "POS": _NOUN}),
     _one("invitation-noun", {"LEMMA": "invitation", "POS": _NOUN}),
 ]
+"""The ``DependencyMatcher`` patterns, ``(label, pattern)``, in priority order.
+
+:class:`alliancekit_spacy.gate.SentenceGate` derives from them which words a
+sentence needs before it is worth parsing.
+"""
+
+_FUTURE_AUXILIARIES = frozenset({"will", "would", "to", "shall", "'ll", "’ll"})
+
+REQUIRED_WORDS: dict[str, frozenset[str]] = {"be-in": _FUTURE_AUXILIARIES}
+"""Words a match needs besides its pattern's (one of them), checked after matching.
+
+"Will be in Washington" states a visit, "is in Washington" does not: a
+``be-in`` match is kept only when an auxiliary of the verb is one of these.
+"""
 
 # When two patterns claim one word, the earlier label wins.
-_PRIORITY = {label: index for index, (label, _) in enumerate(_PATTERNS)}
+_PRIORITY = {label: index for index, (label, _) in enumerate(PATTERNS)}
 # Patterns whose second word is the event noun of a light verb.
 _LIGHT = frozenset({"exchange-views", "hold-talks", "courtesy-call", "pay-visit", "extend-invitation"})
 
 
 class TriggerFinder:
-    """Finds triggers in parsed sentences with one :class:`~spacy.matcher.DependencyMatcher`.
+    """Finds triggers in parsed sentences with :class:`~spacy.matcher.DependencyMatcher` patterns.
 
-    Build one per vocabulary and call it on each sentence's ``Doc``.
+    Build one per vocabulary and call it on each sentence's ``Doc``. The
+    patterns are matched by :class:`~alliancekit_spacy.chains.ChainMatcher`,
+    which finds what a ``DependencyMatcher`` finds, faster; a
+    ``DependencyMatcher`` serves if a pattern is not a chain.
     """
 
     def __init__(self, vocab: Vocab) -> None:
-        self._matcher = DependencyMatcher(vocab)
-        for label, pattern in _PATTERNS:
-            self._matcher.add(label, [pattern])
+        self._chains = ChainMatcher.compile(PATTERNS)
+        self._by_label: dict[str, DependencyMatcher] = {}
+        if self._chains is None:
+            for label, pattern in PATTERNS:
+                self._by_label[label] = DependencyMatcher(vocab)
+                self._by_label[label].add(label, [pattern])
         self._vocab = vocab
 
-    def __call__(self, doc: Doc) -> list[Trigger]:
-        """The triggers of one parsed sentence, in text order, one per word."""
-        matches: list[tuple[int, str, list[int]]] = []
-        for match_id, token_ids in self._matcher(doc):
-            label = self._vocab.strings[match_id]
-            matches.append((_PRIORITY[label], label, list(token_ids)))
-        matches.sort()
+    def matches(self, doc: Doc, labels: Iterable[str] | None = None) -> list[tuple[str, list[int]]]:
+        """Every match of the patterns ``labels`` (default: all): ``(label, token indices)``."""
+        if self._chains is not None:
+            return self._chains(doc, labels)
+        return [
+            (self._vocab.strings[match_id], list(token_ids))
+            for label in (self._by_label if labels is None else labels)
+            for match_id, token_ids in self._by_label[label](doc)
+        ]
+
+    def __call__(self, doc: Doc, labels: Iterable[str] | None = None) -> list[Trigger]:
+        """The triggers of one parsed sentence, in text order, one per word.
+
+        :param labels: try only these patterns, when the others cannot
+            match (:meth:`alliancekit_spacy.gate.SentenceGate.passes` tells
+            which can); the triggers found are then the same, sooner.
+        """
+        matches = sorted((_PRIORITY[label], label, ids) for label, ids in self.matches(doc, labels))
         claimed: set[int] = set()
         found: list[Trigger] = []
         for _, label, token_ids in matches:
@@ -290,7 +323,7 @@ def _is_future_stay(token: Token) -> bool:
     """Whether "will be in Washington" or "is to be in Tokyo" states a planned stay, which is a visit."""
     auxiliaries = {child.lower_ for child in token.children if child.dep_ == "aux"}
     has_subject = any(child.dep_ == "nsubj" for child in token.children) or token.dep_ == "xcomp"
-    return has_subject and bool(auxiliaries & {"will", "would", "to", "shall", "'ll", "’ll"})
+    return has_subject and bool(auxiliaries & REQUIRED_WORDS["be-in"])
 
 
 def _has_medium(token: Token) -> bool:
@@ -316,4 +349,4 @@ def iter_labels() -> Iterable[str]:
     >>> next(iter(iter_labels()))
     'call-by-phone'
     """
-    return [label for label, _ in _PATTERNS]
+    return [label for label, _ in PATTERNS]
