@@ -74,3 +74,20 @@ def test_contract_on_tricky_texts(parse_only: SpacyExtractor) -> None:
     documents = [alliancekit.Document(f"t{index}", text) for index, text in enumerate(texts)]
     context = Plugins.create(load_entrypoints=False).context()
     check_extractor_contract(parse_only, documents, context)
+
+
+def test_loading_the_plugins_does_not_import_spacy() -> None:
+    """A run with another extractor must not pay for importing spaCy."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from alliancekit.plugins import Plugins\n"
+        "plugins = Plugins.create(allow=['spacy'])\n"
+        "assert 'spacy' in plugins.extractor_names(), plugins.extractor_names()\n"
+        "plugins.extractor('rules')\n"
+        "print('spacy' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
