@@ -160,6 +160,12 @@ def run(
     checked (:func:`check_events`) before it is yielded, after the
     extractor and again after the post-processing plugins.
 
+    An extractor with an ``extract_batch`` method (a spaCy pipeline, which
+    gains from processing many texts at once) is handed :data:`BATCH_SIZE`
+    documents at a time when ``timeout`` is ``None``; the results still come
+    one per document, in order, and a batch that raises is run again one
+    document at a time so that only the document at fault fails.
+
     :param timeout: seconds an extractor may spend on one document. When
         set, extractors run in a worker process
         (:class:`~alliancekit.isolation.ExtractorWorker`) that is killed when
@@ -179,8 +185,87 @@ def run(
         else:
             worker = stack.enter_context(ExtractorWorker(plugins, timeout))
             call = functools.partial(_call_worker, worker=worker)
+        if timeout is None and any(callable(getattr(part, "extract_batch", None)) for _, part in parts):
+            for chunk in _chunks(documents, BATCH_SIZE):
+                yield from _run_batch(chunk, parts, context, plugins)
+            return
         for document in documents:
             yield _run_one(document, parts, call, plugins)
+
+
+BATCH_SIZE = 32
+"""Documents handed at once to an extractor with ``extract_batch`` (a spaCy pipeline)."""
+
+
+def _chunks(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    iterator = iter(documents)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk
+
+
+def _run_batch(
+    chunk: list[Document],
+    parts: Sequence[tuple[str, Extractor]],
+    context: ExtractionContext,
+    plugins: Plugins,
+) -> Iterator[DocumentResult]:
+    """:func:`_run_one` for a chunk of documents, each batching part called once for all of them.
+
+    A batch that raises is run again one document at a time, so that the
+    failure is reported for the document it belongs to and the others keep
+    their events.
+    """
+    ready: list[Document] = []
+    failed: dict[int, DocumentResult] = {}
+    for index, document in enumerate(chunk):
+        prepared = _prepare(document, plugins)
+        if isinstance(prepared, DocumentResult):
+            failed[index] = prepared
+        else:
+            ready.append(prepared)
+    found: dict[str, list[list[object] | Exception]] = {}
+    for name, part in parts:
+        found[name] = _batched(part, ready, context)
+    position = 0
+    for index in range(len(chunk)):
+        if index in failed:
+            yield failed[index]
+            continue
+        given = {name: found[name][position] for name, _ in parts}
+        yield _finish(ready[position], parts, functools.partial(_given, answers=given), plugins)
+        position += 1
+
+
+def _batched(
+    part: Extractor, ready: list[Document], context: ExtractionContext
+) -> list[list[object] | Exception]:
+    """What ``part`` finds in each document: by one batch when it can, else one by one."""
+    batch = getattr(part, "extract_batch", None)
+    if callable(batch):
+        try:
+            answers: list[list[object] | Exception] = [list(events) for _, events in batch(ready, context)]
+        except Exception:  # found again one by one, where the failure is told which document it is
+            answers = []
+        if len(answers) == len(ready):
+            return answers
+    return [_try(part, document, context) for document in ready]
+
+
+def _try(part: Extractor, document: Document, context: ExtractionContext) -> list[object] | Exception:
+    try:
+        return list(part.extract(document, context))
+    except Exception as error:  # reported for this document by _finish
+        return error
+
+
+def _given(
+    name: str, extractor: Extractor, document: Document, *, answers: dict[str, list[object] | Exception]
+) -> Iterable[object]:
+    """What a part already found for the document (or the error it raised), as a :data:`_Call`."""
+    answer = answers[name]
+    if isinstance(answer, Exception):
+        raise answer
+    return answer
 
 
 _Call = Callable[[str, Extractor, Document], Iterable[object]]
@@ -207,14 +292,28 @@ def _describe(error: Exception) -> str:
 def _run_one(
     document: Document, parts: Sequence[tuple[str, Extractor]], call: _Call, plugins: Plugins
 ) -> DocumentResult:
+    prepared = _prepare(document, plugins)
+    if isinstance(prepared, DocumentResult):
+        return prepared
+    return _finish(prepared, parts, call, plugins)
+
+
+def _prepare(document: Document, plugins: Plugins) -> Document | DocumentResult:
+    """The document as extractors see it, or the failed result when that cannot be had."""
     try:
         document = plugins.preprocess(document)
     except Exception as error:  # a plugin bug must not stop the batch
         return DocumentResult(document, [], error=_describe(error))
     try:
-        document = prepare_document(document)
+        return prepare_document(document)
     except Exception as error:  # pragma: no cover - a bug of ours, reported like a plugin's
         return DocumentResult(document, [], error=f"prepare_document: {_describe(error)}")
+
+
+def _finish(
+    document: Document, parts: Sequence[tuple[str, Extractor]], call: _Call, plugins: Plugins
+) -> DocumentResult:
+    """Each part's events for a prepared document, checked, merged and post-processed."""
     groups: list[list[Event]] = []
     errors: list[str] = []
     rejected: list[str] = []
