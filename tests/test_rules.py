@@ -578,3 +578,20 @@ def test_a_trip_to_two_places_is_a_visit_to_each(plugins: Plugins) -> None:
     visits = [e for e in run(text, plugins) if e.type is EventType.VISIT]
     assert sorted(e.location.name for e in visits if e.location) == ["Canberra", "Tokyo, Japan"]
     assert all((e.time.start, e.time.end) == (dt.date(2026, 2, 2), dt.date(2026, 2, 6)) for e in visits)
+
+
+def test_a_summit_being_prepared_and_a_call_in_the_next_clause_keep_their_own_people(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "Prime Minister Sanae Takaichi is preparing for a summit with President Lee Jae-myung in Seoul "
+        "in March, and earlier this month Foreign Minister Toshimitsu Motegi held talks by phone with "
+        "Foreign Minister Cho Hyun."
+    )
+    events = run(text, plugins)
+    summit = only(events, EventType.MEETING)
+    assert persons(summit) == {"Sanae Takaichi", "Lee Jae-myung"}
+    assert summit.time.start == dt.date(2026, 3, 1)
+    call = only(events, EventType.CALL)
+    assert persons(call) == {"Toshimitsu Motegi", "Cho Hyun"}
+    assert call.status is Status.OCCURRED

@@ -60,8 +60,9 @@ _CLAUSE_BREAK = re.compile(
     r"(?:after|before)\b|,\s+and\s+that\b|"
     r"\b(?:said|says|told\s+\w+|announced|reported|added|noted|stated)\b(?:\s+(?:on\s+)?\w+day)?(?:\s+that)?|"
     r"\baccording\s+to\b[^,]*,|\bas\s+(?=[A-Z])|"
-    r",\s+as\s+well\s+as\b|,\s+and\s+(?=(?:then\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+(?:will|would|is|was|has|had|then|also|later|"
-    r"[a-z]+ed|[a-z]+s)\b)|"
+    r",\s+as\s+well\s+as\b|,\s+and\s+(?:(?:earlier|later)\s+(?:this|that|last|next)\s+(?:week|month|year)\s+|"
+    r"(?:last|next|this)\s+(?:week|month|year)\s+)?(?=(?:then\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s+(?:will|would|is|was|has|had|then|also|later|"
+    r"held|met|spoke|flew|went|paid|made|took|sat|[a-z]+ed|[a-z]+s)\b)|"
     r",\s+and\s+(?:then\s+|later\s+|tomorrow\s+|today\s+|(?:on\s+)?[A-Z][a-z]+day\s+)?(?=(?:he|she|they)\s+(?:will|would|is|"
     r"was|are|were|has|had|then|also|later|[a-z]+ed|[a-z]+s)\b)|"
     r"\s+and\s+(?=(?:is|are|was|were|will|would|has|have|had)\s+(?:also\s+)?(?:expected|scheduled|set|slated|due|likely|"
@@ -1078,6 +1079,11 @@ class _DocumentRun:
             if not possessor and between and between.group().strip() == "with":
                 # "..., including talks with Mr Albanese": the sentence's subject takes part.
                 possessor = [p.person for p in previous_subjects if p.person is not None]
+                if not possessor:
+                    # "X is preparing for a summit with Y": the clause's subject takes part.
+                    possessor = [
+                        p for p in self._persons_between(facts, left, trigger.start) if not p.possessive
+                    ][:1]
             parties = [_Party(p, None, Role.PARTICIPANT) for p in possessor]
             parties += [_Party(p, None, Role.PARTICIPANT) for p in objects]
             parties += [_Party(None, g, Role.PARTICIPANT) for g in groups]
@@ -1265,6 +1271,9 @@ class _DocumentRun:
                 for t in facts.triggers
                 if t is trigger or (t.form == "verbal" and not t.needs_person_object)
             ]
+            if clause is not None and clause[0] <= mention.start and mention.end <= clause[1]:
+                # a time inside this trigger's clause is not another clause's
+                owners = [t for t in owners if t is trigger or clause[0] <= t.start < clause[1]]
             nearest = min(
                 owners, key=lambda t: abs((t.start + t.end) // 2 - (mention.start + mention.end) // 2)
             )
