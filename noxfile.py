@@ -88,7 +88,8 @@ def docs(session: nox.Session) -> None:
     if not (ROOT / "docs" / "conf.py").exists():
         session.skip("docs/conf.py does not exist yet")
     plugin_args = [arg for plugin in _plugin_dirs() for arg in _editable(plugin, "docs")]
-    session.install(*_editable(ROOT, "docs"), *plugin_args)
+    # The API reference resolves the type hints of optional features (pandas for the store).
+    session.install(*_editable(ROOT, f"docs,{EXTRAS}"), *plugin_args)
     session.run("sphinx-build", "-W", "--keep-going", "-b", "html", "docs", "docs/_build/html")
     session.run("sphinx-build", "-W", "--keep-going", "-b", "doctest", "docs", "docs/_build/doctest")
 
