@@ -667,23 +667,29 @@ def _resolve_relative_unit(
     return _relative_year(anchor, modifier, part, direction)
 
 
+def _year_of_month(
+    month: int, year_text: str | None, modifier: str | None, anchor: dt.date | None, direction: Direction
+) -> int | None:
+    """The year of a month named with an optional year and modifier; ``None`` when it needs an anchor."""
+    if year_text is not None:
+        return int(year_text)
+    if anchor is None:
+        return None
+    if modifier == "this":
+        return anchor.year
+    if modifier == "next":
+        return anchor.year if month > anchor.month else anchor.year + 1
+    if modifier in ("last", "past"):
+        return anchor.year if month < anchor.month else anchor.year - 1
+    return _month_range_year(month, month, anchor, "forward" if modifier == "coming" else direction)
+
+
 def _resolve_month(match: re.Match[str], anchor: dt.date | None, direction: Direction) -> _Span | None:
     """Resolve ``March``, ``in March``, ``early March``, ``next March``, ``March 2026``."""
-    month, year_text = _month_number(match["m"]), _group(match, "y")
-    if year_text is not None:
-        year = int(year_text)
-    elif anchor is None:
+    month = _month_number(match["m"])
+    year = _year_of_month(month, _group(match, "y"), _modifier(match), anchor, direction)
+    if year is None:
         return None
-    else:
-        modifier = _modifier(match)
-        if modifier == "this":
-            year = anchor.year
-        elif modifier == "next":
-            year = anchor.year if month > anchor.month else anchor.year + 1
-        elif modifier in ("last", "past"):
-            year = anchor.year if month < anchor.month else anchor.year - 1
-        else:
-            year = _month_range_year(month, month, anchor, "forward" if modifier == "coming" else direction)
     start, end = _month_span(year, month)
     start, end = _apply_part(start, end, _part(match), "month", anchor)
     if anchor is not None and _norm(_group(match, "prep")) == "by" and anchor <= end:
@@ -695,13 +701,10 @@ def _resolve_week_of_month(
     match: re.Match[str], anchor: dt.date | None, direction: Direction
 ) -> _Span | None:
     """Resolve ``the first week of March``, ``the last week of April 2026``: seven days of the month."""
-    month, year_text = _month_number(match["m"]), _group(match, "y")
-    if year_text is not None:
-        year = int(year_text)
-    elif anchor is None:
+    month = _month_number(match["m"])
+    year = _year_of_month(month, _group(match, "y"), None, anchor, direction)
+    if year is None:
         return None
-    else:
-        year = _month_range_year(month, month, anchor, direction)
     first, last = _month_span(year, month)
     nth = match["nth"].lower()
     if nth in ("last", "final"):

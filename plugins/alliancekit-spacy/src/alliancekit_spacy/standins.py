@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 import numpy
 from spacy.language import Language
@@ -38,6 +38,8 @@ from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc
 from spacy.tokens._retokenize import set_token_attrs
 from thinc.types import Ints2d
+
+_Component = TypeVar("_Component")
 
 __all__ = ["ATTRIBUTE_TABLE", "LEMMA_CACHE", "AttributeTable", "LemmaCache"]
 
@@ -213,10 +215,7 @@ class AttributeTable:
 @Language.factory(ATTRIBUTE_TABLE, default_config={"ruler": "attribute_ruler"})
 def make_attribute_table(nlp: Language, name: str, ruler: str) -> AttributeTable:
     """Build an :class:`AttributeTable` from the pipeline's ruler called ``ruler`` (enabled or not)."""
-    component = nlp.get_pipe(ruler)
-    if not isinstance(component, AttributeRuler):
-        raise TypeError(f"{ruler!r} is not an attribute ruler")
-    return AttributeTable(component)
+    return AttributeTable(_pipe(nlp, ruler, AttributeRuler))
 
 
 class LemmaCache:
@@ -271,7 +270,12 @@ class LemmaCache:
 @Language.factory(LEMMA_CACHE, default_config={"lemmatizer": "lemmatizer"})
 def make_lemma_cache(nlp: Language, name: str, lemmatizer: str) -> LemmaCache:
     """Build a :class:`LemmaCache` around the pipeline's lemmatizer called ``lemmatizer`` (enabled or not)."""
-    component = nlp.get_pipe(lemmatizer)
-    if not isinstance(component, Lemmatizer):
-        raise TypeError(f"{lemmatizer!r} is not a lemmatizer")
-    return LemmaCache(component)
+    return LemmaCache(_pipe(nlp, lemmatizer, Lemmatizer))
+
+
+def _pipe(nlp: Language, name: str, kind: type[_Component]) -> _Component:
+    """The pipeline's component called ``name``, which must be a ``kind``."""
+    component = nlp.get_pipe(name)
+    if not isinstance(component, kind):
+        raise TypeError(f"{name!r} is a {type(component).__name__}, not a {kind.__name__}")
+    return component
