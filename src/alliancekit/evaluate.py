@@ -1172,10 +1172,10 @@ def score(gold: Sequence[GoldDocument], predictions: Mapping[str, Sequence[Event
 
     >>> gold = GoldDocument.from_dict({"document": {"id": "d1"}, "events": [
     ...     {"type": "visit", "status": "planned", "time": {"unresolved": True}, "location": None,
-    ...      "participants": [{"name": "Fumio Kishida", "country": "JPN", "role": "visitor"}]}]})
+    ...      "participants": [{"name": "Yoshimasa Hayashi", "country": "JPN", "role": "visitor"}]}]})
     >>> from alliancekit.model import Actor, Participant
-    >>> kishida = Participant(Actor("Kishida Fumio", country="JPN"), "visitor")
-    >>> twice = [Event("visit", "planned", [kishida]), Event("visit", "planned", [kishida])]
+    >>> hayashi = Participant(Actor("Hayashi Yoshimasa", country="JPN"), "visitor")
+    >>> twice = [Event("visit", "planned", [hayashi]), Event("visit", "planned", [hayashi])]
     >>> report = score([gold], {"d1": twice})
     >>> report.tp, report.fp, report.fn, report.precision, report.recall
     (1, 1, 0, 0.5, 1.0)

@@ -159,12 +159,12 @@ def test_washington_dc_stays_one_place(parse_only: SpacyExtractor, context: Extr
 def test_a_name_damaged_by_encoding_is_repaired(
     parse_only: SpacyExtractor, context: ExtractionContext
 ) -> None:
-    text = "Defense Minister Shinjir? Koizumi met Defense Secretary Mark Dellinger at Camp Blaz on Monday."
+    text = "Foreign Minister Y?ko Kamikawa met Defense Secretary Mark Dellinger at Camp Humphreys on Monday."
     meeting = _only(parse_only.extract(_doc(text), context), EventType.MEETING)
     names = {p.actor.name for p in meeting.participants}
-    assert "Shinjiro Koizumi" in names
+    assert "Yoko Kamikawa" in names
     assert meeting.location is not None
-    assert meeting.location.name == "Camp Blaz"
+    assert meeting.location.name == "Camp Humphreys"
 
 
 def test_without_publication_date_times_stay_unresolved(

@@ -86,6 +86,6 @@ def test_candidates_ignore_a_blank_environment_variable() -> None:
 
 
 def test_the_parser_keeps_the_core_sentence_whole(extractor: SpacyExtractor) -> None:
-    doc = extractor.nlp("Oue met Rear Adm. Brett Mietus and Brig. Gen. Charles D. Cooley on Friday.")
+    doc = extractor.nlp("Ota met Rear Adm. Dana Whitlock and Brig. Gen. Paul R. Haskins on Friday.")
     assert len(list(doc.sents)) == 1
     assert "Brig." in [token.text for token in doc]

@@ -64,7 +64,7 @@ def test_contract_on_tricky_texts(parse_only: SpacyExtractor) -> None:
     texts = [
         "",
         "?",
-        "Shinjir? Koizumi",
+        "Y?ko Kamikawa",
         "He met. They met. The two met.",
         "Talks between.",
         "Washington, D.C.",
