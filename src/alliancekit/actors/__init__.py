@@ -8,7 +8,7 @@ extractor asks:
 * who is "Motegi" or "Motegi Toshimitsu" (surname, surname-first order)?
 * who is "Yoshimas? Hayashi" (a name damaged by encoding)?
 * who was "the Japanese prime minister" on a given date?
-* where is "Camp Blaz", and in which country?
+* where is "Camp Humphreys", and in which country?
 
 >>> kb = KnowledgeBase()
 >>> kb.add_actors([ActorRecord(id="x/ada-lovelace", name="Ada Lovelace", country="GBR",
@@ -55,8 +55,8 @@ class KnowledgeBaseError(ValueError):
 def fold(text: str) -> str:
     """Case-fold and strip accents, for comparisons.
 
-    >>> fold("Shinjirō KOIZUMI")
-    'shinjiro koizumi'
+    >>> fold("Yōko KAMIKAWA")
+    'yoko kamikawa'
     """
     if text.isascii():
         return text.lower()  # no accents to strip, and case folding is lowering
@@ -144,8 +144,8 @@ class ActorRecord:
 class Place:
     """A named place in the gazetteer.
 
-    >>> Place("Camp Blaz", "USA", "base", region="Guam").region
-    'Guam'
+    >>> Place("Camp Humphreys", "KOR", "base", region="Pyeongtaek").region
+    'Pyeongtaek'
     """
 
     name: str

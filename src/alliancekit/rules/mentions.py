@@ -189,7 +189,7 @@ def _is_capitals_surname(tokens: list[tuple[int, int, str]], index: int) -> bool
         return True
     if index + 1 < len(tokens) and _is_given_after_capitals(tokens, index + 1):
         return True
-    # "Secretary TEODORO", "Mr. KOIZUMI": a readout-capitals surname right after a title
+    # "Secretary TEODORO", "Mr. IWAYA": a readout-capitals surname right after a title
     before = tokens[index - 1][2].lower().rstrip(".,") if index > 0 else ""
     last = index == len(tokens) - 1 or tokens[index + 1][2].lower() in lexicon.CONNECTORS
     return len(token) >= 4 and last and (before in lexicon.TITLE_HEADS or before + "." in lexicon.HONORIFICS)

@@ -10,7 +10,7 @@ here, so no later step has to know about them:
   entities: adjacent PERSON entities are joined and looked up as one name;
 * "Washington, D.C." comes out as two GPE entities: the core's gazetteer
   lookup, which reads the whole phrase, runs first;
-* a military site ("Camp Blaz") tagged PERSON is a place when the gazetteer
+* a military site ("Camp Humphreys") tagged PERSON is a place when the gazetteer
   knows it;
 * ranks and titles tagged ORG ("Rear Adm. Karl Thomas") are stripped, and
   what remains is a name;
@@ -217,7 +217,7 @@ def _person_from_entity(
     possessive = bool(_POSSESSIVE.search(raw)) and raw.endswith(("'s", "’s", "'", "’"))
     name_text = _POSSESSIVE.sub("", raw) if possessive else raw
     if knowledge_base.find_place(name_text) is not None or lexicon.country_of_word(name_text) is not None:
-        return None  # "Camp Blaz" tagged PERSON
+        return None  # "Camp Humphreys" tagged PERSON
     words = name_text.split()
     title_words, name_words = _strip_titles(words)
     if not name_words or len(name_words) > 4 or not all(_NAME_TOKEN.match(w) for w in name_words):
