@@ -408,18 +408,27 @@ def _season_span(season: str, year: int) -> tuple[dt.date, dt.date]:
     return dt.date(year, first, 1), _month_end(end_year, last)
 
 
-def _parse_date(text: str, base: dt.datetime, direction: Direction) -> dt.date | None:
-    """Parse one explicit calendar date with :mod:`dateparser`, never against the wall clock."""
+@functools.lru_cache(maxsize=4096)
+def _calendar_day(month_word: str, day: int, year: int) -> dt.date | None:
+    """Read ``month_word day, year`` with :mod:`dateparser`, or ``None`` for no such day ("June 31").
+
+    The text names its year, so the result does not depend on the relative
+    base (given, so the wall clock is never read); that is what lets the
+    answer be remembered across documents: news repeats a few hundred days.
+    """
     parsed = dateparser.parse(
-        text,
+        f"{month_word} {day}, {year}",
         languages=["en"],
-        settings={
-            "RELATIVE_BASE": base,
-            "PREFER_DATES_FROM": "future" if direction == "forward" else "past",
-            "RETURN_AS_TIMEZONE_AWARE": False,
-        },
+        settings={"RELATIVE_BASE": dt.datetime(year, 1, 1), "RETURN_AS_TIMEZONE_AWARE": False},
     )
-    return parsed.date() if isinstance(parsed, dt.datetime) else None
+    if not isinstance(parsed, dt.datetime):
+        return None
+    found = parsed.date()
+    return found if (found.year, found.month, found.day) == (year, _month_number(month_word), day) else None
+
+
+# A leap year: a day written without its year is checked against it, so "Feb. 29" stays possible.
+_ANY_YEAR = 2000
 
 
 def _explicit_day(
@@ -427,19 +436,11 @@ def _explicit_day(
 ) -> dt.date | None:
     """Read a date written with a month name and a day, with or without its year."""
     month, day = _month_number(month_word), int(day_text)
-    if year_text is None and anchor is None:
-        return None
-    if anchor is not None:
-        base = dt.datetime(anchor.year, anchor.month, anchor.day)
-    else:
-        base = dt.datetime(int(year_text or "2000"), 1, 1)
-    written = f"{month_word} {day}" + (f", {year_text}" if year_text else "")
-    parsed = _parse_date(written, base, direction)
-    if parsed is None or (parsed.month, parsed.day) != (month, day):
-        return None  # dateparser refuses impossible dates such as "June 31"
     if year_text is not None:
-        return dt.date(int(year_text), month, day)
-    return None if anchor is None else _nearest_year(month, day, anchor, direction)
+        return _calendar_day(month_word, day, int(year_text))
+    if anchor is None or _calendar_day(month_word, day, _ANY_YEAR) is None:
+        return None
+    return _nearest_year(month, day, anchor, direction)
 
 
 # --------------------------------------------------------------------------- resolvers
