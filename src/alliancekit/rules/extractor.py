@@ -81,7 +81,9 @@ _CANCEL = re.compile(
     r"postponed|postpone|postponement|put\s+off|suspended|delayed\s+indefinitely|skip|skips|skipped|skipping|"
     r"pull(?:ed|s|ing)?\s+out\s+of|(?:will|would|did)\s+not\s+go\s+ahead|won['’]t\s+go\s+ahead|"
     r"was\s+(?:cancell?ed|scrapped|called\s+off)|will\s+not\s+(?:visit|travel|meet|attend)|"
-    r"won['’]t\s+(?:visit|travel|meet|attend)|no\s+longer\s+(?:visit|travel|meet|attend|plans?))\b",
+    r"won['’]t\s+(?:visit|travel|meet|attend)|no\s+longer\s+(?:visit|travel|meet|attend|plans?)|"
+    r"(?:will|would|did)\s+not\s+(?:take\s+place|happen)|won['’]t\s+(?:take\s+place|happen)|"
+    r"off\s+the\s+(?:schedule|agenda|calendar|itinerary))\b",
     re.IGNORECASE,
 )
 _NEGATED = re.compile(
@@ -184,7 +186,19 @@ _AFTER_EVENT = re.compile(
 )
 _POSSESSOR_GAP = re.compile(r"^\s*(?:[\w-]+\s+){0,4}$")
 _REFERENCE = re.compile(
-    r"^\s*(?:the|this|that|these|those|such|a|an)?\s*(?:[a-z][\w-]*\s+){0,2}$", re.IGNORECASE
+    r"^(?!\s*(?:a|an)\s)\s*(?:the|this|that|these|those|such)?\s*(?:[a-z][\w-]*\s+){0,2}$", re.IGNORECASE
+)
+# A predicate that calls its subject off: "has been postponed", "will not take place".
+_CALLED_OFF_PREDICATE = re.compile(
+    r"\b(?:(?:has|have|had|was|were|is|are|will\s+be|would\s+be)\s+(?:been\s+)?(?:now\s+)?"
+    r"(?:cancell?ed|postponed|called\s+off|scrapped|shelved|put\s+off|axed|suspended)|"
+    r"(?:will|would|did)\s+not\s+(?:take\s+place|happen|go\s+ahead)|won['’]t\s+(?:take\s+place|happen|go\s+ahead))\b"
+)
+# What a trip is for: "for talks with", "for a day of meetings with".
+_PURPOSE = re.compile(r"\bfor\s+(?:[\w-]+\s+){0,4}$")
+# A part of a trip, named when it is called off: "the Tokyo leg", "that stop", "the Seoul stopover".
+_TRIP_PART = re.compile(
+    r"\b(?:the|that|this|its|his|her|their)\s+(?:[A-Z][\w.-]*\s+){0,2}(?:leg|stop|stopover|portion)\b"
 )
 _TOPIC_CUE = re.compile(
     r"\b(?:talks?|discussions?|discuss(?:ed|es|ing)?|agenda|topics?|issues?|cover(?:ed|s|ing)?|focus(?:ed|es)?|"
@@ -676,7 +690,36 @@ class _DocumentRun:
             self.drafts.extend(self._separate(draft))
         if not facts.triggers:
             self._topics_for_previous(facts)
+        if facts.cancelled:
+            self._call_off_leg(facts)
         del sentence
+
+    def _call_off_leg(self, facts: _SentenceFacts) -> None:
+        """ "X had been due to fly to Tokyo on Saturday. The Tokyo leg has been called off.": cancel the plan.
+
+        A sentence that calls off a part of a trip ("the Tokyo leg", "that
+        stop") cancels the latest planned visit of the two sentences before,
+        with the planned meetings that the visit's sentence names after it.
+        """
+        text = facts.sentence.text
+        if _TRIP_PART.search(text) is None or _RESCHEDULED.search(text):
+            return
+        if any(d.sentence == facts.sentence.index for d in self.drafts):
+            return  # the sentence names its own engagement, and its status was read there
+        for draft in reversed(self.drafts):
+            gap = facts.sentence.index - draft.sentence
+            if gap > 2:
+                return
+            if draft.type is EventType.VISIT and draft.status is Status.PLANNED:
+                for other in self.drafts:
+                    if other is draft or (
+                        other.sentence == draft.sentence
+                        and other.trigger.start > draft.trigger.start
+                        and (other.status is Status.PLANNED or other.counterfactual)
+                        and draft.person_keys() & other.person_keys()
+                    ):
+                        other.status, other.explicit_status = Status.CANCELLED, True
+                return
 
     def _separate(self, draft: _Draft) -> list[_Draft]:
         """Split a meeting into one per counterpart where the text says they were apart.
@@ -833,6 +876,23 @@ class _DocumentRun:
         ]
 
     def _subject_of(self, facts: _SentenceFacts) -> PersonMention | None:
+        subject = next(
+            (
+                pronoun
+                for pronoun in facts.pronouns
+                if not pronoun.plural and pronoun.text.lower() in ("he", "she")
+                and not (facts.persons and facts.persons[0].start < pronoun.start)
+            ),
+            None,
+        )
+        if subject is not None:
+            # "He met Koizumi on Tuesday.": the subject is whom "He" was read as, not Koizumi.
+            for draft in reversed(self.drafts):
+                if draft.sentence != facts.sentence.index:
+                    continue
+                for party in draft.parties:
+                    if party.person is not None and party.person.start == subject.start:
+                        return party.person
         if facts.persons:
             return facts.persons[0]
         for draft in reversed(self.drafts):
@@ -1182,6 +1242,12 @@ class _DocumentRun:
         after = text[trigger.end : right]
         if _found(_CANCEL, clause) and not _RESCHEDULED.search(clause):
             return Status.CANCELLED, True
+        if trigger.form == "nominal" and len(facts.triggers) == 1:
+            # "Lee's trip to Washington, which had been planned for April, will not take place": the
+            # sentence's one engagement is the subject its predicate calls off.
+            rest = text[trigger.end : facts.sentence.end]
+            if _CALLED_OFF_PREDICATE.search(rest) and not _RESCHEDULED.search(rest):
+                return Status.CANCELLED, True
         if trigger.form == "nominal" and _PRESUPPOSED.search(before):
             return None, False  # "follow-up measures to the summit in January": its own time decides
         if trigger.form == "verbal" and (
@@ -1302,6 +1368,18 @@ class _DocumentRun:
         self, facts: _SentenceFacts, trigger: Trigger, draft: _Draft, left: int, right: int
     ) -> PlaceMention | None:
         text = self.document.text
+        if trigger.type is EventType.MEETING and _PURPOSE.search(text[max(left, trigger.start - 40) : trigger.start]):
+            # "will fly to Tokyo on Saturday for talks with X": the talks are where the trip goes.
+            for other in reversed(self.drafts):
+                if other.sentence != facts.sentence.index:
+                    break
+                if (
+                    other.type is EventType.VISIT
+                    and other.location is not None
+                    and other.trigger.end <= trigger.start
+                    and other.person_keys() & draft.person_keys()
+                ):
+                    return other.location
         places = facts.places
         if trigger.destination or trigger.type is EventType.VISIT:
             for place in places:

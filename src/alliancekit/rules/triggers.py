@@ -151,7 +151,8 @@ _PATTERNS: list[tuple[str, EventType, str, dict[str, bool]]] = [
         {"destination": True},
     ),
     (
-        r"\b(?:traveled|travelled|travels|travel|traveling|travelling|flew|flown|fly|flies|flying|headed|heads|head|went|go|goes)\s+(?:[a-z]+\s+){0,3}?to\b(?=\s+(?:the\s+)?[A-Z])",
+        r"\b(?:traveled|travelled|travels|travel|traveling|travelling|flew|flown|fly|flies|flying|headed|heads|head|went|go|goes)\s+(?:[a-z]+\s+){0,3}?"
+        r"(?:from\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}\s+)?to\b(?=\s+(?:the\s+)?[A-Z])",
         _V,
         "verbal",
         {"destination": True},
