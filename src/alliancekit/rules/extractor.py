@@ -194,6 +194,15 @@ _CALLED_OFF_PREDICATE = re.compile(
     r"(?:cancell?ed|postponed|called\s+off|scrapped|shelved|put\s+off|axed|suspended)|"
     r"(?:will|would|did)\s+not\s+(?:take\s+place|happen|go\s+ahead)|won['’]t\s+(?:take\s+place|happen|go\s+ahead))\b"
 )
+# A gerund trigger after a reporting verb in the past: "said after meeting", "told reporters after visiting".
+_REPORTED_AFTER = re.compile(
+    r"\b(?:said|told|wrote|announced|declared|stressed|insisted|posted|[a-z]{3,}ed)\s+(?:[a-z]+\s+){0,2}?"
+    r"(?:shortly\s+|soon\s+|right\s+|just\s+)?(?:after|while|when)\s+$"
+)
+# Words that open a subordinate clause, whose events keep their own status.
+_SUBORDINATOR = re.compile(r"\b(?:after|because|since|when|while|as|so\s+that)\b")
+# Conjunctions after which a new subject starts its own clause: "was cancelled after Lazaro flew".
+_CLAUSE_OPENER = re.compile(r"\b(?:after|because|since|when|while)\s+(?=[A-Z])")
 # What a trip is for: "for talks with", "for a day of meetings with".
 _PURPOSE = re.compile(r"\bfor\s+(?:[\w-]+\s+){0,4}$")
 # A part of a trip, named when it is called off: "the Tokyo leg", "that stop", "the Seoul stopover".
@@ -905,9 +914,19 @@ class _DocumentRun:
     def _verbal(
         self, facts: _SentenceFacts, trigger: Trigger, left: int, right: int, previous_subjects: list[_Party]
     ) -> _Draft | None:
+        text = self.document.text
+        opening = None
+        for opening in _CLAUSE_OPENER.finditer(text, left, trigger.start):
+            pass
+        if (
+            opening is not None
+            and trigger.type is not EventType.INVITATION
+            and "," not in text[opening.end() : trigger.start]
+            and any(not p.possessive for p in self._persons_between(facts, opening.end(), trigger.start))
+        ):
+            left = opening.end()  # "... was cancelled after Lazaro flew to": Lazaro flew
         subjects = self._persons_between(facts, left, trigger.start)
         subjects = [s for s in subjects if not s.possessive or s.cue == "pronoun"]
-        text = self.document.text
         asides = []
         for match in _RELATIVE_ASIDE.finditer(text, left, trigger.start):
             closing = text.rfind(",", match.end(), trigger.start)
@@ -925,6 +944,14 @@ class _DocumentRun:
                     for p in facts.persons
                     if 0 <= head - p.end <= 2 or (p.apposition_end and 0 <= head - p.apposition_end <= 2)
                 ]
+        if (
+            not subjects
+            and trigger.text.split()[0].lower().endswith("ing")
+            and _REPORTED_AFTER.search(text[max(facts.sentence.start, trigger.start - 60) : trigger.start])
+        ):
+            # "X said after meeting Y": who met is who said so.
+            said_by = [p for p in self._persons_between(facts, facts.sentence.start, trigger.start)]
+            subjects = [p for p in said_by if not p.possessive][-1:]
         objects = [p for p in self._persons_between(facts, trigger.start + 1, right) if not p.possessive]
         groups = [g for g in facts.groups if trigger.end <= g.start and g.end <= right]
         subject_groups = [g for g in facts.groups if left <= g.start and g.end <= trigger.start]
@@ -1240,7 +1267,7 @@ class _DocumentRun:
         clause = text[left:right]
         before = text[left : trigger.start]
         after = text[trigger.end : right]
-        if _found(_CANCEL, clause) and not _RESCHEDULED.search(clause):
+        if _found(_CANCEL, clause) and not _RESCHEDULED.search(clause) and self._cancel_applies(trigger, left, right):
             return Status.CANCELLED, True
         if trigger.form == "nominal" and len(facts.triggers) == 1:
             # "Lee's trip to Washington, which had been planned for April, will not take place": the
@@ -1273,6 +1300,10 @@ class _DocumentRun:
             return Status.PLANNED, False
         if trigger.form == "verbal":
             first = trigger.text.split()[0].lower()
+            if first.endswith("ing") and _REPORTED_AFTER.search(
+                text[max(facts.sentence.start, trigger.start - 60) : trigger.start]
+            ):
+                return Status.OCCURRED, True  # "X said after meeting Y": done before it was said
             if first not in _PAST_FORMS and not first.endswith("ed") and facts.future:
                 # "... later this month, when Austin and Blinken travel to Manila"
                 return Status.PLANNED, True
@@ -1280,6 +1311,19 @@ class _DocumentRun:
         if _found(_PAST, clause):
             return Status.OCCURRED, False
         return None, False
+
+    def _cancel_applies(self, trigger: Trigger, left: int, right: int) -> bool:
+        """Whether a word that calls something off in the clause speaks of this trigger.
+
+        Not when a subordinate clause stands between them: in "the meeting
+        was cancelled after Lazaro flew to Kuala Lumpur", the flight happened.
+        """
+        text = self.document.text
+        for match in _CANCEL.finditer(text, left, right):
+            if match.end() <= trigger.start and _SUBORDINATOR.search(text, match.end(), trigger.start):
+                continue
+            return True
+        return False
 
     def _time_for(
         self,

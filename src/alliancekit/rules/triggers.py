@@ -199,7 +199,7 @@ _PATTERNS: list[tuple[str, EventType, str, dict[str, bool]]] = [
         {"hosting": True, "needs_person_object": True},
     ),
     (
-        r"\b(?:met|meets|meet|(?:(?<=is )|(?<=are )|(?<=was )|(?<=ere )|(?<= be )|(?<=een ))meeting)(?:\s+with)?\b(?=\s+(?:[A-Z]|his\b|her\b|their\b|the\b|top\b|senior\b))",
+        r"\b(?:met|meets|meet|(?:(?<=is )|(?<=are )|(?<=was )|(?<=ere )|(?<= be )|(?<=een )|(?<=after )|(?<=before )|(?<=while ))meeting)(?:\s+with)?\b(?=\s+(?:[A-Z]|his\b|her\b|their\b|the\b|top\b|senior\b))",
         _M,
         "verbal",
         {},
