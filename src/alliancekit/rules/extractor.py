@@ -203,6 +203,11 @@ _REPORTED_AFTER = re.compile(
 _SUBORDINATOR = re.compile(r"\b(?:after|because|since|when|while|as|so\s+that)\b")
 # Conjunctions after which a new subject starts its own clause: "was cancelled after Lazaro flew".
 _CLAUSE_OPENER = re.compile(r"\b(?:after|because|since|when|while)\s+(?=[A-Z])")
+# A delegation and who leads it: "a delegation of lawmakers, led by X,".
+_DELEGATION = re.compile(r"\bdelegations?\b", re.IGNORECASE)
+_LED_BY = re.compile(r",?\s+(?:led|headed)\s+by\s+")
+# What an invitation asks for, between it and a later time: "for X to lead ...", "to Tokyo".
+_INVITED_TO = re.compile(r"\bto\s+(?:[a-z]+|[A-Z][\w.-]+)\b")
 # What a trip is for: "for talks with", "for a day of meetings with".
 _PURPOSE = re.compile(r"\bfor\s+(?:[\w-]+\s+){0,4}$")
 # A part of a trip, named when it is called off: "the Tokyo leg", "that stop", "the Seoul stopover".
@@ -556,6 +561,8 @@ class _DocumentRun:
     drafts: list[_Draft] = attrs.field(factory=list)
     facts: list[_SentenceFacts] = attrs.field(factory=list)
     pending_cancel: _Draft | None = None
+    delegation_leader: PersonMention | None = None
+    leaders_read: set[int] = attrs.field(factory=set)
 
     def events(self) -> list[Event]:
         anchor = self.document.anchor
@@ -581,6 +588,8 @@ class _DocumentRun:
 
     def _draft_events(self, facts: _SentenceFacts) -> None:
         sentence = facts.sentence
+        if facts.triggers and _DELEGATION.search(sentence.text):
+            self._note_leader(facts)
         previous_subjects: list[_Party] = []
         sentence_status: Status | None = None
         last_verbal: _Draft | None = None
@@ -990,7 +999,11 @@ class _DocumentRun:
                 before.sort(key=lambda p: p.start)
                 visitors = before[-1:] if before else subjects[-1:]
             else:
-                visitors = subjects or [p.person for p in previous_subjects if p.person is not None]
+                visitors = (
+                    subjects
+                    or self._leaders(facts, subject_groups)
+                    or [p.person for p in previous_subjects if p.person is not None]
+                )
             parties = [_Party(p, None, Role.VISITOR) for p in visitors]
         elif trigger.type is EventType.INVITATION:
             inviters = subjects or [p.person for p in previous_subjects if p.person is not None]
@@ -1008,17 +1021,53 @@ class _DocumentRun:
                 subjects = [p.person for p in frame.parties if p.person is not None]
             first_role = Role.HOST if trigger.hosting else Role.PARTICIPANT
             other_role = Role.GUEST if trigger.hosting else Role.PARTICIPANT
+            if not subjects:
+                subjects = self._leaders(facts, subject_groups)
+                subject_groups = [] if subjects else subject_groups
             parties = [_Party(p, None, first_role) for p in subjects]
             parties += [_Party(None, g, first_role) for g in subject_groups]
             parties += [_Party(p, None, other_role) for p in objects]
             if not objects:
-                parties += [_Party(None, g, other_role) for g in groups]
+                leaders = self._leaders(facts, groups)
+                parties += [_Party(p, None, other_role) for p in leaders]
+                if not leaders:
+                    parties += [_Party(None, g, other_role) for g in groups]
         parties = _unique_parties(parties)
         if not parties:
             return None
         draft = _Draft.start(facts.sentence, trigger, parties)
         draft.spans = [self._span(facts, trigger, parties, left, right)]
         return draft
+
+    def _leaders(self, facts: _SentenceFacts, groups: list[GroupMention]) -> list[PersonMention]:
+        """Who stands for a delegation: "a delegation, led by X," or the leader named earlier.
+
+        The delegation's leader is remembered for the document, so "the
+        delegation" of a later sentence is that person too.
+        """
+        self._note_leader(facts)
+        leader = self.delegation_leader
+        if leader is None:
+            return []
+        return [
+            attrs.evolve(leader, start=group.start, end=group.end)
+            for group in groups
+            if _DELEGATION.search(group.text)
+        ][:1]
+
+    def _note_leader(self, facts: _SentenceFacts) -> None:
+        """Remember who leads the delegation a sentence names: "a delegation, led by X,"."""
+        if facts.sentence.index in self.leaders_read:
+            return
+        self.leaders_read.add(facts.sentence.index)
+        text = self.document.text
+        for group in facts.groups:
+            led = _LED_BY.match(text, group.end) if _DELEGATION.search(group.text) else None
+            if led is None:
+                continue
+            leader = next((p for p in facts.persons if 0 <= p.start - led.end() < 80), None)
+            if leader is not None:
+                self.delegation_leader = leader
 
     def _second_destination(
         self, facts: _SentenceFacts, trigger: Trigger, draft: _Draft, right: int
@@ -1349,6 +1398,12 @@ class _DocumentRun:
                 )
             ):
                 continue  # "invited X to visit Y next year": the time is the visit's
+            if (
+                trigger.type is EventType.INVITATION
+                and mention.start >= trigger.end
+                and _INVITED_TO.search(text, trigger.end, mention.start)
+            ):
+                continue  # "an invitation for Han to lead a delegation to Tokyo next year": the trip's time
             opening = (
                 mention.start - facts.sentence.start <= 3
                 and text[mention.end : mention.end + 1] == ","

@@ -35,7 +35,7 @@ TITLE_HEADS = frozenset(
     chairwoman chair director director-general commander spokesperson spokesman spokeswoman governor
     speaker representative senator chief leader head undersecretary vice-minister counselor
     counsellor administrator coordinator attaché attache consul consul-general deputy official
-    officials mayor
+    officials mayor lawmaker legislator congressman congresswoman parliamentarian
     """.split()
 )
 """Nouns that end an office title ("Vice Foreign *Minister*")."""

@@ -251,6 +251,14 @@ def _title_case(title: str) -> str:
     return " ".join(w if w.lower() in small and i else (w[:1].upper() + w[1:]) for i, w in enumerate(words))
 
 
+# A lower-case word for an office holder right before a name ("lawmaker", "member", "envoy").
+_ROLE_BEFORE = re.compile(
+    r"\b(?:lawmaker|legislator|parliamentarian|member|congress(?:wo)?man|assembly(?:wo)?man|"
+    r"senator|representative|minister|secretary|ambassador|envoy|governor|mayor|"
+    r"spokes(?:person|man|woman)|diplomat|negotiator|advis[eo]r|commander|official)\s+$"
+)
+
+
 @attrs.define
 class PersonFinder:
     """Finds named people in sentences, using the knowledge base when it helps.
@@ -271,13 +279,17 @@ class PersonFinder:
                 mention = self._from_window(sentence, piece, offset)
                 if mention is not None:
                     found.append(mention)
+                    self._remember(mention)  # "Speaker Han Kuo-yu ... invited Han": known at once
         found.extend(self._from_titles_alone(sentence, offset, found))
         found.extend(self._from_definite_titles(sentence, offset, found))
         found.sort(key=lambda m: m.start)
         for mention in found:
-            if mention.cue != "surname" and all(k.name != mention.name for k in self.known):
-                self.known.append(mention)
+            self._remember(mention)
         return found
+
+    def _remember(self, mention: PersonMention) -> None:
+        if mention.cue != "surname" and all(k.name != mention.name for k in self.known):
+            self.known.append(mention)
 
     def _from_window(self, sentence: str, window: re.Match[str], offset: int) -> PersonMention | None:
         tokens = _tokens(window.group())
@@ -345,6 +357,10 @@ class PersonFinder:
         if len(words) > 4:
             return None
         record, cue = self._resolve(name, has_title_head)
+        if record is None and cue == "none" and len(words) > 1 and not has_title_head:
+            # "LDP lawmaker Kenjiro Hamaguchi", "a House member Jane Doe": a lower-case role before the name.
+            role = _ROLE_BEFORE.search(sentence, max(0, window.start() + name_tokens[0][0] - 30), start)
+            has_title_head = role is not None
         if record is None and cue == "none":
             if not (has_title_head or apposition):
                 return None

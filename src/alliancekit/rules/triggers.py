@@ -405,7 +405,7 @@ _COMPILED = [
 
 # Triggers that are really something else.
 _FALSE = re.compile(
-    r"\b(?:called\s+(?:off|for)|phone\s+(?:number|line)s?|state\s+visit(?:or)?s?\s+center|visitors?\b|"
+    r"\b(?:called\s+(?:off|for)|phone\s+(?:number|line)s?|against\s+(?:travel(?:l?ing)?|visiting)\s+to\b|state\s+visit(?:or)?s?\s+center|visitors?\b|"
     r"meet(?:s|ing)?\s+(?:the\s+)?(?:needs?|demands?|targets?|goals?|requirements?|expectations?|deadline|standards?)|"
     r"talk(?:s|ed)?\s+(?:about|of)\s+(?:the\s+)?(?:need|importance)|visit\s+(?:the\s+)?(?:website|site|page))"
 )
