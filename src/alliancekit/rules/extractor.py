@@ -208,6 +208,8 @@ _DELEGATION = re.compile(r"\bdelegations?\b", re.IGNORECASE)
 _LED_BY = re.compile(r",?\s+(?:led|headed)\s+by\s+")
 # What an invitation asks for, between it and a later time: "for X to lead ...", "to Tokyo".
 _INVITED_TO = re.compile(r"\bto\s+(?:[a-z]+|[A-Z][\w.-]+)\b")
+# A relative clause closed by a comma, whose tense is its own: ", who will accompany the Prime Minister,".
+_CLOSED_ASIDE = re.compile(r",\s+(?:who|which|whose)\b[^,]*,")
 # What a trip is for: "for talks with", "for a day of meetings with".
 _PURPOSE = re.compile(r"\bfor\s+(?:[\w-]+\s+){0,4}$")
 # A part of a trip, named when it is called off: "the Tokyo leg", "that stop", "the Seoul stopover".
@@ -1335,6 +1337,8 @@ class _DocumentRun:
             return (Status.PLANNED, True) if _found(_FUTURE, before) else (Status.OCCURRED, True)
         if "what" in before.lower():
             before = _PREDICATIVE.sub(" ", before)
+        if "," in before:
+            before = _CLOSED_ASIDE.sub(",", before)  # "Wong, who will accompany him, spoke with": past
         if _found(_FUTURE, before) or _found(_FUTURE_AFTER, after):
             return Status.PLANNED, True
         if trigger.form == "nominal" and re.search(

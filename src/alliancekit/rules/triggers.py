@@ -120,14 +120,14 @@ _PATTERNS: list[tuple[str, EventType, str, dict[str, bool]]] = [
     # --- visits ---
     # A companion's trip: "X will accompany Y", "X and Z are expected to travel with him".
     (
-        r"\b(?:accompany|accompanies|accompanied|accompanying)\b(?=\s+(?:[A-Z]|him\b|her\b|them\b|the\s+[a-z]))",
+        r"\b(?:accompany|accompanies|accompanied|accompanying)\b(?=\s+(?:[A-Z]|him\b|her\b|them\b|the\s+[A-Za-z]))",
         _V,
         "verbal",
         {"companion": True},
     ),
     (
         r"\b(?:travel|travels|traveling|travelling|traveled|travelled|fly|flies|flew|go|goes|went)\s+with\b"
-        r"(?=\s+(?:him|her|them|the\s+(?:prime|president|foreign|defen[cs]e)|[A-Z]))",
+        r"(?=\s+(?:him|her|them|the\s+(?i:prime|president|foreign|defen[cs]e)|[A-Z]))",
         _V,
         "verbal",
         {"companion": True},
