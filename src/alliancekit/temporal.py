@@ -1318,6 +1318,14 @@ _NOT_PLACES = frozenset(
     )
 )
 
+# Words of outlet names, which a line like "KYODO NEWS - Apr 24" prints where a dateline's place would be.
+_MEDIA_WORDS = frozenset(
+    (
+        *("news", "press", "agency", "times", "post", "herald", "journal", "wire", "media", "shimbun"),
+        *("daily", "tribune", "broadcasting", "tv", "radio", "gazette", "reporter", "newswire"),
+    )
+)
+
 
 def read_dateline(text: str) -> Dateline | None:
     r"""Read the wire dateline opening one of the first paragraphs, or ``None``.
@@ -1333,14 +1341,16 @@ def read_dateline(text: str) -> Dateline | None:
     'Reuters'
     >>> read_dateline("In Washington, Campbell met Okano.") is None
     True
+    >>> read_dateline("ASIA WIRE NEWS - Mar 2, 2026 - 09:15") is None
+    True
     """
     for line in _top_lines(text, _DATELINE_LINES):
         match = _DATELINE.match(line)
         if match is None:
             continue
         place, month_day, agency = match["place"], _group(match, "md"), _group(match, "agency")
-        if place.split()[0].lower() in _NOT_PLACES:
-            continue
+        if place.split()[0].lower() in _NOT_PLACES or _MEDIA_WORDS.intersection(place.lower().split()):
+            continue  # "KYODO NEWS - Apr 24, 2026": the outlet's name over a timestamp, not a place
         capitals = place.isupper() and len(place) > 2
         if not (month_day or (agency and (match["sep"] or capitals)) or (capitals and match["sep"])):
             continue

@@ -201,8 +201,9 @@ _REPORTED_AFTER = re.compile(
 )
 # Words that open a subordinate clause, whose events keep their own status.
 _SUBORDINATOR = re.compile(r"\b(?:after|because|since|when|while|as|so\s+that)\b")
-# Conjunctions after which a new subject starts its own clause: "was cancelled after Lazaro flew".
-_CLAUSE_OPENER = re.compile(r"\b(?:after|because|since|when|while)\s+(?=[A-Z])")
+# Conjunctions after which a new subject starts its own clause: "was cancelled after Lazaro flew",
+# "the two ministers confirmed that vice ministers will meet".
+_CLAUSE_OPENER = re.compile(r"\b(?:after|because|since|when|while|that)\s+")
 # A delegation and who leads it: "a delegation of lawmakers, led by X,".
 _DELEGATION = re.compile(r"\bdelegations?\b", re.IGNORECASE)
 _LED_BY = re.compile(r",?\s+(?:led|headed)\s+by\s+")
@@ -210,6 +211,14 @@ _LED_BY = re.compile(r",?\s+(?:led|headed)\s+by\s+")
 _INVITED_TO = re.compile(r"\bto\s+(?:[a-z]+|[A-Z][\w.-]+)\b")
 # A relative clause closed by a comma, whose tense is its own: ", who will accompany the Prime Minister,".
 _CLOSED_ASIDE = re.compile(r",\s+(?:who|which|whose)\b[^,]*,")
+# A sentence opening that frames an engagement: "During the talks", "At their meeting on Friday".
+_FRAME_OPENING = re.compile(
+    r"\s*(?:During|At|In|Over|Throughout)\s+(?:the|their|his|her|[A-Z][a-z]+day['’]s)\s+"
+    r"(?:[\w-]+\s+){0,3}"
+)
+_RELATIVE_START = re.compile(r"\s*(?:which|who|where|when)\b")
+# The start of a prepositional aside: ", on a three-day visit to Japan through Friday,".
+_ASIDE_START = re.compile(r"\s*(?:on|during|in|for|as\s+part\s+of|fresh\s+from|after)\s+(?:a|an|the|his|her|their)\b")
 # What a trip is for: "for talks with", "for a day of meetings with".
 _PURPOSE = re.compile(r"\bfor\s+(?:[\w-]+\s+){0,4}$")
 # A part of a trip, named when it is called off: "the Tokyo leg", "that stop", "the Seoul stopover".
@@ -223,7 +232,9 @@ _TOPIC_CUE = re.compile(
 )
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:[A-Z][\w.’'-]*\s+|(?:of|for|the|and)\s+){0,8}$")
 _DISTINCT = re.compile(
-    r"\b(?:then|separate|separately|another|a\s+second|subsequent|later\s+held)\b", re.IGNORECASE
+    r"\b(?:then|separate|separately|another|a\s+second|subsequent|later\s+held|"
+    r"last\s+(?:met|held|spoke|talked|sat|visited|hosted))\b",
+    re.IGNORECASE,
 )
 _SEPARATE = re.compile(
     r"\b(?:separate|individual|one-on-one|bilateral)\s+(?:[\w-]+\s+)?(?:meetings|talks)\b", re.IGNORECASE
@@ -932,8 +943,11 @@ class _DocumentRun:
         if (
             opening is not None
             and trigger.type is not EventType.INVITATION
-            and "," not in text[opening.end() : trigger.start]
-            and any(not p.possessive for p in self._persons_between(facts, opening.end(), trigger.start))
+            and ("," not in text[opening.end() : trigger.start] or opening.group().startswith("that"))
+            and (
+                any(not p.possessive for p in self._persons_between(facts, opening.end(), trigger.start))
+                or any(opening.end() <= g.start and g.end <= trigger.start for g in facts.groups)
+            )
         ):
             left = opening.end()  # "... was cancelled after Lazaro flew to": Lazaro flew
         subjects = self._persons_between(facts, left, trigger.start)
@@ -1238,6 +1252,13 @@ class _DocumentRun:
             subjects = [p for p in self._persons_between(facts, left, trigger.start) if not p.possessive]
             if len(subjects) >= 2:
                 parties = [_Party(p, None, Role.PARTICIPANT) for p in subjects]
+        main = self._frame_main(facts, trigger)
+        if not parties and main is not None:
+            # "During the talks in Tokyo, which lasted an hour, the two ministers agreed ...": the
+            # subjects of the clause the frame opens took part.
+            subjects = [p for p in self._persons_between(facts, main, main + 60) if not p.possessive]
+            if len(subjects) >= 2:
+                parties = [_Party(p, None, Role.PARTICIPANT) for p in subjects]
         if not any(p.person is not None for p in parties) and trigger.type is EventType.MEETING:
             visit = self._visit_subject(facts)
             if visit is not None:
@@ -1257,6 +1278,34 @@ class _DocumentRun:
         span_start = min([trigger.start, *(p.start for p in possessor)])
         draft.spans = [self._span(facts, trigger, parties, span_start, right)]
         return draft
+
+    def _frame_main(self, facts: _SentenceFacts, trigger: Trigger) -> int | None:
+        """Where the main clause starts when a sentence opens with a frame round this trigger.
+
+        "During the talks in Tokyo, which lasted an hour, the two ministers
+        agreed ...": the frame ends at the comma that no relative clause
+        opens, and the main clause follows it. ``None`` for other triggers.
+        """
+        if trigger.type not in (EventType.MEETING, EventType.CALL) or trigger.form != "nominal":
+            return None
+        text = self.document.text
+        if not _FRAME_OPENING.fullmatch(text, facts.sentence.start, trigger.start):
+            return None
+        position = trigger.end
+        for _ in range(3):
+            comma = text.find(",", position, facts.sentence.end)
+            if comma < 0:
+                return None
+            if not _RELATIVE_START.match(text, comma + 1):
+                return comma + 1
+            position = comma + 1
+            closing = text.find(",", position, facts.sentence.end)
+            if closing < 0:
+                return None
+            position = closing + 1
+            if not _RELATIVE_START.match(text, position):
+                return position
+        return None
 
     def _visit_subject(self, facts: _SentenceFacts) -> _Draft | None:
         """The visit a sentence opening "The visit ..." or "The trip ..." is about."""
@@ -1320,6 +1369,15 @@ class _DocumentRun:
         after = text[trigger.end : right]
         if _found(_CANCEL, clause) and not _RESCHEDULED.search(clause) and self._cancel_applies(trigger, left, right):
             return Status.CANCELLED, True
+        main = self._frame_main(facts, trigger)
+        if main is not None:
+            # "During the talks, the two agreed ...": the main clause's tense is the talks'.
+            predicate = text[main : min(facts.sentence.end, main + 120)]
+            future, past = _FUTURE.search(predicate), _PAST_VERB.search(predicate)
+            if past is not None and (future is None or past.start() < future.start()):
+                return Status.OCCURRED, True
+            if future is not None:
+                return Status.PLANNED, True
         if trigger.form == "nominal" and len(facts.triggers) == 1:
             # "Lee's trip to Washington, which had been planned for April, will not take place": the
             # sentence's one engagement is the subject its predicate calls off.
@@ -1463,9 +1521,18 @@ class _DocumentRun:
             cost = distance + (0 if nearest is trigger or opening else 60)
             if planned and mention.end <= trigger.start and not opening:
                 cost += 60  # a plan's date usually follows it: "a visit ... in May or June"
+            if not opening and mention.end <= trigger.start and self._in_aside(facts, mention, trigger):
+                cost += 60  # "Cho, on a visit through Friday, paid a call ... on Wednesday": an aside's date
             if cost < best_cost:
                 best, best_cost = mention, cost
         return best
+
+    def _in_aside(self, facts: _SentenceFacts, mention: TimeMention, trigger: Trigger) -> bool:
+        """Whether a time before the trigger sits in a prepositional aside set off by commas."""
+        text = self.document.text
+        opened = text.rfind(",", facts.sentence.start, mention.start)
+        closed = text.find(",", mention.end, trigger.start)
+        return opened >= 0 and closed >= 0 and _ASIDE_START.match(text, opened + 1) is not None
 
     def _location_for(
         self, facts: _SentenceFacts, trigger: Trigger, draft: _Draft, left: int, right: int
