@@ -595,3 +595,141 @@ def test_a_summit_being_prepared_and_a_call_in_the_next_clause_keep_their_own_pe
     call = only(events, EventType.CALL)
     assert persons(call) == {"Toshimitsu Motegi", "Cho Hyun"}
     assert call.status is Status.OCCURRED
+
+
+def test_a_leg_called_off_in_the_next_sentence_cancels_the_trip_and_its_talks(plugins: Plugins) -> None:
+    text = (
+        "Treasury Secretary Scott Bessent, who arrived in Jakarta on Monday, had been due to fly to Seoul "
+        "on Thursday for talks with Finance Minister Koo Yun-cheol.\n\n"
+        "On Wednesday, however, a Treasury spokesperson said the Seoul leg had been called off."
+    )
+    events = run(text, plugins)
+    visit = next(e for e in events if e.type is EventType.VISIT and e.location and e.location.name == "Seoul")
+    assert visit.status is Status.CANCELLED
+    talks = only(events, EventType.MEETING)
+    assert talks.status is Status.CANCELLED
+    assert talks.location is not None
+    assert talks.location.name == "Seoul"  # the talks are where the trip was going
+    arrival = next(e for e in events if e.type is EventType.VISIT and e is not visit)
+    assert arrival.status is Status.OCCURRED  # the trip under way is not what was called off
+
+
+def test_a_trip_that_will_not_take_place_is_cancelled(plugins: Plugins) -> None:
+    text = (
+        "The presidential office said President Ferdinand Marcos Jr.'s trip to Canberra, which had been "
+        "pencilled in for May, will not take place as scheduled."
+    )
+    visit = only(run(text, plugins), EventType.VISIT)
+    assert visit.status is Status.CANCELLED
+
+
+def test_a_new_indefinite_meeting_is_not_read_as_the_earlier_one(plugins: Plugins) -> None:
+    text = (
+        "Defense Minister Shinjiro Koizumi met Gen. Charles Flynn in Tokyo on Monday.\n\n"
+        "Separately, a trilateral meeting of army chiefs that had been set for March has been postponed."
+    )
+    meeting = only(run(text, plugins), EventType.MEETING)
+    assert meeting.status is Status.OCCURRED
+    assert meeting.time.start == dt.date(2026, 1, 12)
+
+
+def test_he_at_the_start_of_a_sentence_is_the_previous_subject_not_its_object(plugins: Plugins) -> None:
+    text = (
+        "Adm. Koji Yamada, the navy's chief of staff, arrived in Washington on Sunday. "
+        "He met Chief of Naval Operations Adm. Daryl Caudle at the Pentagon on Monday. "
+        "He also held talks that day with Under Secretary of the Navy Hung Cao."
+    )
+    meetings = [e for e in run(text, plugins) if e.type is EventType.MEETING]
+    second = next(e for e in meetings if "Hung Cao" in persons(e))
+    assert persons(second) == {"Koji Yamada", "Hung Cao"}
+    assert second.time.start == dt.date(2026, 1, 12)  # "that day": the day of the meeting before
+
+
+def test_said_after_meeting_is_a_meeting_that_happened(plugins: Plugins) -> None:
+    text = (
+        "The two countries will hold more joint drills, Defense Secretary Gilberto Teodoro Jr. said after "
+        "meeting Defense Minister Shinjiro Koizumi at Camp Aguinaldo on Monday."
+    )
+    meeting = only(run(text, plugins), EventType.MEETING)
+    assert persons(meeting) == {"Gilberto Teodoro Jr.", "Shinjiro Koizumi"} or persons(meeting) == {
+        "Gilberto Teodoro Jr",
+        "Shinjiro Koizumi",
+    }
+    assert meeting.status is Status.OCCURRED
+    assert meeting.time.start == dt.date(2026, 1, 12)
+
+
+def test_a_trip_taken_after_a_cancellation_keeps_its_own_subject_and_status(plugins: Plugins) -> None:
+    text = (
+        "A planned meeting between Koizumi's deputy and Foreign Secretary Theresa Lazaro was cancelled "
+        "after Lazaro flew to Jakarta for an emergency ASEAN session on Monday."
+    )
+    visit = only(run(text, plugins), EventType.VISIT)
+    assert persons(visit) == {"Theresa Lazaro"}
+    assert visit.status is Status.OCCURRED
+
+
+def test_a_delegation_stands_for_the_lawmaker_who_leads_it(plugins: Plugins) -> None:
+    text = (
+        "A delegation of Japanese lawmakers, led by Lower House member Takumi Senda, met President "
+        "Lai Ching-te in Taipei on Monday.\n\n"
+        "On Monday evening, Legislative Speaker Han Kuo-yu hosted the delegation for dinner, during which "
+        "Senda extended an invitation for Han to lead a delegation to Tokyo next year."
+    )
+    events = run(text, plugins)
+    meetings = [e for e in events if e.type is EventType.MEETING]
+    assert {frozenset(persons(e)) for e in meetings} == {
+        frozenset({"Takumi Senda", "Lai Ching-te"}),
+        frozenset({"Han Kuo-yu", "Takumi Senda"}),
+    }
+    invitation = only(events, EventType.INVITATION)
+    assert persons(invitation) == {"Takumi Senda", "Han Kuo-yu"}
+    assert invitation.status is Status.OCCURRED
+    assert invitation.time is None or invitation.time.start != dt.date(
+        2027, 1, 1
+    )  # "next year" is the trip's
+
+
+def test_advice_against_travel_is_no_trip(plugins: Plugins) -> None:
+    text = (
+        "Beijing advised its citizens against traveling to Japan after Prime Minister Sanae Takaichi spoke."
+    )
+    assert not [e for e in run(text, plugins) if e.type is EventType.VISIT]
+
+
+def test_a_call_by_someone_who_will_travel_later_has_happened(plugins: Plugins) -> None:
+    text = (
+        "Prime Minister Anthony Albanese will travel to Jakarta next week. Foreign Minister Penny Wong, "
+        "who will accompany the Prime Minister, spoke with Foreign Minister Sugiono by phone on Sunday."
+    )
+    events = run(text, plugins)
+    call = only(events, EventType.CALL)
+    assert call.status is Status.OCCURRED
+    assert call.time.start == dt.date(2026, 1, 11)
+    companions = [e for e in events if e.type is EventType.VISIT and "Penny Wong" in persons(e)]
+    assert companions
+    assert all(e.location and e.location.name == "Jakarta" for e in companions)
+
+
+def test_talks_framing_a_sentence_take_the_main_clause_people_and_the_previous_date(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "Foreign Minister Toshimitsu Motegi and his Indian counterpart Subrahmanyam Jaishankar agreed "
+        "Monday to deepen maritime cooperation.\n\n"
+        "During the talks in New Delhi, which ran over two hours, the two ministers also confirmed that "
+        "their deputies will meet in Tokyo next month."
+    )
+    meeting = only(run(text, plugins), EventType.MEETING)
+    assert persons(meeting) == {"Toshimitsu Motegi", "Subrahmanyam Jaishankar"}
+    assert meeting.status is Status.OCCURRED
+    assert meeting.time.start == dt.date(2026, 1, 12)
+
+
+def test_an_outlet_banner_over_a_timestamp_is_no_dateline(plugins: Plugins) -> None:
+    text = (
+        "METRO WIRE NEWS - Jan 13, 2026 - 10:41\n\n"
+        "Foreign Minister Toshimitsu Motegi held talks with Foreign Minister Cho Hyun on Monday."
+    )
+    meeting = only(run(text, plugins), EventType.MEETING)
+    assert meeting.location is None

@@ -206,7 +206,7 @@ _SUBORDINATOR = re.compile(r"\b(?:after|because|since|when|while|as|so\s+that)\b
 _CLAUSE_OPENER = re.compile(r"\b(?:after|because|since|when|while|that)\s+")
 # A delegation and who leads it: "a delegation of lawmakers, led by X,".
 _DELEGATION = re.compile(r"\bdelegations?\b", re.IGNORECASE)
-_LED_BY = re.compile(r",?\s+(?:led|headed)\s+by\s+")
+_LED_BY = re.compile(r"[\w\s-]{0,30}?,?\s+(?:led|headed)\s+by\s+")
 # What an invitation asks for, between it and a later time: "for X to lead ...", "to Tokyo".
 _INVITED_TO = re.compile(r"\bto\s+(?:[a-z]+|[A-Z][\w.-]+)\b")
 # A relative clause closed by a comma, whose tense is its own: ", who will accompany the Prime Minister,".
@@ -218,7 +218,13 @@ _FRAME_OPENING = re.compile(
 )
 _RELATIVE_START = re.compile(r"\s*(?:which|who|where|when)\b")
 # The start of a prepositional aside: ", on a three-day visit to Japan through Friday,".
-_ASIDE_START = re.compile(r"\s*(?:on|during|in|for|as\s+part\s+of|fresh\s+from|after)\s+(?:a|an|the|his|her|their)\b")
+_ASIDE_START = re.compile(
+    r"\s*(?:on|during|in|for|as\s+part\s+of|fresh\s+from|after)\s+(?:a|an|the|his|her|their)\b"
+)
+# What follows a relative clause when it was an aside of the main clause: its verb.
+_FINITE_AFTER_ASIDE = re.compile(r"\s+(?:had|has|have|was|were|is|are|will|would|[a-z]+ed)\b")
+# The possessive ending after a name as found: "'s", "’", or ".'s" after "Jr".
+_POSSESSIVE_MARK = re.compile(r"\.?['’]s?")
 # What a trip is for: "for talks with", "for a day of meetings with".
 _PURPOSE = re.compile(r"\bfor\s+(?:[\w-]+\s+){0,4}$")
 # A part of a trip, named when it is called off: "the Tokyo leg", "that stop", "the Seoul stopover".
@@ -644,7 +650,8 @@ class _DocumentRun:
                 sentence_status = draft.status
             if draft.undated:
                 draft.status, draft.explicit_status = Status.OCCURRED, True  # "at the invitation of": made
-            draft.counterfactual = _found(_COUNTERFACTUAL, self.document.text[left:right])
+            own_left, own_right = self._aside_around(facts, trigger, left, right)
+            draft.counterfactual = _found(_COUNTERFACTUAL, self.document.text[own_left:own_right])
             if (
                 not draft.counterfactual
                 and last_verbal is not None
@@ -726,7 +733,10 @@ class _DocumentRun:
         del sentence
 
     def _call_off_leg(self, facts: _SentenceFacts) -> None:
-        """ "X had been due to fly to Tokyo on Saturday. The Tokyo leg has been called off.": cancel the plan.
+        """Cancel a plan when a later sentence calls off a part of its trip.
+
+        "X had been due to fly to Tokyo on Saturday. The Tokyo leg has been
+        called off.": the flight and its talks are cancelled.
 
         A sentence that calls off a part of a trip ("the Tokyo leg", "that
         stop") cancels the latest planned visit of the two sentences before,
@@ -911,7 +921,8 @@ class _DocumentRun:
             (
                 pronoun
                 for pronoun in facts.pronouns
-                if not pronoun.plural and pronoun.text.lower() in ("he", "she")
+                if not pronoun.plural
+                and pronoun.text.lower() in ("he", "she")
                 and not (facts.persons and facts.persons[0].start < pronoun.start)
             ),
             None,
@@ -937,19 +948,7 @@ class _DocumentRun:
         self, facts: _SentenceFacts, trigger: Trigger, left: int, right: int, previous_subjects: list[_Party]
     ) -> _Draft | None:
         text = self.document.text
-        opening = None
-        for opening in _CLAUSE_OPENER.finditer(text, left, trigger.start):
-            pass
-        if (
-            opening is not None
-            and trigger.type is not EventType.INVITATION
-            and ("," not in text[opening.end() : trigger.start] or opening.group().startswith("that"))
-            and (
-                any(not p.possessive for p in self._persons_between(facts, opening.end(), trigger.start))
-                or any(opening.end() <= g.start and g.end <= trigger.start for g in facts.groups)
-            )
-        ):
-            left = opening.end()  # "... was cancelled after Lazaro flew to": Lazaro flew
+        left = self._subordinate_start(facts, trigger, left)
         subjects = self._persons_between(facts, left, trigger.start)
         subjects = [s for s in subjects if not s.possessive or s.cue == "pronoun"]
         asides = []
@@ -975,7 +974,7 @@ class _DocumentRun:
             and _REPORTED_AFTER.search(text[max(facts.sentence.start, trigger.start - 60) : trigger.start])
         ):
             # "X said after meeting Y": who met is who said so.
-            said_by = [p for p in self._persons_between(facts, facts.sentence.start, trigger.start)]
+            said_by = self._persons_between(facts, facts.sentence.start, trigger.start)
             subjects = [p for p in said_by if not p.possessive][-1:]
         objects = [p for p in self._persons_between(facts, trigger.start + 1, right) if not p.possessive]
         groups = [g for g in facts.groups if trigger.end <= g.start and g.end <= right]
@@ -1078,12 +1077,52 @@ class _DocumentRun:
         self.leaders_read.add(facts.sentence.index)
         text = self.document.text
         for group in facts.groups:
-            led = _LED_BY.match(text, group.end) if _DELEGATION.search(group.text) else None
+            led = _LED_BY.match(text, group.end, group.end + 60) if _DELEGATION.search(group.text) else None
             if led is None:
                 continue
             leader = next((p for p in facts.persons if 0 <= p.start - led.end() < 80), None)
             if leader is not None:
                 self.delegation_leader = leader
+
+    def _aside_around(
+        self, facts: _SentenceFacts, trigger: Trigger, left: int, right: int
+    ) -> tuple[int, int]:
+        """The relative clause set off by commas that holds the trigger, or the clause itself.
+
+        "X, who arrived in Jakarta on Monday, had been due to fly to Seoul":
+        the arrival's clause is the aside, so "had been due" is not its tense.
+        """
+        text = self.document.text
+        openers = list(_RELATIVE_ASIDE.finditer(text, max(facts.sentence.start, left - 12), trigger.start))
+        opened = openers[-1] if openers else None
+        if opened is None or "," in text[opened.end() : trigger.start]:
+            return left, right
+        closed = text.find(",", trigger.end, facts.sentence.end)
+        if closed < 0 or not _FINITE_AFTER_ASIDE.match(text, closed + 1):
+            return left, right
+        return max(left, opened.start()), closed
+
+    def _subordinate_start(self, facts: _SentenceFacts, trigger: Trigger, left: int) -> int:
+        """Where the clause of a verbal trigger starts when a conjunction opens it with its own subject.
+
+        "... was cancelled after Lazaro flew to Jakarta": the flight's clause
+        starts at "Lazaro"; "the two confirmed that vice ministers will meet":
+        at "vice ministers". Otherwise ``left`` itself.
+        """
+        if trigger.type is EventType.INVITATION:
+            return left
+        text = self.document.text
+        openers = list(_CLAUSE_OPENER.finditer(text, left, trigger.start))
+        opening = openers[-1] if openers else None
+        if opening is None:
+            return left
+        if "," in text[opening.end() : trigger.start] and not opening.group().startswith("that"):
+            return left
+        if any(not p.possessive for p in self._persons_between(facts, opening.end(), trigger.start)) or any(
+            opening.end() <= g.start and g.end <= trigger.start for g in facts.groups
+        ):
+            return opening.end()
+        return left
 
     def _second_destination(
         self, facts: _SentenceFacts, trigger: Trigger, draft: _Draft, right: int
@@ -1333,7 +1372,8 @@ class _DocumentRun:
         text = self.document.text
         for person in reversed(facts.persons):
             if person.end <= trigger.start and person.possessive:
-                gap_start = person.end + (2 if text[person.end : person.end + 2] in ("'s", "’s") else 1)
+                mark = _POSSESSIVE_MARK.match(text, person.end)  # "'s", "’", or "Jr.'s"
+                gap_start = mark.end() if mark is not None else person.end + 1
                 if _POSSESSOR_GAP.match(text[gap_start : trigger.start]):
                     # "A and B's talks": take the coordinated names too.
                     return [person]
@@ -1364,10 +1404,17 @@ class _DocumentRun:
         self, facts: _SentenceFacts, trigger: Trigger, left: int, right: int
     ) -> tuple[Status | None, bool]:
         text = self.document.text
+        if trigger.form == "verbal":
+            left = self._subordinate_start(facts, trigger, left)
+            left, right = self._aside_around(facts, trigger, left, right)
         clause = text[left:right]
         before = text[left : trigger.start]
         after = text[trigger.end : right]
-        if _found(_CANCEL, clause) and not _RESCHEDULED.search(clause) and self._cancel_applies(trigger, left, right):
+        if (
+            _found(_CANCEL, clause)
+            and not _RESCHEDULED.search(clause)
+            and self._cancel_applies(trigger, left, right)
+        ):
             return Status.CANCELLED, True
         main = self._frame_main(facts, trigger)
         if main is not None:
@@ -1538,7 +1585,9 @@ class _DocumentRun:
         self, facts: _SentenceFacts, trigger: Trigger, draft: _Draft, left: int, right: int
     ) -> PlaceMention | None:
         text = self.document.text
-        if trigger.type is EventType.MEETING and _PURPOSE.search(text[max(left, trigger.start - 40) : trigger.start]):
+        if trigger.type is EventType.MEETING and _PURPOSE.search(
+            text[max(left, trigger.start - 40) : trigger.start]
+        ):
             # "will fly to Tokyo on Saturday for talks with X": the talks are where the trip goes.
             for other in reversed(self.drafts):
                 if other.sentence != facts.sentence.index:

@@ -329,6 +329,8 @@ class PersonFinder:
         end = window.start() + name_tokens[-1][1]
         raw = sentence[start:end]
         possessive = (bool(_POSSESSIVE.search(raw)) and raw[-2:] in ("'s", "’s")) or raw.endswith(("'", "’"))
+        if not possessive and sentence.startswith(("'s ", "’s ", "'s,", "’s,"), window.end()):
+            possessive = True  # "Ferdinand Marcos Jr.'s trip": the window stopped at the suffix's dot
         name = _POSSESSIVE.sub("", raw) if possessive else raw
         name = name.rstrip(".,") if not re.search(r"\b[A-Z]\.$", name) else name
         end = start + len(name)
