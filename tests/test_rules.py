@@ -733,3 +733,29 @@ def test_an_outlet_banner_over_a_timestamp_is_no_dateline(plugins: Plugins) -> N
     )
     meeting = only(run(text, plugins), EventType.MEETING)
     assert meeting.location is None
+
+
+def test_asking_someone_to_visit_is_an_invitation_and_him_is_the_one_asked(plugins: Plugins) -> None:
+    text = (
+        "Foreign Minister Penny Wong held talks by phone with Foreign Minister Toshimitsu Motegi on Monday "
+        "and asked him to visit Canberra at an early date."
+    )
+    events = run(text, plugins)
+    invitation = only(events, EventType.INVITATION)
+    assert persons(invitation) == {"Penny Wong", "Toshimitsu Motegi"}
+    assert invitation.status is Status.OCCURRED
+    visit = only(events, EventType.VISIT)
+    assert persons(visit) == {"Toshimitsu Motegi"}
+    assert visit.status is Status.PLANNED
+    assert visit.time is None  # "on Monday" dates the call, not the trip asked for
+
+
+def test_talks_that_came_after_another_event_are_not_dated_by_it(plugins: Plugins) -> None:
+    text = (
+        "Foreign Minister Cho Hyun spoke by phone with Secretary of State Marco Rubio on Friday.\n\n"
+        "During the call, the two agreed to review steps taken last year. The phone talks came a day after "
+        "North Korea fired a missile on Thursday."
+    )
+    calls = [e for e in run(text, plugins) if e.type is EventType.CALL]
+    assert len(calls) == 1
+    assert calls[0].time.start == dt.date(2026, 1, 9)

@@ -225,6 +225,11 @@ _ASIDE_START = re.compile(
 _FINITE_AFTER_ASIDE = re.compile(r"\s+(?:had|has|have|was|were|is|are|will|would|[a-z]+ed)\b")
 # The possessive ending after a name as found: "'s", "’", or ".'s" after "Jr".
 _POSSESSIVE_MARK = re.compile(r"\.?['’]s?")
+# A clause about another event between a trigger and a later time: "came a day after ... fired".
+_OTHER_EVENT_CLAUSE = re.compile(
+    r"\b(?:came|comes|come|coming)\s+(?:just\s+|only\s+)?(?:(?:a|one|two|three|four|five|several)\s+"
+    r"(?:days?|weeks?|months?)\s+)?(?:after|before|as|amid)\b"
+)
 # What a trip is for: "for talks with", "for a day of meetings with".
 _PURPOSE = re.compile(r"\bfor\s+(?:[\w-]+\s+){0,4}$")
 # A part of a trip, named when it is called off: "the Tokyo leg", "that stop", "the Seoul stopover".
@@ -237,6 +242,12 @@ _TOPIC_CUE = re.compile(
     re.IGNORECASE,
 )
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:[A-Z][\w.’'-]*\s+|(?:of|for|the|and)\s+){0,8}$")
+# What makes a person an object: a preposition or a verb right before the name and its title.
+_OBJECT_BEFORE = re.compile(
+    r"\b(?:with|to|on|by|from|for|met|meet|meets|meeting|hosted|hosts|host|called|invited|invites|told|"
+    r"tells|asked|asks|thanked|thanks|welcomed|welcomes|received|receives)\s+"
+    r"(?:[A-Z][\w.’'-]*\s+|(?:of|for|the|and)\s+){0,8}$"
+)
 _DISTINCT = re.compile(
     r"\b(?:then|separate|separately|another|a\s+second|subsequent|later\s+held|"
     r"last\s+(?:met|held|spoke|talked|sat|visited|hosted))\b",
@@ -841,6 +852,12 @@ class _DocumentRun:
         if pronoun.plural:
             return self._resolve_plural(facts, pronoun, earlier)
         text = self.document.text
+        if not pronoun.possessive and pronoun.text.lower() in ("him", "her") and len(earlier) > 1:
+            # "Cho held talks with Rubio and asked him to visit": an object is not its verb's subject.
+            subjects = [p for p in earlier if not _OBJECT_BEFORE.search(text[max(0, p.start - 60) : p.start])]
+            others = [p for p in earlier if not subjects or _key(p) != _key(subjects[-1])]
+            if others:
+                return [attrs.evolve(others[-1], start=pronoun.start, end=pronoun.end, cue="pronoun")]
         # Someone met "with" in this sentence is not who "his" or "she" stands for.
         candidates = [p for p in earlier if not _WITH_BEFORE.search(text[max(0, p.start - 60) : p.start])]
         if not candidates:
@@ -1496,7 +1513,23 @@ class _DocumentRun:
         best: TimeMention | None = None
         best_cost = 10**9
         later = [t.start for t in facts.triggers if t.start > trigger.end]
+        # "held talks on Thursday and asked him to visit Seoul": the invited trip's time comes after the request.
+        request = next(
+            (
+                t.start
+                for t in reversed(facts.triggers)
+                if t.type is EventType.INVITATION
+                and t.end <= trigger.start
+                and trigger.type is EventType.VISIT
+            ),
+            None,
+        )
+        frame_main = self._frame_main(facts, trigger)
         for mention in facts.times:
+            if request is not None and mention.end <= request:
+                continue
+            if frame_main is not None and mention.start >= frame_main:
+                continue  # "During the call, they agreed on steps taken last year": the main clause's time
             if (
                 trigger.type is EventType.INVITATION
                 and later
@@ -1568,6 +1601,12 @@ class _DocumentRun:
             cost = distance + (0 if nearest is trigger or opening else 60)
             if planned and mention.end <= trigger.start and not opening:
                 cost += 60  # a plan's date usually follows it: "a visit ... in May or June"
+            if (
+                not opening
+                and mention.start >= trigger.end
+                and _OTHER_EVENT_CLAUSE.search(text, trigger.end, mention.start)
+            ):
+                continue  # "The talks came a day after the North fired missiles on Wednesday"
             if not opening and mention.end <= trigger.start and self._in_aside(facts, mention, trigger):
                 cost += 60  # "Cho, on a visit through Friday, paid a call ... on Wednesday": an aside's date
             if cost < best_cost:

@@ -110,6 +110,14 @@ _PATTERNS: list[tuple[str, EventType, str, dict[str, bool]]] = [
         {"invites_visit": True},
     ),
     (r"\b(?:invited|invites|invite|inviting)\b", _I, "verbal", {}),
+    # "asked him to visit Seoul at an early date": a request to come is an invitation.
+    (
+        r"\b(?:asked|asks|ask|urged|urges|requested|requests)\b(?=\s+(?:him|her|them|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})"
+        r"\s+to\s+(?:visit|come\s+to|make\s+a\s+(?:trip|visit)|travel\s+to)\b)",
+        _I,
+        "verbal",
+        {"invites_visit": True},
+    ),
     (
         r"\b(?:extended|extends|extend|extending|issued|sent|delivered|conveyed|renewed)\s+(?:an?\s+|his\s+|her\s+|the\s+)?(?:formal\s+|official\s+|personal\s+)?invitation\b",
         _I,
