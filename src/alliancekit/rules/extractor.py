@@ -1513,7 +1513,7 @@ class _DocumentRun:
         best: TimeMention | None = None
         best_cost = 10**9
         later = [t.start for t in facts.triggers if t.start > trigger.end]
-        # "held talks on Thursday and asked him to visit Seoul": the trip asked for is dated after the request.
+        # "held talks on Thursday and asked him to visit Seoul": the trip is dated after the request.
         request = next(
             (
                 t.start
