@@ -759,3 +759,12 @@ def test_talks_that_came_after_another_event_are_not_dated_by_it(plugins: Plugin
     calls = [e for e in run(text, plugins) if e.type is EventType.CALL]
     assert len(calls) == 1
     assert calls[0].time.start == dt.date(2026, 1, 9)
+
+
+def test_a_lower_case_title_held_by_one_person_of_the_story_refers_to_them(plugins: Plugins) -> None:
+    text = (
+        "U.S. Ambassador to Japan George Glass met Gov. Denny Tamaki in Naha on Monday.\n\n"
+        "Tamaki also asked the ambassador to come back to the prefecture later this year."
+    )
+    invitation = only(run(text, plugins), EventType.INVITATION)
+    assert persons(invitation) == {"Denny Tamaki", "George Glass"}

@@ -518,22 +518,24 @@ class PersonFinder:
             if country is not None:
                 words = words[1:]
             wanted = " ".join(words)
+            if not wanted[:1].isupper() and country is None and len(words) == 1:
+                # "the ambassador", "the governor": only when one person of the story holds such an office.
+                holders = {
+                    earlier.name
+                    for earlier in self.known
+                    if earlier.title is not None and wanted.lower() in earlier.title.lower().split()
+                }
+                if len(holders) == 1 and not holders & in_sentence:
+                    earlier = next(k for k in reversed(self.known) if k.name in holders)
+                    found.append(_by_title(earlier, match, offset))
+                continue
             for earlier in reversed(self.known):
                 if earlier.name in in_sentence or earlier.title is None:
                     continue
                 if country is not None and earlier.country != country:
                     continue
                 if _title_refers_to(wanted, earlier.title, bool(country)):
-                    found.append(
-                        attrs.evolve(
-                            earlier,
-                            start=offset + match.start(),
-                            end=offset + match.end(),
-                            cue="title",
-                            possessive=match.group().endswith(("'s", "’s")),
-                            apposition_end=None,
-                        )
-                    )
+                    found.append(_by_title(earlier, match, offset))
                     break
         return found
 
@@ -542,6 +544,20 @@ _TITLE_HEAD_WORD = (
     r"(?:[Mm]inister|[Ss]ecretary|[Pp]resident|[Pp]remier|[Cc]hancellor|[Aa]mbassador|[Gg]overnor|[Mm]ayor|"
     r"[Ee]nvoy|[Cc]ommander|[Aa]dmiral|General|Chief|Secretary-General|[A-Z]{2,4})"
 )
+
+
+def _by_title(earlier: PersonMention, match: re.Match[str], offset: int) -> PersonMention:
+    """An earlier person, mentioned again by the definite title ``match``."""
+    return attrs.evolve(
+        earlier,
+        start=offset + match.start(),
+        end=offset + match.end(),
+        cue="title",
+        possessive=match.group().endswith(("'s", "’s")),
+        apposition_end=None,
+    )
+
+
 _DEFINITE_TITLE = re.compile(
     r"\b[Tt]he\s+(?P<title>(?:(?:U\.S\.|[A-Z][a-z]+|[a-z]+)\s+){0,3}?"
     + _TITLE_HEAD_WORD

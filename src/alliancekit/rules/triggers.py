@@ -112,8 +112,9 @@ _PATTERNS: list[tuple[str, EventType, str, dict[str, bool]]] = [
     (r"\b(?:invited|invites|invite|inviting)\b", _I, "verbal", {}),
     # "asked him to visit Seoul at an early date": a request to come is an invitation.
     (
-        r"\b(?:asked|asks|ask|urged|urges|requested|requests)\b(?=\s+(?:him|her|them|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})"
-        r"\s+to\s+(?:visit|come\s+to|make\s+a\s+(?:trip|visit)|travel\s+to)\b)",
+        r"\b(?:asked|asks|ask|urged|urges|requested|requests)\b(?=\s+(?:him|her|them|the\s+[a-z]+(?:\s+[a-z]+)?|"
+        r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})\s+to\s+(?:visit|come(?:\s+back)?\s+to|return\s+to|"
+        r"make\s+a\s+(?:trip|visit)|travel\s+to)\b)",
         _I,
         "verbal",
         {"invites_visit": True},
