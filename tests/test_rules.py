@@ -768,3 +768,25 @@ def test_a_lower_case_title_held_by_one_person_of_the_story_refers_to_them(plugi
     )
     invitation = only(run(text, plugins), EventType.INVITATION)
     assert persons(invitation) == {"Denny Tamaki", "George Glass"}
+
+
+def test_talks_with_an_institutions_officials_are_a_meeting(plugins: Plugins) -> None:
+    text = (
+        "Vice Finance Minister Atsushi Mimura traveled to Washington in mid-April and held talks with "
+        "Treasury officials there."
+    )
+    meeting = only(run(text, plugins), EventType.MEETING)
+    assert persons(meeting) == {"Atsushi Mimura"}
+    assert any(p.actor.kind is ActorKind.ORGANIZATION for p in meeting.participants)
+
+
+def test_a_stop_in_a_city_is_a_visit_but_a_question_about_one_is_not(plugins: Plugins) -> None:
+    visit = only(
+        run("Secretary of State Marco Rubio will stop in Manila on Friday.", plugins), EventType.VISIT
+    )
+    assert visit.location is not None
+    assert visit.location.name == "Manila"
+    asked = (
+        "Asked whether he might stop in Manila on his way home, Secretary of State Marco Rubio said maybe."
+    )
+    assert not [e for e in run(asked, plugins) if e.type is EventType.VISIT]

@@ -230,6 +230,8 @@ _OTHER_EVENT_CLAUSE = re.compile(
     r"\b(?:came|comes|come|coming)\s+(?:just\s+|only\s+)?(?:(?:a|one|two|three|four|five|several)\s+"
     r"(?:days?|weeks?|months?)\s+)?(?:after|before|as|amid)\b"
 )
+# An engagement asked about, not announced: "whether he might stop in Tokyo".
+_WHETHER = re.compile(r"\bwhether\s+(?:[\w’']+\s+){0,4}$")
 # What a trip is for: "for talks with", "for a day of meetings with".
 _PURPOSE = re.compile(r"\bfor\s+(?:[\w-]+\s+){0,4}$")
 # A part of a trip, named when it is called off: "the Tokyo leg", "that stop", "the Seoul stopover".
@@ -639,6 +641,8 @@ class _DocumentRun:
                 ] or previous_subjects
             if _found(_NEGATED, self.document.text[left : trigger.start]):
                 continue
+            if _WHETHER.search(self.document.text, max(left, trigger.start - 40), trigger.start):
+                continue  # "Asked whether he might stop in Tokyo": a question, not a plan
             if _found(_BACKGROUND_COUNT, self.document.text[left:right]):
                 continue  # "they have spoken by phone several times since": a tally, not one engagement
             if _PLEASANTRY.search(self.document.text[max(left, trigger.start - 40) : trigger.end]) or _found(

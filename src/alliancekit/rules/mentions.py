@@ -675,6 +675,8 @@ def find_pronouns(sentence: str, offset: int) -> list[PronounMention]:
     return found
 
 
+# Group nouns that name office holders whatever capitalized words come before them.
+_PEOPLE_OF_AN_OFFICE = frozenset({"officials", "diplomats", "negotiators", "officers", "commanders"})
 _GROUP = re.compile(
     r"\b(?P<text>(?:(?:senior|top|high-level|key|military|government|defense|defence|foreign|security|"
     r"economic|trade|business|ministry|congressional|[A-Z][\w.]+(?<!['’]s))\s+){0,4}"
@@ -702,7 +704,10 @@ def find_groups(sentence: str, offset: int) -> list[GroupMention]:
             and lexicon.country_of_word(" ".join(words[:2])) is None
         ):
             words = words[1:]  # "Asia-Pacific Economic Cooperation leaders": not a group of officials
-        if len(words) != len(text.split()):
+        if len(words) != len(text.split()) and not (
+            # "Treasury officials", "State Department diplomats": an institution's people.
+            len(text.split()) - len(words) <= 2 and words[-1] in _PEOPLE_OF_AN_OFFICE
+        ):
             continue
         country = None
         for word in re.findall(r"[A-Z][\w.’']*(?:\s[A-Z][\w.’']*)?", text):

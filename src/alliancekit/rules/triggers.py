@@ -180,6 +180,12 @@ _PATTERNS: list[tuple[str, EventType, str, dict[str, bool]]] = [
     ),
     (r"\b(?:toured|tours|tour|touring)\b(?=\s+(?:the\s+)?[A-Z])", _V, "verbal", {"destination": True}),
     (
+        r"\b(?:stop|stops|stopped|stopping)\s+(?:over\s+)?in\b(?=\s+(?:the\s+)?[A-Z])",
+        _V,
+        "verbal",
+        {"destination": True},
+    ),
+    (
         r"\b(?:attended|attend|attends|attending)\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?(?:ceremony|commemoration|memorial\s+service|parade|wreath-laying)\b",
         _V,
         "verbal",
