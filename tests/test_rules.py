@@ -790,3 +790,27 @@ def test_a_stop_in_a_city_is_a_visit_but_a_question_about_one_is_not(plugins: Pl
         "Asked whether he might stop in Manila on his way home, Secretary of State Marco Rubio said maybe."
     )
     assert not [e for e in run(asked, plugins) if e.type is EventType.VISIT]
+
+
+def test_returning_abroad_is_a_visit_and_returning_home_is_not(plugins: Plugins) -> None:
+    text = (
+        "President Donald Trump said he would return to Japan soon after Prime Minister Sanae Takaichi "
+        "extended an invitation during their meeting in the Oval Office on Monday. Takaichi returned "
+        "to Tokyo on Tuesday."
+    )
+    events = run(text, plugins)
+    visits = [e for e in events if e.type is EventType.VISIT]
+    assert [persons(e) for e in visits] == [{"Donald Trump"}]
+    assert visits[0].status is Status.PLANNED
+    invitation = only(events, EventType.INVITATION)
+    assert invitation.status is Status.OCCURRED  # "would" is Trump's, not the invitation's
+    assert invitation.time.start == dt.date(2026, 1, 12)  # made during the meeting
+
+
+def test_meetings_in_two_countries_are_two_engagements(plugins: Plugins) -> None:
+    text = (
+        "Prime Minister Sanae Takaichi hosted President Donald Trump in Tokyo in October.\n\n"
+        "On Monday the two leaders held talks at the White House."
+    )
+    meetings = [e for e in run(text, plugins) if e.type is EventType.MEETING]
+    assert sorted(e.location.name for e in meetings if e.location) == ["Tokyo", "White House"]

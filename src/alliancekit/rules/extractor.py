@@ -760,12 +760,14 @@ class _DocumentRun:
         text = facts.sentence.text
         if _TRIP_PART.search(text) is None or _RESCHEDULED.search(text):
             return
-        if any(d.sentence == facts.sentence.index for d in self.drafts):
+        if any(d.sentence == facts.sentence.index and not d.trigger.abroad for d in self.drafts):
             return  # the sentence names its own engagement, and its status was read there
         for draft in reversed(self.drafts):
             gap = facts.sentence.index - draft.sentence
             if gap > 2:
                 return
+            if gap == 0:
+                continue  # "... so that Rubio could return to Washington": not the leg called off
             if draft.type is EventType.VISIT and draft.status is Status.PLANNED:
                 for other in self.drafts:
                     if other is draft or (
@@ -1123,15 +1125,19 @@ class _DocumentRun:
             return left, right
         return max(left, opened.start()), closed
 
-    def _subordinate_start(self, facts: _SentenceFacts, trigger: Trigger, left: int) -> int:
+    def _subordinate_start(
+        self, facts: _SentenceFacts, trigger: Trigger, left: int, *, of_any_type: bool = False
+    ) -> int:
         """Where the clause of a verbal trigger starts when a conjunction opens it with its own subject.
 
         "... was cancelled after Lazaro flew to Jakarta": the flight's clause
         starts at "Lazaro"; "the two confirmed that vice ministers will meet":
-        at "vice ministers". Otherwise ``left`` itself.
+        at "vice ministers". Otherwise ``left`` itself. Invitations keep their
+        whole clause for their people, so only ``of_any_type`` (for reading
+        a status) cuts theirs too.
         """
-        if trigger.type is EventType.INVITATION:
-            return left
+        if trigger.type is EventType.INVITATION and not of_any_type:
+            return left  # who invites whom is read from the whole clause
         text = self.document.text
         openers = list(_CLAUSE_OPENER.finditer(text, left, trigger.start))
         opening = openers[-1] if openers else None
@@ -1425,8 +1431,9 @@ class _DocumentRun:
         self, facts: _SentenceFacts, trigger: Trigger, left: int, right: int
     ) -> tuple[Status | None, bool]:
         text = self.document.text
+        # "Trump said he would return after Takaichi extended an invitation": the clause's own tense.
+        left = self._subordinate_start(facts, trigger, left, of_any_type=True)
         if trigger.form == "verbal":
-            left = self._subordinate_start(facts, trigger, left)
             left, right = self._aside_around(facts, trigger, left, right)
         clause = text[left:right]
         before = text[left : trigger.start]
@@ -1882,6 +1889,10 @@ class _DocumentRun:
             return None
         if draft.type is EventType.VISIT and draft.location is None:
             return None
+        if draft.trigger.abroad and draft.location is not None and draft.location.country is not None:
+            home = {p.person.country for p in persons if p.person is not None}
+            if home <= {draft.location.country, None}:
+                return None  # "the minister returned to Tokyo": home, not a visit
         status = draft.status or (Status.PLANNED if draft.future_hint else Status.OCCURRED)
         anchor = self.document.anchor
         main = draft.status_from
@@ -2150,6 +2161,14 @@ def _compatible(first: _Draft, second: _Draft, anchor: dt.date | None) -> bool:
         assert second_span.end
         if first_span.start > second_span.end or second_span.start > first_span.end:
             return False
+    if (
+        first.location is not None
+        and second.location is not None
+        and first.location.country
+        and second.location.country
+        and first.location.country != second.location.country
+    ):
+        return False  # "their meeting in the Oval Office" is not the one in Tokyo
     if first.location is not None and second.location is not None and first.type is EventType.VISIT:
         if first.location.country != second.location.country:
             return False
@@ -2291,8 +2310,11 @@ def _inherit(drafts: list[_Draft]) -> None:
                 other.trigger.form == "nominal"
                 and not other.trigger.destination
                 and other.type is not EventType.CALL
+                and not (draft.type is EventType.INVITATION and other.sentence == draft.sentence)
             ):
-                continue  # "their productive meeting in March": a reference, not the scene
+                # "their productive meeting in March": a reference, not the scene; but "invited him
+                # during their meeting" was made there.
+                continue
             if other.status is not None and draft.status is not None and other.status is not draft.status:
                 continue
             if abs(draft.paragraph - other.paragraph) > 4:

@@ -29,7 +29,9 @@ class Trigger:
     ``hosting`` marks triggers whose subject is the host ("hosted",
     "welcomed"); ``needs_person_object`` those that count only when a person
     follows ("received X", "welcomed X"); ``destination`` those whose object
-    is a place ("visited Guam", "trip to Japan").
+    is a place ("visited Guam", "trip to Japan"); ``abroad`` those that are
+    a visit only to another country than the visitor's ("return to Japan" is
+    a trip for a U.S. president, a homecoming for a Japanese minister).
     """
 
     type: EventType
@@ -44,6 +46,7 @@ class Trigger:
     needs_call_context: bool = False
     arrival: bool = False
     companion: bool = False
+    abroad: bool = False
 
 
 _M, _V, _C, _I = EventType.MEETING, EventType.VISIT, EventType.CALL, EventType.INVITATION
@@ -179,6 +182,12 @@ _PATTERNS: list[tuple[str, EventType, str, dict[str, bool]]] = [
         {"destination": True},
     ),
     (r"\b(?:toured|tours|tour|touring)\b(?=\s+(?:the\s+)?[A-Z])", _V, "verbal", {"destination": True}),
+    (
+        r"\b(?:return|returns|returned|returning)\s+to\b(?=\s+(?:the\s+)?[A-Z])",
+        _V,
+        "verbal",
+        {"destination": True, "abroad": True},
+    ),
     (
         r"\b(?:stop|stops|stopped|stopping)\s+(?:over\s+)?in\b(?=\s+(?:the\s+)?[A-Z])",
         _V,
