@@ -814,3 +814,35 @@ def test_meetings_in_two_countries_are_two_engagements(plugins: Plugins) -> None
     )
     meetings = [e for e in run(text, plugins) if e.type is EventType.MEETING]
     assert sorted(e.location.name for e in meetings if e.location) == ["Tokyo", "White House"]
+
+
+def test_wrapping_up_a_swing_through_a_city_is_a_visit_there(plugins: Plugins) -> None:
+    text = "Under Secretary of State Allison Hooker wrapped up a two-day swing through Manila on Monday."
+    visit = only(run(text, plugins), EventType.VISIT)
+    assert persons(visit) == {"Allison Hooker"}
+    assert visit.location is not None
+    assert visit.location.name == "Manila"
+    assert visit.status is Status.OCCURRED
+
+
+def test_the_leader_of_a_delegation_travels_and_its_members_are_them(plugins: Plugins) -> None:
+    text = (
+        "Rep. Joe Wilson will lead a bipartisan delegation to Manila next week, his office said. "
+        "The lawmakers are to meet President Ferdinand Marcos Jr. there."
+    )
+    events = run(text, plugins)
+    visit = only(events, EventType.VISIT)
+    assert persons(visit) == {"Joe Wilson"}
+    assert visit.status is Status.PLANNED
+    meeting = only(events, EventType.MEETING)
+    assert "Joe Wilson" in persons(meeting)
+
+
+def test_huddling_with_counterparts_is_a_meeting(plugins: Plugins) -> None:
+    text = (
+        "Defense Secretary Pete Hegseth plans to huddle with Defense Minister Shinjiro Koizumi "
+        "in Singapore next week."
+    )
+    meeting = only(run(text, plugins), EventType.MEETING)
+    assert persons(meeting) == {"Pete Hegseth", "Shinjiro Koizumi"}
+    assert meeting.status is Status.PLANNED

@@ -206,6 +206,11 @@ _SUBORDINATOR = re.compile(r"\b(?:after|because|since|when|while|as|so\s+that)\b
 _CLAUSE_OPENER = re.compile(r"\b(?:after|because|since|when|while|that)\s+")
 # A delegation and who leads it: "a delegation of lawmakers, led by X,".
 _DELEGATION = re.compile(r"\bdelegations?\b", re.IGNORECASE)
+_LEADS_DELEGATION = re.compile(
+    r"\b(?:lead|leads|led|leading|head|heads|headed|heading)\s+(?:a|an|the|his|her)\s+(?:[\w-]+\s+){0,3}?delegation\b"
+)
+_ASKED_TO = re.compile(r"\b(?:for|invited|invites|asked|asks|urged|urges)\s+(?:[\w.-]+\s+){1,3}to\s+$")
+_MEMBERS = re.compile(r"(?:lawmakers|legislators|delegates|parliamentarians)", re.IGNORECASE)
 _LED_BY = re.compile(r"[\w\s-]{0,30}?,?\s+(?:led|headed)\s+by\s+")
 # What an invitation asks for, between it and a later time: "for X to lead ...", "to Tokyo".
 _INVITED_TO = re.compile(r"\bto\s+(?:[a-z]+|[A-Z][\w.-]+)\b")
@@ -1087,10 +1092,16 @@ class _DocumentRun:
         leader = self.delegation_leader
         if leader is None:
             return []
+        text = self.document.text
         return [
             attrs.evolve(leader, start=group.start, end=group.end)
             for group in groups
             if _DELEGATION.search(group.text)
+            # "The lawmakers are to meet ...": the delegation's members, once one was named
+            or (
+                _MEMBERS.fullmatch(group.text)
+                and text[max(0, group.start - 4) : group.start].lower() == "the "
+            )
         ][:1]
 
     def _note_leader(self, facts: _SentenceFacts) -> None:
@@ -1099,6 +1110,12 @@ class _DocumentRun:
             return
         self.leaders_read.add(facts.sentence.index)
         text = self.document.text
+        leads = _LEADS_DELEGATION.search(text, facts.sentence.start, facts.sentence.end)
+        if leads is not None and not _ASKED_TO.search(text, max(0, leads.start() - 60), leads.start()):
+            # "Rep. Dana Whitfield will lead a bipartisan delegation to Tokyo"; not "invited X to lead one"
+            before = [p for p in facts.persons if p.end <= leads.start() and not p.possessive]
+            if before:
+                self.delegation_leader = before[-1]
         for group in facts.groups:
             led = _LED_BY.match(text, group.end, group.end + 60) if _DELEGATION.search(group.text) else None
             if led is None:

@@ -696,6 +696,9 @@ def find_groups(sentence: str, offset: int) -> list[GroupMention]:
     found = []
     for match in _GROUP.finditer(sentence):
         text = match.group("text")
+        start = match.start()
+        if text.startswith("The "):
+            text, start = text[4:], start + 4  # "The lawmakers are to meet ...": the article is no name
         words = text.split()
         while (
             len(words) > 1
@@ -716,7 +719,7 @@ def find_groups(sentence: str, offset: int) -> list[GroupMention]:
             preceding = sentence[max(0, match.start() - 40) : match.start()]
             for country_match in lexicon.country_pattern().finditer(preceding):
                 country = lexicon.country_of_word(country_match.group())
-        found.append(GroupMention(offset + match.start(), offset + match.end(), text, country))
+        found.append(GroupMention(offset + start, offset + match.end(), text, country))
     return found
 
 

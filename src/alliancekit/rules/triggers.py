@@ -182,6 +182,24 @@ _PATTERNS: list[tuple[str, EventType, str, dict[str, bool]]] = [
         {"destination": True},
     ),
     (r"\b(?:toured|tours|tour|touring)\b(?=\s+(?:the\s+)?[A-Z])", _V, "verbal", {"destination": True}),
+    # "wrapped up a two-day swing through Seoul", "began a three-day visit to Manila": the subject went.
+    (
+        r"\b(?:wrapped\s+up|wraps\s+up|wrapping\s+up|concluded|concludes|concluding|began|begins|beginning|"
+        r"started|starts|starting|kicked\s+off|kicks\s+off|ended|ends|completed|completes|cut\s+short|cuts\s+short)"
+        r"\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour|swing)\s+(?:to|of|through|in)\b"
+        r"(?=\s+(?:the\s+)?[A-Z])",
+        _V,
+        "verbal",
+        {"destination": True},
+    ),
+    # "will lead a bipartisan delegation to Tokyo": the leader travels.
+    (
+        r"\b(?:lead|leads|led|leading|head|heads|headed|heading)\s+(?:a|an|the|his|her)\s+(?:[\w-]+\s+){0,3}?"
+        r"delegation\s+to\b(?=\s+(?:the\s+)?[A-Z])",
+        _V,
+        "verbal",
+        {"destination": True},
+    ),
     (
         r"\b(?:return|returns|returned|returning)\s+to\b(?=\s+(?:the\s+)?[A-Z])",
         _V,
@@ -283,7 +301,8 @@ _PATTERNS: list[tuple[str, EventType, str, dict[str, bool]]] = [
     ),
     (r"\b(?:was|were|is|are|will\s+be)\s+joined\s+by\b", _M, "verbal", {}),
     (
-        r"\b(?:talked|talk|talks|talking|conferred|confer|confers|sat\s+down|sit\s+down|sits\s+down)\s+with\b",
+        r"\b(?:talked|talk|talks|talking|conferred|confer|confers|sat\s+down|sit\s+down|sits\s+down|"
+        r"huddled|huddle|huddles|huddling|consulted|consult|consults)\s+with\b",
         _M,
         "verbal",
         {},
