@@ -846,3 +846,22 @@ def test_huddling_with_counterparts_is_a_meeting(plugins: Plugins) -> None:
     meeting = only(run(text, plugins), EventType.MEETING)
     assert persons(meeting) == {"Pete Hegseth", "Shinjiro Koizumi"}
     assert meeting.status is Status.PLANNED
+
+
+def test_a_request_made_at_the_meeting_takes_the_meeting_not_an_earlier_one(plugins: Plugins) -> None:
+    text = (
+        "Foreign Minister Toshimitsu Motegi held talks with Foreign Minister Cho Hyun in Tokyo on Monday. "
+        "The two last met in Gyeongju in late October.\n\n"
+        "At the meeting, Cho asked Motegi to come to Seoul at a convenient time."
+    )
+    events = run(text, plugins)
+    invitation = only(events, EventType.INVITATION)
+    assert invitation.time.start == dt.date(2026, 1, 12)
+    assert invitation.location is not None
+    assert invitation.location.name == "Tokyo"
+    visit = only(events, EventType.VISIT)
+    assert persons(visit) == {"Toshimitsu Motegi"}
+    assert visit.location is not None
+    assert visit.location.name == "Seoul"
+    meetings = [e for e in events if e.type is EventType.MEETING]
+    assert len(meetings) == 2  # the talks and the earlier meeting in Gyeongju stay apart

@@ -255,6 +255,7 @@ _OBJECT_BEFORE = re.compile(
     r"tells|asked|asks|thanked|thanks|welcomed|welcomes|received|receives)\s+"
     r"(?:[A-Z][\w.’'-]*\s+|(?:of|for|the|and)\s+){0,8}$"
 )
+_PREVIOUS_OCCASION = re.compile(r"\blast\s+(?:met|held|spoke|talked|sat|visited|hosted)\b", re.IGNORECASE)
 _DISTINCT = re.compile(
     r"\b(?:then|separate|separately|another|a\s+second|subsequent|later\s+held|"
     r"last\s+(?:met|held|spoke|talked|sat|visited|hosted))\b",
@@ -366,6 +367,7 @@ class _Draft:
     alt_times: list[TimeMention] = attrs.field(factory=list)
     invited: bool = False
     counterfactual: bool = False
+    previous_occasion: bool = False  # "they last met in October": an earlier occasion, for background
     distinct: bool = False
     fixed_time: TimeSpan | None = None
     onward: bool = False
@@ -698,7 +700,9 @@ class _DocumentRun:
             if not draft.undated:
                 draft.time = self._time_for(facts, trigger, draft.status is Status.PLANNED, (left, right))
             if draft.time is None and not draft.undated:
-                draft.inherited_time = self._during_event(facts) or self._after_event(facts)
+                draft.inherited_time = self._during_event(facts, draft.person_keys()) or self._after_event(
+                    facts
+                )
                 if draft.inherited_time is not None and draft.type is EventType.INVITATION:
                     draft.location = draft.location or draft.inherited_time.location
             if not trigger.companion:  # a companion goes where the one accompanied goes
@@ -728,6 +732,7 @@ class _DocumentRun:
                 continue
             clause_before = self.document.text[left : trigger.start]
             draft.distinct = bool(_DISTINCT.search(clause_before + " " + trigger.text))
+            draft.previous_occasion = bool(_PREVIOUS_OCCASION.search(clause_before + " " + trigger.text))
             second = self._second_destination(facts, trigger, draft, right)
             if second is not None:
                 # "will travel to Seoul, Republic of Korea, and Manila": a stop in each. The trip's dates
@@ -1725,8 +1730,15 @@ class _DocumentRun:
                 if code not in draft.topics:
                     draft.topics.append(code)
 
-    def _during_event(self, facts: _SentenceFacts) -> _Draft | None:
-        """The earlier event a sentence opening "During the call, ..." refers to."""
+    def _during_event(
+        self, facts: _SentenceFacts, people: set[frozenset[str]] | None = None
+    ) -> _Draft | None:
+        """The earlier event a sentence opening "During the call, ..." refers to.
+
+        Within four sentences any event of the right type; further back, one
+        with the same people (``people``) as the event being read, the story's
+        main engagement ("At the meeting, Cho asked Motegi ..." paragraphs on).
+        """
         during = _DURING_EVENT.match(facts.sentence.text)
         if during is None:
             return None
@@ -1739,10 +1751,14 @@ class _DocumentRun:
             else EventType.MEETING
         )
         for earlier in reversed(self.drafts):
-            if facts.sentence.index - earlier.sentence > 4:
+            distance = facts.sentence.index - earlier.sentence
+            if distance > 12 or (distance > 4 and not people):
                 return None
-            if earlier.type is wanted and earlier.sentence < facts.sentence.index:
-                return earlier
+            if earlier.type is not wanted or distance <= 0 or earlier.previous_occasion:
+                continue
+            if distance > 4 and len(earlier.person_keys() & (people or set())) < min(2, len(people or ())):
+                continue
+            return earlier
         return None
 
     def _after_event(self, facts: _SentenceFacts) -> _Draft | None:
@@ -2141,6 +2157,8 @@ def _span_of(draft: _Draft, anchor: dt.date | None) -> TimeSpan | None:
 def _compatible(first: _Draft, second: _Draft, anchor: dt.date | None) -> bool:
     if first.type is not second.type:
         return False
+    if (first.previous_occasion or second.previous_occasion) and first.sentence != second.sentence:
+        return False  # "they last met in October" is not the meeting the story is about
     if (second.distinct and first.sentence != second.sentence) or (first.distinct and second.distinct):
         return False
     if first.distinct and not second.person_keys() <= first.person_keys():
@@ -2323,6 +2341,8 @@ def _inherit(drafts: list[_Draft]) -> None:
         for other in earlier + later:
             if not (draft.person_keys() & other.person_keys()):
                 continue
+            if other.previous_occasion:
+                continue  # "They last met in October": background, not the occasion of this one
             if (
                 other.trigger.form == "nominal"
                 and not other.trigger.destination

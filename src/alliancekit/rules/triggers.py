@@ -192,6 +192,13 @@ _PATTERNS: list[tuple[str, EventType, str, dict[str, bool]]] = [
         "verbal",
         {"destination": True},
     ),
+    # "asked Motegi to come to Seoul": the one asked would travel; "will come to Tokyo".
+    (
+        r"\b(?:come|comes|came|coming)\s+(?:back\s+)?to\b(?=\s+(?:the\s+)?[A-Z])",
+        _V,
+        "verbal",
+        {"destination": True},
+    ),
     # "will lead a bipartisan delegation to Tokyo": the leader travels.
     (
         r"\b(?:lead|leads|led|leading|head|heads|headed|heading)\s+(?:a|an|the|his|her)\s+(?:[\w-]+\s+){0,3}?"
