@@ -865,3 +865,22 @@ def test_a_request_made_at_the_meeting_takes_the_meeting_not_an_earlier_one(plug
     assert visit.location.name == "Seoul"
     meetings = [e for e in events if e.type is EventType.MEETING]
     assert len(meetings) == 2  # the talks and the earlier meeting in Gyeongju stay apart
+
+
+def test_a_liveblog_surname_above_the_full_name_is_the_known_person(plugins: Plugins) -> None:
+    text = (
+        "16:20 JST\n"
+        "Hegseth has left the Defense Ministry after talks with Koizumi.\n\n"
+        "09:10 JST\n"
+        "Hegseth's trip to Okinawa on Wednesday has been scrapped, the embassy says.\n\n"
+        "08:00 JST\n"
+        "Secretary of War Pete Hegseth landed in Tokyo late Monday. Today he holds talks with Defense "
+        "Minister Shinjiro Koizumi under the Trump administration's new strategy."
+    )
+    events = run(text, plugins, published=dt.date(2026, 4, 14))
+    trip = next(
+        e for e in events if e.type is EventType.VISIT and e.location and e.location.name == "Okinawa"
+    )
+    assert persons(trip) == {"Pete Hegseth"}
+    assert trip.status is Status.CANCELLED
+    assert all("Donald Trump" not in persons(e) for e in events)  # "the Trump administration" is no one

@@ -605,7 +605,7 @@ class _DocumentRun:
 
     def events(self) -> list[Event]:
         anchor = self.document.anchor
-        finder = PersonFinder(self.knowledge_base, anchor)
+        finder = PersonFinder(self.knowledge_base, anchor, document_text=self.document.text)
         for sentence in body_sentences(self.document.text):
             facts = self._read_sentence(sentence, finder)
             self.facts.append(facts)

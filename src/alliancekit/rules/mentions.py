@@ -251,6 +251,11 @@ def _title_case(title: str) -> str:
     return " ".join(w if w.lower() in small and i else (w[:1].upper() + w[1:]) for i, w in enumerate(words))
 
 
+# What follows a surname used as a modifier, not for its bearer: "Trump administration", "Biden-era".
+_MODIFIED_NOUN = re.compile(
+    r"(?:-era\b|\s+(?:administration|government|era|team|camp|cabinet|doctrine|policy|policies|presidency|"
+    r"years|agenda|tariffs?)\b)"
+)
 # A lower-case word for an office holder right before a name ("lawmaker", "member", "envoy").
 _ROLE_BEFORE = re.compile(
     r"\b(?:lawmaker|legislator|parliamentarian|member|congress(?:wo)?man|assembly(?:wo)?man|"
@@ -270,6 +275,10 @@ class PersonFinder:
     knowledge_base: KnowledgeBase
     anchor: dt.date | None
     known: list[PersonMention] = attrs.field(factory=list)
+    document_text: str = ""
+    """The whole document, when known: a bare surname counts as a person the
+    knowledge base knows if their full name appears anywhere in it, so a
+    liveblog's "Hegseth arrives ..." above "Pete Hegseth landed ..." is read."""
 
     def find(self, sentence: str, offset: int) -> list[PersonMention]:
         """All people named in one sentence, in order."""
@@ -359,6 +368,15 @@ class PersonFinder:
         if len(words) > 4:
             return None
         record, cue = self._resolve(name, has_title_head)
+        if (
+            cue == "kb-surname"
+            and not has_title_head
+            and (
+                sentence[max(0, start - 4) : start].lower().endswith(("the ", " a ", "an "))
+                or _MODIFIED_NOUN.match(sentence, end)
+            )
+        ):
+            return None  # "the Trump administration": a name used as an adjective
         if record is None and cue == "none" and len(words) > 1 and not has_title_head:
             # "LDP lawmaker Kenjiro Hamaguchi", "a House member Jane Doe": a lower-case role before the name.
             role = _ROLE_BEFORE.search(sentence, max(0, window.start() + name_tokens[0][0] - 30), start)
@@ -439,14 +457,20 @@ class PersonFinder:
             if prior is not None:
                 record = self.knowledge_base.get(prior.kb_id) if prior.kb_id else None
                 return record, "surname"
-            record = self.knowledge_base.find_by_surname(name, on=self.anchor) if titled else None
-            if record is not None:
+            record = self.knowledge_base.find_by_surname(name, on=self.anchor)
+            if record is not None and (titled or self._named_in_full(record)):
                 return record, "kb-surname"
             return None, "none"
         record = self.knowledge_base.find_person(name)
         if record is not None:
             return record, "kb"
         return None, "none"
+
+    def _named_in_full(self, record: ActorRecord) -> bool:
+        """Whether the document writes this person's full name (or an alias) somewhere."""
+        if not self.document_text:
+            return False
+        return any(name in self.document_text for name in (record.name, *record.aliases) if " " in name)
 
     def _prior_by_surname(self, surname: str) -> PersonMention | None:
         key = fold(surname)

@@ -65,7 +65,7 @@ class AgreementsExtractor:
 
     def extract(self, document: Document, context: ExtractionContext) -> list[Event]:
         """The signing ceremonies of one document."""
-        finder = PersonFinder(context.knowledge_base, document.anchor)
+        finder = PersonFinder(context.knowledge_base, document.anchor, document_text=document.text)
         events: list[Event] = []
         for sentence in body_sentences(document.text):
             persons = finder.find(sentence.text, sentence.start)

@@ -193,7 +193,7 @@ class SpacyExtractor:
         """
         knowledge_base = context.knowledge_base
         anchor = document.anchor
-        finder = PersonFinder(knowledge_base, anchor)
+        finder = PersonFinder(knowledge_base, anchor, document_text=document.text)
         reader = DocumentReader(anchor, knowledge_base)
         for sentence, doc in zip(sentences, docs, strict=True):
             if doc is None:
