@@ -237,6 +237,8 @@ _OTHER_EVENT_CLAUSE = re.compile(
 )
 # An engagement asked about, not announced: "whether he might stop in Tokyo".
 _WHETHER = re.compile(r"\bwhether\s+(?:[\w’']+\s+){0,4}$")
+# The bare form of a trigger verb, as it follows "and" in a shared infinitive ("to visit X and meet Y").
+_BASE_FORM = re.compile(r"meet|visit|hold|travel|attend|call|host|tour|sit|speak|talk|join|stop|fly|go")
 # What a trip is for: "for talks with", "for a day of meetings with".
 _PURPOSE = re.compile(r"\bfor\s+(?:[\w-]+\s+){0,4}$")
 # A part of a trip, named when it is called off: "the Tokyo leg", "that stop", "the Seoul stopover".
@@ -679,10 +681,12 @@ class _DocumentRun:
                 and last_verbal is not None
                 and last_verbal.counterfactual
                 and re.search(
-                    r"\band\s+to\s+$", self.document.text[max(0, trigger.start - 10) : trigger.start]
+                    r"\band\s+(?:to\s+)?$", self.document.text[max(0, trigger.start - 10) : trigger.start]
                 )
+                and _BASE_FORM.fullmatch(trigger.text.split()[0].lower())
             ):
-                draft.counterfactual = True  # "had been due to arrive ... and to hold talks ..."
+                # "had been due to arrive ... and to hold talks ...", "had been expected to visit X and meet Y"
+                draft.counterfactual = True
             frame = self._visit_subject(facts)
             if draft.counterfactual and frame is not None and frame.status is Status.CANCELLED:
                 draft.status, draft.explicit_status = Status.CANCELLED, True
