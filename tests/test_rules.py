@@ -884,3 +884,9 @@ def test_a_liveblog_surname_above_the_full_name_is_the_known_person(plugins: Plu
     assert persons(trip) == {"Pete Hegseth"}
     assert trip.status is Status.CANCELLED
     assert all("Donald Trump" not in persons(e) for e in events)  # "the Trump administration" is no one
+
+
+def test_a_visit_by_the_end_of_a_month_runs_from_publication_to_then(plugins: Plugins) -> None:
+    text = "Trade Minister Akazawa Ryosei is arranging to visit Washington by the end of March for talks."
+    visit = only(run(text, plugins, published=dt.date(2026, 2, 24)), EventType.VISIT)
+    assert (visit.time.start, visit.time.end) == (dt.date(2026, 2, 24), dt.date(2026, 3, 31))

@@ -1171,6 +1171,9 @@ def resolve(expression: str, anchor: dt.date | None, direction: Direction = "for
     >>> span = resolve("March or April", tuesday)
     >>> span.start, span.end, span.granularity.value
     (datetime.date(2026, 3, 1), datetime.date(2026, 4, 30), 'month')
+    >>> span = resolve("by the end of the year", tuesday)
+    >>> span.start, span.end
+    (datetime.date(2026, 1, 13), datetime.date(2026, 12, 31))
     >>> resolve("on Tuesday", tuesday, "backward").start
     datetime.date(2026, 1, 13)
     >>> resolve("Thursday", None)
@@ -1202,8 +1205,14 @@ def _resolve_cached(expression: str, anchor: dt.date | None, direction: Directio
             span = None  # an impossible date ("Feb. 30, 2026") or one off the calendar
         if span is None or span[1] < span[0]:
             return TimeSpan.unresolved(expression)
-        return TimeSpan(span[0], span[1], span[2], expression)
+        start, end, granularity = span
+        if anchor is not None and _BY_THE_END.match(candidate) and anchor <= end:
+            start = anchor  # "by the end of the month": any time from now until then
+        return TimeSpan(start, end, granularity, expression)
     return None
+
+
+_BY_THE_END = re.compile(r"(?:by|before)\s+the\s+end\s+of\b", re.IGNORECASE)
 
 
 # --------------------------------------------------------------------------- what an article says of itself

@@ -239,6 +239,8 @@ _OTHER_EVENT_CLAUSE = re.compile(
 _WHETHER = re.compile(r"\bwhether\s+(?:[\w’']+\s+){0,4}$")
 # The bare form of a trigger verb, as it follows "and" in a shared infinitive ("to visit X and meet Y").
 _BASE_FORM = re.compile(r"meet|visit|hold|travel|attend|call|host|tour|sit|speak|talk|join|stop|fly|go")
+# "by" times that bound a plan ("visit by the end of March") rather than date a goal ("by 2027").
+_DEADLINE_OF_A_PLAN = re.compile(r"by\s+the\s+end\s+of\s+(?:the\s+|this\s+|next\s+)?[a-z]+", re.IGNORECASE)
 # What a trip is for: "for talks with", "for a day of meetings with".
 _PURPOSE = re.compile(r"\bfor\s+(?:[\w-]+\s+){0,4}$")
 # A part of a trip, named when it is called off: "the Tokyo leg", "that stop", "the Seoul stopover".
@@ -537,7 +539,8 @@ class _SentenceFacts:
             TimeMention(offset + m.start, offset + m.end, m.text)
             for m in find_time_expressions(text)
             if not _NOT_EVENT_TIME.search(text[max(0, m.start - 60) : m.start])
-            and not m.text.lower().startswith(("since", "until", "by "))
+            and not m.text.lower().startswith(("since", "until"))
+            and not (m.text.lower().startswith("by ") and not _DEADLINE_OF_A_PLAN.match(m.text))
         ]
 
     @functools.cached_property
