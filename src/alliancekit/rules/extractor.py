@@ -688,7 +688,7 @@ class _DocumentRun:
                 )
                 and _BASE_FORM.fullmatch(trigger.text.split()[0].lower())
             ):
-                # "had been due to arrive ... and to hold talks ...", "had been expected to visit X and meet Y"
+                # "had been due to arrive ... and to hold talks", "had been expected to visit X and meet Y"
                 draft.counterfactual = True
             frame = self._visit_subject(facts)
             if draft.counterfactual and frame is not None and frame.status is Status.CANCELLED:
