@@ -330,6 +330,17 @@ def test_find_time_expressions_handles_long_adversarial_text(unit: str) -> None:
         ("later this year", TUESDAY, "forward", (D(2026, 1, 14), D(2026, 12, 31), YEAR)),
         ("early next year", TUESDAY, "forward", (D(2027, 1, 1), D(2027, 4, 30), YEAR)),
         ("the end of 2026", None, "forward", (D(2026, 9, 1), D(2026, 12, 31), YEAR)),
+        ("by the end of the year", TUESDAY, "forward", (TUESDAY, D(2026, 12, 31), YEAR)),
+        ("by the end of the month", TUESDAY, "forward", (TUESDAY, D(2026, 1, 31), MONTH)),
+        # counted ahead of the anchor
+        ("in two weeks", TUESDAY, "forward", (D(2026, 1, 27), D(2026, 1, 27), DAY)),
+        ("in three days", TUESDAY, "forward", (D(2026, 1, 16), D(2026, 1, 16), DAY)),
+        ("in a week's time", TUESDAY, "forward", (D(2026, 1, 20), D(2026, 1, 20), DAY)),
+        ("in two months", D(2026, 12, 31), "forward", (D(2027, 2, 28), D(2027, 2, 28), DAY)),
+        ("in a couple of weeks", TUESDAY, "forward", (D(2026, 1, 23), D(2026, 1, 30), DAY)),
+        ("in a few days", TUESDAY, "forward", (D(2026, 1, 15), D(2026, 1, 18), DAY)),
+        ("within two weeks", TUESDAY, "forward", (TUESDAY, D(2026, 1, 27), DAY)),
+        ("within days", TUESDAY, "forward", (TUESDAY, D(2026, 1, 20), DAY)),
     ],
 )
 def test_resolve_table(

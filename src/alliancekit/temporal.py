@@ -526,6 +526,50 @@ def _resolve_ordinal_day_range(
     return dt.date(year, month, first), end, Granularity.DAY
 
 
+# How far ahead "in a couple of weeks" and its kin lie, in days: (nearest, furthest).
+_VAGUE_AHEAD = {
+    ("couple", "day"): (2, 3),
+    ("couple", "week"): (10, 17),
+    ("couple", "month"): (45, 75),
+    ("few", "day"): (2, 5),
+    ("few", "week"): (14, 35),
+    ("few", "month"): (60, 120),
+    ("several", "day"): (3, 8),
+    ("several", "week"): (21, 49),
+    ("several", "month"): (90, 180),
+}
+_UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
+
+
+def _resolve_ahead(match: re.Match[str], anchor: dt.date | None, direction: Direction) -> _Span | None:
+    """``in two weeks``, ``in a couple of weeks``, ``within days``: counted ahead of the anchor.
+
+    A stated count is the day that far ahead (months count by the calendar);
+    a vague one ("a few", "a couple of", "several") spans the days it can
+    mean; ``within`` runs from the anchor to the furthest of them.
+    """
+    if anchor is None:
+        return None
+    unit = match["unit"].lower().rstrip("s")
+    count, vague = _group(match, "n"), _group(match, "vague")
+    if vague is not None:
+        nearest, furthest = _VAGUE_AHEAD[
+            "couple" if "couple" in vague.lower() else vague.lower().split()[-1], unit
+        ]
+    elif count is None:  # "within days", "within weeks"
+        nearest, furthest = 0, 7 * _UNIT_DAYS[unit]
+    elif unit == "month":
+        months = anchor.month - 1 + (1 if count.lower() in ("a", "an") else _number(count))
+        year, month = anchor.year + months // 12, months % 12 + 1
+        target = dt.date(year, month, min(anchor.day, calendar.monthrange(year, month)[1]))
+        return target, target, Granularity.DAY
+    else:
+        nearest = furthest = (1 if count.lower() in ("a", "an") else _number(count)) * _UNIT_DAYS[unit]
+    if (_group(match, "prep") or _group(match, "prep2") or "").lower() == "within":
+        nearest = 0
+    return anchor + dt.timedelta(days=nearest), anchor + dt.timedelta(days=furthest), Granularity.DAY
+
+
 def _resolve_offset(match: re.Match[str], anchor: dt.date | None, direction: Direction) -> _Span | None:
     """``the following day`` counts from another date in the text, not from the anchor."""
     return None
@@ -967,6 +1011,13 @@ _PATTERNS: tuple[_Pattern, ...] = (
         _resolve_ordinal_day_range,
         _check_range,
         cues=(_CUE_MONTH, _CUE_DIGIT),
+    ),
+    _pattern(
+        "ahead",
+        rf"(?:(?P<prep>in|within){_GAP}(?:(?P<vague>a{_GAP}couple{_GAP}of|a{_GAP}few|several)|(?P<n>a|an|{_NUMBER}))"
+        rf"{_GAP}|(?P<prep2>within){_GAP})(?P<unit>days?|weeks?|months?)(?:['’]s?{_GAP}time|{_GAP}time|{_GAP}from{_GAP}now)?(?![a-z])",
+        _resolve_ahead,
+        cues=(_CUE_SPAN, _CUE_UNIT),
     ),
     _pattern(
         "day-offset",
