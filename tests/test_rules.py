@@ -890,3 +890,16 @@ def test_a_visit_by_the_end_of_a_month_runs_from_publication_to_then(plugins: Pl
     text = "Trade Minister Akazawa Ryosei is arranging to visit Washington by the end of March for talks."
     visit = only(run(text, plugins, published=dt.date(2026, 2, 24)), EventType.VISIT)
     assert (visit.time.start, visit.time.end) == (dt.date(2026, 2, 24), dt.date(2026, 3, 31))
+
+
+def test_days_after_hosting_her_is_a_meeting_the_subject_held(plugins: Plugins) -> None:
+    text = (
+        "President Donald Trump said Monday that he spoke by phone with Prime Minister Sanae Takaichi "
+        "over the weekend, days after hosting her at the White House."
+    )
+    events = run(text, plugins, published=dt.date(2026, 3, 23))
+    meeting = only(events, EventType.MEETING)
+    assert persons(meeting) == {"Donald Trump", "Sanae Takaichi"}
+    assert meeting.status is Status.OCCURRED
+    host = next(p for p in meeting.participants if p.actor.name == "Donald Trump")
+    assert host.role is Role.HOST

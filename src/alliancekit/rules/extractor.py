@@ -241,6 +241,11 @@ _WHETHER = re.compile(r"\bwhether\s+(?:[\w’']+\s+){0,4}$")
 _BASE_FORM = re.compile(r"meet|visit|hold|travel|attend|call|host|tour|sit|speak|talk|join|stop|fly|go")
 # "by" times that bound a plan ("visit by the end of March") rather than date a goal ("by 2027").
 _DEADLINE_OF_A_PLAN = re.compile(r"by\s+the\s+end\s+of\s+(?:the\s+|this\s+|next\s+)?[a-z]+", re.IGNORECASE)
+# A gerund trigger dated by the main clause: ", days after hosting her", "shortly after landing in".
+_SOME_TIME_AFTER = re.compile(
+    r",\s+(?:(?:a|one|two|three|several|few|many)\s+)?(?:days?|weeks?|hours?|months?|shortly|soon|just|right)\s+"
+    r"after\s+$"
+)
 # What a trip is for: "for talks with", "for a day of meetings with".
 _PURPOSE = re.compile(r"\bfor\s+(?:[\w-]+\s+){0,4}$")
 # A part of a trip, named when it is called off: "the Tokyo leg", "that stop", "the Seoul stopover".
@@ -1016,6 +1021,13 @@ class _DocumentRun:
             # "X said after meeting Y": who met is who said so.
             said_by = self._persons_between(facts, facts.sentence.start, trigger.start)
             subjects = [p for p in said_by if not p.possessive][-1:]
+        elif (
+            not subjects
+            and trigger.text.split()[0].lower().endswith("ing")
+            and _SOME_TIME_AFTER.search(text[max(facts.sentence.start, trigger.start - 60) : trigger.start])
+        ):
+            # "Trump said he spoke with Takaichi, days after hosting her": the sentence's subject hosted.
+            subjects = [p for p in facts.persons if p.end <= trigger.start and not p.possessive][:1]
         objects = [p for p in self._persons_between(facts, trigger.start + 1, right) if not p.possessive]
         groups = [g for g in facts.groups if trigger.end <= g.start and g.end <= right]
         subject_groups = [g for g in facts.groups if left <= g.start and g.end <= trigger.start]
@@ -1515,10 +1527,11 @@ class _DocumentRun:
             return Status.PLANNED, False
         if trigger.form == "verbal":
             first = trigger.text.split()[0].lower()
-            if first.endswith("ing") and _REPORTED_AFTER.search(
-                text[max(facts.sentence.start, trigger.start - 60) : trigger.start]
+            preceding = text[max(facts.sentence.start, trigger.start - 60) : trigger.start]
+            if first.endswith("ing") and (
+                _REPORTED_AFTER.search(preceding) or _SOME_TIME_AFTER.search(preceding)
             ):
-                return Status.OCCURRED, True  # "X said after meeting Y": done before it was said
+                return Status.OCCURRED, True  # "X said after meeting Y", ", days after hosting her": done
             if first not in _PAST_FORMS and not first.endswith("ed") and facts.future:
                 # "... later this month, when Austin and Blinken travel to Manila"
                 return Status.PLANNED, True

@@ -694,9 +694,28 @@ def find_pronouns(sentence: str, offset: int) -> list[PronounMention]:
         text = match.group("text")
         lowered = text.lower()
         plural = lowered.split()[0] in {"the", "both", "they", "their", "them"}
-        possessive = lowered in {"his", "her", "their"}
+        possessive = lowered in {"his", "their"} or (
+            lowered == "her" and _her_is_possessive(sentence, match.end())
+        )
         found.append(PronounMention(offset + match.start(), offset + match.end(), text, plural, possessive))
     return found
+
+
+# Words after which "her" is an object ("hosting her at the White House"), not a possessive.
+_AFTER_OBJECT_HER = frozenset(
+    """
+    at in on to for with and or but as about during after before from that again there here last next
+    this when while since by via over into onto than then said says told
+    """.split()
+)
+
+
+def _her_is_possessive(sentence: str, end: int) -> bool:
+    """Whether the "her" ending at ``end`` is a possessive ("her visit") rather than an object."""
+    following = sentence[end : end + 20].split()
+    if not following or not following[0][:1].isalpha():
+        return False  # "... met her." / "met her, and"
+    return following[0].lower() not in _AFTER_OBJECT_HER
 
 
 # Group nouns that name office holders whatever capitalized words come before them.
