@@ -1065,6 +1065,11 @@ class _DocumentRun:
                 ]
                 before.sort(key=lambda p: p.start)
                 visitors = before[-1:] if before else subjects[-1:]
+                shared = [p.person for p in previous_subjects if p.person is not None]
+                if shared and re.search(
+                    r"\band\s+(?:then\s+)?to\s+$", text[max(0, trigger.start - 16) : trigger.start]
+                ):
+                    visitors = shared  # "expected to meet Hegseth ... and to tour the base": Marles tours
             else:
                 visitors = (
                     subjects

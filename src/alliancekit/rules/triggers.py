@@ -181,7 +181,14 @@ _PATTERNS: list[tuple[str, EventType, str, dict[str, bool]]] = [
         "verbal",
         {"destination": True},
     ),
-    (r"\b(?:toured|tours|tour|touring)\b(?=\s+(?:the\s+)?[A-Z])", _V, "verbal", {"destination": True}),
+    (
+        r"\b(?:toured|tours|tour|touring)\b(?=\s+(?:the\s+)?[A-Z]|\s+(?:the|a|an)\s+(?:[a-z-]+\s+){0,3}?"
+        r"(?:base|facility|site|plant|shipyard|port|headquarters|factory|camp|station|museum|memorial)\s+"
+        r"(?:at|in|of|near)\s+(?:the\s+)?[A-Z])",
+        _V,
+        "verbal",
+        {"destination": True},
+    ),
     # "wrapped up a two-day swing through Seoul", "began a three-day visit to Manila": the subject went.
     (
         r"\b(?:wrapped\s+up|wraps\s+up|wrapping\s+up|concluded|concludes|concluding|began|begins|beginning|"
