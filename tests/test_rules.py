@@ -903,3 +903,39 @@ def test_days_after_hosting_her_is_a_meeting_the_subject_held(plugins: Plugins) 
     assert meeting.status is Status.OCCURRED
     host = next(p for p in meeting.participants if p.actor.name == "Donald Trump")
     assert host.role is Role.HOST
+
+
+def test_a_common_word_surname_named_before_is_the_person(plugins: Plugins) -> None:
+    text = (
+        "First Vice Foreign Minister Park Yoon-joo will visit Washington this week. Park will arrive on "
+        "Thursday and hold talks with Deputy Secretary of State Christopher Landau."
+    )
+    meeting = only(run(text, plugins), EventType.MEETING)
+    assert persons(meeting) == {"Park Yoon-joo", "Christopher Landau"}
+
+
+def test_legislators_are_known_by_their_party_tag(plugins: Plugins) -> None:
+    text = (
+        "Sens. Thomas Radley (R-Kan.) and Maria Esquivel (D-N.M.) will lead a delegation to Taipei next week."
+    )
+    visit = only(run(text, plugins), EventType.VISIT)
+    assert persons(visit) == {"Thomas Radley", "Maria Esquivel"}
+    assert all(p.actor.country == "USA" for p in visit.participants)
+
+
+def test_earlier_in_the_day_is_the_report_day_in_a_new_thread_and_the_told_day_otherwise(
+    plugins: Plugins,
+) -> None:
+    new_thread = (
+        "Foreign Minister Cho Hyun met Secretary of State Marco Rubio on Dec. 30.\n\n"
+        "Later, the two ministers discussed tariffs.\n\nMeanwhile, Defense Minister Ahn Gyu-back held "
+        "telephone talks with Defense Minister Shinjiro Koizumi earlier in the day."
+    )
+    call = only(run(new_thread, plugins), EventType.CALL)
+    assert call.time.start == TUESDAY
+    same_story = (
+        "Foreign Minister Toshimitsu Motegi hosted Secretary of State Marco Rubio in Tokyo on Sunday.\n\n"
+        "In a separate session earlier in the day, Motegi held talks with Foreign Minister Penny Wong."
+    )
+    meetings = [e for e in run(same_story, plugins) if e.type is EventType.MEETING]
+    assert {e.time.start for e in meetings} == {dt.date(2026, 1, 11)}

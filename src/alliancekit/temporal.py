@@ -1024,7 +1024,8 @@ _PATTERNS: tuple[_Pattern, ...] = (
         rf"(?:the{_GAP}(?:following|next){_GAP}day|(?P<n>a|an|{_NUMBER}){_GAP}days?{_GAP}"
         rf"(?:later|after{_GAP}that|afterwards?)|the{_GAP}day{_GAP}after{_GAP}that"
         rf"|(?P<same>(?:(?:in|on){_GAP}the{_GAP}(?:morning|afternoon|evening){_GAP}of{_GAP})?(?:the|that){_GAP}same{_GAP}day"
-        rf"|(?:later|earlier){_GAP}that{_GAP}(?:day|morning|afternoon|evening)|that{_GAP}day))(?![a-z])",
+        rf"|(?:later|earlier){_GAP}that{_GAP}(?:day|morning|afternoon|evening)|that{_GAP}day"
+        rf"|(?:later|earlier){_GAP}in{_GAP}the{_GAP}day))(?![a-z])",
         _resolve_offset,
         cues=(_CUE_DAY,),
     ),

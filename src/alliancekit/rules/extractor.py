@@ -246,6 +246,10 @@ _SOME_TIME_AFTER = re.compile(
     r",\s+(?:(?:a|one|two|three|several|few|many)\s+)?(?:days?|weeks?|hours?|months?|shortly|soon|just|right)\s+"
     r"after\s+$"
 )
+# "earlier in the day": the day of the last past event told, else the day of the report.
+_IN_THE_DAY = re.compile(r"\bin\s+the\s+day\b", re.IGNORECASE)
+# A sentence opening a new thread of the story, whose "earlier in the day" is the report's day.
+_NEW_THREAD = re.compile(r"\s*(?:Meanwhile|Separately|Elsewhere|In\s+other\s+news)\b")
 # What a trip is for: "for talks with", "for a day of meetings with".
 _PURPOSE = re.compile(r"\bfor\s+(?:[\w-]+\s+){0,4}$")
 # A part of a trip, named when it is called off: "the Tokyo leg", "that stop", "the Seoul stopover".
@@ -1028,6 +1032,17 @@ class _DocumentRun:
         ):
             # "Trump said he spoke with Takaichi, days after hosting her": the sentence's subject hosted.
             subjects = [p for p in facts.persons if p.end <= trigger.start and not p.possessive][:1]
+        if (
+            not subjects
+            and not previous_subjects
+            and re.search(r"\band\s+(?:then\s+|also\s+)?$", text[max(0, trigger.start - 12) : trigger.start])
+        ):
+            # "Park will arrive on Thursday and hold talks with Landau": the sentence's subject.
+            subjects = [
+                p
+                for p in self._persons_between(facts, facts.sentence.start, trigger.start)
+                if not p.possessive and not _OBJECT_BEFORE.search(text[max(0, p.start - 60) : p.start])
+            ][:1]
         objects = [p for p in self._persons_between(facts, trigger.start + 1, right) if not p.possessive]
         groups = [g for g in facts.groups if trigger.end <= g.start and g.end <= right]
         subject_groups = [g for g in facts.groups if left <= g.start and g.end <= trigger.start]
@@ -1918,7 +1933,7 @@ class _DocumentRun:
         """
         anchor = self.document.anchor
         last: TimeSpan | None = None
-        last_sentence = -1
+        last_sentence = last_paragraph = -1
         for draft in sorted(drafts, key=lambda d: d.trigger.start):
             if draft.time is None:
                 continue
@@ -1928,12 +1943,30 @@ class _DocumentRun:
                 span = _settle_time(draft, status, anchor)[1]
                 if span is not None and span.end is not None and span.start == span.end:
                     last, last_sentence = span, draft.sentence  # a day, not a trip of several
+                    last_paragraph = draft.paragraph
+                continue
+            if (
+                anchor is not None
+                and _IN_THE_DAY.search(draft.time.text)
+                and (
+                    last is None
+                    or last.end is None
+                    or last.end > anchor
+                    or draft.paragraph - last_paragraph > 2
+                    or _NEW_THREAD.match(self.document.text, self._sentence_start(draft))
+                )
+            ):
+                # "earlier in the day" with no past day told before: the day of the report
+                draft.fixed_time = TimeSpan(anchor, anchor, Granularity.DAY, draft.time.text)
                 continue
             if last is None or last.end is None or draft.sentence - last_sentence > 12:
                 continue
             day = last.end + dt.timedelta(days=offset)
             draft.fixed_time = last = TimeSpan(day, day, Granularity.DAY, draft.time.text)
             last_sentence = draft.sentence
+
+    def _sentence_start(self, draft: _Draft) -> int:
+        return self.facts[draft.sentence].sentence.start if draft.sentence < len(self.facts) else 0
 
     # ------------------------------------------------------------ finishing
 
@@ -1967,7 +2000,10 @@ class _DocumentRun:
             inherited_direction: Direction = (
                 "forward" if (source.status or status) is not Status.OCCURRED else "backward"
             )
-            time = resolve(source.time.text, anchor, inherited_direction) if source.time else None
+            if source.fixed_time is not None:
+                time = source.fixed_time  # "two days later", counted when the source was dated
+            else:
+                time = resolve(source.time.text, anchor, inherited_direction) if source.time else None
         frame = draft.inherited_time
         if (
             draft.location is None

@@ -256,6 +256,8 @@ _MODIFIED_NOUN = re.compile(
     r"(?:-era\b|\s+(?:administration|government|era|team|camp|cabinet|doctrine|policy|policies|presidency|"
     r"years|agenda|tariffs?)\b)"
 )
+# The party and state tag after a U.S. legislator's name: "(R-Kan.)", "(D-N.M.)", "(I-Vt.)".
+_PARTY_TAG = re.compile(r"\s*\((?:R|D|I)-[A-Z][A-Za-z.]{1,12}\)")
 # A lower-case word for an office holder right before a name ("lawmaker", "member", "envoy").
 _ROLE_BEFORE = re.compile(
     r"\b(?:lawmaker|legislator|parliamentarian|member|congress(?:wo)?man|assembly(?:wo)?man|"
@@ -317,6 +319,8 @@ class PersonFinder:
             index -= 1
         if index > 0 and index < len(tokens) and self._surname_before(tokens, index):
             index -= 1  # "Park Yoon-joo": a surname that is also a common word
+        if index == len(tokens) and self._prior_by_surname(_POSSESSIVE.sub("", tokens[-1][2]).rstrip(".,")):
+            index -= 1  # "Park will arrive ...": the surname of someone named before, though a common word
         name_tokens = tokens[index:]
         if not name_tokens:
             return None
@@ -367,6 +371,9 @@ class PersonFinder:
         words = name.split()
         if len(words) > 4:
             return None
+        party_tag = _PARTY_TAG.match(sentence, after_name) if len(words) > 1 else None
+        if party_tag is not None:
+            has_title_head = True  # "Maria Esquivel (D-N.M.)": a U.S. legislator, whatever title came first
         record, cue = self._resolve(name, has_title_head)
         if (
             cue == "kb-surname"
@@ -405,6 +412,8 @@ class PersonFinder:
             title = title or apposition_title
             country = country or apposition_country
             apposition_end = offset + after_name + apposition.end()
+        if party_tag is not None:
+            country = country or "USA"
         if record is not None:
             canonical = _display_name(name, record.name) if cue == "kb" else record.name
             country = record.country or country
