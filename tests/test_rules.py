@@ -939,3 +939,17 @@ def test_earlier_in_the_day_is_the_report_day_in_a_new_thread_and_the_told_day_o
     )
     meetings = [e for e in run(same_story, plugins) if e.type is EventType.MEETING]
     assert {e.time.start for e in meetings} == {dt.date(2026, 1, 11)}
+
+
+def test_a_relative_clause_dates_its_own_arrival_not_the_meeting_after_it(plugins: Plugins) -> None:
+    text = (
+        "Secretary of State Marco Rubio urged Seoul on Monday to move faster on shipbuilding, as he opened "
+        "an Asia trip.\n\nRubio, who arrived in Seoul late Sunday, sat down with Foreign Minister Cho Hyun "
+        "at the Foreign Ministry. Rubio travels Tuesday to Tokyo."
+    )
+    events = run(text, plugins)
+    meeting = only(events, EventType.MEETING)
+    assert meeting.time.start == dt.date(2026, 1, 12)
+    tokyo = next(e for e in events if e.type is EventType.VISIT and e.location and e.location.name == "Tokyo")
+    assert tokyo.status is Status.PLANNED
+    assert tokyo.time.start == TUESDAY

@@ -1681,17 +1681,28 @@ class _DocumentRun:
             ):
                 continue  # "The talks came a day after the North fired missiles on Wednesday"
             if not opening and mention.end <= trigger.start and self._in_aside(facts, mention, trigger):
-                cost += 60  # "Cho, on a visit through Friday, paid a call ... on Wednesday": an aside's date
+                continue  # "Cho, on a visit through Friday, paid a call ... on Wednesday": the aside's date
             if cost < best_cost:
                 best, best_cost = mention, cost
         return best
 
     def _in_aside(self, facts: _SentenceFacts, mention: TimeMention, trigger: Trigger) -> bool:
-        """Whether a time before the trigger sits in a prepositional aside set off by commas."""
+        """Whether a time before the trigger sits in an aside set off by commas.
+
+        A prepositional aside (", on a visit through Friday,") or a relative
+        clause (", who arrived in Seoul late Sunday,"): its time is its own.
+        """
         text = self.document.text
         opened = text.rfind(",", facts.sentence.start, mention.start)
         closed = text.find(",", mention.end, trigger.start)
-        return opened >= 0 and closed >= 0 and _ASIDE_START.match(text, opened + 1) is not None
+        return (
+            opened >= 0
+            and closed >= 0
+            and (
+                _ASIDE_START.match(text, opened + 1) is not None
+                or _RELATIVE_START.match(text, opened + 1) is not None
+            )
+        )
 
     def _location_for(
         self, facts: _SentenceFacts, trigger: Trigger, draft: _Draft, left: int, right: int
@@ -1921,7 +1932,14 @@ class _DocumentRun:
                     break
                 named = {_key(p) for p in facts.persons}
                 scene = not facts.persons and bool(facts.triggers)
-                if facts.times and ((keys & named and not facts.triggers) or scene):
+                # "Rubio urged Seoul on Monday ..., as he opened an Asia trip": the day is the main clause's
+                trip_frame = bool(
+                    facts.times
+                    and facts.triggers
+                    and all(t.type is EventType.VISIT for t in facts.triggers)
+                    and facts.times[0].end <= facts.triggers[0].start
+                )
+                if facts.times and ((keys & named and (not facts.triggers or trip_frame)) or scene):
                     draft.time = facts.times[0]
                     break
 
