@@ -953,3 +953,16 @@ def test_a_relative_clause_dates_its_own_arrival_not_the_meeting_after_it(plugin
     tokyo = next(e for e in events if e.type is EventType.VISIT and e.location and e.location.name == "Tokyo")
     assert tokyo.status is Status.PLANNED
     assert tokyo.time.start == TUESDAY
+
+
+def test_a_trip_that_would_include_a_meeting_brings_the_visitor_to_it(plugins: Plugins) -> None:
+    text = (
+        "MANILA/WASHINGTON, Jan 13 (Reuters) - Secretary of War Pete Hegseth plans to visit the "
+        "Philippines next month, officials said.\n\nThe trip, which has not been announced, would include "
+        "a meeting with Defense Secretary Gilberto Teodoro Jr. in Manila."
+    )
+    events = run(text, plugins)
+    meeting = only(events, EventType.MEETING)
+    assert "Pete Hegseth" in persons(meeting)
+    assert meeting.status is Status.PLANNED
+    assert only(events, EventType.VISIT).location.name == "Philippines"

@@ -1386,6 +1386,14 @@ class _DocumentRun:
             subjects = [p for p in self._persons_between(facts, main, main + 60) if not p.possessive]
             if len(subjects) >= 2:
                 parties = [_Party(p, None, Role.PARTICIPANT) for p in subjects]
+        if trigger.type is EventType.MEETING and any(p.person is not None for p in parties):
+            visit = self._visit_subject(facts)
+            named = {_key(p.person) for p in parties if p.person is not None}
+            if visit is not None and not named & visit.person_keys():
+                # "The trip would include a meeting with Teodoro in Manila": the visitor meets him
+                parties = [
+                    _Party(p.person, None, Role.GUEST) for p in visit.parties if p.person is not None
+                ] + parties
         if not any(p.person is not None for p in parties) and trigger.type is EventType.MEETING:
             visit = self._visit_subject(facts)
             if visit is not None:

@@ -132,7 +132,7 @@ _CAPTION = re.compile(
     r",\s(?:left|right|center|centre|(?:second|third) from (?:left|right)),"
 )
 _DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Za-z.'\- ]{1,40}?)"
+    r"^(?P<place>[A-Z][A-Za-z.'\- ]{1,40}?(?:/[A-Z][A-Za-z.'\- ]{1,30}?)?)"
     r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?))?"
     r"\s*(?:\((?P<agency>[A-Za-z][A-Za-z .&-]{1,30})\))?"
     r"\s*(?:--|—|–|-|:)\s*"
