@@ -977,7 +977,7 @@ class _DocumentRun:
             None,
         )
         if subject is not None:
-            # "He met Koizumi on Tuesday.": the subject is whom "He" was read as, not Koizumi.
+            # "He met the minister on Tuesday.": the subject is whom "He" was read as, not the minister.
             for draft in reversed(self.drafts):
                 if draft.sentence != facts.sentence.index:
                     continue
@@ -1030,14 +1030,14 @@ class _DocumentRun:
             and trigger.text.split()[0].lower().endswith("ing")
             and _SOME_TIME_AFTER.search(text[max(facts.sentence.start, trigger.start - 60) : trigger.start])
         ):
-            # "Trump said he spoke with Takaichi, days after hosting her": the sentence's subject hosted.
+            # "X said he spoke with Y, days after hosting her": the sentence's subject hosted.
             subjects = [p for p in facts.persons if p.end <= trigger.start and not p.possessive][:1]
         if (
             not subjects
             and not previous_subjects
             and re.search(r"\band\s+(?:then\s+|also\s+)?$", text[max(0, trigger.start - 12) : trigger.start])
         ):
-            # "Park will arrive on Thursday and hold talks with Landau": the sentence's subject.
+            # "X will arrive on Thursday and hold talks with Y": the sentence's subject.
             subjects = [
                 p
                 for p in self._persons_between(facts, facts.sentence.start, trigger.start)
@@ -1084,7 +1084,7 @@ class _DocumentRun:
                 if shared and re.search(
                     r"\band\s+(?:then\s+)?to\s+$", text[max(0, trigger.start - 16) : trigger.start]
                 ):
-                    visitors = shared  # "expected to meet Hegseth ... and to tour the base": Marles tours
+                    visitors = shared  # "X was expected to meet Y ... and to tour the base": X tours
             else:
                 visitors = (
                     subjects
@@ -1500,7 +1500,7 @@ class _DocumentRun:
         self, facts: _SentenceFacts, trigger: Trigger, left: int, right: int
     ) -> tuple[Status | None, bool]:
         text = self.document.text
-        # "Trump said he would return after Takaichi extended an invitation": the clause's own tense.
+        # "X said he would return after Y extended an invitation": the clause's own tense.
         left = self._subordinate_start(facts, trigger, left, of_any_type=True)
         if trigger.form == "verbal":
             left, right = self._aside_around(facts, trigger, left, right)
