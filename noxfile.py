@@ -2,7 +2,8 @@
 
 ``nox`` alone runs tests, lint and typecheck; ``nox -s seeds`` extracts the
 seed articles and scores the extractor against their gold annotations;
-``nox -s docs`` builds the documentation; ``nox -s bench`` measures speed and
+``nox -s docs`` builds the documentation; ``nox -s realnews`` scores every
+extractor on the real-news development corpus kept outside the repository; ``nox -s bench`` measures speed and
 memory on a synthetic corpus; ``nox -s adversarial`` checks that extraction
 time grows linearly on hostile input; ``nox -s fuzz`` fuzzes the readers and
 the pipeline.
@@ -13,6 +14,7 @@ starts afresh): installs are editable, so source changes need no reinstall.
 
 from __future__ import annotations
 
+import os
 import shutil
 import tomllib
 from pathlib import Path
@@ -26,6 +28,10 @@ RUFF = "ruff==0.17.6"
 MYPY = "mypy==2.4.1"
 # The optional extras whose code the tests and the type check cover.
 EXTRAS = "dask,timeline,dataframe"
+# The real-news development corpus: third-party text, read in place and never copied here.
+REAL_CORPUS = Path(os.environ.get("ALLIANCEKIT_REAL_CORPUS", ROOT.parent / "shared" / "corpus" / "real"))
+# The extractors scored on it: each alone, and the combination users run.
+REAL_EXTRACTORS = ("rules", "spacy", "rules+agreements")
 
 nox.options.default_venv_backend = "uv" if shutil.which("uv") else "venv"
 nox.options.sessions = ["tests", "lint", "typecheck"]
@@ -102,6 +108,26 @@ def seeds(session: nox.Session) -> None:
     session.run("alliancekit", "evaluate", "seeds/")
     if (ROOT / "tests" / "gold").is_dir():
         session.run("alliancekit", "evaluate", "tests/gold/")
+
+
+@nox.session
+def realnews(session: nox.Session) -> None:
+    """Score every extractor on the real-news corpus, per sub-folder (``ALLIANCEKIT_REAL_CORPUS``).
+
+    The corpus is third-party text kept outside the repository (by default
+    ``../shared/corpus/real``); the session skips when it is absent. Pass
+    extractor names after ``--`` to score only those.
+    """
+    folders = sorted(path for path in REAL_CORPUS.glob("*") if path.is_dir() and any(path.glob("*.gold.json")))
+    if not folders:
+        session.skip(f"no real-news corpus at {REAL_CORPUS} (set ALLIANCEKIT_REAL_CORPUS)")
+    plugin_args = [arg for plugin in _plugin_dirs() for arg in _editable(plugin, "")]
+    session.install("-e", ".", SPACY_MODEL, *plugin_args)
+    for extractor in session.posargs or REAL_EXTRACTORS:
+        for folder in folders:
+            session.log(f"{extractor} on {folder.name}")
+            # Exit status 1 marks unreadable inputs; the figures are still printed and are the result.
+            session.run("alliancekit", "evaluate", str(folder), "--extractor", extractor, "--summary", success_codes=[0, 1])
 
 
 @nox.session

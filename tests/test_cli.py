@@ -261,6 +261,15 @@ def test_evaluate_exits_zero_on_good_gold_and_lists_mistakes(gold_dir: Path) -> 
     assert "SPURIOUS" in result.stdout
 
 
+def test_evaluate_summary_prints_the_figures_without_the_list_of_mistakes(gold_dir: Path) -> None:
+    (gold_dir / "three.gold.json").unlink()
+    (gold_dir / "two.txt").write_text("Motegi met Rubio. Lee met Ishiba.", encoding="utf-8")
+    result = invoke("evaluate", gold_dir, "--extractor", "stub", "--summary")
+    assert result.exit_code == 0, result.output
+    assert "full-event accuracy" in result.stdout
+    assert "SPURIOUS" not in result.stdout
+
+
 def test_evaluate_reports_a_gold_file_without_its_text(gold_dir: Path) -> None:
     (gold_dir / "two.txt").unlink()
     result = invoke("evaluate", gold_dir, "--extractor", "stub", "--format", "json")

@@ -307,6 +307,49 @@ def test_a_partial_name_is_not_the_same_person() -> None:
     assert (report.tp, report.fp, report.fn) == (0, 1, 1)
 
 
+def test_a_participant_alternate_spelling_matches_and_scores_as_the_person() -> None:
+    moon = GoldParticipant("Moon Jae-in", "KOR", alternates=["Mun Jae-in"])
+    gold = gold_doc(gold_event(names=("Shinzo Abe",), extra=(moon,)))
+
+    report = score([gold], {"d1": [predicted(names=("Shinzo Abe", "Mun Jae In"))]})
+
+    assert (report.tp, report.fp, report.fn) == (1, 0, 0)
+    assert report.participants_f1 == 1.0
+    assert report.full_event_accuracy == 1.0
+
+
+def test_one_predicted_name_cannot_stand_for_two_gold_people_through_alternates() -> None:
+    first = GoldParticipant("Kim Jong Un", alternates=["Kim Jong-un"])
+    second = GoldParticipant("Kim Yo Jong", alternates=["Kim Jong Un"])
+    gold = gold_doc(gold_event(names=(), extra=(first, second)))
+
+    report = score([gold], {"d1": [predicted(names=("Kim Jong Un",))]})
+
+    assert report.tp == 1
+    assert report.participants_f1 < 1.0
+
+
+def test_participant_alternates_load_from_gold_files(tmp_path: Path) -> None:
+    data = {
+        "document": {"id": "a1", "published": "2026-01-13"},
+        "events": [
+            {
+                "type": "call",
+                "status": "occurred",
+                "participants": [{"name": "Yoon Suk Yeol", "role": "participant", "alternates": ["Yoon Suk-yeol"]}],
+                "time": None,
+                "location": None,
+            }
+        ],
+    }
+    path = tmp_path / "a1.gold.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+
+    document = load_gold(path)
+
+    assert document.events[0].participants[0].alternates == ("Yoon Suk-yeol",)
+
+
 @pytest.mark.property
 @given(st.text())
 def test_normalize_name_is_idempotent_and_never_raises(name: str) -> None:

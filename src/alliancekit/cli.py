@@ -662,7 +662,12 @@ def _gold_text(gold_path: Path) -> Path:
     show_default=True,
     help="Print the report as text or as JSON.",
 )
-def evaluate(gold_dir: Path, extractor: str, output_format: str) -> None:
+@click.option(
+    "--summary",
+    is_flag=True,
+    help="Print the figures only, without the list of missed, spurious and wrong events.",
+)
+def evaluate(gold_dir: Path, extractor: str, output_format: str, summary: bool) -> None:
     """Score an extractor against gold annotations.
 
     GOLD_DIR holds ``<stem>.gold.json`` files (see the annotation guide),
@@ -714,7 +719,7 @@ def evaluate(gold_dir: Path, extractor: str, output_format: str) -> None:
     if output_format == "json":
         click.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
     else:
-        click.echo(report.render())
+        click.echo(report.render(details=not summary))
     if tally.failed:
         click.get_current_context().exit(1)
 

@@ -122,10 +122,15 @@ class GoldParticipant:
     :param title: the office held, when given.
     :param kind: ``person`` (the default), ``organization`` or ``country``;
         only persons are scored.
+    :param alternates: other spellings of the name that count as the same
+        person (another romanization, a misspelling the text uses).
 
     >>> p = GoldParticipant("Takeshi Iwaya", "JPN", "visitor")
     >>> p.role, p.is_person
     (<Role.VISITOR: 'visitor'>, True)
+    >>> q = GoldParticipant("Moon Jae-in", "KOR", alternates=["Mun Jae-in"])
+    >>> sorted(sorted(key) for key in q.name_keys())
+    [['in', 'jae', 'moon'], ['in', 'jae', 'mun']]
     """
 
     name: str = attrs.field(validator=attrs.validators.min_len(1))
@@ -133,11 +138,16 @@ class GoldParticipant:
     role: Role = attrs.field(default=Role.PARTICIPANT, converter=Role)
     title: str | None = None
     kind: ActorKind = attrs.field(default=ActorKind.PERSON, converter=ActorKind)
+    alternates: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str)
 
     @property
     def is_person(self) -> bool:
         """Whether this participant is a named person (and so is scored)."""
         return self.kind is ActorKind.PERSON
+
+    def name_keys(self) -> frozenset[frozenset[str]]:
+        """Return the normalized keys of the name and of every alternate spelling."""
+        return _keys([self.name, *self.alternates])
 
 
 def _check_gold_time(
@@ -320,7 +330,7 @@ _EVENT_KEYS = frozenset(
     {"type", "status", "participants", "time", "location", "topics", "optional", "evidence"}
 )
 _EVENT_REQUIRED = ("type", "status", "participants", "time", "location")
-_PARTICIPANT_KEYS = frozenset({"name", "country", "role", "title", "kind"})
+_PARTICIPANT_KEYS = frozenset({"name", "country", "role", "title", "kind", "alternates"})
 _TIME_KEYS = frozenset({"start", "end", "unresolved", "text"})
 _LOCATION_KEYS = frozenset({"name", "country", "alternates", "text"})
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -447,6 +457,10 @@ def _parse_participant(data: object, where: str) -> GoldParticipant:
         role=Role(_choice(raw["role"], f"{where}.role", Role, "a role")),
         title=_optional_string(raw.get("title"), f"{where}.title"),
         kind=ActorKind(_choice(kind, f"{where}.kind", ActorKind, "an actor kind")),
+        alternates=[
+            _string(alt, f"{where}.alternates[{i}]")
+            for i, alt in enumerate(_list(raw.get("alternates", []), f"{where}.alternates"))
+        ],
     )
 
 
@@ -865,10 +879,13 @@ class EvaluationReport:
             "unknown_documents": list(self.unknown_documents),
         }
 
-    def render(self) -> str:
+    def render(self, *, details: bool = True) -> str:
         """Render a plain-text report: the figures, then one line per problem.
 
-        >>> print(score([], {}).render().splitlines()[0])
+        :param details: list the missed, spurious and wrong events after the
+            figures; ``False`` gives the figures alone.
+
+        >>> print(score([], {}).render(details=False).splitlines()[0])
         alliancekit evaluation: 0 gold documents, 0 required + 0 optional gold events, 0 predictions
         """
         lines = [
@@ -891,17 +908,19 @@ class EvaluationReport:
             ("topics F1", self.topics_f1, "secondary"),
         ]  # fmt: skip
         lines.extend(f"{name:<22} {value:>6.3f}  {basis}" for name, value, basis in rows)
-        details: list[str] = []
+        if not details:
+            return "\n".join(lines)
+        problems: list[str] = []
         for document in self.documents:
-            details.extend(f"MISSED    {gold.document_id}  {gold.describe()}" for gold in document.missed)
-            details.extend(f"SPURIOUS  {pred.document_id}  {pred.describe()}" for pred in document.spurious)
-            details.extend(
+            problems.extend(f"MISSED    {gold.document_id}  {gold.describe()}" for gold in document.missed)
+            problems.extend(f"SPURIOUS  {pred.document_id}  {pred.describe()}" for pred in document.spurious)
+            problems.extend(
                 f"WRONG     {wrong.gold.document_id}  {wrong.gold.describe()}  "
                 + " | ".join(str(error) for error in wrong.errors)
                 for wrong in document.wrong
             )
-        if details:
-            lines.extend(["", *details])
+        if problems:
+            lines.extend(["", *problems])
         if self.unknown_documents:
             unknown = ", ".join(self.unknown_documents)
             lines.extend(["", f"predictions for documents without gold (ignored): {unknown}"])
@@ -992,7 +1011,7 @@ def _compare(gold: GoldEvent, predicted: Event) -> _Check | None:
         return None
     gold_keys = gold.person_keys()
     predicted_keys = _keys(actor.name for actor in predicted.persons())
-    shared = len(gold_keys & predicted_keys)
+    shared = _shared_persons(gold, predicted_keys)
     if gold_keys:
         if shared == 0:
             return None
@@ -1010,6 +1029,18 @@ def _compare(gold: GoldEvent, predicted: Event) -> _Check | None:
         gold_topics=len(gold_topics),
         predicted_topics=len(predicted_topics),
     )
+
+
+def _shared_persons(gold: GoldEvent, predicted_keys: frozenset[frozenset[str]]) -> int:
+    """Count the gold persons that a predicted name matches, by name or alternate, one to one."""
+    unused = set(predicted_keys)
+    shared = 0
+    for person in gold.persons():
+        found = next((key for key in person.name_keys() if key in unused), None)
+        if found is not None:
+            unused.discard(found)
+            shared += 1
+    return shared
 
 
 def _match(
