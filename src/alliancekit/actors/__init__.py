@@ -33,15 +33,20 @@ from typing import Any
 import attrs
 from rapidfuzz import fuzz, process
 
+from alliancekit.actors.offices import Office, OfficeTable, load_builtin_offices
+
 __all__ = [
     "ActorRecord",
     "KnowledgeBase",
     "KnowledgeBaseError",
+    "Office",
+    "OfficeTable",
     "Place",
     "Position",
     "TitleVariant",
     "fold",
     "load_builtin_actors",
+    "load_builtin_offices",
     "load_builtin_places",
     "load_builtin_titles",
     "name_key",
@@ -373,6 +378,24 @@ class KnowledgeBase:
             held = [(position, record) for position, record in held if position.start == on] or held
         unique = {record.id: record for _, record in held}
         return next(iter(unique.values())) if len(unique) == 1 else None
+
+    def holder_of_office(self, office: str, country: str | None, on: dt.date | None) -> ActorRecord | None:
+        """Who held ``office`` (an :class:`Office` name such as "foreign minister") in ``country`` on ``on``.
+
+        The office's titles are tried in the order of :meth:`OfficeTable.titles_in`;
+        ``None`` when no title has exactly one known holder on that day.
+
+        >>> kb = KnowledgeBase()
+        >>> kb.add_actors([ActorRecord(id="x/ada-lovelace", name="Ada Lovelace", country="GBR",
+        ...     positions=(Position("Foreign Secretary", dt.date(2020, 1, 1), None),))])
+        >>> kb.holder_of_office("foreign minister", "GBR", dt.date(2021, 5, 1)).name
+        'Ada Lovelace'
+        """
+        for title in load_builtin_offices().titles_in(office, country):
+            record = self.office_holder(title, country, on)
+            if record is not None:
+                return record
+        return None
 
     def find_place(self, name: str) -> Place | None:
         """The place with this name or alias, or ``None``.

@@ -38,6 +38,7 @@ from alliancekit.model import (
     TimeSpan,
 )
 from alliancekit.rules import lexicon
+from alliancekit.rules.coreference import COUNTERPART, resolve_counterpart
 from alliancekit.rules.mentions import (
     GroupMention,
     PersonFinder,
@@ -624,6 +625,7 @@ class _DocumentRun:
             facts = self._read_sentence(sentence, finder)
             self.facts.append(facts)
             self._draft_events(facts)
+        self._resolve_counterparts()
         merged = _fold_into_calls(_merge(self.drafts, anchor))
         self._borrow_times(merged)
         _inherit(merged)
@@ -631,6 +633,58 @@ class _DocumentRun:
         self._count_from_earlier(merged)
         self._dateline_places(merged)
         return [event for draft in merged if (event := self._to_event(draft)) is not None]
+
+    # -------------------------------------------------------------- coreference
+
+    def _resolve_counterparts(self) -> None:
+        """Replace "his Japanese counterpart" in each draft by the person it stands for."""
+        people = [person for facts in self.facts for person in facts.persons]
+        for draft in self.drafts:
+            anchors = [p.person for p in draft.parties if p.person is not None and p.person.title]
+            if not anchors:
+                continue
+            for index, party in enumerate(draft.parties):
+                group = party.group
+                if group is None or COUNTERPART.fullmatch(group.text) is None:
+                    continue
+                anchor = anchors[0]
+                country = self._counterpart_country(draft, anchor, group)
+                person = resolve_counterpart(anchor, country, people, self.knowledge_base, self.document.anchor)
+                if person is None:
+                    continue
+                if person.cue == "counterpart":
+                    person = attrs.evolve(person, start=group.start, end=group.end)
+                if _key(person) in draft.person_keys():
+                    continue
+                draft.parties[index] = _Party(person, None, party.role)
+
+    def _counterpart_country(self, draft: _Draft, anchor: PersonMention, group: GroupMention) -> str | None:
+        """The country of a counterpart: as written, else the place of the event, else the story's other country."""
+        written = COUNTERPART.fullmatch(group.text)
+        modifier = written.group("modifier") if written is not None else None
+        if modifier:
+            country = lexicon.country_of_word(modifier)
+            if country is not None:
+                return country
+        if draft.location is not None and draft.location.country not in (None, anchor.country):
+            return draft.location.country
+        # The visit this meeting belongs to: the anchor's latest trip abroad drafted so far.
+        for other in reversed(self.drafts[: self.drafts.index(draft)]):
+            if (
+                other.type is EventType.VISIT
+                and other.location is not None
+                and other.location.country not in (None, anchor.country)
+                and _key(anchor) in other.person_keys()
+            ):
+                return other.location.country
+        counts: dict[str, int] = {}
+        for facts in self.facts:
+            for person in facts.persons:
+                if person.country is not None and person.country != anchor.country:
+                    counts[person.country] = counts.get(person.country, 0) + 1
+        if len(counts) == 1:
+            return next(iter(counts))
+        return None
 
     # ------------------------------------------------------------------ reading
 

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 
 import attrs
 
-from alliancekit.actors import ActorRecord, KnowledgeBase, Place, fold, name_key
+from alliancekit.actors import ActorRecord, KnowledgeBase, Place, fold, load_builtin_offices, name_key
 from alliancekit.rules import lexicon
 
 __all__ = [
@@ -502,19 +502,20 @@ class PersonFinder:
         if self.anchor is None:
             return []
         found = []
-        for match in _BARE_TITLE.finditer(sentence):
+        for match in _office_description_pattern().finditer(sentence):
             if any(m.start - offset <= match.end() and match.start() <= m.end - offset + 1 for m in named):
                 continue
             following = sentence[match.end() : match.end() + 2]
             if following[:1] == " " and following[1:2].isupper():
                 continue  # a name follows: handled as a titled name
-            country = lexicon.country_of_word(match.group("country"))
-            canonical = _canonical_title(match.group("title"))
-            if canonical is None:
+            country = lexicon.country_of_word(match.group("country") or match.group("owner"))
+            office = load_builtin_offices().describe(match.group("title"))
+            if office is None or country is None:
                 continue
-            record = self.knowledge_base.office_holder(canonical, country, self.anchor)
+            record = self.knowledge_base.holder_of_office(office.name, country, self.anchor)
             if record is None:
                 continue
+            canonical = record.title_on(self.anchor) or office.name
             found.append(
                 PersonMention(
                     offset + match.start(),
@@ -524,7 +525,7 @@ class PersonFinder:
                     record.country,
                     record.id,
                     "title",
-                    match.group().endswith(("'s", "’s")),
+                    match.group("possessive") is not None,
                 )
             )
         return found
@@ -643,44 +644,15 @@ def _repair_spacing(name: str) -> str:
     return " ".join(words)
 
 
-_BARE_TITLE_WORDS = {
-    "prime minister": "Prime Minister",
-    "premier": "Prime Minister",
-    "president": "President",
-    "foreign minister": "Minister for Foreign Affairs",
-    "defense minister": "Minister of Defense",
-    "defence minister": "Minister of Defense",
-    "finance minister": "Minister of Finance",
-    "secretary of state": "Secretary of State",
-    "defense secretary": "Secretary of Defense",
-    "secretary of defense": "Secretary of Defense",
-    "treasury secretary": "Secretary of the Treasury",
-    "chief cabinet secretary": "Chief Cabinet Secretary",
-}
-_BARE_TITLE = re.compile(
-    r"\b(?:the|The)\s+(?P<country>"
-    + "|".join(
-        [
-            "Japanese",
-            "U\\.S\\.",
-            "US",
-            "American",
-            "South Korean",
-            "Australian",
-            "Philippine",
-            "British",
-            "Indian",
-        ]
+@functools.cache
+def _office_description_pattern() -> re.Pattern[str]:
+    """ "the Japanese foreign minister", "Japan's top diplomat": a country, then an office (data)."""
+    descriptions = "|".join(re.escape(d) for d in load_builtin_offices().descriptions())
+    countries = lexicon.country_pattern().pattern
+    return re.compile(
+        rf"(?:\b(?:the|The)\s+(?P<country>{countries})|(?P<owner>{countries})['’]s)"
+        rf"\s+(?P<title>(?i:{descriptions}))(?P<possessive>['’]s)?\b"
     )
-    + r")\s+(?P<title>"
-    + "|".join(sorted(_BARE_TITLE_WORDS, key=len, reverse=True))
-    + r")(?:['’]s)?\b",
-    re.IGNORECASE,
-)
-
-
-def _canonical_title(text: str) -> str | None:
-    return _BARE_TITLE_WORDS.get(" ".join(text.lower().split()))
 
 
 _PRONOUN = re.compile(

@@ -1,0 +1,93 @@
+"""People named by office or as someone's counterpart, resolved across the article.
+
+Every text here is written for these tests; the knowledge base supplies who
+held an office on the publication day when the article does not name them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from alliancekit.actors import load_builtin_offices
+from alliancekit.model import ActorKind, Event, EventType
+from alliancekit.pipeline import extract
+from alliancekit.plugins import Plugins
+
+SPRING_DAY = dt.date(2026, 3, 10)
+
+
+@pytest.fixture(scope="module")
+def plugins() -> Plugins:
+    return Plugins.create(load_entrypoints=False)
+
+
+def run(text: str, plugins: Plugins, published: dt.date | None = SPRING_DAY) -> list[Event]:
+    return extract(text, published=published, plugins=plugins)
+
+
+def persons(event: Event) -> set[str]:
+    return {p.actor.name for p in event.participants if p.actor.kind is ActorKind.PERSON}
+
+
+def meetings(events: list[Event]) -> list[Event]:
+    return [e for e in events if e.type is EventType.MEETING]
+
+
+def test_a_counterpart_of_the_country_visited_is_the_holder_of_the_same_office_there(plugins: Plugins) -> None:
+    text = (
+        "Secretary of State Marco Rubio arrived in Tokyo on Monday for a two-day stay. "
+        "He will meet his counterpart on Tuesday to discuss tariffs."
+    )
+    (meeting,) = meetings(run(text, plugins))
+    assert persons(meeting) == {"Marco Rubio", "Toshimitsu Motegi"}
+
+
+def test_a_counterpart_with_a_demonym_takes_that_country(plugins: Plugins) -> None:
+    text = "Japanese Foreign Minister Toshimitsu Motegi held talks with his U.S. counterpart in Osaka on Sunday."
+    (meeting,) = meetings(run(text, plugins))
+    assert persons(meeting) == {"Toshimitsu Motegi", "Marco Rubio"}
+
+
+def test_a_counterpart_named_elsewhere_in_the_story_is_that_person(plugins: Plugins) -> None:
+    text = (
+        "Defense Minister Ravi Mehra of India will fly to Canberra next week. "
+        "Mehra is due to meet his Australian counterpart on Thursday.\n\n"
+        "Australian Defence Minister Helen Okafor said the visit would deepen ties."
+    )
+    (meeting,) = meetings(run(text, plugins))
+    assert "Helen Okafor" in persons(meeting)
+
+
+def test_a_leaders_counterpart_is_the_other_countrys_leader_whatever_the_title(plugins: Plugins) -> None:
+    text = "President Lee Jae-myung told reporters he would meet his Japanese counterpart in Nara next month."
+    (meeting,) = meetings(run(text, plugins))
+    assert persons(meeting) == {"Lee Jae-myung", "Sanae Takaichi"}
+
+
+def test_an_office_named_by_country_resolves_to_its_holder_on_the_day(plugins: Plugins) -> None:
+    text = "Secretary of State Marco Rubio met Japan's top diplomat on Monday in Washington."
+    (meeting,) = meetings(run(text, plugins))
+    assert persons(meeting) == {"Marco Rubio", "Toshimitsu Motegi"}
+
+
+def test_a_countrys_leader_is_its_president_or_prime_minister_as_the_data_says(plugins: Plugins) -> None:
+    text = "President Donald Trump will meet the South Korean leader in Gyeongju on Wednesday."
+    (meeting,) = meetings(run(text, plugins))
+    assert persons(meeting) == {"Donald Trump", "Lee Jae-myung"}
+
+
+def test_a_counterpart_of_an_unknown_office_stays_a_description(plugins: Plugins) -> None:
+    text = "Governor Joan Ortiz of Guam met her Japanese counterpart in Hagatna on Friday."
+    events = run(text, plugins)
+    assert all("Toshimitsu Motegi" not in persons(e) for e in events)
+
+
+def test_every_office_title_belongs_to_one_office_and_every_description_to_one() -> None:
+    table = load_builtin_offices()
+    for office in table.offices:
+        for description in office.descriptions:
+            assert table.describe(description) is not None
+        for title in office.titles:
+            assert table.office_of(title) is not None
