@@ -35,7 +35,7 @@ def meetings(events: list[Event]) -> list[Event]:
     return [e for e in events if e.type is EventType.MEETING]
 
 
-def test_a_counterpart_of_the_country_visited_is_the_holder_of_the_same_office_there(plugins: Plugins) -> None:
+def test_a_counterpart_in_the_country_visited_holds_the_same_office_there(plugins: Plugins) -> None:
     text = (
         "Secretary of State Marco Rubio arrived in Tokyo on Monday for a two-day stay. "
         "He will meet his counterpart on Tuesday to discuss tariffs."
@@ -45,7 +45,7 @@ def test_a_counterpart_of_the_country_visited_is_the_holder_of_the_same_office_t
 
 
 def test_a_counterpart_with_a_demonym_takes_that_country(plugins: Plugins) -> None:
-    text = "Japanese Foreign Minister Toshimitsu Motegi held talks with his U.S. counterpart in Osaka on Sunday."
+    text = "Foreign Minister Toshimitsu Motegi held talks with his U.S. counterpart in Osaka on Sunday."
     (meeting,) = meetings(run(text, plugins))
     assert persons(meeting) == {"Toshimitsu Motegi", "Marco Rubio"}
 

@@ -54,6 +54,10 @@ class Office:
     titles: tuple[str, ...] = attrs.field(converter=_tuple_of_str)
 
 
+def _tuple_of_offices(values: Iterable[Office]) -> tuple[Office, ...]:
+    return tuple(values)
+
+
 @attrs.frozen
 class OfficeTable:
     """The offices, and the title of each country's leader.
@@ -65,7 +69,7 @@ class OfficeTable:
         (its president or its prime minister).
     """
 
-    offices: tuple[Office, ...] = attrs.field(converter=tuple)
+    offices: tuple[Office, ...] = attrs.field(converter=_tuple_of_offices)
     leaders: Mapping[str, str] = attrs.field(factory=dict)
 
     @functools.cached_property
@@ -137,7 +141,7 @@ class OfficeTable:
 
         For the leader, the country's own leader title when the data knows it.
         """
-        if office == "leader" and country in self.leaders:
+        if office == "leader" and country is not None and country in self.leaders:
             return (self.leaders[country],)
         for candidate in self.offices:
             if candidate.name == office:

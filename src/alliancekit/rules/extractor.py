@@ -649,7 +649,8 @@ class _DocumentRun:
                     continue
                 anchor = anchors[0]
                 country = self._counterpart_country(draft, anchor, group)
-                person = resolve_counterpart(anchor, country, people, self.knowledge_base, self.document.anchor)
+                on = self.document.anchor
+                person = resolve_counterpart(anchor, country, people, self.knowledge_base, on)
                 if person is None:
                     continue
                 if person.cue == "counterpart":
@@ -659,7 +660,7 @@ class _DocumentRun:
                 draft.parties[index] = _Party(person, None, party.role)
 
     def _counterpart_country(self, draft: _Draft, anchor: PersonMention, group: GroupMention) -> str | None:
-        """The country of a counterpart: as written, else the place of the event, else the story's other country."""
+        """A counterpart's country: as written, else the event's place, else the story's other country."""
         written = COUNTERPART.fullmatch(group.text)
         modifier = written.group("modifier") if written is not None else None
         if modifier:

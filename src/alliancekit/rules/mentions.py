@@ -646,7 +646,7 @@ def _repair_spacing(name: str) -> str:
 
 @functools.cache
 def _office_description_pattern() -> re.Pattern[str]:
-    """ "the Japanese foreign minister", "Japan's top diplomat": a country, then an office (data)."""
+    """Offices named by country ("the Japanese foreign minister", "Japan's top diplomat"), from data."""
     descriptions = "|".join(re.escape(d) for d in load_builtin_offices().descriptions())
     countries = lexicon.country_pattern().pattern
     return re.compile(
