@@ -237,6 +237,19 @@ _OTHER_EVENT_CLAUSE = re.compile(
     r"(?:days?|weeks?|months?)\s+)?(?:after|before|as|amid)\b"
 )
 # An engagement asked about, not announced: "whether he might stop in Tokyo".
+# A past negation right before a verb: "did not meet", "has never visited", "hasn't met".
+_NOT_DONE = re.compile(
+    r"\b(?:(?:did|does|do|has|have|had)(?:\s+not|n['’]t)|never)\s+(?:yet\s+|even\s+|actually\s+)?$",
+    re.IGNORECASE,
+)
+# A habit or standing commitment after a trigger: "meet at least once a year", "hold talks regularly".
+_HABITUAL = re.compile(
+    r"[^.;]{0,60}?\b(?:(?:at\s+least\s+)?(?:once|twice|(?:two|three|four)\s+times)\s+(?:a|per|every)\s+"
+    r"(?:year|month|week)|every\s+(?:year|month|week|other\s+year)|on\s+a\s+regular\s+basis|regularly|annually)\b",
+    re.IGNORECASE,
+)
+# A passive auxiliary right before a participle: "was invited", "has been invited".
+_PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being|get|gets|got)\s+(?:also\s+|formally\s+)?$")
 _WHETHER = re.compile(r"\bwhether\s+(?:[\w’']+\s+){0,4}$")
 # The bare form of a trigger verb, as it follows "and" in a shared infinitive ("to visit X and meet Y").
 _BASE_FORM = re.compile(r"meet|visit|hold|travel|attend|call|host|tour|sit|speak|talk|join|stop|fly|go")
@@ -647,6 +660,10 @@ class _DocumentRun:
                 group = party.group
                 if group is None or COUNTERPART.fullmatch(group.text) is None:
                     continue
+                named = [p for p in people if group.end <= p.start <= group.end + 2]
+                if named:
+                    draft.parties[index] = _Party(named[0], None, party.role)  # "his counterpart, X,"
+                    continue
                 anchor = anchors[0]
                 country = self._counterpart_country(draft, anchor, group)
                 on = self.document.anchor
@@ -655,9 +672,9 @@ class _DocumentRun:
                     continue
                 if person.cue == "counterpart":
                     person = attrs.evolve(person, start=group.start, end=group.end)
-                if _key(person) in draft.person_keys():
-                    continue
                 draft.parties[index] = _Party(person, None, party.role)
+        for draft in self.drafts:
+            draft.parties = _unique_parties(draft.parties)
 
     def _counterpart_country(self, draft: _Draft, anchor: PersonMention, group: GroupMention) -> str | None:
         """A counterpart's country: as written, else the event's place, else the story's other country."""
@@ -700,6 +717,7 @@ class _DocumentRun:
             self._note_leader(facts)
         previous_subjects: list[_Party] = []
         sentence_status: Status | None = None
+        negated_until = -1
         last_verbal: _Draft | None = None
         for index, trigger in enumerate(facts.triggers):
             if trigger.needs_call_context and not self._call_context(facts):
@@ -717,6 +735,15 @@ class _DocumentRun:
                 ] or previous_subjects
             if _found(_NEGATED, self.document.text[left : trigger.start]):
                 continue
+            if trigger.form == "verbal" and _NOT_DONE.search(
+                self.document.text, max(left, trigger.start - 30), trigger.start
+            ):
+                negated_until = right
+                continue  # "did not meet Trump during the summit": nothing happened
+            if trigger.form == "nominal" and trigger.start < negated_until:
+                continue  # the summit of that negated clause is its setting, not a meeting of theirs
+            if _HABITUAL.match(self.document.text, trigger.end, right):
+                continue  # "agreed to meet at least once a year": a commitment, not one engagement
             if _WHETHER.search(self.document.text, max(left, trigger.start - 40), trigger.start):
                 continue  # "Asked whether he might stop in Tokyo": a question, not a plan
             if _found(_BACKGROUND_COUNT, self.document.text[left:right]):
@@ -738,7 +765,7 @@ class _DocumentRun:
                 # "Ishiba held talks with Biden, as well as a meeting with Xi": one tense for both.
                 draft.status = sentence_status
             elif trigger.form == "verbal" and draft.explicit_status:
-                sentence_status = draft.status
+                sentence_status = Status.PLANNED if trigger.proposal else draft.status
             if draft.undated:
                 draft.status, draft.explicit_status = Status.OCCURRED, True  # "at the invitation of": made
             own_left, own_right = self._aside_around(facts, trigger, left, right)
@@ -821,6 +848,9 @@ class _DocumentRun:
                 )
             if trigger.form == "verbal" and draft.status_from is None:
                 last_verbal = draft
+            if trigger.proposal:
+                # "proposed a summit with X on Nov. 2": the time is the proposed meeting's, not the proposal's.
+                draft.time, draft.alt_times = None, []
             self.drafts.extend(self._separate(draft))
         if not facts.triggers:
             self._topics_for_previous(facts)
@@ -1135,6 +1165,11 @@ class _DocumentRun:
                 ]
                 before.sort(key=lambda p: p.start)
                 visitors = before[-1:] if before else subjects[-1:]
+                invited = [
+                    t for t in facts.triggers if t.type is EventType.INVITATION and t.end <= trigger.start
+                ]
+                if invited and self._invitees_in(facts):
+                    visitors = self._invitees_in(facts)[:1]  # "X was invited by Y to visit": X visits
                 shared = [p.person for p in previous_subjects if p.person is not None]
                 if shared and re.search(
                     r"\band\s+(?:then\s+)?to\s+$", text[max(0, trigger.start - 16) : trigger.start]
@@ -1147,6 +1182,17 @@ class _DocumentRun:
                     or [p.person for p in previous_subjects if p.person is not None]
                 )
             parties = [_Party(p, None, Role.VISITOR) for p in visitors]
+        elif trigger.type is EventType.INVITATION and _PASSIVE.search(
+            text, max(0, trigger.start - 16), trigger.start
+        ):
+            # "Lee has been invited to the summit (by X)": the subject is invited, the agent invites.
+            invitees = subjects or [p.person for p in previous_subjects if p.person is not None]
+            agent = re.match(r"\s+(?:[\w-]+\s+){0,6}?by\s+", text[trigger.end : right])
+            inviters = (
+                [p for p in objects if p.start >= trigger.end + agent.end()][:1] if agent is not None else []
+            )
+            parties = [_Party(p, None, Role.INVITER) for p in inviters]
+            parties += [_Party(p, None, Role.INVITEE) for p in invitees[:1]]
         elif trigger.type is EventType.INVITATION:
             inviters = subjects or [p.person for p in previous_subjects if p.person is not None]
             parties = [_Party(p, None, Role.INVITER) for p in inviters]
@@ -2057,10 +2103,16 @@ class _DocumentRun:
             return None
         if draft.type in (EventType.MEETING, EventType.CALL) and len(draft.parties) < 2:
             return None
-        if draft.type is EventType.INVITATION and len(draft.parties) < 2:
+        if (
+            draft.type is EventType.INVITATION
+            and len(draft.parties) < 2
+            and not _PASSIVE.search(self.document.text, max(0, draft.trigger.start - 16), draft.trigger.start)
+        ):
             return None
         if draft.type is EventType.VISIT and draft.location is None:
             return None
+        if draft.type is not EventType.VISIT and _within_one_government(draft):
+            return None  # a prime minister and his own finance minister: domestic, not diplomacy
         if draft.trigger.abroad and draft.location is not None and draft.location.country is not None:
             home = {p.person.country for p in persons if p.person is not None}
             if home <= {draft.location.country, None}:
@@ -2134,6 +2186,12 @@ _LEADER_TITLE = re.compile(
     r"\b(?:president|prime minister|premier|chancellor|king|emperor|leader)\b", re.IGNORECASE
 )
 _MINISTER_TITLE = re.compile(r"\b(?:minister|secretary)\b", re.IGNORECASE)
+
+
+def _within_one_government(draft: _Draft) -> bool:
+    """Whether every party of a meeting, call or invitation is known to be of one and the same country."""
+    countries = [party.country for party in draft.parties]
+    return len(countries) >= 2 and None not in countries and len(set(countries)) == 1
 
 
 def _plural_filter(phrase: str) -> Callable[[PersonMention], bool]:

@@ -47,6 +47,7 @@ class Trigger:
     arrival: bool = False
     companion: bool = False
     abroad: bool = False
+    proposal: bool = False
 
 
 _M, _V, _C, _I = EventType.MEETING, EventType.VISIT, EventType.CALL, EventType.INVITATION
@@ -67,13 +68,14 @@ _TALK_NOUNS = (
 _PATTERNS: list[tuple[str, EventType, str, dict[str, bool]]] = [
     # --- calls (before meetings, so "phone talks" is a call) ---
     (
-        r"\b(?:held|hold|holds|holding|had|have|has)\s+(?:a\s+|an\s+)?(?:\w+\s+)?(?:tele)?phone\s+(?:call|conversation|talks?|conference)",
+        r"\b(?:held|hold|holds|holding|had|have|has)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?:tele)?phone\s+(?:call|conversation|talks?|conference)",
         _C,
         "verbal",
         {},
     ),
     (
-        r"\b(?:held|hold|holds|holding|had)\s+(?:a\s+|an\s+)?(?:\w+\s+)?video\s*(?:call|conference|link|talks?|meeting|summit)",
+        r"\b(?:held|hold|holds|holding|had|have|has)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?:video|virtual|online)"
+        r"(?:[\s-]*(?:link|conference))?\s*(?:call|conference|link|talks?|meeting|summit|conversation)",
         _C,
         "verbal",
         {},
@@ -85,25 +87,60 @@ _PATTERNS: list[tuple[str, EventType, str, dict[str, bool]]] = [
         {},
     ),
     (
-        r"\b(?:spoke|speak|speaks|talked|talk|talks|met)\s+(?:\w+\s+){0,4}?(?:by|via|over)\s+video(?:\s*(?:link|conference|call))?\b",
+        r"\b(?:spoke|speak|speaks|talked|talk|talks|met|meet|meets|conferred)\s+(?:\w+\s+){0,4}?(?:by|via|over|through)\s+(?:a\s+)?"
+        r"video(?:[\s-]*(?:link|conference|call))?\b",
         _C,
         "verbal",
         {},
     ),
     (r"\b(?:phoned|telephoned|(?:will|to)\s+(?:phone|telephone))\b", _C, "verbal", {}),
+    # "met virtually", "held a teleconference with", "spoke by videoconference"
     (
-        r"\b(?:spoke|spoken|speaks)\s+with\b(?=\s+(?:[A-Z]|his\b|her\b|the\b))",
+        r"\b(?:met|meet|meets|meeting|spoke|speak|speaks|talked)\s+(?:virtually|online|remotely)\b",
+        _C,
+        "verbal",
+        {},
+    ),
+    (
+        r"\b(?:held|hold|holds|holding|had|joined|join|joins)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}?"
+        r"(?:teleconference|videoconference|video-conference|tele-summit|virtual\s+summit)\b",
+        _C,
+        "verbal",
+        {},
+    ),
+    # The plain verb: "President A called Prime Minister B on Friday to discuss trade". A person must
+    # follow, and a purpose or a day after them, so "called X a friend" is no call.
+    (
+        r"(?<!so-)\b(?:called|calls)\b(?!\s+(?:on|for|off|in|up|out|it|back|him\s+a|her\s+a)\b)"
+        r"(?=\s+(?:his|her|their|[A-Z])[^.;]{0,90}?\b(?:to\s+(?:discuss|talk|congratulate|express|thank|offer|convey|"
+        r"brief|urge|reaffirm|confirm|share|exchange|coordinate)|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+        r"Saturday|Sunday)|(?:late|early|earlier)\s+(?:on|in|this|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+        r"Sunday)|yesterday|last\s+(?:night|week)|(?:this|on\s+the)\s+(?:morning|evening)|and\s+(?:discussed|talked|"
+        r"spoke|agreed|congratulated|thanked|expressed)))",
+        _C,
+        "verbal",
+        {"needs_person_object": True},
+    ),
+    (
+        r"\b(?:spoke|spoken|speaks)\s+(?:(?:today|yesterday|separately|again|briefly|on\s+(?:Monday|Tuesday|"
+        r"Wednesday|Thursday|Friday|Saturday|Sunday))\s+)?with\b(?=\s+(?:[A-Z]|his\b|her\b|the\b))",
         _C,
         "verbal",
         {"needs_call_context": True},
     ),
     (
-        r"\b(?:(?:tele)?phone|video)\s+(?:call|conversation|talks?|conference|summit|meeting)s?\b",
+        r"\b(?:(?:tele)?phone|video(?:[\s-]*link)?)\s+(?:call|conversation|talks?|conference|summit|meeting)s?\b",
         _C,
         "nominal",
         {},
     ),
-    (r"\bvideo-?conference\b|\bvirtual\s+(?:meeting|summit|talks)\b|\bteleconference\b", _C, "nominal", {}),
+    (
+        r"\bvideo-?conference\b|\bvirtual\s+(?:meeting|summit|talks|conversation)\b|\bteleconference\b|"
+        r"\btele-summit\b",
+        _C,
+        "nominal",
+        {},
+    ),
     (r"\bin\s+a\s+call\b|\ba\s+call\s+(?:with|between)\b", _C, "nominal", {}),
     # --- invitations ---
     (
@@ -113,6 +150,15 @@ _PATTERNS: list[tuple[str, EventType, str, dict[str, bool]]] = [
         {"invites_visit": True},
     ),
     (r"\b(?:invited|invites|invite|inviting)\b", _I, "verbal", {}),
+    # "proposed a summit with X", "offered to host the talks": the proposer invites.
+    (
+        r"\b(?:proposed|proposes|propose|proposing|offered|offers|offer)\b(?=\s+(?:for\s+[^.;,]{3,60}?\s+)?"
+        r"(?:to\s+(?:host|hold|meet)\b|(?:a|an|the|holding\s+a|hosting\s+a)\s+(?:[\w-]+\s+){0,2}?"
+        r"(?:meeting|summit|talks)\b))",
+        _I,
+        "verbal",
+        {"proposal": True},
+    ),
     # "asked him to visit Seoul at an early date": a request to come is an invitation.
     (
         r"\b(?:asked|asks|ask|urged|urges|requested|requests)\b(?=\s+(?:him|her|them|the\s+[a-z]+(?:\s+[a-z]+)?|"
@@ -337,6 +383,9 @@ _PATTERNS: list[tuple[str, EventType, str, dict[str, bool]]] = [
         {},
     ),
     (rf"\b{_TALK_NOUN}\s+(?:between|with)\b", _M, "nominal", {}),
+    # "The talks took place between A and B", "a bilateral with X on the sidelines"
+    (rf"\b{_TALK_NOUN}\s+(?:took|take|takes|will\s+take)\s+place\b", _M, "nominal", {}),
+    (r"\b(?:a|the)\s+bilateral\b(?=\s+(?:with|between|on|in|at)\b)", _M, "nominal", {}),
     (r"\b(?i:meetings?|talks|summit)\s+(?:of|in|at)\b", _M, "nominal", {}),
     (r"\b(?i:meeting|meetings|talks|summit)\b", _M, "nominal", {}),
 ]

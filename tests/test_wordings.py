@@ -1,0 +1,161 @@
+"""Wordings real writers use for engagements, each read as the event it reports.
+
+Every sentence here is written for these tests, in the styles of wire copy,
+newspaper reports and government readouts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from alliancekit.model import ActorKind, Event, EventType, Status
+from alliancekit.pipeline import extract
+from alliancekit.plugins import Plugins
+
+SPRING_DAY = dt.date(2026, 3, 10)  # a Tuesday
+
+
+@pytest.fixture(scope="module")
+def plugins() -> Plugins:
+    return Plugins.create(load_entrypoints=False)
+
+
+def run(text: str, plugins: Plugins, published: dt.date | None = SPRING_DAY) -> list[Event]:
+    return extract(text, published=published, plugins=plugins)
+
+
+def persons(event: Event) -> set[str]:
+    return {p.actor.name for p in event.participants if p.actor.kind is ActorKind.PERSON}
+
+
+def of_type(events: list[Event], kind: EventType) -> list[Event]:
+    return [e for e in events if e.type is kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "people", "day"),
+    [
+        (
+            "Prime Minister Anthony Albanese held video talks with President Joe Biden on Monday.",
+            {"Anthony Albanese", "Joe Biden"},
+            dt.date(2026, 3, 9),
+        ),
+        (
+            "Foreign Minister Toshimitsu Motegi met virtually with Secretary of State Marco Rubio on Monday.",
+            {"Toshimitsu Motegi", "Marco Rubio"},
+            dt.date(2026, 3, 9),
+        ),
+        (
+            "Prime Minister Anthony Albanese and President Joe Biden held a 30-minute phone conversation "
+            "on Sunday.",
+            {"Anthony Albanese", "Joe Biden"},
+            dt.date(2026, 3, 8),
+        ),
+        (
+            "Foreign Minister Cho Hyun held a teleconference with Foreign Minister Toshimitsu Motegi on Monday.",
+            {"Cho Hyun", "Toshimitsu Motegi"},
+            dt.date(2026, 3, 9),
+        ),
+        (
+            "President Donald Trump called Prime Minister Sanae Takaichi on Friday to discuss trade.",
+            {"Donald Trump", "Sanae Takaichi"},
+            dt.date(2026, 3, 6),
+        ),
+        (
+            "Secretary of State Marco Rubio spoke with Foreign Minister Penny Wong via video link on Monday.",
+            {"Marco Rubio", "Penny Wong"},
+            dt.date(2026, 3, 9),
+        ),
+    ],
+)
+def test_calls_in_every_wording_are_calls_with_their_day(
+    plugins: Plugins, text: str, people: set[str], day: dt.date
+) -> None:
+    (call,) = of_type(run(text, plugins), EventType.CALL)
+    assert persons(call) == people
+    assert call.status is Status.OCCURRED
+    assert call.time is not None
+    assert call.time.start == day
+
+
+def test_a_virtual_meeting_of_three_ministers_is_one_call_with_all_three(plugins: Plugins) -> None:
+    text = (
+        "Foreign Minister Toshimitsu Motegi met virtually with Secretary of State Marco Rubio and "
+        "Australian Foreign Minister Penny Wong on Monday."
+    )
+    (call,) = of_type(run(text, plugins), EventType.CALL)
+    assert persons(call) == {"Toshimitsu Motegi", "Marco Rubio", "Penny Wong"}
+
+
+def test_calling_someone_a_name_is_no_call(plugins: Plugins) -> None:
+    text = "President Donald Trump called Prime Minister Sanae Takaichi a great friend of America."
+    assert of_type(run(text, plugins), EventType.CALL) == []
+
+
+def test_a_passive_invitation_names_the_invited_even_without_an_inviter(plugins: Plugins) -> None:
+    text = "President Lee Jae-myung has been invited to the G7 summit in Canada as a guest."
+    (invitation,) = of_type(run(text, plugins), EventType.INVITATION)
+    assert persons(invitation) == {"Lee Jae-myung"}
+    assert invitation.status is Status.OCCURRED
+
+
+def test_a_passive_invitation_to_visit_sends_the_invited_not_the_inviter(plugins: Plugins) -> None:
+    text = "Prime Minister Sanae Takaichi was invited by President Donald Trump to visit Washington in the spring."
+    events = run(text, plugins)
+    (invitation,) = of_type(events, EventType.INVITATION)
+    assert persons(invitation) == {"Sanae Takaichi", "Donald Trump"}
+    (visit,) = of_type(events, EventType.VISIT)
+    assert persons(visit) == {"Sanae Takaichi"}
+    assert visit.status is Status.PLANNED
+
+
+def test_a_proposed_meeting_is_an_invitation_and_a_planned_meeting(plugins: Plugins) -> None:
+    text = "President Joe Biden proposed a meeting with President Yoon Suk Yeol and Prime Minister Shigeru Ishiba."
+    events = run(text, plugins, published=dt.date(2024, 9, 1))
+    (invitation,) = of_type(events, EventType.INVITATION)
+    assert "Joe Biden" in persons(invitation)
+    (meeting,) = of_type(events, EventType.MEETING)
+    assert persons(meeting) == {"Joe Biden", "Yoon Suk Yeol", "Shigeru Ishiba"}
+    assert meeting.status is Status.PLANNED
+
+
+def test_a_bilateral_is_a_meeting(plugins: Plugins) -> None:
+    text = "Premier Li Qiang is scheduled to hold a bilateral with President Lee Jae-myung on Saturday."
+    (meeting,) = of_type(run(text, plugins), EventType.MEETING)
+    assert persons(meeting) == {"Li Qiang", "Lee Jae-myung"}
+    assert meeting.status is Status.PLANNED
+    assert meeting.time is not None
+    assert meeting.time.start == dt.date(2026, 3, 14)
+
+
+def test_talks_that_took_place_between_two_ministers_are_their_meeting(plugins: Plugins) -> None:
+    text = (
+        "The talks took place between Defense Minister Shinjiro Koizumi and Defense Secretary Pete Hegseth "
+        "in Tokyo on Monday."
+    )
+    (meeting,) = of_type(run(text, plugins), EventType.MEETING)
+    assert persons(meeting) == {"Shinjiro Koizumi", "Pete Hegseth"}
+    assert meeting.location is not None
+    assert meeting.location.name == "Tokyo"
+
+
+def test_a_meeting_that_did_not_happen_is_no_event(plugins: Plugins) -> None:
+    text = "Prime Minister Shigeru Ishiba did not meet President Donald Trump during the summit in Canada."
+    assert of_type(run(text, plugins), EventType.MEETING) == []
+
+
+def test_a_standing_commitment_to_meet_is_no_event_but_a_dated_plan_is(plugins: Plugins) -> None:
+    habit = "Prime Minister Sanae Takaichi and President Lee Jae-myung agreed to meet at least once a year."
+    assert of_type(run(habit, plugins), EventType.MEETING) == []
+    plan = (
+        "Prime Minister Sanae Takaichi and President Lee Jae-myung agreed to meet again in Seoul next year."
+    )
+    (meeting,) = of_type(run(plan, plugins), EventType.MEETING)
+    assert meeting.status is Status.PLANNED
+
+
+def test_a_meeting_inside_one_government_is_no_event(plugins: Plugins) -> None:
+    text = "Prime Minister Sanae Takaichi met Finance Minister Satsuki Katayama at her office on Monday."
+    assert of_type(run(text, plugins), EventType.MEETING) == []
