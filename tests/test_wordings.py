@@ -54,7 +54,8 @@ def of_type(events: list[Event], kind: EventType) -> list[Event]:
             dt.date(2026, 3, 8),
         ),
         (
-            "Foreign Minister Cho Hyun held a teleconference with Foreign Minister Toshimitsu Motegi on Monday.",
+            "Foreign Minister Cho Hyun held a teleconference with Foreign Minister Toshimitsu Motegi "
+            "on Monday.",
             {"Cho Hyun", "Toshimitsu Motegi"},
             dt.date(2026, 3, 9),
         ),
@@ -102,7 +103,10 @@ def test_a_passive_invitation_names_the_invited_even_without_an_inviter(plugins:
 
 
 def test_a_passive_invitation_to_visit_sends_the_invited_not_the_inviter(plugins: Plugins) -> None:
-    text = "Prime Minister Sanae Takaichi was invited by President Donald Trump to visit Washington in the spring."
+    text = (
+        "Prime Minister Sanae Takaichi was invited by President Donald Trump to visit Washington "
+        "in the spring."
+    )
     events = run(text, plugins)
     (invitation,) = of_type(events, EventType.INVITATION)
     assert persons(invitation) == {"Sanae Takaichi", "Donald Trump"}
@@ -112,7 +116,10 @@ def test_a_passive_invitation_to_visit_sends_the_invited_not_the_inviter(plugins
 
 
 def test_a_proposed_meeting_is_an_invitation_and_a_planned_meeting(plugins: Plugins) -> None:
-    text = "President Joe Biden proposed a meeting with President Yoon Suk Yeol and Prime Minister Shigeru Ishiba."
+    text = (
+        "President Joe Biden proposed a meeting with President Yoon Suk Yeol and Prime Minister "
+        "Shigeru Ishiba."
+    )
     events = run(text, plugins, published=dt.date(2024, 9, 1))
     (invitation,) = of_type(events, EventType.INVITATION)
     assert "Joe Biden" in persons(invitation)

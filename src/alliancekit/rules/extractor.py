@@ -849,7 +849,7 @@ class _DocumentRun:
             if trigger.form == "verbal" and draft.status_from is None:
                 last_verbal = draft
             if trigger.proposal:
-                # "proposed a summit with X on Nov. 2": the time is the proposed meeting's, not the proposal's.
+                # "proposed a summit with X on Nov. 2": the time is the proposed meeting's.
                 draft.time, draft.alt_times = None, []
             self.drafts.extend(self._separate(draft))
         if not facts.triggers:
