@@ -49,7 +49,7 @@ from alliancekit.rules.mentions import (
     find_places,
     find_pronouns,
 )
-from alliancekit.rules.text import Sentence, body_sentences
+from alliancekit.rules.text import SectionKind, Sentence, article_sentences
 from alliancekit.rules.triggers import Trigger, find_triggers
 from alliancekit.temporal import Direction, TimeMention, day_offset, find_time_expressions, resolve
 
@@ -634,12 +634,20 @@ class _DocumentRun:
     def events(self) -> list[Event]:
         anchor = self.document.anchor
         finder = PersonFinder(self.knowledge_base, anchor, document_text=self.document.text)
-        for sentence in body_sentences(self.document.text):
+        headline_drafts: list[_Draft] = []
+        for sentence in article_sentences(self.document.text):
             facts = self._read_sentence(sentence, finder)
             self.facts.append(facts)
+            drafted = len(self.drafts)
             self._draft_events(facts)
+            if sentence.section is not SectionKind.BODY:
+                # The headline's own reading: kept apart so that the body never leans on it.
+                headline_drafts.extend(self.drafts[drafted:])
+                del self.drafts[drafted:]
+        self.drafts.extend(headline_drafts)
         self._resolve_counterparts()
-        merged = _fold_into_calls(_merge(self.drafts, anchor))
+        del self.drafts[len(self.drafts) - len(headline_drafts) :]
+        merged = _add_headline_drafts(_fold_into_calls(_merge(self.drafts, anchor)), headline_drafts)
         self._borrow_times(merged)
         _inherit(merged)
         merged = _join_companions(merged)
@@ -2186,6 +2194,25 @@ _LEADER_TITLE = re.compile(
     r"\b(?:president|prime minister|premier|chancellor|king|emperor|leader)\b", re.IGNORECASE
 )
 _MINISTER_TITLE = re.compile(r"\b(?:minister|secretary)\b", re.IGNORECASE)
+
+
+def _add_headline_drafts(body: list[_Draft], headline: list[_Draft]) -> list[_Draft]:
+    """Add the engagements only the headline or standfirst reports; fill what the body leaves out.
+
+    A headline never duplicates an engagement of the body: a body draft of
+    the same type with a person in common is that engagement, and takes
+    from the headline only a time it lacks.
+    """
+    for draft in headline:
+        same = next(
+            (kept for kept in body if kept.type is draft.type and kept.person_keys() & draft.person_keys()),
+            None,
+        )
+        if same is None:
+            body.append(draft)
+        elif same.time is None and same.inherited_time is None and draft.time is not None:
+            same.time = draft.time
+    return body
 
 
 def _within_one_government(draft: _Draft) -> bool:

@@ -1,31 +1,79 @@
-r"""Segmenting an article: body paragraphs and sentences, noise left out.
+r"""Segmenting an article: its sections, paragraphs and sentences.
 
-News pages carry more than the story: headlines, photo captions, lists of
-popular articles, publisher blurbs and wire datelines. Events are read only
-from the sentences of body paragraphs; everything else is skipped here, so
-no later rule has to know about it.
+News pages carry more than the story: headlines, standfirsts, photo
+captions, lists of popular articles, publisher blurbs, bylines and wire
+datelines. :func:`sections` tells each line's part of the page
+(:class:`SectionKind`); :func:`article_sentences` gives the sentences an
+extractor reads (the headline, the standfirst and the body, each tagged with
+its section) and :func:`body_sentences` the body's alone. Captions, lists and
+boilerplate never reach an extractor, so no later rule has to know about them.
 
->>> text = "Leaders Meet in Tokyo\nTOKYO, May 3 (Kyodo) -- Abe met Biden. They talked.\n"
+>>> text = "Leaders meet in Tokyo\nTOKYO, May 3 (Kyodo) -- Abe met Biden. They talked.\n"
 >>> [s.text for s in body_sentences(text)]
 ['Abe met Biden.', 'They talked.']
+>>> [(s.section.value, s.text) for s in article_sentences(text)][0]
+('headline', 'Leaders meet in Tokyo')
 """
 
 from __future__ import annotations
 
+import enum
 import re
 from collections.abc import Iterator
 
 import attrs
 
-__all__ = ["LONGEST_SENTENCE", "Sentence", "body_sentences", "is_headline", "split_sentences"]
+__all__ = [
+    "LONGEST_SENTENCE",
+    "Section",
+    "SectionKind",
+    "Sentence",
+    "article_sentences",
+    "body_sentences",
+    "is_headline",
+    "sections",
+    "split_sentences",
+]
+
+
+class SectionKind(enum.Enum):
+    """The part of a news page a line belongs to."""
+
+    HEADLINE = "headline"
+    """The story's title: the first title-like line before the body."""
+    STANDFIRST = "standfirst"
+    """A summary line under the headline, before the body."""
+    BODY = "body"
+    """The story's paragraphs (a wire dateline opening one is cut off)."""
+    CAPTION = "caption"
+    """A photo caption or credit."""
+    LABEL = "label"
+    """Navigation, section names, bylines, dates and other short lines that are no prose."""
+    BOILERPLATE = "boilerplate"
+    """Publisher blurbs, subscription notices, bullet lists and "Related" or "Most read" lists."""
+
+
+@attrs.frozen
+class Section:
+    r"""One line (or joined run of lines) of a page, with its kind and document offsets.
+
+    >>> [(s.kind.value, s.text) for s in sections("Abe meets Biden\nAbe met Biden in Tokyo on Monday.")]
+    [('headline', 'Abe meets Biden'), ('body', 'Abe met Biden in Tokyo on Monday.')]
+    """
+
+    kind: SectionKind
+    start: int
+    end: int
+    text: str
 
 
 @attrs.frozen
 class Sentence:
-    """A sentence of the body text with its offsets in the document.
+    """A sentence of the article with its offsets in the document.
 
-    ``paragraph`` numbers body paragraphs from 0, so rules can tell whether
-    two sentences belong to one passage.
+    ``paragraph`` numbers the paragraphs read from 0, so rules can tell
+    whether two sentences belong to one passage; ``section`` says whether
+    the sentence is the headline's, the standfirst's or the body's.
     """
 
     start: int
@@ -33,6 +81,7 @@ class Sentence:
     text: str
     paragraph: int
     index: int
+    section: SectionKind = SectionKind.BODY
 
 
 # Words after which a period does not end a sentence.
@@ -235,44 +284,125 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     )
 
 
-def body_sentences(text: str) -> list[Sentence]:
-    """The sentences of the article body, with noise lines left out.
+# A credit closing a caption: "(Xinhua/Lan Hongguang)", "ST PHOTO: ONG WEE JIN", "[YONHAP]", "Jane Doe/AP".
+_CREDIT = re.compile(
+    r"(?:\([^()]{0,40}/[^()]{0,40}\)|\bPHOTO\b[^.]{0,40}|\[[A-Z][A-Z ]{1,20}\]"
+    r"|/\s*(?:Courtesy of\s+)?[A-Z][\w ]{1,30}"
+    r"|\b(?:Getty Images|AFP|AP|Reuters|Yonhap|Kyodo|EPA|Bloomberg))\s*$"
+)
+_BYLINE = re.compile(r"^\s*(?:by\s+[A-Z]|(?:posted|updated|published)\s*:?\s)", re.IGNORECASE)
+# Prose cut off mid-sentence (page text often is): long, and mostly lower-case words.
+_PROSE_WORDS = 15
+_TITLE_WORDS = (3, 25)
 
-    Skipped: headlines and labels (lines without closing punctuation),
-    bullet items, photo captions, publisher blurbs, and everything in a
-    "popular articles"-style list. A wire dateline opening a paragraph is
-    cut off the first sentence.
+
+def _lower_share(line: str) -> float:
+    words = [w for w in _WORD.findall(line) if w[:1].isalpha()]
+    if not words:
+        return 0.0
+    return sum(1 for w in words if w[:1].islower()) / len(words)
+
+
+def sections(text: str) -> list[Section]:
+    """Every non-blank line of the page, with the part of the page it is.
+
+    A line ending without closing punctuation is a headline (the first
+    title-like line before the body), a standfirst (prose-like lines between
+    the headline and the body) or a label, unless it is long prose cut off
+    mid-sentence, which is body. Captions, bylines, publisher blurbs, bullet
+    items and the items of "Related"-style lists are never body.
     """
-    sentences: list[Sentence] = []
-    paragraph = 0
+    found: list[Section] = []
     in_list = False
+    body_seen = False
+    headline_seen = False
     for line_start, line in _paragraph_lines(text):
         stripped = line.strip()
         words = len(_WORD.findall(stripped))
-        if _LIST_HEADER.match(stripped):
-            in_list = True
-            continue
-        if in_list:
-            if words >= 25 and not is_headline(stripped):
-                in_list = False
-            else:
-                continue
-        bullet = _BULLET.match(line) is not None and words < 12
         lowered = stripped.lower()
-        if is_headline(stripped) or bullet or _BLURB.search(lowered) or words < 4:
+        kind: SectionKind
+        if _LIST_HEADER.match(stripped):
+            in_list, kind = True, SectionKind.BOILERPLATE
+        elif (
+            (in_list and (words < 25 or is_headline(stripped)))
+            or (_BULLET.match(line) is not None and words < 12)
+            or _BLURB.search(lowered)
+        ):
+            kind = SectionKind.BOILERPLATE
+        elif (_CAPTION.search(lowered) and words < 40) or (
+            is_headline(stripped) and _CREDIT.search(stripped)
+        ):
+            kind = SectionKind.CAPTION
+        elif _BYLINE.match(stripped):
+            kind = SectionKind.LABEL
+        elif (
+            not body_seen
+            and not headline_seen
+            and is_headline(stripped)
+            and _TITLE_WORDS[0] <= words <= _TITLE_WORDS[1]
+        ):
+            kind = SectionKind.HEADLINE
+        elif words < 4:
+            kind = SectionKind.LABEL
+        elif not is_headline(stripped):
+            kind = SectionKind.BODY
+        elif not body_seen and headline_seen and 8 <= words <= 40 and _lower_share(stripped) >= 0.5:
+            kind = SectionKind.STANDFIRST
+        elif words >= _PROSE_WORDS and _lower_share(stripped) >= 0.5 and (body_seen or headline_seen):
+            kind = SectionKind.BODY  # a paragraph cut off mid-sentence
+        else:
+            kind = SectionKind.LABEL
+        if kind is SectionKind.BODY:
+            in_list = False
+            body_seen = True
+        headline_seen = headline_seen or kind is SectionKind.HEADLINE
+        found.append(Section(kind, line_start, line_start + len(line), line))
+    return found
+
+
+_READ = frozenset({SectionKind.HEADLINE, SectionKind.STANDFIRST, SectionKind.BODY})
+
+
+def article_sentences(text: str) -> list[Sentence]:
+    """The sentences of the headline, the standfirst and the body, in text order.
+
+    A headline in title case ("Abe Meets Biden In Tokyo") is left out: its
+    capitals hide which words are names.
+    """
+    sentences: list[Sentence] = []
+    paragraph = 0
+    for section in sections(text):
+        if section.kind not in _READ:
             continue
-        if _CAPTION.search(lowered) and words < 40:
+        line = section.text
+        if section.kind is not SectionKind.BODY and _lower_share(line) < 0.4:
             continue
         lead = len(line) - len(line.lstrip())
         cut = _dateline_end(line[lead:])
-        body_start = line_start + lead + cut
-        for start, end in split_sentences(text[body_start : line_start + len(line)], body_start):
+        body_start = section.start + lead + cut
+        for start, end in split_sentences(text[body_start : section.end], body_start):
             for piece_start, piece_end in _pieces(text, start, end):
                 sentences.append(
-                    Sentence(piece_start, piece_end, text[piece_start:piece_end], paragraph, len(sentences))
+                    Sentence(
+                        piece_start,
+                        piece_end,
+                        text[piece_start:piece_end],
+                        paragraph,
+                        len(sentences),
+                        section.kind,
+                    )
                 )
         paragraph += 1
     return sentences
+
+
+def body_sentences(text: str) -> list[Sentence]:
+    """The sentences of the article body, with everything else left out (see :func:`sections`).
+
+    A wire dateline opening a paragraph is cut off the first sentence.
+    """
+    body = [sentence for sentence in article_sentences(text) if sentence.section is SectionKind.BODY]
+    return [attrs.evolve(sentence, index=index) for index, sentence in enumerate(body)]
 
 
 LONGEST_SENTENCE = 1000

@@ -1,0 +1,110 @@
+"""The parts of a news page, and what the extractor reads of them.
+
+The whole article counts: the headline and the standfirst are read, and an
+engagement they alone report is an event; captions, lists and boilerplate
+never are. Every page here is written for these tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from alliancekit.model import ActorKind, Event, EventType, Status
+from alliancekit.pipeline import extract
+from alliancekit.plugins import Plugins
+from alliancekit.rules.text import SectionKind, article_sentences, body_sentences, sections
+
+PAGE = (
+    "Takaichi to visit Canberra for talks with Albanese next month\n"
+    "The trip would be the first by a Japanese leader to Australia in three years\n"
+    "By Jane Roe\n"
+    "Updated: March 10, 2026\n"
+    "Prime Minister Sanae Takaichi (left) speaks in Tokyo on Monday. (Kyodo/Pool)\n"
+    "TOKYO, March 10 (Wire) -- Japan's government said on Tuesday it was preparing a defense "
+    "pact to be signed within the year.\n"
+    "Officials said the talks would cover critical minerals, gas supplies and the joint training "
+    "of troops in the north of the country and that a\n"
+    "Related articles\n"
+    "- Japan and Australia sign gas deal\n"
+    "- Markets rally in Tokyo\n"
+)
+
+
+@pytest.fixture(scope="module")
+def plugins() -> Plugins:
+    return Plugins.create(load_entrypoints=False)
+
+
+def persons(event: Event) -> set[str]:
+    return {p.actor.name for p in event.participants if p.actor.kind is ActorKind.PERSON}
+
+
+def test_sections_tell_headline_standfirst_labels_captions_body_and_lists() -> None:
+    kinds = [section.kind for section in sections(PAGE)]
+    assert kinds == [
+        SectionKind.HEADLINE,
+        SectionKind.STANDFIRST,
+        SectionKind.LABEL,
+        SectionKind.LABEL,
+        SectionKind.CAPTION,
+        SectionKind.BODY,
+        SectionKind.BODY,
+        SectionKind.BOILERPLATE,
+        SectionKind.BOILERPLATE,
+        SectionKind.BOILERPLATE,
+    ]
+
+
+def test_section_offsets_index_the_page() -> None:
+    for section in sections(PAGE):
+        assert PAGE[section.start : section.end] == section.text
+
+
+def test_a_paragraph_cut_off_mid_sentence_is_still_body() -> None:
+    texts = [sentence.text for sentence in body_sentences(PAGE)]
+    assert any(text.startswith("Officials said the talks would cover") for text in texts)
+
+
+def test_article_sentences_read_the_headline_and_standfirst_first_and_tag_them() -> None:
+    read = article_sentences(PAGE)
+    assert [s.section for s in read[:2]] == [SectionKind.HEADLINE, SectionKind.STANDFIRST]
+    assert all(s.section is SectionKind.BODY for s in read[2:])
+    assert all(PAGE[s.start : s.end] == s.text for s in read)
+
+
+def test_a_title_case_headline_is_not_read_for_events() -> None:
+    page = (
+        "Takaichi To Visit Canberra For Talks With Albanese\nThe cabinet met on Tuesday to discuss taxes.\n"
+    )
+    assert [s.section for s in article_sentences(page)] == [SectionKind.BODY]
+
+
+def test_an_engagement_only_the_headline_reports_is_an_event(plugins: Plugins) -> None:
+    text = (
+        "Trump and Takaichi to hold phone talks on trade\n"
+        "U.S. President Donald Trump said on Tuesday that Japanese Prime Minister Sanae Takaichi "
+        "had done a great job on tariffs.\n"
+    )
+    (call,) = [
+        e for e in extract(text, published=dt.date(2026, 3, 10), plugins=plugins) if e.type is EventType.CALL
+    ]
+    assert persons(call) == {"Donald Trump", "Sanae Takaichi"}
+    assert call.status is Status.PLANNED
+
+
+def test_the_headline_never_adds_a_second_copy_of_an_engagement_the_body_reports(plugins: Plugins) -> None:
+    text = (
+        "Motegi meets Rubio in Washington\n"
+        "Foreign Minister Toshimitsu Motegi met Secretary of State Marco Rubio at the State Department "
+        "on Monday.\n"
+    )
+    meetings = [
+        e
+        for e in extract(text, published=dt.date(2026, 3, 10), plugins=plugins)
+        if e.type is EventType.MEETING
+    ]
+    assert len(meetings) == 1
+    assert meetings[0].time is not None
+    assert meetings[0].time.start == dt.date(2026, 3, 9)
