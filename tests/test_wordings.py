@@ -166,3 +166,54 @@ def test_a_standing_commitment_to_meet_is_no_event_but_a_dated_plan_is(plugins: 
 def test_a_meeting_inside_one_government_is_no_event(plugins: Plugins) -> None:
     text = "Prime Minister Sanae Takaichi met Finance Minister Satsuki Katayama at her office on Monday."
     assert of_type(run(text, plugins), EventType.MEETING) == []
+
+
+def test_a_compound_of_surnames_names_the_sides_of_a_summit(plugins: Plugins) -> None:
+    text = (
+        "President Moon Jae-in met Chairman Kim Jong-un in April. "
+        "The second Moon-Kim summit was held May 26 at the border village of Panmunjom."
+    )
+    events = run(text, plugins, published=dt.date(2018, 9, 10))
+    days = sorted(e.time.start for e in of_type(events, EventType.MEETING) if e.time and e.time.start)
+    assert dt.date(2018, 5, 26) in days
+    assert all(persons(e) == {"Moon Jae-in", "Kim Jong-un"} for e in of_type(events, EventType.MEETING))
+
+
+def test_a_dated_meeting_of_countries_is_an_event_of_their_governments(plugins: Plugins) -> None:
+    text = "The Japan-U.S.-ROK vice ministers' meeting was held on November 17 in Tokyo."
+    (meeting,) = of_type(run(text, plugins, published=dt.date(2023, 11, 20)), EventType.MEETING)
+    assert {p.actor.country for p in meeting.participants} == {"JPN", "USA", "KOR"}
+    assert all(p.actor.kind is ActorKind.ORGANIZATION for p in meeting.participants)
+    assert meeting.time is not None
+    assert meeting.time.start == dt.date(2023, 11, 17)
+
+
+def test_inter_korean_talks_are_between_the_two_koreas(plugins: Plugins) -> None:
+    text = "North Korea abruptly postponed the inter-Korean talks scheduled for Wednesday."
+    (meeting,) = of_type(run(text, plugins, published=dt.date(2018, 5, 16)), EventType.MEETING)
+    assert {p.actor.country for p in meeting.participants} == {"KOR", "PRK"}
+    assert meeting.status is Status.CANCELLED
+
+
+def test_an_undated_passing_mention_of_countries_talks_is_no_event(plugins: Plugins) -> None:
+    text = "Analysts said the U.S.-China talks had done little to calm markets."
+    assert of_type(run(text, plugins), EventType.MEETING) == []
+
+
+def test_the_meeting_of_two_named_leaders_is_theirs(plugins: Plugins) -> None:
+    text = "It follows the meeting of Presidents Joe Biden and Xi Jinping held on November 14, 2022 in Bali."
+    (meeting,) = of_type(run(text, plugins, published=dt.date(2023, 2, 1)), EventType.MEETING)
+    assert persons(meeting) == {"Joe Biden", "Xi Jinping"}
+    assert meeting.status is Status.OCCURRED
+    assert meeting.time is not None
+    assert meeting.time.start == dt.date(2022, 11, 14)
+
+
+def test_a_country_side_mention_folds_into_the_named_engagement_it_reports(plugins: Plugins) -> None:
+    text = (
+        "Ambassador Mark Lippert will attend the U.S.-Japan-ROK trilateral meeting in Tokyo on October 17. "
+        "Lippert will meet Japanese Ambassador Kenji Hara and South Korean envoy Park Min-soo there "
+        "on October 17."
+    )
+    meetings = of_type(run(text, plugins, published=dt.date(2015, 10, 10)), EventType.MEETING)
+    assert all(persons(e) for e in meetings)

@@ -248,6 +248,15 @@ _HABITUAL = re.compile(
     r"(?:year|month|week)|every\s+(?:year|month|week|other\s+year)|on\s+a\s+regular\s+basis|regularly|annually)\b",
     re.IGNORECASE,
 )
+# The "of" phrase after an event noun, up to the verb or clause break that ends it.
+_OF_PHRASE = re.compile(
+    r"\s*of\s+[^,;:()]{0,120}?(?=\s+(?:held|was|were|is|are|in|on|at|that|which)\b|[,;:()]|$)"
+)
+# A compound of sides right before an event noun: "the second Moon-Kim summit", "the inter-Korean talks".
+_COMPOUND_BEFORE = re.compile(
+    r"(?P<compound>(?i:inter-korean)|(?:[A-Z][\w.]*(?:[-–/](?=[A-Z]))){1,3}[A-Z][\w.]*)"
+    r"(?:\s+(?:[a-z][\w'’-]*|[A-Z][a-z]+(?:['’]s?)?)){0,3}\s+$"
+)
 # A passive auxiliary right before a participle: "was invited", "has been invited".
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being|get|gets|got)\s+(?:also\s+|formally\s+)?$")
 _WHETHER = re.compile(r"\bwhether\s+(?:[\w’']+\s+){0,4}$")
@@ -648,6 +657,7 @@ class _DocumentRun:
         self._resolve_counterparts()
         del self.drafts[len(self.drafts) - len(headline_drafts) :]
         merged = _add_headline_drafts(_fold_into_calls(_merge(self.drafts, anchor)), headline_drafts)
+        merged = _join_country_sides(merged, anchor)
         self._borrow_times(merged)
         _inherit(merged)
         merged = _join_companions(merged)
@@ -834,7 +844,7 @@ class _DocumentRun:
                 self.pending_cancel = None
             if self._part_of_earlier(draft, facts):
                 continue
-            if not draft.has_person():
+            if not draft.has_person() and not _between_countries(draft):
                 continue
             clause_before = self.document.text[left : trigger.start]
             draft.distinct = bool(_DISTINCT.search(clause_before + " " + trigger.text))
@@ -1414,10 +1424,17 @@ class _DocumentRun:
         if between:
             objects = self._persons_between(facts, trigger.end, right)
             groups = [g for g in facts.groups if trigger.end <= g.start and g.end <= right]
-        elif re.match(r"\s*(?:of|in|at)\b", after) and trigger.type is EventType.MEETING:
+        elif (
+            re.match(r"\s*(?:of|in|at)\b", after) or re.search(r"\b(?:of|in|at)$", trigger.text)
+        ) and trigger.type is EventType.MEETING:
             groups = [
                 g for g in facts.groups if trigger.end <= g.start and g.end <= min(right, trigger.end + 80)
             ]
+            of_phrase = _OF_PHRASE.match(after if re.match(r"\s*of\b", after) else " of" + after)
+            if (re.match(r"\s*of\b", after) or trigger.text.endswith("of")) and not groups and of_phrase:
+                # "the meeting of Presidents A and B held on ...": the people of the "of" phrase.
+                phrase_end = trigger.end + len(of_phrase.group())
+                objects = [p for p in facts.persons if trigger.end <= p.start and p.end <= phrase_end]
         if (
             trigger.type is EventType.INVITATION
             and _INVITATION_OF.search(text[max(0, trigger.start - 12) : trigger.start])
@@ -1515,6 +1532,8 @@ class _DocumentRun:
             role = Role.VISITOR if trigger.type is EventType.VISIT else Role.PARTICIPANT
             subjects = [p for p in self._persons_between(facts, left, trigger.start) if not p.possessive]
             parties = [_Party(p, None, role) for p in subjects]
+        if not parties:
+            parties = self._compound_parties(facts, trigger)
         parties = _unique_parties(parties)
         draft = _Draft.start(facts.sentence, trigger, parties)
         if trigger.type is EventType.VISIT and invited:
@@ -1522,6 +1541,39 @@ class _DocumentRun:
         span_start = min([trigger.start, *(p.start for p in possessor)])
         draft.spans = [self._span(facts, trigger, parties, span_start, right)]
         return draft
+
+    def _compound_parties(self, facts: _SentenceFacts, trigger: Trigger) -> list[_Party]:
+        """The sides a compound names before an event noun: "the Moon-Kim summit", "Japan-U.S.-ROK talks".
+
+        Each part is the surname of a person the story names, or a country;
+        "inter-Korean" is the two Koreas. Sides that are countries take part
+        as their governments.
+        """
+        text = self.document.text
+        before = _COMPOUND_BEFORE.search(text, max(facts.sentence.start, trigger.start - 80), trigger.start)
+        if before is None:
+            return []
+        compound = before.group("compound")
+        if compound.lower() == "inter-korean":
+            parts = ["South Korea", "North Korea"]
+        else:
+            parts = [part for part in re.split(r"[-–/]", compound) if part]
+        if len(parts) < 2:
+            return []
+        people = [person for earlier in self.facts for person in earlier.persons]
+        parties: list[_Party] = []
+        start = trigger.start - len(before.group()) + before.start("compound") - before.start()
+        for part in parts:
+            country = lexicon.country_of_word(part)
+            if country is not None:
+                group = GroupMention(start, start + len(compound), lexicon.country_name(country), country)
+                parties.append(_Party(None, group, Role.PARTICIPANT))
+                continue
+            named = [p for p in people if p.name.split()[-1] == part or p.name.split()[0] == part]
+            if not named:
+                return []  # a part that is neither a country nor a person of the story: no sides
+            parties.append(_Party(named[-1], None, Role.PARTICIPANT))
+        return parties
 
     def _frame_main(self, facts: _SentenceFacts, trigger: Trigger) -> int | None:
         """Where the main clause starts when a sentence opens with a frame round this trigger.
@@ -2107,7 +2159,7 @@ class _DocumentRun:
 
     def _to_event(self, draft: _Draft) -> Event | None:
         persons = [p for p in draft.parties if p.person is not None]
-        if not persons:
+        if not persons and not _between_countries(draft):
             return None
         if draft.type in (EventType.MEETING, EventType.CALL) and len(draft.parties) < 2:
             return None
@@ -2213,6 +2265,75 @@ def _add_headline_drafts(body: list[_Draft], headline: list[_Draft]) -> list[_Dr
         elif same.time is None and same.inherited_time is None and draft.time is not None:
             same.time = draft.time
     return body
+
+
+def _join_country_sides(drafts: list[_Draft], anchor: dt.date | None) -> list[_Draft]:
+    """Fold an engagement named by its countries into the one its people's names report.
+
+    "The trilateral meeting in Tokyo on October 17" and "Davies will meet
+    Sugiyama and Lim in Tokyo" are one engagement when the type agrees, the
+    people's countries are among the sides, and the times do not conflict:
+    the named one is kept and takes the time and place it lacks.
+    """
+    kept: list[_Draft] = []
+    named = [draft for draft in drafts if draft.has_person()]
+    for draft in drafts:
+        if draft.has_person():
+            kept.append(draft)
+            continue
+        sides = {party.country for party in draft.parties if party.country is not None}
+        same = next(
+            (
+                other
+                for other in named
+                if other.type is draft.type
+                and len(other.person_keys()) >= 2
+                and _person_countries(other)
+                and _person_countries(other) <= sides
+                and (draft.time is None or other.time is not None)
+                and _times_agree(other, draft, anchor)
+            ),
+            None,
+        )
+        if same is None:
+            kept.append(draft)
+            continue
+        if same.time is None and same.inherited_time is None:
+            same.time = draft.time
+        same.location = same.location or draft.location
+        same.spans.extend(draft.spans)
+    return kept
+
+
+def _person_countries(draft: _Draft) -> set[str]:
+    """The known countries of a draft's named people."""
+    return {
+        party.country for party in draft.parties if party.person is not None and party.country is not None
+    }
+
+
+def _times_agree(first: _Draft, second: _Draft, anchor: dt.date | None) -> bool:
+    """Whether two drafts' times may be one time (either is undated, or the intervals overlap)."""
+    first_span, second_span = _span_of(first, anchor), _span_of(second, anchor)
+    if first_span is None or second_span is None or first_span.start is None or second_span.start is None:
+        return True
+    assert first_span.end is not None
+    assert second_span.end is not None
+    return first_span.start <= second_span.end and second_span.start <= first_span.end
+
+
+def _between_countries(draft: _Draft) -> bool:
+    """Whether a draft without named people is an engagement of two or more governments.
+
+    "The Japan-U.S.-ROK vice ministers' meeting was held on November 17":
+    its sides are countries. It counts when it is dated or its status is
+    stated, so that a passing "alliance talks" is no event.
+    """
+    if draft.type not in (EventType.MEETING, EventType.CALL):
+        return False
+    countries = {party.country for party in draft.parties if party.group is not None}
+    countries.discard(None)
+    return len(countries) >= 2 and (draft.time is not None or draft.explicit_status)
 
 
 def _within_one_government(draft: _Draft) -> bool:

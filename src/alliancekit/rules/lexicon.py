@@ -163,6 +163,23 @@ def country_names() -> dict[str, str]:
     return _countries()[0]
 
 
+@functools.cache
+def _display_names() -> dict[str, str]:
+    text = (
+        resources.files("alliancekit.actors").joinpath("data", "countries.json").read_text(encoding="utf-8")
+    )
+    return {entry["code"]: entry["name"] for entry in json.loads(text)["countries"]}
+
+
+def country_name(code: str) -> str:
+    """The usual English name of a country, by its alpha-3 code (the code itself when unknown).
+
+    >>> country_name("KOR")
+    'South Korea'
+    """
+    return _display_names().get(code, code)
+
+
 def country_of_word(word: str) -> str | None:
     """The country a name, demonym or possessive denotes, if any.
 
