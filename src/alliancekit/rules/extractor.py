@@ -1915,6 +1915,10 @@ class _DocumentRun:
             preceding = text[max(facts.sentence.start, place.start - 12) : place.start].lower()
             if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", preceding):
                 return place
+        if re.search(r"\bhere\b(?!\s+(?:is|are|was|were)\b)", text[trigger.start : right]):
+            here = self._dateline_place()
+            if here is not None:
+                return here  # "met his counterpart here": where the story is filed
         where = re.search(r",\s+where$", text[max(facts.sentence.start, left - 12) : left])
         if where is not None:
             # "fresh from Washington, where he held talks with Rubio": the place the clause hangs on
@@ -2068,16 +2072,21 @@ class _DocumentRun:
                     draft.topics.append(code)
             return
 
-    def _dateline_places(self, drafts: list[_Draft]) -> None:
-        """Occurred meetings with no stated place happened where the story was filed."""
+    def _dateline_place(self) -> PlaceMention | None:
+        """The place the story was filed from, by its dateline, or ``None`` without one."""
         dateline = self.document.source.dateline
         if not dateline:
-            return
+            return None
         place = self.knowledge_base.find_place(dateline)
         if place is not None:
-            mention = PlaceMention(0, 0, place.name, place.country, place.kind, dateline)
-        else:
-            mention = PlaceMention(0, 0, dateline, None, "city", dateline)
+            return PlaceMention(0, 0, place.name, place.country, place.kind, dateline)
+        return PlaceMention(0, 0, dateline, None, "city", dateline)
+
+    def _dateline_places(self, drafts: list[_Draft]) -> None:
+        """Occurred meetings with no stated place happened where the story was filed."""
+        mention = self._dateline_place()
+        if mention is None:
+            return
         for draft in drafts:
             if draft.location is not None or draft.status is not Status.OCCURRED:
                 continue

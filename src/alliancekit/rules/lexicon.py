@@ -16,6 +16,8 @@ import json
 import re
 from importlib import resources
 
+import pycountry
+
 __all__ = [
     "CONNECTORS",
     "FUNCTION_WORDS",
@@ -144,14 +146,27 @@ def _countries() -> tuple[dict[str, str], dict[str, str]]:
     data = json.loads(text)
     names: dict[str, str] = {}
     words: dict[str, str] = {}
-    for entry in data["countries"]:
-        for name in entry["names"]:
-            names[name.lower()] = entry["code"]
-        for name in (*entry["names"], *entry["demonyms"]):
-            words[name.lower()] = entry["code"]
-            words[name.lower() + "'s"] = entry["code"]
-            words[name.lower() + "’s"] = entry["code"]
+    entries = [(entry["code"], entry["names"], entry["demonyms"]) for entry in data["countries"]]
+    # Every other country by its usual English name (ISO 3166 through pycountry), after the
+    # curated entries, which also know demonyms and metonyms.
+    entries += [(code, [name], []) for code, name in _iso_country_names()]
+    for code, country_names_, demonyms in entries:
+        for name in country_names_:
+            names.setdefault(name.lower(), code)
+        for name in (*country_names_, *demonyms):
+            for form in (name.lower(), name.lower() + "'s", name.lower() + "’s"):
+                words.setdefault(form, code)
     return names, words
+
+
+def _iso_country_names() -> list[tuple[str, str]]:
+    """(alpha-3, name) of every ISO 3166 country whose usual name reads as one in running text."""
+    found = []
+    for country in pycountry.countries:
+        name = getattr(country, "common_name", None) or country.name
+        if "," not in name and "(" not in name:
+            found.append((country.alpha_3, name))
+    return found
 
 
 def country_names() -> dict[str, str]:

@@ -766,7 +766,27 @@ def find_places(sentence: str, offset: int, knowledge_base: KnowledgeBase) -> li
             found.append(facility)
             continue
         found.extend(_places_in_window(window.group(), window.start(), offset, knowledge_base))
+    for match in _CITY_OF_COUNTRY.finditer(sentence):
+        # "in Nagano, Japan", "to Lima, Peru": a city the gazetteer may not know, placed by its country.
+        written = match.group("country")
+        code = lexicon.country_names().get(written.lower()) or lexicon.country_names().get(
+            written.rstrip(".").lower()
+        )
+        start, end = offset + match.start("city"), offset + match.end("city")
+        if code is None or any(p.start < end and start < p.end for p in found):
+            continue
+        city = match.group("city")
+        found.append(PlaceMention(start, end, city, code, "city", city))
+    found.sort(key=lambda place: place.start)
     return found
+
+
+# A place written as "City, Country" after a preposition or a verb of travel.
+_CITY_OF_COUNTRY = re.compile(
+    r"\b(?:in|at|to|from|near|visiting|visited|visit|visits)\s+(?:the\s+)?"
+    r"(?P<city>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}),\s+(?P<country>[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2}?)"
+    r"(?![\w'’])"
+)
 
 
 # Nouns that end the name of a building or site one can visit or meet at ("Nago City Hall").

@@ -1,0 +1,55 @@
+"""Where an engagement takes place, as real writers give it.
+
+Every sentence here is written for these tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from alliancekit.model import Event, EventType
+from alliancekit.pipeline import extract
+from alliancekit.plugins import Plugins
+from alliancekit.rules.mentions import find_places
+
+
+@pytest.fixture(scope="module")
+def plugins() -> Plugins:
+    return Plugins.create(load_entrypoints=False)
+
+
+def run(text: str, plugins: Plugins, published: dt.date) -> list[Event]:
+    return extract(text, published=published, plugins=plugins)
+
+
+def test_a_city_the_gazetteer_lacks_is_placed_by_the_country_after_it(plugins: Plugins) -> None:
+    text = (
+        "Vice Foreign Minister Takeo Akiba held talks with his Chinese counterpart Le Yucheng on Saturday "
+        "in Matsumoto, Japan."
+    )
+    (meeting,) = [e for e in run(text, plugins, dt.date(2019, 10, 7)) if e.type is EventType.MEETING]
+    assert meeting.location is not None
+    assert (meeting.location.name, meeting.location.country) == ("Matsumoto", "JPN")
+
+
+def test_every_iso_country_is_a_place_not_only_the_curated_ones(plugins: Plugins) -> None:
+    places = find_places("The leaders met in Peru and later flew to Namibia.", 0, plugins.knowledge_base)
+    assert [(p.name, p.country) for p in places] == [("Peru", "PER"), ("Namibia", "NAM")]
+
+
+def test_here_is_the_dateline_city(plugins: Plugins) -> None:
+    text = (
+        "JOHANNESBURG (Wire) - Prime Minister Narendra Modi on Friday met his Australian counterpart "
+        "Anthony Albanese here, officials said."
+    )
+    (meeting,) = [e for e in run(text, plugins, dt.date(2025, 11, 22)) if e.type is EventType.MEETING]
+    assert meeting.location is not None
+    assert meeting.location.name.lower() == "johannesburg"
+
+
+def test_here_without_a_dateline_leaves_the_place_open(plugins: Plugins) -> None:
+    text = "Prime Minister Narendra Modi on Friday met his Australian counterpart Anthony Albanese here."
+    (meeting,) = [e for e in run(text, plugins, dt.date(2025, 11, 22)) if e.type is EventType.MEETING]
+    assert meeting.location is None
