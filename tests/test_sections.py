@@ -108,3 +108,14 @@ def test_the_headline_never_adds_a_second_copy_of_an_engagement_the_body_reports
     assert len(meetings) == 1
     assert meetings[0].time is not None
     assert meetings[0].time.start == dt.date(2026, 3, 9)
+
+
+def test_a_present_tense_sentence_with_a_credit_is_a_caption_and_a_banner_is_no_headline() -> None:
+    page = (
+        "The Daily Ledger\n"
+        "Foreign minister discusses trip in first call with counterpart\n"
+        "Foreign Minister Cho Hyun speaks over the phone with his Chinese counterpart on Tuesday. (Wire)\n"
+        "Foreign Minister Cho Hyun spoke by phone with his Chinese counterpart on Tuesday, his office said.\n"
+    )
+    kinds = [section.kind for section in sections(page)]
+    assert kinds == [SectionKind.LABEL, SectionKind.HEADLINE, SectionKind.CAPTION, SectionKind.BODY]

@@ -217,3 +217,20 @@ def test_a_country_side_mention_folds_into_the_named_engagement_it_reports(plugi
     )
     meetings = of_type(run(text, plugins, published=dt.date(2015, 10, 10)), EventType.MEETING)
     assert all(persons(e) for e in meetings)
+
+
+def test_one_of_many_to_call_reports_a_call_that_happened(plugins: Plugins) -> None:
+    text = "President Joe Biden was among foreign leaders to phone Prime Minister Anthony Albanese on Sunday."
+    (call,) = of_type(run(text, plugins, published=dt.date(2022, 5, 31)), EventType.CALL)
+    assert call.status is Status.OCCURRED
+    assert call.time is not None
+    assert call.time.start == dt.date(2022, 5, 29)
+
+
+def test_an_engagement_during_which_plans_were_revealed_has_happened(plugins: Plugins) -> None:
+    text = (
+        "President Joe Biden revealed plans for a summit in Tokyo during a virtual meeting with "
+        "Prime Minister Narendra Modi on Monday."
+    )
+    (call,) = of_type(run(text, plugins, published=dt.date(2022, 4, 12)), EventType.CALL)
+    assert call.status is Status.OCCURRED

@@ -257,6 +257,12 @@ _COMPOUND_BEFORE = re.compile(
     r"(?P<compound>(?i:inter-korean)|(?:[A-Z][\w.]*(?:[-–/](?=[A-Z]))){1,3}[A-Z][\w.]*)"
     r"(?:\s+(?:[a-z][\w'’-]*|[A-Z][a-z]+(?:['’]s?)?)){0,3}\s+$"
 )
+# An infinitive that names what someone was the first, last or one of many to do.
+_RELATIVE_INFINITIVE = re.compile(
+    r"\b(?:the\s+(?:first|last|latest|only|second|third)\b[^.;,]{0,50}|among\s+[^.;,]{1,60})\s+to\s+$"
+)
+# An event noun framed by "during": "during a video call", "during their talks".
+_DURING = re.compile(r"\bduring\s+(?:an?|the|their|his|her|its)\s+(?:[\w-]+\s+){0,3}$")
 # A passive auxiliary right before a participle: "was invited", "has been invited".
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being|get|gets|got)\s+(?:also\s+|formally\s+)?$")
 _WHETHER = re.compile(r"\bwhether\s+(?:[\w’']+\s+){0,4}$")
@@ -1691,6 +1697,19 @@ class _DocumentRun:
                 return Status.CANCELLED, True
         if trigger.form == "nominal" and _PRESUPPOSED.search(before):
             return None, False  # "follow-up measures to the summit in January": its own time decides
+        infinitive_end = trigger.start + (3 if trigger.text.lower().startswith("to ") else 0)
+        if trigger.form == "verbal" and _RELATIVE_INFINITIVE.search(
+            text, max(facts.sentence.start, trigger.start - 80), infinitive_end
+        ):
+            # "was among the leaders to phone him", "the first president to visit": the tense of "was".
+            tense = re.search(r"\b(?:was|were|had\s+been|became)\b", before)
+            if tense is not None:
+                return Status.OCCURRED, True
+        if trigger.form == "nominal" and _DURING.search(before):
+            # "revealed plans for a summit during a video call on Monday": the governing verb's tense.
+            future, past = _FUTURE.search(before), _PAST_VERB.search(before)
+            if past is not None and (future is None or past.start() < future.start()):
+                return Status.OCCURRED, True
         if trigger.form == "verbal" and (
             text[max(0, trigger.start - 3) : trigger.start].lower() == "to "
             or re.search(r"\b(?:to|will|would|may|might|could)\s+\w+$", trigger.text)

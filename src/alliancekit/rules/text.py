@@ -290,6 +290,12 @@ _CREDIT = re.compile(
     r"|/\s*(?:Courtesy of\s+)?[A-Z][\w ]{1,30}"
     r"|\b(?:Getty Images|AFP|AP|Reuters|Yonhap|Kyodo|EPA|Bloomberg))\s*$"
 )
+# A photo caption in its usual form: one present-tense sentence, then the credit in brackets.
+_CAPTION_SENTENCE = re.compile(
+    r"^[^.]{0,240}?\b(?:speaks|shakes\s+hands|poses|waves|listens|looks\s+on|gestures|is\s+greeted|greets|"
+    r"walks|talks|meets|arrives|attends|delivers|holds|smiles|salutes|bows|reviews)\b[^.]{0,200}\."
+    r"\s*\([A-Z][\w /&.-]{1,40}\)"
+)
 _BYLINE = re.compile(r"^\s*(?:by\s+[A-Z]|(?:posted|updated|published)\s*:?\s)", re.IGNORECASE)
 # Prose cut off mid-sentence (page text often is): long, and mostly lower-case words.
 _PROSE_WORDS = 15
@@ -329,17 +335,20 @@ def sections(text: str) -> list[Section]:
             or _BLURB.search(lowered)
         ):
             kind = SectionKind.BOILERPLATE
-        elif (_CAPTION.search(lowered) and words < 40) or (
-            is_headline(stripped) and _CREDIT.search(stripped)
-        ):
-            kind = SectionKind.CAPTION
         elif _BYLINE.match(stripped):
             kind = SectionKind.LABEL
+        elif (
+            (_CAPTION.search(lowered) and words < 40)
+            or (is_headline(stripped) and _CREDIT.search(stripped))
+            or _CAPTION_SENTENCE.match(stripped)
+        ):
+            kind = SectionKind.CAPTION
         elif (
             not body_seen
             and not headline_seen
             and is_headline(stripped)
             and _TITLE_WORDS[0] <= words <= _TITLE_WORDS[1]
+            and not (words <= 4 and _lower_share(stripped) == 0)  # a banner: "The Korea Herald"
         ):
             kind = SectionKind.HEADLINE
         elif words < 4:
