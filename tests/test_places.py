@@ -53,3 +53,35 @@ def test_here_without_a_dateline_leaves_the_place_open(plugins: Plugins) -> None
     text = "Prime Minister Narendra Modi on Friday met his Australian counterpart Anthony Albanese here."
     (meeting,) = [e for e in run(text, plugins, dt.date(2025, 11, 22)) if e.type is EventType.MEETING]
     assert meeting.location is None
+
+
+def visits(events: list[Event]) -> list[Event]:
+    return [e for e in events if e.type is EventType.VISIT]
+
+
+def test_every_stop_of_a_listed_itinerary_is_a_visit(plugins: Plugins) -> None:
+    text = "Defense Secretary Pete Hegseth will travel to Japan, Malaysia, Vietnam and South Korea next week."
+    stops = {e.location.name for e in visits(run(text, plugins, dt.date(2025, 10, 30))) if e.location}
+    assert stops == {"Japan", "Malaysia", "Vietnam", "South Korea"}
+
+
+def test_a_trip_that_takes_him_somewhere_sends_him_and_a_trip_home_is_no_visit(plugins: Plugins) -> None:
+    text = (
+        "Defense Secretary Pete Hegseth arrived in Seoul on Monday. Korea is the last leg of an Asia swing "
+        "that will also take him to Hawaii, Japan and Malaysia."
+    )
+    stops = {e.location.name for e in visits(run(text, plugins, dt.date(2025, 10, 30))) if e.location}
+    assert stops == {"Seoul", "Japan", "Malaysia"}
+
+
+def test_a_final_destination_is_a_stop_of_the_one_whose_trip_it_is(plugins: Plugins) -> None:
+    text = (
+        "French President Emmanuel Macron landed in Indonesia on Tuesday. "
+        "Macron's final destination will be Singapore on Friday."
+    )
+    singapore = [
+        e for e in visits(run(text, plugins, dt.date(2025, 5, 28))) if e.location.name == "Singapore"
+    ]
+    assert len(singapore) == 1
+    assert singapore[0].time is not None
+    assert singapore[0].time.start == dt.date(2025, 5, 30)

@@ -320,6 +320,7 @@ _SCHEDULE_WORDS = re.compile(
 _QUOTE = re.compile(r"“[^“”]*”|\"[^\"]*\"")  # an unclosed “ stops at the next one: linear
 _COUNTERPART_GAP = re.compile(r"\s*(?:his|her|their|its|the)\s+(?:[\w.-]+\s+){0,2}counterparts?,\s*")
 _INVITATION_OF = re.compile(r"\b(?:at|on|upon)\s+the\s+$", re.IGNORECASE)
+_LIST_GAP = re.compile(r",\s+")
 _SECOND_PLACE_GAP = re.compile(
     r"(?:,\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+(?:of\s+)?[A-Z][\w.’'-]*){0,3})?,?\s+and\s+(?:then\s+)?"
 )
@@ -855,10 +856,9 @@ class _DocumentRun:
             clause_before = self.document.text[left : trigger.start]
             draft.distinct = bool(_DISTINCT.search(clause_before + " " + trigger.text))
             draft.previous_occasion = bool(_PREVIOUS_OCCASION.search(clause_before + " " + trigger.text))
-            second = self._second_destination(facts, trigger, draft, right)
-            if second is not None:
+            for second in self._more_destinations(facts, trigger, draft, right):
                 # "will travel to Seoul, Republic of Korea, and Manila": a stop in each. The trip's dates
-                # span both stops; the second keeps them only if nothing later dates it on its own.
+                # span every stop; a later stop keeps them only if nothing later dates it on its own.
                 self.drafts.append(
                     attrs.evolve(
                         draft,
@@ -1179,7 +1179,9 @@ class _DocumentRun:
         parties: list[_Party] = []
         if trigger.companion:
             return self._companion(facts, trigger, subjects, previous_subjects, left, right)
-        if trigger.type is EventType.VISIT:
+        if trigger.type is EventType.VISIT and trigger.traveller_inside:
+            parties = [_Party(p, None, Role.VISITOR) for p in self._traveller_inside(facts, trigger, left)]
+        elif trigger.type is EventType.VISIT:
             if infinitive:
                 before = [p for p in facts.persons if p.end <= trigger.start and p.start >= left - 200] + [
                     person
@@ -1337,23 +1339,41 @@ class _DocumentRun:
             return opening.end()
         return left
 
-    def _second_destination(
+    def _traveller_inside(self, facts: _SentenceFacts, trigger: Trigger, left: int) -> list[PersonMention]:
+        """Who travels in "take him to X" (the pronoun) or "Macron's final destination will be X"."""
+        for pronoun in facts.pronouns:
+            if trigger.start <= pronoun.start and pronoun.end <= trigger.end:
+                return self._resolve_pronoun(facts, pronoun)[:1]
+        owners = [p for p in facts.persons if left <= p.start and p.end <= trigger.start and p.possessive]
+        if owners:
+            return owners[-1:]
+        owned = [p for p in facts.pronouns if left <= p.start and p.end <= trigger.start and p.possessive]
+        return self._resolve_pronoun(facts, owned[-1])[:1] if owned else []
+
+    def _more_destinations(
         self, facts: _SentenceFacts, trigger: Trigger, draft: _Draft, right: int
-    ) -> PlaceMention | None:
-        """The second place of "travel to A and B" or "visit A, <its country>, and B, <its country>"."""
+    ) -> list[PlaceMention]:
+        """The further stops of "travel to A, B, C and D" or "visit A, <its country>, and B"."""
         first = draft.location
         if trigger.type is not EventType.VISIT or not trigger.destination or first is None or first.end == 0:
-            return None
+            return []
         text = self.document.text
-        for place in facts.places:
-            if place.start <= first.end or place.start > right + 2:
+        found: list[PlaceMention] = []
+        previous = first
+        for place in sorted(facts.places, key=lambda mention: mention.start):
+            if place.start <= previous.end:
                 continue
-            if not _SECOND_PLACE_GAP.fullmatch(text[first.end : place.start]):
+            if place.start > right + 2:
+                break
+            gap = text[previous.end : place.start]
+            if place.country == previous.country and place.kind == "country" and re.fullmatch(r",\s*", gap):
+                previous = place  # "Seoul, South Korea": the stop's country, not another stop
                 continue
-            if place.country == first.country and place.kind == "country":
-                continue  # "Seoul, South Korea": the first place's country, not a second stop
-            return place
-        return None
+            if not (_LIST_GAP.fullmatch(gap) or _SECOND_PLACE_GAP.fullmatch(gap)):
+                break
+            found.append(place)
+            previous = place
+        return found
 
     def _called_off_before(self, facts: _SentenceFacts) -> bool:
         """Whether one of the two sentences before, in this paragraph or the one before, calls a plan off."""
@@ -2201,10 +2221,13 @@ class _DocumentRun:
             return None
         if draft.type is not EventType.VISIT and _within_one_government(draft):
             return None  # a prime minister and his own finance minister: domestic, not diplomacy
-        if draft.trigger.abroad and draft.location is not None and draft.location.country is not None:
+        destination = draft.location.country if draft.location is not None else None
+        if draft.type is EventType.VISIT and destination is not None:
             home = {p.person.country for p in persons if p.person is not None}
-            if home <= {draft.location.country, None}:
+            if draft.trigger.abroad and home <= {destination, None}:
                 return None  # "the minister returned to Tokyo": home, not a visit
+            if home == {destination}:
+                return None  # a trip at home or to the country's own territory is no diplomatic visit
         status = draft.status or (Status.PLANNED if draft.future_hint else Status.OCCURRED)
         anchor = self.document.anchor
         main = draft.status_from

@@ -31,7 +31,10 @@ class Trigger:
     follows ("received X", "welcomed X"); ``destination`` those whose object
     is a place ("visited Guam", "trip to Japan"); ``abroad`` those that are
     a visit only to another country than the visitor's ("return to Japan" is
-    a trip for a U.S. president, a homecoming for a Japanese minister).
+    a trip for a U.S. president, a homecoming for a Japanese minister);
+    ``proposal`` those that propose an engagement ("proposed a summit");
+    ``traveller_inside`` those that name the traveller within or just before
+    themselves ("take him to", "Macron's final destination will be").
     """
 
     type: EventType
@@ -48,6 +51,7 @@ class Trigger:
     companion: bool = False
     abroad: bool = False
     proposal: bool = False
+    traveller_inside: bool = False
 
 
 _M, _V, _C, _I = EventType.MEETING, EventType.VISIT, EventType.CALL, EventType.INVITATION
@@ -245,6 +249,21 @@ _PATTERNS: list[tuple[str, EventType, str, dict[str, bool]]] = [
         _V,
         "verbal",
         {"destination": True},
+    ),
+    # "a swing that will also take him to Hawaii and Japan": the one taken travels.
+    (
+        r"\b(?:take|takes|took|taking|bring|brings|brought|bringing)\s+(?:him|her|them)\s+(?:on\s+)?to\b"
+        r"(?=\s+(?:the\s+)?[A-Z])",
+        _V,
+        "verbal",
+        {"destination": True, "traveller_inside": True},
+    ),
+    # "His final destination will be Singapore", "the next stop is Manila": a stop of the trip.
+    (
+        r"\b(?:destination|stop|leg)\s+(?:will\s+be|would\s+be|is|was|is\s+to\s+be)\b(?=\s+(?:the\s+)?[A-Z])",
+        _V,
+        "verbal",
+        {"destination": True, "traveller_inside": True},
     ),
     # "asked Motegi to come to Seoul": the one asked would travel; "will come to Tokyo".
     (
