@@ -234,3 +234,35 @@ def test_an_engagement_during_which_plans_were_revealed_has_happened(plugins: Pl
     )
     (call,) = of_type(run(text, plugins, published=dt.date(2022, 4, 12)), EventType.CALL)
     assert call.status is Status.OCCURRED
+
+
+def test_a_visitor_meeting_two_officials_of_the_host_country_has_a_meeting_with_each(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "Defense Secretary Pete Hegseth will hold talks with Foreign Minister Toshimitsu Motegi and "
+        "Defense Minister Shinjiro Koizumi in Tokyo on Sunday."
+    )
+    meetings = of_type(run(text, plugins, published=dt.date(2025, 10, 30)), EventType.MEETING)
+    assert sorted(sorted(persons(e)) for e in meetings) == [
+        ["Pete Hegseth", "Shinjiro Koizumi"],
+        ["Pete Hegseth", "Toshimitsu Motegi"],
+    ]
+
+
+def test_ministers_of_several_countries_met_at_once_are_one_meeting(plugins: Plugins) -> None:
+    text = (
+        "Secretary of State Marco Rubio met Australia's Penny Wong, India's Subrahmanyam Jaishankar and "
+        "Japan's Takeshi Iwaya for about an hour on Tuesday."
+    )
+    (meeting,) = of_type(run(text, plugins, published=dt.date(2025, 1, 22)), EventType.MEETING)
+    assert len(persons(meeting)) == 4
+
+
+def test_a_trilateral_with_two_officials_of_one_country_stays_one_meeting(plugins: Plugins) -> None:
+    text = (
+        "Prime Minister Anthony Albanese will hold a trilateral with Commission President "
+        "Ursula von der Leyen and Council President Antonio Costa on Monday."
+    )
+    (meeting,) = of_type(run(text, plugins, published=dt.date(2025, 6, 14)), EventType.MEETING)
+    assert len(persons(meeting)) == 3

@@ -263,6 +263,14 @@ _RELATIVE_INFINITIVE = re.compile(
 )
 # An event noun framed by "during": "during a video call", "during their talks".
 _DURING = re.compile(r"\bduring\s+(?:an?|the|their|his|her|its)\s+(?:[\w-]+\s+){0,3}$")
+_BILATERAL = re.compile(r"\b(?:bilateral(?:ly)?|one-on-one|each|respectively|separately)\b", re.IGNORECASE)
+# Words that make several people's meeting one occasion.
+_JOINT = re.compile(
+    r"\b(?:tri-?lateral(?:ly)?|three-way|four-way|quadrilateral|joint(?:ly)?|together|all\s+three|the\s+three|"
+    r"the\s+four|2\s*\+\s*2|two-plus-two|ministerial|multilateral|summit|dialogue|group|among|jointly|Quad|"
+    r"roundtable|round-table|plenary|conference)\b",
+    re.IGNORECASE,
+)
 # A passive auxiliary right before a participle: "was invited", "has been invited".
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being|get|gets|got)\s+(?:also\s+|formally\s+)?$")
 _WHETHER = re.compile(r"\bwhether\s+(?:[\w’']+\s+){0,4}$")
@@ -922,7 +930,11 @@ class _DocumentRun:
         """
         if draft.type is not EventType.MEETING:
             return [draft]
-        if not _SEPARATE.search(draft.trigger.text) and not self._calls_on_leader_and_minister(draft):
+        if (
+            not _SEPARATE.search(draft.trigger.text)
+            and not self._calls_on_leader_and_minister(draft)
+            and not self._meets_several_apart(draft)
+        ):
             return [draft]
         subjects = [
             p for p in draft.parties if p.role in (Role.HOST, Role.PARTICIPANT) and p.person is not None
@@ -940,6 +952,27 @@ class _DocumentRun:
             )
             for other in others
         ]
+
+    def _meets_several_apart(self, draft: _Draft) -> bool:
+        """One person meeting several named people, and nothing saying they met together.
+
+        "Modi is expected to hold talks with Sunak and Macron": a meeting
+        with each. "A trilateral with X and Y", "met X and Y together" or a
+        summit of them all is one occasion.
+        """
+        if draft.hosting or draft.trigger.form != "verbal":
+            return False
+        subjects = [p for p in draft.parties if p.person is not None and p.person.start < draft.trigger.start]
+        objects = [p for p in draft.parties if p.person is not None and p.person.start > draft.trigger.start]
+        if len(subjects) != 1 or len(objects) < 2 or any(p.group is not None for p in draft.parties):
+            return False
+        sentence = self.facts[draft.sentence].sentence.text if draft.sentence < len(self.facts) else ""
+        if _JOINT.search(sentence):
+            return False
+        countries = {p.country for p in objects}
+        # People of one country (the hosts) are met one by one; people of several countries may be
+        # one gathering ("met Wong, Jaishankar and Iwaya for an hour") unless the text says bilateral.
+        return (len(countries) == 1 and None not in countries) or bool(_BILATERAL.search(sentence))
 
     def _calls_on_leader_and_minister(self, draft: _Draft) -> bool:
         if not re.match(r"(?:to\s+|will\s+)?(?:meet|meets|met)\b", draft.trigger.text) or draft.hosting:

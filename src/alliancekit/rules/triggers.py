@@ -404,7 +404,7 @@ _PATTERNS: list[tuple[str, EventType, str, dict[str, bool]]] = [
     (rf"\b{_TALK_NOUN}\s+(?:between|with)\b", _M, "nominal", {}),
     # "The talks took place between A and B", "a bilateral with X on the sidelines"
     (rf"\b{_TALK_NOUN}\s+(?:took|take|takes|will\s+take)\s+place\b", _M, "nominal", {}),
-    (r"\b(?:a|the)\s+bilateral\b(?=\s+(?:with|between|on|in|at)\b)", _M, "nominal", {}),
+    (r"\b(?:a|the)\s+(?:bi|tri)lateral\b(?=\s+(?:with|between|among|on|in|at)\b)", _M, "nominal", {}),
     (r"\b(?i:meetings?|talks|summit)\s+(?:of|in|at)\b", _M, "nominal", {}),
     (r"\b(?i:meeting|meetings|talks|summit)\b", _M, "nominal", {}),
 ]
