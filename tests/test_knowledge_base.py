@@ -250,6 +250,41 @@ def test_office_holder_of_a_partner_on_a_date(
     assert holder.name == name
 
 
+@pytest.mark.parametrize(
+    ("office", "country", "on", "name"),
+    [
+        ("foreign minister", "FRA", dt.date(2019, 1, 1), "Jean-Yves Le Drian"),
+        ("foreign minister", "DEU", dt.date(2020, 1, 1), "Heiko Maas"),
+        ("defense minister", "FRA", dt.date(2020, 1, 1), "Florence Parly"),
+        ("defense minister", "DEU", dt.date(2022, 6, 1), "Christine Lambrecht"),
+        ("trade minister", "SGP", dt.date(2022, 6, 1), "Gan Kim Yong"),
+        ("trade minister", "KOR", dt.date(2025, 8, 1), "Yeo Han-koo"),  # the Minister for Trade first
+        ("trade minister", "KOR", dt.date(2015, 8, 1), "Yoon Sang-jick"),  # no Minister for Trade then
+        ("trade minister", "CAN", dt.date(2020, 1, 1), "Mary Ng"),
+        ("trade minister", "GBR", dt.date(2020, 1, 1), "Liz Truss"),
+        ("trade minister", "VNM", dt.date(2020, 1, 1), "Tran Tuan Anh"),
+        ("national security adviser", "KOR", dt.date(2012, 1, 1), "Chun Yung-woo"),
+        ("leader", "BRN", dt.date(2020, 1, 1), "Hassanal Bolkiah"),
+        ("leader", "LAO", dt.date(2022, 1, 1), "Thongloun Sisoulith"),
+        ("leader", "VNM", dt.date(2020, 1, 1), "Nguyen Phu Trong"),
+    ],
+)
+def test_an_office_described_in_general_terms_finds_the_partners_holder(
+    kb: KnowledgeBase, office: str, country: str, on: dt.date, name: str
+) -> None:
+    holder = kb.holder_of_office(office, country, on)
+    assert holder is not None
+    assert holder.name == name
+
+
+def test_an_acting_minister_is_not_the_minister(kb: KnowledgeBase) -> None:
+    on = dt.date(2025, 3, 1)  # a vice minister acted for South Korea's defence minister
+    assert kb.office_holder("Minister of National Defense", "KOR", on) is None
+    acting = kb.office_holder("Acting Minister of National Defense", "KOR", on)
+    assert acting is not None
+    assert acting.name == "Kim Seon-ho"
+
+
 # The head of government (or state) and the foreign minister of each partner, by canonical title.
 _CORE_OFFICES: dict[str | None, tuple[str, str]] = {
     "USA": ("President", "Secretary of State"),
@@ -370,4 +405,15 @@ def test_a_korean_minister_of_an_earlier_government_is_known(builtin_plugins: Pl
     assert _people(events) == {
         ("Yun Byung-se", "KOR", "kor/yun-byung-se"),
         ("John Kerry", "USA", "usa/kerry-john"),
+    }
+
+
+def test_a_partners_minister_named_by_office_and_demonym_is_the_holder_on_the_day(
+    builtin_plugins: Plugins,
+) -> None:
+    text = "Secretary of State Antony Blinken met the French foreign minister in Paris on Monday."
+    events = extract(text, published=dt.date(2023, 3, 1), plugins=builtin_plugins)
+    assert _people(events) == {
+        ("Antony Blinken", "USA", "usa/blinken-antony"),
+        ("Catherine Colonna", "FRA", "fra/colonna-catherine"),
     }
