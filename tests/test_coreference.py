@@ -91,3 +91,9 @@ def test_every_office_title_belongs_to_one_office_and_every_description_to_one()
             assert table.describe(description) is not None
         for title in office.titles:
             assert table.office_of(title) is not None
+
+
+def test_a_bare_surname_with_a_title_is_the_namesake_who_held_that_office(plugins: Plugins) -> None:
+    text = "President Moon said on Tuesday he would meet Prime Minister Yoshihide Suga in Tokyo next month."
+    (meeting,) = meetings(run(text, plugins, published=dt.date(2021, 6, 1)))
+    assert persons(meeting) == {"Moon Jae-in", "Yoshihide Suga"}

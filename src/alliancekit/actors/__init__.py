@@ -341,11 +341,28 @@ class KnowledgeBase:
         return [self._choices[match[0]]] if match else []
 
     def find_by_surname(
-        self, surname: str, *, country: str | None = None, on: dt.date | None = None
+        self,
+        surname: str,
+        *,
+        country: str | None = None,
+        on: dt.date | None = None,
+        title: str | None = None,
     ) -> ActorRecord | None:
         """The one record with this family name, preferring office holders on ``on``.
 
-        Returns ``None`` when the surname is unknown or stays ambiguous.
+        ``title`` is the office the text gives ("President Moon", "Foreign
+        Minister Wang"): among several people of that name, the one who held
+        that kind of office (on ``on``, when given) is meant. Returns ``None``
+        when the surname is unknown or stays ambiguous.
+
+        >>> kb = KnowledgeBase()
+        >>> kb.add_actors([
+        ...     ActorRecord("x/lee-a", "Lee A", "KOR", family_name="Lee",
+        ...                 positions=(Position("President", dt.date(2025, 6, 4), None),)),
+        ...     ActorRecord("x/lee-b", "Lee B", "KOR", family_name="Lee",
+        ...                 positions=(Position("Minister of Foreign Affairs", dt.date(2024, 1, 1), None),))])
+        >>> kb.find_by_surname("Lee", on=dt.date(2025, 7, 1), title="President").name
+        'Lee A'
         """
         candidates = list(self._by_surname.get(fold(surname), []))
         if country is not None:
@@ -353,6 +370,18 @@ class KnowledgeBase:
         if len(candidates) > 1 and on is not None:
             serving = [r for r in candidates if any(p.holds_on(on) for p in r.positions)]
             candidates = serving or candidates
+        if len(candidates) > 1 and title:
+            office = load_builtin_offices().office_of(title)
+            if office is not None:
+                holding = [
+                    r
+                    for r in candidates
+                    if any(
+                        load_builtin_offices().office_of(p.title) == office and (on is None or p.holds_on(on))
+                        for p in r.positions
+                    )
+                ]
+                candidates = holding or candidates
         return candidates[0] if len(candidates) == 1 else None
 
     def _pick(self, candidates: list[ActorRecord], country: str | None) -> ActorRecord | None:

@@ -374,7 +374,7 @@ class PersonFinder:
         party_tag = _PARTY_TAG.match(sentence, after_name) if len(words) > 1 else None
         if party_tag is not None:
             has_title_head = True  # "Maria Esquivel (D-N.M.)": a U.S. legislator, whatever title came first
-        record, cue = self._resolve(name, has_title_head)
+        record, cue = self._resolve(name, has_title_head, title_text)
         if (
             cue == "kb-surname"
             and not has_title_head
@@ -458,15 +458,20 @@ class PersonFinder:
             return True
         return len(word) <= 5 and _HYPHENATED_GIVEN.fullmatch(tokens[index][2].rstrip(".,")) is not None
 
-    def _resolve(self, name: str, titled: bool) -> tuple[ActorRecord | None, str]:
-        """Look a name up: earlier in the document, then in the knowledge base."""
+    def _resolve(self, name: str, titled: bool, title: str = "") -> tuple[ActorRecord | None, str]:
+        """Look a name up: earlier in the document, then in the knowledge base (by the title given)."""
         words = name.split()
         if len(words) == 1:
             prior = self._prior_by_surname(name)
             if prior is not None:
                 record = self.knowledge_base.get(prior.kb_id) if prior.kb_id else None
                 return record, "surname"
-            record = self.knowledge_base.find_by_surname(name, on=self.anchor)
+            country = None
+            for word in title.split():
+                country = country or lexicon.country_of_word(word)
+            record = self.knowledge_base.find_by_surname(
+                name, country=country, on=self.anchor, title=_bare_title(title)
+            )
             if record is not None and (titled or self._named_in_full(record)):
                 return record, "kb-surname"
             return None, "none"
@@ -634,6 +639,14 @@ def _display_name(written: str, canonical: str) -> str:
     if not clean or name_key(written) == name_key(canonical):
         return canonical
     return " ".join(words)
+
+
+def _bare_title(title_text: str) -> str | None:
+    """The office words of a written title, without a demonym: "South Korean President" -> "President"."""
+    words = [word for word in title_text.split() if lexicon.country_of_word(word) is None]
+    if len(words) >= 2 and lexicon.country_of_word(" ".join(title_text.split()[:2])) is not None:
+        words = title_text.split()[2:]
+    return " ".join(words) or None
 
 
 def _repair_spacing(name: str) -> str:
