@@ -97,3 +97,10 @@ def test_a_bare_surname_with_a_title_is_the_namesake_who_held_that_office(plugin
     text = "President Moon said on Tuesday he would meet Prime Minister Yoshihide Suga in Tokyo next month."
     (meeting,) = meetings(run(text, plugins, published=dt.date(2021, 6, 1)))
     assert persons(meeting) == {"Moon Jae-in", "Yoshihide Suga"}
+
+
+def test_a_known_name_ending_in_a_word_like_in_is_still_a_name(plugins: Plugins) -> None:
+    text = "President Moon Jae In met President Donald Trump in Washington on Tuesday."
+    (meeting,) = meetings(run(text, plugins, published=dt.date(2019, 4, 12)))
+    kb_ids = {p.actor.kb_id for p in meeting.participants}
+    assert "kor/moon-jae-in" in kb_ids

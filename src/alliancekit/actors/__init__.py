@@ -334,6 +334,17 @@ class KnowledgeBase:
             candidates = self._fuzzy(name)
         return self._pick(candidates, country)
 
+    def knows_name(self, name: str) -> bool:
+        """Whether ``name`` is exactly the name or an alias of a known actor (no repair, no fuzzing).
+
+        >>> kb = KnowledgeBase()
+        >>> kb.add_actors([ActorRecord("kor/x", "Moon Jae-in", aliases=("Moon Jae In",))])
+        >>> kb.knows_name("Moon Jae In"), kb.knows_name("Moon Jae")
+        (True, False)
+        """
+        key = name_key(name)
+        return bool(key) and bool(self._by_key.get(key))
+
     def _fuzzy(self, name: str) -> list[ActorRecord]:
         match = process.extractOne(
             fold(name), list(self._choices), scorer=fuzz.token_sort_ratio, score_cutoff=92

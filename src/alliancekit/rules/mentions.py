@@ -317,6 +317,14 @@ class PersonFinder:
             )
         ):
             index -= 1
+        if index == len(tokens) and tokens[-1][2].lower() in lexicon.FUNCTION_WORDS:
+            # "Moon Jae In": a known name whose last part reads as a function word.
+            for length in (4, 3, 2):
+                if len(tokens) >= length and self.knowledge_base.knows_name(
+                    " ".join(t[2] for t in tokens[-length:])
+                ):
+                    index = len(tokens) - length
+                    break
         if index > 0 and index < len(tokens) and self._surname_before(tokens, index):
             index -= 1  # "Park Yoon-joo": a surname that is also a common word
         if index == len(tokens) and self._prior_by_surname(_POSSESSIVE.sub("", tokens[-1][2]).rstrip(".,")):
