@@ -266,3 +266,15 @@ def test_a_trilateral_with_two_officials_of_one_country_stays_one_meeting(plugin
     )
     (meeting,) = of_type(run(text, plugins, published=dt.date(2025, 6, 14)), EventType.MEETING)
     assert len(persons(meeting)) == 3
+
+
+def test_a_readout_titled_as_a_call_makes_spoke_with_a_call(plugins: Plugins) -> None:
+    text = (
+        "Secretary Rubio's Call with Japanese Foreign Minister Motegi\n"
+        "Secretary of State Marco Rubio spoke today with Japanese Foreign Minister Toshimitsu Motegi "
+        "about tariffs.\n"
+    )
+    (call,) = of_type(run(text, plugins), EventType.CALL)
+    assert persons(call) == {"Marco Rubio", "Toshimitsu Motegi"}
+    assert call.time is not None
+    assert call.time.start == SPRING_DAY

@@ -49,7 +49,7 @@ from alliancekit.rules.mentions import (
     find_places,
     find_pronouns,
 )
-from alliancekit.rules.text import SectionKind, Sentence, article_sentences
+from alliancekit.rules.text import SectionKind, Sentence, article_sentences, sections
 from alliancekit.rules.triggers import Trigger, find_triggers
 from alliancekit.temporal import Direction, TimeMention, day_offset, find_time_expressions, resolve
 
@@ -655,6 +655,15 @@ class _DocumentRun:
     delegation_leader: PersonMention | None = None
     leaders_read: set[int] = attrs.field(factory=set)
 
+    @functools.cached_property
+    def _title_lines(self) -> str:
+        """The headline and standfirst, whatever their case (title case is not read for events)."""
+        return "\n".join(
+            section.text
+            for section in sections(self.document.text)
+            if section.kind in (SectionKind.HEADLINE, SectionKind.STANDFIRST)
+        )
+
     def events(self) -> list[Event]:
         anchor = self.document.anchor
         finder = PersonFinder(self.knowledge_base, anchor, document_text=self.document.text)
@@ -999,7 +1008,10 @@ class _DocumentRun:
         """Whether "spoke with" is a call: the sentence or the next one says so."""
         text = self.document.text
         following = text[facts.sentence.end : facts.sentence.end + 250]
-        return bool(_CALL_WORDS.search(facts.sentence.text) or _CALL_WORDS.search(following))
+        if _CALL_WORDS.search(facts.sentence.text) or _CALL_WORDS.search(following):
+            return True
+        # A readout titled "Secretary's Call with ..." reports the call as "spoke with".
+        return bool(_CALL_WORDS.search(self._title_lines))
 
     def _clause(self, facts: _SentenceFacts, trigger: Trigger, index: int) -> tuple[int, int]:
         sentence = facts.sentence
