@@ -22,7 +22,7 @@ from collections.abc import Sequence
 
 import attrs
 from alliancekit.model import Document, Event, EventType, Evidence, Status
-from alliancekit.rules.text import Sentence, body_sentences
+from alliancekit.reading import Sentence, body_sentences
 
 from alliancekit_agreements.agreements import SIGN_CAMEO, find_agreements, is_planned_signing
 

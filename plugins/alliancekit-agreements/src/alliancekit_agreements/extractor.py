@@ -7,7 +7,7 @@ signing (:func:`~alliancekit_agreements.agreements.find_agreements`) the
 extractor reports a meeting whose participants are the people named before
 the verb (the signers) and after a following "with"; its CAMEO code is 057,
 "Sign formal agreement". It reuses the core for everything else: body
-sentences, people (:class:`~alliancekit.rules.mentions.PersonFinder` and the
+sentences, people (:class:`~alliancekit.reading.PersonFinder` and the
 knowledge base), places and time expressions.
 
 Combine it with another extractor: ``--extractor rules+agreements``.
@@ -41,9 +41,15 @@ from alliancekit.model import (
     Status,
     TimeSpan,
 )
-from alliancekit.rules.mentions import PersonFinder, PersonMention, find_places
-from alliancekit.rules.text import body_sentences
-from alliancekit.temporal import Direction, find_time_expressions, resolve
+from alliancekit.reading import (
+    Direction,
+    PersonFinder,
+    PersonMention,
+    body_sentences,
+    find_places,
+    find_time_expressions,
+    resolve,
+)
 
 from alliancekit_agreements.agreements import (
     SIGN_CAMEO,

@@ -2,7 +2,7 @@
 
 For each document the extractor
 
-1. keeps the body sentences (:func:`alliancekit.rules.text.body_sentences`:
+1. keeps the body sentences (:func:`alliancekit.reading.body_sentences`:
    no headlines, captions or lists of popular articles), tokenizes them, and
    runs the rest of the spaCy pipeline only on those whose words can make a
    trigger pattern match (:mod:`alliancekit_spacy.gate`, a superset derived
@@ -47,10 +47,8 @@ from alliancekit.model import (
     Status,
     TimeSpan,
 )
+from alliancekit.reading import PersonFinder, Sentence, body_sentences, resolve
 from alliancekit.rules import RulesExtractor
-from alliancekit.rules.mentions import PersonFinder
-from alliancekit.rules.text import Sentence, body_sentences
-from alliancekit.temporal import resolve
 from spacy.language import Language
 from spacy.tokens import Doc
 

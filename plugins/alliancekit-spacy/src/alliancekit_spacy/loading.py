@@ -136,7 +136,7 @@ def prepare_pipeline(nlp: Language) -> Language:
     """Adapt a loaded pipeline to the extractor's input; returns the same object.
 
     Each text the extractor passes is one sentence found by the core
-    (:func:`alliancekit.rules.text.body_sentences`), which knows news
+    (:func:`alliancekit.reading.body_sentences`), which knows news
     abbreviations better than the small model: a component before the
     parser keeps spaCy from splitting it again ("Brig. Gen. Charles D.
     Hecker" would otherwise end a sentence after "Brig"). Abbreviated ranks

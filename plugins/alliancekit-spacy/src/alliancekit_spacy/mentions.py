@@ -1,6 +1,6 @@
 """Who, where and when in one parsed sentence: the core's finders plus spaCy's entities.
 
-People come first from the core's :class:`~alliancekit.rules.mentions.PersonFinder`
+People come first from the core's :class:`~alliancekit.reading.PersonFinder`
 (titles, appositions, the knowledge base, earlier mentions); spaCy's entity
 recognizer then adds the names those cues miss, repaired through the
 knowledge base. Known errors of the small English pipeline are worked around
@@ -17,9 +17,9 @@ here, so no later step has to know about them:
 * a surname tagged ORG ("Okano") is a person when an earlier mention or
   the knowledge base says so.
 
-Places come from the core's :func:`~alliancekit.rules.mentions.find_places`
+Places come from the core's :func:`~alliancekit.reading.find_places`
 first, then from GPE, LOC and FAC entities; times from
-:func:`alliancekit.temporal.find_time_expressions`.
+:func:`alliancekit.reading.find_time_expressions`.
 """
 
 from __future__ import annotations
@@ -28,20 +28,21 @@ import re
 from collections.abc import Sequence
 
 import attrs
+from alliancekit import reading as core
 from alliancekit.actors import KnowledgeBase
-from alliancekit.rules import lexicon
-from alliancekit.rules.mentions import (
+from alliancekit.reading import (
     GroupMention,
     PersonFinder,
     PersonMention,
     PlaceMention,
     PronounMention,
+    Sentence,
+    TimeMention,
     find_groups,
     find_places,
     find_pronouns,
+    find_time_expressions,
 )
-from alliancekit.rules.text import Sentence
-from alliancekit.temporal import TimeMention, find_time_expressions
 from spacy.tokens import Doc, Span, Token
 
 __all__ = ["SentenceMentions", "read_mentions"]
@@ -200,7 +201,7 @@ def _strip_titles(words: list[str]) -> tuple[list[str], list[str]]:
     while index < len(words) - 1:
         word = words[index].rstrip(",")
         lowered = word.lower()
-        if lowered in lexicon.RANK_WORDS or lowered in lexicon.HONORIFICS or lexicon.is_title_word(word):
+        if lowered in core.RANK_WORDS or lowered in core.HONORIFICS or core.is_title_word(word):
             index += 1
             continue
         break
@@ -216,15 +217,15 @@ def _person_from_entity(
         return None
     possessive = bool(_POSSESSIVE.search(raw)) and raw.endswith(("'s", "’s", "'", "’"))
     name_text = _POSSESSIVE.sub("", raw) if possessive else raw
-    if knowledge_base.find_place(name_text) is not None or lexicon.country_of_word(name_text) is not None:
+    if knowledge_base.find_place(name_text) is not None or core.country_of_word(name_text) is not None:
         return None  # "Camp Humphreys" tagged PERSON
     words = name_text.split()
     title_words, name_words = _strip_titles(words)
     if not name_words or len(name_words) > 4 or not all(_NAME_TOKEN.match(w) for w in name_words):
         return None
-    if any(w.lower().rstrip(".,") in lexicon.ORG_WORDS for w in name_words):
+    if any(w.lower().rstrip(".,") in core.ORG_WORDS for w in name_words):
         return None
-    if any(w.lower() in lexicon.FUNCTION_WORDS for w in name_words):
+    if any(w.lower() in core.FUNCTION_WORDS for w in name_words):
         return None
     name = " ".join(name_words)
     start = offset + entity.start_char + len(" ".join(words[: len(title_words)])) + (1 if title_words else 0)
@@ -285,7 +286,7 @@ def _place_from_entity(entity: Span, offset: int, knowledge_base: KnowledgeBase)
     place = knowledge_base.find_place(bare)
     if place is not None:
         return PlaceMention(start, start + len(bare), place.name, place.country, place.kind, bare)
-    country = lexicon.country_of_word(bare)
+    country = core.country_of_word(bare)
     kind = "country" if country is not None else ("site" if entity.label_ == "FAC" else "city")
     if country is None:
         country = _country_in_apposition(entity)
@@ -296,5 +297,5 @@ def _country_in_apposition(entity: Span) -> str | None:
     """The country after a place: "Kuala Lumpur, Malaysia"."""
     for token in entity.root.children:
         if token.dep_ == "appos":
-            return lexicon.country_of_word(token.text)
+            return core.country_of_word(token.text)
     return None

@@ -29,12 +29,10 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
+from alliancekit import reading as core
 from alliancekit.actors import KnowledgeBase, name_key
 from alliancekit.model import EventType, Role, Status
-from alliancekit.rules import lexicon
-from alliancekit.rules.mentions import GroupMention, PersonMention, PlaceMention
-from alliancekit.rules.text import Sentence
-from alliancekit.temporal import TimeMention, resolve
+from alliancekit.reading import GroupMention, PersonMention, PlaceMention, Sentence, TimeMention, resolve
 from spacy.tokens import Token
 
 from alliancekit_spacy.mentions import SentenceMentions
@@ -552,7 +550,7 @@ class _SentenceReader:
                 person = mentions.person_at(child)
                 if person is not None:
                     return [person]
-        if lexicon.is_title_word(token.text):
+        if core.is_title_word(token.text):
             person = self._person_under_title(token)
             if person is not None:
                 return [person]
@@ -584,9 +582,9 @@ class _SentenceReader:
             return None
         for word in words:
             text = word.text
-            if not _NAME_WORD.match(text) or lexicon.is_title_word(text) or text.lower() in lexicon.ORG_WORDS:
+            if not _NAME_WORD.match(text) or core.is_title_word(text) or text.lower() in core.ORG_WORDS:
                 return None
-            if text.lower() in lexicon.FUNCTION_WORDS or lexicon.country_of_word(text) is not None:
+            if text.lower() in core.FUNCTION_WORDS or core.country_of_word(text) is not None:
                 return None
         doc = self.mentions.doc
         phrase = doc[words[0].i : token.i + 1]
@@ -1060,8 +1058,8 @@ def _countries_in(text: str, *, exclude: set[str]) -> list[str]:
     """Countries named in a sentence, except those of the participants and the place."""
     masked = _COMPOUND.sub(lambda m: " " * len(m.group()), text)
     found: list[str] = []
-    for match in lexicon.country_pattern().finditer(masked):
-        code = lexicon.country_of_word(match.group())
+    for match in core.country_pattern().finditer(masked):
+        code = core.country_of_word(match.group())
         if code and code not in exclude and code not in found:
             found.append(code)
     return found
