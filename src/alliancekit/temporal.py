@@ -184,6 +184,8 @@ _MODIFIERS = {
     "the past": "past",
     "the last": "past",
 }
+# "September last year", "March next year": a year written relative to the publication date
+_YEAR_SHIFTS = {"this": 0, "last": -1, "next": 1}
 _PARTS = {
     "early": "early",
     "beginning of": "early",
@@ -236,8 +238,13 @@ def _year(name: str) -> str:
     return rf"(?P<{name}>{_YEAR})"
 
 
+def _year_after(name: str) -> str:
+    """A year written after a day or month: ``2026``, or ``last year`` as group ``<name>_rel``."""
+    return rf"(?:{_year(name)}|(?P<{name}_rel>this|last|next){_GAP}year(?![a-z]))"
+
+
 def _optional_year(name: str) -> str:
-    return rf"(?:{_YEAR_JOIN}{_year(name)})?"
+    return rf"(?:(?:{_YEAR_JOIN}|{_GAP}of{_GAP}){_year_after(name)})?"
 
 
 def _weekday_prefix(name: str) -> str:
@@ -263,6 +270,23 @@ def _group(match: re.Match[str], name: str) -> str | None:
 def _part(match: re.Match[str], name: str = "part") -> str | None:
     raw = _norm(_group(match, name)).rstrip("- ").removeprefix("the ")
     return _PARTS.get(raw) if raw else None
+
+
+class _NeedsAnchor(Exception):
+    """A year written relative to the publication date ("last year") when there is none."""
+
+
+def _stated_year(match: re.Match[str], name: str, anchor: dt.date | None) -> int | None:
+    """The year written after a day or month: ``2026`` or ``last year``; ``None`` when none is."""
+    written = _group(match, name)
+    if written:
+        return int(written)
+    relative = _group(match, f"{name}_rel")
+    if not relative:
+        return None
+    if anchor is None:
+        raise _NeedsAnchor(relative)
+    return anchor.year + _YEAR_SHIFTS[relative.lower()]
 
 
 def _modifier(match: re.Match[str]) -> str:
@@ -432,12 +456,12 @@ _ANY_YEAR = 2000
 
 
 def _explicit_day(
-    month_word: str, day_text: str, year_text: str | None, anchor: dt.date | None, direction: Direction
+    month_word: str, day_text: str, year: int | None, anchor: dt.date | None, direction: Direction
 ) -> dt.date | None:
     """Read a date written with a month name and a day, with or without its year."""
     month, day = _month_number(month_word), int(day_text)
-    if year_text is not None:
-        return _calendar_day(month_word, day, int(year_text))
+    if year is not None:
+        return _calendar_day(month_word, day, year)
     if anchor is None or _calendar_day(month_word, day, _ANY_YEAR) is None:
         return None
     return _nearest_year(month, day, anchor, direction)
@@ -447,7 +471,7 @@ def _explicit_day(
 
 
 def _resolve_date(match: re.Match[str], anchor: dt.date | None, direction: Direction) -> _Span | None:
-    day = _explicit_day(match["m"], match["d"], _group(match, "y"), anchor, direction)
+    day = _explicit_day(match["m"], match["d"], _stated_year(match, "y", anchor), anchor, direction)
     return None if day is None else (day, day, Granularity.DAY)
 
 
@@ -458,7 +482,7 @@ def _resolve_iso(match: re.Match[str], anchor: dt.date | None, direction: Direct
 
 def _resolve_day_range(match: re.Match[str], anchor: dt.date | None, direction: Direction) -> _Span | None:
     """Resolve ``Jan. 15-17`` and ``15 to 17 January``: one month, two days."""
-    start = _explicit_day(match["m"], match["d1"], _group(match, "y"), anchor, direction)
+    start = _explicit_day(match["m"], match["d1"], _stated_year(match, "y", anchor), anchor, direction)
     if start is None:
         return None
     end = dt.date(start.year, start.month, int(match["d2"]))
@@ -469,7 +493,7 @@ def _resolve_month_day_range(
     match: re.Match[str], anchor: dt.date | None, direction: Direction
 ) -> _Span | None:
     """Resolve ``Jan. 15 through Jan. 17`` and ``March 30-April 2``."""
-    first_year, last_year = _group(match, "y1"), _group(match, "y2")
+    first_year, last_year = _stated_year(match, "y1", anchor), _stated_year(match, "y2", anchor)
     last_month, last_day = _month_number(match["m2"]), int(match["d2"])
     if first_year is None and last_year is not None:
         end = _explicit_day(match["m2"], match["d2"], last_year, anchor, direction)
@@ -483,7 +507,7 @@ def _resolve_month_day_range(
     if start_or_none is None:
         return None
     start = start_or_none
-    end = dt.date(int(last_year) if last_year else start.year, last_month, last_day)
+    end = dt.date(last_year or start.year, last_month, last_day)
     if end < start and last_year is None:
         end = end.replace(year=end.year + 1)
     return start, end, Granularity.DAY
@@ -516,7 +540,7 @@ def _resolve_ordinal_day_range(
     match: re.Match[str], anchor: dt.date | None, direction: Direction
 ) -> _Span | None:
     """Resolve ``from the 29th through May 3``: the first day takes the month of the last."""
-    end = _explicit_day(match["m"], match["d2"], _group(match, "y"), anchor, direction)
+    end = _explicit_day(match["m"], match["d2"], _stated_year(match, "y", anchor), anchor, direction)
     if end is None:
         return None
     first = int(match["d1"])
@@ -575,6 +599,24 @@ def _resolve_offset(match: re.Match[str], anchor: dt.date | None, direction: Dir
     return None
 
 
+def _offset_days(match: re.Match[str]) -> int:
+    """The days "two days before", "a week after" or "the eve of" count, negative before."""
+    count = _group(match, "n")
+    days = 1 if count is None or count.lower() in ("a", "an", "the") else _number(count)
+    if "week" in (_group(match, "unit") or _group(match, "unit2") or "").lower():
+        days *= 7
+    return -days if _BEFORE.search(match[0]) else days
+
+
+def _resolve_dated_offset(match: re.Match[str], anchor: dt.date | None, direction: Direction) -> _Span | None:
+    """Resolve ``a day before the March 3 summit``: the date written, moved by the days counted."""
+    base = _explicit_day(match["m"], match["d"], _stated_year(match, "y", anchor), anchor, direction)
+    if base is None:
+        return None
+    day = base + dt.timedelta(days=_offset_days(match))
+    return day, day, Granularity.DAY
+
+
 def _resolve_weekday(match: re.Match[str], anchor: dt.date | None, direction: Direction) -> _Span | None:
     if anchor is None:
         return None
@@ -600,9 +642,11 @@ def _resolve_duration(match: re.Match[str], anchor: dt.date | None, direction: D
         return None
     start: dt.date | None
     if _group(match, "wm") is not None:  # "starting Thursday, Jan. 15": the date decides
-        start = _explicit_day(match["wm"], match["wd_day"], _group(match, "wd_year"), anchor, direction)
+        start = _explicit_day(
+            match["wm"], match["wd_day"], _stated_year(match, "wd_year", anchor), anchor, direction
+        )
     elif _group(match, "sm") is not None:
-        start = _explicit_day(match["sm"], match["sd"], _group(match, "sy"), anchor, direction)
+        start = _explicit_day(match["sm"], match["sd"], _stated_year(match, "sy", anchor), anchor, direction)
     elif anchor is None:
         return None
     elif _group(match, "rel") is not None:
@@ -713,15 +757,16 @@ def _resolve_relative_unit(
 
 
 def _year_of_month(
-    month: int, year_text: str | None, modifier: str | None, anchor: dt.date | None, direction: Direction
+    month: int, year: int | None, modifier: str | None, anchor: dt.date | None, direction: Direction
 ) -> int | None:
     """The year of a month named with an optional year and modifier; ``None`` when it needs an anchor."""
-    if year_text is not None:
-        return int(year_text)
+    if year is not None:
+        return year
     if anchor is None:
         return None
     if modifier == "this":
-        return anchor.year
+        # "will visit this March" said in December is next March; said of the past, this year's
+        return anchor.year + 1 if month < anchor.month and direction == "forward" else anchor.year
     if modifier == "next":
         return anchor.year if month > anchor.month else anchor.year + 1
     if modifier in ("last", "past"):
@@ -732,7 +777,7 @@ def _year_of_month(
 def _resolve_month(match: re.Match[str], anchor: dt.date | None, direction: Direction) -> _Span | None:
     """Resolve ``March``, ``in March``, ``early March``, ``next March``, ``March 2026``."""
     month = _month_number(match["m"])
-    year = _year_of_month(month, _group(match, "y"), _modifier(match), anchor, direction)
+    year = _year_of_month(month, _stated_year(match, "y", anchor), _modifier(match), anchor, direction)
     if year is None:
         return None
     start, end = _month_span(year, month)
@@ -747,7 +792,7 @@ def _resolve_week_of_month(
 ) -> _Span | None:
     """Resolve ``the first week of March``, ``the last week of April 2026``: seven days of the month."""
     month = _month_number(match["m"])
-    year = _year_of_month(month, _group(match, "y"), None, anchor, direction)
+    year = _year_of_month(month, _stated_year(match, "y", anchor), None, anchor, direction)
     if year is None:
         return None
     first, last = _month_span(year, month)
@@ -763,9 +808,9 @@ def _resolve_month_alternatives(
 ) -> _Span | None:
     """Resolve ``March or April``, ``late March to early April`` to the whole stretch."""
     first, last = _month_number(match["m1"]), _month_number(match["m2"])
-    year_text = _group(match, "y")
-    if year_text is not None:
-        year = int(year_text) - (1 if last < first else 0)
+    stated = _stated_year(match, "y", anchor)
+    if stated is not None:
+        year = stated - (1 if last < first else 0)
     elif anchor is None:
         return None
     else:
@@ -776,23 +821,44 @@ def _resolve_month_alternatives(
     return start, end, Granularity.MONTH
 
 
+def _this_season(
+    spans: list[tuple[dt.date, dt.date]], anchor: dt.date, direction: Direction
+) -> tuple[dt.date, dt.date]:
+    """Choose the season "this spring" means among the ``spans`` of one season, in order.
+
+    The one under way at the anchor; otherwise, forward, the next to begin
+    ("will visit this spring" in December is next spring) and, backward, the
+    latest begun within the anchor's year ("visited this spring" in December).
+    A season not yet begun in the anchor's year stays "this" season either way.
+    """
+    current = next((span for span in spans if span[0] <= anchor <= span[1]), None)
+    if current is not None:
+        return current
+    if direction == "forward":
+        return next(span for span in spans if span[0] > anchor)
+    begun = [span for span in spans if span[0] <= anchor and anchor.year in (span[0].year, span[1].year)]
+    if begun:
+        return begun[-1]
+    return next(span for span in spans if span[0] > anchor)
+
+
 def _resolve_season(match: re.Match[str], anchor: dt.date | None, direction: Direction) -> _Span | None:
     """Resolve ``this spring``, ``in the fall``, ``last winter``, ``spring 2026``, ``early spring``."""
-    season, year_text = match["season"].lower(), _group(match, "y")
-    if year_text is not None:
-        start, end = _season_span(season, int(year_text))
+    season, stated = match["season"].lower(), _stated_year(match, "y", anchor)
+    if stated is not None:
+        start, end = _season_span(season, stated)
     elif anchor is None:
         return None
     else:
         modifier = "plain" if _norm(_group(match, "mod")) == "the" else _modifier(match)
         spans = [_season_span(season, year) for year in range(anchor.year - 2, anchor.year + 3)]
-        if modifier == "this" and season != "winter":
-            start, end = _season_span(season, anchor.year)
+        if modifier == "this":
+            start, end = _this_season(spans, anchor, direction)
         elif modifier == "next":
             start, end = next(span for span in spans if span[0] > anchor)
         elif modifier in ("last", "past"):
             start, end = [span for span in spans if span[1] < anchor][-1]
-        elif modifier in ("this", "coming") or direction == "forward":
+        elif modifier == "coming" or direction == "forward":
             start, end = next(span for span in spans if span[1] >= anchor)
         else:
             start, end = [span for span in spans if span[0] <= anchor][-1]
@@ -822,7 +888,7 @@ _MAY_CONTEXT = re.compile(r"\b(?:of|since|until|till|by|in)\s{1,3}$", re.IGNOREC
 
 def _check_month(match: re.Match[str], text: str) -> bool:
     """Keep ``May`` only with a year, a modifier or a preposition; skip ``April Ryan``."""
-    if any(_group(match, name) for name in ("prep", "mod", "part", "y")):
+    if any(_group(match, name) for name in ("prep", "mod", "part", "y", "y_rel")):
         return True
     if match["m"].lower() == "may":
         return _MAY_CONTEXT.search(text, max(0, match.start() - 8), match.start()) is not None
@@ -831,7 +897,7 @@ def _check_month(match: re.Match[str], text: str) -> bool:
 
 def _check_season(match: re.Match[str], text: str) -> bool:
     """Demand a modifier, a preposition or a year of a season; ``the fall of Kabul`` is no season."""
-    if _group(match, "y"):
+    if _group(match, "y") or _group(match, "y_rel"):
         return True
     if _followed_by(match, text, _OF_NOT_YEAR):
         return False
@@ -913,6 +979,7 @@ _CUE_DIGIT = re.compile(r"\d")
 _CUE_MONTH = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
 _CUE_DAY = re.compile(r"day")  # every weekday's name ends in it
 _CUE_SPAN = re.compile(r"day|week")
+_CUE_OFFSET = re.compile(r"day|week|eve")
 _CUE_RELATIVE_DAY = re.compile(r"day|tonight|tomorrow|night|morning|afternoon|evening")
 _CUE_UNIT = re.compile(r"week|month|year")
 _CUE_SEASON = re.compile(r"spring|summer|autumn|fall|winter")
@@ -951,6 +1018,19 @@ _DURATION_FILLER = (
     r"official|working|state|formal|informal|bilateral|visit|trip|stay|tour|swing|journey|mission|"
     r"summit|meeting|talks|conference|session|program|programme|series|round|schedule|event|exercise"
 )
+# What "a day before the summit" counts from: an engagement named by a noun, dated elsewhere.
+_EVENT_NOUNS = (
+    *("talks", "meeting", "meetings", "summit", "visit", "trip", "call", "conference", "dialogue"),
+    *("address", "speech", "ceremony", "inauguration", "session", "consultations", "negotiations"),
+    *("exercise", "exercises", "drills", "forum", "signing", "announcement", "election", "vote"),
+    *("arrival", "departure", "bilateral", "gathering", "event", "parade"),
+)
+_EVENT_REFERENCE = (
+    r"(?:the|their|his|her|its|this|that)(?:\s{1,3}[A-Za-z][\w’'.-]{0,30}){0,3}?\s{1,3}"
+    r"(?:" + "|".join(sorted(_EVENT_NOUNS, key=lambda noun: (-len(noun), noun))) + r")(?![a-z])"
+)
+_RELATION = rf"(?:after|following|before|ahead{_GAP}of|prior{_GAP}to)"
+_BEFORE = re.compile(r"\b(?:earlier|before|ahead|prior|previous|eve)\b", re.IGNORECASE)
 _DURATION_VERB = rf"{_GAP}(?:starting|beginning|commencing|from)(?:{_GAP}(?:on|from))?{_GAP}"
 
 _PATTERNS: tuple[_Pattern, ...] = (
@@ -963,7 +1043,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
     _pattern(
         "date-day-first",
         rf"{_ON}{_weekday_prefix('wd')}(?:the{_GAP})?{_day('d')}{_GAP}(?:of{_GAP})?(?P<m>{_MONTH_ANY})"
-        rf"(?:\.?{_YEAR_JOIN}{_year('y')})?",
+        rf"(?:(?:\.?{_YEAR_JOIN}|{_GAP}of{_GAP}){_year_after('y')})?",
         _resolve_date,
         _check_day_first,
         cues=(_CUE_MONTH, _CUE_DIGIT),
@@ -985,7 +1065,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
     _pattern(
         "day-range-day-first",
         rf"{_RANGE_PREP}{_day('d1')}{_TO}{_day('d2')}{_GAP}(?:of{_GAP})?(?P<m>{_MONTH_ANY})"
-        rf"(?:\.?{_YEAR_JOIN}{_year('y')})?",
+        rf"(?:\.?{_YEAR_JOIN}{_year_after('y')})?",
         _resolve_day_range,
         _check_one_month_range,
         cues=(_CUE_MONTH, _CUE_DIGIT),
@@ -1021,13 +1101,23 @@ _PATTERNS: tuple[_Pattern, ...] = (
     ),
     _pattern(
         "day-offset",
-        rf"(?:the{_GAP}(?:following|next){_GAP}day|(?P<n>a|an|{_NUMBER}){_GAP}days?{_GAP}"
-        rf"(?:later|after{_GAP}that|afterwards?)|the{_GAP}day{_GAP}after{_GAP}that"
+        rf"(?:the{_GAP}(?:following|next|previous){_GAP}day|(?P<n>a|an|{_NUMBER}){_GAP}(?P<unit>days?|weeks?){_GAP}"
+        rf"(?:later|earlier|(?:after|before){_GAP}that|afterwards?|{_RELATION}{_GAP}{_EVENT_REFERENCE})"
+        rf"|the{_GAP}(?P<unit2>day|week){_GAP}(?:(?:after|before){_GAP}that|{_RELATION}{_GAP}{_EVENT_REFERENCE})"
+        rf"|(?:on{_GAP})?the{_GAP}eve{_GAP}of{_GAP}{_EVENT_REFERENCE}"
         rf"|(?P<same>(?:(?:in|on){_GAP}the{_GAP}(?:morning|afternoon|evening){_GAP}of{_GAP})?(?:the|that){_GAP}same{_GAP}day"
         rf"|(?:later|earlier){_GAP}that{_GAP}(?:day|morning|afternoon|evening)|that{_GAP}day"
         rf"|(?:later|earlier){_GAP}in{_GAP}the{_GAP}day))(?![a-z])",
         _resolve_offset,
-        cues=(_CUE_DAY,),
+        cues=(_CUE_OFFSET,),
+    ),
+    _pattern(
+        "dated-offset",
+        rf"(?:(?:on{_GAP})?the{_GAP}eve{_GAP}of|(?P<n>a|an|the|{_NUMBER}){_GAP}(?P<unit>days?|weeks?){_GAP}{_RELATION})"
+        rf"{_GAP}(?:the|their|his|her|its){_GAP}(?:(?:[A-Za-z][\w’'.-]{{0,30}}{_GAP}){{1,4}}?(?:on|of){_GAP})?"
+        rf"(?P<m>{_MONTH_ANY})\.?{_GAP}{_day('d')}{_optional_year('y')}",
+        _resolve_dated_offset,
+        cues=(_CUE_MONTH, _CUE_DIGIT),
     ),
     _pattern(
         "weekday",
@@ -1078,7 +1168,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
         "month",
         rf"(?:(?P<prep>in|during|since|until|till|by|through|throughout){_GAP})?"
         rf"(?:(?P<mod>this\s{{1,3}}(?:coming|past)|this|next|last){_GAP})?(?:(?P<part>{_PART}))?"
-        rf"(?P<m>{_MONTH_FULL})(?:(?:,?{_GAP}|{_GAP}of{_GAP}){_year('y')})?",
+        rf"(?P<m>{_MONTH_FULL})(?:(?:,?{_GAP}|{_GAP}of{_GAP}){_year_after('y')})?",
         _resolve_month,
         _check_month,
         cues=(_CUE_MONTH,),
@@ -1086,7 +1176,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
     _pattern(
         "week-of-month",
         rf"(?:(?P<prep>in|during|by|within){_GAP})?(?:the{_GAP})?(?P<nth>first|second|third|fourth|last|final){_GAP}"
-        rf"week{_GAP}of{_GAP}(?P<m>{_MONTH_FULL})(?:(?:,?{_GAP}){_year('y')})?",
+        rf"week{_GAP}of{_GAP}(?P<m>{_MONTH_FULL})(?:(?:,?{_GAP}|{_GAP}of{_GAP}){_year_after('y')})?",
         _resolve_week_of_month,
         cues=(_CUE_MONTH, _CUE_UNIT),
     ),
@@ -1100,7 +1190,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
         "month-alternatives",
         rf"(?:(?:in|during|between|from|by|until|till|since){_GAP})?(?:(?P<part1>{_PART}))?(?P<m1>{_MONTH_FULL})"
         rf"(?:{_DASH}|{_GAP}(?:or|and|to|through|until|till|into){_GAP})(?:(?P<part2>{_PART}))?"
-        rf"(?P<m2>{_MONTH_FULL})(?:(?:,?{_GAP}|{_GAP}of{_GAP}){_year('y')})?",
+        rf"(?P<m2>{_MONTH_FULL})(?:(?:,?{_GAP}|{_GAP}of{_GAP}){_year_after('y')})?",
         _resolve_month_alternatives,
         cues=(_CUE_MONTH,),
     ),
@@ -1108,7 +1198,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
         "season",
         rf"(?:(?P<prep>in|during|by|until|till|since|through|throughout|over|for){_GAP})?(?:(?P<part>{_PART}))?"
         rf"(?:(?P<mod>th(?:is|e)\s{{1,3}}(?:coming|past)|this|next|last|the){_GAP})?(?P<season>{_SEASON})"
-        rf"(?:(?:,?{_GAP}|{_GAP}of{_GAP}){_year('y')})?",
+        rf"(?:(?:,?{_GAP}|{_GAP}of{_GAP}){_year_after('y')})?",
         _resolve_season,
         _check_season,
         cues=(_CUE_SEASON,),
@@ -1183,8 +1273,8 @@ def day_offset(expression: str) -> int | None:
 
     >>> day_offset("the following day"), day_offset("Two days later"), day_offset("later that day")
     (1, 2, 0)
-    >>> day_offset("that day")
-    0
+    >>> day_offset("that day"), day_offset("A day earlier"), day_offset("the day before the talks")
+    (0, -1, -1)
     >>> day_offset("on Monday") is None
     True
     """
@@ -1193,8 +1283,7 @@ def day_offset(expression: str) -> int | None:
         return None
     if _group(match, "same") is not None:
         return 0
-    count = _group(match, "n")
-    return 1 if count is None or count.lower() in ("a", "an") else _number(count)
+    return _offset_days(match)
 
 
 def resolve(expression: str, anchor: dt.date | None, direction: Direction = "forward") -> TimeSpan | None:
@@ -1253,7 +1342,7 @@ def _resolve_cached(expression: str, anchor: dt.date | None, direction: Directio
             continue
         try:
             span = pattern.resolve(match, anchor, direction)
-        except (ValueError, OverflowError, StopIteration, IndexError):
+        except (ValueError, OverflowError, StopIteration, IndexError, _NeedsAnchor):
             span = None  # an impossible date ("Feb. 30, 2026") or one off the calendar
         if span is None or span[1] < span[0]:
             return TimeSpan.unresolved(expression)

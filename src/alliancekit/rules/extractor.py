@@ -247,6 +247,10 @@ _SOME_TIME_AFTER = re.compile(
     r"after\s+$"
 )
 # "earlier in the day": the day of the last past event told, else the day of the report.
+# "two days after the talks", "the eve of the summit": counted from an engagement the text names
+_NAMED_REFERENCE = re.compile(
+    r"\b(?:after|before|following|ahead\s+of|prior\s+to|eve\s+of)\s+(?:the|their|his|her|its)\b", re.IGNORECASE
+)
 _IN_THE_DAY = re.compile(r"\bin\s+the\s+day\b", re.IGNORECASE)
 # A sentence opening a new thread of the story, whose "earlier in the day" is the report's day.
 _NEW_THREAD = re.compile(r"\s*(?:Meanwhile|Separately|Elsewhere|In\s+other\s+news)\b")
@@ -1960,6 +1964,7 @@ class _DocumentRun:
         anchor = self.document.anchor
         last: TimeSpan | None = None
         last_sentence = last_paragraph = -1
+        dated: list[tuple[TimeSpan, int, set[frozenset[str]]]] = []
         for draft in sorted(drafts, key=lambda d: d.trigger.start):
             if draft.time is None:
                 continue
@@ -1970,7 +1975,14 @@ class _DocumentRun:
                 if span is not None and span.end is not None and span.start == span.end:
                     last, last_sentence = span, draft.sentence  # a day, not a trip of several
                     last_paragraph = draft.paragraph
+                    dated.append((span, draft.sentence, draft.person_keys()))
                 continue
+            if _NAMED_REFERENCE.search(draft.time.text):
+                # "the day before the meeting": the latest dated engagement of the same people
+                keys = draft.person_keys()
+                shared = next((d for d in reversed(dated) if d[2] & keys), None)
+                if shared is not None:
+                    last, last_sentence = shared[0], shared[1]
             if (
                 anchor is not None
                 and _IN_THE_DAY.search(draft.time.text)
@@ -1987,7 +1999,8 @@ class _DocumentRun:
                 continue
             if last is None or last.end is None or draft.sentence - last_sentence > 12:
                 continue
-            day = last.end + dt.timedelta(days=offset)
+            assert last.start is not None
+            day = (last.end if offset >= 0 else last.start) + dt.timedelta(days=offset)
             draft.fixed_time = last = TimeSpan(day, day, Granularity.DAY, draft.time.text)
             last_sentence = draft.sentence
 
