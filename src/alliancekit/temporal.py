@@ -48,6 +48,7 @@ __all__ = [
     "read_dateline",
     "read_timestamp",
     "resolve",
+    "stated_year",
 ]
 
 Direction = Literal["forward", "backward"]
@@ -67,6 +68,10 @@ class TimeMention:
     :param start: offset of the first character in the searched text.
     :param end: offset just past the last character.
     :param text: the expression as written.
+    :param year: for an expression written without a year, the year the
+        searched text states elsewhere as the frame of what it reports ("In
+        2019, ... on June 28", "the 2019 summit ... on March 3"), or ``None``;
+        pass it to :func:`resolve`.
 
     >>> TimeMention(10, 18, "Thursday").text
     'Thursday'
@@ -75,6 +80,7 @@ class TimeMention:
     start: int
     end: int
     text: str
+    year: int | None = None
 
 
 @attrs.frozen
@@ -1249,8 +1255,66 @@ def find_time_expressions(text: str) -> list[TimeMention]:
     for start, end in sorted(candidates, key=lambda span: (span[0] - span[1], span[0])):
         if taken.find(1, start, end) == -1:
             taken[start:end] = b"\x01" * (end - start)
-            chosen.append((start, end))
-    return [TimeMention(start, end, text[start:end]) for start, end in sorted(chosen)]
+            since = _SINCE_BEFORE.search(text, max(0, start - 9), start)
+            chosen.append((since.start() if since else start, end))  # "since Thursday"
+    frames = _frame_years(text, loose=False) if _YEAR_DIGITS.search(text) else []
+    mentions = []
+    for start, end in sorted(chosen):
+        written = text[start:end]
+        year = None if _YEAR_DIGITS.search(written) else _nearest_frame(frames, start, end)
+        mentions.append(TimeMention(start, end, written, year))
+    return mentions
+
+
+def stated_year(text: str) -> int | None:
+    """The last year a passage states as the frame of what it reports, or ``None``.
+
+    Counted: a year opening a sentence ("In 2019, ..."), one qualifying a
+    noun ("the 2019 summit", "2019's talks"), the year of a full date
+    ("June 27, 2019") and "in 2019". Use it for a day written without a year
+    when the document has no publication date and the sentences before it,
+    in the same paragraph, state the year.
+
+    >>> stated_year("The leaders first met in 2019. Trade was on the agenda.")
+    2019
+    >>> stated_year("They met on Monday.") is None
+    True
+    """
+    frames = _frame_years(text, loose=True) if _YEAR_DIGITS.search(text) else []
+    return frames[-1][2] if frames else None
+
+
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
+_SINCE_BEFORE = re.compile(r"\bsince\s{1,3}$", re.IGNORECASE)
+_FRAME_YEAR = re.compile(
+    rf"(?:(?:^|[.!?]\s{{1,3}})[\"“‘(]?(?:back{_GAP})?(?:in|during|throughout){_GAP}(?:{_MONTH_FULL}{_GAP})?"
+    rf"(?P<opening>{_YEAR}),"
+    rf"|\b(?:the|a|an|its|their|his|her|this|that){_GAP}(?P<adjective>{_YEAR}){_GAP}(?=[A-Za-z])"
+    rf"|\b(?P<possessive>{_YEAR})['’]s\b"
+    rf"|{_MONTH_ANY}\.?{_GAP}{_DAY_NUMBER},?{_GAP}(?P<date>{_YEAR})"
+    rf"|{_DAY_NUMBER}{_GAP}{_MONTH_ANY}\.?,?{_GAP}(?P<day_first>{_YEAR})"
+    rf"|\bin{_GAP}(?P<loose>{_YEAR}))",
+    re.IGNORECASE,
+)
+
+
+def _frame_years(text: str, *, loose: bool) -> list[tuple[int, int, int]]:
+    """The frame years of ``text`` as (start, end, year), in order; "in 2019" only when ``loose``."""
+    frames = []
+    for match in _FRAME_YEAR.finditer(text):
+        name = match.lastgroup
+        if name is None or (name == "loose" and not loose):
+            continue
+        frames.append((match.start(name), match.end(name), int(match[name])))
+    return frames
+
+
+def _nearest_frame(frames: list[tuple[int, int, int]], start: int, end: int) -> int | None:
+    """The frame year nearest a mention: the last one before it, else the first after it."""
+    before = [year for first, last, year in frames if last <= start]
+    if before:
+        return before[-1]
+    return next((year for first, last, year in frames if first >= end), None)
 
 
 def _cue_in(folded: str, cue: re.Pattern[str], present: dict[re.Pattern[str], bool]) -> bool:
@@ -1286,7 +1350,9 @@ def day_offset(expression: str) -> int | None:
     return _offset_days(match)
 
 
-def resolve(expression: str, anchor: dt.date | None, direction: Direction = "forward") -> TimeSpan | None:
+def resolve(
+    expression: str, anchor: dt.date | None, direction: Direction = "forward", year: int | None = None
+) -> TimeSpan | None:
     """Resolve one expression, as found by :func:`find_time_expressions`, to a :class:`TimeSpan`.
 
     :param expression: the expression; the span's ``text`` is this string unchanged.
@@ -1300,6 +1366,13 @@ def resolve(expression: str, anchor: dt.date | None, direction: Direction = "for
         (most recent) occurrence, the current one included; a day without a
         year goes to the year that puts it nearest the anchor, the direction
         deciding near-ties. "last"/"next" always look strictly back/ahead.
+    :param year: the year the surrounding text states for the event ("In
+        2019, ... on June 28", "the 2019 summit ... on March 3"), as
+        :attr:`TimeMention.year` carries it. A day, month or season written
+        without a year or a relative word is read in it, also without an
+        anchor; with one, only when the direction allows (a planned event is
+        not put in a year already past, nor an occurred one in a year to come).
+        "since Thursday", resolved backward, runs from that day to the anchor.
     :returns: the span, unresolved when the expression needs an anchor or
         names an impossible date, or ``None`` when it is no time expression.
 
@@ -1323,23 +1396,32 @@ def resolve(expression: str, anchor: dt.date | None, direction: Direction = "for
     datetime.date(2022, 3, 10)
     >>> resolve("officials may meet", tuesday) is None
     True
+    >>> resolve("on June 28", None, "backward", year=2019).start
+    datetime.date(2019, 6, 28)
     """
     if direction not in ("forward", "backward"):
         raise ValueError(f"direction must be 'forward' or 'backward', got {direction!r}")
     if isinstance(anchor, dt.datetime):
         anchor = anchor.date()
-    return _resolve_cached(expression, anchor, direction)
+    return _resolve_cached(expression, anchor, direction, year)
 
 
 @functools.lru_cache(maxsize=8192)
-def _resolve_cached(expression: str, anchor: dt.date | None, direction: Direction) -> TimeSpan | None:
+def _resolve_cached(
+    expression: str, anchor: dt.date | None, direction: Direction, year: int | None = None
+) -> TimeSpan | None:
     candidate = expression.strip()
     if not candidate or len(candidate) > 200:
         return None
+    since = _SINCE.match(candidate)
+    if since is not None and since.end() < len(candidate):
+        candidate = candidate[since.end() :]  # "since March": from March on
     for pattern in _PATTERNS:
         match = pattern.regex.fullmatch(candidate)
         if match is None:
             continue
+        if year is not None and _takes_stated_year(pattern, match, anchor, direction, year):
+            match = pattern.regex.fullmatch(f"{candidate}, {year}") or match
         try:
             span = pattern.resolve(match, anchor, direction)
         except (ValueError, OverflowError, StopIteration, IndexError, _NeedsAnchor):
@@ -1349,11 +1431,41 @@ def _resolve_cached(expression: str, anchor: dt.date | None, direction: Directio
         start, end, granularity = span
         if anchor is not None and _BY_THE_END.match(candidate) and anchor <= end:
             start = anchor  # "by the end of the month": any time from now until then
+        if since is not None and anchor is not None and direction == "backward" and start <= anchor:
+            end = max(end, anchor)  # "has been in Manila since Thursday": until now
         return TimeSpan(start, end, granularity, expression)
     return None
 
 
 _BY_THE_END = re.compile(r"(?:by|before)\s+the\s+end\s+of\b", re.IGNORECASE)
+_SINCE = re.compile(r"since\s{1,3}", re.IGNORECASE)
+# Patterns naming a day, month or season that a year written after them completes ("June 28, 2019").
+_YEAR_COMPLETES = frozenset(
+    (
+        *("date", "date-day-first", "day-range", "day-range-day-first", "month-day-range"),
+        *("ordinal-day-range", "month", "month-alternatives", "week-of-month", "season", "dated-offset"),
+    )
+)
+
+
+def _takes_stated_year(
+    pattern: _Pattern, match: re.Match[str], anchor: dt.date | None, direction: Direction, year: int
+) -> bool:
+    """Whether an expression is read in the year its text states elsewhere ("In 2019, ... on June 28").
+
+    Only a day, month or season written without a year or a relative word
+    ("next March", "this spring") takes it, and only a year on the side of
+    the anchor the direction allows: a plan is not dated in a past year.
+    """
+    if pattern.name not in _YEAR_COMPLETES:
+        return False
+    if any(_group(match, name) for name in ("y", "y_rel", "y1", "y1_rel", "y2", "y2_rel")):
+        return False
+    if _norm(_group(match, "mod")) not in ("", "the"):
+        return False
+    if anchor is None:
+        return True
+    return year >= anchor.year if direction == "forward" else year <= anchor.year
 
 
 # --------------------------------------------------------------------------- what an article says of itself

@@ -50,7 +50,14 @@ from alliancekit.rules.mentions import (
 )
 from alliancekit.rules.text import Sentence, body_sentences
 from alliancekit.rules.triggers import Trigger, find_triggers
-from alliancekit.temporal import Direction, TimeMention, day_offset, find_time_expressions, resolve
+from alliancekit.temporal import (
+    Direction,
+    TimeMention,
+    day_offset,
+    find_time_expressions,
+    resolve,
+    stated_year,
+)
 
 __all__ = ["RulesExtractor"]
 
@@ -251,6 +258,15 @@ _SOME_TIME_AFTER = re.compile(
 _NAMED_REFERENCE = re.compile(
     r"\b(?:after|before|following|ahead\s+of|prior\s+to|eve\s+of)\s+(?:the|their|his|her|its)\b", re.IGNORECASE
 )
+_YEAR_WRITTEN = re.compile(r"(?:19|20)\d\d")
+_BARE_YEAR = re.compile(r"(?:in|during|throughout)\s+((?:19|20)\d\d)", re.IGNORECASE)
+# "since Thursday" dates an engagement only as the start of one still going on, or of a "when" clause.
+_SINCE_WORD = re.compile(r"since\s+", re.IGNORECASE)
+_SINCE_BEFORE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+# "the first trip since 2019, when ...": background to the story, not one of its engagements
+_FIRST_BEFORE = re.compile(r"\bfirst\b(?:\s+[\w’'.-]+){0,6}\s*$", re.IGNORECASE)
+_WHEN_AFTER = re.compile(r",?\s+when\b")
+_IN_PROGRESS_BEFORE = re.compile(r"\b(?:has|have|had)\s+been\b(?:\s+[\w’'.-]+){0,8}\s*$", re.IGNORECASE)
 _IN_THE_DAY = re.compile(r"\bin\s+the\s+day\b", re.IGNORECASE)
 # A sentence opening a new thread of the story, whose "earlier in the day" is the report's day.
 _NEW_THREAD = re.compile(r"\s*(?:Meanwhile|Separately|Elsewhere|In\s+other\s+news)\b")
@@ -548,13 +564,24 @@ class _SentenceFacts:
     @functools.cached_property
     def times(self) -> list[TimeMention]:
         text, offset = self.sentence.text, self.sentence.start
-        return [
-            TimeMention(offset + m.start, offset + m.end, m.text)
-            for m in find_time_expressions(text)
-            if not _NOT_EVENT_TIME.search(text[max(0, m.start - 60) : m.start])
-            and not m.text.lower().startswith(("since", "until"))
-            and not (m.text.lower().startswith("by ") and not _DEADLINE_OF_A_PLAN.match(m.text))
-        ]
+        times = []
+        for m in find_time_expressions(text):
+            if _NOT_EVENT_TIME.search(text[max(0, m.start - 60) : m.start]) or m.text.lower().startswith("until"):
+                continue
+            if m.text.lower().startswith("by ") and not _DEADLINE_OF_A_PLAN.match(m.text):
+                continue
+            since = _SINCE_WORD.match(m.text)
+            if (
+                since is not None
+                and _WHEN_AFTER.match(text, m.end)
+                and not _FIRST_BEFORE.search(text[max(0, m.start - 60) : m.start])
+            ):
+                # "since March, when they met": the time of what the clause tells
+                m = TimeMention(m.start + since.end(), m.end, m.text[since.end() :], m.year)
+            elif since is not None and not _IN_PROGRESS_BEFORE.search(text[max(0, m.start - 80) : m.start]):
+                continue  # "the first talks since 2019": another time than the event's
+            times.append(TimeMention(offset + m.start, offset + m.end, m.text, m.year))
+        return times
 
     @functools.cached_property
     def places(self) -> list[PlaceMention]:
@@ -632,6 +659,7 @@ class _DocumentRun:
         self._borrow_times(merged)
         _inherit(merged)
         merged = _join_companions(merged)
+        self._years_from_paragraph(merged)
         self._count_from_earlier(merged)
         self._dateline_places(merged)
         return [event for draft in merged if (event := self._to_event(draft)) is not None]
@@ -1613,6 +1641,11 @@ class _DocumentRun:
         for mention in facts.times:
             if request is not None and mention.end <= request:
                 continue
+            framing_year = _BARE_YEAR.fullmatch(mention.text)
+            if framing_year and any(m.year == int(framing_year[1]) for m in facts.times):
+                continue  # "In 2019, ... met on June 28": the year frames the day, which dates the event
+            if trigger.start < mention.end and _SINCE_BEFORE.search(text, max(0, mention.start - 8), mention.start):
+                continue  # "the first trip since 2019, when he met ...": the year is the when clause's
             if frame_main is not None and mention.start >= frame_main:
                 continue  # "During the call, they agreed on steps taken last year": the main clause's time
             if (
@@ -1955,6 +1988,26 @@ class _DocumentRun:
                     draft.time = facts.times[0]
                     break
 
+    def _years_from_paragraph(self, drafts: list[_Draft]) -> None:
+        """Without a publication date, a day without a year takes the year its paragraph states.
+
+        "The summit opened in Osaka in 2019. Trump met Abe there on June 28":
+        the meeting is on June 28, 2019.
+        """
+        if self.document.anchor is not None:
+            return
+        text = self.document.text
+        for draft in drafts:
+            time = draft.time
+            if time is None or time.year is not None or _YEAR_WRITTEN.search(time.text):
+                continue
+            first = draft.sentence
+            while first > 0 and self.facts[first - 1].sentence.paragraph == draft.paragraph:
+                first -= 1
+            year = stated_year(text[self.facts[first].sentence.start : time.start])
+            if year is not None:
+                draft.time = attrs.evolve(time, year=year)
+
     def _count_from_earlier(self, drafts: list[_Draft]) -> None:
         """Date "the following day" and "two days later" from the event dated just before.
 
@@ -2042,7 +2095,11 @@ class _DocumentRun:
             if source.fixed_time is not None:
                 time = source.fixed_time  # "two days later", counted when the source was dated
             else:
-                time = resolve(source.time.text, anchor, inherited_direction) if source.time else None
+                time = (
+                    resolve(source.time.text, anchor, inherited_direction, source.time.year)
+                    if source.time
+                    else None
+                )
         frame = draft.inherited_time
         if (
             draft.location is None
@@ -2180,7 +2237,7 @@ def _countries_in(text: str, *, exclude: set[str]) -> list[str]:
 def _resolve_draft_time(draft: _Draft, anchor: dt.date | None, direction: Direction) -> TimeSpan | None:
     """A draft's time in one direction: the narrowest of its resolved times."""
     assert draft.time is not None
-    spans = [resolve(m.text, anchor, direction) for m in (draft.time, *draft.alt_times)]
+    spans = [resolve(m.text, anchor, direction, m.year) for m in (draft.time, *draft.alt_times)]
     resolved = [span for span in spans if span is not None and span.resolved]
     return min(resolved, key=lambda span: span.days or 0) if resolved else spans[0]
 
@@ -2250,7 +2307,7 @@ def _span_of(draft: _Draft, anchor: dt.date | None) -> TimeSpan | None:
     if draft.time is None:
         return None
     direction: Direction = "backward" if draft.status is Status.OCCURRED else "forward"
-    span = resolve(draft.time.text, anchor, direction)
+    span = resolve(draft.time.text, anchor, direction, draft.time.year)
     return span if span is not None and span.resolved else None
 
 
