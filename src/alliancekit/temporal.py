@@ -567,6 +567,9 @@ _VAGUE_AHEAD = {
     ("several", "day"): (3, 8),
     ("several", "week"): (21, 49),
     ("several", "month"): (90, 180),
+    ("coming", "day"): (1, 10),
+    ("coming", "week"): (1, 42),
+    ("coming", "month"): (1, 180),
 }
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
 
@@ -581,11 +584,10 @@ def _resolve_ahead(match: re.Match[str], anchor: dt.date | None, direction: Dire
     if anchor is None:
         return None
     unit = match["unit"].lower().rstrip("s")
-    count, vague = _group(match, "n"), _group(match, "vague")
+    count, vague = _group(match, "n"), _group(match, "vague") or _group(match, "vague2")
     if vague is not None:
-        nearest, furthest = _VAGUE_AHEAD[
-            "couple" if "couple" in vague.lower() else vague.lower().split()[-1], unit
-        ]
+        word = "couple" if "couple" in vague.lower() else vague.lower().split()[-1]
+        nearest, furthest = _VAGUE_AHEAD["coming" if word == "upcoming" else word, unit]
     elif count is None:  # "within days", "within weeks"
         nearest, furthest = 0, 7 * _UNIT_DAYS[unit]
     elif unit == "month":
@@ -927,8 +929,16 @@ _AFTER_ORDINAL_DAY = re.compile(
 )
 
 
+# A verb in the past after "on the 4th": "Lee on the 4th paid a state visit"
+_PAST_VERB_AFTER = re.compile(
+    r"\s{1,3}(?:paid|met|held|made|left|flew|spoke|took|sent|gave|began|told|[a-z]{2,}ed)\b"
+)
+
+
 def _check_ordinal_day(match: re.Match[str], text: str) -> bool:
     """Keep ``on the 20th`` as a date, not ``the 3rd Marine Division`` or ``the 20th century``."""
+    if match[0][:2].lower() == "on" and _followed_by(match, text, _PAST_VERB_AFTER):
+        return True
     return _followed_by(match, text, _AFTER_ORDINAL_DAY)
 
 
@@ -986,6 +996,7 @@ _CUE_MONTH = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
 _CUE_DAY = re.compile(r"day")  # every weekday's name ends in it
 _CUE_SPAN = re.compile(r"day|week")
 _CUE_OFFSET = re.compile(r"day|week|eve")
+_CUE_AHEAD = re.compile(r"day|week|month")
 _CUE_RELATIVE_DAY = re.compile(r"day|tonight|tomorrow|night|morning|afternoon|evening")
 _CUE_UNIT = re.compile(r"week|month|year")
 _CUE_SEASON = re.compile(r"spring|summer|autumn|fall|winter")
@@ -1100,10 +1111,12 @@ _PATTERNS: tuple[_Pattern, ...] = (
     ),
     _pattern(
         "ahead",
-        rf"(?:(?P<prep>in|within){_GAP}(?:(?P<vague>a{_GAP}couple{_GAP}of|a{_GAP}few|several)|(?P<n>a|an|{_NUMBER}))"
-        rf"{_GAP}|(?P<prep2>within){_GAP})(?P<unit>days?|weeks?|months?)(?:['’]s?{_GAP}time|{_GAP}time|{_GAP}from{_GAP}now)?(?![a-z])",
+        rf"(?:(?P<prep>in|within){_GAP}(?:(?P<vague>a{_GAP}couple{_GAP}of|(?:a|the{_GAP}next){_GAP}few"
+        rf"|(?:the{_GAP}next{_GAP})?several|(?:the{_GAP})?(?:up)?coming)|(?P<n>a|an|{_NUMBER}))"
+        rf"{_GAP}|over{_GAP}(?P<vague2>the{_GAP}(?:up)?coming){_GAP}|(?P<prep2>within){_GAP})"
+        rf"(?P<unit>days?|weeks?|months?)(?:['’]s?{_GAP}time|{_GAP}time|{_GAP}from{_GAP}now)?(?![a-z])",
         _resolve_ahead,
-        cues=(_CUE_SPAN, _CUE_UNIT),
+        cues=(_CUE_AHEAD,),
     ),
     _pattern(
         "day-offset",

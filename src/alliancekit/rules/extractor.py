@@ -262,6 +262,8 @@ _YEAR_WRITTEN = re.compile(r"(?:19|20)\d\d")
 _BARE_YEAR = re.compile(r"(?:in|during|throughout)\s+((?:19|20)\d\d)", re.IGNORECASE)
 # "since Thursday" dates an engagement only as the start of one still going on, or of a "when" clause.
 _SINCE_WORD = re.compile(r"since\s+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s\b")
+_RELATION_BEFORE = re.compile(r"\b(?:after|following|before|since|ahead\s+of|prior\s+to)\s+$", re.IGNORECASE)
 _SINCE_BEFORE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 # "the first trip since 2019, when ...": background to the story, not one of its engagements
 _FIRST_BEFORE = re.compile(r"\bfirst\b(?:\s+[\w’'.-]+){0,6}\s*$", re.IGNORECASE)
@@ -1646,6 +1648,12 @@ class _DocumentRun:
                 continue  # "In 2019, ... met on June 28": the year frames the day, which dates the event
             if trigger.start < mention.end and _SINCE_BEFORE.search(text, max(0, mention.start - 8), mention.start):
                 continue  # "the first trip since 2019, when he met ...": the year is the when clause's
+            if (
+                _POSSESSIVE.match(text, mention.end)
+                and _RELATION_BEFORE.search(text, max(0, mention.start - 16), mention.start)
+                and not 0 <= trigger.start - mention.end <= 40
+            ):
+                continue  # "talks following April's summit": April dates the summit only
             if frame_main is not None and mention.start >= frame_main:
                 continue  # "During the call, they agreed on steps taken last year": the main clause's time
             if (
@@ -2289,7 +2297,9 @@ def _settle_time(draft: _Draft, status: Status, anchor: dt.date | None) -> tuple
         and _present_schedule(draft)
         and forward.end is not None
         and forward.end >= anchor
+        and _distance(forward, anchor) <= _distance(backward, anchor)
     ):
+        # "arrives on Wednesday" said on Tuesday; a caption's "speaks ... on Tuesday" on Wednesday is past
         return Status.PLANNED, forward
     if open_tense and not fixed:
         chosen = forward if _distance(forward, anchor) <= _distance(backward, anchor) else backward
