@@ -262,6 +262,13 @@ _YEAR_WRITTEN = re.compile(r"(?:19|20)\d\d")
 _BARE_YEAR = re.compile(r"(?:in|during|throughout)\s+((?:19|20)\d\d)", re.IGNORECASE)
 # "since Thursday" dates an engagement only as the start of one still going on, or of a "when" clause.
 _SINCE_WORD = re.compile(r"since\s+", re.IGNORECASE)
+# "during their tele-summit on Monday": the time of an engagement named just before it
+_ENGAGEMENT_FRAME = re.compile(
+    r"\b(?:during|at|in|on|over)\s+(?:the|their|a|his|her)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:(?P<remote>(?:phone|telephone|video|virtual|tele)[\s-]?(?:call|talks|conversation|summit|meeting|conference)"
+    r"|call|teleconference|videoconference)|talks|meeting|summit|visit|trip)\s+$",
+    re.IGNORECASE,
+)
 _POSSESSIVE = re.compile(r"['’]s\b")
 _RELATION_BEFORE = re.compile(r"\b(?:after|following|before|since|ahead\s+of|prior\s+to)\s+$", re.IGNORECASE)
 _SINCE_BEFORE = re.compile(r"\bsince\s+$", re.IGNORECASE)
@@ -1656,10 +1663,12 @@ class _DocumentRun:
                 continue  # "talks following April's summit": April dates the summit only
             if frame_main is not None and mention.start >= frame_main:
                 continue  # "During the call, they agreed on steps taken last year": the main clause's time
+            framed = _ENGAGEMENT_FRAME.search(text, max(0, mention.start - 80), mention.start)
             if (
                 trigger.type is EventType.INVITATION
                 and later
                 and mention.start > later[0]
+                and not framed
                 and not re.search(
                     r"\b(?:when|while|as|during)\s+(?:[\w’']+\s+){0,4}$",
                     text[max(0, later[0] - 40) : later[0]],
@@ -1670,8 +1679,11 @@ class _DocumentRun:
                 trigger.type is EventType.INVITATION
                 and mention.start >= trigger.end
                 and _INVITED_TO.search(text, trigger.end, mention.start)
+                and not framed  # "invited X to visit ... during their call on Monday": the invitation's day
             ):
                 continue  # "an invitation for Han to lead a delegation to Tokyo next year": the trip's time
+            if trigger.type is EventType.VISIT and framed and framed["remote"] and mention.start >= trigger.end:
+                continue  # "to visit Manila, ... during their phone call on Monday": the call's day
             opening = (
                 mention.start - facts.sentence.start <= 3
                 and text[mention.end : mention.end + 1] == ","
@@ -1719,10 +1731,11 @@ class _DocumentRun:
                 # Another trigger owns this time; a referring noun does not take it.
                 pass
             framing = re.search(
-                r"\b(?:during|when|while)\s+(?:[\w’']+\s+){0,4}$",
+                r"\b(?:during|when|while)\s+(?:[\w’'-]+[\s-]+){0,4}$",
                 text[max(0, nearest.start - 40) : nearest.start],
             )
-            if not opening and nearest is not trigger and distance > 40 and not framing:
+            invited_during = framed is not None and trigger.type is EventType.INVITATION
+            if not opening and nearest is not trigger and distance > 40 and not framing and not invited_during:
                 continue  # the time belongs to another trigger of the sentence
             cost = distance + (0 if nearest is trigger or opening else 60)
             if planned and mention.end <= trigger.start and not opening:
