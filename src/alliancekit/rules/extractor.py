@@ -269,6 +269,7 @@ _ENGAGEMENT_FRAME = re.compile(
     r"|call|teleconference|videoconference)|talks|meeting|summit|visit|trip)\s+$",
     re.IGNORECASE,
 )
+_SINCE_CLAUSE = re.compile(r"\bsince\s+(?:[\w’'.,-]+\s+){0,12}?[a-z]+(?:ed|ld|met|made|took|paid)\b")
 _POSSESSIVE = re.compile(r"['’]s\b")
 _RELATION_BEFORE = re.compile(r"\b(?:after|following|before|since|ahead\s+of|prior\s+to)\s+$", re.IGNORECASE)
 _SINCE_BEFORE = re.compile(r"\bsince\s+$", re.IGNORECASE)
@@ -1655,6 +1656,8 @@ class _DocumentRun:
                 continue  # "In 2019, ... met on June 28": the year frames the day, which dates the event
             if trigger.start < mention.end and _SINCE_BEFORE.search(text, max(0, mention.start - 8), mention.start):
                 continue  # "the first trip since 2019, when he met ...": the year is the when clause's
+            if mention.start >= trigger.end and _SINCE_CLAUSE.search(text, trigger.end, mention.start):
+                continue  # "their first call since Lee hosted her in January": the clause's time
             if (
                 _POSSESSIVE.match(text, mention.end)
                 and _RELATION_BEFORE.search(text, max(0, mention.start - 16), mention.start)
