@@ -204,6 +204,10 @@ _PARTS = {
     "later": "later",
     "first half of": "first-half",
     "second half of": "second-half",
+    "latter half of": "second-half",
+    "early part of": "early",
+    "later part of": "late",
+    "latter part of": "late",
 }
 
 # --------------------------------------------------------------------------- regex fragments
@@ -230,7 +234,8 @@ _YEAR = r"(?:19|20)\d\d(?![\w%]|[.:]\d)"
 _YEAR_JOIN = r"(?:,\s{0,3}|\s{1,3})"
 _NUMBER = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
 _PART = (
-    r"(?:(?:the\s{1,3})?(?:beginning|start|middle|end|(?:first|second)\s{1,3}half)\s{1,3}of|earlier|early|later|late|mid)"
+    r"(?:(?:the\s{1,3})?(?:beginning|start|middle|end|(?:first|second|latter)\s{1,3}half|(?:early|later|latter)\s{1,3}part)"
+    r"\s{1,3}of|(?:earlier|early|later|late)\s{1,3}in(?=\s)|earlier|early|later|late|mid)"
     r"(?:\s{0,3}-\s{0,3}|\s{1,3})"
 )
 _SEASON = r"(?:spring|summer|autumn|fall|winter)(?![a-z])"
@@ -274,7 +279,7 @@ def _group(match: re.Match[str], name: str) -> str | None:
 
 
 def _part(match: re.Match[str], name: str = "part") -> str | None:
-    raw = _norm(_group(match, name)).rstrip("- ").removeprefix("the ")
+    raw = _norm(_group(match, name)).rstrip("- ").removeprefix("the ").removesuffix(" in")
     return _PARTS.get(raw) if raw else None
 
 
