@@ -162,7 +162,6 @@ _RELATIVE_DAYS = {
     "this evening": 0,
     "yesterday": -1,
     "last night": -1,
-    "the day before": -1,
     "the day before yesterday": -2,
     "tomorrow": 1,
     "the day after tomorrow": 2,
@@ -816,6 +815,18 @@ def _resolve_week_of_month(
     return start, start + dt.timedelta(days=6), Granularity.WEEK
 
 
+def _resolve_week_of_day(match: re.Match[str], anchor: dt.date | None, direction: Direction) -> _Span | None:
+    """Resolve ``the week of March 10``, ``the week of the 10th``: Monday to Sunday round that day."""
+    if _group(match, "od") is not None:
+        day = None if anchor is None else _day_in_nearby_month(int(match["od"]), anchor, direction)
+    else:
+        day = _explicit_day(match["m"], match["d"], _stated_year(match, "y", anchor), anchor, direction)
+    if day is None:
+        return None
+    monday = day - dt.timedelta(days=day.weekday())
+    return monday, monday + dt.timedelta(days=6), Granularity.WEEK
+
+
 def _resolve_month_alternatives(
     match: re.Match[str], anchor: dt.date | None, direction: Direction
 ) -> _Span | None:
@@ -1127,7 +1138,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
         "day-offset",
         rf"(?:the{_GAP}(?:following|next|previous){_GAP}day|(?P<n>a|an|{_NUMBER}){_GAP}(?P<unit>days?|weeks?){_GAP}"
         rf"(?:later|earlier|(?:after|before){_GAP}that|afterwards?|{_RELATION}{_GAP}{_EVENT_REFERENCE})"
-        rf"|the{_GAP}(?P<unit2>day|week){_GAP}(?:(?:after|before){_GAP}that|{_RELATION}{_GAP}{_EVENT_REFERENCE})"
+        rf"|the{_GAP}(?P<unit2>day|week){_GAP}(?:{_RELATION}{_GAP}{_EVENT_REFERENCE}|(?:after|before)(?:{_GAP}that)?)"
         rf"|(?:on{_GAP})?the{_GAP}eve{_GAP}of{_GAP}{_EVENT_REFERENCE}"
         rf"|(?P<same>(?:(?:in|on){_GAP}the{_GAP}(?:morning|afternoon|evening){_GAP}of{_GAP})?(?:the|that){_GAP}same{_GAP}day"
         rf"|(?:later|earlier){_GAP}that{_GAP}(?:day|morning|afternoon|evening)|that{_GAP}day"
@@ -1138,7 +1149,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
     _pattern(
         "dated-offset",
         rf"(?:(?:on{_GAP})?the{_GAP}eve{_GAP}of|(?P<n>a|an|the|{_NUMBER}){_GAP}(?P<unit>days?|weeks?){_GAP}{_RELATION})"
-        rf"{_GAP}(?:the|their|his|her|its){_GAP}(?:(?:[A-Za-z][\w’'.-]{{0,30}}{_GAP}){{1,4}}?(?:on|of){_GAP})?"
+        rf"{_GAP}(?:(?:the|their|his|her|its){_GAP}(?:(?:[A-Za-z][\w’'.-]{{0,30}}{_GAP}){{1,4}}?(?:on|of){_GAP})?)?"
         rf"(?P<m>{_MONTH_ANY})\.?{_GAP}{_day('d')}{_optional_year('y')}",
         _resolve_dated_offset,
         cues=(_CUE_MONTH, _CUE_DIGIT),
@@ -1175,7 +1186,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
     ),
     _pattern(
         "relative-day",
-        r"(?P<rel>the\s{1,3}day\s{1,3}(?:before\s{1,3}yesterday|after\s{1,3}tomorrow|before)"
+        r"(?P<rel>the\s{1,3}day\s{1,3}(?:before\s{1,3}yesterday|after\s{1,3}tomorrow)"
         r"|(?:earlier|later)\s{1,3}today|today|tonight|yesterday|tomorrow|last\s{1,3}night"
         r"|this\s{1,3}(?:morning|afternoon|evening))(?![a-z])",
         _resolve_relative_day,
@@ -1203,6 +1214,13 @@ _PATTERNS: tuple[_Pattern, ...] = (
         rf"week{_GAP}of{_GAP}(?P<m>{_MONTH_FULL})(?:(?:,?{_GAP}|{_GAP}of{_GAP}){_year_after('y')})?",
         _resolve_week_of_month,
         cues=(_CUE_MONTH, _CUE_UNIT),
+    ),
+    _pattern(
+        "week-of-day",
+        rf"(?:(?:in|during){_GAP})?the{_GAP}week{_GAP}of{_GAP}(?:the{_GAP}(?P<od>3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)"
+        rf"(?![\w%])|(?P<m>{_MONTH_ANY})\.?{_GAP}{_day('d')}{_optional_year('y')})",
+        _resolve_week_of_day,
+        cues=(_CUE_DIGIT, _CUE_UNIT),
     ),
     _pattern(
         "abbreviated-month-year",
@@ -1462,6 +1480,7 @@ _YEAR_COMPLETES = frozenset(
     (
         *("date", "date-day-first", "day-range", "day-range-day-first", "month-day-range"),
         *("ordinal-day-range", "month", "month-alternatives", "week-of-month", "season", "dated-offset"),
+        "week-of-day",
     )
 )
 
