@@ -282,7 +282,7 @@ def _part(match: re.Match[str], name: str = "part") -> str | None:
     return _PARTS.get(raw) if raw else None
 
 
-class _NeedsAnchor(Exception):
+class _NeedsAnchorError(Exception):
     """A year written relative to the publication date ("last year") when there is none."""
 
 
@@ -295,7 +295,7 @@ def _stated_year(match: re.Match[str], name: str, anchor: dt.date | None) -> int
     if not relative:
         return None
     if anchor is None:
-        raise _NeedsAnchor(relative)
+        raise _NeedsAnchorError(relative)
     return anchor.year + _YEAR_SHIFTS[relative.lower()]
 
 
@@ -1058,9 +1058,13 @@ _EVENT_NOUNS = (
     *("exercise", "exercises", "drills", "forum", "signing", "announcement", "election", "vote"),
     *("arrival", "departure", "bilateral", "gathering", "event", "parade"),
 )
+_EVENT_NOUN = r"(?:" + "|".join(sorted(_EVENT_NOUNS, key=lambda noun: (-len(noun), noun))) + r")(?![a-z])"
 _EVENT_REFERENCE = (
-    r"(?:the|their|his|her|its|this|that)(?:\s{1,3}[A-Za-z][\w’'.-]{0,30}){0,3}?\s{1,3}"
-    r"(?:" + "|".join(sorted(_EVENT_NOUNS, key=lambda noun: (-len(noun), noun))) + r")(?![a-z])"
+    rf"(?:the|their|his|her|its|this|that)(?:\s{{1,3}}[A-Za-z][\w’'.-]{{0,30}}){{0,3}}?\s{{1,3}}{_EVENT_NOUN}"
+)
+# "the day before," with no clause after it: not "the day before the North fired missiles"
+_CLAUSE_END = (
+    r"(?!\s{1,3}(?:(?-i:[A-Z])|(?:the|a|an|he|she|they|it|we|his|her|their|its|this|that|these|those)\b))"
 )
 _RELATION = rf"(?:after|following|before|ahead{_GAP}of|prior{_GAP}to)"
 _BEFORE = re.compile(r"\b(?:earlier|before|ahead|prior|previous|eve)\b", re.IGNORECASE)
@@ -1137,8 +1141,8 @@ _PATTERNS: tuple[_Pattern, ...] = (
     _pattern(
         "day-offset",
         rf"(?:the{_GAP}(?:following|next|previous){_GAP}day|(?P<n>a|an|{_NUMBER}){_GAP}(?P<unit>days?|weeks?){_GAP}"
-        rf"(?:later|earlier|(?:after|before){_GAP}that|afterwards?|{_RELATION}{_GAP}{_EVENT_REFERENCE})"
-        rf"|the{_GAP}(?P<unit2>day|week){_GAP}(?:{_RELATION}{_GAP}{_EVENT_REFERENCE}|(?:after|before)(?:{_GAP}that)?)"
+        rf"(?:later|earlier|{_RELATION}{_GAP}{_EVENT_REFERENCE}|afterwards?|(?:after|before)(?:{_GAP}that|{_CLAUSE_END}))"
+        rf"|the{_GAP}(?P<unit2>day|week){_GAP}(?:{_RELATION}{_GAP}{_EVENT_REFERENCE}|(?:after|before)(?:{_GAP}that|{_CLAUSE_END}))"
         rf"|(?:on{_GAP})?the{_GAP}eve{_GAP}of{_GAP}{_EVENT_REFERENCE}"
         rf"|(?P<same>(?:(?:in|on){_GAP}the{_GAP}(?:morning|afternoon|evening){_GAP}of{_GAP})?(?:the|that){_GAP}same{_GAP}day"
         rf"|(?:later|earlier){_GAP}that{_GAP}(?:day|morning|afternoon|evening)|that{_GAP}day"
@@ -1150,7 +1154,8 @@ _PATTERNS: tuple[_Pattern, ...] = (
         "dated-offset",
         rf"(?:(?:on{_GAP})?the{_GAP}eve{_GAP}of|(?P<n>a|an|the|{_NUMBER}){_GAP}(?P<unit>days?|weeks?){_GAP}{_RELATION})"
         rf"{_GAP}(?:(?:the|their|his|her|its){_GAP}(?:(?:[A-Za-z][\w’'.-]{{0,30}}{_GAP}){{1,4}}?(?:on|of){_GAP})?)?"
-        rf"(?P<m>{_MONTH_ANY})\.?{_GAP}{_day('d')}{_optional_year('y')}",
+        rf"(?P<m>{_MONTH_ANY})\.?{_GAP}{_day('d')}{_optional_year('y')}"
+        rf"(?:{_GAP}(?:[A-Za-z][\w’'.-]{{0,30}}{_GAP}){{0,2}}?{_EVENT_NOUN})?",
         _resolve_dated_offset,
         cues=(_CUE_MONTH, _CUE_DIGIT),
     ),
@@ -1460,7 +1465,7 @@ def _resolve_cached(
             match = pattern.regex.fullmatch(f"{candidate}, {year}") or match
         try:
             span = pattern.resolve(match, anchor, direction)
-        except (ValueError, OverflowError, StopIteration, IndexError, _NeedsAnchor):
+        except (ValueError, OverflowError, StopIteration, IndexError, _NeedsAnchorError):
             span = None  # an impossible date ("Feb. 30, 2026") or one off the calendar
         if span is None or span[1] < span[0]:
             return TimeSpan.unresolved(expression)

@@ -256,7 +256,8 @@ _SOME_TIME_AFTER = re.compile(
 # "earlier in the day": the day of the last past event told, else the day of the report.
 # "two days after the talks", "the eve of the summit": counted from an engagement the text names
 _NAMED_REFERENCE = re.compile(
-    r"\b(?:after|before|following|ahead\s+of|prior\s+to|eve\s+of)\s+(?:the|their|his|her|its)\b", re.IGNORECASE
+    r"\b(?:after|before|following|ahead\s+of|prior\s+to|eve\s+of)\s+(?:the|their|his|her|its)\b",
+    re.IGNORECASE,
 )
 _YEAR_WRITTEN = re.compile(r"(?:19|20)\d\d")
 _BARE_YEAR = re.compile(r"(?:in|during|throughout)\s+((?:19|20)\d\d)", re.IGNORECASE)
@@ -576,7 +577,9 @@ class _SentenceFacts:
         text, offset = self.sentence.text, self.sentence.start
         times = []
         for m in find_time_expressions(text):
-            if _NOT_EVENT_TIME.search(text[max(0, m.start - 60) : m.start]) or m.text.lower().startswith("until"):
+            if _NOT_EVENT_TIME.search(text[max(0, m.start - 60) : m.start]) or m.text.lower().startswith(
+                "until"
+            ):
                 continue
             if m.text.lower().startswith("by ") and not _DEADLINE_OF_A_PLAN.match(m.text):
                 continue
@@ -1654,7 +1657,9 @@ class _DocumentRun:
             framing_year = _BARE_YEAR.fullmatch(mention.text)
             if framing_year and any(m.year == int(framing_year[1]) for m in facts.times):
                 continue  # "In 2019, ... met on June 28": the year frames the day, which dates the event
-            if trigger.start < mention.end and _SINCE_BEFORE.search(text, max(0, mention.start - 8), mention.start):
+            if trigger.start < mention.end and _SINCE_BEFORE.search(
+                text, max(0, mention.start - 8), mention.start
+            ):
                 continue  # "the first trip since 2019, when he met ...": the year is the when clause's
             if mention.start >= trigger.end and _SINCE_CLAUSE.search(text, trigger.end, mention.start):
                 continue  # "their first call since Lee hosted her in January": the clause's time
@@ -1685,7 +1690,12 @@ class _DocumentRun:
                 and not framed  # "invited X to visit ... during their call on Monday": the invitation's day
             ):
                 continue  # "an invitation for Han to lead a delegation to Tokyo next year": the trip's time
-            if trigger.type is EventType.VISIT and framed and framed["remote"] and mention.start >= trigger.end:
+            if (
+                trigger.type is EventType.VISIT
+                and framed
+                and framed["remote"]
+                and mention.start >= trigger.end
+            ):
                 continue  # "to visit Manila, ... during their phone call on Monday": the call's day
             opening = (
                 mention.start - facts.sentence.start <= 3
@@ -1738,7 +1748,13 @@ class _DocumentRun:
                 text[max(0, nearest.start - 40) : nearest.start],
             )
             invited_during = framed is not None and trigger.type is EventType.INVITATION
-            if not opening and nearest is not trigger and distance > 40 and not framing and not invited_during:
+            if (
+                not opening
+                and nearest is not trigger
+                and distance > 40
+                and not framing
+                and not invited_during
+            ):
                 continue  # the time belongs to another trigger of the sentence
             cost = distance + (0 if nearest is trigger or opening else 60)
             if planned and mention.end <= trigger.start and not opening:
