@@ -1277,7 +1277,7 @@ def find_time_expressions(text: str) -> list[TimeMention]:
     >>> text = "Officials may meet on Thursday, Jan. 15, or in March or April."
     >>> [m.text for m in find_time_expressions(text)]
     ['on Thursday, Jan. 15', 'in March or April']
-    >>> find_time_expressions("The 36th Wing grew 22% in three days.")
+    >>> find_time_expressions("The 36th Wing grew 22% over three days.")
     []
     """
     folded = text.casefold()
