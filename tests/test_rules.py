@@ -966,3 +966,166 @@ def test_a_trip_that_would_include_a_meeting_brings_the_visitor_to_it(plugins: P
     assert "Pete Hegseth" in persons(meeting)
     assert meeting.status is Status.PLANNED
     assert only(events, EventType.VISIT).location.name == "Philippines"
+
+
+# --------------------------------------------------------------------------- times composed (issue 12)
+
+
+def span(event: Event) -> tuple[dt.date | None, dt.date | None]:
+    assert event.time is not None
+    return event.time.start, event.time.end
+
+
+def test_a_visit_planned_for_this_spring_in_a_december_article_is_next_spring(plugins: Plugins) -> None:
+    text = "Prime Minister Sanae Takaichi will visit the United States this spring, officials in Tokyo said."
+    visit = only(run(text, plugins, published=dt.date(2025, 12, 1)), EventType.VISIT)
+    assert visit.status is Status.PLANNED
+    assert span(visit) == (dt.date(2026, 3, 1), dt.date(2026, 5, 31))
+
+
+def test_a_month_of_last_year_is_dated_in_last_year(plugins: Plugins) -> None:
+    text = "Foreign Minister Toshimitsu Motegi visited Washington in September last year."
+    visit = only(run(text, plugins, published=dt.date(2026, 10, 13)), EventType.VISIT)
+    assert visit.status is Status.OCCURRED
+    assert span(visit) == (dt.date(2025, 9, 1), dt.date(2025, 9, 30))
+
+
+def test_a_month_of_next_year_is_dated_in_next_year(plugins: Plugins) -> None:
+    text = "Foreign Minister Toshimitsu Motegi will visit Washington in March next year."
+    visit = only(run(text, plugins, published=dt.date(2026, 2, 10)), EventType.VISIT)
+    assert visit.status is Status.PLANNED
+    assert span(visit) == (dt.date(2027, 3, 1), dt.date(2027, 3, 31))
+
+
+def test_a_day_before_a_dated_summit_is_counted_from_its_date(plugins: Plugins) -> None:
+    text = (
+        "Secretary of State Marco Rubio met Foreign Minister Toshimitsu Motegi in Tokyo "
+        "a day before the March 3 summit."
+    )
+    meeting = only(run(text, plugins, published=dt.date(2026, 3, 10)), EventType.MEETING)
+    assert span(meeting) == (dt.date(2026, 3, 2), dt.date(2026, 3, 2))
+
+
+def test_the_day_before_the_meeting_counts_from_the_meeting_of_the_same_people(plugins: Plugins) -> None:
+    text = (
+        "Defense Secretary Pete Hegseth hosted Defense Minister Shinjiro Koizumi at the Pentagon on March 3. "
+        "Koizumi is scheduled to meet Secretary of State Marco Rubio on Thursday. "
+        "The day before the meeting, Hegseth spoke by phone with Defense Secretary Gilberto Teodoro."
+    )
+    call = only(run(text, plugins, published=dt.date(2026, 3, 4)), EventType.CALL)
+    assert span(call) == (dt.date(2026, 3, 2), dt.date(2026, 3, 2))
+
+
+def test_a_day_earlier_counts_back_from_the_engagement_told_before(plugins: Plugins) -> None:
+    text = (
+        "Prime Minister Narendra Modi met Prime Minister Anthony Albanese in Johannesburg on Friday. "
+        "A day earlier, Foreign Minister Penny Wong held talks with External Affairs Minister "
+        "Subrahmanyam Jaishankar in Delhi."
+    )
+    events = run(text, plugins, published=dt.date(2025, 11, 22))
+    wong = next(e for e in events if "Penny Wong" in persons(e))
+    assert span(wong) == (dt.date(2025, 11, 20), dt.date(2025, 11, 20))
+
+
+def test_since_a_month_when_dates_the_engagement_the_when_clause_tells(plugins: Plugins) -> None:
+    text = (
+        "Ties have warmed since March, when Secretary of State Marco Rubio met "
+        "Foreign Minister Toshimitsu Motegi in Tokyo."
+    )
+    meeting = only(run(text, plugins, published=dt.date(2026, 5, 10)), EventType.MEETING)
+    assert meeting.status is Status.OCCURRED
+    assert span(meeting) == (dt.date(2026, 3, 1), dt.date(2026, 3, 31))
+
+
+def test_a_visit_in_progress_since_a_weekday_runs_to_the_publication_day(plugins: Plugins) -> None:
+    text = "Secretary of State Marco Rubio has been visiting Manila since Thursday."
+    visit = only(run(text, plugins, published=dt.date(2026, 5, 10)), EventType.VISIT)
+    assert visit.status is Status.OCCURRED
+    assert span(visit) == (dt.date(2026, 5, 7), dt.date(2026, 5, 10))
+
+
+@pytest.mark.parametrize("published", [dt.date(2026, 1, 13), None])
+def test_a_day_takes_the_year_its_sentence_opens_with(plugins: Plugins, published: dt.date | None) -> None:
+    text = "In 2019, President Donald Trump met Prime Minister Shinzo Abe in Osaka on June 28."
+    meeting = only(run(text, plugins, published=published), EventType.MEETING)
+    assert span(meeting) == (dt.date(2019, 6, 28), dt.date(2019, 6, 28))
+
+
+def test_without_a_publication_date_a_day_takes_the_year_of_its_paragraph(plugins: Plugins) -> None:
+    text = (
+        "Leaders of the Group of 20 gathered in Osaka in 2019 for a two-day summit on trade. "
+        "President Donald Trump met Prime Minister Shinzo Abe on June 28."
+    )
+    meeting = only(run(text, plugins, published=None), EventType.MEETING)
+    assert span(meeting) == (dt.date(2019, 6, 28), dt.date(2019, 6, 28))
+
+
+def test_an_invitation_made_during_a_call_takes_the_calls_day_and_the_visit_does_not(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "President Ferdinand Marcos Jr. invited Prime Minister Sanae Takaichi to visit Manila "
+        "as the two leaders discussed maritime security during their phone call on Monday, March 9."
+    )
+    events = run(text, plugins, published=dt.date(2026, 3, 11))
+    invitation = only(events, EventType.INVITATION)
+    assert span(invitation) == (dt.date(2026, 3, 9), dt.date(2026, 3, 9))
+    visit = only(events, EventType.VISIT)
+    assert visit.status is Status.PLANNED
+    assert visit.time is None
+
+
+def test_a_caption_in_the_present_with_yesterdays_weekday_tells_the_past(plugins: Plugins) -> None:
+    text = (
+        "Foreign Minister Cho Hyun speaks over the phone with Foreign Minister Wang Yi "
+        "on Tuesday. (Yonhap)\n\n"
+        "Foreign Minister Cho Hyun spoke by phone with Foreign Minister Wang Yi on Tuesday, his office said."
+    )
+    call = only(run(text, plugins, published=dt.date(2026, 2, 11)), EventType.CALL)
+    assert call.status is Status.OCCURRED
+    assert span(call) == (dt.date(2026, 2, 10), dt.date(2026, 2, 10))
+
+
+def test_a_time_in_a_since_clause_dates_that_clause_not_the_call(plugins: Plugins) -> None:
+    text = (
+        "Prime Minister Sanae Takaichi held phone talks with President Lee Jae-myung. "
+        "It was their first phone conversation since Takaichi hosted Lee "
+        "in her home prefecture of Nara in January."
+    )
+    call = only(run(text, plugins, published=dt.date(2026, 6, 13)), EventType.CALL)
+    assert call.time is None
+
+
+def test_a_month_in_the_possessive_after_following_dates_only_its_own_noun(plugins: Plugins) -> None:
+    text = (
+        "Secretary of State Marco Rubio met Foreign Minister Toshimitsu Motegi in Tokyo to build on "
+        "the cooperation following April's trilateral summit."
+    )
+    meeting = next(
+        e for e in run(text, plugins, published=dt.date(2026, 6, 10)) if "Marco Rubio" in persons(e)
+    )
+    assert meeting.time is None
+
+
+def test_a_day_of_the_month_before_a_past_verb_dates_the_visit(plugins: Plugins) -> None:
+    text = "President Lee Jae-myung on the 4th paid a state visit to Beijing at the invitation of Xi Jinping."
+    visit = only(run(text, plugins, published=dt.date(2026, 1, 4)), EventType.VISIT)
+    assert span(visit) == (dt.date(2026, 1, 4), dt.date(2026, 1, 4))
+
+
+def test_a_visit_expected_in_the_coming_weeks_is_dated_ahead(plugins: Plugins) -> None:
+    text = "Prime Minister Sanae Takaichi is expected to visit Seoul in the coming weeks."
+    visit = only(run(text, plugins, published=dt.date(2026, 4, 30)), EventType.VISIT)
+    assert visit.status is Status.PLANNED
+    assert span(visit) == (dt.date(2026, 5, 1), dt.date(2026, 6, 11))
+
+
+def test_the_day_before_alone_counts_from_the_day_told_before(plugins: Plugins) -> None:
+    text = (
+        "Defense Secretary Pete Hegseth met Defense Minister Shinjiro Koizumi in Singapore "
+        "on Saturday, May 30. "
+        "Koizumi, who had met Defense Minister Chan Chun Sing the day before, praised the talks."
+    )
+    events = run(text, plugins, published=dt.date(2026, 5, 31))
+    chan = next(e for e in events if "Chan Chun Sing" in persons(e))
+    assert span(chan) == (dt.date(2026, 5, 29), dt.date(2026, 5, 29))

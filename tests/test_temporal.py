@@ -20,6 +20,7 @@ from alliancekit.temporal import (
     read_dateline,
     read_timestamp,
     resolve,
+    stated_year,
 )
 
 D = dt.date
@@ -269,7 +270,6 @@ def test_find_time_expressions_handles_long_adversarial_text(unit: str) -> None:
         ("today", TUESDAY, "forward", (TUESDAY, TUESDAY, DAY)),
         ("yesterday", TUESDAY, "backward", (D(2026, 1, 12), D(2026, 1, 12), DAY)),
         ("tomorrow", TUESDAY, "forward", (D(2026, 1, 14), D(2026, 1, 14), DAY)),
-        ("the day before", TUESDAY, "backward", (D(2026, 1, 12), D(2026, 1, 12), DAY)),
         # weeks
         ("this week", TUESDAY, "forward", (TUESDAY, SATURDAY, WEEK)),
         ("this week", TUESDAY, "backward", (D(2026, 1, 12), TUESDAY, WEEK)),
@@ -699,3 +699,166 @@ def test_a_week_of_a_month_is_seven_days_of_it(expression: str, start: dt.date, 
 def test_the_same_day_counts_no_days_from_the_event_before() -> None:
     assert day_offset("In the afternoon of the same day") == 0
     assert day_offset("later that day") == 0
+
+
+# --------------------------------------------------------------------------- composition (issue 12)
+
+DECEMBER_FIRST = D(2025, 12, 1)
+MID_OCTOBER = D(2026, 10, 13)
+EARLY_FEBRUARY = D(2026, 2, 10)
+
+
+@pytest.mark.parametrize(
+    ("expression", "anchor", "direction", "start", "end"),
+    [
+        # a season named with "this" just over, told in the past
+        ("this winter", D(2026, 3, 20), "backward", D(2025, 12, 1), D(2026, 2, 28)),
+        # a month, day or season with a year written relative to the anchor
+        ("in September last year", MID_OCTOBER, "backward", D(2025, 9, 1), D(2025, 9, 30)),
+        ("in September of last year", MID_OCTOBER, "backward", D(2025, 9, 1), D(2025, 9, 30)),
+        ("early September last year", MID_OCTOBER, "backward", D(2025, 9, 1), D(2025, 9, 10)),
+        ("on September 3 last year", MID_OCTOBER, "backward", D(2025, 9, 3), D(2025, 9, 3)),
+        ("on 3 September last year", MID_OCTOBER, "backward", D(2025, 9, 3), D(2025, 9, 3)),
+        ("in March next year", EARLY_FEBRUARY, "forward", D(2027, 3, 1), D(2027, 3, 31)),
+        ("in February this year", MID_OCTOBER, "backward", D(2026, 2, 1), D(2026, 2, 28)),
+        ("in the spring of next year", EARLY_FEBRUARY, "forward", D(2027, 3, 1), D(2027, 5, 31)),
+        ("in spring next year", EARLY_FEBRUARY, "forward", D(2027, 3, 1), D(2027, 5, 31)),
+        ("between April and September last year", MID_OCTOBER, "backward", D(2025, 4, 1), D(2025, 9, 30)),
+        ("the first week of March next year", EARLY_FEBRUARY, "forward", D(2027, 3, 1), D(2027, 3, 7)),
+        ("Jan. 15-17 next year", EARLY_FEBRUARY, "forward", D(2027, 1, 15), D(2027, 1, 17)),
+        # parts of a unit with "in"
+        ("later in the year", TUESDAY, "forward", D(2026, 1, 14), D(2026, 12, 31)),
+        ("later in 2026", TUESDAY, "forward", D(2026, 1, 14), D(2026, 12, 31)),
+        ("earlier in the month", TUESDAY, "backward", D(2026, 1, 1), D(2026, 1, 12)),
+        ("early in March", TUESDAY, "forward", D(2026, 3, 1), D(2026, 3, 10)),
+        ("the latter half of this year", TUESDAY, "forward", D(2026, 7, 1), D(2026, 12, 31)),
+        ("in the latter part of this month", TUESDAY, "forward", D(2026, 1, 21), D(2026, 1, 31)),
+        # a day counted from a date written in the same phrase
+        ("a day before the March 3 summit", D(2026, 3, 10), "backward", D(2026, 3, 2), D(2026, 3, 2)),
+        ("two days after the summit on March 3", D(2026, 3, 10), "backward", D(2026, 3, 5), D(2026, 3, 5)),
+        ("on the eve of the March 3 summit", D(2026, 3, 10), "backward", D(2026, 3, 2), D(2026, 3, 2)),
+        ("a week before March 20", D(2026, 3, 10), "forward", D(2026, 3, 13), D(2026, 3, 13)),
+        # a week named by one of its days
+        ("the week of March 10", D(2026, 3, 2), "forward", D(2026, 3, 9), D(2026, 3, 15)),
+        ("the week of the 10th", D(2026, 3, 2), "forward", D(2026, 3, 9), D(2026, 3, 15)),
+        # vague spans ahead
+        ("in the coming weeks", TUESDAY, "forward", D(2026, 1, 14), D(2026, 2, 24)),
+        ("over the coming days", TUESDAY, "forward", D(2026, 1, 14), D(2026, 1, 23)),
+        ("in the next few weeks", TUESDAY, "forward", D(2026, 1, 27), D(2026, 2, 17)),
+        # in progress since a day: from it to the anchor
+        ("since Thursday", TUESDAY, "backward", D(2026, 1, 8), TUESDAY),
+        ("since the 11th", D(2026, 2, 12), "backward", D(2026, 2, 11), D(2026, 2, 12)),
+    ],
+)
+def test_composed_expressions_resolve_to_the_whole_period(
+    expression: str, anchor: dt.date, direction: Direction, start: dt.date, end: dt.date
+) -> None:
+    span = resolve(expression, anchor, direction)
+    assert span is not None
+    assert (span.start, span.end) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Motegi visited Washington in September last year for talks.", ["in September last year"]),
+        ("The envoy returns in the spring of next year.", ["in the spring of next year"]),
+        ("They met a day before the March 3 summit in Seoul.", ["a day before the March 3 summit"]),
+        ("She is expected there in coming weeks.", ["in coming weeks"]),
+        ("The ministers will meet again in two months.", ["in two months"]),
+        ("Cho has been in Tokyo since Thursday.", ["since Thursday"]),
+        ("President Lee on the 4th paid a state visit to Beijing.", ["on the 4th"]),
+        ("A day earlier, the two ministers spoke by phone.", ["A day earlier"]),
+        ("Colby called Singh the day before the meeting.", ["the day before the meeting"]),
+        ("Landau is expected in Seoul the week of the 10th.", ["the week of the 10th"]),
+    ],
+)
+def test_composed_expressions_are_found_whole(text: str, expected: list[str]) -> None:
+    assert texts(text) == expected
+
+
+def test_a_day_of_the_month_before_a_past_verb_is_a_date_but_a_unit_number_is_not() -> None:
+    assert texts("Minister Park on the 12th signed the accord.") == ["on the 12th"]
+    assert texts("Troops of the 3rd armored brigade arrived.") == []
+
+
+@pytest.mark.parametrize(("expression", "month"), [("this spring", 3), ("this March", 3), ("this fall", 9)])
+def test_this_season_or_month_already_over_is_next_years_for_a_plan_and_this_years_for_the_past(
+    expression: str, month: int
+) -> None:
+    planned = resolve(expression, DECEMBER_FIRST, "forward")
+    occurred = resolve(expression, DECEMBER_FIRST, "backward")
+    assert planned is not None
+    assert occurred is not None
+    assert planned.start == D(2026, month, 1)
+    assert occurred.start == D(2025, month, 1)
+
+
+def test_a_relative_year_without_an_anchor_stays_unresolved() -> None:
+    span = resolve("in September last year", None, "backward")
+    assert span is not None
+    assert not span.resolved
+
+
+@pytest.mark.parametrize(
+    ("expression", "offset"),
+    [
+        ("A day earlier", -1),
+        ("two days before", -2),
+        ("the previous day", -1),
+        ("the day before", -1),
+        ("a week later", 7),
+        ("two days after the talks", 2),
+        ("The day before the meeting", -1),
+        ("the day after the President's address", 1),
+        ("on the eve of the summit", -1),
+    ],
+)
+def test_days_counted_before_or_after_another_event_report_a_signed_offset(
+    expression: str, offset: int
+) -> None:
+    assert day_offset(expression) == offset
+    span = resolve(expression, TUESDAY, "backward")
+    assert span is not None
+    assert not span.resolved
+
+
+def test_a_day_takes_the_year_its_sentence_opens_with() -> None:
+    text = "In 2019, the two leaders met in Osaka on June 28."
+    mentions = find_time_expressions(text)
+    assert [(m.text, m.year) for m in mentions] == [("In 2019", None), ("on June 28", 2019)]
+    span = resolve("on June 28", None, "backward", year=2019)
+    assert span is not None
+    assert span.start == D(2019, 6, 28)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The leaders held the 2019 summit in Osaka, meeting on June 28.",
+        "The leaders met on June 27, 2019, and again on June 28.",
+        "On June 28 the leaders met at 2019's summit in Osaka.",
+    ],
+)
+def test_a_day_takes_the_year_its_sentence_states_elsewhere(text: str) -> None:
+    day = next(m for m in find_time_expressions(text) if m.text.lower() == "on june 28")
+    assert day.year == 2019
+
+
+def test_a_stated_year_is_ignored_where_the_tense_forbids_it() -> None:
+    anchor = D(2026, 1, 13)
+    planned = resolve("on June 28", anchor, "forward", year=2019)
+    assert planned is not None
+    assert planned.start == D(2026, 6, 28)
+    occurred = resolve("on June 28", anchor, "backward", year=2019)
+    assert occurred is not None
+    assert occurred.start == D(2019, 6, 28)
+    relative = resolve("next June", None, "backward", year=2019)
+    assert relative is not None
+    assert not relative.resolved
+
+
+def test_stated_year_reads_the_last_year_a_passage_frames() -> None:
+    assert stated_year("The summit opened in Osaka in 2019. Trade topped the agenda.") == 2019
+    assert stated_year("Abe first met Trump in 2016. In 2019, they met again.") == 2019
+    assert stated_year("They met on Monday and Tuesday.") is None

@@ -48,6 +48,7 @@ __all__ = [
     "read_dateline",
     "read_timestamp",
     "resolve",
+    "stated_year",
 ]
 
 Direction = Literal["forward", "backward"]
@@ -67,6 +68,10 @@ class TimeMention:
     :param start: offset of the first character in the searched text.
     :param end: offset just past the last character.
     :param text: the expression as written.
+    :param year: for an expression written without a year, the year the
+        searched text states elsewhere as the frame of what it reports ("In
+        2019, ... on June 28", "the 2019 summit ... on March 3"), or ``None``;
+        pass it to :func:`resolve`.
 
     >>> TimeMention(10, 18, "Thursday").text
     'Thursday'
@@ -75,6 +80,7 @@ class TimeMention:
     start: int
     end: int
     text: str
+    year: int | None = None
 
 
 @attrs.frozen
@@ -156,7 +162,6 @@ _RELATIVE_DAYS = {
     "this evening": 0,
     "yesterday": -1,
     "last night": -1,
-    "the day before": -1,
     "the day before yesterday": -2,
     "tomorrow": 1,
     "the day after tomorrow": 2,
@@ -184,6 +189,8 @@ _MODIFIERS = {
     "the past": "past",
     "the last": "past",
 }
+# "September last year", "March next year": a year written relative to the publication date
+_YEAR_SHIFTS = {"this": 0, "last": -1, "next": 1}
 _PARTS = {
     "early": "early",
     "beginning of": "early",
@@ -196,6 +203,10 @@ _PARTS = {
     "later": "later",
     "first half of": "first-half",
     "second half of": "second-half",
+    "latter half of": "second-half",
+    "early part of": "early",
+    "later part of": "late",
+    "latter part of": "late",
 }
 
 # --------------------------------------------------------------------------- regex fragments
@@ -222,7 +233,8 @@ _YEAR = r"(?:19|20)\d\d(?![\w%]|[.:]\d)"
 _YEAR_JOIN = r"(?:,\s{0,3}|\s{1,3})"
 _NUMBER = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
 _PART = (
-    r"(?:(?:the\s{1,3})?(?:beginning|start|middle|end|(?:first|second)\s{1,3}half)\s{1,3}of|earlier|early|later|late|mid)"
+    r"(?:(?:the\s{1,3})?(?:beginning|start|middle|end|(?:first|second|latter)\s{1,3}half|(?:early|later|latter)\s{1,3}part)"
+    r"\s{1,3}of|(?:earlier|early|later|late)\s{1,3}in(?=\s)|earlier|early|later|late|mid)"
     r"(?:\s{0,3}-\s{0,3}|\s{1,3})"
 )
 _SEASON = r"(?:spring|summer|autumn|fall|winter)(?![a-z])"
@@ -236,8 +248,13 @@ def _year(name: str) -> str:
     return rf"(?P<{name}>{_YEAR})"
 
 
+def _year_after(name: str) -> str:
+    """A year written after a day or month: ``2026``, or ``last year`` as group ``<name>_rel``."""
+    return rf"(?:{_year(name)}|(?P<{name}_rel>this|last|next){_GAP}year(?![a-z]))"
+
+
 def _optional_year(name: str) -> str:
-    return rf"(?:{_YEAR_JOIN}{_year(name)})?"
+    return rf"(?:(?:{_YEAR_JOIN}|{_GAP}of{_GAP}){_year_after(name)})?"
 
 
 def _weekday_prefix(name: str) -> str:
@@ -261,8 +278,25 @@ def _group(match: re.Match[str], name: str) -> str | None:
 
 
 def _part(match: re.Match[str], name: str = "part") -> str | None:
-    raw = _norm(_group(match, name)).rstrip("- ").removeprefix("the ")
+    raw = _norm(_group(match, name)).rstrip("- ").removeprefix("the ").removesuffix(" in")
     return _PARTS.get(raw) if raw else None
+
+
+class _NeedsAnchorError(Exception):
+    """A year written relative to the publication date ("last year") when there is none."""
+
+
+def _stated_year(match: re.Match[str], name: str, anchor: dt.date | None) -> int | None:
+    """The year written after a day or month: ``2026`` or ``last year``; ``None`` when none is."""
+    written = _group(match, name)
+    if written:
+        return int(written)
+    relative = _group(match, f"{name}_rel")
+    if not relative:
+        return None
+    if anchor is None:
+        raise _NeedsAnchorError(relative)
+    return anchor.year + _YEAR_SHIFTS[relative.lower()]
 
 
 def _modifier(match: re.Match[str]) -> str:
@@ -432,12 +466,12 @@ _ANY_YEAR = 2000
 
 
 def _explicit_day(
-    month_word: str, day_text: str, year_text: str | None, anchor: dt.date | None, direction: Direction
+    month_word: str, day_text: str, year: int | None, anchor: dt.date | None, direction: Direction
 ) -> dt.date | None:
     """Read a date written with a month name and a day, with or without its year."""
     month, day = _month_number(month_word), int(day_text)
-    if year_text is not None:
-        return _calendar_day(month_word, day, int(year_text))
+    if year is not None:
+        return _calendar_day(month_word, day, year)
     if anchor is None or _calendar_day(month_word, day, _ANY_YEAR) is None:
         return None
     return _nearest_year(month, day, anchor, direction)
@@ -447,7 +481,7 @@ def _explicit_day(
 
 
 def _resolve_date(match: re.Match[str], anchor: dt.date | None, direction: Direction) -> _Span | None:
-    day = _explicit_day(match["m"], match["d"], _group(match, "y"), anchor, direction)
+    day = _explicit_day(match["m"], match["d"], _stated_year(match, "y", anchor), anchor, direction)
     return None if day is None else (day, day, Granularity.DAY)
 
 
@@ -458,7 +492,7 @@ def _resolve_iso(match: re.Match[str], anchor: dt.date | None, direction: Direct
 
 def _resolve_day_range(match: re.Match[str], anchor: dt.date | None, direction: Direction) -> _Span | None:
     """Resolve ``Jan. 15-17`` and ``15 to 17 January``: one month, two days."""
-    start = _explicit_day(match["m"], match["d1"], _group(match, "y"), anchor, direction)
+    start = _explicit_day(match["m"], match["d1"], _stated_year(match, "y", anchor), anchor, direction)
     if start is None:
         return None
     end = dt.date(start.year, start.month, int(match["d2"]))
@@ -469,7 +503,7 @@ def _resolve_month_day_range(
     match: re.Match[str], anchor: dt.date | None, direction: Direction
 ) -> _Span | None:
     """Resolve ``Jan. 15 through Jan. 17`` and ``March 30-April 2``."""
-    first_year, last_year = _group(match, "y1"), _group(match, "y2")
+    first_year, last_year = _stated_year(match, "y1", anchor), _stated_year(match, "y2", anchor)
     last_month, last_day = _month_number(match["m2"]), int(match["d2"])
     if first_year is None and last_year is not None:
         end = _explicit_day(match["m2"], match["d2"], last_year, anchor, direction)
@@ -483,7 +517,7 @@ def _resolve_month_day_range(
     if start_or_none is None:
         return None
     start = start_or_none
-    end = dt.date(int(last_year) if last_year else start.year, last_month, last_day)
+    end = dt.date(last_year or start.year, last_month, last_day)
     if end < start and last_year is None:
         end = end.replace(year=end.year + 1)
     return start, end, Granularity.DAY
@@ -516,7 +550,7 @@ def _resolve_ordinal_day_range(
     match: re.Match[str], anchor: dt.date | None, direction: Direction
 ) -> _Span | None:
     """Resolve ``from the 29th through May 3``: the first day takes the month of the last."""
-    end = _explicit_day(match["m"], match["d2"], _group(match, "y"), anchor, direction)
+    end = _explicit_day(match["m"], match["d2"], _stated_year(match, "y", anchor), anchor, direction)
     if end is None:
         return None
     first = int(match["d1"])
@@ -537,6 +571,9 @@ _VAGUE_AHEAD = {
     ("several", "day"): (3, 8),
     ("several", "week"): (21, 49),
     ("several", "month"): (90, 180),
+    ("coming", "day"): (1, 10),
+    ("coming", "week"): (1, 42),
+    ("coming", "month"): (1, 180),
 }
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
 
@@ -551,11 +588,10 @@ def _resolve_ahead(match: re.Match[str], anchor: dt.date | None, direction: Dire
     if anchor is None:
         return None
     unit = match["unit"].lower().rstrip("s")
-    count, vague = _group(match, "n"), _group(match, "vague")
+    count, vague = _group(match, "n"), _group(match, "vague") or _group(match, "vague2")
     if vague is not None:
-        nearest, furthest = _VAGUE_AHEAD[
-            "couple" if "couple" in vague.lower() else vague.lower().split()[-1], unit
-        ]
+        word = "couple" if "couple" in vague.lower() else vague.lower().split()[-1]
+        nearest, furthest = _VAGUE_AHEAD["coming" if word == "upcoming" else word, unit]
     elif count is None:  # "within days", "within weeks"
         nearest, furthest = 0, 7 * _UNIT_DAYS[unit]
     elif unit == "month":
@@ -573,6 +609,24 @@ def _resolve_ahead(match: re.Match[str], anchor: dt.date | None, direction: Dire
 def _resolve_offset(match: re.Match[str], anchor: dt.date | None, direction: Direction) -> _Span | None:
     """``the following day`` counts from another date in the text, not from the anchor."""
     return None
+
+
+def _offset_days(match: re.Match[str]) -> int:
+    """The days "two days before", "a week after" or "the eve of" count, negative before."""
+    count = _group(match, "n")
+    days = 1 if count is None or count.lower() in ("a", "an", "the") else _number(count)
+    if "week" in (_group(match, "unit") or _group(match, "unit2") or "").lower():
+        days *= 7
+    return -days if _BEFORE.search(match[0]) else days
+
+
+def _resolve_dated_offset(match: re.Match[str], anchor: dt.date | None, direction: Direction) -> _Span | None:
+    """Resolve ``a day before the March 3 summit``: the date written, moved by the days counted."""
+    base = _explicit_day(match["m"], match["d"], _stated_year(match, "y", anchor), anchor, direction)
+    if base is None:
+        return None
+    day = base + dt.timedelta(days=_offset_days(match))
+    return day, day, Granularity.DAY
 
 
 def _resolve_weekday(match: re.Match[str], anchor: dt.date | None, direction: Direction) -> _Span | None:
@@ -600,9 +654,11 @@ def _resolve_duration(match: re.Match[str], anchor: dt.date | None, direction: D
         return None
     start: dt.date | None
     if _group(match, "wm") is not None:  # "starting Thursday, Jan. 15": the date decides
-        start = _explicit_day(match["wm"], match["wd_day"], _group(match, "wd_year"), anchor, direction)
+        start = _explicit_day(
+            match["wm"], match["wd_day"], _stated_year(match, "wd_year", anchor), anchor, direction
+        )
     elif _group(match, "sm") is not None:
-        start = _explicit_day(match["sm"], match["sd"], _group(match, "sy"), anchor, direction)
+        start = _explicit_day(match["sm"], match["sd"], _stated_year(match, "sy", anchor), anchor, direction)
     elif anchor is None:
         return None
     elif _group(match, "rel") is not None:
@@ -713,15 +769,16 @@ def _resolve_relative_unit(
 
 
 def _year_of_month(
-    month: int, year_text: str | None, modifier: str | None, anchor: dt.date | None, direction: Direction
+    month: int, year: int | None, modifier: str | None, anchor: dt.date | None, direction: Direction
 ) -> int | None:
     """The year of a month named with an optional year and modifier; ``None`` when it needs an anchor."""
-    if year_text is not None:
-        return int(year_text)
+    if year is not None:
+        return year
     if anchor is None:
         return None
     if modifier == "this":
-        return anchor.year
+        # "will visit this March" said in December is next March; said of the past, this year's
+        return anchor.year + 1 if month < anchor.month and direction == "forward" else anchor.year
     if modifier == "next":
         return anchor.year if month > anchor.month else anchor.year + 1
     if modifier in ("last", "past"):
@@ -732,7 +789,7 @@ def _year_of_month(
 def _resolve_month(match: re.Match[str], anchor: dt.date | None, direction: Direction) -> _Span | None:
     """Resolve ``March``, ``in March``, ``early March``, ``next March``, ``March 2026``."""
     month = _month_number(match["m"])
-    year = _year_of_month(month, _group(match, "y"), _modifier(match), anchor, direction)
+    year = _year_of_month(month, _stated_year(match, "y", anchor), _modifier(match), anchor, direction)
     if year is None:
         return None
     start, end = _month_span(year, month)
@@ -747,7 +804,7 @@ def _resolve_week_of_month(
 ) -> _Span | None:
     """Resolve ``the first week of March``, ``the last week of April 2026``: seven days of the month."""
     month = _month_number(match["m"])
-    year = _year_of_month(month, _group(match, "y"), None, anchor, direction)
+    year = _year_of_month(month, _stated_year(match, "y", anchor), None, anchor, direction)
     if year is None:
         return None
     first, last = _month_span(year, month)
@@ -758,14 +815,26 @@ def _resolve_week_of_month(
     return start, start + dt.timedelta(days=6), Granularity.WEEK
 
 
+def _resolve_week_of_day(match: re.Match[str], anchor: dt.date | None, direction: Direction) -> _Span | None:
+    """Resolve ``the week of March 10``, ``the week of the 10th``: Monday to Sunday round that day."""
+    if _group(match, "od") is not None:
+        day = None if anchor is None else _day_in_nearby_month(int(match["od"]), anchor, direction)
+    else:
+        day = _explicit_day(match["m"], match["d"], _stated_year(match, "y", anchor), anchor, direction)
+    if day is None:
+        return None
+    monday = day - dt.timedelta(days=day.weekday())
+    return monday, monday + dt.timedelta(days=6), Granularity.WEEK
+
+
 def _resolve_month_alternatives(
     match: re.Match[str], anchor: dt.date | None, direction: Direction
 ) -> _Span | None:
     """Resolve ``March or April``, ``late March to early April`` to the whole stretch."""
     first, last = _month_number(match["m1"]), _month_number(match["m2"])
-    year_text = _group(match, "y")
-    if year_text is not None:
-        year = int(year_text) - (1 if last < first else 0)
+    stated = _stated_year(match, "y", anchor)
+    if stated is not None:
+        year = stated - (1 if last < first else 0)
     elif anchor is None:
         return None
     else:
@@ -776,23 +845,44 @@ def _resolve_month_alternatives(
     return start, end, Granularity.MONTH
 
 
+def _this_season(
+    spans: list[tuple[dt.date, dt.date]], anchor: dt.date, direction: Direction
+) -> tuple[dt.date, dt.date]:
+    """Choose the season "this spring" means among the ``spans`` of one season, in order.
+
+    The one under way at the anchor; otherwise, forward, the next to begin
+    ("will visit this spring" in December is next spring) and, backward, the
+    latest begun within the anchor's year ("visited this spring" in December).
+    A season not yet begun in the anchor's year stays "this" season either way.
+    """
+    current = next((span for span in spans if span[0] <= anchor <= span[1]), None)
+    if current is not None:
+        return current
+    if direction == "forward":
+        return next(span for span in spans if span[0] > anchor)
+    begun = [span for span in spans if span[0] <= anchor and anchor.year in (span[0].year, span[1].year)]
+    if begun:
+        return begun[-1]
+    return next(span for span in spans if span[0] > anchor)
+
+
 def _resolve_season(match: re.Match[str], anchor: dt.date | None, direction: Direction) -> _Span | None:
     """Resolve ``this spring``, ``in the fall``, ``last winter``, ``spring 2026``, ``early spring``."""
-    season, year_text = match["season"].lower(), _group(match, "y")
-    if year_text is not None:
-        start, end = _season_span(season, int(year_text))
+    season, stated = match["season"].lower(), _stated_year(match, "y", anchor)
+    if stated is not None:
+        start, end = _season_span(season, stated)
     elif anchor is None:
         return None
     else:
         modifier = "plain" if _norm(_group(match, "mod")) == "the" else _modifier(match)
         spans = [_season_span(season, year) for year in range(anchor.year - 2, anchor.year + 3)]
-        if modifier == "this" and season != "winter":
-            start, end = _season_span(season, anchor.year)
+        if modifier == "this":
+            start, end = _this_season(spans, anchor, direction)
         elif modifier == "next":
             start, end = next(span for span in spans if span[0] > anchor)
         elif modifier in ("last", "past"):
             start, end = [span for span in spans if span[1] < anchor][-1]
-        elif modifier in ("this", "coming") or direction == "forward":
+        elif modifier == "coming" or direction == "forward":
             start, end = next(span for span in spans if span[1] >= anchor)
         else:
             start, end = [span for span in spans if span[0] <= anchor][-1]
@@ -822,7 +912,7 @@ _MAY_CONTEXT = re.compile(r"\b(?:of|since|until|till|by|in)\s{1,3}$", re.IGNOREC
 
 def _check_month(match: re.Match[str], text: str) -> bool:
     """Keep ``May`` only with a year, a modifier or a preposition; skip ``April Ryan``."""
-    if any(_group(match, name) for name in ("prep", "mod", "part", "y")):
+    if any(_group(match, name) for name in ("prep", "mod", "part", "y", "y_rel")):
         return True
     if match["m"].lower() == "may":
         return _MAY_CONTEXT.search(text, max(0, match.start() - 8), match.start()) is not None
@@ -831,7 +921,7 @@ def _check_month(match: re.Match[str], text: str) -> bool:
 
 def _check_season(match: re.Match[str], text: str) -> bool:
     """Demand a modifier, a preposition or a year of a season; ``the fall of Kabul`` is no season."""
-    if _group(match, "y"):
+    if _group(match, "y") or _group(match, "y_rel"):
         return True
     if _followed_by(match, text, _OF_NOT_YEAR):
         return False
@@ -855,8 +945,16 @@ _AFTER_ORDINAL_DAY = re.compile(
 )
 
 
+# A verb in the past after "on the 4th": "Lee on the 4th paid a state visit"
+_PAST_VERB_AFTER = re.compile(
+    r"\s{1,3}(?:paid|met|held|made|left|flew|spoke|took|sent|gave|began|told|[a-z]{2,}ed)\b"
+)
+
+
 def _check_ordinal_day(match: re.Match[str], text: str) -> bool:
     """Keep ``on the 20th`` as a date, not ``the 3rd Marine Division`` or ``the 20th century``."""
+    if match[0][:2].lower() == "on" and _followed_by(match, text, _PAST_VERB_AFTER):
+        return True
     return _followed_by(match, text, _AFTER_ORDINAL_DAY)
 
 
@@ -913,6 +1011,8 @@ _CUE_DIGIT = re.compile(r"\d")
 _CUE_MONTH = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
 _CUE_DAY = re.compile(r"day")  # every weekday's name ends in it
 _CUE_SPAN = re.compile(r"day|week")
+_CUE_OFFSET = re.compile(r"day|week|eve")
+_CUE_AHEAD = re.compile(r"day|week|month")
 _CUE_RELATIVE_DAY = re.compile(r"day|tonight|tomorrow|night|morning|afternoon|evening")
 _CUE_UNIT = re.compile(r"week|month|year")
 _CUE_SEASON = re.compile(r"spring|summer|autumn|fall|winter")
@@ -951,6 +1051,23 @@ _DURATION_FILLER = (
     r"official|working|state|formal|informal|bilateral|visit|trip|stay|tour|swing|journey|mission|"
     r"summit|meeting|talks|conference|session|program|programme|series|round|schedule|event|exercise"
 )
+# What "a day before the summit" counts from: an engagement named by a noun, dated elsewhere.
+_EVENT_NOUNS = (
+    *("talks", "meeting", "meetings", "summit", "visit", "trip", "call", "conference", "dialogue"),
+    *("address", "speech", "ceremony", "inauguration", "session", "consultations", "negotiations"),
+    *("exercise", "exercises", "drills", "forum", "signing", "announcement", "election", "vote"),
+    *("arrival", "departure", "bilateral", "gathering", "event", "parade"),
+)
+_EVENT_NOUN = r"(?:" + "|".join(sorted(_EVENT_NOUNS, key=lambda noun: (-len(noun), noun))) + r")(?![a-z])"
+_EVENT_REFERENCE = (
+    rf"(?:the|their|his|her|its|this|that)(?:\s{{1,3}}[A-Za-z][\w’'.-]{{0,30}}){{0,3}}?\s{{1,3}}{_EVENT_NOUN}"
+)
+# "the day before," with no clause after it: not "the day before the North fired missiles"
+_CLAUSE_END = (
+    r"(?!\s{1,3}(?:(?-i:[A-Z])|(?:the|a|an|he|she|they|it|we|his|her|their|its|this|that|these|those)\b))"
+)
+_RELATION = rf"(?:after|following|before|ahead{_GAP}of|prior{_GAP}to)"
+_BEFORE = re.compile(r"\b(?:earlier|before|ahead|prior|previous|eve)\b", re.IGNORECASE)
 _DURATION_VERB = rf"{_GAP}(?:starting|beginning|commencing|from)(?:{_GAP}(?:on|from))?{_GAP}"
 
 _PATTERNS: tuple[_Pattern, ...] = (
@@ -963,7 +1080,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
     _pattern(
         "date-day-first",
         rf"{_ON}{_weekday_prefix('wd')}(?:the{_GAP})?{_day('d')}{_GAP}(?:of{_GAP})?(?P<m>{_MONTH_ANY})"
-        rf"(?:\.?{_YEAR_JOIN}{_year('y')})?",
+        rf"(?:(?:\.?{_YEAR_JOIN}|{_GAP}of{_GAP}){_year_after('y')})?",
         _resolve_date,
         _check_day_first,
         cues=(_CUE_MONTH, _CUE_DIGIT),
@@ -985,7 +1102,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
     _pattern(
         "day-range-day-first",
         rf"{_RANGE_PREP}{_day('d1')}{_TO}{_day('d2')}{_GAP}(?:of{_GAP})?(?P<m>{_MONTH_ANY})"
-        rf"(?:\.?{_YEAR_JOIN}{_year('y')})?",
+        rf"(?:\.?{_YEAR_JOIN}{_year_after('y')})?",
         _resolve_day_range,
         _check_one_month_range,
         cues=(_CUE_MONTH, _CUE_DIGIT),
@@ -1014,20 +1131,33 @@ _PATTERNS: tuple[_Pattern, ...] = (
     ),
     _pattern(
         "ahead",
-        rf"(?:(?P<prep>in|within){_GAP}(?:(?P<vague>a{_GAP}couple{_GAP}of|a{_GAP}few|several)|(?P<n>a|an|{_NUMBER}))"
-        rf"{_GAP}|(?P<prep2>within){_GAP})(?P<unit>days?|weeks?|months?)(?:['’]s?{_GAP}time|{_GAP}time|{_GAP}from{_GAP}now)?(?![a-z])",
+        rf"(?:(?P<prep>in|within){_GAP}(?:(?P<vague>a{_GAP}couple{_GAP}of|(?:a|the{_GAP}next){_GAP}few"
+        rf"|(?:the{_GAP}next{_GAP})?several|(?:the{_GAP})?(?:up)?coming)|(?P<n>a|an|{_NUMBER}))"
+        rf"{_GAP}|over{_GAP}(?P<vague2>the{_GAP}(?:up)?coming){_GAP}|(?P<prep2>within){_GAP})"
+        rf"(?P<unit>days?|weeks?|months?)(?:['’]s?{_GAP}time|{_GAP}time|{_GAP}from{_GAP}now)?(?![a-z])",
         _resolve_ahead,
-        cues=(_CUE_SPAN, _CUE_UNIT),
+        cues=(_CUE_AHEAD,),
     ),
     _pattern(
         "day-offset",
-        rf"(?:the{_GAP}(?:following|next){_GAP}day|(?P<n>a|an|{_NUMBER}){_GAP}days?{_GAP}"
-        rf"(?:later|after{_GAP}that|afterwards?)|the{_GAP}day{_GAP}after{_GAP}that"
+        rf"(?:the{_GAP}(?:following|next|previous){_GAP}day|(?P<n>a|an|{_NUMBER}){_GAP}(?P<unit>days?|weeks?){_GAP}"
+        rf"(?:later|earlier|{_RELATION}{_GAP}{_EVENT_REFERENCE}|afterwards?|(?:after|before)(?:{_GAP}that|{_CLAUSE_END}))"
+        rf"|the{_GAP}(?P<unit2>day|week){_GAP}(?:{_RELATION}{_GAP}{_EVENT_REFERENCE}|(?:after|before)(?:{_GAP}that|{_CLAUSE_END}))"
+        rf"|(?:on{_GAP})?the{_GAP}eve{_GAP}of{_GAP}{_EVENT_REFERENCE}"
         rf"|(?P<same>(?:(?:in|on){_GAP}the{_GAP}(?:morning|afternoon|evening){_GAP}of{_GAP})?(?:the|that){_GAP}same{_GAP}day"
         rf"|(?:later|earlier){_GAP}that{_GAP}(?:day|morning|afternoon|evening)|that{_GAP}day"
         rf"|(?:later|earlier){_GAP}in{_GAP}the{_GAP}day))(?![a-z])",
         _resolve_offset,
-        cues=(_CUE_DAY,),
+        cues=(_CUE_OFFSET,),
+    ),
+    _pattern(
+        "dated-offset",
+        rf"(?:(?:on{_GAP})?the{_GAP}eve{_GAP}of|(?P<n>a|an|the|{_NUMBER}){_GAP}(?P<unit>days?|weeks?){_GAP}{_RELATION})"
+        rf"{_GAP}(?:(?:the|their|his|her|its){_GAP}(?:(?:[A-Za-z][\w’'.-]{{0,30}}{_GAP}){{1,4}}?(?:on|of){_GAP})?)?"
+        rf"(?P<m>{_MONTH_ANY})\.?{_GAP}{_day('d')}{_optional_year('y')}"
+        rf"(?:{_GAP}(?:[A-Za-z][\w’'.-]{{0,30}}{_GAP}){{0,2}}?{_EVENT_NOUN})?",
+        _resolve_dated_offset,
+        cues=(_CUE_MONTH, _CUE_DIGIT),
     ),
     _pattern(
         "weekday",
@@ -1061,7 +1191,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
     ),
     _pattern(
         "relative-day",
-        r"(?P<rel>the\s{1,3}day\s{1,3}(?:before\s{1,3}yesterday|after\s{1,3}tomorrow|before)"
+        r"(?P<rel>the\s{1,3}day\s{1,3}(?:before\s{1,3}yesterday|after\s{1,3}tomorrow)"
         r"|(?:earlier|later)\s{1,3}today|today|tonight|yesterday|tomorrow|last\s{1,3}night"
         r"|this\s{1,3}(?:morning|afternoon|evening))(?![a-z])",
         _resolve_relative_day,
@@ -1078,7 +1208,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
         "month",
         rf"(?:(?P<prep>in|during|since|until|till|by|through|throughout){_GAP})?"
         rf"(?:(?P<mod>this\s{{1,3}}(?:coming|past)|this|next|last){_GAP})?(?:(?P<part>{_PART}))?"
-        rf"(?P<m>{_MONTH_FULL})(?:(?:,?{_GAP}|{_GAP}of{_GAP}){_year('y')})?",
+        rf"(?P<m>{_MONTH_FULL})(?:(?:,?{_GAP}|{_GAP}of{_GAP}){_year_after('y')})?",
         _resolve_month,
         _check_month,
         cues=(_CUE_MONTH,),
@@ -1086,9 +1216,16 @@ _PATTERNS: tuple[_Pattern, ...] = (
     _pattern(
         "week-of-month",
         rf"(?:(?P<prep>in|during|by|within){_GAP})?(?:the{_GAP})?(?P<nth>first|second|third|fourth|last|final){_GAP}"
-        rf"week{_GAP}of{_GAP}(?P<m>{_MONTH_FULL})(?:(?:,?{_GAP}){_year('y')})?",
+        rf"week{_GAP}of{_GAP}(?P<m>{_MONTH_FULL})(?:(?:,?{_GAP}|{_GAP}of{_GAP}){_year_after('y')})?",
         _resolve_week_of_month,
         cues=(_CUE_MONTH, _CUE_UNIT),
+    ),
+    _pattern(
+        "week-of-day",
+        rf"(?:(?:in|during){_GAP})?the{_GAP}week{_GAP}of{_GAP}(?:the{_GAP}(?P<od>3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)"
+        rf"(?![\w%])|(?P<m>{_MONTH_ANY})\.?{_GAP}{_day('d')}{_optional_year('y')})",
+        _resolve_week_of_day,
+        cues=(_CUE_DIGIT, _CUE_UNIT),
     ),
     _pattern(
         "abbreviated-month-year",
@@ -1100,7 +1237,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
         "month-alternatives",
         rf"(?:(?:in|during|between|from|by|until|till|since){_GAP})?(?:(?P<part1>{_PART}))?(?P<m1>{_MONTH_FULL})"
         rf"(?:{_DASH}|{_GAP}(?:or|and|to|through|until|till|into){_GAP})(?:(?P<part2>{_PART}))?"
-        rf"(?P<m2>{_MONTH_FULL})(?:(?:,?{_GAP}|{_GAP}of{_GAP}){_year('y')})?",
+        rf"(?P<m2>{_MONTH_FULL})(?:(?:,?{_GAP}|{_GAP}of{_GAP}){_year_after('y')})?",
         _resolve_month_alternatives,
         cues=(_CUE_MONTH,),
     ),
@@ -1108,7 +1245,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
         "season",
         rf"(?:(?P<prep>in|during|by|until|till|since|through|throughout|over|for){_GAP})?(?:(?P<part>{_PART}))?"
         rf"(?:(?P<mod>th(?:is|e)\s{{1,3}}(?:coming|past)|this|next|last|the){_GAP})?(?P<season>{_SEASON})"
-        rf"(?:(?:,?{_GAP}|{_GAP}of{_GAP}){_year('y')})?",
+        rf"(?:(?:,?{_GAP}|{_GAP}of{_GAP}){_year_after('y')})?",
         _resolve_season,
         _check_season,
         cues=(_CUE_SEASON,),
@@ -1140,7 +1277,7 @@ def find_time_expressions(text: str) -> list[TimeMention]:
     >>> text = "Officials may meet on Thursday, Jan. 15, or in March or April."
     >>> [m.text for m in find_time_expressions(text)]
     ['on Thursday, Jan. 15', 'in March or April']
-    >>> find_time_expressions("The 36th Wing grew 22% in three days.")
+    >>> find_time_expressions("The 36th Wing grew 22% over three days.")
     []
     """
     folded = text.casefold()
@@ -1159,8 +1296,66 @@ def find_time_expressions(text: str) -> list[TimeMention]:
     for start, end in sorted(candidates, key=lambda span: (span[0] - span[1], span[0])):
         if taken.find(1, start, end) == -1:
             taken[start:end] = b"\x01" * (end - start)
-            chosen.append((start, end))
-    return [TimeMention(start, end, text[start:end]) for start, end in sorted(chosen)]
+            since = _SINCE_BEFORE.search(text, max(0, start - 9), start)
+            chosen.append((since.start() if since else start, end))  # "since Thursday"
+    frames = _frame_years(text, loose=False) if _YEAR_DIGITS.search(text) else []
+    mentions = []
+    for start, end in sorted(chosen):
+        written = text[start:end]
+        year = None if _YEAR_DIGITS.search(written) else _nearest_frame(frames, start, end)
+        mentions.append(TimeMention(start, end, written, year))
+    return mentions
+
+
+def stated_year(text: str) -> int | None:
+    """The last year a passage states as the frame of what it reports, or ``None``.
+
+    Counted: a year opening a sentence ("In 2019, ..."), one qualifying a
+    noun ("the 2019 summit", "2019's talks"), the year of a full date
+    ("June 27, 2019") and "in 2019". Use it for a day written without a year
+    when the document has no publication date and the sentences before it,
+    in the same paragraph, state the year.
+
+    >>> stated_year("The leaders first met in 2019. Trade was on the agenda.")
+    2019
+    >>> stated_year("They met on Monday.") is None
+    True
+    """
+    frames = _frame_years(text, loose=True) if _YEAR_DIGITS.search(text) else []
+    return frames[-1][2] if frames else None
+
+
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
+_SINCE_BEFORE = re.compile(r"\bsince\s{1,3}$", re.IGNORECASE)
+_FRAME_YEAR = re.compile(
+    rf"(?:(?:^|[.!?]\s{{1,3}})[\"“‘(]?(?:back{_GAP})?(?:in|during|throughout){_GAP}(?:{_MONTH_FULL}{_GAP})?"
+    rf"(?P<opening>{_YEAR}),"
+    rf"|\b(?:the|a|an|its|their|his|her|this|that){_GAP}(?P<adjective>{_YEAR}){_GAP}(?=[A-Za-z])"
+    rf"|\b(?P<possessive>{_YEAR})['’]s\b"
+    rf"|{_MONTH_ANY}\.?{_GAP}{_DAY_NUMBER},?{_GAP}(?P<date>{_YEAR})"
+    rf"|{_DAY_NUMBER}{_GAP}{_MONTH_ANY}\.?,?{_GAP}(?P<day_first>{_YEAR})"
+    rf"|\bin{_GAP}(?P<loose>{_YEAR}))",
+    re.IGNORECASE,
+)
+
+
+def _frame_years(text: str, *, loose: bool) -> list[tuple[int, int, int]]:
+    """The frame years of ``text`` as (start, end, year), in order; "in 2019" only when ``loose``."""
+    frames = []
+    for match in _FRAME_YEAR.finditer(text):
+        name = match.lastgroup
+        if name is None or (name == "loose" and not loose):
+            continue
+        frames.append((match.start(name), match.end(name), int(match[name])))
+    return frames
+
+
+def _nearest_frame(frames: list[tuple[int, int, int]], start: int, end: int) -> int | None:
+    """The frame year nearest a mention: the last one before it, else the first after it."""
+    before = [year for first, last, year in frames if last <= start]
+    if before:
+        return before[-1]
+    return next((year for first, last, year in frames if first >= end), None)
 
 
 def _cue_in(folded: str, cue: re.Pattern[str], present: dict[re.Pattern[str], bool]) -> bool:
@@ -1183,8 +1378,8 @@ def day_offset(expression: str) -> int | None:
 
     >>> day_offset("the following day"), day_offset("Two days later"), day_offset("later that day")
     (1, 2, 0)
-    >>> day_offset("that day")
-    0
+    >>> day_offset("that day"), day_offset("A day earlier"), day_offset("the day before the talks")
+    (0, -1, -1)
     >>> day_offset("on Monday") is None
     True
     """
@@ -1193,11 +1388,12 @@ def day_offset(expression: str) -> int | None:
         return None
     if _group(match, "same") is not None:
         return 0
-    count = _group(match, "n")
-    return 1 if count is None or count.lower() in ("a", "an") else _number(count)
+    return _offset_days(match)
 
 
-def resolve(expression: str, anchor: dt.date | None, direction: Direction = "forward") -> TimeSpan | None:
+def resolve(
+    expression: str, anchor: dt.date | None, direction: Direction = "forward", year: int | None = None
+) -> TimeSpan | None:
     """Resolve one expression, as found by :func:`find_time_expressions`, to a :class:`TimeSpan`.
 
     :param expression: the expression; the span's ``text`` is this string unchanged.
@@ -1211,6 +1407,13 @@ def resolve(expression: str, anchor: dt.date | None, direction: Direction = "for
         (most recent) occurrence, the current one included; a day without a
         year goes to the year that puts it nearest the anchor, the direction
         deciding near-ties. "last"/"next" always look strictly back/ahead.
+    :param year: the year the surrounding text states for the event ("In
+        2019, ... on June 28", "the 2019 summit ... on March 3"), as
+        :attr:`TimeMention.year` carries it. A day, month or season written
+        without a year or a relative word is read in it, also without an
+        anchor; with one, only when the direction allows (a planned event is
+        not put in a year already past, nor an occurred one in a year to come).
+        "since Thursday", resolved backward, runs from that day to the anchor.
     :returns: the span, unresolved when the expression needs an anchor or
         names an impossible date, or ``None`` when it is no time expression.
 
@@ -1234,37 +1437,77 @@ def resolve(expression: str, anchor: dt.date | None, direction: Direction = "for
     datetime.date(2022, 3, 10)
     >>> resolve("officials may meet", tuesday) is None
     True
+    >>> resolve("on June 28", None, "backward", year=2019).start
+    datetime.date(2019, 6, 28)
     """
     if direction not in ("forward", "backward"):
         raise ValueError(f"direction must be 'forward' or 'backward', got {direction!r}")
     if isinstance(anchor, dt.datetime):
         anchor = anchor.date()
-    return _resolve_cached(expression, anchor, direction)
+    return _resolve_cached(expression, anchor, direction, year)
 
 
 @functools.lru_cache(maxsize=8192)
-def _resolve_cached(expression: str, anchor: dt.date | None, direction: Direction) -> TimeSpan | None:
+def _resolve_cached(
+    expression: str, anchor: dt.date | None, direction: Direction, year: int | None = None
+) -> TimeSpan | None:
     candidate = expression.strip()
     if not candidate or len(candidate) > 200:
         return None
+    since = _SINCE.match(candidate)
+    if since is not None and since.end() < len(candidate):
+        candidate = candidate[since.end() :]  # "since March": from March on
     for pattern in _PATTERNS:
         match = pattern.regex.fullmatch(candidate)
         if match is None:
             continue
+        if year is not None and _takes_stated_year(pattern, match, anchor, direction, year):
+            match = pattern.regex.fullmatch(f"{candidate}, {year}") or match
         try:
             span = pattern.resolve(match, anchor, direction)
-        except (ValueError, OverflowError, StopIteration, IndexError):
+        except (ValueError, OverflowError, StopIteration, IndexError, _NeedsAnchorError):
             span = None  # an impossible date ("Feb. 30, 2026") or one off the calendar
         if span is None or span[1] < span[0]:
             return TimeSpan.unresolved(expression)
         start, end, granularity = span
         if anchor is not None and _BY_THE_END.match(candidate) and anchor <= end:
             start = anchor  # "by the end of the month": any time from now until then
+        if since is not None and anchor is not None and direction == "backward" and start <= anchor:
+            end = max(end, anchor)  # "has been in Manila since Thursday": until now
         return TimeSpan(start, end, granularity, expression)
     return None
 
 
 _BY_THE_END = re.compile(r"(?:by|before)\s+the\s+end\s+of\b", re.IGNORECASE)
+_SINCE = re.compile(r"since\s{1,3}", re.IGNORECASE)
+# Patterns naming a day, month or season that a year written after them completes ("June 28, 2019").
+_YEAR_COMPLETES = frozenset(
+    (
+        *("date", "date-day-first", "day-range", "day-range-day-first", "month-day-range"),
+        *("ordinal-day-range", "month", "month-alternatives", "week-of-month", "season", "dated-offset"),
+        "week-of-day",
+    )
+)
+
+
+def _takes_stated_year(
+    pattern: _Pattern, match: re.Match[str], anchor: dt.date | None, direction: Direction, year: int
+) -> bool:
+    """Whether an expression is read in the year its text states elsewhere ("In 2019, ... on June 28").
+
+    Only a day, month or season written without a year or a relative word
+    ("next March", "this spring") takes it, and only a year on the side of
+    the anchor the direction allows: a plan is not dated in a past year.
+    """
+    if pattern.name not in _YEAR_COMPLETES:
+        return False
+    if any(_group(match, name) for name in ("y", "y_rel", "y1", "y1_rel", "y2", "y2_rel")):
+        return False
+    if _norm(_group(match, "mod")) not in ("", "the"):
+        return False
+    if anchor is None:
+        return True
+    return year >= anchor.year if direction == "forward" else year <= anchor.year
 
 
 # --------------------------------------------------------------------------- what an article says of itself

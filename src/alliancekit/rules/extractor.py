@@ -51,7 +51,14 @@ from alliancekit.rules.mentions import (
 )
 from alliancekit.rules.text import SectionKind, Sentence, article_sentences, sections
 from alliancekit.rules.triggers import Trigger, find_triggers
-from alliancekit.temporal import Direction, TimeMention, day_offset, find_time_expressions, resolve
+from alliancekit.temporal import (
+    Direction,
+    TimeMention,
+    day_offset,
+    find_time_expressions,
+    resolve,
+    stated_year,
+)
 
 __all__ = ["RulesExtractor"]
 
@@ -284,6 +291,30 @@ _SOME_TIME_AFTER = re.compile(
     r"after\s+$"
 )
 # "earlier in the day": the day of the last past event told, else the day of the report.
+# "two days after the talks", "the eve of the summit": counted from an engagement the text names
+_NAMED_REFERENCE = re.compile(
+    r"\b(?:after|before|following|ahead\s+of|prior\s+to|eve\s+of)\s+(?:the|their|his|her|its)\b",
+    re.IGNORECASE,
+)
+_YEAR_WRITTEN = re.compile(r"(?:19|20)\d\d")
+_BARE_YEAR = re.compile(r"(?:in|during|throughout)\s+((?:19|20)\d\d)", re.IGNORECASE)
+# "since Thursday" dates an engagement only as the start of one still going on, or of a "when" clause.
+_SINCE_WORD = re.compile(r"since\s+", re.IGNORECASE)
+# "during their tele-summit on Monday": the time of an engagement named just before it
+_ENGAGEMENT_FRAME = re.compile(
+    r"\b(?:during|at|in|on|over)\s+(?:the|their|a|his|her)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:(?P<remote>(?:phone|telephone|video|virtual|tele)[\s-]?(?:call|talks|conversation|summit|meeting|conference)"
+    r"|call|teleconference|videoconference)|talks|meeting|summit|visit|trip)\s+$",
+    re.IGNORECASE,
+)
+_SINCE_CLAUSE = re.compile(r"\bsince\s+(?:[\w’'.,-]+\s+){0,12}?[a-z]+(?:ed|ld|met|made|took|paid)\b")
+_POSSESSIVE = re.compile(r"['’]s\b")
+_RELATION_BEFORE = re.compile(r"\b(?:after|following|before|since|ahead\s+of|prior\s+to)\s+$", re.IGNORECASE)
+_SINCE_BEFORE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+# "the first trip since 2019, when ...": background to the story, not one of its engagements
+_FIRST_BEFORE = re.compile(r"\bfirst\b(?:\s+[\w’'.-]+){0,6}\s*$", re.IGNORECASE)
+_WHEN_AFTER = re.compile(r",?\s+when\b")
+_IN_PROGRESS_BEFORE = re.compile(r"\b(?:has|have|had)\s+been\b(?:\s+[\w’'.-]+){0,8}\s*$", re.IGNORECASE)
 _IN_THE_DAY = re.compile(r"\bin\s+the\s+day\b", re.IGNORECASE)
 # A sentence opening a new thread of the story, whose "earlier in the day" is the report's day.
 _NEW_THREAD = re.compile(r"\s*(?:Meanwhile|Separately|Elsewhere|In\s+other\s+news)\b")
@@ -582,13 +613,26 @@ class _SentenceFacts:
     @functools.cached_property
     def times(self) -> list[TimeMention]:
         text, offset = self.sentence.text, self.sentence.start
-        return [
-            TimeMention(offset + m.start, offset + m.end, m.text)
-            for m in find_time_expressions(text)
-            if not _NOT_EVENT_TIME.search(text[max(0, m.start - 60) : m.start])
-            and not m.text.lower().startswith(("since", "until"))
-            and not (m.text.lower().startswith("by ") and not _DEADLINE_OF_A_PLAN.match(m.text))
-        ]
+        times = []
+        for m in find_time_expressions(text):
+            if _NOT_EVENT_TIME.search(text[max(0, m.start - 60) : m.start]) or m.text.lower().startswith(
+                "until"
+            ):
+                continue
+            if m.text.lower().startswith("by ") and not _DEADLINE_OF_A_PLAN.match(m.text):
+                continue
+            since = _SINCE_WORD.match(m.text)
+            if (
+                since is not None
+                and _WHEN_AFTER.match(text, m.end)
+                and not _FIRST_BEFORE.search(text[max(0, m.start - 60) : m.start])
+            ):
+                # "since March, when they met": the time of what the clause tells
+                m = TimeMention(m.start + since.end(), m.end, m.text[since.end() :], m.year)
+            elif since is not None and not _IN_PROGRESS_BEFORE.search(text[max(0, m.start - 80) : m.start]):
+                continue  # "the first talks since 2019": another time than the event's
+            times.append(TimeMention(offset + m.start, offset + m.end, m.text, m.year))
+        return times
 
     @functools.cached_property
     def places(self) -> list[PlaceMention]:
@@ -685,6 +729,7 @@ class _DocumentRun:
         self._borrow_times(merged)
         _inherit(merged)
         merged = _join_companions(merged)
+        self._years_from_paragraph(merged)
         self._count_from_earlier(merged)
         self._dateline_places(merged)
         return [event for draft in merged if (event := self._to_event(draft)) is not None]
@@ -1854,12 +1899,29 @@ class _DocumentRun:
         for mention in facts.times:
             if request is not None and mention.end <= request:
                 continue
+            framing_year = _BARE_YEAR.fullmatch(mention.text)
+            if framing_year and any(m.year == int(framing_year[1]) for m in facts.times):
+                continue  # "In 2019, ... met on June 28": the year frames the day, which dates the event
+            if trigger.start < mention.end and _SINCE_BEFORE.search(
+                text, max(0, mention.start - 8), mention.start
+            ):
+                continue  # "the first trip since 2019, when he met ...": the year is the when clause's
+            if mention.start >= trigger.end and _SINCE_CLAUSE.search(text, trigger.end, mention.start):
+                continue  # "their first call since Lee hosted her in January": the clause's time
+            if (
+                _POSSESSIVE.match(text, mention.end)
+                and _RELATION_BEFORE.search(text, max(0, mention.start - 16), mention.start)
+                and not 0 <= trigger.start - mention.end <= 40
+            ):
+                continue  # "talks following April's summit": April dates the summit only
             if frame_main is not None and mention.start >= frame_main:
                 continue  # "During the call, they agreed on steps taken last year": the main clause's time
+            framed = _ENGAGEMENT_FRAME.search(text, max(0, mention.start - 80), mention.start)
             if (
                 trigger.type is EventType.INVITATION
                 and later
                 and mention.start > later[0]
+                and not framed
                 and not re.search(
                     r"\b(?:when|while|as|during)\s+(?:[\w’']+\s+){0,4}$",
                     text[max(0, later[0] - 40) : later[0]],
@@ -1870,8 +1932,16 @@ class _DocumentRun:
                 trigger.type is EventType.INVITATION
                 and mention.start >= trigger.end
                 and _INVITED_TO.search(text, trigger.end, mention.start)
+                and not framed  # "invited X to visit ... during their call on Monday": the invitation's day
             ):
                 continue  # "an invitation for Han to lead a delegation to Tokyo next year": the trip's time
+            if (
+                trigger.type is EventType.VISIT
+                and framed
+                and framed["remote"]
+                and mention.start >= trigger.end
+            ):
+                continue  # "to visit Manila, ... during their phone call on Monday": the call's day
             opening = (
                 mention.start - facts.sentence.start <= 3
                 and text[mention.end : mention.end + 1] == ","
@@ -1919,10 +1989,17 @@ class _DocumentRun:
                 # Another trigger owns this time; a referring noun does not take it.
                 pass
             framing = re.search(
-                r"\b(?:during|when|while)\s+(?:[\w’']+\s+){0,4}$",
+                r"\b(?:during|when|while)\s+(?:[\w’'-]+[\s-]+){0,4}$",
                 text[max(0, nearest.start - 40) : nearest.start],
             )
-            if not opening and nearest is not trigger and distance > 40 and not framing:
+            invited_during = framed is not None and trigger.type is EventType.INVITATION
+            if (
+                not opening
+                and nearest is not trigger
+                and distance > 40
+                and not framing
+                and not invited_during
+            ):
                 continue  # the time belongs to another trigger of the sentence
             cost = distance + (0 if nearest is trigger or opening else 60)
             if planned and mention.end <= trigger.start and not opening:
@@ -2205,6 +2282,26 @@ class _DocumentRun:
                     draft.time = facts.times[0]
                     break
 
+    def _years_from_paragraph(self, drafts: list[_Draft]) -> None:
+        """Without a publication date, a day without a year takes the year its paragraph states.
+
+        "The summit opened in Osaka in 2019. Trump met Abe there on June 28":
+        the meeting is on June 28, 2019.
+        """
+        if self.document.anchor is not None:
+            return
+        text = self.document.text
+        for draft in drafts:
+            time = draft.time
+            if time is None or time.year is not None or _YEAR_WRITTEN.search(time.text):
+                continue
+            first = draft.sentence
+            while first > 0 and self.facts[first - 1].sentence.paragraph == draft.paragraph:
+                first -= 1
+            year = stated_year(text[self.facts[first].sentence.start : time.start])
+            if year is not None:
+                draft.time = attrs.evolve(time, year=year)
+
     def _count_from_earlier(self, drafts: list[_Draft]) -> None:
         """Date "the following day" and "two days later" from the event dated just before.
 
@@ -2214,6 +2311,7 @@ class _DocumentRun:
         anchor = self.document.anchor
         last: TimeSpan | None = None
         last_sentence = last_paragraph = -1
+        dated: list[tuple[TimeSpan, int, set[frozenset[str]]]] = []
         for draft in sorted(drafts, key=lambda d: d.trigger.start):
             if draft.time is None:
                 continue
@@ -2224,7 +2322,14 @@ class _DocumentRun:
                 if span is not None and span.end is not None and span.start == span.end:
                     last, last_sentence = span, draft.sentence  # a day, not a trip of several
                     last_paragraph = draft.paragraph
+                    dated.append((span, draft.sentence, draft.person_keys()))
                 continue
+            if _NAMED_REFERENCE.search(draft.time.text):
+                # "the day before the meeting": the latest dated engagement of the same people
+                keys = draft.person_keys()
+                shared = next((d for d in reversed(dated) if d[2] & keys), None)
+                if shared is not None:
+                    last, last_sentence = shared[0], shared[1]
             if (
                 anchor is not None
                 and _IN_THE_DAY.search(draft.time.text)
@@ -2241,7 +2346,8 @@ class _DocumentRun:
                 continue
             if last is None or last.end is None or draft.sentence - last_sentence > 12:
                 continue
-            day = last.end + dt.timedelta(days=offset)
+            assert last.start is not None
+            day = (last.end if offset >= 0 else last.start) + dt.timedelta(days=offset)
             draft.fixed_time = last = TimeSpan(day, day, Granularity.DAY, draft.time.text)
             last_sentence = draft.sentence
 
@@ -2292,7 +2398,11 @@ class _DocumentRun:
             if source.fixed_time is not None:
                 time = source.fixed_time  # "two days later", counted when the source was dated
             else:
-                time = resolve(source.time.text, anchor, inherited_direction) if source.time else None
+                time = (
+                    resolve(source.time.text, anchor, inherited_direction, source.time.year)
+                    if source.time
+                    else None
+                )
         frame = draft.inherited_time
         if (
             draft.location is None
@@ -2524,7 +2634,7 @@ def _countries_in(text: str, *, exclude: set[str]) -> list[str]:
 def _resolve_draft_time(draft: _Draft, anchor: dt.date | None, direction: Direction) -> TimeSpan | None:
     """A draft's time in one direction: the narrowest of its resolved times."""
     assert draft.time is not None
-    spans = [resolve(m.text, anchor, direction) for m in (draft.time, *draft.alt_times)]
+    spans = [resolve(m.text, anchor, direction, m.year) for m in (draft.time, *draft.alt_times)]
     resolved = [span for span in spans if span is not None and span.resolved]
     return min(resolved, key=lambda span: span.days or 0) if resolved else spans[0]
 
@@ -2576,7 +2686,9 @@ def _settle_time(draft: _Draft, status: Status, anchor: dt.date | None) -> tuple
         and _present_schedule(draft)
         and forward.end is not None
         and forward.end >= anchor
+        and _distance(forward, anchor) <= _distance(backward, anchor)
     ):
+        # "arrives on Wednesday" said on Tuesday; a caption's "speaks ... on Tuesday" on Wednesday is past
         return Status.PLANNED, forward
     if open_tense and not fixed:
         chosen = forward if _distance(forward, anchor) <= _distance(backward, anchor) else backward
@@ -2594,7 +2706,7 @@ def _span_of(draft: _Draft, anchor: dt.date | None) -> TimeSpan | None:
     if draft.time is None:
         return None
     direction: Direction = "backward" if draft.status is Status.OCCURRED else "forward"
-    span = resolve(draft.time.text, anchor, direction)
+    span = resolve(draft.time.text, anchor, direction, draft.time.year)
     return span if span is not None and span.resolved else None
 
 

@@ -309,8 +309,10 @@ def check_no_wall_clock_dates(
     that resolves them anyway is using the wall clock, and its output changes
     from day to day. Such times must stay unresolved
     (:meth:`TimeSpan.unresolved <alliancekit.model.TimeSpan.unresolved>`),
-    unless the event's time text holds a four-digit year ("in March 2026").
-    Documents with an anchor pass unchecked.
+    unless the event's time text holds a four-digit year ("in March 2026")
+    or the resolved year is one the document writes ("In 2019, ... on June
+    28": the day takes the year the text states for it). Documents with an
+    anchor pass unchecked.
 
     :param extractor: the name to report (default: the events' ``extractor``).
 
@@ -335,6 +337,8 @@ def check_no_wall_clock_dates(
         time = getattr(event, "time", None)
         if time is None or not time.resolved or _YEAR.search(time.text):
             continue
+        if time.start is not None and str(time.start.year) in _YEAR.findall(document.text):
+            continue  # the year the text states for the event, not today's
         problem = (
             f"{_label(index, event)} resolved {time.text!r} to {time.start}..{time.end}, but the document "
             "has no anchor date and the expression names no year; leave it unresolved"
