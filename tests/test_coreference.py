@@ -104,3 +104,9 @@ def test_a_known_name_ending_in_a_word_like_in_is_still_a_name(plugins: Plugins)
     (meeting,) = meetings(run(text, plugins, published=dt.date(2019, 4, 12)))
     kb_ids = {p.actor.kb_id for p in meeting.participants}
     assert "kor/moon-jae-in" in kb_ids
+
+
+def test_a_short_form_of_a_given_name_is_the_same_person(plugins: Plugins) -> None:
+    text = "Defense Secretary Peter Hegseth met Defense Minister Shinjiro Koizumi in Tokyo on Tuesday."
+    (meeting,) = meetings(run(text, plugins, published=dt.date(2025, 10, 30)))
+    assert {p.actor.kb_id for p in meeting.participants} >= {"usa/hegseth-pete"}

@@ -22,6 +22,7 @@ extractor asks:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
 import unicodedata
@@ -261,6 +262,30 @@ def load_builtin_titles() -> list[TitleVariant]:
     return variants
 
 
+@functools.cache
+def _given_name_forms() -> dict[str, frozenset[str]]:
+    """Each English given name (folded) to the other forms of it (``data/nicknames.json``)."""
+    data = _read_data("nicknames.json")
+    forms: dict[str, set[str]] = defaultdict(set)
+    for formal, shorts in data.get("names", {}).items():
+        for short in shorts:
+            forms[formal].add(short)
+            forms[short].add(formal)
+    return {name: frozenset(other) for name, other in forms.items()}
+
+
+def _short_form_keys(name: str) -> list[frozenset[str]]:
+    """The name keys of a full name with its given name in another form ("Jim Mattis" for "James Mattis").
+
+    >>> sorted(sorted(key) for key in _short_form_keys("James Mattis"))
+    [['jim', 'mattis'], ['jimmy', 'mattis']]
+    """
+    words = fold(name).split()
+    if len(words) < 2:
+        return []
+    return [name_key(" ".join([form, *words[1:]])) for form in sorted(_given_name_forms().get(words[0], ()))]
+
+
 def _damaged_pattern(name: str) -> re.Pattern[str] | None:
     """A regex for a name with replacement characters ("Yoshimas? Hayashi")."""
     if not re.search(r"[?\ufffd]", name):
@@ -293,9 +318,9 @@ class KnowledgeBase:
                 raise KnowledgeBaseError(f"actor id {record.id!r} is registered twice")
             self._actors[record.id] = record
             for name in (record.name, *record.aliases):
-                key = name_key(name)
-                if key and record not in self._by_key[key]:
-                    self._by_key[key].append(record)
+                for key in (name_key(name), *_short_form_keys(name)):
+                    if key and record not in self._by_key[key]:
+                        self._by_key[key].append(record)
                 self._choices[fold(name)] = record
             self._by_surname[fold(record.surname)].append(record)
             for position in record.positions:
