@@ -278,3 +278,42 @@ def test_a_readout_titled_as_a_call_makes_spoke_with_a_call(plugins: Plugins) ->
     assert persons(call) == {"Marco Rubio", "Toshimitsu Motegi"}
     assert call.time is not None
     assert call.time.start == SPRING_DAY
+
+
+def test_visitors_who_called_on_one_host_each_paid_their_own_call(plugins: Plugins) -> None:
+    text = (
+        "Prime Minister Narendra Modi and Defence Secretary James Mattis called on Prime Minister "
+        "Lee Hsien Loong at the Istana on Friday."
+    )
+    meetings = of_type(run(text, plugins, published=dt.date(2018, 6, 2)), EventType.MEETING)
+    assert sorted(sorted(persons(e)) for e in meetings) == [
+        ["James Mattis", "Lee Hsien Loong"],
+        ["Lee Hsien Loong", "Narendra Modi"],
+    ]
+
+
+def test_officials_of_one_country_met_including_several_named_are_met_one_by_one(plugins: Plugins) -> None:
+    text = (
+        "Admiral Samuel Paparo met with senior Japanese officials, including Prime Minister Fumio Kishida "
+        "and Foreign Minister Yoko Kamikawa, on Tuesday."
+    )
+    meetings = of_type(run(text, plugins, published=dt.date(2024, 5, 30)), EventType.MEETING)
+    assert sorted(sorted(persons(e)) for e in meetings) == [
+        ["Fumio Kishida", "Samuel Paparo"],
+        ["Samuel Paparo", "Yoko Kamikawa"],
+    ]
+
+
+def test_speaking_to_a_minister_in_another_capital_after_a_call_word_is_a_call(plugins: Plugins) -> None:
+    text = (
+        "Secretary of State Mike Pompeo spoke to External Affairs Minister Sushma Swaraj on Wednesday. "
+        "The phone call lasted twenty minutes."
+    )
+    (call,) = of_type(run(text, plugins, published=dt.date(2018, 6, 28)), EventType.CALL)
+    assert persons(call) == {"Mike Pompeo", "Sushma Swaraj"}
+
+
+def test_countries_in_brackets_after_names_do_not_cut_the_meeting_of_phrase(plugins: Plugins) -> None:
+    text = "It follows the meeting of Presidents Joe Biden (USA) and Xi Jinping (China) held on November 14."
+    (meeting,) = of_type(run(text, plugins, published=dt.date(2023, 2, 1)), EventType.MEETING)
+    assert persons(meeting) == {"Joe Biden", "Xi Jinping"}

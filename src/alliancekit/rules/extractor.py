@@ -257,7 +257,8 @@ _HABITUAL = re.compile(
 )
 # The "of" phrase after an event noun, up to the verb or clause break that ends it.
 _OF_PHRASE = re.compile(
-    r"\s*of\s+[^,;:()]{0,120}?(?=\s+(?:held|was|were|is|are|in|on|at|that|which)\b|[,;:()]|$)"
+    r"\s*of\s+(?:[^,;:()]|\([A-Z][\w.]{0,12}\))*?"
+    r"(?=\s+(?:held|was|were|is|are|in|on|at|that|which)\b|[,;:]|\((?![A-Z][\w.]{0,12}\))|$)"
 )
 # A compound of sides right before an event noun: "the second Moon-Kim summit", "the inter-Korean talks".
 _COMPOUND_BEFORE = re.compile(
@@ -270,6 +271,7 @@ _RELATIVE_INFINITIVE = re.compile(
 )
 # An event noun framed by "during": "during a video call", "during their talks".
 _DURING = re.compile(r"\bduring\s+(?:an?|the|their|his|her|its)\s+(?:[\w-]+\s+){0,3}$")
+_COURTESY_CALL = re.compile(r"\bcall(?:s|ed)?\s+on\b|\bcourtesy\s+call", re.IGNORECASE)
 _BILATERAL = re.compile(r"\b(?:bilateral(?:ly)?|one-on-one|each|respectively|separately)\b", re.IGNORECASE)
 # Words that make several people's meeting one occasion.
 _JOINT = re.compile(
@@ -988,8 +990,18 @@ class _DocumentRun:
             not _SEPARATE.search(draft.trigger.text)
             and not self._calls_on_leader_and_minister(draft)
             and not self._meets_several_apart(draft)
+            and not self._courtesy_calls(draft)
         ):
             return [draft]
+        if self._courtesy_calls(draft):
+            # "A, B and C also called on Prime Minister D": each paid a call of their own.
+            named = [p for p in draft.parties if p.person is not None]
+            host = [p for p in named if p.person is not None and p.person.start > draft.trigger.start]
+            callers = [p for p in named if p.person is not None and p.person.start < draft.trigger.start]
+            return [
+                attrs.evolve(draft, parties=[caller, *host], spans=[*draft.spans], topics=[*draft.topics])
+                for caller in callers
+            ]
         subjects = [
             p for p in draft.parties if p.role in (Role.HOST, Role.PARTICIPANT) and p.person is not None
         ][:1]
@@ -1007,6 +1019,14 @@ class _DocumentRun:
             for other in others
         ]
 
+    def _courtesy_calls(self, draft: _Draft) -> bool:
+        """Several visitors who "called on" one host: courtesy calls are paid one by one."""
+        if not _COURTESY_CALL.search(draft.trigger.text):
+            return False
+        callers = [p for p in draft.parties if p.person is not None and p.person.start < draft.trigger.start]
+        hosts = [p for p in draft.parties if p.person is not None and p.person.start > draft.trigger.start]
+        return len(callers) >= 2 and len(hosts) == 1
+
     def _meets_several_apart(self, draft: _Draft) -> bool:
         """One person meeting several named people, and nothing saying they met together.
 
@@ -1018,7 +1038,7 @@ class _DocumentRun:
             return False
         subjects = [p for p in draft.parties if p.person is not None and p.person.start < draft.trigger.start]
         objects = [p for p in draft.parties if p.person is not None and p.person.start > draft.trigger.start]
-        if len(subjects) != 1 or len(objects) < 2 or any(p.group is not None for p in draft.parties):
+        if len(subjects) != 1 or len(objects) < 2:
             return False
         sentence = self.facts[draft.sentence].sentence.text if draft.sentence < len(self.facts) else ""
         if _JOINT.search(sentence):

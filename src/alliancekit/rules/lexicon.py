@@ -93,7 +93,8 @@ ORG_WORDS = frozenset(
     harbour bay river mountain valley county province prefecture state states kingdom republic
     federation emirates initiative program programme project strategy doctrine act law bill accord
     agreement declaration statement framework partnership quad aukus nato asean g7 g20 un eu apec
-    visit visits trip tour ceremony talks meeting meetings session consultations
+    visit visits trip tour ceremony talks meeting meetings session consultations residence villa
+    compound building headquarters zone
     """.split()
 )
 """Words that mark a capitalized run as an organization or place, not a person."""

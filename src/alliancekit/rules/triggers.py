@@ -127,7 +127,7 @@ _PATTERNS: list[tuple[str, EventType, str, dict[str, bool]]] = [
     ),
     (
         r"\b(?:spoke|spoken|speaks)\s+(?:(?:today|yesterday|separately|again|briefly|on\s+(?:Monday|Tuesday|"
-        r"Wednesday|Thursday|Friday|Saturday|Sunday))\s+)?with\b(?=\s+(?:[A-Z]|his\b|her\b|the\b))",
+        r"Wednesday|Thursday|Friday|Saturday|Sunday))\s+)?(?:with|to)\b(?=\s+(?:[A-Z]|his\b|her\b|the\b))",
         _C,
         "verbal",
         {"needs_call_context": True},
