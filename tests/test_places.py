@@ -85,3 +85,20 @@ def test_a_final_destination_is_a_stop_of_the_one_whose_trip_it_is(plugins: Plug
     assert len(singapore) == 1
     assert singapore[0].time is not None
     assert singapore[0].time.start == dt.date(2025, 5, 30)
+
+
+def test_a_visit_by_someone_to_a_place_and_a_place_that_names_the_visit(plugins: Plugins) -> None:
+    by_to = "Biden praised the talks held during a visit by President Yoon Suk Yeol to Washington this week."
+    (visit,) = visits(run(by_to, plugins, dt.date(2023, 5, 1)))
+    assert (visit.location.name, visit.status.value) == ("Washington", "occurred")
+    modifier = "Kishida's trip returns a Tokyo visit by President Yoon Suk Yeol last month."
+    (visit,) = visits(run(modifier, plugins, dt.date(2023, 5, 1)))
+    assert visit.location.name == "Tokyo"
+    assert visit.time is not None
+    assert (visit.time.start, visit.time.end) == (dt.date(2023, 4, 1), dt.date(2023, 4, 30))
+
+
+def test_a_name_ending_in_a_month_is_still_a_name(plugins: Plugins) -> None:
+    text = "Prime Minister Theresa May's visit to Japan last August strengthened ties."
+    (visit,) = visits(run(text, plugins, dt.date(2017, 11, 1)))
+    assert {p.actor.name for p in visit.participants} == {"Theresa May"}

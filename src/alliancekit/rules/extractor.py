@@ -271,6 +271,10 @@ _RELATIVE_INFINITIVE = re.compile(
 )
 # An event noun framed by "during": "during a video call", "during their talks".
 _DURING = re.compile(r"\bduring\s+(?:an?|the|their|his|her|its)\s+(?:[\w-]+\s+){0,3}$")
+_BY_VISITOR_TO = re.compile(r"\s+by\s+[^,;.()]{1,60}?\s+to\s+(?:the\s+)?")
+_PLACE_MODIFIER = re.compile(
+    r"(?:\b(?:a|an|the|his|her|their|its)|['’]s)\s+(?:(?:first|second|last|recent)\s+)?$"
+)
 _COURTESY_CALL = re.compile(r"\bcall(?:s|ed)?\s+on\b|\bcourtesy\s+call", re.IGNORECASE)
 _BILATERAL = re.compile(r"\b(?:bilateral(?:ly)?|one-on-one|each|respectively|separately)\b", re.IGNORECASE)
 # Words that make several people's meeting one occasion.
@@ -2078,12 +2082,22 @@ class _DocumentRun:
                 gap = text[trigger.end : place.start]
                 if (
                     trigger.end <= place.start <= right + 2
-                    and len(gap.split()) <= (2 if trigger.form == "nominal" else 6)
+                    and (
+                        len(gap.split()) <= (2 if trigger.form == "nominal" else 6)
+                        # "a visit by President Yoon to Washington"
+                        or (trigger.form == "nominal" and _BY_VISITOR_TO.fullmatch(gap) is not None)
+                    )
                     and not re.search(r"\b(?:since|after|before|while|when|from)\b", gap)
                     and not (trigger.form == "nominal" and re.search(r"\bof\b", gap))
                 ):
                     return place
             if trigger.form == "nominal":
+                # "a Tokyo visit", "his Washington trip": the place that names the trip.
+                for place in places:
+                    if 0 <= trigger.start - place.end <= 2 and _PLACE_MODIFIER.search(
+                        text, max(facts.sentence.start, place.start - 12), place.start
+                    ):
+                        return place
                 return None
         if trigger.type is EventType.CALL:
             return None

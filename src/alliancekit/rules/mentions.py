@@ -317,11 +317,12 @@ class PersonFinder:
             )
         ):
             index -= 1
-        if index == len(tokens) and tokens[-1][2].lower() in lexicon.FUNCTION_WORDS:
-            # "Moon Jae In": a known name whose last part reads as a function word.
+        last_word = _POSSESSIVE.sub("", tokens[-1][2]).rstrip(".,").lower()
+        if index == len(tokens) and last_word in lexicon.FUNCTION_WORDS:
+            # "Moon Jae In", "Theresa May's": a known name whose last part reads as a function word.
             for length in (4, 3, 2):
                 if len(tokens) >= length and self.knowledge_base.knows_name(
-                    " ".join(t[2] for t in tokens[-length:])
+                    _POSSESSIVE.sub("", " ".join(t[2] for t in tokens[-length:]))
                 ):
                     index = len(tokens) - length
                     break
