@@ -102,3 +102,22 @@ def test_a_name_ending_in_a_month_is_still_a_name(plugins: Plugins) -> None:
     text = "Prime Minister Theresa May's visit to Japan last August strengthened ties."
     (visit,) = visits(run(text, plugins, dt.date(2017, 11, 1)))
     assert {p.actor.name for p in visit.participants} == {"Theresa May"}
+
+
+def test_a_named_site_after_at_the_is_the_place_but_a_summit_is_not(plugins: Plugins) -> None:
+    site = "Prime Minister Narendra Modi called on Prime Minister Lee Hsien Loong at the Istana on Friday."
+    (meeting,) = [e for e in run(site, plugins, dt.date(2018, 6, 2)) if e.type is EventType.MEETING]
+    assert meeting.location is not None
+    assert meeting.location.name == "Istana"
+    summit = "President Yoon Suk Yeol met President Joe Biden at the Group of Seven summit on Friday."
+    (meeting,) = [e for e in run(summit, plugins, dt.date(2023, 5, 22)) if e.type is EventType.MEETING]
+    assert meeting.location is None
+
+
+def test_the_country_is_the_country_the_story_last_named(plugins: Plugins) -> None:
+    text = (
+        "Defense Secretary Lloyd Austin is on his third trip to the Philippines. "
+        "He arrived in the country on Tuesday night, officials said."
+    )
+    arrivals = [e for e in visits(run(text, plugins, dt.date(2024, 7, 31))) if e.time and e.time.start]
+    assert [(e.location.name, e.time.start) for e in arrivals] == [("Philippines", dt.date(2024, 7, 30))]

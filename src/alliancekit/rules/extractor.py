@@ -2110,6 +2110,10 @@ class _DocumentRun:
             preceding = text[max(facts.sentence.start, place.start - 12) : place.start].lower()
             if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", preceding):
                 return place
+        if re.search(r"\b(?:in|to)\s+the\s+country\b", text[trigger.start : right]):
+            country = self._country_in_focus(facts)
+            if country is not None:
+                return country  # "arrived in the country on Tuesday": the country the story is about
         if re.search(r"\bhere\b(?!\s+(?:is|are|was|were)\b)", text[trigger.start : right]):
             here = self._dateline_place()
             if here is not None:
@@ -2266,6 +2270,20 @@ class _DocumentRun:
                 if code not in draft.topics:
                     draft.topics.append(code)
             return
+
+    def _country_in_focus(self, facts: _SentenceFacts) -> PlaceMention | None:
+        """The country last named before this sentence (else the dateline's), which "the country" means."""
+        for earlier in reversed(self.facts):
+            if earlier is facts:
+                continue
+            countries = [place for place in earlier.places if place.kind == "country"]
+            if countries:
+                return countries[-1]
+        dateline = self._dateline_place()
+        if dateline is not None and dateline.country is not None:
+            name = lexicon.country_name(dateline.country)
+            return PlaceMention(0, 0, name, dateline.country, "country", name)
+        return None
 
     def _dateline_place(self) -> PlaceMention | None:
         """The place the story was filed from, by its dateline, or ``None`` without one."""

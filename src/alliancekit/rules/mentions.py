@@ -788,6 +788,13 @@ def find_places(sentence: str, offset: int, knowledge_base: KnowledgeBase) -> li
             found.append(facility)
             continue
         found.extend(_places_in_window(window.group(), window.start(), offset, knowledge_base))
+    for match in _SITE_AFTER_AT.finditer(sentence):
+        # "at the Istana", "at the Kantei on Friday": a named site one meets at, known or not.
+        start, end = offset + match.start("site"), offset + match.end("site")
+        site = match.group("site")
+        if any(p.start < end and start < p.end for p in found) or not _could_be_site(site, knowledge_base):
+            continue
+        found.append(PlaceMention(start, end, site, None, "facility", "the " + site))
     for match in _CITY_OF_COUNTRY.finditer(sentence):
         # "in Nagano, Japan", "to Lima, Peru": a city the gazetteer may not know, placed by its country.
         written = match.group("country")
@@ -801,6 +808,23 @@ def find_places(sentence: str, offset: int, knowledge_base: KnowledgeBase) -> li
         found.append(PlaceMention(start, end, city, code, "city", city))
     found.sort(key=lambda place: place.start)
     return found
+
+
+# "at the Istana": a capitalised name after "at the", ending where the phrase does.
+_SITE_AFTER_AT = re.compile(
+    r"\bat\s+the\s+(?P<site>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})(?=\s*(?:[,.;)]|$|\s+(?:on|in|at|for|with|"
+    r"and|where|after|before|to|from|during|earlier|later|today|yesterday)\b))"
+)
+
+
+def _could_be_site(name: str, knowledge_base: KnowledgeBase) -> bool:
+    """Whether a capitalised name after "at the" may be a site: not a person, country, month or event."""
+    words = name.split()
+    if words[-1].lower() in {"summit", "meeting", "talks", "conference", "forum", "dialogue", "invitation"}:
+        return False
+    if words[0].lower() in lexicon.FUNCTION_WORDS or lexicon.country_of_word(name) is not None:
+        return False
+    return knowledge_base.find_person(name) is None
 
 
 # A place written as "City, Country" after a preposition or a verb of travel.
