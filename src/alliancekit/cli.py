@@ -33,6 +33,7 @@ from alliancekit.evaluate import GoldDocument, load_gold_dir, score
 from alliancekit.io.readers import ReadError, parse_published, read_documents, read_text_file
 from alliancekit.model import Document, Event, EventType, Status
 from alliancekit.pipeline import DocumentResult, run
+from alliancekit.pipeline import explain as explain_events
 from alliancekit.plugins import LOAD_ENV, Plugins, UnknownNameError, get_plugins, reset_plugins
 from alliancekit.serialize import EVENT_SCHEMA
 from alliancekit.store import AddSummary, EventStore
@@ -722,6 +723,51 @@ def evaluate(gold_dir: Path, extractor: str, output_format: str, summary: bool) 
         click.echo(report.render(details=not summary))
     if tally.failed:
         click.get_current_context().exit(1)
+
+
+@main.command()
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--extractor",
+    "-e",
+    default="rules",
+    show_default=True,
+    type=_RegisteredName("extractor"),
+    help="The registered extractor to explain; it must be able to explain itself.",
+)
+@click.option(
+    "--published",
+    type=_IsoDate(),
+    default=None,
+    help="Publication date (YYYY-MM-DD) when the article's sidecar does not give one.",
+)
+def explain(path: Path, extractor: str, published: dt.date | None) -> None:
+    """Show, for each event of one article, the passages that report it and why each field has its value.
+
+    PATH is one article (``.txt`` with an optional ``.meta.json`` sidecar,
+    or ``.html``). This is how to debug what an extractor makes of an
+    article it has never seen.
+
+    \b
+    Example:
+        alliancekit explain seeds/000_56d61070ac31c156.txt
+    """  # noqa: D301
+    plugins = get_plugins()
+    _extractor_ready(plugins, extractor)
+    read = read_text_file(path, published=published)
+    if isinstance(read, ReadError):
+        raise click.ClickException(str(read))
+    try:
+        explanations = explain_events(read, extractor=extractor, plugins=plugins)
+    except TypeError as error:
+        raise click.BadParameter(str(error), param_hint="'--extractor'") from None
+    except Exception as error:
+        raise click.ClickException(f"{extractor}: {type(error).__name__}: {error}") from None
+    if not explanations:
+        click.echo(f"{path}: no events")
+    for explanation in explanations:
+        click.echo(explanation.render())
+        click.echo("")
 
 
 @main.command()

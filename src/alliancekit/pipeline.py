@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 import attrs
 
 from alliancekit.combine import CombinedExtractor, merge_events
+from alliancekit.explain import ExplainingExtractor, Explanation
 from alliancekit.extractor import ExtractionContext, Extractor
 from alliancekit.io.readers import parse_published
 from alliancekit.isolation import ExtractorError, ExtractorWorker
@@ -31,7 +32,15 @@ from alliancekit.plugins import PluginError, Plugins, get_plugins
 from alliancekit.serialize import event_problems
 from alliancekit.temporal import read_dateline, read_timestamp
 
-__all__ = ["DocumentResult", "check_events", "extract", "extract_many", "prepare_document", "run"]
+__all__ = [
+    "DocumentResult",
+    "check_events",
+    "explain",
+    "extract",
+    "extract_many",
+    "prepare_document",
+    "run",
+]
 
 
 @attrs.frozen
@@ -360,6 +369,37 @@ def extract(
     if result.error is not None:
         raise RuntimeError(result.error)
     return result.events
+
+
+def explain(
+    text_or_document: str | Document,
+    *,
+    published: dt.date | str | None = None,
+    extractor: str = "rules",
+    plugins: Plugins | None = None,
+) -> list[Explanation]:
+    """Extract the events of one text or document, each with its mentions and the reason for each field.
+
+    The document is prepared as :func:`extract` prepares it (plugins'
+    preprocessing, the timestamp and dateline it states); the extractor's
+    post-processing and checks are not applied, so what is explained is what
+    the extractor itself found.
+
+    :raises TypeError: when the extractor cannot explain itself (it has no
+        ``explain`` method, see :class:`~alliancekit.explain.ExplainingExtractor`).
+
+    >>> text = "Defense Minister Shinjiro Koizumi visited Manila on Tuesday."
+    >>> [why for field, why in explain(text, published="2026-03-12")[0].reasons if field == "time"]
+    ["'on Tuesday', read backward from the publication date 2026-03-12"]
+    """
+    plugins = plugins or get_plugins()
+    found = plugins.extractor(extractor)
+    if not isinstance(found, ExplainingExtractor):
+        raise TypeError(f"extractor {extractor!r} cannot explain its events (it has no explain method)")
+    prepared = _prepare(_as_document(text_or_document, published), plugins)
+    if isinstance(prepared, DocumentResult):
+        raise RuntimeError(prepared.error)
+    return found.explain(prepared, plugins.context())
 
 
 def extract_many(

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Sequence
 import attrs
 
 from alliancekit.actors import KnowledgeBase, name_key
+from alliancekit.explain import Explanation, Mention
 from alliancekit.extractor import ExtractionContext
 from alliancekit.model import (
     Actor,
@@ -692,6 +693,11 @@ class RulesExtractor:
         """Find the events of one document."""
         return _DocumentRun(document, context.knowledge_base).events()
 
+    def explain(self, document: Document, context: ExtractionContext) -> list[Explanation]:
+        """Find the events of one document, each with its mentions and the reason for each field."""
+        run = _DocumentRun(document, context.knowledge_base)
+        return [run.explanation(event, draft) for event, draft in run.explained()]
+
 
 @attrs.define
 class _DocumentRun:
@@ -715,6 +721,10 @@ class _DocumentRun:
         )
 
     def events(self) -> list[Event]:
+        return [event for event, _ in self.explained()]
+
+    def explained(self) -> list[tuple[Event, _Draft]]:
+        """Every event of the document with the merged draft it was made from."""
         anchor = self.document.anchor
         finder = PersonFinder(self.knowledge_base, anchor, document_text=self.document.text)
         headline_drafts: list[_Draft] = []
@@ -738,7 +748,78 @@ class _DocumentRun:
         self._years_from_paragraph(merged)
         self._count_from_earlier(merged)
         self._dateline_places(merged)
-        return [event for draft in merged if (event := self._to_event(draft)) is not None]
+        return [(event, draft) for draft in merged if (event := self._to_event(draft)) is not None]
+
+    # ------------------------------------------------------------ explaining
+
+    def explanation(self, event: Event, draft: _Draft) -> Explanation:
+        """The passages an event was read from, and why each of its fields has its value."""
+        text = self.document.text
+        sections_by_start = [(f.sentence.start, f.sentence.end, f.sentence.section.value) for f in self.facts]
+        mentions = []
+        for start, end in _unique_spans(draft.spans):
+            section = next((name for s, e, name in sections_by_start if s <= start < e), "body")
+            mentions.append(Mention(start, end, text[start:end], section))
+        reasons = [
+            ("participants", self._participants_reason(draft)),
+            ("status", self._status_reason(event, draft)),
+            ("time", self._time_reason(event, draft)),
+            ("location", self._location_reason(event, draft)),
+        ]
+        return Explanation(event, mentions, reasons)
+
+    def _participants_reason(self, draft: _Draft) -> str:
+        described = []
+        for party in draft.parties:
+            if party.person is not None:
+                how = _CUE_REASONS.get(party.person.cue, party.person.cue)
+                described.append(f"{party.person.name} ({how})")
+            elif party.group is not None:
+                described.append(f"{party.group.text} (a group or government, not a named person)")
+        return "; ".join(described)
+
+    def _status_reason(self, event: Event, draft: _Draft) -> str:
+        if draft.status_from is not None:
+            return f"the tense of the main clause ('{draft.status_from.trigger.text}')"
+        stated = draft.status or (Status.PLANNED if draft.future_hint else Status.OCCURRED)
+        if stated is not event.status and event.time is not None:
+            side = "before" if event.status is Status.OCCURRED else "after"
+            return f"no tense decides it; its time lies {side} the publication date"
+        if draft.explicit_status:
+            return f"stated by the wording of its clause ('{draft.trigger.text}')"
+        return "no cue in its clause; a report of what happened unless a plan is said"
+
+    def _time_reason(self, event: Event, draft: _Draft) -> str:
+        anchor = self.document.anchor
+        if event.time is None:
+            return "no time stated for it or for the engagement it belongs to"
+        if event.time.start is None:
+            return f"'{event.time.text}' is relative and the document has no publication date"
+        if draft.fixed_time is not None:
+            return f"'{draft.fixed_time.text}', counted from the engagement dated before it"
+        if draft.time is not None:
+            direction = "backward" if event.status is Status.OCCURRED else "forward"
+            base = f"the publication date {anchor}" if anchor is not None else "the year the text states"
+            return f"'{draft.time.text}', read {direction} from {base}"
+        if draft.inherited_time is not None:
+            source = draft.inherited_time
+            return f"the time of the {source.type.value} it is part of ('{source.trigger.text}')"
+        return f"'{event.time.text}'"
+
+    def _location_reason(self, event: Event, draft: _Draft) -> str:
+        if event.type is EventType.CALL:
+            return "a call has no place"
+        place = draft.location
+        if event.location is None or place is None:
+            return "no place stated for it"
+        if place.start == 0 and place.end == 0:
+            if place.kind == "country":
+                return "'the country': the country the story last named"
+            return "the dateline: where the story was filed"
+        frame = draft.inherited_time
+        if frame is not None and frame.location is place:
+            return f"the place of the {frame.type.value} it is part of ('{place.text}')"
+        return f"'{place.text}', named in the passage"
 
     # -------------------------------------------------------------- coreference
 
@@ -2598,6 +2679,18 @@ def _within_one_government(draft: _Draft) -> bool:
     """Whether every party of a meeting, call or invitation is known to be of one and the same country."""
     countries = [party.country for party in draft.parties]
     return len(countries) >= 2 and None not in countries and len(set(countries)) == 1
+
+
+_CUE_REASONS = {
+    "kb": "named, known to the knowledge base",
+    "name": "named with a title",
+    "none": "named with a title",
+    "kb-surname": "a surname the knowledge base knows for a title holder on the day",
+    "surname": "a surname of someone named earlier",
+    "title": "named by office; the knowledge base's holder on the day",
+    "pronoun": "a pronoun or description resolved to the person it stands for",
+    "counterpart": "'counterpart': the holder of the same office in the other country",
+}
 
 
 def _plural_filter(phrase: str) -> Callable[[PersonMention], bool]:
