@@ -10,12 +10,21 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import defaultdict
+from collections.abc import Callable
 from importlib import resources
 from typing import Any
 
 import pytest
 
-from alliancekit.actors import ActorRecord, KnowledgeBase, load_builtin_actors, load_builtin_titles
+import alliancekit.actors
+from alliancekit.actors import (
+    ActorRecord,
+    KnowledgeBase,
+    KnowledgeBaseError,
+    load_builtin_actors,
+    load_builtin_offices,
+    load_builtin_titles,
+)
 from alliancekit.model import ActorKind, Event
 from alliancekit.pipeline import extract
 from alliancekit.plugins import Plugins
@@ -73,7 +82,17 @@ def test_every_position_ends_on_or_after_its_start() -> None:
 
 
 def test_records_carry_only_known_fields_and_a_note_is_text() -> None:
-    record_fields = {"id", "name", "kind", "country", "family_name", "given_name", "aliases", "positions"}
+    record_fields = {
+        "id",
+        "name",
+        "kind",
+        "country",
+        "family_name",
+        "given_name",
+        "gender",
+        "aliases",
+        "positions",
+    }
     position_fields = {"title", "start", "end", "note"}
     for entry in _raw_officials():
         assert set(entry) <= record_fields, entry["id"]
@@ -345,6 +364,82 @@ def test_each_partner_has_a_leader_and_a_foreign_minister_every_year_from_2010(
         and _holder(kb, title, country, dt.date(year, 7, 1)) is None
     ]
     assert missing == []
+
+
+# --- gender -------------------------------------------------------------------------------
+
+
+def test_a_persons_gender_loads_from_the_data() -> None:
+    records = {record.id: record for record in load_builtin_actors()}
+    assert records["jpn/takaichi-sanae"].gender == "female"
+    assert records["usa/trump-donald"].gender == "male"
+    assert records["kor/kang-kyung-wha"].gender == "female"
+    assert records["chn/xi-jinping"].gender == "male"
+    assert {record.gender for record in records.values()} <= {"female", "male", None}
+
+
+def _officials_file(entries: list[dict[str, Any]]) -> Callable[[str], dict[str, Any]]:
+    def read_data(name: str) -> dict[str, Any]:
+        assert name == "officials.json"
+        return {"version": 1, "actors": entries}
+
+    return read_data
+
+
+def test_a_record_without_gender_loads_with_none(monkeypatch: pytest.MonkeyPatch) -> None:
+    entry = {"id": "nzl/tane-aroha", "name": "Aroha Tane", "country": "NZL", "positions": []}
+    monkeypatch.setattr(alliancekit.actors, "_read_data", _officials_file([entry]))
+    [record] = load_builtin_actors()
+    assert record.gender is None
+
+
+@pytest.mark.parametrize("gender", ["F", "woman", "", 1])
+def test_a_gender_other_than_female_or_male_is_an_error_naming_the_record(
+    monkeypatch: pytest.MonkeyPatch, gender: object
+) -> None:
+    good = {"id": "nzl/tane-aroha", "name": "Aroha Tane", "country": "NZL", "gender": "female"}
+    bad = {"id": "nzl/rata-wiremu", "name": "Wiremu Rata", "country": "NZL", "gender": gender}
+    monkeypatch.setattr(alliancekit.actors, "_read_data", _officials_file([good, bad]))
+    with pytest.raises(
+        KnowledgeBaseError, match=r"officials\.json: actors\[1\]: actor 'nzl/rata-wiremu': gender"
+    ):
+        load_builtin_actors()
+
+
+def test_an_actor_record_built_in_code_rejects_an_unknown_gender() -> None:
+    with pytest.raises(KnowledgeBaseError, match="'nzl/rata-wiremu'"):
+        ActorRecord(id="nzl/rata-wiremu", name="Wiremu Rata", gender="M")
+
+
+def _leader_and_foreign_minister_titles() -> set[str]:
+    table = load_builtin_offices()
+    titles = {
+        title
+        for office in table.offices
+        if office.name in {"leader", "president", "prime minister", "foreign minister"}
+        for title in office.titles
+    }
+    titles |= set(table.leaders.values())
+    titles |= {title for pair in _CORE_OFFICES.values() for title in pair}
+    # who led the EU and Myanmar under titles of their own
+    titles |= {
+        "President of the European Council",
+        "State Counsellor",
+        "Chairman of the State Administration Council",
+    }
+    return titles | {f"Acting {title}" for title in titles}
+
+
+def test_every_leader_and_foreign_minister_since_2020_has_a_gender() -> None:
+    titles = _leader_and_foreign_minister_titles()
+    since = dt.date(2020, 1, 1)
+    holders = [
+        record
+        for record in load_builtin_actors()
+        if any(p.title in titles and (p.end is None or p.end >= since) for p in record.positions)
+    ]
+    assert len(holders) > 150  # every partner's leaders and foreign ministers, not a handful
+    assert [record.id for record in holders if record.gender is None] == []
 
 
 # --- the extractor uses it ----------------------------------------------------------------

@@ -37,6 +37,7 @@ from rapidfuzz import fuzz, process
 from alliancekit.actors.offices import Office, OfficeTable, load_builtin_offices
 
 __all__ = [
+    "GENDERS",
     "ActorRecord",
     "KnowledgeBase",
     "KnowledgeBaseError",
@@ -109,12 +110,31 @@ def _tuple_of_positions(values: Iterable[Position]) -> tuple[Position, ...]:
     return tuple(values)
 
 
+GENDERS = ("female", "male")
+"""The values :attr:`ActorRecord.gender` may take, besides ``None``."""
+
+
+def _check_gender(record: ActorRecord, attribute: attrs.Attribute[str | None], value: str | None) -> None:
+    if value is not None and value not in GENDERS:
+        raise KnowledgeBaseError(f"actor {record.id!r}: gender must be 'female' or 'male', not {value!r}")
+
+
 @attrs.frozen
 class ActorRecord:
     """One known actor: a person or an organization.
 
+    ``gender`` is "female" or "male" where the public record states it, and
+    ``None`` where it is not known (and for organizations); it tells which
+    people "she" or "he" can refer to. Give it by keyword.
+
     >>> ActorRecord(id="usa/x", name="Pat Doe", country="USA").kind
     'person'
+    >>> ActorRecord(id="jpn/x", name="Aki Sato", gender="female").gender
+    'female'
+    >>> ActorRecord(id="jpn/y", name="Ken Sato", gender="m")
+    Traceback (most recent call last):
+    ...
+    alliancekit.actors.KnowledgeBaseError: actor 'jpn/y': gender must be 'female' or 'male', not 'm'
     """
 
     id: str
@@ -123,6 +143,7 @@ class ActorRecord:
     kind: str = "person"
     family_name: str | None = None
     given_name: str | None = None
+    gender: str | None = attrs.field(default=None, kw_only=True, validator=_check_gender)
     aliases: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str)
     positions: tuple[Position, ...] = attrs.field(default=(), converter=_tuple_of_positions)
 
@@ -189,16 +210,20 @@ def _actor_from_json(entry: dict[str, Any], where: str) -> ActorRecord:
             Position(p["title"], _date(p.get("start"), where), _date(p.get("end"), where))
             for p in entry.get("positions", ())
         )
-        return ActorRecord(
-            id=entry["id"],
-            name=entry["name"],
-            country=entry.get("country"),
-            kind=entry.get("kind", "person"),
-            family_name=entry.get("family_name"),
-            given_name=entry.get("given_name"),
-            aliases=tuple(entry.get("aliases", ())),
-            positions=positions,
-        )
+        try:
+            return ActorRecord(
+                id=entry["id"],
+                name=entry["name"],
+                country=entry.get("country"),
+                kind=entry.get("kind", "person"),
+                family_name=entry.get("family_name"),
+                given_name=entry.get("given_name"),
+                gender=entry.get("gender"),
+                aliases=tuple(entry.get("aliases", ())),
+                positions=positions,
+            )
+        except KnowledgeBaseError as error:  # a field value the record rejects
+            raise KnowledgeBaseError(f"{where}: {error}") from error
     except (KeyError, TypeError) as error:
         raise KnowledgeBaseError(f"{where}: malformed actor record: {error}") from error
 
