@@ -110,3 +110,15 @@ def test_a_short_form_of_a_given_name_is_the_same_person(plugins: Plugins) -> No
     text = "Defense Secretary Peter Hegseth met Defense Minister Shinjiro Koizumi in Tokyo on Tuesday."
     (meeting,) = meetings(run(text, plugins, published=dt.date(2025, 10, 30)))
     assert {p.actor.kb_id for p in meeting.participants} >= {"usa/hegseth-pete"}
+
+
+def test_he_and_she_stand_only_for_people_of_that_gender(plugins: Plugins) -> None:
+    text = (
+        "Prime Minister Sanae Takaichi held a call with President Donald Trump on Monday, "
+        "hours after he spoke with President Xi Jinping."
+    )
+    calls = [e for e in run(text, plugins, published=dt.date(2025, 11, 25)) if e.type is EventType.CALL]
+    assert sorted(sorted(persons(e)) for e in calls) == [
+        ["Donald Trump", "Sanae Takaichi"],
+        ["Donald Trump", "Xi Jinping"],
+    ]

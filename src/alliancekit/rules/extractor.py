@@ -1187,6 +1187,8 @@ class _DocumentRun:
         earlier = [p for p in facts.persons if p.end <= pronoun.start]
         if pronoun.plural:
             return self._resolve_plural(facts, pronoun, earlier)
+        # "he" is no one the knowledge base knows as a woman, "she" no one it knows as a man.
+        earlier = [p for p in earlier if self._gender_agrees(p, pronoun)]
         text = self.document.text
         if not pronoun.possessive and pronoun.text.lower() in ("him", "her") and len(earlier) > 1:
             # "Cho held talks with Rubio and asked him to visit": an object is not its verb's subject.
@@ -1216,9 +1218,17 @@ class _DocumentRun:
             if previous.sentence.paragraph < facts.sentence.paragraph - 2:
                 break
             subject = self._subject_of(previous)
-            if subject is not None:
+            if subject is not None and self._gender_agrees(subject, pronoun):
                 return [attrs.evolve(subject, start=pronoun.start, end=pronoun.end, cue="pronoun")]
         return []
+
+    def _gender_agrees(self, person: PersonMention, pronoun: PronounMention) -> bool:
+        """Whether a singular pronoun can stand for the person (unknown genders always can)."""
+        wanted = _PRONOUN_GENDER.get(pronoun.text.lower())
+        if wanted is None or person.kb_id is None:
+            return True
+        record = self.knowledge_base.get(person.kb_id)
+        return record is None or record.gender is None or record.gender == wanted
 
     def _resolve_plural(
         self, facts: _SentenceFacts, pronoun: PronounMention, earlier: list[PersonMention]
@@ -2681,6 +2691,7 @@ def _within_one_government(draft: _Draft) -> bool:
     return len(countries) >= 2 and None not in countries and len(set(countries)) == 1
 
 
+_PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
 _CUE_REASONS = {
     "kb": "named, known to the knowledge base",
     "name": "named with a title",

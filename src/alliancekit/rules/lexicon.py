@@ -14,7 +14,9 @@ from __future__ import annotations
 import functools
 import json
 import re
+from collections.abc import Iterable
 from importlib import resources
+from typing import Any
 
 import pycountry
 
@@ -214,9 +216,42 @@ def country_pattern() -> re.Pattern[str]:
     """
     names = sorted(_countries()[1], key=len, reverse=True)
     # Case-sensitive on purpose: "us" the pronoun is not "US" the country.
-    variants = sorted({variant for name in names for variant in _cased_variants(name)}, key=len, reverse=True)
-    alternatives = "|".join(re.escape(variant) for variant in variants)
-    return re.compile(rf"(?<![\w.])(?:{alternatives})(?![\w])")
+    variants = {variant for name in names for variant in _cased_variants(name)}
+    return re.compile(rf"(?<![\w.])(?:{trie_alternation(variants)})(?![\w])")
+
+
+def trie_alternation(words: Iterable[str]) -> str:
+    """A regex alternation of literal words, factored by shared prefixes.
+
+    Matching tries a position's first character once instead of once per
+    word, so hundreds of words cost little more than a few. Longer words win
+    over their own prefixes, as in an alternation sorted longest first.
+
+    >>> trie_alternation(["Japan", "Japanese", "Jordan"])
+    'J(?:apan(?:ese)?|ordan)'
+    >>> bool(re.fullmatch(trie_alternation(["U.S.", "US"]), "U.S."))
+    True
+    """
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict[str, Any]) -> str:
+    ends_here = "" in node
+    branches = [re.escape(char) + _trie_regex(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends_here:
+        if len(branches) == 1 and len(body) > 1 and not body.startswith("(?:"):
+            body = "(?:" + body + ")"
+        return body + "?"
+    return body
 
 
 @functools.cache

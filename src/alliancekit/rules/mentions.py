@@ -513,8 +513,8 @@ class PersonFinder:
         self, sentence: str, offset: int, named: list[PersonMention]
     ) -> list[PersonMention]:
         """People referred to by office alone: "the Japanese prime minister"."""
-        if self.anchor is None:
-            return []
+        if self.anchor is None or not _office_word_pattern().search(sentence):
+            return []  # most sentences name no office at all: one cheap look first
         found = []
         for match in _office_description_pattern().finditer(sentence):
             if any(m.start - offset <= match.end() and match.start() <= m.end - offset + 1 for m in named):
@@ -667,9 +667,16 @@ def _repair_spacing(name: str) -> str:
 
 
 @functools.cache
+def _office_word_pattern() -> re.Pattern[str]:
+    """Any office description, whatever precedes it: the cheap test before the full pattern."""
+    descriptions = lexicon.trie_alternation(d.casefold() for d in load_builtin_offices().descriptions())
+    return re.compile(rf"(?i:\b(?:{descriptions})\b)")
+
+
+@functools.cache
 def _office_description_pattern() -> re.Pattern[str]:
     """Offices named by country ("the Japanese foreign minister", "Japan's top diplomat"), from data."""
-    descriptions = "|".join(re.escape(d) for d in load_builtin_offices().descriptions())
+    descriptions = lexicon.trie_alternation(d.casefold() for d in load_builtin_offices().descriptions())
     countries = lexicon.country_pattern().pattern
     return re.compile(
         rf"(?:\b(?:the|The)\s+(?P<country>{countries})|(?P<owner>{countries})['’]s)"
