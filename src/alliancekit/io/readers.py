@@ -8,8 +8,8 @@ Supported inputs:
 
 * ``article.txt``, with an optional ``article.meta.json`` sidecar holding
   ``published`` (ISO date), ``outlet``, ``url``, ``id`` and ``encoding``;
-* ``page.html`` (or ``.htm``): an HTML page, read as the text a browser
-  shows (:func:`~alliancekit.io.markup.html_to_text`), with the same sidecar;
+* ``page.html`` (or ``.htm``): an HTML page, read as its article's main text
+  (:func:`~alliancekit.io.pages.main_text`), with the same sidecar;
 * a directory, searched recursively for the files below, in name order;
 * ``corpus.jsonl``: one JSON object per line with ``id``, ``text`` and the
   optional ``published``, ``outlet``, ``url``;
@@ -53,7 +53,8 @@ from typing import Any, TextIO
 import attrs
 
 from alliancekit.io.decoding import DecodeError, declared_html_charset, decode_text, encoding_problem
-from alliancekit.io.markup import html_to_text, looks_like_html
+from alliancekit.io.markup import looks_like_html
+from alliancekit.io.pages import main_text
 from alliancekit.model import Document, Source
 
 __all__ = [
@@ -216,13 +217,14 @@ def read_text_file(path: Path, *, published: dt.date | None = None) -> Document 
     page_meta: dict[str, Any] = {}
     named_html = path.name.removesuffix(".gz").endswith(_HTML_SUFFIXES)
     if named_html or looks_like_html(text):
-        page = html_to_text(text)
-        if not page.text.strip():
+        page = main_text(text)
+        if page is None:
             return ReadError(str(path), "an HTML page without any text")
         if not named_html:
             _log.info("%s: %s", path, _HTML_NOTE)
         text = page.text
         page_meta = {"published": page.published, "outlet": page.outlet, "url": page.url}
+        page_meta["converted_by"] = page.converted_by
     try:
         own_date = parse_published(meta.get("published"))
         source = Source(outlet=_optional_str(meta, "outlet"), url=_optional_str(meta, "url"))
@@ -231,7 +233,11 @@ def read_text_file(path: Path, *, published: dt.date | None = None) -> Document 
         return ReadError(str(meta_path), str(error))
     if page_meta:
         own_date = own_date or _page_date(page_meta["published"])
-        source = Source(outlet=source.outlet or page_meta["outlet"], url=source.url or page_meta["url"])
+        source = Source(
+            outlet=source.outlet or page_meta["outlet"],
+            url=source.url or page_meta["url"],
+            converted_by=page_meta["converted_by"],
+        )
     return Document(id=doc_id, text=text, published=own_date or published, source=source)
 
 
@@ -435,13 +441,15 @@ def _document_from_fields(
     except _BadFieldError as error:
         return ReadError(str(path), str(error), number)
     if looks_like_html(text):
-        page = html_to_text(text)
-        if not page.text.strip():
+        page = main_text(text, url=source.url)
+        if page is None:
             return ReadError(str(path), "field 'text' is an HTML page without any text", number)
         _log.info("%s:%s: field 'text' is %s", path, number, _HTML_NOTE)
         text = page.text
         own_date = own_date or _page_date(page.published)
-        source = Source(outlet=source.outlet or page.outlet, url=source.url or page.url)
+        source = Source(
+            outlet=source.outlet or page.outlet, url=source.url or page.url, converted_by=page.converted_by
+        )
     return Document(id=doc_id, text=text, published=own_date or published, source=source)
 
 
