@@ -14,40 +14,7 @@ from alliancekit.io.readers import read_documents, read_text_file
 from alliancekit.model import Document, Event
 from alliancekit.pipeline import run
 from alliancekit.plugins import Plugins
-from webpages import CORPUS_FOLDERS, corpus_articles, news_page
-
-# Three short stories written for these tests, as a wire service would file them.
-STORIES = {
-    "canberra": (
-        "Wong and Lammy agree to deepen AUKUS cooperation\n\n"
-        "CANBERRA, Nov. 12 (Harbour) -- Australian Foreign Minister Penny Wong met British Foreign "
-        "Secretary David Lammy in Canberra on Tuesday, and the two agreed to speed up work on the AUKUS "
-        "submarine program.\n\n"
-        "The ministers also discussed the war in Ukraine and stability in the South China Sea, according "
-        "to a joint statement released after the talks.\n\n"
-        "Lammy will travel on to Wellington on Thursday for talks with his New Zealand counterpart, the "
-        "Foreign Office said.",
-        dt.date(2024, 11, 12),
-    ),
-    "manila": (
-        "Marcos to host Japanese premier next month\n\n"
-        "MANILA, May 2 (Harbour) -- Philippine President Ferdinand Marcos Jr. will host Japanese Prime "
-        "Minister Shigeru Ishiba in Manila later this month, the presidential palace said on Friday.\n\n"
-        "Officials said the leaders were expected to sign a defense logistics agreement during the "
-        "visit.\n\n"
-        "The two last spoke by phone in March, when they condemned the harassment of Philippine vessels "
-        "near Second Thomas Shoal.",
-        dt.date(2025, 5, 2),
-    ),
-    "seoul": (
-        "Cho, Rubio hold phone talks on tariffs\n\n"
-        "SEOUL, Feb. 4 (Harbour) -- South Korean Foreign Minister Cho Tae-yul spoke by phone with U.S. "
-        "Secretary of State Marco Rubio on Monday and asked for Washington's understanding on tariffs, the "
-        "Foreign Ministry said.\n\n"
-        "The call lasted about 20 minutes, the ministry said.",
-        dt.date(2025, 2, 4),
-    ),
-}
+from webpages import CORPUS_FOLDERS, STORIES, corpus_articles, news_page
 
 # A page laid out with bare <div>s, the story's paragraphs among a "Most read" list, a newsletter box
 # and a comment thread: no <article>, <nav> or <aside> to go by.

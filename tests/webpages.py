@@ -10,11 +10,14 @@ is on ``sys.path``).
 
 from __future__ import annotations
 
+import datetime as dt
 import html
+import io
 import os
 from pathlib import Path
+from typing import Any
 
-__all__ = ["CORPUS_FOLDERS", "REAL_CORPUS", "corpus_articles", "news_page"]
+__all__ = ["CORPUS_FOLDERS", "REAL_CORPUS", "STORIES", "corpus_articles", "news_page", "warc_record"]
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS_FOLDERS = (ROOT / "seeds", ROOT / "tests" / "gold", *sorted((ROOT / "tests").glob("heldout*")))
@@ -71,3 +74,55 @@ analyse our traffic. By continuing to browse you agree to our use of cookies.</p
 <ul><li><a href="/about">About us</a></li><li><a href="/contact">Contact</a></li></ul></footer>
 </body></html>
 """
+
+
+# Three short stories written for the tests, as a wire service would file them: (text, published).
+STORIES = {
+    "canberra": (
+        "Wong and Lammy agree to deepen AUKUS cooperation\n\n"
+        "CANBERRA, Nov. 12 (Harbour) -- Australian Foreign Minister Penny Wong met British Foreign "
+        "Secretary David Lammy in Canberra on Tuesday, and the two agreed to speed up work on the AUKUS "
+        "submarine program.\n\n"
+        "The ministers also discussed the war in Ukraine and stability in the South China Sea, according "
+        "to a joint statement released after the talks.\n\n"
+        "Lammy will travel on to Wellington on Thursday for talks with his New Zealand counterpart, the "
+        "Foreign Office said.",
+        dt.date(2024, 11, 12),
+    ),
+    "manila": (
+        "Marcos to host Japanese premier next month\n\n"
+        "MANILA, May 2 (Harbour) -- Philippine President Ferdinand Marcos Jr. will host Japanese Prime "
+        "Minister Shigeru Ishiba in Manila later this month, the presidential palace said on Friday.\n\n"
+        "Officials said the leaders were expected to sign a defense logistics agreement during the "
+        "visit.\n\n"
+        "The two last spoke by phone in March, when they condemned the harassment of Philippine vessels "
+        "near Second Thomas Shoal.",
+        dt.date(2025, 5, 2),
+    ),
+    "seoul": (
+        "Cho, Rubio hold phone talks on tariffs\n\n"
+        "SEOUL, Feb. 4 (Harbour) -- South Korean Foreign Minister Cho Tae-yul spoke by phone with U.S. "
+        "Secretary of State Marco Rubio on Monday and asked for Washington's understanding on tariffs, the "
+        "Foreign Ministry said.\n\n"
+        "The call lasted about 20 minutes, the ministry said.",
+        dt.date(2025, 2, 4),
+    ),
+}
+
+
+def warc_record(
+    writer: Any,
+    url: str,
+    body: bytes,
+    *,
+    content_type: str = "text/html; charset=utf-8",
+    status: str = "200 OK",
+) -> None:
+    """Write one ``response`` record, as a crawler saves a fetched page, with a ``warcio`` writer."""
+    from warcio.statusandheaders import StatusAndHeaders
+
+    headers = StatusAndHeaders(status, [("Content-Type", content_type)], protocol="HTTP/1.1")
+    record = writer.create_warc_record(
+        url, "response", payload=io.BytesIO(body), length=len(body), http_headers=headers
+    )
+    writer.write_record(record)

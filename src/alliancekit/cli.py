@@ -14,6 +14,7 @@ on; the exit status then is 1. Usage errors exit with 2.
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import json
 import logging
@@ -101,6 +102,17 @@ class _Tally:
     documents: int = 0
     failed: int = 0
     events: int = 0
+    skipped: collections.Counter[str] = attrs.field(factory=collections.Counter)
+    """Inputs deliberately not read, by reason (the pages of a crawl that are no English articles)."""
+
+    def render(self) -> str:
+        """The summary line closing a run of ``extract``."""
+        parts = [f"documents read: {self.documents}"]
+        if self.skipped:
+            reasons = ", ".join(f"{count} {reason}" for reason, count in self.skipped.most_common())
+            parts.append(f"skipped: {self.skipped.total()} ({reasons})")
+        parts += [f"failed: {self.failed}", f"events written: {self.events}"]
+        return ", ".join(parts)
 
 
 def _report(kind: str, message: object) -> None:
@@ -394,7 +406,8 @@ def extract(
     stored = AddSummary()
 
     def events() -> Iterator[Event]:
-        documents = _documents(read_documents(paths, published=published), tally, fail_fast)
+        read = read_documents(paths, published=published, skipped=tally.skipped)
+        documents = _documents(read, tally, fail_fast)
         if store is not None and output is None:
             documents = _not_stored(documents, store, stored)
         if jobs > 1:
@@ -436,10 +449,7 @@ def extract(
     if store is not None:
         store.close()
         click.echo(f"{stored.render()} in {store_path}", err=True)
-    click.echo(
-        f"documents read: {tally.documents}, failed: {tally.failed}, events written: {tally.events}",
-        err=True,
-    )
+    click.echo(tally.render(), err=True)
     if tally.failed:
         click.get_current_context().exit(1)
 

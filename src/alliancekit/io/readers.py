@@ -17,7 +17,9 @@ Supported inputs:
   ``published``, ``outlet``, ``url`` (only ``text`` is required; other
   columns are ignored), then one article per row;
 * any of ``.txt``, ``.jsonl`` and ``.csv`` compressed with gzip
-  (``corpus.jsonl.gz``), decompressed as it is read.
+  (``corpus.jsonl.gz``), decompressed as it is read;
+* ``crawl.warc`` or ``crawl.warc.gz``: a web crawl, one document per English
+  news article it holds (:mod:`alliancekit.io.warc`, the ``web`` extra).
 
 Hostile input is handled, not trusted. Articles are UTF-8 unless a
 byte-order mark or the sidecar's ``encoding`` says otherwise
@@ -38,6 +40,7 @@ non-scalar ids are errors naming the record.
 
 from __future__ import annotations
 
+import collections
 import csv
 import datetime as dt
 import gzip
@@ -69,7 +72,7 @@ __all__ = [
     "read_text_file",
 ]
 
-SUFFIXES = (".txt", ".jsonl", ".csv", ".txt.gz", ".jsonl.gz", ".csv.gz", ".html", ".htm")
+SUFFIXES = (".txt", ".jsonl", ".csv", ".txt.gz", ".jsonl.gz", ".csv.gz", ".html", ".htm", ".warc", ".warc.gz")
 """The file name endings :func:`read_documents` reads, also when searching a directory."""
 
 CSV_FIELDS = ("id", "text", "published", "outlet", "url")
@@ -460,13 +463,20 @@ def _files_under(directory: Path) -> Iterator[Path]:
 
 
 def read_documents(
-    paths: Iterable[Path | str], *, published: dt.date | None = None
+    paths: Iterable[Path | str],
+    *,
+    published: dt.date | None = None,
+    skipped: collections.Counter[str] | None = None,
 ) -> Iterator[Document | ReadError]:
     """Stream documents from files and directories, in a stable order.
 
     :param paths: ``.txt``, ``.jsonl`` and ``.csv`` files (each possibly
-        gzip-compressed, ``.jsonl.gz``) or directories of them.
+        gzip-compressed, ``.jsonl.gz``), ``.html`` pages, ``.warc`` crawls
+        or directories of them.
     :param published: default publication date for documents without one.
+    :param skipped: counts the inputs that are deliberately not read, by
+        reason: the pages of a crawl that are no English news articles
+        (:data:`alliancekit.io.warc.SKIP_REASONS`).
     """
     for given in paths:
         path = Path(given)
@@ -482,7 +492,11 @@ def read_documents(
             continue
         for file in files:
             name = file.name.removesuffix(".gz")
-            if name.endswith(".jsonl"):
+            if name.endswith(".warc"):
+                from alliancekit.io.warc import read_warc
+
+                yield from read_warc(file, published=published, skipped=skipped)
+            elif name.endswith(".jsonl"):
                 yield from read_jsonl(file, published=published)
             elif name.endswith(".csv"):
                 yield from read_csv(file, published=published)
@@ -491,6 +505,6 @@ def read_documents(
             else:
                 yield ReadError(
                     str(file),
-                    "unsupported file type (expected .txt, .html, .jsonl, .csv, one of them .gz, "
+                    "unsupported file type (expected .txt, .html, .jsonl, .csv, .warc, one of them .gz, "
                     "or a directory)",
                 )
