@@ -19,7 +19,12 @@ Supported inputs:
 * any of ``.txt``, ``.jsonl`` and ``.csv`` compressed with gzip
   (``corpus.jsonl.gz``), decompressed as it is read;
 * ``crawl.warc`` or ``crawl.warc.gz``: a web crawl, one document per English
-  news article it holds (:mod:`alliancekit.io.warc`, the ``web`` extra).
+  news article it holds (:mod:`alliancekit.io.warc`, the ``web`` extra);
+* ``article.json``: one article saved by news-please (its ``maintext``,
+  ``title``, ``date_publish``, ``source_domain`` and ``url``,
+  :mod:`alliancekit.io.newsplease`) or in the fields of a JSON line; JSON
+  lines may hold news-please articles too. A directory search leaves out
+  sidecars (``.meta.json``) and gold files (``.gold.json``).
 
 Hostile input is handled, not trusted. Articles are UTF-8 unless a
 byte-order mark or the sidecar's ``encoding`` says otherwise
@@ -57,6 +62,7 @@ import attrs
 
 from alliancekit.io.decoding import DecodeError, declared_html_charset, decode_text, encoding_problem
 from alliancekit.io.markup import looks_like_html
+from alliancekit.io.newsplease import is_newsplease_record, read_newsplease_file, record_fields
 from alliancekit.io.pages import main_text
 from alliancekit.model import Document, Source
 
@@ -72,7 +78,10 @@ __all__ = [
     "read_text_file",
 ]
 
-SUFFIXES = (".txt", ".jsonl", ".csv", ".txt.gz", ".jsonl.gz", ".csv.gz", ".html", ".htm", ".warc", ".warc.gz")
+SUFFIXES = (
+    *(".txt", ".jsonl", ".csv", ".txt.gz", ".jsonl.gz", ".csv.gz", ".html", ".htm"),
+    *(".warc", ".warc.gz", ".json"),
+)
 """The file name endings :func:`read_documents` reads, also when searching a directory."""
 
 CSV_FIELDS = ("id", "text", "published", "outlet", "url")
@@ -83,6 +92,8 @@ _CSV_FIELD_LIMIT = 1 << 27
 # Errors a gzip stream raises when it is corrupt or cut short.
 _GZIP_ERRORS = (OSError, EOFError, zlib.error)
 _HTML_SUFFIXES = (".html", ".htm")
+# JSON files that sit beside articles and are none: sidecars and gold annotations.
+_NOT_ARTICLES = (".meta.json", ".gold.json")
 _HTML_NOTE = "an HTML page: read the text of its markup; evidence offsets index into that text"
 _log = logging.getLogger("alliancekit.io")
 _DATE_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}(?:$|[T ])")
@@ -429,9 +440,11 @@ def json_kind(value: object) -> str:
 
 
 def _document_from_fields(
-    data: dict[str, Any], path: Path, number: int, published: dt.date | None
+    data: dict[str, Any], path: Path, number: int | None, published: dt.date | None
 ) -> Document | ReadError:
-    """Build a document from one record's fields (a JSON line or a CSV row)."""
+    """Build a document from one record's fields (a JSON line, a CSV row, or a whole ``.json`` file)."""
+    if is_newsplease_record(data):
+        data = record_fields(data)
     text = data.get("text")
     if not isinstance(text, str):
         return ReadError(str(path), "missing or non-string field 'text'", number)
@@ -440,7 +453,7 @@ def _document_from_fields(
     try:
         own_date = parse_published(data.get("published"))
         source = Source(outlet=_optional_str(data, "outlet"), url=_optional_str(data, "url"))
-        doc_id = _document_id(data.get("id"), f"{_stem(path)}:{number}")
+        doc_id = _document_id(data.get("id"), _stem(path) if number is None else f"{_stem(path)}:{number}")
     except _BadFieldError as error:
         return ReadError(str(path), str(error), number)
     if looks_like_html(text):
@@ -458,7 +471,7 @@ def _document_from_fields(
 
 def _files_under(directory: Path) -> Iterator[Path]:
     for path in sorted(directory.rglob("*")):
-        if path.is_file() and path.name.endswith(SUFFIXES):
+        if path.is_file() and path.name.endswith(SUFFIXES) and not path.name.endswith(_NOT_ARTICLES):
             yield path
 
 
@@ -496,6 +509,8 @@ def read_documents(
                 from alliancekit.io.warc import read_warc
 
                 yield from read_warc(file, published=published, skipped=skipped)
+            elif file.name.endswith(".json"):
+                yield read_newsplease_file(file, published=published)
             elif name.endswith(".jsonl"):
                 yield from read_jsonl(file, published=published)
             elif name.endswith(".csv"):
@@ -505,6 +520,6 @@ def read_documents(
             else:
                 yield ReadError(
                     str(file),
-                    "unsupported file type (expected .txt, .html, .jsonl, .csv, .warc, one of them .gz, "
-                    "or a directory)",
+                    "unsupported file type (expected .txt, .html, .json, .jsonl, .csv, .warc, "
+                    "one of them .gz, or a directory)",
                 )
