@@ -33,6 +33,7 @@ from alliancekit import __version__
 from alliancekit.evaluate import GoldDocument, load_gold_dir, score
 from alliancekit.io.gate import DocumentGate
 from alliancekit.io.readers import ReadError, parse_published, read_documents, read_text_file
+from alliancekit.io.sources import RecentSources, SourceInfo, citing
 from alliancekit.model import Document, Event, EventType, Status
 from alliancekit.pipeline import DocumentResult, run
 from alliancekit.plugins import LOAD_ENV, Plugins, UnknownNameError, get_plugins, reset_plugins
@@ -429,6 +430,10 @@ def extract(
     plugins = get_plugins()
     _extractor_ready(plugins, extractor)
     writer = plugins.writer(output_format)
+    if output is not None or store_path is None:
+        _format_ready(writer, output_format, output)
+    sources = RecentSources()
+    writer = citing(writer, sources)
     document_gate = DocumentGate.build(plugins.knowledge_base) if _gate_wanted(gate, extractor) else None
     tally = _Tally()
     store = _open_store(store_path) if store_path is not None else None
@@ -459,6 +464,7 @@ def extract(
                 if not result.ok:
                     tally.failed += 1
                     _report_result(result)
+                sources.add(result.document)
                 yield from result.events
                 if fail_fast and tally.failed:
                     return
@@ -485,6 +491,23 @@ def extract(
     click.echo(tally.render(), err=True)
     if tally.failed:
         click.get_current_context().exit(1)
+
+
+def _format_ready(writer: Callable[..., int], name: str, output: Path | None) -> None:
+    """Stop before reading anything when a format cannot be written here.
+
+    A writer may say so itself: ``check()`` raises when something it needs
+    is missing (pyarrow for Parquet); ``binary = True`` keeps it off a
+    terminal.
+    """
+    check = getattr(writer, "check", None)
+    if callable(check):
+        try:
+            check()
+        except ImportError as error:
+            raise click.ClickException(str(error)) from None
+    if getattr(writer, "binary", False) and output is None and sys.stdout.isatty():
+        raise click.UsageError(f"--format {name} is binary: write it with --output FILE, or pipe it on")
 
 
 def _gate_wanted(gate: bool | None, extractor: str) -> bool:
@@ -558,10 +581,10 @@ def _query_options(command: Callable[..., None]) -> Callable[..., None]:
     "--format",
     "-f",
     "output_format",
-    type=click.Choice(["jsonl", "csv", "table"]),
+    type=click.Choice(["jsonl", "csv", "table", "parquet", "plover", "cameo"]),
     default="jsonl",
     show_default=True,
-    help="Output format.",
+    help="Output format; plover and cameo write events (--level events).",
 )
 @click.option(
     "--output",
@@ -593,20 +616,34 @@ def events(
     Example:
         alliancekit events --store events.db --actor Rubio --country JPN --since 2026-01-01
         alliancekit events --store events.db --status planned --format csv -o planned.csv
+        alliancekit events --store events.db --level events --format parquet -o events.parquet
     """  # noqa: D301
+    from alliancekit.io.parquet import ParquetFormat, write_engagements_parquet
     from alliancekit.io.writers import (
         write_engagements_csv,
         write_engagements_jsonl,
         write_engagements_table,
     )
 
+    if level == "engagements" and output_format in ("plover", "cameo"):
+        raise click.UsageError(f"--format {output_format} writes events: add --level events")
+    if output_format == "parquet":
+        _format_ready(ParquetFormat(), output_format, output)
     store = _open_store(store_path)
     found = store.iter_engagements(
         actors=actors, countries=countries, types=types, statuses=statuses, since=since, until=until
     )
     if level == "events":
-        event_writer = get_plugins().writer(output_format)
-        rows = (event for engagement in found for event in engagement.events)
+        known = RecentSources()
+        event_writer = citing(get_plugins().writer(output_format), known)
+
+        def reported() -> Iterator[Event]:
+            for engagement in found:
+                for report in engagement.reports:
+                    known.put(report.document_id, SourceInfo(report.published, report.outlet, report.url))
+                    yield report.event
+
+        rows = reported()
 
         def write(stream: TextIO) -> int:
             return event_writer(rows, stream)
@@ -615,6 +652,7 @@ def events(
             "jsonl": write_engagements_jsonl,
             "csv": write_engagements_csv,
             "table": write_engagements_table,
+            "parquet": write_engagements_parquet,
         }[output_format]
 
         def write(stream: TextIO) -> int:
