@@ -4,15 +4,15 @@ r"""Articles saved by news-please: its JSON files and JSON lines, read without r
 article as one JSON object with the article in ``maintext`` and its
 metadata beside it. alliancekit reads those fields as they are:
 
-================  ==========================================================
-news-please       alliancekit document
-================  ==========================================================
-``title``         the first paragraph of ``text`` (the headline)
-``maintext``      the rest of ``text``
-``date_publish``  ``published`` (``"2026-03-04 09:30:00"``; null: none)
-``source_domain`` ``source.outlet``
-``url``           ``source.url``, and the ``id`` when the record has none
-================  ==========================================================
+=================  ==========================================================
+news-please        alliancekit document
+=================  ==========================================================
+``title``          the first paragraph of ``text`` (the headline)
+``maintext``       the rest of ``text``
+``date_publish``   ``published`` (``"2026-03-04 09:30:00"``; null: none)
+``source_domain``  ``source.outlet``
+``url``            ``source.url``, and the ``id`` when the record has none
+=================  ==========================================================
 
 Other fields (``description``, ``authors``, ``language``...) are not used.
 A ``.json`` file holds one article (news-please's own layout: one file per
