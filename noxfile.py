@@ -118,7 +118,9 @@ def realnews(session: nox.Session) -> None:
     ``../shared/corpus/real``); the session skips when it is absent. Pass
     extractor names after ``--`` to score only those.
     """
-    folders = sorted(path for path in REAL_CORPUS.glob("*") if path.is_dir() and any(path.glob("*.gold.json")))
+    folders = sorted(
+        path for path in REAL_CORPUS.glob("*") if path.is_dir() and any(path.glob("*.gold.json"))
+    )
     if not folders:
         session.skip(f"no real-news corpus at {REAL_CORPUS} (set ALLIANCEKIT_REAL_CORPUS)")
     plugin_args = [arg for plugin in _plugin_dirs() for arg in _editable(plugin, "")]
@@ -127,14 +129,27 @@ def realnews(session: nox.Session) -> None:
         for folder in folders:
             session.log(f"{extractor} on {folder.name}")
             # Exit status 1 marks unreadable inputs; the figures are still printed and are the result.
-            session.run("alliancekit", "evaluate", str(folder), "--extractor", extractor, "--summary", success_codes=[0, 1])
+            session.run(
+                "alliancekit",
+                "evaluate",
+                str(folder),
+                "--extractor",
+                extractor,
+                "--summary",
+                success_codes=[0, 1],
+            )
 
 
 @nox.session
 def bench(session: nox.Session) -> None:
-    """Benchmark throughput, peak memory and scaling on a synthetic corpus (``-- --docs 200``)."""
+    """Benchmark throughput, peak memory and scaling on synthetic corpora (``-- --docs 200``).
+
+    Also the document gate on a mixed news stream next to bare spaCy NER, and
+    reading a WARC crawl next to extracting from it.
+    """
     plugin_args = [arg for plugin in _plugin_dirs() for arg in _editable(plugin, "")]
-    session.install("-e", ".", SPACY_MODEL, "pyinstrument", *plugin_args)
+    # The web extra: the WARC measurement reads a crawl with warcio and trafilatura.
+    session.install("-e", ".[web]", SPACY_MODEL, "pyinstrument", *plugin_args)
     session.run("python", "bench/run.py", "--profile", *session.posargs)
 
 

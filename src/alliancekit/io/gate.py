@@ -49,7 +49,7 @@ from alliancekit.actors import KnowledgeBase
 
 __all__ = ["REACH", "DocumentGate", "required_literals", "scanned_text"]
 
-REACH = 300
+REACH = 200
 """How far apart, in characters of the scanned text, an engagement cue and an actor cue may be."""
 
 # The fewest letters a phrase must hold to be worth looking for: "in", "to" are in every text.

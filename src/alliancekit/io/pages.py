@@ -138,8 +138,12 @@ def _paragraphs(body: Any) -> list[str]:
     return blocks
 
 
-def _by_trafilatura(markup: str, url: str | None) -> MainText | None:
-    """The article trafilatura finds in a page, or ``None`` when it finds none (or fails)."""
+def _by_trafilatura(markup: str, url: str | None, *, fast: bool) -> MainText | None:
+    """The article trafilatura finds in a page, or ``None`` when it finds none (or fails).
+
+    ``fast`` runs trafilatura's own algorithm alone, without the readability
+    and jusText fallbacks it otherwise compares it with.
+    """
     import trafilatura
 
     try:
@@ -150,6 +154,7 @@ def _by_trafilatura(markup: str, url: str | None) -> MainText | None:
             include_comments=False,
             include_images=False,
             include_links=False,
+            fast=fast,
             # The date the page's metadata declares, never one guessed from its text.
             date_extraction_params={"extensive_search": False, "original_date": True},
         )
@@ -205,7 +210,8 @@ def main_text(markup: str, *, url: str | None = None, fallback: bool = True) -> 
     True
     """
     if trafilatura_available():
-        found = _by_trafilatura(markup, url)
+        # Its own algorithm finds most articles at half the cost; the fallbacks try the rest.
+        found = _by_trafilatura(markup, url, fast=True) or _by_trafilatura(markup, url, fast=False)
         if found is not None:
             return found
     if not fallback:
