@@ -147,11 +147,10 @@ def measure(what: str, corpus: Path, jobs: int) -> dict[str, Any]:
             events += len(result.events)
         extra["passed"] = passed
     elif what == "warc":
+        from alliancekit.io.pages import is_english, main_text
         from alliancekit.io.readers import read_documents
         from alliancekit.pipeline import run
         from alliancekit.plugins import Plugins
-
-        from alliancekit.io.pages import is_english, main_text
 
         plugins = Plugins.create(load_entrypoints=False)
         list(run([warm], plugins=plugins))
