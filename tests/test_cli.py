@@ -307,7 +307,7 @@ def test_plugins_lists_plugins_with_hooks_extractors_and_formats() -> None:
     )
     assert any(line.startswith("formats") and "register_formats" in line for line in lines)
     assert "extractors: rules, stub" in lines
-    assert "formats: count, csv, json, jsonl, table" in lines
+    assert "formats: cameo, count, csv, json, jsonl, parquet, plover, table" in lines
 
 
 def test_plugins_json_is_machine_readable() -> None:
@@ -315,7 +315,7 @@ def test_plugins_json_is_machine_readable() -> None:
     assert result.exit_code == 0
     data = json.loads(result.stdout)
     assert data["extractors"] == ["rules", "stub"]
-    assert data["formats"] == ["count", "csv", "json", "jsonl", "table"]
+    assert data["formats"] == ["cameo", "count", "csv", "json", "jsonl", "parquet", "plover", "table"]
     stub = next(plugin for plugin in data["plugins"] if plugin["name"] == "StubPlugin")
     assert stub == {
         "name": "StubPlugin",
@@ -341,7 +341,7 @@ def test_every_command_has_help_from_its_docstring(command: str) -> None:
 
 def test_extract_help_lists_the_registered_formats() -> None:
     result = invoke("extract", "--help")
-    assert "count|csv|json|jsonl|table" in result.stdout
+    assert "cameo|count|csv|json|jsonl|parquet|plover|table" in result.stdout
 
 
 # --------------------------------------------------------------------------- the real extractor on the seeds

@@ -106,7 +106,7 @@ class ShoutingPlugin:
 
 def test_builtin_extractor_and_formats_are_registered(plugins: Plugins) -> None:
     assert "rules" in plugins.extractor_names()
-    assert plugins.format_names() == ["csv", "json", "jsonl", "table"]
+    assert plugins.format_names() == ["cameo", "csv", "json", "jsonl", "parquet", "plover", "table"]
 
 
 def test_describe_lists_each_builtin_plugin_with_its_hooks(plugins: Plugins) -> None:
@@ -221,7 +221,8 @@ def test_unknown_extractor_error_names_the_installed_extractors() -> None:
 
 
 def test_unknown_format_error_names_the_installed_formats(plugins: Plugins) -> None:
-    with pytest.raises(UnknownNameError, match=r"'xml'.*installed: csv, json, jsonl, table"):
+    installed = "cameo, csv, json, jsonl, parquet, plover, table"
+    with pytest.raises(UnknownNameError, match=rf"'xml'.*installed: {installed}"):
         plugins.writer("xml")
 
 
@@ -307,7 +308,7 @@ def test_no_entry_point_is_loaded_when_loading_is_off() -> None:
 
 def test_test_session_loads_no_third_party_plugin() -> None:
     # conftest.py sets ALLIANCEKIT_LOAD_PLUGINS="" before any plugin manager exists.
-    builtin = {"rules_extractor", "knowledge", "formats"}
+    builtin = {"rules_extractor", "knowledge", "formats", "exchange_formats"}
     assert {info.name for info in get_plugins().describe()} == builtin
 
 

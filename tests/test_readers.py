@@ -171,7 +171,7 @@ def test_each_bad_input_is_a_read_error_naming_its_file_and_line_and_the_rest_is
     assert "no such file" in found["missing.txt"].message
 
 
-@pytest.mark.parametrize("suffix", [".md", ".json"])
+@pytest.mark.parametrize("suffix", [".md", ".yaml"])
 def test_a_file_of_an_unsupported_type_given_by_name_is_a_read_error(tmp_path: Path, suffix: str) -> None:
     path = tmp_path / f"notes{suffix}"
     path.write_text("{}", encoding="utf-8")

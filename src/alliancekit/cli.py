@@ -14,6 +14,7 @@ on; the exit status then is 1. Usage errors exit with 2.
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import json
 import logging
@@ -30,7 +31,9 @@ import click
 
 from alliancekit import __version__
 from alliancekit.evaluate import GoldDocument, load_gold_dir, score
+from alliancekit.io.gate import DocumentGate
 from alliancekit.io.readers import ReadError, parse_published, read_documents, read_text_file
+from alliancekit.io.sources import RecentSources, SourceInfo, citing
 from alliancekit.model import Document, Event, EventType, Status
 from alliancekit.pipeline import DocumentResult, run
 from alliancekit.pipeline import explain as explain_events
@@ -102,6 +105,21 @@ class _Tally:
     documents: int = 0
     failed: int = 0
     events: int = 0
+    skipped: collections.Counter[str] = attrs.field(factory=collections.Counter)
+    """Inputs deliberately not read, by reason (the pages of a crawl that are no English articles)."""
+    gated: int = 0
+    """Documents read that the document gate passed over: they cannot report an engagement."""
+
+    def render(self) -> str:
+        """The summary line closing a run of ``extract``."""
+        parts = [f"documents read: {self.documents}"]
+        if self.skipped:
+            reasons = ", ".join(f"{count} {reason}" for reason, count in self.skipped.most_common())
+            parts.append(f"skipped: {self.skipped.total()} ({reasons})")
+        if self.gated:
+            parts.append(f"gated out: {self.gated}")
+        parts += [f"failed: {self.failed}", f"events written: {self.events}"]
+        return ", ".join(parts)
 
 
 def _report(kind: str, message: object) -> None:
@@ -127,6 +145,15 @@ def _documents(items: Iterable[Document | ReadError], tally: _Tally, fail_fast: 
             continue
         tally.documents += 1
         yield item
+
+
+def _through_gate(documents: Iterable[Document], gate: DocumentGate, tally: _Tally) -> Iterator[Document]:
+    """Pass on the documents the gate lets through; count the others."""
+    for document in documents:
+        if gate.passes(document.text):
+            yield document
+        else:
+            tally.gated += 1
 
 
 def _not_stored(documents: Iterable[Document], store: EventStore, summary: AddSummary) -> Iterator[Document]:
@@ -333,6 +360,12 @@ def main(allow_plugins: str | None, no_plugins: bool) -> None:
     help="Stop an extractor that spends longer on one document, report it and go on; "
     "0: no limit, and no worker process.",
 )
+@click.option(
+    "--gate/--no-gate",
+    default=None,
+    help="Pass over documents that cannot report an engagement (no wording of one near a country or a "
+    "known person), counted in the summary  [default: on with the 'rules' extractor alone].",
+)
 def extract(
     paths: Sequence[Path],
     extractor: str,
@@ -344,6 +377,7 @@ def extract(
     store_path: Path | None,
     progress: bool | None,
     timeout: float,
+    gate: bool | None,
 ) -> None:
     """Extract events from articles and write them out.
 
@@ -377,17 +411,31 @@ def extract(
     name, and the other documents (and the other parts of a combined
     extractor such as ``rules+spacy``) go on. Only events that validate
     against the output schema, with evidence matching the text, are written.
-    HTML pages are read as their visible text (with a note when the file is
-    not named ``.html``); evidence offsets then index into that text.
+    HTML pages are read as their article's main text (with a note when the
+    file is not named ``.html``); evidence offsets then index into that text.
+
+    Web crawls (``.warc``, ``.warc.gz``) give one document per English news
+    article; their other pages (not HTML, no article, another language,
+    redirects) are skipped and counted in the summary. Articles saved by
+    news-please (``.json`` files, or ``.jsonl`` lines with ``maintext``) are
+    read from their own fields. With the ``rules`` extractor, documents that
+    cannot report an engagement are passed over by a fast gate, and counted
+    (``--no-gate`` reads every one).
 
     \b
     Example:
         alliancekit extract seeds/ --published 2026-01-13 --format table
         alliancekit extract corpus.jsonl.gz --jobs 4 --store events.db
+        alliancekit extract crawl.warc.gz --format parquet -o events.parquet
     """  # noqa: D301
     plugins = get_plugins()
     _extractor_ready(plugins, extractor)
     writer = plugins.writer(output_format)
+    if output is not None or store_path is None:
+        _format_ready(writer, output_format, output)
+    sources = RecentSources()
+    writer = citing(writer, sources)
+    document_gate = DocumentGate.build(plugins.knowledge_base) if _gate_wanted(gate, extractor) else None
     tally = _Tally()
     store = _open_store(store_path) if store_path is not None else None
     if store is not None:
@@ -395,7 +443,10 @@ def extract(
     stored = AddSummary()
 
     def events() -> Iterator[Event]:
-        documents = _documents(read_documents(paths, published=published), tally, fail_fast)
+        read = read_documents(paths, published=published, skipped=tally.skipped)
+        documents = _documents(read, tally, fail_fast)
+        if document_gate is not None:
+            documents = _through_gate(documents, document_gate, tally)
         if store is not None and output is None:
             documents = _not_stored(documents, store, stored)
         if jobs > 1:
@@ -414,6 +465,7 @@ def extract(
                 if not result.ok:
                     tally.failed += 1
                     _report_result(result)
+                sources.add(result.document)
                 yield from result.events
                 if fail_fast and tally.failed:
                     return
@@ -437,12 +489,35 @@ def extract(
     if store is not None:
         store.close()
         click.echo(f"{stored.render()} in {store_path}", err=True)
-    click.echo(
-        f"documents read: {tally.documents}, failed: {tally.failed}, events written: {tally.events}",
-        err=True,
-    )
+    click.echo(tally.render(), err=True)
     if tally.failed:
         click.get_current_context().exit(1)
+
+
+def _format_ready(writer: Callable[..., int], name: str, output: Path | None) -> None:
+    """Stop before reading anything when a format cannot be written here.
+
+    A writer may say so itself: ``check()`` raises when something it needs
+    is missing (pyarrow for Parquet); ``binary = True`` keeps it off a
+    terminal.
+    """
+    check = getattr(writer, "check", None)
+    if callable(check):
+        try:
+            check()
+        except ImportError as error:
+            raise click.ClickException(str(error)) from None
+    if getattr(writer, "binary", False) and output is None and sys.stdout.isatty():
+        raise click.UsageError(f"--format {name} is binary: write it with --output FILE, or pipe it on")
+
+
+def _gate_wanted(gate: bool | None, extractor: str) -> bool:
+    """Whether to run the document gate: as asked, else with the built-in extractor alone.
+
+    Its cues are those of the built-in rules: another extractor may find
+    what they do not, so it is gated only when asked.
+    """
+    return gate if gate is not None else extractor == "rules"
 
 
 def _query_options(command: Callable[..., None]) -> Callable[..., None]:
@@ -507,10 +582,10 @@ def _query_options(command: Callable[..., None]) -> Callable[..., None]:
     "--format",
     "-f",
     "output_format",
-    type=click.Choice(["jsonl", "csv", "table"]),
+    type=click.Choice(["jsonl", "csv", "table", "parquet", "plover", "cameo"]),
     default="jsonl",
     show_default=True,
-    help="Output format.",
+    help="Output format; plover and cameo write events (--level events).",
 )
 @click.option(
     "--output",
@@ -542,20 +617,34 @@ def events(
     Example:
         alliancekit events --store events.db --actor Rubio --country JPN --since 2026-01-01
         alliancekit events --store events.db --status planned --format csv -o planned.csv
+        alliancekit events --store events.db --level events --format parquet -o events.parquet
     """  # noqa: D301
+    from alliancekit.io.parquet import ParquetFormat, write_engagements_parquet
     from alliancekit.io.writers import (
         write_engagements_csv,
         write_engagements_jsonl,
         write_engagements_table,
     )
 
+    if level == "engagements" and output_format in ("plover", "cameo"):
+        raise click.UsageError(f"--format {output_format} writes events: add --level events")
+    if output_format == "parquet":
+        _format_ready(ParquetFormat(), output_format, output)
     store = _open_store(store_path)
     found = store.iter_engagements(
         actors=actors, countries=countries, types=types, statuses=statuses, since=since, until=until
     )
     if level == "events":
-        event_writer = get_plugins().writer(output_format)
-        rows = (event for engagement in found for event in engagement.events)
+        known = RecentSources()
+        event_writer = citing(get_plugins().writer(output_format), known)
+
+        def reported() -> Iterator[Event]:
+            for engagement in found:
+                for report in engagement.reports:
+                    known.put(report.document_id, SourceInfo(report.published, report.outlet, report.url))
+                    yield report.event
+
+        rows = reported()
 
         def write(stream: TextIO) -> int:
             return event_writer(rows, stream)
@@ -564,6 +653,7 @@ def events(
             "jsonl": write_engagements_jsonl,
             "csv": write_engagements_csv,
             "table": write_engagements_table,
+            "parquet": write_engagements_parquet,
         }[output_format]
 
         def write(stream: TextIO) -> int:

@@ -76,6 +76,14 @@ def register_formats(register: Callable[[str, Writer], None]) -> None:
     Call ``register(name, writer)`` where ``writer(events, stream)`` writes
     an iterable of events to a text stream and returns how many it wrote.
 
+    A writer that also takes a keyword argument ``sources`` is handed a
+    :data:`~alliancekit.io.sources.SourceLookup`, from a document id to the
+    story's publication date, outlet and address, to cite them. A writer
+    of a binary format (:class:`~alliancekit.io.parquet.ParquetFormat`)
+    writes to ``stream.buffer`` and has ``binary = True``, which keeps it
+    off a terminal; one with a ``check()`` method has it called before a
+    run, to raise :class:`ImportError` when something it needs is missing.
+
     :param register: the callback that records one writer.
     """
 

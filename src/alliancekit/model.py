@@ -179,6 +179,10 @@ class Source:
     :param url: the article's address, when known.
     :param dateline: the place named in the dateline ("TOKYO, May 3 (Kyodo) -").
     :param timestamp: a publication timestamp read from the text itself.
+    :param converted_by: what turned a page into the text, when the input
+        was not plain text: ``"trafilatura"`` (the page's main text) or
+        ``"markup"`` (the text a browser shows, :mod:`alliancekit.io.markup`).
+        Evidence offsets then index into the converted text.
 
     >>> Source(outlet="Kyodo").outlet
     'Kyodo'
@@ -188,6 +192,7 @@ class Source:
     url: str | None = None
     dateline: str | None = None
     timestamp: dt.datetime | None = None
+    converted_by: str | None = None
 
 
 @attrs.frozen

@@ -21,7 +21,7 @@ it is recorded in :attr:`Plugins.load_errors` instead.
 >>> "rules" in plugins.extractor_names()
 True
 >>> sorted(plugins.format_names())
-['csv', 'json', 'jsonl', 'table']
+['cameo', 'csv', 'json', 'jsonl', 'parquet', 'plover', 'table']
 """
 
 from __future__ import annotations
@@ -68,6 +68,7 @@ _BUILTIN_MODULES = (
     "alliancekit.default_plugins.rules_extractor",
     "alliancekit.default_plugins.knowledge",
     "alliancekit.default_plugins.formats",
+    "alliancekit.default_plugins.exchange_formats",
 )
 
 

@@ -8,8 +8,8 @@ Supported inputs:
 
 * ``article.txt``, with an optional ``article.meta.json`` sidecar holding
   ``published`` (ISO date), ``outlet``, ``url``, ``id`` and ``encoding``;
-* ``page.html`` (or ``.htm``): an HTML page, read as the text a browser
-  shows (:func:`~alliancekit.io.markup.html_to_text`), with the same sidecar;
+* ``page.html`` (or ``.htm``): an HTML page, read as its article's main text
+  (:func:`~alliancekit.io.pages.main_text`), with the same sidecar;
 * a directory, searched recursively for the files below, in name order;
 * ``corpus.jsonl``: one JSON object per line with ``id``, ``text`` and the
   optional ``published``, ``outlet``, ``url``;
@@ -17,7 +17,14 @@ Supported inputs:
   ``published``, ``outlet``, ``url`` (only ``text`` is required; other
   columns are ignored), then one article per row;
 * any of ``.txt``, ``.jsonl`` and ``.csv`` compressed with gzip
-  (``corpus.jsonl.gz``), decompressed as it is read.
+  (``corpus.jsonl.gz``), decompressed as it is read;
+* ``crawl.warc`` or ``crawl.warc.gz``: a web crawl, one document per English
+  news article it holds (:mod:`alliancekit.io.warc`, the ``web`` extra);
+* ``article.json``: one article saved by news-please (its ``maintext``,
+  ``title``, ``date_publish``, ``source_domain`` and ``url``,
+  :mod:`alliancekit.io.newsplease`) or in the fields of a JSON line; JSON
+  lines may hold news-please articles too. A directory search leaves out
+  sidecars (``.meta.json``) and gold files (``.gold.json``).
 
 Hostile input is handled, not trusted. Articles are UTF-8 unless a
 byte-order mark or the sidecar's ``encoding`` says otherwise
@@ -38,6 +45,7 @@ non-scalar ids are errors naming the record.
 
 from __future__ import annotations
 
+import collections
 import csv
 import datetime as dt
 import gzip
@@ -53,7 +61,9 @@ from typing import Any, TextIO
 import attrs
 
 from alliancekit.io.decoding import DecodeError, declared_html_charset, decode_text, encoding_problem
-from alliancekit.io.markup import html_to_text, looks_like_html
+from alliancekit.io.markup import looks_like_html
+from alliancekit.io.newsplease import is_newsplease_record, read_newsplease_file, record_fields
+from alliancekit.io.pages import main_text
 from alliancekit.model import Document, Source
 
 __all__ = [
@@ -68,7 +78,10 @@ __all__ = [
     "read_text_file",
 ]
 
-SUFFIXES = (".txt", ".jsonl", ".csv", ".txt.gz", ".jsonl.gz", ".csv.gz", ".html", ".htm")
+SUFFIXES = (
+    *(".txt", ".jsonl", ".csv", ".txt.gz", ".jsonl.gz", ".csv.gz", ".html", ".htm"),
+    *(".warc", ".warc.gz", ".json"),
+)
 """The file name endings :func:`read_documents` reads, also when searching a directory."""
 
 CSV_FIELDS = ("id", "text", "published", "outlet", "url")
@@ -79,6 +92,8 @@ _CSV_FIELD_LIMIT = 1 << 27
 # Errors a gzip stream raises when it is corrupt or cut short.
 _GZIP_ERRORS = (OSError, EOFError, zlib.error)
 _HTML_SUFFIXES = (".html", ".htm")
+# JSON files that sit beside articles and are none: sidecars and gold annotations.
+_NOT_ARTICLES = (".meta.json", ".gold.json")
 _HTML_NOTE = "an HTML page: read the text of its markup; evidence offsets index into that text"
 _log = logging.getLogger("alliancekit.io")
 _DATE_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}(?:$|[T ])")
@@ -216,13 +231,14 @@ def read_text_file(path: Path, *, published: dt.date | None = None) -> Document 
     page_meta: dict[str, Any] = {}
     named_html = path.name.removesuffix(".gz").endswith(_HTML_SUFFIXES)
     if named_html or looks_like_html(text):
-        page = html_to_text(text)
-        if not page.text.strip():
+        page = main_text(text)
+        if page is None:
             return ReadError(str(path), "an HTML page without any text")
         if not named_html:
             _log.info("%s: %s", path, _HTML_NOTE)
         text = page.text
         page_meta = {"published": page.published, "outlet": page.outlet, "url": page.url}
+        page_meta["converted_by"] = page.converted_by
     try:
         own_date = parse_published(meta.get("published"))
         source = Source(outlet=_optional_str(meta, "outlet"), url=_optional_str(meta, "url"))
@@ -231,7 +247,11 @@ def read_text_file(path: Path, *, published: dt.date | None = None) -> Document 
         return ReadError(str(meta_path), str(error))
     if page_meta:
         own_date = own_date or _page_date(page_meta["published"])
-        source = Source(outlet=source.outlet or page_meta["outlet"], url=source.url or page_meta["url"])
+        source = Source(
+            outlet=source.outlet or page_meta["outlet"],
+            url=source.url or page_meta["url"],
+            converted_by=page_meta["converted_by"],
+        )
     return Document(id=doc_id, text=text, published=own_date or published, source=source)
 
 
@@ -420,9 +440,11 @@ def json_kind(value: object) -> str:
 
 
 def _document_from_fields(
-    data: dict[str, Any], path: Path, number: int, published: dt.date | None
+    data: dict[str, Any], path: Path, number: int | None, published: dt.date | None
 ) -> Document | ReadError:
-    """Build a document from one record's fields (a JSON line or a CSV row)."""
+    """Build a document from one record's fields (a JSON line, a CSV row, or a whole ``.json`` file)."""
+    if is_newsplease_record(data):
+        data = record_fields(data)
     text = data.get("text")
     if not isinstance(text, str):
         return ReadError(str(path), "missing or non-string field 'text'", number)
@@ -431,34 +453,43 @@ def _document_from_fields(
     try:
         own_date = parse_published(data.get("published"))
         source = Source(outlet=_optional_str(data, "outlet"), url=_optional_str(data, "url"))
-        doc_id = _document_id(data.get("id"), f"{_stem(path)}:{number}")
+        doc_id = _document_id(data.get("id"), _stem(path) if number is None else f"{_stem(path)}:{number}")
     except _BadFieldError as error:
         return ReadError(str(path), str(error), number)
     if looks_like_html(text):
-        page = html_to_text(text)
-        if not page.text.strip():
+        page = main_text(text, url=source.url)
+        if page is None:
             return ReadError(str(path), "field 'text' is an HTML page without any text", number)
         _log.info("%s:%s: field 'text' is %s", path, number, _HTML_NOTE)
         text = page.text
         own_date = own_date or _page_date(page.published)
-        source = Source(outlet=source.outlet or page.outlet, url=source.url or page.url)
+        source = Source(
+            outlet=source.outlet or page.outlet, url=source.url or page.url, converted_by=page.converted_by
+        )
     return Document(id=doc_id, text=text, published=own_date or published, source=source)
 
 
 def _files_under(directory: Path) -> Iterator[Path]:
     for path in sorted(directory.rglob("*")):
-        if path.is_file() and path.name.endswith(SUFFIXES):
+        if path.is_file() and path.name.endswith(SUFFIXES) and not path.name.endswith(_NOT_ARTICLES):
             yield path
 
 
 def read_documents(
-    paths: Iterable[Path | str], *, published: dt.date | None = None
+    paths: Iterable[Path | str],
+    *,
+    published: dt.date | None = None,
+    skipped: collections.Counter[str] | None = None,
 ) -> Iterator[Document | ReadError]:
     """Stream documents from files and directories, in a stable order.
 
     :param paths: ``.txt``, ``.jsonl`` and ``.csv`` files (each possibly
-        gzip-compressed, ``.jsonl.gz``) or directories of them.
+        gzip-compressed, ``.jsonl.gz``), ``.html`` pages, ``.warc`` crawls
+        or directories of them.
     :param published: default publication date for documents without one.
+    :param skipped: counts the inputs that are deliberately not read, by
+        reason: the pages of a crawl that are no English news articles
+        (:data:`alliancekit.io.warc.SKIP_REASONS`).
     """
     for given in paths:
         path = Path(given)
@@ -474,7 +505,13 @@ def read_documents(
             continue
         for file in files:
             name = file.name.removesuffix(".gz")
-            if name.endswith(".jsonl"):
+            if name.endswith(".warc"):
+                from alliancekit.io.warc import read_warc
+
+                yield from read_warc(file, published=published, skipped=skipped)
+            elif file.name.endswith(".json"):
+                yield read_newsplease_file(file, published=published)
+            elif name.endswith(".jsonl"):
                 yield from read_jsonl(file, published=published)
             elif name.endswith(".csv"):
                 yield from read_csv(file, published=published)
@@ -483,6 +520,6 @@ def read_documents(
             else:
                 yield ReadError(
                     str(file),
-                    "unsupported file type (expected .txt, .html, .jsonl, .csv, one of them .gz, "
-                    "or a directory)",
+                    "unsupported file type (expected .txt, .html, .json, .jsonl, .csv, .warc, "
+                    "one of them .gz, or a directory)",
                 )
