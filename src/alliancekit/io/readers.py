@@ -40,19 +40,23 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import errno
+import functools
 import gzip
 import io
 import json
 import logging
 import re
+import stat
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
 import attrs
 
 from alliancekit.io.decoding import DecodeError, declared_html_charset, decode_text, encoding_problem
+from alliancekit.io.escaping import first_lone_surrogate, readable
 from alliancekit.io.markup import html_to_text, looks_like_html
 from alliancekit.model import Document, Source
 
@@ -82,17 +86,22 @@ _HTML_SUFFIXES = (".html", ".htm")
 _HTML_NOTE = "an HTML page: read the text of its markup; evidence offsets index into that text"
 _log = logging.getLogger("alliancekit.io")
 _DATE_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}(?:$|[T ])")
+# A sidecar holds a few fields: anything larger is not one.
+_MAX_SIDECAR_BYTES = 1 << 20
 
 
 @attrs.frozen
 class ReadError:
-    """An input that could not be read, and why.
+    r"""An input that could not be read, and why.
+
+    The path is kept printable: bytes of a file name that are not UTF-8
+    show as ``\xNN`` escapes (:func:`~alliancekit.io.escaping.readable`).
 
     >>> str(ReadError("corpus.jsonl", "not valid JSON", line=3))
     'corpus.jsonl:3: not valid JSON'
     """
 
-    path: str
+    path: str = attrs.field(converter=readable)
     message: str
     line: int | None = None
 
@@ -147,10 +156,36 @@ def _optional_str(data: dict[str, Any], key: str) -> str | None:
     return value
 
 
+def _surrogate_problem(text: str, index: int) -> str:
+    """What is wrong with text holding a lone surrogate at ``index``, for an error message."""
+    return (
+        f"holds a lone surrogate (U+{ord(text[index]):04X} at character {index}), which is not Unicode text"
+    )
+
+
+def _unicode_problem(data: dict[str, Any]) -> str | None:
+    """Why a record's or a sidecar's text fields cannot be written as UTF-8, if they cannot."""
+    for name in ("id", "text", "outlet", "url"):
+        value = data.get(name)
+        if isinstance(value, str):
+            surrogate = first_lone_surrogate(value)
+            if surrogate is not None:
+                return f"field {name!r} {_surrogate_problem(value, surrogate)}"
+    return None
+
+
+def _line_of(text: str, index: int) -> int:
+    return text.count("\n", 0, index) + 1
+
+
 def _document_id(value: Any, default: str) -> str:
-    """A record's ``id``: a non-empty string or an integer, else ``default`` when absent."""
+    r"""A record's ``id``: a non-empty string or an integer, else ``default`` when absent.
+
+    ``default`` is made of a file name, whose bytes that are not UTF-8 are
+    written as ``\xNN`` escapes.
+    """
     if value is None or value == "":
-        return default
+        return readable(default)
     if isinstance(value, bool) or not isinstance(value, str | int):
         raise _BadFieldError(f"id must be a string or an integer, got {type(value).__name__}")
     return str(value)
@@ -171,12 +206,32 @@ def _decode(raw: bytes, path: Path, declared: str | None) -> str | ReadError:
 
 
 def _read_meta(meta_path: Path) -> dict[str, Any] | ReadError:
-    """The sidecar's fields, or the error that makes it unusable; ``{}`` when there is none."""
-    if not meta_path.exists():
-        return {}
+    """The sidecar's fields, or the error that makes it unusable; ``{}`` when there is none.
+
+    Only a regular file of at most 1 MiB is read: a named pipe would block
+    for ever and a device (a link to ``/dev/zero``) never end.
+    """
     try:
-        loaded = json.loads(meta_path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        status = meta_path.stat()
+    except FileNotFoundError:
+        return {}
+    except OSError as error:
+        if error.errno == errno.ENAMETOOLONG:  # the article's name is so long that no sidecar can exist
+            return {}
+        return ReadError(str(meta_path), f"cannot read: {error.strerror or error}")
+    if not stat.S_ISREG(status.st_mode):
+        return ReadError(str(meta_path), "not a regular file")
+    try:
+        with meta_path.open("rb") as handle:
+            raw = handle.read(_MAX_SIDECAR_BYTES + 1)
+        if len(raw) > _MAX_SIDECAR_BYTES:
+            return ReadError(
+                str(meta_path), f"larger than {_MAX_SIDECAR_BYTES:,} bytes: not a metadata sidecar"
+            )
+        loaded = json.loads(raw.decode("utf-8-sig"))
+    except RecursionError:
+        return ReadError(str(meta_path), "unreadable metadata: JSON nested too deeply")
+    except (OSError, ValueError) as error:  # also UnicodeDecodeError, JSONDecodeError, endless numbers
         return ReadError(str(meta_path), f"unreadable metadata: {error}")
     if not isinstance(loaded, dict):
         return ReadError(str(meta_path), "metadata must be a JSON object")
@@ -197,8 +252,14 @@ def read_text_file(path: Path, *, published: dt.date | None = None) -> Document 
     ``<html>``) is read as its visible text; its declared publication date,
     site name and address fill in what the sidecar does not give.
 
+    Whatever goes wrong is a :class:`ReadError` naming the file.
+
     :param published: a default publication date when the sidecar has none.
     """
+    return _guarded(path, None, lambda: _read_text_file(path, published))
+
+
+def _read_text_file(path: Path, published: dt.date | None) -> Document | ReadError:
     try:
         raw = gzip.decompress(path.read_bytes()) if path.name.endswith(".gz") else path.read_bytes()
     except OSError as error:
@@ -213,6 +274,11 @@ def read_text_file(path: Path, *, published: dt.date | None = None) -> Document 
     text = _decode(raw, path, meta.get("encoding"))
     if isinstance(text, ReadError):
         return text
+    surrogate = first_lone_surrogate(text)
+    if surrogate is not None:
+        return ReadError(
+            str(path), f"{_surrogate_problem(text, surrogate)} once decoded", _line_of(text, surrogate)
+        )
     page_meta: dict[str, Any] = {}
     named_html = path.name.removesuffix(".gz").endswith(_HTML_SUFFIXES)
     if named_html or looks_like_html(text):
@@ -223,6 +289,9 @@ def read_text_file(path: Path, *, published: dt.date | None = None) -> Document 
             _log.info("%s: %s", path, _HTML_NOTE)
         text = page.text
         page_meta = {"published": page.published, "outlet": page.outlet, "url": page.url}
+    problem = _unicode_problem(meta)
+    if problem is not None:
+        return ReadError(str(meta_path), problem)
     try:
         own_date = parse_published(meta.get("published"))
         source = Source(outlet=_optional_str(meta, "outlet"), url=_optional_str(meta, "url"))
@@ -292,7 +361,9 @@ def read_jsonl(path: Path, *, published: dt.date | None = None) -> Iterator[Docu
                 if not raw.strip():
                     continue
                 records += 1
-                yield _document_from_line(raw, path, number, published)
+                yield _guarded(
+                    path, number, functools.partial(_document_from_line, raw, path, number, published)
+                )
         except _GZIP_ERRORS as error:
             yield ReadError(str(path), f"cannot read on: corrupt or truncated data ({error})", number + 1)
             return
@@ -353,7 +424,9 @@ def read_csv(path: Path, *, published: dt.date | None = None) -> Iterator[Docume
                 start, line = line, rows.line_num + 1
                 if not row:
                     continue
-                yield _document_from_row(row, columns, path, start, published)
+                yield _guarded(
+                    path, start, functools.partial(_document_from_row, row, columns, path, start, published)
+                )
         except (csv.Error, UnicodeDecodeError, *_GZIP_ERRORS) as error:
             yield ReadError(str(path), f"cannot read on: {error}", line)
 
@@ -384,6 +457,10 @@ def _document_from_line(
         data = json.loads(line.rstrip("\r\n"))
     except json.JSONDecodeError as error:
         return ReadError(str(path), f"not valid JSON ({_json_problem(error)})", number)
+    except RecursionError:
+        return ReadError(str(path), "not valid JSON (nested too deeply)", number)
+    except ValueError as error:  # an integer of more than 4,300 digits (sys.get_int_max_str_digits)
+        return ReadError(str(path), f"not valid JSON (a number too long to read: {error})", number)
     if not isinstance(data, dict):
         return ReadError(str(path), f"a line must hold a JSON object, not {json_kind(data)}", number)
     return _document_from_fields(data, path, number, published)
@@ -426,6 +503,9 @@ def _document_from_fields(
     text = data.get("text")
     if not isinstance(text, str):
         return ReadError(str(path), "missing or non-string field 'text'", number)
+    problem = _unicode_problem(data)
+    if problem is not None:
+        return ReadError(str(path), problem, number)
     if not text.strip():
         return ReadError(str(path), "empty field 'text'", number)
     try:
@@ -445,10 +525,71 @@ def _document_from_fields(
     return Document(id=doc_id, text=text, published=own_date or published, source=source)
 
 
-def _files_under(directory: Path) -> Iterator[Path]:
-    for path in sorted(directory.rglob("*")):
-        if path.is_file() and path.name.endswith(SUFFIXES):
-            yield path
+def _files_under(directory: Path) -> list[Path] | ReadError:
+    """The files of a directory tree that are inputs by their names, in name order.
+
+    Those that are not regular files (a pipe named ``news.txt``) are listed
+    too, and reported when read rather than skipped in silence.
+    """
+    try:
+        return sorted(
+            path for path in directory.rglob("*") if path.name.endswith(SUFFIXES) and not path.is_dir()
+        )
+    except Exception as error:  # an unreadable sub-directory, a link loop
+        return ReadError(str(directory), f"cannot list: {_crash_detail(error)}")
+
+
+def _not_a_file(path: Path) -> ReadError | None:
+    """Why ``path`` cannot be read as a file, or ``None`` when it is a regular one."""
+    try:
+        if path.is_file():
+            return None
+        if path.exists():  # a pipe or a device would block or never end
+            return ReadError(str(path), "not a regular file or a directory")
+    except OSError as error:
+        return ReadError(str(path), f"cannot read: {error.strerror or error}")
+    return ReadError(str(path), "no such file or directory")
+
+
+def _crash_detail(error: BaseException) -> str:
+    """An unexpected exception in a few words: its type, and its message when it has one."""
+    detail = str(error)
+    return f"{type(error).__name__}: {detail}" if detail else type(error).__name__
+
+
+def _guarded(
+    path: Path, line: int | None, convert: Callable[[], Document | ReadError]
+) -> Document | ReadError:
+    """``convert()``, or a :class:`ReadError` naming ``path`` and ``line`` whatever it raises."""
+    try:
+        return convert()
+    except Exception as error:  # one input must never end a batch
+        return ReadError(str(path), f"cannot read: {_crash_detail(error)}", line)
+
+
+def _read_file(file: Path, published: dt.date | None) -> Iterator[Document | ReadError]:
+    """The documents of one file, by its kind; whatever goes wrong is an error naming it."""
+    problem = _not_a_file(file)
+    if problem is not None:
+        yield problem
+        return
+    name = file.name.removesuffix(".gz")
+    if name.endswith(".jsonl"):
+        items: Iterator[Document | ReadError] = read_jsonl(file, published=published)
+    elif name.endswith(".csv"):
+        items = read_csv(file, published=published)
+    elif name.endswith((".txt", *_HTML_SUFFIXES)):
+        items = iter([read_text_file(file, published=published)])
+    else:
+        yield ReadError(
+            str(file),
+            "unsupported file type (expected .txt, .html, .jsonl, .csv, one of them .gz, or a directory)",
+        )
+        return
+    try:
+        yield from items
+    except Exception as error:  # a bug of ours, or the system's: the next file is still read
+        yield ReadError(str(file), f"cannot read on: {_crash_detail(error)}")
 
 
 def read_documents(
@@ -456,33 +597,24 @@ def read_documents(
 ) -> Iterator[Document | ReadError]:
     """Stream documents from files and directories, in a stable order.
 
+    Nothing one input holds ends the stream: whatever goes wrong reading
+    or converting a file, a line or a row is a :class:`ReadError` naming it,
+    and the next one is read.
+
     :param paths: ``.txt``, ``.jsonl`` and ``.csv`` files (each possibly
         gzip-compressed, ``.jsonl.gz``) or directories of them.
     :param published: default publication date for documents without one.
     """
     for given in paths:
         path = Path(given)
-        if path.is_dir():
-            files: Iterable[Path] = _files_under(path)
-        elif path.is_file():
-            files = [path]
-        elif path.exists():  # a pipe or a device would block or never end
-            yield ReadError(str(path), "not a regular file or a directory")
+        try:
+            is_directory = path.is_dir()
+        except OSError as error:  # a name too long for the file system
+            yield ReadError(str(path), f"cannot read: {error.strerror or error}")
             continue
-        else:
-            yield ReadError(str(path), "no such file or directory")
+        files = _files_under(path) if is_directory else [path]
+        if isinstance(files, ReadError):
+            yield files
             continue
         for file in files:
-            name = file.name.removesuffix(".gz")
-            if name.endswith(".jsonl"):
-                yield from read_jsonl(file, published=published)
-            elif name.endswith(".csv"):
-                yield from read_csv(file, published=published)
-            elif name.endswith((".txt", *_HTML_SUFFIXES)):
-                yield read_text_file(file, published=published)
-            else:
-                yield ReadError(
-                    str(file),
-                    "unsupported file type (expected .txt, .html, .jsonl, .csv, one of them .gz, "
-                    "or a directory)",
-                )
+            yield from _read_file(file, published)
