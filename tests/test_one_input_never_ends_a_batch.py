@@ -353,3 +353,20 @@ def test_an_event_holding_a_lone_surrogate_is_rejected_not_written(
     assert result.exit_code == 1
     assert result.stdout_bytes == b""
     assert "holds a lone surrogate (U+DCE9)" in result.stderr
+
+
+def test_a_byte_that_is_not_utf8_in_a_csv_costs_its_row_only_and_names_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "corpus.csv"
+    path.write_bytes(
+        b"id,text\n"
+        b'first,"Abe met Lee.\nThey talked."\n'  # a quoted line break: lines 2 and 3
+        b"latin,Caf\xe9 talks in Tokyo.\n"  # line 4
+        b"last,Rubio met Motegi.\n"
+    )
+
+    documents, errors = _ids_and_errors(_read(path))
+
+    assert documents == ["first", "last"]
+    assert [(error.line, error.message) for error in errors] == [
+        (4, "not valid UTF-8 (byte b'\\xe9' in column 'text'); CSV files must be UTF-8")
+    ]

@@ -30,7 +30,15 @@ import click
 
 from alliancekit import __version__
 from alliancekit.evaluate import GoldDocument, load_gold_dir, score
-from alliancekit.io.readers import ReadError, parse_published, read_documents, read_text_file
+from alliancekit.io.readers import (
+    MAX_DOCUMENT_BYTES,
+    ReadError,
+    ReadLimits,
+    parse_published,
+    parse_size,
+    read_documents,
+    read_text_file,
+)
 from alliancekit.model import Document, Event, EventType, Status
 from alliancekit.pipeline import DocumentResult, run
 from alliancekit.plugins import LOAD_ENV, Plugins, UnknownNameError, get_plugins, reset_plugins
@@ -44,8 +52,23 @@ _GOLD_SUFFIX = ".gold.json"
 if TYPE_CHECKING:  # click >= 8.4 makes ParamType generic; older releases are not subscriptable
     _DateType = click.ParamType[dt.date]
     _NameType = click.ParamType[str]
+    _SizeType = click.ParamType[int]
 else:
-    _DateType = _NameType = click.ParamType
+    _DateType = _NameType = _SizeType = click.ParamType
+
+
+class _Size(_SizeType):
+    """A size in bytes, with an optional unit: ``16M``, ``500K``, ``2G``."""
+
+    name = "size"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int):
+            return value
+        try:
+            return parse_size(str(value))
+        except ValueError as error:
+            self.fail(str(error), param, ctx)
 
 
 class _IsoDate(_DateType):
@@ -330,7 +353,16 @@ def main(allow_plugins: str | None, no_plugins: bool) -> None:
     type=click.FloatRange(min=0),
     metavar="SECONDS",
     help="Stop an extractor that spends longer on one document, report it and go on; "
-    "0: no limit, and no worker process.",
+    "reading one document is held to the same limit. 0: no limit, and no worker process.",
+)
+@click.option(
+    "--max-document-size",
+    default=f"{MAX_DOCUMENT_BYTES >> 20}M",
+    show_default=True,
+    type=_Size(),
+    metavar="SIZE",
+    help="Report and skip a document, JSON line or CSV record larger than this (16M, 500K, 2G), "
+    "so that memory stays bounded.",
 )
 def extract(
     paths: Sequence[Path],
@@ -343,6 +375,7 @@ def extract(
     store_path: Path | None,
     progress: bool | None,
     timeout: float,
+    max_document_size: int,
 ) -> None:
     """Extract events from articles and write them out.
 
@@ -378,6 +411,10 @@ def extract(
     against the output schema, with evidence matching the text, are written.
     HTML pages are read as their visible text (with a note when the file is
     not named ``.html``); evidence offsets then index into that text.
+    Reading one document is held to ``--timeout`` too, and a document, JSON
+    line or CSV record larger than ``--max-document-size`` (16M by default)
+    is reported and skipped without being held in memory, so that no single
+    input can exhaust the time or the memory of a run.
 
     \b
     Example:
@@ -394,7 +431,8 @@ def extract(
     stored = AddSummary()
 
     def events() -> Iterator[Event]:
-        documents = _documents(read_documents(paths, published=published), tally, fail_fast)
+        limits = ReadLimits(max_bytes=max_document_size, seconds=timeout or None)
+        documents = _documents(read_documents(paths, published=published, limits=limits), tally, fail_fast)
         if store is not None and output is None:
             documents = _not_stored(documents, store, stored)
         if jobs > 1:

@@ -29,6 +29,17 @@ says so, since evidence offsets then index into the converted text.
 Impossible dates ("2026-02-30"), non-string fields, blank texts and
 non-scalar ids are errors naming the record.
 
+No single input ends the stream, and none can exhaust memory or time: any
+exception while reading or converting a file, a line or a row becomes a
+:class:`ReadError` naming it; an article, JSON line or CSV record larger
+than :attr:`ReadLimits.max_bytes` (:data:`MAX_DOCUMENT_BYTES` by default)
+is reported and skipped as it is read, never held whole; with
+:attr:`ReadLimits.seconds`, reading one document is stopped when it takes
+longer. Text that is not Unicode (lone surrogates, from a JSON escape or a
+declared encoding) is an error naming the record; file-name bytes that are
+not UTF-8 show as ``\xNN`` in ids and messages, so that every output is
+valid UTF-8.
+
 >>> import tempfile, pathlib
 >>> folder = pathlib.Path(tempfile.mkdtemp())
 >>> _ = (folder / "a.jsonl").write_text('{"id": "x", "text": "Hi."}\nnot json\n')
@@ -38,6 +49,7 @@ non-scalar ids are errors naming the record.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import errno
@@ -47,11 +59,13 @@ import io
 import json
 import logging
 import re
+import signal
 import stat
+import threading
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, BinaryIO, TextIO, cast
 
 import attrs
 
@@ -62,10 +76,14 @@ from alliancekit.model import Document, Source
 
 __all__ = [
     "CSV_FIELDS",
+    "MAX_DOCUMENT_BYTES",
     "SUFFIXES",
     "ReadError",
+    "ReadLimits",
+    "format_size",
     "json_kind",
     "parse_published",
+    "parse_size",
     "read_csv",
     "read_documents",
     "read_jsonl",
@@ -78,8 +96,14 @@ SUFFIXES = (".txt", ".jsonl", ".csv", ".txt.gz", ".jsonl.gz", ".csv.gz", ".html"
 CSV_FIELDS = ("id", "text", "published", "outlet", "url")
 """The columns a CSV corpus may have; only ``text`` is required."""
 
-# A CSV article may be longer than the csv module's default field limit (128 KiB).
-_CSV_FIELD_LIMIT = 1 << 27
+MAX_DOCUMENT_BYTES = 16 * 1024 * 1024
+"""The default limit on one document or record: 16 MiB, thousands of news articles.
+
+A larger input is reported and skipped (see :class:`ReadLimits`), so that
+memory stays bounded: extracting a document takes at most about
+:data:`alliancekit.pipeline.MEMORY_PER_BYTE` bytes of memory per byte of
+text.
+"""
 # Errors a gzip stream raises when it is corrupt or cut short.
 _GZIP_ERRORS = (OSError, EOFError, zlib.error)
 _HTML_SUFFIXES = (".html", ".htm")
@@ -112,6 +136,67 @@ class ReadError:
 
 class _BadFieldError(ValueError):
     pass
+
+
+_UNITS = {
+    "": 1,
+    "B": 1,
+    "K": 1 << 10,
+    "KB": 1 << 10,
+    "M": 1 << 20,
+    "MB": 1 << 20,
+    "G": 1 << 30,
+    "GB": 1 << 30,
+}
+_SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([KMG]?B?)\s*", re.IGNORECASE)
+
+
+def parse_size(text: str) -> int:
+    """A size in bytes from ``"16M"``, ``"500 KB"``, ``"2G"`` or ``"1000"`` (powers of 1,024).
+
+    >>> parse_size("16M"), parse_size("1.5 KB"), parse_size("100")
+    (16777216, 1536, 100)
+    >>> parse_size("lots")
+    Traceback (most recent call last):
+    ...
+    ValueError: not a size: 'lots' (write it as 16M, 500K or 2G)
+    """
+    match = _SIZE.fullmatch(text)
+    if match is None or float(match.group(1)) < 1:
+        raise ValueError(f"not a size: {text!r} (write it as 16M, 500K or 2G)")
+    return int(float(match.group(1)) * _UNITS[match.group(2).upper()])
+
+
+def format_size(size: int) -> str:
+    """A size in bytes for people: ``16 MiB``, ``512 KiB``, ``100 bytes``.
+
+    >>> format_size(16 * 1024 * 1024), format_size(1536), format_size(100)
+    ('16 MiB', '1.5 KiB', '100 bytes')
+    """
+    for unit, name in ((1 << 30, "GiB"), (1 << 20, "MiB"), (1 << 10, "KiB")):
+        if size >= unit:
+            return f"{size / unit:.4g} {name}"
+    return f"{size} bytes"
+
+
+@attrs.frozen
+class ReadLimits:
+    """What reading one input may cost; what exceeds it is a :class:`ReadError`, and reading goes on.
+
+    :param max_bytes: the largest article (once decompressed), JSON line or
+        CSV record read, in bytes. Larger ones are skipped as they are
+        read, never held in memory whole.
+    :param seconds: the longest time reading and converting one document
+        (decoding it, reading an HTML page's text) may take; ``None`` for no
+        limit. It applies where an interval timer can interrupt the reader:
+        on POSIX, in the main thread.
+
+    >>> ReadLimits().max_bytes == MAX_DOCUMENT_BYTES, ReadLimits().seconds
+    (True, None)
+    """
+
+    max_bytes: int = attrs.field(default=MAX_DOCUMENT_BYTES, validator=attrs.validators.ge(1))
+    seconds: float | None = attrs.field(default=None)
 
 
 def parse_published(value: Any) -> dt.date | None:
@@ -243,7 +328,9 @@ def _read_meta(meta_path: Path) -> dict[str, Any] | ReadError:
     return loaded
 
 
-def read_text_file(path: Path, *, published: dt.date | None = None) -> Document | ReadError:
+def read_text_file(
+    path: Path, *, published: dt.date | None = None, limits: ReadLimits | None = None
+) -> Document | ReadError:
     """Read one ``.txt`` (or ``.txt.gz``, ``.html``) article and its optional ``.meta.json`` sidecar.
 
     The sidecar of ``news.txt`` or ``news.txt.gz`` is ``news.meta.json``.
@@ -252,16 +339,27 @@ def read_text_file(path: Path, *, published: dt.date | None = None) -> Document 
     ``<html>``) is read as its visible text; its declared publication date,
     site name and address fill in what the sidecar does not give.
 
-    Whatever goes wrong is a :class:`ReadError` naming the file.
+    Whatever goes wrong is a :class:`ReadError` naming the file; so is an
+    article larger than ``limits.max_bytes`` (once decompressed, which is
+    done as it is read: a small ``.gz`` expanding to gigabytes is never
+    held whole).
 
     :param published: a default publication date when the sidecar has none.
+    :param limits: the size and time one article may take (:class:`ReadLimits`).
     """
-    return _guarded(path, None, lambda: _read_text_file(path, published))
+    limits = limits or ReadLimits()
+    return _guarded(path, None, functools.partial(_read_text_file, path, published, limits), limits.seconds)
 
 
-def _read_text_file(path: Path, published: dt.date | None) -> Document | ReadError:
+def _read_text_file(path: Path, published: dt.date | None, limits: ReadLimits) -> Document | ReadError:
     try:
-        raw = gzip.decompress(path.read_bytes()) if path.name.endswith(".gz") else path.read_bytes()
+        with _open_binary(path) as handle:
+            raw = handle.read(limits.max_bytes + 1)
+        if len(raw) > limits.max_bytes:
+            return ReadError(
+                str(path),
+                _too_large(limits, "an article", " once decompressed" if path.name.endswith(".gz") else ""),
+            )
     except OSError as error:
         return ReadError(str(path), f"cannot read: {error.strerror or error}")
     except (EOFError, zlib.error) as error:
@@ -328,14 +426,39 @@ def _open_binary(path: Path) -> io.BufferedIOBase:
 
 
 def _open_text(path: Path) -> TextIO:
-    """Open a UTF-8 file for reading text as the csv module wants it (``newline=""``)."""
-    if path.name.endswith(".gz"):
-        return gzip.open(path, "rt", encoding="utf-8-sig", newline="")
-    return path.open(encoding="utf-8-sig", newline="")
+    """Open a UTF-8 file for reading text as the csv module wants it (``newline=""``).
+
+    Bytes that are not UTF-8 are kept as lone surrogates (``surrogateescape``),
+    so that they cost the row holding them, not the rest of the file.
+    """
+    return io.TextIOWrapper(
+        cast(BinaryIO, _open_binary(path)), encoding="utf-8-sig", errors="surrogateescape", newline=""
+    )
 
 
-def read_jsonl(path: Path, *, published: dt.date | None = None) -> Iterator[Document | ReadError]:
+_SKIP_CHUNK = 1 << 20
+
+
+class _LineTooLongError(Exception):
+    """One line of a file is larger than the size limit; it was skipped."""
+
+
+class _RecordTooLongError(Exception):
+    """A CSV record of several lines (quoted line breaks) grew larger than the size limit."""
+
+
+def _too_large(limits: ReadLimits, what: str, how: str = "") -> str:
+    size = format_size(limits.max_bytes)
+    return f"{what} larger than the limit of {size}{how} (--max-document-size); not read"
+
+
+def read_jsonl(
+    path: Path, *, published: dt.date | None = None, limits: ReadLimits | None = None
+) -> Iterator[Document | ReadError]:
     r"""Stream documents from a JSON-lines file (or ``.jsonl.gz``), one object per line.
+
+    A line larger than ``limits.max_bytes`` is an error for that line,
+    skipped without being held in memory.
 
     >>> import tempfile, pathlib
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "news.jsonl.gz"
@@ -343,6 +466,7 @@ def read_jsonl(path: Path, *, published: dt.date | None = None) -> Iterator[Docu
     >>> [document.id for document in read_jsonl(path)]
     ['news:1']
     """
+    limits = limits or ReadLimits()
     try:
         handle = _open_binary(path)
     except OSError as error:
@@ -352,7 +476,13 @@ def read_jsonl(path: Path, *, published: dt.date | None = None) -> Iterator[Docu
         number = 0
         records = 0
         try:
-            for number, raw in enumerate(handle, start=1):
+            while raw := handle.readline(limits.max_bytes + 1):
+                number += 1
+                if len(raw) > limits.max_bytes and not raw.endswith(b"\n"):
+                    _skip_line(handle)
+                    records += 1
+                    yield ReadError(str(path), _too_large(limits, "a line"), number)
+                    continue
                 if number == 1:
                     unreadable = _not_json_lines(raw)
                     if unreadable is not None:
@@ -362,13 +492,23 @@ def read_jsonl(path: Path, *, published: dt.date | None = None) -> Iterator[Docu
                     continue
                 records += 1
                 yield _guarded(
-                    path, number, functools.partial(_document_from_line, raw, path, number, published)
+                    path,
+                    number,
+                    functools.partial(_document_from_line, raw, path, number, published),
+                    limits.seconds,
                 )
         except _GZIP_ERRORS as error:
             yield ReadError(str(path), f"cannot read on: corrupt or truncated data ({error})", number + 1)
             return
         if not records:
             yield ReadError(str(path), "empty file")
+
+
+def _skip_line(handle: io.BufferedIOBase) -> None:
+    """Read on to the end of the current line, a chunk at a time."""
+    while chunk := handle.readline(_SKIP_CHUNK):
+        if chunk.endswith(b"\n"):
+            return
 
 
 def _not_json_lines(first_line: bytes) -> str | None:
@@ -386,14 +526,59 @@ def _not_json_lines(first_line: bytes) -> str | None:
     return None
 
 
-def read_csv(path: Path, *, published: dt.date | None = None) -> Iterator[Document | ReadError]:
+class _CsvLines:
+    """The lines of a CSV file for :func:`csv.reader`, none larger than the limit, counted.
+
+    A line larger than the limit is skipped (read on in chunks, never held
+    whole) and raises :class:`_LineTooLongError`; the csv reader starts afresh
+    on the next line. A record of several lines larger than the limit
+    raises :class:`_RecordTooLongError`. :meth:`next_record` marks where the
+    next record starts.
+    """
+
+    def __init__(self, stream: TextIO, limit: int) -> None:
+        self.stream = stream
+        self.limit = limit
+        self.number = 0  # the physical lines read so far
+        self._record_lines = 0
+        self._record_size = 0
+
+    def __iter__(self) -> _CsvLines:
+        return self
+
+    def next_record(self) -> int:
+        """Start counting a new record; the number of the line it starts on."""
+        self._record_lines = self._record_size = 0
+        return self.number + 1
+
+    def __next__(self) -> str:
+        line = self.stream.readline(self.limit + 1)
+        if not line:
+            raise StopIteration
+        self.number += 1
+        if len(line) > self.limit and not line.endswith(("\n", "\r")):
+            while (more := self.stream.readline(_SKIP_CHUNK)) and not more.endswith(("\n", "\r")):
+                pass
+            raise _LineTooLongError
+        self._record_lines += 1
+        self._record_size += len(line)
+        if self._record_lines > 1 and self._record_size > self.limit:
+            raise _RecordTooLongError
+        return line
+
+
+def read_csv(
+    path: Path, *, published: dt.date | None = None, limits: ReadLimits | None = None
+) -> Iterator[Document | ReadError]:
     r"""Stream documents from a CSV file (or ``.csv.gz``) with a header row.
 
     The columns are named by :data:`CSV_FIELDS`; only ``text`` is required.
     A row without an ``id`` is named ``<file stem>:<line>``. A row with the
-    wrong number of fields or a bad date is a :class:`ReadError` naming the
-    line the row starts on, and the rows after it are still read; a file
-    whose quoting is broken stops at the error.
+    wrong number of fields, a bad date, bytes that are not UTF-8 or a line
+    larger than ``limits.max_bytes`` is a :class:`ReadError` naming the line
+    the row starts on, and the rows after it are still read; a file whose
+    quoting is broken, or whose quoted field runs on past the size limit,
+    stops at the error.
 
     >>> import tempfile, pathlib
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "news.csv"
@@ -401,34 +586,55 @@ def read_csv(path: Path, *, published: dt.date | None = None) -> Iterator[Docume
     >>> [item.id if isinstance(item, Document) else (item.line, item.message) for item in read_csv(path)]
     ['a1', (3, 'the row has 4 fields, the header 3')]
     """
+    limits = limits or ReadLimits()
     try:
         stream = _open_text(path)
     except OSError as error:
         yield ReadError(str(path), f"cannot read: {error.strerror or error}")
         return
-    csv.field_size_limit(max(csv.field_size_limit(), _CSV_FIELD_LIMIT))
+    # The csv module's limit on one field is process-wide; a field may be as large as a document.
+    csv.field_size_limit(max(csv.field_size_limit(), limits.max_bytes + 1))
     with stream:
-        rows = csv.reader(stream)
-        line = 1
+        lines = _CsvLines(stream, limits.max_bytes)
+        rows = csv.reader(lines)
+        start = lines.next_record()
         try:
             header = next(rows, None)
             if header is None:
                 yield ReadError(str(path), "empty file")
                 return
             columns = [name.strip().lower() for name in header]
+            if any(first_lone_surrogate(name) is not None for name in columns):
+                yield ReadError(str(path), "the header row is not valid UTF-8; CSV files must be UTF-8", 1)
+                return
             if "text" not in columns:
                 yield ReadError(str(path), "the header row has no 'text' column", 1)
                 return
-            line = rows.line_num + 1
-            for row in rows:
-                start, line = line, rows.line_num + 1
-                if not row:
+            while True:
+                start = lines.next_record()
+                try:
+                    row = next(rows, None)
+                except _LineTooLongError:
+                    yield ReadError(str(path), _too_large(limits, "a line"), lines.number)
                     continue
-                yield _guarded(
-                    path, start, functools.partial(_document_from_row, row, columns, path, start, published)
-                )
-        except (csv.Error, UnicodeDecodeError, *_GZIP_ERRORS) as error:
-            yield ReadError(str(path), f"cannot read on: {error}", line)
+                except _RecordTooLongError:  # where its quoting ends is unknown: stop here
+                    yield ReadError(
+                        str(path),
+                        _too_large(limits, "a record of several lines") + ", nor the rest of the file",
+                        start,
+                    )
+                    return
+                if row is None:
+                    return
+                if row:
+                    yield _guarded(
+                        path,
+                        start,
+                        functools.partial(_document_from_row, row, columns, path, start, published),
+                        limits.seconds,
+                    )
+        except (csv.Error, *_GZIP_ERRORS) as error:
+            yield ReadError(str(path), f"cannot read on: {error}", start)
 
 
 def _document_from_row(
@@ -436,6 +642,12 @@ def _document_from_row(
 ) -> Document | ReadError:
     if len(row) != len(columns):
         return ReadError(str(path), f"the row has {len(row)} fields, the header {len(columns)}", number)
+    for name, value in zip(columns, row, strict=True):
+        bad = first_lone_surrogate(value)
+        if bad is not None:  # a byte that is not UTF-8, kept by the surrogateescape error handler
+            byte = value[bad].encode("utf-8", "surrogateescape")
+            message = f"not valid UTF-8 (byte {byte!r} in column {name!r}); CSV files must be UTF-8"
+            return ReadError(str(path), message, number)
     data: dict[str, Any] = {name: value for name, value in zip(columns, row, strict=True) if value != ""}
     if "text" not in data:
         return ReadError(str(path), "empty field 'text'", number)
@@ -558,16 +770,63 @@ def _crash_detail(error: BaseException) -> str:
 
 
 def _guarded(
-    path: Path, line: int | None, convert: Callable[[], Document | ReadError]
+    path: Path, line: int | None, convert: Callable[[], Document | ReadError], seconds: float | None = None
 ) -> Document | ReadError:
-    """``convert()``, or a :class:`ReadError` naming ``path`` and ``line`` whatever it raises."""
+    """``convert()``, or a :class:`ReadError` naming ``path`` and ``line`` whatever it raises.
+
+    With ``seconds``, a conversion that takes longer is stopped (see :func:`_time_limit`).
+    """
     try:
-        return convert()
+        with _time_limit(seconds):
+            return convert()
+    except _ReadTimeoutError:
+        return ReadError(str(path), f"reading took longer than {seconds:g} s; stopped (see --timeout)", line)
     except Exception as error:  # one input must never end a batch
         return ReadError(str(path), f"cannot read: {_crash_detail(error)}", line)
 
 
-def _read_file(file: Path, published: dt.date | None) -> Iterator[Document | ReadError]:
+class _ReadTimeoutError(Exception):
+    """Reading one input took longer than its time limit."""
+
+
+def _raise_timeout(signum: int, frame: object) -> None:
+    raise _ReadTimeoutError
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise :class:`_ReadTimeoutError` in the block when it runs longer than ``seconds``.
+
+    A real-time interval timer (``SIGALRM``) interrupts Python code, which
+    is where reading spends its time (the HTML parser, the conversions);
+    the linear C routines it calls (decompression, JSON, regular
+    expressions) finish first. The limit applies only where such a timer
+    can be set: on POSIX, in the main thread, when no other timer runs.
+    Elsewhere the block runs without a limit.
+    """
+    if seconds is None or seconds <= 0:
+        yield
+        return
+    usable = (
+        hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+        and signal.getitimer(signal.ITIMER_REAL)[0] == 0
+    )
+    if not usable:
+        yield
+        return
+    previous = signal.signal(signal.SIGALRM, _raise_timeout)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        try:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+        finally:  # even when the timer went off just now, the handler is put back
+            signal.signal(signal.SIGALRM, previous if previous is not None else signal.SIG_DFL)
+
+
+def _read_file(file: Path, published: dt.date | None, limits: ReadLimits) -> Iterator[Document | ReadError]:
     """The documents of one file, by its kind; whatever goes wrong is an error naming it."""
     problem = _not_a_file(file)
     if problem is not None:
@@ -575,11 +834,11 @@ def _read_file(file: Path, published: dt.date | None) -> Iterator[Document | Rea
         return
     name = file.name.removesuffix(".gz")
     if name.endswith(".jsonl"):
-        items: Iterator[Document | ReadError] = read_jsonl(file, published=published)
+        items: Iterator[Document | ReadError] = read_jsonl(file, published=published, limits=limits)
     elif name.endswith(".csv"):
-        items = read_csv(file, published=published)
+        items = read_csv(file, published=published, limits=limits)
     elif name.endswith((".txt", *_HTML_SUFFIXES)):
-        items = iter([read_text_file(file, published=published)])
+        items = iter([read_text_file(file, published=published, limits=limits)])
     else:
         yield ReadError(
             str(file),
@@ -593,7 +852,7 @@ def _read_file(file: Path, published: dt.date | None) -> Iterator[Document | Rea
 
 
 def read_documents(
-    paths: Iterable[Path | str], *, published: dt.date | None = None
+    paths: Iterable[Path | str], *, published: dt.date | None = None, limits: ReadLimits | None = None
 ) -> Iterator[Document | ReadError]:
     """Stream documents from files and directories, in a stable order.
 
@@ -604,7 +863,10 @@ def read_documents(
     :param paths: ``.txt``, ``.jsonl`` and ``.csv`` files (each possibly
         gzip-compressed, ``.jsonl.gz``) or directories of them.
     :param published: default publication date for documents without one.
+    :param limits: the size and time one document may take (:class:`ReadLimits`);
+        what exceeds them is an error naming it.
     """
+    limits = limits or ReadLimits()
     for given in paths:
         path = Path(given)
         try:
@@ -617,4 +879,4 @@ def read_documents(
             yield files
             continue
         for file in files:
-            yield from _read_file(file, published)
+            yield from _read_file(file, published, limits)

@@ -1,0 +1,228 @@
+"""Memory and time stay bounded, whatever one input holds.
+
+A small ``.gz`` that expands to gigabytes, a JSON line or CSV row of
+gigabytes, an HTML page that is slow to convert: each is reported and
+skipped, within a stated size (``--max-document-size``) and time
+(``--timeout``), and the next input is read. These tests assert the
+behaviour (what is read, what is reported, how much memory is held), not
+speed: ``nox -s adversarial`` measures how time grows.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import time
+import tracemalloc
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from alliancekit.cli import main
+from alliancekit.io.markup import HtmlPage
+from alliancekit.io.readers import (
+    MAX_DOCUMENT_BYTES,
+    ReadError,
+    ReadLimits,
+    parse_size,
+    read_csv,
+    read_documents,
+    read_jsonl,
+)
+from alliancekit.model import Document
+from alliancekit.plugins import Plugins
+from test_hostile_inputs import StubPlugin
+
+GOOD = "Foreign Minister Taro Kono met Secretary of State Marco Rubio in Tokyo on Monday."
+LIMIT = ReadLimits(max_bytes=1 << 20)  # 1 MiB, so that the tests stay small
+MiB = 1 << 20
+
+
+def _summary(items: Iterator[Document | ReadError]) -> list[str]:
+    return [item.id if isinstance(item, Document) else f"error:{item.line}:{item.message}" for item in items]
+
+
+def _peak(action: Callable[[], object]) -> tuple[object, int]:
+    """What ``action`` returns, and the most memory it held at once (bytes, by tracemalloc)."""
+    tracemalloc.start()
+    try:
+        result = action()
+        return result, tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def _gzip_stream(path: Path, parts: list[bytes | tuple[bytes, int]]) -> None:
+    """Write a gzip file of ``parts``; ``(chunk, n)`` repeats ``chunk`` n times without building it."""
+    with gzip.open(path, "wb", compresslevel=1) as handle:
+        for part in parts:
+            if isinstance(part, tuple):
+                chunk, count = part
+                for _ in range(count):
+                    handle.write(chunk)
+            else:
+                handle.write(part)
+
+
+# --------------------------------------------------------------------------- the size limit
+
+
+def test_the_default_limit_is_16_mib() -> None:
+    assert ReadLimits().max_bytes == MAX_DOCUMENT_BYTES == 16 * MiB
+
+
+def test_a_small_gz_article_expanding_past_the_limit_is_reported_without_being_held(tmp_path: Path) -> None:
+    bomb = tmp_path / "bomb.txt.gz"
+    _gzip_stream(bomb, [(b"Nothing happened. " * 4096, 64 * 18)])  # about 80 MiB of text
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+
+    items, peak = _peak(lambda: _summary(read_documents([tmp_path], limits=LIMIT)))
+
+    assert items == [
+        "error:None:an article larger than the limit of 1 MiB once decompressed "
+        "(--max-document-size); not read",
+        "good",
+    ]
+    assert peak < 8 * MiB
+
+
+def test_a_jsonl_gz_line_larger_than_the_limit_costs_that_line_only(tmp_path: Path) -> None:
+    path = tmp_path / "corpus.jsonl.gz"
+    before = json.dumps({"id": "before", "text": GOOD}).encode() + b"\n"
+    after = json.dumps({"id": "after", "text": GOOD}).encode() + b"\n"
+    _gzip_stream(path, [before, b'{"id": "huge", "text": "', (b"x" * MiB, 40), b'"}\n', after])
+
+    items, peak = _peak(lambda: _summary(read_jsonl(path, limits=LIMIT)))
+
+    assert items == [
+        "before",
+        "error:2:a line larger than the limit of 1 MiB (--max-document-size); not read",
+        "after",
+    ]
+    assert peak < 8 * MiB
+
+
+def test_a_csv_gz_line_larger_than_the_limit_costs_that_row_only(tmp_path: Path) -> None:
+    path = tmp_path / "corpus.csv.gz"
+    _gzip_stream(
+        path,
+        [b"id,text\r\nbefore,", GOOD.encode(), b"\r\nhuge,", (b"x" * MiB, 40), b"\r\nafter,", GOOD.encode()],
+    )
+
+    items, peak = _peak(lambda: _summary(read_csv(path, limits=LIMIT)))
+
+    assert items == [
+        "before",
+        "error:3:a line larger than the limit of 1 MiB (--max-document-size); not read",
+        "after",
+    ]
+    assert peak < 8 * MiB
+
+
+def test_a_quoted_csv_field_running_past_the_limit_stops_the_file_with_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "corpus.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        handle.write(f'id,text\nbefore,{GOOD}\nunclosed,"{GOOD}\n')
+        for _ in range(20_000):  # 20,000 lines of 100 characters inside one quoted field
+            handle.write("x" * 99 + "\n")
+
+    items = _summary(read_csv(path, limits=LIMIT))
+
+    assert items == [
+        "before",
+        "error:3:a record of several lines larger than the limit of 1 MiB (--max-document-size); "
+        "not read, nor the rest of the file",
+    ]
+
+
+def test_a_document_at_the_limit_is_read_and_one_byte_more_is_not(tmp_path: Path) -> None:
+    limits = ReadLimits(max_bytes=1000)
+    body = (GOOD + " ") * 20
+    (tmp_path / "a.txt").write_text(body[:1000], encoding="utf-8")
+    (tmp_path / "b.txt").write_text(body[:1001], encoding="utf-8")
+
+    items = _summary(read_documents([tmp_path], limits=limits))
+
+    assert items == [
+        "a",
+        "error:None:an article larger than the limit of 1000 bytes (--max-document-size); not read",
+    ]
+
+
+@pytest.mark.parametrize(("text", "size"), [("16M", 16 * MiB), ("512k", 512 * 1024), ("2 GB", 2 << 30)])
+def test_sizes_are_read_with_their_units(text: str, size: int) -> None:
+    assert parse_size(text) == size
+
+
+def test_the_command_line_limit_skips_what_is_larger_and_goes_on(
+    tmp_path: Path, install_plugins: Callable[..., Plugins]
+) -> None:
+    install_plugins(StubPlugin())
+    (tmp_path / "big.txt").write_text("Kim met Moon. " * 100_000, encoding="utf-8")
+    (tmp_path / "small.txt").write_text("Rubio met Motegi.", encoding="utf-8")
+
+    result = CliRunner().invoke(
+        main, ["extract", str(tmp_path), "--extractor", "stub", "--max-document-size", "1M"]
+    )
+
+    assert result.exit_code == 1
+    assert [json.loads(line)["document_id"] for line in result.stdout.splitlines()] == ["small"]
+    assert "big.txt: an article larger than the limit of 1 MiB (--max-document-size)" in result.stderr
+    assert result.stderr.strip().splitlines()[-1] == "documents read: 1, failed: 1, events written: 1"
+
+
+def test_a_size_that_is_not_one_is_a_usage_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["extract", str(tmp_path), "--max-document-size", "lots"])
+
+    assert result.exit_code == 2
+    assert "not a size: 'lots'" in result.stderr
+
+
+# --------------------------------------------------------------------------- the time limit
+
+
+def _slow_page(markup: str) -> HtmlPage:
+    """Stands for a conversion that takes far too long (it would stop by itself after 30 s)."""
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        pass
+    return HtmlPage("Abe met Lee.")
+
+
+def test_reading_an_input_that_takes_longer_than_the_time_limit_is_stopped_and_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import alliancekit.io.readers as readers
+
+    monkeypatch.setattr(readers, "html_to_text", _slow_page)
+    (tmp_path / "a_slow.html").write_text("<p>Abe met Lee.</p>", encoding="utf-8")
+    (tmp_path / "b_good.txt").write_text(GOOD, encoding="utf-8")
+    lines = [
+        json.dumps({"id": "slow", "text": "<html><p>x</p></html>"}),
+        json.dumps({"id": "ok", "text": GOOD}),
+    ]
+    (tmp_path / "c.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    items = _summary(read_documents([tmp_path], limits=ReadLimits(seconds=0.5)))
+
+    stopped = "reading took longer than 0.5 s; stopped (see --timeout)"
+    assert items == [f"error:None:{stopped}", "b_good", f"error:1:{stopped}", "ok"]
+
+
+def test_the_command_line_timeout_also_limits_reading(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, install_plugins: Callable[..., Plugins]
+) -> None:
+    import alliancekit.io.readers as readers
+
+    install_plugins(StubPlugin())
+    monkeypatch.setattr(readers, "html_to_text", _slow_page)
+    (tmp_path / "a_slow.html").write_text("<p>Abe met Lee.</p>", encoding="utf-8")
+    (tmp_path / "b_good.txt").write_text("Rubio met Motegi.", encoding="utf-8")
+
+    result = CliRunner().invoke(main, ["extract", str(tmp_path), "--extractor", "stub", "--timeout", "0.5"])
+
+    assert result.exit_code == 1
+    assert "a_slow.html: reading took longer than 0.5 s; stopped (see --timeout)" in result.stderr
+    assert result.stderr.strip().splitlines()[-1] == "documents read: 1, failed: 1, events written: 1"
