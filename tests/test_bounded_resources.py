@@ -16,12 +16,13 @@ import time
 import tracemalloc
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
 
 from alliancekit.cli import main
-from alliancekit.io.markup import HtmlPage
+from alliancekit.io.markup import HtmlPage, html_to_text
 from alliancekit.io.readers import (
     MAX_DOCUMENT_BYTES,
     ReadError,
@@ -226,3 +227,60 @@ def test_the_command_line_timeout_also_limits_reading(
     assert result.exit_code == 1
     assert "a_slow.html: reading took longer than 0.5 s; stopped (see --timeout)" in result.stderr
     assert result.stderr.strip().splitlines()[-1] == "documents read: 1, failed: 1, events written: 1"
+
+
+# --------------------------------------------------------------------------- linear HTML conversion
+
+
+class _ScanCountingList(list[str]):
+    """A list that counts the elements its searches and copies go through."""
+
+    scanned = 0
+
+    def __contains__(self, item: object) -> bool:
+        _ScanCountingList.scanned += len(self)
+        return super().__contains__(item)
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            _ScanCountingList.scanned += len(self)
+        return super().__getitem__(index)
+
+    def index(self, *arguments: Any) -> int:
+        _ScanCountingList.scanned += len(self)
+        return super().index(*arguments)
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "<svg>" * 5000 + "</svg>" * 5000,
+        "<svg>" * 5000 + "</math>" * 5000,
+        "<svg><template>" * 2500 + "</svg>" * 2500,
+    ],
+    ids=["nested", "never-closed", "interleaved"],
+)
+def test_closing_nested_hidden_elements_takes_work_linear_in_the_page(
+    markup: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import alliancekit.io.markup as markup_module
+
+    original_init = markup_module._TextParser.__init__
+
+    def watched_init(self: Any) -> None:
+        original_init(self)
+        self._hidden = _ScanCountingList()
+
+    monkeypatch.setattr(markup_module._TextParser, "__init__", watched_init)
+    _ScanCountingList.scanned = 0
+
+    page = markup_module.html_to_text(markup + "<p>Abe met Lee.</p>")
+
+    assert _ScanCountingList.scanned <= 4 * len(markup)  # quadratic: about 10,000 x 5,000
+    assert page.text == ("" if "math" in markup else "Abe met Lee.")
+
+
+def test_hidden_elements_close_with_whatever_they_left_open() -> None:
+    page = html_to_text("<svg><g><svg>icon</svg>label</g></svg><p>Abe <template>x</template>met Lee.</p>")
+
+    assert page.text == "Abe met Lee."
