@@ -284,3 +284,45 @@ def test_hidden_elements_close_with_whatever_they_left_open() -> None:
     page = html_to_text("<svg><g><svg>icon</svg>label</g></svg><p>Abe <template>x</template>met Lee.</p>")
 
     assert page.text == "Abe met Lee."
+
+
+# --------------------------------------------------------------------------- linear line joining
+
+
+def test_joining_many_lower_case_lines_looks_at_each_character_a_bounded_number_of_times(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import alliancekit.rules.text as text_module
+
+    looked_at = 0
+    original = text_module.is_headline
+
+    def counting(line: str) -> bool:
+        nonlocal looked_at
+        looked_at += len(line)
+        return original(line)
+
+    monkeypatch.setattr(text_module, "is_headline", counting)
+    text = "officials discussed the alliance and\n" * 2000 + "they met in Tokyo on Monday.\n"
+
+    sentences = text_module.body_sentences(text)
+
+    assert looked_at <= 4 * len(text)  # quadratic: about 1,000 x the text
+    assert sentences[0].start == 0
+    assert sentences[-1].text.endswith("they met in Tokyo on Monday.")
+
+
+@pytest.mark.parametrize(
+    ("text", "lines"),
+    [
+        ("x\nx\n", ["x\nx"]),
+        ("Talks end\nin Tokyo.\nNext line\n", ["Talks end\nin Tokyo.", "Next line"]),
+        ("Abe met Lee.\nthey talked.\n", ["Abe met Lee.", "they talked."]),
+    ],
+)
+def test_a_line_that_stops_mid_sentence_joins_the_lower_case_lines_after_it(
+    text: str, lines: list[str]
+) -> None:
+    from alliancekit.rules.text import _paragraph_lines
+
+    assert [line for _, line in _paragraph_lines(text)] == lines
