@@ -10,6 +10,7 @@ speed: ``nox -s adversarial`` measures how time grows.
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import json
 import time
@@ -22,6 +23,7 @@ import pytest
 from click.testing import CliRunner
 
 from alliancekit.cli import main
+from alliancekit.engagements import MergeRules, ReportKey, cluster, link_outcomes
 from alliancekit.io.markup import HtmlPage, html_to_text
 from alliancekit.io.readers import (
     MAX_DOCUMENT_BYTES,
@@ -326,3 +328,67 @@ def test_a_line_that_stops_mid_sentence_joins_the_lower_case_lines_after_it(
     from alliancekit.rules.text import _paragraph_lines
 
     assert [line for _, line in _paragraph_lines(text)] == lines
+
+
+# --------------------------------------------------------------------------- linear merging
+
+
+def _keys(count: int) -> list[ReportKey]:
+    """Reports of one pair of people: planned and occurred, three days apart, some without dates."""
+    day = dt.date(2020, 1, 1)
+    keys = []
+    for index in range(count):
+        status = "planned" if index % 2 else "occurred"
+        start = day + dt.timedelta(days=3 * (index // 2))
+        if index % 7 == 0:
+            keys.append(ReportKey(f"u{index:06d}", "meeting|ab", status, None, None, None))
+        else:
+            keys.append(ReportKey(f"r{index:06d}", "meeting|ab", status, start, start, None))
+    return keys
+
+
+def test_clustering_the_reports_of_one_block_tries_each_report_on_a_bounded_number_of_engagements(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import alliancekit.engagements as engagements
+
+    tries = 0
+    original = engagements._Cluster.accepts
+
+    def counting(self: Any, key: ReportKey, vague: bool, rules: MergeRules) -> bool:
+        nonlocal tries
+        tries += 1
+        return original(self, key, vague, rules)
+
+    monkeypatch.setattr(engagements._Cluster, "accepts", counting)
+    keys = _keys(4000)
+
+    clusters = cluster(keys)
+
+    assert tries <= 2 * len(keys)  # quadratic: millions
+    assert sorted(key.fingerprint for members in clusters for key in members) == sorted(
+        key.fingerprint for key in keys
+    )
+
+
+def test_linking_plans_to_outcomes_looks_at_each_engagement_a_bounded_number_of_times(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import alliancekit.engagements as engagements
+
+    spans = 0
+    original = engagements._span
+
+    def counting(members: Any) -> Any:
+        nonlocal spans
+        spans += 1
+        return original(members)
+
+    monkeypatch.setattr(engagements, "_span", counting)
+    clusters = cluster(_keys(4000))
+
+    links = link_outcomes(clusters)
+
+    assert spans <= 2 * len(clusters)  # quadratic: plans x outcomes
+    assert links  # dated plans find the outcome reported on the same day
+    assert all(plan.startswith("er") and outcome.startswith("er") for plan, outcome in links.items())
