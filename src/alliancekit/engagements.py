@@ -353,14 +353,14 @@ def link_outcomes(clusters: Sequence[Sequence[ReportKey]], rules: MergeRules | N
         if start is None or end is None:
             continue
         for occurred in (True, False):  # an occurred outcome wins over a cancellation
-            by_country = outcomes.get((members[0].block, occurred))
-            if by_country is None:
+            indexed = outcomes.get((members[0].block, occurred))
+            if indexed is None:
                 continue
             # A plan without a country fits any outcome; one with a country, those of it or of none.
             lists = (
-                [by_country.get("*", [])]
+                [indexed.get("*", [])]
                 if country is None
-                else [by_country.get(country, []), by_country.get(None, [])]
+                else [indexed.get(country, []), indexed.get(None, [])]
             )
             found = [
                 best for entries in lists if (best := _nearest(entries, start, start - widen, end + widen))
