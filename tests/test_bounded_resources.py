@@ -41,6 +41,7 @@ from test_hostile_inputs import StubPlugin
 GOOD = "Foreign Minister Taro Kono met Secretary of State Marco Rubio in Tokyo on Monday."
 LIMIT = ReadLimits(max_bytes=1 << 20)  # 1 MiB, so that the tests stay small
 MiB = 1 << 20
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
 def _summary(items: Iterator[Document | ReadError]) -> list[str]:
@@ -392,3 +393,26 @@ def test_linking_plans_to_outcomes_looks_at_each_engagement_a_bounded_number_of_
     assert spans <= 2 * len(clusters)  # quadratic: plans x outcomes
     assert links  # dated plans find the outcome reported on the same day
     assert all(plan.startswith("er") and outcome.startswith("er") for plan, outcome in links.items())
+
+
+# --------------------------------------------------------------------------- memory of one extraction
+
+EXTRACTION_BYTES_PER_BYTE = 16
+"""The stated bound: extracting a document holds at most this many bytes per byte of its text."""
+
+
+def test_extracting_a_document_holds_at_most_16_bytes_of_memory_per_byte_of_text() -> None:
+    from alliancekit.pipeline import run
+
+    plugins = Plugins.create(load_entrypoints=False)
+    seeds = "\n\n".join(path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt")))
+    # Once, so that what the extractor builds on first use (date parsers, caches) is not counted.
+    list(run([Document("warm-up", seeds, dt.date(2026, 1, 13))], plugins=plugins))
+    text = (seeds + "\n\n") * 20  # about 300 KB of news
+    document = Document("big", text, dt.date(2026, 1, 13))
+
+    [result], peak = _peak(lambda: list(run([document], plugins=plugins)))
+
+    assert result.ok
+    assert result.events
+    assert peak <= EXTRACTION_BYTES_PER_BYTE * len(text.encode("utf-8"))
