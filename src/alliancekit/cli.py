@@ -222,11 +222,57 @@ def _close(iterator: Iterator[Any]) -> None:
         close()
 
 
-def _open_store(path: Path) -> EventStore:
-    """Open the event store at ``path``; a clear error when it is not one."""
+def _same_file(first: Path, second: Path) -> bool:
+    """Whether two paths name one file (through links and relative parts), existing or not."""
     try:
-        return EventStore(path)
-    except (sqlite3.Error, ValueError) as error:
+        if first.exists() and second.exists():
+            return os.path.samefile(first, second)
+        return first.resolve() == second.resolve()
+    except OSError:
+        return False
+
+
+def _refuse_store_as_output(output: Path | None, store_path: Path | None) -> None:
+    """A usage error when ``--output`` names the event store: opening it for writing would empty it."""
+    if output is not None and store_path is not None and _same_file(output, store_path):
+        raise click.BadParameter(
+            f"{output} is the event store given to --store: writing there would destroy it",
+            param_hint="'--output'",
+        )
+
+
+def _write_stdout(write: Callable[[TextIO], object]) -> None:
+    """Write to standard output; a closed pipe ends quietly, a full disk with a clear error."""
+    try:
+        write(sys.stdout)
+        sys.stdout.flush()
+    except BrokenPipeError:  # `alliancekit extract ... | head` closed the pipe
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise SystemExit(1) from None
+    except OSError as error:
+        raise click.ClickException(f"cannot write to standard output: {error.strerror or error}") from None
+
+
+def _write_file(output: Path, write: Callable[[TextIO], object]) -> None:
+    """Write ``output`` whole or not at all: a failure (a full disk, a damaged store) removes it."""
+    try:
+        with output.open("w", encoding="utf-8", newline="") as stream:
+            write(stream)
+    except BaseException as error:
+        if output.is_file():  # never a device such as /dev/full
+            output.unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            raise click.ClickException(
+                f"cannot write {output}: {error.strerror or error}; nothing of it was kept"
+            ) from None
+        raise
+
+
+def _open_store(path: Path, *, read_only: bool = False) -> EventStore:
+    """Open the event store at ``path``, for queries only when ``read_only``; a clear error if it is none."""
+    try:
+        return EventStore(path, read_only=read_only)
+    except (sqlite3.Error, ValueError, OSError) as error:
         raise click.ClickException(f"cannot open the event store {path}: {error}") from None
 
 
@@ -421,6 +467,7 @@ def extract(
         alliancekit extract seeds/ --published 2026-01-13 --format table
         alliancekit extract corpus.jsonl.gz --jobs 4 --store events.db
     """  # noqa: D301
+    _refuse_store_as_output(output, store_path)
     plugins = get_plugins()
     _extractor_ready(plugins, extractor)
     writer = plugins.writer(output_format)
@@ -460,17 +507,20 @@ def extract(
     def write(stream: TextIO) -> None:
         tally.events = writer(events(), stream)
 
-    if store is not None and output is None:
-        tally.events = sum(1 for _ in events())
-    elif output is None:
-        try:
-            write(sys.stdout)
-        except BrokenPipeError:  # `alliancekit extract ... | head` closed the pipe
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            raise SystemExit(1) from None
-    else:
-        with output.open("w", encoding="utf-8", newline="") as stream:
-            write(stream)
+    try:
+        if store is not None and output is None:
+            tally.events = sum(1 for _ in events())
+        elif output is None:
+            _write_stdout(write)
+        else:
+            _write_file(output, write)
+    except sqlite3.Error as error:  # a full disk, or damage found late inside the store
+        if store is not None:
+            store.close()
+        raise click.ClickException(
+            f"the event store {store_path}: {error}; the batch being added was rolled back "
+            f"(what was stored before it is kept: {stored.render()})"
+        ) from None
     if store is not None:
         store.close()
         click.echo(f"{stored.render()} in {store_path}", err=True)
@@ -586,7 +636,8 @@ def events(
         write_engagements_table,
     )
 
-    store = _open_store(store_path)
+    _refuse_store_as_output(output, store_path)
+    store = _open_store(store_path, read_only=True)
     found = store.iter_engagements(
         actors=actors, countries=countries, types=types, statuses=statuses, since=since, until=until
     )
@@ -606,15 +657,17 @@ def events(
         def write(stream: TextIO) -> int:
             return engagement_writer(found, stream)
 
+    written: list[int] = []
     try:
         if output is None:
-            count = write(sys.stdout)
+            _write_stdout(lambda stream: written.append(write(stream)))
         else:
-            with output.open("w", encoding="utf-8", newline="") as stream:
-                count = write(stream)
+            _write_file(output, lambda stream: written.append(write(stream)))
+    except sqlite3.Error as error:  # damage found inside the store
+        raise click.ClickException(f"cannot read the event store {store_path}: {error}") from None
     finally:
         store.close()
-    click.echo(f"{level} written: {count}", err=True)
+    click.echo(f"{level} written: {written[0]}", err=True)
 
 
 @main.command()
@@ -663,11 +716,14 @@ def timeline(
 
     if output.suffix.lower() not in FORMATS:
         raise click.BadParameter(f"use a file name ending in {', '.join(FORMATS)}", param_hint="'--output'")
-    store = _open_store(store_path)
+    _refuse_store_as_output(output, store_path)
+    store = _open_store(store_path, read_only=True)
     try:
         found = store.query(
             actors=actors, countries=countries, types=types, statuses=statuses, since=since, until=until
         )
+    except sqlite3.Error as error:  # damage found inside the store
+        raise click.ClickException(f"cannot read the event store {store_path}: {error}") from None
     finally:
         store.close()
     try:
