@@ -30,6 +30,7 @@ import click
 
 from alliancekit import __version__
 from alliancekit.evaluate import GoldDocument, load_gold_dir, score
+from alliancekit.io.escaping import terminal_safe
 from alliancekit.io.readers import (
     MAX_DOCUMENT_BYTES,
     ReadError,
@@ -127,7 +128,13 @@ class _Tally:
 
 
 def _report(kind: str, message: object) -> None:
-    click.echo(f"{kind}: {message}", err=True)
+    """One line on standard error; control characters in file names or ids cannot forge another."""
+    click.echo(f"{kind}: {terminal_safe(str(message))}", err=True)
+
+
+def _shown(path: object) -> str:
+    """A file name as printed: control characters and undecodable bytes as escapes."""
+    return terminal_safe(str(path))
 
 
 def _report_result(result: DocumentResult) -> None:
@@ -236,7 +243,7 @@ def _refuse_store_as_output(output: Path | None, store_path: Path | None) -> Non
     """A usage error when ``--output`` names the event store: opening it for writing would empty it."""
     if output is not None and store_path is not None and _same_file(output, store_path):
         raise click.BadParameter(
-            f"{output} is the event store given to --store: writing there would destroy it",
+            f"{_shown(output)} is the event store given to --store: writing there would destroy it",
             param_hint="'--output'",
         )
 
@@ -263,7 +270,7 @@ def _write_file(output: Path, write: Callable[[TextIO], object]) -> None:
             output.unlink(missing_ok=True)
         if isinstance(error, OSError):
             raise click.ClickException(
-                f"cannot write {output}: {error.strerror or error}; nothing of it was kept"
+                f"cannot write {_shown(output)}: {error.strerror or error}; nothing of it was kept"
             ) from None
         raise
 
@@ -273,7 +280,7 @@ def _open_store(path: Path, *, read_only: bool = False) -> EventStore:
     try:
         return EventStore(path, read_only=read_only)
     except (sqlite3.Error, ValueError, OSError) as error:
-        raise click.ClickException(f"cannot open the event store {path}: {error}") from None
+        raise click.ClickException(f"cannot open the event store {_shown(path)}: {_shown(error)}") from None
 
 
 class _NoteHandler(logging.Handler):
@@ -518,12 +525,12 @@ def extract(
         if store is not None:
             store.close()
         raise click.ClickException(
-            f"the event store {store_path}: {error}; the batch being added was rolled back "
+            f"the event store {_shown(store_path)}: {error}; the batch being added was rolled back "
             f"(what was stored before it is kept: {stored.render()})"
         ) from None
     if store is not None:
         store.close()
-        click.echo(f"{stored.render()} in {store_path}", err=True)
+        click.echo(f"{stored.render()} in {_shown(store_path)}", err=True)
     click.echo(
         f"documents read: {tally.documents}, failed: {tally.failed}, events written: {tally.events}",
         err=True,
@@ -664,7 +671,7 @@ def events(
         else:
             _write_file(output, lambda stream: written.append(write(stream)))
     except sqlite3.Error as error:  # damage found inside the store
-        raise click.ClickException(f"cannot read the event store {store_path}: {error}") from None
+        raise click.ClickException(f"cannot read the event store {_shown(store_path)}: {error}") from None
     finally:
         store.close()
     click.echo(f"{level} written: {written[0]}", err=True)
@@ -723,14 +730,14 @@ def timeline(
             actors=actors, countries=countries, types=types, statuses=statuses, since=since, until=until
         )
     except sqlite3.Error as error:  # damage found inside the store
-        raise click.ClickException(f"cannot read the event store {store_path}: {error}") from None
+        raise click.ClickException(f"cannot read the event store {_shown(store_path)}: {error}") from None
     finally:
         store.close()
     try:
         drawn = render_timeline(found, output, title=title, max_rows=max_rows, since=since, until=until)
     except ImportError as error:
         raise click.ClickException(str(error)) from None
-    click.echo(f"engagements drawn: {drawn} of {len(found)}, in {output}", err=True)
+    click.echo(f"engagements drawn: {drawn} of {len(found)}, in {_shown(output)}", err=True)
 
 
 def _gold_text(gold_path: Path) -> Path:

@@ -76,6 +76,7 @@ from alliancekit.model import Document, Source
 
 __all__ = [
     "CSV_FIELDS",
+    "INVISIBLE",
     "MAX_DOCUMENT_BYTES",
     "SUFFIXES",
     "ReadError",
@@ -242,6 +243,30 @@ def _optional_str(data: dict[str, Any], key: str) -> str | None:
     return value
 
 
+INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+r"""Characters removed from every text read: soft hyphens, zero-width spaces, joiners, word joiners.
+
+Invisible in print, they sit inside words copied from web pages and would
+cut a name short ("Marco Ru\u200bbio" read as "Marco Ru"). Evidence offsets
+index into the text without them, and a note says so.
+"""
+_DROP_INVISIBLE = str.maketrans(dict.fromkeys(INVISIBLE))
+
+
+def _visible(text: str, where: str) -> str:
+    """``text`` without :data:`INVISIBLE` characters; a note names ``where`` when any were removed."""
+    cleaned = text.translate(_DROP_INVISIBLE)
+    removed = len(text) - len(cleaned)
+    if removed:
+        _log.info(
+            "%s: removed %d invisible characters (zero-width spaces, soft hyphens) that would cut words; "
+            "evidence offsets index into the text without them",
+            readable(where),
+            removed,
+        )
+    return cleaned
+
+
 def _surrogate_problem(text: str, index: int) -> str:
     """What is wrong with text holding a lone surrogate at ``index``, for an error message."""
     return (
@@ -388,6 +413,9 @@ def _read_text_file(path: Path, published: dt.date | None, limits: ReadLimits) -
             _log.info("%s: %s", path, _HTML_NOTE)
         text = page.text
         page_meta = {"published": page.published, "outlet": page.outlet, "url": page.url}
+    text = _visible(text, str(path))
+    if not text.strip():
+        return ReadError(str(path), "no text once its invisible characters are removed")
     problem = _unicode_problem(meta)
     if problem is not None:
         return ReadError(str(meta_path), problem)
@@ -735,6 +763,11 @@ def _document_from_fields(
         text = page.text
         own_date = own_date or _page_date(page.published)
         source = Source(outlet=source.outlet or page.outlet, url=source.url or page.url)
+    text = _visible(text, f"{path}:{number}")
+    if not text.strip():
+        return ReadError(
+            str(path), "field 'text' has no text once its invisible characters are removed", number
+        )
     return Document(id=doc_id, text=text, published=own_date or published, source=source)
 
 
