@@ -416,3 +416,26 @@ def test_extracting_a_document_holds_at_most_16_bytes_of_memory_per_byte_of_text
     assert result.ok
     assert result.events
     assert peak <= EXTRACTION_BYTES_PER_BYTE * len(text.encode("utf-8"))
+
+
+# --------------------------------------------------------------------------- linear name lookups
+
+
+class _SearchCountingText(str):
+    """A document text that counts how often it is searched for a substring."""
+
+    searches = 0
+
+    def __contains__(self, part: object) -> bool:
+        _SearchCountingText.searches += 1
+        return super().__contains__(part)  # type: ignore[operator]
+
+
+def test_a_document_of_many_bare_surnames_is_searched_for_each_full_name_once(plugins: Plugins) -> None:
+    text = _SearchCountingText('"Abe met Lee" ' * 2000 + "met Rubio on Monday.")
+    _SearchCountingText.searches = 0
+    extractor = plugins.extractor("rules")
+
+    extractor.extract(Document("quotes", text, dt.date(2026, 1, 13)), plugins.context())
+
+    assert _SearchCountingText.searches <= 20  # before: once for each of the 4,000 surnames
