@@ -397,25 +397,49 @@ def test_linking_plans_to_outcomes_looks_at_each_engagement_a_bounded_number_of_
 
 # --------------------------------------------------------------------------- memory of one extraction
 
-EXTRACTION_BYTES_PER_BYTE = 16
-"""The stated bound: extracting a document holds at most this many bytes per byte of its text."""
+NEWS_BYTES_PER_BYTE = 16
+"""The stated bound on news: extracting a document holds at most this many bytes per byte of its text."""
+HOSTILE_BYTES_PER_BYTE = 100
+"""The stated bound on any text: nothing but trigger words ("met met met ...") takes about 72."""
 
 
-def test_extracting_a_document_holds_at_most_16_bytes_of_memory_per_byte_of_text() -> None:
+@pytest.fixture(scope="module")
+def warm_plugins() -> Plugins:
+    """Plugins whose extractor has run once, so that what it builds on first use is not counted."""
     from alliancekit.pipeline import run
 
     plugins = Plugins.create(load_entrypoints=False)
     seeds = "\n\n".join(path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt")))
-    # Once, so that what the extractor builds on first use (date parsers, caches) is not counted.
     list(run([Document("warm-up", seeds, dt.date(2026, 1, 13))], plugins=plugins))
+    return plugins
+
+
+def test_extracting_news_holds_at_most_16_bytes_of_memory_per_byte_of_text(warm_plugins: Plugins) -> None:
+    from alliancekit.pipeline import run
+
+    seeds = "\n\n".join(path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt")))
     text = (seeds + "\n\n") * 20  # about 300 KB of news
     document = Document("big", text, dt.date(2026, 1, 13))
 
-    [result], peak = _peak(lambda: list(run([document], plugins=plugins)))
+    [result], peak = _peak(lambda: list(run([document], plugins=warm_plugins)))
 
     assert result.ok
     assert result.events
-    assert peak <= EXTRACTION_BYTES_PER_BYTE * len(text.encode("utf-8"))
+    assert peak <= NEWS_BYTES_PER_BYTE * len(text.encode("utf-8"))
+
+
+def test_extracting_text_of_nothing_but_trigger_words_holds_at_most_100_bytes_per_byte(
+    warm_plugins: Plugins,
+) -> None:
+    from alliancekit.pipeline import run
+
+    text = "met " * 8_000 + "met Rubio on Monday."
+    document = Document("triggers", text, dt.date(2026, 1, 13))
+
+    [result], peak = _peak(lambda: list(run([document], plugins=warm_plugins)))
+
+    assert result.ok
+    assert peak <= HOSTILE_BYTES_PER_BYTE * len(text.encode("utf-8"))
 
 
 # --------------------------------------------------------------------------- linear name lookups
