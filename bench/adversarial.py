@@ -98,7 +98,7 @@ OTHER_CASES = {
     "jsonl-huge-line": "read a .jsonl.gz holding one line of 1,000 x size bytes, then a good one",
 }
 # Memory added below this is the interpreter's noise, not the operation's: no exponent from it.
-_MEMORY_FLOOR = 512 << 10
+_MEMORY_FLOOR = 1 << 20
 CASES = [*RULES_CASES, *HTML_CASES, *OTHER_CASES]
 
 
@@ -316,7 +316,7 @@ def _memory_growth(memory: dict[int, int]) -> dict[str, object]:
     largest = max(memory, default=None)
     per_byte = None if largest is None or not memory[largest] else memory[largest] / largest
     if len(measured) < 2:
-        below = "too little to tell (under 0.5 MB added)" if memory else "not measured"
+        below = "too little to tell (under 1 MB added)" if memory else "not measured"
         return {"memory_exponent": None, "memory_per_byte": per_byte, "memory_verdict": below}
     (first, first_bytes), (last, last_bytes) = measured[-2], measured[-1]
     exponent = _exponent(first_bytes, last_bytes, last / first)
