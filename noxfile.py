@@ -4,8 +4,8 @@
 seed articles and scores the extractor against their gold annotations;
 ``nox -s docs`` builds the documentation; ``nox -s realnews`` scores every
 extractor on the real-news development corpus kept outside the repository; ``nox -s bench`` measures speed and
-memory on a synthetic corpus; ``nox -s adversarial`` checks that extraction
-time grows linearly on hostile input; ``nox -s fuzz`` fuzzes the readers and
+memory on a synthetic corpus; ``nox -s adversarial`` checks that time and
+memory grow linearly (or stay bounded) on hostile input; ``nox -s fuzz`` fuzzes the readers and
 the pipeline.
 
 Sessions reuse their virtualenvs between runs (``--no-reuse-existing-virtualenvs``
@@ -155,7 +155,7 @@ def bench(session: nox.Session) -> None:
 
 @nox.session
 def adversarial(session: nox.Session) -> None:
-    """Time extraction on adversarial documents of 10 KB to 1 MB: linear or not (``-- --budget 30``)."""
+    """Time and memory on adversarial input of 10 KB to 1 MB: linear, bounded or not (``-- --budget 30``)."""
     session.install("-e", ".")
     session.run("python", "bench/adversarial.py", *session.posargs)
 

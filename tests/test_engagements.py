@@ -6,9 +6,24 @@ import datetime as dt
 import random
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from alliancekit.engagements import Engagement, MergeRules, Report, merge_reports
-from alliancekit.model import Actor, ActorKind, Event, Evidence, Location, Participant, TimeSpan
+from alliancekit.engagements import (
+    Engagement,
+    MergeRules,
+    Report,
+    ReportKey,
+    _Cluster,
+    _is_vague,
+    _order,
+    _span,
+    cluster,
+    engagement_id,
+    link_outcomes,
+    merge_reports,
+)
+from alliancekit.model import Actor, ActorKind, Event, Evidence, Location, Participant, Status, TimeSpan
 
 RUBIO = Actor("Marco Rubio", country="USA", kb_id="usa/rubio-marco")
 MOTEGI = Actor("Toshimitsu Motegi", country="JPN", kb_id="jpn/motegi-toshimitsu")
@@ -248,3 +263,87 @@ def test_engagement_serializes_with_sources_and_events() -> None:
     assert [source["document_id"] for source in data["sources"]] == list(engagement.sources)
     assert len(data["events"]) == 2
     assert data["participants"][0]["kb_id"] in {"usa/rubio-marco", "jpn/motegi-toshimitsu"}
+
+
+# --------------------------------------------------------------------------- the fast merge is the plain one
+
+
+def _first_fit(keys: list[ReportKey], rules: MergeRules) -> list[list[str]]:
+    """The rules read literally: each report joins the first engagement made so far that accepts it."""
+    made: list[_Cluster] = []
+    for key in sorted(keys, key=_order):
+        vague = _is_vague(key, rules)
+        chosen = next(
+            (
+                c
+                for c in made
+                if (c.members[0].block, c.members[0].status) == (key.block, key.status)
+                and c.accepts(key, vague, rules)
+            ),
+            None,
+        )
+        if chosen is None:
+            made.append(_Cluster([key], key.start, key.end, key.country, vague))
+        else:
+            chosen.add(key)
+    return [[key.fingerprint for key in c.members] for c in made]
+
+
+def _every_pair_link(clusters: list[list[ReportKey]], rules: MergeRules) -> dict[str, str]:
+    """The link rules read literally: every plan against every outcome of its block."""
+    widen = dt.timedelta(days=rules.link_tolerance_days)
+    links: dict[str, str] = {}
+    for plan in clusters:
+        start, end, country = _span(plan)
+        if plan[0].status is not Status.PLANNED or start is None or end is None:
+            continue
+        ranked = []
+        for outcome in clusters:
+            o_start, _, o_country = _span(outcome)
+            if outcome[0].status is Status.PLANNED or outcome[0].block != plan[0].block or o_start is None:
+                continue
+            if not start - widen <= o_start <= end + widen:
+                continue
+            if country is not None and o_country is not None and country != o_country:
+                continue
+            ranked.append(
+                (
+                    outcome[0].status is not Status.OCCURRED,
+                    abs((o_start - start).days),
+                    engagement_id(outcome),
+                )
+            )
+        if ranked:
+            links[engagement_id(plan)] = min(ranked)[2]
+    return links
+
+
+@st.composite
+def _report_keys(draw: st.DrawFn) -> ReportKey:
+    start = draw(st.none() | st.dates(dt.date(2026, 1, 1), dt.date(2026, 2, 1)))
+    length = draw(st.sampled_from([0, 0, 1, 2, 5, 20, 70]))
+    return ReportKey(
+        draw(st.text("0123456789abcdef", min_size=8, max_size=8)),
+        draw(st.sampled_from(["meeting|a", "visit|a"])),
+        draw(st.sampled_from(list(Status))),
+        start,
+        None if start is None else start + dt.timedelta(days=length),
+        draw(st.sampled_from([None, None, "JPN", "USA"])),
+    )
+
+
+@given(
+    keys=st.lists(_report_keys(), max_size=40, unique_by=lambda key: key.fingerprint),
+    tolerance=st.integers(0, 3),
+    link_tolerance=st.integers(0, 4),
+    max_span=st.sampled_from([1, 3, 10, 62]),
+)
+def test_the_linear_merge_finds_what_the_rules_read_literally_find(
+    keys: list[ReportKey], tolerance: int, link_tolerance: int, max_span: int
+) -> None:
+    rules = MergeRules(tolerance_days=tolerance, link_tolerance_days=link_tolerance, max_span_days=max_span)
+
+    clusters = cluster(keys, rules)
+
+    assert [[key.fingerprint for key in members] for members in clusters] == _first_fit(keys, rules)
+    assert link_outcomes(clusters, rules) == _every_pair_link(clusters, rules)

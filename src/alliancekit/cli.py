@@ -31,8 +31,17 @@ import click
 
 from alliancekit import __version__
 from alliancekit.evaluate import GoldDocument, load_gold_dir, score
+from alliancekit.io.escaping import terminal_safe
 from alliancekit.io.gate import DocumentGate
-from alliancekit.io.readers import ReadError, parse_published, read_documents, read_text_file
+from alliancekit.io.readers import (
+    MAX_DOCUMENT_BYTES,
+    ReadError,
+    ReadLimits,
+    parse_published,
+    parse_size,
+    read_documents,
+    read_text_file,
+)
 from alliancekit.io.sources import RecentSources, SourceInfo, citing
 from alliancekit.model import Document, Event, EventType, Status
 from alliancekit.pipeline import DocumentResult, run
@@ -48,8 +57,23 @@ _GOLD_SUFFIX = ".gold.json"
 if TYPE_CHECKING:  # click >= 8.4 makes ParamType generic; older releases are not subscriptable
     _DateType = click.ParamType[dt.date]
     _NameType = click.ParamType[str]
+    _SizeType = click.ParamType[int]
 else:
-    _DateType = _NameType = click.ParamType
+    _DateType = _NameType = _SizeType = click.ParamType
+
+
+class _Size(_SizeType):
+    """A size in bytes, with an optional unit: ``16M``, ``500K``, ``2G``."""
+
+    name = "size"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int):
+            return value
+        try:
+            return parse_size(str(value))
+        except ValueError as error:
+            self.fail(str(error), param, ctx)
 
 
 class _IsoDate(_DateType):
@@ -123,7 +147,13 @@ class _Tally:
 
 
 def _report(kind: str, message: object) -> None:
-    click.echo(f"{kind}: {message}", err=True)
+    """One line on standard error; control characters in file names or ids cannot forge another."""
+    click.echo(f"{kind}: {terminal_safe(str(message))}", err=True)
+
+
+def _shown(path: object) -> str:
+    """A file name as printed: control characters and undecodable bytes as escapes."""
+    return terminal_safe(str(path))
 
 
 def _report_result(result: DocumentResult) -> None:
@@ -227,12 +257,58 @@ def _close(iterator: Iterator[Any]) -> None:
         close()
 
 
-def _open_store(path: Path) -> EventStore:
-    """Open the event store at ``path``; a clear error when it is not one."""
+def _same_file(first: Path, second: Path) -> bool:
+    """Whether two paths name one file (through links and relative parts), existing or not."""
     try:
-        return EventStore(path)
-    except (sqlite3.Error, ValueError) as error:
-        raise click.ClickException(f"cannot open the event store {path}: {error}") from None
+        if first.exists() and second.exists():
+            return os.path.samefile(first, second)
+        return first.resolve() == second.resolve()
+    except OSError:
+        return False
+
+
+def _refuse_store_as_output(output: Path | None, store_path: Path | None) -> None:
+    """A usage error when ``--output`` names the event store: opening it for writing would empty it."""
+    if output is not None and store_path is not None and _same_file(output, store_path):
+        raise click.BadParameter(
+            f"{_shown(output)} is the event store given to --store: writing there would destroy it",
+            param_hint="'--output'",
+        )
+
+
+def _write_stdout(write: Callable[[TextIO], object]) -> None:
+    """Write to standard output; a closed pipe ends quietly, a full disk with a clear error."""
+    try:
+        write(sys.stdout)
+        sys.stdout.flush()
+    except BrokenPipeError:  # `alliancekit extract ... | head` closed the pipe
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise SystemExit(1) from None
+    except OSError as error:
+        raise click.ClickException(f"cannot write to standard output: {error.strerror or error}") from None
+
+
+def _write_file(output: Path, write: Callable[[TextIO], object]) -> None:
+    """Write ``output`` whole or not at all: a failure (a full disk, a damaged store) removes it."""
+    try:
+        with output.open("w", encoding="utf-8", newline="") as stream:
+            write(stream)
+    except BaseException as error:
+        if output.is_file():  # never a device such as /dev/full
+            output.unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            raise click.ClickException(
+                f"cannot write {_shown(output)}: {error.strerror or error}; nothing of it was kept"
+            ) from None
+        raise
+
+
+def _open_store(path: Path, *, read_only: bool = False) -> EventStore:
+    """Open the event store at ``path``, for queries only when ``read_only``; a clear error if it is none."""
+    try:
+        return EventStore(path, read_only=read_only)
+    except (sqlite3.Error, ValueError, OSError) as error:
+        raise click.ClickException(f"cannot open the event store {_shown(path)}: {_shown(error)}") from None
 
 
 class _NoteHandler(logging.Handler):
@@ -358,7 +434,16 @@ def main(allow_plugins: str | None, no_plugins: bool) -> None:
     type=click.FloatRange(min=0),
     metavar="SECONDS",
     help="Stop an extractor that spends longer on one document, report it and go on; "
-    "0: no limit, and no worker process.",
+    "reading one document is held to the same limit. 0: no limit, and no worker process.",
+)
+@click.option(
+    "--max-document-size",
+    default=f"{MAX_DOCUMENT_BYTES >> 20}M",
+    show_default=True,
+    type=_Size(),
+    metavar="SIZE",
+    help="Report and skip a document, JSON line or CSV record larger than this (16M, 500K, 2G), "
+    "so that memory stays bounded.",
 )
 @click.option(
     "--gate/--no-gate",
@@ -378,6 +463,7 @@ def extract(
     progress: bool | None,
     timeout: float,
     gate: bool | None,
+    max_document_size: int,
 ) -> None:
     """Extract events from articles and write them out.
 
@@ -413,6 +499,10 @@ def extract(
     against the output schema, with evidence matching the text, are written.
     HTML pages are read as their article's main text (with a note when the
     file is not named ``.html``); evidence offsets then index into that text.
+    Reading one document is held to ``--timeout`` too, and a document, JSON
+    line or CSV record larger than ``--max-document-size`` (16M by default)
+    is reported and skipped without being held in memory, so that no single
+    input can exhaust the time or the memory of a run.
 
     Web crawls (``.warc``, ``.warc.gz``) give one document per English news
     article; their other pages (not HTML, no article, another language,
@@ -428,6 +518,7 @@ def extract(
         alliancekit extract corpus.jsonl.gz --jobs 4 --store events.db
         alliancekit extract crawl.warc.gz --format parquet -o events.parquet
     """  # noqa: D301
+    _refuse_store_as_output(output, store_path)
     plugins = get_plugins()
     _extractor_ready(plugins, extractor)
     writer = plugins.writer(output_format)
@@ -443,7 +534,8 @@ def extract(
     stored = AddSummary()
 
     def events() -> Iterator[Event]:
-        read = read_documents(paths, published=published, skipped=tally.skipped)
+        limits = ReadLimits(max_bytes=max_document_size, seconds=timeout or None)
+        read = read_documents(paths, published=published, skipped=tally.skipped, limits=limits)
         documents = _documents(read, tally, fail_fast)
         if document_gate is not None:
             documents = _through_gate(documents, document_gate, tally)
@@ -475,20 +567,23 @@ def extract(
     def write(stream: TextIO) -> None:
         tally.events = writer(events(), stream)
 
-    if store is not None and output is None:
-        tally.events = sum(1 for _ in events())
-    elif output is None:
-        try:
-            write(sys.stdout)
-        except BrokenPipeError:  # `alliancekit extract ... | head` closed the pipe
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            raise SystemExit(1) from None
-    else:
-        with output.open("w", encoding="utf-8", newline="") as stream:
-            write(stream)
+    try:
+        if store is not None and output is None:
+            tally.events = sum(1 for _ in events())
+        elif output is None:
+            _write_stdout(write)
+        else:
+            _write_file(output, write)
+    except sqlite3.Error as error:  # a full disk, or damage found late inside the store
+        if store is not None:
+            store.close()
+        raise click.ClickException(
+            f"the event store {_shown(store_path)}: {error}; the batch being added was rolled back "
+            f"(what was stored before it is kept: {stored.render()})"
+        ) from None
     if store is not None:
         store.close()
-        click.echo(f"{stored.render()} in {store_path}", err=True)
+        click.echo(f"{stored.render()} in {_shown(store_path)}", err=True)
     click.echo(tally.render(), err=True)
     if tally.failed:
         click.get_current_context().exit(1)
@@ -630,7 +725,8 @@ def events(
         raise click.UsageError(f"--format {output_format} writes events: add --level events")
     if output_format == "parquet":
         _format_ready(ParquetFormat(), output_format, output)
-    store = _open_store(store_path)
+    _refuse_store_as_output(output, store_path)
+    store = _open_store(store_path, read_only=True)
     found = store.iter_engagements(
         actors=actors, countries=countries, types=types, statuses=statuses, since=since, until=until
     )
@@ -659,15 +755,17 @@ def events(
         def write(stream: TextIO) -> int:
             return engagement_writer(found, stream)
 
+    written: list[int] = []
     try:
         if output is None:
-            count = write(sys.stdout)
+            _write_stdout(lambda stream: written.append(write(stream)))
         else:
-            with output.open("w", encoding="utf-8", newline="") as stream:
-                count = write(stream)
+            _write_file(output, lambda stream: written.append(write(stream)))
+    except sqlite3.Error as error:  # damage found inside the store
+        raise click.ClickException(f"cannot read the event store {_shown(store_path)}: {error}") from None
     finally:
         store.close()
-    click.echo(f"{level} written: {count}", err=True)
+    click.echo(f"{level} written: {written[0]}", err=True)
 
 
 @main.command()
@@ -716,18 +814,21 @@ def timeline(
 
     if output.suffix.lower() not in FORMATS:
         raise click.BadParameter(f"use a file name ending in {', '.join(FORMATS)}", param_hint="'--output'")
-    store = _open_store(store_path)
+    _refuse_store_as_output(output, store_path)
+    store = _open_store(store_path, read_only=True)
     try:
         found = store.query(
             actors=actors, countries=countries, types=types, statuses=statuses, since=since, until=until
         )
+    except sqlite3.Error as error:  # damage found inside the store
+        raise click.ClickException(f"cannot read the event store {_shown(store_path)}: {error}") from None
     finally:
         store.close()
     try:
         drawn = render_timeline(found, output, title=title, max_rows=max_rows, since=since, until=until)
     except ImportError as error:
         raise click.ClickException(str(error)) from None
-    click.echo(f"engagements drawn: {drawn} of {len(found)}, in {output}", err=True)
+    click.echo(f"engagements drawn: {drawn} of {len(found)}, in {_shown(output)}", err=True)
 
 
 def _gold_text(gold_path: Path) -> Path:

@@ -60,6 +60,7 @@ True
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 from collections import defaultdict
@@ -277,11 +278,26 @@ def cluster(keys: Iterable[ReportKey], rules: MergeRules | None = None) -> list[
     [['f0', 'f1'], ['f5']]
     """
     rules = rules or MergeRules()
+    tolerance = dt.timedelta(days=rules.tolerance_days)
     clusters: list[_Cluster] = []
+    # The clusters a later report may still join, in the order they were made (the first that
+    # accepts wins). Reports come by start date, so a cluster ending more than the tolerance
+    # before a report's start can join none after it either, and is let go: the work stays
+    # linear in the reports. A vague cluster only takes reports of its very span.
     open_by_group: dict[tuple[str, Status], list[_Cluster]] = defaultdict(list)
+    vague_by_span: dict[tuple[str, Status, dt.date, dt.date], list[_Cluster]] = defaultdict(list)
     for key in sorted(keys, key=_order):
+        if key.start is None or key.end is None:  # an unresolved report joins nothing
+            clusters.append(_Cluster([key], key.start, key.end, key.country, False))
+            continue
         vague = _is_vague(key, rules)
-        candidates = open_by_group[(key.block, key.status)]
+        if vague:
+            candidates = vague_by_span[(key.block, key.status, key.start, key.end)]
+        else:
+            candidates = open_by_group[(key.block, key.status)]
+            earliest_end = key.start - tolerance
+            if candidates and min(group.end or key.start for group in candidates) < earliest_end:
+                candidates[:] = [group for group in candidates if (group.end or key.start) >= earliest_end]
         chosen = next((group for group in candidates if group.accepts(key, vague, rules)), None)
         if chosen is None:
             chosen = _Cluster([key], key.start, key.end, key.country, vague)
@@ -301,6 +317,10 @@ def link_outcomes(clusters: Sequence[Sequence[ReportKey]], rules: MergeRules | N
 
     :returns: planned engagement id -> outcome engagement id.
 
+    The outcomes of each block are indexed by first day and country, so a
+    plan finds its outcome in logarithmic time, however many engagements
+    its participants have.
+
     >>> planned = ReportKey("p", "visit|x", "planned", dt.date(2026, 1, 15), dt.date(2026, 1, 17), "USA")
     >>> done = ReportKey("d", "visit|x", "occurred", dt.date(2026, 1, 15), dt.date(2026, 1, 15), "USA")
     >>> link_outcomes([[planned], [done]])
@@ -308,10 +328,23 @@ def link_outcomes(clusters: Sequence[Sequence[ReportKey]], rules: MergeRules | N
     """
     rules = rules or MergeRules()
     widen = dt.timedelta(days=rules.link_tolerance_days)
-    outcomes: dict[str, list[tuple[str, Sequence[ReportKey]]]] = defaultdict(list)
+    # (block, occurred?) -> country (None: any, "*": all of them) -> [(first day, id)], sorted
+    outcomes: dict[tuple[str, bool], dict[str | None, list[tuple[dt.date, str]]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
     for members in clusters:
-        if members[0].status is not Status.PLANNED:
-            outcomes[members[0].block].append((_cluster_id(members), members))
+        if members[0].status is Status.PLANNED:
+            continue
+        o_start, _, o_country = _span(members)
+        if o_start is None:
+            continue
+        by_country = outcomes[(members[0].block, members[0].status is Status.OCCURRED)]
+        entry = (o_start, _cluster_id(members))
+        by_country[o_country].append(entry)
+        by_country["*"].append(entry)
+    for by_country in outcomes.values():
+        for entries in by_country.values():
+            entries.sort()
     links: dict[str, str] = {}
     for members in clusters:
         if members[0].status is not Status.PLANNED:
@@ -319,19 +352,41 @@ def link_outcomes(clusters: Sequence[Sequence[ReportKey]], rules: MergeRules | N
         start, end, country = _span(members)
         if start is None or end is None:
             continue
-        best: tuple[int, int, str] | None = None
-        for outcome_id, outcome in outcomes[members[0].block]:
-            o_start, _, o_country = _span(outcome)
-            if o_start is None or not start - widen <= o_start <= end + widen:
+        for occurred in (True, False):  # an occurred outcome wins over a cancellation
+            indexed = outcomes.get((members[0].block, occurred))
+            if indexed is None:
                 continue
-            if country is not None and o_country is not None and country != o_country:
-                continue
-            rank = (outcome[0].status is not Status.OCCURRED, abs((o_start - start).days), outcome_id)
-            if best is None or rank < best:
-                best = rank
-        if best is not None:
-            links[_cluster_id(members)] = best[2]
+            # A plan without a country fits any outcome; one with a country, those of it or of none.
+            lists = (
+                [indexed.get("*", [])]
+                if country is None
+                else [indexed.get(country, []), indexed.get(None, [])]
+            )
+            found = [
+                best for entries in lists if (best := _nearest(entries, start, start - widen, end + widen))
+            ]
+            if found:
+                links[_cluster_id(members)] = min(found)[1]
+                break
     return links
+
+
+def _nearest(
+    entries: list[tuple[dt.date, str]], day: dt.date, earliest: dt.date, latest: dt.date
+) -> tuple[int, str] | None:
+    """Of ``(first day, id)`` entries sorted, the one nearest ``day`` within ``[earliest, latest]``.
+
+    Returned as ``(distance in days, id)``; of two as near, the smaller id.
+    """
+    found: list[tuple[int, str]] = []
+    after = bisect.bisect_left(entries, (day, ""))
+    if after < len(entries) and entries[after][0] <= latest:
+        found.append(((entries[after][0] - day).days, entries[after][1]))
+    if after > 0 and entries[after - 1][0] >= earliest:
+        before = entries[after - 1][0]
+        first = bisect.bisect_left(entries, (before, ""))  # the smallest id of that day
+        found.append(((day - before).days, entries[first][1]))
+    return min(found) if found else None
 
 
 def _span(members: Sequence[ReportKey]) -> tuple[dt.date | None, dt.date | None, str | None]:

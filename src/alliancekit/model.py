@@ -17,6 +17,7 @@ import datetime as dt
 import enum
 import re
 from collections.abc import Iterable
+from typing import Any
 
 import attrs
 
@@ -155,6 +156,20 @@ def _as_date(value: dt.date | str | None) -> dt.date | None:
     return value
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _unicode_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    r"""Refuse text that cannot be written as UTF-8: a lone surrogate (``"\ud800"``)."""
+    if isinstance(value, str):
+        match = _LONE_SURROGATE.search(value)
+        if match is not None:
+            raise ValueError(
+                f"{attribute.name} holds a lone surrogate (U+{ord(match.group()):04X} at character "
+                f"{match.start()}), which is not Unicode text"
+            )
+
+
 def _strip(value: str) -> str:
     return " ".join(value.split())
 
@@ -188,16 +203,16 @@ class Source:
     'Kyodo'
     """
 
-    outlet: str | None = None
-    url: str | None = None
-    dateline: str | None = None
+    outlet: str | None = attrs.field(default=None, validator=_unicode_text)
+    url: str | None = attrs.field(default=None, validator=_unicode_text)
+    dateline: str | None = attrs.field(default=None, validator=_unicode_text)
     timestamp: dt.datetime | None = None
     converted_by: str | None = None
 
 
 @attrs.frozen
 class Document:
-    """One news article: the unit extractors read.
+    r"""One news article: the unit extractors read.
 
     :param id: a stable identifier, unique within a corpus.
     :param text: the article text; evidence offsets index into it.
@@ -205,12 +220,16 @@ class Document:
         ``None`` means unknown: relative dates then stay unresolved.
     :param source: outlet, address and what was read from the text.
 
+    The id, the text and the source's fields must be Unicode text: a lone
+    surrogate (``"\ud800"``, which no UTF-8 output can hold) is a
+    ``ValueError``.
+
     >>> Document(id="a", text="x", published=dt.date(2026, 1, 13)).published
     datetime.date(2026, 1, 13)
     """
 
-    id: str = attrs.field(validator=attrs.validators.min_len(1))
-    text: str
+    id: str = attrs.field(validator=attrs.validators.and_(attrs.validators.min_len(1), _unicode_text))
+    text: str = attrs.field(validator=_unicode_text)
     published: dt.date | None = attrs.field(default=None, converter=_as_date)
     source: Source = attrs.field(factory=Source)
 

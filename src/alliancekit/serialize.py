@@ -133,6 +133,8 @@ def structure_document(data: dict[str, Any]) -> Document:
     return converter.structure(data, Document)
 
 
+# Text no UTF-8 output can hold.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 # Characters that str.splitlines() and some JSON-lines readers treat as line
 # breaks but json.dumps(ensure_ascii=False) leaves unescaped inside strings.
 _LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
@@ -388,7 +390,11 @@ def event_problems(event: object) -> list[str]:
     if not isinstance(event, Event):
         return [f"a {type(event).__name__}, not an Event"]
     try:
-        data = json.loads(dumps_event(event))
+        line = dumps_event(event)
+        data = json.loads(line)
     except Exception as error:  # any field a plugin filled with something JSON cannot hold
         return [f"does not serialize: {type(error).__name__}: {error}"]
+    surrogate = _LONE_SURROGATE.search(line)
+    if surrogate is not None:  # no UTF-8 output can hold it
+        return [f"holds a lone surrogate (U+{ord(surrogate.group()):04X}), which is not Unicode text"]
     return schema_problems(data)

@@ -2,17 +2,20 @@
 
 An :class:`EventStore` is one SQLite file (the standard library's
 :mod:`sqlite3`; nothing to install or run). It keeps, for each document, its
-id, a hash of its text and where it came from; every event read from it;
+id, a hash of what its events depend on (:func:`document_hash`) and where
+it came from; every event read from it;
 and the engagements those events merge into across documents, by the rules
 of :mod:`alliancekit.engagements`.
 
 Adding is idempotent and transactional:
 
-* a document already stored with the same id and text (content hash) is
-  skipped, and an event already stored (same fingerprint) is not added
-  again, so re-running over a corpus adds nothing twice;
-* a document stored before under the same id but with another text is
-  *replaced*: its old events are removed and its new ones added;
+* a document already stored with the same id, text, publication date,
+  outlet and address (:func:`document_hash`) is skipped, and an event
+  already stored (same fingerprint) is not added again, so re-running over
+  a corpus adds nothing twice;
+* a document stored before under the same id but with another text or
+  publication date (which dates its events) or source is *replaced*: its
+  old events are removed and its new ones added;
 * each call of :meth:`EventStore.add` is one transaction: a crash loses
   nothing committed before it and never leaves half a document;
   :meth:`EventStore.add_batches` commits every ``batch_size`` documents;
@@ -41,6 +44,7 @@ smaller fingerprint joins, so keep queries, not ids, between runs.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import itertools
@@ -81,7 +85,7 @@ if TYPE_CHECKING:
 
     from alliancekit.pipeline import DocumentResult
 
-__all__ = ["AddSummary", "EventStore", "QueryResult", "content_hash"]
+__all__ = ["AddSummary", "EventStore", "NotAStoreError", "QueryResult", "content_hash", "document_hash"]
 
 _SCHEMA_VERSION = "1"
 _SCHEMA = """
@@ -141,6 +145,26 @@ def content_hash(text: str) -> str:
     'ba7816bf8f01'
     """
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def document_hash(document: Document) -> str:
+    """The hash a stored document is recognised by: of everything given with it that its events depend on.
+
+    The text, the publication date (relative dates resolve against it),
+    the outlet and the address. What the pipeline reads from the text
+    itself (a printed timestamp, a dateline) follows from the text.
+
+    >>> text = "Abe met Lee on Monday."
+    >>> document_hash(Document("d", text, "2026-01-13")) == document_hash(Document("d", text, "2026-01-20"))
+    False
+    """
+    given = [
+        content_hash(document.text),
+        _iso(document.published),
+        document.source.outlet,
+        document.source.url,
+    ]
+    return hashlib.sha256(json.dumps(given).encode("utf-8")).hexdigest()
 
 
 @attrs.define
@@ -249,6 +273,20 @@ def _iso(value: dt.date | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
+class NotAStoreError(ValueError):
+    """A database that is not an alliancekit event store: it is left as it is.
+
+    >>> print(NotAStoreError("app.db", ["users"]))
+    app.db: not an alliancekit event store (it holds the tables users); it was left unchanged
+    """
+
+    def __init__(self, path: str, tables: Sequence[str]) -> None:
+        held = f"it holds the tables {', '.join(tables)}" if tables else "it holds no tables"
+        super().__init__(f"{path}: not an alliancekit event store ({held}); it was left unchanged")
+        self.path = path
+        self.tables = tuple(tables)
+
+
 class EventStore:
     """Events and engagements in one SQLite file.
 
@@ -257,24 +295,69 @@ class EventStore:
     :param rules: the merging tolerances. A new store records them; an
         existing one keeps its own unless others are given, in which case
         every engagement is recomputed with the new rules.
+    :param read_only: open an existing store for queries only: nothing is
+        ever written, no lock is taken that would hold up a writer, and a
+        store in a read-only place (a file or folder without write
+        permission) can be read.
+    :raises NotAStoreError: when the file is a database of something else
+        (it is never modified); :class:`sqlite3.Error` when it is no
+        database at all.
 
-    Use it as a context manager, or call :meth:`close`.
+    Each query reads one consistent snapshot of the store: a writer
+    committing meanwhile changes nothing it returns. Use it as a context
+    manager, or call :meth:`close`.
 
     >>> with EventStore(":memory:") as store:
     ...     store.counts()
     {'documents': 0, 'events': 0, 'engagements': 0}
     """
 
-    def __init__(self, path: str | Path = "events.db", *, rules: MergeRules | None = None) -> None:
+    def __init__(
+        self, path: str | Path = "events.db", *, rules: MergeRules | None = None, read_only: bool = False
+    ) -> None:
         self.path = str(path)
+        self.read_only = read_only
+        if read_only:
+            self._db = _connect_read_only(self.path)
+            self._check_is_store(new_allowed=False)
+            stored = self._stored_rules()
+            if rules is not None and rules != stored:
+                raise ValueError(f"{self.path}: new merge rules need a store opened for writing")
+            self.rules = stored or MergeRules()
+            return
         # Autocommit mode: transactions are opened and closed explicitly, one per batch.
         # Another process writing to the same store holds its lock for one batch: wait for it.
         self._db = sqlite3.connect(self.path, isolation_level=None, timeout=60)
-        self._db.execute("PRAGMA foreign_keys = ON")
-        self._db.execute("PRAGMA journal_mode = WAL")
-        self._db.execute("PRAGMA synchronous = FULL")
-        self._create_schema()
-        self.rules = self._settle_rules(rules)
+        try:
+            self._check_is_store(new_allowed=True)  # before anything could change the file
+            self._db.execute("PRAGMA foreign_keys = ON")
+            self._db.execute("PRAGMA journal_mode = WAL")
+            self._db.execute("PRAGMA synchronous = FULL")
+            self._create_schema()
+            self.rules = self._settle_rules(rules)
+        except BaseException:
+            self._db.close()
+            raise
+
+    def _check_is_store(self, *, new_allowed: bool) -> None:
+        """Refuse a database that is not an alliancekit store; an empty one is a new store when allowed."""
+        tables = sorted(
+            name
+            for (name,) in self._db.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
+        )
+        if not tables and new_allowed:
+            return
+        if "meta" not in tables or "engagements" not in tables or self._meta("schema") is None:
+            self._db.close()
+            raise NotAStoreError(self.path, tables)
+        version = self._meta("schema")
+        if version != _SCHEMA_VERSION:
+            self._db.close()
+            raise ValueError(f"{self.path}: store schema {version}, this alliancekit reads {_SCHEMA_VERSION}")
+
+    def _stored_rules(self) -> MergeRules | None:
+        stored_text = self._meta("rules")
+        return MergeRules(**json.loads(stored_text)) if stored_text else None
 
     def _create_schema(self) -> None:
         with self._transaction():
@@ -290,8 +373,7 @@ class EventStore:
                 )
 
     def _settle_rules(self, rules: MergeRules | None) -> MergeRules:
-        stored_text = self._meta("rules")
-        stored = MergeRules(**json.loads(stored_text)) if stored_text else None
+        stored = self._stored_rules()
         chosen = rules or stored or MergeRules()
         self.rules = chosen
         if chosen != stored:
@@ -378,7 +460,7 @@ class EventStore:
 
     def _add_document(self, document: Document, events: Sequence[Event], summary: AddSummary) -> set[str]:
         """Insert or replace one document; the blocks whose engagements need recomputing."""
-        digest = content_hash(document.text)
+        digest = document_hash(document)
         row = self._db.execute("SELECT content_hash FROM documents WHERE id = ?", (document.id,)).fetchone()
         blocks: set[str] = set()
         values = (digest, _iso(document.published), document.source.outlet, document.source.url, document.id)
@@ -481,15 +563,35 @@ class EventStore:
 
     # ------------------------------------------------------------------ reading
 
+    @contextlib.contextmanager
+    def _snapshot(self) -> Iterator[None]:
+        """Read one consistent state of the store in the block, whatever writers commit meanwhile.
+
+        A read transaction (in WAL mode it holds no lock a writer waits
+        for); inside a transaction already open, the block simply runs in it.
+        """
+        if self._db.in_transaction:
+            yield
+            return
+        self._db.execute("BEGIN")
+        try:
+            yield
+        finally:
+            # The store may have been closed while a query's iterator was left unfinished.
+            with contextlib.suppress(sqlite3.ProgrammingError):
+                if self._db.in_transaction:
+                    self._db.execute("COMMIT")
+
     def counts(self) -> dict[str, int]:
         """How many documents, events and engagements the store holds."""
-        return {
-            table: int(self._db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
-            for table in ("documents", "events", "engagements")
-        }
+        with self._snapshot():
+            return {
+                table: int(self._db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+                for table in ("documents", "events", "engagements")
+            }
 
     def has_document(self, document: Document) -> bool:
-        """Whether this document, with this very text, is stored.
+        """Whether this document is stored as it is: same text, publication date and source.
 
         >>> with EventStore(":memory:") as store:
         ...     _ = store.add_events(Document("d1", "Text."), [])
@@ -497,7 +599,7 @@ class EventStore:
         (True, False)
         """
         row = self._db.execute("SELECT content_hash FROM documents WHERE id = ?", (document.id,)).fetchone()
-        return row is not None and row[0] == content_hash(document.text)
+        return row is not None and row[0] == document_hash(document)
 
     def iter_engagements(
         self,
@@ -521,10 +623,15 @@ class EventStore:
         :param since: only engagements ending on or after this day.
         :param until: only engagements starting on or before this day.
             With ``since`` or ``until``, engagements without dates are left out.
+
+        The engagements come from one snapshot of the store, taken when the
+        first is read and held until the last is (or the iterator is
+        closed): a writer committing meanwhile changes nothing they hold.
         """
         sql, parameters = _select(actors, countries, types, statuses, since, until)
-        for identifier, outcome in self._db.execute(sql, parameters).fetchall():
-            yield self._load(identifier, outcome)
+        with self._snapshot():
+            for identifier, outcome in self._db.execute(sql, parameters).fetchall():
+                yield self._load(identifier, outcome)
 
     def query(
         self,
@@ -562,10 +669,11 @@ class EventStore:
         ...     store.engagement("e0") is None
         True
         """
-        row = self._db.execute(
-            "SELECT id, outcome_id FROM engagements WHERE id = ?", (identifier,)
-        ).fetchone()
-        return None if row is None else self._load(row[0], row[1])
+        with self._snapshot():
+            row = self._db.execute(
+                "SELECT id, outcome_id FROM engagements WHERE id = ?", (identifier,)
+            ).fetchone()
+            return None if row is None else self._load(row[0], row[1])
 
     def _load(self, identifier: str, outcome: str | None) -> Engagement:
         reports = [
@@ -584,6 +692,42 @@ class EventStore:
             )
         ]
         return Engagement.from_reports(identifier, reports, outcome_id=outcome, plan_ids=plans)
+
+
+_READ_ONLY_PLACE = ("readonly database", "unable to open database file")
+
+
+def _connect_read_only(path: str) -> sqlite3.Connection:
+    """A connection that can only read the store at ``path``, even where nothing may be written.
+
+    A store in WAL mode is read with a shared-memory file beside it; where
+    that cannot be made (a read-only folder or medium), the file is read as
+    immutable, which is right once every writer has finished (its last
+    changes then are in the file itself).
+    """
+    if path in ("", ":memory:"):
+        raise ValueError("a store in memory cannot be opened read-only")
+    target = Path(path)
+    if not target.is_file():
+        raise FileNotFoundError(f"{path}: no such store")
+    uri = target.resolve().as_uri()
+    db: sqlite3.Connection | None = None
+    try:
+        db = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None, timeout=60)
+        db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+        return db
+    except sqlite3.OperationalError as error:
+        if db is not None:
+            db.close()
+        if not any(reason in str(error) for reason in _READ_ONLY_PLACE):
+            raise
+    wal = Path(path + "-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        raise sqlite3.OperationalError(
+            f"changes not yet in the file are in {wal}, and nothing may be written beside the store "
+            "to read them: open it once where it may be written"
+        )
+    return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, isolation_level=None)
 
 
 def _tokens(name: str, aliases: Iterable[str]) -> str:

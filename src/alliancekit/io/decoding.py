@@ -129,6 +129,10 @@ def decode_text(raw: bytes, *, declared: str | None = None) -> str:
     Traceback (most recent call last):
     ...
     alliancekit.io.decoding.DecodeError: not valid UTF-8 (byte 3: b'\xe9'); save it as UTF-8, or declare ...
+    >>> decode_text(b"Talks.", declared="undefined")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    alliancekit.io.decoding.DecodeError: cannot be decoded as 'undefined' (...)
     """
     text = _decode(raw, declared)
     if not text.strip():  # also blank: "\x1c", "\u2028", no-break spaces
@@ -156,6 +160,9 @@ def _decode(raw: bytes, declared: str | None) -> str:
             return raw.decode(declared)
         except UnicodeDecodeError as error:
             raise _failure(raw, declared, error, declared=True) from None
+        except (UnicodeError, LookupError, TypeError, ValueError) as error:
+            # A codec that cannot decode text at all ("undefined"), or fails without saying where.
+            raise DecodeError(f"cannot be decoded as {declared!r} ({error})") from None
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:

@@ -26,6 +26,7 @@ Abe met Biden in Tokyo.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from html.parser import HTMLParser
 
 import attrs
@@ -137,6 +138,7 @@ class _TextParser(HTMLParser):
         self.title: list[str] = []
         self._current: list[str] = []
         self._hidden: list[str] = []  # the open hidden elements, innermost last
+        self._open_hidden: Counter[str] = Counter()  # how many of each are open: no search of the list
         self._in_title = False
         self._pre = 0
 
@@ -158,6 +160,7 @@ class _TextParser(HTMLParser):
             return
         if tag in _HIDDEN:
             self._hidden.append(tag)
+            self._open_hidden[tag] += 1
             return
         if tag in _BLOCKS:
             self._flush()
@@ -176,8 +179,10 @@ class _TextParser(HTMLParser):
             self._in_title = False
             return
         if tag in _HIDDEN:
-            if tag in self._hidden:  # close it and anything left open inside it
-                del self._hidden[len(self._hidden) - 1 - self._hidden[::-1].index(tag) :]
+            if self._open_hidden[tag]:  # close it and anything left open inside it
+                while (closed := self._hidden.pop()) != tag:
+                    self._open_hidden[closed] -= 1
+                self._open_hidden[tag] -= 1
             return
         if tag in _BLOCKS:
             self._flush()

@@ -4,6 +4,14 @@ A writer is a callable ``writer(events, stream) -> int`` that writes events
 to a text stream and returns how many it wrote. Formats are plugins: these
 are registered by :mod:`alliancekit.default_plugins.formats`.
 
+What a hostile document put in a field cannot act on the reader of the
+output: a CSV cell that a spreadsheet would run as a formula (``=``,
+``+``, ``-``, ``@`` first) gets a leading apostrophe
+(:func:`~alliancekit.io.escaping.spreadsheet_safe`), and a table for the
+terminal shows control characters (escape sequences, carriage returns,
+line breaks) as escapes (:func:`~alliancekit.io.escaping.terminal_safe`).
+JSON output escapes them by itself.
+
 >>> import io
 >>> from alliancekit.model import Event
 >>> buffer = io.StringIO()
@@ -20,6 +28,7 @@ import json
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
+from alliancekit.io.escaping import spreadsheet_safe, terminal_safe
 from alliancekit.model import Event
 from alliancekit.serialize import dumps_event, unstructure_event
 
@@ -119,12 +128,29 @@ def event_row(event: Event) -> dict[str, Any]:
 
 
 def write_csv(events: Iterable[Event], stream: TextIO) -> int:
-    """Write a CSV table with a header row, one row per event."""
+    """Write a CSV table with a header row, one row per event.
+
+    A cell a spreadsheet would run as a formula is neutralised with a
+    leading apostrophe:
+
+    >>> import io
+    >>> buffer = io.StringIO()
+    >>> _ = write_csv([Event("call", "occurred", document_id="=HYPERLINK(1)")], buffer)
+    >>> buffer.getvalue().splitlines()[1][:20]
+    "'=HYPERLINK(1),call,"
+    """
     return _write_csv_rows((event_row(event) for event in events), CSV_COLUMNS, stream)
 
 
 def write_table(events: Iterable[Event], stream: TextIO) -> int:
-    """Write a plain-text table for reading in a terminal."""
+    r"""Write a plain-text table for reading in a terminal; control characters show as escapes.
+
+    >>> import io
+    >>> buffer = io.StringIO()
+    >>> _ = write_table([Event("call", "occurred", document_id="d1[2J")], buffer)
+    >>> print(buffer.getvalue().splitlines()[1].split()[0])
+    d1\x1b[2J
+    """
     columns = ("document_id", "type", "status", "participants", "start", "end", "location")
     return _write_text_table((event_row(event) for event in events), columns, stream)
 
@@ -134,13 +160,15 @@ def _write_csv_rows(rows: Iterable[dict[str, Any]], columns: Sequence[str], stre
     writer.writeheader()
     count = 0
     for row in rows:
-        writer.writerow(row)
+        writer.writerow(
+            {key: spreadsheet_safe(value) if isinstance(value, str) else value for key, value in row.items()}
+        )
         count += 1
     return count
 
 
 def _write_text_table(rows: Iterable[dict[str, Any]], columns: Sequence[str], stream: TextIO) -> int:
-    cells = [{key: str(row[key]) for key in columns} for row in rows]
+    cells = [{key: terminal_safe(str(row[key])) for key in columns} for row in rows]
     widths = {key: min(48, max([len(key)] + [len(row[key]) for row in cells])) for key in columns}
     stream.write("  ".join(key.ljust(widths[key]) for key in columns).rstrip() + "\n")
     for row in cells:

@@ -281,6 +281,9 @@ class PersonFinder:
     """The whole document, when known: a bare surname counts as a person the
     knowledge base knows if their full name appears anywhere in it, so a
     liveblog's "Hegseth arrives ..." above "Pete Hegseth landed ..." is read."""
+    _named_in_full_cache: dict[str, bool] = attrs.field(factory=dict, init=False, repr=False)
+    """Whether each record's full name is in the document: searched once per record, so that
+    a document of many bare surnames takes time linear in its length."""
 
     def find(self, sentence: str, offset: int) -> list[PersonMention]:
         """All people named in one sentence, in order."""
@@ -493,7 +496,11 @@ class PersonFinder:
         """Whether the document writes this person's full name (or an alias) somewhere."""
         if not self.document_text:
             return False
-        return any(name in self.document_text for name in (record.name, *record.aliases) if " " in name)
+        named = self._named_in_full_cache.get(record.id)
+        if named is None:
+            named = any(name in self.document_text for name in (record.name, *record.aliases) if " " in name)
+            self._named_in_full_cache[record.id] = named
+        return named
 
     def _prior_by_surname(self, surname: str) -> PersonMention | None:
         key = fold(surname)

@@ -457,6 +457,11 @@ def _paragraph_lines(text: str) -> Iterator[tuple[int, str]]:
     A line that stops mid-sentence (no closing punctuation) and is followed
     directly by a line starting in lower case is joined with it: the hard
     line break is kept in the text, so offsets stay those of the document.
+
+    Whether a joined line ends mid-sentence is whether its last line does
+    (closing punctuation never spans a line break into a lower-case line),
+    so each line is looked at once, and joining many lines takes time
+    linear in their length.
     """
     lines: list[tuple[int, str]] = []
     position = 0
@@ -469,11 +474,11 @@ def _paragraph_lines(text: str) -> Iterator[tuple[int, str]]:
         if not line.strip():
             index += 1
             continue
-        end = start + len(line)
-        while index + 1 < len(lines) and is_headline(line) and lines[index + 1][1][:1].islower():
+        first, last = index, line
+        while index + 1 < len(lines) and is_headline(last) and lines[index + 1][1][:1].islower():
             index += 1
-            next_start, next_line = lines[index]
-            end = next_start + len(next_line)
-            line = text[start:end]
+            last = lines[index][1]
+        if index > first:
+            line = text[start : lines[index][0] + len(last)]
         yield start, line
         index += 1
