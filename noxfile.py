@@ -118,7 +118,9 @@ def realnews(session: nox.Session) -> None:
     ``../shared/corpus/real``); the session skips when it is absent. Pass
     extractor names after ``--`` to score only those.
     """
-    folders = sorted(path for path in REAL_CORPUS.glob("*") if path.is_dir() and any(path.glob("*.gold.json")))
+    folders = sorted(
+        path for path in REAL_CORPUS.glob("*") if path.is_dir() and any(path.glob("*.gold.json"))
+    )
     if not folders:
         session.skip(f"no real-news corpus at {REAL_CORPUS} (set ALLIANCEKIT_REAL_CORPUS)")
     plugin_args = [arg for plugin in _plugin_dirs() for arg in _editable(plugin, "")]
@@ -127,7 +129,15 @@ def realnews(session: nox.Session) -> None:
         for folder in folders:
             session.log(f"{extractor} on {folder.name}")
             # Exit status 1 marks unreadable inputs; the figures are still printed and are the result.
-            session.run("alliancekit", "evaluate", str(folder), "--extractor", extractor, "--summary", success_codes=[0, 1])
+            session.run(
+                "alliancekit",
+                "evaluate",
+                str(folder),
+                "--extractor",
+                extractor,
+                "--summary",
+                success_codes=[0, 1],
+            )
 
 
 @nox.session

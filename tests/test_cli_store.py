@@ -206,3 +206,43 @@ def test_forced_progress_still_ends_with_the_summary_line(corpus: Path) -> None:
 
     assert result.exit_code == 0
     assert re.fullmatch(r"documents read: 4, failed: 0, events written: \d+", result.stderr.splitlines()[-1])
+
+
+def test_two_inputs_sharing_an_id_are_reported_and_neither_overwrites_the_other(tmp_path: Path) -> None:
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "a.jsonl").write_text(
+        json.dumps({"id": "1", "text": ARTICLES[1]["text"]}) + "\n", encoding="utf-8"
+    )
+    (news / "b.jsonl").write_text(
+        json.dumps({"id": "1", "text": ARTICLES[3]["text"]}) + "\n", encoding="utf-8"
+    )
+    database = tmp_path / "events.db"
+
+    runs = [_invoke("extract", str(news), "--store", str(database)) for _ in range(2)]
+
+    for result in runs:
+        assert result.exit_code == 1
+        assert re.search(r"^error: document 1: .*b\.jsonl:1 was not stored", result.stderr, re.MULTILINE)
+        assert "replaced" not in result.stderr.replace("0 replaced", "")
+    assert "stored: 1 new documents, 0 replaced, 0 unchanged" in runs[0].stderr
+    assert "stored: 0 new documents, 0 replaced, 1 unchanged" in runs[1].stderr
+    events = _invoke("events", "--store", str(database), "--level", "events")
+    assert {json.loads(line)["type"] for line in events.stdout.splitlines()} == {"meeting"}
+
+
+def test_articles_of_the_same_name_in_two_subfolders_are_both_stored(tmp_path: Path) -> None:
+    for month, article in (("jan", ARTICLES[1]), ("mar", ARTICLES[3])):
+        (tmp_path / "news" / month).mkdir(parents=True)
+        (tmp_path / "news" / month / "story.txt").write_text(str(article["text"]), encoding="utf-8")
+    database = tmp_path / "events.db"
+
+    result = _invoke("extract", str(tmp_path / "news"), "--store", str(database), "--published", "2026-03-03")
+
+    assert result.exit_code == 0, result.output
+    assert "stored: 2 new documents, 0 replaced" in result.stderr
+    events = _invoke("events", "--store", str(database), "--level", "events")
+    assert {json.loads(line)["document_id"] for line in events.stdout.splitlines()} == {
+        "jan/story",
+        "mar/story",
+    }

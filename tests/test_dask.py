@@ -88,3 +88,21 @@ def test_results_from_files_go_into_an_event_store_idempotently(client: object, 
     assert len(errors) == 3
     assert "not valid JSON" in errors[0]
     assert (again.documents_added, again.events_added, again.documents_unchanged) == (0, 0, len(DOCUMENTS))
+
+
+def test_read_bag_names_documents_as_the_command_line_does_and_reports_clashing_ids(
+    client: object, tmp_path: Path
+) -> None:
+    for month, text in (("jan", TEXTS[0]), ("mar", TEXTS[3])):
+        (tmp_path / month).mkdir()
+        (tmp_path / month / "story.txt").write_text(text, encoding="utf-8")
+        (tmp_path / month / "wire.jsonl").write_text(json.dumps({"id": "w1", "text": text}) + "\n", "utf-8")
+    errors: list[str] = []
+
+    with EventStore(tmp_path / "events.db") as store:
+        summary = store_results(extract_bag(read_bag([tmp_path])), store, on_error=errors.append)
+
+    assert summary.documents_added == 3  # jan/story, mar/story and the first w1
+    assert len(summary.clashes) == 1
+    assert errors == summary.clashes
+    assert "mar/wire.jsonl:1 was not stored" in errors[0]

@@ -336,7 +336,9 @@ def test_participant_alternates_load_from_gold_files(tmp_path: Path) -> None:
             {
                 "type": "call",
                 "status": "occurred",
-                "participants": [{"name": "Yoon Suk Yeol", "role": "participant", "alternates": ["Yoon Suk-yeol"]}],
+                "participants": [
+                    {"name": "Yoon Suk Yeol", "role": "participant", "alternates": ["Yoon Suk-yeol"]}
+                ],
                 "time": None,
                 "location": None,
             }

@@ -191,3 +191,42 @@ def test_malformed_sidecar_is_a_read_error_naming_the_sidecar(tmp_path: Path) ->
 def test_read_error_renders_as_file_line_message() -> None:
     assert str(ReadError("corpus.jsonl", "not valid JSON", line=3)) == "corpus.jsonl:3: not valid JSON"
     assert str(ReadError("a.txt", "empty file")) == "a.txt: empty file"
+
+
+# ----------------------------------------------------------------- identity: where a document came from
+
+
+def test_articles_in_subfolders_are_named_by_their_path_from_the_folder_given(tmp_path: Path) -> None:
+    for month in ("jan", "mar"):
+        (tmp_path / "news" / month).mkdir(parents=True)
+        (tmp_path / "news" / month / "story.txt").write_text(f"Talks in {month}.", encoding="utf-8")
+    (tmp_path / "news" / "jan" / "wire.jsonl").write_text('{"text": "Abe met Lee."}\n', encoding="utf-8")
+
+    documents, errors = _split(list(read_documents([tmp_path / "news"])))
+
+    assert errors == []
+    assert [document.id for document in documents] == ["jan/story", "jan/wire:1", "mar/story"]
+
+
+def test_a_file_given_by_name_is_named_by_its_stem_as_before(tmp_path: Path) -> None:
+    (tmp_path / "jan").mkdir()
+    (tmp_path / "jan" / "story.txt").write_text("Talks.", encoding="utf-8")
+
+    [document] = read_documents([tmp_path / "jan" / "story.txt"])
+
+    assert isinstance(document, Document)
+    assert document.id == "story"
+
+
+def test_documents_carry_the_file_and_line_they_were_read_from(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Talks.", encoding="utf-8")
+    lines = ['{"id": "1", "text": "Abe met Lee."}', "", '{"id": "2", "text": "Lee met Abe."}']
+    (tmp_path / "b.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    documents, _ = _split(list(read_documents([tmp_path])))
+
+    assert [document.source.origin for document in documents] == [
+        str((tmp_path / "a.txt").resolve()),
+        f"{(tmp_path / 'b.jsonl').resolve()}:1",
+        f"{(tmp_path / 'b.jsonl').resolve()}:3",
+    ]

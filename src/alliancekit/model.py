@@ -179,15 +179,34 @@ class Source:
     :param url: the article's address, when known.
     :param dateline: the place named in the dateline ("TOKYO, May 3 (Kyodo) -").
     :param timestamp: a publication timestamp read from the text itself.
+    :param path: the file the document was read from (an absolute path),
+        when it was read from one. Part of the document's identity in an
+        event store: two files giving one id are a clash, not an update.
+    :param line: the line its record starts on, in a JSON-lines or CSV corpus.
 
     >>> Source(outlet="Kyodo").outlet
     'Kyodo'
+    >>> Source(path="/news/corpus.jsonl", line=3).origin
+    '/news/corpus.jsonl:3'
     """
 
     outlet: str | None = None
     url: str | None = None
     dateline: str | None = None
     timestamp: dt.datetime | None = None
+    path: str | None = None
+    line: int | None = None
+
+    @property
+    def origin(self) -> str | None:
+        """Where the document was read from, ``path:line`` or ``path``; ``None`` when unknown.
+
+        >>> Source().origin is None
+        True
+        """
+        if self.path is None:
+            return None
+        return self.path if self.line is None else f"{self.path}:{self.line}"
 
 
 @attrs.frozen

@@ -61,9 +61,11 @@ __all__ = [
     "SUFFIXES",
     "ReadError",
     "json_kind",
+    "name_in_folder",
     "parse_published",
     "read_csv",
     "read_documents",
+    "read_file",
     "read_jsonl",
     "read_text_file",
 ]
@@ -188,7 +190,9 @@ def _read_meta(meta_path: Path) -> dict[str, Any] | ReadError:
     return loaded
 
 
-def read_text_file(path: Path, *, published: dt.date | None = None) -> Document | ReadError:
+def read_text_file(
+    path: Path, *, published: dt.date | None = None, name: str | None = None
+) -> Document | ReadError:
     """Read one ``.txt`` (or ``.txt.gz``, ``.html``) article and its optional ``.meta.json`` sidecar.
 
     The sidecar of ``news.txt`` or ``news.txt.gz`` is ``news.meta.json``.
@@ -198,6 +202,9 @@ def read_text_file(path: Path, *, published: dt.date | None = None) -> Document 
     site name and address fill in what the sidecar does not give.
 
     :param published: a default publication date when the sidecar has none.
+    :param name: the document's id when the sidecar gives none (default:
+        the file name without its suffix; :func:`read_documents` passes the
+        path relative to the folder it searches, ``jan/story``).
     """
     try:
         raw = gzip.decompress(path.read_bytes()) if path.name.endswith(".gz") else path.read_bytes()
@@ -226,13 +233,22 @@ def read_text_file(path: Path, *, published: dt.date | None = None) -> Document 
     try:
         own_date = parse_published(meta.get("published"))
         source = Source(outlet=_optional_str(meta, "outlet"), url=_optional_str(meta, "url"))
-        doc_id = _document_id(meta.get("id"), stem)
+        doc_id = _document_id(meta.get("id"), name or stem)
     except _BadFieldError as error:
         return ReadError(str(meta_path), str(error))
     if page_meta:
         own_date = own_date or _page_date(page_meta["published"])
         source = Source(outlet=source.outlet or page_meta["outlet"], url=source.url or page_meta["url"])
+    source = attrs.evolve(source, path=_absolute(path))
     return Document(id=doc_id, text=text, published=own_date or published, source=source)
+
+
+def _absolute(path: Path) -> str:
+    """The file's absolute path, the part of a document's identity that says where it came from."""
+    try:
+        return str(path.resolve())
+    except (OSError, RuntimeError):  # pragma: no cover - a symlink loop, an unreadable folder
+        return str(path.absolute())
 
 
 def _page_date(value: str | None) -> dt.date | None:
@@ -265,8 +281,14 @@ def _open_text(path: Path) -> TextIO:
     return path.open(encoding="utf-8-sig", newline="")
 
 
-def read_jsonl(path: Path, *, published: dt.date | None = None) -> Iterator[Document | ReadError]:
+def read_jsonl(
+    path: Path, *, published: dt.date | None = None, name: str | None = None
+) -> Iterator[Document | ReadError]:
     r"""Stream documents from a JSON-lines file (or ``.jsonl.gz``), one object per line.
+
+    A record without an ``id`` is named ``<name>:<line>``, ``name`` being
+    the file name without its suffix unless given (:func:`read_documents`
+    passes the path relative to the folder it searches).
 
     >>> import tempfile, pathlib
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "news.jsonl.gz"
@@ -279,6 +301,7 @@ def read_jsonl(path: Path, *, published: dt.date | None = None) -> Iterator[Docu
     except OSError as error:
         yield ReadError(str(path), f"cannot read: {error.strerror or error}")
         return
+    origin = _Origin(path, name or _stem(path))
     with handle:
         number = 0
         records = 0
@@ -292,7 +315,7 @@ def read_jsonl(path: Path, *, published: dt.date | None = None) -> Iterator[Docu
                 if not raw.strip():
                     continue
                 records += 1
-                yield _document_from_line(raw, path, number, published)
+                yield _document_from_line(raw, origin, number, published)
         except _GZIP_ERRORS as error:
             yield ReadError(str(path), f"cannot read on: corrupt or truncated data ({error})", number + 1)
             return
@@ -315,11 +338,14 @@ def _not_json_lines(first_line: bytes) -> str | None:
     return None
 
 
-def read_csv(path: Path, *, published: dt.date | None = None) -> Iterator[Document | ReadError]:
+def read_csv(
+    path: Path, *, published: dt.date | None = None, name: str | None = None
+) -> Iterator[Document | ReadError]:
     r"""Stream documents from a CSV file (or ``.csv.gz``) with a header row.
 
     The columns are named by :data:`CSV_FIELDS`; only ``text`` is required.
-    A row without an ``id`` is named ``<file stem>:<line>``. A row with the
+    A row without an ``id`` is named ``<name>:<line>``, ``name`` being the
+    file name without its suffix unless given. A row with the
     wrong number of fields or a bad date is a :class:`ReadError` naming the
     line the row starts on, and the rows after it are still read; a file
     whose quoting is broken stops at the error.
@@ -336,6 +362,7 @@ def read_csv(path: Path, *, published: dt.date | None = None) -> Iterator[Docume
         yield ReadError(str(path), f"cannot read: {error.strerror or error}")
         return
     csv.field_size_limit(max(csv.field_size_limit(), _CSV_FIELD_LIMIT))
+    origin = _Origin(path, name or _stem(path))
     with stream:
         rows = csv.reader(stream)
         line = 1
@@ -353,13 +380,25 @@ def read_csv(path: Path, *, published: dt.date | None = None) -> Iterator[Docume
                 start, line = line, rows.line_num + 1
                 if not row:
                     continue
-                yield _document_from_row(row, columns, path, start, published)
+                yield _document_from_row(row, columns, origin, start, published)
         except (csv.Error, UnicodeDecodeError, *_GZIP_ERRORS) as error:
             yield ReadError(str(path), f"cannot read on: {error}", line)
 
 
+@attrs.frozen
+class _Origin:
+    """A corpus file being read: its path, and the name its id-less records are numbered under."""
+
+    path: Path
+    name: str
+    absolute: str = attrs.field(default=attrs.Factory(lambda self: _absolute(self.path), takes_self=True))
+
+    def __str__(self) -> str:
+        return str(self.path)
+
+
 def _document_from_row(
-    row: list[str], columns: list[str], path: Path, number: int, published: dt.date | None
+    row: list[str], columns: list[str], path: _Origin, number: int, published: dt.date | None
 ) -> Document | ReadError:
     if len(row) != len(columns):
         return ReadError(str(path), f"the row has {len(row)} fields, the header {len(columns)}", number)
@@ -370,7 +409,7 @@ def _document_from_row(
 
 
 def _document_from_line(
-    raw: bytes, path: Path, number: int, published: dt.date | None
+    raw: bytes, path: _Origin, number: int, published: dt.date | None
 ) -> Document | ReadError:
     try:
         # A file saved with a byte-order mark carries it on its first line only.
@@ -420,7 +459,7 @@ def json_kind(value: object) -> str:
 
 
 def _document_from_fields(
-    data: dict[str, Any], path: Path, number: int, published: dt.date | None
+    data: dict[str, Any], path: _Origin, number: int, published: dt.date | None
 ) -> Document | ReadError:
     """Build a document from one record's fields (a JSON line or a CSV row)."""
     text = data.get("text")
@@ -431,7 +470,7 @@ def _document_from_fields(
     try:
         own_date = parse_published(data.get("published"))
         source = Source(outlet=_optional_str(data, "outlet"), url=_optional_str(data, "url"))
-        doc_id = _document_id(data.get("id"), f"{_stem(path)}:{number}")
+        doc_id = _document_id(data.get("id"), f"{path.name}:{number}")
     except _BadFieldError as error:
         return ReadError(str(path), str(error), number)
     if looks_like_html(text):
@@ -442,6 +481,7 @@ def _document_from_fields(
         text = page.text
         own_date = own_date or _page_date(page.published)
         source = Source(outlet=source.outlet or page.outlet, url=source.url or page.url)
+    source = attrs.evolve(source, path=path.absolute, line=number)
     return Document(id=doc_id, text=text, published=own_date or published, source=source)
 
 
@@ -451,21 +491,46 @@ def _files_under(directory: Path) -> Iterator[Path]:
             yield path
 
 
+def name_in_folder(folder: Path, file: Path) -> str:
+    """What a file found in ``folder`` names its documents: its path from there, without suffix.
+
+    ``news/jan/story.txt`` found in ``news`` is ``jan/story``, so that it
+    does not clash with ``news/mar/story.txt``.
+
+    >>> name_in_folder(Path("news"), Path("news/jan/story.txt"))
+    'jan/story'
+    >>> name_in_folder(Path("news"), Path("news/a.jsonl.gz"))
+    'a'
+    """
+    relative = file.relative_to(folder)
+    return "/".join((*relative.parent.parts, _stem(file)))
+
+
 def read_documents(
-    paths: Iterable[Path | str], *, published: dt.date | None = None
+    paths: Iterable[Path | str], *, published: dt.date | None = None, skip: Iterable[Path | str] = ()
 ) -> Iterator[Document | ReadError]:
     """Stream documents from files and directories, in a stable order.
+
+    A document without an id of its own is named after its file: its
+    path from the folder given (``jan/story`` for ``news/jan/story.txt``
+    found in ``news``), followed by ``:<line>`` for a record of a corpus
+    file.
 
     :param paths: ``.txt``, ``.jsonl`` and ``.csv`` files (each possibly
         gzip-compressed, ``.jsonl.gz``) or directories of them.
     :param published: default publication date for documents without one.
+    :param skip: files never to read, such as the output being written; one
+        found in a folder is passed over with a note.
     """
+    skipped = {_absolute(Path(file)) for file in skip}
     for given in paths:
         path = Path(given)
         if path.is_dir():
             files: Iterable[Path] = _files_under(path)
+            folder: Path | None = path
         elif path.is_file():
             files = [path]
+            folder = None
         elif path.exists():  # a pipe or a device would block or never end
             yield ReadError(str(path), "not a regular file or a directory")
             continue
@@ -473,16 +538,31 @@ def read_documents(
             yield ReadError(str(path), "no such file or directory")
             continue
         for file in files:
-            name = file.name.removesuffix(".gz")
-            if name.endswith(".jsonl"):
-                yield from read_jsonl(file, published=published)
-            elif name.endswith(".csv"):
-                yield from read_csv(file, published=published)
-            elif name.endswith((".txt", *_HTML_SUFFIXES)):
-                yield read_text_file(file, published=published)
-            else:
-                yield ReadError(
-                    str(file),
-                    "unsupported file type (expected .txt, .html, .jsonl, .csv, one of them .gz, "
-                    "or a directory)",
-                )
+            if skipped and _absolute(file) in skipped:
+                _log.info("%s: not read: it is the output of this run", file)
+                continue
+            yield from read_file(
+                file, published=published, name=None if folder is None else name_in_folder(folder, file)
+            )
+
+
+def read_file(
+    path: Path, *, published: dt.date | None = None, name: str | None = None
+) -> Iterator[Document | ReadError]:
+    """Stream the documents of one file, read by the reader its name calls for.
+
+    :param name: what the file's documents are named after when they have
+        no id of their own (default: the file name without its suffix).
+    """
+    kind = path.name.removesuffix(".gz")
+    if kind.endswith(".jsonl"):
+        yield from read_jsonl(path, published=published, name=name)
+    elif kind.endswith(".csv"):
+        yield from read_csv(path, published=published, name=name)
+    elif kind.endswith((".txt", *_HTML_SUFFIXES)):
+        yield read_text_file(path, published=published, name=name)
+    else:
+        yield ReadError(
+            str(path),
+            "unsupported file type (expected .txt, .html, .jsonl, .csv, one of them .gz, or a directory)",
+        )
