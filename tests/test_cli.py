@@ -378,3 +378,102 @@ def test_evaluate_seeds_reads_every_gold_file_and_article(install_plugins: Calla
     report = json.loads(result.stdout)
     assert report["gold_documents"] == len(list(SEEDS.glob("*.gold.json")))
     assert report["unknown_documents"] == []
+
+
+# --------------------------------------------------------------------------- --output safety
+
+
+def test_extract_refuses_an_output_that_is_also_an_input_and_leaves_it_intact(tmp_path: Path) -> None:
+    corpus = tmp_path / "copy.jsonl"
+    original = json.dumps({"id": "1", "text": "Abe met Trump."}) + "\n"
+    corpus.write_text(original, encoding="utf-8")
+    alias = tmp_path / "alias.jsonl"
+    alias.symlink_to(corpus)
+
+    for output in (corpus, alias):
+        result = invoke("extract", corpus, "--extractor", "stub", "--output", output)
+
+        assert result.exit_code == 2
+        assert "is also an input" in result.stderr
+        assert corpus.read_text(encoding="utf-8") == original
+
+
+def test_extract_refuses_an_output_that_is_the_event_store(tmp_path: Path, clean_corpus: Path) -> None:
+    store = tmp_path / "events.db"
+    result = invoke("extract", clean_corpus, "--extractor", "stub", "--store", store, "--output", store)
+    assert result.exit_code == 2
+    assert "is also the event store" in result.stderr
+
+
+def test_extract_never_reads_its_own_output_inside_an_input_folder(clean_corpus: Path) -> None:
+    output = clean_corpus / "events.jsonl"
+
+    runs = [invoke("extract", clean_corpus, "--extractor", "stub", "--output", output) for _ in range(2)]
+
+    for result in runs:
+        assert result.exit_code == 0, result.stderr
+        assert _summary(result) == "documents read: 2, failed: 0, events written: 2"
+    assert "events.jsonl: not read: it is the output of this run" in runs[1].stderr
+    assert len(output.read_text(encoding="utf-8").splitlines()) == 2
+    assert sorted(path.name for path in clean_corpus.iterdir()) == [
+        "a.txt",
+        "b.meta.json",
+        "b.txt",
+        "events.jsonl",
+    ]
+
+
+def write_then_fail(events: Iterable[Event], stream: TextIO) -> int:
+    """A plugin format that breaks after writing its first event."""
+    for event in events:
+        stream.write(f"{event.document_id}\n")
+        raise OSError("disk full")
+    return 0
+
+
+class FailingFormatPlugin:
+    @hookimpl
+    def register_formats(self, register: Callable[[str, Writer], None]) -> None:
+        register("breaks", write_then_fail)
+
+
+def test_an_output_that_fails_midway_leaves_the_previous_file_untouched(
+    clean_corpus: Path, tmp_path: Path, install_plugins: Callable[..., Plugins]
+) -> None:
+    install_plugins(StubPlugin(), FailingFormatPlugin())
+    output = tmp_path / "out" / "events.jsonl"
+    output.parent.mkdir()
+    output.write_text("the previous run's events\n", encoding="utf-8")
+    output.chmod(0o640)
+
+    failed = invoke("extract", clean_corpus, "--extractor", "stub", "--format", "breaks", "--output", output)
+    kept = output.read_text(encoding="utf-8")
+    written = invoke("extract", clean_corpus, "--extractor", "stub", "--output", output)
+
+    assert failed.exit_code == 1
+    assert "Error: the 'breaks' output format failed: OSError: disk full" in failed.stderr
+    assert kept == "the previous run's events\n"
+    assert written.exit_code == 0, written.stderr
+    assert len(output.read_text(encoding="utf-8").splitlines()) == 2
+    assert oct(output.stat().st_mode & 0o777) == oct(0o640)
+    assert [path.name for path in output.parent.iterdir()] == ["events.jsonl"]  # no temporary file left
+
+
+def test_extract_output_into_a_missing_folder_is_a_one_line_error(clean_corpus: Path, tmp_path: Path) -> None:
+    result = invoke("extract", clean_corpus, "--extractor", "stub", "--output", tmp_path / "nope" / "e.jsonl")
+
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines() == [
+        f"Error: --output {tmp_path / 'nope' / 'e.jsonl'}: the folder '{tmp_path / 'nope'}' does not exist"
+    ]
+
+
+def test_extract_on_a_folder_without_readable_inputs_says_so_and_fails(tmp_path: Path) -> None:
+    (tmp_path / "notes.md").write_text("Not an article.", encoding="utf-8")
+
+    result = invoke("extract", tmp_path, "--extractor", "stub")
+
+    assert result.exit_code == 1
+    assert re.search(
+        rf"^error: no documents found in {re.escape(str(tmp_path))}: ", result.stderr, re.MULTILINE
+    )

@@ -246,3 +246,35 @@ def test_articles_of_the_same_name_in_two_subfolders_are_both_stored(tmp_path: P
         "jan/story",
         "mar/story",
     }
+
+
+@pytest.mark.parametrize("command", ["events", "timeline"])
+def test_output_into_a_missing_folder_is_a_one_line_error(store: Path, tmp_path: Path, command: str) -> None:
+    output = tmp_path / "nope" / "out.html"
+
+    result = _invoke(command, "--store", str(store), "--output", str(output))
+
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines() == [
+        f"Error: --output {output}: the folder '{tmp_path / 'nope'}' does not exist"
+    ]
+
+
+def test_timeline_and_events_replace_their_output_whole(store: Path, tmp_path: Path) -> None:
+    page = tmp_path / "timeline.html"
+    table = tmp_path / "engagements.csv"
+    page.write_text("old", encoding="utf-8")
+    table.write_text("old", encoding="utf-8")
+
+    drawn = _invoke("timeline", "--store", str(store), "--output", str(page))
+    listed = _invoke("events", "--store", str(store), "--format", "csv", "--output", str(table))
+
+    assert drawn.exit_code == listed.exit_code == 0
+    assert "<svg" in page.read_text(encoding="utf-8")
+    assert table.read_text(encoding="utf-8").startswith("id,type,status")
+    assert sorted(path.name for path in tmp_path.iterdir()) == [
+        "engagements.csv",
+        "events.db",
+        "news.csv",
+        "timeline.html",
+    ]

@@ -14,12 +14,15 @@ on; the exit status then is 1. Usage errors exit with 2.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import logging
 import os
 import sqlite3
+import stat
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
@@ -197,6 +200,74 @@ def _close(iterator: Iterator[Any]) -> None:
     close = getattr(iterator, "close", None)
     if callable(close):
         close()
+
+
+def _check_output(output: Path | None, inputs: Sequence[Path] = (), store: Path | None = None) -> None:
+    """Refuse, before any work, an output in a folder that does not exist or that is also an input.
+
+    Writing to an input would destroy it (``extract copy.jsonl --output
+    copy.jsonl``); an output inside an input folder is passed over when
+    the folder is read.
+    """
+    if output is None:
+        return
+    folder = output.parent
+    if not folder.is_dir():
+        raise _OutputError(f"--output {output}: the folder {str(folder)!r} does not exist")
+    for given in [*inputs, *([store] if store is not None else [])]:
+        if _same_file(given, output):
+            what = "the event store" if given == store else "an input"
+            raise _OutputError(f"--output {output} is also {what}: writing to it would destroy it")
+
+
+class _OutputError(click.ClickException):
+    """An ``--output`` that cannot be written: one line on standard error, exit status 2 (a usage error)."""
+
+    exit_code = 2
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    """Whether two paths name the same file (through links too); a missing file is no other file."""
+    try:
+        return one.resolve() == other.resolve() or os.path.samefile(one, other)
+    except OSError:
+        return False
+
+
+@contextlib.contextmanager
+def _replacing(path: Path, *, keep_suffix: bool = False) -> Iterator[Path]:
+    """A temporary file beside ``path`` to write; moved into place when the block ends without error.
+
+    When the block raises (or is interrupted) the temporary file is
+    removed and ``path`` is left as it was: an output is never left half
+    written. Its name ends in ``.part`` (a name no reader reads) unless
+    ``keep_suffix``, for writers that choose the format by the suffix. A
+    path that is not a regular file (``/dev/stdout``, a named pipe) is
+    written directly.
+    """
+    if path.exists() and not path.is_file():
+        yield path
+        return
+    suffix = path.suffix if keep_suffix else ".part"
+    handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=suffix, dir=path.parent)
+    os.close(handle)
+    temporary = Path(name)
+    try:
+        yield temporary
+        temporary.chmod(_file_mode(path))
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def _file_mode(path: Path) -> int:
+    """The permissions a file written at ``path`` gets: those of the file it replaces, else the usual."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _open_store(path: Path) -> EventStore:
@@ -384,6 +455,7 @@ def extract(
         alliancekit extract seeds/ --published 2026-01-13 --format table
         alliancekit extract corpus.jsonl.gz --jobs 4 --store events.db
     """  # noqa: D301
+    _check_output(output, paths, store_path)
     plugins = get_plugins()
     _extractor_ready(plugins, extractor)
     writer = plugins.writer(output_format)
@@ -394,7 +466,8 @@ def extract(
     stored = AddSummary()
 
     def events() -> Iterator[Event]:
-        documents = _documents(read_documents(paths, published=published), tally, fail_fast)
+        skip = [output] if output is not None else []
+        documents = _documents(read_documents(paths, published=published, skip=skip), tally, fail_fast)
         if store is not None and output is None:
             documents = _not_stored(documents, store, stored)
         if jobs > 1:
@@ -420,7 +493,17 @@ def extract(
             _close(results)
 
     def write(stream: TextIO) -> None:
-        tally.events = writer(events(), stream)
+        produced = events()
+        try:
+            tally.events = writer(produced, stream)
+        except (BrokenPipeError, KeyboardInterrupt):
+            raise
+        except Exception as error:  # a format plugin's bug, a full disk: one clear line
+            raise click.ClickException(
+                f"the {output_format!r} output format failed: {type(error).__name__}: {error}"
+            ) from error
+        finally:
+            produced.close()  # stop extracting, and release the worker processes, now
 
     if store is not None and output is None:
         tally.events = sum(1 for _ in events())
@@ -431,16 +514,23 @@ def extract(
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             raise SystemExit(1) from None
     else:
-        with output.open("w", encoding="utf-8", newline="") as stream:
+        with _replacing(output) as temporary, temporary.open("w", encoding="utf-8", newline="") as stream:
             write(stream)
     if store is not None:
         store.close()
         click.echo(f"{stored.render()} in {store_path}", err=True)
+    found_nothing = not tally.documents and not tally.failed
+    if found_nothing:
+        _report(
+            "error",
+            f"no documents found in {', '.join(map(str, paths))}: alliancekit reads .txt, .html, "
+            ".jsonl and .csv files (also gzip-compressed, .jsonl.gz) and folders of them",
+        )
     click.echo(
         f"documents read: {tally.documents}, failed: {tally.failed}, events written: {tally.events}",
         err=True,
     )
-    if tally.failed:
+    if tally.failed or found_nothing:
         click.get_current_context().exit(1)
 
 
@@ -548,6 +638,7 @@ def events(
         write_engagements_table,
     )
 
+    _check_output(output, store=store_path)
     store = _open_store(store_path)
     found = store.iter_engagements(
         actors=actors, countries=countries, types=types, statuses=statuses, since=since, until=until
@@ -572,7 +663,7 @@ def events(
         if output is None:
             count = write(sys.stdout)
         else:
-            with output.open("w", encoding="utf-8", newline="") as stream:
+            with _replacing(output) as temporary, temporary.open("w", encoding="utf-8", newline="") as stream:
                 count = write(stream)
     finally:
         store.close()
@@ -625,6 +716,7 @@ def timeline(
 
     if output.suffix.lower() not in FORMATS:
         raise click.BadParameter(f"use a file name ending in {', '.join(FORMATS)}", param_hint="'--output'")
+    _check_output(output, store=store_path)
     store = _open_store(store_path)
     try:
         found = store.query(
@@ -633,7 +725,10 @@ def timeline(
     finally:
         store.close()
     try:
-        drawn = render_timeline(found, output, title=title, max_rows=max_rows, since=since, until=until)
+        with _replacing(output, keep_suffix=True) as temporary:
+            drawn = render_timeline(
+                found, temporary, title=title, max_rows=max_rows, since=since, until=until
+            )
     except ImportError as error:
         raise click.ClickException(str(error)) from None
     click.echo(f"engagements drawn: {drawn} of {len(found)}, in {output}", err=True)
