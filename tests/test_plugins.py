@@ -517,3 +517,26 @@ def test_the_command_line_warns_about_a_plugin_left_out_and_runs_with_the_rest(
         "registered first"
     ) in result.stderr
     assert '"extractor": "rules"' in result.stdout
+
+
+class RaisingWhileRegistering:
+    @hookimpl
+    def register_formats(self, register: Callable[[str, Writer], None]) -> None:
+        raise KeyError("formats.json")
+
+
+def test_the_traceback_option_shows_why_a_plugin_failed_to_register(
+    installed: Callable[..., None], tmp_path: Path
+) -> None:
+    installed(raising=RaisingWhileRegistering())
+    reset_plugins()
+    article = tmp_path / "a.txt"
+    article.write_text("Nothing happened.", encoding="utf-8")
+
+    try:
+        result = CliRunner().invoke(main, ["--traceback", "extract", str(article), "--timeout", "0"])
+    finally:
+        reset_plugins()
+
+    assert "warning: plugin 'raising' register_formats raised KeyError: 'formats.json'" in result.stderr
+    assert 'raise KeyError("formats.json")' in result.stderr

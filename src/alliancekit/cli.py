@@ -24,7 +24,8 @@ import stat
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+import traceback
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TextIO
 
@@ -110,10 +111,26 @@ def _report(kind: str, message: object) -> None:
     click.echo(f"{kind}: {message}", err=True)
 
 
+_TRACEBACK_KEY = "alliancekit.traceback"
+
+
+def _tracebacks_wanted() -> bool:
+    """Whether ``alliancekit --traceback`` asked to see the tracebacks of failures."""
+    context = click.get_current_context(silent=True)
+    return bool(context is not None and context.meta.get(_TRACEBACK_KEY))
+
+
+def _show_traceback(trace: str | None) -> None:
+    """Print a failure's traceback on standard error, when ``--traceback`` asked for it."""
+    if trace and _tracebacks_wanted():
+        click.echo(trace.rstrip("\n"), err=True)
+
+
 def _report_result(result: DocumentResult) -> None:
     document_id = result.document.id
     if result.error is not None:
         _report("error", f"document {document_id}: {result.error}")
+        _show_traceback(result.traceback)
     for reason in result.rejected:
         _report("error", f"document {document_id}: rejected event: {reason}")
 
@@ -155,11 +172,13 @@ def _extractor_ready(plugins: Plugins, name: str) -> None:
     """
     for plugin, reason in sorted(plugins.load_errors.items()):
         _report("warning", f"plugin {plugin!r} {reason}")
+        _show_traceback(plugins.load_tracebacks.get(plugin))
     try:
         plugins.extractor(name)
     except UnknownNameError as error:
         raise click.BadParameter(str(error), param_hint="'--extractor'") from None
     except Exception as error:
+        _show_traceback("".join(traceback.format_exception(error)))
         raise click.ClickException(
             f"cannot load extractor {name!r}: {type(error).__name__}: {error}"
         ) from None
@@ -321,7 +340,14 @@ def _choose_plugins(allow: str | None, none: bool) -> None:
     is_flag=True,
     help="Load no third-party plugin at all: only the built-in extractor and formats.",
 )
-def main(allow_plugins: str | None, no_plugins: bool) -> None:
+@click.option(
+    "--traceback",
+    "show_tracebacks",
+    is_flag=True,
+    help="Print the traceback of every failure (an extractor's, a plugin's) after its error line.",
+)
+@click.pass_context
+def main(context: click.Context, allow_plugins: str | None, no_plugins: bool, show_tracebacks: bool) -> None:
     """Extract evidence-linked diplomatic events from English news.
 
     Meetings, visits, calls and invitations between officials, with their
@@ -333,7 +359,9 @@ def main(allow_plugins: str | None, no_plugins: bool) -> None:
     ``ALLIANCEKIT_LOAD_PLUGINS=a,b`` loads only those, ``--no-plugins`` or
     ``ALLIANCEKIT_LOAD_PLUGINS=`` none, ``ALLIANCEKIT_BLOCK_PLUGINS`` skips
     some. A plugin that fails to load is reported and left out.
+    ``--traceback`` shows plugin authors the stack of their code's failures.
     """
+    context.meta[_TRACEBACK_KEY] = show_tracebacks
     if allow_plugins is not None and no_plugins:
         raise click.UsageError("--plugins and --no-plugins exclude each other")
     _choose_plugins(allow_plugins, no_plugins)
@@ -465,7 +493,7 @@ def extract(
         click.get_current_context().call_on_close(store.close)
     stored = AddSummary()
 
-    def events() -> Iterator[Event]:
+    def events() -> Generator[Event, None, None]:
         skip = [output] if output is not None else []
         documents = _documents(read_documents(paths, published=published, skip=skip), tally, fail_fast)
         if store is not None and output is None:
@@ -499,6 +527,7 @@ def extract(
         except (BrokenPipeError, KeyboardInterrupt):
             raise
         except Exception as error:  # a format plugin's bug, a full disk: one clear line
+            _show_traceback("".join(traceback.format_exception(error)))
             raise click.ClickException(
                 f"the {output_format!r} output format failed: {type(error).__name__}: {error}"
             ) from error

@@ -44,6 +44,7 @@ import gc
 import multiprocessing
 import multiprocessing.connection
 import sys
+import traceback
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
@@ -56,7 +57,13 @@ if TYPE_CHECKING:
     from alliancekit.extractor import ExtractionContext
     from alliancekit.plugins import Plugins
 
-__all__ = ["ExtractorError", "ExtractorTimeoutError", "ExtractorWorker", "WorkerCrashedError"]
+__all__ = [
+    "ExtractorError",
+    "ExtractorTimeoutError",
+    "ExtractorWorker",
+    "RemoteError",
+    "WorkerCrashedError",
+]
 
 # How long a worker may take to stop when asked before it is killed.
 _STOP_GRACE = 2.0
@@ -65,9 +72,34 @@ _STOP_GRACE = 2.0
 class ExtractorError(Exception):
     """An extractor raised in the worker process; the message is ``"<Type>: <message>"``.
 
+    ``traceback`` holds the worker's traceback of the original exception,
+    as text, and the error's ``__cause__`` is a :class:`RemoteError`
+    showing it, so that a traceback printed here shows the extractor's own
+    stack.
+
     >>> str(ExtractorError("RuntimeError: boom"))
     'RuntimeError: boom'
     """
+
+    def __init__(self, message: str, traceback: str | None = None) -> None:
+        super().__init__(message)
+        self.traceback = traceback
+        if traceback is not None:
+            self.__cause__ = RemoteError(traceback)
+
+
+class RemoteError(Exception):
+    r"""An exception raised in another process, shown by its traceback there: the cause of the error here.
+
+    >>> print(RemoteError("Traceback (most recent call last):\n  ...\nKeyError: 'x'\n"))
+    <BLANKLINE>
+    Traceback (most recent call last):
+      ...
+    KeyError: 'x'
+    """
+
+    def __str__(self) -> str:
+        return "\n" + str(self.args[0]).rstrip("\n")
 
 
 class ExtractorTimeoutError(ExtractorError):
@@ -145,12 +177,14 @@ def _serve(
         try:
             events = list(plugins.extractor(name).extract(document, context))
         except Exception as error:  # reported to the caller, who decides
-            connection.send(("error", f"{type(error).__name__}: {error}"))
+            trace = "".join(traceback.format_exception(error))
+            connection.send(("error", (f"{type(error).__name__}: {error}", trace)))
             continue
         try:
             connection.send(("ok", events))
         except Exception as error:  # the results do not pickle: not events at all
-            connection.send(("error", f"its results cannot be passed on: {type(error).__name__}: {error}"))
+            message = f"its results cannot be passed on: {type(error).__name__}: {error}"
+            connection.send(("error", (message, "".join(traceback.format_exception(error)))))
 
 
 class ExtractorWorker:
@@ -263,7 +297,8 @@ class ExtractorWorker:
                 process.join(_STOP_GRACE)
             raise WorkerCrashedError(extractor, document.id, self._kill()) from None
         if status == "error":
-            raise ExtractorError(payload)
+            message, trace = payload if isinstance(payload, tuple) else (payload, None)
+            raise ExtractorError(message, trace)
         result: list[Any] = payload
         return result
 

@@ -236,7 +236,9 @@ class Plugins:
                 plugin = entry_point.load()
                 if self.manager.get_name(plugin) is not None:
                     loaded_as = self.manager.get_name(plugin)
-                    self.load_errors[entry_point.name] = f"cannot be loaded: it is already loaded as {loaded_as!r}"
+                    self.load_errors[entry_point.name] = (
+                        f"cannot be loaded: it is already loaded as {loaded_as!r}"
+                    )
                     continue
                 dist = entry_point.dist
                 self._register(plugin, entry_point.name, dist.version if dist is not None else None)
@@ -487,7 +489,8 @@ class _Registered:
     def clash(self, plugin: str, owners: dict[tuple[str, str], str]) -> str | None:
         """Why these registrations cannot be kept (a name taken, or given twice), or ``None``.
 
-        >>> print(_Registered(extractors=[("rules", dict)]).clash("mine", {("extractor", "rules"): "builtin"}))
+        >>> taken = {("extractor", "rules"): "builtin"}
+        >>> print(_Registered(extractors=[("rules", dict)]).clash("mine", taken))
         registers the extractor 'rules', which plugin 'builtin' registered first
         """
         seen: set[tuple[str, str]] = set()
