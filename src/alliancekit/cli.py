@@ -19,6 +19,7 @@ import datetime as dt
 import json
 import logging
 import os
+import signal
 import sqlite3
 import stat
 import sys
@@ -105,6 +106,7 @@ class _Tally:
     documents: int = 0
     failed: int = 0
     events: int = 0
+    passed: int = 0  # events handed on so far: the count when the run is interrupted
 
 
 def _report(kind: str, message: object) -> None:
@@ -287,6 +289,30 @@ def _file_mode(path: Path) -> int:
         umask = os.umask(0)
         os.umask(umask)
         return 0o666 & ~umask
+
+
+@contextlib.contextmanager
+def _sigterm_interrupts() -> Iterator[list[int]]:
+    """Within the block, ``SIGTERM`` stops the run as Ctrl-C does; the list receives the signal caught.
+
+    The run then ends as an interrupted one: its summary is printed, its
+    output left as it was, and its worker processes stopped.
+    """
+    caught: list[int] = []
+
+    def interrupt(number: int, frame: object) -> None:
+        caught.append(number)
+        raise KeyboardInterrupt
+
+    try:
+        previous = signal.signal(signal.SIGTERM, interrupt)
+    except ValueError:  # not the main thread: signals are not ours to handle
+        yield caught
+        return
+    try:
+        yield caught
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _open_store(path: Path) -> EventStore:
@@ -514,6 +540,7 @@ def extract(
                 if not result.ok:
                     tally.failed += 1
                     _report_result(result)
+                tally.passed += len(result.events)
                 yield from result.events
                 if fail_fast and tally.failed:
                     return
@@ -534,20 +561,43 @@ def extract(
         finally:
             produced.close()  # stop extracting, and release the worker processes, now
 
-    if store is not None and output is None:
-        tally.events = sum(1 for _ in events())
-    elif output is None:
-        try:
-            write(sys.stdout)
-        except BrokenPipeError:  # `alliancekit extract ... | head` closed the pipe
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            raise SystemExit(1) from None
-    else:
-        with _replacing(output) as temporary, temporary.open("w", encoding="utf-8", newline="") as stream:
-            write(stream)
+    stopped_by: int | None = None
+    signals: list[int] = []
+    try:
+        with _sigterm_interrupts() as signals:
+            if store is not None and output is None:
+                tally.events = sum(1 for _ in events())
+            elif output is None:
+                try:
+                    write(sys.stdout)
+                except BrokenPipeError:  # `alliancekit extract ... | head` closed the pipe
+                    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+                    raise SystemExit(1) from None
+            else:
+                with (
+                    _replacing(output) as temporary,
+                    temporary.open("w", encoding="utf-8", newline="") as stream,
+                ):
+                    write(stream)
+    except KeyboardInterrupt:  # Ctrl-C, or SIGTERM: say what was done, as at the end of a run
+        stopped_by = signals[0] if signals else signal.SIGINT
+        tally.events = 0 if output is not None else tally.passed
+        if output is not None:
+            kept = f"; {output} was left as it was"
+        elif store is not None:
+            kept = "; what is stored is kept, and the same command resumes from there"
+        else:
+            kept = ""
+        _report("interrupted", f"the run was stopped before the end of its inputs{kept}")
     if store is not None:
         store.close()
         click.echo(f"{stored.render()} in {store_path}", err=True)
+    if stopped_by is not None:
+        click.echo(
+            f"documents read: {tally.documents}, failed: {tally.failed}, events written: {tally.events}",
+            err=True,
+        )
+        click.get_current_context().exit(128 + stopped_by)
     found_nothing = not tally.documents and not tally.failed
     if found_nothing:
         _report(

@@ -40,10 +40,15 @@ millisecond for a news article, small next to extraction itself.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import gc
 import multiprocessing
 import multiprocessing.connection
+import os
+import signal
 import sys
+import threading
+import time
 import traceback
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
@@ -63,6 +68,7 @@ __all__ = [
     "ExtractorWorker",
     "RemoteError",
     "WorkerCrashedError",
+    "die_with_parent",
 ]
 
 # How long a worker may take to stop when asked before it is killed.
@@ -142,6 +148,44 @@ class WorkerCrashedError(ExtractorError):
         self.exitcode = exitcode
 
 
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+_ORPHAN_CHECK_SECONDS = 0.5
+
+
+def die_with_parent() -> None:
+    """Make this worker process end when its parent does, even when the parent is killed.
+
+    A worker is blocked reading its next task; a parent that dies of
+    ``kill -9`` (or of a ``SIGTERM`` it does not handle) never tells it,
+    and it would go on, orphaned, forever. On Linux the kernel kills it
+    with its parent (``prctl(PR_SET_PDEATHSIG)``), whatever it is doing;
+    elsewhere a daemon thread checks twice a second whether it was
+    orphaned, and ends it.
+    """
+    parent = os.getppid()
+    if not _kill_with_parent():
+        threading.Thread(target=_end_when_orphaned, args=(parent,), daemon=True).start()
+    if os.getppid() != parent:  # pragma: no cover - the parent died while this was being set up
+        os._exit(1)
+
+
+def _kill_with_parent() -> bool:
+    """Ask Linux to kill this process when its parent ends; whether it could."""
+    if not sys.platform.startswith("linux"):  # pragma: no cover - other systems
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        return bool(libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0)
+    except (OSError, AttributeError):  # pragma: no cover - no prctl to call
+        return False
+
+
+def _end_when_orphaned(parent: int) -> None:  # pragma: no cover - other systems than Linux
+    while os.getppid() == parent:
+        time.sleep(_ORPHAN_CHECK_SECONDS)
+    os._exit(1)
+
+
 def _context() -> ForkContext | SpawnContext:
     if "fork" in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("fork")
@@ -158,6 +202,11 @@ def _serve(
 
     ``None`` in, or the caller's end of the pipe closing, ends the loop.
     """
+    # The caller stops this worker when it needs to: Ctrl-C is the caller's to handle, and
+    # a caller killed outright takes the worker with it.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler, inherited by forking
+    die_with_parent()
     if other_end is not None:
         other_end.close()  # so that the caller's death reads as end of file here
     if plugins is None:  # pragma: no cover - spawned workers (Windows)
