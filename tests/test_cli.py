@@ -284,6 +284,23 @@ def test_evaluate_an_empty_directory_is_an_error(tmp_path: Path) -> None:
     assert "no *.gold.json files" in result.stderr
 
 
+@pytest.mark.parametrize("output_format", ["text", "json"])
+@pytest.mark.parametrize("case", ["articles without gold", "gold without articles"])
+def test_evaluate_with_nothing_to_score_prints_only_the_errors(
+    gold_dir: Path, clean_corpus: Path, output_format: str, case: str
+) -> None:
+    if case == "gold without articles":
+        for article in gold_dir.glob("*.txt"):
+            article.unlink()
+    folder = clean_corpus if case == "articles without gold" else gold_dir
+
+    result = invoke("evaluate", folder, "--extractor", "stub", "--format", output_format)
+
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert re.search(r"^error: ", result.stderr, re.MULTILINE)
+
+
 def test_evaluate_a_missing_directory_is_a_usage_error(tmp_path: Path) -> None:
     assert invoke("evaluate", tmp_path / "nope").exit_code == 2
 

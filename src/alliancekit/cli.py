@@ -852,8 +852,9 @@ def evaluate(gold_dir: Path, extractor: str, output_format: str, summary: bool) 
 
     Gold files that do not follow the format, and articles that cannot be
     read, are reported on standard error and left out; the rest is scored and
-    the exit status is then 1. The report lists the figures, then every
-    missed, spurious and wrong event.
+    the exit status is then 1. When nothing is left to score, only the
+    errors are printed. The report lists the figures, then every missed,
+    spurious and wrong event.
 
     \b
     Example:
@@ -881,6 +882,9 @@ def evaluate(gold_dir: Path, extractor: str, output_format: str, summary: bool) 
         # The gold's publication date is the one the extractor is given, even when it is null.
         documents.append(attrs.evolve(read, id=gold_document.id, published=gold_document.published))
         scored.append(gold_document)
+    if not scored:  # a report on nothing would show perfect figures
+        _report("error", f"nothing to score in {gold_dir}: no gold file with a readable article")
+        click.get_current_context().exit(1)
 
     predictions: dict[str, list[Event]] = {}
     for result in run(documents, extractor=extractor, plugins=plugins):
