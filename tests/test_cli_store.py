@@ -278,3 +278,20 @@ def test_timeline_and_events_replace_their_output_whole(store: Path, tmp_path: P
         "news.csv",
         "timeline.html",
     ]
+
+
+@pytest.mark.parametrize(
+    ("given", "message"),
+    [
+        ("01/01/2026", "'01/01/2026' is not a date in the form YYYY-MM-DD, such as 2026-01-13"),
+        ("2026-02-30", "'2026-02-30' is not a date: day is out of range for month"),
+    ],
+)
+def test_a_date_option_that_is_no_iso_date_says_which_form_it_wants(
+    store: Path, given: str, message: str
+) -> None:
+    result = _invoke("events", "--store", str(store), "--since", given)
+
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert "published" not in result.stderr

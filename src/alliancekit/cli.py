@@ -19,6 +19,7 @@ import datetime as dt
 import json
 import logging
 import os
+import re
 import signal
 import sqlite3
 import stat
@@ -63,11 +64,30 @@ class _IsoDate(_DateType):
             return value
         try:
             parsed = parse_published(value)
-        except ValueError as error:
-            self.fail(str(error), param, ctx)
+        except ValueError:
+            reason = _why_not(value)
+            if reason is not None:
+                self.fail(f"{value!r} is not a date: {reason}", param, ctx)
+            self.fail(f"{value!r} is not a date in the form YYYY-MM-DD, such as 2026-01-13", param, ctx)
         if parsed is None:
             self.fail("an empty date is not a date", param, ctx)
         return parsed
+
+
+def _why_not(value: str) -> str | None:
+    """Why text of the form YYYY-MM-DD is no date; ``None`` for other text.
+
+    >>> _why_not("2026-02-30"), _why_not("01/01/2026")
+    ('day is out of range for month', None)
+    """
+    text = value.strip()[:10]
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return None
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError as error:
+        return str(error)
+    return None
 
 
 class _RegisteredName(_NameType):

@@ -142,17 +142,32 @@ def _optional_alpha3(instance: object, attribute: attrs.Attribute[str | None], v
 
 
 def _as_date(value: dt.date | str | None) -> dt.date | None:
-    """Accept an ISO date string where a date is expected ("2026-01-13")."""
+    """Accept an ISO date string where a date is expected ("2026-01-13").
+
+    >>> _as_date("yesterday")
+    Traceback (most recent call last):
+    ...
+    ValueError: published must be a date, as datetime.date or ISO text (2026-01-13), not 'yesterday'
+    """
     if isinstance(value, str):
         text = value.strip()
         if not text:
             return None
-        return (
-            dt.date.fromisoformat(text[:10])
-            if len(text) >= 10 and text[4:5] == "-"
-            else dt.date.fromisoformat(text)
-        )
+        try:
+            return (
+                dt.date.fromisoformat(text[:10])
+                if len(text) >= 10 and text[4:5] == "-"
+                else dt.date.fromisoformat(text)
+            )
+        except ValueError as error:
+            impossible = f" ({error})" if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text[:10]) else ""
+            raise ValueError(f"{_DATE_WANTED}, not {value!r}{impossible}") from None
+    if value is not None and not isinstance(value, dt.date):
+        raise TypeError(f"{_DATE_WANTED}, not {type(value).__name__}")
     return value
+
+
+_DATE_WANTED = "published must be a date, as datetime.date or ISO text (2026-01-13)"
 
 
 def _strip(value: str) -> str:

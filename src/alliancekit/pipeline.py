@@ -154,12 +154,28 @@ def _event_problem(document: Document, event: object, index: int) -> str | None:
     return None
 
 
-def _as_document(text_or_document: str | Document, published: dt.date | str | None) -> Document:
+def _as_document(
+    text_or_document: str | Document, published: dt.date | str | None, document_id: str = "document"
+) -> Document:
+    """A document as given, or one made of a text (named ``document_id``); anything else is a TypeError."""
     if isinstance(text_or_document, Document):
         if published is not None and text_or_document.published is None:
             return attrs.evolve(text_or_document, published=parse_published(published))
         return text_or_document
-    return Document(id="document", text=text_or_document, published=parse_published(published))
+    if not isinstance(text_or_document, str):
+        raise TypeError(f"expected a text (str) or a Document, got {type(text_or_document).__name__}")
+    return Document(id=document_id, text=text_or_document, published=parse_published(published))
+
+
+def _only_documents(documents: Iterable[Document]) -> Iterator[Document]:
+    """Pass documents on; anything else is a TypeError saying what to do."""
+    for index, document in enumerate(documents):
+        if not isinstance(document, Document):
+            hint = "; extract_many() takes texts" if isinstance(document, str) else ""
+            raise TypeError(
+                f"run() takes Document values, got a {type(document).__name__} at position {index}{hint}"
+            )
+        yield document
 
 
 def run(
@@ -190,6 +206,7 @@ def run(
         the time is up; the document then fails with a "timed out" error.
         ``None`` (the default) runs them in this process, without a limit.
     """
+    documents = _only_documents(documents)
     plugins = plugins or get_plugins()
     chosen = plugins.extractor(extractor)
     # Each part with the name it is registered under, which a worker process looks it up by.
@@ -422,21 +439,34 @@ def extract(
 
 
 def extract_many(
-    documents: Iterable[Document],
+    documents: Iterable[Document | str],
     *,
+    published: dt.date | str | None = None,
     extractor: str = "rules",
     plugins: Plugins | None = None,
     timeout: float | None = None,
 ) -> Iterator[Event]:
-    """Stream the events of many documents, one document at a time.
+    """Stream the events of many documents or texts, one at a time.
 
     Documents the extractor fails on (or takes longer than ``timeout`` on,
     as in :func:`run`) are skipped; use :func:`run` to see why.
+
+    :param documents: :class:`~alliancekit.model.Document` values, or
+        plain texts, as :func:`extract` takes them; the n-th text (from 1)
+        is named ``document:n``. Anything else raises :class:`TypeError`.
+    :param published: the publication date of the texts, and of the
+        documents that do not have their own.
 
     >>> docs = [Document("a", "Secretary of State Marco Rubio spoke by phone with Foreign Minister "
     ...                  "Toshimitsu Motegi on Friday.", dt.date(2026, 5, 4))]
     >>> [e.type.value for e in extract_many(docs)]
     ['call']
+    >>> texts = ["Foreign Minister Toshimitsu Motegi met Secretary of State Marco Rubio on Monday."]
+    >>> [(e.document_id, str(e.time.start)) for e in extract_many(texts, published="2026-03-04")]
+    [('document:1', '2026-03-02')]
     """
-    results = run(documents, extractor=extractor, plugins=plugins, timeout=timeout)
+    prepared = (
+        _as_document(item, published, f"document:{number}") for number, item in enumerate(documents, start=1)
+    )
+    results = run(prepared, extractor=extractor, plugins=plugins, timeout=timeout)
     return itertools.chain.from_iterable(result.events for result in results)

@@ -110,6 +110,9 @@ class _BadFieldError(ValueError):
 def parse_published(value: Any) -> dt.date | None:
     """Parse a publication date given as ISO text (a date or a timestamp).
 
+    :raises ValueError: when the value is neither empty nor such a date,
+        saying why.
+
     >>> parse_published("2026-01-13")
     datetime.date(2026, 1, 13)
     >>> parse_published("2026-01-13T09:30:00+09:00")
@@ -119,7 +122,7 @@ def parse_published(value: Any) -> dt.date | None:
     >>> parse_published("2026-02-30")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    alliancekit.io.readers._BadFieldError: published is not a valid ISO date: '2026-02-30' (day is out of ...
+    ValueError: published is not a valid ISO date: '2026-02-30' (day is out of ...
     """
     if value is None or value == "":
         return None
@@ -128,7 +131,7 @@ def parse_published(value: Any) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     if not isinstance(value, str):
-        raise _BadFieldError(f"published must be an ISO date string, got {type(value).__name__}")
+        raise ValueError(f"published must be an ISO date string, got {type(value).__name__}")
     text = value.strip()
     try:
         if len(text) == 10:
@@ -137,7 +140,7 @@ def parse_published(value: Any) -> dt.date | None:
     except ValueError as error:
         # "2026-02-30" has the form of a date, but is none: say why.
         reason = f" ({error})" if _DATE_SHAPE.match(text) else ""
-        raise _BadFieldError(f"published is not a valid ISO date: {value!r}{reason}") from None
+        raise ValueError(f"published is not a valid ISO date: {value!r}{reason}") from None
 
 
 def _optional_str(data: dict[str, Any], key: str) -> str | None:
@@ -234,7 +237,7 @@ def read_text_file(
         own_date = parse_published(meta.get("published"))
         source = Source(outlet=_optional_str(meta, "outlet"), url=_optional_str(meta, "url"))
         doc_id = _document_id(meta.get("id"), name or stem)
-    except _BadFieldError as error:
+    except ValueError as error:
         return ReadError(str(meta_path), str(error))
     if page_meta:
         own_date = own_date or _page_date(page_meta["published"])
@@ -255,7 +258,7 @@ def _page_date(value: str | None) -> dt.date | None:
     """An HTML page's declared publication date; a malformed one is ignored, not an error."""
     try:
         return parse_published(value)
-    except _BadFieldError:
+    except ValueError:
         return None
 
 
@@ -471,7 +474,7 @@ def _document_from_fields(
         own_date = parse_published(data.get("published"))
         source = Source(outlet=_optional_str(data, "outlet"), url=_optional_str(data, "url"))
         doc_id = _document_id(data.get("id"), f"{path.name}:{number}")
-    except _BadFieldError as error:
+    except ValueError as error:
         return ReadError(str(path), str(error), number)
     if looks_like_html(text):
         page = html_to_text(text)
