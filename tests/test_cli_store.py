@@ -295,3 +295,18 @@ def test_a_date_option_that_is_no_iso_date_says_which_form_it_wants(
     assert result.exit_code == 2
     assert message in result.stderr
     assert "published" not in result.stderr
+
+
+@pytest.mark.parametrize("country", ["KOR", "kor", "KR", "South Korea", "Republic of Korea"])
+def test_events_takes_a_country_by_code_or_by_name(store: Path, country: str) -> None:
+    result = _invoke("events", "--store", str(store), "--country", country)
+
+    assert result.exit_code == 0, result.output
+    assert len(result.stdout.splitlines()) == 1
+
+
+def test_events_refuses_a_country_it_does_not_know_instead_of_finding_nothing(store: Path) -> None:
+    result = _invoke("events", "--store", str(store), "--country", "Japn")
+
+    assert result.exit_code == 2
+    assert "no country has the code or name 'Japn'" in result.stderr

@@ -393,3 +393,13 @@ def test_a_store_written_before_documents_had_an_origin_is_upgraded(tmp_path: Pa
 
     assert summary.documents_replaced == 1  # where the stored copy came from is not known
     assert len(again.clashes) == 1
+
+
+def test_query_takes_countries_by_name_and_refuses_unknown_ones(
+    store: EventStore, results: list[DocumentResult]
+) -> None:
+    store.add(results)
+
+    assert len(store.query(countries=["South Korea"])) == len(store.query(countries=["KOR"])) == 1
+    with pytest.raises(ValueError, match="no country has the code or name 'Atlantis'"):
+        store.query(countries=["Atlantis"])

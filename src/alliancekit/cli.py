@@ -35,6 +35,7 @@ import attrs
 import click
 
 from alliancekit import __version__
+from alliancekit.actors import country_code
 from alliancekit.evaluate import GoldDocument, load_gold_dir, score
 from alliancekit.io.readers import ReadError, parse_published, read_documents, read_text_file
 from alliancekit.model import Document, Event, EventType, Status
@@ -88,6 +89,18 @@ def _why_not(value: str) -> str | None:
     except ValueError as error:
         return str(error)
     return None
+
+
+class _Country(_NameType):
+    """A country, by ISO alpha-3 or alpha-2 code or by name; converted to its alpha-3 code."""
+
+    name = "country"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        try:
+            return country_code(str(value))
+        except ValueError as error:
+            self.fail(str(error), param, ctx)
 
 
 class _RegisteredName(_NameType):
@@ -654,7 +667,9 @@ def _query_options(command: Callable[..., None]) -> Callable[..., None]:
             "--country",
             "countries",
             multiple=True,
-            help="ISO alpha-3 code of a participant's country or of the place; repeat: all must match.",
+            type=_Country(),
+            help="A participant's country or the place's: ISO code (JPN) or name (Japan); "
+            "repeat: all must match.",
         ),
         click.option(
             "--type",

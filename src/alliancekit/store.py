@@ -61,7 +61,7 @@ from typing import TYPE_CHECKING, Any, Literal, TextIO
 
 import attrs
 
-from alliancekit.actors import name_key
+from alliancekit.actors import country_code, name_key
 from alliancekit.engagements import (
     Engagement,
     MergeRules,
@@ -582,8 +582,10 @@ class EventStore:
         :param actors: names or knowledge-base ids; an engagement matches
             when *each* is a participant (a name matches when all its words
             are in a participant's name or aliases, in any order).
-        :param countries: ISO alpha-3 codes; an engagement matches when
-            each is a participant's country or the location's.
+        :param countries: countries, by ISO alpha-3 code or by name
+            (:func:`~alliancekit.actors.country_code`); an engagement matches
+            when each is a participant's country or the location's. An
+            unknown country raises :class:`ValueError`.
         :param types: event types, any of which matches.
         :param statuses: statuses, any of which matches.
         :param since: only engagements ending on or after this day.
@@ -714,8 +716,9 @@ def _select(
         clauses.append(_EXISTS_ACTOR.format(condition))
         parameters += [actor, *(f"% {word} %" for word in words)]
     for country in countries:
+        code = country_code(country)
         clauses.append("(g.location_country = ? OR " + _EXISTS_ACTOR.format("a.country = ?") + ")")
-        parameters += [country.upper(), country.upper()]
+        parameters += [code, code]
     type_values = sorted({EventType(kind).value for kind in types})
     if type_values:
         clauses.append(f"g.type IN ({', '.join('?' * len(type_values))})")
