@@ -356,6 +356,15 @@ def test_every_command_has_help_from_its_docstring(command: str) -> None:
     assert command_object.help.splitlines()[0] in result.stdout
 
 
+@pytest.mark.parametrize("command", [[], *([name] for name in sorted(main.commands))])
+def test_help_shows_plain_words_without_restructuredtext_markup(command: list[str]) -> None:
+    result = invoke(*command, "--help")
+
+    assert result.exit_code == 0
+    assert "`" not in result.stdout
+    assert not re.search(r":(func|class|mod|meth|attr|ref):", result.stdout)
+
+
 def test_extract_help_lists_the_registered_formats() -> None:
     result = invoke("extract", "--help")
     assert "count|csv|json|jsonl|table" in result.stdout

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import inspect
 import json
 import logging
 import os
@@ -385,7 +386,69 @@ def _choose_plugins(allow: str | None, none: bool) -> None:
     reset_plugins()
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+_ROLE = re.compile(r":[a-z]+(?::[a-z]+)?:`~?(?:[\w.]+\.)?([^`]+)`")
+_LITERAL = re.compile(r"``(.+?)``|`([^`]+)`", re.DOTALL)
+
+
+def _plain_help(text: str | None) -> str:
+    """A command's docstring as a terminal shows it: without reStructuredText markup.
+
+    The docstrings are written for the reference documentation (literal
+    ``text`` in double backticks, roles such as :func:); ``--help`` prints
+    their words.
+
+    >>> _plain_help("Reads ``.txt`` files; see :func:`~alliancekit.pipeline.run` and `alliancekit events`.")
+    'Reads .txt files; see run and alliancekit events.'
+    """
+    if not text:
+        return ""
+    text = inspect.cleandoc(text).partition("\f")[0]
+    text = _ROLE.sub(r"\1", text)
+    return _LITERAL.sub(lambda match: match[1] or match[2], text)
+
+
+class _PlainHelpCommand(click.Command):
+    """A command whose ``--help`` shows its docstring without reStructuredText markup."""
+
+    def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        _write_help(_plain_help(self.help), formatter)
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        return self.short_help or _first_sentence(_plain_help(self.help), limit)
+
+
+class _PlainHelpGroup(click.Group):
+    """The command group, with plain help like its commands'."""
+
+    command_class = _PlainHelpCommand
+
+    def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        _write_help(_plain_help(self.help), formatter)
+
+
+def _first_sentence(text: str, limit: int) -> str:
+    """The first sentence of a help text, cut at a word and ended with "..." when longer than ``limit``.
+
+    >>> _first_sentence("Score an extractor. More.", 45)
+    'Score an extractor.'
+    >>> _first_sentence("Query a store: by actor or date.", 20)
+    'Query a store: by...'
+    """
+    paragraph = " ".join(text.split("\n\n", 1)[0].split())
+    sentence = re.split(r"(?<=\.)\s", paragraph, maxsplit=1)[0]
+    if len(sentence) <= limit:
+        return sentence
+    return sentence[: limit - 2].rsplit(" ", 1)[0].rstrip(",;:") + "..."
+
+
+def _write_help(text: str, formatter: click.HelpFormatter) -> None:
+    if text:
+        formatter.write_paragraph()
+        with formatter.indentation():
+            formatter.write_text(text)
+
+
+@click.group(cls=_PlainHelpGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="alliancekit")
 @click.option(
     "--plugins",
