@@ -503,3 +503,59 @@ def test_extract_on_a_folder_without_readable_inputs_says_so_and_fails(tmp_path:
     assert re.search(
         rf"^error: no documents found in {re.escape(str(tmp_path))}: ", result.stderr, re.MULTILINE
     )
+
+
+# --------------------------------------------------------------------------- standard input
+
+
+def test_extract_dash_reads_one_article_from_standard_input() -> None:
+    result = CliRunner().invoke(
+        main, ["extract", "-", "--extractor", "stub", "--published", "2026-01-13"], input="Abe met Trump.\n"
+    )
+
+    assert result.exit_code == 0, result.output
+    [event] = [loads_event(line) for line in result.stdout.splitlines()]
+    assert (event.document_id, event.time) == ("stdin", TimeSpan.day(dt.date(2026, 1, 13)))
+
+
+def test_extract_dash_reads_json_lines_from_standard_input_beside_files(clean_corpus: Path) -> None:
+    lines = [
+        json.dumps({"id": "wire-1", "text": "Kishida met Biden."}),
+        "not json",
+        json.dumps({"text": "Lee met Abe."}),
+    ]
+
+    result = CliRunner().invoke(
+        main, ["extract", str(clean_corpus), "-", "--extractor", "stub"], input="\n".join(lines) + "\n"
+    )
+
+    assert result.exit_code == 1
+    assert [loads_event(line).document_id for line in result.stdout.splitlines()] == [
+        "a",
+        "b",
+        "wire-1",
+        "stdin:3",
+    ]
+    assert "error: stdin:2: not valid JSON" in result.stderr
+
+
+def test_extract_dash_with_nothing_on_standard_input_is_an_error() -> None:
+    result = CliRunner().invoke(main, ["extract", "-", "--extractor", "stub"], input="")
+
+    assert result.exit_code == 1
+    assert "error: stdin: empty input" in result.stderr
+
+
+def test_a_failure_reading_the_inputs_is_not_blamed_on_the_output_format(
+    clean_corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken_reader(*args: object, **kwargs: object) -> Iterable[Document]:
+        yield Document("first", "Abe met Trump.")
+        raise RuntimeError("the disk went away")
+
+    monkeypatch.setattr("alliancekit.cli.read_documents", broken_reader)
+
+    result = invoke("extract", clean_corpus, "--extractor", "stub")
+
+    assert isinstance(result.exception, RuntimeError)
+    assert "output format failed" not in result.output

@@ -38,7 +38,7 @@ import click
 from alliancekit import __version__
 from alliancekit.actors import country_code
 from alliancekit.evaluate import GoldDocument, load_gold_dir, score
-from alliancekit.io.readers import ReadError, parse_published, read_documents, read_text_file
+from alliancekit.io.readers import ReadError, parse_published, read_documents, read_stream, read_text_file
 from alliancekit.model import Document, Event, EventType, Status
 from alliancekit.pipeline import DocumentResult, run
 from alliancekit.plugins import LOAD_ENV, Plugins, UnknownNameError, get_plugins, reset_plugins
@@ -182,6 +182,21 @@ def _documents(items: Iterable[Document | ReadError], tally: _Tally, fail_fast: 
             continue
         tally.documents += 1
         yield item
+
+
+def _read_inputs(
+    paths: Sequence[Path], published: dt.date | None, skip: Sequence[Path]
+) -> Iterator[Document | ReadError]:
+    """The documents of the inputs in the order given; ``-`` is standard input."""
+    files: list[Path] = []
+    for path in paths:
+        if str(path) != "-":
+            files.append(path)
+            continue
+        yield from read_documents(files, published=published, skip=skip)
+        files = []
+        yield from read_stream(sys.stdin.buffer, published=published)
+    yield from read_documents(files, published=published, skip=skip)
 
 
 def _not_stored(documents: Iterable[Document], store: EventStore, summary: AddSummary) -> Iterator[Document]:
@@ -491,7 +506,7 @@ def main(context: click.Context, allow_plugins: str | None, no_plugins: bool, sh
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True, path_type=Path))
 @click.option(
     "--extractor",
     "-e",
@@ -570,7 +585,9 @@ def extract(
     PATHS are ``.txt`` articles and ``.html`` pages (each with an optional
     ``<name>.meta.json`` sidecar holding ``published``, ``outlet``, ``url``,
     ``id`` and ``encoding``), ``.jsonl`` files with one ``{"id", "text",
-    "published"}`` object per line, or directories searched for them.
+    "published"}`` object per line, or directories searched for them. ``-``
+    reads standard input: JSON lines when its first line is a JSON object,
+    else one article, named ``stdin``.
 
     An input that cannot be read, or a document the extractor fails on, is
     reported on standard error and the others are still processed. A summary
@@ -604,6 +621,7 @@ def extract(
     Example:
         alliancekit extract seeds/ --published 2026-01-13 --format table
         alliancekit extract corpus.jsonl.gz --jobs 4 --store events.db
+        curl -s https://example.org/article.html | alliancekit extract - -f table
     """  # noqa: D301
     _check_output(output, paths, store_path)
     plugins = get_plugins()
@@ -617,7 +635,7 @@ def extract(
 
     def events() -> Generator[Event, None, None]:
         skip = [output] if output is not None else []
-        documents = _documents(read_documents(paths, published=published, skip=skip), tally, fail_fast)
+        documents = _documents(_read_inputs(paths, published, skip), tally, fail_fast)
         if store is not None and output is None:
             documents = _not_stored(documents, store, stored)
         if jobs > 1:
@@ -646,7 +664,9 @@ def extract(
     def write(stream: TextIO) -> None:
         produced = events()
         try:
-            tally.events = writer(produced, stream)
+            tally.events = writer(_marking_failures(produced), stream)
+        except _UpstreamError as failure:  # not the format's fault: raised as it was
+            raise failure.original from None
         except (BrokenPipeError, KeyboardInterrupt):
             raise
         except Exception as error:  # a format plugin's bug, a full disk: one clear line
@@ -707,6 +727,22 @@ def extract(
     )
     if tally.failed or found_nothing:
         click.get_current_context().exit(1)
+
+
+class _UpstreamError(Exception):
+    """An exception raised while the events were being produced, passing through an output format."""
+
+    def __init__(self, original: Exception) -> None:
+        super().__init__(str(original))
+        self.original = original
+
+
+def _marking_failures(events: Iterable[Event]) -> Iterator[Event]:
+    """Pass events on; an exception raised producing them is marked as not the writer's own."""
+    try:
+        yield from events
+    except Exception as error:
+        raise _UpstreamError(error) from error
 
 
 def _query_options(command: Callable[..., None]) -> Callable[..., None]:

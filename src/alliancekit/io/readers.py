@@ -42,13 +42,14 @@ import csv
 import datetime as dt
 import gzip
 import io
+import itertools
 import json
 import logging
 import re
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, BinaryIO, TextIO
 
 import attrs
 
@@ -67,6 +68,7 @@ __all__ = [
     "read_documents",
     "read_file",
     "read_jsonl",
+    "read_stream",
     "read_text_file",
 ]
 
@@ -394,7 +396,10 @@ class _Origin:
 
     path: Path
     name: str
-    absolute: str = attrs.field(default=attrs.Factory(lambda self: _absolute(self.path), takes_self=True))
+    # Where the documents came from, as Source.path holds it; None for a stream (standard input).
+    absolute: str | None = attrs.field(
+        default=attrs.Factory(lambda self: _absolute(self.path), takes_self=True)
+    )
 
     def __str__(self) -> str:
         return str(self.path)
@@ -569,3 +574,50 @@ def read_file(
             str(path),
             "unsupported file type (expected .txt, .html, .jsonl, .csv, one of them .gz, or a directory)",
         )
+
+
+def read_stream(
+    stream: BinaryIO, *, published: dt.date | None = None, name: str = "stdin"
+) -> Iterator[Document | ReadError]:
+    r"""Stream documents from an open binary stream, such as standard input.
+
+    A stream whose first line holds a JSON object is read as JSON lines,
+    one record at a time (a record without an ``id`` is ``<name>:<line>``);
+    any other stream is one article, named ``name``, read whole. Errors name
+    the stream as ``name``.
+
+    >>> import io
+    >>> lines = b'{"text": "Abe met Lee."}\n{"id": "x", "text": "Hi."}\n'
+    >>> [document.id for document in read_stream(io.BytesIO(lines))]
+    ['stdin:1', 'x']
+    >>> [(d.id, d.text) for d in read_stream(io.BytesIO(b"Abe met Lee in Tokyo."))]
+    [('stdin', 'Abe met Lee in Tokyo.')]
+    """
+    origin = _Origin(Path(name), name, absolute=None)
+    first = stream.readline()
+    if first.lstrip(b"\xef\xbb\xbf \t").startswith(b"{"):
+        number = records = 0
+        for number, raw in enumerate(itertools.chain([first], stream), start=1):
+            if raw.strip():
+                records += 1
+                yield _document_from_line(raw, origin, number, published)
+        if not records:  # pragma: no cover - the first line holds an object
+            yield ReadError(name, "empty input")
+        return
+    raw = first + stream.read()
+    try:
+        text = decode_text(raw)
+    except DecodeError as error:
+        yield ReadError(name, "empty input" if not raw.strip() else error.message, error.line)
+        return
+    source = Source()
+    if looks_like_html(text):
+        page = html_to_text(text)
+        if not page.text.strip():
+            yield ReadError(name, "an HTML page without any text")
+            return
+        _log.info("%s: %s", name, _HTML_NOTE)
+        text = page.text
+        source = Source(outlet=page.outlet, url=page.url)
+        published = _page_date(page.published) or published
+    yield Document(id=name, text=text, published=published, source=source)
