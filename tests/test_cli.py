@@ -312,6 +312,7 @@ def test_schema_prints_the_event_schema() -> None:
     result = invoke("schema")
     assert result.exit_code == 0
     assert json.loads(result.stdout) == EVENT_SCHEMA
+    assert json.loads(invoke("schema", "event").stdout) == EVENT_SCHEMA
 
 
 def test_plugins_lists_plugins_with_hooks_extractors_and_formats() -> None:

@@ -310,3 +310,29 @@ def test_events_refuses_a_country_it_does_not_know_instead_of_finding_nothing(st
 
     assert result.exit_code == 2
     assert "no country has the code or name 'Japn'" in result.stderr
+
+
+def test_events_as_one_json_array_holds_what_the_json_lines_hold(store: Path) -> None:
+    lines = _invoke("events", "--store", str(store))
+    array = _invoke("events", "--store", str(store), "--format", "json")
+
+    assert array.exit_code == 0, array.output
+    assert json.loads(array.stdout) == [json.loads(line) for line in lines.stdout.splitlines()]
+    assert array.stderr.strip() == "engagements written: 5"
+
+
+def test_every_engagement_written_validates_against_the_engagement_schema(store: Path) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    printed = _invoke("schema", "engagement")
+    schema = json.loads(printed.stdout)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+
+    records = [json.loads(line) for line in _invoke("events", "--store", str(store)).stdout.splitlines()]
+
+    assert printed.exit_code == 0
+    assert schema["title"] == "alliancekit engagement"
+    assert records
+    for record in records:
+        validator.validate(record)
+    assert any(record["outcome_id"] for record in records)

@@ -2,9 +2,10 @@
 
 * ``.. event-schema::`` prints :data:`alliancekit.serialize.EVENT_SCHEMA` as
   a JSON block, read from the code when the page is built, so the page
-  cannot drift from the schema the CLI prints.
-* The HTML build also writes the schema to ``schema/event.json``, the
-  address its ``$id`` names.
+  cannot drift from the schema the CLI prints; ``.. engagement-schema::``
+  prints :data:`alliancekit.serialize.ENGAGEMENT_SCHEMA` the same way.
+* The HTML build also writes the schemas to ``schema/event.json`` and
+  ``schema/engagement.json``, the addresses their ``$id`` names.
 * Every hook in :mod:`alliancekit.hookspecs` must have a docstring: a hook
   without one is a build warning, and so, with ``-W``, an error.
 * sphinx-click 6.2 imports ``mock`` from ``sphinx.ext.autodoc``; under
@@ -30,23 +31,31 @@ from sphinx.util.docutils import SphinxDirective
 logger = logging.getLogger(__name__)
 
 
-def _schema_json() -> str:
-    from alliancekit.serialize import EVENT_SCHEMA
+def _schema_json(record: str = "event") -> str:
+    from alliancekit.serialize import ENGAGEMENT_SCHEMA, EVENT_SCHEMA
 
-    return json.dumps(EVENT_SCHEMA, indent=2, ensure_ascii=False)
+    schema = EVENT_SCHEMA if record == "event" else ENGAGEMENT_SCHEMA
+    return json.dumps(schema, indent=2, ensure_ascii=False)
 
 
 class EventSchemaDirective(SphinxDirective):
     """Insert the output JSON Schema as a highlighted literal block."""
 
     has_content = False
+    record = "event"
 
     def run(self) -> list[nodes.Node]:
-        text = _schema_json()
+        text = _schema_json(self.record)
         block = nodes.literal_block(text, text)
         block["language"] = "json"
         self.set_source_info(block)
         return [block]
+
+
+class EngagementSchemaDirective(EventSchemaDirective):
+    """Insert the JSON Schema of an engagement as a highlighted literal block."""
+
+    record = "engagement"
 
 
 def _check_hook_docstrings(app: Sphinx) -> None:
@@ -60,9 +69,10 @@ def _check_hook_docstrings(app: Sphinx) -> None:
 def _write_schema_file(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
-    target = Path(app.outdir) / "schema" / "event.json"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(_schema_json() + "\n", encoding="utf-8")
+    for record in ("event", "engagement"):
+        target = Path(app.outdir) / "schema" / f"{record}.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(_schema_json(record) + "\n", encoding="utf-8")
 
 
 def _repair_sphinx_click_mock() -> None:
@@ -94,6 +104,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     _repair_sphinx_click_mock()
     app.connect("sphinx-click-process-description", _keep_layout_blocks)
     app.add_directive("event-schema", EventSchemaDirective)
+    app.add_directive("engagement-schema", EngagementSchemaDirective)
     app.connect("builder-inited", _check_hook_docstrings)
     app.connect("build-finished", _write_schema_file)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

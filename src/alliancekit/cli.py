@@ -42,7 +42,7 @@ from alliancekit.io.readers import ReadError, parse_published, read_documents, r
 from alliancekit.model import Document, Event, EventType, Status
 from alliancekit.pipeline import DocumentResult, run
 from alliancekit.plugins import LOAD_ENV, Plugins, UnknownNameError, get_plugins, reset_plugins
-from alliancekit.serialize import EVENT_SCHEMA
+from alliancekit.serialize import ENGAGEMENT_SCHEMA, EVENT_SCHEMA
 from alliancekit.store import AddSummary, EventStore
 
 __all__ = ["main"]
@@ -809,10 +809,10 @@ def _query_options(command: Callable[..., None]) -> Callable[..., None]:
     "--format",
     "-f",
     "output_format",
-    type=click.Choice(["jsonl", "csv", "table"]),
+    type=click.Choice(["jsonl", "json", "csv", "table"]),
     default="jsonl",
     show_default=True,
-    help="Output format.",
+    help="Output format: JSON lines, one JSON array, CSV or a table for reading.",
 )
 @click.option(
     "--output",
@@ -847,6 +847,7 @@ def events(
     """  # noqa: D301
     from alliancekit.io.writers import (
         write_engagements_csv,
+        write_engagements_json,
         write_engagements_jsonl,
         write_engagements_table,
     )
@@ -865,6 +866,7 @@ def events(
     else:
         engagement_writer = {
             "jsonl": write_engagements_jsonl,
+            "json": write_engagements_json,
             "csv": write_engagements_csv,
             "table": write_engagements_table,
         }[output_format]
@@ -1037,13 +1039,16 @@ def evaluate(gold_dir: Path, extractor: str, output_format: str, summary: bool) 
 
 
 @main.command()
-def schema() -> None:
-    """Print the JSON Schema (draft 2020-12) of one output event.
+@click.argument("record", type=click.Choice(["event", "engagement"]), default="event")
+def schema(record: str) -> None:
+    """Print the JSON Schema (draft 2020-12) of one event, or of one engagement.
 
     Every line ``alliancekit extract --format jsonl`` writes validates
-    against it.
+    against the event schema; every line ``alliancekit events`` writes (at
+    its default level, engagements) against ``alliancekit schema
+    engagement``.
     """
-    click.echo(json.dumps(EVENT_SCHEMA, indent=2))
+    click.echo(json.dumps(EVENT_SCHEMA if record == "event" else ENGAGEMENT_SCHEMA, indent=2))
 
 
 @main.command()
