@@ -6,6 +6,14 @@
   prints :data:`alliancekit.serialize.ENGAGEMENT_SCHEMA` the same way.
 * The HTML build also writes the schemas to ``schema/event.json`` and
   ``schema/engagement.json``, the addresses their ``$id`` names.
+* ``.. command-output:: extract seeds/ --format table`` runs the
+  ``alliancekit`` command when the page is built, from the repository's
+  root, with the built-in plugins only, and shows what it prints, so
+  examples of output cannot drift from what the code does. Options:
+  ``:lines: N`` keeps the first N lines, ``:skip: N`` leaves out the
+  first N, ``:json:`` spreads each JSON line over several, ``:summary:``
+  adds the last line of standard error, ``:cut: N`` cuts every line at N
+  characters, ``:class:`` adds classes to the block.
 * Every hook in :mod:`alliancekit.hookspecs` must have a docstring: a hook
   without one is a build warning, and so, with ``-W``, an error.
 * sphinx-click 6.2 imports ``mock`` from ``sphinx.ext.autodoc``; under
@@ -20,10 +28,13 @@
 from __future__ import annotations
 
 import json
+import os
+import shlex
 from pathlib import Path
 from typing import Any
 
 from docutils import nodes
+from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
@@ -56,6 +67,64 @@ class EngagementSchemaDirective(EventSchemaDirective):
     """Insert the JSON Schema of an engagement as a highlighted literal block."""
 
     record = "engagement"
+
+
+class CommandOutputDirective(SphinxDirective):
+    """Run ``alliancekit <arguments>`` and insert what it prints as a literal block."""
+
+    required_arguments = 1
+    final_argument_whitespace = True
+    option_spec = {  # noqa: RUF012 - docutils reads it from the class
+        "lines": directives.nonnegative_int,
+        "skip": directives.nonnegative_int,
+        "json": directives.flag,
+        "summary": directives.flag,
+        "cut": directives.positive_int,
+        "class": directives.class_option,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        from click.testing import CliRunner
+
+        from alliancekit.cli import main
+        from alliancekit.plugins import Plugins, reset_plugins
+
+        arguments = shlex.split(self.arguments[0])
+        root = Path(self.env.srcdir).parent
+        reset_plugins(Plugins.create(load_entrypoints=False))
+        previous = Path.cwd()
+        try:
+            os.chdir(root)
+            result = CliRunner().invoke(main, arguments)
+        finally:
+            os.chdir(previous)
+            reset_plugins()
+        if result.exception is not None and not isinstance(result.exception, SystemExit):
+            raise self.error(f"alliancekit {self.arguments[0]} failed: {result.exception!r}")
+        lines = result.stdout.splitlines()[self.options.get("skip", 0) :]
+        if "lines" in self.options:
+            lines = lines[: self.options["lines"]]
+        if "json" in self.options:
+            lines = [
+                part
+                for line in lines
+                for part in json.dumps(json.loads(line), indent=2, ensure_ascii=False).splitlines()
+            ]
+        if "cut" in self.options:
+            width = self.options["cut"]
+            lines = [line if len(line) <= width else line[: width - 1] + "…" for line in lines]
+        if "summary" in self.options:
+            lines += (
+                ["...", result.stderr.splitlines()[-1]]
+                if "lines" in self.options
+                else [result.stderr.splitlines()[-1]]
+            )
+        text = "\n".join(line.rstrip() for line in lines)
+        block = nodes.literal_block(text, text)
+        block["language"] = "json" if "json" in self.options else "text"
+        block["classes"] += self.options.get("class", [])
+        self.set_source_info(block)
+        return [block]
 
 
 def _check_hook_docstrings(app: Sphinx) -> None:
@@ -105,6 +174,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("sphinx-click-process-description", _keep_layout_blocks)
     app.add_directive("event-schema", EventSchemaDirective)
     app.add_directive("engagement-schema", EngagementSchemaDirective)
+    app.add_directive("command-output", CommandOutputDirective)
     app.connect("builder-inited", _check_hook_docstrings)
     app.connect("build-finished", _write_schema_file)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
