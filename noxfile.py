@@ -2,7 +2,8 @@
 
 ``nox`` alone runs tests, lint and typecheck; ``nox -s seeds`` extracts the
 seed articles and scores the extractor against their gold annotations;
-``nox -s docs`` builds the documentation; ``nox -s realnews`` scores every
+``nox -s docs`` builds the documentation; ``nox -s dist`` builds and checks
+the distributions of alliancekit and its plugins; ``nox -s realnews`` scores every
 extractor on the real-news development corpus kept outside the repository; ``nox -s bench`` measures speed and
 memory on a synthetic corpus; ``nox -s adversarial`` checks that time and
 memory grow linearly (or stay bounded) on hostile input; ``nox -s fuzz`` fuzzes the readers and
@@ -98,6 +99,20 @@ def docs(session: nox.Session) -> None:
     session.install(*_editable(ROOT, f"docs,{EXTRAS}"), *plugin_args)
     session.run("sphinx-build", "-W", "--keep-going", "-b", "html", "docs", "docs/_build/html")
     session.run("sphinx-build", "-W", "--keep-going", "-b", "doctest", "docs", "docs/_build/doctest")
+
+
+@nox.session
+def dist(session: nox.Session) -> None:
+    """Build the sdist and wheel of alliancekit and of every in-repo plugin, and check them with twine.
+
+    They go to ``dist/``; ``tests/test_packaging.py`` checks what they hold.
+    """
+    session.install("build", "twine")
+    out = ROOT / "dist"
+    shutil.rmtree(out, ignore_errors=True)
+    for directory in [ROOT, *_plugin_dirs()]:
+        session.run("python", "-m", "build", "--outdir", str(out), str(directory))
+    session.run("twine", "check", "--strict", *sorted(str(path) for path in out.iterdir()))
 
 
 @nox.session

@@ -284,6 +284,23 @@ def test_evaluate_an_empty_directory_is_an_error(tmp_path: Path) -> None:
     assert "no *.gold.json files" in result.stderr
 
 
+@pytest.mark.parametrize("output_format", ["text", "json"])
+@pytest.mark.parametrize("case", ["articles without gold", "gold without articles"])
+def test_evaluate_with_nothing_to_score_prints_only_the_errors(
+    gold_dir: Path, clean_corpus: Path, output_format: str, case: str
+) -> None:
+    if case == "gold without articles":
+        for article in gold_dir.glob("*.txt"):
+            article.unlink()
+    folder = clean_corpus if case == "articles without gold" else gold_dir
+
+    result = invoke("evaluate", folder, "--extractor", "stub", "--format", output_format)
+
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert re.search(r"^error: ", result.stderr, re.MULTILINE)
+
+
 def test_evaluate_a_missing_directory_is_a_usage_error(tmp_path: Path) -> None:
     assert invoke("evaluate", tmp_path / "nope").exit_code == 2
 
@@ -295,6 +312,7 @@ def test_schema_prints_the_event_schema() -> None:
     result = invoke("schema")
     assert result.exit_code == 0
     assert json.loads(result.stdout) == EVENT_SCHEMA
+    assert json.loads(invoke("schema", "event").stdout) == EVENT_SCHEMA
 
 
 def test_plugins_lists_plugins_with_hooks_extractors_and_formats() -> None:
@@ -339,6 +357,15 @@ def test_every_command_has_help_from_its_docstring(command: str) -> None:
     assert command_object.help.splitlines()[0] in result.stdout
 
 
+@pytest.mark.parametrize("command", [[], *([name] for name in sorted(main.commands))])
+def test_help_shows_plain_words_without_restructuredtext_markup(command: list[str]) -> None:
+    result = invoke(*command, "--help")
+
+    assert result.exit_code == 0
+    assert "`" not in result.stdout
+    assert not re.search(r":(func|class|mod|meth|attr|ref):", result.stdout)
+
+
 def test_extract_help_lists_the_registered_formats() -> None:
     result = invoke("extract", "--help")
     assert "cameo|count|csv|json|jsonl|parquet|plover|table" in result.stdout
@@ -378,3 +405,158 @@ def test_evaluate_seeds_reads_every_gold_file_and_article(install_plugins: Calla
     report = json.loads(result.stdout)
     assert report["gold_documents"] == len(list(SEEDS.glob("*.gold.json")))
     assert report["unknown_documents"] == []
+
+
+# --------------------------------------------------------------------------- --output safety
+
+
+def test_extract_refuses_an_output_that_is_also_an_input_and_leaves_it_intact(tmp_path: Path) -> None:
+    corpus = tmp_path / "copy.jsonl"
+    original = json.dumps({"id": "1", "text": "Abe met Trump."}) + "\n"
+    corpus.write_text(original, encoding="utf-8")
+    alias = tmp_path / "alias.jsonl"
+    alias.symlink_to(corpus)
+
+    for output in (corpus, alias):
+        result = invoke("extract", corpus, "--extractor", "stub", "--output", output)
+
+        assert result.exit_code == 2
+        assert "is also an input" in result.stderr
+        assert corpus.read_text(encoding="utf-8") == original
+
+
+def test_extract_refuses_an_output_that_is_the_event_store(tmp_path: Path, clean_corpus: Path) -> None:
+    store = tmp_path / "events.db"
+    result = invoke("extract", clean_corpus, "--extractor", "stub", "--store", store, "--output", store)
+    assert result.exit_code == 2
+    assert "is also the event store" in result.stderr
+
+
+def test_extract_never_reads_its_own_output_inside_an_input_folder(clean_corpus: Path) -> None:
+    output = clean_corpus / "events.jsonl"
+
+    runs = [invoke("extract", clean_corpus, "--extractor", "stub", "--output", output) for _ in range(2)]
+
+    for result in runs:
+        assert result.exit_code == 0, result.stderr
+        assert _summary(result) == "documents read: 2, failed: 0, events written: 2"
+    assert "events.jsonl: not read: it is the output of this run" in runs[1].stderr
+    assert len(output.read_text(encoding="utf-8").splitlines()) == 2
+    assert sorted(path.name for path in clean_corpus.iterdir()) == [
+        "a.txt",
+        "b.meta.json",
+        "b.txt",
+        "events.jsonl",
+    ]
+
+
+def write_then_fail(events: Iterable[Event], stream: TextIO) -> int:
+    """A plugin format that breaks after writing its first event."""
+    for event in events:
+        stream.write(f"{event.document_id}\n")
+        raise OSError("disk full")
+    return 0
+
+
+class FailingFormatPlugin:
+    @hookimpl
+    def register_formats(self, register: Callable[[str, Writer], None]) -> None:
+        register("breaks", write_then_fail)
+
+
+def test_an_output_that_fails_midway_leaves_the_previous_file_untouched(
+    clean_corpus: Path, tmp_path: Path, install_plugins: Callable[..., Plugins]
+) -> None:
+    install_plugins(StubPlugin(), FailingFormatPlugin())
+    output = tmp_path / "out" / "events.jsonl"
+    output.parent.mkdir()
+    output.write_text("the previous run's events\n", encoding="utf-8")
+    output.chmod(0o640)
+
+    failed = invoke("extract", clean_corpus, "--extractor", "stub", "--format", "breaks", "--output", output)
+    kept = output.read_text(encoding="utf-8")
+    written = invoke("extract", clean_corpus, "--extractor", "stub", "--output", output)
+
+    assert failed.exit_code == 1
+    assert "Error: the 'breaks' output format failed: OSError: disk full" in failed.stderr
+    assert kept == "the previous run's events\n"
+    assert written.exit_code == 0, written.stderr
+    assert len(output.read_text(encoding="utf-8").splitlines()) == 2
+    assert oct(output.stat().st_mode & 0o777) == oct(0o640)
+    assert [path.name for path in output.parent.iterdir()] == ["events.jsonl"]  # no temporary file left
+
+
+def test_extract_output_into_a_missing_folder_is_a_one_line_error(clean_corpus: Path, tmp_path: Path) -> None:
+    result = invoke("extract", clean_corpus, "--extractor", "stub", "--output", tmp_path / "nope" / "e.jsonl")
+
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines() == [
+        f"Error: --output {tmp_path / 'nope' / 'e.jsonl'}: the folder '{tmp_path / 'nope'}' does not exist"
+    ]
+
+
+def test_extract_on_a_folder_without_readable_inputs_says_so_and_fails(tmp_path: Path) -> None:
+    (tmp_path / "notes.md").write_text("Not an article.", encoding="utf-8")
+
+    result = invoke("extract", tmp_path, "--extractor", "stub")
+
+    assert result.exit_code == 1
+    assert re.search(
+        rf"^error: no documents found in {re.escape(str(tmp_path))}: ", result.stderr, re.MULTILINE
+    )
+
+
+# --------------------------------------------------------------------------- standard input
+
+
+def test_extract_dash_reads_one_article_from_standard_input() -> None:
+    result = CliRunner().invoke(
+        main, ["extract", "-", "--extractor", "stub", "--published", "2026-01-13"], input="Abe met Trump.\n"
+    )
+
+    assert result.exit_code == 0, result.output
+    [event] = [loads_event(line) for line in result.stdout.splitlines()]
+    assert (event.document_id, event.time) == ("stdin", TimeSpan.day(dt.date(2026, 1, 13)))
+
+
+def test_extract_dash_reads_json_lines_from_standard_input_beside_files(clean_corpus: Path) -> None:
+    lines = [
+        json.dumps({"id": "wire-1", "text": "Kishida met Biden."}),
+        "not json",
+        json.dumps({"text": "Lee met Abe."}),
+    ]
+
+    result = CliRunner().invoke(
+        main, ["extract", str(clean_corpus), "-", "--extractor", "stub"], input="\n".join(lines) + "\n"
+    )
+
+    assert result.exit_code == 1
+    assert [loads_event(line).document_id for line in result.stdout.splitlines()] == [
+        "a",
+        "b",
+        "wire-1",
+        "stdin:3",
+    ]
+    assert "error: stdin:2: not valid JSON" in result.stderr
+
+
+def test_extract_dash_with_nothing_on_standard_input_is_an_error() -> None:
+    result = CliRunner().invoke(main, ["extract", "-", "--extractor", "stub"], input="")
+
+    assert result.exit_code == 1
+    assert "error: stdin: empty input" in result.stderr
+
+
+def test_a_failure_reading_the_inputs_is_not_blamed_on_the_output_format(
+    clean_corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken_reader(*args: object, **kwargs: object) -> Iterable[Document]:
+        yield Document("first", "Abe met Trump.")
+        raise RuntimeError("the disk went away")
+
+    monkeypatch.setattr("alliancekit.cli.read_documents", broken_reader)
+
+    result = invoke("extract", clean_corpus, "--extractor", "stub")
+
+    assert isinstance(result.exception, RuntimeError)
+    assert "output format failed" not in result.output

@@ -206,3 +206,134 @@ def test_forced_progress_still_ends_with_the_summary_line(corpus: Path) -> None:
 
     assert result.exit_code == 0
     assert re.fullmatch(r"documents read: 4, failed: 0, events written: \d+", result.stderr.splitlines()[-1])
+
+
+def test_two_inputs_sharing_an_id_are_reported_and_neither_overwrites_the_other(tmp_path: Path) -> None:
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "a.jsonl").write_text(
+        json.dumps({"id": "1", "text": ARTICLES[1]["text"]}) + "\n", encoding="utf-8"
+    )
+    (news / "b.jsonl").write_text(
+        json.dumps({"id": "1", "text": ARTICLES[3]["text"]}) + "\n", encoding="utf-8"
+    )
+    database = tmp_path / "events.db"
+
+    runs = [_invoke("extract", str(news), "--store", str(database)) for _ in range(2)]
+
+    for result in runs:
+        assert result.exit_code == 1
+        assert re.search(r"^error: document 1: .*b\.jsonl:1 was not stored", result.stderr, re.MULTILINE)
+        assert "replaced" not in result.stderr.replace("0 replaced", "")
+    assert "stored: 1 new documents, 0 replaced, 0 unchanged" in runs[0].stderr
+    assert "stored: 0 new documents, 0 replaced, 1 unchanged" in runs[1].stderr
+    events = _invoke("events", "--store", str(database), "--level", "events")
+    assert {json.loads(line)["type"] for line in events.stdout.splitlines()} == {"meeting"}
+
+
+def test_articles_of_the_same_name_in_two_subfolders_are_both_stored(tmp_path: Path) -> None:
+    for month, article in (("jan", ARTICLES[1]), ("mar", ARTICLES[3])):
+        (tmp_path / "news" / month).mkdir(parents=True)
+        (tmp_path / "news" / month / "story.txt").write_text(str(article["text"]), encoding="utf-8")
+    database = tmp_path / "events.db"
+
+    result = _invoke("extract", str(tmp_path / "news"), "--store", str(database), "--published", "2026-03-03")
+
+    assert result.exit_code == 0, result.output
+    assert "stored: 2 new documents, 0 replaced" in result.stderr
+    events = _invoke("events", "--store", str(database), "--level", "events")
+    assert {json.loads(line)["document_id"] for line in events.stdout.splitlines()} == {
+        "jan/story",
+        "mar/story",
+    }
+
+
+@pytest.mark.parametrize("command", ["events", "timeline"])
+def test_output_into_a_missing_folder_is_a_one_line_error(store: Path, tmp_path: Path, command: str) -> None:
+    output = tmp_path / "nope" / "out.html"
+
+    result = _invoke(command, "--store", str(store), "--output", str(output))
+
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines() == [
+        f"Error: --output {output}: the folder '{tmp_path / 'nope'}' does not exist"
+    ]
+
+
+def test_timeline_and_events_replace_their_output_whole(store: Path, tmp_path: Path) -> None:
+    page = tmp_path / "timeline.html"
+    table = tmp_path / "engagements.csv"
+    page.write_text("old", encoding="utf-8")
+    table.write_text("old", encoding="utf-8")
+
+    drawn = _invoke("timeline", "--store", str(store), "--output", str(page))
+    listed = _invoke("events", "--store", str(store), "--format", "csv", "--output", str(table))
+
+    assert drawn.exit_code == listed.exit_code == 0
+    assert "<svg" in page.read_text(encoding="utf-8")
+    assert table.read_text(encoding="utf-8").startswith("id,type,status")
+    # No temporary output is left; SQLite's own files beside the store (a reader's -shm) do not count.
+    assert sorted(path.name for path in tmp_path.iterdir() if not path.name.startswith("events.db-")) == [
+        "engagements.csv",
+        "events.db",
+        "news.csv",
+        "timeline.html",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("given", "message"),
+    [
+        ("01/01/2026", "'01/01/2026' is not a date in the form YYYY-MM-DD, such as 2026-01-13"),
+        ("2026-02-30", "'2026-02-30' is not a date: day is out of range for month"),
+    ],
+)
+def test_a_date_option_that_is_no_iso_date_says_which_form_it_wants(
+    store: Path, given: str, message: str
+) -> None:
+    result = _invoke("events", "--store", str(store), "--since", given)
+
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert "published" not in result.stderr
+
+
+@pytest.mark.parametrize("country", ["KOR", "kor", "KR", "South Korea", "Republic of Korea"])
+def test_events_takes_a_country_by_code_or_by_name(store: Path, country: str) -> None:
+    result = _invoke("events", "--store", str(store), "--country", country)
+
+    assert result.exit_code == 0, result.output
+    assert len(result.stdout.splitlines()) == 1
+
+
+def test_events_refuses_a_country_it_does_not_know_instead_of_finding_nothing(store: Path) -> None:
+    result = _invoke("events", "--store", str(store), "--country", "Japn")
+
+    assert result.exit_code == 2
+    assert "no country has the code or name 'Japn'" in result.stderr
+
+
+def test_events_as_one_json_array_holds_what_the_json_lines_hold(store: Path) -> None:
+    lines = _invoke("events", "--store", str(store))
+    array = _invoke("events", "--store", str(store), "--format", "json")
+
+    assert array.exit_code == 0, array.output
+    assert json.loads(array.stdout) == [json.loads(line) for line in lines.stdout.splitlines()]
+    assert array.stderr.strip() == "engagements written: 5"
+
+
+def test_every_engagement_written_validates_against_the_engagement_schema(store: Path) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    printed = _invoke("schema", "engagement")
+    schema = json.loads(printed.stdout)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+
+    records = [json.loads(line) for line in _invoke("events", "--store", str(store)).stdout.splitlines()]
+
+    assert printed.exit_code == 0
+    assert schema["title"] == "alliancekit engagement"
+    assert records
+    for record in records:
+        validator.validate(record)
+    assert any(record["outcome_id"] for record in records)

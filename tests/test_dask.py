@@ -88,3 +88,33 @@ def test_results_from_files_go_into_an_event_store_idempotently(client: object, 
     assert len(errors) == 3
     assert "not valid JSON" in errors[0]
     assert (again.documents_added, again.events_added, again.documents_unchanged) == (0, 0, len(DOCUMENTS))
+
+
+def test_read_bag_names_documents_as_the_command_line_does_and_reports_clashing_ids(
+    client: object, tmp_path: Path
+) -> None:
+    for month, text in (("jan", TEXTS[0]), ("mar", TEXTS[3])):
+        (tmp_path / month).mkdir()
+        (tmp_path / month / "story.txt").write_text(text, encoding="utf-8")
+        (tmp_path / month / "wire.jsonl").write_text(json.dumps({"id": "w1", "text": text}) + "\n", "utf-8")
+    errors: list[str] = []
+
+    with EventStore(tmp_path / "events.db") as store:
+        summary = store_results(extract_bag(read_bag([tmp_path])), store, on_error=errors.append)
+
+    assert summary.documents_added == 3  # jan/story, mar/story and the first w1
+    assert len(summary.clashes) == 1
+    assert errors == summary.clashes
+    assert "mar/wire.jsonl:1 was not stored" in errors[0]
+
+
+def test_read_bag_reads_what_the_command_line_reads_of_a_folder_leaving_out_sidecars(
+    client: object, tmp_path: Path
+) -> None:
+    (tmp_path / "story.txt").write_text(TEXTS[0], encoding="utf-8")
+    (tmp_path / "story.meta.json").write_text(json.dumps({"published": "2026-01-16"}), encoding="utf-8")
+    (tmp_path / "story.gold.json").write_text(json.dumps({"events": []}), encoding="utf-8")
+
+    items = read_bag([tmp_path]).compute()
+
+    assert [(item.id, item.published) for item in items] == [("story", dt.date(2026, 1, 16))]

@@ -13,6 +13,7 @@ import os
 import re
 import sys
 import time
+import traceback
 import types
 from collections.abc import Callable
 from pathlib import Path
@@ -461,3 +462,88 @@ def test_checking_never_raises_even_on_an_event_subclass_that_does() -> None:
     kept, rejected = check_events(document, [Treacherous("meeting", "occurred", evidence=[span])], "sly")
     assert kept == []
     assert rejected == ["sly: result 0 cannot be checked: RuntimeError: gotcha"]
+
+
+# --------------------------------------------------------------------------- the extractor's own traceback
+
+
+def _nested_lookup(document: Document) -> list[Event]:
+    return {"known": []}[document.text]
+
+
+class LookupFailing:
+    """Raises a KeyError from a helper function, as a buggy plugin would."""
+
+    name = "lookup"
+
+    def extract(self, document: Document, context: ExtractionContext) -> list[Event]:
+        return _nested_lookup(document)
+
+
+class LookupPlugin:
+    @hookimpl
+    def register_extractors(self, register: Callable[[str, ExtractorFactory], None]) -> None:
+        register("lookup", LookupFailing)
+
+
+def test_extract_chains_the_extractors_own_exception() -> None:
+    from alliancekit.pipeline import extract
+
+    plugins = Plugins.create(load_entrypoints=False, extra=[LookupPlugin()])
+
+    with pytest.raises(RuntimeError, match=r"^lookup: KeyError: 'Abe met Lee\.'$") as caught:
+        extract("Abe met Lee.", extractor="lookup", plugins=plugins)
+
+    assert isinstance(caught.value.__cause__, KeyError)
+    assert "_nested_lookup" in "".join(traceback.format_exception(caught.value))
+
+
+def test_an_extractor_failing_in_a_worker_process_shows_the_workers_traceback() -> None:
+    from alliancekit.isolation import RemoteError
+    from alliancekit.pipeline import extract
+
+    plugins = Plugins.create(load_entrypoints=False, extra=[LookupPlugin()])
+
+    with pytest.raises(RuntimeError, match=r"KeyError") as caught:
+        extract("Abe met Lee.", extractor="lookup", plugins=plugins, timeout=30)
+
+    remote = caught.value.__cause__.__cause__
+    assert isinstance(remote, RemoteError)
+    assert 'return {"known": []}[document.text]' in str(remote)
+    assert 'return {"known": []}[document.text]' in "".join(traceback.format_exception(caught.value))
+
+
+@pytest.mark.parametrize("timeout", [None, 30])
+def test_a_failed_result_carries_the_traceback_and_pickles_without_the_exception(
+    timeout: float | None,
+) -> None:
+    import pickle
+
+    plugins = Plugins.create(load_entrypoints=False, extra=[LookupPlugin()])
+
+    [result] = run([Document("d1", "Abe met Lee.")], extractor="lookup", plugins=plugins, timeout=timeout)
+    copy = pickle.loads(pickle.dumps(result))
+
+    assert "in _nested_lookup" in (result.traceback or "")
+    assert (copy.error, copy.traceback, copy.exception) == (result.error, result.traceback, None)
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_the_traceback_option_prints_the_extractors_stack_after_its_error(
+    install_plugins: Callable[..., Plugins], tmp_path: Path, jobs: str
+) -> None:
+    install_plugins(LookupPlugin())
+    article = tmp_path / "a.txt"
+    article.write_text("Abe met Lee.", encoding="utf-8")
+    arguments = ["extract", str(article), "--extractor", "lookup", "--jobs", jobs]
+
+    plain = CliRunner().invoke(main, arguments)
+    traced = CliRunner().invoke(main, ["--traceback", *arguments])
+
+    assert plain.exit_code == traced.exit_code == 1
+    assert "Traceback" not in plain.stderr
+    error_line = "error: document a: lookup: KeyError: 'Abe met Lee.'"
+    assert error_line in plain.stderr
+    after = traced.stderr.split(error_line, 1)[1]
+    assert after.lstrip("\n").startswith("Traceback (most recent call last):")
+    assert "in _nested_lookup" in after

@@ -9,13 +9,16 @@ import re
 import sys
 import types
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any, TextIO
 
 import attrs
 import pytest
+from click.testing import CliRunner
 
 from alliancekit import hookspecs
 from alliancekit.actors import ActorRecord, Place
+from alliancekit.cli import main
 from alliancekit.extractor import ExtractionContext, ExtractorFactory
 from alliancekit.hookspecs import hookimpl
 from alliancekit.io.writers import Writer
@@ -28,6 +31,7 @@ from alliancekit.plugins import (
     Plugins,
     UnknownNameError,
     get_plugins,
+    reset_plugins,
 )
 
 # --------------------------------------------------------------------------- a test plugin
@@ -346,3 +350,194 @@ def test_every_hook_documents_each_of_its_parameters(hook: Callable[..., Any]) -
     assert doc, f"hook {hook.__name__} has no docstring"
     for parameter in inspect.signature(hook).parameters:
         assert f":param {parameter}:" in doc, f"hook {hook.__name__} does not document {parameter!r}"
+
+
+# --------------------------------------------------------------------------- installed plugins at fault
+
+
+class Taken:
+    """An installed plugin reusing the built-in extractor name, with a format and a preprocessor."""
+
+    @hookimpl
+    def register_formats(self, register: Callable[[str, Writer], None]) -> None:
+        register("taken-format", write_names)
+
+    @hookimpl
+    def register_extractors(self, register: Callable[[str, ExtractorFactory], None]) -> None:
+        register("rules", SpotterExtractor)
+
+    @hookimpl
+    def preprocess_document(self, document: Document) -> Document | None:
+        return attrs.evolve(document, text=document.text.upper())
+
+
+class TakenActor:
+    """An installed plugin registering an actor id the shipped knowledge base has."""
+
+    @hookimpl
+    def register_actors(self, register: Callable[[Iterable[ActorRecord]], None]) -> None:
+        register([ActorRecord(id="usa/trump-donald", name="Donald Impostor", country="USA")])
+
+
+@pytest.fixture
+def installed(monkeypatch: pytest.MonkeyPatch) -> Callable[..., None]:
+    """Install plugin objects as entry points of the given names (in that order)."""
+
+    def install(**plugins: object) -> None:
+        points = []
+        for name, plugin in plugins.items():
+            module_name = f"alliancekit_fake_{name}"
+            monkeypatch.setitem(sys.modules, module_name, plugin)
+            points.append(
+                importlib.metadata.EntryPoint(name=name, value=module_name, group=ENTRY_POINT_GROUP)
+            )
+        monkeypatch.setattr(importlib.metadata, "entry_points", lambda **_: points)
+        monkeypatch.delenv(LOAD_ENV, raising=False)
+        monkeypatch.delenv(BLOCK_ENV, raising=False)
+
+    return install
+
+
+def test_an_installed_plugin_reusing_a_builtin_extractor_name_is_named_and_left_out_whole(
+    installed: Callable[..., None],
+) -> None:
+    installed(taken=Taken(), alpha=_fake_plugin_module("alliancekit_fake_alpha", "alpha-format"))
+
+    plugins = Plugins.create()
+
+    assert plugins.load_errors == {
+        "taken": "left out: registers the extractor 'rules', which plugin 'rules_extractor' registered first"
+    }
+    assert type(plugins.extractor("rules")).__name__ == "RulesExtractor"
+    assert "taken-format" not in plugins.format_names()  # nothing of it is kept
+    assert "alpha-format" in plugins.format_names()  # the others load as usual
+    assert plugins.preprocess(Document("d", "Abe met Lee.")).text == "Abe met Lee."
+    assert "taken" not in {info.name for info in plugins.describe()}
+
+
+def test_an_installed_plugin_reusing_a_shipped_actor_id_is_named_and_left_out(
+    installed: Callable[..., None],
+) -> None:
+    installed(impostor=TakenActor())
+
+    plugins = Plugins.create()
+
+    assert plugins.load_errors["impostor"] == (
+        "left out: registers the actor id 'usa/trump-donald', which plugin 'knowledge' registered first"
+    )
+    record = plugins.knowledge_base.get("usa/trump-donald")
+    assert record is not None
+    assert record.name == "Donald Trump"
+
+
+def test_of_two_installed_plugins_registering_one_name_the_later_is_left_out(
+    installed: Callable[..., None],
+) -> None:
+    installed(
+        alpha=_fake_plugin_module("alliancekit_fake_alpha", "shared"),
+        beta=_fake_plugin_module("alliancekit_fake_beta", "shared"),
+    )
+
+    plugins = Plugins.create()
+
+    assert plugins.load_errors == {
+        "beta": "left out: registers the output format 'shared', which plugin 'alpha' registered first"
+    }
+
+
+def test_two_installed_plugins_of_one_name_do_not_stop_the_others(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("one", "two"):
+        monkeypatch.setitem(
+            sys.modules, f"alliancekit_fake_{name}", _fake_plugin_module(name, f"{name}-format")
+        )
+    points = [
+        importlib.metadata.EntryPoint(name="same", value="alliancekit_fake_one", group=ENTRY_POINT_GROUP),
+        importlib.metadata.EntryPoint(name="same", value="alliancekit_fake_two", group=ENTRY_POINT_GROUP),
+    ]
+    monkeypatch.setattr(importlib.metadata, "entry_points", lambda **_: points)
+    monkeypatch.delenv(LOAD_ENV, raising=False)
+
+    plugins = Plugins.create()
+
+    assert "one-format" in plugins.format_names()
+    assert plugins.load_errors["same"].startswith("cannot be loaded: another plugin is named 'same'")
+
+
+def test_a_plugin_whose_registration_raises_is_left_out_whole_with_its_traceback() -> None:
+    class HalfRegistered:
+        @hookimpl
+        def register_extractors(self, register: Callable[[str, ExtractorFactory], None]) -> None:
+            register("half", SpotterExtractor)
+
+        @hookimpl
+        def register_formats(self, register: Callable[[str, Writer], None]) -> None:
+            raise KeyError("formats.json")
+
+    plugins = Plugins.create(load_entrypoints=False, extra=[HalfRegistered()])
+
+    assert plugins.load_errors["HalfRegistered"] == "register_formats raised KeyError: 'formats.json'"
+    assert "half" not in plugins.extractor_names()
+    assert 'raise KeyError("formats.json")' in plugins.load_tracebacks["HalfRegistered"]
+
+
+def test_extra_plugin_already_loaded_as_an_installed_plugin_is_a_clear_error(
+    installed: Callable[..., None],
+) -> None:
+    module = _fake_plugin_module("alliancekit_fake_alpha", "alpha-format")
+    installed(alpha=module)
+
+    with pytest.raises(DuplicateNameError, match=r"already loaded, as the installed plugin 'alpha'"):
+        Plugins.create(extra=[module])
+
+
+def test_two_extra_plugins_of_one_name_are_a_clear_error() -> None:
+    with pytest.raises(
+        DuplicateNameError, match=r"plugin 'SpotterPlugin': a plugin of that name is already loaded"
+    ):
+        Plugins.create(load_entrypoints=False, extra=[SpotterPlugin(), SpotterPlugin()])
+
+
+def test_the_command_line_warns_about_a_plugin_left_out_and_runs_with_the_rest(
+    installed: Callable[..., None], tmp_path: Path
+) -> None:
+    installed(taken=Taken())
+    reset_plugins()
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "Foreign Minister Toshimitsu Motegi met Secretary of State Marco Rubio.", encoding="utf-8"
+    )
+
+    try:
+        result = CliRunner().invoke(main, ["extract", str(article), "--timeout", "0"])
+    finally:
+        reset_plugins()
+
+    assert result.exit_code == 0, result.output
+    assert (
+        "warning: plugin 'taken' left out: registers the extractor 'rules', which plugin 'rules_extractor' "
+        "registered first"
+    ) in result.stderr
+    assert '"extractor": "rules"' in result.stdout
+
+
+class RaisingWhileRegistering:
+    @hookimpl
+    def register_formats(self, register: Callable[[str, Writer], None]) -> None:
+        raise KeyError("formats.json")
+
+
+def test_the_traceback_option_shows_why_a_plugin_failed_to_register(
+    installed: Callable[..., None], tmp_path: Path
+) -> None:
+    installed(raising=RaisingWhileRegistering())
+    reset_plugins()
+    article = tmp_path / "a.txt"
+    article.write_text("Nothing happened.", encoding="utf-8")
+
+    try:
+        result = CliRunner().invoke(main, ["--traceback", "extract", str(article), "--timeout", "0"])
+    finally:
+        reset_plugins()
+
+    assert "warning: plugin 'raising' register_formats raised KeyError: 'formats.json'" in result.stderr
+    assert 'raise KeyError("formats.json")' in result.stderr

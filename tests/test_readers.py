@@ -8,7 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from alliancekit.io.readers import ReadError, read_documents, read_jsonl, read_text_file
+from alliancekit.io.readers import (
+    ReadError,
+    ReadLimits,
+    input_files,
+    read_documents,
+    read_jsonl,
+    read_stream,
+    read_text_file,
+)
 from alliancekit.model import Document
 
 
@@ -191,3 +199,127 @@ def test_malformed_sidecar_is_a_read_error_naming_the_sidecar(tmp_path: Path) ->
 def test_read_error_renders_as_file_line_message() -> None:
     assert str(ReadError("corpus.jsonl", "not valid JSON", line=3)) == "corpus.jsonl:3: not valid JSON"
     assert str(ReadError("a.txt", "empty file")) == "a.txt: empty file"
+
+
+# ----------------------------------------------------------------- identity: where a document came from
+
+
+def test_articles_in_subfolders_are_named_by_their_path_from_the_folder_given(tmp_path: Path) -> None:
+    for month in ("jan", "mar"):
+        (tmp_path / "news" / month).mkdir(parents=True)
+        (tmp_path / "news" / month / "story.txt").write_text(f"Talks in {month}.", encoding="utf-8")
+    (tmp_path / "news" / "jan" / "wire.jsonl").write_text('{"text": "Abe met Lee."}\n', encoding="utf-8")
+
+    documents, errors = _split(list(read_documents([tmp_path / "news"])))
+
+    assert errors == []
+    assert [document.id for document in documents] == ["jan/story", "jan/wire:1", "mar/story"]
+
+
+def test_a_file_given_by_name_is_named_by_its_stem_as_before(tmp_path: Path) -> None:
+    (tmp_path / "jan").mkdir()
+    (tmp_path / "jan" / "story.txt").write_text("Talks.", encoding="utf-8")
+
+    [document] = read_documents([tmp_path / "jan" / "story.txt"])
+
+    assert isinstance(document, Document)
+    assert document.id == "story"
+
+
+def test_documents_carry_the_file_and_line_they_were_read_from(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Talks.", encoding="utf-8")
+    lines = ['{"id": "1", "text": "Abe met Lee."}', "", '{"id": "2", "text": "Lee met Abe."}']
+    (tmp_path / "b.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    documents, _ = _split(list(read_documents([tmp_path])))
+
+    assert [document.source.origin for document in documents] == [
+        str((tmp_path / "a.txt").resolve()),
+        f"{(tmp_path / 'b.jsonl').resolve()}:1",
+        f"{(tmp_path / 'b.jsonl').resolve()}:3",
+    ]
+
+
+# --------------------------------------------------------------------------- where documents come from
+
+
+def test_a_news_please_file_in_a_folder_is_named_by_its_path_from_there_and_keeps_its_file(
+    tmp_path: Path,
+) -> None:
+    for site in ("kyodo", "yonhap"):
+        (tmp_path / site).mkdir()
+        _write_json(tmp_path / site / "a1.json", {"title": "Talks", "maintext": f"Abe met Lee ({site})."})
+
+    documents, errors = _split(list(read_documents([tmp_path])))
+
+    assert errors == []
+    assert [document.id for document in documents] == ["kyodo/a1", "yonhap/a1"]
+    assert [document.source.origin for document in documents] == [
+        str((tmp_path / site / "a1.json").resolve()) for site in ("kyodo", "yonhap")
+    ]
+
+
+def test_the_files_of_a_folder_leave_out_sidecars_and_gold_files_now_that_json_is_read(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "story.txt").write_text("Abe met Lee.", encoding="utf-8")
+    _write_json(tmp_path / "story.meta.json", {"published": "2026-01-13"})
+    _write_json(tmp_path / "story.gold.json", {"events": []})
+    _write_json(tmp_path / "wire.json", {"maintext": "Lee met Abe."})
+
+    listed = list(input_files([tmp_path]))
+
+    assert listed == [(tmp_path / "story.txt", "story"), (tmp_path / "wire.json", "wire")]
+
+
+def test_standard_input_larger_than_the_size_limit_is_reported_and_not_read() -> None:
+    import io
+
+    article = b"Abe met Lee in Seoul on Monday. " * 100
+
+    [error] = list(read_stream(io.BytesIO(article), limits=ReadLimits(max_bytes=1000)))
+
+    assert isinstance(error, ReadError)
+    assert error.path == "stdin"
+    assert "larger than the limit of 1000 bytes" in error.message
+
+
+def test_a_json_line_on_standard_input_larger_than_the_size_limit_costs_that_line_only() -> None:
+    import io
+
+    lines = (
+        json.dumps({"id": "big", "text": "Abe met Lee. " * 200})
+        + "\n"
+        + json.dumps({"id": "x", "text": "Hi."})
+    )
+
+    items = list(read_stream(io.BytesIO(lines.encode()), limits=ReadLimits(max_bytes=1000)))
+
+    assert [
+        (item.line, "larger than the limit" in item.message) for item in items if isinstance(item, ReadError)
+    ] == [(1, True)]
+    assert [item.id for item in items if isinstance(item, Document)] == ["x"]
+
+
+def test_invisible_characters_on_standard_input_are_removed_as_from_files() -> None:
+    import io
+
+    [document] = list(read_stream(io.BytesIO("Marco Ru\u200bbio met Motegi.".encode())))
+
+    assert isinstance(document, Document)
+    assert document.text == "Marco Rubio met Motegi."
+
+
+def test_a_file_named_in_bytes_that_are_not_utf8_keeps_its_origin_as_printable_text(tmp_path: Path) -> None:
+    import os
+
+    name = os.fsdecode(b"caf\xe9.txt")
+    (tmp_path / name).write_text("Abe met Lee in Seoul.", encoding="utf-8")
+
+    [document] = list(read_documents([tmp_path]))
+
+    assert isinstance(document, Document)
+    assert document.id == "caf\\xe9"
+    assert document.source.path is not None
+    assert document.source.path.endswith("caf\\xe9.txt")
+    document.source.path.encode("utf-8")  # storable and printable

@@ -332,3 +332,92 @@ def test_to_dataframe_gives_one_row_per_engagement_with_dates(filled: EventStore
     assert set(frame["type"]) == {"meeting", "visit", "call"}
     assert len(events) == filled.counts()["events"]
     assert "engagement_id" in events.columns
+
+
+# --------------------------------------------------------------------------- identity: clashing ids
+
+
+def _from_file(document_id: str, text: str, path: str, line: int | None = None) -> DocumentResult:
+    return DocumentResult(Document(document_id, text, source=Source(path=path, line=line)), [])
+
+
+def test_a_document_whose_id_is_stored_from_another_file_is_a_clash_and_not_stored(store: EventStore) -> None:
+    first = store.add([_from_file("1", "Abe met Lee.", "/news/a.jsonl", 1)])
+    clash = _from_file("1", "Motegi met Rubio.", "/news/b.jsonl", 1)
+
+    summary = store.add([clash])
+
+    assert first.documents_added == 1
+    assert (summary.documents_added, summary.documents_replaced) == (0, 0)
+    [message] = summary.clashes
+    assert "/news/a.jsonl:1" in message
+    assert "/news/b.jsonl:1" in message
+    assert store.has_document(Document("1", "Abe met Lee."))
+    assert "1 clashing ids not stored" in summary.render()
+
+
+def test_two_records_of_one_file_with_the_same_id_clash_on_every_run(tmp_path: Path) -> None:
+    records = [
+        _from_file("1", "Abe met Lee.", "/news/a.jsonl", 1),
+        _from_file("1", "Lee met Abe.", "/news/a.jsonl", 5),
+    ]
+    for _ in range(2):  # the second run must not "replace" the first record with the second
+        with EventStore(tmp_path / "events.db") as store:
+            passed = list(store.add_batches(records))
+            assert [result.error is None for result in passed] == [True, False]
+            assert "/news/a.jsonl:5 was not stored" in (passed[1].error or "")
+            assert store.has_document(Document("1", "Abe met Lee."))
+
+
+def test_a_document_edited_in_its_own_file_replaces_the_stored_one(store: EventStore) -> None:
+    store.add([_from_file("story", "Abe met Lee.", "/news/jan/story.txt")])
+
+    summary = store.add([_from_file("story", "Abe met Lee in Tokyo.", "/news/jan/story.txt")])
+
+    assert (summary.documents_replaced, summary.clashes) == (1, [])
+
+
+def test_a_corrected_date_replaces_a_document_of_its_own_file_and_clashes_from_another(
+    store: EventStore,
+) -> None:
+    text = "Abe met Lee on Monday."
+    store.add([_from_file("story", text, "/news/jan/story.txt")])
+
+    def dated(path: str) -> DocumentResult:
+        document = Document("story", text, dt.date(2026, 1, 20), source=Source(path=path))
+        return DocumentResult(document, [])
+
+    elsewhere = store.add([dated("/news/mar/story.txt")])
+    corrected = store.add([dated("/news/jan/story.txt")])
+
+    [message] = elsewhere.clashes
+    assert "another text, date or source, from /news/jan/story.txt" in message
+    assert (corrected.documents_replaced, corrected.clashes) == (1, [])
+
+
+def test_a_store_written_before_documents_had_an_origin_is_upgraded(tmp_path: Path) -> None:
+    import sqlite3
+
+    database = tmp_path / "old.db"
+    with EventStore(database) as store:
+        store.add([_from_file("1", "Abe met Lee.", "/news/a.jsonl", 1)])
+    with sqlite3.connect(database) as connection:  # as release 0.1.0 wrote it
+        connection.execute("ALTER TABLE documents DROP COLUMN path")
+        connection.execute("ALTER TABLE documents DROP COLUMN line")
+
+    with EventStore(database) as store:
+        summary = store.add([_from_file("1", "Motegi met Rubio.", "/news/b.jsonl", 1)])
+        again = store.add([_from_file("1", "Rubio met Motegi.", "/news/c.jsonl", 1)])
+
+    assert summary.documents_replaced == 1  # where the stored copy came from is not known
+    assert len(again.clashes) == 1
+
+
+def test_query_takes_countries_by_name_and_refuses_unknown_ones(
+    store: EventStore, results: list[DocumentResult]
+) -> None:
+    store.add(results)
+
+    assert len(store.query(countries=["South Korea"])) == len(store.query(countries=["KOR"])) == 1
+    with pytest.raises(ValueError, match="no country has the code or name 'Atlantis'"):
+        store.query(countries=["Atlantis"])

@@ -301,7 +301,7 @@ def test_an_output_naming_the_store_is_refused_before_anything_is_written(
     queried = _invoke("events", "--store", str(database), "--output", output)
 
     assert (extracted.exit_code, queried.exit_code) == (2, 2)
-    assert "is the event store given to --store" in extracted.stderr
+    assert "is also the event store given to --store" in extracted.stderr
     assert database.read_bytes() == before
 
 
@@ -319,7 +319,7 @@ def test_a_full_disk_under_the_store_is_one_clear_error_keeping_what_was_committ
         encoding="utf-8",
     )
     database = tmp_path / "events.db"
-    original = EventStore.add
+    original = EventStore._add  # what add and add_batches store a batch with
     batches = 0
 
     def filling_up(self: EventStore, results: Iterable[DocumentResult]) -> Any:
@@ -330,7 +330,7 @@ def test_a_full_disk_under_the_store_is_one_clear_error_keeping_what_was_committ
         return original(self, results)
 
     monkeypatch.setattr(EventStore, "add_batches", _one_per_batch(EventStore.add_batches))
-    monkeypatch.setattr(EventStore, "add", filling_up)
+    monkeypatch.setattr(EventStore, "_add", filling_up)
 
     result = _invoke("extract", str(corpus), "--store", str(database))
 

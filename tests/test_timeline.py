@@ -105,3 +105,77 @@ def test_png_and_svg_timelines_are_drawn_with_matplotlib(
 def test_another_suffix_is_refused(engagements: list[Engagement], tmp_path: Path) -> None:
     with pytest.raises(ValueError, match=r"\.png, \.svg or \.html"):
         render_timeline(engagements, tmp_path / "timeline.pdf")
+
+
+# --------------------------------------------------------------------------- the picture's geometry
+
+
+def _meetings_of_every_status() -> list[Engagement]:
+    """A plan, its outcome and a cancelled meeting of the same people on one day; one long label."""
+    long_names = "Alexandra Konstantinopoulou-Vasilakopoulou"
+    reports = [
+        _report("plan", "planned", 15, kind="meeting"),
+        _report("done", "occurred", 15, kind="meeting"),
+        _report("off", "cancelled", 15, kind="meeting"),
+        _report("long", "occurred", 20, kind="meeting", who=long_names),
+    ]
+    return merge_reports(reports)
+
+
+def _svg_of(page: str) -> xml.dom.minidom.Document:
+    svg = re.search(r"<svg xmlns.*?</svg>\n", page, re.S)
+    assert svg is not None
+    return xml.dom.minidom.parseString(svg.group(0))
+
+
+def test_html_row_labels_have_room_and_every_marker_sits_on_its_rows_line(tmp_path: Path) -> None:
+    path = tmp_path / "timeline.html"
+    render_timeline(_meetings_of_every_status(), path)
+    svg = _svg_of(path.read_text(encoding="utf-8"))
+
+    labels = [text for text in svg.getElementsByTagName("text") if text.getAttribute("class") == "row"]
+    for label in labels:
+        words = label.firstChild.data  # type: ignore[union-attr]
+        # Right-aligned at x: it needs x pixels to the left; a sans-serif letter of 12 px is under 0.6 em.
+        assert float(label.getAttribute("x")) >= len(words) * 0.6 * 12, words
+        assert label.getAttribute("dominant-baseline") == "central"
+    rows = {float(label.getAttribute("y")) for label in labels}
+    centres = [float(circle.getAttribute("cy")) for circle in svg.getElementsByTagName("circle")]
+    assert len(centres) == 4
+    assert set(centres) <= rows
+
+
+def test_html_legend_draws_cancelled_as_the_picture_does(tmp_path: Path) -> None:
+    path = tmp_path / "timeline.html"
+    render_timeline(_meetings_of_every_status(), path)
+    page = path.read_text(encoding="utf-8")
+
+    legend = re.search(r'<span class="cancelled">(.*?)</span>', page)
+    assert legend is not None
+    drawn = [
+        group
+        for group in re.findall(r'<g class="engagement">(.*?)</g>', page, re.S)
+        if "meeting, cancelled" in group
+    ]
+    assert len(drawn) == 1
+
+    def look(markup: str) -> tuple[str, str, bool]:
+        circle = re.search(r'<circle [^>]*fill="([^"]+)" stroke="([^"]+)"', markup)
+        assert circle is not None
+        return circle[1], circle[2], 'class="cancelled"' in markup
+
+    assert look(legend[1]) == look(drawn[0]) == ("#ffffff", "#8c8c8c", True)
+
+
+def test_matplotlib_legend_draws_each_status_as_the_picture_does() -> None:
+    pytest.importorskip("matplotlib")
+    from alliancekit.model import EventType, Status
+    from alliancekit.timeline import _matplotlib_legend, _matplotlib_markers
+
+    handles, labels = _matplotlib_legend()
+    cancelled = handles[labels.index("cancelled")]
+
+    assert isinstance(cancelled, tuple)
+    drawn = _matplotlib_markers(EventType.MEETING, Status.CANCELLED, "#8c8c8c", 10)
+    assert [line.get_marker() for line in cancelled] == [arguments["marker"] for arguments in drawn]
+    assert cancelled[0].get_markerfacecolor() == drawn[0]["markerfacecolor"] == "white"

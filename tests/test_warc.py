@@ -137,6 +137,7 @@ def test_a_crawl_page_becomes_a_document_named_by_its_address_and_record(tmp_pat
     assert first.published == dt.date(2024, 11, 12)
     assert (first.source.outlet, first.source.url) == ("The Harbour Times", f"{SITE}/world/wong-lammy")
     assert first.source.converted_by == "trafilatura"
+    assert first.source.origin == str(crawl.resolve())  # where it came from, as for any file
     assert first.text.startswith("Wong and Lammy agree to deepen AUKUS cooperation\n\nCANBERRA, Nov. 12")
     assert "cookies" not in first.text
     manila = documents[2]
@@ -222,3 +223,20 @@ def test_a_directory_search_finds_crawls(tmp_path: Path, suffix: str) -> None:
 
     assert isinstance(document, Document)
     assert document.source.url == f"{SITE}/a"
+
+
+def test_a_crawl_holding_no_article_is_read_its_pages_counted_and_no_error(tmp_path: Path) -> None:
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=True)
+    warc_record(writer, f"{SITE}/", HOME_PAGE.encode())
+    warc_record(writer, f"{SITE}/report.pdf", b"%PDF-1.7\n", content_type="application/pdf")
+    crawl = tmp_path / "crawl.warc.gz"
+    crawl.write_bytes(buffer.getvalue())
+
+    result = _invoke("extract", crawl)
+
+    assert result.exit_code == 0, result.output
+    assert "no documents found" not in result.stderr
+    assert result.stderr.splitlines()[-1] == (
+        "documents read: 0, skipped: 2 (1 not an article, 1 not HTML), failed: 0, events written: 0"
+    )

@@ -15,14 +15,21 @@ on; the exit status then is 1. Usage errors exit with 2.
 from __future__ import annotations
 
 import collections
+import contextlib
 import datetime as dt
+import inspect
 import json
 import logging
 import os
+import re
+import signal
 import sqlite3
+import stat
 import sys
+import tempfile
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+import traceback
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TextIO
 
@@ -30,6 +37,7 @@ import attrs
 import click
 
 from alliancekit import __version__
+from alliancekit.actors import country_code
 from alliancekit.evaluate import GoldDocument, load_gold_dir, score
 from alliancekit.io.escaping import terminal_safe
 from alliancekit.io.gate import DocumentGate
@@ -40,6 +48,7 @@ from alliancekit.io.readers import (
     parse_published,
     parse_size,
     read_documents,
+    read_stream,
     read_text_file,
 )
 from alliancekit.io.sources import RecentSources, SourceInfo, citing
@@ -47,7 +56,7 @@ from alliancekit.model import Document, Event, EventType, Status
 from alliancekit.pipeline import DocumentResult, run
 from alliancekit.pipeline import explain as explain_events
 from alliancekit.plugins import LOAD_ENV, Plugins, UnknownNameError, get_plugins, reset_plugins
-from alliancekit.serialize import EVENT_SCHEMA
+from alliancekit.serialize import ENGAGEMENT_SCHEMA, EVENT_SCHEMA
 from alliancekit.store import AddSummary, EventStore
 
 __all__ = ["main"]
@@ -86,11 +95,42 @@ class _IsoDate(_DateType):
             return value
         try:
             parsed = parse_published(value)
-        except ValueError as error:
-            self.fail(str(error), param, ctx)
+        except ValueError:
+            reason = _why_not(value)
+            if reason is not None:
+                self.fail(f"{value!r} is not a date: {reason}", param, ctx)
+            self.fail(f"{value!r} is not a date in the form YYYY-MM-DD, such as 2026-01-13", param, ctx)
         if parsed is None:
             self.fail("an empty date is not a date", param, ctx)
         return parsed
+
+
+def _why_not(value: str) -> str | None:
+    """Why text of the form YYYY-MM-DD is no date; ``None`` for other text.
+
+    >>> _why_not("2026-02-30"), _why_not("01/01/2026")
+    ('day is out of range for month', None)
+    """
+    text = value.strip()[:10]
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return None
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError as error:
+        return str(error)
+    return None
+
+
+class _Country(_NameType):
+    """A country, by ISO alpha-3 or alpha-2 code or by name; converted to its alpha-3 code."""
+
+    name = "country"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        try:
+            return country_code(str(value))
+        except ValueError as error:
+            self.fail(str(error), param, ctx)
 
 
 class _RegisteredName(_NameType):
@@ -133,6 +173,8 @@ class _Tally:
     """Inputs deliberately not read, by reason (the pages of a crawl that are no English articles)."""
     gated: int = 0
     """Documents read that the document gate passed over: they cannot report an engagement."""
+    passed: int = 0
+    """Events handed on so far: the count written when the run is interrupted."""
 
     def render(self) -> str:
         """The summary line closing a run of ``extract``."""
@@ -156,10 +198,26 @@ def _shown(path: object) -> str:
     return terminal_safe(str(path))
 
 
+_TRACEBACK_KEY = "alliancekit.traceback"
+
+
+def _tracebacks_wanted() -> bool:
+    """Whether ``alliancekit --traceback`` asked to see the tracebacks of failures."""
+    context = click.get_current_context(silent=True)
+    return bool(context is not None and context.meta.get(_TRACEBACK_KEY))
+
+
+def _show_traceback(trace: str | None) -> None:
+    """Print a failure's traceback on standard error, when ``--traceback`` asked for it."""
+    if trace and _tracebacks_wanted():
+        click.echo(trace.rstrip("\n"), err=True)
+
+
 def _report_result(result: DocumentResult) -> None:
     document_id = result.document.id
     if result.error is not None:
         _report("error", f"document {document_id}: {result.error}")
+        _show_traceback(result.traceback)
     for reason in result.rejected:
         _report("error", f"document {document_id}: rejected event: {reason}")
 
@@ -186,6 +244,30 @@ def _through_gate(documents: Iterable[Document], gate: DocumentGate, tally: _Tal
             tally.gated += 1
 
 
+def _read_inputs(
+    paths: Sequence[Path],
+    published: dt.date | None,
+    *,
+    limits: ReadLimits,
+    skipped: collections.Counter[str],
+    exclude: Sequence[Path],
+) -> Iterator[Document | ReadError]:
+    """The documents of the inputs in the order given; ``-`` is standard input."""
+    files: list[Path] = []
+
+    def read_files() -> Iterator[Document | ReadError]:
+        return read_documents(files, published=published, skipped=skipped, limits=limits, exclude=exclude)
+
+    for path in paths:
+        if str(path) != "-":
+            files.append(path)
+            continue
+        yield from read_files()
+        files = []
+        yield from read_stream(sys.stdin.buffer, published=published, limits=limits)
+    yield from read_files()
+
+
 def _not_stored(documents: Iterable[Document], store: EventStore, summary: AddSummary) -> Iterator[Document]:
     """Pass on the documents ``store`` does not hold yet; count the others as unchanged.
 
@@ -210,11 +292,13 @@ def _extractor_ready(plugins: Plugins, name: str) -> None:
     """
     for plugin, reason in sorted(plugins.load_errors.items()):
         _report("warning", f"plugin {plugin!r} {reason}")
+        _show_traceback(plugins.load_tracebacks.get(plugin))
     try:
         plugins.extractor(name)
     except UnknownNameError as error:
         raise click.BadParameter(str(error), param_hint="'--extractor'") from None
     except Exception as error:
+        _show_traceback("".join(traceback.format_exception(error)))
         raise click.ClickException(
             f"cannot load extractor {name!r}: {type(error).__name__}: {error}"
         ) from None
@@ -257,6 +341,34 @@ def _close(iterator: Iterator[Any]) -> None:
         close()
 
 
+def _check_output(output: Path | None, inputs: Sequence[Path] = (), store: Path | None = None) -> None:
+    """Refuse, before any work, an output in a folder that does not exist, or that is an input or the store.
+
+    Writing to an input would destroy it (``extract copy.jsonl --output
+    copy.jsonl``), and opening the event store for writing would empty it;
+    an output inside an input folder is passed over when the folder is
+    read.
+    """
+    if output is None:
+        return
+    folder = output.parent
+    if not folder.is_dir():
+        raise _OutputError(f"--output {_shown(output)}: the folder {_shown(folder)!r} does not exist")
+    if any(_same_file(given, output) for given in inputs if str(given) != "-"):
+        raise _OutputError(f"--output {_shown(output)} is also an input: writing to it would destroy it")
+    if store is not None and _same_file(output, store):
+        raise _OutputError(
+            f"--output {_shown(output)} is also the event store given to --store: "
+            "writing to it would destroy it"
+        )
+
+
+class _OutputError(click.ClickException):
+    """An ``--output`` that cannot be written: one line on standard error, exit status 2 (a usage error)."""
+
+    exit_code = 2
+
+
 def _same_file(first: Path, second: Path) -> bool:
     """Whether two paths name one file (through links and relative parts), existing or not."""
     try:
@@ -267,13 +379,64 @@ def _same_file(first: Path, second: Path) -> bool:
         return False
 
 
-def _refuse_store_as_output(output: Path | None, store_path: Path | None) -> None:
-    """A usage error when ``--output`` names the event store: opening it for writing would empty it."""
-    if output is not None and store_path is not None and _same_file(output, store_path):
-        raise click.BadParameter(
-            f"{_shown(output)} is the event store given to --store: writing there would destroy it",
-            param_hint="'--output'",
-        )
+@contextlib.contextmanager
+def _replacing(path: Path, *, keep_suffix: bool = False) -> Iterator[Path]:
+    """A temporary file beside ``path`` to write; moved into place when the block ends without error.
+
+    When the block raises (or is interrupted) the temporary file is
+    removed and ``path`` is left as it was: an output is never left half
+    written. Its name ends in ``.part`` (a name no reader reads) unless
+    ``keep_suffix``, for writers that choose the format by the suffix. A
+    path that is not a regular file (``/dev/stdout``, a named pipe) is
+    written directly.
+    """
+    if path.exists() and not path.is_file():
+        yield path
+        return
+    suffix = path.suffix if keep_suffix else ".part"
+    handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=suffix, dir=path.parent)
+    os.close(handle)
+    temporary = Path(name)
+    try:
+        yield temporary
+        temporary.chmod(_file_mode(path))
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def _file_mode(path: Path) -> int:
+    """The permissions a file written at ``path`` gets: those of the file it replaces, else the usual."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+@contextlib.contextmanager
+def _sigterm_interrupts() -> Iterator[list[int]]:
+    """Within the block, ``SIGTERM`` stops the run as Ctrl-C does; the list receives the signal caught.
+
+    The run then ends as an interrupted one: its summary is printed, its
+    output left as it was, and its worker processes stopped.
+    """
+    caught: list[int] = []
+
+    def interrupt(number: int, frame: object) -> None:
+        caught.append(number)
+        raise KeyboardInterrupt
+
+    try:
+        previous = signal.signal(signal.SIGTERM, interrupt)
+    except ValueError:  # not the main thread: signals are not ours to handle
+        yield caught
+        return
+    try:
+        yield caught
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _write_stdout(write: Callable[[TextIO], object]) -> None:
@@ -289,18 +452,19 @@ def _write_stdout(write: Callable[[TextIO], object]) -> None:
 
 
 def _write_file(output: Path, write: Callable[[TextIO], object]) -> None:
-    """Write ``output`` whole or not at all: a failure (a full disk, a damaged store) removes it."""
+    """Write ``output`` whole or not at all.
+
+    It is written to a temporary file beside it, moved into place once
+    complete: a failure (a full disk, a damaged store) or an interruption
+    leaves ``output`` as it was, and a failure to write is one clear error.
+    """
     try:
-        with output.open("w", encoding="utf-8", newline="") as stream:
+        with _replacing(output) as temporary, temporary.open("w", encoding="utf-8", newline="") as stream:
             write(stream)
-    except BaseException as error:
-        if output.is_file():  # never a device such as /dev/full
-            output.unlink(missing_ok=True)
-        if isinstance(error, OSError):
-            raise click.ClickException(
-                f"cannot write {_shown(output)}: {error.strerror or error}; nothing of it was kept"
-            ) from None
-        raise
+    except OSError as error:
+        raise click.ClickException(
+            f"cannot write {_shown(output)}: {error.strerror or error}; nothing of it was kept"
+        ) from None
 
 
 def _open_store(path: Path, *, read_only: bool = False) -> EventStore:
@@ -340,7 +504,69 @@ def _choose_plugins(allow: str | None, none: bool) -> None:
     reset_plugins()
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+_ROLE = re.compile(r":[a-z]+(?::[a-z]+)?:`~?(?:[\w.]+\.)?([^`]+)`")
+_LITERAL = re.compile(r"``(.+?)``|`([^`]+)`", re.DOTALL)
+
+
+def _plain_help(text: str | None) -> str:
+    """A command's docstring as a terminal shows it: without reStructuredText markup.
+
+    The docstrings are written for the reference documentation (literal
+    ``text`` in double backticks, roles such as :func:); ``--help`` prints
+    their words.
+
+    >>> _plain_help("Reads ``.txt`` files; see :func:`~alliancekit.pipeline.run` and `alliancekit events`.")
+    'Reads .txt files; see run and alliancekit events.'
+    """
+    if not text:
+        return ""
+    text = inspect.cleandoc(text).partition("\f")[0]
+    text = _ROLE.sub(r"\1", text)
+    return _LITERAL.sub(lambda match: match[1] or match[2], text)
+
+
+class _PlainHelpCommand(click.Command):
+    """A command whose ``--help`` shows its docstring without reStructuredText markup."""
+
+    def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        _write_help(_plain_help(self.help), formatter)
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        return self.short_help or _first_sentence(_plain_help(self.help), limit)
+
+
+class _PlainHelpGroup(click.Group):
+    """The command group, with plain help like its commands'."""
+
+    command_class = _PlainHelpCommand
+
+    def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        _write_help(_plain_help(self.help), formatter)
+
+
+def _first_sentence(text: str, limit: int) -> str:
+    """The first sentence of a help text, cut at a word and ended with "..." when longer than ``limit``.
+
+    >>> _first_sentence("Score an extractor. More.", 45)
+    'Score an extractor.'
+    >>> _first_sentence("Query a store: by actor or date.", 20)
+    'Query a store: by...'
+    """
+    paragraph = " ".join(text.split("\n\n", 1)[0].split())
+    sentence = re.split(r"(?<=\.)\s", paragraph, maxsplit=1)[0]
+    if len(sentence) <= limit:
+        return sentence
+    return sentence[: limit - 2].rsplit(" ", 1)[0].rstrip(",;:") + "..."
+
+
+def _write_help(text: str, formatter: click.HelpFormatter) -> None:
+    if text:
+        formatter.write_paragraph()
+        with formatter.indentation():
+            formatter.write_text(text)
+
+
+@click.group(cls=_PlainHelpGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="alliancekit")
 @click.option(
     "--plugins",
@@ -354,7 +580,14 @@ def _choose_plugins(allow: str | None, none: bool) -> None:
     is_flag=True,
     help="Load no third-party plugin at all: only the built-in extractor and formats.",
 )
-def main(allow_plugins: str | None, no_plugins: bool) -> None:
+@click.option(
+    "--traceback",
+    "show_tracebacks",
+    is_flag=True,
+    help="Print the traceback of every failure (an extractor's, a plugin's) after its error line.",
+)
+@click.pass_context
+def main(context: click.Context, allow_plugins: str | None, no_plugins: bool, show_tracebacks: bool) -> None:
     """Extract evidence-linked diplomatic events from English news.
 
     Meetings, visits, calls and invitations between officials, with their
@@ -366,7 +599,9 @@ def main(allow_plugins: str | None, no_plugins: bool) -> None:
     ``ALLIANCEKIT_LOAD_PLUGINS=a,b`` loads only those, ``--no-plugins`` or
     ``ALLIANCEKIT_LOAD_PLUGINS=`` none, ``ALLIANCEKIT_BLOCK_PLUGINS`` skips
     some. A plugin that fails to load is reported and left out.
+    ``--traceback`` shows plugin authors the stack of their code's failures.
     """
+    context.meta[_TRACEBACK_KEY] = show_tracebacks
     if allow_plugins is not None and no_plugins:
         raise click.UsageError("--plugins and --no-plugins exclude each other")
     _choose_plugins(allow_plugins, no_plugins)
@@ -374,7 +609,7 @@ def main(allow_plugins: str | None, no_plugins: bool) -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True, path_type=Path))
 @click.option(
     "--extractor",
     "-e",
@@ -470,7 +705,9 @@ def extract(
     PATHS are ``.txt`` articles and ``.html`` pages (each with an optional
     ``<name>.meta.json`` sidecar holding ``published``, ``outlet``, ``url``,
     ``id`` and ``encoding``), ``.jsonl`` files with one ``{"id", "text",
-    "published"}`` object per line, or directories searched for them.
+    "published"}`` object per line, or directories searched for them. ``-``
+    reads standard input: JSON lines when its first line is a JSON object,
+    else one article, named ``stdin``.
 
     An input that cannot be read, or a document the extractor fails on, is
     reported on standard error and the others are still processed. A summary
@@ -517,8 +754,9 @@ def extract(
         alliancekit extract seeds/ --published 2026-01-13 --format table
         alliancekit extract corpus.jsonl.gz --jobs 4 --store events.db
         alliancekit extract crawl.warc.gz --format parquet -o events.parquet
+        curl -s https://example.org/article.html | alliancekit extract - -f table
     """  # noqa: D301
-    _refuse_store_as_output(output, store_path)
+    _check_output(output, paths, store_path)
     plugins = get_plugins()
     _extractor_ready(plugins, extractor)
     writer = plugins.writer(output_format)
@@ -533,9 +771,10 @@ def extract(
         click.get_current_context().call_on_close(store.close)
     stored = AddSummary()
 
-    def events() -> Iterator[Event]:
+    def events() -> Generator[Event, None, None]:
         limits = ReadLimits(max_bytes=max_document_size, seconds=timeout or None)
-        read = read_documents(paths, published=published, skipped=tally.skipped, limits=limits)
+        exclude = [output] if output is not None else []
+        read = _read_inputs(paths, published, limits=limits, skipped=tally.skipped, exclude=exclude)
         documents = _documents(read, tally, fail_fast)
         if document_gate is not None:
             documents = _through_gate(documents, document_gate, tally)
@@ -558,6 +797,7 @@ def extract(
                     tally.failed += 1
                     _report_result(result)
                 sources.add(result.document)
+                tally.passed += len(result.events)
                 yield from result.events
                 if fail_fast and tally.failed:
                     return
@@ -565,15 +805,44 @@ def extract(
             _close(results)
 
     def write(stream: TextIO) -> None:
-        tally.events = writer(events(), stream)
+        produced = events()
+        try:
+            tally.events = writer(_marking_failures(produced), stream)
+        except (_UpstreamError, BrokenPipeError, KeyboardInterrupt):
+            raise
+        except Exception as error:  # a format plugin's bug: one clear line
+            if isinstance(error, OSError) and error.errno is not None:
+                raise  # the output's own failure (a full disk), which writing it reports
+            _show_traceback("".join(traceback.format_exception(error)))
+            raise click.ClickException(
+                f"the {output_format!r} output format failed: {type(error).__name__}: {error}"
+            ) from error
+        finally:
+            produced.close()  # stop extracting, and release the worker processes, now
 
+    stopped_by: int | None = None
+    signals: list[int] = []
     try:
-        if store is not None and output is None:
-            tally.events = sum(1 for _ in events())
-        elif output is None:
-            _write_stdout(write)
+        with _sigterm_interrupts() as signals:
+            try:
+                if store is not None and output is None:
+                    tally.events = sum(1 for _ in events())
+                elif output is None:
+                    _write_stdout(write)
+                else:
+                    _write_file(output, write)
+            except _UpstreamError as failure:  # not the output's fault: raised as it was
+                raise failure.original from None
+    except KeyboardInterrupt:  # Ctrl-C, or SIGTERM: say what was done, as at the end of a run
+        stopped_by = signals[0] if signals else signal.SIGINT
+        tally.events = 0 if output is not None else tally.passed
+        if output is not None:
+            kept = f"; {_shown(output)} was left as it was"
+        elif store is not None:
+            kept = "; what is stored is kept, and the same command resumes from there"
         else:
-            _write_file(output, write)
+            kept = ""
+        _report("interrupted", f"the run was stopped before the end of its inputs{kept}")
     except sqlite3.Error as error:  # a full disk, or damage found late inside the store
         if store is not None:
             store.close()
@@ -584,9 +853,35 @@ def extract(
     if store is not None:
         store.close()
         click.echo(f"{stored.render()} in {_shown(store_path)}", err=True)
+    if stopped_by is not None:
+        click.echo(tally.render(), err=True)
+        click.get_current_context().exit(128 + stopped_by)
+    found_nothing = not tally.documents and not tally.failed and not tally.skipped
+    if found_nothing:
+        _report(
+            "error",
+            f"no documents found in {', '.join(map(str, paths))}: alliancekit reads .txt, .html, .json, "
+            ".jsonl, .csv and .warc files (also gzip-compressed, .jsonl.gz) and folders of them",
+        )
     click.echo(tally.render(), err=True)
-    if tally.failed:
+    if tally.failed or found_nothing:
         click.get_current_context().exit(1)
+
+
+class _UpstreamError(Exception):
+    """An exception raised while the events were being produced, passing through an output format."""
+
+    def __init__(self, original: Exception) -> None:
+        super().__init__(str(original))
+        self.original = original
+
+
+def _marking_failures(events: Iterable[Event]) -> Iterator[Event]:
+    """Pass events on; an exception raised producing them is marked as not the writer's own."""
+    try:
+        yield from events
+    except Exception as error:
+        raise _UpstreamError(error) from error
 
 
 def _format_ready(writer: Callable[..., int], name: str, output: Path | None) -> None:
@@ -636,7 +931,9 @@ def _query_options(command: Callable[..., None]) -> Callable[..., None]:
             "--country",
             "countries",
             multiple=True,
-            help="ISO alpha-3 code of a participant's country or of the place; repeat: all must match.",
+            type=_Country(),
+            help="A participant's country or the place's: ISO code (JPN) or name (Japan); "
+            "repeat: all must match.",
         ),
         click.option(
             "--type",
@@ -677,10 +974,11 @@ def _query_options(command: Callable[..., None]) -> Callable[..., None]:
     "--format",
     "-f",
     "output_format",
-    type=click.Choice(["jsonl", "csv", "table", "parquet", "plover", "cameo"]),
+    type=click.Choice(["jsonl", "json", "csv", "table", "parquet", "plover", "cameo"]),
     default="jsonl",
     show_default=True,
-    help="Output format; plover and cameo write events (--level events).",
+    help="Output format: JSON lines, one JSON array, CSV, a table for reading, Parquet; "
+    "plover and cameo write events (--level events).",
 )
 @click.option(
     "--output",
@@ -717,6 +1015,7 @@ def events(
     from alliancekit.io.parquet import ParquetFormat, write_engagements_parquet
     from alliancekit.io.writers import (
         write_engagements_csv,
+        write_engagements_json,
         write_engagements_jsonl,
         write_engagements_table,
     )
@@ -725,7 +1024,7 @@ def events(
         raise click.UsageError(f"--format {output_format} writes events: add --level events")
     if output_format == "parquet":
         _format_ready(ParquetFormat(), output_format, output)
-    _refuse_store_as_output(output, store_path)
+    _check_output(output, store=store_path)
     store = _open_store(store_path, read_only=True)
     found = store.iter_engagements(
         actors=actors, countries=countries, types=types, statuses=statuses, since=since, until=until
@@ -747,6 +1046,7 @@ def events(
     else:
         engagement_writer = {
             "jsonl": write_engagements_jsonl,
+            "json": write_engagements_json,
             "csv": write_engagements_csv,
             "table": write_engagements_table,
             "parquet": write_engagements_parquet,
@@ -814,7 +1114,7 @@ def timeline(
 
     if output.suffix.lower() not in FORMATS:
         raise click.BadParameter(f"use a file name ending in {', '.join(FORMATS)}", param_hint="'--output'")
-    _refuse_store_as_output(output, store_path)
+    _check_output(output, store=store_path)
     store = _open_store(store_path, read_only=True)
     try:
         found = store.query(
@@ -825,9 +1125,16 @@ def timeline(
     finally:
         store.close()
     try:
-        drawn = render_timeline(found, output, title=title, max_rows=max_rows, since=since, until=until)
+        with _replacing(output, keep_suffix=True) as temporary:
+            drawn = render_timeline(
+                found, temporary, title=title, max_rows=max_rows, since=since, until=until
+            )
     except ImportError as error:
         raise click.ClickException(str(error)) from None
+    except OSError as error:
+        raise click.ClickException(
+            f"cannot write {_shown(output)}: {error.strerror or error}; nothing of it was kept"
+        ) from None
     click.echo(f"engagements drawn: {drawn} of {len(found)}, in {_shown(output)}", err=True)
 
 
@@ -870,8 +1177,9 @@ def evaluate(gold_dir: Path, extractor: str, output_format: str, summary: bool) 
 
     Gold files that do not follow the format, and articles that cannot be
     read, are reported on standard error and left out; the rest is scored and
-    the exit status is then 1. The report lists the figures, then every
-    missed, spurious and wrong event.
+    the exit status is then 1. When nothing is left to score, only the
+    errors are printed. The report lists the figures, then every missed,
+    spurious and wrong event.
 
     \b
     Example:
@@ -899,6 +1207,9 @@ def evaluate(gold_dir: Path, extractor: str, output_format: str, summary: bool) 
         # The gold's publication date is the one the extractor is given, even when it is null.
         documents.append(attrs.evolve(read, id=gold_document.id, published=gold_document.published))
         scored.append(gold_document)
+    if not scored:  # a report on nothing would show perfect figures
+        _report("error", f"nothing to score in {gold_dir}: no gold file with a readable article")
+        click.get_current_context().exit(1)
 
     predictions: dict[str, list[Event]] = {}
     for result in run(documents, extractor=extractor, plugins=plugins):
@@ -953,6 +1264,7 @@ def explain(path: Path, extractor: str, published: dt.date | None) -> None:
     except TypeError as error:
         raise click.BadParameter(str(error), param_hint="'--extractor'") from None
     except Exception as error:
+        _show_traceback("".join(traceback.format_exception(error)))
         raise click.ClickException(f"{extractor}: {type(error).__name__}: {error}") from None
     if not explanations:
         click.echo(f"{path}: no events")
@@ -962,13 +1274,16 @@ def explain(path: Path, extractor: str, published: dt.date | None) -> None:
 
 
 @main.command()
-def schema() -> None:
-    """Print the JSON Schema (draft 2020-12) of one output event.
+@click.argument("record", type=click.Choice(["event", "engagement"]), default="event")
+def schema(record: str) -> None:
+    """Print the JSON Schema (draft 2020-12) of one event, or of one engagement.
 
     Every line ``alliancekit extract --format jsonl`` writes validates
-    against it.
+    against the event schema; every line ``alliancekit events`` writes (at
+    its default level, engagements) against ``alliancekit schema
+    engagement``.
     """
-    click.echo(json.dumps(EVENT_SCHEMA, indent=2))
+    click.echo(json.dumps(EVENT_SCHEMA if record == "event" else ENGAGEMENT_SCHEMA, indent=2))
 
 
 @main.command()

@@ -64,7 +64,7 @@ try:
 except ImportError as error:  # pragma: no cover - depends on the environment
     raise ImportError("alliancekit.dask needs dask: pip install 'alliancekit[dask]'") from error
 
-from alliancekit.io.readers import SUFFIXES, ReadError, read_documents
+from alliancekit.io.readers import ReadError, input_files, read_file
 from alliancekit.model import Document, Event
 from alliancekit.pipeline import DocumentResult, run
 from alliancekit.plugins import Plugins, get_plugins
@@ -96,19 +96,23 @@ def _bag(items: list[Any], npartitions: int) -> dask.bag.Bag:
     return cast("dask.bag.Bag", from_sequence(items, npartitions=npartitions))
 
 
-def _input_files(paths: Iterable[Path | str]) -> list[str]:
-    files: list[str] = []
-    for given in paths:
-        path = Path(given)
-        if path.is_dir():
-            files += [str(f) for f in sorted(path.rglob("*")) if f.is_file() and f.name.endswith(SUFFIXES)]
-        else:
-            files.append(str(path))
-    return files
+_InputFile = tuple[str, str | None] | ReadError
 
 
-def _read_partition(files: list[str], published: dt.date | None) -> list[Document | ReadError]:
-    return list(read_documents(files, published=published))
+def _input_files(paths: Iterable[Path | str]) -> list[_InputFile]:
+    """Each input file with the name its id-less documents take, as read_documents finds them."""
+    return [item if isinstance(item, ReadError) else (str(item[0]), item[1]) for item in input_files(paths)]
+
+
+def _read_partition(files: list[_InputFile], published: dt.date | None) -> list[Document | ReadError]:
+    documents: list[Document | ReadError] = []
+    for item in files:
+        if isinstance(item, ReadError):  # a folder that cannot be searched
+            documents.append(item)
+            continue
+        file, name = item
+        documents += read_file(Path(file), published=published, name=name)
+    return documents
 
 
 def read_bag(paths: Iterable[Path | str], *, published: dt.date | None = None) -> dask.bag.Bag:
@@ -203,5 +207,9 @@ def store_results(
             if item.error is not None and on_error is not None:
                 on_error(f"document {item.document.id}: {item.error}")
             found.append(item)
-        summary.update(store.add(found))
+        added = store.add(found)
+        if on_error is not None:
+            for clash in added.clashes:
+                on_error(clash)
+        summary.update(added)
     return summary

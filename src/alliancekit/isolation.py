@@ -40,10 +40,16 @@ millisecond for a news article, small next to extraction itself.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import gc
 import multiprocessing
 import multiprocessing.connection
+import os
+import signal
 import sys
+import threading
+import time
+import traceback
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
@@ -56,7 +62,14 @@ if TYPE_CHECKING:
     from alliancekit.extractor import ExtractionContext
     from alliancekit.plugins import Plugins
 
-__all__ = ["ExtractorError", "ExtractorTimeoutError", "ExtractorWorker", "WorkerCrashedError"]
+__all__ = [
+    "ExtractorError",
+    "ExtractorTimeoutError",
+    "ExtractorWorker",
+    "RemoteError",
+    "WorkerCrashedError",
+    "die_with_parent",
+]
 
 # How long a worker may take to stop when asked before it is killed.
 _STOP_GRACE = 2.0
@@ -65,9 +78,34 @@ _STOP_GRACE = 2.0
 class ExtractorError(Exception):
     """An extractor raised in the worker process; the message is ``"<Type>: <message>"``.
 
+    ``traceback`` holds the worker's traceback of the original exception,
+    as text, and the error's ``__cause__`` is a :class:`RemoteError`
+    showing it, so that a traceback printed here shows the extractor's own
+    stack.
+
     >>> str(ExtractorError("RuntimeError: boom"))
     'RuntimeError: boom'
     """
+
+    def __init__(self, message: str, traceback: str | None = None) -> None:
+        super().__init__(message)
+        self.traceback = traceback
+        if traceback is not None:
+            self.__cause__ = RemoteError(traceback)
+
+
+class RemoteError(Exception):
+    r"""An exception raised in another process, shown by its traceback there: the cause of the error here.
+
+    >>> print(RemoteError("Traceback (most recent call last):\n  ...\nKeyError: 'x'\n"))
+    <BLANKLINE>
+    Traceback (most recent call last):
+      ...
+    KeyError: 'x'
+    """
+
+    def __str__(self) -> str:
+        return "\n" + str(self.args[0]).rstrip("\n")
 
 
 class ExtractorTimeoutError(ExtractorError):
@@ -110,6 +148,44 @@ class WorkerCrashedError(ExtractorError):
         self.exitcode = exitcode
 
 
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+_ORPHAN_CHECK_SECONDS = 0.5
+
+
+def die_with_parent() -> None:
+    """Make this worker process end when its parent does, even when the parent is killed.
+
+    A worker is blocked reading its next task; a parent that dies of
+    ``kill -9`` (or of a ``SIGTERM`` it does not handle) never tells it,
+    and it would go on, orphaned, forever. On Linux the kernel kills it
+    with its parent (``prctl(PR_SET_PDEATHSIG)``), whatever it is doing;
+    elsewhere a daemon thread checks twice a second whether it was
+    orphaned, and ends it.
+    """
+    parent = os.getppid()
+    if not _kill_with_parent():
+        threading.Thread(target=_end_when_orphaned, args=(parent,), daemon=True).start()
+    if os.getppid() != parent:  # pragma: no cover - the parent died while this was being set up
+        os._exit(1)
+
+
+def _kill_with_parent() -> bool:
+    """Ask Linux to kill this process when its parent ends; whether it could."""
+    if not sys.platform.startswith("linux"):  # pragma: no cover - other systems
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        return bool(libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0)
+    except (OSError, AttributeError):  # pragma: no cover - no prctl to call
+        return False
+
+
+def _end_when_orphaned(parent: int) -> None:  # pragma: no cover - other systems than Linux
+    while os.getppid() == parent:
+        time.sleep(_ORPHAN_CHECK_SECONDS)
+    os._exit(1)
+
+
 def _context() -> ForkContext | SpawnContext:
     if "fork" in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("fork")
@@ -126,6 +202,11 @@ def _serve(
 
     ``None`` in, or the caller's end of the pipe closing, ends the loop.
     """
+    # The caller stops this worker when it needs to: Ctrl-C is the caller's to handle, and
+    # a caller killed outright takes the worker with it.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler, inherited by forking
+    die_with_parent()
     if other_end is not None:
         other_end.close()  # so that the caller's death reads as end of file here
     if plugins is None:  # pragma: no cover - spawned workers (Windows)
@@ -145,12 +226,14 @@ def _serve(
         try:
             events = list(plugins.extractor(name).extract(document, context))
         except Exception as error:  # reported to the caller, who decides
-            connection.send(("error", f"{type(error).__name__}: {error}"))
+            trace = "".join(traceback.format_exception(error))
+            connection.send(("error", (f"{type(error).__name__}: {error}", trace)))
             continue
         try:
             connection.send(("ok", events))
         except Exception as error:  # the results do not pickle: not events at all
-            connection.send(("error", f"its results cannot be passed on: {type(error).__name__}: {error}"))
+            message = f"its results cannot be passed on: {type(error).__name__}: {error}"
+            connection.send(("error", (message, "".join(traceback.format_exception(error)))))
 
 
 class ExtractorWorker:
@@ -263,7 +346,8 @@ class ExtractorWorker:
                 process.join(_STOP_GRACE)
             raise WorkerCrashedError(extractor, document.id, self._kill()) from None
         if status == "error":
-            raise ExtractorError(payload)
+            message, trace = payload if isinstance(payload, tuple) else (payload, None)
+            raise ExtractorError(message, trace)
         result: list[Any] = payload
         return result
 

@@ -143,16 +143,28 @@ def _optional_alpha3(instance: object, attribute: attrs.Attribute[str | None], v
 
 
 def _as_date(value: dt.date | str | None) -> dt.date | None:
-    """Accept an ISO date string where a date is expected ("2026-01-13")."""
+    """Accept an ISO date string where a date is expected ("2026-01-13").
+
+    >>> _as_date("yesterday")
+    Traceback (most recent call last):
+    ...
+    ValueError: published must be a date, as datetime.date or ISO text (2026-01-13), not 'yesterday'
+    """
     if isinstance(value, str):
         text = value.strip()
         if not text:
             return None
-        return (
-            dt.date.fromisoformat(text[:10])
-            if len(text) >= 10 and text[4:5] == "-"
-            else dt.date.fromisoformat(text)
-        )
+        try:
+            return (
+                dt.date.fromisoformat(text[:10])
+                if len(text) >= 10 and text[4:5] == "-"
+                else dt.date.fromisoformat(text)
+            )
+        except ValueError as error:
+            impossible = f" ({error})" if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text[:10]) else ""
+            raise ValueError(f"{_DATE_WANTED}, not {value!r}{impossible}") from None
+    if value is not None and not isinstance(value, dt.date):
+        raise TypeError(f"{_DATE_WANTED}, not {type(value).__name__}")
     return value
 
 
@@ -168,6 +180,9 @@ def _unicode_text(instance: object, attribute: attrs.Attribute[Any], value: obje
                 f"{attribute.name} holds a lone surrogate (U+{ord(match.group()):04X} at character "
                 f"{match.start()}), which is not Unicode text"
             )
+
+
+_DATE_WANTED = "published must be a date, as datetime.date or ISO text (2026-01-13)"
 
 
 def _strip(value: str) -> str:
@@ -198,9 +213,15 @@ class Source:
         was not plain text: ``"trafilatura"`` (the page's main text) or
         ``"markup"`` (the text a browser shows, :mod:`alliancekit.io.markup`).
         Evidence offsets then index into the converted text.
+    :param path: the file the document was read from (an absolute path),
+        when it was read from one. Part of the document's identity in an
+        event store: two files giving one id are a clash, not an update.
+    :param line: the line its record starts on, in a JSON-lines or CSV corpus.
 
     >>> Source(outlet="Kyodo").outlet
     'Kyodo'
+    >>> Source(path="/news/corpus.jsonl", line=3).origin
+    '/news/corpus.jsonl:3'
     """
 
     outlet: str | None = attrs.field(default=None, validator=_unicode_text)
@@ -208,6 +229,19 @@ class Source:
     dateline: str | None = attrs.field(default=None, validator=_unicode_text)
     timestamp: dt.datetime | None = None
     converted_by: str | None = None
+    path: str | None = attrs.field(default=None, validator=_unicode_text)
+    line: int | None = None
+
+    @property
+    def origin(self) -> str | None:
+        """Where the document was read from, ``path:line`` or ``path``; ``None`` when unknown.
+
+        >>> Source().origin is None
+        True
+        """
+        if self.path is None:
+            return None
+        return self.path if self.line is None else f"{self.path}:{self.line}"
 
 
 @attrs.frozen

@@ -23,11 +23,15 @@ defined at module level.
 from __future__ import annotations
 
 import collections
+import contextlib
 import itertools
 import multiprocessing.context
+import multiprocessing.process
+import signal
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 
+from alliancekit.isolation import die_with_parent
 from alliancekit.model import Document
 from alliancekit.pipeline import DocumentResult, run
 from alliancekit.plugins import Plugins, get_plugins
@@ -45,8 +49,16 @@ _worker_timeout: float | None = None
 
 
 def _start_worker(factory: PluginsFactory, extractor: str, timeout: float | None = None) -> None:
-    """Build this worker's plugins and extractor, once."""
+    """Build this worker's plugins and extractor, once.
+
+    The worker ignores Ctrl-C, which reaches every process of the
+    terminal: the parent handles it and stops the workers. It ends with its
+    parent, even one killed outright.
+    """
     global _worker_plugins, _worker_extractor, _worker_timeout
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler, inherited by forking
+    die_with_parent()
     _worker_plugins = factory()
     _worker_extractor = extractor
     _worker_timeout = timeout
@@ -80,6 +92,13 @@ def run_parallel(
         extractor in a child process of its own).
     :raises concurrent.futures.process.BrokenProcessPool: when a worker dies
         (killed, or crashed in native code); the results before it are yielded.
+
+    The workers end with the calling process, even when it is killed
+    (:func:`~alliancekit.isolation.die_with_parent`), and ignore Ctrl-C: the
+    caller gets the :exc:`KeyboardInterrupt`. Whenever the results stop
+    before the end (an exception, an interruption, the generator closed
+    early), the workers are stopped at once, not left to finish their
+    chunks.
     """
     if jobs < 1:
         raise ValueError("jobs must be at least 1")
@@ -91,25 +110,38 @@ def run_parallel(
     chunks = _chunks(documents, chunksize)
     # Two chunks per worker in flight: each has the next one ready when it finishes.
     window = 2 * jobs
-    with ProcessPoolExecutor(
+    pool = ProcessPoolExecutor(
         max_workers=jobs,
         mp_context=mp_context,
         initializer=_start_worker,
         initargs=(plugins_factory, extractor, timeout),
-    ) as pool:
-        pending: collections.deque[Future[list[DocumentResult]]] = collections.deque()
+    )
+    pending: collections.deque[Future[list[DocumentResult]]] = collections.deque()
+    finished = False
+    try:
         for chunk in itertools.islice(chunks, window):
             pending.append(pool.submit(_extract_chunk, chunk))
-        try:
-            while pending:
-                results = pending.popleft().result()
-                following = next(chunks, None)
-                if following is not None:
-                    pending.append(pool.submit(_extract_chunk, following))
-                yield from results
-        finally:
-            for future in pending:
-                future.cancel()
+        while pending:
+            results = pending.popleft().result()
+            following = next(chunks, None)
+            if following is not None:
+                pending.append(pool.submit(_extract_chunk, following))
+            yield from results
+        finished = True
+    finally:
+        for future in pending:
+            future.cancel()
+        if not finished:
+            _stop_workers(pool)
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """Stop a pool's worker processes now, in the middle of their chunks."""
+    processes: dict[int, multiprocessing.process.BaseProcess] = getattr(pool, "_processes", None) or {}
+    for process in list(processes.values()):
+        with contextlib.suppress(OSError, ValueError):  # it ended meanwhile
+            process.terminate()
 
 
 def _chunks(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:

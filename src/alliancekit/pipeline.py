@@ -19,6 +19,7 @@ import datetime as dt
 import functools
 import itertools
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from traceback import format_exception
 
 import attrs
 
@@ -26,7 +27,7 @@ from alliancekit.combine import CombinedExtractor, merge_events
 from alliancekit.explain import ExplainingExtractor, Explanation
 from alliancekit.extractor import ExtractionContext, Extractor
 from alliancekit.io.readers import parse_published
-from alliancekit.isolation import ExtractorError, ExtractorWorker
+from alliancekit.isolation import ExtractorError, ExtractorWorker, RemoteError
 from alliancekit.model import Document, Event
 from alliancekit.plugins import PluginError, Plugins, get_plugins
 from alliancekit.serialize import event_problems
@@ -50,15 +51,32 @@ class DocumentResult:
     ``error`` is set when the extractor, a part of a combined extractor or
     a processing plugin failed on the document, naming which (several
     failures are joined by ``"; "``); ``events`` then holds what the parts
-    that worked found. ``rejected`` lists the results dropped for breaking
-    the contract (not events, invalid fields, evidence that does not match
-    the text), with the reason; they never reach an output.
+    that worked found. ``traceback`` then holds the tracebacks of the
+    failures, for the author of the code at fault (``alliancekit
+    --traceback`` shows them), also when the extractor ran in another
+    process; ``exception`` is the first exception itself, when it was
+    raised in this process (it is not pickled). ``rejected`` lists the
+    results dropped for breaking the contract (not events, invalid fields,
+    evidence that does not match the text), with the reason; they never
+    reach an output.
     """
 
     document: Document
     events: list[Event]
     error: str | None = None
     rejected: list[str] = attrs.field(factory=list)
+    traceback: str | None = None
+    exception: BaseException | None = attrs.field(default=None, eq=False, repr=False)
+
+    def __getstate__(self) -> dict[str, object]:
+        """Everything but ``exception``, which may not pickle: ``traceback`` tells it."""
+        return {field.name: getattr(self, field.name) for field in attrs.fields(DocumentResult)} | {
+            "exception": None
+        }
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        for name, value in state.items():
+            object.__setattr__(self, name, value)
 
     @property
     def ok(self) -> bool:
@@ -145,12 +163,28 @@ def _event_problem(document: Document, event: object, index: int) -> str | None:
     return None
 
 
-def _as_document(text_or_document: str | Document, published: dt.date | str | None) -> Document:
+def _as_document(
+    text_or_document: str | Document, published: dt.date | str | None, document_id: str = "document"
+) -> Document:
+    """A document as given, or one made of a text (named ``document_id``); anything else is a TypeError."""
     if isinstance(text_or_document, Document):
         if published is not None and text_or_document.published is None:
             return attrs.evolve(text_or_document, published=parse_published(published))
         return text_or_document
-    return Document(id="document", text=text_or_document, published=parse_published(published))
+    if not isinstance(text_or_document, str):
+        raise TypeError(f"expected a text (str) or a Document, got {type(text_or_document).__name__}")
+    return Document(id=document_id, text=text_or_document, published=parse_published(published))
+
+
+def _only_documents(documents: Iterable[Document]) -> Iterator[Document]:
+    """Pass documents on; anything else is a TypeError saying what to do."""
+    for index, document in enumerate(documents):
+        if not isinstance(document, Document):
+            hint = "; extract_many() takes texts" if isinstance(document, str) else ""
+            raise TypeError(
+                f"run() takes Document values, got a {type(document).__name__} at position {index}{hint}"
+            )
+        yield document
 
 
 def run(
@@ -181,6 +215,7 @@ def run(
         the time is up; the document then fails with a "timed out" error.
         ``None`` (the default) runs them in this process, without a limit.
     """
+    documents = _only_documents(documents)
     plugins = plugins or get_plugins()
     chosen = plugins.extractor(extractor)
     # Each part with the name it is registered under, which a worker process looks it up by.
@@ -298,6 +333,16 @@ def _describe(error: Exception) -> str:
     return f"{type(error).__name__}: {error}"
 
 
+def _traceback(error: BaseException) -> str:
+    """The traceback of a failure as text; for an extractor run in a worker, the worker's."""
+    remote = error.traceback if isinstance(error, ExtractorError) else None
+    return remote or "".join(format_exception(error))
+
+
+def _failed(document: Document, error: Exception, message: str) -> DocumentResult:
+    return DocumentResult(document, [], error=message, traceback=_traceback(error), exception=error)
+
+
 def _run_one(
     document: Document, parts: Sequence[tuple[str, Extractor]], call: _Call, plugins: Plugins
 ) -> DocumentResult:
@@ -312,11 +357,11 @@ def _prepare(document: Document, plugins: Plugins) -> Document | DocumentResult:
     try:
         document = plugins.preprocess(document)
     except Exception as error:  # a plugin bug must not stop the batch
-        return DocumentResult(document, [], error=_describe(error))
+        return _failed(document, error, _describe(error))
     try:
         return prepare_document(document)
     except Exception as error:  # pragma: no cover - a bug of ours, reported like a plugin's
-        return DocumentResult(document, [], error=f"prepare_document: {_describe(error)}")
+        return _failed(document, error, f"prepare_document: {_describe(error)}")
 
 
 def _finish(
@@ -325,12 +370,14 @@ def _finish(
     """Each part's events for a prepared document, checked, merged and post-processed."""
     groups: list[list[Event]] = []
     errors: list[str] = []
+    raised: list[Exception] = []
     rejected: list[str] = []
     for name, part in parts:
         try:
             found = call(name, part, document)
         except Exception as error:  # an extractor bug must not stop the batch
             errors.append(f"{part.name}: {_describe(error)}")
+            raised.append(error)
             continue
         kept, dropped = check_events(document, found, part.name)
         groups.append(kept)
@@ -340,10 +387,18 @@ def _finish(
         processed = plugins.postprocess(document, events)
     except Exception as error:
         errors.append(_describe(error))
+        raised.append(error)
     else:
         events, dropped = check_events(document, processed, "postprocess_events")
         rejected.extend(dropped)
-    return DocumentResult(document, events, error="; ".join(errors) or None, rejected=rejected)
+    return DocumentResult(
+        document,
+        events,
+        error="; ".join(errors) or None,
+        rejected=rejected,
+        traceback="\n".join(_traceback(error) for error in raised) or None,
+        exception=raised[0] if raised else None,
+    )
 
 
 def extract(
@@ -362,12 +417,33 @@ def extract(
     :param extractor: the registered extractor's name.
     :param timeout: seconds the extractor may take, as in :func:`run`.
     :raises RuntimeError: when the extractor fails on the document (or
-        takes longer than ``timeout``).
+        takes longer than ``timeout``); the extractor's own exception is
+        its ``__cause__`` (when the extractor ran in a worker process, an
+        :class:`~alliancekit.isolation.ExtractorError` caused by a
+        :class:`~alliancekit.isolation.RemoteError` showing the worker's
+        traceback).
+
+    >>> from alliancekit.hookspecs import hookimpl
+    >>> class Broken:
+    ...     name = "broken"
+    ...     def extract(self, document, context):
+    ...         return {}["missing"]
+    >>> class BrokenPlugin:
+    ...     @hookimpl
+    ...     def register_extractors(self, register):
+    ...         register("broken", Broken)
+    >>> plugins = Plugins.create(load_entrypoints=False, extra=[BrokenPlugin()])
+    >>> try:
+    ...     extract("Abe met Lee.", extractor="broken", plugins=plugins)
+    ... except RuntimeError as error:
+    ...     print(error, "|", repr(error.__cause__))
+    broken: KeyError: 'missing' | KeyError('missing')
     """
     document = _as_document(text_or_document, published)
     [result] = run([document], extractor=extractor, plugins=plugins, timeout=timeout)
     if result.error is not None:
-        raise RuntimeError(result.error)
+        cause = result.exception or RemoteError(result.traceback or "")
+        raise RuntimeError(result.error) from cause
     return result.events
 
 
@@ -403,21 +479,34 @@ def explain(
 
 
 def extract_many(
-    documents: Iterable[Document],
+    documents: Iterable[Document | str],
     *,
+    published: dt.date | str | None = None,
     extractor: str = "rules",
     plugins: Plugins | None = None,
     timeout: float | None = None,
 ) -> Iterator[Event]:
-    """Stream the events of many documents, one document at a time.
+    """Stream the events of many documents or texts, one at a time.
 
     Documents the extractor fails on (or takes longer than ``timeout`` on,
     as in :func:`run`) are skipped; use :func:`run` to see why.
+
+    :param documents: :class:`~alliancekit.model.Document` values, or
+        plain texts, as :func:`extract` takes them; the n-th text (from 1)
+        is named ``document:n``. Anything else raises :class:`TypeError`.
+    :param published: the publication date of the texts, and of the
+        documents that do not have their own.
 
     >>> docs = [Document("a", "Secretary of State Marco Rubio spoke by phone with Foreign Minister "
     ...                  "Toshimitsu Motegi on Friday.", dt.date(2026, 5, 4))]
     >>> [e.type.value for e in extract_many(docs)]
     ['call']
+    >>> texts = ["Foreign Minister Toshimitsu Motegi met Secretary of State Marco Rubio on Monday."]
+    >>> [(e.document_id, str(e.time.start)) for e in extract_many(texts, published="2026-03-04")]
+    [('document:1', '2026-03-02')]
     """
-    results = run(documents, extractor=extractor, plugins=plugins, timeout=timeout)
+    prepared = (
+        _as_document(item, published, f"document:{number}") for number, item in enumerate(documents, start=1)
+    )
+    results = run(prepared, extractor=extractor, plugins=plugins, timeout=timeout)
     return itertools.chain.from_iterable(result.events for result in results)

@@ -31,6 +31,7 @@ import importlib.metadata
 import os
 import sys
 import threading
+import traceback
 from collections.abc import Callable, Iterable, Mapping
 from types import ModuleType
 from typing import Any, cast
@@ -73,7 +74,12 @@ _BUILTIN_MODULES = (
 
 
 class DuplicateNameError(ValueError):
-    """Two plugins registered the same name for an extractor or format."""
+    """A plugin registered a name already taken (an extractor, a format, an actor id), or was given twice.
+
+    Raised for the plugins passed to :meth:`Plugins.create` as ``extra``,
+    the caller's own; an installed plugin at fault is left out instead and
+    recorded in :attr:`Plugins.load_errors`.
+    """
 
 
 class UnknownNameError(LookupError):
@@ -124,20 +130,29 @@ class Plugins:
     manager: pluggy.PluginManager
     versions: dict[str, str | None] = attrs.field(factory=dict)
     _extractor_factories: dict[str, ExtractorFactory] = attrs.field(factory=dict)
-    _extractor_owners: dict[str, str] = attrs.field(factory=dict)
     _extractors: dict[str, Extractor] = attrs.field(factory=dict)
     _formats: dict[str, Writer] = attrs.field(factory=dict)
+    _actor_records: list[ActorRecord] = attrs.field(factory=list)
+    _places: list[Place] = attrs.field(factory=list)
     _knowledge_base: KnowledgeBase | None = None
     _lock: threading.RLock = attrs.field(factory=threading.RLock)  # re-entered by "a+b" names
+    # Plugin names in the order they were registered: built-ins, installed plugins, extras.
+    _order: list[str] = attrs.field(factory=list)
     load_errors: dict[str, str] = attrs.field(factory=dict)
     """Plugins that could not be loaded or failed to register, with the reason.
 
-    A third-party plugin that raises on import or in a ``register_*`` hook
-    is left out (what it registered before raising stays) and recorded
-    here; the others load as usual. So is one whose module only the current
-    directory provides, and a name on the allow-list that no installed
-    plugin has. The command line reports these.
+    A plugin that raises on import or in a ``register_*`` hook, or
+    registers an extractor, format or actor id that an earlier plugin
+    registered, is left out whole (nothing it registered is used, none of
+    its hooks run) and recorded here, by name; the others load as usual.
+    Built-in plugins come first, then installed ones in the order they are
+    found, so an installed plugin reusing a built-in name is the one left
+    out. So is a plugin whose module only the current directory provides,
+    and a name on the allow-list that no installed plugin has. The command
+    line reports these.
     """
+    load_tracebacks: dict[str, str] = attrs.field(factory=dict)
+    """The traceback of each plugin in :attr:`load_errors` that raised, for its author."""
 
     @classmethod
     def create(
@@ -152,7 +167,10 @@ class Plugins:
 
         :param load_entrypoints: discover third-party plugins.
         :param extra: more plugin objects or modules to register (tests,
-            notebooks); each is registered under its ``__name__``.
+            notebooks); each is registered under its ``__name__`` (or its
+            class's). They are the caller's own, so one registering a name
+            already taken raises :class:`DuplicateNameError`, and so does one
+            that is already loaded as an installed plugin.
         :param allow: only these entry-point names (default: the
             ``ALLIANCEKIT_LOAD_PLUGINS`` variable, or all).
         :param block: entry-point names never to load, added to
@@ -163,18 +181,38 @@ class Plugins:
         plugins = cls(manager)
         for module_name in _BUILTIN_MODULES:
             module = importlib.import_module(module_name)
-            manager.register(module, name=module_name.rsplit(".", 1)[-1])
-            plugins.versions[module_name.rsplit(".", 1)[-1]] = _own_version()
+            plugins._register(module, module_name.rsplit(".", 1)[-1], _own_version())
         if load_entrypoints:
             allowed = set(allow) if allow is not None else _names_from_env(LOAD_ENV)
             blocked = set(block) | (_names_from_env(BLOCK_ENV) or set())
             plugins._load_entrypoints(allowed, blocked)
+        extras: set[str] = set()
         for plugin in extra:
             name = getattr(plugin, "__name__", None) or type(plugin).__name__
-            manager.register(plugin, name=name)
-            plugins.versions[name] = None
-        plugins._collect()
+            plugins._register_extra(plugin, name)
+            extras.add(name)
+        plugins._collect(extras)
         return plugins
+
+    def _register(self, plugin: object, name: str, version: str | None) -> None:
+        self.manager.register(plugin, name=name)
+        self.versions[name] = version
+        self._order.append(name)
+
+    def _register_extra(self, plugin: object, name: str) -> None:
+        """Register one of the caller's own plugins; a clear error when it cannot be."""
+        if self.manager.has_plugin(name):
+            raise DuplicateNameError(
+                f"cannot add plugin {name!r}: a plugin of that name is already loaded; "
+                "give each plugin object its own name"
+            )
+        loaded_as = self.manager.get_name(plugin)
+        if loaded_as is not None:
+            raise DuplicateNameError(
+                f"cannot add plugin {name!r}: it is already loaded, as the installed plugin {loaded_as!r}; "
+                "leave it out of extra, or load no installed plugins (load_entrypoints=False)"
+            )
+        self._register(plugin, name, None)
 
     def _load_entrypoints(self, allowed: set[str] | None, blocked: set[str]) -> None:
         installed: set[str] = set()
@@ -183,7 +221,11 @@ class Plugins:
             if entry_point.name in blocked or (allowed is not None and entry_point.name not in allowed):
                 continue
             if self.manager.has_plugin(entry_point.name):
-                raise DuplicateNameError(f"two plugins are named {entry_point.name!r}")
+                where = f" (from {entry_point.value})"
+                self.load_errors.setdefault(
+                    entry_point.name, f"cannot be loaded: another plugin is named {entry_point.name!r}{where}"
+                )
+                continue
             origin = _working_directory_origin(entry_point.module)
             if origin is not None:
                 self.load_errors[entry_point.name] = (
@@ -193,40 +235,63 @@ class Plugins:
                 continue
             try:
                 plugin = entry_point.load()
-                self.manager.register(plugin, name=entry_point.name)
+                if self.manager.get_name(plugin) is not None:
+                    loaded_as = self.manager.get_name(plugin)
+                    self.load_errors[entry_point.name] = (
+                        f"cannot be loaded: it is already loaded as {loaded_as!r}"
+                    )
+                    continue
+                dist = entry_point.dist
+                self._register(plugin, entry_point.name, dist.version if dist is not None else None)
             except Exception as error:  # one broken plugin must not take the others down
                 self.load_errors[entry_point.name] = f"cannot be loaded: {type(error).__name__}: {error}"
+                self.load_tracebacks[entry_point.name] = "".join(traceback.format_exception(error))
                 continue
-            dist = entry_point.dist
-            self.versions[entry_point.name] = dist.version if dist is not None else None
         # A misspelt allow-list would otherwise load nothing, silently.
         for name in sorted((allowed or set()) - installed - blocked):
             self.load_errors[name] = "is not installed (it is on the allow-list of plugins to load)"
 
-    def _collect(self) -> None:
-        """Call the registration hooks plugin by plugin, in pluggy's order, isolating failures."""
-        for hook, register in (
-            ("register_extractors", self._register_extractor),
-            ("register_formats", self._register_format),
-        ):
-            for impl in _chain(getattr(self.manager.hook, hook)):
-                try:
-                    _call(impl, register=register)
-                except DuplicateNameError:
-                    raise
-                except Exception as error:
-                    reason = f"{hook} raised {type(error).__name__}: {error}"
-                    self.load_errors.setdefault(impl.plugin_name, reason)
+    def _collect(self, extras: set[str]) -> None:
+        """Call every plugin's registration hooks, and keep what the plugins that did no wrong registered.
 
-    def _register_extractor(self, name: str, factory: ExtractorFactory) -> None:
-        if name in self._extractor_factories:
-            raise DuplicateNameError(f"extractor {name!r} is registered twice")
-        self._extractor_factories[name] = factory
+        A plugin whose hook raises, or that registers a name an earlier
+        plugin (in :attr:`_order`) took, is left out whole; for one of the
+        caller's ``extras`` a name clash raises :class:`DuplicateNameError`.
+        """
+        gathered: dict[str, _Registered] = {}
+        owners: dict[tuple[str, str], str] = {}
+        for name in list(self._order):
+            try:
+                registered = _gather(self.manager, name)
+            except _HookFailedError as failure:
+                self._leave_out(name, failure.reason, failure.traceback)
+                continue
+            clash = registered.clash(name, owners)
+            if clash is not None:
+                if name in extras:
+                    raise DuplicateNameError(f"plugin {name!r} {clash}")
+                self._leave_out(name, f"left out: {clash}")
+                continue
+            registered.claim(name, owners)
+            gathered[name] = registered
+        for registered in gathered.values():
+            self._extractor_factories.update(registered.extractors)
+            self._formats.update(registered.formats)
+        # The knowledge base takes records in pluggy's call order (the plugin registered last
+        # first), as it always did, so that an installed plugin's place overrides a shipped one.
+        for name in reversed(self._order):
+            if name in gathered:
+                self._actor_records.extend(gathered[name].actors)
+                self._places.extend(gathered[name].places)
 
-    def _register_format(self, name: str, writer: Writer) -> None:
-        if name in self._formats:
-            raise DuplicateNameError(f"output format {name!r} is registered twice")
-        self._formats[name] = writer
+    def _leave_out(self, name: str, reason: str, trace: str | None = None) -> None:
+        """Forget a plugin at fault: none of its hooks runs; why goes into :attr:`load_errors`."""
+        self.load_errors.setdefault(name, reason)
+        if trace is not None:
+            self.load_tracebacks.setdefault(name, trace)
+        self.manager.unregister(name=name)
+        self.versions.pop(name, None)
+        self._order.remove(name)
 
     def extractor_names(self) -> list[str]:
         """The names of all registered extractors, sorted."""
@@ -281,15 +346,8 @@ class Plugins:
         with self._lock:
             if self._knowledge_base is None:
                 knowledge_base = KnowledgeBase()
-
-                def add_actors(records: Iterable[ActorRecord]) -> None:
-                    knowledge_base.add_actors(records)
-
-                def add_places(places: Iterable[Place]) -> None:
-                    knowledge_base.add_places(places)
-
-                self.manager.hook.register_actors(register=add_actors)
-                self.manager.hook.register_places(register=add_places)
+                knowledge_base.add_actors(self._actor_records)
+                knowledge_base.add_places(self._places)
                 self._knowledge_base = knowledge_base
             return self._knowledge_base
 
@@ -399,6 +457,82 @@ def _working_directory_origin(module: str) -> str | None:
     if spec is None:
         return None
     return spec.origin or cwd or "."
+
+
+_REGISTRATION_HOOKS = ("register_extractors", "register_formats", "register_actors", "register_places")
+
+
+class _HookFailedError(Exception):
+    """A plugin's registration hook raised."""
+
+    def __init__(self, reason: str, traceback: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.traceback = traceback
+
+
+@attrs.define
+class _Registered:
+    """What one plugin registered through its ``register_*`` hooks."""
+
+    extractors: list[tuple[str, ExtractorFactory]] = attrs.field(factory=list)
+    formats: list[tuple[str, Writer]] = attrs.field(factory=list)
+    actors: list[ActorRecord] = attrs.field(factory=list)
+    places: list[Place] = attrs.field(factory=list)
+
+    def _names(self) -> list[tuple[str, str]]:
+        return [
+            *(("extractor", name) for name, _ in self.extractors),
+            *(("output format", name) for name, _ in self.formats),
+            *(("actor id", record.id) for record in self.actors),
+        ]
+
+    def clash(self, plugin: str, owners: dict[tuple[str, str], str]) -> str | None:
+        """Why these registrations cannot be kept (a name taken, or given twice), or ``None``.
+
+        >>> taken = {("extractor", "rules"): "builtin"}
+        >>> print(_Registered(extractors=[("rules", dict)]).clash("mine", taken))
+        registers the extractor 'rules', which plugin 'builtin' registered first
+        """
+        seen: set[tuple[str, str]] = set()
+        for key in self._names():
+            owner = owners.get(key)
+            if owner is not None:
+                return f"registers the {key[0]} {key[1]!r}, which plugin {owner!r} registered first"
+            if key in seen:
+                return f"registers the {key[0]} {key[1]!r} twice"
+            seen.add(key)
+        return None
+
+    def claim(self, plugin: str, owners: dict[tuple[str, str], str]) -> None:
+        """Record ``plugin`` as the owner of every name registered here."""
+        for key in self._names():
+            owners[key] = plugin
+
+
+def _gather(manager: pluggy.PluginManager, name: str) -> _Registered:
+    """Call the registration hooks of the plugin named ``name`` and collect what it registers.
+
+    :raises _HookFailedError: naming the hook, when one raises.
+    """
+    plugin = manager.get_plugin(name)
+    registered = _Registered()
+    targets: dict[str, Callable[..., None]] = {
+        "register_extractors": lambda key, factory: registered.extractors.append((key, factory)),
+        "register_formats": lambda key, writer: registered.formats.append((key, writer)),
+        "register_actors": lambda records: registered.actors.extend(records),
+        "register_places": lambda places: registered.places.extend(places),
+    }
+    for hook in _REGISTRATION_HOOKS:
+        for impl in _chain(getattr(manager.hook, hook)):
+            if impl.plugin is not plugin:
+                continue
+            try:
+                _call(impl, register=targets[hook])
+            except Exception as error:
+                reason = f"{hook} raised {type(error).__name__}: {error}"
+                raise _HookFailedError(reason, "".join(traceback.format_exception(error))) from error
+    return registered
 
 
 def _chain(caller: pluggy.HookCaller) -> list[pluggy.HookImpl]:

@@ -38,6 +38,7 @@ from alliancekit.model import (
 )
 
 __all__ = [
+    "ENGAGEMENT_SCHEMA",
     "EVENT_SCHEMA",
     "converter",
     "dumps_event",
@@ -251,6 +252,66 @@ EVENT_SCHEMA: dict[str, Any] = {
     },
 }
 """JSON Schema (draft 2020-12) of one serialized :class:`~alliancekit.model.Event`."""
+
+_EVENT = EVENT_SCHEMA["properties"]
+
+ENGAGEMENT_SCHEMA: dict[str, Any] = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "https://alliancekit.readthedocs.io/schema/engagement.json",
+    "title": "alliancekit engagement",
+    "description": "One engagement merged from the reports of one or more documents in an event store, "
+    "with the sources that report it and the event each of them gave.",
+    "type": "object",
+    "additionalProperties": False,
+    "required": [
+        "id",
+        "type",
+        "status",
+        "participants",
+        "time",
+        "location",
+        "topics",
+        "outcome_id",
+        "plan_ids",
+        "sources",
+        "events",
+    ],
+    "properties": {
+        "id": {"type": "string", "pattern": "^e[0-9a-f]{16}$"},
+        "type": _EVENT["type"],
+        "status": _EVENT["status"],
+        "participants": _EVENT["participants"],
+        "time": _EVENT["time"],
+        "location": _EVENT["location"],
+        "topics": _EVENT["topics"],
+        "outcome_id": {"type": ["string", "null"], "pattern": "^e[0-9a-f]{16}$"},
+        "plan_ids": {"type": "array", "items": {"type": "string", "pattern": "^e[0-9a-f]{16}$"}},
+        "sources": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["document_id", "outlet", "url", "published"],
+                "properties": {
+                    "document_id": {"type": "string"},
+                    "outlet": {"type": ["string", "null"]},
+                    "url": {"type": ["string", "null"]},
+                    "published": _DATE,
+                },
+            },
+        },
+        "events": {
+            "type": "array",
+            "items": {key: value for key, value in EVENT_SCHEMA.items() if key not in ("$schema", "$id")},
+        },
+    },
+}
+"""JSON Schema (draft 2020-12) of one engagement as ``alliancekit events`` writes it.
+
+That is :meth:`alliancekit.engagements.Engagement.to_dict`: the merged
+fields, the sources (one per report) and each report's event, which
+validates against :data:`EVENT_SCHEMA`.
+"""
 
 
 # --------------------------------------------------------------------------- schema checking

@@ -15,7 +15,15 @@ Adding is idempotent and transactional:
   a corpus adds nothing twice;
 * a document stored before under the same id but with another text or
   publication date (which dates its events) or source is *replaced*: its
-  old events are removed and its new ones added;
+  old events are removed and its new ones added. When both were read from
+  files, where they came from is part of their identity
+  (:attr:`~alliancekit.model.Source.origin`, the file and, in a corpus
+  file, the line): only the same file (and line) replaces the stored
+  document. One from another file or line is a *clash*: it is not stored,
+  the stored one is kept, and the clash is reported
+  (:attr:`AddSummary.clashes`, and as the failure of that document by
+  :meth:`EventStore.add_batches`), so two inputs sharing an id never
+  overwrite each other;
 * each call of :meth:`EventStore.add` is one transaction: a crash loses
   nothing committed before it and never leaves half a document;
   :meth:`EventStore.add_batches` commits every ``batch_size`` documents;
@@ -57,7 +65,7 @@ from typing import TYPE_CHECKING, Any, Literal, TextIO
 
 import attrs
 
-from alliancekit.actors import name_key
+from alliancekit.actors import country_code, name_key
 from alliancekit.engagements import (
     Engagement,
     MergeRules,
@@ -95,7 +103,9 @@ CREATE TABLE IF NOT EXISTS documents (
     content_hash TEXT NOT NULL,
     published TEXT,
     outlet TEXT,
-    url TEXT
+    url TEXT,
+    path TEXT,
+    line INTEGER
 );
 CREATE TABLE IF NOT EXISTS events (
     fingerprint TEXT PRIMARY KEY,
@@ -171,8 +181,14 @@ def document_hash(document: Document) -> str:
 class AddSummary:
     """What adding documents to the store did.
 
+    ``clashes`` holds one message per document not stored because another
+    document of its id, read from another file or line, is stored with
+    another text, publication date or source.
+
     >>> AddSummary(documents_added=2, events_added=3).render()
     'stored: 2 new documents, 0 replaced, 0 unchanged, 3 new events, 0 failed documents not stored'
+    >>> AddSummary(documents_added=1, clashes=["document '1' ..."]).render().split(", ")[-1]
+    '1 clashing ids not stored'
     """
 
     documents_added: int = 0
@@ -180,6 +196,7 @@ class AddSummary:
     documents_unchanged: int = 0
     events_added: int = 0
     failed: int = 0
+    clashes: list[str] = attrs.field(factory=list)
 
     def update(self, other: AddSummary) -> None:
         """Add another summary's counts to this one."""
@@ -188,13 +205,15 @@ class AddSummary:
         self.documents_unchanged += other.documents_unchanged
         self.events_added += other.events_added
         self.failed += other.failed
+        self.clashes.extend(other.clashes)
 
     def render(self) -> str:
         """One line for a human."""
+        clashes = f", {len(self.clashes)} clashing ids not stored" if self.clashes else ""
         return (
             f"stored: {self.documents_added} new documents, {self.documents_replaced} replaced, "
             f"{self.documents_unchanged} unchanged, {self.events_added} new events, "
-            f"{self.failed} failed documents not stored"
+            f"{self.failed} failed documents not stored{clashes}"
         )
 
 
@@ -364,6 +383,7 @@ class EventStore:
             for statement in _SCHEMA.split(";"):
                 if statement.strip():
                     self._db.execute(statement)
+            self._add_missing_columns()
             version = self._meta("schema")
             if version is None:
                 self._set_meta("schema", _SCHEMA_VERSION)
@@ -371,6 +391,13 @@ class EventStore:
                 raise ValueError(
                     f"{self.path}: store schema {version}, this alliancekit reads {_SCHEMA_VERSION}"
                 )
+
+    def _add_missing_columns(self) -> None:
+        """Give a store written by an earlier release the columns it lacks (where documents came from)."""
+        present = {row[1] for row in self._db.execute("PRAGMA table_info(documents)")}
+        for column, kind in (("path", "TEXT"), ("line", "INTEGER")):
+            if column not in present:
+                self._db.execute(f"ALTER TABLE documents ADD COLUMN {column} {kind}")
 
     def _settle_rules(self, rules: MergeRules | None) -> MergeRules:
         stored = self._stored_rules()
@@ -414,19 +441,32 @@ class EventStore:
         """Store the documents and events of extraction results, in one transaction.
 
         :param results: what :func:`alliancekit.pipeline.run` yields;
-            failed documents are counted and left out.
+            failed documents are counted and left out, and so are documents
+            whose id clashes with a stored one (see the module documentation).
         """
+        return self._add(results)[0]
+
+    def _add(self, results: Iterable[DocumentResult]) -> tuple[AddSummary, list[DocumentResult]]:
+        """:meth:`add`, also returning the results, a clashing document's turned into a failure."""
         summary = AddSummary()
         blocks: set[str] = set()
+        passed: list[DocumentResult] = []
         with self._transaction():
             for result in results:
                 if result.error is not None:
                     summary.failed += 1
+                    passed.append(result)
                     continue
-                blocks |= self._add_document(result.document, result.events, summary)
+                added = self._add_document(result.document, result.events, summary)
+                if isinstance(added, str):
+                    summary.clashes.append(f"document {result.document.id!r}: {added}")
+                    result = attrs.evolve(result, events=[], error=added)
+                else:
+                    blocks |= added
+                passed.append(result)
             for block in sorted(blocks):
                 self._rebuild_block(block)
-        return summary
+        return summary, passed
 
     def add_events(self, document: Document, events: Iterable[Event]) -> AddSummary:
         """Store one document and its events (one transaction).
@@ -437,7 +477,11 @@ class EventStore:
         """
         summary = AddSummary()
         with self._transaction():
-            for block in sorted(self._add_document(document, list(events), summary)):
+            added = self._add_document(document, list(events), summary)
+            if isinstance(added, str):
+                summary.clashes.append(f"document {document.id!r}: {added}")
+                return summary
+            for block in sorted(added):
                 self._rebuild_block(block)
         return summary
 
@@ -447,27 +491,49 @@ class EventStore:
         """Store results in batches of ``batch_size`` documents, one transaction each.
 
         Yields every result once its batch is committed, so it can be
-        chained with a writer; counts go into ``summary`` when given.
+        chained with a writer; counts go into ``summary`` when given. A
+        document whose id clashes with a stored one is yielded as a failure
+        (``error`` says why, ``events`` is empty): nothing of it is stored.
         """
         if batch_size < 1:
             raise ValueError("batch_size must be at least 1")
         iterator = iter(results)
         while batch := list(itertools.islice(iterator, batch_size)):
-            added = self.add(batch)
+            added, passed = self._add(batch)
             if summary is not None:
                 summary.update(added)
-            yield from batch
+            yield from passed
 
-    def _add_document(self, document: Document, events: Sequence[Event], summary: AddSummary) -> set[str]:
-        """Insert or replace one document; the blocks whose engagements need recomputing."""
+    def _add_document(
+        self, document: Document, events: Sequence[Event], summary: AddSummary
+    ) -> set[str] | str:
+        """Insert or replace one document; the blocks whose engagements need recomputing.
+
+        A document whose id clashes with a stored one is not stored: the
+        reason is returned instead.
+        """
         digest = document_hash(document)
-        row = self._db.execute("SELECT content_hash FROM documents WHERE id = ?", (document.id,)).fetchone()
+        row = self._db.execute(
+            "SELECT content_hash, path, line FROM documents WHERE id = ?", (document.id,)
+        ).fetchone()
         blocks: set[str] = set()
-        values = (digest, _iso(document.published), document.source.outlet, document.source.url, document.id)
+        source = document.source
+        values = (
+            digest,
+            _iso(document.published),
+            source.outlet,
+            source.url,
+            source.path,
+            source.line,
+            document.id,
+        )
         if row is not None and row[0] == digest:
             summary.documents_unchanged += 1
             return blocks
         if row is not None:
+            clash = _clash(document, stored_path=row[1], stored_line=row[2])
+            if clash is not None:
+                return clash
             blocks |= {
                 block
                 for (block,) in self._db.execute(
@@ -476,13 +542,15 @@ class EventStore:
             }
             self._db.execute("DELETE FROM events WHERE document_id = ?", (document.id,))
             self._db.execute(
-                "UPDATE documents SET content_hash = ?, published = ?, outlet = ?, url = ? WHERE id = ?",
+                "UPDATE documents SET content_hash = ?, published = ?, outlet = ?, url = ?, path = ?, "
+                "line = ? WHERE id = ?",
                 values,
             )
             summary.documents_replaced += 1
         else:
             self._db.execute(
-                "INSERT INTO documents (content_hash, published, outlet, url, id) VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO documents (content_hash, published, outlet, url, path, line, id) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
                 values,
             )
             summary.documents_added += 1
@@ -616,8 +684,10 @@ class EventStore:
         :param actors: names or knowledge-base ids; an engagement matches
             when *each* is a participant (a name matches when all its words
             are in a participant's name or aliases, in any order).
-        :param countries: ISO alpha-3 codes; an engagement matches when
-            each is a participant's country or the location's.
+        :param countries: countries, by ISO alpha-3 code or by name
+            (:func:`~alliancekit.actors.country_code`); an engagement matches
+            when each is a participant's country or the location's. An
+            unknown country raises :class:`ValueError`.
         :param types: event types, any of which matches.
         :param statuses: statuses, any of which matches.
         :param since: only engagements ending on or after this day.
@@ -730,6 +800,36 @@ def _connect_read_only(path: str) -> sqlite3.Connection:
     return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, isolation_level=None)
 
 
+def _clash(document: Document, *, stored_path: str | None, stored_line: int | None) -> str | None:
+    """Why ``document`` may not replace the stored document of its id, if it may not.
+
+    Called when the stored document of that id differs from ``document`` in
+    its text, publication date or source (:func:`document_hash`).
+
+    Both read from files: only the same file and line may replace it. A
+    document built in code (no path) replaces the stored one, as its
+    caller asked, and so does any document replacing one built in code.
+
+    >>> from alliancekit.model import Source
+    >>> moved = Document("1", "New.", source=Source(path="/news/b.jsonl", line=1))
+    >>> print(_clash(moved, stored_path="/news/a.jsonl", stored_line=1))  # doctest: +NORMALIZE_WHITESPACE
+    its id is already stored, with another text, date or source, from /news/a.jsonl:1;
+    /news/b.jsonl:1 was not stored (give one of them another id)
+    >>> _clash(moved, stored_path="/news/b.jsonl", stored_line=1) is None
+    True
+    """
+    origin = document.source.origin
+    if origin is None or stored_path is None:
+        return None
+    stored = stored_path if stored_line is None else f"{stored_path}:{stored_line}"
+    if stored == origin:
+        return None
+    return (
+        f"its id is already stored, with another text, date or source, from {stored}; "
+        f"{origin} was not stored (give one of them another id)"
+    )
+
+
 def _tokens(name: str, aliases: Iterable[str]) -> str:
     """The words of a name and its aliases, space-delimited for ``LIKE '% word %'``."""
     words = set(name_key(name))
@@ -763,8 +863,9 @@ def _select(
         clauses.append(_EXISTS_ACTOR.format(condition))
         parameters += [actor, *(f"% {word} %" for word in words)]
     for country in countries:
+        code = country_code(country)
         clauses.append("(g.location_country = ? OR " + _EXISTS_ACTOR.format("a.country = ?") + ")")
-        parameters += [country.upper(), country.upper()]
+        parameters += [code, code]
     type_values = sorted({EventType(kind).value for kind in types})
     if type_values:
         clauses.append(f"g.type IN ({', '.join('?' * len(type_values))})")

@@ -3,9 +3,11 @@
 :func:`render_timeline` writes a picture of engagements: who met whom (a row
 for each set of participants), when (the horizontal axis), what kind of
 engagement (the marker's shape: meeting ●, visit ▲, call ◆, invitation ■),
-and its status (occurred: filled; planned: hollow; cancelled: grey, crossed).
-A span of several days is drawn as a bar; a dashed line joins a planned
-engagement to the one reporting its outcome.
+and its status (occurred: filled; planned: hollow, and larger, so that a plan
+and its outcome on the same day both show; cancelled: grey, hollow and
+crossed, in the legend as in the picture). Every marker sits on its row's
+line, level with the row's label. A span of several days is drawn as a bar;
+a dashed line joins a planned engagement to the one reporting its outcome.
 
 The format follows the file name: ``.png`` and ``.svg`` are drawn with
 matplotlib (install ``alliancekit[timeline]``); ``.html`` is one
@@ -31,7 +33,7 @@ import html
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 import attrs
 
@@ -56,9 +58,11 @@ _MAX_LABEL = 48
 _SHORT_SPAN_DAYS = 62
 
 
-# Within its row, a planned engagement is drawn a little above and a cancelled one a
-# little below the occurred ones, so that a plan and its outcome on the same day both show.
-_OFFSETS = {Status.PLANNED: -0.24, Status.OCCURRED: 0.0, Status.CANCELLED: 0.24}
+# A planned engagement's hollow marker is this much larger, and drawn first: a plan and its
+# outcome on the same day show as a ring around the outcome's marker, both on the row's line.
+_PLANNED_GROWTH = 5
+# Drawing order: plans below, then what was cancelled, then what occurred.
+_DRAW_ORDER = {Status.PLANNED: 0, Status.CANCELLED: 1, Status.OCCURRED: 2}
 
 
 @attrs.frozen
@@ -70,8 +74,8 @@ class _Item:
 
     @property
     def y(self) -> float:
-        """The vertical position, in rows: the row, shifted by status."""
-        return self.row + _OFFSETS[self.engagement.status]
+        """The vertical position, in rows: the row's line, whatever the status."""
+        return float(self.row)
 
 
 @attrs.frozen
@@ -218,14 +222,66 @@ def _tooltip(engagement: Engagement) -> str:
     return "\n".join(line for line in lines if line)
 
 
+def _colour(engagement: Engagement) -> str:
+    return _CANCELLED if engagement.status is Status.CANCELLED else _COLOURS[engagement.type]
+
+
+def _size(engagement: Engagement) -> int:
+    """A marker's size: larger with more reports, and for a plan (see :data:`_PLANNED_GROWTH`)."""
+    growth = _PLANNED_GROWTH if engagement.status is Status.PLANNED else 0
+    return 9 + min(len(engagement.reports), 5) + growth
+
+
+def _in_drawing_order(items: Iterable[_Item]) -> list[_Item]:
+    return sorted(items, key=lambda item: _DRAW_ORDER[item.engagement.status])
+
+
 # ---------------------------------------------------------------------------- matplotlib
+
+
+def _matplotlib_markers(kind: EventType, status: Status, colour: str, size: float) -> list[dict[str, Any]]:
+    """The ``plot`` arguments drawing one engagement's marker; the legend uses the same."""
+    marker: dict[str, Any] = {
+        "marker": _MPL_MARKERS[kind],
+        "markersize": size,
+        "markerfacecolor": colour if status is Status.OCCURRED else "white",
+        "markeredgecolor": colour,
+        "markeredgewidth": 1.6,
+        "linestyle": "none",
+        "zorder": 3,
+    }
+    if status is not Status.CANCELLED:
+        return [marker]
+    return [marker, {"marker": "x", "markersize": 7, "color": "#333333", "linestyle": "none", "zorder": 4}]
+
+
+def _matplotlib_legend() -> tuple[list[object], list[str]]:
+    """The legend's handles and labels: each status drawn as the picture draws it."""
+    from matplotlib.lines import Line2D
+
+    def drawn(kind: EventType, status: Status, colour: str) -> tuple[Line2D, ...]:
+        size = 8 + (_PLANNED_GROWTH - 2 if status is Status.PLANNED else 0)
+        return tuple(
+            Line2D([], [], **arguments) for arguments in _matplotlib_markers(kind, status, colour, size)
+        )
+
+    handles: list[object] = [drawn(kind, Status.OCCURRED, _COLOURS[kind]) for kind in EventType]
+    labels = [kind.value for kind in EventType]
+    for status in (Status.OCCURRED, Status.PLANNED, Status.CANCELLED):
+        handles.append(
+            drawn(EventType.MEETING, status, _CANCELLED if status is Status.CANCELLED else "#444444")
+        )
+        labels.append(status.value)
+    handles.append(Line2D([], [], linestyle=(0, (3, 2)), color="#555555"))
+    labels.append("planned → outcome")
+    return handles, labels
 
 
 def _draw_matplotlib(layout: TimelineLayout, heading: str, path: Path) -> None:
     try:
         from matplotlib import dates as mdates
         from matplotlib.figure import Figure
-        from matplotlib.lines import Line2D
+        from matplotlib.legend_handler import HandlerTuple
     except ImportError as error:  # pragma: no cover - depends on the environment
         raise ImportError(
             "PNG and SVG timelines need matplotlib: pip install 'alliancekit[timeline]'"
@@ -236,27 +292,15 @@ def _draw_matplotlib(layout: TimelineLayout, heading: str, path: Path) -> None:
     label_width = max((len(label) for label in layout.rows), default=10)
     figure = Figure(figsize=(13, 1.9 + 0.42 * rows), layout="constrained")
     axes = figure.add_subplot()
-    for item in layout.items:
+    for item in _in_drawing_order(layout.items):
         engagement = item.engagement
-        colour = _CANCELLED if engagement.status is Status.CANCELLED else _COLOURS[engagement.type]
+        colour = _colour(engagement)
         start, end = date2num(item.start), date2num(item.end + dt.timedelta(days=1))
         if item.end > item.start:
             alpha = 0.35 if engagement.status is Status.OCCURRED else 0.15
             axes.barh(item.y, end - start, left=start, height=0.22, color=colour, alpha=alpha, linewidth=0)
-        filled = engagement.status is Status.OCCURRED
-        axes.plot(
-            start,
-            item.y,
-            marker=_MPL_MARKERS[engagement.type],
-            markersize=6 + min(len(engagement.reports), 5),
-            markerfacecolor=colour if filled else "white",
-            markeredgecolor=colour,
-            markeredgewidth=1.6,
-            linestyle="none",
-            zorder=3,
-        )
-        if engagement.status is Status.CANCELLED:
-            axes.plot(start, item.y, marker="x", markersize=7, color="#333333", zorder=4)
+        for handle in _matplotlib_markers(engagement.type, engagement.status, colour, _size(engagement) - 3):
+            axes.plot(start, item.y, **handle)
     for planned, outcome in layout.links:
         axes.plot(
             [date2num(planned.start), date2num(outcome.start)],
@@ -279,20 +323,11 @@ def _draw_matplotlib(layout: TimelineLayout, heading: str, path: Path) -> None:
     for side in ("top", "right"):
         axes.spines[side].set_visible(False)
     axes.set_title(heading, loc="left", fontsize=12, fontweight="bold")
-    handles = [
-        Line2D([], [], marker=_MPL_MARKERS[kind], linestyle="none", color=_COLOURS[kind], label=kind.value)
-        for kind in EventType
-    ]
-    handles += [
-        Line2D([], [], marker="o", linestyle="none", color="#444444", label="occurred"),
-        Line2D(
-            [], [], marker="o", linestyle="none", markerfacecolor="white", color="#444444", label="planned"
-        ),
-        Line2D([], [], marker="o", linestyle="none", color=_CANCELLED, label="cancelled"),
-        Line2D([], [], linestyle=(0, (3, 2)), color="#555555", label="planned → outcome"),
-    ]
+    handles, labels = _matplotlib_legend()
     axes.legend(
         handles=handles,
+        labels=labels,
+        handler_map={tuple: HandlerTuple(ndivide=1)},
         loc="upper left",
         bbox_to_anchor=(1.01, 1.0),
         frameon=False,
@@ -308,10 +343,23 @@ def _draw_matplotlib(layout: TimelineLayout, heading: str, path: Path) -> None:
 # ---------------------------------------------------------------------------- HTML (inline SVG)
 
 _ROW_HEIGHT = 36
-_LEFT = 290
 _RIGHT = 30
 _TOP = 40
-_WIDTH = 1100
+_PLOT_WIDTH = 810
+_LABEL_FONT = 12
+# The widest a character of the labels' font is, on average, in ems: a label of n characters
+# is given n * 0.62 * 12 pixels, more than system fonts need, so that none is ever cut off.
+_CHARACTER_EMS = 0.62
+
+
+def _label_space(rows: Sequence[str]) -> int:
+    """The width, in pixels, left of the plot for the row labels: enough for the longest one.
+
+    >>> _label_space(["Marco Rubio – Toshimitsu Motegi"]) >= 31 * 0.62 * 12
+    True
+    """
+    longest = max((len(label) for label in rows), default=10)
+    return int(24 + longest * _CHARACTER_EMS * _LABEL_FONT)
 
 
 def _ticks(start: dt.date, end: dt.date) -> list[tuple[dt.date, str]]:
@@ -341,6 +389,21 @@ def _ticks(start: dt.date, end: dt.date) -> list[tuple[dt.date, str]]:
     ]
 
 
+def _engagement_marker_svg(
+    kind: EventType, status: Status, x: float, y: float, size: float, colour: str
+) -> str:
+    """One engagement's marker as the picture draws it, by type and status; the legend uses the same."""
+    fill = colour if status is Status.OCCURRED else "#ffffff"
+    marker = _marker_svg(kind, x, y, size, fill, colour)
+    if status is not Status.CANCELLED:
+        return marker
+    cross = (
+        f'<path class="cancelled" d="M{x - 4:.1f},{y - 4:.1f} L{x + 4:.1f},{y + 4:.1f} '
+        f'M{x - 4:.1f},{y + 4:.1f} L{x + 4:.1f},{y - 4:.1f}" stroke="#333333" stroke-width="1.5"/>'
+    )
+    return marker + cross
+
+
 def _marker_svg(kind: EventType, x: float, y: float, size: float, fill: str, stroke: str) -> str:
     r = size / 2
     style = f'fill="{fill}" stroke="{stroke}" stroke-width="1.8"'
@@ -360,31 +423,33 @@ def _marker_svg(kind: EventType, x: float, y: float, size: float, fill: str, str
 def _svg(layout: TimelineLayout) -> str:
     rows = max(len(layout.rows), 1)
     height = _TOP + rows * _ROW_HEIGHT + 40
+    left = _label_space(layout.rows)
+    width = left + _PLOT_WIDTH + _RIGHT
     span_days = max((layout.end - layout.start).days, 6)
     margin = max(2, span_days // 30)
     first = layout.start - dt.timedelta(days=margin)
     last = layout.end + dt.timedelta(days=margin + 1)
-    scale = (_WIDTH - _LEFT - _RIGHT) / max((last - first).days, 1)
+    scale = _PLOT_WIDTH / max((last - first).days, 1)
 
     def x_of(day: dt.date) -> float:
-        return _LEFT + (day - first).days * scale
+        return left + (day - first).days * scale
 
     def y_of(row: float) -> float:
         return _TOP + row * _ROW_HEIGHT + _ROW_HEIGHT / 2
 
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{_WIDTH}" height="{height}" '
-        f'viewBox="0 0 {_WIDTH} {height}" role="img" aria-label="timeline of engagements">'
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" role="img" aria-label="timeline of engagements">'
     ]
     for row, label in enumerate(layout.rows):
         y = y_of(row)
         if row % 2 == 0:
             parts.append(
-                f'<rect x="0" y="{y - _ROW_HEIGHT / 2:.1f}" width="{_WIDTH}" height="{_ROW_HEIGHT}" '
+                f'<rect x="0" y="{y - _ROW_HEIGHT / 2:.1f}" width="{width}" height="{_ROW_HEIGHT}" '
                 'fill="#f6f8fa"/>'
             )
         parts.append(
-            f'<text x="{_LEFT - 10}" y="{y + 4:.1f}" text-anchor="end" class="row">'
+            f'<text x="{left - 10}" y="{y:.1f}" text-anchor="end" dominant-baseline="central" class="row">'
             f"{html.escape(label)}</text>"
         )
     axis_y = _TOP + rows * _ROW_HEIGHT
@@ -392,9 +457,11 @@ def _svg(layout: TimelineLayout) -> str:
         x = x_of(day)
         parts.append(f'<line x1="{x:.1f}" y1="{_TOP - 6}" x2="{x:.1f}" y2="{axis_y}" stroke="#dddddd"/>')
         parts.append(f'<text x="{x:.1f}" y="{axis_y + 16}" text-anchor="middle" class="tick">{text}</text>')
-    parts.append(f'<line x1="{_LEFT}" y1="{axis_y}" x2="{_WIDTH - _RIGHT}" y2="{axis_y}" stroke="#888888"/>')
     parts.append(
-        f'<clipPath id="plot"><rect x="{_LEFT}" y="0" width="{_WIDTH - _LEFT - _RIGHT}" '
+        f'<line x1="{left}" y1="{axis_y}" x2="{left + _PLOT_WIDTH}" y2="{axis_y}" stroke="#888888"/>'
+    )
+    parts.append(
+        f'<clipPath id="plot"><rect x="{left}" y="0" width="{_PLOT_WIDTH}" '
         f'height="{height}"/></clipPath><g clip-path="url(#plot)">'
     )
     for planned, outcome in layout.links:
@@ -403,40 +470,35 @@ def _svg(layout: TimelineLayout) -> str:
             f'x2="{x_of(outcome.start):.1f}" y2="{y_of(outcome.y):.1f}" '
             'stroke="#555555" stroke-dasharray="4 3"/>'
         )
-    for item in layout.items:
+    for item in _in_drawing_order(layout.items):
         engagement = item.engagement
-        colour = _CANCELLED if engagement.status is Status.CANCELLED else _COLOURS[engagement.type]
+        colour = _colour(engagement)
         x, y = x_of(item.start), y_of(item.y)
         parts.append(f'<g class="engagement"><title>{html.escape(_tooltip(engagement))}</title>')
         if item.end > item.start:
-            width = x_of(item.end + dt.timedelta(days=1)) - x
+            bar = x_of(item.end + dt.timedelta(days=1)) - x
             opacity = 0.35 if engagement.status is Status.OCCURRED else 0.15
             parts.append(
-                f'<rect x="{x:.1f}" y="{y - 3:.1f}" width="{width:.1f}" height="6" fill="{colour}" '
+                f'<rect x="{x:.1f}" y="{y - 3:.1f}" width="{bar:.1f}" height="6" fill="{colour}" '
                 f'fill-opacity="{opacity}"/>'
             )
-        fill = colour if engagement.status is Status.OCCURRED else "#ffffff"
-        size = 9 + min(len(engagement.reports), 5)
-        parts.append(_marker_svg(engagement.type, x, y, size, fill, colour))
-        if engagement.status is Status.CANCELLED:
-            parts.append(
-                f'<path d="M{x - 4:.1f},{y - 4:.1f} L{x + 4:.1f},{y + 4:.1f} M{x - 4:.1f},{y + 4:.1f} '
-                f'L{x + 4:.1f},{y - 4:.1f}" stroke="#333333" stroke-width="1.5"/>'
-            )
+        parts.append(
+            _engagement_marker_svg(engagement.type, engagement.status, x, y, _size(engagement), colour)
+        )
         parts.append("</g>")
     parts.append("</g></svg>")
     return "\n".join(parts)
 
 
 def _legend() -> str:
-    def entry(kind: EventType, fill: str, stroke: str, label: str) -> str:
-        marker = _marker_svg(kind, 8, 8, 11, fill, stroke)
-        return f'<span><svg width="16" height="16">{marker}</svg>{label}</span>'
+    def entry(kind: EventType, status: Status, colour: str, label: str) -> str:
+        marker = _engagement_marker_svg(kind, status, 9, 9, 11, colour)
+        return f'<span class="{label}"><svg width="18" height="18">{marker}</svg>{label}</span>'
 
-    items = [entry(kind, _COLOURS[kind], _COLOURS[kind], kind.value) for kind in EventType]
-    items.append(entry(EventType.MEETING, "#444", "#444", "occurred"))
-    items.append(entry(EventType.MEETING, "#fff", "#444", "planned"))
-    items.append(entry(EventType.MEETING, _CANCELLED, _CANCELLED, "cancelled"))
+    items = [entry(kind, Status.OCCURRED, _COLOURS[kind], kind.value) for kind in EventType]
+    items.append(entry(EventType.MEETING, Status.OCCURRED, "#444444", "occurred"))
+    items.append(entry(EventType.MEETING, Status.PLANNED, "#444444", "planned"))
+    items.append(entry(EventType.MEETING, Status.CANCELLED, _CANCELLED, "cancelled"))
     items.append(
         '<span><svg width="26" height="16"><line x1="1" y1="8" x2="25" y2="8" stroke="#555" '
         'stroke-dasharray="4 3"/></svg>planned → outcome</span>'
@@ -477,6 +539,7 @@ h1 { font-size: 20px; margin: 0 0 8px; }
 .legend svg { vertical-align: middle; margin-right: 4px; }
 .notes { color: #666; font-size: 13px; }
 svg text.row { font-size: 12px; fill: #222; }
+svg { max-width: none; }
 svg text.tick { font-size: 11px; fill: #555; }
 g.engagement:hover { opacity: 0.7; cursor: default; }
 table { border-collapse: collapse; margin-top: 24px; font-size: 13px; }

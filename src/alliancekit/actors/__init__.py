@@ -32,6 +32,7 @@ from importlib import resources
 from typing import Any
 
 import attrs
+import pycountry
 from rapidfuzz import fuzz, process
 
 from alliancekit.actors.offices import Office, OfficeTable, load_builtin_offices
@@ -46,6 +47,7 @@ __all__ = [
     "Place",
     "Position",
     "TitleVariant",
+    "country_code",
     "fold",
     "load_builtin_actors",
     "load_builtin_offices",
@@ -309,6 +311,44 @@ def _short_form_keys(name: str) -> list[frozenset[str]]:
     if len(words) < 2:
         return []
     return [name_key(" ".join([form, *words[1:]])) for form in sorted(_given_name_forms().get(words[0], ()))]
+
+
+def _country_names() -> dict[str, str]:
+    """Every code, name and demonym of the shipped countries, folded, to its alpha-3 code."""
+    codes: dict[str, str] = {}
+    for entry in _read_data("countries.json")["countries"]:
+        for name in (entry["code"], entry["name"], *entry["names"], *entry["demonyms"]):
+            codes.setdefault(fold(name), entry["code"])
+    return codes
+
+
+def country_code(country: str) -> str:
+    """The ISO 3166-1 alpha-3 code of a country given by its code or its name.
+
+    Takes alpha-3 and alpha-2 codes in any case, the names and demonyms
+    alliancekit knows ("South Korea", "ROK", "Japanese"), and any official
+    or common name :mod:`pycountry` knows.
+
+    :raises ValueError: when no country has that code or name.
+
+    >>> [country_code(name) for name in ("JPN", "jpn", "Japan", "jp", "South Korea", "U.S.", "Viet Nam")]
+    ['JPN', 'JPN', 'JPN', 'JPN', 'KOR', 'USA', 'VNM']
+    >>> country_code("Japn")
+    Traceback (most recent call last):
+    ...
+    ValueError: no country has the code or name 'Japn'; give an ISO code (JPN) or a name (Japan)
+    """
+    text = " ".join(str(country).split())
+    known = _country_names().get(fold(text))
+    if known is not None:
+        return known
+    try:
+        found: Any = pycountry.countries.lookup(text)
+    except LookupError:
+        raise ValueError(
+            f"no country has the code or name {country!r}; give an ISO code (JPN) or a name (Japan)"
+        ) from None
+    return str(found.alpha_3)
 
 
 def _damaged_pattern(name: str) -> re.Pattern[str] | None:

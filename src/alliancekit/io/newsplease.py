@@ -76,8 +76,14 @@ def record_fields(data: Mapping[str, Any]) -> dict[str, Any]:
     return fields
 
 
-def read_newsplease_file(path: Path, *, published: dt.date | None = None) -> Any:
+def read_newsplease_file(path: Path, *, published: dt.date | None = None, name: str | None = None) -> Any:
     r"""Read a ``.json`` file holding one article: news-please's, or one in alliancekit's own fields.
+
+    :param published: a default publication date when the article has none.
+    :param name: the document's id when the article has neither an id nor
+        an address (default: the file name without its suffix;
+        :func:`~alliancekit.io.readers.read_documents` passes the path
+        relative to the folder it searches, ``site/a1``).
 
     :returns: a :class:`~alliancekit.model.Document` or a
         :class:`~alliancekit.io.readers.ReadError` naming the file.
@@ -89,7 +95,7 @@ def read_newsplease_file(path: Path, *, published: dt.date | None = None) -> Any
     >>> document.id, document.text
     ('a1', 'Talks\n\nAbe met Lee.')
     """
-    from alliancekit.io.readers import ReadError, _document_from_fields, json_kind
+    from alliancekit.io.readers import ReadError, _document_from_fields, _Origin, _stem, json_kind
 
     try:
         raw = path.read_bytes()
@@ -108,4 +114,4 @@ def read_newsplease_file(path: Path, *, published: dt.date | None = None) -> Any
         return ReadError(str(path), f"an article file must hold one JSON object, not {json_kind(data)}")
     if "text" not in data and "maintext" not in data:
         return ReadError(str(path), "not an article: no 'maintext' (news-please) or 'text' field")
-    return _document_from_fields(data, path, None, published)
+    return _document_from_fields(data, _Origin(path, name or _stem(path)), None, published)

@@ -81,7 +81,7 @@ from alliancekit.io.decoding import DecodeError, declared_html_charset, decode_t
 from alliancekit.io.escaping import first_lone_surrogate, readable
 from alliancekit.io.markup import looks_like_html
 from alliancekit.io.newsplease import is_newsplease_record, read_newsplease_file, record_fields
-from alliancekit.io.pages import main_text
+from alliancekit.io.pages import MainText, main_text
 from alliancekit.model import Document, Source
 
 __all__ = [
@@ -92,12 +92,16 @@ __all__ = [
     "ReadError",
     "ReadLimits",
     "format_size",
+    "input_files",
     "json_kind",
+    "name_in_folder",
     "parse_published",
     "parse_size",
     "read_csv",
     "read_documents",
+    "read_file",
     "read_jsonl",
+    "read_stream",
     "read_text_file",
 ]
 
@@ -220,6 +224,9 @@ class ReadLimits:
 def parse_published(value: Any) -> dt.date | None:
     """Parse a publication date given as ISO text (a date or a timestamp).
 
+    :raises ValueError: when the value is neither empty nor such a date,
+        saying why.
+
     >>> parse_published("2026-01-13")
     datetime.date(2026, 1, 13)
     >>> parse_published("2026-01-13T09:30:00+09:00")
@@ -229,7 +236,7 @@ def parse_published(value: Any) -> dt.date | None:
     >>> parse_published("2026-02-30")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    alliancekit.io.readers._BadFieldError: published is not a valid ISO date: '2026-02-30' (day is out of ...
+    ValueError: published is not a valid ISO date: '2026-02-30' (day is out of ...
     """
     if value is None or value == "":
         return None
@@ -238,7 +245,7 @@ def parse_published(value: Any) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     if not isinstance(value, str):
-        raise _BadFieldError(f"published must be an ISO date string, got {type(value).__name__}")
+        raise ValueError(f"published must be an ISO date string, got {type(value).__name__}")
     text = value.strip()
     try:
         if len(text) == 10:
@@ -247,7 +254,7 @@ def parse_published(value: Any) -> dt.date | None:
     except ValueError as error:
         # "2026-02-30" has the form of a date, but is none: say why.
         reason = f" ({error})" if _DATE_SHAPE.match(text) else ""
-        raise _BadFieldError(f"published is not a valid ISO date: {value!r}{reason}") from None
+        raise ValueError(f"published is not a valid ISO date: {value!r}{reason}") from None
 
 
 def _optional_str(data: dict[str, Any], key: str) -> str | None:
@@ -371,7 +378,11 @@ def _read_meta(meta_path: Path) -> dict[str, Any] | ReadError:
 
 
 def read_text_file(
-    path: Path, *, published: dt.date | None = None, limits: ReadLimits | None = None
+    path: Path,
+    *,
+    published: dt.date | None = None,
+    limits: ReadLimits | None = None,
+    name: str | None = None,
 ) -> Document | ReadError:
     """Read one ``.txt`` (or ``.txt.gz``, ``.html``) article and its optional ``.meta.json`` sidecar.
 
@@ -388,12 +399,19 @@ def read_text_file(
 
     :param published: a default publication date when the sidecar has none.
     :param limits: the size and time one article may take (:class:`ReadLimits`).
+    :param name: the document's id when the sidecar gives none (default:
+        the file name without its suffix; :func:`read_documents` passes the
+        path relative to the folder it searches, ``jan/story``).
     """
     limits = limits or ReadLimits()
-    return _guarded(path, None, functools.partial(_read_text_file, path, published, limits), limits.seconds)
+    return _guarded(
+        path, None, functools.partial(_read_text_file, path, published, limits, name), limits.seconds
+    )
 
 
-def _read_text_file(path: Path, published: dt.date | None, limits: ReadLimits) -> Document | ReadError:
+def _read_text_file(
+    path: Path, published: dt.date | None, limits: ReadLimits, name: str | None
+) -> Document | ReadError:
     try:
         with _open_binary(path) as handle:
             raw = handle.read(limits.max_bytes + 1)
@@ -411,7 +429,39 @@ def _read_text_file(path: Path, published: dt.date | None, limits: ReadLimits) -
     meta = _read_meta(meta_path)
     if isinstance(meta, ReadError):
         return meta
-    text = _decode(raw, path, meta.get("encoding"))
+    named_html = path.name.removesuffix(".gz").endswith(_HTML_SUFFIXES)
+    article = _article(raw, path, meta.get("encoding"), named_html=named_html)
+    if isinstance(article, ReadError):
+        return article
+    text, page = article
+    problem = _unicode_problem(meta)
+    if problem is not None:
+        return ReadError(str(meta_path), problem)
+    try:
+        own_date = parse_published(meta.get("published"))
+        source = Source(outlet=_optional_str(meta, "outlet"), url=_optional_str(meta, "url"))
+        doc_id = _document_id(meta.get("id"), name or stem)
+    except ValueError as error:
+        return ReadError(str(meta_path), str(error))
+    if page is not None:
+        own_date = own_date or _page_date(page.published)
+        source = Source(
+            outlet=source.outlet or page.outlet, url=source.url or page.url, converted_by=page.converted_by
+        )
+    source = attrs.evolve(source, path=_absolute(path))
+    return Document(id=doc_id, text=text, published=own_date or published, source=source)
+
+
+def _article(
+    raw: bytes, path: Path, declared: str | None, *, named_html: bool
+) -> tuple[str, MainText | None] | ReadError:
+    """The text of one article's bytes, and the page it was read from when it was HTML.
+
+    Decoded (in the ``declared`` encoding, else UTF-8), an HTML page read
+    as its main text, invisible characters removed; any of that failing is
+    an error naming ``path``.
+    """
+    text = _decode(raw, path, declared)
     if isinstance(text, ReadError):
         return text
     surrogate = first_lone_surrogate(text)
@@ -419,8 +469,7 @@ def _read_text_file(path: Path, published: dt.date | None, limits: ReadLimits) -
         return ReadError(
             str(path), f"{_surrogate_problem(text, surrogate)} once decoded", _line_of(text, surrogate)
         )
-    page_meta: dict[str, Any] = {}
-    named_html = path.name.removesuffix(".gz").endswith(_HTML_SUFFIXES)
+    page: MainText | None = None
     if named_html or looks_like_html(text):
         page = main_text(text)
         if page is None:
@@ -428,35 +477,30 @@ def _read_text_file(path: Path, published: dt.date | None, limits: ReadLimits) -
         if not named_html:
             _log.info("%s: %s", path, _HTML_NOTE)
         text = page.text
-        page_meta = {"published": page.published, "outlet": page.outlet, "url": page.url}
-        page_meta["converted_by"] = page.converted_by
     text = _visible(text, str(path))
     if not text.strip():
         return ReadError(str(path), "no text once its invisible characters are removed")
-    problem = _unicode_problem(meta)
-    if problem is not None:
-        return ReadError(str(meta_path), problem)
+    return text, page
+
+
+def _absolute(path: Path) -> str:
+    r"""The file's absolute path, the part of a document's identity that says where it came from.
+
+    Bytes of the name that are not UTF-8 are written as ``\xNN`` escapes,
+    so that it can be stored and written.
+    """
     try:
-        own_date = parse_published(meta.get("published"))
-        source = Source(outlet=_optional_str(meta, "outlet"), url=_optional_str(meta, "url"))
-        doc_id = _document_id(meta.get("id"), stem)
-    except _BadFieldError as error:
-        return ReadError(str(meta_path), str(error))
-    if page_meta:
-        own_date = own_date or _page_date(page_meta["published"])
-        source = Source(
-            outlet=source.outlet or page_meta["outlet"],
-            url=source.url or page_meta["url"],
-            converted_by=page_meta["converted_by"],
-        )
-    return Document(id=doc_id, text=text, published=own_date or published, source=source)
+        absolute = str(path.resolve())
+    except (OSError, RuntimeError):  # pragma: no cover - a symlink loop, an unreadable folder
+        absolute = str(path.absolute())
+    return readable(absolute)
 
 
 def _page_date(value: str | None) -> dt.date | None:
     """An HTML page's declared publication date; a malformed one is ignored, not an error."""
     try:
         return parse_published(value)
-    except _BadFieldError:
+    except ValueError:
         return None
 
 
@@ -503,12 +547,19 @@ def _too_large(limits: ReadLimits, what: str, how: str = "") -> str:
 
 
 def read_jsonl(
-    path: Path, *, published: dt.date | None = None, limits: ReadLimits | None = None
+    path: Path,
+    *,
+    published: dt.date | None = None,
+    limits: ReadLimits | None = None,
+    name: str | None = None,
 ) -> Iterator[Document | ReadError]:
     r"""Stream documents from a JSON-lines file (or ``.jsonl.gz``), one object per line.
 
     A line larger than ``limits.max_bytes`` is an error for that line,
-    skipped without being held in memory.
+    skipped without being held in memory. A record without an ``id`` is
+    named ``<name>:<line>``, ``name`` being the file name without its
+    suffix unless given (:func:`read_documents` passes the path relative to
+    the folder it searches).
 
     >>> import tempfile, pathlib
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "news.jsonl.gz"
@@ -522,39 +573,63 @@ def read_jsonl(
     except OSError as error:
         yield ReadError(str(path), f"cannot read: {error.strerror or error}")
         return
+    origin = _Origin(path, name or _stem(path))
     with handle:
-        number = 0
-        records = 0
+        lines = _JsonLines(origin, published, limits)
         try:
-            while raw := handle.readline(limits.max_bytes + 1):
-                number += 1
-                if len(raw) > limits.max_bytes and not raw.endswith(b"\n"):
-                    _skip_line(handle)
-                    records += 1
-                    yield ReadError(str(path), _too_large(limits, "a line"), number)
-                    continue
-                if number == 1:
-                    unreadable = _not_json_lines(raw)
-                    if unreadable is not None:
-                        yield ReadError(str(path), unreadable)
-                        return
-                if not raw.strip():
-                    continue
-                records += 1
-                yield _guarded(
-                    path,
-                    number,
-                    functools.partial(_document_from_line, raw, path, number, published),
-                    limits.seconds,
-                )
+            yield from lines.read(handle)
         except _GZIP_ERRORS as error:
-            yield ReadError(str(path), f"cannot read on: corrupt or truncated data ({error})", number + 1)
+            yield ReadError(
+                str(path), f"cannot read on: corrupt or truncated data ({error})", lines.number + 1
+            )
             return
-        if not records:
+        if not lines.records and not lines.unreadable:
             yield ReadError(str(path), "empty file")
 
 
-def _skip_line(handle: io.BufferedIOBase) -> None:
+@attrs.define
+class _JsonLines:
+    """Reads the records of a JSON-lines stream, counting its lines and records as it goes."""
+
+    origin: _Origin
+    published: dt.date | None
+    limits: ReadLimits
+    number: int = 0  # the lines read so far
+    records: int = 0  # the lines that were not blank
+    unreadable: bool = False  # the stream is no JSON lines at all, which was reported once
+
+    def read(
+        self, handle: BinaryIO | io.BufferedIOBase, first: bytes = b""
+    ) -> Iterator[Document | ReadError]:
+        """The documents of the lines of ``handle``, after ``first`` (a line already read from it)."""
+        path, limits = self.origin, self.limits
+        while raw := first or handle.readline(limits.max_bytes + 1):
+            first = b""
+            self.number += 1
+            number = self.number
+            if len(raw) > limits.max_bytes and not raw.endswith(b"\n"):
+                _skip_line(handle)
+                self.records += 1
+                yield ReadError(str(path), _too_large(limits, "a line"), number)
+                continue
+            if number == 1:
+                unreadable = _not_json_lines(raw)
+                if unreadable is not None:
+                    self.unreadable = True
+                    yield ReadError(str(path), unreadable)
+                    return
+            if not raw.strip():
+                continue
+            self.records += 1
+            yield _guarded(
+                path.path,
+                number,
+                functools.partial(_document_from_line, raw, path, number, self.published),
+                limits.seconds,
+            )
+
+
+def _skip_line(handle: BinaryIO | io.BufferedIOBase) -> None:
     """Read on to the end of the current line, a chunk at a time."""
     while chunk := handle.readline(_SKIP_CHUNK):
         if chunk.endswith(b"\n"):
@@ -618,12 +693,17 @@ class _CsvLines:
 
 
 def read_csv(
-    path: Path, *, published: dt.date | None = None, limits: ReadLimits | None = None
+    path: Path,
+    *,
+    published: dt.date | None = None,
+    limits: ReadLimits | None = None,
+    name: str | None = None,
 ) -> Iterator[Document | ReadError]:
     r"""Stream documents from a CSV file (or ``.csv.gz``) with a header row.
 
     The columns are named by :data:`CSV_FIELDS`; only ``text`` is required.
-    A row without an ``id`` is named ``<file stem>:<line>``. A row with the
+    A row without an ``id`` is named ``<name>:<line>``, ``name`` being the
+    file name without its suffix unless given. A row with the
     wrong number of fields, a bad date, bytes that are not UTF-8 or a line
     larger than ``limits.max_bytes`` is a :class:`ReadError` naming the line
     the row starts on, and the rows after it are still read; a file whose
@@ -644,6 +724,7 @@ def read_csv(
         return
     # The csv module's limit on one field is process-wide; a field may be as large as a document.
     csv.field_size_limit(max(csv.field_size_limit(), limits.max_bytes + 1))
+    origin = _Origin(path, name or _stem(path))
     with stream:
         lines = _CsvLines(stream, limits.max_bytes)
         rows = csv.reader(lines)
@@ -680,15 +761,30 @@ def read_csv(
                     yield _guarded(
                         path,
                         start,
-                        functools.partial(_document_from_row, row, columns, path, start, published),
+                        functools.partial(_document_from_row, row, columns, origin, start, published),
                         limits.seconds,
                     )
         except (csv.Error, *_GZIP_ERRORS) as error:
             yield ReadError(str(path), f"cannot read on: {error}", start)
 
 
+@attrs.frozen
+class _Origin:
+    """An input being read: its path, and the name its id-less records are numbered under."""
+
+    path: Path
+    name: str
+    # Where the documents came from, as Source.path holds it; None for a stream (standard input).
+    absolute: str | None = attrs.field(
+        default=attrs.Factory(lambda self: _absolute(self.path), takes_self=True)
+    )
+
+    def __str__(self) -> str:
+        return str(self.path)
+
+
 def _document_from_row(
-    row: list[str], columns: list[str], path: Path, number: int, published: dt.date | None
+    row: list[str], columns: list[str], path: _Origin, number: int, published: dt.date | None
 ) -> Document | ReadError:
     if len(row) != len(columns):
         return ReadError(str(path), f"the row has {len(row)} fields, the header {len(columns)}", number)
@@ -705,7 +801,7 @@ def _document_from_row(
 
 
 def _document_from_line(
-    raw: bytes, path: Path, number: int, published: dt.date | None
+    raw: bytes, path: _Origin, number: int, published: dt.date | None
 ) -> Document | ReadError:
     try:
         # A file saved with a byte-order mark carries it on its first line only.
@@ -759,9 +855,13 @@ def json_kind(value: object) -> str:
 
 
 def _document_from_fields(
-    data: dict[str, Any], path: Path, number: int | None, published: dt.date | None
+    data: dict[str, Any], path: _Origin, number: int | None, published: dt.date | None
 ) -> Document | ReadError:
-    """Build a document from one record's fields (a JSON line, a CSV row, or a whole ``.json`` file)."""
+    """Build a document from one record's fields (a JSON line, a CSV row, or a whole ``.json`` file).
+
+    A record without an id is named after ``path.name``, with ``:<number>``
+    when it is one of several (a line or a row).
+    """
     if is_newsplease_record(data):
         data = record_fields(data)
     text = data.get("text")
@@ -775,8 +875,8 @@ def _document_from_fields(
     try:
         own_date = parse_published(data.get("published"))
         source = Source(outlet=_optional_str(data, "outlet"), url=_optional_str(data, "url"))
-        doc_id = _document_id(data.get("id"), _stem(path) if number is None else f"{_stem(path)}:{number}")
-    except _BadFieldError as error:
+        doc_id = _document_id(data.get("id"), path.name if number is None else f"{path.name}:{number}")
+    except ValueError as error:
         return ReadError(str(path), str(error), number)
     if looks_like_html(text):
         page = main_text(text, url=source.url)
@@ -788,11 +888,12 @@ def _document_from_fields(
         source = Source(
             outlet=source.outlet or page.outlet, url=source.url or page.url, converted_by=page.converted_by
         )
-    text = _visible(text, f"{path}:{number}")
+    text = _visible(text, str(path) if number is None else f"{path}:{number}")
     if not text.strip():
         return ReadError(
             str(path), "field 'text' has no text once its invisible characters are removed", number
         )
+    source = attrs.evolve(source, path=path.absolute, line=number)
     return Document(id=doc_id, text=text, published=own_date or published, source=source)
 
 
@@ -888,26 +989,30 @@ def _time_limit(seconds: float | None) -> Iterator[None]:
 
 
 def _read_file(
-    file: Path, published: dt.date | None, limits: ReadLimits, skipped: collections.Counter[str] | None
+    file: Path,
+    published: dt.date | None,
+    limits: ReadLimits,
+    skipped: collections.Counter[str] | None,
+    name: str | None = None,
 ) -> Iterator[Document | ReadError]:
     """The documents of one file, by its kind; whatever goes wrong is an error naming it."""
     problem = _not_a_file(file)
     if problem is not None:
         yield problem
         return
-    name = file.name.removesuffix(".gz")
-    if name.endswith(".warc"):
+    kind = file.name.removesuffix(".gz")
+    if kind.endswith(".warc"):
         from alliancekit.io.warc import read_warc
 
         items: Iterator[Document | ReadError] = read_warc(file, published=published, skipped=skipped)
     elif file.name.endswith(".json"):
-        items = iter([read_newsplease_file(file, published=published)])
-    elif name.endswith(".jsonl"):
-        items = read_jsonl(file, published=published, limits=limits)
-    elif name.endswith(".csv"):
-        items = read_csv(file, published=published, limits=limits)
-    elif name.endswith((".txt", *_HTML_SUFFIXES)):
-        items = iter([read_text_file(file, published=published, limits=limits)])
+        items = iter([read_newsplease_file(file, published=published, name=name)])
+    elif kind.endswith(".jsonl"):
+        items = read_jsonl(file, published=published, limits=limits, name=name)
+    elif kind.endswith(".csv"):
+        items = read_csv(file, published=published, limits=limits, name=name)
+    elif kind.endswith((".txt", *_HTML_SUFFIXES)):
+        items = iter([read_text_file(file, published=published, limits=limits, name=name)])
     else:
         yield ReadError(
             str(file),
@@ -921,18 +1026,95 @@ def _read_file(
         yield ReadError(str(file), f"cannot read on: {_crash_detail(error)}")
 
 
+def read_file(
+    path: Path,
+    *,
+    published: dt.date | None = None,
+    name: str | None = None,
+    limits: ReadLimits | None = None,
+    skipped: collections.Counter[str] | None = None,
+) -> Iterator[Document | ReadError]:
+    """Stream the documents of one file, read by the reader its name calls for.
+
+    Whatever goes wrong is a :class:`ReadError` naming the file (and line).
+
+    :param name: what the file's documents are named after when they have
+        no id of their own (default: the file name without its suffix).
+    :param limits: the size and time one document may take (:class:`ReadLimits`).
+    :param skipped: counts the pages of a crawl that are not read, by reason.
+    """
+    yield from _read_file(path, published, limits or ReadLimits(), skipped, name)
+
+
+def name_in_folder(folder: Path, file: Path) -> str:
+    """What a file found in ``folder`` names its documents: its path from there, without suffix.
+
+    ``news/jan/story.txt`` found in ``news`` is ``jan/story``, so that it
+    does not clash with ``news/mar/story.txt``.
+
+    >>> name_in_folder(Path("news"), Path("news/jan/story.txt"))
+    'jan/story'
+    >>> name_in_folder(Path("news"), Path("news/a.jsonl.gz"))
+    'a'
+    """
+    relative = file.relative_to(folder)
+    return "/".join((*relative.parent.parts, _stem(file)))
+
+
+def input_files(paths: Iterable[Path | str]) -> Iterator[tuple[Path, str | None] | ReadError]:
+    """Each file the given paths name, in the order :func:`read_documents` reads them.
+
+    A directory is searched for the files whose names are inputs
+    (:data:`SUFFIXES`, leaving out sidecars and gold files), each given
+    with the name its documents without an id take
+    (:func:`name_in_folder`); a file given itself comes with ``None``
+    (its own name). A directory that cannot be searched is a
+    :class:`ReadError`.
+
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> (folder / "jan").mkdir()
+    >>> _ = (folder / "jan" / "story.txt").write_text("Abe met Lee.")
+    >>> _ = (folder / "jan" / "story.meta.json").write_text("{}")
+    >>> [name for _, name in input_files([folder])]
+    ['jan/story']
+    """
+    for given in paths:
+        path = Path(given)
+        try:
+            is_directory = path.is_dir()
+        except OSError as error:  # a name too long for the file system
+            yield ReadError(str(path), f"cannot read: {error.strerror or error}")
+            continue
+        if not is_directory:
+            yield path, None
+            continue
+        files = _files_under(path)
+        if isinstance(files, ReadError):
+            yield files
+            continue
+        for file in files:
+            yield file, name_in_folder(path, file)
+
+
 def read_documents(
     paths: Iterable[Path | str],
     *,
     published: dt.date | None = None,
     skipped: collections.Counter[str] | None = None,
     limits: ReadLimits | None = None,
+    exclude: Iterable[Path | str] = (),
 ) -> Iterator[Document | ReadError]:
     """Stream documents from files and directories, in a stable order.
 
     Nothing one input holds ends the stream: whatever goes wrong reading
     or converting a file, a line or a row is a :class:`ReadError` naming it,
     and the next one is read.
+
+    A document without an id of its own is named after its file: its
+    path from the folder given (``jan/story`` for ``news/jan/story.txt``
+    found in ``news``), followed by ``:<line>`` for a record of a corpus
+    file.
 
     :param paths: ``.txt``, ``.jsonl`` and ``.csv`` files (each possibly
         gzip-compressed, ``.jsonl.gz``), ``.html`` pages, ``.warc`` crawls
@@ -943,18 +1125,73 @@ def read_documents(
         (:data:`alliancekit.io.warc.SKIP_REASONS`).
     :param limits: the size and time one document may take (:class:`ReadLimits`);
         what exceeds them is an error naming it.
+    :param exclude: files never to read, such as the output being written;
+        one found in a folder is passed over with a note.
     """
     limits = limits or ReadLimits()
-    for given in paths:
-        path = Path(given)
-        try:
-            is_directory = path.is_dir()
-        except OSError as error:  # a name too long for the file system
-            yield ReadError(str(path), f"cannot read: {error.strerror or error}")
+    excluded = {_absolute(Path(file)) for file in exclude}
+    for item in input_files(paths):
+        if isinstance(item, ReadError):
+            yield item
             continue
-        files = _files_under(path) if is_directory else [path]
-        if isinstance(files, ReadError):
-            yield files
+        file, name = item
+        if excluded and _absolute(file) in excluded:
+            _log.info("%s: not read: it is the output of this run", readable(str(file)))
             continue
-        for file in files:
-            yield from _read_file(file, published, limits, skipped)
+        yield from _read_file(file, published, limits, skipped, name)
+
+
+def read_stream(
+    stream: BinaryIO,
+    *,
+    published: dt.date | None = None,
+    name: str = "stdin",
+    limits: ReadLimits | None = None,
+) -> Iterator[Document | ReadError]:
+    r"""Stream documents from an open binary stream, such as standard input.
+
+    A stream whose first line holds a JSON object is read as JSON lines,
+    one record at a time (a record without an ``id`` is ``<name>:<line>``);
+    any other stream is one article, named ``name``, read whole (an HTML
+    page as its main text). Errors name the stream as ``name``; the limits
+    apply as they do to files (:class:`ReadLimits`).
+
+    >>> import io
+    >>> lines = b'{"text": "Abe met Lee."}\n{"id": "x", "text": "Hi."}\n'
+    >>> [document.id for document in read_stream(io.BytesIO(lines))]
+    ['stdin:1', 'x']
+    >>> [(d.id, d.text) for d in read_stream(io.BytesIO(b"Abe met Lee in Tokyo."))]
+    [('stdin', 'Abe met Lee in Tokyo.')]
+    """
+    limits = limits or ReadLimits()
+    origin = _Origin(Path(name), name, absolute=None)
+    first = stream.readline(limits.max_bytes + 1)
+    if first.lstrip(b"\xef\xbb\xbf \t").startswith(b"{"):
+        lines = _JsonLines(origin, published, limits)
+        yield from lines.read(stream, first)
+        if not lines.records and not lines.unreadable:  # pragma: no cover - the first line holds an object
+            yield ReadError(name, "empty input")
+        return
+    raw = first + stream.read(limits.max_bytes + 1 - len(first))
+    if len(raw) > limits.max_bytes:
+        yield ReadError(name, _too_large(limits, "an article"))
+        return
+    if not raw.strip():
+        yield ReadError(name, "empty input")
+        return
+    yield _guarded(
+        origin.path, None, functools.partial(_stream_article, raw, origin.path, published), limits.seconds
+    )
+
+
+def _stream_article(raw: bytes, where: Path, published: dt.date | None) -> Document | ReadError:
+    """The one article a stream holds: its text, and what an HTML page declares."""
+    article = _article(raw, where, None, named_html=False)
+    if isinstance(article, ReadError):
+        return article
+    text, page = article
+    source = Source()
+    if page is not None:
+        source = Source(outlet=page.outlet, url=page.url, converted_by=page.converted_by)
+        published = _page_date(page.published) or published
+    return Document(id=str(where), text=text, published=published, source=source)

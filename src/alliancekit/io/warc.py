@@ -48,7 +48,7 @@ from typing import Any, BinaryIO
 from alliancekit.io.decoding import DecodeError, declared_html_charset, decode_text
 from alliancekit.io.markup import looks_like_html
 from alliancekit.io.pages import MainText, is_english, main_text
-from alliancekit.io.readers import ReadError, parse_published
+from alliancekit.io.readers import ReadError, _absolute, parse_published
 from alliancekit.model import Document, Source
 
 __all__ = ["MAX_PAGE_BYTES", "SKIP_REASONS", "WARC_SUFFIXES", "read_warc"]
@@ -229,7 +229,12 @@ def _record_document(
         own_date = parse_published(page.published)
     except ValueError:
         own_date = None  # a malformed declared date is no date, not an error
-    source = Source(outlet=page.outlet or _host(url), url=url or page.url, converted_by=page.converted_by)
+    source = Source(
+        outlet=page.outlet or _host(url),
+        url=url or page.url,
+        converted_by=page.converted_by,
+        path=_absolute(path),
+    )
     document_id = f"{url}#{record_id}" if url else record_id
     return Document(id=document_id, text=page.text, published=own_date or published, source=source)
 

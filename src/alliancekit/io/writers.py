@@ -43,6 +43,7 @@ __all__ = [
     "event_row",
     "write_csv",
     "write_engagements_csv",
+    "write_engagements_json",
     "write_engagements_jsonl",
     "write_engagements_table",
     "write_json",
@@ -252,6 +253,20 @@ def write_engagements_jsonl(engagements: Iterable[Engagement], stream: TextIO) -
         stream.write("\n")
         count += 1
     return count
+
+
+def write_engagements_json(engagements: Iterable[Engagement], stream: TextIO) -> int:
+    r"""Write one JSON array of engagements, each as :func:`write_engagements_jsonl` writes it.
+
+    >>> import io
+    >>> buffer = io.StringIO()
+    >>> write_engagements_json([], buffer), buffer.getvalue()
+    (0, '[]\n')
+    """
+    data = [engagement.to_dict() for engagement in engagements]
+    json.dump(data, stream, ensure_ascii=False, indent=2)
+    stream.write("\n")
+    return len(data)
 
 
 def write_engagements_csv(engagements: Iterable[Engagement], stream: TextIO) -> int:
