@@ -115,6 +115,17 @@ def _split_window(sentence: str, window: re.Match[str]) -> Iterator[re.Match[str
     tokens = _tokens(window.group())
     for index in range(1, len(tokens) - 1):
         word = tokens[index][2]
+        if (
+            word.endswith(("'s", "’s"))
+            and _is_name_token(word)
+            and tokens[index + 1][2].lower() not in lexicon.TITLE_HEADS
+        ):
+            # "Donald Trump's British visit": a possessive ends the name, what follows qualifies the noun.
+            piece = _WINDOW.match(sentence, start, window.start() + tokens[index][1])
+            if piece is not None:
+                yield piece
+            start = window.start() + tokens[index + 1][0]
+            continue
         if word.lower() in lexicon.CONNECTORS and (
             _is_name_token(tokens[index - 1][2])
             or _is_capitals_surname(tokens, index - 1)
