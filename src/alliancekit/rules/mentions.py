@@ -697,7 +697,7 @@ def _office_description_pattern() -> re.Pattern[str]:
     descriptions = lexicon.trie_alternation(d.casefold() for d in load_builtin_offices().descriptions())
     countries = lexicon.country_pattern().pattern
     return re.compile(
-        rf"(?:\b(?:the|The)\s+(?P<country>{countries})|(?P<owner>{countries})['’]s)"
+        rf"(?:(?:\b(?:the|The)\s+|^)(?P<country>{countries})|(?P<owner>{countries})['’]s)"
         rf"\s+(?P<title>(?i:{descriptions}))(?P<possessive>['’]s)?\b"
     )
 
