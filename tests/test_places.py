@@ -130,3 +130,12 @@ def test_a_demonym_before_a_visit_names_its_country_and_a_possessive_ends_the_na
     assert (visit.location.country, visit.status.value) == ("GBR", "planned")
     assert visit.time is not None
     assert (visit.time.start, visit.time.end) == (dt.date(2018, 7, 13), dt.date(2018, 7, 16))
+
+
+def test_arriving_here_is_a_visit_to_the_dateline_city(plugins: Plugins) -> None:
+    text = "TOKYO (Wire) - President Barack Obama arrived here Wednesday to begin an eight-day tour of Asian allies."
+    (visit,) = visits(run(text, plugins, dt.date(2014, 4, 24)))
+    assert visit.location is not None
+    assert visit.location.name == "Tokyo"
+    assert visit.time is not None
+    assert visit.time.start == dt.date(2014, 4, 23)
