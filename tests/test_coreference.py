@@ -128,3 +128,11 @@ def test_an_office_opening_a_sentence_without_an_article_is_its_holder(plugins: 
     text = "U.S. Secretary of Defense arrived in China on Monday for his first visit in the post."
     (visit,) = [e for e in run(text, plugins, published=dt.date(2014, 4, 8)) if e.type is EventType.VISIT]
     assert persons(visit) == {"Chuck Hagel"}
+
+
+def test_a_titled_surname_that_reads_as_a_month_is_the_office_holder(plugins: Plugins) -> None:
+    text = "Officials said Prime Minister May's visit to Japan in August had been a success."
+    (visit,) = [e for e in run(text, plugins, published=dt.date(2017, 10, 19)) if e.type is EventType.VISIT]
+    assert persons(visit) == {"Theresa May"}
+    assert visit.time is not None
+    assert visit.time.start == dt.date(2017, 8, 1)

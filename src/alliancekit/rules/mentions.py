@@ -340,6 +340,17 @@ class PersonFinder:
                 ):
                     index = len(tokens) - length
                     break
+            else:
+                # "Prime Minister May's visit": a titled surname the knowledge base knows for that office.
+                title = " ".join(t[2] for t in tokens[:-1])
+                surname = _POSSESSIVE.sub("", tokens[-1][2]).rstrip(".,")
+                if (
+                    len(tokens) >= 2
+                    and lexicon.is_title_word(tokens[-2][2])
+                    and self.knowledge_base.find_by_surname(surname, on=self.anchor, title=_bare_title(title))
+                    is not None
+                ):
+                    index = len(tokens) - 1
         if index > 0 and index < len(tokens) and self._surname_before(tokens, index):
             index -= 1  # "Park Yoon-joo": a surname that is also a common word
         if index == len(tokens) and self._prior_by_surname(_POSSESSIVE.sub("", tokens[-1][2]).rstrip(".,")):
