@@ -342,12 +342,14 @@ class PersonFinder:
                     break
             else:
                 # "Prime Minister May's visit": a titled surname the knowledge base knows for that office.
-                title = " ".join(t[2] for t in tokens[:-1])
+                written_title = " ".join(t[2] for t in tokens[:-1])
                 surname = _POSSESSIVE.sub("", tokens[-1][2]).rstrip(".,")
                 if (
                     len(tokens) >= 2
                     and lexicon.is_title_word(tokens[-2][2])
-                    and self.knowledge_base.find_by_surname(surname, on=self.anchor, title=_bare_title(title))
+                    and self.knowledge_base.find_by_surname(
+                        surname, on=self.anchor, title=_bare_title(written_title)
+                    )
                     is not None
                 ):
                     index = len(tokens) - 1
