@@ -122,3 +122,17 @@ def test_he_and_she_stand_only_for_people_of_that_gender(plugins: Plugins) -> No
         ["Donald Trump", "Sanae Takaichi"],
         ["Donald Trump", "Xi Jinping"],
     ]
+
+
+def test_an_office_opening_a_sentence_without_an_article_is_its_holder(plugins: Plugins) -> None:
+    text = "U.S. Secretary of Defense arrived in China on Monday for his first visit in the post."
+    (visit,) = [e for e in run(text, plugins, published=dt.date(2014, 4, 8)) if e.type is EventType.VISIT]
+    assert persons(visit) == {"Chuck Hagel"}
+
+
+def test_a_titled_surname_that_reads_as_a_month_is_the_office_holder(plugins: Plugins) -> None:
+    text = "Officials said Prime Minister May's visit to Japan in August had been a success."
+    (visit,) = [e for e in run(text, plugins, published=dt.date(2017, 10, 19)) if e.type is EventType.VISIT]
+    assert persons(visit) == {"Theresa May"}
+    assert visit.location is not None
+    assert visit.location.name == "Japan"

@@ -121,3 +121,21 @@ def test_the_country_is_the_country_the_story_last_named(plugins: Plugins) -> No
     )
     arrivals = [e for e in visits(run(text, plugins, dt.date(2024, 7, 31))) if e.time and e.time.start]
     assert [(e.location.name, e.time.start) for e in arrivals] == [("Philippines", dt.date(2024, 7, 30))]
+
+
+def test_a_demonym_before_a_visit_names_its_country_and_a_possessive_ends_the_name(plugins: Plugins) -> None:
+    text = "President Donald Trump's British visit, July 13-16, will include talks with Theresa May."
+    (visit,) = visits(run(text, plugins, dt.date(2018, 7, 5)))
+    assert {p.actor.name for p in visit.participants} == {"Donald Trump"}
+    assert (visit.location.country, visit.status.value) == ("GBR", "planned")
+    assert visit.time is not None
+    assert (visit.time.start, visit.time.end) == (dt.date(2018, 7, 13), dt.date(2018, 7, 16))
+
+
+def test_arriving_here_is_a_visit_to_the_dateline_city(plugins: Plugins) -> None:
+    text = "TOKYO (Wire) - President Barack Obama arrived here Wednesday to begin an eight-day Asia tour."
+    (visit,) = visits(run(text, plugins, dt.date(2014, 4, 24)))
+    assert visit.location is not None
+    assert visit.location.name == "Tokyo"
+    assert visit.time is not None
+    assert visit.time.start == dt.date(2014, 4, 23)

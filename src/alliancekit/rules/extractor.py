@@ -276,6 +276,10 @@ _BY_VISITOR_TO = re.compile(r"\s+by\s+[^,;.()]{1,60}?\s+to\s+(?:the\s+)?")
 _PLACE_MODIFIER = re.compile(
     r"(?:\b(?:a|an|the|his|her|their|its)|['’]s)\s+(?:(?:first|second|last|recent)\s+)?$"
 )
+_DEMONYM_BEFORE = re.compile(
+    r"(?:\b(?:a|an|the|his|her|their|its)|['’]s)\s+(?:(?:first|second|last|recent|official|state|working)\s+)*"
+    r"(?P<word>[A-Z][a-z]+)\s+$"
+)
 _COURTESY_CALL = re.compile(r"\bcall(?:s|ed)?\s+on\b|\bcourtesy\s+call", re.IGNORECASE)
 _BILATERAL = re.compile(r"\b(?:bilateral(?:ly)?|one-on-one|each|respectively|separately)\b", re.IGNORECASE)
 # Words that make several people's meeting one occasion.
@@ -2189,6 +2193,19 @@ class _DocumentRun:
                         text, max(facts.sentence.start, place.start - 12), place.start
                     ):
                         return place
+                # "Trump's British visit", "his first Japanese trip": the country its demonym names.
+                demonym = _DEMONYM_BEFORE.search(
+                    text, max(facts.sentence.start, trigger.start - 40), trigger.start
+                )
+                if demonym is not None:
+                    country = lexicon.country_of_word(demonym.group("word"))
+                    home = {p.person.country for p in draft.parties if p.person is not None}
+                    if country is not None and country not in home:
+                        name = lexicon.country_name(country)
+                        start = demonym.start("word")
+                        return PlaceMention(
+                            start, start + len(demonym.group("word")), name, country, "country", name
+                        )
                 return None
         if trigger.type is EventType.CALL:
             return None
@@ -2202,9 +2219,9 @@ class _DocumentRun:
             if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", preceding):
                 return place
         if re.search(r"\b(?:in|to)\s+the\s+country\b", text[trigger.start : right]):
-            country = self._country_in_focus(facts)
-            if country is not None:
-                return country  # "arrived in the country on Tuesday": the country the story is about
+            in_focus = self._country_in_focus(facts)
+            if in_focus is not None:
+                return in_focus  # "arrived in the country on Tuesday": the country the story is about
         if re.search(r"\bhere\b(?!\s+(?:is|are|was|were)\b)", text[trigger.start : right]):
             here = self._dateline_place()
             if here is not None:

@@ -115,6 +115,17 @@ def _split_window(sentence: str, window: re.Match[str]) -> Iterator[re.Match[str
     tokens = _tokens(window.group())
     for index in range(1, len(tokens) - 1):
         word = tokens[index][2]
+        if (
+            word.endswith(("'s", "’s"))
+            and _is_name_token(word)
+            and tokens[index + 1][2].lower() not in lexicon.TITLE_HEADS
+        ):
+            # "Donald Trump's British visit": a possessive ends the name, what follows qualifies the noun.
+            piece = _WINDOW.match(sentence, start, window.start() + tokens[index][1])
+            if piece is not None:
+                yield piece
+            start = window.start() + tokens[index + 1][0]
+            continue
         if word.lower() in lexicon.CONNECTORS and (
             _is_name_token(tokens[index - 1][2])
             or _is_capitals_surname(tokens, index - 1)
@@ -329,6 +340,19 @@ class PersonFinder:
                 ):
                     index = len(tokens) - length
                     break
+            else:
+                # "Prime Minister May's visit": a titled surname the knowledge base knows for that office.
+                written_title = " ".join(t[2] for t in tokens[:-1])
+                surname = _POSSESSIVE.sub("", tokens[-1][2]).rstrip(".,")
+                if (
+                    len(tokens) >= 2
+                    and lexicon.is_title_word(tokens[-2][2])
+                    and self.knowledge_base.find_by_surname(
+                        surname, on=self.anchor, title=_bare_title(written_title)
+                    )
+                    is not None
+                ):
+                    index = len(tokens) - 1
         if index > 0 and index < len(tokens) and self._surname_before(tokens, index):
             index -= 1  # "Park Yoon-joo": a surname that is also a common word
         if index == len(tokens) and self._prior_by_surname(_POSSESSIVE.sub("", tokens[-1][2]).rstrip(".,")):
@@ -686,7 +710,7 @@ def _office_description_pattern() -> re.Pattern[str]:
     descriptions = lexicon.trie_alternation(d.casefold() for d in load_builtin_offices().descriptions())
     countries = lexicon.country_pattern().pattern
     return re.compile(
-        rf"(?:\b(?:the|The)\s+(?P<country>{countries})|(?P<owner>{countries})['’]s)"
+        rf"(?:(?:\b(?:the|The)\s+|^)(?P<country>{countries})|(?P<owner>{countries})['’]s)"
         rf"\s+(?P<title>(?i:{descriptions}))(?P<possessive>['’]s)?\b"
     )
 

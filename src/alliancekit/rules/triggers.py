@@ -299,6 +299,8 @@ _PATTERNS: list[tuple[str, EventType, str, dict[str, bool]]] = [
         {"destination": True},
     ),
     (r"\b(?:flew|flown|arrived|landed)\s+in\b(?!\s+(?:the\s+)?[A-Z])", _V, "verbal", {"arrival": True}),
+    # "arrived here Wednesday": where the story is filed (the dateline's city).
+    (r"\b(?:arrived|arrives|arriving|landed|lands)\s+here\b", _V, "verbal", {"arrival": True}),
     (
         r"\b(?i:visit|visits|trip|trips|tour|stopover|journey|travels)\b(?=\s+(?:to|of)\s+(?:the\s+)?[A-Z])",
         _V,
