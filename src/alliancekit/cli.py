@@ -566,6 +566,25 @@ def _write_help(text: str, formatter: click.HelpFormatter) -> None:
             formatter.write_text(text)
 
 
+def _extractor_option(purpose: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """The ``--extractor`` option, with the help text saying what the extractor is for."""
+    return click.option(
+        "--extractor",
+        "-e",
+        default="rules",
+        show_default=True,
+        type=_RegisteredName("extractor"),
+        help=f"The registered extractor {purpose}.",
+    )
+
+
+def _published_option(when: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """The ``--published`` option: the default publication date, and when it applies."""
+    return click.option(
+        "--published", type=_IsoDate(), default=None, help=f"Publication date (YYYY-MM-DD) {when}."
+    )
+
+
 @click.group(cls=_PlainHelpGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="alliancekit")
 @click.option(
@@ -610,20 +629,8 @@ def main(context: click.Context, allow_plugins: str | None, no_plugins: bool, sh
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True, path_type=Path))
-@click.option(
-    "--extractor",
-    "-e",
-    default="rules",
-    show_default=True,
-    type=_RegisteredName("extractor"),
-    help="The registered extractor to use; join names with '+' to combine several.",
-)
-@click.option(
-    "--published",
-    type=_IsoDate(),
-    default=None,
-    help="Publication date (YYYY-MM-DD) for documents that do not state their own.",
-)
+@_extractor_option("to use; join names with '+' to combine several")
+@_published_option("for documents that do not state their own")
 @click.option(
     "--format",
     "-f",
@@ -1144,14 +1151,7 @@ def _gold_text(gold_path: Path) -> Path:
 
 @main.command()
 @click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option(
-    "--extractor",
-    "-e",
-    default="rules",
-    show_default=True,
-    type=_RegisteredName("extractor"),
-    help="The registered extractor to evaluate; join names with '+' to combine several.",
-)
+@_extractor_option("to evaluate; join names with '+' to combine several")
 @click.option(
     "--format",
     "-f",
@@ -1229,20 +1229,8 @@ def evaluate(gold_dir: Path, extractor: str, output_format: str, summary: bool) 
 
 @main.command()
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option(
-    "--extractor",
-    "-e",
-    default="rules",
-    show_default=True,
-    type=_RegisteredName("extractor"),
-    help="The registered extractor to explain; it must be able to explain itself.",
-)
-@click.option(
-    "--published",
-    type=_IsoDate(),
-    default=None,
-    help="Publication date (YYYY-MM-DD) when the article's sidecar does not give one.",
-)
+@_extractor_option("to explain; it must be able to explain itself")
+@_published_option("when the article's sidecar does not give one")
 def explain(path: Path, extractor: str, published: dt.date | None) -> None:
     """Show, for each event of one article, the passages that report it and why each field has its value.
 
