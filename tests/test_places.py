@@ -139,3 +139,21 @@ def test_arriving_here_is_a_visit_to_the_dateline_city(plugins: Plugins) -> None
     assert visit.location.name == "Tokyo"
     assert visit.time is not None
     assert visit.time.start == dt.date(2014, 4, 23)
+
+
+def test_leaders_of_two_countries_arriving_together_make_a_visit_each(plugins: Plugins) -> None:
+    text = (
+        "Along with Prime Minister Shinzo Abe, Chinese Premier Li Keqiang will arrive in Seoul "
+        "for a three-day visit on Saturday."
+    )
+    found = visits(run(text, plugins, dt.date(2015, 10, 29)))
+    assert sorted(tuple(p.actor.name for p in e.participants) for e in found) == [
+        ("Li Keqiang",),
+        ("Shinzo Abe",),
+    ]
+
+
+def test_a_host_who_goes_along_with_the_visitor_shares_the_visit(plugins: Plugins) -> None:
+    text = "Defense Secretary Pete Hegseth and Prime Minister Shigeru Ishiba flew to Iwo Jima on Saturday."
+    (visit,) = visits(run(text, plugins, dt.date(2025, 3, 31)))
+    assert {p.actor.name for p in visit.participants} == {"Pete Hegseth", "Shigeru Ishiba"}

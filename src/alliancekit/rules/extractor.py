@@ -1073,6 +1073,8 @@ class _DocumentRun:
         "Held separate meetings with A and B", or a visitor who "will meet
         Prime Minister A and Foreign Minister B" of one country.
         """
+        if draft.type is EventType.VISIT:
+            return _visits_by_government(draft)
         if draft.type is not EventType.MEETING:
             return [draft]
         if (
@@ -2686,6 +2688,33 @@ def _times_agree(first: _Draft, second: _Draft, anchor: dt.date | None) -> bool:
     assert first_span.end is not None
     assert second_span.end is not None
     return first_span.start <= second_span.end and second_span.start <= first_span.end
+
+
+def _visits_by_government(draft: _Draft) -> list[_Draft]:
+    """One visit per government: "Along with Abe, Li will arrive in Seoul" is two delegations.
+
+    Visitors of one country (a minister and the aides who go with him) make
+    one visit; visitors of different countries named one by one travel as
+    their own governments, each on a visit of their own. A host who goes
+    along with a visitor, and a group the text names as one ("the three
+    visiting ministers"), stay one visit.
+    """
+    by_country: dict[str, list[_Party]] = {}
+    for party in draft.parties:
+        if party.person is None or party.country is None:
+            return [draft]  # someone of unknown country: keep the visit as the text tells it
+        if party.person.cue == "pronoun":
+            return [draft]  # "the three visiting ministers had flown to ...": the text makes them one party
+        by_country.setdefault(party.country, []).append(party)
+    destination = draft.location.country if draft.location is not None else None
+    if len(by_country) < 2 or destination in by_country:
+        return [draft]  # a host who goes along with the visitor: one visit of both
+    return [
+        attrs.evolve(
+            draft, parties=parties, spans=list(draft.spans), topics=list(draft.topics), distinct=True
+        )
+        for parties in by_country.values()
+    ]
 
 
 def _between_countries(draft: _Draft) -> bool:
