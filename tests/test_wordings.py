@@ -317,3 +317,12 @@ def test_countries_in_brackets_after_names_do_not_cut_the_meeting_of_phrase(plug
     text = "It follows the meeting of Presidents Joe Biden (USA) and Xi Jinping (China) held on November 14."
     (meeting,) = of_type(run(text, plugins, published=dt.date(2023, 2, 1)), EventType.MEETING)
     assert persons(meeting) == {"Joe Biden", "Xi Jinping"}
+
+
+def test_the_news_present_with_a_day_is_a_schedule_even_in_an_undated_story(plugins: Plugins) -> None:
+    planned = "Vice President Joe Biden heads to Beijing on Wednesday."
+    (visit,) = of_type(run(planned, plugins, published=None), EventType.VISIT)
+    assert visit.status is Status.PLANNED
+    past = "Vice President Joe Biden headed to Beijing on Wednesday."
+    (visit,) = of_type(run(past, plugins, published=None), EventType.VISIT)
+    assert visit.status is Status.OCCURRED

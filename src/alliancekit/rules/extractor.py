@@ -467,6 +467,7 @@ class _Draft:
     undated: bool = False
     companion_of: frozenset[str] | None = None
     status_from: _Draft | None = None
+    in_headline: bool = False  # read from the headline or standfirst, whose present tense reports the past
 
     @classmethod
     def start(cls, sentence: Sentence, trigger: Trigger, parties: list[_Party]) -> _Draft:
@@ -931,6 +932,7 @@ class _DocumentRun:
             ):
                 continue  # "pleased to meet X again": the meeting under way, not a plan
             draft.status, draft.explicit_status = self._status(facts, trigger, left, right)
+            draft.in_headline = facts.sentence.section is not SectionKind.BODY
             adjunct = _PARTICIPLE_ADJUNCT.search(
                 self.document.text[max(0, trigger.start - 12) : trigger.start]
             )
@@ -2879,6 +2881,9 @@ def _settle_time(draft: _Draft, status: Status, anchor: dt.date | None) -> tuple
         forward = _resolve_draft_time(draft, anchor, "forward")
         backward = _resolve_draft_time(draft, anchor, "backward")
     chosen = forward if status is not Status.OCCURRED else backward
+    if anchor is None and status is Status.OCCURRED and not draft.in_headline and _present_schedule(draft):
+        # "He heads to Beijing on Wednesday" in an undated story: the news present of a schedule
+        return Status.PLANNED, forward
     if anchor is None or forward is None or backward is None:
         return status, chosen
     fixed = forward == backward
