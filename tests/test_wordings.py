@@ -326,3 +326,18 @@ def test_the_news_present_with_a_day_is_a_schedule_even_in_an_undated_story(plug
     past = "Vice President Joe Biden headed to Beijing on Wednesday."
     (visit,) = of_type(run(past, plugins, published=None), EventType.VISIT)
     assert visit.status is Status.OCCURRED
+
+
+def test_a_trip_to_discuss_an_issue_with_a_counterpart_holds_a_meeting_with_them(plugins: Plugins) -> None:
+    text = (
+        "Foreign Minister Fumio Kishida plans to head to South Korea on Monday to discuss the issue "
+        "with his South Korean counterpart Yun Byung-se."
+    )
+    (meeting,) = of_type(run(text, plugins, published=dt.date(2015, 12, 27)), EventType.MEETING)
+    assert persons(meeting) == {"Fumio Kishida", "Yun Byung-se"}
+    assert meeting.status is Status.PLANNED
+
+
+def test_discussing_with_reporters_is_no_engagement(plugins: Plugins) -> None:
+    text = "Prime Minister Shinzo Abe discussed the issue with reporters on Monday."
+    assert of_type(run(text, plugins, published=dt.date(2015, 12, 29)), EventType.MEETING) == []

@@ -390,6 +390,13 @@ _PATTERNS: list[tuple[str, EventType, str, dict[str, bool]]] = [
         {},
     ),
     (r"\b(?:sat|sit|sits)\s+down\b", _M, "verbal", {}),
+    # "discussed the tariffs with Secretary Bessent", "to discuss the issue with his counterpart"
+    (
+        r"\b(?:discussed|discuss|discusses|discussing)\b(?=[^.;:]{0,90}?\bwith\s+(?:his\b|her\b|their\b|the\s+[A-Z]|[A-Z]))",
+        _M,
+        "verbal",
+        {"needs_call_context": True},
+    ),
     (r"\b(?:talked|talk)\b(?=\s+about\b)", _M, "verbal", {}),
     (
         r"\b(?:paid|pay|pays|paying|made|make)\s+a\s+courtesy\s+call\s+on\b|\bcalled\s+on\b(?=\s+[A-Z])",
