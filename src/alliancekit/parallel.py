@@ -133,9 +133,7 @@ def run_parallel(
             future.cancel()
         if not finished:
             _stop_workers(pool)
-        # Stopped early, the workers are being killed: waiting on the pool's manager thread could
-        # only hang an interrupted run, and the workers die with this process anyway.
-        pool.shutdown(wait=finished, cancel_futures=True)
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _stop_workers(pool: ProcessPoolExecutor) -> None:

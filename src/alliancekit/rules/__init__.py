@@ -3,14 +3,17 @@
 Pure Python and fast: no model to download. It reads an article in four
 steps, each in its own module:
 
-1. :mod:`~alliancekit.rules.text` keeps the body sentences (no headlines,
-   captions, lists of popular articles or publisher blurbs);
+1. :mod:`~alliancekit.rules.text` tells the parts of the page apart and keeps
+   the sentences of the headline, the standfirst and the body (no captions,
+   lists of popular articles or publisher blurbs);
 2. :mod:`~alliancekit.rules.mentions` finds people (from titles, ranks,
    appositions, the knowledge base and earlier mentions), groups, places and
    pronouns;
 3. :mod:`~alliancekit.rules.triggers` finds the words that state a meeting,
    visit, call or invitation;
-4. :mod:`~alliancekit.rules.extractor` assembles, merges and dates the events.
+4. :mod:`~alliancekit.rules.extractor` assembles, merges and dates the events;
+   "his Japanese counterpart" and offices named without a name are resolved
+   to people there (``alliancekit.rules.coreference``, the offices data).
 
 What keeps it fast, and its time linear in the length of any input:
 
