@@ -112,7 +112,14 @@ def _start(arguments: list[str | Path], environment: dict[str, str], cwd: Path) 
             stdout=subprocess.DEVNULL,
             stderr=stderr,
             start_new_session=True,  # a process group of its own, as a terminal gives a command
+            # Ctrl-C as a terminal delivers it: a test run started in the background (where the
+            # shell ignores SIGINT, and children inherit that) must not make the command deaf to it.
+            preexec_fn=_hear_interrupts,
         )
+
+
+def _hear_interrupts() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def _corpus(folder: Path) -> Path:
