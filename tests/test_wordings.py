@@ -341,3 +341,16 @@ def test_a_trip_to_discuss_an_issue_with_a_counterpart_holds_a_meeting_with_them
 def test_discussing_with_reporters_is_no_engagement(plugins: Plugins) -> None:
     text = "Prime Minister Shinzo Abe discussed the issue with reporters on Monday."
     assert of_type(run(text, plugins, published=dt.date(2015, 12, 29)), EventType.MEETING) == []
+
+
+def test_a_trip_someone_was_supposed_to_make_then_postponed_is_cancelled(plugins: Plugins) -> None:
+    text = (
+        "Secretary of State Antony Blinken has not visited China. He was supposed to go to the country "
+        "in February this year, but postponed the trip after the balloon incident."
+    )
+    (visit,) = of_type(run(text, plugins, published=dt.date(2023, 3, 10)), EventType.VISIT)
+    assert visit.status is Status.CANCELLED
+    assert visit.location is not None
+    assert visit.location.country == "CHN"
+    assert visit.time is not None
+    assert (visit.time.start, visit.time.end) == (dt.date(2023, 2, 1), dt.date(2023, 2, 28))

@@ -102,7 +102,7 @@ _NEGATED = re.compile(
 )
 _COUNTERFACTUAL = re.compile(
     r"\bhad\s+been\s+(?:due|expected|scheduled|set|slated|planned|planning|supposed|poised|tipped)\b|"
-    r"\bwould\s+have\b|\b(?:was|were)\s+to\s+have\b",
+    r"\bwould\s+have\b|\b(?:was|were)\s+to\s+have\b|\b(?:was|were)\s+supposed\s+to\b",
     re.IGNORECASE,
 )
 _RESCHEDULED = re.compile(

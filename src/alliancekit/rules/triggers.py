@@ -215,7 +215,7 @@ _PATTERNS: list[tuple[str, EventType, str, dict[str, bool]]] = [
     (
         r"\b(?:traveled|travelled|travels|travel|traveling|travelling|flew|flown|fly|flies|flying|headed|heads|head|went|go|goes)\s+(?:[a-z]+\s+){0,3}?"
         r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+)?"
-        r"(?:from\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}\s+)?to\b(?=\s+(?:the\s+)?[A-Z])",
+        r"(?:from\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}\s+)?to\b(?=\s+(?:the\s+)?(?:[A-Z]|country\b))",
         _V,
         "verbal",
         {"destination": True},
