@@ -275,7 +275,7 @@ def _trigger_patterns() -> list[str]:
     """The sources of the built-in rules' trigger patterns."""
     from alliancekit.rules import triggers
 
-    return [entry[0] for entry in triggers._PATTERNS]
+    return triggers.pattern_sources()
 
 
 # Country forms that, lower-cased, are everyday words: "US" is "us".
@@ -294,7 +294,7 @@ def _actor_words(knowledge_base: KnowledgeBase) -> set[str]:
 
     titles = set(lexicon.TITLE_HEADS) | set(lexicon.RANK_WORDS)
     titles |= set(lexicon.HONORIFICS) - set(lexicon.FUNCTION_WORDS)  # "his", "her" are no titles
-    words = set(lexicon.country_names()) | set(lexicon._countries()[1])
+    words = set(lexicon.country_names()) | set(lexicon.country_words())
     words -= _AMBIGUOUS_COUNTRY_FORMS
     for record in knowledge_base.actors():
         words.update((record.name, *record.aliases))

@@ -28,9 +28,13 @@ __all__ = [
     "RANK_WORDS",
     "TITLE_HEADS",
     "TITLE_WORDS",
+    "country_name",
     "country_names",
     "country_of_word",
+    "country_pattern",
+    "country_words",
     "is_title_word",
+    "trie_alternation",
 ]
 
 TITLE_HEADS = frozenset(
@@ -196,6 +200,15 @@ def country_name(code: str) -> str:
     'South Korea'
     """
     return _display_names().get(code, code)
+
+
+def country_words() -> frozenset[str]:
+    """Every lower-cased form that names a country: names, demonyms and their possessives.
+
+    >>> {"japan", "japanese", "japan's"} <= country_words()
+    True
+    """
+    return frozenset(_countries()[1])
 
 
 def country_of_word(word: str) -> str | None:

@@ -19,7 +19,7 @@ import attrs
 
 from alliancekit.model import EventType
 
-__all__ = ["Trigger", "find_triggers", "leading_words"]
+__all__ = ["Trigger", "find_triggers", "leading_words", "pattern_sources"]
 
 
 @attrs.frozen
@@ -589,6 +589,18 @@ def _patterns_of_word(word: str) -> frozenset[int]:
     if len(_PATTERNS_OF_WORD) < _REMEMBERED_WORDS:
         _PATTERNS_OF_WORD[word] = found
     return found
+
+
+def pattern_sources() -> list[str]:
+    """The regular expressions of every trigger pattern, in the order they are tried.
+
+    For tools that must know what can start an engagement (the document gate
+    of :mod:`alliancekit.io.gate` derives its cue words from them).
+
+    >>> any("phone" in source for source in pattern_sources())
+    True
+    """
+    return [source for source, *_ in _PATTERNS]
 
 
 def find_triggers(sentence: str, offset: int) -> list[Trigger]:
