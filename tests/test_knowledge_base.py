@@ -454,24 +454,55 @@ def _people(events: list[Event]) -> set[tuple[str, str | None, str | None]]:
     }
 
 
-def test_leaders_of_two_asean_states_get_their_country_and_record(builtin_plugins: Plugins) -> None:
-    text = "Singaporean Prime Minister Lee Hsien Loong met President Joko Widodo in Jakarta on Monday."
-    events = extract(text, published=dt.date(2019, 3, 20), plugins=builtin_plugins)
-    assert _people(events) == {
-        ("Lee Hsien Loong", "SGP", "sgp/lee-hsien-loong"),
-        ("Joko Widodo", "IDN", "idn/widodo-joko"),
-    }
-
-
-def test_an_office_named_alone_resolves_to_its_holder_on_the_publication_date(
-    builtin_plugins: Plugins,
+@pytest.mark.parametrize(
+    ("text", "published", "people"),
+    [
+        pytest.param(
+            "Singaporean Prime Minister Lee Hsien Loong met President Joko Widodo in Jakarta on Monday.",
+            dt.date(2019, 3, 20),
+            {("Lee Hsien Loong", "SGP", "sgp/lee-hsien-loong"), ("Joko Widodo", "IDN", "idn/widodo-joko")},
+            id="leaders_of_two_asean_states_get_their_country_and_record",
+        ),
+        pytest.param(
+            "The Australian foreign minister met Secretary of State Hillary Clinton in Washington on Monday.",
+            dt.date(2012, 9, 5),
+            {("Bob Carr", "AUS", "aus/carr-bob"), ("Hillary Clinton", "USA", "usa/clinton-hillary")},
+            id="an_office_named_alone_resolves_to_its_holder_on_the_publication_date",
+        ),
+        pytest.param(
+            "Thai Prime Minister Prayut Chan-o-cha will visit Tokyo next week. "
+            "Prayut will meet Prime Minister Fumio Kishida on Thursday.",
+            dt.date(2022, 5, 20),
+            {
+                ("Prayut Chan-o-cha", "THA", "tha/prayut-chan-o-cha"),
+                ("Fumio Kishida", "JPN", "jpn/kishida-fumio"),
+            },
+            id="a_thai_leader_named_again_by_his_given_name_stays_the_same_person",
+        ),
+        pytest.param(
+            "Foreign Minister Yun Byung-se met Secretary of State John Kerry in Seoul on Friday.",
+            dt.date(2014, 2, 16),
+            {("Yun Byung-se", "KOR", "kor/yun-byung-se"), ("John Kerry", "USA", "usa/kerry-john")},
+            id="a_korean_minister_of_an_earlier_government_is_known",
+        ),
+        pytest.param(
+            "Secretary of State Antony Blinken met the French foreign minister in Paris on Monday.",
+            dt.date(2023, 3, 1),
+            {
+                ("Antony Blinken", "USA", "usa/blinken-antony"),
+                ("Catherine Colonna", "FRA", "fra/colonna-catherine"),
+            },
+            id="a_partners_minister_named_by_office_and_demonym_is_the_holder_on_the_day",
+        ),
+    ],
+)
+def test_partners_officials_get_their_country_and_record(
+    builtin_plugins: Plugins, text: str, published: dt.date, people: set[tuple[str, str | None, str]]
 ) -> None:
-    text = "The Australian foreign minister met Secretary of State Hillary Clinton in Washington on Monday."
-    events = extract(text, published=dt.date(2012, 9, 5), plugins=builtin_plugins)
-    assert _people(events) == {
-        ("Bob Carr", "AUS", "aus/carr-bob"),
-        ("Hillary Clinton", "USA", "usa/clinton-hillary"),
-    }
+    """ASEAN leaders, an office named alone, a leader named again by his given name, a minister of an
+    earlier government and an office named by demonym all resolve to the knowledge base's record."""
+    events = extract(text, published=published, plugins=builtin_plugins)
+    assert _people(events) == people
 
 
 def test_an_eu_official_has_a_record_and_no_country(builtin_plugins: Plugins) -> None:
@@ -480,35 +511,3 @@ def test_an_eu_official_has_a_record_and_no_country(builtin_plugins: Plugins) ->
     )
     events = extract(text, published=dt.date(2018, 7, 18), plugins=builtin_plugins)
     assert ("Jean-Claude Juncker", None, "eu/juncker-jean-claude") in _people(events)
-
-
-def test_a_thai_leader_named_again_by_his_given_name_stays_the_same_person(builtin_plugins: Plugins) -> None:
-    text = (
-        "Thai Prime Minister Prayut Chan-o-cha will visit Tokyo next week. "
-        "Prayut will meet Prime Minister Fumio Kishida on Thursday."
-    )
-    events = extract(text, published=dt.date(2022, 5, 20), plugins=builtin_plugins)
-    assert _people(events) == {
-        ("Prayut Chan-o-cha", "THA", "tha/prayut-chan-o-cha"),
-        ("Fumio Kishida", "JPN", "jpn/kishida-fumio"),
-    }
-
-
-def test_a_korean_minister_of_an_earlier_government_is_known(builtin_plugins: Plugins) -> None:
-    text = "Foreign Minister Yun Byung-se met Secretary of State John Kerry in Seoul on Friday."
-    events = extract(text, published=dt.date(2014, 2, 16), plugins=builtin_plugins)
-    assert _people(events) == {
-        ("Yun Byung-se", "KOR", "kor/yun-byung-se"),
-        ("John Kerry", "USA", "usa/kerry-john"),
-    }
-
-
-def test_a_partners_minister_named_by_office_and_demonym_is_the_holder_on_the_day(
-    builtin_plugins: Plugins,
-) -> None:
-    text = "Secretary of State Antony Blinken met the French foreign minister in Paris on Monday."
-    events = extract(text, published=dt.date(2023, 3, 1), plugins=builtin_plugins)
-    assert _people(events) == {
-        ("Antony Blinken", "USA", "usa/blinken-antony"),
-        ("Catherine Colonna", "FRA", "fra/colonna-catherine"),
-    }

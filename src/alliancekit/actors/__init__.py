@@ -472,13 +472,14 @@ class KnowledgeBase:
             serving = [r for r in candidates if any(p.holds_on(on) for p in r.positions)]
             candidates = serving or candidates
         if len(candidates) > 1 and title:
-            office = load_builtin_offices().office_of(title)
+            offices = load_builtin_offices()
+            office = offices.office_of(title)
             if office is not None:
                 holding = [
                     r
                     for r in candidates
                     if any(
-                        load_builtin_offices().office_of(p.title) == office and (on is None or p.holds_on(on))
+                        offices.office_of(p.title) == office and (on is None or p.holds_on(on))
                         for p in r.positions
                     )
                 ]

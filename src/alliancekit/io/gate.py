@@ -287,7 +287,7 @@ def _actor_words(knowledge_base: KnowledgeBase) -> set[str]:
 
     A country by name or demonym; a person by full name or alias, or by
     surname right after an office title, rank or honorific ("President
-    Lee", "Mr. Kishida"), as the rules resolve a surname. Titles alone are
+    Doe", "Mr. Roe"), as the rules resolve a surname. Titles alone are
     no cue: "the company's president" names no diplomat.
     """
     from alliancekit.rules import lexicon

@@ -285,7 +285,7 @@ _BILATERAL = re.compile(r"\b(?:bilateral(?:ly)?|one-on-one|each|respectively|sep
 # Words that make several people's meeting one occasion.
 _JOINT = re.compile(
     r"\b(?:tri-?lateral(?:ly)?|three-way|four-way|quadrilateral|joint(?:ly)?|together|all\s+three|the\s+three|"
-    r"the\s+four|2\s*\+\s*2|two-plus-two|ministerial|multilateral|summit|dialogue|group|among|jointly|Quad|"
+    r"the\s+four|2\s*\+\s*2|two-plus-two|ministerial|multilateral|summit|dialogue|group|among|Quad|"
     r"roundtable|round-table|plenary|conference)\b",
     re.IGNORECASE,
 )

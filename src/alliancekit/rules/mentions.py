@@ -291,7 +291,7 @@ class PersonFinder:
     document_text: str = ""
     """The whole document, when known: a bare surname counts as a person the
     knowledge base knows if their full name appears anywhere in it, so a
-    liveblog's "Hegseth arrives ..." above "Pete Hegseth landed ..." is read."""
+    liveblog's "Doe arrives ..." above "Secretary Jane Doe landed ..." is read."""
     _named_in_full_cache: dict[str, bool] = attrs.field(factory=dict, init=False, repr=False)
     """Whether each record's full name is in the document: searched once per record, so that
     a document of many bare surnames takes time linear in its length."""

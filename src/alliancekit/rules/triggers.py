@@ -390,7 +390,7 @@ _PATTERNS: list[tuple[str, EventType, str, dict[str, bool]]] = [
         {},
     ),
     (r"\b(?:sat|sit|sits)\s+down\b", _M, "verbal", {}),
-    # "discussed the tariffs with Secretary Bessent", "to discuss the issue with his counterpart"
+    # "discussed the tariffs with Secretary Doe", "to discuss the issue with his counterpart"
     (
         r"\b(?:discussed|discuss|discusses|discussing)\b(?=[^.;:]{0,90}?\bwith\s+(?:his\b|her\b|their\b|the\s+[A-Z]|[A-Z]))",
         _M,
