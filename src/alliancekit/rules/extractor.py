@@ -50,7 +50,7 @@ from alliancekit.rules.mentions import (
     find_places,
     find_pronouns,
 )
-from alliancekit.rules.text import SectionKind, Sentence, article_sentences, sections
+from alliancekit.rules.text import Section, SectionKind, Sentence, article_sentences, sections
 from alliancekit.rules.triggers import Trigger, find_triggers
 from alliancekit.temporal import (
     Direction,
@@ -717,11 +717,16 @@ class _DocumentRun:
     leaders_read: set[int] = attrs.field(factory=set)
 
     @functools.cached_property
+    def _sections(self) -> list[Section]:
+        """The parts of the page, found once for the sentences and the title lines."""
+        return sections(self.document.text)
+
+    @functools.cached_property
     def _title_lines(self) -> str:
         """The headline and standfirst, whatever their case (title case is not read for events)."""
         return "\n".join(
             section.text
-            for section in sections(self.document.text)
+            for section in self._sections
             if section.kind in (SectionKind.HEADLINE, SectionKind.STANDFIRST)
         )
 
@@ -733,7 +738,7 @@ class _DocumentRun:
         anchor = self.document.anchor
         finder = PersonFinder(self.knowledge_base, anchor, document_text=self.document.text)
         headline_drafts: list[_Draft] = []
-        for sentence in article_sentences(self.document.text):
+        for sentence in article_sentences(self.document.text, self._sections):
             facts = self._read_sentence(sentence, finder)
             self.facts.append(facts)
             drafted = len(self.drafts)

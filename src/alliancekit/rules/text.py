@@ -372,15 +372,17 @@ def sections(text: str) -> list[Section]:
 _READ = frozenset({SectionKind.HEADLINE, SectionKind.STANDFIRST, SectionKind.BODY})
 
 
-def article_sentences(text: str) -> list[Sentence]:
+def article_sentences(text: str, parts: list[Section] | None = None) -> list[Sentence]:
     """The sentences of the headline, the standfirst and the body, in text order.
 
     A headline in title case ("Abe Meets Biden In Tokyo") is left out: its
     capitals hide which words are names.
+
+    :param parts: the page's :func:`sections`, when the caller has them already.
     """
     sentences: list[Sentence] = []
     paragraph = 0
-    for section in sections(text):
+    for section in sections(text) if parts is None else parts:
         if section.kind not in _READ:
             continue
         line = section.text
