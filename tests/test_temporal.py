@@ -862,3 +862,72 @@ def test_stated_year_reads_the_last_year_a_passage_frames() -> None:
     assert stated_year("The summit opened in Osaka in 2019. Trade topped the agenda.") == 2019
     assert stated_year("Abe first met Trump in 2016. In 2019, they met again.") == 2019
     assert stated_year("They met on Monday and Tuesday.") is None
+
+
+# --------------------------------------------------------------------------- times read whole in news
+
+WEDNESDAY = D(2026, 3, 11)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two days joined by "or", or two days in a row joined by "and": one span
+        ("The leaders could meet around May 7 or 8, aides said.", ["May 7 or 8"]),
+        ("The envoys gather on 18 and 19 November in Lima.", ["on 18 and 19 November"]),
+        ("Brussels hosts the allies on July 11 and 12.", ["on July 11 and 12"]),
+        ("His visit on Wednesday and Thursday was arranged by Seoul.", ["on Wednesday and Thursday"]),
+        ("The call may come on Monday or Tuesday.", ["on Monday or Tuesday"]),
+        # days apart joined by "and" stay two days
+        ("Talks open on July 3 and resume on July 9.", ["on July 3", "on July 9"]),
+        ("The team met on Monday and Thursday.", ["on Monday", "Thursday"]),
+        # a weekday placed in a week counted from the publication day
+        ("The foreign ministers meet Wednesday next week.", ["Wednesday next week"]),
+        ("The envoy arrived on Tuesday of last week.", ["on Tuesday of last week"]),
+        ("The summit opens next week on Thursday in Hanoi.", ["next week on Thursday"]),
+        # a day after a preposition is a day, not its month
+        ("He will stay in Canberra until March 20 for talks.", ["until March 20"]),
+        ("The accord is due by April 3, officials said.", ["by April 3"]),
+        # a time counted back from the publication day
+        ("She flew to Manila two weeks ago.", ["two weeks ago"]),
+        ("The premier called him a few days ago.", ["a few days ago"]),
+    ],
+)
+def test_expressions_read_by_news_are_found_whole(text: str, expected: list[str]) -> None:
+    assert texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("expression", "anchor", "direction", "start", "end"),
+    [
+        ("May 7 or 8", D(2026, 4, 30), "forward", D(2026, 5, 7), D(2026, 5, 8)),
+        ("on March 20 or 22", WEDNESDAY, "forward", D(2026, 3, 20), D(2026, 3, 22)),
+        ("on 18 and 19 November", D(2026, 11, 13), "forward", D(2026, 11, 18), D(2026, 11, 19)),
+        ("on Wednesday and Thursday", D(2026, 11, 26), "forward", D(2026, 12, 2), D(2026, 12, 3)),
+        ("on Monday or Tuesday", WEDNESDAY, "backward", D(2026, 3, 9), D(2026, 3, 10)),
+        ("Wednesday next week", WEDNESDAY, "forward", D(2026, 3, 18), D(2026, 3, 18)),
+        ("Friday this week", WEDNESDAY, "forward", D(2026, 3, 13), D(2026, 3, 13)),
+        ("on Tuesday of last week", WEDNESDAY, "backward", D(2026, 3, 3), D(2026, 3, 3)),
+        ("next week on Thursday", D(2026, 3, 15), "forward", D(2026, 3, 19), D(2026, 3, 19)),
+        ("until March 20", WEDNESDAY, "forward", D(2026, 3, 20), D(2026, 3, 20)),
+        ("by April 3", WEDNESDAY, "forward", D(2026, 4, 3), D(2026, 4, 3)),
+        ("three days ago", WEDNESDAY, "backward", D(2026, 3, 8), D(2026, 3, 8)),
+        ("two weeks ago", WEDNESDAY, "backward", D(2026, 2, 25), D(2026, 2, 25)),
+        ("a month ago", WEDNESDAY, "backward", D(2026, 2, 11), D(2026, 2, 11)),
+        ("a year ago", WEDNESDAY, "backward", D(2025, 3, 11), D(2025, 3, 11)),
+        ("a few days ago", WEDNESDAY, "backward", D(2026, 3, 6), D(2026, 3, 9)),
+        ("a couple of weeks ago", WEDNESDAY, "backward", D(2026, 2, 22), D(2026, 3, 1)),
+    ],
+)
+def test_expressions_read_by_news_resolve_to_the_days_they_name(
+    expression: str, anchor: dt.date, direction: Direction, start: dt.date, end: dt.date
+) -> None:
+    span = resolve(expression, anchor, direction)
+    assert span is not None
+    assert (span.start, span.end) == (start, end)
+
+
+def test_a_time_counted_back_needs_an_anchor() -> None:
+    span = resolve("two weeks ago", None, "backward")
+    assert span is not None
+    assert not span.resolved

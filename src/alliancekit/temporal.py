@@ -214,7 +214,7 @@ _PARTS = {
 
 _GAP = r"\s{1,3}"
 _DASH = r"\s{0,3}[-\u2013\u2014]\s{0,3}"
-_TO = rf"(?:{_DASH}|{_GAP}(?P<to>to|through|thru|until|till|and){_GAP})"
+_TO = rf"(?:{_DASH}|{_GAP}(?P<to>to|through|thru|until|till|and|or){_GAP})"
 
 
 def _cased(words: Iterable[str]) -> str:
@@ -768,6 +768,53 @@ def _resolve_relative_unit(
     return _relative_year(anchor, modifier, part, direction)
 
 
+_WEEK_SHIFTS = {"this": 0, "next": 1, "last": -1}
+
+
+def _resolve_weekday_of_week(
+    match: re.Match[str], anchor: dt.date | None, direction: Direction
+) -> _Span | None:
+    """Resolve ``Wednesday next week`` and ``next week on Thursday``: that day of the week named.
+
+    Weeks run from Monday, as :func:`_relative_week` counts them.
+    """
+    if anchor is None:
+        return None
+    shift = _WEEK_SHIFTS[(_group(match, "wmod") or _group(match, "wmod2") or "this").lower()]
+    weekday = _WEEKDAY_NUMBERS[(_group(match, "wd") or _group(match, "wd2") or "").lower()]
+    day = anchor + dt.timedelta(days=7 * shift + weekday - anchor.weekday())
+    return day, day, Granularity.DAY
+
+
+def _months_before(anchor: dt.date, months: int) -> dt.date:
+    """The day ``months`` calendar months before the anchor, kept inside a shorter month."""
+    index = anchor.year * 12 + anchor.month - 1 - months
+    year, month = divmod(index, 12)
+    return dt.date(year, month + 1, min(anchor.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def _resolve_ago(match: re.Match[str], anchor: dt.date | None, direction: Direction) -> _Span | None:
+    """Resolve ``two weeks ago``, ``a year ago``, ``a few days ago``: counted back from the anchor.
+
+    A stated count is the one day that far back (months and years by the
+    calendar); a vague one spans the days it can mean, as "in a few days" does ahead.
+    """
+    if anchor is None:
+        return None
+    unit = (_group(match, "unit") or _group(match, "unit2") or "").lower().rstrip("s")
+    vague = _group(match, "vague")
+    if vague is not None:
+        word = "couple" if "couple" in vague.lower() else vague.lower().split()[-1]
+        nearest, furthest = _VAGUE_AHEAD[word, unit]
+        return anchor - dt.timedelta(days=furthest), anchor - dt.timedelta(days=nearest), Granularity.DAY
+    count = _number(match["n"])
+    if unit in ("month", "year"):
+        day = _months_before(anchor, count * (12 if unit == "year" else 1))
+    else:
+        day = anchor - dt.timedelta(days=count * _UNIT_DAYS[unit])
+    return day, day, Granularity.DAY
+
+
 def _year_of_month(
     month: int, year: int | None, modifier: str | None, anchor: dt.date | None, direction: Direction
 ) -> int | None:
@@ -972,12 +1019,36 @@ def _check_day_first(match: re.Match[str], text: str) -> bool:
 
 
 def _check_range(match: re.Match[str], text: str) -> bool:
-    """Read ``X and Y`` as a range only after ``between``: ``on Monday and Thursday`` is two days."""
+    """Read ``X and Y`` as a range only after ``between``: ``on Monday and Thursday`` is two days.
+
+    ``X or Y`` is always the span covering both ("May 7 or 8"), as "March or
+    April" is both months.
+    """
     return _norm(_group(match, "to")) != "and" or _norm(_group(match, "prep")) == "between"
 
 
 def _check_one_month_range(match: re.Match[str], text: str) -> bool:
-    return int(match["d1"]) < int(match["d2"]) and _check_range(match, text)
+    """Two days of one month in order; "11 and 12" is one span when the days follow each other."""
+    first, last = int(match["d1"]), int(match["d2"])
+    return first < last and (last == first + 1 or _check_range(match, text))
+
+
+def _check_weekday_range(match: re.Match[str], text: str) -> bool:
+    """Two weekdays; "Wednesday and Thursday" as one span when they follow each other."""
+    first, last = _WEEKDAY_NUMBERS[match["wd1"].lower()], _WEEKDAY_NUMBERS[match["wd2"].lower()]
+    return last == (first + 1) % 7 or _check_range(match, text)
+
+
+# "Posted 3 days ago": a web page's age, not a time of what it reports
+_PAGE_AGE_BEFORE = re.compile(r"\b(?:posted|updated|published|added|edited|modified)\s{1,3}$", re.IGNORECASE)
+
+
+def _check_ago(match: re.Match[str], text: str) -> bool:
+    """Keep ``two weeks ago`` written in lower case, but not a page's age (``Posted 3 Years Ago``)."""
+    unit = _group(match, "unit") or _group(match, "unit2") or ""
+    if not unit.islower():
+        return False
+    return _PAGE_AGE_BEFORE.search(text, max(0, match.start() - 12), match.start()) is None
 
 
 def _check_count(match: re.Match[str], text: str) -> bool:
@@ -1016,6 +1087,7 @@ _CUE_AHEAD = re.compile(r"day|week|month")
 _CUE_RELATIVE_DAY = re.compile(r"day|tonight|tomorrow|night|morning|afternoon|evening")
 _CUE_UNIT = re.compile(r"week|month|year")
 _CUE_SEASON = re.compile(r"spring|summer|autumn|fall|winter")
+_CUE_AGO = re.compile(r"ago")
 
 
 def _pattern(
@@ -1030,6 +1102,8 @@ def _pattern(
 
 
 _ON = rf"(?:on{_GAP})?"
+# "until March 20", "by April 3": kept with the day, so that "until March" is not read as the month
+_DATE_PREP = rf"(?:(?:on|until|till|through|by){_GAP})?"
 _RANGE_PREP = rf"(?:(?P<prep>from|between|on){_GAP})?"
 _UNIT_PREP = rf"(?:(?P<prep>in|during|by|until|till|since|over|for|within|through|throughout){_GAP})?"
 _UNIT_MODIFIER = (
@@ -1073,13 +1147,13 @@ _DURATION_VERB = rf"{_GAP}(?:starting|beginning|commencing|from)(?:{_GAP}(?:on|f
 _PATTERNS: tuple[_Pattern, ...] = (
     _pattern(
         "date",
-        rf"{_ON}{_weekday_prefix('wd')}(?P<m>{_MONTH_ANY})\.?{_GAP}{_day('d')}{_optional_year('y')}",
+        rf"{_DATE_PREP}{_weekday_prefix('wd')}(?P<m>{_MONTH_ANY})\.?{_GAP}{_day('d')}{_optional_year('y')}",
         _resolve_date,
         cues=(_CUE_MONTH, _CUE_DIGIT),
     ),
     _pattern(
         "date-day-first",
-        rf"{_ON}{_weekday_prefix('wd')}(?:the{_GAP})?{_day('d')}{_GAP}(?:of{_GAP})?(?P<m>{_MONTH_ANY})"
+        rf"{_DATE_PREP}{_weekday_prefix('wd')}(?:the{_GAP})?{_day('d')}{_GAP}(?:of{_GAP})?(?P<m>{_MONTH_ANY})"
         rf"(?:(?:\.?{_YEAR_JOIN}|{_GAP}of{_GAP}){_year_after('y')})?",
         _resolve_date,
         _check_day_first,
@@ -1171,7 +1245,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
         rf"{_RANGE_PREP}(?:(?P<mod>this\s{{1,3}}coming|this|next|last|coming){_GAP})?"
         rf"(?P<wd1>{_WEEKDAY}){_TO}(?P<wd2>{_WEEKDAY})",
         _resolve_weekday_range,
-        _check_range,
+        _check_weekday_range,
         cues=(_CUE_DAY,),
     ),
     _pattern(
@@ -1188,6 +1262,22 @@ _PATTERNS: tuple[_Pattern, ...] = (
         _resolve_duration,
         _check_count,
         cues=(_CUE_SPAN,),
+    ),
+    _pattern(
+        "weekday-of-week",
+        rf"(?:on{_GAP})?(?P<wd>{_WEEKDAY})(?:{_GAP}(?:morning|afternoon|evening|night))?{_GAP}(?:of{_GAP})?"
+        rf"(?P<wmod>this|next|last){_GAP}week(?![a-z'’])"
+        rf"|(?P<wmod2>this|next|last){_GAP}week,?{_GAP}on{_GAP}(?P<wd2>{_WEEKDAY})",
+        _resolve_weekday_of_week,
+        cues=(_CUE_DAY, _CUE_UNIT),
+    ),
+    _pattern(
+        "ago",
+        rf"(?:(?P<vague>a{_GAP}couple{_GAP}of|a{_GAP}few|several){_GAP}(?P<unit>days|weeks|months)"
+        rf"|(?P<n>a|an|{_NUMBER}){_GAP}(?P<unit2>days?|weeks?|months?|years?)){_GAP}(?-i:ago)(?![a-z])",
+        _resolve_ago,
+        _check_ago,
+        cues=(_CUE_AGO,),
     ),
     _pattern(
         "relative-day",
