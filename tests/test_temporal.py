@@ -931,3 +931,37 @@ def test_a_time_counted_back_needs_an_anchor() -> None:
     span = resolve("two weeks ago", None, "backward")
     assert span is not None
     assert not span.resolved
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The premiers could meet in spring or summer, aides said.", ["in spring or summer"]),
+        ("The ministers meet on the 10th of next month in Tokyo.", ["on the 10th of next month"]),
+        ("He hopes to visit Seoul before the end of the year.", ["before the end of the year"]),
+        ("A summit is planned before the end of March.", ["before the end of March"]),
+    ],
+)
+def test_alternatives_and_deadlines_are_found_whole(text: str, expected: list[str]) -> None:
+    assert texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("expression", "anchor", "direction", "start", "end"),
+    [
+        ("in spring or summer", WEDNESDAY, "forward", D(2026, 3, 1), D(2026, 8, 31)),
+        ("this summer or fall", WEDNESDAY, "forward", D(2026, 6, 1), D(2026, 11, 30)),
+        ("in winter or spring", D(2026, 10, 1), "forward", D(2026, 12, 1), D(2027, 5, 31)),
+        ("on the 10th of next month", WEDNESDAY, "forward", D(2026, 4, 10), D(2026, 4, 10)),
+        ("on the 3rd of this month", WEDNESDAY, "backward", D(2026, 3, 3), D(2026, 3, 3)),
+        ("the 28th of last month", WEDNESDAY, "backward", D(2026, 2, 28), D(2026, 2, 28)),
+        ("before the end of the year", WEDNESDAY, "forward", WEDNESDAY, D(2026, 12, 31)),
+        ("before the end of March", WEDNESDAY, "forward", WEDNESDAY, D(2026, 3, 31)),
+    ],
+)
+def test_alternatives_and_deadlines_resolve_to_the_whole_period(
+    expression: str, anchor: dt.date, direction: Direction, start: dt.date, end: dt.date
+) -> None:
+    span = resolve(expression, anchor, direction)
+    assert span is not None
+    assert (span.start, span.end) == (start, end)

@@ -542,6 +542,12 @@ def _resolve_ordinal_day(match: re.Match[str], anchor: dt.date | None, direction
     """Resolve ``on the 20th``: the nearest 20th on the side the direction says."""
     if anchor is None:
         return None
+    month_shift = _group(match, "omod")
+    if month_shift is not None:  # "the 10th of next month"
+        index = anchor.year * 12 + anchor.month - 1 + _YEAR_SHIFTS.get(month_shift.lower(), 0)
+        year, month = divmod(index, 12)
+        day = dt.date(year, month + 1, int(match["d"]))
+        return day, day, Granularity.DAY
     day = _day_in_nearby_month(int(match["d"]), anchor, direction)
     return None if day is None else (day, day, Granularity.DAY)
 
@@ -933,6 +939,12 @@ def _resolve_season(match: re.Match[str], anchor: dt.date | None, direction: Dir
             start, end = next(span for span in spans if span[1] >= anchor)
         else:
             start, end = [span for span in spans if span[0] <= anchor][-1]
+    second = _group(match, "season2")
+    if second is not None:  # "spring or summer": from the first to the end of the second after it
+        following = _season_span(second.lower(), start.year)
+        if following[0] <= start:
+            following = _season_span(second.lower(), start.year + 1)
+        return start, following[1], Granularity.SEASON
     start, end = _apply_part(start, end, _part(match), "season", anchor)
     return start, end, Granularity.SEASON
 
@@ -1000,6 +1012,8 @@ _PAST_VERB_AFTER = re.compile(
 
 def _check_ordinal_day(match: re.Match[str], text: str) -> bool:
     """Keep ``on the 20th`` as a date, not ``the 3rd Marine Division`` or ``the 20th century``."""
+    if _group(match, "omod") is not None:
+        return True  # "the 10th of next month"
     if match[0][:2].lower() == "on" and _followed_by(match, text, _PAST_VERB_AFTER):
         return True
     return _followed_by(match, text, _AFTER_ORDINAL_DAY)
@@ -1105,7 +1119,9 @@ _ON = rf"(?:on{_GAP})?"
 # "until March 20", "by April 3": kept with the day, so that "until March" is not read as the month
 _DATE_PREP = rf"(?:(?:on|until|till|through|by){_GAP})?"
 _RANGE_PREP = rf"(?:(?P<prep>from|between|on){_GAP})?"
-_UNIT_PREP = rf"(?:(?P<prep>in|during|by|until|till|since|over|for|within|through|throughout){_GAP})?"
+# "before the end of the year" is a deadline, as "by the end of the year" is
+_BEFORE_THE_END = rf"before(?={_GAP}the{_GAP}end{_GAP}of\b)"
+_UNIT_PREP = rf"(?:(?P<prep>in|during|by|until|till|since|over|for|within|through|throughout|{_BEFORE_THE_END}){_GAP})?"
 _UNIT_MODIFIER = (
     r"(?P<mod>the\s{1,3}(?:current|coming|following|previous|past|next|last)"
     r"|this\s{1,3}(?:coming|past)|this|next|last|the)"
@@ -1191,7 +1207,8 @@ _PATTERNS: tuple[_Pattern, ...] = (
     ),
     _pattern(
         "ordinal-day",
-        rf"{_ON}the{_GAP}(?P<d>3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)(?![\w%])",
+        rf"{_ON}the{_GAP}(?P<d>3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)(?![\w%])"
+        rf"(?:{_GAP}of{_GAP}(?P<omod>this|next|last|the){_GAP}month(?![a-z]))?",
         _resolve_ordinal_day,
         _check_ordinal_day,
         cues=(_CUE_DIGIT,),
@@ -1296,7 +1313,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
     ),
     _pattern(
         "month",
-        rf"(?:(?P<prep>in|during|since|until|till|by|through|throughout){_GAP})?"
+        rf"(?:(?P<prep>in|during|since|until|till|by|through|throughout|{_BEFORE_THE_END}){_GAP})?"
         rf"(?:(?P<mod>this\s{{1,3}}(?:coming|past)|this|next|last){_GAP})?(?:(?P<part>{_PART}))?"
         rf"(?P<m>{_MONTH_FULL})(?:(?:,?{_GAP}|{_GAP}of{_GAP}){_year_after('y')})?",
         _resolve_month,
@@ -1335,6 +1352,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
         "season",
         rf"(?:(?P<prep>in|during|by|until|till|since|through|throughout|over|for){_GAP})?(?:(?P<part>{_PART}))?"
         rf"(?:(?P<mod>th(?:is|e)\s{{1,3}}(?:coming|past)|this|next|last|the){_GAP})?(?P<season>{_SEASON})"
+        rf"(?:{_GAP}(?:or|and|to|into|through){_GAP}(?:the{_GAP})?(?P<season2>{_SEASON}))?"
         rf"(?:(?:,?{_GAP}|{_GAP}of{_GAP}){_year_after('y')})?",
         _resolve_season,
         _check_season,
