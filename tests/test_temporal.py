@@ -965,3 +965,14 @@ def test_alternatives_and_deadlines_resolve_to_the_whole_period(
     span = resolve(expression, anchor, direction)
     assert span is not None
     assert (span.start, span.end) == (start, end)
+
+
+def test_a_stay_of_some_days_running_until_a_day_ends_on_that_day() -> None:
+    text = "On the three-day trip, which runs until Thursday, the minister meets senators."
+    assert texts(text) == ["the three-day trip, which runs until Thursday"]
+    span = resolve("the three-day trip, which runs until Thursday", D(2026, 3, 9), "forward")
+    assert span is not None
+    assert (span.start, span.end) == (D(2026, 3, 10), D(2026, 3, 12))
+    span = resolve("a two-day visit through March 20", D(2026, 3, 9), "forward")
+    assert span is not None
+    assert (span.start, span.end) == (D(2026, 3, 19), D(2026, 3, 20))

@@ -654,7 +654,10 @@ def _resolve_weekday_range(
 
 
 def _resolve_duration(match: re.Match[str], anchor: dt.date | None, direction: Direction) -> _Span | None:
-    """Resolve ``three days starting this Thursday``, ``a two-day visit starting Tuesday``."""
+    """Resolve ``three days starting this Thursday``, ``a two-day visit starting Tuesday``.
+
+    With ``until`` the date is the last day: ``a three-day trip, which runs until Thursday``.
+    """
     count = _number(match["n"]) * (7 if match["unit"].lower().startswith("week") else 1)
     if count < 1:
         return None
@@ -674,6 +677,8 @@ def _resolve_duration(match: re.Match[str], anchor: dt.date | None, direction: D
         start = _weekday_date(anchor, _WEEKDAY_NUMBERS[match["wd"].lower()], how)
     if start is None:
         return None
+    if _group(match, "until") is not None:  # "a three-day trip, which runs until Thursday": the last day
+        return start - dt.timedelta(days=count - 1), start, Granularity.DAY
     return start, start + dt.timedelta(days=count - 1), Granularity.DAY
 
 
@@ -1295,6 +1300,15 @@ _PATTERNS: tuple[_Pattern, ...] = (
         _resolve_ago,
         _check_ago,
         cues=(_CUE_AGO,),
+    ),
+    _pattern(
+        "duration-until",
+        rf"(?:(?:a|an|the|his|her|their|its){_GAP})?(?P<n>{_NUMBER})(?:-|{_GAP})(?P<unit>day|week)(?![a-z])"
+        rf"(?:{_GAP}(?:{_DURATION_FILLER})){{1,3}},?{_GAP}(?:(?:which|that){_GAP})?"
+        rf"(?:(?:runs|lasts|continues|ends){_GAP})?(?P<until>until|through|till){_GAP}{_DURATION_START}",
+        _resolve_duration,
+        _check_count,
+        cues=(_CUE_SPAN,),
     ),
     _pattern(
         "relative-day",
