@@ -546,8 +546,8 @@ def _resolve_ordinal_day(match: re.Match[str], anchor: dt.date | None, direction
     if month_shift is not None:  # "the 10th of next month"
         index = anchor.year * 12 + anchor.month - 1 + _YEAR_SHIFTS.get(month_shift.lower(), 0)
         year, month = divmod(index, 12)
-        day = dt.date(year, month + 1, int(match["d"]))
-        return day, day, Granularity.DAY
+        named = dt.date(year, month + 1, int(match["d"]))
+        return named, named, Granularity.DAY
     day = _day_in_nearby_month(int(match["d"]), anchor, direction)
     return None if day is None else (day, day, Granularity.DAY)
 
@@ -1126,7 +1126,10 @@ _DATE_PREP = rf"(?:(?:on|until|till|through|by){_GAP})?"
 _RANGE_PREP = rf"(?:(?P<prep>from|between|on){_GAP})?"
 # "before the end of the year" is a deadline, as "by the end of the year" is
 _BEFORE_THE_END = rf"before(?={_GAP}the{_GAP}end{_GAP}of\b)"
-_UNIT_PREP = rf"(?:(?P<prep>in|during|by|until|till|since|over|for|within|through|throughout|{_BEFORE_THE_END}){_GAP})?"
+_UNIT_PREP = (
+    rf"(?:(?P<prep>in|during|by|until|till|since|over|for|within|through|throughout"
+    rf"|{_BEFORE_THE_END}){_GAP})?"
+)
 _UNIT_MODIFIER = (
     r"(?P<mod>the\s{1,3}(?:current|coming|following|previous|past|next|last)"
     r"|this\s{1,3}(?:coming|past)|this|next|last|the)"
