@@ -118,3 +118,17 @@ def test_a_bare_surname_needs_repeated_capitalised_use_to_name_the_office_holder
 ) -> None:
     lines = names_in(text, plugins, published=dt.date(2018, 9, 6))
     assert all("Moon Jae-in" not in names for names in lines)
+
+
+def test_a_question_mark_after_a_known_name_ends_the_question(plugins: Plugins) -> None:
+    text = (
+        "Senator Ruth Calloway will meet President Lai Ching-te in Taipei on Monday.\n"
+        "Q: What will you raise with President Lai?\n"
+        "Q: Will you also see Calloway?"
+    )
+    assert names_in(text, plugins, published=dt.date(2026, 2, 9))[1:] == [["Lai Ching-te"], ["Ruth Calloway"]]
+
+
+def test_a_lost_last_letter_is_still_repaired_from_the_knowledge_base(plugins: Plugins) -> None:
+    text = "Foreign Minister Yoshimasa Hayash? met his Australian counterpart in Tokyo."
+    assert names_in(text, plugins, published=dt.date(2022, 9, 1)) == [["Yoshimasa Hayashi"]]

@@ -347,6 +347,15 @@ class PersonFinder:
             self._remember(mention)
         return found
 
+    def _is_known_without_last_character(self, name: str) -> bool:
+        """Whether a name ending in "?" is a known one without it: the mark ends a question."""
+        bare = name[:-1]
+        if not bare or re.search(r"[?\ufffd]", bare):
+            return False
+        if " " not in bare:
+            return self._prior_by_surname(bare) is not None
+        return self.knowledge_base.knows_name(bare) or any(known.name == bare for known in self.known)
+
     def _is_known_surname(self, word: str) -> bool:
         """Whether ``word`` is the surname of someone introduced earlier in the document."""
         return word[:1].isupper() and word.isalpha() and self._prior_by_surname(word) is not None
@@ -421,6 +430,8 @@ class PersonFinder:
             possessive = True  # "Ferdinand Marcos Jr.'s trip": the window stopped at the suffix's dot
         name = _POSSESSIVE.sub("", raw) if possessive else raw
         name = name.rstrip(".,") if not re.search(r"\b[A-Z]\.$", name) else name
+        if name.endswith("?") and self._is_known_without_last_character(name):
+            name = name[:-1]  # "What will you raise with President Lai?": a question mark, not a lost letter
         end = start + len(name)
         title_text = sentence[window.start() : window.start() + tokens[index - 1][1]] if index else ""
         leading = title_text.split()
