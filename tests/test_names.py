@@ -132,3 +132,13 @@ def test_a_question_mark_after_a_known_name_ends_the_question(plugins: Plugins) 
 def test_a_lost_last_letter_is_still_repaired_from_the_knowledge_base(plugins: Plugins) -> None:
     text = "Foreign Minister Yoshimasa Hayash? met his Australian counterpart in Tokyo."
     assert names_in(text, plugins, published=dt.date(2022, 9, 1)) == [["Yoshimasa Hayashi"]]
+
+
+def test_and_before_a_courtesy_title_starts_another_person(plugins: Plugins) -> None:
+    text = (
+        "On May 2, Mr. SATO Kenji, Minister for Foreign Affairs of Japan and Mr. ITO Daichi, "
+        "Minister of Defense of Japan, held talks in Tokyo."
+    )
+    finder = PersonFinder(plugins.knowledge_base, dt.date(2024, 5, 14), document_text=text)
+    titles = {mention.name: mention.title for mention in finder.find(text, 0)}
+    assert titles["Ito Daichi"] == "Minister of Defense of Japan"

@@ -146,6 +146,7 @@ def _split_window(
                 is_known_surname is not None
                 and is_known_surname(_POSSESSIVE.sub("", tokens[index - 1][2]).rstrip(".,"))
             )
+            or (word.lower() == "and" and tokens[index + 1][2].lower() in _COURTESY_TITLES)
         ):
             piece = _WINDOW.match(sentence, start, window.start() + tokens[index][0] - 1)
             if piece is not None:
@@ -235,6 +236,11 @@ def _is_capitals_surname(tokens: list[tuple[int, int, str]], index: int) -> bool
     return len(token) >= 4 and last and (before in lexicon.TITLE_HEADS or before + "." in lexicon.HONORIFICS)
 
 
+# Honorifics that are also offices: "Minister for Trade and President of the Board" is one title.
+_OFFICE_HONORIFICS = frozenset(
+    {"president", "premier", "king", "queen", "emperor", "crown", "prince", "princess", "his", "her"}
+)
+_COURTESY_TITLES = lexicon.HONORIFICS - _OFFICE_HONORIFICS
 # "former" right before a name's own title ("former President X", "ex-Prime Minister Y").
 _FORMER_OWN_TITLE = re.compile(r"\b(?:[Ff]ormer|[Ee]x-)\s*(?:[A-Z][\w.’'-]*\s+)*$")
 # A name after "and" sharing the title before it: "former Presidents X and Y".
