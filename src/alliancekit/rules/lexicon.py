@@ -25,6 +25,7 @@ __all__ = [
     "FUNCTION_WORDS",
     "HONORIFICS",
     "ORG_WORDS",
+    "POST_NOMINALS",
     "RANK_WORDS",
     "TITLE_HEADS",
     "TITLE_WORDS",
@@ -63,7 +64,7 @@ TITLE_WORDS = frozenset(
     for to the revitalization revitalisation reconstruction reform regional arms control
     nonproliferation strategy strategic planning resources allied alliance cooperation indo asia
     pacific sea land capability capabilities acquisition sustainment research engineering personnel
-    readiness first second third
+    readiness first second third peace issues
     """.split()
 )
 """Words that may appear inside an office title (lower-cased)."""
@@ -80,8 +81,8 @@ RANK_WORDS = frozenset(
 HONORIFICS = frozenset(
     """
     mr. mr mrs. mrs ms. ms dr. dr prof. sir dame sen. sen rep. rep gov. gov hon. hon honorable
-    honourable lord lady madam president premier king queen emperor crown prince princess his her
-    excellency
+    honourable rt rt. lord lady madam president premier king queen emperor crown prince princess his
+    her excellency
     """.split()
 )
 """Honorifics and courtesy titles that may precede a name (lower-cased)."""
@@ -124,6 +125,13 @@ FUNCTION_WORDS = frozenset(
     """.split()
 )
 """Capitalized-at-sentence-start words that never begin a personal name (lower-cased)."""
+
+POST_NOMINALS = frozenset(
+    """
+    mp mla mep mhk msp qc kc sc obe cbe kbe mbe dbe gcmg kcmg cmg ac ao am phd
+    """.split()
+)
+"""Letters written after a name for a seat, an honour or a degree ("Jane Roe MP"), lower-cased."""
 
 CONNECTORS = frozenset({"of", "for", "to", "the", "and", "on", "in"})
 """Lower-case words that may join the parts of an office title."""

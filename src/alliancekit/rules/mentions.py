@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import attrs
 
@@ -41,8 +41,9 @@ _PARTICLES = frozenset(
     {"von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "dos", "das", "ter"}
 )
 _PARTICLE = "|".join(sorted(_PARTICLES, key=len, reverse=True))
+# A window never starts inside a word after an elided article ("d’Affaires", "l'Union").
 _WINDOW = re.compile(
-    rf"{_CAP}(?:\s(?:(?:of|for|to|the|and|on)\s)*{_CAP}|\s(?:(?:{_PARTICLE})\s){{1,2}}(?={_CAP}){_CAP})*"
+    rf"(?<![^\W\d_][’'])(?<![^\W\d_])(?<!\d){_CAP}(?:\s(?:(?:of|for|to|the|and|on)\s)*{_CAP}|\s(?:(?:{_PARTICLE})\s){{1,2}}(?={_CAP}){_CAP})*"
 )
 _POSSESSIVE = re.compile(r"['’]s?$")
 
@@ -53,7 +54,9 @@ class PersonMention:
 
     ``start``/``end`` are document offsets of the name as written;
     ``title`` and ``country`` come from the surrounding words or the
-    knowledge base.
+    knowledge base. ``former`` is true when the text introduces the person
+    as a former office holder ("former President X"): someone of the
+    background, whom a bare surname names only when no one else bears it.
     """
 
     start: int
@@ -65,6 +68,7 @@ class PersonMention:
     cue: str = "name"
     possessive: bool = False
     apposition_end: int | None = None
+    former: bool = False
 
 
 @attrs.frozen
@@ -109,8 +113,16 @@ def iter_name_windows(sentence: str) -> Iterator[re.Match[str]]:
     return _WINDOW.finditer(sentence)
 
 
-def _split_window(sentence: str, window: re.Match[str]) -> Iterator[re.Match[str]]:
-    """Cut a window where a connector follows a name ("... Rubio and Defense Secretary ...")."""
+def _split_window(
+    sentence: str, window: re.Match[str], is_known_surname: Callable[[str], bool] | None = None
+) -> Iterator[re.Match[str]]:
+    """Cut a window where a connector follows a name ("... Rubio and Defense Secretary ...").
+
+    ``is_known_surname`` tells whether a word is the surname of someone the
+    document has introduced: such a word ends a name before a connector even
+    when it reads as a common word ("talks between Park and Abe", "with Park
+    on Saturday").
+    """
     start = window.start()
     tokens = _tokens(window.group())
     for index in range(1, len(tokens) - 1):
@@ -130,14 +142,32 @@ def _split_window(sentence: str, window: re.Match[str]) -> Iterator[re.Match[str
             _is_name_token(tokens[index - 1][2])
             or _is_capitals_surname(tokens, index - 1)
             or _is_given_after_capitals(tokens, index - 1)
+            or (
+                is_known_surname is not None
+                and is_known_surname(_POSSESSIVE.sub("", tokens[index - 1][2]).rstrip(".,"))
+            )
+            or (word.lower() == "and" and tokens[index + 1][2].lower() in _COURTESY_TITLES)
         ):
             piece = _WINDOW.match(sentence, start, window.start() + tokens[index][0] - 1)
             if piece is not None:
                 yield piece
             start = window.start() + tokens[index + 1][0]
-    piece = _WINDOW.match(sentence, start, window.end())
+    piece = _WINDOW.match(sentence, start, _before_post_nominals(window))
     if piece is not None:
         yield piece
+
+
+def _before_post_nominals(window: re.Match[str]) -> int:
+    """Where a window ends without the letters after a name ("The Rt Hon Jane Roe MP" ends at "Roe")."""
+    tokens = _tokens(window.group())
+    end = len(tokens)
+    while end > 1:
+        word = tokens[end - 1][2].rstrip(".,")
+        written_as_letters = word.isupper() or word.lower() == "phd"
+        if not (written_as_letters and word.lower() in lexicon.POST_NOMINALS):
+            break
+        end -= 1
+    return window.start() + tokens[end - 1][1]
 
 
 def _tokens(window: str) -> list[tuple[int, int, str]]:
@@ -206,7 +236,17 @@ def _is_capitals_surname(tokens: list[tuple[int, int, str]], index: int) -> bool
     return len(token) >= 4 and last and (before in lexicon.TITLE_HEADS or before + "." in lexicon.HONORIFICS)
 
 
+# Honorifics that are also offices: "Minister for Trade and President of the Board" is one title.
+_OFFICE_HONORIFICS = frozenset(
+    {"president", "premier", "king", "queen", "emperor", "crown", "prince", "princess", "his", "her"}
+)
+_COURTESY_TITLES = lexicon.HONORIFICS - _OFFICE_HONORIFICS
+# "former" right before a name's own title ("former President X", "ex-Prime Minister Y").
+_FORMER_OWN_TITLE = re.compile(r"\b(?:[Ff]ormer|[Ee]x-)\s*(?:[A-Z][\w.’'-]*\s+)*$")
+# A name after "and" sharing the title before it: "former Presidents X and Y".
+_FORMER_SHARED_TITLE = re.compile(r"\b(?:[Ff]ormer|[Ee]x-)\s*(?:[A-Z][\w.’'-]*,?\s+|and\s+)+$")
 _INITIAL = re.compile(r"[A-Z]\.")
+_GENERATIONAL_SUFFIX = re.compile(r"(?:Jr|Sr|III|II|IV)\.?")
 _NAME_SUFFIX = re.compile(r",?\s(?:Jr|Sr|III|II|IV)\b\.?")
 _HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{1,5}")
 
@@ -273,7 +313,8 @@ _PARTY_TAG = re.compile(r"\s*\((?:R|D|I)-[A-Z][A-Za-z.]{1,12}\)")
 _ROLE_BEFORE = re.compile(
     r"\b(?:lawmaker|legislator|parliamentarian|member|congress(?:wo)?man|assembly(?:wo)?man|"
     r"senator|representative|minister|secretary|ambassador|envoy|governor|mayor|"
-    r"spokes(?:person|man|woman)|diplomat|negotiator|advis[eo]r|commander|official)\s+$"
+    r"spokes(?:person|man|woman)|diplomat|negotiator|advis[eo]r|commander|official|"
+    r"(?i:charg[ée]s?\s+d['’]\s?affaires))\s+$"
 )
 
 
@@ -300,7 +341,7 @@ class PersonFinder:
         """All people named in one sentence, in order."""
         found: list[PersonMention] = []
         for window in iter_name_windows(sentence):
-            for piece in _split_window(sentence, window):
+            for piece in _split_window(sentence, window, self._is_known_surname):
                 mention = self._from_window(sentence, piece, offset)
                 if mention is not None:
                     found.append(mention)
@@ -311,6 +352,19 @@ class PersonFinder:
         for mention in found:
             self._remember(mention)
         return found
+
+    def _is_known_without_last_character(self, name: str) -> bool:
+        """Whether a name ending in "?" is a known one without it: the mark ends a question."""
+        bare = name[:-1]
+        if not bare or re.search(r"[?\ufffd]", bare):
+            return False
+        if " " not in bare:
+            return self._prior_by_surname(bare) is not None
+        return self.knowledge_base.knows_name(bare) or any(known.name == bare for known in self.known)
+
+    def _is_known_surname(self, word: str) -> bool:
+        """Whether ``word`` is the surname of someone introduced earlier in the document."""
+        return word[:1].isupper() and word.isalpha() and self._prior_by_surname(word) is not None
 
     def _remember(self, mention: PersonMention) -> None:
         if mention.cue != "surname" and all(k.name != mention.name for k in self.known):
@@ -382,6 +436,8 @@ class PersonFinder:
             possessive = True  # "Ferdinand Marcos Jr.'s trip": the window stopped at the suffix's dot
         name = _POSSESSIVE.sub("", raw) if possessive else raw
         name = name.rstrip(".,") if not re.search(r"\b[A-Z]\.$", name) else name
+        if name.endswith("?") and self._is_known_without_last_character(name):
+            name = name[:-1]  # "What will you raise with President Lai?": a question mark, not a lost letter
         end = start + len(name)
         title_text = sentence[window.start() : window.start() + tokens[index - 1][1]] if index else ""
         leading = title_text.split()
@@ -451,7 +507,11 @@ class PersonFinder:
         if party_tag is not None:
             country = country or "USA"
         if record is not None:
-            canonical = _display_name(name, record.name) if cue == "kb" else record.name
+            canonical = (
+                _display_name(name, record.name, exact=self.knowledge_base.knows_name(name))
+                if cue == "kb"
+                else record.name
+            )
             country = record.country or country
             title = title or record.title_on(self.anchor)
             kb_id: str | None = record.id
@@ -463,6 +523,8 @@ class PersonFinder:
                 if prior is not None:
                     canonical, country, kb_id = prior.name, prior.country or country, prior.kb_id
                     title = title or prior.title
+        before = sentence[: window.start() + name_tokens[0][0]]
+        former = bool(_FORMER_OWN_TITLE.search(before) if index else _FORMER_SHARED_TITLE.search(before))
         return PersonMention(
             offset + start,
             offset + end,
@@ -473,6 +535,7 @@ class PersonFinder:
             cue if record is None or cue != "none" else "name",
             possessive,
             apposition_end,
+            former,
         )
 
     def _surname_before(self, tokens: list[tuple[int, int, str]], index: int) -> bool:
@@ -497,6 +560,8 @@ class PersonFinder:
     def _resolve(self, name: str, titled: bool, title: str = "") -> tuple[ActorRecord | None, str]:
         """Look a name up: earlier in the document, then in the knowledge base (by the title given)."""
         words = name.split()
+        if len(words) == 2 and _GENERATIONAL_SUFFIX.fullmatch(words[1]):
+            name, words = words[0], words[:1]  # "President Marcos Jr": a surname with its suffix
         if len(words) == 1:
             prior = self._prior_by_surname(name)
             if prior is not None:
@@ -508,13 +573,32 @@ class PersonFinder:
             record = self.knowledge_base.find_by_surname(
                 name, country=country, on=self.anchor, title=_bare_title(title)
             )
-            if record is not None and (titled or self._named_in_full(record)):
+            if record is not None and (
+                titled or self._named_in_full(record) or self._serving_under_surname(record, name)
+            ):
                 return record, "kb-surname"
             return None, "none"
         record = self.knowledge_base.find_person(name)
         if record is not None:
             return record, "kb"
         return None, "none"
+
+    def _serving_under_surname(self, record: ActorRecord, surname: str) -> bool:
+        """Whether a bare surname is the one office holder of that name on the publication day.
+
+        Korean and Chinese news name their own leader by surname alone
+        ("Moon sends envoys to Beijing"). The surname counts when the
+        knowledge base has exactly one bearer in office that day, the
+        document uses the surname more than once (a story about that person,
+        not a stray capitalised word) and never writes the word in lower case
+        (a "moon" or a "park" in the text says it is a common noun there).
+        """
+        if self.anchor is None or not any(position.holds_on(self.anchor) for position in record.positions):
+            return False
+        if not self.document_text:
+            return False
+        uses = re.findall(rf"(?<![\w-])(?i:{re.escape(surname)})(?![\w-])", self.document_text)
+        return len(uses) > 1 and all(use[:1].isupper() for use in uses)
 
     def _named_in_full(self, record: ActorRecord) -> bool:
         """Whether the document writes this person's full name (or an alias) somewhere."""
@@ -527,18 +611,28 @@ class PersonFinder:
         return named
 
     def _prior_by_surname(self, surname: str) -> PersonMention | None:
+        """The person introduced earlier whom a bare surname names: the latest bearer.
+
+        A bearer introduced as a former office holder ("former President
+        Lee ...") gives way to an earlier bearer who was not: news name the
+        story's own people by surname and the background's in full.
+        """
         key = fold(surname)
-        for mention in reversed(self.known):
-            parts = _folded_parts(mention.name)
-            if (key in parts and key != parts[0]) or (
-                len(parts) > 1 and key == parts[0] and mention.kb_id is None
-            ):
-                return mention
-            if mention.kb_id:
-                record = self.knowledge_base.get(mention.kb_id)
-                if record is not None and fold(record.surname) == key:
-                    return mention
-        return None
+        bearers = [mention for mention in reversed(self.known) if self._bears_surname(mention, key)]
+        if not bearers:
+            return None
+        return next((mention for mention in bearers if not mention.former), bearers[0])
+
+    def _bears_surname(self, mention: PersonMention, key: str) -> bool:
+        parts = _folded_parts(mention.name)
+        if key in parts and key != parts[0]:
+            return True
+        if len(parts) > 1 and key == parts[0] and mention.kb_id is None:
+            return True  # "Park Tae-won": a surname-first name the knowledge base does not know
+        if mention.kb_id:
+            record = self.knowledge_base.get(mention.kb_id)
+            return record is not None and fold(record.surname) == key
+        return False
 
     def _from_titles_alone(
         self, sentence: str, offset: int, named: list[PersonMention]
@@ -662,16 +756,22 @@ def _title_refers_to(wanted: str, title: str, with_country: bool) -> bool:
     return with_country and len(wanted.split()) == 1 and wanted_lower in title_lower.split()
 
 
-def _display_name(written: str, canonical: str) -> str:
+def _display_name(written: str, canonical: str, *, exact: bool = True) -> str:
     """The name to report: as the text writes it when that is a clean full name.
 
     "President Joseph R. Biden" stays "Joseph R. Biden"; a surname-first
     ("Okano Masataka"), readout-capitals or damaged ("Yoshimas? Hayashi")
-    form gives way to the knowledge base's given-name-first name.
+    form gives way to the knowledge base's given-name-first name, and so
+    does a misspelling the knowledge base recognised only by its likeness
+    (``exact`` false: "Volodymr Zelenskyy").
+
+    >>> _display_name("Volodymr Zelenskyy", "Volodymyr Zelensky", exact=False)
+    'Volodymyr Zelensky'
     """
     words = written.split()
     clean = (
-        len(words) >= 2
+        exact
+        and len(words) >= 2
         and not re.search(r"[?\ufffd]", written)
         and not any(w.isupper() and len(w) > 2 for w in words)
         and not re.fullmatch(r"[A-Z]\.?", words[0])  # "S. Jaishankar": the initial stands for a name
