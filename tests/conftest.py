@@ -24,7 +24,10 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
     print_blob=True,
 )
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+# No deadline by default either: speed is measured by benchmarks, never by timed tests, and the first
+# example of a test may pay for imports (trafilatura for an HTML page) on a busy machine.
+settings.register_profile("untimed", deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "untimed"))
 
 # pytester runs the kit's pytest plugin in a pytest of its own (tests/test_conformance_rules.py).
 pytest_plugins = ["pytester"]
