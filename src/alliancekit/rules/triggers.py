@@ -307,7 +307,8 @@ def pattern_sources() -> list[str]:
 def find_triggers(sentence: str, offset: int) -> list[Trigger]:
     """Every trigger of the built-in lexicon in a sentence, earliest first, overlapping matches dropped.
 
-    >>> [t.type.value for t in find_triggers("Trump invited Ishiba to visit Washington during a phone call.", 0)]
+    >>> sentence = "Trump invited Ishiba to visit Washington during a phone call."
+    >>> [t.type.value for t in find_triggers(sentence, 0)]
     ['invitation', 'visit', 'call']
     """
     return _FINDER.find(sentence, offset, _patterns_for(sentence))
