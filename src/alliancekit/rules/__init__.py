@@ -10,7 +10,9 @@ steps, each in its own module:
    appositions, the knowledge base and earlier mentions), groups, places and
    pronouns;
 3. :mod:`~alliancekit.rules.triggers` finds the words that state a meeting,
-   visit, call or invitation;
+   visit, call or invitation, with the phrasings of the trigger lexicon,
+   data that :mod:`~alliancekit.rules.patterns` compiles
+   (``rules/data/triggers.toml``);
 4. :mod:`~alliancekit.rules.extractor` assembles, merges and dates the events;
    "his Japanese counterpart" and offices named without a name are resolved
    to people there (``alliancekit.rules.coreference``, the offices data).
