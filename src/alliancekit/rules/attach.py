@@ -150,7 +150,7 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
                 draft.location = draft.location or draft.inherited_time.location
         if not trigger.companion:  # a companion goes where the one accompanied goes
             draft.location = draft.location or location_for(reading, layer, trigger, draft, left, right)
-        draft.topics = topics_of(reading, layer, draft)
+        draft.topics = topics_of(layer, draft)
         if not draft.has_person():
             if draft.status is Status.CANCELLED:
                 reading.drafting.pending_cancel = draft
@@ -215,12 +215,12 @@ def _separate(reading: Reading, draft: Draft) -> list[Draft]:
         return [draft]
     if (
         not cues.SEPARATE.search(draft.trigger.text)
-        and not _calls_on_leader_and_minister(reading, draft)
+        and not _calls_on_leader_and_minister(draft)
         and not _meets_several_apart(reading, draft)
-        and not _courtesy_calls(reading, draft)
+        and not _courtesy_calls(draft)
     ):
         return [draft]
-    if _courtesy_calls(reading, draft):
+    if _courtesy_calls(draft):
         # "A, B and C also called on Prime Minister D": each paid a call of their own.
         named = [p for p in draft.parties if p.person is not None]
         host = [p for p in named if p.person is not None and p.person.start > draft.trigger.start]
@@ -247,7 +247,7 @@ def _separate(reading: Reading, draft: Draft) -> list[Draft]:
     ]
 
 
-def _courtesy_calls(reading: Reading, draft: Draft) -> bool:
+def _courtesy_calls(draft: Draft) -> bool:
     """Several visitors who "called on" one host: courtesy calls are paid one by one."""
     if not cues.COURTESY_CALL.search(draft.trigger.text):
         return False
@@ -280,7 +280,7 @@ def _meets_several_apart(reading: Reading, draft: Draft) -> bool:
     return (len(countries) == 1 and None not in countries) or bool(cues.BILATERAL.search(sentence))
 
 
-def _calls_on_leader_and_minister(reading: Reading, draft: Draft) -> bool:
+def _calls_on_leader_and_minister(draft: Draft) -> bool:
     if not re.match(r"(?:to\s+|will\s+)?(?:meet|meets|met)\b", draft.trigger.text) or draft.hosting:
         return False
     objects = [
@@ -460,7 +460,7 @@ def _verbal(
     if not parties:
         return None
     draft = Draft.start(layer.sentence, trigger, parties)
-    draft.spans = [_span(reading, layer, trigger, parties, left, right)]
+    draft.spans = [_span(layer, trigger, parties, left, right)]
     return draft
 
 
@@ -555,7 +555,7 @@ def _companion(
         return None
     draft = Draft.start(layer.sentence, trigger, [Party(p, None, Role.VISITOR) for p in visitors])
     draft.companion_of = person_key(accompanied[0])
-    draft.spans = [_span(reading, layer, trigger, draft.parties, left, right)]
+    draft.spans = [_span(layer, trigger, draft.parties, left, right)]
     return draft
 
 
@@ -609,7 +609,7 @@ def _nominal(
         parties += [Party(p, None, Role.INVITEE) for p in guests[:1]]
         draft = Draft.start(layer.sentence, trigger, unique_parties(parties))
         draft.undated = True
-        draft.spans = [_span(reading, layer, trigger, draft.parties, trigger.start, right)]
+        draft.spans = [_span(layer, trigger, draft.parties, trigger.start, right)]
         return draft
     if trigger.type is EventType.INVITATION:
         from_match = re.search(r"\bfrom\b", after)
@@ -695,7 +695,7 @@ def _nominal(
     if trigger.type is EventType.VISIT and invited:
         draft.invited = True
     span_start = min([trigger.start, *(p.start for p in possessor)])
-    draft.spans = [_span(reading, layer, trigger, parties, span_start, right)]
+    draft.spans = [_span(layer, trigger, parties, span_start, right)]
     return draft
 
 
@@ -776,7 +776,7 @@ def _possessor(reading: Reading, layer: SentenceLayer, trigger: Trigger) -> list
 
 
 def _span(
-    reading: Reading, layer: SentenceLayer, trigger: Trigger, parties: Sequence[Party], left: int, right: int
+    layer: SentenceLayer, trigger: Trigger, parties: Sequence[Party], left: int, right: int
 ) -> tuple[int, int]:
     starts = [trigger.start] + [
         p.person.start for p in parties if p.person is not None and left <= p.person.start < right

@@ -10,9 +10,9 @@ elsewhere, or known from the office:
 in Japan, the office Rubio holds in the United States. The story may name
 that person in another sentence ("Foreign Minister Toshimitsu Motegi said
 ..."); if it does not, the knowledge base knows who held the office on the
-day. :func:`resolve_counterpart` makes that one decision; which country is meant, when
-the text does not say, is told from the event (:func:`resolve_counterparts`) (the
-country visited, the other country of the story).
+day. :func:`resolve_counterpart` makes that one decision; which country is
+meant, when the text does not say, :func:`resolve_counterparts` tells from
+the event (the country visited, the other country of the story).
 
 >>> import datetime as dt
 >>> from alliancekit.actors import ActorRecord, KnowledgeBase, Position

@@ -63,7 +63,12 @@ __all__ = [
 
 @attrs.define
 class Party:
-    """A participant while drafting: a person or a group."""
+    """A participant while drafting: a person or a group, and the role the wording gives it.
+
+    Exactly one of ``person`` and ``group`` is set. A participant's role may
+    still change when the event is emitted (a participant in the country
+    of the meeting is its host).
+    """
 
     person: PersonMention | None
     group: GroupMention | None
@@ -87,7 +92,21 @@ class Party:
 
 @attrs.define
 class Draft:
-    """An event being assembled; becomes an :class:`Event` once merged."""
+    """An event being assembled from one trigger; becomes an :class:`~alliancekit.model.Event` once merged.
+
+    Drafting sets its parties, status (``explicit_status`` when the wording
+    states it), time mention, place and topics; the clustering stage merges
+    drafts of one engagement and fills what one lacks from a related one
+    (``inherited_time``: the draft whose time and place it takes). The flags
+    record what the wording said for the later stages: ``counterfactual``
+    ("had been due to"), ``previous_occasion`` ("they last met"),
+    ``distinct`` ("a separate meeting"), ``onward`` ("before flying on to"),
+    ``undated`` ("at the invitation of"), ``invited`` (a visit someone was
+    invited to make), ``in_headline``; ``status_from`` is the main clause's
+    draft whose tense a participle clause takes, ``companion_of`` whom a
+    companion accompanies, ``fixed_time`` a day counted from another
+    engagement ("two days later").
+    """
 
     type: EventType
     status: Status | None

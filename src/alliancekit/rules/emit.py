@@ -55,15 +55,15 @@ def explanation(reading: Reading, event: Event, draft: Draft) -> Explanation:
         section = next((name for s, e, name in sections_by_start if s <= start < e), "body")
         mentions.append(Mention(start, end, text[start:end], section))
     reasons = [
-        ("participants", _participants_reason(reading, draft)),
-        ("status", _status_reason(reading, event, draft)),
+        ("participants", _participants_reason(draft)),
+        ("status", _status_reason(event, draft)),
         ("time", _time_reason(reading, event, draft)),
-        ("location", _location_reason(reading, event, draft)),
+        ("location", _location_reason(event, draft)),
     ]
     return Explanation(event, mentions, reasons)
 
 
-def _participants_reason(reading: Reading, draft: Draft) -> str:
+def _participants_reason(draft: Draft) -> str:
     described = []
     for party in draft.parties:
         if party.person is not None:
@@ -74,7 +74,7 @@ def _participants_reason(reading: Reading, draft: Draft) -> str:
     return "; ".join(described)
 
 
-def _status_reason(reading: Reading, event: Event, draft: Draft) -> str:
+def _status_reason(event: Event, draft: Draft) -> str:
     if draft.status_from is not None:
         return f"the tense of the main clause ('{draft.status_from.trigger.text}')"
     stated = draft.status or (Status.PLANNED if draft.future_hint else Status.OCCURRED)
@@ -104,7 +104,7 @@ def _time_reason(reading: Reading, event: Event, draft: Draft) -> str:
     return f"'{event.time.text}'"
 
 
-def _location_reason(reading: Reading, event: Event, draft: Draft) -> str:
+def _location_reason(event: Event, draft: Draft) -> str:
     if event.type is EventType.CALL:
         return "a call has no place"
     place = draft.location
@@ -182,7 +182,7 @@ def to_event(reading: Reading, draft: Draft) -> Event | None:
         name = written if written and written[0].isupper() else draft.location.name
         name = re.sub(r"\s*\([^)]*\)\s*$", "", name) or name
         location = Location(name, draft.location.country, draft.location.text, draft.location.kind)
-    participants = tuple(_participant(reading, p, location) for p in draft.parties)
+    participants = tuple(_participant(p, location) for p in draft.parties)
     evidence = tuple(Evidence.from_text(reading.text, start, end) for start, end in unique_spans(draft.spans))
     return Event(
         type=draft.type,
@@ -199,7 +199,7 @@ def to_event(reading: Reading, draft: Draft) -> Event | None:
     )
 
 
-def _participant(reading: Reading, party: Party, location: Location | None) -> Participant:
+def _participant(party: Party, location: Location | None) -> Participant:
     role = party.role
     if role is Role.PARTICIPANT and location is not None and location.country and party.country:
         role = Role.HOST if party.country == location.country else Role.GUEST

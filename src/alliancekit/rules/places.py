@@ -135,7 +135,7 @@ def location_for(
     return None
 
 
-def topics_of(reading: Reading, layer: SentenceLayer, draft: Draft) -> list[str]:
+def topics_of(layer: SentenceLayer, draft: Draft) -> list[str]:
     """The countries the sentence names besides the draft's sides and its place: what it is about."""
     own = {p.country for p in draft.parties if p.country}
     if draft.location is not None and draft.location.country:
