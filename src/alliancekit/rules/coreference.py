@@ -212,7 +212,7 @@ def resolve_pronoun(reading: Reading, layer: SentenceLayer, pronoun: PronounMent
     if candidates or earlier:
         chosen = (candidates or earlier)[-1]
         return [attrs.evolve(chosen, start=pronoun.start, end=pronoun.end, cue="pronoun")]
-    for previous in reversed([f for f in reading.sentences_to(layer)[-4:] if f is not layer]):
+    for previous in reversed([f for f in reading.sentences_to(layer, 4) if f is not layer]):
         if previous.sentence.paragraph < layer.sentence.paragraph - 2:
             break
         subject = subject_of(reading, previous)
@@ -267,7 +267,7 @@ def _resolve_plural(
         order = {id(p): i for i, p in enumerate(candidates)}
         candidates.sort(key=lambda p: (person_key(p) not in named_here, order[id(p)]))
     if len(candidates) < 2:
-        for previous in reversed(reading.sentences_to(layer)[-4:]):
+        for previous in reversed(reading.sentences_to(layer, 4)):
             for person in reversed(previous.persons):
                 if fits(person) and all(person_key(person) != person_key(c) for c in candidates):
                     candidates.append(person)
@@ -310,7 +310,7 @@ def antecedent_outside(
     reading: Reading, layer: SentenceLayer, excluded: set[frozenset[str]]
 ) -> list[PersonMention]:
     """The subject of the nearest earlier sentence that is none of ``excluded``."""
-    for previous in reversed(reading.sentences_to(layer)[-4:]):
+    for previous in reversed(reading.sentences_to(layer, 4)):
         if previous is layer:
             continue
         for person in previous.persons:

@@ -22,7 +22,7 @@ runs them in order.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import attrs
 
@@ -162,6 +162,7 @@ class Draft:
         return any(p.person is not None for p in self.parties)
 
 
+@attrs.define(eq=False)
 class SentenceLayer:
     """What one sentence holds, in document offsets: the reading's layer per sentence.
 
@@ -171,16 +172,14 @@ class SentenceLayer:
     time something asks for them, since most sentences never need them.
     """
 
-    def __init__(
-        self,
-        sentence: Sentence,
-        persons: list[PersonMention],
-        knowledge_base: KnowledgeBase,
-    ) -> None:
-        self.sentence = sentence
-        self.persons = persons
-        self._knowledge_base = knowledge_base
-        text, offset = sentence.text, sentence.start
+    sentence: Sentence
+    persons: list[PersonMention]
+    _knowledge_base: KnowledgeBase = attrs.field(repr=False)
+    triggers: list[Trigger] = attrs.field(init=False)
+    """The triggers of the sentence, outside quotations of three words or more."""
+
+    def __attrs_post_init__(self) -> None:
+        text, offset = self.sentence.text, self.sentence.start
         quoted = [
             (offset + m.start(), offset + m.end())
             for m in cues.QUOTE.finditer(text)
@@ -370,9 +369,18 @@ class Reading:
             if section.kind in (SectionKind.HEADLINE, SectionKind.STANDFIRST)
         )
 
-    def sentences_to(self, layer: SentenceLayer) -> list[SentenceLayer]:
-        """The sentences up to and including ``layer``: what the story has told when it is read."""
-        return self.sentences[: layer.sentence.index + 1]
+    def sentences_to(self, layer: SentenceLayer, count: int | None = None) -> list[SentenceLayer]:
+        """The sentences up to and including ``layer``: what the story has told when it is read.
+
+        :param count: only the last ``count`` of them (the sentence itself and those just before).
+        """
+        end = layer.sentence.index + 1
+        return self.sentences[:end] if count is None else self.sentences[max(0, end - count) : end]
+
+    def sentences_before(self, layer: SentenceLayer) -> Iterator[SentenceLayer]:
+        """The sentences before ``layer``, the nearest first."""
+        for index in range(layer.sentence.index - 1, -1, -1):
+            yield self.sentences[index]
 
 
 def read_sentences(reading: Reading) -> list[SentenceLayer]:

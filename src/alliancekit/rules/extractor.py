@@ -48,6 +48,10 @@ __all__ = ["RulesExtractor", "read_article"]
 def read_article(reading: Reading) -> list[tuple[Event, Draft]]:
     """Every event of the article with the merged draft it was made from: the whole pipeline.
 
+    ``reading`` is a fresh :class:`~alliancekit.rules.document.Reading`; each
+    stage adds its layer to it, so that :func:`~alliancekit.rules.emit.explanation`
+    can read it afterwards.
+
     >>> import datetime as dt
     >>> from alliancekit.actors import KnowledgeBase
     >>> doc = Document("d", "Secretary of State Marco Rubio will visit Japan on Friday.", dt.date(2026, 2, 3))

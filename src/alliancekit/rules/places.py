@@ -167,9 +167,7 @@ def topics_for_previous(reading: Reading, layer: SentenceLayer) -> None:
 
 def _country_in_focus(reading: Reading, layer: SentenceLayer) -> PlaceMention | None:
     """The country last named before this sentence (else the dateline's), which "the country" means."""
-    for earlier in reversed(reading.sentences_to(layer)):
-        if earlier is layer:
-            continue
+    for earlier in reading.sentences_before(layer):
         countries = [place for place in earlier.places if place.kind == "country"]
         if countries:
             return countries[-1]

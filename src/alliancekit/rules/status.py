@@ -59,7 +59,7 @@ def call_off_leg(reading: Reading, layer: SentenceLayer) -> None:
 
 def called_off_before(reading: Reading, layer: SentenceLayer) -> bool:
     """Whether one of the two sentences before, in this paragraph or the one before, calls a plan off."""
-    for previous in reading.sentences_to(layer)[-3:]:
+    for previous in reading.sentences_to(layer, 3):
         if previous is layer or layer.sentence.index - previous.sentence.index > 2:
             continue
         if layer.sentence.paragraph - previous.sentence.paragraph > 1:
