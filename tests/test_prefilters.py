@@ -18,7 +18,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from alliancekit import temporal
-from alliancekit.rules import extractor, triggers
+from alliancekit.rules import clauses, triggers
 from alliancekit.rules.text import LONGEST_SENTENCE, body_sentences
 from alliancekit.rules.triggers import find_triggers, leading_words
 from alliancekit.temporal import _PATTERNS as TIME_PATTERNS
@@ -149,7 +149,7 @@ clause_sentences = st.lists(st.sampled_from(CLAUSE_WORDS), min_size=1, max_size=
 def _naive_left(text: str, start: int) -> int:
     """The clause start as first written: every break before the trigger, asides skipped."""
     left = 0
-    for match in extractor._CLAUSE_BREAK.finditer(text):
+    for match in clauses.CLAUSE_BREAK.finditer(text):
         if match.end() > start:
             break
         closed = re.match(r",\s+(?:who|which|whose)\b", match.group()) and "," in text[match.end() : start]
@@ -159,14 +159,14 @@ def _naive_left(text: str, start: int) -> int:
 
 
 def _naive_right(text: str, end: int) -> int:
-    following = extractor._CLAUSE_BREAK.search(text, end)
+    following = clauses.CLAUSE_BREAK.search(text, end)
     return len(text) if following is None else following.start()
 
 
 @pytest.mark.property
 @given(clause_sentences, st.data())
 def test_clause_breaks_found_once_agree_with_searching_each_time(text: str, data: st.DataObject) -> None:
-    breaks = extractor._ClauseBreaks(text)
+    breaks = clauses.ClauseBreaks(text)
     position = data.draw(st.integers(0, len(text)))
     assert breaks.left_of(position) == _naive_left(text, position)
     assert breaks.right_of(position) == _naive_right(text, position)

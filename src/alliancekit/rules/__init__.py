@@ -1,21 +1,33 @@
 """The built-in rule-based extractor, ``rules``.
 
-Pure Python and fast: no model to download. It reads an article in four
-steps, each in its own module:
+Pure Python and fast: no model to download. It builds one layered reading
+of an article (:mod:`~alliancekit.rules.document`) and runs stages over it,
+each a module with one job; :func:`~alliancekit.rules.extractor.read_article`
+lists them in order:
 
-1. :mod:`~alliancekit.rules.text` tells the parts of the page apart and keeps
-   the sentences of the headline, the standfirst and the body (no captions,
-   lists of popular articles or publisher blurbs);
-2. :mod:`~alliancekit.rules.mentions` finds people (from titles, ranks,
-   appositions, the knowledge base and earlier mentions), groups, places and
-   pronouns;
-3. :mod:`~alliancekit.rules.triggers` finds the words that state a meeting,
-   visit, call or invitation, with the phrasings of the trigger lexicon,
-   data that :mod:`~alliancekit.rules.patterns` compiles
+1. segment: :mod:`~alliancekit.rules.text` tells the parts of the page apart
+   and keeps the sentences of the headline, the standfirst and the body (no
+   captions, lists of popular articles or publisher blurbs);
+2. find mentions: :mod:`~alliancekit.rules.mentions` finds people (from
+   titles, ranks, appositions, the knowledge base and earlier mentions),
+   groups, places and pronouns;
+3. find triggers: :mod:`~alliancekit.rules.triggers` finds the words that
+   state a meeting, visit, call or invitation, with the phrasings of the
+   trigger lexicon, data that :mod:`~alliancekit.rules.patterns` compiles
    (``rules/data/triggers.toml``);
-4. :mod:`~alliancekit.rules.extractor` assembles, merges and dates the events;
-   "his Japanese counterpart" and offices named without a name are resolved
-   to people there (``alliancekit.rules.coreference``, the offices data).
+4. attach arguments: :mod:`~alliancekit.rules.attach` drafts an engagement
+   per trigger with its parties, read from the trigger's clause
+   (:mod:`~alliancekit.rules.clauses`), with pronouns resolved
+   (:mod:`~alliancekit.rules.coreference`);
+5. decide: :mod:`~alliancekit.rules.status`, :mod:`~alliancekit.rules.timing`
+   and :mod:`~alliancekit.rules.places` give each draft its status, time and
+   place, from the word classes of :mod:`~alliancekit.rules.cues`;
+6. corefer: "his Japanese counterpart" and offices named without a name
+   become people (:mod:`~alliancekit.rules.coreference`, the offices data),
+   and :mod:`~alliancekit.rules.clusters` merges the drafts of one
+   engagement and lets related ones fill each other's time and place;
+7. emit: :mod:`~alliancekit.rules.emit` turns each draft into an event, with
+   the explanation ``alliancekit explain`` shows.
 
 What keeps it fast, and its time linear in the length of any input:
 

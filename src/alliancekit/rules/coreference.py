@@ -1,12 +1,18 @@
-"""Descriptions that stand for a person named elsewhere, or known from the office.
+"""Coreference of people: who a pronoun, a description or "his counterpart" stands for.
+
+Pronouns and descriptions ("he", "the two leaders", "the visiting
+ministers") stand for people named before them, in the sentence, in the
+drafts of the sentences just before, or as the subject of an earlier
+sentence (:func:`resolve_pronoun`). A counterpart stands for a person named
+elsewhere, or known from the office:
 
 "Rubio will meet his Japanese counterpart": the counterpart is whoever holds,
 in Japan, the office Rubio holds in the United States. The story may name
 that person in another sentence ("Foreign Minister Toshimitsu Motegi said
 ..."); if it does not, the knowledge base knows who held the office on the
-day. The function here makes that one decision; which country is meant, when
-the text does not say, is for the extractor to tell from the event (the
-country visited, the other country of the story).
+day. :func:`resolve_counterpart` makes that one decision; which country is
+meant, when the text does not say, :func:`resolve_counterparts` tells from
+the event (the country visited, the other country of the story).
 
 >>> import datetime as dt
 >>> from alliancekit.actors import ActorRecord, KnowledgeBase, Position
@@ -22,15 +28,38 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+
+import attrs
 
 from alliancekit.actors import KnowledgeBase, load_builtin_offices
-from alliancekit.rules.mentions import PersonMention
+from alliancekit.model import EventType, Role
+from alliancekit.rules import cues, lexicon
+from alliancekit.rules.document import (
+    Draft,
+    Party,
+    Reading,
+    SentenceLayer,
+    person_key,
+    unique_parties,
+    unique_persons,
+)
+from alliancekit.rules.mentions import GroupMention, PersonMention, PronounMention
 
-__all__ = ["COUNTERPART", "resolve_counterpart"]
+__all__ = [
+    "COUNTERPART",
+    "antecedent_outside",
+    "names_someone",
+    "persons_between",
+    "resolve_counterpart",
+    "resolve_counterparts",
+    "resolve_pronoun",
+    "subject_of",
+]
 
 COUNTERPART = re.compile(r"(?:(?P<modifier>[\w.’'-]+(?:\s+[\w.’'-]+)?)\s+)?counterpart", re.IGNORECASE)
 """A singular counterpart as the group finder writes it ("Japanese counterpart", "counterpart")."""
+_PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
 
 
 def resolve_counterpart(
@@ -76,4 +105,246 @@ def resolve_counterpart(
         record.country,
         record.id,
         "counterpart",
+    )
+
+
+def resolve_counterparts(reading: Reading) -> None:
+    """Replace "his Japanese counterpart" in each draft by the person it stands for.
+
+    The body's drafts are read first, then the headline's, as one list: a
+    counterpart's country may come from a trip drafted before it.
+    """
+    drafts = [*reading.drafts, *reading.headline_drafts]
+    people = [person for layer in reading.sentences for person in layer.persons]
+    for draft in drafts:
+        anchors = [p.person for p in draft.parties if p.person is not None and p.person.title]
+        if not anchors:
+            continue
+        for index, party in enumerate(draft.parties):
+            group = party.group
+            if group is None or COUNTERPART.fullmatch(group.text) is None:
+                continue
+            named = [p for p in people if group.end <= p.start <= group.end + 2]
+            if named:
+                draft.parties[index] = Party(named[0], None, party.role)  # "his counterpart, X,"
+                continue
+            anchor = anchors[0]
+            country = _counterpart_country(reading, drafts, draft, anchor, group)
+            on = reading.document.anchor
+            person = resolve_counterpart(anchor, country, people, reading.knowledge_base, on)
+            if person is None:
+                continue
+            if person.cue == "counterpart":
+                person = attrs.evolve(person, start=group.start, end=group.end)
+            draft.parties[index] = Party(person, None, party.role)
+    for draft in drafts:
+        draft.parties = unique_parties(draft.parties)
+
+
+def _counterpart_country(
+    reading: Reading, drafts: list[Draft], draft: Draft, anchor: PersonMention, group: GroupMention
+) -> str | None:
+    """A counterpart's country: as written, else the event's place, else the story's other country."""
+    written = COUNTERPART.fullmatch(group.text)
+    modifier = written.group("modifier") if written is not None else None
+    if modifier:
+        country = lexicon.country_of_word(modifier)
+        if country is not None:
+            return country
+    if draft.location is not None and draft.location.country not in (None, anchor.country):
+        return draft.location.country
+    # The visit this meeting belongs to: the anchor's latest trip abroad drafted so far.
+    for other in reversed(drafts[: drafts.index(draft)]):
+        if (
+            other.type is EventType.VISIT
+            and other.location is not None
+            and other.location.country not in (None, anchor.country)
+            and person_key(anchor) in other.person_keys()
+        ):
+            return other.location.country
+    counts: dict[str, int] = {}
+    for layer in reading.sentences:
+        for person in layer.persons:
+            if person.country is not None and person.country != anchor.country:
+                counts[person.country] = counts.get(person.country, 0) + 1
+    if len(counts) == 1:
+        return next(iter(counts))
+    return None
+
+
+def persons_between(reading: Reading, layer: SentenceLayer, start: int, end: int) -> list[PersonMention]:
+    """The people named between ``start`` and ``end``, pronouns resolved, each once, in text order."""
+    found = [p for p in layer.persons if start <= p.start and p.end <= end]
+    for pronoun in layer.pronouns:
+        if start <= pronoun.start and pronoun.end <= end and not pronoun.possessive:
+            found.extend(resolve_pronoun(reading, layer, pronoun))
+    found.sort(key=lambda p: p.start)
+    return unique_persons(found)
+
+
+def resolve_pronoun(reading: Reading, layer: SentenceLayer, pronoun: PronounMention) -> list[PersonMention]:
+    """Resolve a pronoun or "the two leaders" to earlier people."""
+    earlier = [p for p in layer.persons if p.end <= pronoun.start]
+    if pronoun.plural:
+        return _resolve_plural(reading, layer, pronoun, earlier)
+    # "he" is no one the knowledge base knows as a woman, "she" no one it knows as a man.
+    earlier = [p for p in earlier if _gender_agrees(reading, p, pronoun)]
+    text = reading.text
+    if not pronoun.possessive and pronoun.text.lower() in ("him", "her") and len(earlier) > 1:
+        # "Cho held talks with Rubio and asked him to visit": an object is not its verb's subject.
+        subjects = [p for p in earlier if not cues.OBJECT_BEFORE.search(text[max(0, p.start - 60) : p.start])]
+        others = [p for p in earlier if not subjects or person_key(p) != person_key(subjects[-1])]
+        if others:
+            return [attrs.evolve(others[-1], start=pronoun.start, end=pronoun.end, cue="pronoun")]
+    # Someone met "with" in this sentence is not who "his" or "she" stands for.
+    candidates = [p for p in earlier if not cues.WITH_BEFORE.search(text[max(0, p.start - 60) : p.start])]
+    if not candidates:
+        # "Today he holds talks with X, and tomorrow he ...": the same "he" as before.
+        before = [
+            other
+            for other in layer.pronouns
+            if other.end <= pronoun.start and not other.plural and other.text.lower() == pronoun.text.lower()
+        ]
+        if before:
+            resolved = resolve_pronoun(reading, layer, before[0])
+            if resolved:
+                return [attrs.evolve(p, start=pronoun.start, end=pronoun.end) for p in resolved]
+    if candidates or earlier:
+        chosen = (candidates or earlier)[-1]
+        return [attrs.evolve(chosen, start=pronoun.start, end=pronoun.end, cue="pronoun")]
+    for previous in reversed([f for f in reading.sentences_to(layer, 4) if f is not layer]):
+        if previous.sentence.paragraph < layer.sentence.paragraph - 2:
+            break
+        subject = subject_of(reading, previous)
+        if subject is not None and _gender_agrees(reading, subject, pronoun):
+            return [attrs.evolve(subject, start=pronoun.start, end=pronoun.end, cue="pronoun")]
+    return []
+
+
+def _gender_agrees(reading: Reading, person: PersonMention, pronoun: PronounMention) -> bool:
+    """Whether a singular pronoun can stand for the person (unknown genders always can)."""
+    wanted = _PRONOUN_GENDER.get(pronoun.text.lower())
+    if wanted is None or person.kb_id is None:
+        return True
+    record = reading.knowledge_base.get(person.kb_id)
+    return record is None or record.gender is None or record.gender == wanted
+
+
+def _resolve_plural(
+    reading: Reading, layer: SentenceLayer, pronoun: PronounMention, earlier: list[PersonMention]
+) -> list[PersonMention]:
+    """Resolve "they", "the two ministers" and the like to the people they name."""
+    lowered = pronoun.text.lower()
+    count = 4 if "four" in lowered else 3 if "three" in lowered else 2
+    fits = _plural_filter(lowered)
+    if "visiting" in lowered:
+        hosts = {
+            person_key(p.person)
+            for draft in reading.drafts
+            if layer.sentence.index - draft.sentence <= 6
+            for p in draft.parties
+            if p.person is not None and (p.role is Role.HOST or (draft.hosting and p is draft.parties[0]))
+        }
+        base = fits
+        fits = lambda person: base(person) and person_key(person) not in hosts  # noqa: E731
+    candidates: list[PersonMention] = []
+    if lowered in {"they", "their", "them"} or len(unique_persons(earlier)) >= 2:
+        candidates = [p for p in unique_persons(earlier) if fits(p)]
+        if len(candidates) >= 2:
+            return [attrs.evolve(p, start=pronoun.start, end=pronoun.end, cue="pronoun") for p in candidates]
+    for draft in reversed(reading.drafts):
+        if layer.sentence.index - draft.sentence > 8:
+            break
+        persons = [p.person for p in draft.parties if p.person is not None and fits(p.person)]
+        for person in persons:
+            if all(person_key(person) != person_key(c) for c in candidates):
+                candidates.append(person)
+        if len(candidates) >= count + 2:
+            break
+    named_here = {person_key(p) for p in layer.persons if p.start > pronoun.end}
+    if len(candidates) > count and named_here:
+        # "The two ministers last met ..., when Rubio accompanied ...": one of them is named here.
+        order = {id(p): i for i, p in enumerate(candidates)}
+        candidates.sort(key=lambda p: (person_key(p) not in named_here, order[id(p)]))
+    if len(candidates) < 2:
+        for previous in reversed(reading.sentences_to(layer, 4)):
+            for person in reversed(previous.persons):
+                if fits(person) and all(person_key(person) != person_key(c) for c in candidates):
+                    candidates.append(person)
+    if len(candidates) < 2:
+        return []
+    return [attrs.evolve(p, start=pronoun.start, end=pronoun.end, cue="pronoun") for p in candidates[:count]]
+
+
+def subject_of(reading: Reading, layer: SentenceLayer) -> PersonMention | None:
+    """Who a sentence is about: whom its opening "He" or "She" was read as, else its first person."""
+    subject = next(
+        (
+            pronoun
+            for pronoun in layer.pronouns
+            if not pronoun.plural
+            and pronoun.text.lower() in ("he", "she")
+            and not (layer.persons and layer.persons[0].start < pronoun.start)
+        ),
+        None,
+    )
+    if subject is not None:
+        # "He met the minister on Tuesday.": the subject is whom "He" was read as, not the minister.
+        for draft in reversed(reading.drafts):
+            if draft.sentence != layer.sentence.index:
+                continue
+            for party in draft.parties:
+                if party.person is not None and party.person.start == subject.start:
+                    return party.person
+    if layer.persons:
+        return layer.persons[0]
+    for draft in reversed(reading.drafts):
+        if draft.sentence == layer.sentence.index:
+            persons = [p.person for p in draft.parties if p.person is not None]
+            if persons:
+                return persons[0]
+    return None
+
+
+def antecedent_outside(
+    reading: Reading, layer: SentenceLayer, excluded: set[frozenset[str]]
+) -> list[PersonMention]:
+    """The subject of the nearest earlier sentence that is none of ``excluded``."""
+    for previous in reversed(reading.sentences_to(layer, 4)):
+        if previous is layer:
+            continue
+        for person in previous.persons:
+            if person_key(person) not in excluded:
+                return [person]
+    return []
+
+
+def _plural_filter(phrase: str) -> Callable[[PersonMention], bool]:
+    """Which people a plural phrase can stand for ("the two leaders": heads of government)."""
+    if re.search(r"\b(?:leaders|presidents|premiers|heads)\b", phrase):
+        return lambda person: person.title is None or bool(cues.LEADER_TITLE.search(person.title))
+    if re.search(r"\b(?:defen[cs]e\s+(?:chiefs|ministers|secretaries|heads))\b", phrase):
+        return lambda person: (
+            person.title is None or bool(re.search(r"defen[cs]e|war", person.title, re.IGNORECASE))
+        )
+    if re.search(r"\b(?:foreign\s+ministers|top\s+diplomats|diplomats|foreign\s+chiefs)\b", phrase):
+        return lambda person: (
+            person.title is None
+            or bool(re.search(r"foreign|secretary of state|external affairs", person.title, re.IGNORECASE))
+        )
+    if re.search(r"\b(?:ministers|secretaries|top diplomats|defense chiefs|diplomats)\b", phrase):
+        return lambda person: (
+            person.title is None
+            or (
+                bool(cues.MINISTER_TITLE.search(person.title))
+                and not re.fullmatch(r"(?:the\s+)?prime\s+minister", person.title.strip(), re.IGNORECASE)
+            )
+        )
+    return lambda person: True
+
+
+def names_someone(reading: Reading, layer: SentenceLayer, start: int, end: int) -> bool:
+    """Whether a subject is named between ``start`` and ``end``: a person (not a possessor) or a group."""
+    return any(not p.possessive for p in persons_between(reading, layer, start, end)) or any(
+        start <= g.start and g.end <= end for g in layer.groups
     )

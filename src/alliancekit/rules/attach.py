@@ -1,0 +1,816 @@
+"""Drafting: each trigger of a sentence becomes a draft with its parties attached.
+
+A verbal trigger takes its subject and object (or the subject shared with
+the verb before it, a delegation's leader, the visitor of "the visit"); a
+nominal one its possessor or its ``between``/``with``/``by``/``of`` phrase,
+or the sides a compound names ("the Moon-Kim summit"). Triggers that state
+no engagement (negated, habitual, asked about, a pleasantry) are dropped;
+each draft is given its status, time and place by the stages that decide
+them, then split where the text says the people met apart.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from alliancekit.model import EventType, Role, Status
+from alliancekit.rules import clauses, cues, lexicon
+from alliancekit.rules.clauses import aside_around, frame_main, subordinate_start
+from alliancekit.rules.clusters import part_of_earlier, refer_back
+from alliancekit.rules.coreference import antecedent_outside, names_someone, persons_between, resolve_pronoun
+from alliancekit.rules.document import (
+    Draft,
+    Party,
+    Reading,
+    SentenceLayer,
+    between_countries,
+    person_key,
+    unique_parties,
+)
+from alliancekit.rules.mentions import GroupMention, PersonMention
+from alliancekit.rules.places import location_for, more_destinations, topics_for_previous, topics_of
+from alliancekit.rules.status import call_off_leg, called_off_before, status_of
+from alliancekit.rules.text import SectionKind
+from alliancekit.rules.timing import after_event, during_event, time_for
+from alliancekit.rules.triggers import Trigger
+
+__all__ = [
+    "draft_sentences",
+]
+
+
+def draft_sentences(reading: Reading) -> None:
+    """Draft the engagements of every sentence, in text order, into ``reading.drafts``.
+
+    The headline's and the standfirst's own drafts go to
+    ``reading.headline_drafts``, kept apart so that the body never leans on
+    them.
+    """
+    for layer in reading.sentences:
+        drafted = len(reading.drafts)
+        _draft_events(reading, layer)
+        if layer.sentence.section is not SectionKind.BODY:
+            reading.headline_drafts.extend(reading.drafts[drafted:])
+            del reading.drafts[drafted:]
+
+
+def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
+    """Draft each trigger of one sentence, and give each draft its status, time, place and topics."""
+    sentence = layer.sentence
+    if layer.triggers and cues.DELEGATION.search(sentence.text):
+        _note_leader(reading, layer)
+    previous_subjects: list[Party] = []
+    sentence_status: Status | None = None
+    negated_until = -1
+    last_verbal: Draft | None = None
+    for index, trigger in enumerate(layer.triggers):
+        if trigger.needs_call_context and not _call_context(reading, layer):
+            trigger = attrs.evolve(trigger, type=EventType.MEETING, needs_call_context=False)
+        left, right = layer.clause(trigger, index)
+        if trigger.form == "verbal":
+            draft = _verbal(reading, layer, trigger, left, right, previous_subjects)
+        else:
+            draft = _nominal(reading, layer, trigger, left, right, previous_subjects)
+        if draft is None:
+            continue
+        if trigger.form == "verbal":
+            previous_subjects = [
+                p for p in draft.parties if p.person is not None and p.person.start < trigger.start
+            ] or previous_subjects
+        if cues.found(cues.NEGATED, reading.text[left : trigger.start]):
+            continue
+        if trigger.form == "verbal" and cues.NOT_DONE.search(
+            reading.text, max(left, trigger.start - 30), trigger.start
+        ):
+            negated_until = right
+            continue  # "did not meet Trump during the summit": nothing happened
+        if trigger.form == "nominal" and trigger.start < negated_until:
+            continue  # the summit of that negated clause is its setting, not a meeting of theirs
+        if cues.HABITUAL.match(reading.text, trigger.end, right):
+            continue  # "agreed to meet at least once a year": a commitment, not one engagement
+        if cues.WHETHER.search(reading.text, max(left, trigger.start - 40), trigger.start):
+            continue  # "Asked whether he might stop in Tokyo": a question, not a plan
+        if cues.found(cues.BACKGROUND_COUNT, reading.text[left:right]):
+            continue  # "they have spoken by phone several times since": a tally, not one engagement
+        if cues.PLEASANTRY.search(reading.text[max(left, trigger.start - 40) : trigger.end]) or cues.found(
+            cues.WISH, reading.text[left : trigger.start]
+        ):
+            continue  # "pleased to meet X again": the meeting under way, not a plan
+        draft.status, draft.explicit_status = status_of(reading, layer, trigger, left, right)
+        draft.in_headline = layer.sentence.section is not SectionKind.BODY
+        adjunct = cues.PARTICIPLE_ADJUNCT.search(reading.text[max(0, trigger.start - 12) : trigger.start])
+        if adjunct and trigger.text.split()[0].lower().endswith("ing"):
+            # "... tomorrow before flying on to Manila": the trip is as planned as the main clause,
+            # and what the main clause reports happens before it, elsewhere.
+            draft.onward = adjunct.group(1).lower() == "before"
+            draft.status_from = last_verbal
+        if trigger.form == "nominal" and not draft.explicit_status and sentence_status is not None:
+            # "Ishiba held talks with Biden, as well as a meeting with Xi": one tense for both.
+            draft.status = sentence_status
+        elif trigger.form == "verbal" and draft.explicit_status:
+            sentence_status = Status.PLANNED if trigger.proposal else draft.status
+        if draft.undated:
+            draft.status, draft.explicit_status = Status.OCCURRED, True  # "at the invitation of": made
+        own_left, own_right = aside_around(reading.text, layer.sentence, trigger, left, right)
+        draft.counterfactual = cues.found(cues.COUNTERFACTUAL, reading.text[own_left:own_right])
+        if (
+            not draft.counterfactual
+            and last_verbal is not None
+            and last_verbal.counterfactual
+            and re.search(r"\band\s+(?:to\s+)?$", reading.text[max(0, trigger.start - 10) : trigger.start])
+            and cues.BASE_FORM.fullmatch(trigger.text.split()[0].lower())
+        ):
+            # "had been due to arrive ... and to hold talks", "had been expected to visit X and meet Y"
+            draft.counterfactual = True
+        frame = _visit_subject(reading, layer)
+        if draft.counterfactual and frame is not None and frame.status is Status.CANCELLED:
+            draft.status, draft.explicit_status = Status.CANCELLED, True
+        if draft.counterfactual and layer.cancelled:
+            draft.status, draft.explicit_status = Status.CANCELLED, True
+        if (
+            draft.counterfactual
+            and draft.status is not Status.CANCELLED
+            and called_off_before(reading, layer)
+        ):
+            # "X has postponed the trip. X had been due to meet Y on Thursday.": it will not happen then.
+            draft.status, draft.explicit_status = Status.CANCELLED, True
+        if draft.invited and draft.status is not Status.CANCELLED:
+            draft.status, draft.explicit_status = Status.PLANNED, True
+        if not draft.undated:
+            draft.time = time_for(reading, layer, trigger, draft.status is Status.PLANNED, (left, right))
+        if draft.time is None and not draft.undated:
+            draft.inherited_time = during_event(reading, layer, draft.person_keys()) or after_event(
+                reading, layer
+            )
+            if draft.inherited_time is not None and draft.type is EventType.INVITATION:
+                draft.location = draft.location or draft.inherited_time.location
+        if not trigger.companion:  # a companion goes where the one accompanied goes
+            draft.location = draft.location or location_for(reading, layer, trigger, draft, left, right)
+        draft.topics = topics_of(layer, draft)
+        if not draft.has_person():
+            if draft.status is Status.CANCELLED:
+                reading.drafting.pending_cancel = draft
+            if not draft.parties:
+                refer_back(reading, draft, layer)
+                continue
+        pending = reading.drafting.pending_cancel
+        if (
+            pending is not None
+            and pending.type is draft.type
+            and 0 < layer.sentence.index - pending.sentence <= 2
+            and draft.status in (Status.PLANNED, Status.CANCELLED)
+            and draft.counterfactual
+        ):
+            draft.status, draft.explicit_status = Status.CANCELLED, True
+            draft.time = draft.time or pending.time
+            draft.location = draft.location or pending.location
+            reading.drafting.pending_cancel = None
+        if part_of_earlier(reading, draft, layer):
+            continue
+        if not draft.has_person() and not between_countries(draft):
+            continue
+        clause_before = reading.text[left : trigger.start]
+        draft.distinct = bool(cues.DISTINCT.search(clause_before + " " + trigger.text))
+        draft.previous_occasion = bool(cues.PREVIOUS_OCCASION.search(clause_before + " " + trigger.text))
+        for second in more_destinations(reading, layer, trigger, draft, right):
+            # "will travel to Seoul, Republic of Korea, and Manila": a stop in each. The trip's dates
+            # span every stop; a later stop keeps them only if nothing later dates it on its own.
+            reading.drafts.append(
+                attrs.evolve(
+                    draft,
+                    location=second,
+                    parties=list(draft.parties),
+                    spans=list(draft.spans),
+                    time=None,
+                    alt_times=[],
+                    inherited_time=draft,
+                )
+            )
+        if trigger.form == "verbal" and draft.status_from is None:
+            last_verbal = draft
+        if trigger.proposal:
+            # "proposed a summit with X on Nov. 2": the time is the proposed meeting's.
+            draft.time, draft.alt_times = None, []
+        reading.drafts.extend(_separate(reading, draft))
+    if not layer.triggers:
+        topics_for_previous(reading, layer)
+    if layer.cancelled:
+        call_off_leg(reading, layer)
+    del sentence
+
+
+def _separate(reading: Reading, draft: Draft) -> list[Draft]:
+    """Split a meeting into one per counterpart where the text says they were apart.
+
+    "Held separate meetings with A and B", or a visitor who "will meet
+    Prime Minister A and Foreign Minister B" of one country.
+    """
+    if draft.type is EventType.VISIT:
+        return _visits_by_government(draft)
+    if draft.type is not EventType.MEETING:
+        return [draft]
+    if (
+        not cues.SEPARATE.search(draft.trigger.text)
+        and not _calls_on_leader_and_minister(draft)
+        and not _meets_several_apart(reading, draft)
+        and not _courtesy_calls(draft)
+    ):
+        return [draft]
+    if _courtesy_calls(draft):
+        # "A, B and C also called on Prime Minister D": each paid a call of their own.
+        named = [p for p in draft.parties if p.person is not None]
+        host = [p for p in named if p.person is not None and p.person.start > draft.trigger.start]
+        callers = [p for p in named if p.person is not None and p.person.start < draft.trigger.start]
+        return [
+            attrs.evolve(draft, parties=[caller, *host], spans=[*draft.spans], topics=[*draft.topics])
+            for caller in callers
+        ]
+    subjects = [p for p in draft.parties if p.role in (Role.HOST, Role.PARTICIPANT) and p.person is not None][
+        :1
+    ]
+    others = [p for p in draft.parties if p not in subjects and p.person is not None]
+    if not subjects or len(others) < 2:
+        return [draft]
+    return [
+        attrs.evolve(
+            draft,
+            parties=[*subjects, other],
+            spans=list(draft.spans),
+            topics=list(draft.topics),
+            distinct=True,
+        )
+        for other in others
+    ]
+
+
+def _courtesy_calls(draft: Draft) -> bool:
+    """Several visitors who "called on" one host: courtesy calls are paid one by one."""
+    if not cues.COURTESY_CALL.search(draft.trigger.text):
+        return False
+    callers = [p for p in draft.parties if p.person is not None and p.person.start < draft.trigger.start]
+    hosts = [p for p in draft.parties if p.person is not None and p.person.start > draft.trigger.start]
+    return len(callers) >= 2 and len(hosts) == 1
+
+
+def _meets_several_apart(reading: Reading, draft: Draft) -> bool:
+    """One person meeting several named people, and nothing saying they met together.
+
+    "Modi is expected to hold talks with Sunak and Macron": a meeting
+    with each. "A trilateral with X and Y", "met X and Y together" or a
+    summit of them all is one occasion.
+    """
+    if draft.hosting or draft.trigger.form != "verbal":
+        return False
+    subjects = [p for p in draft.parties if p.person is not None and p.person.start < draft.trigger.start]
+    objects = [p for p in draft.parties if p.person is not None and p.person.start > draft.trigger.start]
+    if len(subjects) != 1 or len(objects) < 2:
+        return False
+    sentence = (
+        reading.sentences[draft.sentence].sentence.text if draft.sentence < len(reading.sentences) else ""
+    )
+    if cues.JOINT.search(sentence):
+        return False
+    countries = {p.country for p in objects}
+    # People of one country (the hosts) are met one by one; people of several countries may be
+    # one gathering ("met Wong, Jaishankar and Iwaya for an hour") unless the text says bilateral.
+    return (len(countries) == 1 and None not in countries) or bool(cues.BILATERAL.search(sentence))
+
+
+def _calls_on_leader_and_minister(draft: Draft) -> bool:
+    if not re.match(r"(?:to\s+|will\s+)?(?:meet|meets|met)\b", draft.trigger.text) or draft.hosting:
+        return False
+    objects = [
+        p.person for p in draft.parties if p.person is not None and p.person.start > draft.trigger.start
+    ]
+    subjects = [
+        p.person for p in draft.parties if p.person is not None and p.person.start < draft.trigger.start
+    ]
+    countries = {p.country for p in objects}
+    heads = [
+        p for p in objects if p.title and cues.LEADER_TITLE.search(p.title) and "vice" not in p.title.lower()
+    ]
+    return (
+        len(objects) >= 2
+        and len(countries) == 1
+        and None not in countries
+        and bool(heads)
+        and all(p.country not in countries for p in subjects)
+    )
+
+
+def _call_context(reading: Reading, layer: SentenceLayer) -> bool:
+    """Whether "spoke with" is a call: the sentence or the next one says so."""
+    text = reading.text
+    following = text[layer.sentence.end : layer.sentence.end + 250]
+    if cues.CALL_WORDS.search(layer.sentence.text) or cues.CALL_WORDS.search(following):
+        return True
+    # A readout titled "Secretary's Call with ..." reports the call as "spoke with".
+    return bool(cues.CALL_WORDS.search(reading.title_lines))
+
+
+def _verbal(
+    reading: Reading,
+    layer: SentenceLayer,
+    trigger: Trigger,
+    left: int,
+    right: int,
+    previous_subjects: list[Party],
+) -> Draft | None:
+    text = reading.text
+    left = subordinate_start(reading.text, trigger, left, functools.partial(names_someone, reading, layer))
+    subjects = persons_between(reading, layer, left, trigger.start)
+    subjects = [s for s in subjects if not s.possessive or s.cue == "pronoun"]
+    asides = []
+    for match in clauses.RELATIVE_ASIDE.finditer(text, left, trigger.start):
+        closing = text.rfind(",", match.end(), trigger.start)
+        if closing > match.end():
+            asides.append((match.start(), closing))
+    subjects = [s for s in subjects if not any(a <= s.start < b for a, b in asides)] or subjects
+    if not subjects:
+        relative = re.search(r",\s+who\s+[^,;]*$", reading.text[layer.sentence.start : trigger.start])
+        if relative is not None:
+            head = layer.sentence.start + relative.start()
+            subjects = [
+                p
+                for p in layer.persons
+                if 0 <= head - p.end <= 2 or (p.apposition_end and 0 <= head - p.apposition_end <= 2)
+            ]
+    if (
+        not subjects
+        and trigger.text.split()[0].lower().endswith("ing")
+        and cues.REPORTED_AFTER.search(text[max(layer.sentence.start, trigger.start - 60) : trigger.start])
+    ):
+        # "X said after meeting Y": who met is who said so.
+        said_by = persons_between(reading, layer, layer.sentence.start, trigger.start)
+        subjects = [p for p in said_by if not p.possessive][-1:]
+    elif (
+        not subjects
+        and trigger.text.split()[0].lower().endswith("ing")
+        and cues.SOME_TIME_AFTER.search(text[max(layer.sentence.start, trigger.start - 60) : trigger.start])
+    ):
+        # "X said he spoke with Y, days after hosting her": the sentence's subject hosted.
+        subjects = [p for p in layer.persons if p.end <= trigger.start and not p.possessive][:1]
+    if (
+        not subjects
+        and not previous_subjects
+        and re.search(r"\band\s+(?:then\s+|also\s+)?$", text[max(0, trigger.start - 12) : trigger.start])
+    ):
+        # "X will arrive on Thursday and hold talks with Y": the sentence's subject.
+        subjects = [
+            p
+            for p in persons_between(reading, layer, layer.sentence.start, trigger.start)
+            if not p.possessive and not cues.OBJECT_BEFORE.search(text[max(0, p.start - 60) : p.start])
+        ][:1]
+    objects = [p for p in persons_between(reading, layer, trigger.start + 1, right) if not p.possessive]
+    groups = [g for g in layer.groups if trigger.end <= g.start and g.end <= right]
+    subject_groups = [g for g in layer.groups if left <= g.start and g.end <= trigger.start]
+    text = reading.text
+    infinitive = text[max(0, trigger.start - 3) : trigger.start].lower() == "to "
+    if trigger.needs_person_object:
+        gap = text[trigger.end : objects[0].start] if objects else ""
+        group_follows = (
+            bool(groups) and not text[trigger.end : groups[0].start].strip(" ,").replace("the", "").strip()
+        )
+        counterpart = cues.COUNTERPART_GAP.fullmatch(gap) is not None  # "host his Japanese counterpart, X,"
+        if (
+            not group_follows
+            and not counterpart
+            and (
+                not objects
+                or len(gap.split()) > 8
+                or re.search(
+                    r"[,;.]", gap.replace("U.S.", "US").replace("Adm.", "Adm").replace("Gen.", "Gen")
+                )
+            )
+        ):
+            return None
+    parties: list[Party] = []
+    if trigger.companion:
+        return _companion(reading, layer, trigger, subjects, previous_subjects, left, right)
+    if trigger.type is EventType.VISIT and trigger.traveller_inside:
+        parties = [Party(p, None, Role.VISITOR) for p in _traveller_inside(reading, layer, trigger, left)]
+    elif trigger.type is EventType.VISIT:
+        if infinitive:
+            before = [p for p in layer.persons if p.end <= trigger.start and p.start >= left - 200] + [
+                person
+                for pronoun in layer.pronouns
+                if pronoun.end <= trigger.start and not pronoun.possessive
+                for person in resolve_pronoun(reading, layer, pronoun)
+            ]
+            before.sort(key=lambda p: p.start)
+            visitors = before[-1:] if before else subjects[-1:]
+            invited = [t for t in layer.triggers if t.type is EventType.INVITATION and t.end <= trigger.start]
+            if invited and _invitees_in(reading, layer):
+                visitors = _invitees_in(reading, layer)[:1]  # "X was invited by Y to visit": X visits
+            shared = [p.person for p in previous_subjects if p.person is not None]
+            if shared and re.search(
+                r"\band\s+(?:then\s+)?to\s+$", text[max(0, trigger.start - 16) : trigger.start]
+            ):
+                visitors = shared  # "X was expected to meet Y ... and to tour the base": X tours
+        else:
+            visitors = (
+                subjects
+                or _leaders(reading, layer, subject_groups)
+                or [p.person for p in previous_subjects if p.person is not None]
+            )
+        parties = [Party(p, None, Role.VISITOR) for p in visitors]
+    elif trigger.type is EventType.INVITATION and cues.PASSIVE.search(
+        text, max(0, trigger.start - 16), trigger.start
+    ):
+        # "Lee has been invited to the summit (by X)": the subject is invited, the agent invites.
+        invitees = subjects or [p.person for p in previous_subjects if p.person is not None]
+        agent = re.match(r"\s+(?:[\w-]+\s+){0,6}?by\s+", text[trigger.end : right])
+        inviters = (
+            [p for p in objects if p.start >= trigger.end + agent.end()][:1] if agent is not None else []
+        )
+        parties = [Party(p, None, Role.INVITER) for p in inviters]
+        parties += [Party(p, None, Role.INVITEE) for p in invitees[:1]]
+    elif trigger.type is EventType.INVITATION:
+        inviters = subjects or [p.person for p in previous_subjects if p.person is not None]
+        parties = [Party(p, None, Role.INVITER) for p in inviters]
+        invitees = objects[:1] if objects else []
+        parties += [Party(p, None, Role.INVITEE) for p in invitees]
+        if not invitees:
+            parties += [Party(None, g, Role.INVITEE) for g in groups[:1]]
+    else:
+        if not subjects and not subject_groups:
+            subjects = [p.person for p in previous_subjects if p.person is not None]
+        frame = _visit_subject(reading, layer) if not subjects and trigger.type is EventType.MEETING else None
+        if frame is not None:
+            # "The visit would have included talks with his counterpart": the visitor talks.
+            subjects = [p.person for p in frame.parties if p.person is not None]
+        first_role = Role.HOST if trigger.hosting else Role.PARTICIPANT
+        other_role = Role.GUEST if trigger.hosting else Role.PARTICIPANT
+        if not subjects:
+            subjects = _leaders(reading, layer, subject_groups)
+            subject_groups = [] if subjects else subject_groups
+        parties = [Party(p, None, first_role) for p in subjects]
+        parties += [Party(None, g, first_role) for g in subject_groups]
+        parties += [Party(p, None, other_role) for p in objects]
+        if not objects:
+            leaders = _leaders(reading, layer, groups)
+            parties += [Party(p, None, other_role) for p in leaders]
+            if not leaders:
+                parties += [Party(None, g, other_role) for g in groups]
+    parties = unique_parties(parties)
+    if not parties:
+        return None
+    draft = Draft.start(layer.sentence, trigger, parties)
+    draft.spans = [_span(layer, trigger, parties, left, right)]
+    return draft
+
+
+def _leaders(reading: Reading, layer: SentenceLayer, groups: list[GroupMention]) -> list[PersonMention]:
+    """Who stands for a delegation: "a delegation, led by X," or the leader named earlier.
+
+    The delegation's leader is remembered for the document, so "the
+    delegation" of a later sentence is that person too.
+    """
+    _note_leader(reading, layer)
+    leader = reading.drafting.delegation_leader
+    if leader is None:
+        return []
+    text = reading.text
+    return [
+        attrs.evolve(leader, start=group.start, end=group.end)
+        for group in groups
+        if cues.DELEGATION.search(group.text)
+        # "The lawmakers are to meet ...": the delegation's members, once one was named
+        or (
+            cues.MEMBERS.fullmatch(group.text)
+            and text[max(0, group.start - 4) : group.start].lower() == "the "
+        )
+    ][:1]
+
+
+def _note_leader(reading: Reading, layer: SentenceLayer) -> None:
+    """Remember who leads the delegation a sentence names: "a delegation, led by X,"."""
+    if layer.sentence.index in reading.drafting.leaders_read:
+        return
+    reading.drafting.leaders_read.add(layer.sentence.index)
+    text = reading.text
+    leads = cues.LEADS_DELEGATION.search(text, layer.sentence.start, layer.sentence.end)
+    if leads is not None and not cues.ASKED_TO.search(text, max(0, leads.start() - 60), leads.start()):
+        # "Rep. Dana Whitfield will lead a bipartisan delegation to Tokyo"; not "invited X to lead one"
+        before = [p for p in layer.persons if p.end <= leads.start() and not p.possessive]
+        if before:
+            reading.drafting.delegation_leader = before[-1]
+    for group in layer.groups:
+        led = (
+            cues.LED_BY.match(text, group.end, group.end + 60) if cues.DELEGATION.search(group.text) else None
+        )
+        if led is None:
+            continue
+        leader = next((p for p in layer.persons if 0 <= p.start - led.end() < 80), None)
+        if leader is not None:
+            reading.drafting.delegation_leader = leader
+
+
+def _traveller_inside(
+    reading: Reading, layer: SentenceLayer, trigger: Trigger, left: int
+) -> list[PersonMention]:
+    """Who travels in "take him to X" (the pronoun) or "Macron's final destination will be X"."""
+    for pronoun in layer.pronouns:
+        if trigger.start <= pronoun.start and pronoun.end <= trigger.end:
+            return resolve_pronoun(reading, layer, pronoun)[:1]
+    owners = [p for p in layer.persons if left <= p.start and p.end <= trigger.start and p.possessive]
+    if owners:
+        return owners[-1:]
+    owned = [p for p in layer.pronouns if left <= p.start and p.end <= trigger.start and p.possessive]
+    return resolve_pronoun(reading, layer, owned[-1])[:1] if owned else []
+
+
+def _companion(
+    reading: Reading,
+    layer: SentenceLayer,
+    trigger: Trigger,
+    subjects: list[PersonMention],
+    previous_subjects: list[Party],
+    left: int,
+    right: int,
+) -> Draft | None:
+    """A trip made as someone's companion: "X will accompany Y", "X is to travel with him"."""
+    text = reading.text
+    if re.search(
+        r"(?:\bnot|\bnever|n['’]t)\s+(?:\w+\s+)?$", text[max(0, trigger.start - 24) : trigger.start]
+    ):
+        return None  # "will not accompany": no trip
+    visitors = subjects or [p.person for p in previous_subjects if p.person is not None]
+    keys = {person_key(p) for p in visitors}
+    named = [p for p in layer.persons if trigger.end <= p.start < right and person_key(p) not in keys]
+    accompanied = named[:1]
+    if not accompanied:
+        pronoun = next(
+            (p for p in layer.pronouns if trigger.end <= p.start < trigger.end + 12 and not p.plural),
+            None,
+        )
+        if pronoun is not None:
+            # "X and Y will travel with him": not X or Y, but who the story was about just before.
+            accompanied = antecedent_outside(reading, layer, keys)
+    if not visitors or not accompanied:
+        return None
+    draft = Draft.start(layer.sentence, trigger, [Party(p, None, Role.VISITOR) for p in visitors])
+    draft.companion_of = person_key(accompanied[0])
+    draft.spans = [_span(layer, trigger, draft.parties, left, right)]
+    return draft
+
+
+def _nominal(
+    reading: Reading,
+    layer: SentenceLayer,
+    trigger: Trigger,
+    left: int,
+    right: int,
+    previous_subjects: list[Party],
+) -> Draft | None:
+    text = reading.text
+    parties: list[Party] = []
+    possessor = _possessor(reading, layer, trigger)
+    after = text[trigger.end : right]
+    between = (
+        re.match(r"\s*(?:between|with|by|from|among|involving)\b", after)
+        or re.search(r"\b(?:between|with)$", trigger.text)
+        # "The talks were held in Manila on May 2 between A and B"
+        or cues.HELD_BETWEEN.match(after)
+    )
+    objects: list[PersonMention] = []
+    groups: list[GroupMention] = []
+    if between:
+        objects = persons_between(reading, layer, trigger.end, right)
+        groups = [g for g in layer.groups if trigger.end <= g.start and g.end <= right]
+    elif (
+        re.match(r"\s*(?:of|in|at)\b", after) or re.search(r"\b(?:of|in|at)$", trigger.text)
+    ) and trigger.type is EventType.MEETING:
+        groups = [g for g in layer.groups if trigger.end <= g.start and g.end <= min(right, trigger.end + 80)]
+        of_phrase = cues.OF_PHRASE.match(after if re.match(r"\s*of\b", after) else " of" + after)
+        if (re.match(r"\s*of\b", after) or trigger.text.endswith("of")) and not groups and of_phrase:
+            # "the meeting of Presidents A and B held on ...": the people of the "of" phrase.
+            phrase_end = trigger.end + len(of_phrase.group())
+            objects = [p for p in layer.persons if trigger.end <= p.start and p.end <= phrase_end]
+    if (
+        trigger.type is EventType.INVITATION
+        and cues.INVITATION_OF.search(text[max(0, trigger.start - 12) : trigger.start])
+        and re.match(r"\s*of\b", after)
+    ):
+        # "X arrives in Manila ... at the invitation of Y": Y invited X.
+        inviters = [p for p in layer.persons if trigger.end < p.start <= trigger.end + 80][:1]
+        guests = [
+            p
+            for p in persons_between(reading, layer, layer.sentence.start, trigger.start)
+            if not p.possessive
+        ]
+        if not guests:
+            guests = [p.person for p in previous_subjects if p.person is not None]
+        parties = [Party(p, None, Role.INVITER) for p in inviters]
+        parties += [Party(p, None, Role.INVITEE) for p in guests[:1]]
+        draft = Draft.start(layer.sentence, trigger, unique_parties(parties))
+        draft.undated = True
+        draft.spans = [_span(layer, trigger, draft.parties, trigger.start, right)]
+        return draft
+    if trigger.type is EventType.INVITATION:
+        from_match = re.search(r"\bfrom\b", after)
+        to_match = re.search(r"\bto\b", after)
+        inviters = [
+            p
+            for p in objects
+            if from_match
+            and p.start > trigger.end + from_match.start()
+            and (not to_match or p.start < trigger.end + to_match.start())
+        ]
+        invitees = [p for p in objects if p not in inviters]
+        parties = [Party(p, None, Role.INVITER) for p in (possessor or inviters)]
+        parties += [Party(p, None, Role.INVITEE) for p in invitees[:1]]
+    elif trigger.type is EventType.VISIT:
+        visitors = possessor or [p for p in objects if re.match(r"\s*by\b", after)]
+        by_phrase = re.search(r"\bby\s+", after[:100])
+        if not visitors and by_phrase is not None:
+            # "a visit to the Philippines by Prime Minister Shigeru Ishiba"
+            start = trigger.end + by_phrase.end()
+            visitors = [p for p in layer.persons if start <= p.start <= start + 45][:1]
+        invited = False
+        if not visitors:
+            visitors = _invitees_in(reading, layer)
+            invited = bool(visitors)
+        parties = [Party(p, None, Role.VISITOR) for p in visitors]
+    else:
+        if not possessor and between and between.group().strip() == "with":
+            # "..., including talks with Mr Albanese": the sentence's subject takes part.
+            possessor = [p.person for p in previous_subjects if p.person is not None]
+            if not possessor:
+                # "X is preparing for a summit with Y": the clause's subject takes part.
+                possessor = [
+                    p for p in persons_between(reading, layer, left, trigger.start) if not p.possessive
+                ][:1]
+        parties = [Party(p, None, Role.PARTICIPANT) for p in possessor]
+        parties += [Party(p, None, Role.PARTICIPANT) for p in objects]
+        parties += [Party(None, g, Role.PARTICIPANT) for g in groups]
+    text = reading.text
+    if (
+        not parties
+        and trigger.type is not EventType.VISIT
+        and re.search(
+            r"\b(?:in|at|during|via|by|over|through)\s+(?:an?|the|their)\s+(?:[\w-]+\s+){0,2}$",
+            text[max(left, trigger.start - 40) : trigger.start],
+        )
+    ):
+        # "Iwaya and Manalo agreed in a video conference": the clause's subjects took part.
+        subjects = [p for p in persons_between(reading, layer, left, trigger.start) if not p.possessive]
+        if len(subjects) >= 2:
+            parties = [Party(p, None, Role.PARTICIPANT) for p in subjects]
+    main = frame_main(reading.text, layer.sentence, trigger)
+    if not parties and main is not None:
+        # "During the talks in Tokyo, which lasted an hour, the two ministers agreed ...": the
+        # subjects of the clause the frame opens took part.
+        subjects = [p for p in persons_between(reading, layer, main, main + 60) if not p.possessive]
+        if len(subjects) >= 2:
+            parties = [Party(p, None, Role.PARTICIPANT) for p in subjects]
+    if trigger.type is EventType.MEETING and any(p.person is not None for p in parties):
+        visit = _visit_subject(reading, layer)
+        named = {person_key(p.person) for p in parties if p.person is not None}
+        if visit is not None and not named & visit.person_keys():
+            # "The trip would include a meeting with Teodoro in Manila": the visitor meets him
+            parties = [
+                Party(p.person, None, Role.GUEST) for p in visit.parties if p.person is not None
+            ] + parties
+    if not any(p.person is not None for p in parties) and trigger.type is EventType.MEETING:
+        visit = _visit_subject(reading, layer)
+        if visit is not None:
+            # "The visit would have included talks with his counterpart"
+            parties = [
+                Party(p.person, None, Role.GUEST) for p in visit.parties if p.person is not None
+            ] + parties
+    if not parties and cues.found(cues.CANCEL, reading.text[left:right]):
+        # "Mr Biden would also skip a planned stop in ...": the subject is the visitor.
+        role = Role.VISITOR if trigger.type is EventType.VISIT else Role.PARTICIPANT
+        subjects = [p for p in persons_between(reading, layer, left, trigger.start) if not p.possessive]
+        parties = [Party(p, None, role) for p in subjects]
+    if not parties:
+        parties = _compound_parties(reading, layer, trigger)
+    parties = unique_parties(parties)
+    draft = Draft.start(layer.sentence, trigger, parties)
+    if trigger.type is EventType.VISIT and invited:
+        draft.invited = True
+    span_start = min([trigger.start, *(p.start for p in possessor)])
+    draft.spans = [_span(layer, trigger, parties, span_start, right)]
+    return draft
+
+
+def _compound_parties(reading: Reading, layer: SentenceLayer, trigger: Trigger) -> list[Party]:
+    """The sides a compound names before an event noun: "the Moon-Kim summit", "Japan-U.S.-ROK talks".
+
+    Each part is the surname of a person the story names, or a country;
+    "inter-Korean" is the two Koreas. Sides that are countries take part
+    as their governments.
+    """
+    text = reading.text
+    before = cues.COMPOUND_BEFORE.search(text, max(layer.sentence.start, trigger.start - 80), trigger.start)
+    if before is None:
+        return []
+    compound = before.group("compound")
+    if compound.lower() == "inter-korean":
+        parts = ["South Korea", "North Korea"]
+    else:
+        parts = [part for part in re.split(r"[-–/]", compound) if part]
+    if len(parts) < 2:
+        return []
+    people = [person for earlier in reading.sentences_to(layer) for person in earlier.persons]
+    parties: list[Party] = []
+    start = trigger.start - len(before.group()) + before.start("compound") - before.start()
+    for part in parts:
+        country = lexicon.country_of_word(part)
+        if country is not None:
+            group = GroupMention(start, start + len(compound), lexicon.country_name(country), country)
+            parties.append(Party(None, group, Role.PARTICIPANT))
+            continue
+        named = [p for p in people if p.name.split()[-1] == part or p.name.split()[0] == part]
+        if not named:
+            return []  # a part that is neither a country nor a person of the story: no sides
+        parties.append(Party(named[-1], None, Role.PARTICIPANT))
+    return parties
+
+
+def _visit_subject(reading: Reading, layer: SentenceLayer) -> Draft | None:
+    """The visit a sentence opening "The visit ..." or "The trip ..." is about."""
+    if not re.match(
+        r"\s*(?:The|This|That|His|Her|Their)\s+(?:[\w-]+\s+)?(?:visit|trip|tour)\b", layer.sentence.text
+    ):
+        return None
+    for draft in reversed(reading.drafts):
+        if layer.sentence.index - draft.sentence > 3:
+            return None
+        if draft.type is EventType.VISIT:
+            return draft
+    return None
+
+
+def _invitees_in(reading: Reading, layer: SentenceLayer) -> list[PersonMention]:
+    """The people invited in this sentence: they make the visit it names."""
+    for draft in reversed(reading.drafts):
+        if draft.sentence != layer.sentence.index:
+            break
+        if draft.type is EventType.INVITATION:
+            return [p.person for p in draft.parties if p.role is Role.INVITEE and p.person is not None]
+    return []
+
+
+def _possessor(reading: Reading, layer: SentenceLayer, trigger: Trigger) -> list[PersonMention]:
+    text = reading.text
+    for person in reversed(layer.persons):
+        if person.end <= trigger.start and person.possessive:
+            mark = cues.POSSESSIVE_MARK.match(text, person.end)  # "'s", "’", or "Jr.'s"
+            gap_start = mark.end() if mark is not None else person.end + 1
+            if cues.POSSESSOR_GAP.match(text[gap_start : trigger.start]):
+                # "A and B's talks": take the coordinated names too.
+                return [person]
+            break
+    for pronoun in reversed(layer.pronouns):
+        if pronoun.end <= trigger.start and pronoun.possessive:
+            if cues.POSSESSOR_GAP.match(text[pronoun.end : trigger.start] + " "):
+                return resolve_pronoun(reading, layer, pronoun)
+            break
+    return []
+
+
+def _span(
+    layer: SentenceLayer, trigger: Trigger, parties: Sequence[Party], left: int, right: int
+) -> tuple[int, int]:
+    starts = [trigger.start] + [
+        p.person.start for p in parties if p.person is not None and left <= p.person.start < right
+    ]
+    ends = [trigger.end] + [
+        p.person.end for p in parties if p.person is not None and left <= p.person.start < right
+    ]
+    ends += [g.group.end for g in parties if g.group is not None and g.group.end <= right]
+    start, end = max(min(starts), layer.sentence.start), min(max(ends), layer.sentence.end)
+    return start, end
+
+
+def _visits_by_government(draft: Draft) -> list[Draft]:
+    """One visit per government: "Along with Abe, Li will arrive in Seoul" is two delegations.
+
+    Visitors of one country (a minister and the aides who go with him) make
+    one visit; visitors of different countries named one by one travel as
+    their own governments, each on a visit of their own. A host who goes
+    along with a visitor, and a group the text names as one ("the three
+    visiting ministers"), stay one visit.
+    """
+    by_country: dict[str, list[Party]] = {}
+    for party in draft.parties:
+        if party.person is None or party.country is None:
+            return [draft]  # someone of unknown country: keep the visit as the text tells it
+        if party.person.cue == "pronoun":
+            return [draft]  # "the three visiting ministers had flown to ...": the text makes them one party
+        by_country.setdefault(party.country, []).append(party)
+    destination = draft.location.country if draft.location is not None else None
+    if len(by_country) < 2 or destination in by_country:
+        return [draft]  # a host who goes along with the visitor: one visit of both
+    return [
+        attrs.evolve(
+            draft, parties=parties, spans=list(draft.spans), topics=list(draft.topics), distinct=True
+        )
+        for parties in by_country.values()
+    ]

@@ -1,0 +1,472 @@
+r"""The layered reading of one article, built once and read by every stage.
+
+A :class:`Reading` holds the article (document, knowledge base, the page's
+parts and title lines), one :class:`SentenceLayer` per sentence read (its
+people and triggers at once; its times, places, pronouns, groups and clause
+breaks when first asked), and the :class:`Draft` events the stages build,
+each with its :class:`Party` participants. The stages are the modules of
+:mod:`alliancekit.rules`; :func:`alliancekit.rules.extractor.read_article`
+runs them in order.
+
+>>> import datetime as dt
+>>> from alliancekit.actors import KnowledgeBase
+>>> from alliancekit.model import Document
+>>> text = "Rubio Meets Motegi\n\nMarco Rubio met Toshimitsu Motegi on Friday."
+>>> doc = Document("d", text, dt.date(2026, 2, 3))
+>>> reading = Reading(doc, KnowledgeBase())
+>>> reading.sentences = read_sentences(reading)
+>>> [(layer.sentence.text, [t.text for t in layer.triggers]) for layer in reading.sentences]
+[('Marco Rubio met Toshimitsu Motegi on Friday.', ['met'])]
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator
+
+import attrs
+
+from alliancekit.actors import KnowledgeBase, name_key
+from alliancekit.model import Document, EventType, Role, Status, TimeSpan
+from alliancekit.rules import cues, lexicon
+from alliancekit.rules.clauses import CLAUSE_REACH, ClauseBreaks
+from alliancekit.rules.mentions import (
+    GroupMention,
+    PersonFinder,
+    PersonMention,
+    PlaceMention,
+    PronounMention,
+    find_groups,
+    find_places,
+    find_pronouns,
+)
+from alliancekit.rules.text import Section, SectionKind, Sentence, article_sentences, sections
+from alliancekit.rules.triggers import Trigger, find_triggers
+from alliancekit.temporal import TimeMention, find_time_expressions
+
+__all__ = [
+    "Draft",
+    "DraftingState",
+    "Party",
+    "Reading",
+    "SentenceLayer",
+    "between_countries",
+    "countries_in",
+    "overlaps",
+    "person_key",
+    "read_sentences",
+    "unique_parties",
+    "unique_persons",
+    "unique_spans",
+]
+
+
+@attrs.define
+class Party:
+    """A participant while drafting: a person or a group, and the role the wording gives it.
+
+    Exactly one of ``person`` and ``group`` is set. A participant's role may
+    still change when the event is emitted (a participant in the country
+    of the meeting is its host).
+    """
+
+    person: PersonMention | None
+    group: GroupMention | None
+    role: Role
+
+    @property
+    def key(self) -> frozenset[str] | str:
+        """Who the party is: the person's identity (see :func:`person_key`), else the group's words."""
+        if self.person is not None:
+            return person_key(self.person)
+        assert self.group is not None
+        return f"group:{self.group.text.lower()}"
+
+    @property
+    def country(self) -> str | None:
+        """The party's country, when known."""
+        if self.person is not None:
+            return self.person.country
+        return self.group.country if self.group is not None else None
+
+
+@attrs.define
+class Draft:
+    """An event being assembled from one trigger; becomes an :class:`~alliancekit.model.Event` once merged.
+
+    Drafting sets its parties, status (``explicit_status`` when the wording
+    states it), time mention, place and topics; the clustering stage merges
+    drafts of one engagement and fills what one lacks from a related one
+    (``inherited_time``: the draft whose time and place it takes). The flags
+    record what the wording said for the later stages: ``counterfactual``
+    ("had been due to"), ``previous_occasion`` ("they last met"),
+    ``distinct`` ("a separate meeting"), ``onward`` ("before flying on to"),
+    ``undated`` ("at the invitation of"), ``invited`` (a visit someone was
+    invited to make), ``in_headline``; ``status_from`` is the main clause's
+    draft whose tense a participle clause takes, ``companion_of`` whom a
+    companion accompanies, ``fixed_time`` a day counted from another
+    engagement ("two days later").
+    """
+
+    type: EventType
+    status: Status | None
+    explicit_status: bool
+    parties: list[Party]
+    time: TimeMention | None
+    inherited_time: Draft | None
+    location: PlaceMention | None
+    topics: list[str]
+    spans: list[tuple[int, int]]
+    sentence: int
+    paragraph: int
+    trigger: Trigger
+    hosting: bool = False
+    future_hint: bool = False
+    alt_times: list[TimeMention] = attrs.field(factory=list)
+    invited: bool = False
+    counterfactual: bool = False
+    previous_occasion: bool = False  # "they last met in October": an earlier occasion, for background
+    distinct: bool = False
+    fixed_time: TimeSpan | None = None
+    onward: bool = False
+    undated: bool = False
+    companion_of: frozenset[str] | None = None
+    status_from: Draft | None = None
+    in_headline: bool = False  # read from the headline or standfirst, whose present tense reports the past
+
+    @classmethod
+    def start(cls, sentence: Sentence, trigger: Trigger, parties: list[Party]) -> Draft:
+        """A fresh draft for one trigger of one sentence; the rest is filled in later."""
+        return cls(
+            trigger.type,
+            None,
+            False,
+            parties,
+            None,
+            None,
+            None,
+            [],
+            [],
+            sentence.index,
+            sentence.paragraph,
+            trigger,
+            hosting=trigger.hosting,
+        )
+
+    def person_keys(self) -> set[frozenset[str]]:
+        """The identities of the draft's people (groups left out)."""
+        return {person_key(p.person) for p in self.parties if p.person is not None}
+
+    def has_person(self) -> bool:
+        """Whether a named person takes part, not only groups."""
+        return any(p.person is not None for p in self.parties)
+
+
+@attrs.define(eq=False)
+class SentenceLayer:
+    """What one sentence holds, in document offsets: the reading's layer per sentence.
+
+    People and triggers are read at once: the person finder remembers who
+    was named for later surnames, and triggers decide whether the sentence
+    drafts anything. Times, places, pronouns and groups are read the first
+    time something asks for them, since most sentences never need them.
+    """
+
+    sentence: Sentence
+    persons: list[PersonMention]
+    _knowledge_base: KnowledgeBase = attrs.field(repr=False)
+    triggers: list[Trigger] = attrs.field(init=False)
+    """The triggers of the sentence, outside quotations of three words or more."""
+
+    def __attrs_post_init__(self) -> None:
+        text, offset = self.sentence.text, self.sentence.start
+        quoted = [
+            (offset + m.start(), offset + m.end())
+            for m in cues.QUOTE.finditer(text)
+            if len(m.group().split()) >= 3
+        ]
+        self.triggers = [
+            t
+            for t in find_triggers(text, offset)
+            if not any(start <= t.start and t.end <= end for start, end in quoted)
+        ]
+
+    @functools.cached_property
+    def cancelled(self) -> bool:
+        """Whether the sentence speaks of calling something off."""
+        return cues.found(cues.CANCEL, self.sentence.text)
+
+    @functools.cached_property
+    def future(self) -> bool:
+        """Whether the sentence has a future or planning cue."""
+        return cues.found(cues.FUTURE, self.sentence.text)
+
+    @functools.cached_property
+    def future_outside_predicates(self) -> bool:
+        """Whether it has one outside "what is expected to be" phrases."""
+        return cues.FUTURE.search(cues.PREDICATIVE.sub(" ", self.sentence.text)) is not None
+
+    @functools.cached_property
+    def countries(self) -> list[str]:
+        """The countries the sentence names, in order, each once."""
+        return countries_in(self.sentence.text, exclude=set())
+
+    @functools.cached_property
+    def clause_breaks(self) -> ClauseBreaks:
+        """The sentence's clause breaks, found once for every trigger's clause."""
+        return ClauseBreaks(self.sentence.text)
+
+    def clause(self, trigger: Trigger, index: int) -> tuple[int, int]:
+        """The clause of trigger number ``index``, in document offsets.
+
+        It runs from the last clause break before the trigger to the first
+        break or verbal trigger after it, and at most
+        :data:`~alliancekit.rules.clauses.CLAUSE_REACH` characters either side.
+        """
+        sentence = self.sentence
+        local_start = trigger.start - sentence.start
+        local_end = trigger.end - sentence.start
+        breaks = self.clause_breaks
+        left = max(breaks.left_of(local_start), local_start - CLAUSE_REACH)
+        right = min(
+            breaks.right_of(local_end), self.next_verbal_start(index, local_end), local_end + CLAUSE_REACH
+        )
+        return sentence.start + left, sentence.start + right
+
+    def next_verbal_start(self, index: int, after: int) -> int:
+        """Where the first verbal trigger after trigger ``index`` and past ``after`` starts (local offsets).
+
+        The sentence's length when there is none.
+        """
+        following = self._next_verbal[index]
+        while following < len(self.triggers):
+            start = self.triggers[following].start - self.sentence.start
+            if start > after:
+                return start
+            following = self._next_verbal[following]
+        return len(self.sentence.text)
+
+    @functools.cached_property
+    def _next_verbal(self) -> list[int]:
+        """For each trigger, the index of the next verbal one (``len(triggers)`` when none)."""
+        following = [len(self.triggers)] * len(self.triggers)
+        upcoming = len(self.triggers)
+        for position in range(len(self.triggers) - 1, -1, -1):
+            following[position] = upcoming
+            if self.triggers[position].form == "verbal":
+                upcoming = position
+        return following
+
+    @functools.cached_property
+    def times(self) -> list[TimeMention]:
+        """The time expressions that may date an event ("since 2019" and "said on Monday" do not)."""
+        text, offset = self.sentence.text, self.sentence.start
+        times = []
+        for m in find_time_expressions(text):
+            if cues.NOT_EVENT_TIME.search(text[max(0, m.start - 60) : m.start]) or m.text.lower().startswith(
+                "until"
+            ):
+                continue
+            if m.text.lower().startswith("by ") and not cues.DEADLINE_OF_A_PLAN.match(m.text):
+                continue
+            since = cues.SINCE_WORD.match(m.text)
+            if (
+                since is not None
+                and cues.WHEN_AFTER.match(text, m.end)
+                and not cues.FIRST_BEFORE.search(text[max(0, m.start - 60) : m.start])
+            ):
+                # "since March, when they met": the time of what the clause tells
+                m = TimeMention(m.start + since.end(), m.end, m.text[since.end() :], m.year)
+            elif since is not None and not cues.IN_PROGRESS_BEFORE.search(
+                text[max(0, m.start - 80) : m.start]
+            ):
+                continue  # "the first talks since 2019": another time than the event's
+            times.append(TimeMention(offset + m.start, offset + m.end, m.text, m.year))
+        return times
+
+    @functools.cached_property
+    def places(self) -> list[PlaceMention]:
+        """The places named, outside people's names and titles and outside times."""
+        persons, times = self.persons, self.times
+        return [
+            p
+            for p in find_places(self.sentence.text, self.sentence.start, self._knowledge_base)
+            if not any(
+                overlaps(p.start, p.end, person.start, person.apposition_end or person.end)
+                for person in persons
+            )
+            and not any(overlaps(p.start, p.end, t.start, t.end) for t in times)
+        ]
+
+    @functools.cached_property
+    def pronouns(self) -> list[PronounMention]:
+        """The pronouns and descriptions ("the two leaders") outside people's names."""
+        return [
+            p
+            for p in find_pronouns(self.sentence.text, self.sentence.start)
+            if not any(overlaps(p.start, p.end, m.start, m.end) for m in self.persons)
+        ]
+
+    @functools.cached_property
+    def groups(self) -> list[GroupMention]:
+        """The groups and governments named, outside people's names and pronouns."""
+        persons, pronouns = self.persons, self.pronouns
+        return [
+            g
+            for g in find_groups(self.sentence.text, self.sentence.start)
+            if not any(overlaps(g.start, g.end, p.start, p.end) for p in persons)
+            and not any(overlaps(g.start, g.end, p.start, p.end) for p in pronouns)
+        ]
+
+
+@attrs.define
+class DraftingState:
+    """What drafting remembers from one sentence to the next, besides the drafts themselves."""
+
+    pending_cancel: Draft | None = None
+    """The latest cancelled engagement with no person named ("The trip has been called off."):
+    a plan of the same type in the next two sentences that "had been due" is cancelled with it."""
+    delegation_leader: PersonMention | None = None
+    """Who leads the delegation the story named last ("a delegation, led by X,"): "the
+    delegation" and "the lawmakers" of later sentences stand for that person."""
+    leaders_read: set[int] = attrs.field(factory=set)
+    """The indexes of the sentences already searched for a delegation's leader."""
+
+
+@attrs.define
+class Reading:
+    """The layered reading of one article: each stage reads it and adds its own layer.
+
+    ``sentences`` is filled by :func:`read_sentences` (segmenting, finding
+    people and triggers); ``drafts`` and ``headline_drafts`` by drafting
+    (:mod:`~alliancekit.rules.attach`), which keeps the headline's and the
+    standfirst's own drafts apart so that the body never leans on them.
+    """
+
+    document: Document
+    knowledge_base: KnowledgeBase
+    sentences: list[SentenceLayer] = attrs.field(factory=list)
+    drafts: list[Draft] = attrs.field(factory=list)
+    headline_drafts: list[Draft] = attrs.field(factory=list)
+    drafting: DraftingState = attrs.field(factory=DraftingState)
+
+    @property
+    def text(self) -> str:
+        """The document's text, which every offset points into."""
+        return self.document.text
+
+    @functools.cached_property
+    def sections(self) -> list[Section]:
+        """The parts of the page, found once for the sentences and the title lines."""
+        return sections(self.document.text)
+
+    @functools.cached_property
+    def title_lines(self) -> str:
+        """The headline and standfirst, whatever their case (title case is not read for events)."""
+        return "\n".join(
+            section.text
+            for section in self.sections
+            if section.kind in (SectionKind.HEADLINE, SectionKind.STANDFIRST)
+        )
+
+    def sentences_to(self, layer: SentenceLayer, count: int | None = None) -> list[SentenceLayer]:
+        """The sentences up to and including ``layer``: what the story has told when it is read.
+
+        :param count: only the last ``count`` of them (the sentence itself and those just before).
+        """
+        end = layer.sentence.index + 1
+        return self.sentences[:end] if count is None else self.sentences[max(0, end - count) : end]
+
+    def sentences_before(self, layer: SentenceLayer) -> Iterator[SentenceLayer]:
+        """The sentences before ``layer``, the nearest first."""
+        for index in range(layer.sentence.index - 1, -1, -1):
+            yield self.sentences[index]
+
+
+def read_sentences(reading: Reading) -> list[SentenceLayer]:
+    """Segment the article and read each sentence's people and triggers, in text order.
+
+    The person finder remembers who was named, so that a later surname is
+    that person.
+    """
+    text = reading.document.text
+    finder = PersonFinder(reading.knowledge_base, reading.document.anchor, document_text=text)
+    return [
+        SentenceLayer(sentence, finder.find(sentence.text, sentence.start), reading.knowledge_base)
+        for sentence in article_sentences(text, reading.sections)
+    ]
+
+
+def between_countries(draft: Draft) -> bool:
+    """Whether a draft without named people is an engagement of two or more governments.
+
+    "The Japan-U.S.-ROK vice ministers' meeting was held on November 17":
+    its sides are countries. It counts when it is dated or its status is
+    stated, so that a passing "alliance talks" is no event.
+    """
+    if draft.type not in (EventType.MEETING, EventType.CALL):
+        return False
+    countries = {party.country for party in draft.parties if party.group is not None}
+    countries.discard(None)
+    return len(countries) >= 2 and (draft.time is not None or draft.explicit_status)
+
+
+def person_key(person: PersonMention) -> frozenset[str]:
+    """Who a mention denotes: its knowledge-base id, else its order-free name."""
+    return _identity(person.kb_id, person.name)
+
+
+@functools.lru_cache(maxsize=8192)
+def _identity(kb_id: str | None, name: str) -> frozenset[str]:
+    return frozenset({"kb:" + kb_id}) if kb_id is not None else name_key(name)
+
+
+def overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    """Whether two spans share a character."""
+    return a_start < b_end and b_start < a_end
+
+
+def unique_persons(persons: Iterable[PersonMention]) -> list[PersonMention]:
+    """The people, each once (the first mention kept), in the order given."""
+    seen: set[frozenset[str]] = set()
+    unique = []
+    for person in persons:
+        key = person_key(person)
+        if key not in seen:
+            seen.add(key)
+            unique.append(person)
+    return unique
+
+
+def unique_parties(parties: Iterable[Party]) -> list[Party]:
+    """The parties, each once (the first kept), in the order given."""
+    seen: set[object] = set()
+    unique = []
+    for party in parties:
+        if party.key not in seen:
+            seen.add(party.key)
+            unique.append(party)
+    return unique
+
+
+def unique_spans(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans, each once, in text order."""
+    return sorted(set(spans))
+
+
+def countries_in(text: str, *, exclude: set[str]) -> list[str]:
+    """The countries a text names, in order, each once, none of ``exclude``.
+
+    Compounds such as "Japan-U.S." are left out: they name the sides of an
+    engagement, not what it is about.
+
+    >>> countries_in("Talks in Tokyo touched on China and on North Korea.", exclude={"JPN"})
+    ['CHN', 'PRK']
+    """
+    masked = cues.COMPOUND.sub(lambda m: " " * len(m.group()), text)
+    found: list[str] = []
+    for match in lexicon.country_pattern().finditer(masked):
+        code = lexicon.country_of_word(match.group())
+        if code and code not in exclude and code not in found:
+            found.append(code)
+    return found

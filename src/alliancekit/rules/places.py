@@ -1,0 +1,201 @@
+"""Places: where each engagement happens, and which countries it is about.
+
+A visit goes to its destination ("travel to Seoul and Manila": a stop in
+each); a meeting is where an ``in``/``at`` phrase, the trip it is part of,
+"the country" of the story or the dateline puts it. The countries a passage
+names besides the sides' own are its topics.
+"""
+
+from __future__ import annotations
+
+import re
+
+from alliancekit.model import EventType, Status
+from alliancekit.rules import cues, lexicon
+from alliancekit.rules.document import Draft, Reading, SentenceLayer
+from alliancekit.rules.mentions import PlaceMention
+from alliancekit.rules.triggers import Trigger
+
+__all__ = [
+    "dateline_places",
+    "location_for",
+    "more_destinations",
+    "topics_for_previous",
+    "topics_of",
+]
+
+
+def more_destinations(
+    reading: Reading, layer: SentenceLayer, trigger: Trigger, draft: Draft, right: int
+) -> list[PlaceMention]:
+    """The further stops of "travel to A, B, C and D" or "visit A, <its country>, and B"."""
+    first = draft.location
+    if trigger.type is not EventType.VISIT or not trigger.destination or first is None or first.end == 0:
+        return []
+    text = reading.text
+    found: list[PlaceMention] = []
+    previous = first
+    for place in sorted(layer.places, key=lambda mention: mention.start):
+        if place.start <= previous.end:
+            continue
+        if place.start > right + 2:
+            break
+        gap = text[previous.end : place.start]
+        if place.country == previous.country and place.kind == "country" and re.fullmatch(r",\s*", gap):
+            previous = place  # "Seoul, South Korea": the stop's country, not another stop
+            continue
+        if not (cues.LIST_GAP.fullmatch(gap) or cues.SECOND_PLACE_GAP.fullmatch(gap)):
+            break
+        found.append(place)
+        previous = place
+    return found
+
+
+def location_for(
+    reading: Reading, layer: SentenceLayer, trigger: Trigger, draft: Draft, left: int, right: int
+) -> PlaceMention | None:
+    """Where the engagement of a trigger happens: its destination, or the place its clause names."""
+    text = reading.text
+    if trigger.type is EventType.MEETING and cues.PURPOSE.search(
+        text[max(left, trigger.start - 40) : trigger.start]
+    ):
+        # "will fly to Tokyo on Saturday for talks with X": the talks are where the trip goes.
+        for other in reversed(reading.drafts):
+            if other.sentence != layer.sentence.index:
+                break
+            if (
+                other.type is EventType.VISIT
+                and other.location is not None
+                and other.trigger.end <= trigger.start
+                and other.person_keys() & draft.person_keys()
+            ):
+                return other.location
+    places = layer.places
+    if trigger.destination or trigger.type is EventType.VISIT:
+        for place in places:
+            gap = text[trigger.end : place.start]
+            if (
+                trigger.end <= place.start <= right + 2
+                and (
+                    len(gap.split()) <= (2 if trigger.form == "nominal" else 6)
+                    # "a visit by President Yoon to Washington"
+                    or (trigger.form == "nominal" and cues.BY_VISITOR_TO.fullmatch(gap) is not None)
+                )
+                and not re.search(r"\b(?:since|after|before|while|when|from)\b", gap)
+                and not (trigger.form == "nominal" and re.search(r"\bof\b", gap))
+            ):
+                return place
+        if trigger.form == "nominal":
+            # "a Tokyo visit", "his Washington trip": the place that names the trip.
+            for place in places:
+                if 0 <= trigger.start - place.end <= 2 and cues.PLACE_MODIFIER.search(
+                    text, max(layer.sentence.start, place.start - 12), place.start
+                ):
+                    return place
+            # "Trump's British visit", "his first Japanese trip": the country its demonym names.
+            demonym = cues.DEMONYM_BEFORE.search(
+                text, max(layer.sentence.start, trigger.start - 40), trigger.start
+            )
+            if demonym is not None:
+                country = lexicon.country_of_word(demonym.group("word"))
+                home = {p.person.country for p in draft.parties if p.person is not None}
+                if country is not None and country not in home:
+                    name = lexicon.country_name(country)
+                    start = demonym.start("word")
+                    return PlaceMention(
+                        start, start + len(demonym.group("word")), name, country, "country", name
+                    )
+            return None
+    if trigger.type is EventType.CALL:
+        return None
+    for place in places:
+        if (
+            not (left <= place.start and place.end <= right + 2)
+            and not place.start - layer.sentence.start < 4
+        ):
+            continue
+        preceding = text[max(layer.sentence.start, place.start - 12) : place.start].lower()
+        if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", preceding):
+            return place
+    if re.search(r"\b(?:in|to)\s+the\s+country\b", text[trigger.start : right]):
+        in_focus = _country_in_focus(reading, layer)
+        if in_focus is not None:
+            return in_focus  # "arrived in the country on Tuesday": the country the story is about
+    if re.search(r"\bhere\b(?!\s+(?:is|are|was|were)\b)", text[trigger.start : right]):
+        here = _dateline_place(reading)
+        if here is not None:
+            return here  # "met his counterpart here": where the story is filed
+    where = re.search(r",\s+where$", text[max(layer.sentence.start, left - 12) : left])
+    if where is not None:
+        # "fresh from Washington, where he held talks with Rubio": the place the clause hangs on
+        comma = left - len(where.group())
+        for place in reversed(places):
+            if place.end <= comma:
+                return place if comma - place.end <= 2 else None
+    return None
+
+
+def topics_of(layer: SentenceLayer, draft: Draft) -> list[str]:
+    """The countries the sentence names besides the draft's sides and its place: what it is about."""
+    own = {p.country for p in draft.parties if p.country}
+    if draft.location is not None and draft.location.country:
+        own.add(draft.location.country)
+    return [code for code in layer.countries if code not in own]
+
+
+def topics_for_previous(reading: Reading, layer: SentenceLayer) -> None:
+    """Give a sentence without triggers that speaks of the talks' topics to the latest engagements."""
+    if not reading.drafts or not cues.TOPIC_CUE.search(layer.sentence.text):
+        return
+    latest = reading.drafts[-1]
+    if layer.sentence.index - latest.sentence > 3:
+        return
+    recent = reading.drafts[-12:]  # a bounded window keeps long documents linear
+    related = [
+        d
+        for d in recent
+        if d is latest or (d.person_keys() & latest.person_keys() and d.status is latest.status)
+    ]
+    for draft in related:
+        own = {p.country for p in draft.parties if p.country}
+        if draft.location is not None and draft.location.country:
+            own.add(draft.location.country)
+        for code in (code for code in layer.countries if code not in own):
+            if code not in draft.topics:
+                draft.topics.append(code)
+
+
+def _country_in_focus(reading: Reading, layer: SentenceLayer) -> PlaceMention | None:
+    """The country last named before this sentence (else the dateline's), which "the country" means."""
+    for earlier in reading.sentences_before(layer):
+        countries = [place for place in earlier.places if place.kind == "country"]
+        if countries:
+            return countries[-1]
+    dateline = _dateline_place(reading)
+    if dateline is not None and dateline.country is not None:
+        name = lexicon.country_name(dateline.country)
+        return PlaceMention(0, 0, name, dateline.country, "country", name)
+    return None
+
+
+def _dateline_place(reading: Reading) -> PlaceMention | None:
+    """The place the story was filed from, by its dateline, or ``None`` without one."""
+    dateline = reading.document.source.dateline
+    if not dateline:
+        return None
+    place = reading.knowledge_base.find_place(dateline)
+    if place is not None:
+        return PlaceMention(0, 0, place.name, place.country, place.kind, dateline)
+    return PlaceMention(0, 0, dateline, None, "city", dateline)
+
+
+def dateline_places(reading: Reading, drafts: list[Draft]) -> None:
+    """Occurred meetings with no stated place happened where the story was filed."""
+    mention = _dateline_place(reading)
+    if mention is None:
+        return
+    for draft in drafts:
+        if draft.location is not None or draft.status is not Status.OCCURRED:
+            continue
+        if draft.type is EventType.MEETING or draft.trigger.arrival:
+            draft.location = mention  # "Austin flew in from Manila": to where the story is filed

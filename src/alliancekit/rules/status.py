@@ -1,0 +1,176 @@
+"""Status: whether an engagement occurred, is planned or was called off, from its clause's wording.
+
+The clause's own tense decides (a subordinate clause and an aside keep
+theirs); a word that calls something off cancels the engagement it speaks
+of, and a later sentence that calls off a part of a trip cancels its plan.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from alliancekit.model import EventType, Status
+from alliancekit.rules import clauses, cues
+from alliancekit.rules.clauses import aside_around, frame_main, subordinate_start
+from alliancekit.rules.coreference import names_someone
+from alliancekit.rules.document import Reading, SentenceLayer
+from alliancekit.rules.triggers import Trigger
+
+__all__ = [
+    "call_off_leg",
+    "called_off_before",
+    "status_of",
+]
+
+
+def call_off_leg(reading: Reading, layer: SentenceLayer) -> None:
+    """Cancel a plan when a later sentence calls off a part of its trip.
+
+    "X had been due to fly to Tokyo on Saturday. The Tokyo leg has been
+    called off.": the flight and its talks are cancelled.
+
+    A sentence that calls off a part of a trip ("the Tokyo leg", "that
+    stop") cancels the latest planned visit of the two sentences before,
+    with the planned meetings that the visit's sentence names after it.
+    """
+    text = layer.sentence.text
+    if cues.TRIP_PART.search(text) is None or cues.RESCHEDULED.search(text):
+        return
+    if any(d.sentence == layer.sentence.index and not d.trigger.abroad for d in reading.drafts):
+        return  # the sentence names its own engagement, and its status was read there
+    for draft in reversed(reading.drafts):
+        gap = layer.sentence.index - draft.sentence
+        if gap > 2:
+            return
+        if gap == 0:
+            continue  # "... so that Rubio could return to Washington": not the leg called off
+        if draft.type is EventType.VISIT and draft.status is Status.PLANNED:
+            for other in reading.drafts:
+                if other is draft or (
+                    other.sentence == draft.sentence
+                    and other.trigger.start > draft.trigger.start
+                    and (other.status is Status.PLANNED or other.counterfactual)
+                    and draft.person_keys() & other.person_keys()
+                ):
+                    other.status, other.explicit_status = Status.CANCELLED, True
+            return
+
+
+def called_off_before(reading: Reading, layer: SentenceLayer) -> bool:
+    """Whether one of the two sentences before, in this paragraph or the one before, calls a plan off."""
+    for previous in reading.sentences_to(layer, 3):
+        if previous is layer or layer.sentence.index - previous.sentence.index > 2:
+            continue
+        if layer.sentence.paragraph - previous.sentence.paragraph > 1:
+            continue
+        if previous.cancelled and not cues.RESCHEDULED.search(previous.sentence.text):
+            return True
+    return False
+
+
+def status_of(
+    reading: Reading, layer: SentenceLayer, trigger: Trigger, left: int, right: int
+) -> tuple[Status | None, bool]:
+    """The status a trigger's clause ``left``-``right`` states, and whether its wording states it.
+
+    ``(None, False)`` when nothing in the wording decides: the event's time
+    settles it later (:func:`~alliancekit.rules.timing.settle_time`).
+    """
+    text = reading.text
+    # "X said he would return after Y extended an invitation": the clause's own tense.
+    left = subordinate_start(
+        reading.text, trigger, left, functools.partial(names_someone, reading, layer), of_any_type=True
+    )
+    if trigger.form == "verbal":
+        left, right = aside_around(reading.text, layer.sentence, trigger, left, right)
+    clause = text[left:right]
+    before = text[left : trigger.start]
+    after = text[trigger.end : right]
+    if (
+        cues.found(cues.CANCEL, clause)
+        and not cues.RESCHEDULED.search(clause)
+        and _cancel_applies(reading, trigger, left, right)
+    ):
+        return Status.CANCELLED, True
+    main = frame_main(reading.text, layer.sentence, trigger)
+    if main is not None:
+        # "During the talks, the two agreed ...": the main clause's tense is the talks'.
+        predicate = text[main : min(layer.sentence.end, main + 120)]
+        future, past = cues.FUTURE.search(predicate), cues.PAST_VERB.search(predicate)
+        if past is not None and (future is None or past.start() < future.start()):
+            return Status.OCCURRED, True
+        if future is not None:
+            return Status.PLANNED, True
+    if trigger.form == "nominal" and len(layer.triggers) == 1:
+        # "Lee's trip to Washington, which had been planned for April, will not take place": the
+        # sentence's one engagement is the subject its predicate calls off.
+        rest = text[trigger.end : layer.sentence.end]
+        if cues.CALLED_OFF_PREDICATE.search(rest) and not cues.RESCHEDULED.search(rest):
+            return Status.CANCELLED, True
+    if trigger.form == "nominal" and cues.PRESUPPOSED.search(before):
+        return None, False  # "follow-up measures to the summit in January": its own time decides
+    infinitive_end = trigger.start + (3 if trigger.text.lower().startswith("to ") else 0)
+    if trigger.form == "verbal" and cues.RELATIVE_INFINITIVE.search(
+        text, max(layer.sentence.start, trigger.start - 80), infinitive_end
+    ):
+        # "was among the leaders to phone him", "the first president to visit": the tense of "was".
+        tense = re.search(r"\b(?:was|were|had\s+been|became)\b", before)
+        if tense is not None:
+            return Status.OCCURRED, True
+    if trigger.form == "nominal" and cues.DURING.search(before):
+        # "revealed plans for a summit during a video call on Monday": the governing verb's tense.
+        future, past = cues.FUTURE.search(before), cues.PAST_VERB.search(before)
+        if past is not None and (future is None or past.start() < future.start()):
+            return Status.OCCURRED, True
+    if trigger.form == "verbal" and (
+        text[max(0, trigger.start - 3) : trigger.start].lower() == "to "
+        or re.search(r"\b(?:to|will|would|may|might|could)\s+\w+$", trigger.text)
+    ):
+        return Status.PLANNED, True
+    if trigger.type is EventType.INVITATION:
+        return (Status.PLANNED, True) if cues.found(cues.FUTURE, before) else (Status.OCCURRED, True)
+    if "what" in before.lower():
+        before = cues.PREDICATIVE.sub(" ", before)
+    if "," in before:
+        before = clauses.CLOSED_ASIDE.sub(",", before)  # "Wong, who will accompany him, spoke with": past
+    if cues.found(cues.FUTURE, before) or cues.found(cues.FUTURE_AFTER, after):
+        return Status.PLANNED, True
+    if trigger.form == "nominal" and re.search(
+        r"\b(?:to\s+[a-z]+|toward|towards|ahead\s+of|in\s+preparation\s+for|prepare\s+for|preparations\s+for)\s+(?:[\w-]+\s+){0,5}$",
+        before,
+    ):
+        return Status.PLANNED, True  # "agreed to arrange a visit", "plans to hold talks"
+    local = before.rsplit(",", 1)[-1]
+    if trigger.form == "nominal" and cues.PAST_VERB.search(local) and not cues.found(cues.FUTURE, local):
+        return Status.OCCURRED, True
+    if trigger.form == "nominal" and layer.future_outside_predicates and not cues.PAST_VERB.search(clause):
+        return Status.PLANNED, False
+    if trigger.form == "verbal":
+        first = trigger.text.split()[0].lower()
+        preceding = text[max(layer.sentence.start, trigger.start - 60) : trigger.start]
+        if first.endswith("ing") and (
+            cues.REPORTED_AFTER.search(preceding) or cues.SOME_TIME_AFTER.search(preceding)
+        ):
+            return Status.OCCURRED, True  # "X said after meeting Y", ", days after hosting her": done
+        if first not in cues.PAST_FORMS and not first.endswith("ed") and layer.future:
+            # "... later this month, when Austin and Blinken travel to Manila"
+            return Status.PLANNED, True
+        return Status.OCCURRED, True
+    if cues.found(cues.PAST, clause):
+        return Status.OCCURRED, False
+    return None, False
+
+
+def _cancel_applies(reading: Reading, trigger: Trigger, left: int, right: int) -> bool:
+    """Whether a word that calls something off in the clause speaks of this trigger.
+
+    Not when a subordinate clause stands between them: in "the meeting
+    was cancelled after Lazaro flew to Kuala Lumpur", the flight happened.
+    """
+    text = reading.text
+    for match in cues.CANCEL.finditer(text, left, right):
+        if match.end() <= trigger.start and clauses.SUBORDINATOR.search(text, match.end(), trigger.start):
+            continue
+        return True
+    return False

@@ -1,0 +1,419 @@
+"""Timing: the time of each engagement.
+
+Per trigger, :func:`time_for` picks the time expression of its clause (not
+one that dates another clause, an aside or another event), or the time of
+the engagement a sentence opening "During the call" refers to. Over the
+document, an undated engagement borrows the time of the sentence before,
+a day without a year takes its paragraph's year, "two days later" counts
+from the engagement dated before, and :func:`settle_time` resolves a time
+against the publication date and lets it settle a status the wording left
+open.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import attrs
+
+from alliancekit.model import EventType, Granularity, Status, TimeSpan
+from alliancekit.rules import clauses, cues
+from alliancekit.rules.clauses import frame_main, in_aside
+from alliancekit.rules.document import Draft, Reading, SentenceLayer, person_key
+from alliancekit.rules.triggers import Trigger
+from alliancekit.temporal import Direction, TimeMention, day_offset, resolve, stated_year
+
+__all__ = [
+    "after_event",
+    "borrow_times",
+    "count_from_earlier",
+    "during_event",
+    "settle_time",
+    "span_of",
+    "time_for",
+    "times_agree",
+    "years_from_paragraph",
+]
+
+
+def time_for(
+    reading: Reading,
+    layer: SentenceLayer,
+    trigger: Trigger,
+    planned: bool = False,
+    clause: tuple[int, int] | None = None,
+) -> TimeMention | None:
+    """The time expression of the sentence that dates the trigger, or ``None``.
+
+    The nearest time of its clause, ``clause``, wins, unless it dates another
+    trigger, an aside, a "since" clause or another event; a ``planned``
+    engagement's date usually follows it.
+    """
+    if not layer.times:
+        return None
+    text = reading.text
+    best: TimeMention | None = None
+    best_cost = 10**9
+    later = [t.start for t in layer.triggers if t.start > trigger.end]
+    # "held talks on Thursday and asked him to visit Seoul": the trip is dated after the request.
+    request = next(
+        (
+            t.start
+            for t in reversed(layer.triggers)
+            if t.type is EventType.INVITATION and t.end <= trigger.start and trigger.type is EventType.VISIT
+        ),
+        None,
+    )
+    main_clause = frame_main(reading.text, layer.sentence, trigger)
+    for mention in layer.times:
+        if request is not None and mention.end <= request:
+            continue
+        framing_year = cues.BARE_YEAR.fullmatch(mention.text)
+        if framing_year and any(m.year == int(framing_year[1]) for m in layer.times):
+            continue  # "In 2019, ... met on June 28": the year frames the day, which dates the event
+        if trigger.start < mention.end and cues.SINCE_BEFORE.search(
+            text, max(0, mention.start - 8), mention.start
+        ):
+            continue  # "the first trip since 2019, when he met ...": the year is the when clause's
+        if mention.start >= trigger.end and cues.SINCE_CLAUSE.search(text, trigger.end, mention.start):
+            continue  # "their first call since Lee hosted her in January": the clause's time
+        if (
+            cues.POSSESSIVE.match(text, mention.end)
+            and cues.RELATION_BEFORE.search(text, max(0, mention.start - 16), mention.start)
+            and not 0 <= trigger.start - mention.end <= 40
+        ):
+            continue  # "talks following April's summit": April dates the summit only
+        if main_clause is not None and mention.start >= main_clause:
+            continue  # "During the call, they agreed on steps taken last year": the main clause's time
+        framed = cues.ENGAGEMENT_FRAME.search(text, max(0, mention.start - 80), mention.start)
+        if (
+            trigger.type is EventType.INVITATION
+            and later
+            and mention.start > later[0]
+            and not framed
+            and not re.search(
+                r"\b(?:when|while|as|during)\s+(?:[\w’']+\s+){0,4}$",
+                text[max(0, later[0] - 40) : later[0]],
+            )
+        ):
+            continue  # "invited X to visit Y next year": the time is the visit's
+        if (
+            trigger.type is EventType.INVITATION
+            and mention.start >= trigger.end
+            and cues.INVITED_TO.search(text, trigger.end, mention.start)
+            and not framed  # "invited X to visit ... during their call on Monday": the invitation's day
+        ):
+            continue  # "an invitation for Han to lead a delegation to Tokyo next year": the trip's time
+        if trigger.type is EventType.VISIT and framed and framed["remote"] and mention.start >= trigger.end:
+            continue  # "to visit Manila, ... during their phone call on Monday": the call's day
+        opening = (
+            mention.start - layer.sentence.start <= 3
+            and text[mention.end : mention.end + 1] == ","
+            # ", who is visiting Japan from February 4 to 7": a clause's own time beats the opening one
+            and not (
+                clause is not None
+                and clause[0] > mention.end
+                and any(clause[0] <= m.start and m.end <= clause[1] for m in layer.times)
+            )
+        )
+        if (
+            clause is not None
+            and not opening
+            and mention.start > clause[1]
+            and clauses.RELATIVE_ASIDE.search(text[clause[1] : mention.start])
+            and not cues.SCHEDULE_WORDS.search(text[clause[1] : mention.start])
+        ):
+            continue  # ", which was acquired last year": a relative clause dates something else
+        distance = (
+            0
+            if opening
+            else (
+                mention.start - trigger.end if mention.start >= trigger.end else trigger.start - mention.end
+            )
+        )
+        owners = [
+            t for t in layer.triggers if t is trigger or (t.form == "verbal" and not t.needs_person_object)
+        ]
+        if clause is not None and clause[0] <= mention.start and mention.end <= clause[1]:
+            # a time inside this trigger's clause is not another clause's
+            owners = [t for t in owners if t is trigger or clause[0] <= t.start < clause[1]]
+        nearest = min(owners, key=lambda t: abs((t.start + t.end) // 2 - (mention.start + mention.end) // 2))
+        if (
+            not opening
+            and nearest is not trigger
+            and trigger.form == "nominal"
+            and not any(d.trigger is nearest for d in reading.drafts)
+        ):
+            # Another trigger owns this time; a referring noun does not take it.
+            pass
+        framing = re.search(
+            r"\b(?:during|when|while)\s+(?:[\w’'-]+[\s-]+){0,4}$",
+            text[max(0, nearest.start - 40) : nearest.start],
+        )
+        invited_during = framed is not None and trigger.type is EventType.INVITATION
+        if not opening and nearest is not trigger and distance > 40 and not framing and not invited_during:
+            continue  # the time belongs to another trigger of the sentence
+        cost = distance + (0 if nearest is trigger or opening else 60)
+        if planned and mention.end <= trigger.start and not opening:
+            cost += 60  # a plan's date usually follows it: "a visit ... in May or June"
+        if (
+            not opening
+            and mention.start >= trigger.end
+            and cues.OTHER_EVENT_CLAUSE.search(text, trigger.end, mention.start)
+        ):
+            continue  # "The talks came a day after the North fired missiles on Wednesday"
+        if (
+            not opening
+            and mention.end <= trigger.start
+            and in_aside(reading.text, layer.sentence, mention, trigger)
+        ):
+            continue  # "Cho, on a visit through Friday, paid a call ... on Wednesday": the aside's date
+        if cost < best_cost:
+            best, best_cost = mention, cost
+    return best
+
+
+def during_event(
+    reading: Reading, layer: SentenceLayer, people: set[frozenset[str]] | None = None
+) -> Draft | None:
+    """The earlier event a sentence opening "During the call, ..." refers to.
+
+    Within four sentences any event of the right type; further back, one
+    with the same people (``people``) as the event being read, the story's
+    main engagement ("At the meeting, Cho asked Motegi ..." paragraphs on).
+    """
+    during = cues.DURING_EVENT.match(layer.sentence.text)
+    if during is None:
+        return None
+    noun = during.group("noun").lower()
+    wanted = (
+        EventType.CALL
+        if noun in {"conversation", "call", "phone call", "video call", "videoconference"}
+        else EventType.VISIT
+        if noun in cues.TRIP_NOUNS
+        else EventType.MEETING
+    )
+    for earlier in reversed(reading.drafts):
+        distance = layer.sentence.index - earlier.sentence
+        if distance > 12 or (distance > 4 and not people):
+            return None
+        if earlier.type is not wanted or distance <= 0 or earlier.previous_occasion:
+            continue
+        if distance > 4 and len(earlier.person_keys() & (people or set())) < min(2, len(people or ())):
+            continue
+        return earlier
+    return None
+
+
+def after_event(reading: Reading, layer: SentenceLayer) -> Draft | None:
+    """The event a sentence opening "After their talks, ..." follows on the same day."""
+    after = cues.AFTER_EVENT.match(layer.sentence.text)
+    if after is None:
+        return None
+    named = {person_key(p) for p in layer.persons}
+    candidates = [
+        earlier
+        for earlier in reading.drafts
+        if layer.sentence.index - earlier.sentence <= 6
+        and earlier.type in (EventType.MEETING, EventType.CALL)
+        and earlier.trigger.form == "verbal"
+        and earlier.time is not None
+    ]
+    if not candidates:
+        return None
+    # the talks of the people this sentence is about, the latest first
+    return max(reversed(candidates), key=lambda d: len(d.person_keys() & named))
+
+
+def borrow_times(reading: Reading, drafts: list[Draft]) -> None:
+    """An undated event takes the time of the sentence just before that names its people.
+
+    "Austin and Nakatani agreed on Sunday to ... The two met at the
+    Defense Ministry": the meeting is dated by the sentence before.
+    """
+    by_index = {layer.sentence.index: layer for layer in reading.sentences}
+    for draft in drafts:
+        if draft.time is not None or draft.inherited_time is not None:
+            continue
+        keys = draft.person_keys()
+        for index in (draft.sentence - 1, draft.sentence - 2):
+            layer = by_index.get(index)
+            if layer is None or draft.paragraph - layer.sentence.paragraph > 1:
+                break
+            named = {person_key(p) for p in layer.persons}
+            scene = not layer.persons and bool(layer.triggers)
+            # "Rubio urged Seoul on Monday ..., as he opened an Asia trip": the day is the main clause's
+            trip_frame = bool(
+                layer.times
+                and layer.triggers
+                and all(t.type is EventType.VISIT for t in layer.triggers)
+                and layer.times[0].end <= layer.triggers[0].start
+            )
+            if layer.times and ((keys & named and (not layer.triggers or trip_frame)) or scene):
+                draft.time = layer.times[0]
+                break
+
+
+def years_from_paragraph(reading: Reading, drafts: list[Draft]) -> None:
+    """Without a publication date, a day without a year takes the year its paragraph states.
+
+    "The summit opened in Osaka in 2019. Trump met Abe there on June 28":
+    the meeting is on June 28, 2019.
+    """
+    if reading.document.anchor is not None:
+        return
+    text = reading.text
+    for draft in drafts:
+        time = draft.time
+        if time is None or time.year is not None or cues.YEAR_WRITTEN.search(time.text):
+            continue
+        first = draft.sentence
+        while first > 0 and reading.sentences[first - 1].sentence.paragraph == draft.paragraph:
+            first -= 1
+        year = stated_year(text[reading.sentences[first].sentence.start : time.start])
+        if year is not None:
+            draft.time = attrs.evolve(time, year=year)
+
+
+def count_from_earlier(reading: Reading, drafts: list[Draft]) -> None:
+    """Date "the following day" and "two days later" from the event dated just before.
+
+    "Trump met Lee on October 28. Two days later, he sat down with Xi":
+    the second meeting is on October 30.
+    """
+    anchor = reading.document.anchor
+    last: TimeSpan | None = None
+    last_sentence = last_paragraph = -1
+    dated: list[tuple[TimeSpan, int, set[frozenset[str]]]] = []
+    for draft in sorted(drafts, key=lambda d: d.trigger.start):
+        if draft.time is None:
+            continue
+        offset = day_offset(draft.time.text)
+        if offset is None:
+            status = draft.status or (Status.PLANNED if draft.future_hint else Status.OCCURRED)
+            span = settle_time(draft, status, anchor)[1]
+            if span is not None and span.end is not None and span.start == span.end:
+                last, last_sentence = span, draft.sentence  # a day, not a trip of several
+                last_paragraph = draft.paragraph
+                dated.append((span, draft.sentence, draft.person_keys()))
+            continue
+        if cues.NAMED_REFERENCE.search(draft.time.text):
+            # "the day before the meeting": the latest dated engagement of the same people
+            keys = draft.person_keys()
+            shared = next((d for d in reversed(dated) if d[2] & keys), None)
+            if shared is not None:
+                last, last_sentence = shared[0], shared[1]
+        if (
+            anchor is not None
+            and cues.IN_THE_DAY.search(draft.time.text)
+            and (
+                last is None
+                or last.end is None
+                or last.end > anchor
+                or draft.paragraph - last_paragraph > 2
+                or cues.NEW_THREAD.match(reading.text, _sentence_start(reading, draft))
+            )
+        ):
+            # "earlier in the day" with no past day told before: the day of the report
+            draft.fixed_time = TimeSpan(anchor, anchor, Granularity.DAY, draft.time.text)
+            continue
+        if last is None or last.end is None or draft.sentence - last_sentence > 12:
+            continue
+        assert last.start is not None
+        day = (last.end if offset >= 0 else last.start) + dt.timedelta(days=offset)
+        draft.fixed_time = last = TimeSpan(day, day, Granularity.DAY, draft.time.text)
+        last_sentence = draft.sentence
+
+
+def _sentence_start(reading: Reading, draft: Draft) -> int:
+    return reading.sentences[draft.sentence].sentence.start if draft.sentence < len(reading.sentences) else 0
+
+
+def times_agree(first: Draft, second: Draft, anchor: dt.date | None) -> bool:
+    """Whether two drafts' times may be one time (either is undated, or the intervals overlap)."""
+    first_span, second_span = span_of(first, anchor), span_of(second, anchor)
+    if first_span is None or second_span is None or first_span.start is None or second_span.start is None:
+        return True
+    assert first_span.end is not None
+    assert second_span.end is not None
+    return first_span.start <= second_span.end and second_span.start <= first_span.end
+
+
+def _resolve_draft_time(draft: Draft, anchor: dt.date | None, direction: Direction) -> TimeSpan | None:
+    """A draft's time in one direction: the narrowest of its resolved times."""
+    assert draft.time is not None
+    spans = [resolve(m.text, anchor, direction, m.year) for m in (draft.time, *draft.alt_times)]
+    resolved = [span for span in spans if span is not None and span.resolved]
+    return min(resolved, key=lambda span: span.days or 0) if resolved else spans[0]
+
+
+def _distance(span: TimeSpan | None, anchor: dt.date) -> int:
+    """How many days a resolved span lies from the anchor (0 when it contains it)."""
+    if span is None or span.start is None or span.end is None:
+        return 10**6
+    if span.start <= anchor <= span.end:
+        return 0
+    return min(abs((span.start - anchor).days), abs((span.end - anchor).days))
+
+
+def _present_schedule(draft: Draft) -> bool:
+    """Whether a verbal trigger is in the simple present: "flies to Tokyo today" is a schedule."""
+    if draft.trigger.form != "verbal":
+        return False
+    first = draft.trigger.text.split()[0].lower()
+    return first not in cues.PAST_FORMS and bool(cues.PRESENT_TENSE.fullmatch(first))
+
+
+def settle_time(draft: Draft, status: Status, anchor: dt.date | None) -> tuple[Status, TimeSpan | None]:
+    """Resolve a draft's time and let it settle the status the wording left open.
+
+    A time that lies wholly before the publication date is of something that
+    occurred, wholly after it of something planned. When the wording does not
+    fix the tense (a noun such as "the summit in January", a cancelled or
+    counterfactual plan), an ambiguous time ("January", "Thursday") is read
+    on the side nearer the publication date; a verb in the simple present
+    with a time not yet past ("arrives on Wednesday") states a schedule.
+    """
+    forward: TimeSpan | None
+    backward: TimeSpan | None
+    if draft.fixed_time is not None:
+        forward = backward = draft.fixed_time
+    else:
+        forward = _resolve_draft_time(draft, anchor, "forward")
+        backward = _resolve_draft_time(draft, anchor, "backward")
+    chosen = forward if status is not Status.OCCURRED else backward
+    if anchor is None and status is Status.OCCURRED and not draft.in_headline and _present_schedule(draft):
+        # "He heads to Beijing on Wednesday" in an undated story: the news present of a schedule
+        return Status.PLANNED, forward
+    if anchor is None or forward is None or backward is None:
+        return status, chosen
+    fixed = forward == backward
+    open_tense = not draft.explicit_status or status is Status.CANCELLED or draft.counterfactual
+    if (
+        status is Status.OCCURRED
+        and _present_schedule(draft)
+        and forward.end is not None
+        and forward.end >= anchor
+        and _distance(forward, anchor) <= _distance(backward, anchor)
+    ):
+        # "arrives on Wednesday" said on Tuesday; a caption's "speaks ... on Tuesday" on Wednesday is past
+        return Status.PLANNED, forward
+    if open_tense and not fixed:
+        chosen = forward if _distance(forward, anchor) <= _distance(backward, anchor) else backward
+    if status is Status.CANCELLED or draft.counterfactual or chosen is None:
+        return status, chosen
+    if (open_tense or fixed) and chosen.end is not None and chosen.end < anchor:
+        return Status.OCCURRED, chosen
+    if (open_tense or fixed) and chosen.start is not None and chosen.start > anchor:
+        return Status.PLANNED, chosen
+    return status, chosen
+
+
+def span_of(draft: Draft, anchor: dt.date | None) -> TimeSpan | None:
+    """The resolved interval of a draft's time, or ``None``."""
+    if draft.time is None:
+        return None
+    direction: Direction = "backward" if draft.status is Status.OCCURRED else "forward"
+    span = resolve(draft.time.text, anchor, direction, draft.time.year)
+    return span if span is not None and span.resolved else None
