@@ -119,3 +119,15 @@ def test_a_present_tense_sentence_with_a_credit_is_a_caption_and_a_banner_is_no_
     )
     kinds = [section.kind for section in sections(page)]
     assert kinds == [SectionKind.LABEL, SectionKind.HEADLINE, SectionKind.CAPTION, SectionKind.BODY]
+
+
+def test_the_headline_gives_the_place_the_bodys_mention_of_the_same_trip_leaves_out(plugins: Plugins) -> None:
+    text = (
+        "President Lula arrives in Tokyo for a state visit to Japan\n\n"
+        "President Luiz Inacio Lula da Silva said the trip would open a new chapter in ties.\n"
+    )
+    (visit,) = [
+        e for e in extract(text, published=dt.date(2025, 3, 24), plugins=plugins) if e.type.value == "visit"
+    ]
+    assert visit.location is not None
+    assert visit.location.name == "Tokyo"

@@ -354,3 +354,33 @@ def test_a_trip_someone_was_supposed_to_make_then_postponed_is_cancelled(plugins
     assert visit.location.country == "CHN"
     assert visit.time is not None
     assert (visit.time.start, visit.time.end) == (dt.date(2023, 2, 1), dt.date(2023, 2, 28))
+
+
+def test_a_quoted_praise_between_their_and_the_meeting_keeps_the_possessor(plugins: Plugins) -> None:
+    text = (
+        "President Joe Biden spoke with President Lula da Silva on Monday. Biden said the call followed "
+        'their "very productive" meeting in Brasilia on February 2.'
+    )
+    (meeting,) = of_type(run(text, plugins), EventType.MEETING)
+    assert len(persons(meeting)) == 2
+    assert meeting.time is not None
+    assert meeting.time.start == dt.date(2026, 2, 2)
+
+
+def test_meetings_in_the_plural_with_several_leaders_are_one_meeting_with_each(plugins: Plugins) -> None:
+    text = (
+        "At the summit on Tuesday, Prime Minister Mark Carney held meetings with President Lee Jae-myung, "
+        "Prime Minister Narendra Modi and President Claudia Sheinbaum."
+    )
+    meetings = of_type(run(text, plugins, published=dt.date(2025, 6, 18)), EventType.MEETING)
+    assert sorted(len(persons(m)) for m in meetings) == [2, 2, 2]
+    assert all("Mark Carney" in persons(m) for m in meetings)
+
+
+def test_meetings_in_the_plural_held_jointly_stay_one_meeting(plugins: Plugins) -> None:
+    text = (
+        "On Tuesday Prime Minister Mark Carney held trilateral meetings with President Lee Jae-myung "
+        "and Prime Minister Narendra Modi."
+    )
+    (meeting,) = of_type(run(text, plugins, published=dt.date(2025, 6, 18)), EventType.MEETING)
+    assert len(persons(meeting)) == 3

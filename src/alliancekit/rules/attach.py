@@ -18,7 +18,7 @@ from collections.abc import Sequence
 import attrs
 
 from alliancekit.model import EventType, Role, Status
-from alliancekit.rules import clauses, cues, lexicon
+from alliancekit.rules import clauses, cues, lexicon, sides
 from alliancekit.rules.clauses import aside_around, frame_main, subordinate_start
 from alliancekit.rules.clusters import part_of_earlier, refer_back
 from alliancekit.rules.coreference import antecedent_outside, names_someone, persons_between, resolve_pronoun
@@ -263,7 +263,9 @@ def _meets_several_apart(reading: Reading, draft: Draft) -> bool:
     with each. "A trilateral with X and Y", "met X and Y together" or a
     summit of them all is one occasion.
     """
-    if draft.hosting or draft.trigger.form != "verbal":
+    # "lined up meetings with A, B and C": a plural event noun is one meeting with each.
+    plural = cues.PLURAL_MEETINGS.search(draft.trigger.text) is not None
+    if draft.hosting or (draft.trigger.form != "verbal" and not plural):
         return False
     subjects = [p for p in draft.parties if p.person is not None and p.person.start < draft.trigger.start]
     objects = [p for p in draft.parties if p.person is not None and p.person.start > draft.trigger.start]
@@ -272,6 +274,8 @@ def _meets_several_apart(reading: Reading, draft: Draft) -> bool:
     sentence = (
         reading.sentences[draft.sentence].sentence.text if draft.sentence < len(reading.sentences) else ""
     )
+    if plural:
+        return cues.TOGETHER.search(sentence) is None
     if cues.JOINT.search(sentence):
         return False
     countries = {p.country for p in objects}
@@ -437,6 +441,17 @@ def _verbal(
         if not invitees:
             parties += [Party(None, g, Role.INVITEE) for g in groups[:1]]
     else:
+        governments = (
+            _subject_governments(reading, layer, trigger, left)
+            if not (subjects or subject_groups or objects)
+            and trigger.type in (EventType.MEETING, EventType.CALL)
+            else []
+        )
+        if governments:
+            # "Japan and South Korea will hold talks", "The two countries held talks"
+            draft = Draft.start(layer.sentence, trigger, governments)
+            draft.spans = [_span(layer, trigger, governments, left, right)]
+            return draft
         if not subjects and not subject_groups:
             subjects = [p.person for p in previous_subjects if p.person is not None]
         frame = _visit_subject(reading, layer) if not subjects and trigger.type is EventType.MEETING else None
@@ -690,6 +705,8 @@ def _nominal(
         parties = [Party(p, None, role) for p in subjects]
     if not parties:
         parties = _compound_parties(reading, layer, trigger)
+    if not parties and trigger.type in (EventType.MEETING, EventType.CALL):
+        parties = _country_sides(reading, layer, trigger, left, right)
     parties = unique_parties(parties)
     draft = Draft.start(layer.sentence, trigger, parties)
     if trigger.type is EventType.VISIT and invited:
@@ -731,6 +748,45 @@ def _compound_parties(reading: Reading, layer: SentenceLayer, trigger: Trigger) 
             return []  # a part that is neither a country nor a person of the story: no sides
         parties.append(Party(named[-1], None, Role.PARTICIPANT))
     return parties
+
+
+def _country_sides(
+    reading: Reading, layer: SentenceLayer, trigger: Trigger, left: int, right: int
+) -> list[Party]:
+    """Governments as the sides of an engagement named without people (see :mod:`.sides`).
+
+    A grouping named round the event noun ("the first Quad meeting"), a
+    counted plural ("the foreign ministers of the four countries") or the
+    countries that open the clause ("Japan and South Korea agreed that the
+    summit ...") take part as their governments.
+    """
+    text = reading.text
+    around = text[max(left, trigger.start - 40) : min(right, trigger.end + 60)]
+    codes = sides.sides_for_grouping(around)
+    if not codes:
+        codes = sides.counted_countries(around, reading.countries_before(trigger.start))
+    if not codes:
+        codes = sides.subject_countries(text[layer.sentence.start : trigger.start])
+    return _governments(trigger, codes)
+
+
+def _subject_governments(reading: Reading, layer: SentenceLayer, trigger: Trigger, left: int) -> list[Party]:
+    """Countries as the subject of a verbal trigger: "Japan and Korea will hold talks"."""
+    subject = reading.text[max(left, layer.sentence.start) : trigger.start]
+    codes = sides.subject_countries(subject) or sides.counted_countries(
+        subject, reading.countries_before(trigger.start)
+    )
+    return _governments(trigger, codes)
+
+
+def _governments(trigger: Trigger, codes: list[str]) -> list[Party]:
+    """Countries taking part as their governments, their mention spanning the trigger."""
+    return [
+        Party(
+            None, GroupMention(trigger.start, trigger.end, lexicon.country_name(code), code), Role.PARTICIPANT
+        )
+        for code in codes
+    ]
 
 
 def _visit_subject(reading: Reading, layer: SentenceLayer) -> Draft | None:

@@ -18,6 +18,7 @@ import re
 from alliancekit.model import EventType, Status
 from alliancekit.rules import cues
 from alliancekit.rules.document import Draft, Reading, SentenceLayer, person_key
+from alliancekit.rules.mentions import PlaceMention
 from alliancekit.rules.timing import span_of, times_agree
 
 __all__ = [
@@ -112,7 +113,8 @@ def add_headline_drafts(body: list[Draft], headline: list[Draft]) -> list[Draft]
 
     A headline never duplicates an engagement of the body: a body draft of
     the same type with a person in common is that engagement, and takes
-    from the headline only a time it lacks.
+    from the headline a time it lacks and a place more specific than its own,
+    and lists the headline among its evidence.
     """
     for draft in headline:
         same = next(
@@ -121,9 +123,30 @@ def add_headline_drafts(body: list[Draft], headline: list[Draft]) -> list[Draft]
         )
         if same is None:
             body.append(draft)
-        elif same.time is None and same.inherited_time is None and draft.time is not None:
+            continue
+        if same.time is None and same.inherited_time is None and draft.time is not None:
             same.time = draft.time
+        same.location = more_specific_place(same.location, draft.location)
+        same.spans.extend(draft.spans)
     return body
+
+
+def more_specific_place(kept: PlaceMention | None, other: PlaceMention | None) -> PlaceMention | None:
+    """Of two places given for one engagement, the more specific: a city of a country over the country.
+
+    >>> japan = PlaceMention(0, 5, "Japan", "JPN", "country", "Japan")
+    >>> tokyo = PlaceMention(9, 14, "Tokyo", "JPN", "city", "Tokyo")
+    >>> chosen = more_specific_place(japan, tokyo), more_specific_place(None, japan)
+    >>> [place.name for place in chosen if place is not None]
+    ['Tokyo', 'Japan']
+    """
+    if kept is None:
+        return other
+    if other is None:
+        return kept
+    if kept.kind == "country" and other.kind != "country" and other.country == kept.country:
+        return other
+    return kept
 
 
 def join_country_sides(drafts: list[Draft], anchor: dt.date | None) -> list[Draft]:
@@ -188,7 +211,11 @@ def _compatible(first: Draft, second: Draft, anchor: dt.date | None) -> bool:
     ):
         return False  # "X and Y also joined A and B for a four-way meeting"
     shared = first.person_keys() & second.person_keys()
-    if not shared:
+    if not shared and not (first.has_person() or second.has_person()):
+        sides = group_countries(first)
+        if len(sides) < 2 or sides != group_countries(second):
+            return False  # governments as sides: one engagement when the sides are the same
+    elif not shared:
         return False
     if first.person_keys() - shared and second.person_keys() - shared:
         # Each names someone the other does not: two engagements of one person.
@@ -401,3 +428,8 @@ def inherit(drafts: list[Draft]) -> None:
                 draft.location is not None or draft.type is not EventType.MEETING
             ):
                 break
+
+
+def group_countries(draft: Draft) -> set[str]:
+    """The countries of a draft's sides that are named as governments, not people."""
+    return {p.country for p in draft.parties if p.group is not None and p.country is not None}

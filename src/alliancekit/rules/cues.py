@@ -66,6 +66,7 @@ __all__ = [
     "PAST_VERB",
     "PLACE_MODIFIER",
     "PLEASANTRY",
+    "PLURAL_MEETINGS",
     "POSSESSIVE",
     "POSSESSIVE_MARK",
     "POSSESSOR_GAP",
@@ -87,6 +88,7 @@ __all__ = [
     "SINCE_CLAUSE",
     "SINCE_WORD",
     "SOME_TIME_AFTER",
+    "TOGETHER",
     "TOPIC_CUE",
     "TRIP_NOUNS",
     "TRIP_PART",
@@ -147,7 +149,7 @@ FUTURE = re.compile(
     r"going\s+to|planning|preparing|tipped|tentatively)\b|"
     r"\b(?:plans?|planned|planning|aims?|aiming|intends?|intending|hopes?|hoping|seeks?|seeking|wants?|"
     r"expected|scheduled|slated|upcoming|forthcoming|coming|tentatively|prospective|proposed|"
-    r"arranging|arranged)\b",
+    r"arranging|arranged|lined\s+up)\b",
     re.IGNORECASE,
 )
 FUTURE_AFTER = re.compile(
@@ -327,7 +329,7 @@ AFTER_EVENT = re.compile(
 # ---- Participants: possessors, objects, delegations, counterparts, invitations and titles.
 
 QUOTE = re.compile(r"“[^“”]*”|\"[^\"]*\"")  # an unclosed “ stops at the next one: linear
-POSSESSOR_GAP = re.compile(r"^\s*(?:[\w-]+\s+){0,4}$")
+POSSESSOR_GAP = re.compile(r"^\s*(?:[“\"‘]?[\w-]+[”\"’]?\s+){0,4}$")  # words, perhaps quoted
 # The possessive ending after a name as found: "'s", "’", or ".'s" after "Jr".
 POSSESSIVE_MARK = re.compile(r"\.?['’]s?")
 WITH_BEFORE = re.compile(r"\bwith\s+(?:[A-Z][\w.’'-]*\s+|(?:of|for|the|and)\s+){0,8}$")
@@ -377,6 +379,13 @@ JOINT = re.compile(
     r"roundtable|round-table|plenary|conference)\b",
     re.IGNORECASE,
 )
+# Words that make several people's meeting one occasion even when the event noun is plural.
+TOGETHER = re.compile(
+    r"\b(?:tri-?lateral(?:ly)?|three-way|four-way|quadrilateral|joint(?:ly)?|together|all\s+(?:three|four))\b",
+    re.IGNORECASE,
+)
+# "meetings with A, B and C": one meeting with each.
+PLURAL_MEETINGS = re.compile(r"\b(?i:meetings|summits|bilaterals)\b")
 SEPARATE = re.compile(
     r"\b(?:separate|individual|one-on-one|bilateral)\s+(?:[\w-]+\s+)?(?:meetings|talks)\b", re.IGNORECASE
 )

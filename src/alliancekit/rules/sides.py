@@ -1,0 +1,140 @@
+"""Countries as the sides of an engagement the text names without people.
+
+Real news often reports a meeting by the governments that hold it: "the
+two countries will hold talks", "the first Quad meeting was held in
+September", "Japan, China and South Korea agreed that the trilateral summit
+...", "Seoul and Washington put off a session of the group". This module
+finds those sides, as alpha-3 country codes, from three general cues:
+
+* a **grouping** the text names (the Quad, AUKUS), whose members are data
+  (``data/sides.json``), not code;
+* a **counted plural** ("the two countries", "the four nations", "both
+  governments") standing for the countries the article named last;
+* the **subject** of the clause: two or more countries (or capitals used
+  for their governments) joined by "and", with no person among them.
+
+>>> sides_for_grouping("the Quad leaders' summit")
+['AUS', 'IND', 'JPN', 'USA']
+>>> counted_countries("talks between the two countries", ["JPN", "USA", "CHN"])
+['USA', 'CHN']
+>>> subject_countries("Japan and South Korea agreed to resume talks")
+['JPN', 'KOR']
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from importlib import resources
+from typing import Any
+
+from alliancekit.rules import lexicon
+
+__all__ = ["GROUPINGS", "counted_countries", "sides_for_grouping", "subject_countries"]
+
+
+@functools.cache
+def _data() -> dict[str, Any]:
+    text = resources.files("alliancekit.rules").joinpath("data", "sides.json").read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+@functools.cache
+def _groupings() -> dict[str, tuple[str, ...]]:
+    data = _data()
+    table: dict[str, tuple[str, ...]] = {}
+    for entry in data["groupings"]:
+        members = tuple(sorted(entry["members"]))
+        for name in entry["names"]:
+            table[name] = members
+    return table
+
+
+GROUPINGS = _groupings
+"""The minilateral groupings whose meetings are engagements of their members, by every name they go by."""
+
+
+@functools.cache
+def _grouping_pattern() -> re.Pattern[str]:
+    names = sorted(_groupings(), key=len, reverse=True)
+    return re.compile(rf"(?<![\w-])(?:{lexicon.trie_alternation(names)})(?![\w-])")
+
+
+def sides_for_grouping(phrase: str) -> list[str]:
+    """The member countries of the one grouping a phrase names, or ``[]``.
+
+    >>> sides_for_grouping("an AUKUS defence ministers' meeting")
+    ['AUS', 'GBR', 'USA']
+    >>> sides_for_grouping("the summit of the Group of 20")
+    []
+    """
+    found = {_groupings()[match.group()] for match in _grouping_pattern().finditer(phrase)}
+    return list(found.pop()) if len(found) == 1 else []
+
+
+_NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
+_COUNTED = re.compile(
+    r"\b(?P<count>two|both|three|four|five)\s+(?:(?:neighbou?ring|allied|Asian|member|partner)\s+)?"
+    r"(?P<noun>countries|nations|governments)\b",
+    re.IGNORECASE,
+)
+
+
+def counted_countries(phrase: str, named_before: list[str]) -> list[str]:
+    """The countries a counted plural in ``phrase`` stands for: the last ones the article named.
+
+    ``named_before`` lists the countries the article named before the
+    phrase, in order of mention (repeats allowed). "the two countries"
+    stands for the last two distinct ones, when there are that many.
+
+    >>> counted_countries("the foreign ministers of the four countries", ["USA", "JPN", "AUS", "IND", "JPN"])
+    ['USA', 'AUS', 'IND', 'JPN']
+    >>> counted_countries("the three countries", ["JPN", "USA"])
+    []
+    """
+    match = _COUNTED.search(phrase)
+    if match is None:
+        return []
+    count = _NUMBERS[match.group("count").lower()]
+    latest: list[str] = []
+    for code in reversed(named_before):
+        if code not in latest:
+            latest.append(code)
+        if len(latest) == count:
+            return list(reversed(latest))
+    return []
+
+
+_SUBJECT_LIST = re.compile(
+    r"^\s*(?:(?:But|And|Meanwhile|Separately|On\s+\w+),?\s+)?(?:the\s+)?(?P<list>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?"
+    r"(?:,\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?)*,?\s+and\s+(?:the\s+)?[A-Z][\w.’'-]*"
+    r"(?:\s+[A-Z][\w.’'-]*)?)\s+(?=[a-z])"
+)
+_LIST_SPLIT = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
+
+
+def subject_countries(clause: str) -> list[str]:
+    """The countries that open a clause as its subject: "Japan and South Korea agreed ...".
+
+    Every member of the list must be a country or a capital standing for its
+    government; a list with a person or an organisation in it gives ``[]``.
+
+    >>> subject_countries("Seoul and Washington put off a session of the group")
+    ['KOR', 'USA']
+    >>> subject_countries("Smith and Japan signed the deal")
+    []
+    """
+    match = _SUBJECT_LIST.match(clause)
+    if match is None:
+        return []
+    codes: list[str] = []
+    for item in _LIST_SPLIT.split(match.group("list")):
+        item = re.sub(r"^the\s+", "", item.strip())
+        code = lexicon.country_names().get(item.lower()) or _data()["capitals"].get(item)
+        if code is None:
+            return []
+        if code not in codes:
+            codes.append(code)
+    return codes if len(codes) >= 2 else []

@@ -1,0 +1,71 @@
+"""Governments as the sides of an engagement the text names without people."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from alliancekit.model import ActorKind, Event, EventType, Status
+from alliancekit.pipeline import extract
+from alliancekit.plugins import Plugins
+from alliancekit.rules.sides import counted_countries, sides_for_grouping, subject_countries
+
+
+@pytest.fixture(scope="module")
+def plugins() -> Plugins:
+    return Plugins.create(load_entrypoints=False)
+
+
+def meetings(text: str, plugins: Plugins, published: dt.date) -> list[Event]:
+    return [e for e in extract(text, published=published, plugins=plugins) if e.type is EventType.MEETING]
+
+
+def countries(event: Event) -> set[str | None]:
+    return {p.actor.country for p in event.participants if p.actor.kind is ActorKind.ORGANIZATION}
+
+
+def test_a_grouping_named_before_the_event_noun_gives_its_members_as_sides(plugins: Plugins) -> None:
+    text = "The inaugural Quad foreign ministers' meeting took place in Tokyo in October last year."
+    (meeting,) = meetings(text, plugins, dt.date(2021, 2, 2))
+    assert countries(meeting) == {"AUS", "IND", "JPN", "USA"}
+    assert meeting.status is Status.OCCURRED
+    assert meeting.time is not None
+    assert meeting.time.start == dt.date(2020, 10, 1)
+
+
+def test_the_countries_that_open_the_clause_are_the_sides_of_the_summit_it_plans(plugins: Plugins) -> None:
+    text = (
+        "Japan, China and South Korea agreed on Tuesday that their trilateral summit, expected in "
+        "Beijing in late May, would go ahead."
+    )
+    (meeting,) = meetings(text, plugins, dt.date(2025, 3, 4))
+    assert countries(meeting) == {"JPN", "CHN", "KOR"}
+    assert meeting.status is Status.PLANNED
+
+
+def test_the_two_countries_are_the_last_two_the_story_named(plugins: Plugins) -> None:
+    text = (
+        "Relations between Japan and the Philippines have deepened. "
+        "The two countries held defence talks in Manila on Monday."
+    )
+    (meeting,) = meetings(text, plugins, dt.date(2025, 6, 4))
+    assert countries(meeting) == {"JPN", "PHL"}
+
+
+def test_mentions_of_one_meeting_of_governments_are_one_event(plugins: Plugins) -> None:
+    text = (
+        "The second AUKUS defence ministers' meeting will be held in London on June 12. "
+        "The AUKUS meeting in London will focus on submarines."
+    )
+    (meeting,) = meetings(text, plugins, dt.date(2025, 6, 1))
+    assert countries(meeting) == {"AUS", "GBR", "USA"}
+    assert meeting.location is not None
+    assert meeting.location.name == "London"
+
+
+def test_side_cues_ask_for_all_their_countries() -> None:
+    assert sides_for_grouping("a Quad summit and an AUKUS meeting") == []  # which one: no sides
+    assert counted_countries("the three countries", ["JPN", "USA"]) == []
+    assert subject_countries("Prime Minister Smith and Japan signed the pact") == []
+    assert subject_countries("Washington and Tokyo will hold talks") == ["USA", "JPN"]
