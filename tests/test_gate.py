@@ -90,6 +90,13 @@ def test_an_engagement_wording_far_from_any_country_or_known_person_does_not_pas
     assert not gate.passes("Japanese officials were pleased." + filler + " The board met on Monday.")
 
 
+def test_a_country_counts_as_a_side_only_with_an_office_beside_it(gate: DocumentGate) -> None:
+    assert not gate.passes("Japan will meet Australia in the final in Sydney on Sunday.")
+    assert not gate.passes("The Brazilian striker visited the United States training camp on Monday.")
+    assert gate.passes("Japan's foreign minister will meet Australia's trade minister on Sunday.")
+    assert gate.passes("South Korean officials held talks in Washington on Monday.")
+
+
 def test_a_known_person_by_surname_counts_after_a_title_only(gate: DocumentGate) -> None:
     assert gate.passes("President Lee met the delegation on Monday.")
     assert not gate.passes("Lee met the delegation on Monday.")

@@ -13,15 +13,18 @@ letters or digits made one space) and passes the document when it finds
   ``"held talks"``...). The phrases are read off the patterns themselves by
   :func:`required_literals`, so the gate follows the patterns as they
   change; and
-* an **actor cue**: a country's name or demonym (the lexicon of the rules,
-  :mod:`alliancekit.rules.lexicon`), or a person of the knowledge base by
-  full name or alias, or by surname after a title ("President Lee"),
+* an **actor cue**: a person of the knowledge base by full name or alias,
+  or by surname after a title ("President Lee"); or a country's name or
+  demonym (the lexicon of the rules, :mod:`alliancekit.rules.lexicon`) with
+  the head of an office title within :data:`OFFICE_REACH` characters
+  ("Japanese Foreign Minister", "South Korea's president", "U.S. officials":
+  the title heads of the lexicon),
 
 each within a sentence's reach of the other (:data:`REACH` characters).
 Every event of the built-in extractor comes from a trigger whose clause
 names its participants; in news of diplomacy a participant is a known
-person, or comes with the country they speak for ("Japanese Foreign
-Minister ...").
+person, or comes with the office and the country they speak for. A country
+alone is no actor cue: "Japan will meet Australia in the final" is sport.
 
 The gate is a filter for speed, and it errs on the side of reading: a
 pattern so loose that it requires no phrase of three letters or more counts
@@ -47,10 +50,13 @@ import attrs
 
 from alliancekit.actors import KnowledgeBase
 
-__all__ = ["REACH", "DocumentGate", "required_literals", "scanned_text"]
+__all__ = ["OFFICE_REACH", "REACH", "DocumentGate", "required_literals", "scanned_text"]
 
 REACH = 200
 """How far apart, in characters of the scanned text, an engagement cue and an actor cue may be."""
+
+OFFICE_REACH = 60
+"""How far from a country an office word must stand for the country to name an official's side."""
 
 # The fewest letters a phrase must hold to be worth looking for: "in", "to" are in every text.
 _MIN_LETTERS = 3
@@ -282,25 +288,42 @@ def _trigger_patterns() -> list[str]:
 _AMBIGUOUS_COUNTRY_FORMS = frozenset(["us", "us's", "us’s"])
 
 
-def _actor_words(knowledge_base: KnowledgeBase) -> set[str]:
-    """Phrases that name a participant, as scanned text: countries and the people of the knowledge base.
+def _scanned_phrases(words: Iterable[str]) -> set[str]:
+    scanned = (scanned_text(word) for word in words)
+    return {word for word in scanned if _letters(word) >= _MIN_LETTERS}
 
-    A country by name or demonym; a person by full name or alias, or by
-    surname right after an office title, rank or honorific ("President
-    Doe", "Mr. Roe"), as the rules resolve a surname. Titles alone are
-    no cue: "the company's president" names no diplomat.
+
+def _person_words(knowledge_base: KnowledgeBase) -> set[str]:
+    """The people of the knowledge base, as scanned text.
+
+    A person by full name or alias, or by surname right after an office
+    title, rank or honorific ("President Doe", "Mr. Roe"), as the rules
+    resolve a surname.
     """
     from alliancekit.rules import lexicon
 
     titles = set(lexicon.TITLE_HEADS) | set(lexicon.RANK_WORDS)
     titles |= set(lexicon.HONORIFICS) - set(lexicon.FUNCTION_WORDS)  # "his", "her" are no titles
-    words = set(lexicon.country_names()) | set(lexicon.country_words())
-    words -= _AMBIGUOUS_COUNTRY_FORMS
+    words: set[str] = set()
     for record in knowledge_base.actors():
         words.update((record.name, *record.aliases))
         words.update(f"{title} {record.surname}" for title in titles)
-    scanned = (scanned_text(word) for word in words)
-    return {word for word in scanned if _letters(word) >= _MIN_LETTERS}
+    return _scanned_phrases(words)
+
+
+def _country_words() -> set[str]:
+    """Countries by name or demonym, as scanned text."""
+    from alliancekit.rules import lexicon
+
+    words = set(lexicon.country_names()) | set(lexicon.country_words())
+    return _scanned_phrases(words - _AMBIGUOUS_COUNTRY_FORMS)
+
+
+def _office_words() -> set[str]:
+    """The heads of office titles ("minister", "president", "envoy"), as scanned text."""
+    from alliancekit.rules import lexicon
+
+    return _scanned_phrases(lexicon.TITLE_HEADS)
 
 
 @attrs.frozen
@@ -316,7 +339,9 @@ class DocumentGate:
     """For each trigger pattern, one bit mask per set of phrases it requires."""
     _anchors: tuple[int, ...]
     """For each trigger pattern, the mask of its most selective set: where the trigger is."""
-    _actors: int
+    _persons: int
+    _countries: int
+    _offices: int
 
     @classmethod
     def build(cls, knowledge_base: KnowledgeBase, patterns: Iterable[str] | None = None) -> DocumentGate:
@@ -335,12 +360,14 @@ class DocumentGate:
         requirements = [required for required in map(required_literals, sources) if required is not None]
         pattern_masks = tuple(tuple(mask(options) for options in required) for required in requirements)
         anchors = tuple(mask(max(required, key=_score)) for required in requirements)
-        actors = mask(_actor_words(knowledge_base))
+        persons = mask(_person_words(knowledge_base))
+        countries = mask(_country_words())
+        offices = mask(_office_words())
         automaton = ahocorasick.Automaton()
         for phrase, index in phrases.items():
             automaton.add_word(phrase, (len(phrase), 1 << index))
         automaton.make_automaton()
-        return cls(automaton, pattern_masks, anchors, actors)
+        return cls(automaton, pattern_masks, anchors, persons, countries, offices)
 
     def passes(self, text: str) -> bool:
         """Whether ``text`` has an engagement cue and an actor cue within :data:`REACH` of each other."""
@@ -349,7 +376,7 @@ class DocumentGate:
         for end, (length, bit) in self._automaton.iter(scanned_text(text)):
             hits.append((end - length + 1, bit))
             found |= bit
-        if not found & self._actors:
+        if not found & (self._persons | self._countries) or not found & (self._persons | self._offices):
             return False
         anchors = 0
         for required, anchor in zip(self._patterns, self._anchors, strict=True):
@@ -357,7 +384,12 @@ class DocumentGate:
                 anchors |= anchor
         if not anchors:
             return False
-        actors = [start for start, bit in hits if bit & self._actors]
+        offices = [start for start, bit in hits if bit & self._offices]
+        actors = sorted(
+            start
+            for start, bit in hits
+            if bit & self._persons or (bit & self._countries and _near([start], offices, OFFICE_REACH))
+        )
         cues = [start for start, bit in hits if bit & anchors]
         return _near(cues, actors, REACH)
 
