@@ -69,3 +69,29 @@ def test_side_cues_ask_for_all_their_countries() -> None:
     assert counted_countries("the three countries", ["JPN", "USA"]) == []
     assert subject_countries("Prime Minister Smith and Japan signed the pact") == []
     assert subject_countries("Washington and Tokyo will hold talks") == ["USA", "JPN"]
+
+
+def persons(event: Event) -> set[str]:
+    return {p.actor.name for p in event.participants if p.actor.kind is ActorKind.PERSON}
+
+
+def test_a_summit_among_listed_countries_is_their_leaders_when_the_story_names_them(plugins: Plugins) -> None:
+    text = (
+        "President Joe Biden will welcome President Yoon Suk Yeol and Prime Minister Fumio Kishida to "
+        "Maryland. Officials confirmed a trilateral summit among the United States, Japan and South Korea "
+        "at Camp David on August 18."
+    )
+    summits = [m for m in meetings(text, plugins, dt.date(2023, 8, 10)) if m.time and m.time.start]
+    assert any(
+        persons(m) == {"Joe Biden", "Yoon Suk Yeol", "Fumio Kishida"} and m.time.start == dt.date(2023, 8, 18)
+        for m in summits
+        if m.time
+    )
+
+
+def test_a_summit_among_listed_countries_whose_leaders_go_unnamed_is_of_their_governments(
+    plugins: Plugins,
+) -> None:
+    text = "Officials confirmed talks between Japan and the Philippines in Manila on August 18."
+    (meeting,) = meetings(text, plugins, dt.date(2023, 8, 10))
+    assert countries(meeting) == {"JPN", "PHL"}

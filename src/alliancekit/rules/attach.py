@@ -683,6 +683,13 @@ def _nominal(
         subjects = [p for p in persons_between(reading, layer, main, main + 60) if not p.possessive]
         if len(subjects) >= 2:
             parties = [Party(p, None, Role.PARTICIPANT) for p in subjects]
+    if not parties and trigger.type in (EventType.MEETING, EventType.CALL):
+        # "a trilateral summit among South Korea, China and Japan": the sides are listed.
+        ends_between = re.search(r"\b(?:between|among|with)$", trigger.text) is not None
+        listed = sides.listed_countries(" between" + after if ends_between else after)
+        if listed:
+            around = text[max(left, trigger.start - 40) : right]
+            parties = _sides_or_their_people(reading, trigger, listed, around)
     if trigger.type is EventType.MEETING and any(p.person is not None for p in parties):
         visit = _visit_subject(reading, layer)
         named = {person_key(p.person) for p in parties if p.person is not None}
@@ -691,7 +698,7 @@ def _nominal(
             parties = [
                 Party(p.person, None, Role.GUEST) for p in visit.parties if p.person is not None
             ] + parties
-    if not any(p.person is not None for p in parties) and trigger.type is EventType.MEETING:
+    if not parties and trigger.type is EventType.MEETING:
         visit = _visit_subject(reading, layer)
         if visit is not None:
             # "The visit would have included talks with his counterpart"
@@ -767,6 +774,21 @@ def _country_sides(
         codes = sides.counted_countries(around, reading.countries_before(trigger.start))
     if not codes:
         codes = sides.subject_countries(text[layer.sentence.start : trigger.start])
+    return _sides_or_their_people(reading, trigger, codes, around)
+
+
+def _sides_or_their_people(reading: Reading, trigger: Trigger, codes: list[str], around: str) -> list[Party]:
+    """Countries as sides, or the people the story names who hold the occasion's office for each.
+
+    "A trilateral summit among South Korea, China and Japan" is a meeting of
+    the three leaders when the story names them all; else of the governments.
+    """
+    office = sides.office_of_occasion(around)
+    if codes and office is not None:
+        people = [person for sentence in reading.sentences for person in sentence.persons]
+        holders = sides.who_holds_for(codes, office, people, trigger.start)
+        if holders is not None:
+            return [Party(person, None, Role.PARTICIPANT) for person in holders]
     return _governments(trigger, codes)
 
 

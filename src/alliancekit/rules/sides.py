@@ -29,9 +29,19 @@ import re
 from importlib import resources
 from typing import Any
 
+from alliancekit.actors import load_builtin_offices
 from alliancekit.rules import lexicon
+from alliancekit.rules.mentions import PersonMention
 
-__all__ = ["GROUPINGS", "counted_countries", "sides_for_grouping", "subject_countries"]
+__all__ = [
+    "GROUPINGS",
+    "counted_countries",
+    "listed_countries",
+    "office_of_occasion",
+    "sides_for_grouping",
+    "subject_countries",
+    "who_holds_for",
+]
 
 
 @functools.cache
@@ -107,6 +117,25 @@ def counted_countries(phrase: str, named_before: list[str]) -> list[str]:
     return []
 
 
+_LISTED = re.compile(
+    r"^\s*(?:between|among|amongst|involving|of)\s+(?:the\s+)?(?P<list>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?"
+    r"(?:,\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?)*,?\s+and\s+(?:the\s+)?[A-Z][\w.’'-]*"
+    r"(?:\s+[A-Z][\w.’'-]*)?)\b"
+)
+
+
+def listed_countries(after: str) -> list[str]:
+    """The countries listed right after an event noun: "summit among South Korea, China and Japan".
+
+    >>> listed_countries(" between Japan and the Philippines in Manila")
+    ['JPN', 'PHL']
+    >>> listed_countries(" between President Lee and Japan")
+    []
+    """
+    match = _LISTED.match(after)
+    return _countries_of_list(match.group("list")) if match is not None else []
+
+
 _SUBJECT_LIST = re.compile(
     r"^\s*(?:(?:But|And|Meanwhile|Separately|On\s+\w+),?\s+)?(?:the\s+)?(?P<list>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?"
     r"(?:,\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?)*,?\s+and\s+(?:the\s+)?[A-Z][\w.’'-]*"
@@ -127,10 +156,13 @@ def subject_countries(clause: str) -> list[str]:
     []
     """
     match = _SUBJECT_LIST.match(clause)
-    if match is None:
-        return []
+    return _countries_of_list(match.group("list")) if match is not None else []
+
+
+def _countries_of_list(written: str) -> list[str]:
+    """The countries of a written list, or ``[]`` when one of its items is no country."""
     codes: list[str] = []
-    for item in _LIST_SPLIT.split(match.group("list")):
+    for item in _LIST_SPLIT.split(written):
         item = re.sub(r"^the\s+", "", item.strip())
         code = lexicon.country_names().get(item.lower()) or _data()["capitals"].get(item)
         if code is None:
@@ -138,3 +170,52 @@ def subject_countries(clause: str) -> list[str]:
         if code not in codes:
             codes.append(code)
     return codes if len(codes) >= 2 else []
+
+
+# The office an occasion's name implies for each side: a summit is the leaders'.
+_OCCASION_OFFICES = (
+    (re.compile(r"\bforeign\s+(?:minister|secretar)|\btop\s+diplomats\b", re.IGNORECASE), "foreign minister"),
+    (re.compile(r"\bdefen[cs]e\s+(?:minister|secretar|chief)", re.IGNORECASE), "defense minister"),
+    (re.compile(r"\btrade\s+minister", re.IGNORECASE), "trade minister"),
+    (re.compile(r"\bsummit|\bleaders\b|\bleaders['’]", re.IGNORECASE), "leader"),
+)
+
+
+def office_of_occasion(phrase: str) -> str | None:
+    """The office whose holders meet at the occasion a phrase names, if it says.
+
+    >>> office_of_occasion("the trilateral summit"), office_of_occasion("a foreign ministers' meeting")
+    ('leader', 'foreign minister')
+    >>> office_of_occasion("working-level talks") is None
+    True
+    """
+    for pattern, office in _OCCASION_OFFICES:
+        if pattern.search(phrase):
+            return office
+    return None
+
+
+def who_holds_for(
+    codes: list[str], office: str, people: list[PersonMention], near: int
+) -> list[PersonMention] | None:
+    """The people the story names who hold ``office`` for each country of ``codes``, or ``None``.
+
+    "A trilateral summit among South Korea, China and Japan" is a meeting of
+    the three leaders when the story names each of them: for each country,
+    the named person of that country whose title is one of the office's,
+    the one named closest to ``near`` when there are several. When one side
+    has no such person, the sides stay countries (``None``).
+    """
+    offices = load_builtin_offices()
+    chosen: list[PersonMention] = []
+    for code in codes:
+        titles = {title.lower() for title in offices.titles_in(office, code)}
+        holders = [
+            person
+            for person in people
+            if person.country == code and person.title is not None and person.title.lower() in titles
+        ]
+        if not holders:
+            return None
+        chosen.append(min(holders, key=lambda person: abs(person.start - near)))
+    return chosen
