@@ -304,6 +304,30 @@ INVITED_TO = re.compile(r"\bto\s+(?:[a-z]+|[A-Z][\w.-]+)\b")
 SCHEDULE_WORDS = re.compile(
     r"\b(?:set|scheduled|planned|expected|slated|due|held|take\s+place|begins?|starts?|runs?)\b"
 )
+# The clause that places and dates the engagement a noun names: "a summit, which is expected to
+# take place in Chengdu late next month", "the dialogue scheduled to be held in Washington on July 6".
+VENUE_CLAUSE = re.compile(
+    r",?\s*(?:(?:which|that)\s+(?:[\w’'-]+\s+){0,4}?)?(?:now\s+|tentatively\s+|currently\s+)?"
+    r"(?:(?:take|takes|took)\s+place|(?:be|is|are|was|were)\s+held|happen|happens|happened|convene|convenes"
+    r"|(?:scheduled|set|slated|due|planned|expected)\s+(?:to\s+(?:be\s+held|take\s+place|happen|convene)|for))\b",
+    re.IGNORECASE,
+)
+# An engagement held at another: "meet on the sidelines of the summit", "talks during the forum".
+SETTING_OF = re.compile(
+    r"\b(?:(?:on|at)\s+the\s+(?:sidelines|margins?)\s+of|at|during)\s+"
+    r"(?:the|a|an|this|next|their|its)\s+(?:[\w’'-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
+AUXILIARY_BEFORE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|has|have|had|will|would)\s*$", re.IGNORECASE
+)
+ENGAGEMENT_NOUN_END = re.compile(
+    r"\b(?:summit|meeting|conference|talks|dialogue|forum|consultations?|session)s?$", re.IGNORECASE
+)
+# Where a venue clause stops: the next clause of the sentence.
+VENUE_CLAUSE_END = re.compile(
+    r",\s+(?:and|but|while|whereas|as|with|requiring|according|amid|after|before|where|who)\b|[;:—–]|\s-\s"
+)
 # "two days after the talks", "the eve of the summit": counted from an engagement the text names
 NAMED_REFERENCE = re.compile(
     r"\b(?:after|before|following|ahead\s+of|prior\s+to|eve\s+of)\s+(?:the|their|his|her|its)\b",

@@ -14,6 +14,7 @@ from alliancekit.model import EventType, Status
 from alliancekit.rules import cues, lexicon
 from alliancekit.rules.document import Draft, Reading, SentenceLayer
 from alliancekit.rules.mentions import PlaceMention
+from alliancekit.rules.timing import venues
 from alliancekit.rules.triggers import Trigger
 
 __all__ = [
@@ -108,14 +109,20 @@ def location_for(
             return None
     if trigger.type is EventType.CALL:
         return None
+    own_venue, other_venues = venues(reading, layer, trigger)
+    if own_venue is not None:
+        for place in places:
+            if own_venue[0] <= place.start < own_venue[1] and _after_in_or_at(text, layer, place):
+                return place  # "a summit, which will be held in Hanoi": its own venue
     for place in places:
+        if any(start <= place.start < end for start, end in other_venues):
+            continue  # the venue of another engagement
         if (
             not (left <= place.start and place.end <= right + 2)
             and not place.start - layer.sentence.start < 4
         ):
             continue
-        preceding = text[max(layer.sentence.start, place.start - 12) : place.start].lower()
-        if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", preceding):
+        if _after_in_or_at(text, layer, place):
             return place
     if re.search(r"\b(?:in|to)\s+the\s+country\b", text[trigger.start : right]):
         in_focus = _country_in_focus(reading, layer)
@@ -133,6 +140,12 @@ def location_for(
             if place.end <= comma:
                 return place if comma - place.end <= 2 else None
     return None
+
+
+def _after_in_or_at(text: str, layer: SentenceLayer, place: PlaceMention) -> bool:
+    """Whether "in" or "at" introduces a place: "in Hanoi", "at the Blue House"."""
+    preceding = text[max(layer.sentence.start, place.start - 12) : place.start].lower()
+    return re.search(r"\b(?:in|at)\s+(?:the\s+)?$", preceding) is not None
 
 
 def topics_of(layer: SentenceLayer, draft: Draft) -> list[str]:

@@ -33,8 +33,80 @@ __all__ = [
     "span_of",
     "time_for",
     "times_agree",
+    "venue_clause",
+    "venues",
     "years_from_paragraph",
 ]
+
+_VENUE_GAP = 100
+"""How far after its noun a venue clause may begin ("a summit among A, B and C, which ...")."""
+
+
+def venue_clause(reading: Reading, layer: SentenceLayer, trigger: Trigger) -> tuple[int, int] | None:
+    """The clause after an engagement noun that tells where and when it takes place, or ``None``.
+
+    "a summit among the three, which is expected to take place in Hanoi
+    late next month": the place and the time of that clause are the summit's
+    own, however far from the noun, and no other engagement's.
+    """
+    if trigger.form != "nominal" and not cues.ENGAGEMENT_NOUN_END.search(trigger.text):
+        return None  # "attend the summit, to be held ...": the verb's object is the engagement named
+    text = reading.text
+    stop = min([t.start for t in layer.triggers if t.start >= trigger.end] + [layer.sentence.end])
+    match = cues.VENUE_CLAUSE.search(text, trigger.end, min(stop, trigger.end + _VENUE_GAP + 40))
+    if match is None or match.start() - trigger.end > _VENUE_GAP:
+        return None
+    if re.search(r"[;:]|\b(?:which|that|who|where|when|while)\b", text[trigger.end : match.start()]):
+        return None  # the clause hangs on something said after the noun
+    end = min(stop, match.end() + 100)
+    close = cues.VENUE_CLAUSE_END.search(text, match.end(), end)
+    return match.start(), close.start() if close is not None else end
+
+
+def venues(
+    reading: Reading, layer: SentenceLayer, trigger: Trigger
+) -> tuple[tuple[int, int] | None, list[tuple[int, int]]]:
+    """The venue clause of a trigger (or of the engagement it is held at), and the sentence's other ones.
+
+    "will meet her on the sidelines of the summit, expected to take place in
+    Japan in late July": the meeting is where and when the summit is; "will
+    fly to Hanoi for a summit set for June 20": so is the trip. The other
+    venue clauses, also those of nouns that name no engagement ("the
+    dialogue scheduled to be held in Oslo on June 20"), are not the trigger's.
+    """
+    own = venue_clause(reading, layer, trigger)
+    others: list[tuple[int, int]] = []
+    starts = {own[0]} if own is not None else set()
+    text = reading.text
+    for other in layer.triggers:
+        if other is trigger:
+            continue
+        span = venue_clause(reading, layer, other)
+        if span is None:
+            continue
+        gap = text[trigger.end : other.start]
+        held_at = trigger.end <= other.start and (
+            cues.SETTING_OF.search(gap) is not None
+            or (trigger.type is EventType.VISIT and len(gap) <= 80 and not re.search(r"[,;:]|\bwhich\b", gap))
+        )
+        if own is None and held_at:
+            own = span  # held at that engagement, or travelling to it
+        elif trigger.form == "nominal":
+            # a verb may tell the same engagement: "the summit was held in May and Biden hosted ..."
+            others.append(span)
+        starts.add(span[0])
+    sentence = layer.sentence
+    for match in cues.VENUE_CLAUSE.finditer(text, sentence.start, sentence.end):
+        if (
+            match.start() in starts
+            or any(t.start < match.end() and match.start() < t.end for t in layer.triggers)
+            or cues.AUXILIARY_BEFORE.search(text, sentence.start, match.start())
+        ):
+            continue  # a trigger's own, or "the meeting is scheduled for": the predicate of the subject
+        stop = min([t.start for t in layer.triggers if t.start >= match.start()] + [sentence.end])
+        close = cues.VENUE_CLAUSE_END.search(text, match.end(), min(stop, match.end() + 100))
+        others.append((match.start(), close.start() if close is not None else min(stop, match.end() + 100)))
+    return own, others
 
 
 def time_for(
@@ -66,7 +138,12 @@ def time_for(
         None,
     )
     main_clause = frame_main(reading.text, layer.sentence, trigger)
+    own_venue, other_venues = venues(reading, layer, trigger)
     for mention in layer.times:
+        if own_venue is not None and own_venue[0] <= mention.start and mention.end <= own_venue[1]:
+            return mention  # "a summit, which is expected to take place ... late next month"
+        if any(start <= mention.start and mention.end <= end for start, end in other_venues):
+            continue  # the time of another engagement's venue clause
         if request is not None and mention.end <= request:
             continue
         framing_year = cues.BARE_YEAR.fullmatch(mention.text)

@@ -1,0 +1,69 @@
+"""Which time and which place of a sentence belong to which engagement.
+
+Every sentence here is written for these tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from alliancekit.model import Event, EventType
+from alliancekit.pipeline import extract
+from alliancekit.plugins import Plugins
+
+WEDNESDAY = dt.date(2025, 6, 4)
+
+
+@pytest.fixture(scope="module")
+def plugins() -> Plugins:
+    return Plugins.create(load_entrypoints=False)
+
+
+def run(text: str, plugins: Plugins, published: dt.date = WEDNESDAY) -> list[Event]:
+    return extract(text, published=published, plugins=plugins)
+
+
+def only(events: list[Event], kind: EventType) -> Event:
+    (event,) = [e for e in events if e.type is kind]
+    return event
+
+
+def place(event: Event) -> str | None:
+    return event.location.name if event.location is not None else None
+
+
+def interval(event: Event) -> tuple[str, str]:
+    assert event.time is not None
+    return str(event.time.start), str(event.time.end)
+
+
+def test_a_summit_takes_the_time_and_place_of_its_own_relative_clause(plugins: Plugins) -> None:
+    text = (
+        "The visit on Friday was arranged ahead of a summit between Japanese Prime Minister Kenji Sato "
+        "and South Korean President Lee Min-ho, which is expected to take place in Busan around mid-July."
+    )
+    summit = only(run(text, plugins), EventType.MEETING)
+    assert interval(summit) == ("2025-07-11", "2025-07-20")
+    assert place(summit) == "Busan"
+
+
+def test_the_date_of_another_nouns_venue_clause_is_not_the_summits(plugins: Plugins) -> None:
+    text = (
+        "The ministerial dialogue scheduled to be held in Oslo on June 20 has been put off because of a "
+        "summit between Japanese Prime Minister Kenji Sato and South Korean President Lee Min-ho "
+        "that might happen around mid-July."
+    )
+    summit = only(run(text, plugins), EventType.MEETING)
+    assert interval(summit) == ("2025-07-11", "2025-07-20")
+
+
+def test_a_meeting_on_the_sidelines_of_a_summit_is_where_and_when_the_summit_is(plugins: Plugins) -> None:
+    text = (
+        "Japanese Foreign Minister Kenji Sato said he would like to meet South Korean Foreign Minister "
+        "Lee Min-ho on the sidelines of the regional summit, expected to take place in Osaka in late July."
+    )
+    meeting = only(run(text, plugins), EventType.MEETING)
+    assert interval(meeting) == ("2025-07-21", "2025-07-31")
+    assert place(meeting) == "Osaka"
