@@ -67,3 +67,22 @@ def test_a_meeting_on_the_sidelines_of_a_summit_is_where_and_when_the_summit_is(
     meeting = only(run(text, plugins), EventType.MEETING)
     assert interval(meeting) == ("2025-07-21", "2025-07-31")
     assert place(meeting) == "Osaka"
+
+
+def test_a_meeting_after_arriving_somewhere_is_there_on_the_day_of_arrival(plugins: Plugins) -> None:
+    text = (
+        "US President Tom Hale met Japanese Prime Minister Kenji Sato after arriving in Tokyo on Monday, "
+        "where he is expected to sign a trade deal."
+    )
+    meeting = only(run(text, plugins), EventType.MEETING)
+    assert interval(meeting) == ("2025-06-02", "2025-06-02")
+    assert place(meeting) == "Tokyo"
+
+
+def test_a_place_of_another_verb_after_the_meeting_is_not_its_venue(plugins: Plugins) -> None:
+    text = (
+        "US President Tom Hale will hold a meeting with Japanese Prime Minister Kenji Sato on Tuesday to "
+        "discuss a pledge by Japan to build factories in the United States."
+    )
+    meeting = only(run(text, plugins), EventType.MEETING)
+    assert place(meeting) is None

@@ -324,6 +324,12 @@ AUXILIARY_BEFORE = re.compile(
 ENGAGEMENT_NOUN_END = re.compile(
     r"\b(?:summit|meeting|conference|talks|dialogue|forum|consultations?|session)s?$", re.IGNORECASE
 )
+ARRIVAL_WORD = re.compile(r"(?:arriv|land|touch|reach)", re.IGNORECASE)
+ARRIVAL_ADJUNCT = re.compile(r"\b(?:after|upon|on|shortly\s+after|soon\s+after)\s+$", re.IGNORECASE)
+# A verb of its own between an engagement and a later place: "talks ... to invest in the US".
+OTHER_PREDICATE = re.compile(
+    r"\b(?:to|will|would|should|could|can|may|might|must)\s+(?!(?:be|the|a|an|his|her|their|its)\b)[a-z]{3,}\b"
+)
 # Where a venue clause stops: the next clause of the sentence.
 VENUE_CLAUSE_END = re.compile(
     r",\s+(?:and|but|while|whereas|as|with|requiring|according|amid|after|before|where|who)\b|[;:—–]|\s-\s"

@@ -14,7 +14,7 @@ from alliancekit.model import EventType, Status
 from alliancekit.rules import cues, lexicon
 from alliancekit.rules.document import Draft, Reading, SentenceLayer
 from alliancekit.rules.mentions import PlaceMention
-from alliancekit.rules.timing import venues
+from alliancekit.rules.timing import arrival_adjunct, venues
 from alliancekit.rules.triggers import Trigger
 
 __all__ = [
@@ -122,8 +122,16 @@ def location_for(
             and not place.start - layer.sentence.start < 4
         ):
             continue
+        if place.start >= trigger.end and cues.OTHER_PREDICATE.search(text, trigger.end, place.start):
+            continue  # "the meeting ... will be an agreement to invest in the US": another verb's place
         if _after_in_or_at(text, layer, place):
             return place
+    for other in layer.triggers:
+        if trigger.form == "verbal" and other.destination and arrival_adjunct(text, other):
+            # "met the Emperor after arriving in Tokyo": where the arrival is
+            arrived = [p for p in places if 0 <= p.start - other.end <= 5]
+            if arrived:
+                return arrived[0]
     if re.search(r"\b(?:in|to)\s+the\s+country\b", text[trigger.start : right]):
         in_focus = _country_in_focus(reading, layer)
         if in_focus is not None:

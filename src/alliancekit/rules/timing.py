@@ -26,6 +26,7 @@ from alliancekit.temporal import Direction, TimeMention, day_offset, resolve, st
 
 __all__ = [
     "after_event",
+    "arrival_adjunct",
     "borrow_times",
     "count_from_earlier",
     "during_event",
@@ -40,6 +41,18 @@ __all__ = [
 
 _VENUE_GAP = 100
 """How far after its noun a venue clause may begin ("a summit among A, B and C, which ...")."""
+
+
+def arrival_adjunct(text: str, trigger: Trigger) -> bool:
+    """Whether a trigger is an arrival told by an adjunct: "after arriving in Tokyo", "upon landing".
+
+    What the main clause reports happens there, on the day of the arrival.
+    """
+    return (
+        trigger.type is EventType.VISIT
+        and cues.ARRIVAL_WORD.match(trigger.text) is not None
+        and cues.ARRIVAL_ADJUNCT.search(text, max(0, trigger.start - 10), trigger.start) is not None
+    )
 
 
 def venue_clause(reading: Reading, layer: SentenceLayer, trigger: Trigger) -> tuple[int, int] | None:
@@ -229,9 +242,23 @@ def time_for(
             text[max(0, nearest.start - 40) : nearest.start],
         )
         invited_during = framed is not None and trigger.type is EventType.INVITATION
-        if not opening and nearest is not trigger and distance > 40 and not framing and not invited_during:
+        # "met X after arriving in Tokyo on Monday": the main verb's engagement is on that day
+        between = sorted((trigger.start, nearest.start))
+        arrival = (
+            trigger.form == "verbal"
+            and arrival_adjunct(text, nearest)
+            and not any(t.form == "verbal" and between[0] < t.start < between[1] for t in layer.triggers)
+        )
+        if (
+            not opening
+            and nearest is not trigger
+            and distance > 40
+            and not framing
+            and not invited_during
+            and not arrival
+        ):
             continue  # the time belongs to another trigger of the sentence
-        cost = distance + (0 if nearest is trigger or opening else 60)
+        cost = distance + (0 if nearest is trigger or opening or arrival else 60)
         if planned and mention.end <= trigger.start and not opening:
             cost += 60  # a plan's date usually follows it: "a visit ... in May or June"
         if (
