@@ -86,3 +86,13 @@ def test_a_place_of_another_verb_after_the_meeting_is_not_its_venue(plugins: Plu
     )
     meeting = only(run(text, plugins), EventType.MEETING)
     assert place(meeting) is None
+
+
+def test_a_meeting_while_in_a_country_takes_the_time_of_the_visit_there(plugins: Plugins) -> None:
+    text = (
+        "US Defense Secretary John Carver arrived in Tokyo on Monday for a four-day visit. "
+        "While in Japan, Carver will meet with Prime Minister Kenji Sato."
+    )
+    meeting = only(run(text, plugins), EventType.MEETING)
+    assert interval(meeting) == ("2025-06-02", "2025-06-02")
+    assert place(meeting) == "Japan"

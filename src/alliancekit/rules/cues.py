@@ -350,6 +350,10 @@ DURING_EVENT = re.compile(
     r"(?P<noun>conversation|call|phone\s+call|video\s+call|talks|meeting|summit|talk|videoconference|conference|"
     r"stay|visit|trip|tour)\b"
 )
+# "While in Japan, ...", "While he is in Seoul, ...": the stay the sentence's engagements are part of
+WHILE_IN = re.compile(
+    r"\s*(?:While|When)\s+(?:(?:he|she|they|[A-Z][\w.’'-]+)\s+(?:is|was|are|were)\s+)?(?:in|at)\s+(?:the\s+)?"
+)
 TRIP_NOUNS = frozenset({"stay", "visit", "trip", "tour"})
 AFTER_EVENT = re.compile(
     r"^\s*(?:After|Following|Shortly\s+after|Right\s+after)\s+(?:the|their|his|her|this|that)\s+(?:[\w-]+\s+){0,3}?"

@@ -289,7 +289,7 @@ def during_event(
     """
     during = cues.DURING_EVENT.match(layer.sentence.text)
     if during is None:
-        return None
+        return _stay_in_place(reading, layer, people)
     noun = during.group("noun").lower()
     wanted = (
         EventType.CALL
@@ -307,6 +307,34 @@ def during_event(
         if distance > 4 and len(earlier.person_keys() & (people or set())) < min(2, len(people or ())):
             continue
         return earlier
+    return None
+
+
+def _stay_in_place(
+    reading: Reading, layer: SentenceLayer, people: set[frozenset[str]] | None
+) -> Draft | None:
+    """The visit a sentence opening "While in Japan, ..." is part of: its people's latest dated one there."""
+    stay = cues.WHILE_IN.match(layer.sentence.text)
+    if stay is None:
+        return None
+    where = layer.sentence.start + stay.end()
+    place = next((p for p in layer.places if 0 <= p.start - where <= 4), None)
+    if place is None or place.country is None:
+        return None
+    for earlier in reversed(reading.drafts):
+        distance = layer.sentence.index - earlier.sentence
+        if distance > 12:
+            return None
+        if (
+            distance > 0
+            and earlier.type is EventType.VISIT
+            and not earlier.previous_occasion
+            and earlier.time is not None
+            and earlier.location is not None
+            and earlier.location.country == place.country
+            and (not people or earlier.person_keys() & people)
+        ):
+            return earlier
     return None
 
 
