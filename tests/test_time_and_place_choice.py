@@ -96,3 +96,21 @@ def test_a_meeting_while_in_a_country_takes_the_time_of_the_visit_there(plugins:
     meeting = only(run(text, plugins), EventType.MEETING)
     assert interval(meeting) == ("2025-06-02", "2025-06-02")
     assert place(meeting) == "Japan"
+
+
+def test_a_site_naming_a_summit_is_its_place(plugins: Plugins) -> None:
+    text = (
+        "The Camp David summit between South Korean President Lee Min-ho and US President Tom Hale "
+        "last August produced a security pact."
+    )
+    summit = only(run(text, plugins, dt.date(2025, 10, 4)), EventType.MEETING)
+    assert place(summit) == "Camp David"
+
+
+def test_countries_naming_a_summit_are_its_sides_not_its_place(plugins: Plugins) -> None:
+    text = (
+        "The Japan-South Korea summit between South Korean President Lee Min-ho and Japanese Prime "
+        "Minister Kenji Sato last August produced a security pact."
+    )
+    summit = only(run(text, plugins, dt.date(2025, 10, 4)), EventType.MEETING)
+    assert place(summit) is None

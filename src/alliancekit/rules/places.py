@@ -109,6 +109,9 @@ def location_for(
             return None
     if trigger.type is EventType.CALL:
         return None
+    named = _naming_place(layer, trigger)
+    if named is not None:
+        return named  # "the Camp David summit", "the Osaka meeting": the place that names it
     own_venue, other_venues = venues(reading, layer, trigger)
     if own_venue is not None:
         for place in places:
@@ -148,6 +151,19 @@ def location_for(
             if place.end <= comma:
                 return place if comma - place.end <= 2 else None
     return None
+
+
+def _naming_place(layer: SentenceLayer, trigger: Trigger) -> PlaceMention | None:
+    """A city or site just before an engagement noun, naming it: "the Camp David summit".
+
+    A country there ("the China-Japan summit") names its sides, not its venue.
+    """
+    if trigger.form != "nominal" or trigger.type is not EventType.MEETING:
+        return None
+    return next(
+        (p for p in layer.places if p.kind != "country" and 0 <= trigger.start - p.end <= 1),
+        None,
+    )
 
 
 def _after_in_or_at(text: str, layer: SentenceLayer, place: PlaceMention) -> bool:
