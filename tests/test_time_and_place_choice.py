@@ -114,3 +114,12 @@ def test_countries_naming_a_summit_are_its_sides_not_its_place(plugins: Plugins)
     )
     summit = only(run(text, plugins, dt.date(2025, 10, 4)), EventType.MEETING)
     assert place(summit) is None
+
+
+def test_here_is_the_city_of_a_dateline_opening_the_sentence(plugins: Plugins) -> None:
+    text = (
+        "Jakarta: Japanese Prime Minister Kenji Sato on Friday met South Korean President Lee Min-ho "
+        "here and the two leaders discussed trade."
+    )
+    meeting = only(run(text, plugins, dt.date(2025, 10, 4)), EventType.MEETING)
+    assert place(meeting) == "Jakarta"

@@ -330,6 +330,8 @@ ARRIVAL_ADJUNCT = re.compile(r"\b(?:after|upon|on|shortly\s+after|soon\s+after)\
 OTHER_PREDICATE = re.compile(
     r"\b(?:to|will|would|should|could|can|may|might|must)\s+(?!(?:be|the|a|an|his|her|their|its)\b)[a-z]{3,}\b"
 )
+# What follows the city of a dateline that opens a sentence: "Johannesburg:", "SEOUL (Wire) -".
+DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][\w .]{0,20})?\s*(?:\([^)]{1,30}\)\s*)?(?::|\s[-—–])\s")
 # Where a venue clause stops: the next clause of the sentence.
 VENUE_CLAUSE_END = re.compile(
     r",\s+(?:and|but|while|whereas|as|with|requiring|according|amid|after|before|where|who)\b|[;:—–]|\s-\s"

@@ -8,6 +8,7 @@ names besides the sides' own are its topics.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from alliancekit.model import EventType, Status
@@ -140,7 +141,7 @@ def location_for(
         if in_focus is not None:
             return in_focus  # "arrived in the country on Tuesday": the country the story is about
     if re.search(r"\bhere\b(?!\s+(?:is|are|was|were)\b)", text[trigger.start : right]):
-        here = _dateline_place(reading)
+        here = _dateline_place(reading) or _inline_dateline(reading, layer)
         if here is not None:
             return here  # "met his counterpart here": where the story is filed
     where = re.search(r",\s+where$", text[max(layer.sentence.start, left - 12) : left])
@@ -212,6 +213,20 @@ def _country_in_focus(reading: Reading, layer: SentenceLayer) -> PlaceMention | 
     if dateline is not None and dateline.country is not None:
         name = lexicon.country_name(dateline.country)
         return PlaceMention(0, 0, name, dateline.country, "country", name)
+    return None
+
+
+_DATELINE_REACH = 12
+"""How many sentences back a dateline opening one may be the "here" of a later one."""
+
+
+def _inline_dateline(reading: Reading, layer: SentenceLayer) -> PlaceMention | None:
+    """A dateline opening the sentence or an earlier one ("Johannesburg: Prime Minister ... met ... here")."""
+    for candidate in (layer, *itertools.islice(reading.sentences_before(layer), _DATELINE_REACH)):
+        start = candidate.sentence.start
+        for place in candidate.places:
+            if place.start - start < 2 and cues.DATELINE_AFTER.match(reading.text, place.end):
+                return place
     return None
 
 
