@@ -130,10 +130,10 @@ def location_for(
             continue  # "the meeting ... will be an agreement to invest in the US": another verb's place
         if _after_in_or_at(text, layer, place):
             return place
-    for other in layer.triggers:
-        if trigger.form == "verbal" and other.destination and arrival_adjunct(text, other):
+    for arrival in layer.triggers:
+        if trigger.form == "verbal" and arrival.destination and arrival_adjunct(text, arrival):
             # "met the Emperor after arriving in Tokyo": where the arrival is
-            arrived = [p for p in places if 0 <= p.start - other.end <= 5]
+            arrived = [p for p in places if 0 <= p.start - arrival.end <= 5]
             if arrived:
                 return arrived[0]
     if re.search(r"\b(?:in|to)\s+the\s+country\b", text[trigger.start : right]):
