@@ -304,6 +304,38 @@ INVITED_TO = re.compile(r"\bto\s+(?:[a-z]+|[A-Z][\w.-]+)\b")
 SCHEDULE_WORDS = re.compile(
     r"\b(?:set|scheduled|planned|expected|slated|due|held|take\s+place|begins?|starts?|runs?)\b"
 )
+# The clause that places and dates the engagement a noun names: "a summit, which is expected to
+# take place in Chengdu late next month", "the dialogue scheduled to be held in Washington on July 6".
+VENUE_CLAUSE = re.compile(
+    r",?\s*(?:(?:which|that)\s+(?:[\w’'-]+\s+){0,4}?)?(?:now\s+|tentatively\s+|currently\s+)?"
+    r"(?:(?:take|takes|took)\s+place|(?:be|is|are|was|were)\s+held|happen|happens|happened|convene|convenes"
+    r"|(?:scheduled|set|slated|due|planned|expected)\s+(?:to\s+(?:be\s+held|take\s+place|happen|convene)|for))\b",
+    re.IGNORECASE,
+)
+# An engagement held at another: "meet on the sidelines of the summit", "talks during the forum".
+SETTING_OF = re.compile(
+    r"\b(?:(?:on|at)\s+the\s+(?:sidelines|margins?)\s+of|at|during)\s+"
+    r"(?:the|a|an|this|next|their|its)\s+(?:[\w’'-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
+AUXILIARY_BEFORE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|has|have|had|will|would)\s*$", re.IGNORECASE
+)
+ENGAGEMENT_NOUN_END = re.compile(
+    r"\b(?:summit|meeting|conference|talks|dialogue|forum|consultations?|session)s?$", re.IGNORECASE
+)
+ARRIVAL_WORD = re.compile(r"(?:arriv|land|touch|reach)", re.IGNORECASE)
+ARRIVAL_ADJUNCT = re.compile(r"\b(?:after|upon|on|shortly\s+after|soon\s+after)\s+$", re.IGNORECASE)
+# A verb of its own between an engagement and a later place: "talks ... to invest in the US".
+OTHER_PREDICATE = re.compile(
+    r"\b(?:to|will|would|should|could|can|may|might|must)\s+(?!(?:be|the|a|an|his|her|their|its)\b)[a-z]{3,}\b"
+)
+# What follows the city of a dateline that opens a sentence: "Johannesburg:", "SEOUL (Wire) -".
+DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][\w .]{0,20})?\s*(?:\([^)]{1,30}\)\s*)?(?::|\s[-—–])\s")
+# Where a venue clause stops: the next clause of the sentence.
+VENUE_CLAUSE_END = re.compile(
+    r",\s+(?:and|but|while|whereas|as|with|requiring|according|amid|after|before|where|who)\b|[;:—–]|\s-\s"
+)
 # "two days after the talks", "the eve of the summit": counted from an engagement the text names
 NAMED_REFERENCE = re.compile(
     r"\b(?:after|before|following|ahead\s+of|prior\s+to|eve\s+of)\s+(?:the|their|his|her|its)\b",
@@ -319,6 +351,10 @@ DURING_EVENT = re.compile(
     r"^\s*(?:During|In|At|Over|Throughout)\s+(?:the|their|this|that|a|his|her)\s+(?:[\w-]+\s+){0,4}?"
     r"(?P<noun>conversation|call|phone\s+call|video\s+call|talks|meeting|summit|talk|videoconference|conference|"
     r"stay|visit|trip|tour)\b"
+)
+# "While in Japan, ...", "While he is in Seoul, ...": the stay the sentence's engagements are part of
+WHILE_IN = re.compile(
+    r"\s*(?:While|When)\s+(?:(?:he|she|they|[A-Z][\w.’'-]+)\s+(?:is|was|are|were)\s+)?(?:in|at)\s+(?:the\s+)?"
 )
 TRIP_NOUNS = frozenset({"stay", "visit", "trip", "tour"})
 AFTER_EVENT = re.compile(

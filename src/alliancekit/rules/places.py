@@ -8,12 +8,14 @@ names besides the sides' own are its topics.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from alliancekit.model import EventType, Status
 from alliancekit.rules import cues, lexicon
 from alliancekit.rules.document import Draft, Reading, SentenceLayer
 from alliancekit.rules.mentions import PlaceMention
+from alliancekit.rules.timing import arrival_adjunct, venues
 from alliancekit.rules.triggers import Trigger
 
 __all__ = [
@@ -108,21 +110,38 @@ def location_for(
             return None
     if trigger.type is EventType.CALL:
         return None
+    named = _naming_place(layer, trigger)
+    if named is not None:
+        return named  # "the Camp David summit", "the Osaka meeting": the place that names it
+    own_venue, other_venues = venues(reading, layer, trigger)
+    if own_venue is not None:
+        for place in places:
+            if own_venue[0] <= place.start < own_venue[1] and _after_in_or_at(text, layer, place):
+                return place  # "a summit, which will be held in Hanoi": its own venue
     for place in places:
+        if any(start <= place.start < end for start, end in other_venues):
+            continue  # the venue of another engagement
         if (
             not (left <= place.start and place.end <= right + 2)
             and not place.start - layer.sentence.start < 4
         ):
             continue
-        preceding = text[max(layer.sentence.start, place.start - 12) : place.start].lower()
-        if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", preceding):
+        if place.start >= trigger.end and cues.OTHER_PREDICATE.search(text, trigger.end, place.start):
+            continue  # "the meeting ... will be an agreement to invest in the US": another verb's place
+        if _after_in_or_at(text, layer, place):
             return place
+    for arrival in layer.triggers:
+        if trigger.form == "verbal" and arrival.destination and arrival_adjunct(text, arrival):
+            # "met the Emperor after arriving in Tokyo": where the arrival is
+            arrived = [p for p in places if 0 <= p.start - arrival.end <= 5]
+            if arrived:
+                return arrived[0]
     if re.search(r"\b(?:in|to)\s+the\s+country\b", text[trigger.start : right]):
         in_focus = _country_in_focus(reading, layer)
         if in_focus is not None:
             return in_focus  # "arrived in the country on Tuesday": the country the story is about
     if re.search(r"\bhere\b(?!\s+(?:is|are|was|were)\b)", text[trigger.start : right]):
-        here = _dateline_place(reading)
+        here = _dateline_place(reading) or _inline_dateline(reading, layer)
         if here is not None:
             return here  # "met his counterpart here": where the story is filed
     where = re.search(r",\s+where$", text[max(layer.sentence.start, left - 12) : left])
@@ -133,6 +152,25 @@ def location_for(
             if place.end <= comma:
                 return place if comma - place.end <= 2 else None
     return None
+
+
+def _naming_place(layer: SentenceLayer, trigger: Trigger) -> PlaceMention | None:
+    """A city or site just before an engagement noun, naming it: "the Camp David summit".
+
+    A country there ("the China-Japan summit") names its sides, not its venue.
+    """
+    if trigger.form != "nominal" or trigger.type is not EventType.MEETING:
+        return None
+    return next(
+        (p for p in layer.places if p.kind != "country" and 0 <= trigger.start - p.end <= 1),
+        None,
+    )
+
+
+def _after_in_or_at(text: str, layer: SentenceLayer, place: PlaceMention) -> bool:
+    """Whether "in" or "at" introduces a place: "in Hanoi", "at the Blue House"."""
+    preceding = text[max(layer.sentence.start, place.start - 12) : place.start].lower()
+    return re.search(r"\b(?:in|at)\s+(?:the\s+)?$", preceding) is not None
 
 
 def topics_of(layer: SentenceLayer, draft: Draft) -> list[str]:
@@ -175,6 +213,20 @@ def _country_in_focus(reading: Reading, layer: SentenceLayer) -> PlaceMention | 
     if dateline is not None and dateline.country is not None:
         name = lexicon.country_name(dateline.country)
         return PlaceMention(0, 0, name, dateline.country, "country", name)
+    return None
+
+
+_DATELINE_REACH = 12
+"""How many sentences back a dateline opening one may be the "here" of a later one."""
+
+
+def _inline_dateline(reading: Reading, layer: SentenceLayer) -> PlaceMention | None:
+    """A dateline opening the sentence or an earlier one ("Johannesburg: Prime Minister ... met ... here")."""
+    for candidate in (layer, *itertools.islice(reading.sentences_before(layer), _DATELINE_REACH)):
+        start = candidate.sentence.start
+        for place in candidate.places:
+            if place.start - start < 2 and cues.DATELINE_AFTER.match(reading.text, place.end):
+                return place
     return None
 
 

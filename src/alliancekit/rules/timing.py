@@ -26,6 +26,7 @@ from alliancekit.temporal import Direction, TimeMention, day_offset, resolve, st
 
 __all__ = [
     "after_event",
+    "arrival_adjunct",
     "borrow_times",
     "count_from_earlier",
     "during_event",
@@ -33,8 +34,92 @@ __all__ = [
     "span_of",
     "time_for",
     "times_agree",
+    "venue_clause",
+    "venues",
     "years_from_paragraph",
 ]
+
+_VENUE_GAP = 100
+"""How far after its noun a venue clause may begin ("a summit among A, B and C, which ...")."""
+
+
+def arrival_adjunct(text: str, trigger: Trigger) -> bool:
+    """Whether a trigger is an arrival told by an adjunct: "after arriving in Tokyo", "upon landing".
+
+    What the main clause reports happens there, on the day of the arrival.
+    """
+    return (
+        trigger.type is EventType.VISIT
+        and cues.ARRIVAL_WORD.match(trigger.text) is not None
+        and cues.ARRIVAL_ADJUNCT.search(text, max(0, trigger.start - 10), trigger.start) is not None
+    )
+
+
+def venue_clause(reading: Reading, layer: SentenceLayer, trigger: Trigger) -> tuple[int, int] | None:
+    """The clause after an engagement noun that tells where and when it takes place, or ``None``.
+
+    "a summit among the three, which is expected to take place in Hanoi
+    late next month": the place and the time of that clause are the summit's
+    own, however far from the noun, and no other engagement's.
+    """
+    if trigger.form != "nominal" and not cues.ENGAGEMENT_NOUN_END.search(trigger.text):
+        return None  # "attend the summit, to be held ...": the verb's object is the engagement named
+    text = reading.text
+    stop = min([t.start for t in layer.triggers if t.start >= trigger.end] + [layer.sentence.end])
+    match = cues.VENUE_CLAUSE.search(text, trigger.end, min(stop, trigger.end + _VENUE_GAP + 40))
+    if match is None or match.start() - trigger.end > _VENUE_GAP:
+        return None
+    if re.search(r"[;:]|\b(?:which|that|who|where|when|while)\b", text[trigger.end : match.start()]):
+        return None  # the clause hangs on something said after the noun
+    end = min(stop, match.end() + 100)
+    close = cues.VENUE_CLAUSE_END.search(text, match.end(), end)
+    return match.start(), close.start() if close is not None else end
+
+
+def venues(
+    reading: Reading, layer: SentenceLayer, trigger: Trigger
+) -> tuple[tuple[int, int] | None, list[tuple[int, int]]]:
+    """The venue clause of a trigger (or of the engagement it is held at), and the sentence's other ones.
+
+    "will meet her on the sidelines of the summit, expected to take place in
+    Japan in late July": the meeting is where and when the summit is; "will
+    fly to Hanoi for a summit set for June 20": so is the trip. The other
+    venue clauses, also those of nouns that name no engagement ("the
+    dialogue scheduled to be held in Oslo on June 20"), are not the trigger's.
+    """
+    own = venue_clause(reading, layer, trigger)
+    others: list[tuple[int, int]] = []
+    starts = {own[0]} if own is not None else set()
+    text = reading.text
+    for other in layer.triggers:
+        if other is trigger:
+            continue
+        span = venue_clause(reading, layer, other)
+        if span is None:
+            continue
+        gap = text[trigger.end : other.start]
+        held_at = trigger.end <= other.start and (
+            cues.SETTING_OF.search(gap) is not None
+            or (trigger.type is EventType.VISIT and len(gap) <= 80 and not re.search(r"[,;:]|\bwhich\b", gap))
+        )
+        if own is None and held_at:
+            own = span  # held at that engagement, or travelling to it
+        elif trigger.form == "nominal":
+            # a verb may tell the same engagement: "the summit was held in May and Biden hosted ..."
+            others.append(span)
+        starts.add(span[0])
+    sentence = layer.sentence
+    for match in cues.VENUE_CLAUSE.finditer(text, sentence.start, sentence.end):
+        if (
+            match.start() in starts
+            or any(t.start < match.end() and match.start() < t.end for t in layer.triggers)
+            or cues.AUXILIARY_BEFORE.search(text, sentence.start, match.start())
+        ):
+            continue  # a trigger's own, or "the meeting is scheduled for": the predicate of the subject
+        stop = min([t.start for t in layer.triggers if t.start >= match.start()] + [sentence.end])
+        close = cues.VENUE_CLAUSE_END.search(text, match.end(), min(stop, match.end() + 100))
+        others.append((match.start(), close.start() if close is not None else min(stop, match.end() + 100)))
+    return own, others
 
 
 def time_for(
@@ -66,7 +151,12 @@ def time_for(
         None,
     )
     main_clause = frame_main(reading.text, layer.sentence, trigger)
+    own_venue, other_venues = venues(reading, layer, trigger)
     for mention in layer.times:
+        if own_venue is not None and own_venue[0] <= mention.start and mention.end <= own_venue[1]:
+            return mention  # "a summit, which is expected to take place ... late next month"
+        if any(start <= mention.start and mention.end <= end for start, end in other_venues):
+            continue  # the time of another engagement's venue clause
         if request is not None and mention.end <= request:
             continue
         framing_year = cues.BARE_YEAR.fullmatch(mention.text)
@@ -152,9 +242,23 @@ def time_for(
             text[max(0, nearest.start - 40) : nearest.start],
         )
         invited_during = framed is not None and trigger.type is EventType.INVITATION
-        if not opening and nearest is not trigger and distance > 40 and not framing and not invited_during:
+        # "met X after arriving in Tokyo on Monday": the main verb's engagement is on that day
+        between = sorted((trigger.start, nearest.start))
+        arrival = (
+            trigger.form == "verbal"
+            and arrival_adjunct(text, nearest)
+            and not any(t.form == "verbal" and between[0] < t.start < between[1] for t in layer.triggers)
+        )
+        if (
+            not opening
+            and nearest is not trigger
+            and distance > 40
+            and not framing
+            and not invited_during
+            and not arrival
+        ):
             continue  # the time belongs to another trigger of the sentence
-        cost = distance + (0 if nearest is trigger or opening else 60)
+        cost = distance + (0 if nearest is trigger or opening or arrival else 60)
         if planned and mention.end <= trigger.start and not opening:
             cost += 60  # a plan's date usually follows it: "a visit ... in May or June"
         if (
@@ -185,7 +289,7 @@ def during_event(
     """
     during = cues.DURING_EVENT.match(layer.sentence.text)
     if during is None:
-        return None
+        return _stay_in_place(reading, layer, people)
     noun = during.group("noun").lower()
     wanted = (
         EventType.CALL
@@ -203,6 +307,34 @@ def during_event(
         if distance > 4 and len(earlier.person_keys() & (people or set())) < min(2, len(people or ())):
             continue
         return earlier
+    return None
+
+
+def _stay_in_place(
+    reading: Reading, layer: SentenceLayer, people: set[frozenset[str]] | None
+) -> Draft | None:
+    """The visit a sentence opening "While in Japan, ..." is part of: its people's latest dated one there."""
+    stay = cues.WHILE_IN.match(layer.sentence.text)
+    if stay is None:
+        return None
+    where = layer.sentence.start + stay.end()
+    place = next((p for p in layer.places if 0 <= p.start - where <= 4), None)
+    if place is None or place.country is None:
+        return None
+    for earlier in reversed(reading.drafts):
+        distance = layer.sentence.index - earlier.sentence
+        if distance > 12:
+            return None
+        if (
+            distance > 0
+            and earlier.type is EventType.VISIT
+            and not earlier.previous_occasion
+            and earlier.time is not None
+            and earlier.location is not None
+            and earlier.location.country == place.country
+            and (not people or earlier.person_keys() & people)
+        ):
+            return earlier
     return None
 
 

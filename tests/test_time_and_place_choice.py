@@ -1,0 +1,125 @@
+"""Which time and which place of a sentence belong to which engagement.
+
+Every sentence here is written for these tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from alliancekit.model import Event, EventType
+from alliancekit.pipeline import extract
+from alliancekit.plugins import Plugins
+
+WEDNESDAY = dt.date(2025, 6, 4)
+
+
+@pytest.fixture(scope="module")
+def plugins() -> Plugins:
+    return Plugins.create(load_entrypoints=False)
+
+
+def run(text: str, plugins: Plugins, published: dt.date = WEDNESDAY) -> list[Event]:
+    return extract(text, published=published, plugins=plugins)
+
+
+def only(events: list[Event], kind: EventType) -> Event:
+    (event,) = [e for e in events if e.type is kind]
+    return event
+
+
+def place(event: Event) -> str | None:
+    return event.location.name if event.location is not None else None
+
+
+def interval(event: Event) -> tuple[str, str]:
+    assert event.time is not None
+    return str(event.time.start), str(event.time.end)
+
+
+def test_a_summit_takes_the_time_and_place_of_its_own_relative_clause(plugins: Plugins) -> None:
+    text = (
+        "The visit on Friday was arranged ahead of a summit between Japanese Prime Minister Kenji Sato "
+        "and South Korean President Lee Min-ho, which is expected to take place in Busan around mid-July."
+    )
+    summit = only(run(text, plugins), EventType.MEETING)
+    assert interval(summit) == ("2025-07-11", "2025-07-20")
+    assert place(summit) == "Busan"
+
+
+def test_the_date_of_another_nouns_venue_clause_is_not_the_summits(plugins: Plugins) -> None:
+    text = (
+        "The ministerial dialogue scheduled to be held in Oslo on June 20 has been put off because of a "
+        "summit between Japanese Prime Minister Kenji Sato and South Korean President Lee Min-ho "
+        "that might happen around mid-July."
+    )
+    summit = only(run(text, plugins), EventType.MEETING)
+    assert interval(summit) == ("2025-07-11", "2025-07-20")
+
+
+def test_a_meeting_on_the_sidelines_of_a_summit_is_where_and_when_the_summit_is(plugins: Plugins) -> None:
+    text = (
+        "Japanese Foreign Minister Kenji Sato said he would like to meet South Korean Foreign Minister "
+        "Lee Min-ho on the sidelines of the regional summit, expected to take place in Osaka in late July."
+    )
+    meeting = only(run(text, plugins), EventType.MEETING)
+    assert interval(meeting) == ("2025-07-21", "2025-07-31")
+    assert place(meeting) == "Osaka"
+
+
+def test_a_meeting_after_arriving_somewhere_is_there_on_the_day_of_arrival(plugins: Plugins) -> None:
+    text = (
+        "US President Tom Hale met Japanese Prime Minister Kenji Sato after arriving in Tokyo on Monday, "
+        "where he is expected to sign a trade deal."
+    )
+    meeting = only(run(text, plugins), EventType.MEETING)
+    assert interval(meeting) == ("2025-06-02", "2025-06-02")
+    assert place(meeting) == "Tokyo"
+
+
+def test_a_place_of_another_verb_after_the_meeting_is_not_its_venue(plugins: Plugins) -> None:
+    text = (
+        "US President Tom Hale will hold a meeting with Japanese Prime Minister Kenji Sato on Tuesday to "
+        "discuss a pledge by Japan to build factories in the United States."
+    )
+    meeting = only(run(text, plugins), EventType.MEETING)
+    assert place(meeting) is None
+
+
+def test_a_meeting_while_in_a_country_takes_the_time_of_the_visit_there(plugins: Plugins) -> None:
+    text = (
+        "US Defense Secretary John Carver arrived in Tokyo on Monday for a four-day visit. "
+        "While in Japan, Carver will meet with Prime Minister Kenji Sato."
+    )
+    meeting = only(run(text, plugins), EventType.MEETING)
+    assert interval(meeting) == ("2025-06-02", "2025-06-02")
+    assert place(meeting) == "Japan"
+
+
+def test_a_site_naming_a_summit_is_its_place(plugins: Plugins) -> None:
+    text = (
+        "The Camp David summit between South Korean President Lee Min-ho and US President Tom Hale "
+        "last August produced a security pact."
+    )
+    summit = only(run(text, plugins, dt.date(2025, 10, 4)), EventType.MEETING)
+    assert place(summit) == "Camp David"
+
+
+def test_countries_naming_a_summit_are_its_sides_not_its_place(plugins: Plugins) -> None:
+    text = (
+        "The Japan-South Korea summit between South Korean President Lee Min-ho and Japanese Prime "
+        "Minister Kenji Sato last August produced a security pact."
+    )
+    summit = only(run(text, plugins, dt.date(2025, 10, 4)), EventType.MEETING)
+    assert place(summit) is None
+
+
+def test_here_is_the_city_of_a_dateline_opening_the_sentence(plugins: Plugins) -> None:
+    text = (
+        "Jakarta: Japanese Prime Minister Kenji Sato on Friday met South Korean President Lee Min-ho "
+        "here and the two leaders discussed trade."
+    )
+    meeting = only(run(text, plugins, dt.date(2025, 10, 4)), EventType.MEETING)
+    assert place(meeting) == "Jakarta"
