@@ -40,6 +40,11 @@ CLAUSE_BREAK = re.compile(
     r",\s+(?:in|at|during|under|after)\s+which\b|,\s+(?:(?:a|one|two|three|several|a\s+few)\s+)?(?:days?|weeks?|hours?)\s+"
     r"(?:after|before)\b|,\s+and\s+that\b|"
     r"\b(?:said|says|told\s+\w+|announced|reported|added|noted|stated)\b(?:\s+(?:on\s+)?\w+day)?(?:\s+that)?|"
+    # ", Foreign Ministry spokesman X announced ...": the reporter and their title are no part of
+    # the clause before them.
+    r",\s+(?=(?:(?:[A-Z][\w.'’-]*|spokes(?:man|woman|person)|chief|deputy|press|cabinet|secretary|"
+    r"minister|ministry|officials?|foreign|senior|of|the|for|a)\s+){1,8}"
+    r"(?:said|says|announced|told|added|noted|stated)\b)|"
     r"\baccording\s+to\b[^,]*,|\bas\s+(?=[A-Z])|"
     r",\s+as\s+well\s+as\b|,\s+and\s+(?:(?:earlier|later)\s+(?:this|that|last|next)\s+(?:week|month|year)\s+|"
     r"(?:last|next|this)\s+(?:week|month|year)\s+)?(?=(?:then\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s+(?:will|would|is|was|has|had|then|also|later|"

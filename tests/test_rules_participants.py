@@ -1,0 +1,58 @@
+"""Who takes part in an engagement, and how many engagements a sentence reports (``rules`` extractor).
+
+Every text here is written for these tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from alliancekit.model import ActorKind, Event, EventType
+from alliancekit.pipeline import extract
+from alliancekit.plugins import Plugins
+
+TUESDAY = dt.date(2026, 1, 13)
+
+
+@pytest.fixture(scope="module")
+def plugins() -> Plugins:
+    return Plugins.create(load_entrypoints=False)
+
+
+def run(text: str, plugins: Plugins, published: dt.date | None = TUESDAY) -> list[Event]:
+    return extract(text, published=published, plugins=plugins)
+
+
+def persons(event: Event) -> set[str]:
+    return {p.actor.name for p in event.participants if p.actor.kind is ActorKind.PERSON}
+
+
+def of_type(events: list[Event], kind: EventType) -> list[Event]:
+    return [e for e in events if e.type is kind]
+
+
+def only(events: list[Event], kind: EventType) -> Event:
+    found = of_type(events, kind)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_a_spokesperson_who_announces_a_meeting_does_not_take_part_in_it(plugins: Plugins) -> None:
+    text = (
+        "During the visit from Monday to Wednesday, Chinese Foreign Minister Wang Yi will co-chair the "
+        "annual strategic dialogue with Japanese Foreign Minister Takeshi Iwaya, Foreign Ministry "
+        "spokeswoman Mao Ning announced on Friday."
+    )
+    meeting = only(run(text, plugins), EventType.MEETING)
+    assert persons(meeting) == {"Wang Yi", "Takeshi Iwaya"}
+
+
+def test_an_official_who_tells_reporters_of_talks_does_not_take_part_in_them(plugins: Plugins) -> None:
+    text = (
+        "Foreign Minister Toshimitsu Motegi will hold talks with Secretary of State Marco Rubio in Tokyo "
+        "next week, chief cabinet secretary Yoshimasa Hayashi told reporters."
+    )
+    meeting = only(run(text, plugins), EventType.MEETING)
+    assert persons(meeting) == {"Toshimitsu Motegi", "Marco Rubio"}
