@@ -56,3 +56,16 @@ def test_an_official_who_tells_reporters_of_talks_does_not_take_part_in_them(plu
     )
     meeting = only(run(text, plugins), EventType.MEETING)
     assert persons(meeting) == {"Toshimitsu Motegi", "Marco Rubio"}
+
+
+def test_a_two_plus_two_held_by_video_conference_is_a_call(plugins: Plugins) -> None:
+    text = (
+        "On Monday, Foreign Minister Toshimitsu Motegi and Defense Minister Gen Nakatani held the annual "
+        "two-plus-two meeting with Secretary of State Marco Rubio and Defense Secretary Pete Hegseth "
+        "via video conference."
+    )
+    events = run(text, plugins)
+    assert not of_type(events, EventType.MEETING)
+    call = only(events, EventType.CALL)
+    assert persons(call) == {"Toshimitsu Motegi", "Gen Nakatani", "Marco Rubio", "Pete Hegseth"}
+    assert call.location is None

@@ -77,6 +77,8 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
             draft = _nominal(reading, layer, trigger, left, right, previous_subjects)
         if draft is None:
             continue
+        if draft.type is EventType.MEETING and cues.REMOTE_MEANS.search(reading.text, trigger.end, right):
+            draft.type = EventType.CALL  # "held the 2+2 with X and Y via video conference": a call
         if trigger.form == "verbal":
             previous_subjects = [
                 p for p in draft.parties if p.person is not None and p.person.start < trigger.start

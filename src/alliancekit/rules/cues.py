@@ -426,6 +426,19 @@ TOPIC_CUE = re.compile(
 )
 COMPOUND = re.compile(r"\b[A-Z][\w.]*(?:-[A-Z][\w.]*)+")
 
+# ---- Participants and how many engagements a sentence reports.
+
+__all__ += [
+    "REMOTE_MEANS",
+]
+
+# A meeting held at a distance, which makes it a call: "held the 2+2 with X via video conference".
+REMOTE_MEANS = re.compile(
+    r"\b(?:by|via|over|through)\s+(?:an?\s+|the\s+)?(?:(?:secure\s+)?video(?:[\s-]*(?:link|conference|call))?|"
+    r"videoconference|video-conference|teleconference|tele-conference|(?:tele)?phone|virtual\s+(?:link|meeting|format))\b",
+    re.IGNORECASE,
+)
+
 
 # Case-insensitive patterns, each with a case-sensitive twin searched for in the lower-cased
 # text instead: Python's regular expressions are several times slower ignoring case.
