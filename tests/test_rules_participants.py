@@ -69,3 +69,17 @@ def test_a_two_plus_two_held_by_video_conference_is_a_call(plugins: Plugins) -> 
     call = only(events, EventType.CALL)
     assert persons(call) == {"Toshimitsu Motegi", "Gen Nakatani", "Marco Rubio", "Pete Hegseth"}
     assert call.location is None
+
+
+def test_officials_met_including_a_list_of_people_are_met_one_by_one(plugins: Plugins) -> None:
+    text = (
+        "Gen. Lena Ortiz, commander of U.S. Indo-Pacific Command, met with senior Japanese officials in "
+        "Tokyo on Monday, including Defense Minister Gen Nakatani, Joint Staff chief Gen. Ivo Maruta and "
+        "Deputy National Security Adviser Kenji Sato."
+    )
+    meetings = of_type(run(text, plugins), EventType.MEETING)
+    assert sorted(sorted(persons(m)) for m in meetings) == [
+        ["Gen Nakatani", "Lena Ortiz"],
+        ["Ivo Maruta", "Lena Ortiz"],
+        ["Kenji Sato", "Lena Ortiz"],
+    ]

@@ -276,14 +276,21 @@ def _meets_several_apart(reading: Reading, draft: Draft) -> bool:
     sentence = (
         reading.sentences[draft.sentence].sentence.text if draft.sentence < len(reading.sentences) else ""
     )
-    if plural:
-        return cues.TOGETHER.search(sentence) is None
+    if plural or _listed_as_members(reading, draft, objects):
+        # "met senior officials, including Prime Minister A, Foreign Minister B ...": one by one
+        return cues.TOGETHER.search(cues.PROPER_JOINT.sub("", sentence)) is None
     if cues.JOINT.search(sentence):
         return False
     countries = {p.country for p in objects}
     # People of one country (the hosts) are met one by one; people of several countries may be
     # one gathering ("met Wong, Jaishankar and Iwaya for an hour") unless the text says bilateral.
     return (len(countries) == 1 and None not in countries) or bool(cues.BILATERAL.search(sentence))
+
+
+def _listed_as_members(reading: Reading, draft: Draft, objects: list[Party]) -> bool:
+    """Whether the people met are listed as members of a group: "met officials, including A, B"."""
+    first = min(p.person.start for p in objects if p.person is not None)
+    return cues.INCLUDING_LIST.search(reading.text, draft.trigger.end, first) is not None
 
 
 def _calls_on_leader_and_minister(draft: Draft) -> bool:

@@ -429,8 +429,19 @@ COMPOUND = re.compile(r"\b[A-Z][\w.]*(?:-[A-Z][\w.]*)+")
 # ---- Participants and how many engagements a sentence reports.
 
 __all__ += [
+    "INCLUDING_LIST",
+    "PROPER_JOINT",
     "REMOTE_MEANS",
 ]
+
+# "Joint" in a name or title ("Japan Joint Staff", "the Joint Chiefs"): not met together.
+PROPER_JOINT = re.compile(r"\bJoint(?=\s+[A-Z])")
+
+# People met, named as members of a group: "met senior officials, including Prime Minister A, ...".
+INCLUDING_LIST = re.compile(
+    r"\b(?:officials|leaders|counterparts|ministers|dignitaries|officers|figures|members|representatives)"
+    r"(?:\s+[\w-]+){0,5}?,?\s+(?:including|among\s+them|such\s+as)\s"
+)
 
 # A meeting held at a distance, which makes it a call: "held the 2+2 with X via video conference".
 REMOTE_MEANS = re.compile(
