@@ -83,3 +83,20 @@ def test_officials_met_including_a_list_of_people_are_met_one_by_one(plugins: Pl
         ["Ivo Maruta", "Lena Ortiz"],
         ["Kenji Sato", "Lena Ortiz"],
     ]
+
+
+def test_talks_with_a_list_plus_a_trilateral_are_one_meeting_with_each_and_the_trilateral(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "Despite the summit's early end, Prime Minister Anthony Albanese will still hold talks with "
+        "British Prime Minister Keir Starmer and German Chancellor Friedrich Merz, plus a trilateral with "
+        "European Commission President Ursula von der Leyen and European Council President António Costa."
+    )
+    meetings = of_type(run(text, plugins), EventType.MEETING)
+    assert sorted(sorted(persons(m)) for m in meetings) == [
+        ["Anthony Albanese", "António Costa", "Ursula von der Leyen"],
+        ["Anthony Albanese", "Friedrich Merz"],
+        ["Anthony Albanese", "Keir Starmer"],
+    ]
+    assert {m.status.value for m in meetings} == {"planned"}

@@ -279,12 +279,24 @@ def _meets_several_apart(reading: Reading, draft: Draft) -> bool:
     if plural or _listed_as_members(reading, draft, objects):
         # "met senior officials, including Prime Minister A, Foreign Minister B ...": one by one
         return cues.TOGETHER.search(cues.PROPER_JOINT.sub("", sentence)) is None
-    if cues.JOINT.search(sentence):
+    left, right = _clause_of(reading, draft)
+    if cues.JOINT.search(reading.text, left, right):
         return False
+    if cues.TOGETHER.search(sentence, right - reading.sentences[draft.sentence].sentence.start):
+        return True  # "talks with A, B and C, plus a trilateral with D and E": the others one by one
     countries = {p.country for p in objects}
     # People of one country (the hosts) are met one by one; people of several countries may be
     # one gathering ("met Wong, Jaishankar and Iwaya for an hour") unless the text says bilateral.
     return (len(countries) == 1 and None not in countries) or bool(cues.BILATERAL.search(sentence))
+
+
+def _clause_of(reading: Reading, draft: Draft) -> tuple[int, int]:
+    """The clause of a draft's trigger, in document offsets (its sentence when the trigger is gone)."""
+    layer = reading.sentences[draft.sentence]
+    for index, trigger in enumerate(layer.triggers):
+        if trigger.start == draft.trigger.start:
+            return layer.clause(trigger, index)
+    return layer.sentence.start, layer.sentence.end
 
 
 def _listed_as_members(reading: Reading, draft: Draft, objects: list[Party]) -> bool:

@@ -46,6 +46,9 @@ CLAUSE_BREAK = re.compile(
     r"minister|ministry|officials?|foreign|senior|of|the|for|a)\s+){1,8}"
     r"(?:said|says|announced|told|added|noted|stated)\b)|"
     r"\baccording\s+to\b[^,]*,|\bas\s+(?=[A-Z])|"
+    # A fronted concession ("Despite Trump's cancellation, X will still meet Y") is not the main
+    # clause's; "talks with A and B, plus a trilateral with C and D" are two engagements.
+    r"^\s*(?:Despite|Notwithstanding|Regardless\s+of)\b[^,;]*,|,?\s+plus\s+(?=(?:an?|the|separate)\s)|"
     r",\s+as\s+well\s+as\b|,\s+and\s+(?:(?:earlier|later)\s+(?:this|that|last|next)\s+(?:week|month|year)\s+|"
     r"(?:last|next|this)\s+(?:week|month|year)\s+)?(?=(?:then\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s+(?:will|would|is|was|has|had|then|also|later|"
     r"held|met|spoke|flew|went|paid|made|took|sat|[a-z]+ed|[a-z]+s)\b)|"
