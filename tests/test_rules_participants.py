@@ -100,3 +100,17 @@ def test_talks_with_a_list_plus_a_trilateral_are_one_meeting_with_each_and_the_t
         ["Anthony Albanese", "Keir Starmer"],
     ]
     assert {m.status.value for m in meetings} == {"planned"}
+
+
+def test_talks_with_two_leaders_of_different_countries_are_a_meeting_with_each(plugins: Plugins) -> None:
+    text = (
+        "Prime Minister Narendra Modi is expected to hold talks with British Prime Minister Keir Starmer "
+        "and French President Emmanuel Macron, in addition to holding a meeting with Indonesian President "
+        "Prabowo Subianto on Wednesday."
+    )
+    meetings = of_type(run(text, plugins), EventType.MEETING)
+    assert sorted(sorted(persons(m)) for m in meetings) == [
+        ["Emmanuel Macron", "Narendra Modi"],
+        ["Keir Starmer", "Narendra Modi"],
+        ["Narendra Modi", "Prabowo Subianto"],
+    ]

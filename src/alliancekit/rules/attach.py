@@ -285,9 +285,14 @@ def _meets_several_apart(reading: Reading, draft: Draft) -> bool:
     if cues.TOGETHER.search(sentence, right - reading.sentences[draft.sentence].sentence.start):
         return True  # "talks with A, B and C, plus a trilateral with D and E": the others one by one
     countries = {p.country for p in objects}
-    # People of one country (the hosts) are met one by one; people of several countries may be
-    # one gathering ("met Wong, Jaishankar and Iwaya for an hour") unless the text says bilateral.
-    return (len(countries) == 1 and None not in countries) or bool(cues.BILATERAL.search(sentence))
+    # People of one country (the hosts), or two people ("talks with Sunak and Macron"), are met one
+    # by one; three or more of several countries may be one gathering ("met Wong, Jaishankar and
+    # Iwaya for an hour") unless the text says bilateral.
+    return (
+        (len(countries) == 1 and None not in countries)
+        or len(objects) == 2
+        or bool(cues.BILATERAL.search(sentence))
+    )
 
 
 def _clause_of(reading: Reading, draft: Draft) -> tuple[int, int]:

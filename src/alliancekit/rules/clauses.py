@@ -56,7 +56,7 @@ CLAUSE_BREAK = re.compile(
     r"was|are|were|has|had|then|also|later|[a-z]+ed|[a-z]+s)\b)|"
     r"\s+and\s+(?=(?:is|are|was|were|will|would|has|have|had)\s+(?:also\s+)?(?:expected|scheduled|set|slated|due|likely|"
     r"to|going|planning|poised)\b)|"
-    r"\s+and\s+(?:to\s+|also\s+|then\s+|later\s+)?(?=(?:hold|meet|visit|pay|make|travel|tour|host|attend|co-chair|chair)\s)|\s(?:before|after|while)\s+(?=[a-z]+ing\b)|"
+    r"\s+and\s+(?:to\s+|also\s+|then\s+|later\s+)?(?=(?:hold|meet|visit|pay|make|travel|tour|host|attend|co-chair|chair)\s)|\s(?:before|after|while|besides|(?:in\s+addition|on\s+top)\s+to)\s+(?=[a-z]+ing\b)|"
     r"\s(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?=(?:agreed|said|discussed|confirmed|reaffirmed|pledged|vowed|"
     r"expressed|emphasized|emphasised|stressed|urged|affirmed|noted|shared|underscored|highlighted|"
     r"announced|signed|welcomed|thanked|asked|called|praised|laid|offered|received|reviewed|explored)\b)"
