@@ -114,3 +114,25 @@ def test_talks_with_two_leaders_of_different_countries_are_a_meeting_with_each(p
         ["Keir Starmer", "Narendra Modi"],
         ["Narendra Modi", "Prabowo Subianto"],
     ]
+
+
+def test_a_meeting_and_separate_meetings_after_it_are_one_with_each_person_all_planned(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "Premier Li Qiang is scheduled to hold a bilateral meeting with President Lee Jae-myung on Saturday, "
+        "and separate meetings with National Assembly Speaker Woo Won-shik and Prime Minister Kim Min-seok."
+    )
+    meetings = of_type(run(text, plugins), EventType.MEETING)
+    assert sorted(sorted(persons(m)) for m in meetings) == [
+        ["Kim Min-seok", "Li Qiang"],
+        ["Lee Jae-myung", "Li Qiang"],
+        ["Li Qiang", "Woo Won-shik"],
+    ]
+    assert {m.status.value for m in meetings} == {"planned"}
+
+
+def test_meeting_bilaterally_with_someone_is_a_meeting(plugins: Plugins) -> None:
+    text = "Premier Li Qiang will also meet bilaterally with Prime Minister Shigeru Ishiba in Seoul."
+    meeting = only(run(text, plugins), EventType.MEETING)
+    assert persons(meeting) == {"Li Qiang", "Shigeru Ishiba"}

@@ -113,6 +113,8 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
         if trigger.form == "nominal" and not draft.explicit_status and sentence_status is not None:
             # "Ishiba held talks with Biden, as well as a meeting with Xi": one tense for both.
             draft.status = sentence_status
+            # "is to hold a meeting with A, and separate meetings with B and C": the verb is shared.
+            draft.explicit_status = cues.ELIDED_VERB.fullmatch(reading.text, left, trigger.start) is not None
         elif trigger.form == "verbal" and draft.explicit_status:
             sentence_status = Status.PLANNED if trigger.proposal else draft.status
         if draft.undated:

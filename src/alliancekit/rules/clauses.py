@@ -49,7 +49,7 @@ CLAUSE_BREAK = re.compile(
     # A fronted concession ("Despite Trump's cancellation, X will still meet Y") is not the main
     # clause's; "talks with A and B, plus a trilateral with C and D" are two engagements.
     r"^\s*(?:Despite|Notwithstanding|Regardless\s+of)\b[^,;]*,|,?\s+plus\s+(?=(?:an?|the|separate)\s)|"
-    r",\s+as\s+well\s+as\b|,\s+and\s+(?:(?:earlier|later)\s+(?:this|that|last|next)\s+(?:week|month|year)\s+|"
+    r",\s+as\s+well\s+as\b|,\s+and\s+(?=(?:an?\s+|the\s+)?(?:separate|another|second|further|other)\s)|,\s+and\s+(?:(?:earlier|later)\s+(?:this|that|last|next)\s+(?:week|month|year)\s+|"
     r"(?:last|next|this)\s+(?:week|month|year)\s+)?(?=(?:then\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s+(?:will|would|is|was|has|had|then|also|later|"
     r"held|met|spoke|flew|went|paid|made|took|sat|[a-z]+ed|[a-z]+s)\b)|"
     r",\s+and\s+(?:then\s+|later\s+|tomorrow\s+|today\s+|(?:on\s+)?[A-Z][a-z]+day\s+)?(?=(?:he|she|they)\s+(?:will|would|is|"

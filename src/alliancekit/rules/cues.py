@@ -429,11 +429,14 @@ COMPOUND = re.compile(r"\b[A-Z][\w.]*(?:-[A-Z][\w.]*)+")
 # ---- Participants and how many engagements a sentence reports.
 
 __all__ += [
+    "ELIDED_VERB",
     "INCLUDING_LIST",
     "PROPER_JOINT",
     "REMOTE_MEANS",
 ]
 
+# What opens a clause whose verb is the one before it: "..., and separate meetings with B".
+ELIDED_VERB = re.compile(r"\s*(?:(?:an?|the|separate|another|second|further|other|bilateral)\s+)+")
 # "Joint" in a name or title ("Japan Joint Staff", "the Joint Chiefs"): not met together.
 PROPER_JOINT = re.compile(r"\bJoint(?=\s+[A-Z])")
 
