@@ -136,3 +136,19 @@ def test_meeting_bilaterally_with_someone_is_a_meeting(plugins: Plugins) -> None
     text = "Premier Li Qiang will also meet bilaterally with Prime Minister Shigeru Ishiba in Seoul."
     meeting = only(run(text, plugins), EventType.MEETING)
     assert persons(meeting) == {"Li Qiang", "Shigeru Ishiba"}
+
+
+def test_speaking_by_phone_with_two_leaders_respectively_is_a_call_with_each_that_took_place(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "Prime Minister Anthony Albanese spoke by phone on Monday with Philippine President Ferdinand "
+        "Marcos Jr. and Malaysian Prime Minister Anwar Ibrahim respectively about the cancellation of his "
+        "planned visits to the two countries."
+    )
+    calls = of_type(run(text, plugins), EventType.CALL)
+    assert sorted(sorted(persons(c)) for c in calls) == [
+        ["Anthony Albanese", "Anwar Ibrahim"],
+        ["Anthony Albanese", "Ferdinand Marcos Jr"],
+    ]
+    assert {c.status.value for c in calls} == {"occurred"}

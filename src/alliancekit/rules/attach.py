@@ -215,6 +215,8 @@ def _separate(reading: Reading, draft: Draft) -> list[Draft]:
     """
     if draft.type is EventType.VISIT:
         return _visits_by_government(draft)
+    if draft.type is EventType.CALL and _calls_several_apart(reading, draft):
+        return _one_with_each(draft)
     if draft.type is not EventType.MEETING:
         return [draft]
     if (
@@ -233,6 +235,11 @@ def _separate(reading: Reading, draft: Draft) -> list[Draft]:
             attrs.evolve(draft, parties=[caller, *host], spans=[*draft.spans], topics=[*draft.topics])
             for caller in callers
         ]
+    return _one_with_each(draft)
+
+
+def _one_with_each(draft: Draft) -> list[Draft]:
+    """The draft's first person with each of the others, one draft each."""
     subjects = [p for p in draft.parties if p.role in (Role.HOST, Role.PARTICIPANT) and p.person is not None][
         :1
     ]
@@ -249,6 +256,18 @@ def _separate(reading: Reading, draft: Draft) -> list[Draft]:
         )
         for other in others
     ]
+
+
+def _calls_several_apart(reading: Reading, draft: Draft) -> bool:
+    """One person on the phone with several, "respectively" or "separately": a call with each."""
+    subjects = [p for p in draft.parties if p.person is not None and p.person.start < draft.trigger.start]
+    objects = [p for p in draft.parties if p.person is not None and p.person.start > draft.trigger.start]
+    if len(subjects) != 1 or len(objects) < 2:
+        return False
+    left, right = _clause_of(reading, draft)
+    return bool(cues.APART.search(reading.text, left, right)) and not cues.TOGETHER.search(
+        reading.text, left, right
+    )
 
 
 def _courtesy_calls(draft: Draft) -> bool:

@@ -429,12 +429,20 @@ COMPOUND = re.compile(r"\b[A-Z][\w.]*(?:-[A-Z][\w.]*)+")
 # ---- Participants and how many engagements a sentence reports.
 
 __all__ += [
+    "APART",
     "ELIDED_VERB",
     "INCLUDING_LIST",
     "PROPER_JOINT",
     "REMOTE_MEANS",
+    "TOPIC_OF_TALK",
 ]
 
+# Words that make one person's engagement with several people one with each.
+APART = re.compile(r"\b(?:respectively|separately|in\s+separate\s+(?:calls|conversations|meetings|talks))\b")
+# What a talk was about, right before the thing talked of: "spoke with X about the cancellation".
+TOPIC_OF_TALK = re.compile(
+    r"\b(?:about|over|regarding|concerning|to\s+(?:discuss|explain))\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+)?$"
+)
 # What opens a clause whose verb is the one before it: "..., and separate meetings with B".
 ELIDED_VERB = re.compile(r"\s*(?:(?:an?|the|separate|another|second|further|other|bilateral)\s+)+")
 # "Joint" in a name or title ("Japan Joint Staff", "the Joint Chiefs"): not met together.
