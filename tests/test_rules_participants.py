@@ -152,3 +152,33 @@ def test_speaking_by_phone_with_two_leaders_respectively_is_a_call_with_each_tha
         ["Anthony Albanese", "Ferdinand Marcos Jr"],
     ]
     assert {c.status.value for c in calls} == {"occurred"}
+
+
+def test_people_a_visitor_was_accompanied_by_are_visitors_of_the_trip_told_before(plugins: Plugins) -> None:
+    text = (
+        "Adm. Samuel Paparo, commander of U.S. Indo-Pacific Command, visited Japan from May 27-29. "
+        "He discussed regional security with Japanese officials. "
+        "Paparo was accompanied by U.S. Ambassador to Japan George Glass and Brig. Gen. Neil Harlow."
+    )
+    visit = only(run(text, plugins), EventType.VISIT)
+    assert persons(visit) == {"Samuel Paparo", "George Glass", "Neil Harlow"}
+
+
+def test_a_visitor_accompanied_by_a_minister_on_landing_makes_one_trip_with_them(plugins: Plugins) -> None:
+    text = (
+        "Prime Minister Sanae Takaichi, accompanied by Foreign Minister Toshimitsu Motegi, landed at "
+        "Joint Base Andrews on Tuesday night for a visit to Washington that runs through Friday."
+    )
+    visit = only(run(text, plugins), EventType.VISIT)
+    assert persons(visit) == {"Sanae Takaichi", "Toshimitsu Motegi"}
+
+
+def test_an_ambassador_accompanying_a_minister_to_a_courtesy_call_does_not_join_the_trip(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "Defence Minister Richard Marles, accompanied by Ambassador Margaret Tully, paid a courtesy call on "
+        "President Ferdinand Marcos Jr. on Wednesday, a day after arriving in Manila for a three-day visit."
+    )
+    visits = of_type(run(text, plugins), EventType.VISIT)
+    assert all("Margaret Tully" not in persons(v) for v in visits)

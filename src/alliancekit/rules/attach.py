@@ -152,7 +152,7 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
             )
             if draft.inherited_time is not None and draft.type is EventType.INVITATION:
                 draft.location = draft.location or draft.inherited_time.location
-        if not trigger.companion:  # a companion goes where the one accompanied goes
+        if draft.companion_of is None:  # a companion goes where the one accompanied goes
             draft.location = draft.location or location_for(reading, layer, trigger, draft, left, right)
         draft.topics = topics_of(layer, draft)
         if not draft.has_person():
@@ -595,12 +595,32 @@ def _companion(
     left: int,
     right: int,
 ) -> Draft | None:
-    """A trip made as someone's companion: "X will accompany Y", "X is to travel with him"."""
+    """A trip made as someone's companion: "X will accompany Y", "X is to travel with him".
+
+    In the passive ("Y was accompanied by X and Z") the companions follow
+    the verb. Companions of a trip drafted in the sentences just before
+    are among its visitors rather than on a trip of their own.
+    """
     text = reading.text
     if re.search(
         r"(?:\bnot|\bnever|n['’]t)\s+(?:\w+\s+)?$", text[max(0, trigger.start - 24) : trigger.start]
     ):
         return None  # "will not accompany": no trip
+    if trigger.text.endswith(" by"):
+        stated = cues.PASSIVE.search(text, max(0, trigger.start - 16), trigger.start) is not None
+        if not stated and any(t.type is not EventType.VISIT for t in layer.triggers):
+            return None  # "X, accompanied by Ambassador Y, paid a courtesy call on Z": Y went to the call
+        companions = [p for p in persons_between(reading, layer, trigger.end, right) if not p.possessive]
+        accompanied = subjects or [p.person for p in previous_subjects if p.person is not None]
+        if _joined_trip(reading, layer, trigger, companions, accompanied[:1], left, right):
+            return None
+        if not stated and companions and accompanied:
+            # "Takaichi, accompanied by Motegi, landed at Andrews for a visit": one trip of both.
+            visitors = [Party(p, None, Role.VISITOR) for p in [accompanied[0], *companions]]
+            draft = Draft.start(layer.sentence, trigger, visitors)
+            draft.spans = [_span(layer, trigger, visitors, left, right)]
+            return draft
+        return _companions_trip(layer, trigger, companions, accompanied[:1], left, right)
     visitors = subjects or [p.person for p in previous_subjects if p.person is not None]
     keys = {person_key(p) for p in visitors}
     named = [p for p in layer.persons if trigger.end <= p.start < right and person_key(p) not in keys]
@@ -613,12 +633,53 @@ def _companion(
         if pronoun is not None:
             # "X and Y will travel with him": not X or Y, but who the story was about just before.
             accompanied = antecedent_outside(reading, layer, keys)
-    if not visitors or not accompanied:
+    return _companions_trip(layer, trigger, visitors, accompanied, left, right)
+
+
+def _companions_trip(
+    layer: SentenceLayer,
+    trigger: Trigger,
+    companions: list[PersonMention],
+    accompanied: list[PersonMention],
+    left: int,
+    right: int,
+) -> Draft | None:
+    """The companions' own trip, which goes where the one they accompany goes."""
+    if not companions or not accompanied:
         return None
-    draft = Draft.start(layer.sentence, trigger, [Party(p, None, Role.VISITOR) for p in visitors])
+    draft = Draft.start(layer.sentence, trigger, [Party(p, None, Role.VISITOR) for p in companions])
     draft.companion_of = person_key(accompanied[0])
     draft.spans = [_span(layer, trigger, draft.parties, left, right)]
     return draft
+
+
+def _joined_trip(
+    reading: Reading,
+    layer: SentenceLayer,
+    trigger: Trigger,
+    companions: list[PersonMention],
+    accompanied: list[PersonMention],
+    left: int,
+    right: int,
+) -> bool:
+    """Whether the people a visitor "was accompanied by" joined a trip of theirs drafted just before.
+
+    "Paparo visited Japan ... Paparo was accompanied by Ambassador X": X is
+    one of the visit's visitors.
+    """
+    if not companions or not accompanied:
+        return False
+    key = person_key(accompanied[0])
+    for earlier in reversed(reading.drafts):
+        if layer.sentence.index - earlier.sentence > 6:
+            return False
+        if earlier.type is EventType.VISIT and earlier.companion_of is None and key in earlier.person_keys():
+            keys = earlier.person_keys()
+            joining = [Party(p, None, Role.VISITOR) for p in companions if person_key(p) not in keys]
+            earlier.parties.extend(joining)
+            earlier.spans.append(_span(layer, trigger, joining, left, right))
+            return True
+    return False
 
 
 def _nominal(
