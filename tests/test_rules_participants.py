@@ -182,3 +182,23 @@ def test_an_ambassador_accompanying_a_minister_to_a_courtesy_call_does_not_join_
     )
     visits = of_type(run(text, plugins), EventType.VISIT)
     assert all("Margaret Tully" not in persons(v) for v in visits)
+
+
+def test_two_ministers_who_were_both_visiting_a_country_each_make_the_visit(plugins: Plugins) -> None:
+    text = (
+        "On Tuesday Foreign Minister Takeshi Iwaya and Defense Minister Gen Nakatani, who were both "
+        "visiting Australia, held talks with Foreign Minister Penny Wong and Defence Minister Richard Marles."
+    )
+    visit = only(run(text, plugins), EventType.VISIT)
+    assert persons(visit) == {"Takeshi Iwaya", "Gen Nakatani"}
+
+
+def test_their_trip_after_a_meeting_abroad_is_not_made_by_the_host_met(plugins: Plugins) -> None:
+    text = (
+        "National security adviser Wi Sung-lac will visit Japan for a meeting with Prime Minister Shigeru "
+        "Ishiba on Monday. Wi visited Pyongyang in March. During their one-day trip to the North, the "
+        "envoys met with officials."
+    )
+    visits = of_type(run(text, plugins), EventType.VISIT)
+    assert visits
+    assert all("Shigeru Ishiba" not in persons(v) for v in visits)

@@ -390,6 +390,9 @@ def _verbal(
                 for p in layer.persons
                 if 0 <= head - p.end <= 2 or (p.apposition_end and 0 <= head - p.apposition_end <= 2)
             ]
+            if subjects and cues.PLURAL_RELATIVE.match(relative.group()):
+                # "X and Y, who were both visiting the UK": every one of the coordinated subject.
+                subjects = _coordinated_before(reading, layer, subjects[0])
     if (
         not subjects
         and trigger.text.split()[0].lower().endswith("ing")
@@ -754,6 +757,7 @@ def _nominal(
             # "a visit to the Philippines by Prime Minister Shigeru Ishiba"
             start = trigger.end + by_phrase.end()
             visitors = [p for p in layer.persons if start <= p.start <= start + 45][:1]
+        visitors = _one_delegation(visitors)
         invited = False
         if not visitors:
             visitors = _invitees_in(reading, layer)
@@ -822,6 +826,37 @@ def _nominal(
     span_start = min([trigger.start, *(p.start for p in possessor)])
     draft.spans = [_span(layer, trigger, parties, span_start, right)]
     return draft
+
+
+def _coordinated_before(reading: Reading, layer: SentenceLayer, last: PersonMention) -> list[PersonMention]:
+    """``last`` and the people joined to it by "and" before it, with no engagement between them."""
+    people = [p for p in layer.persons if p.start <= last.start and not p.possessive]
+    chain = [last]
+    for person in reversed(people[:-1]):
+        gap = (person.end, chain[0].start)
+        if any(gap[0] <= t.start < gap[1] for t in layer.triggers):
+            break
+        between = reading.text[gap[0] : gap[1]]
+        if len(between) > 80 or not (re.search(r"\band\b", between) or "," in between):
+            break
+        if cues.PAST_VERB.search(between) or cues.FUTURE.search(between):
+            break  # "Rubio met Motegi and Iwaya, who were ...": Rubio is the verb's subject, not theirs
+        chain.insert(0, person)
+    return chain
+
+
+def _one_delegation(visitors: list[PersonMention]) -> list[PersonMention]:
+    """The people "their trip" stands for travel as one government: those of the first one's country.
+
+    "Suh will meet Abe in Tokyo. ... During their trip to the North": the
+    pronoun's people of another country (the host met) made no trip with them.
+    """
+    if len(visitors) < 2 or any(p.cue != "pronoun" for p in visitors):
+        return visitors
+    country = visitors[0].country
+    if country is None:
+        return visitors
+    return [p for p in visitors if p.country in (country, None)]
 
 
 def _compound_parties(reading: Reading, layer: SentenceLayer, trigger: Trigger) -> list[Party]:

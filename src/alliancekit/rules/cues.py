@@ -432,6 +432,7 @@ __all__ += [
     "APART",
     "ELIDED_VERB",
     "INCLUDING_LIST",
+    "PLURAL_RELATIVE",
     "PROPER_JOINT",
     "REMOTE_MEANS",
     "TOPIC_OF_TALK",
@@ -443,6 +444,8 @@ APART = re.compile(r"\b(?:respectively|separately|in\s+separate\s+(?:calls|conve
 TOPIC_OF_TALK = re.compile(
     r"\b(?:about|over|regarding|concerning|to\s+(?:discuss|explain))\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+)?$"
 )
+# A relative clause about several people: ", who were both visiting", ", who are in Tokyo".
+PLURAL_RELATIVE = re.compile(r",\s+who\s+(?:were|are|have|both|all|together)\b")
 # What opens a clause whose verb is the one before it: "..., and separate meetings with B".
 ELIDED_VERB = re.compile(r"\s*(?:(?:an?|the|separate|another|second|further|other|bilateral)\s+)+")
 # "Joint" in a name or title ("Japan Joint Staff", "the Joint Chiefs"): not met together.
