@@ -202,3 +202,12 @@ def test_their_trip_after_a_meeting_abroad_is_not_made_by_the_host_met(plugins: 
     visits = of_type(run(text, plugins), EventType.VISIT)
     assert visits
     assert all("Shigeru Ishiba" not in persons(v) for v in visits)
+
+
+def test_a_headline_that_asks_whether_leaders_will_meet_is_no_plan(plugins: Plugins) -> None:
+    text = (
+        "Lee Jae-myung and Sanae Takaichi to meet in Tokyo next month?\n\n"
+        "Officials in Seoul said on Tuesday that no date had been discussed for any summit, and analysts "
+        "said ties between the two neighbours remained strained after months of disputes.\n"
+    )
+    assert run(text, plugins) == []

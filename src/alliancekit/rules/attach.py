@@ -48,10 +48,12 @@ def draft_sentences(reading: Reading) -> None:
 
     The headline's and the standfirst's own drafts go to
     ``reading.headline_drafts``, kept apart so that the body never leans on
-    them.
+    them. A sentence that asks a question drafts nothing.
     """
     for layer in reading.sentences:
         drafted = len(reading.drafts)
+        if cues.ASKS.search(layer.sentence.text):
+            continue  # a sentence that asks ("Lee and Takaichi to meet?") announces nothing
         _draft_events(reading, layer)
         if layer.sentence.section is not SectionKind.BODY:
             reading.headline_drafts.extend(reading.drafts[drafted:])

@@ -430,6 +430,7 @@ COMPOUND = re.compile(r"\b[A-Z][\w.]*(?:-[A-Z][\w.]*)+")
 
 __all__ += [
     "APART",
+    "ASKS",
     "ELIDED_VERB",
     "INCLUDING_LIST",
     "PLURAL_RELATIVE",
@@ -446,6 +447,8 @@ TOPIC_OF_TALK = re.compile(
 )
 # A relative clause about several people: ", who were both visiting", ", who are in Tokyo".
 PLURAL_RELATIVE = re.compile(r",\s+who\s+(?:were|are|have|both|all|together)\b")
+# A sentence that asks, its question mark last (before closing quotes): "Lee and Takaichi to meet?"
+ASKS = re.compile(r"\?[\s\"'”’)]*$")
 # What opens a clause whose verb is the one before it: "..., and separate meetings with B".
 ELIDED_VERB = re.compile(r"\s*(?:(?:an?|the|separate|another|second|further|other|bilateral)\s+)+")
 # "Joint" in a name or title ("Japan Joint Staff", "the Joint Chiefs"): not met together.
