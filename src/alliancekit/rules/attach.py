@@ -621,9 +621,9 @@ def _companion(
             return None
         if not stated and companions and accompanied:
             # "Takaichi, accompanied by Motegi, landed at Andrews for a visit": one trip of both.
-            visitors = [Party(p, None, Role.VISITOR) for p in [accompanied[0], *companions]]
-            draft = Draft.start(layer.sentence, trigger, visitors)
-            draft.spans = [_span(layer, trigger, visitors, left, right)]
+            both = [Party(p, None, Role.VISITOR) for p in [accompanied[0], *companions]]
+            draft = Draft.start(layer.sentence, trigger, both)
+            draft.spans = [_span(layer, trigger, both, left, right)]
             return draft
         return _companions_trip(layer, trigger, companions, accompanied[:1], left, right)
     visitors = subjects or [p.person for p in previous_subjects if p.person is not None]
