@@ -48,10 +48,12 @@ def draft_sentences(reading: Reading) -> None:
 
     The headline's and the standfirst's own drafts go to
     ``reading.headline_drafts``, kept apart so that the body never leans on
-    them.
+    them. A sentence that asks a question drafts nothing.
     """
     for layer in reading.sentences:
         drafted = len(reading.drafts)
+        if cues.ASKS.search(layer.sentence.text):
+            continue  # a sentence that asks ("Lee and Takaichi to meet?") announces nothing
         _draft_events(reading, layer)
         if layer.sentence.section is not SectionKind.BODY:
             reading.headline_drafts.extend(reading.drafts[drafted:])
@@ -77,6 +79,8 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
             draft = _nominal(reading, layer, trigger, left, right, previous_subjects)
         if draft is None:
             continue
+        if draft.type is EventType.MEETING and cues.REMOTE_MEANS.search(reading.text, trigger.end, right):
+            draft.type = EventType.CALL  # "held the 2+2 with X and Y via video conference": a call
         if trigger.form == "verbal":
             previous_subjects = [
                 p for p in draft.parties if p.person is not None and p.person.start < trigger.start
@@ -111,6 +115,8 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
         if trigger.form == "nominal" and not draft.explicit_status and sentence_status is not None:
             # "Ishiba held talks with Biden, as well as a meeting with Xi": one tense for both.
             draft.status = sentence_status
+            # "is to hold a meeting with A, and separate meetings with B and C": the verb is shared.
+            draft.explicit_status = cues.ELIDED_VERB.fullmatch(reading.text, left, trigger.start) is not None
         elif trigger.form == "verbal" and draft.explicit_status:
             sentence_status = Status.PLANNED if trigger.proposal else draft.status
         if draft.undated:
@@ -148,7 +154,7 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
             )
             if draft.inherited_time is not None and draft.type is EventType.INVITATION:
                 draft.location = draft.location or draft.inherited_time.location
-        if not trigger.companion:  # a companion goes where the one accompanied goes
+        if draft.companion_of is None:  # a companion goes where the one accompanied goes
             draft.location = draft.location or location_for(reading, layer, trigger, draft, left, right)
         draft.topics = topics_of(layer, draft)
         if not draft.has_person():
@@ -211,6 +217,8 @@ def _separate(reading: Reading, draft: Draft) -> list[Draft]:
     """
     if draft.type is EventType.VISIT:
         return _visits_by_government(draft)
+    if draft.type is EventType.CALL and _calls_several_apart(reading, draft):
+        return _one_with_each(draft)
     if draft.type is not EventType.MEETING:
         return [draft]
     if (
@@ -229,6 +237,11 @@ def _separate(reading: Reading, draft: Draft) -> list[Draft]:
             attrs.evolve(draft, parties=[caller, *host], spans=[*draft.spans], topics=[*draft.topics])
             for caller in callers
         ]
+    return _one_with_each(draft)
+
+
+def _one_with_each(draft: Draft) -> list[Draft]:
+    """The draft's first person with each of the others, one draft each."""
     subjects = [p for p in draft.parties if p.role in (Role.HOST, Role.PARTICIPANT) and p.person is not None][
         :1
     ]
@@ -245,6 +258,18 @@ def _separate(reading: Reading, draft: Draft) -> list[Draft]:
         )
         for other in others
     ]
+
+
+def _calls_several_apart(reading: Reading, draft: Draft) -> bool:
+    """One person on the phone with several, "respectively" or "separately": a call with each."""
+    subjects = [p for p in draft.parties if p.person is not None and p.person.start < draft.trigger.start]
+    objects = [p for p in draft.parties if p.person is not None and p.person.start > draft.trigger.start]
+    if len(subjects) != 1 or len(objects) < 2:
+        return False
+    left, right = _clause_of(reading, draft)
+    return bool(cues.APART.search(reading.text, left, right)) and not cues.TOGETHER.search(
+        reading.text, left, right
+    )
 
 
 def _courtesy_calls(draft: Draft) -> bool:
@@ -274,14 +299,38 @@ def _meets_several_apart(reading: Reading, draft: Draft) -> bool:
     sentence = (
         reading.sentences[draft.sentence].sentence.text if draft.sentence < len(reading.sentences) else ""
     )
-    if plural:
-        return cues.TOGETHER.search(sentence) is None
-    if cues.JOINT.search(sentence):
+    if plural or _listed_as_members(reading, draft, objects):
+        # "met senior officials, including Prime Minister A, Foreign Minister B ...": one by one
+        return cues.TOGETHER.search(cues.PROPER_JOINT.sub("", sentence)) is None
+    left, right = _clause_of(reading, draft)
+    if cues.JOINT.search(reading.text, left, right):
         return False
+    if cues.TOGETHER.search(sentence, right - reading.sentences[draft.sentence].sentence.start):
+        return True  # "talks with A, B and C, plus a trilateral with D and E": the others one by one
     countries = {p.country for p in objects}
-    # People of one country (the hosts) are met one by one; people of several countries may be
-    # one gathering ("met Wong, Jaishankar and Iwaya for an hour") unless the text says bilateral.
-    return (len(countries) == 1 and None not in countries) or bool(cues.BILATERAL.search(sentence))
+    # People of one country (the hosts), or two people ("talks with Sunak and Macron"), are met one
+    # by one; three or more of several countries may be one gathering ("met Wong, Jaishankar and
+    # Iwaya for an hour") unless the text says bilateral.
+    return (
+        (len(countries) == 1 and None not in countries)
+        or len(objects) == 2
+        or bool(cues.BILATERAL.search(sentence))
+    )
+
+
+def _clause_of(reading: Reading, draft: Draft) -> tuple[int, int]:
+    """The clause of a draft's trigger, in document offsets (its sentence when the trigger is gone)."""
+    layer = reading.sentences[draft.sentence]
+    for index, trigger in enumerate(layer.triggers):
+        if trigger.start == draft.trigger.start:
+            return layer.clause(trigger, index)
+    return layer.sentence.start, layer.sentence.end
+
+
+def _listed_as_members(reading: Reading, draft: Draft, objects: list[Party]) -> bool:
+    """Whether the people met are listed as members of a group: "met officials, including A, B"."""
+    first = min(p.person.start for p in objects if p.person is not None)
+    return cues.INCLUDING_LIST.search(reading.text, draft.trigger.end, first) is not None
 
 
 def _calls_on_leader_and_minister(draft: Draft) -> bool:
@@ -343,6 +392,9 @@ def _verbal(
                 for p in layer.persons
                 if 0 <= head - p.end <= 2 or (p.apposition_end and 0 <= head - p.apposition_end <= 2)
             ]
+            if subjects and cues.PLURAL_RELATIVE.match(relative.group()):
+                # "X and Y, who were both visiting the UK": every one of the coordinated subject.
+                subjects = _coordinated_before(reading, layer, subjects[0])
     if (
         not subjects
         and trigger.text.split()[0].lower().endswith("ing")
@@ -548,12 +600,32 @@ def _companion(
     left: int,
     right: int,
 ) -> Draft | None:
-    """A trip made as someone's companion: "X will accompany Y", "X is to travel with him"."""
+    """A trip made as someone's companion: "X will accompany Y", "X is to travel with him".
+
+    In the passive ("Y was accompanied by X and Z") the companions follow
+    the verb. Companions of a trip drafted in the sentences just before
+    are among its visitors rather than on a trip of their own.
+    """
     text = reading.text
     if re.search(
         r"(?:\bnot|\bnever|n['’]t)\s+(?:\w+\s+)?$", text[max(0, trigger.start - 24) : trigger.start]
     ):
         return None  # "will not accompany": no trip
+    if trigger.text.endswith(" by"):
+        stated = cues.PASSIVE.search(text, max(0, trigger.start - 16), trigger.start) is not None
+        if not stated and any(t.type is not EventType.VISIT for t in layer.triggers):
+            return None  # "X, accompanied by Ambassador Y, paid a courtesy call on Z": Y went to the call
+        companions = [p for p in persons_between(reading, layer, trigger.end, right) if not p.possessive]
+        accompanied = subjects or [p.person for p in previous_subjects if p.person is not None]
+        if _joined_trip(reading, layer, trigger, companions, accompanied[:1], left, right):
+            return None
+        if not stated and companions and accompanied:
+            # "Takaichi, accompanied by Motegi, landed at Andrews for a visit": one trip of both.
+            both = [Party(p, None, Role.VISITOR) for p in [accompanied[0], *companions]]
+            draft = Draft.start(layer.sentence, trigger, both)
+            draft.spans = [_span(layer, trigger, both, left, right)]
+            return draft
+        return _companions_trip(layer, trigger, companions, accompanied[:1], left, right)
     visitors = subjects or [p.person for p in previous_subjects if p.person is not None]
     keys = {person_key(p) for p in visitors}
     named = [p for p in layer.persons if trigger.end <= p.start < right and person_key(p) not in keys]
@@ -566,12 +638,53 @@ def _companion(
         if pronoun is not None:
             # "X and Y will travel with him": not X or Y, but who the story was about just before.
             accompanied = antecedent_outside(reading, layer, keys)
-    if not visitors or not accompanied:
+    return _companions_trip(layer, trigger, visitors, accompanied, left, right)
+
+
+def _companions_trip(
+    layer: SentenceLayer,
+    trigger: Trigger,
+    companions: list[PersonMention],
+    accompanied: list[PersonMention],
+    left: int,
+    right: int,
+) -> Draft | None:
+    """The companions' own trip, which goes where the one they accompany goes."""
+    if not companions or not accompanied:
         return None
-    draft = Draft.start(layer.sentence, trigger, [Party(p, None, Role.VISITOR) for p in visitors])
+    draft = Draft.start(layer.sentence, trigger, [Party(p, None, Role.VISITOR) for p in companions])
     draft.companion_of = person_key(accompanied[0])
     draft.spans = [_span(layer, trigger, draft.parties, left, right)]
     return draft
+
+
+def _joined_trip(
+    reading: Reading,
+    layer: SentenceLayer,
+    trigger: Trigger,
+    companions: list[PersonMention],
+    accompanied: list[PersonMention],
+    left: int,
+    right: int,
+) -> bool:
+    """Whether the people a visitor "was accompanied by" joined a trip of theirs drafted just before.
+
+    "Paparo visited Japan ... Paparo was accompanied by Ambassador X": X is
+    one of the visit's visitors.
+    """
+    if not companions or not accompanied:
+        return False
+    key = person_key(accompanied[0])
+    for earlier in reversed(reading.drafts):
+        if layer.sentence.index - earlier.sentence > 6:
+            return False
+        if earlier.type is EventType.VISIT and earlier.companion_of is None and key in earlier.person_keys():
+            keys = earlier.person_keys()
+            joining = [Party(p, None, Role.VISITOR) for p in companions if person_key(p) not in keys]
+            earlier.parties.extend(joining)
+            earlier.spans.append(_span(layer, trigger, joining, left, right))
+            return True
+    return False
 
 
 def _nominal(
@@ -646,6 +759,7 @@ def _nominal(
             # "a visit to the Philippines by Prime Minister Shigeru Ishiba"
             start = trigger.end + by_phrase.end()
             visitors = [p for p in layer.persons if start <= p.start <= start + 45][:1]
+        visitors = _one_delegation(visitors)
         invited = False
         if not visitors:
             visitors = _invitees_in(reading, layer)
@@ -721,6 +835,37 @@ def _nominal(
     span_start = min([trigger.start, *(p.start for p in possessor)])
     draft.spans = [_span(layer, trigger, parties, span_start, right)]
     return draft
+
+
+def _coordinated_before(reading: Reading, layer: SentenceLayer, last: PersonMention) -> list[PersonMention]:
+    """``last`` and the people joined to it by "and" before it, with no engagement between them."""
+    people = [p for p in layer.persons if p.start <= last.start and not p.possessive]
+    chain = [last]
+    for person in reversed(people[:-1]):
+        gap = (person.end, chain[0].start)
+        if any(gap[0] <= t.start < gap[1] for t in layer.triggers):
+            break
+        between = reading.text[gap[0] : gap[1]]
+        if len(between) > 80 or not (re.search(r"\band\b", between) or "," in between):
+            break
+        if cues.PAST_VERB.search(between) or cues.FUTURE.search(between):
+            break  # "Rubio met Motegi and Iwaya, who were ...": Rubio is the verb's subject, not theirs
+        chain.insert(0, person)
+    return chain
+
+
+def _one_delegation(visitors: list[PersonMention]) -> list[PersonMention]:
+    """The people "their trip" stands for travel as one government: those of the first one's country.
+
+    "Suh will meet Abe in Tokyo. ... During their trip to the North": the
+    pronoun's people of another country (the host met) made no trip with them.
+    """
+    if len(visitors) < 2 or any(p.cue != "pronoun" for p in visitors):
+        return visitors
+    country = visitors[0].country
+    if country is None:
+        return visitors
+    return [p for p in visitors if p.country in (country, None)]
 
 
 def _compound_parties(reading: Reading, layer: SentenceLayer, trigger: Trigger) -> list[Party]:

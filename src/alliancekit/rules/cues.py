@@ -462,6 +462,47 @@ TOPIC_CUE = re.compile(
 )
 COMPOUND = re.compile(r"\b[A-Z][\w.]*(?:-[A-Z][\w.]*)+")
 
+# ---- Participants and how many engagements a sentence reports.
+
+__all__ += [
+    "APART",
+    "ASKS",
+    "ELIDED_VERB",
+    "INCLUDING_LIST",
+    "PLURAL_RELATIVE",
+    "PROPER_JOINT",
+    "REMOTE_MEANS",
+    "TOPIC_OF_TALK",
+]
+
+# Words that make one person's engagement with several people one with each.
+APART = re.compile(r"\b(?:respectively|separately|in\s+separate\s+(?:calls|conversations|meetings|talks))\b")
+# What a talk was about, right before the thing talked of: "spoke with X about the cancellation".
+TOPIC_OF_TALK = re.compile(
+    r"\b(?:about|over|regarding|concerning|to\s+(?:discuss|explain))\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+)?$"
+)
+# A relative clause about several people: ", who were both visiting", ", who are in Tokyo".
+PLURAL_RELATIVE = re.compile(r",\s+who\s+(?:were|are|have|both|all|together)\b")
+# A sentence that asks, its question mark last (before closing quotes): "Lee and Takaichi to meet?"
+ASKS = re.compile(r"\?[\s\"'”’)]*$")
+# What opens a clause whose verb is the one before it: "..., and separate meetings with B".
+ELIDED_VERB = re.compile(r"\s*(?:(?:an?|the|separate|another|second|further|other|bilateral)\s+)+")
+# "Joint" in a name or title ("Japan Joint Staff", "the Joint Chiefs"): not met together.
+PROPER_JOINT = re.compile(r"\bJoint(?=\s+[A-Z])")
+
+# People met, named as members of a group: "met senior officials, including Prime Minister A, ...".
+INCLUDING_LIST = re.compile(
+    r"\b(?:officials|leaders|counterparts|ministers|dignitaries|officers|figures|members|representatives)"
+    r"(?:\s+[\w-]+){0,5}?,?\s+(?:including|among\s+them|such\s+as)\s"
+)
+
+# A meeting held at a distance, which makes it a call: "held the 2+2 with X via video conference".
+REMOTE_MEANS = re.compile(
+    r"\b(?:by|via|over|through)\s+(?:an?\s+|the\s+)?(?:(?:secure\s+)?video(?:[\s-]*(?:link|conference|call))?|"
+    r"videoconference|video-conference|teleconference|tele-conference|(?:tele)?phone|virtual\s+(?:link|meeting|format))\b",
+    re.IGNORECASE,
+)
+
 
 # Case-insensitive patterns, each with a case-sensitive twin searched for in the lower-cased
 # text instead: Python's regular expressions are several times slower ignoring case.

@@ -172,5 +172,7 @@ def _cancel_applies(reading: Reading, trigger: Trigger, left: int, right: int) -
     for match in cues.CANCEL.finditer(text, left, right):
         if match.end() <= trigger.start and clauses.SUBORDINATOR.search(text, match.end(), trigger.start):
             continue
+        if match.start() >= trigger.end and cues.TOPIC_OF_TALK.search(text, trigger.end, match.start()):
+            continue  # "spoke with X about the cancellation of his trip": the call took place
         return True
     return False

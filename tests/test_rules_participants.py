@@ -1,0 +1,213 @@
+"""Who takes part in an engagement, and how many engagements a sentence reports (``rules`` extractor).
+
+Every text here is written for these tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from alliancekit.model import ActorKind, Event, EventType
+from alliancekit.pipeline import extract
+from alliancekit.plugins import Plugins
+
+TUESDAY = dt.date(2026, 1, 13)
+
+
+@pytest.fixture(scope="module")
+def plugins() -> Plugins:
+    return Plugins.create(load_entrypoints=False)
+
+
+def run(text: str, plugins: Plugins, published: dt.date | None = TUESDAY) -> list[Event]:
+    return extract(text, published=published, plugins=plugins)
+
+
+def persons(event: Event) -> set[str]:
+    return {p.actor.name for p in event.participants if p.actor.kind is ActorKind.PERSON}
+
+
+def of_type(events: list[Event], kind: EventType) -> list[Event]:
+    return [e for e in events if e.type is kind]
+
+
+def only(events: list[Event], kind: EventType) -> Event:
+    found = of_type(events, kind)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_a_spokesperson_who_announces_a_meeting_does_not_take_part_in_it(plugins: Plugins) -> None:
+    text = (
+        "During the visit from Monday to Wednesday, Chinese Foreign Minister Wang Yi will co-chair the "
+        "annual strategic dialogue with Japanese Foreign Minister Takeshi Iwaya, Foreign Ministry "
+        "spokeswoman Mao Ning announced on Friday."
+    )
+    meeting = only(run(text, plugins), EventType.MEETING)
+    assert persons(meeting) == {"Wang Yi", "Takeshi Iwaya"}
+
+
+def test_an_official_who_tells_reporters_of_talks_does_not_take_part_in_them(plugins: Plugins) -> None:
+    text = (
+        "Foreign Minister Toshimitsu Motegi will hold talks with Secretary of State Marco Rubio in Tokyo "
+        "next week, chief cabinet secretary Yoshimasa Hayashi told reporters."
+    )
+    meeting = only(run(text, plugins), EventType.MEETING)
+    assert persons(meeting) == {"Toshimitsu Motegi", "Marco Rubio"}
+
+
+def test_a_two_plus_two_held_by_video_conference_is_a_call(plugins: Plugins) -> None:
+    text = (
+        "On Monday, Foreign Minister Toshimitsu Motegi and Defense Minister Gen Nakatani held the annual "
+        "two-plus-two meeting with Secretary of State Marco Rubio and Defense Secretary Pete Hegseth "
+        "via video conference."
+    )
+    events = run(text, plugins)
+    assert not of_type(events, EventType.MEETING)
+    call = only(events, EventType.CALL)
+    assert persons(call) == {"Toshimitsu Motegi", "Gen Nakatani", "Marco Rubio", "Pete Hegseth"}
+    assert call.location is None
+
+
+def test_officials_met_including_a_list_of_people_are_met_one_by_one(plugins: Plugins) -> None:
+    text = (
+        "Gen. Lena Ortiz, commander of U.S. Indo-Pacific Command, met with senior Japanese officials in "
+        "Tokyo on Monday, including Defense Minister Gen Nakatani, Joint Staff chief Gen. Ivo Maruta and "
+        "Deputy National Security Adviser Kenji Sato."
+    )
+    meetings = of_type(run(text, plugins), EventType.MEETING)
+    assert sorted(sorted(persons(m)) for m in meetings) == [
+        ["Gen Nakatani", "Lena Ortiz"],
+        ["Ivo Maruta", "Lena Ortiz"],
+        ["Kenji Sato", "Lena Ortiz"],
+    ]
+
+
+def test_talks_with_a_list_plus_a_trilateral_are_one_meeting_with_each_and_the_trilateral(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "Despite the summit's early end, Prime Minister Anthony Albanese will still hold talks with "
+        "British Prime Minister Keir Starmer and German Chancellor Friedrich Merz, plus a trilateral with "
+        "European Commission President Ursula von der Leyen and European Council President António Costa."
+    )
+    meetings = of_type(run(text, plugins), EventType.MEETING)
+    assert sorted(sorted(persons(m)) for m in meetings) == [
+        ["Anthony Albanese", "António Costa", "Ursula von der Leyen"],
+        ["Anthony Albanese", "Friedrich Merz"],
+        ["Anthony Albanese", "Keir Starmer"],
+    ]
+    assert {m.status.value for m in meetings} == {"planned"}
+
+
+def test_talks_with_two_leaders_of_different_countries_are_a_meeting_with_each(plugins: Plugins) -> None:
+    text = (
+        "Prime Minister Narendra Modi is expected to hold talks with British Prime Minister Keir Starmer "
+        "and French President Emmanuel Macron, in addition to holding a meeting with Indonesian President "
+        "Prabowo Subianto on Wednesday."
+    )
+    meetings = of_type(run(text, plugins), EventType.MEETING)
+    assert sorted(sorted(persons(m)) for m in meetings) == [
+        ["Emmanuel Macron", "Narendra Modi"],
+        ["Keir Starmer", "Narendra Modi"],
+        ["Narendra Modi", "Prabowo Subianto"],
+    ]
+
+
+def test_a_meeting_and_separate_meetings_after_it_are_one_with_each_person_all_planned(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "Premier Li Qiang is scheduled to hold a bilateral meeting with President Lee Jae-myung on Saturday, "
+        "and separate meetings with National Assembly Speaker Woo Won-shik and Prime Minister Kim Min-seok."
+    )
+    meetings = of_type(run(text, plugins), EventType.MEETING)
+    assert sorted(sorted(persons(m)) for m in meetings) == [
+        ["Kim Min-seok", "Li Qiang"],
+        ["Lee Jae-myung", "Li Qiang"],
+        ["Li Qiang", "Woo Won-shik"],
+    ]
+    assert {m.status.value for m in meetings} == {"planned"}
+
+
+def test_meeting_bilaterally_with_someone_is_a_meeting(plugins: Plugins) -> None:
+    text = "Premier Li Qiang will also meet bilaterally with Prime Minister Shigeru Ishiba in Seoul."
+    meeting = only(run(text, plugins), EventType.MEETING)
+    assert persons(meeting) == {"Li Qiang", "Shigeru Ishiba"}
+
+
+def test_speaking_by_phone_with_two_leaders_respectively_is_a_call_with_each_that_took_place(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "Prime Minister Anthony Albanese spoke by phone on Monday with Philippine President Ferdinand "
+        "Marcos Jr. and Malaysian Prime Minister Anwar Ibrahim respectively about the cancellation of his "
+        "planned visits to the two countries."
+    )
+    calls = of_type(run(text, plugins), EventType.CALL)
+    assert sorted(sorted(persons(c)) for c in calls) == [
+        ["Anthony Albanese", "Anwar Ibrahim"],
+        ["Anthony Albanese", "Ferdinand Marcos Jr"],
+    ]
+    assert {c.status.value for c in calls} == {"occurred"}
+
+
+def test_people_a_visitor_was_accompanied_by_are_visitors_of_the_trip_told_before(plugins: Plugins) -> None:
+    text = (
+        "Adm. Samuel Paparo, commander of U.S. Indo-Pacific Command, visited Japan from May 27-29. "
+        "He discussed regional security with Japanese officials. "
+        "Paparo was accompanied by U.S. Ambassador to Japan George Glass and Brig. Gen. Neil Harlow."
+    )
+    visit = only(run(text, plugins), EventType.VISIT)
+    assert persons(visit) == {"Samuel Paparo", "George Glass", "Neil Harlow"}
+
+
+def test_a_visitor_accompanied_by_a_minister_on_landing_makes_one_trip_with_them(plugins: Plugins) -> None:
+    text = (
+        "Prime Minister Sanae Takaichi, accompanied by Foreign Minister Toshimitsu Motegi, landed at "
+        "Joint Base Andrews on Tuesday night for a visit to Washington that runs through Friday."
+    )
+    visit = only(run(text, plugins), EventType.VISIT)
+    assert persons(visit) == {"Sanae Takaichi", "Toshimitsu Motegi"}
+
+
+def test_an_ambassador_accompanying_a_minister_to_a_courtesy_call_does_not_join_the_trip(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "Defence Minister Richard Marles, accompanied by Ambassador Margaret Tully, paid a courtesy call on "
+        "President Ferdinand Marcos Jr. on Wednesday, a day after arriving in Manila for a three-day visit."
+    )
+    visits = of_type(run(text, plugins), EventType.VISIT)
+    assert all("Margaret Tully" not in persons(v) for v in visits)
+
+
+def test_two_ministers_who_were_both_visiting_a_country_each_make_the_visit(plugins: Plugins) -> None:
+    text = (
+        "On Tuesday Foreign Minister Takeshi Iwaya and Defense Minister Gen Nakatani, who were both "
+        "visiting Australia, held talks with Foreign Minister Penny Wong and Defence Minister Richard Marles."
+    )
+    visit = only(run(text, plugins), EventType.VISIT)
+    assert persons(visit) == {"Takeshi Iwaya", "Gen Nakatani"}
+
+
+def test_their_trip_after_a_meeting_abroad_is_not_made_by_the_host_met(plugins: Plugins) -> None:
+    text = (
+        "National security adviser Wi Sung-lac will visit Japan for a meeting with Prime Minister Shigeru "
+        "Ishiba on Monday. Wi visited Pyongyang in March. During their one-day trip to the North, the "
+        "envoys met with officials."
+    )
+    visits = of_type(run(text, plugins), EventType.VISIT)
+    assert visits
+    assert all("Shigeru Ishiba" not in persons(v) for v in visits)
+
+
+def test_a_headline_that_asks_whether_leaders_will_meet_is_no_plan(plugins: Plugins) -> None:
+    text = (
+        "Lee Jae-myung and Sanae Takaichi to meet in Tokyo next month?\n\n"
+        "Officials in Seoul said on Tuesday that no date had been discussed for any summit, and analysts "
+        "said ties between the two neighbours remained strained after months of disputes.\n"
+    )
+    assert run(text, plugins) == []
