@@ -8,6 +8,14 @@ the headline's engagements added where the body lacks them, an engagement
 named by its countries joined to the one its people's names report, a
 companion's trip joined to the trip accompanied, and an undated meeting
 takes the time and place of the visit or call it belongs to.
+
+Every mention of one engagement is kept (:attr:`Draft.mentions
+<alliancekit.rules.document.Draft.mentions>`) and each field is decided over
+them as they join, by the rules of :func:`join_mention`: the time of the
+most specific mention that dates the engagement itself, the status of the
+first mention that states one unless a later one calls it off or gives it a
+new date, the most specific place consistent with the others, and every
+participant. Which mention decided a field is kept for the explanation.
 """
 
 from __future__ import annotations
@@ -15,11 +23,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+import attrs
+
 from alliancekit.model import EventType, Status
 from alliancekit.rules import cues
 from alliancekit.rules.document import Draft, Reading, SentenceLayer, person_key
 from alliancekit.rules.mentions import PlaceMention
 from alliancekit.rules.timing import span_of, times_agree
+from alliancekit.temporal import Direction, resolve
 
 __all__ = [
     "MERGE_WINDOW",
@@ -28,7 +39,9 @@ __all__ = [
     "inherit",
     "join_companions",
     "join_country_sides",
+    "join_mention",
     "merge",
+    "same_scale",
     "part_of_earlier",
     "refer_back",
 ]
@@ -90,25 +103,24 @@ def refer_back(reading: Reading, reference: Draft, layer: SentenceLayer) -> None
             return
         if draft.type is not reference.type:
             continue
-        if reference.time is not None and reference.time.start not in {
+        mention = reference
+        if reference.time is not None and reference.time.start in {
             d.time.start for d in reading.drafts if d.time is not None
         }:
-            if draft.time is None:
-                draft.time = reference.time
-            else:
-                draft.alt_times.append(reference.time)
-        if reference.explicit_status and reference.status is Status.PLANNED and not draft.explicit_status:
-            draft.status, draft.explicit_status = reference.status, True
-        if reference.status is Status.CANCELLED:
-            draft.status, draft.explicit_status = Status.CANCELLED, True
-        draft.location = draft.location or reference.location
-        for code in reference.topics:
-            if code not in draft.topics:
-                draft.topics.append(code)
+            mention = attrs.evolve(reference, time=None)  # the time of another engagement
+        anchor = reading.document.anchor
+        if not times_agree(draft, mention, anchor) and not _new_date(mention, text):
+            return  # "the last summit, in Tokyo in July 2025": another occasion than the one planned
+        if mention.status is Status.OCCURRED:
+            # A bare noun's past tense ("after the talks") tells of the story's time, not its status.
+            mention = attrs.evolve(mention, status=None, explicit_status=False)
+        join_mention(draft, mention, anchor, text)
         return
 
 
-def add_headline_drafts(body: list[Draft], headline: list[Draft]) -> list[Draft]:
+def add_headline_drafts(
+    body: list[Draft], headline: list[Draft], anchor: dt.date | None = None
+) -> list[Draft]:
     """Add the engagements only the headline or standfirst reports; fill what the body leaves out.
 
     A headline never duplicates an engagement of the body: a body draft of
@@ -124,10 +136,9 @@ def add_headline_drafts(body: list[Draft], headline: list[Draft]) -> list[Draft]
         if same is None:
             body.append(draft)
             continue
-        if same.time is None and same.inherited_time is None and draft.time is not None:
-            same.time = draft.time
-        same.location = more_specific_place(same.location, draft.location)
-        same.spans.extend(draft.spans)
+        if same.time is not None or same.inherited_time is not None:
+            draft = attrs.evolve(draft, time=None)  # the body dates it
+        join_mention(same, draft, anchor, supporting=True)
     return body
 
 
@@ -180,10 +191,9 @@ def join_country_sides(drafts: list[Draft], anchor: dt.date | None) -> list[Draf
         if same is None:
             kept.append(draft)
             continue
-        if same.time is None and same.inherited_time is None:
-            same.time = draft.time
-        same.location = same.location or draft.location
-        same.spans.extend(draft.spans)
+        if same.inherited_time is not None:
+            draft = attrs.evolve(draft, time=None)
+        join_mention(same, draft, anchor, supporting=True)
     return kept
 
 
@@ -194,9 +204,17 @@ def _person_countries(draft: Draft) -> set[str]:
     }
 
 
-def _compatible(first: Draft, second: Draft, anchor: dt.date | None) -> bool:
+def _compatible(first: Draft, second: Draft, anchor: dt.date | None, text: str = "") -> bool:
     if first.type is not second.type:
         return False
+    if not same_scale(first, second, text):
+        return False  # "also held bilateral talks": not the trilateral they attended
+    if any(
+        mention.time is not None and not times_agree(mention, second, anchor)
+        for mention in first.mentions
+        if not mention.borrowed_time
+    ):
+        return False  # dated otherwise than one of the engagement's mentions
     if (first.previous_occasion or second.previous_occasion) and first.sentence != second.sentence:
         return False  # "they last met in October" is not the meeting the story is about
     if (second.distinct and first.sentence != second.sentence) or (first.distinct and second.distinct):
@@ -223,7 +241,9 @@ def _compatible(first: Draft, second: Draft, anchor: dt.date | None) -> bool:
     if first.status is not None and second.status is not None and first.status is not second.status:
         statuses = {first.status, second.status}
         planned = first if first.status is Status.PLANNED else second
-        called_off = statuses == {Status.CANCELLED, Status.PLANNED} and planned.counterfactual
+        called_off = statuses == {Status.CANCELLED, Status.PLANNED} and (
+            planned.counterfactual or (planned is second and _new_date(second, text))
+        )
         if first.explicit_status and second.explicit_status and not called_off:
             return False
     if (
@@ -248,6 +268,10 @@ def _compatible(first: Draft, second: Draft, anchor: dt.date | None) -> bool:
         and first.location.country != second.location.country
     ):
         return False  # "their meeting in the Oval Office" is not the one in Tokyo
+    if first.type is EventType.VISIT and (first.location is None) is not (second.location is None):
+        placed = first if second.location is None else second
+        if placed.one_stop:
+            return False  # "visits to Beijing and Auckland" are stops of the tour, not the tour
     if first.location is not None and second.location is not None and first.type is EventType.VISIT:
         if first.location.country != second.location.country:
             return False
@@ -257,15 +281,20 @@ def _compatible(first: Draft, second: Draft, anchor: dt.date | None) -> bool:
     return True
 
 
-def merge(drafts: list[Draft], anchor: dt.date | None) -> list[Draft]:
-    """Merge drafts of one engagement, then fill times and places from related drafts."""
+def merge(drafts: list[Draft], anchor: dt.date | None, text: str = "") -> list[Draft]:
+    """Join the drafts of one engagement into one, its mentions kept and its fields decided over them.
+
+    ``text`` is the document's, which the mentions' offsets point into: it
+    tells a "bilateral" mention from a "trilateral" one and a new date.
+    """
+    mark_mentions(drafts)
     merged: list[Draft] = []
     for draft in drafts:
         # An article reports a few engagements; only in a document of thousands does the window
         # bite, and it keeps merging linear there.
         for kept in merged[-MERGE_WINDOW:]:
-            if _compatible(kept, draft, anchor):
-                _absorb(kept, draft)
+            if _compatible(kept, draft, anchor, text):
+                join_mention(kept, draft, anchor, text)
                 break
         else:
             merged.append(draft)
@@ -300,25 +329,222 @@ def fold_into_calls(drafts: list[Draft]) -> list[Draft]:
     return kept
 
 
-def _absorb(kept: Draft, other: Draft) -> None:
-    keys = {p.key for p in kept.parties}
-    kept.parties.extend(p for p in other.parties if p.key not in keys)
-    if (
-        kept.status is None
-        or (not kept.explicit_status and other.explicit_status)
-        or other.status is Status.CANCELLED
-    ):
-        kept.status, kept.explicit_status = other.status, other.explicit_status
-    if kept.time is None:
-        kept.time = other.time
-    elif other.time is not None:
-        kept.alt_times.append(other.time)
-    kept.location = kept.location or other.location
+_BILATERAL = re.compile(r"\b(?:bilateral(?:ly)?|one-on-one|two-way|head-to-head)\b", re.IGNORECASE)
+_MULTILATERAL = re.compile(
+    r"\b(?:trilateral(?:ly)?|three-way|four-way|three-nation|four-nation|multilateral|quadrilateral)\b"
+    r"|\bthe\s+three\b",
+    re.IGNORECASE,
+)
+_NEW_DATE = re.compile(
+    r"\b(?:re-?scheduled|re-?set|moved|pushed\s+back|brought\s+forward|postponed|put\s+off|delayed)\s+"
+    r"(?:it\s+|them\s+)?(?:for|to|until|till)\b",
+    re.IGNORECASE,
+)
+_WORDING_BEFORE = 30
+_WORDING_AFTER = 40
+
+
+def _wording(draft: Draft, text: str) -> str:
+    """The words of a mention's trigger with the few around it, within its clause."""
+    trigger = draft.trigger
+    before = re.split(r"[,;:.]", text[max(0, trigger.start - _WORDING_BEFORE) : trigger.start])[-1]
+    after = re.split(r"[,;:.]", text[trigger.end : trigger.end + _WORDING_AFTER])[0]
+    return f"{before}{trigger.text}{after}"
+
+
+def _scale(draft: Draft, text: str) -> str | None:
+    """Whether a mention is worded as a two-party ("bilateral") or a larger ("trilateral") occasion."""
+    wording = _wording(draft, text) if text else draft.trigger.text
+    if _MULTILATERAL.search(wording):
+        return "multilateral"
+    if _BILATERAL.search(wording):
+        return "bilateral"
+    if len(draft.person_keys()) >= 3:
+        return "multilateral"
+    return None
+
+
+def same_scale(first: Draft, second: Draft, text: str = "") -> bool:
+    """Whether two mentions may be one occasion by their scale: never a bilateral and a trilateral.
+
+    "Kang and Motegi also held bilateral talks" is not the trilateral
+    meeting of Kang, Motegi and Pompeo reported before it, though both of
+    its people took part in that one.
+    """
+    scales = {_scale(mention, text) for mention in (first.mentions or [first])} | {_scale(second, text)}
+    return not {"bilateral", "multilateral"} <= scales
+
+
+def _new_date(draft: Draft, text: str) -> bool:
+    """Whether a mention reports the engagement moved to a new date ("rescheduled for March 3")."""
+    return draft.time is not None and bool(text) and _NEW_DATE.search(_wording(draft, text)) is not None
+
+
+def mark_mentions(drafts: list[Draft]) -> None:
+    """Mark the drafts whose time was stated for another engagement, and the stops of a listed trip.
+
+    "travel to Asia October 16-20 to take part in a trilateral dialogue":
+    the dates are the trip's, nearer its trigger than the dialogue's; the
+    dialogue takes them only when none of its mentions dates it. "visits to
+    Beijing and Auckland": each is one stop, which gives its city to no
+    other mention of a trip.
+    """
+    by_sentence: dict[int, list[Draft]] = {}
+    places_by_trigger: dict[int, set[str]] = {}
+    for draft in drafts:
+        by_sentence.setdefault(draft.sentence, []).append(draft)
+        if draft.type is EventType.VISIT and draft.location is not None:
+            places_by_trigger.setdefault(draft.trigger.start, set()).add(draft.location.name)
+    for draft in drafts:
+        draft.one_stop = (
+            draft.type is EventType.VISIT and len(places_by_trigger.get(draft.trigger.start, ())) > 1
+        )
+        if draft.time is None:
+            continue
+        time = draft.time
+        own = _distance(draft.trigger.start, draft.trigger.end, time.start, time.end)
+        draft.borrowed_time = any(
+            other.type is not draft.type
+            and other.time is not None
+            and other.time.start == time.start
+            and _distance(other.trigger.start, other.trigger.end, time.start, time.end) < own
+            for other in by_sentence[draft.sentence]
+        )
+
+
+def _distance(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
+    return max(0, b_start - a_end, a_start - b_end)
+
+
+def _snapshot(draft: Draft) -> Draft:
+    """The draft as first drafted, kept as its engagement's first mention."""
+    return attrs.evolve(
+        draft,
+        parties=list(draft.parties),
+        spans=list(draft.spans),
+        topics=list(draft.topics),
+        alt_times=list(draft.alt_times),
+        mentions=[],
+        decided_by={},
+    )
+
+
+def _source(kept: Draft, field: str) -> Draft:
+    """The mention that gave the engagement its current value of ``field``."""
+    decided = kept.decided_by.get(field)
+    return decided[0] if decided is not None else (kept.mentions[0] if kept.mentions else kept)
+
+
+def join_mention(
+    kept: Draft, other: Draft, anchor: dt.date | None, text: str = "", *, supporting: bool = False
+) -> None:
+    """Add a mention to an engagement and decide each field over its mentions.
+
+    - participants, topics, evidence: every mention's, each once;
+    - status: an explicit cue beats none; the first stated stands, unless a
+      later mention calls the engagement off, and a new date reported after
+      that ("postponed, then rescheduled for March 3") makes it planned again;
+    - time: the new date, else the most specific time among the mentions
+      that date the engagement itself (a time stated for another engagement
+      of the sentence, or in the headline, only when no other dates it);
+    - place: the first given, made more specific by a later one in the same
+      country ("Japan", then "Tokyo"); never one from a mention whose time
+      conflicts with the engagement's.
+
+    A ``supporting`` mention (the headline's, or one naming only the
+    countries) adds no participant and decides no status: it only dates and
+    places what the body reports. ``kept.decided_by`` records the mention
+    that decided each field.
+    """
+    if not kept.mentions:
+        kept.mentions = [_snapshot(kept)]
+    kept.mentions = [*kept.mentions, *(other.mentions or [other])]
+    if not supporting:
+        keys = {p.key for p in kept.parties}
+        kept.parties.extend(p for p in other.parties if p.key not in keys)
+        kept.hosting = kept.hosting or other.hosting
+        for code in other.topics:
+            if code not in kept.topics:
+                kept.topics.append(code)
+        _decide_status(kept, other, text)
     kept.spans.extend(other.spans)
-    kept.hosting = kept.hosting or other.hosting
-    for code in other.topics:
-        if code not in kept.topics:
-            kept.topics.append(code)
+    _decide_time(kept, other, anchor, text)
+    _decide_place(kept, other, anchor)
+
+
+def _decide_status(kept: Draft, other: Draft, text: str) -> None:
+    status, explicit = other.status, other.explicit_status
+    if kept.status is Status.CANCELLED and other.status is not Status.CANCELLED and _new_date(other, text):
+        # "postponed", then "rescheduled for March 3": planned again, its date telling whether past
+        status, explicit = Status.PLANNED, False
+        rule = "a new date reported after it was called off"
+    elif status is None or (kept.explicit_status and not explicit):
+        return
+    elif kept.status is None or (explicit and not kept.explicit_status):
+        rule = "the first mention that states it" if explicit else "the only mention with a status"
+    elif status is Status.CANCELLED and kept.status is not Status.CANCELLED:
+        rule = "a later report calls it off"
+    else:
+        return
+    kept.status, kept.explicit_status = status, explicit
+    kept.decided_by = {**kept.decided_by, "status": (other, rule)}
+
+
+def _rank(mention: Draft, direction: Direction, anchor: dt.date | None) -> tuple[bool, bool, int]:
+    """How well a mention dates its engagement: its own time, not the headline's, the narrowest."""
+    assert mention.time is not None
+    span = resolve(mention.time.text, anchor, direction, mention.time.year)
+    days = span.days if span is not None and span.resolved and span.days is not None else 10**6
+    return (mention.borrowed_time, mention.in_headline, days)
+
+
+def _decide_time(kept: Draft, other: Draft, anchor: dt.date | None, text: str) -> None:
+    if other.time is None:
+        return
+    status_source = kept.decided_by.get("status")
+    if status_source is not None and status_source[0] is other and status_source[1].startswith("a new date"):
+        rule = "the new date it was moved to"
+    elif kept.time is None:
+        rule = "the only mention that dates it"
+    else:
+        direction: Direction = "backward" if kept.status is Status.OCCURRED else "forward"
+        current = _source(kept, "time")
+        if current.time is None or current.time.start != kept.time.start:
+            current = attrs.evolve(kept, mentions=[], decided_by={})
+        if not _rank(other, direction, anchor) < _rank(current, direction, anchor):
+            return
+        rule = "the most specific time among its mentions"
+    kept.time, kept.alt_times = other.time, []
+    kept.borrowed_time = other.borrowed_time
+    kept.decided_by = {**kept.decided_by, "time": (other, rule)}
+
+
+def _decide_place(kept: Draft, other: Draft, anchor: dt.date | None) -> None:
+    place = other.location
+    if place is None:
+        return
+    if other.time is not None and not other.borrowed_time and not times_agree(kept, other, anchor):
+        return  # a mention dated otherwise does not place it
+    dating = kept.decided_by.get("time")
+    if kept.location is None:
+        rule = "the first mention that places it"
+    elif (
+        dating is not None
+        and dating[0] is other
+        and not other.borrowed_time
+        and place.country != kept.location.country
+    ):
+        rule = "the place of the mention that dates it, where the mentions disagree"
+    elif (
+        not other.one_stop
+        and more_specific_place(kept.location, place) is place
+        and place is not kept.location
+    ):
+        rule = "the most specific place, in the country the others give"
+    else:
+        return
+    kept.location = place
+    kept.decided_by = {**kept.decided_by, "location": (other, rule)}
 
 
 def join_companions(drafts: list[Draft]) -> list[Draft]:

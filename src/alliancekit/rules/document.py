@@ -133,6 +133,19 @@ class Draft:
     companion_of: frozenset[str] | None = None
     status_from: Draft | None = None
     in_headline: bool = False  # read from the headline or standfirst, whose present tense reports the past
+    borrowed_time: bool = False
+    """Whether its time was stated for another engagement of its sentence ("During his May 3-5 visit,
+    he will hold talks": the visit's dates); set by the clustering stage."""
+    one_stop: bool = False
+    """Whether it is one stop of a trip its trigger lists several of ("visits to Beijing and
+    Auckland"); set by the clustering stage."""
+    mentions: list[Draft] = attrs.field(factory=list, eq=False, repr=False)
+    """Every mention of the engagement once the clustering stage joined others to it, in the order
+    joined (a copy of the draft as first drafted comes first); empty for a single mention. Only
+    ever replaced, never changed in place, as drafts copied from one another share it."""
+    decided_by: dict[str, tuple[Draft, str]] = attrs.field(factory=dict, eq=False, repr=False)
+    """For each field the clustering stage decided over the mentions ("time", "status",
+    "location"), the mention that decided it and the rule that chose it."""
 
     @classmethod
     def start(cls, sentence: Sentence, trigger: Trigger, parties: list[Party]) -> Draft:
