@@ -41,9 +41,9 @@ __all__ = [
     "join_country_sides",
     "join_mention",
     "merge",
-    "same_scale",
     "part_of_earlier",
     "refer_back",
+    "same_scale",
 ]
 
 MERGE_WINDOW = 64

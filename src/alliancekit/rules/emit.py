@@ -55,12 +55,44 @@ def explanation(reading: Reading, event: Event, draft: Draft) -> Explanation:
         section = next((name for s, e, name in sections_by_start if s <= start < e), "body")
         mentions.append(Mention(start, end, text[start:end], section))
     reasons = [
-        ("participants", _participants_reason(draft)),
-        ("status", _status_reason(event, draft)),
-        ("time", _time_reason(reading, event, draft)),
-        ("location", _location_reason(event, draft)),
+        ("participants", _participants_reason(draft) + _joined(reading, draft)),
+        ("status", _status_reason(event, draft) + _decider(reading, draft, "status")),
+        ("time", _time_reason(reading, event, draft) + _decider(reading, draft, "time", event.time)),
+        ("location", _location_reason(event, draft) + _decider(reading, draft, "location", event.location)),
     ]
     return Explanation(event, mentions, reasons)
+
+
+_QUOTE_LENGTH = 70
+
+
+def _quote(reading: Reading, mention: Draft) -> str:
+    """A mention as the reader finds it: its passage (shortened) and the part of the page."""
+    start, end = mention.spans[0] if mention.spans else (mention.trigger.start, mention.trigger.end)
+    passage = " ".join(reading.text[start:end].split())
+    if len(passage) > _QUOTE_LENGTH:
+        passage = passage[: _QUOTE_LENGTH - 3].rstrip() + "..."
+    where = "the headline" if mention.in_headline else f"sentence {mention.sentence + 1}"
+    return f"'{passage}' ({where})"
+
+
+def _decider(reading: Reading, draft: Draft, field: str, value: object = True) -> str:
+    """Which of an engagement's several mentions decided a field, and by which rule."""
+    if len(draft.mentions) < 2 or value is None:
+        return ""
+    count = len(draft.mentions)
+    decided = draft.decided_by.get(field)
+    if decided is None:
+        return f"; of its {count} mentions, the first decided it, {_quote(reading, draft.mentions[0])}"
+    mention, rule = decided
+    return f"; of its {count} mentions, {_quote(reading, mention)} decided it: {rule}"
+
+
+def _joined(reading: Reading, draft: Draft) -> str:
+    """For an engagement of several mentions: that its participants are those of every mention."""
+    if len(draft.mentions) < 2:
+        return ""
+    return f"; every participant of its {len(draft.mentions)} mentions"
 
 
 def _participants_reason(draft: Draft) -> str:
@@ -75,6 +107,9 @@ def _participants_reason(draft: Draft) -> str:
 
 
 def _status_reason(event: Event, draft: Draft) -> str:
+    decided = draft.decided_by.get("status")
+    if decided is not None and decided[1].startswith("a new date") and event.status is Status.PLANNED:
+        return "called off, then given a new date: planned on that date"
     if draft.status_from is not None:
         return f"the tense of the main clause ('{draft.status_from.trigger.text}')"
     stated = draft.status or (Status.PLANNED if draft.future_hint else Status.OCCURRED)
