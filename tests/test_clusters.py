@@ -69,8 +69,10 @@ def test_a_reference_dated_otherwise_is_another_occasion(plugins: Plugins) -> No
     )
     summit = next(e for e in run(text, plugins) if e.type is EventType.MEETING)
     assert summit.status is Status.PLANNED
-    assert summit.location is not None and summit.location.name == "Brussels"
-    assert summit.time is not None and summit.time.start == dt.date(2026, 6, 1)
+    assert summit.location is not None
+    assert summit.location.name == "Brussels"
+    assert summit.time is not None
+    assert summit.time.start == dt.date(2026, 6, 1)
 
 
 def test_the_explanation_names_the_mention_that_decided_each_field(plugins: Plugins) -> None:
@@ -79,7 +81,8 @@ def test_the_explanation_names_the_mention_that_decided_each_field(plugins: Plug
         "The trip, expected to begin on Monday, will take him to Tokyo.\n"
     )
     [explained] = explain(text, published=FEBRUARY, plugins=plugins)
-    assert explained.event.location is not None and explained.event.location.name == "Tokyo"
+    assert explained.event.location is not None
+    assert explained.event.location.name == "Tokyo"
     time = explained.reason("time") or ""
     assert "'on Monday'" in time
     assert "of its 3 mentions, 'trip' (sentence 2) decided it: the most specific time" in time
