@@ -23,8 +23,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-import attrs
-
 from alliancekit.model import EventType, Status
 from alliancekit.rules import cues
 from alliancekit.rules.document import Draft, Reading, SentenceLayer, person_key
@@ -103,18 +101,17 @@ def refer_back(reading: Reading, reference: Draft, layer: SentenceLayer) -> None
             return
         if draft.type is not reference.type:
             continue
-        mention = reference
         if reference.time is not None and reference.time.start in {
             d.time.start for d in reading.drafts if d.time is not None
         }:
-            mention = attrs.evolve(reference, time=None)  # the time of another engagement
+            reference.time = None  # the time of another engagement
         anchor = reading.document.anchor
-        if not times_agree(draft, mention, anchor) and not _new_date(mention, text):
+        if not times_agree(draft, reference, anchor) and not _new_date(reference, text):
             return  # "the last summit, in Tokyo in July 2025": another occasion than the one planned
-        if mention.status is Status.OCCURRED:
+        if reference.status is Status.OCCURRED:
             # A bare noun's past tense ("after the talks") tells of the story's time, not its status.
-            mention = attrs.evolve(mention, status=None, explicit_status=False)
-        join_mention(draft, mention, anchor, text)
+            reference.status, reference.explicit_status = None, False
+        join_mention(draft, reference, anchor, text)
         return
 
 
@@ -137,7 +134,7 @@ def add_headline_drafts(
             body.append(draft)
             continue
         if same.time is not None or same.inherited_time is not None:
-            draft = attrs.evolve(draft, time=None)  # the body dates it
+            draft.time = None  # the body dates it
         join_mention(same, draft, anchor, supporting=True)
     return body
 
@@ -192,7 +189,7 @@ def join_country_sides(drafts: list[Draft], anchor: dt.date | None) -> list[Draf
             kept.append(draft)
             continue
         if same.inherited_time is not None:
-            draft = attrs.evolve(draft, time=None)
+            draft.time = None
         join_mention(same, draft, anchor, supporting=True)
     return kept
 
@@ -416,25 +413,6 @@ def _distance(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
     return max(0, b_start - a_end, a_start - b_end)
 
 
-def _snapshot(draft: Draft) -> Draft:
-    """The draft as first drafted, kept as its engagement's first mention."""
-    return attrs.evolve(
-        draft,
-        parties=list(draft.parties),
-        spans=list(draft.spans),
-        topics=list(draft.topics),
-        alt_times=list(draft.alt_times),
-        mentions=[],
-        decided_by={},
-    )
-
-
-def _source(kept: Draft, field: str) -> Draft:
-    """The mention that gave the engagement its current value of ``field``."""
-    decided = kept.decided_by.get(field)
-    return decided[0] if decided is not None else (kept.mentions[0] if kept.mentions else kept)
-
-
 def join_mention(
     kept: Draft, other: Draft, anchor: dt.date | None, text: str = "", *, supporting: bool = False
 ) -> None:
@@ -453,12 +431,12 @@ def join_mention(
 
     A ``supporting`` mention (the headline's, or one naming only the
     countries) adds no participant and decides no status: it only dates and
-    places what the body reports. ``kept.decided_by`` records the mention
+    places what the body reports. ``kept.decisions`` records the mention
     that decided each field.
     """
     if not kept.mentions:
-        kept.mentions = [_snapshot(kept)]
-    kept.mentions = [*kept.mentions, *(other.mentions or [other])]
+        kept.mentions = (kept,)  # itself first: its trigger and first passage stay as drafted
+    kept.mentions = (*kept.mentions, *(other.mentions or (other,)))
     if not supporting:
         keys = {p.key for p in kept.parties}
         kept.parties.extend(p for p in other.parties if p.key not in keys)
@@ -487,7 +465,7 @@ def _decide_status(kept: Draft, other: Draft, text: str) -> None:
     else:
         return
     kept.status, kept.explicit_status = status, explicit
-    kept.decided_by = {**kept.decided_by, "status": (other, rule)}
+    kept.decide("status", other, rule)
 
 
 def _rank(mention: Draft, direction: Direction, anchor: dt.date | None) -> tuple[bool, bool, int]:
@@ -501,22 +479,19 @@ def _rank(mention: Draft, direction: Direction, anchor: dt.date | None) -> tuple
 def _decide_time(kept: Draft, other: Draft, anchor: dt.date | None, text: str) -> None:
     if other.time is None:
         return
-    status_source = kept.decided_by.get("status")
+    status_source = kept.decided_by("status")
     if status_source is not None and status_source[0] is other and status_source[1].startswith("a new date"):
         rule = "the new date it was moved to"
     elif kept.time is None:
         rule = "the only mention that dates it"
     else:
         direction: Direction = "backward" if kept.status is Status.OCCURRED else "forward"
-        current = _source(kept, "time")
-        if current.time is None or current.time.start != kept.time.start:
-            current = attrs.evolve(kept, mentions=[], decided_by={})
-        if not _rank(other, direction, anchor) < _rank(current, direction, anchor):
+        if not _rank(other, direction, anchor) < _rank(kept, direction, anchor):
             return
         rule = "the most specific time among its mentions"
     kept.time, kept.alt_times = other.time, []
     kept.borrowed_time = other.borrowed_time
-    kept.decided_by = {**kept.decided_by, "time": (other, rule)}
+    kept.decide("time", other, rule)
 
 
 def _decide_place(kept: Draft, other: Draft, anchor: dt.date | None) -> None:
@@ -525,7 +500,7 @@ def _decide_place(kept: Draft, other: Draft, anchor: dt.date | None) -> None:
         return
     if other.time is not None and not other.borrowed_time and not times_agree(kept, other, anchor):
         return  # a mention dated otherwise does not place it
-    dating = kept.decided_by.get("time")
+    dating = kept.decided_by("time")
     if kept.location is None:
         rule = "the first mention that places it"
     elif (
@@ -544,7 +519,7 @@ def _decide_place(kept: Draft, other: Draft, anchor: dt.date | None) -> None:
     else:
         return
     kept.location = place
-    kept.decided_by = {**kept.decided_by, "location": (other, rule)}
+    kept.decide("location", other, rule)
 
 
 def join_companions(drafts: list[Draft]) -> list[Draft]:

@@ -139,13 +139,20 @@ class Draft:
     one_stop: bool = False
     """Whether it is one stop of a trip its trigger lists several of ("visits to Beijing and
     Auckland"); set by the clustering stage."""
-    mentions: list[Draft] = attrs.field(factory=list, eq=False, repr=False)
+    mentions: tuple[Draft, ...] = attrs.field(default=(), eq=False, repr=False)
     """Every mention of the engagement once the clustering stage joined others to it, in the order
-    joined (a copy of the draft as first drafted comes first); empty for a single mention. Only
-    ever replaced, never changed in place, as drafts copied from one another share it."""
-    decided_by: dict[str, tuple[Draft, str]] = attrs.field(factory=dict, eq=False, repr=False)
+    joined (the draft itself first); empty for a single mention."""
+    decisions: tuple[tuple[str, Draft, str], ...] = attrs.field(default=(), eq=False, repr=False)
     """For each field the clustering stage decided over the mentions ("time", "status",
-    "location"), the mention that decided it and the rule that chose it."""
+    "location"): the field, the mention that decided it and the rule that chose it."""
+
+    def decided_by(self, field: str) -> tuple[Draft, str] | None:
+        """The mention that decided ``field`` over the engagement's mentions and the rule, if any."""
+        return next(((mention, rule) for name, mention, rule in self.decisions if name == field), None)
+
+    def decide(self, field: str, mention: Draft, rule: str) -> None:
+        """Record that ``mention`` decided ``field`` by ``rule``."""
+        self.decisions = (*(d for d in self.decisions if d[0] != field), (field, mention, rule))
 
     @classmethod
     def start(cls, sentence: Sentence, trigger: Trigger, parties: list[Party]) -> Draft:

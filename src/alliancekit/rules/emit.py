@@ -81,7 +81,7 @@ def _decider(reading: Reading, draft: Draft, field: str, value: object = True) -
     if len(draft.mentions) < 2 or value is None:
         return ""
     count = len(draft.mentions)
-    decided = draft.decided_by.get(field)
+    decided = draft.decided_by(field)
     if decided is None:
         return f"; of its {count} mentions, the first decided it, {_quote(reading, draft.mentions[0])}"
     mention, rule = decided
@@ -107,7 +107,7 @@ def _participants_reason(draft: Draft) -> str:
 
 
 def _status_reason(event: Event, draft: Draft) -> str:
-    decided = draft.decided_by.get("status")
+    decided = draft.decided_by("status")
     if decided is not None and decided[1].startswith("a new date") and event.status is Status.PLANNED:
         return "called off, then given a new date: planned on that date"
     if draft.status_from is not None:
