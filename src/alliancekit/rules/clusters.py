@@ -25,7 +25,7 @@ import re
 
 from alliancekit.model import EventType, Status
 from alliancekit.rules import cues
-from alliancekit.rules.document import Draft, Reading, SentenceLayer, person_key
+from alliancekit.rules.document import Draft, DraftMention, Reading, SentenceLayer, person_key
 from alliancekit.rules.mentions import PlaceMention
 from alliancekit.rules.timing import span_of, times_agree
 from alliancekit.temporal import Direction, resolve
@@ -206,11 +206,7 @@ def _compatible(first: Draft, second: Draft, anchor: dt.date | None, text: str =
         return False
     if not same_scale(first, second, text):
         return False  # "also held bilateral talks": not the trilateral they attended
-    if any(
-        mention.time is not None and not times_agree(mention, second, anchor)
-        for mention in first.mentions
-        if not mention.borrowed_time
-    ):
+    if any(not _agree(mention, second, anchor) for mention in first.mentions):
         return False  # dated otherwise than one of the engagement's mentions
     if (first.previous_occasion or second.previous_occasion) and first.sentence != second.sentence:
         return False  # "they last met in October" is not the meeting the story is about
@@ -368,8 +364,32 @@ def same_scale(first: Draft, second: Draft, text: str = "") -> bool:
     meeting of Kang, Motegi and Pompeo reported before it, though both of
     its people took part in that one.
     """
-    scales = {_scale(mention, text) for mention in (first.mentions or [first])} | {_scale(second, text)}
+    scales = (
+        {mention.scale for mention in first.mentions} if first.mention_count > 1 else {_scale(first, text)}
+    )
+    scales.add(_scale(second, text))
     return not {"bilateral", "multilateral"} <= scales
+
+
+def _telling(mention: DraftMention) -> tuple[DraftMention, ...]:
+    """The mention, if later ones are to be compared with it: it has its own time or a scale."""
+    return (mention,) if mention.time is not None or mention.scale is not None else ()
+
+
+def _agree(mention: DraftMention, draft: Draft, anchor: dt.date | None) -> bool:
+    """Whether an earlier mention's own time and a draft's may be one time."""
+    if mention.time is None or draft.time is None:
+        return True
+    direction: Direction = "backward" if mention.status is Status.OCCURRED else "forward"
+    first = resolve(mention.time.text, anchor, direction, mention.time.year)
+    second = span_of(draft, anchor)
+    if first is None or not first.resolved or second is None:
+        return True
+    assert first.start is not None
+    assert first.end is not None
+    assert second.start is not None
+    assert second.end is not None
+    return first.start <= second.end and second.start <= first.end
 
 
 def _new_date(draft: Draft, text: str) -> bool:
@@ -434,9 +454,11 @@ def join_mention(
     places what the body reports. ``kept.decisions`` records the mention
     that decided each field.
     """
-    if not kept.mentions:
-        kept.mentions = (kept,)  # itself first: its trigger and first passage stay as drafted
-    kept.mentions = (*kept.mentions, *(other.mentions or (other,)))
+    if kept.mention_count == 1:
+        kept.mentions = _telling(DraftMention.of(kept, _scale(kept, text)))
+    mention = DraftMention.of(other, _scale(other, text))
+    kept.mentions = (*kept.mentions, *(other.mentions if other.mention_count > 1 else _telling(mention)))
+    kept.mention_count += other.mention_count
     if not supporting:
         keys = {p.key for p in kept.parties}
         kept.parties.extend(p for p in other.parties if p.key not in keys)
@@ -444,13 +466,13 @@ def join_mention(
         for code in other.topics:
             if code not in kept.topics:
                 kept.topics.append(code)
-        _decide_status(kept, other, text)
+        _decide_status(kept, other, mention, text)
     kept.spans.extend(other.spans)
-    _decide_time(kept, other, anchor, text)
-    _decide_place(kept, other, anchor)
+    _decide_time(kept, other, mention, anchor, text)
+    _decide_place(kept, other, mention, anchor)
 
 
-def _decide_status(kept: Draft, other: Draft, text: str) -> None:
+def _decide_status(kept: Draft, other: Draft, mention: DraftMention, text: str) -> None:
     status, explicit = other.status, other.explicit_status
     if kept.status is Status.CANCELLED and other.status is not Status.CANCELLED and _new_date(other, text):
         # "postponed", then "rescheduled for March 3": planned again, its date telling whether past
@@ -465,7 +487,7 @@ def _decide_status(kept: Draft, other: Draft, text: str) -> None:
     else:
         return
     kept.status, kept.explicit_status = status, explicit
-    kept.decide("status", other, rule)
+    kept.decide("status", mention, rule)
 
 
 def _rank(mention: Draft, direction: Direction, anchor: dt.date | None) -> tuple[bool, bool, int]:
@@ -476,11 +498,15 @@ def _rank(mention: Draft, direction: Direction, anchor: dt.date | None) -> tuple
     return (mention.borrowed_time, mention.in_headline, days)
 
 
-def _decide_time(kept: Draft, other: Draft, anchor: dt.date | None, text: str) -> None:
+def _decide_time(kept: Draft, other: Draft, mention: DraftMention, anchor: dt.date | None, text: str) -> None:
     if other.time is None:
         return
     status_source = kept.decided_by("status")
-    if status_source is not None and status_source[0] is other and status_source[1].startswith("a new date"):
+    if (
+        status_source is not None
+        and status_source[0] is mention
+        and status_source[1].startswith("a new date")
+    ):
         rule = "the new date it was moved to"
     elif kept.time is None:
         rule = "the only mention that dates it"
@@ -491,10 +517,10 @@ def _decide_time(kept: Draft, other: Draft, anchor: dt.date | None, text: str) -
         rule = "the most specific time among its mentions"
     kept.time, kept.alt_times = other.time, []
     kept.borrowed_time = other.borrowed_time
-    kept.decide("time", other, rule)
+    kept.decide("time", mention, rule)
 
 
-def _decide_place(kept: Draft, other: Draft, anchor: dt.date | None) -> None:
+def _decide_place(kept: Draft, other: Draft, mention: DraftMention, anchor: dt.date | None) -> None:
     place = other.location
     if place is None:
         return
@@ -505,7 +531,7 @@ def _decide_place(kept: Draft, other: Draft, anchor: dt.date | None) -> None:
         rule = "the first mention that places it"
     elif (
         dating is not None
-        and dating[0] is other
+        and dating[0] is mention
         and not other.borrowed_time
         and place.country != kept.location.country
     ):
@@ -519,7 +545,7 @@ def _decide_place(kept: Draft, other: Draft, anchor: dt.date | None) -> None:
     else:
         return
     kept.location = place
-    kept.decide("location", other, rule)
+    kept.decide("location", mention, rule)
 
 
 def join_companions(drafts: list[Draft]) -> list[Draft]:

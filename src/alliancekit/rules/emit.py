@@ -23,7 +23,7 @@ from alliancekit.model import (
     TimeSpan,
 )
 from alliancekit.rules import cues
-from alliancekit.rules.document import Draft, Party, Reading, between_countries, unique_spans
+from alliancekit.rules.document import Draft, DraftMention, Party, Reading, between_countries, unique_spans
 from alliancekit.rules.timing import settle_time
 from alliancekit.temporal import Direction, resolve
 
@@ -55,7 +55,7 @@ def explanation(reading: Reading, event: Event, draft: Draft) -> Explanation:
         section = next((name for s, e, name in sections_by_start if s <= start < e), "body")
         mentions.append(Mention(start, end, text[start:end], section))
     reasons = [
-        ("participants", _participants_reason(draft) + _joined(reading, draft)),
+        ("participants", _participants_reason(draft) + _joined(draft)),
         ("status", _status_reason(event, draft) + _decider(reading, draft, "status")),
         ("time", _time_reason(reading, event, draft) + _decider(reading, draft, "time", event.time)),
         ("location", _location_reason(event, draft) + _decider(reading, draft, "location", event.location)),
@@ -66,33 +66,35 @@ def explanation(reading: Reading, event: Event, draft: Draft) -> Explanation:
 _QUOTE_LENGTH = 70
 
 
-def _quote(reading: Reading, mention: Draft) -> str:
+def _quote(reading: Reading, mention: DraftMention) -> str:
     """A mention as the reader finds it: its passage (shortened) and the part of the page."""
-    start, end = mention.spans[0] if mention.spans else (mention.trigger.start, mention.trigger.end)
-    passage = " ".join(reading.text[start:end].split())
+    passage = " ".join(reading.text[mention.start : mention.end].split())
     if len(passage) > _QUOTE_LENGTH:
         passage = passage[: _QUOTE_LENGTH - 3].rstrip() + "..."
-    where = "the headline" if mention.in_headline else f"sentence {mention.sentence + 1}"
-    return f"'{passage}' ({where})"
+    layer = next((f for f in reading.sentences if f.sentence.start <= mention.start < f.sentence.end), None)
+    if layer is None or layer.sentence.section.value == "headline":
+        return f"'{passage}' (the headline)"
+    return f"'{passage}' (sentence {layer.sentence.index + 1})"
 
 
 def _decider(reading: Reading, draft: Draft, field: str, value: object = True) -> str:
     """Which of an engagement's several mentions decided a field, and by which rule."""
-    if len(draft.mentions) < 2 or value is None:
+    count = draft.mention_count
+    if count < 2 or value is None:
         return ""
-    count = len(draft.mentions)
     decided = draft.decided_by(field)
     if decided is None:
-        return f"; of its {count} mentions, the first decided it, {_quote(reading, draft.mentions[0])}"
+        first = DraftMention.of(draft)
+        return f"; of its {count} mentions, the first decided it, {_quote(reading, first)}"
     mention, rule = decided
     return f"; of its {count} mentions, {_quote(reading, mention)} decided it: {rule}"
 
 
-def _joined(reading: Reading, draft: Draft) -> str:
+def _joined(draft: Draft) -> str:
     """For an engagement of several mentions: that its participants are those of every mention."""
-    if len(draft.mentions) < 2:
+    if draft.mention_count < 2:
         return ""
-    return f"; every participant of its {len(draft.mentions)} mentions"
+    return f"; every participant of its {draft.mention_count} mentions"
 
 
 def _participants_reason(draft: Draft) -> str:
