@@ -44,7 +44,9 @@ def test_reasons_say_where_a_counterpart_and_a_relative_day_came_from(plugins: P
     participants = meeting.reason("participants") or ""
     assert "Toshimitsu Motegi (" in participants
     assert "counterpart" in participants or "office" in participants
-    assert meeting.reason("time") == "'on Tuesday', read forward from the publication date 2026-03-10"
+    assert (meeting.reason("time") or "").startswith(
+        "'on Tuesday', read forward from the publication date 2026-03-10"
+    )
     assert meeting.reason("status") is not None
 
 

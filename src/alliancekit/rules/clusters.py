@@ -8,6 +8,14 @@ the headline's engagements added where the body lacks them, an engagement
 named by its countries joined to the one its people's names report, a
 companion's trip joined to the trip accompanied, and an undated meeting
 takes the time and place of the visit or call it belongs to.
+
+Every mention of one engagement is kept (:attr:`Draft.mentions
+<alliancekit.rules.document.Draft.mentions>`) and each field is decided over
+them as they join, by the rules of :func:`join_mention`: the time of the
+most specific mention that dates the engagement itself, the status of the
+first mention that states one unless a later one calls it off or gives it a
+new date, the most specific place consistent with the others, and every
+participant. Which mention decided a field is kept for the explanation.
 """
 
 from __future__ import annotations
@@ -17,9 +25,10 @@ import re
 
 from alliancekit.model import EventType, Status
 from alliancekit.rules import cues
-from alliancekit.rules.document import Draft, Reading, SentenceLayer, person_key
+from alliancekit.rules.document import Draft, DraftMention, Reading, SentenceLayer, person_key
 from alliancekit.rules.mentions import PlaceMention
 from alliancekit.rules.timing import span_of, times_agree
+from alliancekit.temporal import Direction, resolve
 
 __all__ = [
     "MERGE_WINDOW",
@@ -28,9 +37,11 @@ __all__ = [
     "inherit",
     "join_companions",
     "join_country_sides",
+    "join_mention",
     "merge",
     "part_of_earlier",
     "refer_back",
+    "same_scale",
 ]
 
 MERGE_WINDOW = 64
@@ -90,25 +101,23 @@ def refer_back(reading: Reading, reference: Draft, layer: SentenceLayer) -> None
             return
         if draft.type is not reference.type:
             continue
-        if reference.time is not None and reference.time.start not in {
+        if reference.time is not None and reference.time.start in {
             d.time.start for d in reading.drafts if d.time is not None
         }:
-            if draft.time is None:
-                draft.time = reference.time
-            else:
-                draft.alt_times.append(reference.time)
-        if reference.explicit_status and reference.status is Status.PLANNED and not draft.explicit_status:
-            draft.status, draft.explicit_status = reference.status, True
-        if reference.status is Status.CANCELLED:
-            draft.status, draft.explicit_status = Status.CANCELLED, True
-        draft.location = draft.location or reference.location
-        for code in reference.topics:
-            if code not in draft.topics:
-                draft.topics.append(code)
+            reference.time = None  # the time of another engagement
+        anchor = reading.document.anchor
+        if not times_agree(draft, reference, anchor) and not _new_date(reference, text):
+            return  # "the last summit, in Tokyo in July 2025": another occasion than the one planned
+        if reference.status is Status.OCCURRED:
+            # A bare noun's past tense ("after the talks") tells of the story's time, not its status.
+            reference.status, reference.explicit_status = None, False
+        join_mention(draft, reference, anchor, text)
         return
 
 
-def add_headline_drafts(body: list[Draft], headline: list[Draft]) -> list[Draft]:
+def add_headline_drafts(
+    body: list[Draft], headline: list[Draft], anchor: dt.date | None = None
+) -> list[Draft]:
     """Add the engagements only the headline or standfirst reports; fill what the body leaves out.
 
     A headline never duplicates an engagement of the body: a body draft of
@@ -124,10 +133,9 @@ def add_headline_drafts(body: list[Draft], headline: list[Draft]) -> list[Draft]
         if same is None:
             body.append(draft)
             continue
-        if same.time is None and same.inherited_time is None and draft.time is not None:
-            same.time = draft.time
-        same.location = more_specific_place(same.location, draft.location)
-        same.spans.extend(draft.spans)
+        if same.time is not None or same.inherited_time is not None:
+            draft.time = None  # the body dates it
+        join_mention(same, draft, anchor, supporting=True)
     return body
 
 
@@ -180,10 +188,9 @@ def join_country_sides(drafts: list[Draft], anchor: dt.date | None) -> list[Draf
         if same is None:
             kept.append(draft)
             continue
-        if same.time is None and same.inherited_time is None:
-            same.time = draft.time
-        same.location = same.location or draft.location
-        same.spans.extend(draft.spans)
+        if same.inherited_time is not None:
+            draft.time = None
+        join_mention(same, draft, anchor, supporting=True)
     return kept
 
 
@@ -194,9 +201,13 @@ def _person_countries(draft: Draft) -> set[str]:
     }
 
 
-def _compatible(first: Draft, second: Draft, anchor: dt.date | None) -> bool:
+def _compatible(first: Draft, second: Draft, anchor: dt.date | None, text: str = "") -> bool:
     if first.type is not second.type:
         return False
+    if not same_scale(first, second, text):
+        return False  # "also held bilateral talks": not the trilateral they attended
+    if any(not _agree(mention, second, anchor) for mention in first.mentions):
+        return False  # dated otherwise than one of the engagement's mentions
     if (first.previous_occasion or second.previous_occasion) and first.sentence != second.sentence:
         return False  # "they last met in October" is not the meeting the story is about
     if (second.distinct and first.sentence != second.sentence) or (first.distinct and second.distinct):
@@ -223,7 +234,9 @@ def _compatible(first: Draft, second: Draft, anchor: dt.date | None) -> bool:
     if first.status is not None and second.status is not None and first.status is not second.status:
         statuses = {first.status, second.status}
         planned = first if first.status is Status.PLANNED else second
-        called_off = statuses == {Status.CANCELLED, Status.PLANNED} and planned.counterfactual
+        called_off = statuses == {Status.CANCELLED, Status.PLANNED} and (
+            planned.counterfactual or (planned is second and _new_date(second, text))
+        )
         if first.explicit_status and second.explicit_status and not called_off:
             return False
     if (
@@ -248,6 +261,10 @@ def _compatible(first: Draft, second: Draft, anchor: dt.date | None) -> bool:
         and first.location.country != second.location.country
     ):
         return False  # "their meeting in the Oval Office" is not the one in Tokyo
+    if first.type is EventType.VISIT and (first.location is None) is not (second.location is None):
+        placed = first if second.location is None else second
+        if placed.one_stop:
+            return False  # "visits to Beijing and Auckland" are stops of the tour, not the tour
     if first.location is not None and second.location is not None and first.type is EventType.VISIT:
         if first.location.country != second.location.country:
             return False
@@ -257,15 +274,20 @@ def _compatible(first: Draft, second: Draft, anchor: dt.date | None) -> bool:
     return True
 
 
-def merge(drafts: list[Draft], anchor: dt.date | None) -> list[Draft]:
-    """Merge drafts of one engagement, then fill times and places from related drafts."""
+def merge(drafts: list[Draft], anchor: dt.date | None, text: str = "") -> list[Draft]:
+    """Join the drafts of one engagement into one, its mentions kept and its fields decided over them.
+
+    ``text`` is the document's, which the mentions' offsets point into: it
+    tells a "bilateral" mention from a "trilateral" one and a new date.
+    """
+    mark_mentions(drafts)
     merged: list[Draft] = []
     for draft in drafts:
         # An article reports a few engagements; only in a document of thousands does the window
         # bite, and it keeps merging linear there.
         for kept in merged[-MERGE_WINDOW:]:
-            if _compatible(kept, draft, anchor):
-                _absorb(kept, draft)
+            if _compatible(kept, draft, anchor, text):
+                join_mention(kept, draft, anchor, text)
                 break
         else:
             merged.append(draft)
@@ -300,25 +322,230 @@ def fold_into_calls(drafts: list[Draft]) -> list[Draft]:
     return kept
 
 
-def _absorb(kept: Draft, other: Draft) -> None:
-    keys = {p.key for p in kept.parties}
-    kept.parties.extend(p for p in other.parties if p.key not in keys)
-    if (
-        kept.status is None
-        or (not kept.explicit_status and other.explicit_status)
-        or other.status is Status.CANCELLED
-    ):
-        kept.status, kept.explicit_status = other.status, other.explicit_status
-    if kept.time is None:
-        kept.time = other.time
-    elif other.time is not None:
-        kept.alt_times.append(other.time)
-    kept.location = kept.location or other.location
+_BILATERAL = re.compile(r"\b(?:bilateral(?:ly)?|one-on-one|two-way|head-to-head)\b", re.IGNORECASE)
+_MULTILATERAL = re.compile(
+    r"\b(?:trilateral(?:ly)?|three-way|four-way|three-nation|four-nation|multilateral|quadrilateral)\b"
+    r"|\bthe\s+three\b",
+    re.IGNORECASE,
+)
+_NEW_DATE = re.compile(
+    r"\b(?:re-?scheduled|re-?set|moved|pushed\s+back|brought\s+forward|postponed|put\s+off|delayed)\s+"
+    r"(?:it\s+|them\s+)?(?:for|to|until|till)\b",
+    re.IGNORECASE,
+)
+_WORDING_BEFORE = 30
+_WORDING_AFTER = 40
+
+
+def _wording(draft: Draft, text: str) -> str:
+    """The words of a mention's trigger with the few around it, within its clause."""
+    trigger = draft.trigger
+    before = re.split(r"[,;:.]", text[max(0, trigger.start - _WORDING_BEFORE) : trigger.start])[-1]
+    after = re.split(r"[,;:.]", text[trigger.end : trigger.end + _WORDING_AFTER])[0]
+    return f"{before}{trigger.text}{after}"
+
+
+def _scale(draft: Draft, text: str) -> str | None:
+    """Whether a mention is worded as a two-party ("bilateral") or a larger ("trilateral") occasion."""
+    wording = _wording(draft, text) if text else draft.trigger.text
+    if _MULTILATERAL.search(wording):
+        return "multilateral"
+    if _BILATERAL.search(wording):
+        return "bilateral"
+    if len(draft.person_keys()) >= 3:
+        return "multilateral"
+    return None
+
+
+def same_scale(first: Draft, second: Draft, text: str = "") -> bool:
+    """Whether two mentions may be one occasion by their scale: never a bilateral and a trilateral.
+
+    "Kang and Motegi also held bilateral talks" is not the trilateral
+    meeting of Kang, Motegi and Pompeo reported before it, though both of
+    its people took part in that one.
+    """
+    scales = (
+        {mention.scale for mention in first.mentions} if first.mention_count > 1 else {_scale(first, text)}
+    )
+    scales.add(_scale(second, text))
+    return not {"bilateral", "multilateral"} <= scales
+
+
+def _telling(mention: DraftMention) -> tuple[DraftMention, ...]:
+    """The mention, if later ones are to be compared with it: it has its own time or a scale."""
+    return (mention,) if mention.time is not None or mention.scale is not None else ()
+
+
+def _agree(mention: DraftMention, draft: Draft, anchor: dt.date | None) -> bool:
+    """Whether an earlier mention's own time and a draft's may be one time."""
+    if mention.time is None or draft.time is None:
+        return True
+    direction: Direction = "backward" if mention.status is Status.OCCURRED else "forward"
+    first = resolve(mention.time.text, anchor, direction, mention.time.year)
+    second = span_of(draft, anchor)
+    if first is None or not first.resolved or second is None:
+        return True
+    assert first.start is not None
+    assert first.end is not None
+    assert second.start is not None
+    assert second.end is not None
+    return first.start <= second.end and second.start <= first.end
+
+
+def _new_date(draft: Draft, text: str) -> bool:
+    """Whether a mention reports the engagement moved to a new date ("rescheduled for March 3")."""
+    return draft.time is not None and bool(text) and _NEW_DATE.search(_wording(draft, text)) is not None
+
+
+def mark_mentions(drafts: list[Draft]) -> None:
+    """Mark the drafts whose time was stated for another engagement, and the stops of a listed trip.
+
+    "travel to Asia October 16-20 to take part in a trilateral dialogue":
+    the dates are the trip's, nearer its trigger than the dialogue's; the
+    dialogue takes them only when none of its mentions dates it. "visits to
+    Beijing and Auckland": each is one stop, which gives its city to no
+    other mention of a trip.
+    """
+    by_sentence: dict[int, list[Draft]] = {}
+    places_by_trigger: dict[int, set[str]] = {}
+    for draft in drafts:
+        by_sentence.setdefault(draft.sentence, []).append(draft)
+        if draft.type is EventType.VISIT and draft.location is not None:
+            places_by_trigger.setdefault(draft.trigger.start, set()).add(draft.location.name)
+    for draft in drafts:
+        draft.one_stop = (
+            draft.type is EventType.VISIT and len(places_by_trigger.get(draft.trigger.start, ())) > 1
+        )
+        if draft.time is None:
+            continue
+        time = draft.time
+        own = _distance(draft.trigger.start, draft.trigger.end, time.start, time.end)
+        draft.borrowed_time = any(
+            other.type is not draft.type
+            and other.time is not None
+            and other.time.start == time.start
+            and _distance(other.trigger.start, other.trigger.end, time.start, time.end) < own
+            for other in by_sentence[draft.sentence]
+        )
+
+
+def _distance(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
+    return max(0, b_start - a_end, a_start - b_end)
+
+
+def join_mention(
+    kept: Draft, other: Draft, anchor: dt.date | None, text: str = "", *, supporting: bool = False
+) -> None:
+    """Add a mention to an engagement and decide each field over its mentions.
+
+    - participants, topics, evidence: every mention's, each once;
+    - status: an explicit cue beats none; the first stated stands, unless a
+      later mention calls the engagement off, and a new date reported after
+      that ("postponed, then rescheduled for March 3") makes it planned again;
+    - time: the new date, else the most specific time among the mentions
+      that date the engagement itself (a time stated for another engagement
+      of the sentence, or in the headline, only when no other dates it);
+    - place: the first given, made more specific by a later one in the same
+      country ("Japan", then "Tokyo"); never one from a mention whose time
+      conflicts with the engagement's.
+
+    A ``supporting`` mention (the headline's, or one naming only the
+    countries) adds no participant and decides no status: it only dates and
+    places what the body reports. ``kept.decisions`` records the mention
+    that decided each field.
+    """
+    if kept.mention_count == 1:
+        kept.mentions = _telling(DraftMention.of(kept, _scale(kept, text)))
+    mention = DraftMention.of(other, _scale(other, text))
+    kept.mentions = (*kept.mentions, *(other.mentions if other.mention_count > 1 else _telling(mention)))
+    kept.mention_count += other.mention_count
+    if not supporting:
+        keys = {p.key for p in kept.parties}
+        kept.parties.extend(p for p in other.parties if p.key not in keys)
+        kept.hosting = kept.hosting or other.hosting
+        for code in other.topics:
+            if code not in kept.topics:
+                kept.topics.append(code)
+        _decide_status(kept, other, mention, text)
     kept.spans.extend(other.spans)
-    kept.hosting = kept.hosting or other.hosting
-    for code in other.topics:
-        if code not in kept.topics:
-            kept.topics.append(code)
+    _decide_time(kept, other, mention, anchor, text)
+    _decide_place(kept, other, mention, anchor)
+
+
+def _decide_status(kept: Draft, other: Draft, mention: DraftMention, text: str) -> None:
+    status, explicit = other.status, other.explicit_status
+    if kept.status is Status.CANCELLED and other.status is not Status.CANCELLED and _new_date(other, text):
+        # "postponed", then "rescheduled for March 3": planned again, its date telling whether past
+        status, explicit = Status.PLANNED, False
+        rule = "a new date reported after it was called off"
+    elif status is None or (kept.explicit_status and not explicit):
+        return
+    elif kept.status is None or (explicit and not kept.explicit_status):
+        rule = "the first mention that states it" if explicit else "the only mention with a status"
+    elif status is Status.CANCELLED and kept.status is not Status.CANCELLED:
+        rule = "a later report calls it off"
+    else:
+        return
+    kept.status, kept.explicit_status = status, explicit
+    kept.decide("status", mention, rule)
+
+
+def _rank(mention: Draft, direction: Direction, anchor: dt.date | None) -> tuple[bool, bool, int]:
+    """How well a mention dates its engagement: its own time, not the headline's, the narrowest."""
+    assert mention.time is not None
+    span = resolve(mention.time.text, anchor, direction, mention.time.year)
+    days = span.days if span is not None and span.resolved and span.days is not None else 10**6
+    return (mention.borrowed_time, mention.in_headline, days)
+
+
+def _decide_time(kept: Draft, other: Draft, mention: DraftMention, anchor: dt.date | None, text: str) -> None:
+    if other.time is None:
+        return
+    status_source = kept.decided_by("status")
+    if (
+        status_source is not None
+        and status_source[0] is mention
+        and status_source[1].startswith("a new date")
+    ):
+        rule = "the new date it was moved to"
+    elif kept.time is None:
+        rule = "the only mention that dates it"
+    else:
+        direction: Direction = "backward" if kept.status is Status.OCCURRED else "forward"
+        if not _rank(other, direction, anchor) < _rank(kept, direction, anchor):
+            return
+        rule = "the most specific time among its mentions"
+    kept.time, kept.alt_times = other.time, []
+    kept.borrowed_time = other.borrowed_time
+    kept.decide("time", mention, rule)
+
+
+def _decide_place(kept: Draft, other: Draft, mention: DraftMention, anchor: dt.date | None) -> None:
+    place = other.location
+    if place is None:
+        return
+    if other.time is not None and not other.borrowed_time and not times_agree(kept, other, anchor):
+        return  # a mention dated otherwise does not place it
+    dating = kept.decided_by("time")
+    if kept.location is None:
+        rule = "the first mention that places it"
+    elif (
+        dating is not None
+        and dating[0] is mention
+        and not other.borrowed_time
+        and place.country != kept.location.country
+    ):
+        rule = "the place of the mention that dates it, where the mentions disagree"
+    elif (
+        not other.one_stop
+        and more_specific_place(kept.location, place) is place
+        and place is not kept.location
+    ):
+        rule = "the most specific place, in the country the others give"
+    else:
+        return
+    kept.location = place
+    kept.decide("location", mention, rule)
 
 
 def join_companions(drafts: list[Draft]) -> list[Draft]:

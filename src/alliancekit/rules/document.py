@@ -46,6 +46,7 @@ from alliancekit.temporal import TimeMention, find_time_expressions
 
 __all__ = [
     "Draft",
+    "DraftMention",
     "DraftingState",
     "Party",
     "Reading",
@@ -88,6 +89,30 @@ class Party:
         if self.person is not None:
             return self.person.country
         return self.group.country if self.group is not None else None
+
+
+@attrs.frozen
+class DraftMention:
+    """One mention of an engagement, as the clustering stage compares and the explanation quotes it.
+
+    ``start`` and ``end`` are the document offsets of its passage (its
+    trigger's when it has none); ``time`` and ``status`` are what the mention
+    itself said (no time when it only borrowed another engagement's);
+    ``scale`` whether it was worded as a "bilateral" or a "multilateral"
+    occasion.
+    """
+
+    start: int
+    end: int
+    time: TimeMention | None
+    status: Status | None
+    scale: str | None
+
+    @classmethod
+    def of(cls, draft: Draft, scale: str | None = None) -> DraftMention:
+        """The mention a draft is, at its first passage."""
+        start, end = draft.spans[0] if draft.spans else (draft.trigger.start, draft.trigger.end)
+        return cls(start, end, None if draft.borrowed_time else draft.time, draft.status, scale)
 
 
 @attrs.define
@@ -133,6 +158,29 @@ class Draft:
     companion_of: frozenset[str] | None = None
     status_from: Draft | None = None
     in_headline: bool = False  # read from the headline or standfirst, whose present tense reports the past
+    borrowed_time: bool = False
+    """Whether its time was stated for another engagement of its sentence ("During his May 3-5 visit,
+    he will hold talks": the visit's dates); set by the clustering stage."""
+    one_stop: bool = False
+    """Whether it is one stop of a trip its trigger lists several of ("visits to Beijing and
+    Auckland"); set by the clustering stage."""
+    mention_count: int = attrs.field(default=1, eq=False, repr=False)
+    """How many mentions of the engagement the clustering stage joined into this draft (each
+    passage is among its ``spans``)."""
+    mentions: tuple[DraftMention, ...] = attrs.field(default=(), eq=False, repr=False)
+    """The joined mentions that said something the next ones are compared with (a time of their
+    own, or a "bilateral" or "trilateral" wording), in the order joined."""
+    decisions: tuple[tuple[str, DraftMention, str], ...] = attrs.field(default=(), eq=False, repr=False)
+    """For each field the clustering stage decided over the mentions ("time", "status",
+    "location"): the field, the mention that decided it and the rule that chose it."""
+
+    def decided_by(self, field: str) -> tuple[DraftMention, str] | None:
+        """The mention that decided ``field`` over the engagement's mentions and the rule, if any."""
+        return next(((mention, rule) for name, mention, rule in self.decisions if name == field), None)
+
+    def decide(self, field: str, mention: DraftMention, rule: str) -> None:
+        """Record that ``mention`` decided ``field`` by ``rule``."""
+        self.decisions = (*(d for d in self.decisions if d[0] != field), (field, mention, rule))
 
     @classmethod
     def start(cls, sentence: Sentence, trigger: Trigger, parties: list[Party]) -> Draft:

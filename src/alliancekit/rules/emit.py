@@ -23,7 +23,7 @@ from alliancekit.model import (
     TimeSpan,
 )
 from alliancekit.rules import cues
-from alliancekit.rules.document import Draft, Party, Reading, between_countries, unique_spans
+from alliancekit.rules.document import Draft, DraftMention, Party, Reading, between_countries, unique_spans
 from alliancekit.rules.timing import settle_time
 from alliancekit.temporal import Direction, resolve
 
@@ -55,12 +55,46 @@ def explanation(reading: Reading, event: Event, draft: Draft) -> Explanation:
         section = next((name for s, e, name in sections_by_start if s <= start < e), "body")
         mentions.append(Mention(start, end, text[start:end], section))
     reasons = [
-        ("participants", _participants_reason(draft)),
-        ("status", _status_reason(event, draft)),
-        ("time", _time_reason(reading, event, draft)),
-        ("location", _location_reason(event, draft)),
+        ("participants", _participants_reason(draft) + _joined(draft)),
+        ("status", _status_reason(event, draft) + _decider(reading, draft, "status")),
+        ("time", _time_reason(reading, event, draft) + _decider(reading, draft, "time", event.time)),
+        ("location", _location_reason(event, draft) + _decider(reading, draft, "location", event.location)),
     ]
     return Explanation(event, mentions, reasons)
+
+
+_QUOTE_LENGTH = 70
+
+
+def _quote(reading: Reading, mention: DraftMention) -> str:
+    """A mention as the reader finds it: its passage (shortened) and the part of the page."""
+    passage = " ".join(reading.text[mention.start : mention.end].split())
+    if len(passage) > _QUOTE_LENGTH:
+        passage = passage[: _QUOTE_LENGTH - 3].rstrip() + "..."
+    layer = next((f for f in reading.sentences if f.sentence.start <= mention.start < f.sentence.end), None)
+    if layer is None or layer.sentence.section.value == "headline":
+        return f"'{passage}' (the headline)"
+    return f"'{passage}' (sentence {layer.sentence.index + 1})"
+
+
+def _decider(reading: Reading, draft: Draft, field: str, value: object = True) -> str:
+    """Which of an engagement's several mentions decided a field, and by which rule."""
+    count = draft.mention_count
+    if count < 2 or value is None:
+        return ""
+    decided = draft.decided_by(field)
+    if decided is None:
+        first = DraftMention.of(draft)
+        return f"; of its {count} mentions, the first decided it, {_quote(reading, first)}"
+    mention, rule = decided
+    return f"; of its {count} mentions, {_quote(reading, mention)} decided it: {rule}"
+
+
+def _joined(draft: Draft) -> str:
+    """For an engagement of several mentions: that its participants are those of every mention."""
+    if draft.mention_count < 2:
+        return ""
+    return f"; every participant of its {draft.mention_count} mentions"
 
 
 def _participants_reason(draft: Draft) -> str:
@@ -75,6 +109,9 @@ def _participants_reason(draft: Draft) -> str:
 
 
 def _status_reason(event: Event, draft: Draft) -> str:
+    decided = draft.decided_by("status")
+    if decided is not None and decided[1].startswith("a new date") and event.status is Status.PLANNED:
+        return "called off, then given a new date: planned on that date"
     if draft.status_from is not None:
         return f"the tense of the main clause ('{draft.status_from.trigger.text}')"
     stated = draft.status or (Status.PLANNED if draft.future_hint else Status.OCCURRED)

@@ -63,8 +63,8 @@ def read_article(reading: Reading) -> list[tuple[Event, Draft]]:
     reading.sentences = read_sentences(reading)  # segment; find people and triggers
     draft_sentences(reading)  # attach parties; decide each draft's status, time and place
     resolve_counterparts(reading)  # "his Japanese counterpart": the person meant
-    engagements = fold_into_calls(merge(reading.drafts, anchor))  # one draft per engagement
-    engagements = add_headline_drafts(engagements, reading.headline_drafts)
+    engagements = fold_into_calls(merge(reading.drafts, anchor, reading.text))  # one per engagement
+    engagements = add_headline_drafts(engagements, reading.headline_drafts, anchor)
     engagements = join_country_sides(engagements, anchor)
     borrow_times(reading, engagements)  # an undated engagement: the time of the sentence before
     inherit(engagements)  # the time and place of the visit or call it belongs to

@@ -1,0 +1,90 @@
+"""Event coreference in the rules extractor: the mentions of one engagement and how each field is decided.
+
+Every text here is written for these tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from alliancekit.model import ActorKind, Event, EventType, Status
+from alliancekit.pipeline import explain, extract
+from alliancekit.plugins import Plugins
+
+FEBRUARY = dt.date(2026, 2, 10)
+
+
+@pytest.fixture(scope="module")
+def plugins() -> Plugins:
+    return Plugins.create(load_entrypoints=False)
+
+
+def run(text: str, plugins: Plugins) -> list[Event]:
+    return extract(text, published=FEBRUARY, plugins=plugins)
+
+
+def persons(event: Event) -> set[str]:
+    return {p.actor.name for p in event.participants if p.actor.kind is ActorKind.PERSON}
+
+
+def test_a_summit_postponed_then_given_a_new_date_is_planned_on_that_date(plugins: Plugins) -> None:
+    text = (
+        "The summit between Prime Minister Kenji Arata and President Mara Velsen was postponed last week.\n"
+        "The summit has been rescheduled for March 3.\n"
+    )
+    [event] = run(text, plugins)
+    assert event.status is Status.PLANNED
+    assert event.time is not None
+    assert event.time.start == event.time.end == dt.date(2026, 3, 3)
+    assert len(event.evidence) == 2  # both mentions
+
+
+def test_bilateral_talks_of_two_members_are_not_the_trilateral_they_attended(plugins: Plugins) -> None:
+    text = (
+        "Foreign Minister Kenji Arata met Secretary of State Marco Rubio and Foreign Minister Cho Hyun "
+        "in Munich on Saturday for trilateral talks.\n"
+        "Also in Munich, Arata and Cho held bilateral talks on trade.\n"
+    )
+    meetings = [e for e in run(text, plugins) if e.type is EventType.MEETING]
+    assert sorted(len(persons(e)) for e in meetings) == [2, 3]
+
+
+def test_a_listed_stop_does_not_give_its_city_to_the_whole_tour(plugins: Plugins) -> None:
+    text = (
+        "Defense Secretary Pete Hegseth's trip to Asia began over the weekend.\n"
+        "His week-long tour includes visits to Manila and Jakarta.\n"
+    )
+    visits = [e for e in run(text, plugins) if e.type is EventType.VISIT]
+    assert sorted(e.location.name for e in visits if e.location is not None) == ["Jakarta", "Manila"]
+    assert all(e.time is None for e in visits)  # the weekend dates the tour, not one stop
+
+
+def test_a_reference_dated_otherwise_is_another_occasion(plugins: Plugins) -> None:
+    text = (
+        "European Council President Antonio Costa and Prime Minister Sanae Takaichi will hold a summit "
+        "in Brussels this summer.\n"
+        "The last summit, held in Tokyo in July 2025, produced a joint statement.\n"
+    )
+    summit = next(e for e in run(text, plugins) if e.type is EventType.MEETING)
+    assert summit.status is Status.PLANNED
+    assert summit.location is not None
+    assert summit.location.name == "Brussels"
+    assert summit.time is not None
+    assert summit.time.start == dt.date(2026, 6, 1)
+
+
+def test_the_explanation_names_the_mention_that_decided_each_field(plugins: Plugins) -> None:
+    text = (
+        "Prime Minister Kenji Arata will visit Japan next week, officials said.\n"
+        "The trip, expected to begin on Monday, will take him to Tokyo.\n"
+    )
+    [explained] = explain(text, published=FEBRUARY, plugins=plugins)
+    assert explained.event.location is not None
+    assert explained.event.location.name == "Tokyo"
+    time = explained.reason("time") or ""
+    assert "'on Monday'" in time
+    assert "of its 3 mentions, 'trip' (sentence 2) decided it: the most specific time" in time
+    location = explained.reason("location") or ""
+    assert "decided it: the most specific place, in the country the others give" in location
