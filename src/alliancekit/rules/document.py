@@ -40,6 +40,7 @@ from alliancekit.rules.mentions import (
     find_places,
     find_pronouns,
 )
+from alliancekit.rules.syntax import Syntax, reported_in_quotation
 from alliancekit.rules.text import Section, SectionKind, Sentence, article_sentences, sections
 from alliancekit.rules.triggers import Trigger, find_triggers
 from alliancekit.temporal import TimeMention, find_time_expressions
@@ -177,6 +178,8 @@ class SentenceLayer:
     _knowledge_base: KnowledgeBase = attrs.field(repr=False)
     triggers: list[Trigger] = attrs.field(init=False)
     """The triggers of the sentence, outside quotations of three words or more."""
+    quoted_triggers: list[Trigger] = attrs.field(init=False)
+    """The triggers inside such quotations: speech, unless a parse says they report a fact."""
 
     def __attrs_post_init__(self) -> None:
         text, offset = self.sentence.text, self.sentence.start
@@ -185,11 +188,10 @@ class SentenceLayer:
             for m in cues.QUOTE.finditer(text)
             if len(m.group().split()) >= 3
         ]
-        self.triggers = [
-            t
-            for t in find_triggers(text, offset)
-            if not any(start <= t.start and t.end <= end for start, end in quoted)
-        ]
+        self.triggers, self.quoted_triggers = [], []
+        for t in find_triggers(text, offset):
+            inside = any(start <= t.start and t.end <= end for start, end in quoted)
+            (self.quoted_triggers if inside else self.triggers).append(t)
 
     @functools.cached_property
     def cancelled(self) -> bool:
@@ -341,10 +343,14 @@ class Reading:
     people and triggers); ``drafts`` and ``headline_drafts`` by drafting
     (:mod:`~alliancekit.rules.attach`), which keeps the headline's and the
     standfirst's own drafts apart so that the body never leans on them.
+    ``syntax`` is a parser's reading of the article, when an extractor
+    brings one (:class:`~alliancekit.rules.syntax.Syntax`); the stages
+    consult it where the word-order heuristics are weakest.
     """
 
     document: Document
     knowledge_base: KnowledgeBase
+    syntax: Syntax | None = attrs.field(default=None, kw_only=True)
     sentences: list[SentenceLayer] = attrs.field(factory=list)
     drafts: list[Draft] = attrs.field(factory=list)
     headline_drafts: list[Draft] = attrs.field(factory=list)
@@ -405,10 +411,16 @@ def read_sentences(reading: Reading) -> list[SentenceLayer]:
     """
     text = reading.document.text
     finder = PersonFinder(reading.knowledge_base, reading.document.anchor, document_text=text)
-    return [
+    layers = [
         SentenceLayer(sentence, finder.find(sentence.text, sentence.start), reading.knowledge_base)
         for sentence in article_sentences(text, reading.sections)
     ]
+    if reading.syntax is not None:  # syntax: a quotation that reports what named people did
+        for layer in layers:
+            reported = [t for t in layer.quoted_triggers if reported_in_quotation(reading, layer, t)]
+            if reported:
+                layer.triggers = sorted([*layer.triggers, *reported], key=lambda t: t.start)
+    return layers
 
 
 def between_countries(draft: Draft) -> bool:
