@@ -40,7 +40,7 @@ from alliancekit.rules.mentions import (
     find_places,
     find_pronouns,
 )
-from alliancekit.rules.syntax import Syntax, reported_in_quotation
+from alliancekit.rules.syntax import Syntax, reported_triggers
 from alliancekit.rules.text import Section, SectionKind, Sentence, article_sentences, sections
 from alliancekit.rules.triggers import Trigger, find_triggers
 from alliancekit.temporal import TimeMention, find_time_expressions
@@ -178,19 +178,21 @@ class SentenceLayer:
     _knowledge_base: KnowledgeBase = attrs.field(repr=False)
     triggers: list[Trigger] = attrs.field(init=False)
     """The triggers of the sentence, outside quotations of three words or more."""
+    quotations: list[tuple[int, int]] = attrs.field(init=False)
+    """The quotations of three words or more, in document offsets."""
     quoted_triggers: list[Trigger] = attrs.field(init=False)
-    """The triggers inside such quotations: speech, unless a parse says they report a fact."""
+    """The triggers inside them: speech, unless a parse says the quotation reports a fact."""
 
     def __attrs_post_init__(self) -> None:
         text, offset = self.sentence.text, self.sentence.start
-        quoted = [
+        self.quotations = [
             (offset + m.start(), offset + m.end())
             for m in cues.QUOTE.finditer(text)
             if len(m.group().split()) >= 3
         ]
         self.triggers, self.quoted_triggers = [], []
         for t in find_triggers(text, offset):
-            inside = any(start <= t.start and t.end <= end for start, end in quoted)
+            inside = any(start <= t.start and t.end <= end for start, end in self.quotations)
             (self.quoted_triggers if inside else self.triggers).append(t)
 
     @functools.cached_property
@@ -233,7 +235,11 @@ class SentenceLayer:
         right = min(
             breaks.right_of(local_end), self.next_verbal_start(index, local_end), local_end + CLAUSE_REACH
         )
-        return sentence.start + left, sentence.start + right
+        left, right = sentence.start + left, sentence.start + right
+        for start, end in self.quotations:  # a quotation read as a report (see .syntax): its own words
+            if start <= trigger.start and trigger.end <= end:
+                return max(left, start), min(right, end)
+        return left, right
 
     def next_verbal_start(self, index: int, after: int) -> int:
         """Where the first verbal trigger after trigger ``index`` and past ``after`` starts (local offsets).
@@ -417,7 +423,7 @@ def read_sentences(reading: Reading) -> list[SentenceLayer]:
     ]
     if reading.syntax is not None:  # syntax: a quotation that reports what named people did
         for layer in layers:
-            reported = [t for t in layer.quoted_triggers if reported_in_quotation(reading, layer, t)]
+            reported = reported_triggers(reading, layer)
             if reported:
                 layer.triggers = sorted([*layer.triggers, *reported], key=lambda t: t.start)
     return layers

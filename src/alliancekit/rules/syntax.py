@@ -43,6 +43,7 @@ __all__ = [
     "parsed_agents",
     "parsed_subjects",
     "reported_in_quotation",
+    "reported_triggers",
     "subjects_and_agents",
 ]
 
@@ -121,13 +122,26 @@ def parsed_agents(reading: Reading, layer: SentenceLayer, trigger: Trigger) -> l
     return _people_in(reading, layer, arguments.agents)
 
 
-def reported_in_quotation(reading: Reading, layer: SentenceLayer, trigger: Trigger) -> bool:
-    """Whether a trigger inside a quotation reports what a named person did, as the parse reads it.
+def reported_triggers(reading: Reading, layer: SentenceLayer) -> list[Trigger]:
+    """The triggers of a sentence's quotations that report facts, as the parse reads them.
 
-    "“Secretary Kerry invited Minister Yun to Washington,” an official
-    said": the quotation reports a fact, told of people it names; "“We
-    will meet again soon,” he said" is speech, and is not read.
+    "“Secretary Kerry invited Minister Yun to Washington in their phone
+    call,” an official said": the quotation reports what people it names
+    did, so its triggers (the invitation, and the call with them) are read;
+    "“We will meet again soon,” he said" is speech, and is not. A
+    quotation reports when the parse gives one of its verbal triggers
+    subjects that are all named people.
     """
+    reported: list[Trigger] = []
+    for start, end in layer.quotations:
+        inside = [t for t in layer.quoted_triggers if start <= t.start and t.end <= end]
+        if any(t.form == "verbal" and reported_in_quotation(reading, layer, t) for t in inside):
+            reported.extend(inside)
+    return reported
+
+
+def reported_in_quotation(reading: Reading, layer: SentenceLayer, trigger: Trigger) -> bool:
+    """Whether the parse gives a trigger subjects that are all named people (no pronoun, no possessor)."""
     arguments = _arguments(reading, trigger)
     if arguments is None or not arguments.subjects:
         return False
