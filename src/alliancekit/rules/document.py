@@ -40,7 +40,7 @@ from alliancekit.rules.mentions import (
     find_places,
     find_pronouns,
 )
-from alliancekit.rules.syntax import Syntax, reported_triggers
+from alliancekit.rules.syntax import Syntax, names_found_by_parse, reported_triggers
 from alliancekit.rules.text import Section, SectionKind, Sentence, article_sentences, sections
 from alliancekit.rules.triggers import Trigger, find_triggers
 from alliancekit.temporal import TimeMention, find_time_expressions
@@ -417,10 +417,22 @@ def read_sentences(reading: Reading) -> list[SentenceLayer]:
     """
     text = reading.document.text
     finder = PersonFinder(reading.knowledge_base, reading.document.anchor, document_text=text)
-    layers = [
-        SentenceLayer(sentence, finder.find(sentence.text, sentence.start), reading.knowledge_base)
-        for sentence in article_sentences(text, reading.sections)
-    ]
+    layers = []
+    for sentence in article_sentences(text, reading.sections):
+        persons = finder.find(sentence.text, sentence.start)
+        if reading.syntax is not None:  # syntax: people named only as the parser's entity recognizer reads
+            added = names_found_by_parse(
+                reading.syntax,
+                text,
+                sentence.start,
+                sentence.end,
+                persons,
+                reading.knowledge_base,
+                reading.document.anchor,
+            )
+            finder.known.extend(added)
+            persons = sorted([*persons, *added], key=lambda p: p.start)
+        layers.append(SentenceLayer(sentence, persons, reading.knowledge_base))
     if reading.syntax is not None:  # syntax: a quotation that reports what named people did
         for layer in layers:
             reported = reported_triggers(reading, layer)

@@ -18,6 +18,8 @@ question it cannot answer gets ``None``.
 ...         return Arguments(subjects=((0, 9),), passive=False) if start == 10 else None
 ...     def clause(self, start, end):
 ...         return None
+...     def names(self, start, end):
+...         return None
 >>> isinstance(OneVerb(), Syntax)
 True
 >>> OneVerb().arguments(10, 13).subjects
@@ -26,13 +28,18 @@ True
 
 from __future__ import annotations
 
+import datetime as dt
+
+import re
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 import attrs
 
+from alliancekit.rules import lexicon
 from alliancekit.rules.mentions import PersonMention
 
 if TYPE_CHECKING:
+    from alliancekit.actors import KnowledgeBase
     from alliancekit.rules.document import Reading, SentenceLayer
     from alliancekit.rules.triggers import Trigger
 
@@ -40,12 +47,17 @@ __all__ = [
     "Arguments",
     "Span",
     "Syntax",
+    "names_found_by_parse",
     "parsed_agents",
     "parsed_subjects",
     "reported_in_quotation",
     "reported_triggers",
     "subjects_and_agents",
 ]
+
+# A name the parser vouches for: two to four capitalized words ("Natsuo Yamaguchi", "Kim Jong-un").
+_NAME_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]*)?")
+_POSSESSIVE = re.compile(r"['’]s?\b")
 
 Span = tuple[int, int]
 """A stretch of the document: ``(start, end)`` offsets into its text."""
@@ -100,6 +112,9 @@ class Syntax(Protocol):
         shares its subject ("arrived and met Y") the clause runs from its
         conjunction to the end of its own words.
         """
+
+    def names(self, start: int, end: int) -> list[Span] | None:
+        """The people's names a parser's entity recognizer finds between ``start`` and ``end``."""
 
 
 def parsed_subjects(reading: Reading, layer: SentenceLayer, trigger: Trigger) -> list[PersonMention] | None:
@@ -182,3 +197,49 @@ def subjects_and_agents(
     subjects = found or _people_in(reading, layer, arguments.subjects)
     agents = _people_in(reading, layer, arguments.agents) if arguments.passive else []
     return subjects, agents
+
+
+def names_found_by_parse(
+    syntax: Syntax,
+    text: str,
+    start: int,
+    end: int,
+    persons: list[PersonMention],
+    knowledge_base: KnowledgeBase,
+    anchor: dt.date | None,
+) -> list[PersonMention]:
+    """People the parser names between ``start`` and ``end`` that ``persons`` (found by the rules) leave out.
+
+    Only a name of two to four capitalized words, none of them a title, an
+    organization's word or a function word, and no place or country, is
+    taken: "Natsuo Yamaguchi was planning to visit China", named without a
+    title, the knowledge base or an apposition. The knowledge base gives
+    its country and title when it knows the name.
+    """
+    found: list[PersonMention] = []
+    for name_start, name_end in syntax.names(start, end) or []:
+        if any(name_start < p.end and p.start < name_end for p in persons):
+            continue
+        name = text[name_start:name_end]
+        words = name.split()
+        if not 2 <= len(words) <= 4 or not all(_NAME_WORD.fullmatch(word) for word in words):
+            continue
+        if any(
+            lexicon.is_title_word(word) or word.lower() in lexicon.ORG_WORDS or word.lower() in lexicon.FUNCTION_WORDS
+            for word in words
+        ):
+            continue
+        if knowledge_base.find_place(name) is not None or lexicon.country_of_word(name) is not None:
+            continue
+        record = knowledge_base.find_person(name)
+        possessive = _POSSESSIVE.match(text, name_end) is not None
+        if record is None:
+            found.append(PersonMention(name_start, name_end, name, cue="parse", possessive=possessive))
+            continue
+        title = record.title_on(anchor)
+        found.append(
+            PersonMention(
+                name_start, name_end, record.name, title, record.country, record.id, "parse", possessive
+            )
+        )
+    return found

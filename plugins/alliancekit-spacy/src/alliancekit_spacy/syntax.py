@@ -6,7 +6,8 @@ its subjects (its own ``nsubj``/``nsubjpass``, or the one it shares through
 coordination, an open complement or a relative clause), whether it is
 passive and its ``agent`` ("by X"), its objects (``dobj`` and
 ``with``/``between`` phrases, on the verb or on the noun of "held talks
-with"); and the clause around a word. Every answer is in document offsets.
+with"); the clause around a word; and the people's names its entity recognizer
+finds. Every answer is in document offsets.
 """
 
 from __future__ import annotations
@@ -70,6 +71,20 @@ class ParsedSyntax:
         verb = _clause_verb(token)
         words = _clause_words(verb)
         return offset + min(t.idx for t in words), offset + max(t.idx + len(t.text) for t in words)
+
+    def names(self, start: int, end: int) -> list[Span] | None:
+        """The spans of the PERSON entities between ``start`` and ``end``; ``None`` outside the parse."""
+        place = bisect.bisect_right(self._starts, start) - 1
+        if place < 0:
+            return None
+        offset, doc = self._parsed[place]
+        if start >= offset + len(doc.text):
+            return None
+        return [
+            (offset + entity.start_char, offset + entity.end_char)
+            for entity in doc.ents
+            if entity.label_ == "PERSON" and start <= offset + entity.start_char and offset + entity.end_char <= end
+        ]
 
     def _head(self, start: int, end: int) -> tuple[int, Token] | None:
         """The sentence's offset and the word the others of a stretch depend on; ``None`` outside the parse."""
