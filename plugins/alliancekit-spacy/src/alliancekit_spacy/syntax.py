@@ -28,6 +28,9 @@ _PARTICIPANT_PREPS = frozenset({"with", "between", "among", "amongst", "alongsid
 # Verbs whose object is the subject of their open complement: "invited Y to visit": Y visits.
 _OBJECT_CONTROL = frozenset({"invite", "ask", "urge", "encourage", "allow", "want", "expect", "persuade"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# Where a name the entity recognizer missed is still taken: a subject, an object, their conjuncts.
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "appos"})
+_PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC", "NORP", "DATE"})
 
 
 class ParsedSyntax:
@@ -73,18 +76,27 @@ class ParsedSyntax:
         return offset + min(t.idx for t in words), offset + max(t.idx + len(t.text) for t in words)
 
     def names(self, start: int, end: int) -> list[Span] | None:
-        """The spans of the PERSON entities between ``start`` and ``end``; ``None`` outside the parse."""
+        """The people's names between ``start`` and ``end``; ``None`` outside the parse.
+
+        A PERSON entity, or a run of two to four proper nouns that is a
+        verb's subject or object (the small model misses "met Aiko Tanabe"
+        now and then); the reading keeps only those that look like names.
+        """
         place = bisect.bisect_right(self._starts, start) - 1
         if place < 0:
             return None
         offset, doc = self._parsed[place]
         if start >= offset + len(doc.text):
             return None
-        return [
-            (offset + entity.start_char, offset + entity.end_char)
-            for entity in doc.ents
-            if entity.label_ == "PERSON" and start <= offset + entity.start_char and offset + entity.end_char <= end
-        ]
+        found = [(entity.start_char, entity.end_char) for entity in doc.ents if entity.label_ == "PERSON"]
+        found += [name for token in doc if (name := _argument_name(token)) is not None]
+        return sorted(
+            {
+                (offset + name_start, offset + name_end)
+                for name_start, name_end in found
+                if start <= offset + name_start and offset + name_end <= end
+            }
+        )
 
     def _head(self, start: int, end: int) -> tuple[int, Token] | None:
         """The sentence's offset and the word the others of a stretch depend on; ``None`` outside the parse."""
@@ -100,13 +112,40 @@ class ParsedSyntax:
         return offset, span.root
 
 
+def _argument_name(token: Token) -> tuple[int, int] | None:
+    """The run of two to four proper nouns a subject or object ends with, as sentence offsets."""
+    if token.pos_ != "PROPN" or token.ent_type_ in _PLACE_ENTITIES or not _in_argument_slot(token):
+        return None
+    words = [token]
+    while words[0].i > 0 and len(words) < 5:
+        before = token.doc[words[0].i - 1]
+        if before.pos_ != "PROPN" or before.head.i != token.i or before.ent_type_ in _PLACE_ENTITIES:
+            break
+        words.insert(0, before)
+    if not 2 <= len(words) <= 4:
+        return None
+    return words[0].idx, token.idx + len(token.text)
+
+
+def _in_argument_slot(token: Token) -> bool:
+    """A subject, an object, the phrase of "with"/"between"/"by" (not "in the South Hall"), or a conjunct of one."""
+    for _ in range(6):
+        if token.dep_ == "conj" and token.head.i != token.i:
+            token = token.head
+            continue
+        if token.dep_ == "pobj":
+            return token.head.lower_ in (*_PARTICIPANT_PREPS, "by")
+        return token.dep_ in _ARGUMENT_DEPS
+    return False
+
+
 def _subjects(head: Token) -> tuple[list[Token], bool]:
     """A word's subjects and whether it is passive: its own, or those it shares with a word above it."""
     current = head
     for _ in range(5):
         own = [child for child in current.children if child.dep_ in _SUBJECTS]
         if own:
-            passive = current is head and any(child.dep_ == "nsubjpass" for child in own)
+            passive = current.i == head.i and any(child.dep_ == "nsubjpass" for child in own)
             if own[0].lower_ in ("who", "that", "which") and current.dep_ == "relcl":
                 return _conjuncts(current.head), passive  # "X, who arrived on Monday": X
             return [t for subject in own for t in _conjuncts(subject)], passive
@@ -114,7 +153,7 @@ def _subjects(head: Token) -> tuple[list[Token], bool]:
             owners = [child for child in current.children if child.dep_ == "poss"]
             return [t for owner in owners for t in _conjuncts(owner)], False
         dep, above = current.dep_, current.head
-        if above is current:
+        if above.i == current.i:
             return [], False
         if dep in ("relcl", "acl") and above.pos_ in ("NOUN", "PROPN", "PRON"):
             return _conjuncts(above), False  # "the ministers, meeting in Tokyo": the ministers
@@ -175,7 +214,7 @@ def _clause_verb(token: Token) -> Token:
     """The verb whose clause holds a word: the word itself, or the nearest verb above it."""
     current = token
     for _ in range(8):
-        if current.pos_ in ("VERB", "AUX") or current.dep_ in _CLAUSAL or current.head is current:
+        if current.pos_ in ("VERB", "AUX") or current.dep_ in _CLAUSAL or current.head.i == current.i:
             return current
         current = current.head
     return current
