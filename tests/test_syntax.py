@@ -32,7 +32,7 @@ class HandSyntax:
         return start, start + len(words)
 
     def arguments(self, start: int, end: int) -> Arguments | None:
-        for word, subjects in {**dict.fromkeys(self.agents, []), **self.subjects}.items():
+        for word, subjects in {**{word: [] for word in self.agents}, **self.subjects}.items():
             word_start, word_end = self._span(word)
             if start <= word_start and word_end <= end:
                 return Arguments(

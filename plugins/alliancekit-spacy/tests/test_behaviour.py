@@ -216,7 +216,9 @@ def test_quoted_speech_is_not_read(extractor: SpacyExtractor, context: Extractio
     assert extractor.extract(_doc(text), context) == []
 
 
-def test_a_name_only_the_parse_knows_takes_part(extractor: SpacyExtractor, context: ExtractionContext) -> None:
+def test_a_name_only_the_parse_knows_takes_part(
+    extractor: SpacyExtractor, context: ExtractionContext
+) -> None:
     text = "Ruslan Petrenko was planning to visit Tokyo from June 2 to 4, his office said."
     visit = _only(extractor.extract(_doc(text), context), EventType.VISIT)
     assert [p.actor.name for p in visit.participants] == ["Ruslan Petrenko"]

@@ -29,7 +29,6 @@ True
 from __future__ import annotations
 
 import datetime as dt
-
 import re
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
@@ -184,7 +183,7 @@ def _people_in(reading: Reading, layer: SentenceLayer, spans: tuple[Span, ...]) 
 def subjects_and_agents(
     reading: Reading, layer: SentenceLayer, trigger: Trigger, found: list[PersonMention]
 ) -> tuple[list[PersonMention], list[PersonMention]]:
-    """A verbal trigger's subjects, as word order ``found`` them or else as the parse gives them, and its agents.
+    """A verbal trigger's subjects (as word order ``found`` them, else the parse's) and its agents.
 
     The parse's subjects are taken only when word order found none ("X,
     after a week of talks in Brussels, met Y"). The agents are the people
@@ -225,7 +224,9 @@ def names_found_by_parse(
         if not 2 <= len(words) <= 4 or not all(_NAME_WORD.fullmatch(word) for word in words):
             continue
         if any(
-            lexicon.is_title_word(word) or word.lower() in lexicon.ORG_WORDS or word.lower() in lexicon.FUNCTION_WORDS
+            lexicon.is_title_word(word)
+            or word.lower() in lexicon.ORG_WORDS
+            or word.lower() in lexicon.FUNCTION_WORDS
             for word in words
         ):
             continue

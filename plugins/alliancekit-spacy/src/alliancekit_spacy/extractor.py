@@ -20,7 +20,7 @@ reads better where a parse knows more than word order.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 
 import attrs
 from alliancekit.explain import Explanation
@@ -115,7 +115,10 @@ class SpacyExtractor:
                 pass  # the pipeline annotates the Doc objects in place
             for document, own in zip(chunk, selected, strict=True):
                 reading = Reading(document, context.knowledge_base, syntax=ParsedSyntax(own))
-                yield document, [attrs.evolve(event, extractor=self.name) for event, _ in read_article(reading)]
+                yield (
+                    document,
+                    [attrs.evolve(event, extractor=self.name) for event, _ in read_article(reading)],
+                )
 
     def select(self, document: Document) -> list[tuple[int, Doc]]:
         """The sentences of a document worth parsing, each ``(offset, doc)``, tokenized only.

@@ -34,7 +34,7 @@ _PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC", "NORP", "DATE"})
 
 
 class ParsedSyntax:
-    """The parsed sentences of one article, each ``(start, doc)``: the sentence's document offset and its parse.
+    """The parsed sentences of one article, each ``(start, doc)``: its document offset and its parse.
 
     >>> import spacy
     >>> from spacy.tokens import Doc
@@ -99,7 +99,7 @@ class ParsedSyntax:
         )
 
     def _head(self, start: int, end: int) -> tuple[int, Token] | None:
-        """The sentence's offset and the word the others of a stretch depend on; ``None`` outside the parse."""
+        """The sentence's offset and the head word of a stretch; ``None`` outside the parse."""
         place = bisect.bisect_right(self._starts, start) - 1
         if place < 0:
             return None
@@ -128,7 +128,7 @@ def _argument_name(token: Token) -> tuple[int, int] | None:
 
 
 def _in_argument_slot(token: Token) -> bool:
-    """A subject, an object, the phrase of "with"/"between"/"by" (not "in the South Hall"), or a conjunct of one."""
+    """A subject, an object, a "with"/"between"/"by" phrase (not "in the Hall"), or a conjunct of one."""
     for _ in range(6):
         if token.dep_ == "conj" and token.head.i != token.i:
             token = token.head
@@ -140,7 +140,7 @@ def _in_argument_slot(token: Token) -> bool:
 
 
 def _subjects(head: Token) -> tuple[list[Token], bool]:
-    """A word's subjects and whether it is passive: its own, or those it shares with a word above it."""
+    """A word's subjects and whether it is passive: its own, or those it shares with a word above."""
     current = head
     for _ in range(5):
         own = [child for child in current.children if child.dep_ in _SUBJECTS]
