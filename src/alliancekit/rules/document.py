@@ -178,22 +178,24 @@ class SentenceLayer:
     _knowledge_base: KnowledgeBase = attrs.field(repr=False)
     triggers: list[Trigger] = attrs.field(init=False)
     """The triggers of the sentence, outside quotations of three words or more."""
-    quotations: list[tuple[int, int]] = attrs.field(init=False)
+    quotations: tuple[tuple[int, int], ...] = attrs.field(init=False)
     """The quotations of three words or more, in document offsets."""
-    quoted_triggers: list[Trigger] = attrs.field(init=False)
+    quoted_triggers: tuple[Trigger, ...] = attrs.field(init=False)
     """The triggers inside them: speech, unless a parse says the quotation reports a fact."""
 
     def __attrs_post_init__(self) -> None:
         text, offset = self.sentence.text, self.sentence.start
-        self.quotations = [
+        # Tuples: most sentences have no quotation, and an empty tuple costs nothing per sentence.
+        self.quotations = tuple(
             (offset + m.start(), offset + m.end())
             for m in cues.QUOTE.finditer(text)
             if len(m.group().split()) >= 3
+        )
+        found = find_triggers(text, offset)
+        self.triggers = [
+            t for t in found if not any(start <= t.start and t.end <= end for start, end in self.quotations)
         ]
-        self.triggers, self.quoted_triggers = [], []
-        for t in find_triggers(text, offset):
-            inside = any(start <= t.start and t.end <= end for start, end in self.quotations)
-            (self.quoted_triggers if inside else self.triggers).append(t)
+        self.quoted_triggers = tuple(t for t in found if t not in self.triggers) if self.quotations else ()
 
     @functools.cached_property
     def cancelled(self) -> bool:
