@@ -32,19 +32,14 @@ def shared_extractor() -> SpacyExtractor:
 
 
 @functools.cache
-def shared_parse_only() -> SpacyExtractor:
-    """The same model, without the rules backbone: what the parse alone finds."""
-    return SpacyExtractor(nlp=shared_extractor().nlp, rules_backbone=False)
+def shared_parse_all() -> SpacyExtractor:
+    """The same model, parsing every sentence of an article."""
+    return SpacyExtractor(nlp=shared_extractor().nlp, parse_all=True)
 
 
 @pytest.fixture(scope="session")
 def extractor() -> SpacyExtractor:
     return shared_extractor()
-
-
-@pytest.fixture(scope="session")
-def parse_only() -> SpacyExtractor:
-    return shared_parse_only()
 
 
 @pytest.fixture(scope="session")

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 import attrs
 
 from alliancekit.model import EventType, Role, Status
-from alliancekit.rules import clauses, cues, lexicon, sides
+from alliancekit.rules import clauses, cues, lexicon, sides, syntax
 from alliancekit.rules.clauses import aside_around, frame_main, subordinate_start
 from alliancekit.rules.clusters import part_of_earlier, refer_back
 from alliancekit.rules.coreference import antecedent_outside, names_someone, persons_between, resolve_pronoun
@@ -30,6 +30,7 @@ from alliancekit.rules.document import (
     between_countries,
     person_key,
     unique_parties,
+    unique_persons,
 )
 from alliancekit.rules.mentions import GroupMention, PersonMention
 from alliancekit.rules.places import location_for, more_destinations, topics_for_previous, topics_of
@@ -422,6 +423,8 @@ def _verbal(
             if not p.possessive and not cues.OBJECT_BEFORE.search(text[max(0, p.start - 60) : p.start])
         ][:1]
     objects = [p for p in persons_between(reading, layer, trigger.start + 1, right) if not p.possessive]
+    # syntax: a subject the word order missed; a passive's subject is acted on, its agent acts
+    subjects, agents = syntax.subjects_and_agents(reading, layer, trigger, subjects)
     groups = [g for g in layer.groups if trigger.end <= g.start and g.end <= right]
     subject_groups = [g for g in layer.groups if left <= g.start and g.end <= trigger.start]
     text = reading.text
@@ -510,6 +513,9 @@ def _verbal(
         if frame is not None:
             # "The visit would have included talks with his counterpart": the visitor talks.
             subjects = [p.person for p in frame.parties if p.person is not None]
+        if agents:  # syntax: "X was received by Y": Y receives X
+            objects = unique_persons([*subjects, *(p for p in objects if person_key(p) not in _keys(agents))])
+            subjects = agents
         first_role = Role.HOST if trigger.hosting else Role.PARTICIPANT
         other_role = Role.GUEST if trigger.hosting else Role.PARTICIPANT
         if not subjects:
@@ -529,6 +535,10 @@ def _verbal(
     draft = Draft.start(layer.sentence, trigger, parties)
     draft.spans = [_span(layer, trigger, parties, left, right)]
     return draft
+
+
+def _keys(persons: Sequence[PersonMention]) -> set[frozenset[str]]:
+    return {person_key(p) for p in persons}
 
 
 def _leaders(reading: Reading, layer: SentenceLayer, groups: list[GroupMention]) -> list[PersonMention]:

@@ -40,6 +40,7 @@ from alliancekit.rules.mentions import (
     find_places,
     find_pronouns,
 )
+from alliancekit.rules.syntax import Syntax, names_found_by_parse, reported_triggers
 from alliancekit.rules.text import Section, SectionKind, Sentence, article_sentences, sections
 from alliancekit.rules.triggers import Trigger, find_triggers
 from alliancekit.temporal import TimeMention, find_time_expressions
@@ -225,19 +226,24 @@ class SentenceLayer:
     _knowledge_base: KnowledgeBase = attrs.field(repr=False)
     triggers: list[Trigger] = attrs.field(init=False)
     """The triggers of the sentence, outside quotations of three words or more."""
+    quotations: tuple[tuple[int, int], ...] = attrs.field(init=False)
+    """The quotations of three words or more, in document offsets."""
+    quoted_triggers: tuple[Trigger, ...] = attrs.field(init=False)
+    """The triggers inside them: speech, unless a parse says the quotation reports a fact."""
 
     def __attrs_post_init__(self) -> None:
         text, offset = self.sentence.text, self.sentence.start
-        quoted = [
+        # Tuples: most sentences have no quotation, and an empty tuple costs nothing per sentence.
+        self.quotations = tuple(
             (offset + m.start(), offset + m.end())
             for m in cues.QUOTE.finditer(text)
             if len(m.group().split()) >= 3
-        ]
+        )
+        found = find_triggers(text, offset)
         self.triggers = [
-            t
-            for t in find_triggers(text, offset)
-            if not any(start <= t.start and t.end <= end for start, end in quoted)
+            t for t in found if not any(start <= t.start and t.end <= end for start, end in self.quotations)
         ]
+        self.quoted_triggers = tuple(t for t in found if t not in self.triggers) if self.quotations else ()
 
     @functools.cached_property
     def cancelled(self) -> bool:
@@ -279,7 +285,11 @@ class SentenceLayer:
         right = min(
             breaks.right_of(local_end), self.next_verbal_start(index, local_end), local_end + CLAUSE_REACH
         )
-        return sentence.start + left, sentence.start + right
+        left, right = sentence.start + left, sentence.start + right
+        for start, end in self.quotations:  # a quotation read as a report (see .syntax): its own words
+            if start <= trigger.start and trigger.end <= end:
+                return max(left, start), min(right, end)
+        return left, right
 
     def next_verbal_start(self, index: int, after: int) -> int:
         """Where the first verbal trigger after trigger ``index`` and past ``after`` starts (local offsets).
@@ -389,10 +399,14 @@ class Reading:
     people and triggers); ``drafts`` and ``headline_drafts`` by drafting
     (:mod:`~alliancekit.rules.attach`), which keeps the headline's and the
     standfirst's own drafts apart so that the body never leans on them.
+    ``syntax`` is a parser's reading of the article, when an extractor
+    brings one (:class:`~alliancekit.rules.syntax.Syntax`); the stages
+    consult it where the word-order heuristics are weakest.
     """
 
     document: Document
     knowledge_base: KnowledgeBase
+    syntax: Syntax | None = attrs.field(default=None, kw_only=True)
     sentences: list[SentenceLayer] = attrs.field(factory=list)
     drafts: list[Draft] = attrs.field(factory=list)
     headline_drafts: list[Draft] = attrs.field(factory=list)
@@ -453,10 +467,28 @@ def read_sentences(reading: Reading) -> list[SentenceLayer]:
     """
     text = reading.document.text
     finder = PersonFinder(reading.knowledge_base, reading.document.anchor, document_text=text)
-    return [
-        SentenceLayer(sentence, finder.find(sentence.text, sentence.start), reading.knowledge_base)
-        for sentence in article_sentences(text, reading.sections)
-    ]
+    layers = []
+    for sentence in article_sentences(text, reading.sections):
+        persons = finder.find(sentence.text, sentence.start)
+        if reading.syntax is not None:  # syntax: people named only as the parser's entity recognizer reads
+            added = names_found_by_parse(
+                reading.syntax,
+                text,
+                sentence.start,
+                sentence.end,
+                persons,
+                reading.knowledge_base,
+                reading.document.anchor,
+            )
+            finder.known.extend(added)
+            persons = sorted([*persons, *added], key=lambda p: p.start)
+        layers.append(SentenceLayer(sentence, persons, reading.knowledge_base))
+    if reading.syntax is not None:  # syntax: a quotation that reports what named people did
+        for layer in layers:
+            reported = reported_triggers(reading, layer)
+            if reported:
+                layer.triggers = sorted([*layer.triggers, *reported], key=lambda t: t.start)
+    return layers
 
 
 def between_countries(draft: Draft) -> bool:
