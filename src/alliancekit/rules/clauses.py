@@ -14,6 +14,7 @@ asides ("X, who arrived on Monday, held talks"), and a sentence opening
 
 from __future__ import annotations
 
+import array
 import bisect
 import re
 from collections.abc import Callable
@@ -99,14 +100,16 @@ class ClauseBreaks:
     """
 
     def __init__(self, text: str) -> None:
+        # Offsets kept as machine integers (array), not lists of int objects: every sentence of a long
+        # document holds its breaks until the document is done.
         found = list(CLAUSE_BREAK.finditer(text))
         self._text = text
-        self._starts = [match.start() for match in found]
-        self._ends = [match.end() for match in found]
-        self._relative = [RELATIVE_BREAK.match(match.group()) is not None for match in found]
-        self._commas = [position for position, char in enumerate(text) if char == ","]
+        self._starts = array.array("l", (match.start() for match in found))
+        self._ends = array.array("l", (match.end() for match in found))
+        self._relative = array.array("b", (RELATIVE_BREAK.match(m.group()) is not None for m in found))
+        self._commas = array.array("l", (position for position, char in enumerate(text) if char == ","))
         # For each break, the nearest break at or before it that is not a relative one (-1: none).
-        self._plain_before: list[int] = []
+        self._plain_before = array.array("l")
         latest = -1
         for position, relative in enumerate(self._relative):
             if not relative:

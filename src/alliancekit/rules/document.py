@@ -431,19 +431,19 @@ class Reading:
             if section.kind in (SectionKind.HEADLINE, SectionKind.STANDFIRST)
         )
 
-    @functools.cached_property
-    def country_mentions(self) -> list[tuple[int, str]]:
-        """Where the article names a country (by name, demonym or possessive), in order: (offset, code)."""
+    def countries_before(self, position: int, reach: int = 3000) -> list[str]:
+        """The countries the article names in the ``reach`` characters before ``position``, in order.
+
+        Repeats are kept; "the two countries" stands for the last two named,
+        which a story names within a few paragraphs.
+        """
+        start = max(0, position - reach)
         found = []
-        for match in lexicon.country_pattern().finditer(self.document.text):
+        for match in lexicon.country_pattern().finditer(self.document.text, start, position):
             code = lexicon.country_of_word(match.group())
             if code is not None:
-                found.append((match.start(), code))
+                found.append(code)
         return found
-
-    def countries_before(self, position: int) -> list[str]:
-        """The countries the article names before ``position``, in order of mention (repeats kept)."""
-        return [code for start, code in self.country_mentions if start < position]
 
     def sentences_to(self, layer: SentenceLayer, count: int | None = None) -> list[SentenceLayer]:
         """The sentences up to and including ``layer``: what the story has told when it is read.

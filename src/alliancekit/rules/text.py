@@ -465,22 +465,28 @@ def _paragraph_lines(text: str) -> Iterator[tuple[int, str]]:
     so each line is looked at once, and joining many lines takes time
     linear in their length.
     """
-    lines: list[tuple[int, str]] = []
-    position = 0
-    for raw_line in text.splitlines(keepends=True):
-        lines.append((position, raw_line.rstrip("\r\n")))
-        position += len(raw_line)
-    index = 0
-    while index < len(lines):
-        start, line = lines[index]
+    lines = _lines(text)
+    upcoming = next(lines, None)
+    while upcoming is not None:
+        start, line = upcoming
+        upcoming = next(lines, None)
         if not line.strip():
-            index += 1
             continue
-        first, last = index, line
-        while index + 1 < len(lines) and is_headline(last) and lines[index + 1][1][:1].islower():
-            index += 1
-            last = lines[index][1]
-        if index > first:
-            line = text[start : lines[index][0] + len(last)]
-        yield start, line
-        index += 1
+        last, end = line, start + len(line)
+        while upcoming is not None and is_headline(last) and upcoming[1][:1].islower():
+            last, end = upcoming[1], upcoming[0] + len(upcoming[1])
+            upcoming = next(lines, None)
+        yield start, (line if end == start + len(line) else text[start:end])
+
+
+# The line boundaries of ``str.splitlines``, matched one line at a time so that no list of copies is made.
+_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+_LINE = re.compile(rf"([^{_BREAKS}]*)(\r\n|[{_BREAKS}]|$)")
+
+
+def _lines(text: str) -> Iterator[tuple[int, str]]:
+    """``(offset, line)`` of each line, its line break left out, as ``str.splitlines`` splits them."""
+    for match in _LINE.finditer(text):
+        if not match.group(2) and match.start() == len(text):
+            return  # the empty match at the very end (after a final line break, or of an empty text)
+        yield match.start(), match.group(1)
