@@ -421,6 +421,16 @@ def _verbal(
             for p in persons_between(reading, layer, layer.sentence.start, trigger.start)
             if not p.possessive and not cues.OBJECT_BEFORE.search(text[max(0, p.start - 60) : p.start])
         ][:1]
+    shared = [p.person for p in previous_subjects if p.person is not None]
+    if (
+        shared
+        and len(subjects) > len(shared)
+        and {person_key(p) for p in shared} <= {person_key(p) for p in subjects}
+        and re.search(r"\band\s+(?:then\s+|also\s+)?$", text[max(0, trigger.start - 12) : trigger.start])
+    ):
+        # "X had talks with Y and Z and exchanged views on ...": the people between the verbs are
+        # the first verb's objects; the second verb's subject is still X.
+        subjects = shared
     objects = [p for p in persons_between(reading, layer, trigger.start + 1, right) if not p.possessive]
     groups = [g for g in layer.groups if trigger.end <= g.start and g.end <= right]
     subject_groups = [g for g in layer.groups if left <= g.start and g.end <= trigger.start]

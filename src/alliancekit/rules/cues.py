@@ -421,7 +421,7 @@ TOGETHER = re.compile(
     re.IGNORECASE,
 )
 # "meetings with A, B and C": one meeting with each.
-PLURAL_MEETINGS = re.compile(r"\b(?i:meetings|summits|bilaterals)\b")
+PLURAL_MEETINGS = re.compile(r"\b(?i:meetings|summits|bilaterals|interactions)\b")
 SEPARATE = re.compile(
     r"\b(?:separate|individual|one-on-one|bilateral)\s+(?:[\w-]+\s+)?(?:meetings|talks)\b", re.IGNORECASE
 )

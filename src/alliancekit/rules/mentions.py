@@ -157,14 +157,21 @@ def _split_window(
         yield piece
 
 
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+
 def _before_post_nominals(window: re.Match[str]) -> int:
-    """Where a window ends without the letters after a name ("The Rt Hon Jane Roe MP" ends at "Roe")."""
+    """Where a window ends without the letters or the day after a name.
+
+    "The Rt Hon Jane Roe MP" ends at "Roe"; so does "met Jane Roe Friday in
+    Tokyo", where the day is the meeting's time.
+    """
     tokens = _tokens(window.group())
     end = len(tokens)
     while end > 1:
         word = tokens[end - 1][2].rstrip(".,")
         written_as_letters = word.isupper() or word.lower() == "phd"
-        if not (written_as_letters and word.lower() in lexicon.POST_NOMINALS):
+        if not (written_as_letters and word.lower() in lexicon.POST_NOMINALS) and word.lower() not in _WEEKDAYS:
             break
         end -= 1
     return window.start() + tokens[end - 1][1]

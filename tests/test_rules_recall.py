@@ -1,0 +1,61 @@
+"""Engagements the ``rules`` extractor should not miss, and the status it gives them.
+
+Every text here is written for these tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from alliancekit.model import ActorKind, Event, EventType, Status
+from alliancekit.pipeline import extract
+from alliancekit.plugins import Plugins
+
+SUNDAY = dt.date(2026, 3, 15)
+
+
+@pytest.fixture(scope="module")
+def plugins() -> Plugins:
+    return Plugins.create(load_entrypoints=False)
+
+
+def run(text: str, plugins: Plugins, published: dt.date | None = SUNDAY) -> list[Event]:
+    return extract(text, published=published, plugins=plugins)
+
+
+def persons(event: Event) -> set[str]:
+    return {p.actor.name for p in event.participants if p.actor.kind is ActorKind.PERSON}
+
+
+def of_type(events: list[Event], kind: EventType) -> list[Event]:
+    return [e for e in events if e.type is kind]
+
+
+def test_a_weekday_right_after_a_name_is_the_meetings_day_not_part_of_the_name(plugins: Plugins) -> None:
+    text = "Chinese Vice Foreign Minister Li Dongwei met with Japanese Foreign Minister Fumio Kishida Friday in Tokyo."
+    (meeting,) = of_type(run(text, plugins), EventType.MEETING)
+    assert persons(meeting) == {"Li Dongwei", "Fumio Kishida"}
+    assert meeting.time is not None and meeting.time.start == dt.date(2026, 3, 13)
+
+
+def test_informal_interactions_with_several_leaders_are_one_meeting_with_each(plugins: Plugins) -> None:
+    text = (
+        "Prime Minister Narendra Modi had informal interactions with US President Joe Biden and "
+        "French President Emmanuel Macron on the sidelines of the summit on Saturday."
+    )
+    meetings = of_type(run(text, plugins), EventType.MEETING)
+    assert sorted(sorted(persons(m)) for m in meetings) == [
+        ["Emmanuel Macron", "Narendra Modi"],
+        ["Joe Biden", "Narendra Modi"],
+    ]
+
+
+def test_a_second_verb_after_and_keeps_the_first_verbs_subject(plugins: Plugins) -> None:
+    text = (
+        "Prime Minister Narendra Modi held talks with US President Joe Biden and French President "
+        "Emmanuel Macron on Saturday and exchanged views on trade."
+    )
+    meetings = of_type(run(text, plugins), EventType.MEETING)
+    assert all(len(persons(m)) == 2 for m in meetings), meetings
