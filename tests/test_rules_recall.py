@@ -59,3 +59,9 @@ def test_a_second_verb_after_and_keeps_the_first_verbs_subject(plugins: Plugins)
     )
     meetings = of_type(run(text, plugins), EventType.MEETING)
     assert all(len(persons(m)) == 2 for m in meetings), meetings
+
+
+def test_he_in_a_clause_after_the_meeting_is_who_met_not_whom_he_met(plugins: Plugins) -> None:
+    text = "Prime Minister Narendra Modi met President Cyril Ramaphosa, hours after he arrived in Kenya."
+    (visit,) = of_type(run(text, plugins), EventType.VISIT)
+    assert persons(visit) == {"Narendra Modi"}
