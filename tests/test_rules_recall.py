@@ -65,3 +65,25 @@ def test_he_in_a_clause_after_the_meeting_is_who_met_not_whom_he_met(plugins: Pl
     text = "Prime Minister Narendra Modi met President Cyril Ramaphosa, hours after he arrived in Kenya."
     (visit,) = of_type(run(text, plugins), EventType.VISIT)
     assert persons(visit) == {"Narendra Modi"}
+
+
+def test_a_dotted_country_before_a_surname_is_no_given_name(plugins: Plugins) -> None:
+    text = (
+        "Attending were Japan's Ambassador to the U.S. Tanaka and others. "
+        "Foreign Minister Koichiro Gemba said Prime Minister Yoshihiko Noda's visit to the U.S. in April was a success."
+    )
+    (visit,) = of_type(run(text, plugins, dt.date(2012, 7, 8)), EventType.VISIT)
+    assert persons(visit) == {"Yoshihiko Noda"}
+    assert visit.location is not None and visit.location.country == "USA"
+
+
+def test_looking_forward_to_someones_state_visit_awaits_a_planned_visit(plugins: Plugins) -> None:
+    text = "Foreign Minister Taro Kono said Japan is looking forward to President Xi Jinping's state visit to Japan in the spring."
+    (visit,) = of_type(run(text, plugins, dt.date(2019, 8, 11)), EventType.VISIT)
+    assert persons(visit) == {"Xi Jinping"}
+    assert visit.status is Status.PLANNED
+
+
+def test_looking_forward_to_meeting_someone_is_still_only_a_wish(plugins: Plugins) -> None:
+    text = "Foreign Minister Taro Kono said he is looking forward to meeting President Xi Jinping one day."
+    assert of_type(run(text, plugins, dt.date(2019, 8, 11)), EventType.MEETING) == []

@@ -100,8 +100,8 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
             continue  # "Asked whether he might stop in Tokyo": a question, not a plan
         if cues.found(cues.BACKGROUND_COUNT, reading.text[left:right]):
             continue  # "they have spoken by phone several times since": a tally, not one engagement
-        if cues.PLEASANTRY.search(reading.text[max(left, trigger.start - 40) : trigger.end]) or cues.found(
-            cues.WISH, reading.text[left : trigger.start]
+        if cues.PLEASANTRY.search(reading.text[max(left, trigger.start - 40) : trigger.end]) or (
+            cues.found(cues.WISH, reading.text[left : trigger.start]) and not _arranged(draft, trigger)
         ):
             continue  # "pleased to meet X again": the meeting under way, not a plan
         draft.status, draft.explicit_status = status_of(reading, layer, trigger, left, right)
@@ -207,6 +207,19 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
     if layer.cancelled:
         call_off_leg(reading, layer)
     del sentence
+
+
+def _arranged(draft: Draft, trigger: Trigger) -> bool:
+    """Whether a trigger names someone's own engagement ("President Xi's state visit"), not a wish.
+
+    "Looking forward to meeting him" hopes for an engagement; "looking
+    forward to President Xi's state visit" awaits one already arranged.
+    """
+    return (
+        trigger.form == "nominal"
+        and draft.type is EventType.VISIT
+        and any(p.person is not None and p.person.possessive for p in draft.parties)
+    )
 
 
 def _separate(reading: Reading, draft: Draft) -> list[Draft]:

@@ -190,6 +190,8 @@ def _is_name_token(token: str) -> bool:
         return False
     if lexicon.is_title_word(bare) or lexicon.country_of_word(bare) is not None:
         return False
+    if "." in bare and lexicon.country_of_word(bare + ".") is not None:
+        return False  # "Ambassador to the U.S. Fujisaki": the dotted country is no given name
     # Acronyms such as "DPRK" or "ASDF" are not names; an upper-case surname
     # in a readout ("KAMIKAWA Yoko") is judged with its neighbours.
     return not (len(bare) > 1 and bare.isupper() and "." not in bare)

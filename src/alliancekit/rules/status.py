@@ -141,6 +141,8 @@ def status_of(
         before,
     ):
         return Status.PLANNED, True  # "agreed to arrange a visit", "plans to hold talks"
+    if trigger.form == "nominal" and cues.found(cues.WISH, before):
+        return Status.PLANNED, True  # "looking forward to President Xi's state visit": still to come
     local = before.rsplit(",", 1)[-1]
     if trigger.form == "nominal" and cues.PAST_VERB.search(local) and not cues.found(cues.FUTURE, local):
         return Status.OCCURRED, True
