@@ -87,3 +87,12 @@ def test_looking_forward_to_someones_state_visit_awaits_a_planned_visit(plugins:
 def test_looking_forward_to_meeting_someone_is_still_only_a_wish(plugins: Plugins) -> None:
     text = "Foreign Minister Taro Kono said he is looking forward to meeting President Xi Jinping one day."
     assert of_type(run(text, plugins, dt.date(2019, 8, 11)), EventType.MEETING) == []
+
+
+def test_two_ministers_who_fly_somewhere_on_a_weekday_state_a_schedule(plugins: Plugins) -> None:
+    text = (
+        "Defence Minister Richard Marles and Foreign Minister Penny Wong fly to Washington on Monday "
+        "to meet Secretary of State Marco Rubio."
+    )
+    (visit,) = of_type(run(text, plugins, None), EventType.VISIT)
+    assert visit.status is Status.PLANNED

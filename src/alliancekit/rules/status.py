@@ -15,6 +15,7 @@ from alliancekit.rules import clauses, cues
 from alliancekit.rules.clauses import aside_around, frame_main, subordinate_start
 from alliancekit.rules.coreference import names_someone
 from alliancekit.rules.document import Reading, SentenceLayer
+from alliancekit.rules.text import SectionKind
 from alliancekit.rules.triggers import Trigger
 
 __all__ = [
@@ -158,10 +159,31 @@ def status_of(
         if first not in cues.PAST_FORMS and not first.endswith("ed") and layer.future:
             # "... later this month, when Austin and Blinken travel to Manila"
             return Status.PLANNED, True
+        if (
+            first not in cues.PAST_FORMS
+            and cues.BASE_FORM.fullmatch(first)
+            and layer.sentence.section is SectionKind.BODY
+            and _plural_subject(reading, layer, left, trigger)
+        ):
+            # "Marles and Wong fly to Washington on Monday": the news present of a schedule
+            return Status.PLANNED, True
         return Status.OCCURRED, True
     if cues.found(cues.PAST, clause):
         return Status.OCCURRED, False
     return None, False
+
+
+def _plural_subject(reading: Reading, layer: SentenceLayer, left: int, trigger: Trigger) -> bool:
+    """Whether the verb's subject, right before it, is several people ("Marles and Wong fly")."""
+    before = reading.text[left : trigger.start]
+    if re.search(r"\b(?:[Tt]hey|both|[Tt]he\s+(?:two|three|four)\s+\w+)\s+(?:also\s+)?$", before):
+        return True
+    named = [p for p in layer.persons if left <= p.start and p.end <= trigger.start and not p.possessive]
+    return (
+        len(named) >= 2
+        and re.search(r"\band\s", reading.text[named[-2].end : named[-1].start]) is not None
+        and re.fullmatch(r"[\s,]*(?:also\s+)?", reading.text[named[-1].end : trigger.start]) is not None
+    )
 
 
 def _cancel_applies(reading: Reading, trigger: Trigger, left: int, right: int) -> bool:
