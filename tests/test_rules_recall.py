@@ -96,3 +96,9 @@ def test_two_ministers_who_fly_somewhere_on_a_weekday_state_a_schedule(plugins: 
     )
     (visit,) = of_type(run(text, plugins, None), EventType.VISIT)
     assert visit.status is Status.PLANNED
+
+
+def test_arrangements_for_someone_to_also_meet_another_are_a_plan(plugins: Plugins) -> None:
+    text = "Arrangements are being made for Premier Li Keqiang to also meet bilaterally with Prime Minister Shinzo Abe."
+    (meeting,) = of_type(run(text, plugins, dt.date(2015, 10, 28)), EventType.MEETING)
+    assert meeting.status is Status.PLANNED

@@ -126,6 +126,7 @@ def status_of(
             return Status.OCCURRED, True
     if trigger.form == "verbal" and (
         text[max(0, trigger.start - 3) : trigger.start].lower() == "to "
+        or _SPLIT_INFINITIVE.search(text, max(0, trigger.start - 24), trigger.start)
         or re.search(r"\b(?:to|will|would|may|might|could)\s+\w+$", trigger.text)
     ):
         return Status.PLANNED, True
@@ -171,6 +172,10 @@ def status_of(
     if cues.found(cues.PAST, clause):
         return Status.OCCURRED, False
     return None, False
+
+
+# "for Li to also meet Abe", "to then travel to Seoul": an infinitive with an adverb inside it.
+_SPLIT_INFINITIVE = re.compile(r"\bto\s+(?:also|then|later|further|personally|separately|[a-z]{3,}ly)\s+$", re.IGNORECASE)
 
 
 def _plural_subject(reading: Reading, layer: SentenceLayer, left: int, trigger: Trigger) -> bool:
