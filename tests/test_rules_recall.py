@@ -102,3 +102,15 @@ def test_arrangements_for_someone_to_also_meet_another_are_a_plan(plugins: Plugi
     text = "Arrangements are being made for Premier Li Keqiang to also meet bilaterally with Prime Minister Shinzo Abe."
     (meeting,) = of_type(run(text, plugins, dt.date(2015, 10, 28)), EventType.MEETING)
     assert meeting.status is Status.PLANNED
+
+
+def test_a_visit_someone_is_to_cut_short_is_under_way(plugins: Plugins) -> None:
+    text = "Prime Minister Shinzo Abe is to cut short his visit to Indonesia because of the crisis."
+    (visit,) = of_type(run(text, plugins, dt.date(2013, 1, 17)), EventType.VISIT)
+    assert visit.status is Status.OCCURRED
+
+
+def test_a_visit_someone_will_begin_is_still_planned(plugins: Plugins) -> None:
+    text = "Prime Minister Shinzo Abe will begin his visit to Indonesia in the coming days."
+    (visit,) = of_type(run(text, plugins, dt.date(2013, 1, 17)), EventType.VISIT)
+    assert visit.status is Status.PLANNED

@@ -94,6 +94,11 @@ def status_of(
         and _cancel_applies(reading, trigger, left, right)
     ):
         return Status.CANCELLED, True
+    if trigger.type is EventType.VISIT and (
+        _UNDER_WAY.search(before) or _ENDS_UNDER_WAY.match(trigger.text)
+    ):
+        # "is to cut short his visit to Indonesia", "will wrap up a tour of Asia": the visit is under way
+        return Status.OCCURRED, True
     main = frame_main(reading.text, layer.sentence, trigger)
     if main is not None:
         # "During the talks, the two agreed ...": the main clause's tense is the talks'.
@@ -174,6 +179,17 @@ def status_of(
     return None, False
 
 
+# A visit someone shortens or lengthens is under way: "cut short his visit", "extended her stay".
+_UNDER_WAY = re.compile(
+    r"\b(?:cut(?:s|ting)?\s+short|curtail(?:s|ed|ing)?|shorten(?:s|ed|ing)?|extend(?:s|ed|ing)?|"
+    r"prolong(?:s|ed|ing)?)\s+(?:his|her|their|its|the|[A-Z][\w.’'-]*['’]s?)\s+(?:[\w-]+\s+){0,3}$"
+)
+# A trip that someone will end is under way ("will wrap up his trip"); one they will begin is not.
+_ENDS_UNDER_WAY = re.compile(
+    r"(?:wrap(?:s|ped|ping)?\s+up|conclud(?:e|es|ed|ing)|end(?:s|ed|ing)?|complet(?:e|es|ed|ing)|"
+    r"cut(?:s|ting)?\s+short)\s",
+    re.IGNORECASE,
+)
 # "for Li to also meet Abe", "to then travel to Seoul": an infinitive with an adverb inside it.
 _SPLIT_INFINITIVE = re.compile(r"\bto\s+(?:also|then|later|further|personally|separately|[a-z]{3,}ly)\s+$", re.IGNORECASE)
 
