@@ -114,3 +114,15 @@ def test_a_visit_someone_will_begin_is_still_planned(plugins: Plugins) -> None:
     text = "Prime Minister Shinzo Abe will begin his visit to Indonesia in the coming days."
     (visit,) = of_type(run(text, plugins, dt.date(2013, 1, 17)), EventType.VISIT)
     assert visit.status is Status.PLANNED
+
+
+def test_stops_someone_will_not_go_to_as_planned_are_cancelled(plugins: Plugins) -> None:
+    text = (
+        "Secretary of State Mike Pompeo will travel to Tokyo for the meeting but will not go to Mongolia "
+        "as originally planned, the State Department said. Pompeo was scheduled to visit Japan and "
+        "Mongolia between October 4 and October 8."
+    )
+    visits = of_type(run(text, plugins, dt.date(2020, 10, 1)), EventType.VISIT)
+    by_place = {v.location.name: v.status for v in visits if v.location is not None}
+    assert by_place["Mongolia"] is Status.CANCELLED
+    assert by_place["Tokyo"] is Status.PLANNED

@@ -157,6 +157,9 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
         if draft.companion_of is None:  # a companion goes where the one accompanied goes
             draft.location = draft.location or location_for(reading, layer, trigger, draft, left, right)
         draft.topics = topics_of(layer, draft)
+        if draft.status is Status.PLANNED and _leg_called_off(reading, layer, draft):
+            # "... but will not go to Mongolia. He was scheduled to visit Japan and Mongolia.": that stop is off
+            draft.status, draft.explicit_status = Status.CANCELLED, True
         if not draft.has_person():
             if draft.status is Status.CANCELLED:
                 reading.drafting.pending_cancel = draft
@@ -185,17 +188,18 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
         for second in more_destinations(reading, layer, trigger, draft, right):
             # "will travel to Seoul, Republic of Korea, and Manila": a stop in each. The trip's dates
             # span every stop; a later stop keeps them only if nothing later dates it on its own.
-            reading.drafts.append(
-                attrs.evolve(
-                    draft,
-                    location=second,
-                    parties=list(draft.parties),
-                    spans=list(draft.spans),
-                    time=None,
-                    alt_times=[],
-                    inherited_time=draft,
-                )
+            stop = attrs.evolve(
+                draft,
+                location=second,
+                parties=list(draft.parties),
+                spans=list(draft.spans),
+                time=None,
+                alt_times=[],
+                inherited_time=draft,
             )
+            if stop.status is Status.PLANNED and _leg_called_off(reading, layer, stop):
+                stop.status, stop.explicit_status = Status.CANCELLED, True
+            reading.drafts.append(stop)
         if trigger.form == "verbal" and draft.status_from is None:
             last_verbal = draft
         if trigger.proposal:
@@ -207,6 +211,25 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
     if layer.cancelled:
         call_off_leg(reading, layer)
     del sentence
+
+
+def _leg_called_off(reading: Reading, layer: SentenceLayer, draft: Draft) -> bool:
+    """Whether a visit of the two sentences before, to the same place by the same people, is called off."""
+    if draft.type is not EventType.VISIT or draft.location is None:
+        return False
+    for earlier in reversed(reading.drafts):
+        if layer.sentence.index - earlier.sentence > 2:
+            return False
+        if (
+            earlier.type is EventType.VISIT
+            and earlier.status is Status.CANCELLED
+            and earlier.sentence < layer.sentence.index
+            and earlier.location is not None
+            and earlier.location.name == draft.location.name
+            and earlier.person_keys() & draft.person_keys()
+        ):
+            return True
+    return False
 
 
 def _arranged(draft: Draft, trigger: Trigger) -> bool:
