@@ -126,3 +126,20 @@ def test_stops_someone_will_not_go_to_as_planned_are_cancelled(plugins: Plugins)
     by_place = {v.location.name: v.status for v in visits if v.location is not None}
     assert by_place["Mongolia"] is Status.CANCELLED
     assert by_place["Tokyo"] is Status.PLANNED
+
+
+def test_a_session_held_with_a_counterpart_is_a_meeting(plugins: Plugins) -> None:
+    text = (
+        "Defense Secretary Leon Panetta was due to hold a longer session with his counterpart, "
+        "Defence Minister Satoshi Morimoto, on Tuesday."
+    )
+    (meeting,) = of_type(run(text, plugins, dt.date(2012, 9, 17)), EventType.MEETING)
+    assert persons(meeting) == {"Leon Panetta", "Satoshi Morimoto"}
+    assert meeting.status is Status.PLANNED
+
+
+def test_a_tour_that_includes_visits_names_stops_still_ahead(plugins: Plugins) -> None:
+    text = "Defense Secretary Leon Panetta's week-long Asian tour includes visits to Beijing and Auckland."
+    visits = of_type(run(text, plugins, dt.date(2012, 9, 17)), EventType.VISIT)
+    assert {v.location.name for v in visits if v.location is not None} == {"Beijing", "Auckland"}
+    assert {v.status for v in visits} == {Status.PLANNED}

@@ -148,6 +148,8 @@ def status_of(
         before,
     ):
         return Status.PLANNED, True  # "agreed to arrange a visit", "plans to hold talks"
+    if trigger.form == "nominal" and _ITINERARY.search(before):
+        return Status.PLANNED, True  # "his week-long tour includes visits to Beijing": stops still ahead
     if trigger.form == "nominal" and cues.found(cues.WISH, before):
         return Status.PLANNED, True  # "looking forward to President Xi's state visit": still to come
     local = before.rsplit(",", 1)[-1]
@@ -190,6 +192,8 @@ _ENDS_UNDER_WAY = re.compile(
     r"cut(?:s|ting)?\s+short)\s",
     re.IGNORECASE,
 )
+# A trip's itinerary in the present: "the tour includes visits to Beijing and Auckland".
+_ITINERARY = re.compile(r"\b(?:includes|include|takes\s+in)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$")
 # "for Li to also meet Abe", "to then travel to Seoul": an infinitive with an adverb inside it.
 _SPLIT_INFINITIVE = re.compile(r"\bto\s+(?:also|then|later|further|personally|separately|[a-z]{3,}ly)\s+$", re.IGNORECASE)
 
