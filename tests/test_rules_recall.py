@@ -34,10 +34,14 @@ def of_type(events: list[Event], kind: EventType) -> list[Event]:
 
 
 def test_a_weekday_right_after_a_name_is_the_meetings_day_not_part_of_the_name(plugins: Plugins) -> None:
-    text = "Chinese Vice Foreign Minister Li Dongwei met with Japanese Foreign Minister Fumio Kishida Friday in Tokyo."
+    text = (
+        "Chinese Vice Foreign Minister Li Dongwei met with Japanese Foreign Minister Fumio Kishida "
+        "Friday in Tokyo."
+    )
     (meeting,) = of_type(run(text, plugins), EventType.MEETING)
     assert persons(meeting) == {"Li Dongwei", "Fumio Kishida"}
-    assert meeting.time is not None and meeting.time.start == dt.date(2026, 3, 13)
+    assert meeting.time is not None
+    assert meeting.time.start == dt.date(2026, 3, 13)
 
 
 def test_informal_interactions_with_several_leaders_are_one_meeting_with_each(plugins: Plugins) -> None:
@@ -70,15 +74,20 @@ def test_he_in_a_clause_after_the_meeting_is_who_met_not_whom_he_met(plugins: Pl
 def test_a_dotted_country_before_a_surname_is_no_given_name(plugins: Plugins) -> None:
     text = (
         "Attending were Japan's Ambassador to the U.S. Tanaka and others. "
-        "Foreign Minister Koichiro Gemba said Prime Minister Yoshihiko Noda's visit to the U.S. in April was a success."
+        "Foreign Minister Koichiro Gemba said Prime Minister Yoshihiko Noda's visit to the U.S. "
+        "in April was a success."
     )
     (visit,) = of_type(run(text, plugins, dt.date(2012, 7, 8)), EventType.VISIT)
     assert persons(visit) == {"Yoshihiko Noda"}
-    assert visit.location is not None and visit.location.country == "USA"
+    assert visit.location is not None
+    assert visit.location.country == "USA"
 
 
 def test_looking_forward_to_someones_state_visit_awaits_a_planned_visit(plugins: Plugins) -> None:
-    text = "Foreign Minister Taro Kono said Japan is looking forward to President Xi Jinping's state visit to Japan in the spring."
+    text = (
+        "Foreign Minister Taro Kono said Japan is looking forward to President Xi Jinping's state visit "
+        "to Japan in the spring."
+    )
     (visit,) = of_type(run(text, plugins, dt.date(2019, 8, 11)), EventType.VISIT)
     assert persons(visit) == {"Xi Jinping"}
     assert visit.status is Status.PLANNED
@@ -99,7 +108,10 @@ def test_two_ministers_who_fly_somewhere_on_a_weekday_state_a_schedule(plugins: 
 
 
 def test_arrangements_for_someone_to_also_meet_another_are_a_plan(plugins: Plugins) -> None:
-    text = "Arrangements are being made for Premier Li Keqiang to also meet bilaterally with Prime Minister Shinzo Abe."
+    text = (
+        "Arrangements are being made for Premier Li Keqiang to also meet bilaterally with "
+        "Prime Minister Shinzo Abe."
+    )
     (meeting,) = of_type(run(text, plugins, dt.date(2015, 10, 28)), EventType.MEETING)
     assert meeting.status is Status.PLANNED
 

@@ -158,7 +158,7 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
             draft.location = draft.location or location_for(reading, layer, trigger, draft, left, right)
         draft.topics = topics_of(layer, draft)
         if draft.status is Status.PLANNED and _leg_called_off(reading, layer, draft):
-            # "... but will not go to Mongolia. He was scheduled to visit Japan and Mongolia.": that stop is off
+            # "... will not go to Mongolia. He was to visit Japan and Mongolia.": that stop is off
             draft.status, draft.explicit_status = Status.CANCELLED, True
         if not draft.has_person():
             if draft.status is Status.CANCELLED:

@@ -171,7 +171,10 @@ def _before_post_nominals(window: re.Match[str]) -> int:
     while end > 1:
         word = tokens[end - 1][2].rstrip(".,")
         written_as_letters = word.isupper() or word.lower() == "phd"
-        if not (written_as_letters and word.lower() in lexicon.POST_NOMINALS) and word.lower() not in _WEEKDAYS:
+        if (
+            not (written_as_letters and word.lower() in lexicon.POST_NOMINALS)
+            and word.lower() not in _WEEKDAYS
+        ):
             break
         end -= 1
     return window.start() + tokens[end - 1][1]

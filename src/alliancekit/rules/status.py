@@ -94,9 +94,7 @@ def status_of(
         and _cancel_applies(reading, trigger, left, right)
     ):
         return Status.CANCELLED, True
-    if trigger.type is EventType.VISIT and (
-        _UNDER_WAY.search(before) or _ENDS_UNDER_WAY.match(trigger.text)
-    ):
+    if trigger.type is EventType.VISIT and (_UNDER_WAY.search(before) or _ENDS_UNDER_WAY.match(trigger.text)):
         # "is to cut short his visit to Indonesia", "will wrap up a tour of Asia": the visit is under way
         return Status.OCCURRED, True
     main = frame_main(reading.text, layer.sentence, trigger)
@@ -195,7 +193,9 @@ _ENDS_UNDER_WAY = re.compile(
 # A trip's itinerary in the present: "the tour includes visits to Beijing and Auckland".
 _ITINERARY = re.compile(r"\b(?:includes|include|takes\s+in)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$")
 # "for Li to also meet Abe", "to then travel to Seoul": an infinitive with an adverb inside it.
-_SPLIT_INFINITIVE = re.compile(r"\bto\s+(?:also|then|later|further|personally|separately|[a-z]{3,}ly)\s+$", re.IGNORECASE)
+_SPLIT_INFINITIVE = re.compile(
+    r"\bto\s+(?:also|then|later|further|personally|separately|[a-z]{3,}ly)\s+$", re.IGNORECASE
+)
 
 
 def _plural_subject(reading: Reading, layer: SentenceLayer, left: int, trigger: Trigger) -> bool:
