@@ -101,8 +101,8 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
             continue  # "Asked whether he might stop in Tokyo": a question, not a plan
         if cues.found(cues.BACKGROUND_COUNT, reading.text[left:right]):
             continue  # "they have spoken by phone several times since": a tally, not one engagement
-        if cues.PLEASANTRY.search(reading.text[max(left, trigger.start - 40) : trigger.end]) or cues.found(
-            cues.WISH, reading.text[left : trigger.start]
+        if cues.PLEASANTRY.search(reading.text[max(left, trigger.start - 40) : trigger.end]) or (
+            cues.found(cues.WISH, reading.text[left : trigger.start]) and not _arranged(draft, trigger)
         ):
             continue  # "pleased to meet X again": the meeting under way, not a plan
         draft.status, draft.explicit_status = status_of(reading, layer, trigger, left, right)
@@ -158,6 +158,9 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
         if draft.companion_of is None:  # a companion goes where the one accompanied goes
             draft.location = draft.location or location_for(reading, layer, trigger, draft, left, right)
         draft.topics = topics_of(layer, draft)
+        if draft.status is Status.PLANNED and _leg_called_off(reading, layer, draft):
+            # "... will not go to Mongolia. He was to visit Japan and Mongolia.": that stop is off
+            draft.status, draft.explicit_status = Status.CANCELLED, True
         if not draft.has_person():
             if draft.status is Status.CANCELLED:
                 reading.drafting.pending_cancel = draft
@@ -186,17 +189,18 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
         for second in more_destinations(reading, layer, trigger, draft, right):
             # "will travel to Seoul, Republic of Korea, and Manila": a stop in each. The trip's dates
             # span every stop; a later stop keeps them only if nothing later dates it on its own.
-            reading.drafts.append(
-                attrs.evolve(
-                    draft,
-                    location=second,
-                    parties=list(draft.parties),
-                    spans=list(draft.spans),
-                    time=None,
-                    alt_times=[],
-                    inherited_time=draft,
-                )
+            stop = attrs.evolve(
+                draft,
+                location=second,
+                parties=list(draft.parties),
+                spans=list(draft.spans),
+                time=None,
+                alt_times=[],
+                inherited_time=draft,
             )
+            if stop.status is Status.PLANNED and _leg_called_off(reading, layer, stop):
+                stop.status, stop.explicit_status = Status.CANCELLED, True
+            reading.drafts.append(stop)
         if trigger.form == "verbal" and draft.status_from is None:
             last_verbal = draft
         if trigger.proposal:
@@ -208,6 +212,38 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
     if layer.cancelled:
         call_off_leg(reading, layer)
     del sentence
+
+
+def _leg_called_off(reading: Reading, layer: SentenceLayer, draft: Draft) -> bool:
+    """Whether a visit of the two sentences before, to the same place by the same people, is called off."""
+    if draft.type is not EventType.VISIT or draft.location is None:
+        return False
+    for earlier in reversed(reading.drafts):
+        if layer.sentence.index - earlier.sentence > 2:
+            return False
+        if (
+            earlier.type is EventType.VISIT
+            and earlier.status is Status.CANCELLED
+            and earlier.sentence < layer.sentence.index
+            and earlier.location is not None
+            and earlier.location.name == draft.location.name
+            and earlier.person_keys() & draft.person_keys()
+        ):
+            return True
+    return False
+
+
+def _arranged(draft: Draft, trigger: Trigger) -> bool:
+    """Whether a trigger names someone's own engagement ("President Xi's state visit"), not a wish.
+
+    "Looking forward to meeting him" hopes for an engagement; "looking
+    forward to President Xi's state visit" awaits one already arranged.
+    """
+    return (
+        trigger.form == "nominal"
+        and draft.type is EventType.VISIT
+        and any(p.person is not None and p.person.possessive for p in draft.parties)
+    )
 
 
 def _separate(reading: Reading, draft: Draft) -> list[Draft]:
@@ -422,6 +458,16 @@ def _verbal(
             for p in persons_between(reading, layer, layer.sentence.start, trigger.start)
             if not p.possessive and not cues.OBJECT_BEFORE.search(text[max(0, p.start - 60) : p.start])
         ][:1]
+    shared = [p.person for p in previous_subjects if p.person is not None]
+    if (
+        shared
+        and len(subjects) > len(shared)
+        and {person_key(p) for p in shared} <= {person_key(p) for p in subjects}
+        and re.search(r"\band\s+(?:then\s+|also\s+)?$", text[max(0, trigger.start - 12) : trigger.start])
+    ):
+        # "X had talks with Y and Z and exchanged views on ...": the people between the verbs are
+        # the first verb's objects; the second verb's subject is still X.
+        subjects = shared
     objects = [p for p in persons_between(reading, layer, trigger.start + 1, right) if not p.possessive]
     # syntax: a subject the word order missed; a passive's subject is acted on, its agent acts
     subjects, agents = syntax.subjects_and_agents(reading, layer, trigger, subjects)

@@ -182,6 +182,14 @@ def persons_between(reading: Reading, layer: SentenceLayer, start: int, end: int
     return unique_persons(found)
 
 
+# A subject pronoun that opens a time clause after the main one: "..., hours after he arrived".
+_SUBORDINATE_SUBJECT = re.compile(r"\b(?:after|before|when|as|while|since|until|once)\s+$")
+# A person met (not hosted or welcomed) just before: the object of the main clause's meeting verb.
+_MET_OBJECT_BEFORE = re.compile(
+    r"\b(?:met|meets|meet|meeting)\s+(?:[A-Z][\w.’'-]*\s+|(?:of|for|the|and)\s+){0,8}$"
+)
+
+
 def resolve_pronoun(reading: Reading, layer: SentenceLayer, pronoun: PronounMention) -> list[PersonMention]:
     """Resolve a pronoun or "the two leaders" to earlier people."""
     earlier = [p for p in layer.persons if p.end <= pronoun.start]
@@ -198,6 +206,13 @@ def resolve_pronoun(reading: Reading, layer: SentenceLayer, pronoun: PronounMent
             return [attrs.evolve(others[-1], start=pronoun.start, end=pronoun.end, cue="pronoun")]
     # Someone met "with" in this sentence is not who "his" or "she" stands for.
     candidates = [p for p in earlier if not cues.WITH_BEFORE.search(text[max(0, p.start - 60) : p.start])]
+    if not pronoun.possessive and _SUBORDINATE_SUBJECT.search(
+        text, max(0, pronoun.start - 20), pronoun.start
+    ):
+        # "Modi met Albanese hours after he arrived": the clause's "he" is who met, not whom he met.
+        candidates = [
+            p for p in candidates if not _MET_OBJECT_BEFORE.search(text[max(0, p.start - 60) : p.start])
+        ] or candidates
     if not candidates:
         # "Today he holds talks with X, and tomorrow he ...": the same "he" as before.
         before = [

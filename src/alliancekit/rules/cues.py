@@ -106,8 +106,8 @@ CANCEL = re.compile(
     r"\b(?:called\s+off|call\s+off|cancel(?:l?ed|s|ing|lation)?|scrapped|scrap|shelved|axed|"
     r"postponed|postpone|postponement|put\s+off|suspended|delayed\s+indefinitely|skip|skips|skipped|skipping|"
     r"pull(?:ed|s|ing)?\s+out\s+of|(?:will|would|did)\s+not\s+go\s+ahead|won['’]t\s+go\s+ahead|"
-    r"was\s+(?:cancell?ed|scrapped|called\s+off)|will\s+not\s+(?:visit|travel|meet|attend)|"
-    r"won['’]t\s+(?:visit|travel|meet|attend)|no\s+longer\s+(?:visit|travel|meet|attend|plans?)|"
+    r"was\s+(?:cancell?ed|scrapped|called\s+off)|will\s+not\s+(?:visit|travel|meet|attend|go\s+to)|"
+    r"won['’]t\s+(?:visit|travel|meet|attend|go\s+to)|no\s+longer\s+(?:visit|travel|meet|attend|plans?)|"
     r"(?:will|would|did)\s+not\s+(?:take\s+place|happen)|won['’]t\s+(?:take\s+place|happen)|"
     r"off\s+the\s+(?:schedule|agenda|calendar|itinerary))\b",
     re.IGNORECASE,
@@ -421,7 +421,7 @@ TOGETHER = re.compile(
     re.IGNORECASE,
 )
 # "meetings with A, B and C": one meeting with each.
-PLURAL_MEETINGS = re.compile(r"\b(?i:meetings|summits|bilaterals)\b")
+PLURAL_MEETINGS = re.compile(r"\b(?i:meetings|summits|bilaterals|interactions)\b")
 SEPARATE = re.compile(
     r"\b(?:separate|individual|one-on-one|bilateral)\s+(?:[\w-]+\s+)?(?:meetings|talks)\b", re.IGNORECASE
 )

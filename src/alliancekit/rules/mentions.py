@@ -157,14 +157,24 @@ def _split_window(
         yield piece
 
 
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+
 def _before_post_nominals(window: re.Match[str]) -> int:
-    """Where a window ends without the letters after a name ("The Rt Hon Jane Roe MP" ends at "Roe")."""
+    """Where a window ends without the letters or the day after a name.
+
+    "The Rt Hon Jane Roe MP" ends at "Roe"; so does "met Jane Roe Friday in
+    Tokyo", where the day is the meeting's time.
+    """
     tokens = _tokens(window.group())
     end = len(tokens)
     while end > 1:
         word = tokens[end - 1][2].rstrip(".,")
         written_as_letters = word.isupper() or word.lower() == "phd"
-        if not (written_as_letters and word.lower() in lexicon.POST_NOMINALS):
+        if (
+            not (written_as_letters and word.lower() in lexicon.POST_NOMINALS)
+            and word.lower() not in _WEEKDAYS
+        ):
             break
         end -= 1
     return window.start() + tokens[end - 1][1]
@@ -183,6 +193,8 @@ def _is_name_token(token: str) -> bool:
         return False
     if lexicon.is_title_word(bare) or lexicon.country_of_word(bare) is not None:
         return False
+    if "." in bare and lexicon.country_of_word(bare + ".") is not None:
+        return False  # "Ambassador to the U.S. Fujisaki": the dotted country is no given name
     # Acronyms such as "DPRK" or "ASDF" are not names; an upper-case surname
     # in a readout ("KAMIKAWA Yoko") is judged with its neighbours.
     return not (len(bare) > 1 and bare.isupper() and "." not in bare)

@@ -15,6 +15,7 @@ from alliancekit.rules import clauses, cues
 from alliancekit.rules.clauses import aside_around, frame_main, subordinate_start
 from alliancekit.rules.coreference import names_someone
 from alliancekit.rules.document import Reading, SentenceLayer
+from alliancekit.rules.text import SectionKind
 from alliancekit.rules.triggers import Trigger
 
 __all__ = [
@@ -93,6 +94,9 @@ def status_of(
         and _cancel_applies(reading, trigger, left, right)
     ):
         return Status.CANCELLED, True
+    if trigger.type is EventType.VISIT and (_UNDER_WAY.search(before) or _ENDS_UNDER_WAY.match(trigger.text)):
+        # "is to cut short his visit to Indonesia", "will wrap up a tour of Asia": the visit is under way
+        return Status.OCCURRED, True
     main = frame_main(reading.text, layer.sentence, trigger)
     if main is not None:
         # "During the talks, the two agreed ...": the main clause's tense is the talks'.
@@ -125,6 +129,7 @@ def status_of(
             return Status.OCCURRED, True
     if trigger.form == "verbal" and (
         text[max(0, trigger.start - 3) : trigger.start].lower() == "to "
+        or _SPLIT_INFINITIVE.search(text, max(0, trigger.start - 24), trigger.start)
         or re.search(r"\b(?:to|will|would|may|might|could)\s+\w+$", trigger.text)
     ):
         return Status.PLANNED, True
@@ -141,6 +146,10 @@ def status_of(
         before,
     ):
         return Status.PLANNED, True  # "agreed to arrange a visit", "plans to hold talks"
+    if trigger.form == "nominal" and _ITINERARY.search(before):
+        return Status.PLANNED, True  # "his week-long tour includes visits to Beijing": stops still ahead
+    if trigger.form == "nominal" and cues.found(cues.WISH, before):
+        return Status.PLANNED, True  # "looking forward to President Xi's state visit": still to come
     local = before.rsplit(",", 1)[-1]
     if trigger.form == "nominal" and cues.PAST_VERB.search(local) and not cues.found(cues.FUTURE, local):
         return Status.OCCURRED, True
@@ -156,10 +165,50 @@ def status_of(
         if first not in cues.PAST_FORMS and not first.endswith("ed") and layer.future:
             # "... later this month, when Austin and Blinken travel to Manila"
             return Status.PLANNED, True
+        if (
+            first not in cues.PAST_FORMS
+            and cues.BASE_FORM.fullmatch(first)
+            and layer.sentence.section is SectionKind.BODY
+            and _plural_subject(reading, layer, left, trigger)
+        ):
+            # "Marles and Wong fly to Washington on Monday": the news present of a schedule
+            return Status.PLANNED, True
         return Status.OCCURRED, True
     if cues.found(cues.PAST, clause):
         return Status.OCCURRED, False
     return None, False
+
+
+# A visit someone shortens or lengthens is under way: "cut short his visit", "extended her stay".
+_UNDER_WAY = re.compile(
+    r"\b(?:cut(?:s|ting)?\s+short|curtail(?:s|ed|ing)?|shorten(?:s|ed|ing)?|extend(?:s|ed|ing)?|"
+    r"prolong(?:s|ed|ing)?)\s+(?:his|her|their|its|the|[A-Z][\w.’'-]*['’]s?)\s+(?:[\w-]+\s+){0,3}$"
+)
+# A trip that someone will end is under way ("will wrap up his trip"); one they will begin is not.
+_ENDS_UNDER_WAY = re.compile(
+    r"(?:wrap(?:s|ped|ping)?\s+up|conclud(?:e|es|ed|ing)|end(?:s|ed|ing)?|complet(?:e|es|ed|ing)|"
+    r"cut(?:s|ting)?\s+short)\s",
+    re.IGNORECASE,
+)
+# A trip's itinerary in the present: "the tour includes visits to Beijing and Auckland".
+_ITINERARY = re.compile(r"\b(?:includes|include|takes\s+in)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$")
+# "for Li to also meet Abe", "to then travel to Seoul": an infinitive with an adverb inside it.
+_SPLIT_INFINITIVE = re.compile(
+    r"\bto\s+(?:also|then|later|further|personally|separately|[a-z]{3,}ly)\s+$", re.IGNORECASE
+)
+
+
+def _plural_subject(reading: Reading, layer: SentenceLayer, left: int, trigger: Trigger) -> bool:
+    """Whether the verb's subject, right before it, is several people ("Marles and Wong fly")."""
+    before = reading.text[left : trigger.start]
+    if re.search(r"\b(?:[Tt]hey|both|[Tt]he\s+(?:two|three|four)\s+\w+)\s+(?:also\s+)?$", before):
+        return True
+    named = [p for p in layer.persons if left <= p.start and p.end <= trigger.start and not p.possessive]
+    return (
+        len(named) >= 2
+        and re.search(r"\band\s", reading.text[named[-2].end : named[-1].start]) is not None
+        and re.fullmatch(r"[\s,]*(?:also\s+)?", reading.text[named[-1].end : trigger.start]) is not None
+    )
 
 
 def _cancel_applies(reading: Reading, trigger: Trigger, left: int, right: int) -> bool:

@@ -1,0 +1,157 @@
+"""Engagements the ``rules`` extractor should not miss, and the status it gives them.
+
+Every text here is written for these tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from alliancekit.model import ActorKind, Event, EventType, Status
+from alliancekit.pipeline import extract
+from alliancekit.plugins import Plugins
+
+SUNDAY = dt.date(2026, 3, 15)
+
+
+@pytest.fixture(scope="module")
+def plugins() -> Plugins:
+    return Plugins.create(load_entrypoints=False)
+
+
+def run(text: str, plugins: Plugins, published: dt.date | None = SUNDAY) -> list[Event]:
+    return extract(text, published=published, plugins=plugins)
+
+
+def persons(event: Event) -> set[str]:
+    return {p.actor.name for p in event.participants if p.actor.kind is ActorKind.PERSON}
+
+
+def of_type(events: list[Event], kind: EventType) -> list[Event]:
+    return [e for e in events if e.type is kind]
+
+
+def test_a_weekday_right_after_a_name_is_the_meetings_day_not_part_of_the_name(plugins: Plugins) -> None:
+    text = (
+        "Chinese Vice Foreign Minister Li Dongwei met with Japanese Foreign Minister Fumio Kishida "
+        "Friday in Tokyo."
+    )
+    (meeting,) = of_type(run(text, plugins), EventType.MEETING)
+    assert persons(meeting) == {"Li Dongwei", "Fumio Kishida"}
+    assert meeting.time is not None
+    assert meeting.time.start == dt.date(2026, 3, 13)
+
+
+def test_informal_interactions_with_several_leaders_are_one_meeting_with_each(plugins: Plugins) -> None:
+    text = (
+        "Prime Minister Narendra Modi had informal interactions with US President Joe Biden and "
+        "French President Emmanuel Macron on the sidelines of the summit on Saturday."
+    )
+    meetings = of_type(run(text, plugins), EventType.MEETING)
+    assert sorted(sorted(persons(m)) for m in meetings) == [
+        ["Emmanuel Macron", "Narendra Modi"],
+        ["Joe Biden", "Narendra Modi"],
+    ]
+
+
+def test_a_second_verb_after_and_keeps_the_first_verbs_subject(plugins: Plugins) -> None:
+    text = (
+        "Prime Minister Narendra Modi held talks with US President Joe Biden and French President "
+        "Emmanuel Macron on Saturday and exchanged views on trade."
+    )
+    meetings = of_type(run(text, plugins), EventType.MEETING)
+    assert all(len(persons(m)) == 2 for m in meetings), meetings
+
+
+def test_he_in_a_clause_after_the_meeting_is_who_met_not_whom_he_met(plugins: Plugins) -> None:
+    text = "Prime Minister Narendra Modi met President Cyril Ramaphosa, hours after he arrived in Kenya."
+    (visit,) = of_type(run(text, plugins), EventType.VISIT)
+    assert persons(visit) == {"Narendra Modi"}
+
+
+def test_a_dotted_country_before_a_surname_is_no_given_name(plugins: Plugins) -> None:
+    text = (
+        "Attending were Japan's Ambassador to the U.S. Tanaka and others. "
+        "Foreign Minister Koichiro Gemba said Prime Minister Yoshihiko Noda's visit to the U.S. "
+        "in April was a success."
+    )
+    (visit,) = of_type(run(text, plugins, dt.date(2012, 7, 8)), EventType.VISIT)
+    assert persons(visit) == {"Yoshihiko Noda"}
+    assert visit.location is not None
+    assert visit.location.country == "USA"
+
+
+def test_looking_forward_to_someones_state_visit_awaits_a_planned_visit(plugins: Plugins) -> None:
+    text = (
+        "Foreign Minister Taro Kono said Japan is looking forward to President Xi Jinping's state visit "
+        "to Japan in the spring."
+    )
+    (visit,) = of_type(run(text, plugins, dt.date(2019, 8, 11)), EventType.VISIT)
+    assert persons(visit) == {"Xi Jinping"}
+    assert visit.status is Status.PLANNED
+
+
+def test_looking_forward_to_meeting_someone_is_still_only_a_wish(plugins: Plugins) -> None:
+    text = "Foreign Minister Taro Kono said he is looking forward to meeting President Xi Jinping one day."
+    assert of_type(run(text, plugins, dt.date(2019, 8, 11)), EventType.MEETING) == []
+
+
+def test_two_ministers_who_fly_somewhere_on_a_weekday_state_a_schedule(plugins: Plugins) -> None:
+    text = (
+        "Defence Minister Richard Marles and Foreign Minister Penny Wong fly to Washington on Monday "
+        "to meet Secretary of State Marco Rubio."
+    )
+    (visit,) = of_type(run(text, plugins, None), EventType.VISIT)
+    assert visit.status is Status.PLANNED
+
+
+def test_arrangements_for_someone_to_also_meet_another_are_a_plan(plugins: Plugins) -> None:
+    text = (
+        "Arrangements are being made for Premier Li Keqiang to also meet bilaterally with "
+        "Prime Minister Shinzo Abe."
+    )
+    (meeting,) = of_type(run(text, plugins, dt.date(2015, 10, 28)), EventType.MEETING)
+    assert meeting.status is Status.PLANNED
+
+
+def test_a_visit_someone_is_to_cut_short_is_under_way(plugins: Plugins) -> None:
+    text = "Prime Minister Shinzo Abe is to cut short his visit to Indonesia because of the crisis."
+    (visit,) = of_type(run(text, plugins, dt.date(2013, 1, 17)), EventType.VISIT)
+    assert visit.status is Status.OCCURRED
+
+
+def test_a_visit_someone_will_begin_is_still_planned(plugins: Plugins) -> None:
+    text = "Prime Minister Shinzo Abe will begin his visit to Indonesia in the coming days."
+    (visit,) = of_type(run(text, plugins, dt.date(2013, 1, 17)), EventType.VISIT)
+    assert visit.status is Status.PLANNED
+
+
+def test_stops_someone_will_not_go_to_as_planned_are_cancelled(plugins: Plugins) -> None:
+    text = (
+        "Secretary of State Mike Pompeo will travel to Tokyo for the meeting but will not go to Mongolia "
+        "as originally planned, the State Department said. Pompeo was scheduled to visit Japan and "
+        "Mongolia between October 4 and October 8."
+    )
+    visits = of_type(run(text, plugins, dt.date(2020, 10, 1)), EventType.VISIT)
+    by_place = {v.location.name: v.status for v in visits if v.location is not None}
+    assert by_place["Mongolia"] is Status.CANCELLED
+    assert by_place["Tokyo"] is Status.PLANNED
+
+
+def test_a_session_held_with_a_counterpart_is_a_meeting(plugins: Plugins) -> None:
+    text = (
+        "Defense Secretary Leon Panetta was due to hold a longer session with his counterpart, "
+        "Defence Minister Satoshi Morimoto, on Tuesday."
+    )
+    (meeting,) = of_type(run(text, plugins, dt.date(2012, 9, 17)), EventType.MEETING)
+    assert persons(meeting) == {"Leon Panetta", "Satoshi Morimoto"}
+    assert meeting.status is Status.PLANNED
+
+
+def test_a_tour_that_includes_visits_names_stops_still_ahead(plugins: Plugins) -> None:
+    text = "Defense Secretary Leon Panetta's week-long Asian tour includes visits to Beijing and Auckland."
+    visits = of_type(run(text, plugins, dt.date(2012, 9, 17)), EventType.VISIT)
+    assert {v.location.name for v in visits if v.location is not None} == {"Beijing", "Auckland"}
+    assert {v.status for v in visits} == {Status.PLANNED}
