@@ -94,7 +94,7 @@ def test_a_meeting_while_in_a_country_takes_the_time_of_the_visit_there(plugins:
         "While in Japan, Carver will meet with Prime Minister Kenji Sato."
     )
     meeting = only(run(text, plugins), EventType.MEETING)
-    assert interval(meeting) == ("2025-06-02", "2025-06-02")
+    assert interval(meeting) == ("2025-06-02", "2025-06-05")  # the four days of the visit
     assert place(meeting) == "Japan"
 
 
@@ -123,3 +123,24 @@ def test_here_is_the_city_of_a_dateline_opening_the_sentence(plugins: Plugins) -
     )
     meeting = only(run(text, plugins, dt.date(2025, 10, 4)), EventType.MEETING)
     assert place(meeting) == "Jakarta"
+
+
+def test_a_visit_dated_by_its_arrival_lasts_the_days_its_length_states(plugins: Plugins) -> None:
+    text = "US Defense Secretary John Carver arrived in Tokyo on Monday for a four-day visit."
+    visit = only(run(text, plugins), EventType.VISIT)
+    assert interval(visit) == ("2025-06-02", "2025-06-05")
+
+
+def test_a_visit_wrapped_up_on_a_day_ends_on_that_day(plugins: Plugins) -> None:
+    text = "US Defense Secretary John Carver wrapped up a three-day visit to Seoul on Tuesday."
+    visit = only(run(text, plugins), EventType.VISIT)
+    assert interval(visit) == ("2025-06-01", "2025-06-03")
+
+
+def test_the_length_of_a_tour_of_several_countries_is_not_the_length_of_one_stay(plugins: Plugins) -> None:
+    text = (
+        "US Defense Secretary John Carver arrived in Tokyo on Monday to begin an eight-day tour of "
+        "Asian allies."
+    )
+    visit = only(run(text, plugins), EventType.VISIT)
+    assert interval(visit) == ("2025-06-02", "2025-06-02")

@@ -40,7 +40,7 @@ from alliancekit.rules.coreference import resolve_counterparts
 from alliancekit.rules.document import Draft, Reading, read_sentences
 from alliancekit.rules.emit import explanation, to_event
 from alliancekit.rules.places import dateline_places
-from alliancekit.rules.timing import borrow_times, count_from_earlier, years_from_paragraph
+from alliancekit.rules.timing import borrow_times, count_from_earlier, visit_lengths, years_from_paragraph
 
 __all__ = ["RulesExtractor", "read_article"]
 
@@ -71,6 +71,7 @@ def read_article(reading: Reading) -> list[tuple[Event, Draft]]:
     engagements = join_companions(engagements)
     years_from_paragraph(reading, engagements)
     count_from_earlier(reading, engagements)  # "two days later"
+    visit_lengths(reading, engagements)  # "arrived on Monday for a four-day visit"
     dateline_places(reading, engagements)
     return [(event, draft) for draft in engagements if (event := to_event(reading, draft)) is not None]
 

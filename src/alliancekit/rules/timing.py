@@ -36,6 +36,7 @@ __all__ = [
     "times_agree",
     "venue_clause",
     "venues",
+    "visit_lengths",
     "years_from_paragraph",
 ]
 
@@ -456,6 +457,67 @@ def count_from_earlier(reading: Reading, drafts: list[Draft]) -> None:
         day = (last.end if offset >= 0 else last.start) + dt.timedelta(days=offset)
         draft.fixed_time = last = TimeSpan(day, day, Granularity.DAY, draft.time.text)
         last_sentence = draft.sentence
+
+
+_LENGTHS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+def visit_lengths(reading: Reading, drafts: list[Draft]) -> None:
+    """A visit dated by one day and told as "a four-day visit" lasts that many days from it.
+
+    "Carver arrived in Tokyo on Monday for a four-day visit": Monday to
+    Thursday; "wrapped up a three-day visit on Wednesday": Monday to
+    Wednesday. The length may follow in the next sentence when that one has
+    no time of its own ("Lee begins a four-day, three-night itinerary").
+    """
+    anchor = reading.document.anchor
+    text = reading.text
+    for draft in drafts:
+        if draft.type is not EventType.VISIT or draft.time is None or draft.fixed_time is not None:
+            continue
+        mention = draft.time
+        here = next(
+            (
+                layer
+                for layer in reading.sentences
+                if layer.sentence.start <= mention.start < layer.sentence.end
+            ),
+            None,
+        )
+        if here is None:
+            continue
+        length = cues.VISIT_LENGTH.search(text, here.sentence.start, here.sentence.end)
+        following = here.sentence.index + 1
+        if (
+            length is None
+            and following < len(reading.sentences)
+            and (after := reading.sentences[following]).sentence.paragraph == here.sentence.paragraph
+            and not after.times
+        ):
+            length = cues.VISIT_LENGTH.search(text, after.sentence.start, after.sentence.end)
+        if length is None or _several_stops(reading, length.end()):
+            continue
+        status = draft.status or (Status.PLANNED if draft.future_hint else Status.OCCURRED)
+        span = settle_time(draft, status, anchor)[1]
+        if span is None or span.start is None or span.start != span.end:
+            continue
+        days = dt.timedelta(days=_LENGTHS.get(length["n"].lower()) or int(length["n"]))
+        told = min(mention.start, length.start())
+        ended = cues.TRIP_ENDED.search(text, max(here.sentence.start, told - 80), told)
+        first = span.start - days + dt.timedelta(days=1) if ended else span.start
+        draft.fixed_time = TimeSpan(
+            first, first + days - dt.timedelta(days=1), Granularity.DAY, f"{mention.text} ... {length[0]}"
+        )
+
+
+def _several_stops(reading: Reading, end: int) -> bool:
+    """Whether the trip whose length ends at ``end`` has several stops: "to Seoul and Tokyo", "of Asia"."""
+    text = reading.text
+    if cues.SEVERAL_STOPS.match(text, end):
+        return True
+    stop = re.search(r"[,;:.]\s|\s(?:for|on|in|from|starting|beginning)\s", text[end : end + 80])
+    limit = end + (stop.start() if stop is not None else 80)
+    return sum(1 for layer in reading.sentences for p in layer.places if end <= p.start < limit) >= 2
 
 
 def _sentence_start(reading: Reading, draft: Draft) -> int:
