@@ -459,7 +459,17 @@ def count_from_earlier(reading: Reading, drafts: list[Draft]) -> None:
         last_sentence = draft.sentence
 
 
-_LENGTHS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_LENGTHS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
 
 
 def visit_lengths(reading: Reading, drafts: list[Draft]) -> None:
