@@ -144,3 +144,12 @@ def test_the_length_of_a_tour_of_several_countries_is_not_the_length_of_one_stay
     )
     visit = only(run(text, plugins), EventType.VISIT)
     assert interval(visit) == ("2025-06-02", "2025-06-02")
+
+
+def test_a_time_right_after_a_summit_and_its_place_is_the_summits_not_a_later_calls(plugins: Plugins) -> None:
+    text = (
+        "US President Tom Hale revealed plans for a summit in Japan in May during a video call with "
+        "Indian Prime Minister Raj Mehta on Monday."
+    )
+    call = only(run(text, plugins), EventType.CALL)
+    assert interval(call) == ("2025-06-02", "2025-06-02")

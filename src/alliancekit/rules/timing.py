@@ -160,6 +160,8 @@ def time_for(
             continue  # the time of another engagement's venue clause
         if request is not None and mention.end <= request:
             continue
+        if _dates_other_noun(reading, layer, trigger, mention):
+            continue  # "plans for a summit in Japan in May during a call on Monday": May is the summit's
         framing_year = cues.BARE_YEAR.fullmatch(mention.text)
         if framing_year and any(m.year == int(framing_year[1]) for m in layer.times):
             continue  # "In 2019, ... met on June 28": the year frames the day, which dates the event
@@ -277,6 +279,23 @@ def time_for(
         if cost < best_cost:
             best, best_cost = mention, cost
     return best
+
+
+def _dates_other_noun(reading: Reading, layer: SentenceLayer, trigger: Trigger, mention: TimeMention) -> bool:
+    """Whether a time directly follows another kind of engagement's noun: "a summit in Japan in May"."""
+    text = reading.text
+    for other in layer.triggers:
+        if other.type is trigger.type or other.form != "nominal" or other.end > mention.start:
+            continue  # "began the trip at Yokosuka on Sept. 7 and toured ...": the same trip's day
+        if not other.start < trigger.start or mention.start - other.end > 60:
+            continue
+        gap = text[other.end : mention.start]
+        for place in layer.places:
+            if other.end <= place.start and place.end <= mention.start:
+                gap = gap.replace(text[place.start : place.end], " ", 1)
+        if re.fullmatch(r"(?:\s+(?:in|at)\s+(?:the\s+)?\s*)?\s*", gap):
+            return True
+    return False
 
 
 def during_event(
