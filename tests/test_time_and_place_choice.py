@@ -153,3 +153,24 @@ def test_a_time_right_after_a_summit_and_its_place_is_the_summits_not_a_later_ca
     )
     call = only(run(text, plugins), EventType.CALL)
     assert interval(call) == ("2025-06-02", "2025-06-02")
+
+
+def test_a_call_in_which_someone_told_something_is_on_the_day_they_are_said_to_have_spoken(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "South Korean Foreign Minister Lee Min-ho said Monday that the two countries must work together. "
+        "Lee told Japanese Foreign Minister Kenji Sato during their first phone conversation that trade "
+        "was a priority."
+    )
+    call = only(run(text, plugins), EventType.CALL)
+    assert interval(call) == ("2025-06-02", "2025-06-02")
+
+
+def test_a_call_told_as_an_earlier_occasion_takes_no_day_of_speaking(plugins: Plugins) -> None:
+    text = (
+        "South Korean Foreign Minister Lee Min-ho said Monday that trade was a priority. Lee and Japanese "
+        "Foreign Minister Kenji Sato last spoke by phone in a call that lasted an hour."
+    )
+    call = only(run(text, plugins), EventType.CALL)
+    assert call.time is None

@@ -40,7 +40,13 @@ from alliancekit.rules.coreference import resolve_counterparts
 from alliancekit.rules.document import Draft, Reading, read_sentences
 from alliancekit.rules.emit import explanation, to_event
 from alliancekit.rules.places import dateline_places
-from alliancekit.rules.timing import borrow_times, count_from_earlier, visit_lengths, years_from_paragraph
+from alliancekit.rules.timing import (
+    borrow_times,
+    count_from_earlier,
+    speaking_days,
+    visit_lengths,
+    years_from_paragraph,
+)
 
 __all__ = ["RulesExtractor", "read_article"]
 
@@ -67,6 +73,7 @@ def read_article(reading: Reading) -> list[tuple[Event, Draft]]:
     engagements = add_headline_drafts(engagements, reading.headline_drafts)
     engagements = join_country_sides(engagements, anchor)
     borrow_times(reading, engagements)  # an undated engagement: the time of the sentence before
+    speaking_days(reading, engagements)  # "said Wednesday ... told him during their call"
     inherit(engagements)  # the time and place of the visit or call it belongs to
     engagements = join_companions(engagements)
     years_from_paragraph(reading, engagements)

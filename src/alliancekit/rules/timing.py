@@ -22,7 +22,14 @@ from alliancekit.rules import clauses, cues
 from alliancekit.rules.clauses import frame_main, in_aside
 from alliancekit.rules.document import Draft, Reading, SentenceLayer, person_key
 from alliancekit.rules.triggers import Trigger
-from alliancekit.temporal import Direction, TimeMention, day_offset, resolve, stated_year
+from alliancekit.temporal import (
+    Direction,
+    TimeMention,
+    day_offset,
+    find_time_expressions,
+    resolve,
+    stated_year,
+)
 
 __all__ = [
     "after_event",
@@ -32,6 +39,7 @@ __all__ = [
     "during_event",
     "settle_time",
     "span_of",
+    "speaking_days",
     "time_for",
     "times_agree",
     "venue_clause",
@@ -405,6 +413,56 @@ def borrow_times(reading: Reading, drafts: list[Draft]) -> None:
             if layer.times and ((keys & named and (not layer.triggers or trip_frame)) or scene):
                 draft.time = layer.times[0]
                 break
+
+
+_SAID_ON = re.compile(r"\b(?:said|says|told(?:\s+\w+)?|stated|stressed|added)(?:\s+on)?\s*$", re.IGNORECASE)
+_TOLD_DURING = re.compile(
+    r"\b(?:said|says|told|tells|stressed|noted|added|asked|urged)\b[^.;]{0,120}?\b(?:during|in|on)\s+"
+    r"(?:the|their|a|his|her)\s+(?:[\w-]+\s+){0,3}?$",
+    re.IGNORECASE,
+)
+
+
+def _speaking_day(reading: Reading, layer: SentenceLayer) -> TimeMention | None:
+    """The day a sentence says its speaker spoke: "Kang said Wednesday that ..."."""
+    start = layer.sentence.start
+    for mention in find_time_expressions(layer.sentence.text):
+        if _SAID_ON.search(layer.sentence.text, max(0, mention.start - 30), mention.start):
+            return TimeMention(start + mention.start, start + mention.end, mention.text, mention.year)
+    return None
+
+
+def speaking_days(reading: Reading, drafts: list[Draft]) -> None:
+    """An undated call in which someone "told" something is dated by the day they are said to have spoken.
+
+    "Kang said Wednesday that the deal falls short. She told Kishida so
+    during their first phone conversation": the call was on Wednesday. The
+    day is in the call's sentence or the one before it, naming its people.
+    """
+    text = reading.text
+    for draft in drafts:
+        if (
+            draft.type is not EventType.CALL
+            or draft.time is not None
+            or draft.inherited_time is not None
+            or draft.previous_occasion
+            or draft.status not in (None, Status.OCCURRED)
+        ):
+            continue
+        layer = reading.sentences[draft.sentence]
+        if draft.trigger.start < layer.sentence.start or not _TOLD_DURING.search(
+            text, layer.sentence.start, draft.trigger.start
+        ):
+            continue
+        day = _speaking_day(reading, layer)
+        before = draft.sentence - 1
+        if day is None and before >= 0:
+            previous = reading.sentences[before]
+            named = {person_key(p) for p in previous.persons}
+            if not previous.triggers and named & draft.person_keys():
+                day = _speaking_day(reading, previous)
+        if day is not None:
+            draft.time = day
 
 
 def years_from_paragraph(reading: Reading, drafts: list[Draft]) -> None:
