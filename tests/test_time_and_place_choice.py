@@ -174,3 +174,21 @@ def test_a_call_told_as_an_earlier_occasion_takes_no_day_of_speaking(plugins: Pl
     )
     call = only(run(text, plugins), EventType.CALL)
     assert call.time is None
+
+
+def test_a_call_hours_after_another_is_on_that_calls_day_or_the_next(plugins: Plugins) -> None:
+    text = "\n\n".join(
+        [
+            "US President Tom Hale said he had a very good phone call with Chinese President Wen Bo "
+            "on Monday.",
+            "The markets rose on the news.",
+            "Analysts said the tone was warm.",
+            "Soybean prices climbed.",
+            "Shipping stocks also gained.",
+            "Tariffs were cut on several goods.",
+            "Japanese Prime Minister Kenji Sato reaffirmed close ties during a call with Hale, hours after "
+            "Hale spoke with Chinese President Wen Bo.",
+        ]
+    )
+    (call,) = [e for e in run(text, plugins) if "Kenji Sato" in {p.actor.name for p in e.participants}]
+    assert interval(call) == ("2025-06-02", "2025-06-03")

@@ -43,6 +43,7 @@ from alliancekit.rules.places import dateline_places
 from alliancekit.rules.timing import (
     borrow_times,
     count_from_earlier,
+    hours_apart,
     speaking_days,
     visit_lengths,
     years_from_paragraph,
@@ -79,6 +80,7 @@ def read_article(reading: Reading) -> list[tuple[Event, Draft]]:
     years_from_paragraph(reading, engagements)
     count_from_earlier(reading, engagements)  # "two days later"
     visit_lengths(reading, engagements)  # "arrived on Monday for a four-day visit"
+    hours_apart(reading, engagements)  # "a call with Trump, hours after he spoke with Xi"
     dateline_places(reading, engagements)
     return [(event, draft) for draft in engagements if (event := to_event(reading, draft)) is not None]
 

@@ -37,6 +37,7 @@ __all__ = [
     "borrow_times",
     "count_from_earlier",
     "during_event",
+    "hours_apart",
     "settle_time",
     "span_of",
     "speaking_days",
@@ -463,6 +464,51 @@ def speaking_days(reading: Reading, drafts: list[Draft]) -> None:
                 day = _speaking_day(reading, previous)
         if day is not None:
             draft.time = day
+
+
+_HOURS_APART = re.compile(
+    r"\s*,?\s+(?:just\s+|only\s+|mere\s+|a\s+few\s+|several\s+|some\s+|\w+\s+)?hours\s+(?P<way>after|before)\s+",
+    re.IGNORECASE,
+)
+
+
+def hours_apart(reading: Reading, drafts: list[Draft]) -> None:
+    """An undated engagement "hours after" another of the sentence is on its day or the next.
+
+    "Takaichi held a call with Trump, hours after he spoke with Xi": the
+    day of the Xi call or the day after it (hours may cross midnight).
+    """
+    anchor = reading.document.anchor
+    text = reading.text
+    for draft in drafts:
+        if draft.time is not None or draft.inherited_time is not None or draft.fixed_time is not None:
+            continue
+        layer = reading.sentences[draft.sentence]
+        cue = _HOURS_APART.search(text, draft.trigger.end, layer.sentence.end)
+        if cue is None or cue.start() - draft.trigger.end > 80:
+            continue
+        other = next(
+            (
+                d
+                for d in drafts
+                if d is not draft
+                and d.time is not None
+                and any(cue.end() <= start <= cue.end() + 60 for start, _ in d.spans)
+            ),
+            None,
+        )
+        if other is None:
+            continue
+        status = other.status or (Status.PLANNED if other.future_hint else Status.OCCURRED)
+        span = settle_time(other, status, anchor)[1]
+        if span is None or span.start is None or span.end is None or span.start != span.end:
+            continue
+        one = dt.timedelta(days=1)
+        first, last = (
+            (span.start, span.end + one) if cue["way"].lower() == "after" else (span.start - one, span.end)
+        )
+        draft.time = other.time
+        draft.fixed_time = TimeSpan(first, last, Granularity.DAY, cue.group().strip(" ,") + f" ({span.text})")
 
 
 def years_from_paragraph(reading: Reading, drafts: list[Draft]) -> None:
