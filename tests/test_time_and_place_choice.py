@@ -192,3 +192,14 @@ def test_a_call_hours_after_another_is_on_that_calls_day_or_the_next(plugins: Pl
     )
     (call,) = [e for e in run(text, plugins) if "Kenji Sato" in {p.actor.name for p in e.participants}]
     assert interval(call) == ("2025-06-02", "2025-06-03")
+
+
+def test_a_plan_for_coming_weeks_said_to_come_before_a_dated_event_ends_the_day_before(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "Japanese Prime Minister Kenji Sato is expected to visit South Korea in coming weeks, officials "
+        "said. The visit is expected before Sato hosts a regional summit from June 20."
+    )
+    visit = only(run(text, plugins), EventType.VISIT)
+    assert interval(visit) == ("2025-06-05", "2025-06-19")

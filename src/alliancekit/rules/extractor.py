@@ -42,6 +42,7 @@ from alliancekit.rules.emit import explanation, to_event
 from alliancekit.rules.places import dateline_places
 from alliancekit.rules.timing import (
     borrow_times,
+    bounded_before,
     count_from_earlier,
     hours_apart,
     speaking_days,
@@ -81,6 +82,7 @@ def read_article(reading: Reading) -> list[tuple[Event, Draft]]:
     count_from_earlier(reading, engagements)  # "two days later"
     visit_lengths(reading, engagements)  # "arrived on Monday for a four-day visit"
     hours_apart(reading, engagements)  # "a call with Trump, hours after he spoke with Xi"
+    bounded_before(reading, engagements)  # "in coming weeks ... before the summit from May 19"
     dateline_places(reading, engagements)
     return [(event, draft) for draft in engagements if (event := to_event(reading, draft)) is not None]
 

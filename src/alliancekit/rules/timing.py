@@ -35,6 +35,7 @@ __all__ = [
     "after_event",
     "arrival_adjunct",
     "borrow_times",
+    "bounded_before",
     "count_from_earlier",
     "during_event",
     "hours_apart",
@@ -48,6 +49,12 @@ __all__ = [
     "visit_lengths",
     "years_from_paragraph",
 ]
+
+# "before Sato hosts a summit", "ahead of when he leaves": a clause of its own, with its own time
+_CLAUSE_BEFORE = re.compile(
+    r"\b(?:before|ahead\s+of|prior\s+to)\s+(?:he|she|they|it|[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+)?)\s+"
+    r"(?:will\s+)?(?!is\b|was\b|has\b)[a-z]{2,}s\b"
+)
 
 _VENUE_GAP = 100
 """How far after its noun a venue clause may begin ("a summit among A, B and C, which ...")."""
@@ -281,6 +288,12 @@ def time_for(
             continue  # "The talks came a day after the North fired missiles on Wednesday"
         if (
             not opening
+            and mention.start >= trigger.end
+            and _CLAUSE_BEFORE.search(text, trigger.end, mention.start)
+        ):
+            continue  # "the visit is expected before Sato hosts a summit from May 19": the summit's
+        if (
+            not opening
             and mention.end <= trigger.start
             and in_aside(reading.text, layer.sentence, mention, trigger)
         ):
@@ -509,6 +522,53 @@ def hours_apart(reading: Reading, drafts: list[Draft]) -> None:
         )
         draft.time = other.time
         draft.fixed_time = TimeSpan(first, last, Granularity.DAY, cue.group().strip(" ,") + f" ({span.text})")
+
+
+_BEFORE_DATE = re.compile(r"\b(?:before|ahead\s+of|prior\s+to)\s+[^.;]{0,80}?$", re.IGNORECASE)
+
+
+def bounded_before(reading: Reading, drafts: list[Draft]) -> None:
+    """A plan for a vague time ("in coming weeks") said to come before a dated event ends the day before it.
+
+    "Sato is expected to visit Seoul in coming weeks. The visit is expected
+    before he hosts a summit from May 19": the visit's time ends on May 18.
+    The bound is in the plan's sentence or the next one.
+    """
+    anchor = reading.document.anchor
+    text = reading.text
+    for draft in drafts:
+        if draft.time is None or draft.fixed_time is not None or draft.status is not Status.PLANNED:
+            continue
+        span = settle_time(draft, Status.PLANNED, anchor)[1]
+        if span is None or span.start is None or span.end is None or (span.end - span.start).days < 7:
+            continue
+        here = next(
+            (la for la in reading.sentences if la.sentence.start <= draft.time.start < la.sentence.end), None
+        )
+        if here is None:
+            continue
+        layers = reading.sentences[here.sentence.index : here.sentence.index + 2]
+        for layer in layers:
+            bound = next(
+                (
+                    mention
+                    for mention in layer.times
+                    if mention.start >= draft.time.end
+                    and _BEFORE_DATE.search(
+                        text, max(layer.sentence.start, mention.start - 90), mention.start
+                    )
+                ),
+                None,
+            )
+            if bound is None:
+                continue
+            limit = resolve(bound.text, anchor, "forward", bound.year)
+            if limit is not None and limit.start is not None and span.start < limit.start <= span.end:
+                last = limit.start - dt.timedelta(days=1)
+                draft.fixed_time = TimeSpan(
+                    span.start, last, span.granularity, f"{draft.time.text} ... {bound.text}"
+                )
+            break
 
 
 def years_from_paragraph(reading: Reading, drafts: list[Draft]) -> None:
