@@ -203,3 +203,12 @@ def test_a_plan_for_coming_weeks_said_to_come_before_a_dated_event_ends_the_day_
     )
     visit = only(run(text, plugins), EventType.VISIT)
     assert interval(visit) == ("2025-06-05", "2025-06-19")
+
+
+def test_a_meeting_coordinated_with_heading_to_a_city_is_in_that_city(plugins: Plugins) -> None:
+    text = (
+        "The trip will see US Vice President Tom Hale meet Chinese President Wen Bo in Beijing before "
+        "heading to Seoul and a meeting with South Korean President Lee Min-ho."
+    )
+    (meeting,) = [e for e in run(text, plugins) if "Lee Min-ho" in {p.actor.name for p in e.participants}]
+    assert place(meeting) == "Seoul"
