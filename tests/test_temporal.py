@@ -976,3 +976,38 @@ def test_a_stay_of_some_days_running_until_a_day_ends_on_that_day() -> None:
     span = resolve("a two-day visit through March 20", D(2026, 3, 9), "forward")
     assert span is not None
     assert (span.start, span.end) == (D(2026, 3, 19), D(2026, 3, 20))
+
+
+# --------------------------------------------------------------------------- stretches, day pairs, year lists
+
+
+@pytest.mark.parametrize(
+    ("expression", "direction", "expected"),
+    [
+        ("over the next two days", "forward", (D(2026, 1, 14), D(2026, 1, 15), DAY)),
+        ("within the next three days", "forward", (TUESDAY, D(2026, 1, 16), DAY)),
+        ("in recent days", "backward", (D(2026, 1, 6), TUESDAY, DAY)),
+        ("over the past two days", "backward", (D(2026, 1, 11), TUESDAY, DAY)),
+        ("in recent weeks", "backward", (D(2025, 12, 2), TUESDAY, DAY)),
+    ],
+)
+def test_a_stretch_of_days_runs_from_the_anchor_on_the_side_it_names(
+    expression: str, direction: Direction, expected: tuple[object, ...]
+) -> None:
+    assert texts(f"The envoys talked {expression}.") == [expression]
+    assert span_of(expression, TUESDAY, direction) == expected
+
+
+def test_the_last_days_of_something_are_no_stretch_of_time() -> None:
+    assert texts("He served in the last days of the war.") == []
+
+
+def test_two_ordinal_days_are_both_days_of_the_nearest_month() -> None:
+    assert texts("The envoy will arrive on the 20th or 21st.") == ["on the 20th or 21st"]
+    assert span_of("on the 20th or 21st", TUESDAY, "forward") == (D(2026, 1, 20), D(2026, 1, 21), DAY)
+    assert span_of("on the 3rd or 4th", TUESDAY, "backward") == (D(2026, 1, 3), D(2026, 1, 4), DAY)
+
+
+def test_each_year_of_a_list_after_in_is_a_year() -> None:
+    assert texts("The forum met in 2007, 2009 and 2010.") == ["in 2007", "2009", "2010"]
+    assert texts("Sales of 2009 and 2010 models rose.") == []

@@ -94,7 +94,7 @@ def test_a_meeting_while_in_a_country_takes_the_time_of_the_visit_there(plugins:
         "While in Japan, Carver will meet with Prime Minister Kenji Sato."
     )
     meeting = only(run(text, plugins), EventType.MEETING)
-    assert interval(meeting) == ("2025-06-02", "2025-06-02")
+    assert interval(meeting) == ("2025-06-02", "2025-06-05")  # the four days of the visit
     assert place(meeting) == "Japan"
 
 
@@ -123,3 +123,92 @@ def test_here_is_the_city_of_a_dateline_opening_the_sentence(plugins: Plugins) -
     )
     meeting = only(run(text, plugins, dt.date(2025, 10, 4)), EventType.MEETING)
     assert place(meeting) == "Jakarta"
+
+
+def test_a_visit_dated_by_its_arrival_lasts_the_days_its_length_states(plugins: Plugins) -> None:
+    text = "US Defense Secretary John Carver arrived in Tokyo on Monday for a four-day visit."
+    visit = only(run(text, plugins), EventType.VISIT)
+    assert interval(visit) == ("2025-06-02", "2025-06-05")
+
+
+def test_a_visit_wrapped_up_on_a_day_ends_on_that_day(plugins: Plugins) -> None:
+    text = "US Defense Secretary John Carver wrapped up a three-day visit to Seoul on Tuesday."
+    visit = only(run(text, plugins), EventType.VISIT)
+    assert interval(visit) == ("2025-06-01", "2025-06-03")
+
+
+def test_the_length_of_a_tour_of_several_countries_is_not_the_length_of_one_stay(plugins: Plugins) -> None:
+    text = (
+        "US Defense Secretary John Carver arrived in Tokyo on Monday to begin an eight-day tour of "
+        "Asian allies."
+    )
+    visit = only(run(text, plugins), EventType.VISIT)
+    assert interval(visit) == ("2025-06-02", "2025-06-02")
+
+
+def test_a_time_right_after_a_summit_and_its_place_is_the_summits_not_a_later_calls(plugins: Plugins) -> None:
+    text = (
+        "US President Tom Hale revealed plans for a summit in Japan in May during a video call with "
+        "Indian Prime Minister Raj Mehta on Monday."
+    )
+    call = only(run(text, plugins), EventType.CALL)
+    assert interval(call) == ("2025-06-02", "2025-06-02")
+
+
+def test_a_call_in_which_someone_told_something_is_on_the_day_they_are_said_to_have_spoken(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "South Korean Foreign Minister Lee Min-ho said Monday that the two countries must work together. "
+        "Lee told Japanese Foreign Minister Kenji Sato during their first phone conversation that trade "
+        "was a priority."
+    )
+    call = only(run(text, plugins), EventType.CALL)
+    assert interval(call) == ("2025-06-02", "2025-06-02")
+
+
+def test_a_call_told_as_an_earlier_occasion_takes_no_day_of_speaking(plugins: Plugins) -> None:
+    text = (
+        "South Korean Foreign Minister Lee Min-ho said Monday that trade was a priority. Lee and Japanese "
+        "Foreign Minister Kenji Sato last spoke by phone in a call that lasted an hour."
+    )
+    call = only(run(text, plugins), EventType.CALL)
+    assert call.time is None
+
+
+def test_a_call_hours_after_another_is_on_that_calls_day_or_the_next(plugins: Plugins) -> None:
+    text = "\n\n".join(
+        [
+            "US President Tom Hale said he had a very good phone call with Chinese President Wen Bo "
+            "on Monday.",
+            "The markets rose on the news.",
+            "Analysts said the tone was warm.",
+            "Soybean prices climbed.",
+            "Shipping stocks also gained.",
+            "Tariffs were cut on several goods.",
+            "Japanese Prime Minister Kenji Sato reaffirmed close ties during a call with Hale, hours after "
+            "Hale spoke with Chinese President Wen Bo.",
+        ]
+    )
+    (call,) = [e for e in run(text, plugins) if "Kenji Sato" in {p.actor.name for p in e.participants}]
+    assert interval(call) == ("2025-06-02", "2025-06-03")
+
+
+def test_a_plan_for_coming_weeks_said_to_come_before_a_dated_event_ends_the_day_before(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "Japanese Prime Minister Kenji Sato is expected to visit South Korea in coming weeks, officials "
+        "said. The visit is expected before Sato hosts a regional summit from June 20."
+    )
+    visit = only(run(text, plugins), EventType.VISIT)
+    assert interval(visit) == ("2025-06-05", "2025-06-19")
+
+
+def test_a_meeting_coordinated_with_heading_to_a_city_is_in_that_city(plugins: Plugins) -> None:
+    text = (
+        "The trip will see US Vice President Tom Hale meet Chinese President Wen Bo in Beijing before "
+        "heading to Seoul and a meeting with South Korean President Lee Min-ho."
+    )
+    (meeting,) = [e for e in run(text, plugins) if "Lee Min-ho" in {p.actor.name for p in e.participants}]
+    assert place(meeting) == "Seoul"

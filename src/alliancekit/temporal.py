@@ -552,6 +552,21 @@ def _resolve_ordinal_day(match: re.Match[str], anchor: dt.date | None, direction
     return None if day is None else (day, day, Granularity.DAY)
 
 
+def _resolve_ordinal_day_pair(
+    match: re.Match[str], anchor: dt.date | None, direction: Direction
+) -> _Span | None:
+    """Resolve ``on the 3rd or 4th``: both days of the month nearest the anchor on the side told."""
+    if anchor is None:
+        return None
+    first, last = int(match["d1"]), int(match["d2"])
+    if direction == "forward":  # the first day not yet past, and the last of its month
+        start = _day_in_nearby_month(first, anchor, direction)
+        if start is not None and last <= calendar.monthrange(start.year, start.month)[1]:
+            return start, start.replace(day=last), Granularity.DAY
+    end = _day_in_nearby_month(last, anchor, direction)
+    return None if end is None else (end.replace(day=first), end, Granularity.DAY)
+
+
 def _resolve_ordinal_day_range(
     match: re.Match[str], anchor: dt.date | None, direction: Direction
 ) -> _Span | None:
@@ -610,6 +625,30 @@ def _resolve_ahead(match: re.Match[str], anchor: dt.date | None, direction: Dire
     if (_group(match, "prep") or _group(match, "prep2") or "").lower() == "within":
         nearest = 0
     return anchor + dt.timedelta(days=nearest), anchor + dt.timedelta(days=furthest), Granularity.DAY
+
+
+def _resolve_stretch(match: re.Match[str], anchor: dt.date | None, direction: Direction) -> _Span | None:
+    """Resolve ``over the next two days``, ``in recent days``, ``in the past few weeks``.
+
+    Ahead, the days after the anchor up to the furthest the count can mean;
+    behind, the days before it up to and with the anchor.
+    """
+    if anchor is None:
+        return None
+    unit = match["unit"].lower().rstrip("s")
+    count = _norm(_group(match, "n"))
+    if count in ("", "recent"):
+        days = {"day": 7, "week": 42, "month": 180}[unit]
+    elif count.split()[-1] in ("few", "several", "couple", "of"):
+        word = "couple" if "couple" in count else count.split()[-1]
+        days = _VAGUE_AHEAD[word, unit][1]
+    else:
+        days = _number(count) * _UNIT_DAYS[unit]
+    ahead = _norm(_group(match, "dir")) in ("next", "coming")
+    if ahead:
+        nearest = 0 if _norm(_group(match, "prep")) == "within" else 1
+        return anchor + dt.timedelta(days=nearest), anchor + dt.timedelta(days=days), Granularity.DAY
+    return anchor - dt.timedelta(days=days), anchor, Granularity.DAY
 
 
 def _resolve_offset(match: re.Match[str], anchor: dt.date | None, direction: Direction) -> _Span | None:
@@ -1024,9 +1063,30 @@ def _check_ordinal_day(match: re.Match[str], text: str) -> bool:
     return _followed_by(match, text, _AFTER_ORDINAL_DAY)
 
 
+# "in 2007, 2009 and 2010": the years listed after the first one's "in"
+_YEAR_LIST_BEFORE = re.compile(
+    r"\b(?:in|during)\s{1,3}(?:(?:19|20)\d\d,\s{0,3})*(?:19|20)\d\d(?:,?\s{1,3}(?:and|or)\s{1,3}|,\s{0,3})$",
+    re.IGNORECASE,
+)
+
+
 def _check_year(match: re.Match[str], text: str) -> bool:
-    """Reject a bare number as a year: ``in 2027`` and ``early 2027`` are years."""
-    return bool(_group(match, "prep") or _group(match, "part"))
+    """Reject a bare number as a year: ``in 2027``, ``early 2027``, each of ``in 2007, 2009 and 2010``."""
+    if _group(match, "prep") or _group(match, "part"):
+        return True
+    return _YEAR_LIST_BEFORE.search(text, max(0, match.start() - 60), match.start()) is not None
+
+
+def _check_stretch(match: re.Match[str], text: str) -> bool:
+    """Keep ``over the next two days`` and ``in recent days``: a count, or "recent"."""
+    # "in the last days of the war" is no stretch; "in the coming days" is read as ahead
+    return _group(match, "n2") is not None or _group(match, "n") is not None
+
+
+def _check_ordinal_pair(match: re.Match[str], text: str) -> bool:
+    """Two days of one month in order, ``the 3rd or 4th``; ``and`` only for days that follow each other."""
+    first, last = int(match["d1"]), int(match["d2"])
+    return first < last and (_norm(_group(match, "to")) != "and" or last == first + 1)
 
 
 _SCORE_BEFORE = re.compile(r"\d\s{0,3}[-:\u2013]\s{0,3}$")
@@ -1222,6 +1282,14 @@ _PATTERNS: tuple[_Pattern, ...] = (
         cues=(_CUE_DIGIT,),
     ),
     _pattern(
+        "ordinal-day-pair",
+        rf"{_RANGE_PREP}the{_GAP}(?P<d1>3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th){_TO}(?:the{_GAP})?"
+        rf"(?P<d2>3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)(?![\w%])",
+        _resolve_ordinal_day_pair,
+        _check_ordinal_pair,
+        cues=(_CUE_DIGIT,),
+    ),
+    _pattern(
         "ordinal-day-range",
         rf"{_RANGE_PREP}the{_GAP}{_day('d1')}{_TO}(?P<m>{_MONTH_ANY})\.?{_GAP}{_day('d2')}{_optional_year('y')}",
         _resolve_ordinal_day_range,
@@ -1235,6 +1303,15 @@ _PATTERNS: tuple[_Pattern, ...] = (
         rf"{_GAP}|over{_GAP}(?P<vague2>the{_GAP}(?:up)?coming){_GAP}|(?P<prep2>within){_GAP})"
         rf"(?P<unit>days?|weeks?|months?)(?:['’]s?{_GAP}time|{_GAP}time|{_GAP}from{_GAP}now)?(?![a-z])",
         _resolve_ahead,
+        cues=(_CUE_AHEAD,),
+    ),
+    _pattern(
+        "stretch",
+        rf"(?P<prep>in|over|during|for|within|throughout){_GAP}(?:the{_GAP}(?P<dir>next|coming|past|last|previous)"
+        rf"(?:{_GAP}(?P<n>{_NUMBER}|few|several|couple{_GAP}of))?|(?P<n2>recent))"
+        rf"{_GAP}(?P<unit>days|weeks|months)(?![a-z])",
+        _resolve_stretch,
+        _check_stretch,
         cues=(_CUE_AHEAD,),
     ),
     _pattern(

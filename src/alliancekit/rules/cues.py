@@ -84,14 +84,17 @@ __all__ = [
     "SCHEDULE_WORDS",
     "SECOND_PLACE_GAP",
     "SEPARATE",
+    "SEVERAL_STOPS",
     "SINCE_BEFORE",
     "SINCE_CLAUSE",
     "SINCE_WORD",
     "SOME_TIME_AFTER",
     "TOGETHER",
     "TOPIC_CUE",
+    "TRIP_ENDED",
     "TRIP_NOUNS",
     "TRIP_PART",
+    "VISIT_LENGTH",
     "WHEN_AFTER",
     "WHETHER",
     "WISH",
@@ -357,6 +360,25 @@ WHILE_IN = re.compile(
     r"\s*(?:While|When)\s+(?:(?:he|she|they|[A-Z][\w.’'-]+)\s+(?:is|was|are|were)\s+)?(?:in|at)\s+(?:the\s+)?"
 )
 TRIP_NOUNS = frozenset({"stay", "visit", "trip", "tour"})
+# "for a four-day visit", "a four-day, three-night itinerary": how many days a trip lasts
+VISIT_LENGTH = re.compile(
+    r"\b(?P<n>two|three|four|five|six|seven|eight|nine|ten|[2-9]|1[0-4])[-\s]day\b"
+    r"(?:,?\s+(?:one|two|three|four|five|six|seven|eight|nine|[1-9]|1[0-3])[-\s]nights?\b)?"
+    r"(?:\s+(?:official|working|state|formal|bilateral|regional|overseas|foreign|diplomatic)){0,2}"
+    r"\s+(?:visit|trip|tour|stay|itinerary|swing|journey|mission)s?\b",
+    re.IGNORECASE,
+)
+# "an eight-day tour of Asian allies": a trip of several stops, not the length of one stay
+SEVERAL_STOPS = re.compile(
+    r"\s+(?:of|through|across|around)\b|\s+(?:to|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:region|allies|nations|countries|capitals|partners|Asia|Europe|Africa|Indo-Pacific|Pacific|Middle\s+East)\b"
+)
+# "wrapped up a three-day visit on Wednesday": the day told is the trip's last
+TRIP_ENDED = re.compile(
+    r"\b(?:wrap(?:s|ped|ping)\s+up|wrap\s+up|end(?:s|ed|ing)|conclud(?:e|es|ed|ing)|w(?:ound|inds?|inding)\s+up|"
+    r"clos(?:ed|ing)|cap(?:ped|ping)|finish(?:es|ed|ing)?)\b",
+    re.IGNORECASE,
+)
 AFTER_EVENT = re.compile(
     r"^\s*(?:After|Following|Shortly\s+after|Right\s+after)\s+(?:the|their|his|her|this|that)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:talks|meeting|summit|call|conversation|session)\b"

@@ -130,7 +130,7 @@ def _time_reason(reading: Reading, event: Event, draft: Draft) -> str:
     if event.time.start is None:
         return f"'{event.time.text}' is relative and the document has no publication date"
     if draft.fixed_time is not None:
-        return f"'{draft.fixed_time.text}', counted from the engagement dated before it"
+        return f"'{draft.fixed_time.text}', counted from a day the text gives"
     if draft.time is not None:
         direction = "backward" if event.status is Status.OCCURRED else "forward"
         base = f"the publication date {anchor}" if anchor is not None else "the year the text states"

@@ -40,7 +40,15 @@ from alliancekit.rules.coreference import resolve_counterparts
 from alliancekit.rules.document import Draft, Reading, read_sentences
 from alliancekit.rules.emit import explanation, to_event
 from alliancekit.rules.places import dateline_places
-from alliancekit.rules.timing import borrow_times, count_from_earlier, years_from_paragraph
+from alliancekit.rules.timing import (
+    borrow_times,
+    bounded_before,
+    count_from_earlier,
+    hours_apart,
+    speaking_days,
+    visit_lengths,
+    years_from_paragraph,
+)
 
 __all__ = ["RulesExtractor", "read_article"]
 
@@ -67,10 +75,14 @@ def read_article(reading: Reading) -> list[tuple[Event, Draft]]:
     engagements = add_headline_drafts(engagements, reading.headline_drafts, anchor)
     engagements = join_country_sides(engagements, anchor)
     borrow_times(reading, engagements)  # an undated engagement: the time of the sentence before
+    speaking_days(reading, engagements)  # "said Wednesday ... told him during their call"
     inherit(engagements)  # the time and place of the visit or call it belongs to
     engagements = join_companions(engagements)
     years_from_paragraph(reading, engagements)
     count_from_earlier(reading, engagements)  # "two days later"
+    visit_lengths(reading, engagements)  # "arrived on Monday for a four-day visit"
+    hours_apart(reading, engagements)  # "a call with Trump, hours after he spoke with Xi"
+    bounded_before(reading, engagements)  # "in coming weeks ... before the summit from May 19"
     dateline_places(reading, engagements)
     return [(event, draft) for draft in engagements if (event := to_event(reading, draft)) is not None]
 

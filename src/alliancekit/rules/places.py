@@ -110,6 +110,9 @@ def location_for(
             return None
     if trigger.type is EventType.CALL:
         return None
+    destination = _destination_before(reading, layer, trigger)
+    if destination is not None:
+        return destination  # "before heading to Seoul and a meeting with Park": the meeting is there
     named = _naming_place(layer, trigger)
     if named is not None:
         return named  # "the Camp David summit", "the Osaka meeting": the place that names it
@@ -151,6 +154,28 @@ def location_for(
         for place in reversed(places):
             if place.end <= comma:
                 return place if comma - place.end <= 2 else None
+    return None
+
+
+_MOTION_TO = re.compile(
+    r"\b(?:head(?:s|ed|ing)?|travel(?:s|led|ling|ed|ing)?|fl(?:y|ies|ew|ying)|go(?:es|ing)?|went|mov(?:e|es|ed|ing)|"
+    r"continu(?:e|es|ed|ing)|proceed(?:s|ed|ing)?|on)\s+(?:on\s+)?to\s+$",
+    re.IGNORECASE,
+)
+
+
+def _destination_before(reading: Reading, layer: SentenceLayer, trigger: Trigger) -> PlaceMention | None:
+    """The destination an engagement noun is coordinated with: "heading to Seoul and a meeting with Park"."""
+    if trigger.form != "nominal" or trigger.type is not EventType.MEETING:
+        return None
+    text = reading.text
+    for place in layer.places:
+        if not 0 <= trigger.start - place.end <= 16:
+            continue
+        if not re.fullmatch(r"\s+and\s+(?:(?:a|an|the|his|her|their)\s+)?", text[place.end : trigger.start]):
+            continue
+        if _MOTION_TO.search(text, max(layer.sentence.start, place.start - 30), place.start):
+            return place
     return None
 
 

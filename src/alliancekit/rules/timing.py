@@ -22,22 +22,39 @@ from alliancekit.rules import clauses, cues
 from alliancekit.rules.clauses import frame_main, in_aside
 from alliancekit.rules.document import Draft, Reading, SentenceLayer, person_key
 from alliancekit.rules.triggers import Trigger
-from alliancekit.temporal import Direction, TimeMention, day_offset, resolve, stated_year
+from alliancekit.temporal import (
+    Direction,
+    TimeMention,
+    day_offset,
+    find_time_expressions,
+    resolve,
+    stated_year,
+)
 
 __all__ = [
     "after_event",
     "arrival_adjunct",
     "borrow_times",
+    "bounded_before",
     "count_from_earlier",
     "during_event",
+    "hours_apart",
     "settle_time",
     "span_of",
+    "speaking_days",
     "time_for",
     "times_agree",
     "venue_clause",
     "venues",
+    "visit_lengths",
     "years_from_paragraph",
 ]
+
+# "before Sato hosts a summit", "ahead of when he leaves": a clause of its own, with its own time
+_CLAUSE_BEFORE = re.compile(
+    r"\b(?:before|ahead\s+of|prior\s+to)\s+(?:he|she|they|it|[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+)?)\s+"
+    r"(?:will\s+)?(?!is\b|was\b|has\b)[a-z]{2,}s\b"
+)
 
 _VENUE_GAP = 100
 """How far after its noun a venue clause may begin ("a summit among A, B and C, which ...")."""
@@ -159,6 +176,8 @@ def time_for(
             continue  # the time of another engagement's venue clause
         if request is not None and mention.end <= request:
             continue
+        if _dates_other_noun(reading, layer, trigger, mention):
+            continue  # "plans for a summit in Japan in May during a call on Monday": May is the summit's
         framing_year = cues.BARE_YEAR.fullmatch(mention.text)
         if framing_year and any(m.year == int(framing_year[1]) for m in layer.times):
             continue  # "In 2019, ... met on June 28": the year frames the day, which dates the event
@@ -269,6 +288,12 @@ def time_for(
             continue  # "The talks came a day after the North fired missiles on Wednesday"
         if (
             not opening
+            and mention.start >= trigger.end
+            and _CLAUSE_BEFORE.search(text, trigger.end, mention.start)
+        ):
+            continue  # "the visit is expected before Sato hosts a summit from May 19": the summit's
+        if (
+            not opening
             and mention.end <= trigger.start
             and in_aside(reading.text, layer.sentence, mention, trigger)
         ):
@@ -276,6 +301,23 @@ def time_for(
         if cost < best_cost:
             best, best_cost = mention, cost
     return best
+
+
+def _dates_other_noun(reading: Reading, layer: SentenceLayer, trigger: Trigger, mention: TimeMention) -> bool:
+    """Whether a time directly follows another kind of engagement's noun: "a summit in Japan in May"."""
+    text = reading.text
+    for other in layer.triggers:
+        if other.type is trigger.type or other.form != "nominal" or other.end > mention.start:
+            continue  # "began the trip at Yokosuka on Sept. 7 and toured ...": the same trip's day
+        if not other.start < trigger.start or mention.start - other.end > 60:
+            continue
+        gap = text[other.end : mention.start]
+        for place in layer.places:
+            if other.end <= place.start and place.end <= mention.start:
+                gap = gap.replace(text[place.start : place.end], " ", 1)
+        if re.fullmatch(r"(?:\s+(?:in|at)\s+(?:the\s+)?\s*)?\s*", gap):
+            return True
+    return False
 
 
 def during_event(
@@ -387,6 +429,148 @@ def borrow_times(reading: Reading, drafts: list[Draft]) -> None:
                 break
 
 
+_SAID_ON = re.compile(r"\b(?:said|says|told(?:\s+\w+)?|stated|stressed|added)(?:\s+on)?\s*$", re.IGNORECASE)
+_TOLD_DURING = re.compile(
+    r"\b(?:said|says|told|tells|stressed|noted|added|asked|urged)\b[^.;]{0,120}?\b(?:during|in|on)\s+"
+    r"(?:the|their|a|his|her)\s+(?:[\w-]+\s+){0,3}?$",
+    re.IGNORECASE,
+)
+
+
+def _speaking_day(reading: Reading, layer: SentenceLayer) -> TimeMention | None:
+    """The day a sentence says its speaker spoke: "Kang said Wednesday that ..."."""
+    start = layer.sentence.start
+    for mention in find_time_expressions(layer.sentence.text):
+        if _SAID_ON.search(layer.sentence.text, max(0, mention.start - 30), mention.start):
+            return TimeMention(start + mention.start, start + mention.end, mention.text, mention.year)
+    return None
+
+
+def speaking_days(reading: Reading, drafts: list[Draft]) -> None:
+    """An undated call in which someone "told" something is dated by the day they are said to have spoken.
+
+    "Kang said Wednesday that the deal falls short. She told Kishida so
+    during their first phone conversation": the call was on Wednesday. The
+    day is in the call's sentence or the one before it, naming its people.
+    """
+    text = reading.text
+    for draft in drafts:
+        if (
+            draft.type is not EventType.CALL
+            or draft.time is not None
+            or draft.inherited_time is not None
+            or draft.previous_occasion
+            or draft.status not in (None, Status.OCCURRED)
+        ):
+            continue
+        layer = reading.sentences[draft.sentence]
+        if draft.trigger.start < layer.sentence.start or not _TOLD_DURING.search(
+            text, layer.sentence.start, draft.trigger.start
+        ):
+            continue
+        day = _speaking_day(reading, layer)
+        before = draft.sentence - 1
+        if day is None and before >= 0:
+            previous = reading.sentences[before]
+            named = {person_key(p) for p in previous.persons}
+            if not previous.triggers and named & draft.person_keys():
+                day = _speaking_day(reading, previous)
+        if day is not None:
+            draft.time = day
+
+
+_HOURS_APART = re.compile(
+    r"\s*,?\s+(?:just\s+|only\s+|mere\s+|a\s+few\s+|several\s+|some\s+|\w+\s+)?hours\s+(?P<way>after|before)\s+",
+    re.IGNORECASE,
+)
+
+
+def hours_apart(reading: Reading, drafts: list[Draft]) -> None:
+    """An undated engagement "hours after" another of the sentence is on its day or the next.
+
+    "Takaichi held a call with Trump, hours after he spoke with Xi": the
+    day of the Xi call or the day after it (hours may cross midnight).
+    """
+    anchor = reading.document.anchor
+    text = reading.text
+    for draft in drafts:
+        if draft.time is not None or draft.inherited_time is not None or draft.fixed_time is not None:
+            continue
+        layer = reading.sentences[draft.sentence]
+        cue = _HOURS_APART.search(text, draft.trigger.end, layer.sentence.end)
+        if cue is None or cue.start() - draft.trigger.end > 80:
+            continue
+        other = next(
+            (
+                d
+                for d in drafts
+                if d is not draft
+                and d.time is not None
+                and any(cue.end() <= start <= cue.end() + 60 for start, _ in d.spans)
+            ),
+            None,
+        )
+        if other is None:
+            continue
+        status = other.status or (Status.PLANNED if other.future_hint else Status.OCCURRED)
+        span = settle_time(other, status, anchor)[1]
+        if span is None or span.start is None or span.end is None or span.start != span.end:
+            continue
+        one = dt.timedelta(days=1)
+        first, last = (
+            (span.start, span.end + one) if cue["way"].lower() == "after" else (span.start - one, span.end)
+        )
+        draft.time = other.time
+        draft.fixed_time = TimeSpan(first, last, Granularity.DAY, cue.group().strip(" ,") + f" ({span.text})")
+
+
+_BEFORE_DATE = re.compile(r"\b(?:before|ahead\s+of|prior\s+to)\s+[^.;]{0,80}?$", re.IGNORECASE)
+
+
+def bounded_before(reading: Reading, drafts: list[Draft]) -> None:
+    """A plan for a vague time ("in coming weeks") said to come before a dated event ends the day before it.
+
+    "Sato is expected to visit Seoul in coming weeks. The visit is expected
+    before he hosts a summit from May 19": the visit's time ends on May 18.
+    The bound is in the plan's sentence or the next one.
+    """
+    anchor = reading.document.anchor
+    text = reading.text
+    for draft in drafts:
+        if draft.time is None or draft.fixed_time is not None or draft.status is not Status.PLANNED:
+            continue
+        span = settle_time(draft, Status.PLANNED, anchor)[1]
+        if span is None or span.start is None or span.end is None or (span.end - span.start).days < 7:
+            continue
+        here = next(
+            (la for la in reading.sentences if la.sentence.start <= draft.time.start < la.sentence.end), None
+        )
+        if here is None:
+            continue
+        layers = reading.sentences[here.sentence.index : here.sentence.index + 2]
+        for layer in layers:
+            bound = next(
+                (
+                    mention
+                    for mention in layer.times
+                    if mention.start >= draft.time.end
+                    and _BEFORE_DATE.search(
+                        text, max(layer.sentence.start, mention.start - 90), mention.start
+                    )
+                ),
+                None,
+            )
+            if bound is None:
+                continue
+            limit = resolve(bound.text, anchor, "forward", bound.year)
+            if limit is not None and limit.start is not None and span.start < limit.start <= span.end:
+                last = limit.start - dt.timedelta(days=1)
+                draft.fixed_time = TimeSpan(
+                    span.start, last, span.granularity, f"{draft.time.text} ... {bound.text}"
+                )
+            break
+
+
 def years_from_paragraph(reading: Reading, drafts: list[Draft]) -> None:
     """Without a publication date, a day without a year takes the year its paragraph states.
 
@@ -456,6 +640,77 @@ def count_from_earlier(reading: Reading, drafts: list[Draft]) -> None:
         day = (last.end if offset >= 0 else last.start) + dt.timedelta(days=offset)
         draft.fixed_time = last = TimeSpan(day, day, Granularity.DAY, draft.time.text)
         last_sentence = draft.sentence
+
+
+_LENGTHS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+
+
+def visit_lengths(reading: Reading, drafts: list[Draft]) -> None:
+    """A visit dated by one day and told as "a four-day visit" lasts that many days from it.
+
+    "Carver arrived in Tokyo on Monday for a four-day visit": Monday to
+    Thursday; "wrapped up a three-day visit on Wednesday": Monday to
+    Wednesday. The length may follow in the next sentence when that one has
+    no time of its own ("Lee begins a four-day, three-night itinerary").
+    """
+    anchor = reading.document.anchor
+    text = reading.text
+    for draft in drafts:
+        if draft.type is not EventType.VISIT or draft.time is None or draft.fixed_time is not None:
+            continue
+        mention = draft.time
+        here = next(
+            (
+                layer
+                for layer in reading.sentences
+                if layer.sentence.start <= mention.start < layer.sentence.end
+            ),
+            None,
+        )
+        if here is None:
+            continue
+        length = cues.VISIT_LENGTH.search(text, here.sentence.start, here.sentence.end)
+        following = here.sentence.index + 1
+        if (
+            length is None
+            and following < len(reading.sentences)
+            and (after := reading.sentences[following]).sentence.paragraph == here.sentence.paragraph
+            and not after.times
+        ):
+            length = cues.VISIT_LENGTH.search(text, after.sentence.start, after.sentence.end)
+        if length is None or _several_stops(reading, length.end()):
+            continue
+        status = draft.status or (Status.PLANNED if draft.future_hint else Status.OCCURRED)
+        span = settle_time(draft, status, anchor)[1]
+        if span is None or span.start is None or span.start != span.end:
+            continue
+        days = dt.timedelta(days=_LENGTHS.get(length["n"].lower()) or int(length["n"]))
+        told = min(mention.start, length.start())
+        ended = cues.TRIP_ENDED.search(text, max(here.sentence.start, told - 80), told)
+        first = span.start - days + dt.timedelta(days=1) if ended else span.start
+        draft.fixed_time = TimeSpan(
+            first, first + days - dt.timedelta(days=1), Granularity.DAY, f"{mention.text} ... {length[0]}"
+        )
+
+
+def _several_stops(reading: Reading, end: int) -> bool:
+    """Whether the trip whose length ends at ``end`` has several stops: "to Seoul and Tokyo", "of Asia"."""
+    text = reading.text
+    if cues.SEVERAL_STOPS.match(text, end):
+        return True
+    stop = re.search(r"[,;:.]\s|\s(?:for|on|in|from|starting|beginning)\s", text[end : end + 80])
+    limit = end + (stop.start() if stop is not None else 80)
+    return sum(1 for layer in reading.sentences for p in layer.places if end <= p.start < limit) >= 2
 
 
 def _sentence_start(reading: Reading, draft: Draft) -> int:
