@@ -116,7 +116,6 @@ __all__ = [
 ]
 
 
-
 def _cue(name: str) -> re.Pattern[str]:
     """The cue ``name`` of the cue lexicon, compiled."""
     return builtin_cues().entry(name).compiled

@@ -296,13 +296,14 @@ def parse_cues(text: str, origin: str = "<string>") -> CueLexicon:
     ... ''')
     >>> print(lexicon.entry("CANCEL").source)
     \b(?:called\s+off|scrapped)\b
-    >>> parse_cues(
-    ...     '[[cue]]\nname = "CANCEL"\npattern = "scrapped"\nnote = "calling off"\nexample = "axed"',
-    ...     origin="mine.toml",
-    ... )
-    Traceback (most recent call last):
-        ...
-    alliancekit.rules.patterns.LexiconError: mine.toml: cue 'CANCEL' (entry 1): the pattern does not find its example 'axed'
+    >>> try:
+    ...     parse_cues(
+    ...         '[[cue]]\nname = "CANCEL"\npattern = "scrapped"\nnote = "calling off"\nexample = "axed"',
+    ...         origin="mine.toml",
+    ...     )
+    ... except LexiconError as error:
+    ...     print(error)
+    mine.toml: cue 'CANCEL' (entry 1): the pattern does not find its example 'axed'
     """
     try:
         data = tomllib.loads(text)
@@ -736,7 +737,12 @@ class _Compiler:
                 parts.append(self._atom(item, at_end=ends_word))
                 trailing_optional = following is not None and following.optional and index + 2 == len(items)
                 glued = item.kind == "anchor"  # "^" holds the white space after it
-                if following is not None and not self._is_span(following) and not trailing_optional and not glued:
+                if (
+                    following is not None
+                    and not self._is_span(following)
+                    and not trailing_optional
+                    and not glued
+                ):
                     parts.append(_SPACE)
         return "".join(parts)
 
