@@ -63,12 +63,17 @@ from alliancekit.model import EventType
 __all__ = [
     "FORMS",
     "TRIGGER_FLAGS",
+    "CueEntry",
+    "CueLexicon",
     "Lexicon",
     "LexiconError",
     "LookAlike",
     "TriggerEntry",
+    "builtin_cues",
     "builtin_lexicon",
+    "parse_cues",
     "parse_lexicon",
+    "read_cues",
     "read_lexicon",
 ]
 
@@ -200,6 +205,170 @@ def parse_lexicon(text: str, origin: str = "<string>") -> Lexicon:
     return Lexicon(tuple(triggers), tuple(look_alikes), origin)
 
 
+# --------------------------------------------------------------------------------- the cue lexicon
+
+
+@attrs.frozen
+class CueEntry:
+    """One cue of the cue lexicon: a class of wording the stages look for around a trigger.
+
+    A cue is a regular expression (``source``, searched ignoring case when
+    ``ignore_case``), or, when ``words`` is set, a plain set of words.
+    """
+
+    name: str
+    """The name of the module attribute of :mod:`alliancekit.rules.cues` it becomes (``CANCEL``)."""
+    source: str
+    ignore_case: bool
+    words: frozenset[str] | None
+    note: str
+    example: str
+    """A phrase it finds, or a word of its set (checked when the lexicon is read)."""
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        """The cue's regular expression, compiled.
+
+        >>> builtin_cues().entry("DELEGATION").compiled.search("A DELEGATION of lawmakers") is not None
+        True
+        """
+        return re.compile(self.source, re.IGNORECASE if self.ignore_case else 0)
+
+
+@attrs.frozen
+class CueLexicon:
+    """The cues of a cue file, in its order, and the file they were read from."""
+
+    entries: tuple[CueEntry, ...]
+    origin: str
+
+    def entry(self, name: str) -> CueEntry:
+        """The cue called ``name``; a :class:`LexiconError` naming the file if there is none.
+
+        >>> builtin_cues().entry("CANCEL").ignore_case
+        True
+        """
+        for entry in self.entries:
+            if entry.name == name:
+                return entry
+        raise LexiconError(f"{self.origin}: no cue {name!r}")
+
+
+@functools.cache
+def builtin_cues() -> CueLexicon:
+    """The cue lexicon shipped with alliancekit, ``alliancekit/rules/data/cues.toml``.
+
+    >>> builtin_cues().entries[0].name
+    'CANCEL'
+    """
+    text = resources.files("alliancekit.rules").joinpath("data", "cues.toml").read_text(encoding="utf-8")
+    return parse_cues(text, origin="alliancekit/rules/data/cues.toml")
+
+
+def read_cues(path: Path | str) -> CueLexicon:
+    """The cue lexicon in a TOML file; :class:`LexiconError` names the file and each wrong entry."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise LexiconError(f"{path}: cannot be read: {error}") from error
+    return parse_cues(text, origin=str(path))
+
+
+def parse_cues(text: str, origin: str = "<string>") -> CueLexicon:
+    r"""The cue lexicon in TOML ``text``; ``origin`` names it in errors.
+
+    The file has the ``[words]``, ``[verbs]``, ``[fragments]`` and
+    ``[spans]`` tables of a trigger lexicon, and one ``[[cue]]`` table per
+    cue, with a ``pattern`` (or a ``regex``, or a list of ``words``), a
+    ``note`` and an ``example`` it must find. Every problem is reported at
+    once, as :func:`parse_lexicon` does:
+
+    >>> lexicon = parse_cues('''
+    ... [words]
+    ... CALL_OFF = ["called off", "scrapped"]
+    ... [[cue]]
+    ... name = "CANCEL"
+    ... pattern = "{CALL_OFF}"
+    ... ignore_case = true
+    ... note = "a word that calls an engagement off"
+    ... example = "the visit was Scrapped"
+    ... ''')
+    >>> print(lexicon.entry("CANCEL").source)
+    \b(?:called\s+off|scrapped)\b
+    >>> try:
+    ...     parse_cues(
+    ...         '[[cue]]\nname = "CANCEL"\npattern = "scrapped"\nnote = "calling off"\nexample = "axed"',
+    ...         origin="mine.toml",
+    ...     )
+    ... except LexiconError as error:
+    ...     print(error)
+    mine.toml: cue 'CANCEL' (entry 1): the pattern does not find its example 'axed'
+    """
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise LexiconError(f"{origin}: not valid TOML: {error}") from error
+    problems: list[str] = []
+    unknown = set(data) - {"words", "verbs", "fragments", "spans", "cue"}
+    problems += [f"unknown table [{key}]" for key in sorted(unknown)]
+    compiler = _Compiler(data, problems)
+    entries = [
+        entry
+        for number, raw in enumerate(_tables(data, "cue", problems), 1)
+        if (entry := _cue(raw, number, compiler, problems)) is not None
+    ]
+    seen: set[str] = set()
+    for entry in entries:
+        if entry.name in seen:
+            problems.append(f"cue {entry.name!r}: the name is used twice")
+        seen.add(entry.name)
+    if problems:
+        raise LexiconError("\n".join(f"{origin}: {problem}" for problem in problems))
+    return CueLexicon(tuple(entries), origin)
+
+
+_CUE_KEYS = frozenset(["name", "pattern", "regex", "ignore_case", "note", "example"])
+_WORD_SET_KEYS = frozenset(["name", "words", "note", "example"])
+
+
+def _cue(raw: Mapping[str, Any], number: int, compiler: _Compiler, problems: list[str]) -> CueEntry | None:
+    name = raw.get("name")
+    where = f"cue {name!r} (entry {number})" if isinstance(name, str) else f"cue entry {number}"
+    try:
+        _text(raw, "name")
+        assert isinstance(name, str)
+        if not _CLASS_NAME.fullmatch(name):
+            raise _PatternError("a cue's name is capital letters, digits and _ (as CANCEL)")
+        note = _text(raw, "note")
+        assert note is not None
+        if "words" in raw:
+            return _word_set(raw, name, note)
+        ignore_case = raw.get("ignore_case", False)
+        if not isinstance(ignore_case, bool):
+            raise _PatternError(f"ignore_case must be true or false, not {ignore_case!r}")
+        source, example = _checked_source(raw, compiler, _CUE_KEYS, re.IGNORECASE if ignore_case else 0)
+    except _PatternError as error:
+        problems.append(f"{where}: {error}")
+        return None
+    return CueEntry(name, source, ignore_case, None, note, example)
+
+
+def _word_set(raw: Mapping[str, Any], name: str, note: str) -> CueEntry:
+    """A cue that is a set of words, once its words and example are known good."""
+    unknown = set(raw) - _WORD_SET_KEYS
+    if unknown:
+        raise _PatternError(f"a set of words takes no {', '.join(sorted(unknown))}")
+    words = raw["words"]
+    if not isinstance(words, list) or not words or not all(isinstance(w, str) and w for w in words):
+        raise _PatternError("words must be a list of words")
+    example = _text(raw, "example")
+    if example not in words:
+        raise _PatternError(f"the example {example!r} is not one of the words")
+    assert example is not None
+    return CueEntry(name, "", False, frozenset(words), note, example)
+
+
 # --------------------------------------------------------------------------------- the entries
 
 _TRIGGER_KEYS = frozenset(
@@ -230,9 +399,11 @@ def _text(raw: Mapping[str, Any], key: str, required: bool = True) -> str | None
     return value
 
 
-def _checked_source(raw: Mapping[str, Any], compiler: _Compiler, lookaheads: bool) -> tuple[str, str]:
+def _checked_source(
+    raw: Mapping[str, Any], compiler: _Compiler, keys: frozenset[str], flags: int = 0
+) -> tuple[str, str]:
     """The entry's compiled regular expression and its example, once both are known good."""
-    unknown = set(raw) - (_TRIGGER_KEYS if lookaheads else _LOOK_ALIKE_KEYS)
+    unknown = set(raw) - keys
     if unknown:
         raise _PatternError(f"unknown key {', '.join(sorted(unknown))}")
     pattern, regex = _text(raw, "pattern", False), _text(raw, "regex", False)
@@ -244,13 +415,13 @@ def _checked_source(raw: Mapping[str, Any], compiler: _Compiler, lookaheads: boo
         source = compiler.substitute(regex)
     else:
         assert pattern is not None
-        source = r"\b" + compiler.sequence(_parse(pattern), at_end=True)
+        source = compiler.pattern(_parse(pattern))
         for key, opening in (("not_followed_by", "(?!"), ("followed_by", "(?=")):
             after = _text(raw, key, False)
             if after is not None:
                 source += f"{opening}{compiler.lookahead(_parse(after))})"
     try:
-        compiled = re.compile(source)
+        compiled = re.compile(source, flags)
     except re.error as error:
         raise _PatternError(f"the regular expression {source!r} does not compile: {error}") from error
     example = _text(raw, "example")
@@ -277,7 +448,7 @@ def _trigger(
         if not isinstance(flags, list) or not all(flag in TRIGGER_FLAGS for flag in flags):
             raise _PatternError(f"flags must be a list of {', '.join(TRIGGER_FLAGS)}, not {flags!r}")
         note = _text(raw, "note")
-        source, example = _checked_source(raw, compiler, lookaheads=True)
+        source, example = _checked_source(raw, compiler, _TRIGGER_KEYS)
     except _PatternError as error:
         problems.append(f"{where}: {error}")
         return None
@@ -297,7 +468,7 @@ def _look_alike(
     try:
         _text(raw, "name")
         note = _text(raw, "note")
-        source, example = _checked_source(raw, compiler, lookaheads=False)
+        source, example = _checked_source(raw, compiler, _LOOK_ALIKE_KEYS)
     except _PatternError as error:
         problems.append(f"{where}: {error}")
         return None
@@ -311,7 +482,7 @@ def _look_alike(
 
 @attrs.frozen
 class _Item:
-    """One item of a pattern: ``kind`` is word, ref, verb, raw or group."""
+    """One item of a pattern: ``kind`` is word, ref, verb, raw, anchor or group."""
 
     kind: str
     value: str
@@ -330,6 +501,7 @@ _TOKEN = re.compile(
     | \{(?P<ref>[^{}:\s]+)(?::(?P<low>\d+)-(?P<high>\d+))?\}
     | <(?P<verb>[^<>\s]+)>
     | `(?P<raw>[^`]+)`
+    | (?P<anchor>[$^])(?=[\s)|]|$)
     | (?P<word>[^\s(){}|<>`?*]+)
     | (?P<suffix>[?*])
     """,
@@ -361,7 +533,7 @@ def _kind(token: re.Match[str]) -> str:
     return next(kind for kind in _KINDS if token.group(kind) is not None)
 
 
-_KINDS = ("open", "close", "bar", "ref", "verb", "raw", "word", "suffix")
+_KINDS = ("open", "close", "bar", "ref", "verb", "raw", "anchor", "word", "suffix")
 
 
 def _parse_branches(
@@ -506,6 +678,16 @@ class _Compiler:
 
         return _CLASS_REFERENCE.sub(replace, regex)
 
+    def pattern(self, items: tuple[_Item, ...]) -> str:
+        r"""A whole pattern's expression: from the start of a word (``\b``) to the end of one.
+
+        A pattern that opens on ``^``, a span or a raw expression says itself
+        where it starts, and takes no ``\b`` before it.
+        """
+        first = items[0]
+        opening = "" if first.kind in ("anchor", "raw") or self._is_span(first) else r"\b"
+        return opening + self.sequence(items, at_end=True)
+
     def lookahead(self, items: tuple[_Item, ...]) -> str:
         """What a look-ahead holds: the white space after the match, then the items."""
         leading_space = "" if self._is_span(items[0]) else _SPACE
@@ -554,7 +736,13 @@ class _Compiler:
             else:
                 parts.append(self._atom(item, at_end=ends_word))
                 trailing_optional = following is not None and following.optional and index + 2 == len(items)
-                if following is not None and not self._is_span(following) and not trailing_optional:
+                glued = item.kind == "anchor"  # "^" holds the white space after it
+                if (
+                    following is not None
+                    and not self._is_span(following)
+                    and not trailing_optional
+                    and not glued
+                ):
                     parts.append(_SPACE)
         return "".join(parts)
 
@@ -565,6 +753,10 @@ class _Compiler:
             return re.escape(item.value) + boundary
         if item.kind == "raw":
             return item.value
+        if item.kind == "anchor":
+            if item.optional or item.open:
+                raise _PatternError(f"{item.value} takes no ? or *")
+            return r"^\s*" if item.value == "^" else "$"
         if item.kind == "verb":
             if item.value not in self._verbs:
                 raise _PatternError(f"no verb <{item.value}> in [verbs]")
