@@ -108,7 +108,7 @@ def test_relative_clause_subject_is_the_visitor(
 def test_coordinated_objects_are_all_participants(
     extractor: SpacyExtractor, context: ExtractionContext
 ) -> None:
-    text = "Secretary of State Mark Dellinger met Aiko Tanabe and Elena Varga together in Brussels on Thursday."
+    text = "Secretary of State Mark Dellinger met Aiko Tanabe and Elena Varga together in Brussels on Monday."
     meeting = _only(extractor.extract(_doc(text), context), EventType.MEETING)
     assert {p.actor.name for p in meeting.participants} == {"Mark Dellinger", "Aiko Tanabe", "Elena Varga"}
 
