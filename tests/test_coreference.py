@@ -136,3 +136,12 @@ def test_a_titled_surname_that_reads_as_a_month_is_the_office_holder(plugins: Pl
     assert persons(visit) == {"Theresa May"}
     assert visit.location is not None
     assert visit.location.name == "Japan"
+
+
+def test_the_three_stands_for_the_three_people_just_named(plugins: Plugins) -> None:
+    text = (
+        "South Korean envoy Park Min-ho is scheduled to meet separately with Special Representative "
+        "David Lane and Director-General Kenji Ota in Seoul on Monday. "
+        "The three will also meet trilaterally on the same day."
+    )
+    assert {"Park Min-ho", "David Lane", "Kenji Ota"} in [persons(m) for m in meetings(run(text, plugins))]

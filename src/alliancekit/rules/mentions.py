@@ -831,7 +831,7 @@ _PRONOUN = re.compile(
     r"\b(?P<text>(?:the|both|The|Both|all|All)\s+(?:two|three|four)\s+(?:visiting\s+|top\s+|foreign\s+|defen[cs]e\s+)?(?:leaders|ministers|officials|sides|men|women|"
     r"diplomats|secretaries|envoys|counterparts|presidents|premiers|heads|chiefs|defense chiefs|"
     r"top diplomats|countries|nations|governments|allies)|(?:the|The)\s+(?:leaders|ministers|pair|duo)|"
-    r"(?:the|The)\s+two(?=\s+(?:also\s+)?[a-z]+(?:ed|s)?\b)|"
+    r"(?:the|The)\s+(?:two|three|four)(?=\s+(?:also\s+)?[a-z]+(?:ed|s)?\b)|"
     r"[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Tt]hey|[Tt]heir|[Tt]hem)\b"
 )
 
