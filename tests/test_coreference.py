@@ -145,3 +145,18 @@ def test_the_three_stands_for_the_three_people_just_named(plugins: Plugins) -> N
         "The three will also meet trilaterally on the same day."
     )
     assert {"Park Min-ho", "David Lane", "Kenji Ota"} in [persons(m) for m in meetings(run(text, plugins))]
+
+
+def test_the_pentagon_chief_is_the_us_defense_secretary_the_story_names(plugins: Plugins) -> None:
+    text = (
+        "U.S. Defense Secretary Dana Whitfield landed in Manila on Monday. "
+        "The Pentagon chief will hold talks with Defense Secretary Gilberto Teodoro on Tuesday."
+    )
+    (meeting,) = meetings(run(text, plugins))
+    assert persons(meeting) == {"Dana Whitfield", "Gilberto Teodoro"}
+
+
+def test_the_pentagon_chief_unnamed_is_whoever_held_the_office_on_the_day(plugins: Plugins) -> None:
+    text = "The Pentagon chief will hold talks with Defense Minister Gen Nakatani in Tokyo on Friday."
+    (meeting,) = meetings(run(text, plugins, published=dt.date(2025, 3, 24)))
+    assert persons(meeting) == {"Pete Hegseth", "Gen Nakatani"}
