@@ -160,3 +160,13 @@ def test_the_pentagon_chief_unnamed_is_whoever_held_the_office_on_the_day(plugin
     text = "The Pentagon chief will hold talks with Defense Minister Gen Nakatani in Tokyo on Friday."
     (meeting,) = meetings(run(text, plugins, published=dt.date(2025, 3, 24)))
     assert persons(meeting) == {"Pete Hegseth", "Gen Nakatani"}
+
+
+def test_the_names_after_the_two_leaders_say_who_they_are(plugins: Plugins) -> None:
+    text = (
+        "President Mara Velsen spoke with Prime Minister Otto Brandt on Monday.\n\n"
+        "The two leaders, Velsen and Prime Minister Kenji Arata, had a session in Glasgow last year."
+    )
+    assert [persons(m) for m in meetings(run(text, plugins)) if "Kenji Arata" in persons(m)] == [
+        {"Mara Velsen", "Kenji Arata"}
+    ]
