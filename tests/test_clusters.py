@@ -88,3 +88,13 @@ def test_the_explanation_names_the_mention_that_decided_each_field(plugins: Plug
     assert "of its 3 mentions, 'trip' (sentence 2) decided it: the most specific time" in time
     location = explained.reason("location") or ""
     assert "decided it: the most specific place, in the country the others give" in location
+
+
+def test_what_the_people_of_a_held_meeting_were_expected_to_do_is_that_meeting(plugins: Plugins) -> None:
+    text = (
+        "Foreign Minister Kenji Arata and President Mara Velsen met in Vienna on Saturday. "
+        "The two were expected to exchange views on export controls.\n"
+    )
+    [event] = run(text, plugins)
+    assert event.status is Status.OCCURRED
+    assert persons(event) == {"Kenji Arata", "Mara Velsen"}

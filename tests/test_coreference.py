@@ -136,3 +136,37 @@ def test_a_titled_surname_that_reads_as_a_month_is_the_office_holder(plugins: Pl
     assert persons(visit) == {"Theresa May"}
     assert visit.location is not None
     assert visit.location.name == "Japan"
+
+
+def test_the_three_stands_for_the_three_people_just_named(plugins: Plugins) -> None:
+    text = (
+        "South Korean envoy Park Min-ho is scheduled to meet separately with Special Representative "
+        "David Lane and Director-General Kenji Ota in Seoul on Monday. "
+        "The three will also meet trilaterally on the same day."
+    )
+    assert {"Park Min-ho", "David Lane", "Kenji Ota"} in [persons(m) for m in meetings(run(text, plugins))]
+
+
+def test_the_pentagon_chief_is_the_us_defense_secretary_the_story_names(plugins: Plugins) -> None:
+    text = (
+        "U.S. Defense Secretary Dana Whitfield landed in Manila on Monday. "
+        "The Pentagon chief will hold talks with Defense Secretary Gilberto Teodoro on Tuesday."
+    )
+    (meeting,) = meetings(run(text, plugins))
+    assert persons(meeting) == {"Dana Whitfield", "Gilberto Teodoro"}
+
+
+def test_the_pentagon_chief_unnamed_is_whoever_held_the_office_on_the_day(plugins: Plugins) -> None:
+    text = "The Pentagon chief will hold talks with Defense Minister Gen Nakatani in Tokyo on Friday."
+    (meeting,) = meetings(run(text, plugins, published=dt.date(2025, 3, 24)))
+    assert persons(meeting) == {"Pete Hegseth", "Gen Nakatani"}
+
+
+def test_the_names_after_the_two_leaders_say_who_they_are(plugins: Plugins) -> None:
+    text = (
+        "President Mara Velsen spoke with Prime Minister Otto Brandt on Monday.\n\n"
+        "The two leaders, Velsen and Prime Minister Kenji Arata, had a session in Glasgow last year."
+    )
+    assert [persons(m) for m in meetings(run(text, plugins)) if "Kenji Arata" in persons(m)] == [
+        {"Mara Velsen", "Kenji Arata"}
+    ]

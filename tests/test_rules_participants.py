@@ -211,3 +211,13 @@ def test_a_headline_that_asks_whether_leaders_will_meet_is_no_plan(plugins: Plug
         "said ties between the two neighbours remained strained after months of disputes.\n"
     )
     assert run(text, plugins) == []
+
+
+def test_everyone_listed_after_the_inviter_is_invited(plugins: Plugins) -> None:
+    text = (
+        "Prime Minister Kenji Arata invited President Mara Velsen and Chancellor Otto Brandt "
+        "to a trilateral summit in Osaka."
+    )
+    [invitation] = [e for e in run(text, plugins) if e.type is EventType.INVITATION]
+    names = {p.actor.name for p in invitation.participants}
+    assert names == {"Kenji Arata", "Mara Velsen", "Otto Brandt"}

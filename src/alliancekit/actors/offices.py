@@ -67,10 +67,17 @@ class OfficeTable:
         before being a "leader").
     :param leaders: ISO alpha-3 code to the title of that country's leader
         (its president or its prime minister).
+    :param institutions: an institution's name to the country and office of
+        its head ("Pentagon": ``("USA", "defense minister")``).
+    :param institution_heads: the words that name an institution's head.
     """
 
     offices: tuple[Office, ...] = attrs.field(converter=_tuple_of_offices)
     leaders: Mapping[str, str] = attrs.field(factory=dict)
+    institutions: Mapping[str, tuple[str, str]] = attrs.field(factory=dict)
+    """Institution name to the country and the office its head holds ("Pentagon": USA's defense minister)."""
+    institution_heads: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str)
+    """The words that make an institution's name its head ("chief": "the Pentagon chief")."""
 
     @functools.cached_property
     def _by_description(self) -> dict[str, Office]:
@@ -136,6 +143,14 @@ class OfficeTable:
             return "leader"
         return office.name
 
+    def head_of(self, institution: str) -> tuple[str, str] | None:
+        """The country and office of an institution's head, or ``None``.
+
+        >>> load_builtin_offices().head_of("Pentagon")
+        ('USA', 'defense minister')
+        """
+        return self.institutions.get(" ".join(institution.split()))
+
     def titles_in(self, office: str, country: str | None) -> tuple[str, ...]:
         """The titles that may hold ``office`` in ``country``, the likeliest first.
 
@@ -165,4 +180,11 @@ def load_builtin_offices() -> OfficeTable:
         _office_from_json(entry, f"offices.json: offices[{index}]")
         for index, entry in enumerate(data.get("offices", ()))
     ]
-    return OfficeTable(offices, dict(data.get("leaders", {})))
+    institutions = data.get("institutions", {})
+    heads: dict[str, tuple[str, str]] = {}
+    for name, entry in institutions.get("names", {}).items():
+        try:
+            heads[name] = (entry["country"], entry["office"])
+        except (KeyError, TypeError) as error:
+            raise ValueError(f"offices.json: institutions.names[{name!r}]: malformed: {error}") from error
+    return OfficeTable(offices, dict(data.get("leaders", {})), heads, institutions.get("heads", ()))

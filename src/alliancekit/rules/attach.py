@@ -537,7 +537,7 @@ def _verbal(
     elif trigger.type is EventType.INVITATION:
         inviters = subjects or [p.person for p in previous_subjects if p.person is not None]
         parties = [Party(p, None, Role.INVITER) for p in inviters]
-        invitees = objects[:1] if objects else []
+        invitees = _listed_from(reading.text, objects) if objects else []
         parties += [Party(p, None, Role.INVITEE) for p in invitees]
         if not invitees:
             parties += [Party(None, g, Role.INVITEE) for g in groups[:1]]
@@ -908,6 +908,20 @@ def _coordinated_before(reading: Reading, layer: SentenceLayer, last: PersonMent
             break  # "Rubio met Motegi and Iwaya, who were ...": Rubio is the verb's subject, not theirs
         chain.insert(0, person)
     return chain
+
+
+# Between two people of one list: "A and B", "A, B and C", titles and demonyms allowed.
+_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?:[A-Z][\w.’'-]*|of|the)\s+){0,6}")
+
+
+def _listed_from(text: str, people: list[PersonMention]) -> list[PersonMention]:
+    """The first of ``people`` and those listed with it ("invited Yoon and Ishiba to ...")."""
+    listed = people[:1]
+    for person in people[1:]:
+        if _LIST_JOIN.fullmatch(text[listed[-1].end : person.start]) is None:
+            break
+        listed.append(person)
+    return listed
 
 
 def _one_delegation(visitors: list[PersonMention]) -> list[PersonMention]:

@@ -237,7 +237,12 @@ def _compatible(first: Draft, second: Draft, anchor: dt.date | None, text: str =
         called_off = statuses == {Status.CANCELLED, Status.PLANNED} and (
             planned.counterfactual or (planned is second and _new_date(second, text))
         )
-        if first.explicit_status and second.explicit_status and not called_off:
+        if (
+            first.explicit_status
+            and second.explicit_status
+            and not called_off
+            and not _expected_at_the_time(first, second, text)
+        ):
             return False
     if (
         first.time is not None
@@ -272,6 +277,30 @@ def _compatible(first: Draft, second: Draft, anchor: dt.date | None, text: str =
         both_local = "country" not in (first.location.kind, second.location.kind)
         return not (both_local and first.location.name != second.location.name)
     return True
+
+
+# A past expectation just before a trigger: "they were expected to exchange views".
+_PAST_EXPECTATION = re.compile(
+    r"\b(?:was|were)\s+(?:expected|set|scheduled|due|likely)\s+to\s+(?:also\s+)?$", re.IGNORECASE
+)
+
+
+def _expected_at_the_time(first: Draft, second: Draft, text: str) -> bool:
+    """Whether a later mention tells what was expected of a meeting just reported as held.
+
+    "Kang, Pompeo and Motegi met in Munich on Saturday. The three were expected to
+    exchange views on ...": the second sentence describes the meeting the first
+    reports, though its wording is that of a plan. It names no time of its own,
+    no one the meeting lacks, and follows it within two sentences.
+    """
+    if not text or first.status is not Status.OCCURRED or second.status is not Status.PLANNED:
+        return False
+    if second.time is not None or not 0 <= second.sentence - first.sentence <= 2:
+        return False
+    if not second.person_keys() or not second.person_keys() <= first.person_keys():
+        return False
+    before = text[max(0, second.trigger.start - 40) : second.trigger.start]
+    return _PAST_EXPECTATION.search(before) is not None
 
 
 def merge(drafts: list[Draft], anchor: dt.date | None, text: str = "") -> list[Draft]:

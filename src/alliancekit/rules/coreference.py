@@ -251,6 +251,10 @@ def _resolve_plural(
     """Resolve "they", "the two ministers" and the like to the people they name."""
     lowered = pronoun.text.lower()
     count = 4 if "four" in lowered else 3 if "three" in lowered else 2
+    named = _apposition(reading, layer, pronoun)
+    if len(named) >= 2:
+        # "The two leaders, Biden and Kishida, had a session": the names that follow say who.
+        return [attrs.evolve(p, start=pronoun.start, end=pronoun.end, cue="pronoun") for p in named]
     fits = _plural_filter(lowered)
     if "visiting" in lowered:
         hosts = {
@@ -289,6 +293,28 @@ def _resolve_plural(
     if len(candidates) < 2:
         return []
     return [attrs.evolve(p, start=pronoun.start, end=pronoun.end, cue="pronoun") for p in candidates[:count]]
+
+
+# Between two people of one list, titles and demonyms allowed: "Biden and Prime Minister Kishida".
+_APPOSITION_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?:[A-Z][\w.’'-]*|of|the)\s+){0,6}")
+
+
+def _apposition(reading: Reading, layer: SentenceLayer, pronoun: PronounMention) -> list[PersonMention]:
+    """The people a plural description names right after it: "the two leaders, Biden and Kishida,"."""
+    text = reading.text
+    following = [p for p in layer.persons if p.start >= pronoun.end and not p.possessive]
+    opening = r",\s*(?:(?:[A-Z][\w.’'-]*|of|the)\s+){0,6}"
+    if not following or not re.fullmatch(opening, text[pronoun.end : following[0].start]):
+        return []
+    listed = following[:1]
+    for person in following[1:]:
+        if _APPOSITION_JOIN.fullmatch(text[listed[-1].end : person.start]) is None:
+            break
+        listed.append(person)
+    closing = text[listed[-1].end : listed[-1].end + 2]
+    if len(listed) < 2 or not re.match(r"\s*[,;:)\u2014-]|\s*$", closing):
+        return []
+    return listed
 
 
 def subject_of(reading: Reading, layer: SentenceLayer) -> PersonMention | None:

@@ -650,9 +650,9 @@ class PersonFinder:
         self, sentence: str, offset: int, named: list[PersonMention]
     ) -> list[PersonMention]:
         """People referred to by office alone: "the Japanese prime minister"."""
+        found = self._institution_heads(sentence, offset, named)
         if self.anchor is None or not _office_word_pattern().search(sentence):
-            return []  # most sentences name no office at all: one cheap look first
-        found = []
+            return found  # most sentences name no office at all: one cheap look first
         for match in _office_description_pattern().finditer(sentence):
             if any(m.start - offset <= match.end() and match.start() <= m.end - offset + 1 for m in named):
                 continue
@@ -673,6 +673,64 @@ class PersonFinder:
                     offset + match.end(),
                     record.name,
                     canonical,
+                    record.country,
+                    record.id,
+                    "title",
+                    match.group("possessive") is not None,
+                )
+            )
+        return found
+
+    def _story_holder(self, office: str, country: str) -> PersonMention | None:
+        """The person named so far who holds ``office`` in ``country``, the latest first."""
+        offices = load_builtin_offices()
+        return next(
+            (
+                earlier
+                for earlier in reversed(self.known)
+                if earlier.country == country
+                and not earlier.former
+                and getattr(offices.office_of(earlier.title), "name", None) == office
+            ),
+            None,
+        )
+
+    def _institution_heads(
+        self, sentence: str, offset: int, named: list[PersonMention]
+    ) -> list[PersonMention]:
+        """The head of an institution named by it: "the Pentagon chief" is the U.S. defense secretary.
+
+        The person is the one of the story who holds that office in that
+        country, else whoever the knowledge base says held it on the day.
+        """
+        pattern = _institution_head_pattern()
+        if pattern is None:
+            return []
+        offices = load_builtin_offices()
+        found = []
+        for match in pattern.finditer(sentence):
+            if any(m.start - offset <= match.end() and match.start() <= m.end - offset + 1 for m in named):
+                continue
+            following = sentence[match.end() : match.end() + 2]
+            if following[:1] == " " and following[1:2].isupper():
+                continue  # "Pentagon chief Pete Hegseth": a titled name
+            head = offices.head_of(match.group("institution"))
+            if head is None:
+                continue
+            country, office = head
+            holder = self._story_holder(office, country)
+            if holder is not None:
+                found.append(_by_title(holder, match, offset))
+                continue
+            record = self.knowledge_base.holder_of_office(office, country, self.anchor)
+            if record is None:
+                continue
+            found.append(
+                PersonMention(
+                    offset + match.start(),
+                    offset + match.end(),
+                    record.name,
+                    record.title_on(self.anchor) or office,
                     record.country,
                     record.id,
                     "title",
@@ -827,11 +885,25 @@ def _office_description_pattern() -> re.Pattern[str]:
     )
 
 
+@functools.cache
+def _institution_head_pattern() -> re.Pattern[str] | None:
+    """An institution's head named by the institution ("the Pentagon chief"), from data."""
+    offices = load_builtin_offices()
+    if not offices.institutions or not offices.institution_heads:
+        return None
+    names = lexicon.trie_alternation(offices.institutions)
+    heads = lexicon.trie_alternation(offices.institution_heads)
+    return re.compile(
+        rf"(?:\b(?:the|The)\s+|^)(?P<institution>{names})(?:['’]s)?\s+(?P<head>{heads})"
+        r"(?P<possessive>['’]s)?\b(?!\s+(?:of|spokes\w*|press|executive|information|technology|digital)\b)"
+    )
+
+
 _PRONOUN = re.compile(
     r"\b(?P<text>(?:the|both|The|Both|all|All)\s+(?:two|three|four)\s+(?:visiting\s+|top\s+|foreign\s+|defen[cs]e\s+)?(?:leaders|ministers|officials|sides|men|women|"
     r"diplomats|secretaries|envoys|counterparts|presidents|premiers|heads|chiefs|defense chiefs|"
     r"top diplomats|countries|nations|governments|allies)|(?:the|The)\s+(?:leaders|ministers|pair|duo)|"
-    r"(?:the|The)\s+two(?=\s+(?:also\s+)?[a-z]+(?:ed|s)?\b)|"
+    r"(?:the|The)\s+(?:two|three|four)(?=\s+(?:also\s+)?[a-z]+(?:ed|s)?\b)|"
     r"[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Tt]hey|[Tt]heir|[Tt]hem)\b"
 )
 
