@@ -74,6 +74,13 @@ def test_the_cues_left_in_code_are_the_ones_the_module_names_as_structure() -> N
         ("HABITUAL", " at least twice a year, the statement said", True),
         ("AFTER_EVENT", "  Shortly after the two-hour summit, Lee left.", True),
         ("AFTER_EVENT", "Lee left shortly after the summit.", False),
+        ("REMOTE_MEANS", "Austin held the 2+2 with Kihara via secure video link.", True),
+        ("REMOTE_MEANS", "Austin held the 2+2 with Kihara in Tokyo.", False),
+        ("VISIT_LENGTH", "Lee begins a four-day state visit to Hanoi on Sunday.", True),
+        ("VISIT_LENGTH", "Lee begins a state visit to Hanoi on Sunday.", False),
+        ("APART", "Wong spoke with Peters and Hwang in separate calls.", True),
+        ("TRIP_ENDED", "Albanese wound up his three-day visit to Beijing.", True),
+        ("VENUE_CLAUSE", "a summit, which is tentatively slated for late May", True),
     ],
 )
 def test_a_shipped_cue_finds_its_wording_and_not_another(name: str, text: str, found: bool) -> None:

@@ -14,7 +14,8 @@ trigger and its parties or places (``POSSESSOR_GAP``, ``LIST_GAP``,
 ``OF_PHRASE``, ``INVITED_TO``), the shapes of words and names
 (``QUOTE``, ``POSSESSIVE``, ``POSSESSIVE_MARK``, ``COMPOUND``,
 ``COMPOUND_BEFORE``, ``PRESENT_TENSE``, ``YEAR_WRITTEN``, ``BARE_YEAR``,
-``REFERENCE``) and the anchors of time expressions (``SINCE_WORD``,
+``REFERENCE``), the shapes of sentences and datelines (``ASKS``,
+``DATELINE_AFTER``) and the anchors of time expressions (``SINCE_WORD``,
 ``SINCE_CLAUSE``, ``WHEN_AFTER``, ``FIRST_BEFORE``, ``IN_PROGRESS_BEFORE``).
 
 >>> bool(FUTURE.search("Rubio will meet Motegi"))
@@ -29,7 +30,12 @@ from alliancekit.rules.patterns import builtin_cues
 
 __all__ = [
     "AFTER_EVENT",
+    "APART",
+    "ARRIVAL_ADJUNCT",
+    "ARRIVAL_WORD",
     "ASKED_TO",
+    "ASKS",
+    "AUXILIARY_BEFORE",
     "BACKGROUND_COUNT",
     "BARE_YEAR",
     "BASE_FORM",
@@ -43,18 +49,22 @@ __all__ = [
     "COUNTERFACTUAL",
     "COUNTERPART_GAP",
     "COURTESY_CALL",
+    "DATELINE_AFTER",
     "DEADLINE_OF_A_PLAN",
     "DELEGATION",
     "DEMONYM_BEFORE",
     "DISTINCT",
     "DURING",
     "DURING_EVENT",
+    "ELIDED_VERB",
     "ENGAGEMENT_FRAME",
+    "ENGAGEMENT_NOUN_END",
     "FIRST_BEFORE",
     "FUTURE",
     "FUTURE_AFTER",
     "HABITUAL",
     "HELD_BETWEEN",
+    "INCLUDING_LIST",
     "INVITATION_OF",
     "INVITED_TO",
     "IN_PROGRESS_BEFORE",
@@ -74,6 +84,7 @@ __all__ = [
     "OBJECT_BEFORE",
     "OF_PHRASE",
     "OTHER_EVENT_CLAUSE",
+    "OTHER_PREDICATE",
     "PARTICIPLE_ADJUNCT",
     "PASSIVE",
     "PAST",
@@ -82,6 +93,7 @@ __all__ = [
     "PLACE_MODIFIER",
     "PLEASANTRY",
     "PLURAL_MEETINGS",
+    "PLURAL_RELATIVE",
     "POSSESSIVE",
     "POSSESSIVE_MARK",
     "POSSESSOR_GAP",
@@ -89,16 +101,19 @@ __all__ = [
     "PRESENT_TENSE",
     "PRESUPPOSED",
     "PREVIOUS_OCCASION",
+    "PROPER_JOINT",
     "PURPOSE",
     "QUOTE",
     "REFERENCE",
     "RELATION_BEFORE",
     "RELATIVE_INFINITIVE",
+    "REMOTE_MEANS",
     "REPORTED_AFTER",
     "RESCHEDULED",
     "SCHEDULE_WORDS",
     "SECOND_PLACE_GAP",
     "SEPARATE",
+    "SETTING_OF",
     "SEVERAL_STOPS",
     "SINCE_BEFORE",
     "SINCE_CLAUSE",
@@ -106,12 +121,16 @@ __all__ = [
     "SOME_TIME_AFTER",
     "TOGETHER",
     "TOPIC_CUE",
+    "TOPIC_OF_TALK",
     "TRIP_ENDED",
     "TRIP_NOUNS",
     "TRIP_PART",
+    "VENUE_CLAUSE",
+    "VENUE_CLAUSE_END",
     "VISIT_LENGTH",
     "WHEN_AFTER",
     "WHETHER",
+    "WHILE_IN",
     "WISH",
     "WITH_BEFORE",
     "YEAR_WRITTEN",
@@ -144,6 +163,8 @@ NEGATED = _cue("NEGATED")
 # A past negation right before a verb: "did not meet", "has never visited", "hasn't met".
 NOT_DONE = _cue("NOT_DONE")
 COUNTERFACTUAL = _cue("COUNTERFACTUAL")
+# What a talk was about, right before the thing talked of: "spoke with X about the cancellation".
+TOPIC_OF_TALK = _cue("TOPIC_OF_TALK")
 
 # ---- Tense: future and planning cues, past forms, and what makes a clause's tense not the event's own.
 
@@ -169,6 +190,8 @@ RELATIVE_INFINITIVE = _cue("RELATIVE_INFINITIVE")
 DURING = _cue("DURING")
 # What refers to an engagement as already known: the tense of the clause around it is not its own.
 PRESUPPOSED = _cue("PRESUPPOSED")
+# What opens a clause whose verb is the one before it: "..., and separate meetings with B".
+ELIDED_VERB = _cue("ELIDED_VERB")
 
 # ---- What is not one engagement: habits, tallies, questions, pleasantries and wishes.
 
@@ -176,6 +199,8 @@ PRESUPPOSED = _cue("PRESUPPOSED")
 HABITUAL = _cue("HABITUAL")
 BACKGROUND_COUNT = _cue("BACKGROUND_COUNT")
 WHETHER = _cue("WHETHER")
+# A sentence that asks, its question mark last (before closing quotes): "Lee and Takaichi to meet?"
+ASKS = re.compile(r"\?[\s\"'”’)]*$")
 PLEASANTRY = _cue("PLEASANTRY")
 WISH = _cue("WISH")
 
@@ -203,32 +228,23 @@ OTHER_EVENT_CLAUSE = _cue("OTHER_EVENT_CLAUSE")
 # What an invitation asks for, between it and a later time: "for X to lead ...", "to Tokyo".
 INVITED_TO = re.compile(r"\bto\s+(?:[a-z]+|[A-Z][\w.-]+)\b")
 SCHEDULE_WORDS = _cue("SCHEDULE_WORDS")
-VENUE_CLAUSE = re.compile(
-    r",?\s*(?:(?:which|that)\s+(?:[\w’'-]+\s+){0,4}?)?(?:now\s+|tentatively\s+|currently\s+)?"
-    r"(?:(?:take|takes|took)\s+place|(?:be|is|are|was|were)\s+held|happen|happens|happened|convene|convenes"
-    r"|(?:scheduled|set|slated|due|planned|expected)\s+(?:to\s+(?:be\s+held|take\s+place|happen|convene)|for))\b",
-    re.IGNORECASE,
-)
-SETTING_OF = re.compile(
-    r"\b(?:(?:on|at)\s+the\s+(?:sidelines|margins?)\s+of|at|during)\s+"
-    r"(?:the|a|an|this|next|their|its)\s+(?:[\w’'-]+\s+){0,4}$",
-    re.IGNORECASE,
-)
-AUXILIARY_BEFORE = re.compile(
-    r"\b(?:is|are|was|were|be|been|being|has|have|had|will|would)\s*$", re.IGNORECASE
-)
-ENGAGEMENT_NOUN_END = re.compile(
-    r"\b(?:summit|meeting|conference|talks|dialogue|forum|consultations?|session)s?$", re.IGNORECASE
-)
-ARRIVAL_WORD = re.compile(r"(?:arriv|land|touch|reach)", re.IGNORECASE)
-ARRIVAL_ADJUNCT = re.compile(r"\b(?:after|upon|on|shortly\s+after|soon\s+after)\s+$", re.IGNORECASE)
-OTHER_PREDICATE = re.compile(
-    r"\b(?:to|will|would|should|could|can|may|might|must)\s+(?!(?:be|the|a|an|his|her|their|its)\b)[a-z]{3,}\b"
-)
+# A clause that tells where and when an engagement takes place: ", which is expected to take place in".
+VENUE_CLAUSE = _cue("VENUE_CLAUSE")
+# An engagement held at another: "will meet her on the sidelines of the summit".
+SETTING_OF = _cue("SETTING_OF")
+# "the meeting is scheduled for": a venue clause that is the predicate of its subject.
+AUXILIARY_BEFORE = _cue("AUXILIARY_BEFORE")
+# A verbal trigger that ends on the noun of a gathering: "held a summit".
+ENGAGEMENT_NOUN_END = _cue("ENGAGEMENT_NOUN_END")
+# An arrival told by an adjunct: "after arriving in Tokyo", "upon landing".
+ARRIVAL_WORD = _cue("ARRIVAL_WORD")
+ARRIVAL_ADJUNCT = _cue("ARRIVAL_ADJUNCT")
+# Another verb between a trigger and a place: "an agreement to invest in the US".
+OTHER_PREDICATE = _cue("OTHER_PREDICATE")
+# What follows the place of a dateline: "SEOUL, March 3 (Yonhap) — ", "TOKYO: ".
 DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][\w .]{0,20})?\s*(?:\([^)]{1,30}\)\s*)?(?::|\s[-—–])\s")
-VENUE_CLAUSE_END = re.compile(
-    r",\s+(?:and|but|while|whereas|as|with|requiring|according|amid|after|before|where|who)\b|[;:—–]|\s-\s"
-)
+# Where a venue clause ends: ", according to", ";".
+VENUE_CLAUSE_END = _cue("VENUE_CLAUSE_END")
 # "two days after the talks", "the eve of the summit": counted from an engagement the text names
 NAMED_REFERENCE = _cue("NAMED_REFERENCE")
 IN_THE_DAY = _cue("IN_THE_DAY")
@@ -240,25 +256,13 @@ NEW_THREAD = _cue("NEW_THREAD")
 DURING_EVENT = _cue("DURING_EVENT")
 TRIP_NOUNS = _words("TRIP_NOUNS")
 AFTER_EVENT = _cue("AFTER_EVENT")
-WHILE_IN = re.compile(
-    r"\s*(?:While|When)\s+(?:(?:he|she|they|[A-Z][\w.’'-]+)\s+(?:is|was|are|were)\s+)?(?:in|at)\s+(?:the\s+)?"
-)
-VISIT_LENGTH = re.compile(
-    r"\b(?P<n>two|three|four|five|six|seven|eight|nine|ten|[2-9]|1[0-4])[-\s]day\b"
-    r"(?:,?\s+(?:one|two|three|four|five|six|seven|eight|nine|[1-9]|1[0-3])[-\s]nights?\b)?"
-    r"(?:\s+(?:official|working|state|formal|bilateral|regional|overseas|foreign|diplomatic)){0,2}"
-    r"\s+(?:visit|trip|tour|stay|itinerary|swing|journey|mission)s?\b",
-    re.IGNORECASE,
-)
-SEVERAL_STOPS = re.compile(
-    r"\s+(?:of|through|across|around)\b|\s+(?:to|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
-    r"(?:region|allies|nations|countries|capitals|partners|Asia|Europe|Africa|Indo-Pacific|Pacific|Middle\s+East)\b"
-)
-TRIP_ENDED = re.compile(
-    r"\b(?:wrap(?:s|ped|ping)\s+up|wrap\s+up|end(?:s|ed|ing)|conclud(?:e|es|ed|ing)|w(?:ound|inds?|inding)\s+up|"
-    r"clos(?:ed|ing)|cap(?:ped|ping)|finish(?:es|ed|ing)?)\b",
-    re.IGNORECASE,
-)
+# A sentence opening in the place of a stay: "While in Japan, ...".
+WHILE_IN = _cue("WHILE_IN")
+# The length of a trip, and where it goes when it has several stops: "a five-day tour of Asia".
+VISIT_LENGTH = _cue("VISIT_LENGTH")
+SEVERAL_STOPS = _cue("SEVERAL_STOPS")
+# A trip told as it ends: "wrapped up a three-day visit".
+TRIP_ENDED = _cue("TRIP_ENDED")
 
 # ---- Participants: possessors, objects, delegations, counterparts, invitations and titles.
 
@@ -290,6 +294,10 @@ MEMBERS = _cue("MEMBERS")
 LED_BY = re.compile(r"[\w\s-]{0,30}?,?\s+(?:led|headed)\s+by\s+")
 LEADER_TITLE = _cue("LEADER_TITLE")
 MINISTER_TITLE = _cue("MINISTER_TITLE")
+# People met, named as members of a group: "met senior officials, including Prime Minister A, ...".
+INCLUDING_LIST = _cue("INCLUDING_LIST")
+# A relative clause about several people: ", who were both visiting", ", who are in Tokyo".
+PLURAL_RELATIVE = _cue("PLURAL_RELATIVE")
 
 # ---- Together or apart: one occasion of several people, or one engagement each.
 
@@ -302,6 +310,12 @@ TOGETHER = _cue("TOGETHER")
 # "meetings with A, B and C": one meeting with each.
 PLURAL_MEETINGS = _cue("PLURAL_MEETINGS")
 SEPARATE = _cue("SEPARATE")
+# Words that make one person's engagement with several people one with each.
+APART = _cue("APART")
+# "Joint" in a name or title ("Japan Joint Staff", "the Joint Chiefs"): not met together.
+PROPER_JOINT = _cue("PROPER_JOINT")
+# A meeting held at a distance, which makes it a call: "held the 2+2 with X via video conference".
+REMOTE_MEANS = _cue("REMOTE_MEANS")
 
 # ---- Places: destinations, place modifiers and lists of stops.
 
@@ -325,48 +339,6 @@ DISTINCT = _cue("DISTINCT")
 CALL_WORDS = _cue("CALL_WORDS")
 TOPIC_CUE = _cue("TOPIC_CUE")
 COMPOUND = re.compile(r"\b[A-Z][\w.]*(?:-[A-Z][\w.]*)+")
-
-# ---- Participants and how many engagements a sentence reports.
-
-__all__ += [
-    "APART",
-    "ASKS",
-    "ELIDED_VERB",
-    "INCLUDING_LIST",
-    "PLURAL_RELATIVE",
-    "PROPER_JOINT",
-    "REMOTE_MEANS",
-    "TOPIC_OF_TALK",
-]
-
-# Words that make one person's engagement with several people one with each.
-APART = re.compile(r"\b(?:respectively|separately|in\s+separate\s+(?:calls|conversations|meetings|talks))\b")
-# What a talk was about, right before the thing talked of: "spoke with X about the cancellation".
-TOPIC_OF_TALK = re.compile(
-    r"\b(?:about|over|regarding|concerning|to\s+(?:discuss|explain))\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+)?$"
-)
-# A relative clause about several people: ", who were both visiting", ", who are in Tokyo".
-PLURAL_RELATIVE = re.compile(r",\s+who\s+(?:were|are|have|both|all|together)\b")
-# A sentence that asks, its question mark last (before closing quotes): "Lee and Takaichi to meet?"
-ASKS = re.compile(r"\?[\s\"'”’)]*$")
-# What opens a clause whose verb is the one before it: "..., and separate meetings with B".
-ELIDED_VERB = re.compile(r"\s*(?:(?:an?|the|separate|another|second|further|other|bilateral)\s+)+")
-# "Joint" in a name or title ("Japan Joint Staff", "the Joint Chiefs"): not met together.
-PROPER_JOINT = re.compile(r"\bJoint(?=\s+[A-Z])")
-
-# People met, named as members of a group: "met senior officials, including Prime Minister A, ...".
-INCLUDING_LIST = re.compile(
-    r"\b(?:officials|leaders|counterparts|ministers|dignitaries|officers|figures|members|representatives)"
-    r"(?:\s+[\w-]+){0,5}?,?\s+(?:including|among\s+them|such\s+as)\s"
-)
-
-# A meeting held at a distance, which makes it a call: "held the 2+2 with X via video conference".
-REMOTE_MEANS = re.compile(
-    r"\b(?:by|via|over|through)\s+(?:an?\s+|the\s+)?(?:(?:secure\s+)?video(?:[\s-]*(?:link|conference|call))?|"
-    r"videoconference|video-conference|teleconference|tele-conference|(?:tele)?phone|virtual\s+(?:link|meeting|format))\b",
-    re.IGNORECASE,
-)
-
 
 # Case-insensitive patterns, each with a case-sensitive twin searched for in the lower-cased
 # text instead: Python's regular expressions are several times slower ignoring case.
