@@ -178,6 +178,9 @@ def persons_between(reading: Reading, layer: SentenceLayer, start: int, end: int
     for pronoun in layer.pronouns:
         if start <= pronoun.start and pronoun.end <= end and not pronoun.possessive:
             found.extend(resolve_pronoun(reading, layer, pronoun))
+    # "Chung's trip comes after he held talks": the "he" is who acts, not the possessor before it.
+    acting = {person_key(p) for p in found if p.cue == "pronoun"}
+    found = [p for p in found if not (p.possessive and p.cue != "pronoun" and person_key(p) in acting)]
     found.sort(key=lambda p: p.start)
     return unique_persons(found)
 
@@ -226,7 +229,11 @@ def resolve_pronoun(reading: Reading, layer: SentenceLayer, pronoun: PronounMent
                 return [attrs.evolve(p, start=pronoun.start, end=pronoun.end) for p in resolved]
     if candidates or earlier:
         chosen = (candidates or earlier)[-1]
-        return [attrs.evolve(chosen, start=pronoun.start, end=pronoun.end, cue="pronoun")]
+        # "Chung's trip comes after he held talks": "he" names the possessor as a subject.
+        possessive = chosen.possessive and pronoun.possessive
+        return [
+            attrs.evolve(chosen, start=pronoun.start, end=pronoun.end, cue="pronoun", possessive=possessive)
+        ]
     for previous in reversed([f for f in reading.sentences_to(layer, 4) if f is not layer]):
         if previous.sentence.paragraph < layer.sentence.paragraph - 2:
             break
