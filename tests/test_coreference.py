@@ -183,3 +183,17 @@ def test_a_pronoun_after_a_possessor_is_the_possessor_and_keeps_its_own_tense(pl
     assert len(calls) == 1
     assert persons(calls[0]) == {"Kim Dae-ho", "John Bolton"}
     assert calls[0].status.value == "occurred"
+
+
+def test_counterparts_of_several_countries_are_the_people_named_for_them(plugins: Plugins) -> None:
+    text = (
+        "South Korea's chief nuclear negotiator Lee Han-sol will hold trilateral talks with his U.S. and "
+        "Japanese counterparts in Seoul next week, the ministry said on Tuesday.\n\n"
+        "Lee will first meet U.S. Special Envoy Ray Dalton and Japanese Special Envoy Kenta Mori on Monday. "
+        "The three envoys will also meet as a group that same day."
+    )
+    events = meetings(run(text, plugins))
+    trilateral = [e for e in events if len(e.participants) == 3]
+    assert len(trilateral) == 1
+    assert persons(trilateral[0]) == {"Lee Han-sol", "Ray Dalton", "Kenta Mori"}
+    assert not any(p.actor.kind is not ActorKind.PERSON for e in events for p in e.participants)
