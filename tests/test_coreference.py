@@ -170,3 +170,30 @@ def test_the_names_after_the_two_leaders_say_who_they_are(plugins: Plugins) -> N
     assert [persons(m) for m in meetings(run(text, plugins)) if "Kenji Arata" in persons(m)] == [
         {"Mara Velsen", "Kenji Arata"}
     ]
+
+
+def test_a_pronoun_after_a_possessor_is_the_possessor_and_keeps_its_own_tense(plugins: Plugins) -> None:
+    text = (
+        "South Korean national security adviser Kim Dae-ho will visit Beijing on Friday to meet "
+        "Chinese foreign minister Wang Yi, officials said.\n\n"
+        "Kim's scheduled trip to Beijing comes after he held telephone talks with his U.S. "
+        "counterpart John Bolton on Monday."
+    )
+    calls = [e for e in run(text, plugins) if e.type is EventType.CALL]
+    assert len(calls) == 1
+    assert persons(calls[0]) == {"Kim Dae-ho", "John Bolton"}
+    assert calls[0].status.value == "occurred"
+
+
+def test_counterparts_of_several_countries_are_the_people_named_for_them(plugins: Plugins) -> None:
+    text = (
+        "South Korea's chief nuclear negotiator Lee Han-sol will hold trilateral talks with his U.S. and "
+        "Japanese counterparts in Seoul next week, the ministry said on Tuesday.\n\n"
+        "Lee will first meet U.S. Special Envoy Ray Dalton and Japanese Special Envoy Kenta Mori on Monday. "
+        "The three envoys will also meet as a group that same day."
+    )
+    events = meetings(run(text, plugins))
+    trilateral = [e for e in events if len(e.participants) == 3]
+    assert len(trilateral) == 1
+    assert persons(trilateral[0]) == {"Lee Han-sol", "Ray Dalton", "Kenta Mori"}
+    assert not any(p.actor.kind is not ActorKind.PERSON for e in events for p in e.participants)

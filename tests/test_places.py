@@ -157,3 +157,18 @@ def test_a_host_who_goes_along_with_the_visitor_shares_the_visit(plugins: Plugin
     text = "Defense Secretary Pete Hegseth and Prime Minister Shigeru Ishiba flew to Iwo Jima on Saturday."
     (visit,) = visits(run(text, plugins, dt.date(2025, 3, 31)))
     assert {p.actor.name for p in visit.participants} == {"Pete Hegseth", "Shigeru Ishiba"}
+
+
+def test_the_north_is_north_korea_in_a_story_about_both_koreas(plugins: Plugins) -> None:
+    text = (
+        "South Korean envoy Park Ji-won said on Tuesday that talks with North Korea could resume soon.\n\n"
+        "Park visited the North in March for a meeting with officials in Pyongyang."
+    )
+    visits = [e for e in run(text, plugins, dt.date(2025, 6, 4)) if e.type is EventType.VISIT]
+    assert [(v.location.name, v.location.country) for v in visits if v.location] == [("North Korea", "PRK")]
+
+
+def test_the_north_is_no_country_when_the_story_is_not_about_the_koreas(plugins: Plugins) -> None:
+    text = "The minister visited the North in March, touring farms near the border with Canada."
+    visits = [e for e in run(text, plugins, dt.date(2025, 6, 4)) if e.type is EventType.VISIT]
+    assert all(v.location is None or v.location.country != "PRK" for v in visits)

@@ -221,6 +221,10 @@ def _compatible(first: Draft, second: Draft, anchor: dt.date | None, text: str =
         and not any(p.group is not None for p in first.parties)
     ):
         return False  # "X and Y also joined A and B for a four-way meeting"
+    if first.person_keys() != second.person_keys() and any(
+        p.person is not None and p.person.cue == "counterparts" for p in (*first.parties, *second.parties)
+    ):
+        return False  # "a trilateral with his Korean and Japanese counterparts" is not a meeting of two
     shared = first.person_keys() & second.person_keys()
     if not shared and not (first.has_person() or second.has_person()):
         sides = group_countries(first)
@@ -250,14 +254,20 @@ def _compatible(first: Draft, second: Draft, anchor: dt.date | None, text: str =
         and first.time.text.lower() != second.time.text.lower()
     ):
         first_span, second_span = span_of(first, anchor), span_of(second, anchor)
-        if first_span is None or second_span is None:
+        if first.person_keys() == second.person_keys() and (
+            (first_span is None and _SAME_TIME.fullmatch(first.time.text))
+            or (second_span is None and _SAME_TIME.fullmatch(second.time.text))
+        ):
+            pass  # "the three will also meet on the same day": the same people, another mention's day
+        elif first_span is None or second_span is None:
             return False
-        assert first_span.start
-        assert first_span.end
-        assert second_span.start
-        assert second_span.end
-        if first_span.start > second_span.end or second_span.start > first_span.end:
-            return False
+        else:
+            assert first_span.start
+            assert first_span.end
+            assert second_span.start
+            assert second_span.end
+            if first_span.start > second_span.end or second_span.start > first_span.end:
+                return False
     if (
         first.location is not None
         and second.location is not None
@@ -279,6 +289,10 @@ def _compatible(first: Draft, second: Draft, anchor: dt.date | None, text: str =
     return True
 
 
+# A time that names the day of another engagement: "on the same day", "that evening".
+_SAME_TIME = re.compile(
+    r"(?:on\s+)?(?:(?:the|that)\s+same|that)\s+(?:day|date|evening|morning|afternoon)", re.IGNORECASE
+)
 # A past expectation just before a trigger: "they were expected to exchange views".
 _PAST_EXPECTATION = re.compile(
     r"\b(?:was|were)\s+(?:expected|set|scheduled|due|likely)\s+to\s+(?:also\s+)?$", re.IGNORECASE

@@ -117,12 +117,23 @@ def resolve_counterparts(reading: Reading) -> None:
     drafts = [*reading.drafts, *reading.headline_drafts]
     people = [person for layer in reading.sentences for person in layer.persons]
     for draft in drafts:
-        anchors = [p.person for p in draft.parties if p.person is not None and p.person.title]
-        if not anchors:
+        present = [p.person for p in draft.parties if p.person is not None]
+        anchors = [person for person in present if person.title]
+        if not present:
             continue
         for index, party in enumerate(draft.parties):
             group = party.group
-            if group is None or COUNTERPART.fullmatch(group.text) is None:
+            if (
+                group is not None
+                and not _BILATERAL_ONLY.search(reading.text, draft.trigger.start, group.start)
+                and _PLURAL_COUNTERPARTS.search(reading.text, max(0, group.start - 60), group.end)
+            ):
+                named = _named_counterparts(reading, drafts, (anchors or present)[0], group)
+                if named:
+                    # "talks with his U.S. and Japanese counterparts": the people named for them.
+                    draft.parties[index : index + 1] = [Party(p, None, party.role) for p in named]
+                continue
+            if group is None or not anchors or COUNTERPART.fullmatch(group.text) is None:
                 continue
             named = [p for p in people if group.end <= p.start <= group.end + 2]
             if named:
@@ -139,6 +150,51 @@ def resolve_counterparts(reading: Reading) -> None:
             draft.parties[index] = Party(person, None, party.role)
     for draft in drafts:
         draft.parties = unique_parties(draft.parties)
+
+
+# Counterparts of several countries: "his U.S. and Japanese counterparts", "Thai, Lao counterparts".
+_PLURAL_COUNTERPARTS = re.compile(
+    r"(?P<countries>[\w.’'-]+(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)[\w.’'-]+)+)\s+counterparts$"
+)
+
+
+# Bilateral talks with counterparts of several countries are one with each, not one of them all.
+_BILATERAL_ONLY = re.compile(r"\bbilateral(?!\s+and\s+(?:trilateral|three-way|multilateral))", re.IGNORECASE)
+
+
+def _named_counterparts(
+    reading: Reading, drafts: list[Draft], anchor: PersonMention, group: GroupMention
+) -> list[PersonMention]:
+    """The people the story names for each country of "his U.S. and Japanese counterparts".
+
+    One per country: the person of that country whom another draft has
+    engaging ``anchor``. Empty unless every country has one.
+    """
+    written = _PLURAL_COUNTERPARTS.search(reading.text, max(0, group.start - 60), group.end)
+    if written is None:
+        return []
+    offices = load_builtin_offices()
+    office = offices.counterpart_office(anchor.title)
+    words = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", written.group("countries"))
+    countries = [lexicon.country_of_word(word) for word in words]
+    found: list[PersonMention] = []
+    for country in countries:
+        if country is None or country == anchor.country:
+            return []
+        engaged = [
+            person
+            for other in drafts
+            if person_key(anchor) in other.person_keys()
+            for person in (p.person for p in other.parties)
+            if person is not None
+            and person.country == country
+            # a known office other than the anchor's is no counterpart (the host's prime minister)
+            and (office is None or offices.counterpart_office(person.title) in (None, office))
+        ]
+        if not engaged:
+            return []
+        found.append(attrs.evolve(engaged[0], start=group.start, end=group.end, cue="counterparts"))
+    return found
 
 
 def _counterpart_country(
@@ -178,6 +234,9 @@ def persons_between(reading: Reading, layer: SentenceLayer, start: int, end: int
     for pronoun in layer.pronouns:
         if start <= pronoun.start and pronoun.end <= end and not pronoun.possessive:
             found.extend(resolve_pronoun(reading, layer, pronoun))
+    # "Chung's trip comes after he held talks": the "he" is who acts, not the possessor before it.
+    acting = {person_key(p) for p in found if p.cue == "pronoun"}
+    found = [p for p in found if not (p.possessive and p.cue != "pronoun" and person_key(p) in acting)]
     found.sort(key=lambda p: p.start)
     return unique_persons(found)
 
@@ -226,7 +285,11 @@ def resolve_pronoun(reading: Reading, layer: SentenceLayer, pronoun: PronounMent
                 return [attrs.evolve(p, start=pronoun.start, end=pronoun.end) for p in resolved]
     if candidates or earlier:
         chosen = (candidates or earlier)[-1]
-        return [attrs.evolve(chosen, start=pronoun.start, end=pronoun.end, cue="pronoun")]
+        # "Chung's trip comes after he held talks": "he" names the possessor as a subject.
+        possessive = chosen.possessive and pronoun.possessive
+        return [
+            attrs.evolve(chosen, start=pronoun.start, end=pronoun.end, cue="pronoun", possessive=possessive)
+        ]
     for previous in reversed([f for f in reading.sentences_to(layer, 4) if f is not layer]):
         if previous.sentence.paragraph < layer.sentence.paragraph - 2:
             break

@@ -41,6 +41,7 @@ _CUE_REASONS = {
     "title": "named by office; the knowledge base's holder on the day",
     "pronoun": "a pronoun or description resolved to the person it stands for",
     "counterpart": "'counterpart': the holder of the same office in the other country",
+    "counterparts": "'counterparts': the people the story names for each country",
 }
 
 
