@@ -241,3 +241,15 @@ def test_a_subject_far_from_its_verb_is_read_from_the_parse(
 def test_batch_size_must_be_positive(extractor: SpacyExtractor, batch_size: int) -> None:
     with pytest.raises(ValueError, match="batch_size"):
         SpacyExtractor(nlp=extractor.nlp, batch_size=batch_size)
+
+
+def test_a_named_thing_in_apposition_is_no_participant(
+    extractor: SpacyExtractor, context: ExtractionContext
+) -> None:
+    text = (
+        "President Donald Trump spoke by phone with Prime Minister Sanae Takaichi on Monday. In a post on "
+        "the social media platform Truth Social, Trump said they had a very good phone conversation."
+    )
+    events = extractor.extract(_doc(text), context)
+    assert events
+    assert all("Truth Social" not in {p.actor.name for p in event.participants} for event in events)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Sequence
 
-from alliancekit.reading import Arguments, Span
+from alliancekit.reading import Arguments, Span, is_title_word
 from spacy.tokens import Doc, Token
 
 __all__ = ["ParsedSyntax"]
@@ -31,6 +31,9 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # Where a name the entity recognizer missed is still taken: a subject, an object, their conjuncts.
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "appos"})
 _PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC", "NORP", "DATE"})
+# Entities that are never a person's name when the run names a thing in apposition ("the
+# platform Truth Social", "the framework IPEF"); the small model also tags some people ORG.
+_THINGS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
 
 
 class ParsedSyntax:
@@ -116,6 +119,8 @@ def _argument_name(token: Token) -> tuple[int, int] | None:
     """The run of two to four proper nouns a subject or object ends with, as sentence offsets."""
     if token.pos_ != "PROPN" or token.ent_type_ in _PLACE_ENTITIES or not _in_argument_slot(token):
         return None
+    if token.ent_type_ in _THINGS and token.dep_ == "appos" and not is_title_word(token.head.text):
+        return None  # "the social media platform Truth Social": the name of a thing
     words = [token]
     while words[0].i > 0 and len(words) < 5:
         before = token.doc[words[0].i - 1]
