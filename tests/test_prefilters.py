@@ -123,7 +123,11 @@ def test_most_trigger_patterns_have_leading_words() -> None:
         ),  # an optional group, or what follows
         (r"\b(?:tele)*phone", None),  # a repeated group opens it
         (r"\bvideo-?conference\b|virtual", None),  # the second alternative has no \b
-        (r"\b(?:met|(?<=is )meeting)\b", None),  # a lookbehind opens an alternative
+        (r"\b(?:met|(?<=is )meeting)\b", {"met", "meeting"}),  # a lookbehind matches no characters
+        (r"(?<!so-)\b(?:called|(?:(?<=is )|(?<=was ))calling)", {"called", "calling"}),  # nor do these
+        (r"\b(?:(?<=is )|now\s+)meeting", None),  # only some alternatives of the group are look-behinds
+        (r"(?<=is )meeting", None),  # still no word boundary
+        (r"\b(?=is)\w+", None),  # a lookahead opens it
         (r"\b[Mm]et\b", None),  # a class opens it
         (r"met\b", None),  # no word boundary: it may match inside a word
     ],

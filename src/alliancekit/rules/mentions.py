@@ -35,15 +35,18 @@ __all__ = [
 # A capitalized word that may belong to a name or title, including initials
 # ("D."), dotted acronyms ("U.S."), hyphenated and apostrophe forms, and words
 # with a letter lost to encoding ("Shinjir?").
-_CAP = r"(?:[A-Z]\.(?:[A-Z]\.)+(?:['’]s)?|[A-Z][\w’'\-]*(?:[?\ufffd][\w’'\-]*)*\.?)"
+_CAP_TAIL = r"(?:\.(?:[A-Z]\.)+(?:['’]s)?|[\w’'\-]*(?:[?\ufffd][\w’'\-]*)*\.?)"
+_CAP = rf"(?:[A-Z]{_CAP_TAIL})"
 # Lower-case particles inside a surname ("Ursula von der Leyen"), joined to the capitalised parts.
 _PARTICLES = frozenset(
     {"von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "dos", "das", "ter"}
 )
 _PARTICLE = "|".join(sorted(_PARTICLES, key=len, reverse=True))
-# A window never starts inside a word after an elided article ("d’Affaires", "l'Union").
+# A window never starts inside a word after an elided article ("d’Affaires", "l'Union"). Its first
+# capital comes first, the look-behinds (which step back over it) after: a pattern that opens with a
+# letter class is only tried where such a letter stands, one that opens with a look-behind everywhere.
 _WINDOW = re.compile(
-    rf"(?<![^\W\d_][’'])(?<![^\W\d_])(?<!\d){_CAP}(?:\s(?:(?:of|for|to|the|and|on)\s)*{_CAP}|\s(?:(?:{_PARTICLE})\s){{1,2}}(?={_CAP}){_CAP})*"
+    rf"[A-Z](?<![^\W\d_][’'][A-Z])(?<![^\W\d_][A-Z])(?<!\d[A-Z]){_CAP_TAIL}(?:\s(?:(?:of|for|to|the|and|on)\s)*{_CAP}|\s(?:(?:{_PARTICLE})\s){{1,2}}(?={_CAP}){_CAP})*"
 )
 _POSSESSIVE = re.compile(r"['’]s?$")
 
