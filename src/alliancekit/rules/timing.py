@@ -56,6 +56,19 @@ _CLAUSE_BEFORE = re.compile(
     r"(?:will\s+)?(?!is\b|was\b|has\b)[a-z]{2,}s\b"
 )
 
+_VENUE_WORDS = (
+    "place",
+    "held",
+    "happen",
+    "convene",
+    "scheduled",
+    "set",
+    "slated",
+    "due",
+    "planned",
+    "expected",
+)
+"""Every venue clause (:data:`~alliancekit.rules.cues.VENUE_CLAUSE`) has one of these words, case-folded."""
 _VENUE_GAP = 100
 """How far after its noun a venue clause may begin ("a summit among A, B and C, which ...")."""
 
@@ -132,6 +145,10 @@ def _venue_clauses(reading: Reading, layer: SentenceLayer) -> VenueClauses:
     if layer.venue_clauses is not None and len(layer.venue_clauses.of_triggers) == len(layer.triggers):
         return layer.venue_clauses
     text, sentence = reading.text, layer.sentence
+    folded = sentence.text.casefold()
+    if not any(word in folded for word in _VENUE_WORDS):
+        layer.venue_clauses = VenueClauses((None,) * len(layer.triggers), ())
+        return layer.venue_clauses
     of_triggers = tuple(venue_clause(reading, layer, trigger) for trigger in layer.triggers)
     starts = {span[0] for span in of_triggers if span is not None}
     loose = []
