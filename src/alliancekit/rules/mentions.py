@@ -183,10 +183,17 @@ def _before_post_nominals(window: re.Match[str]) -> int:
     return window.start() + tokens[end - 1][1]
 
 
-def _tokens(window: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", window)]
+_Tokens = tuple[tuple[int, int, str], ...]
+_TOKEN = re.compile(r"\S+")
 
 
+@functools.lru_cache(maxsize=4096)
+def _tokens(window: str) -> _Tokens:
+    """The words of a window with their offsets; a window is cut into words two or three times."""
+    return tuple((m.start(), m.end(), m.group()) for m in _TOKEN.finditer(window))
+
+
+@functools.lru_cache(maxsize=8192)
 def _is_name_token(token: str) -> bool:
     bare = _POSSESSIVE.sub("", token).rstrip(".,")
     if not bare or not bare[0].isupper():
@@ -203,7 +210,7 @@ def _is_name_token(token: str) -> bool:
     return not (len(bare) > 1 and bare.isupper() and "." not in bare)
 
 
-def _is_given_after_capitals(tokens: list[tuple[int, int, str]], index: int) -> bool:
+def _is_given_after_capitals(tokens: _Tokens, index: int) -> bool:
     """Whether a token is the given name after a readout-capitals surname ("NAKATANI Gen")."""
     if index < 1:
         return False
@@ -227,7 +234,7 @@ def _is_given_after_capitals(tokens: list[tuple[int, int, str]], index: int) -> 
     )
 
 
-def _is_capitals_surname(tokens: list[tuple[int, int, str]], index: int) -> bool:
+def _is_capitals_surname(tokens: _Tokens, index: int) -> bool:
     """Whether an all-capitals token is a surname written in readout style ("MOTEGI Toshimitsu")."""
     token = _POSSESSIVE.sub("", tokens[index][2]).rstrip(".,")
     if len(token) < 3 or not token.isalpha() or not token.isupper():
@@ -553,7 +560,7 @@ class PersonFinder:
             former,
         )
 
-    def _surname_before(self, tokens: list[tuple[int, int, str]], index: int) -> bool:
+    def _surname_before(self, tokens: _Tokens, index: int) -> bool:
         """Whether the word before a name run is its surname though it reads as a common word.
 
         It is when the knowledge base knows the longer name with that surname,
