@@ -18,7 +18,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from alliancekit import temporal
-from alliancekit.rules import clauses, triggers
+from alliancekit.rules import clauses, cues, timing, triggers
+from alliancekit.rules import text as text_module
 from alliancekit.rules.text import LONGEST_SENTENCE, body_sentences
 from alliancekit.rules.triggers import find_triggers, leading_words
 from alliancekit.temporal import _PATTERNS as TIME_PATTERNS
@@ -123,7 +124,11 @@ def test_most_trigger_patterns_have_leading_words() -> None:
         ),  # an optional group, or what follows
         (r"\b(?:tele)*phone", None),  # a repeated group opens it
         (r"\bvideo-?conference\b|virtual", None),  # the second alternative has no \b
-        (r"\b(?:met|(?<=is )meeting)\b", None),  # a lookbehind opens an alternative
+        (r"\b(?:met|(?<=is )meeting)\b", {"met", "meeting"}),  # a lookbehind matches no characters
+        (r"(?<!so-)\b(?:called|(?:(?<=is )|(?<=was ))calling)", {"called", "calling"}),  # nor do these
+        (r"\b(?:(?<=is )|now\s+)meeting", None),  # only some alternatives of the group are look-behinds
+        (r"(?<=is )meeting", None),  # still no word boundary
+        (r"\b(?=is)\w+", None),  # a lookahead opens it
         (r"\b[Mm]et\b", None),  # a class opens it
         (r"met\b", None),  # no word boundary: it may match inside a word
     ],
@@ -179,3 +184,36 @@ def test_long_sentences_are_read_in_pieces_with_their_offsets() -> None:
     assert all(len(sentence.text) <= LONGEST_SENTENCE for sentence in sentences)
     assert all(text[s.start : s.end] == s.text for s in sentences)
     assert "".join(s.text for s in sentences).replace(" ", "") == text.replace(" ", "")
+
+
+# --------------------------------------------------------------------------- venue clauses and page parts
+
+
+@pytest.mark.property
+@given(st.from_regex(cues.VENUE_CLAUSE))
+def test_every_venue_clause_has_a_venue_word(text: str) -> None:
+    """A sentence without one of the words is not searched for venue clauses."""
+    match = cues.VENUE_CLAUSE.search(text)
+    assert match is not None
+    assert any(word in match.group().casefold() for word in timing._VENUE_WORDS)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Summit set for June 20",
+        "a dialogue, which is now expected to take place in Oslo",
+        "THE TALKS HAPPENED",
+    ],
+)
+def test_venue_clauses_of_real_wordings_have_a_venue_word(text: str) -> None:
+    match = cues.VENUE_CLAUSE.search(text)
+    assert match is not None
+    assert any(word in match.group().casefold() for word in timing._VENUE_WORDS)
+
+
+@pytest.mark.property
+@given(st.from_regex(text_module._LIST_HEADER, fullmatch=True))
+def test_a_list_header_has_few_words(line: str) -> None:
+    """A line of more words is not matched against the list headers."""
+    assert len(text_module._WORD.findall(line.strip())) <= text_module._LIST_HEADER_WORDS

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from alliancekit import temporal
 from alliancekit.model import Granularity, TimeSpan
 from alliancekit.temporal import (
     Dateline,
@@ -1011,3 +1012,26 @@ def test_two_ordinal_days_are_both_days_of_the_nearest_month() -> None:
 def test_each_year_of_a_list_after_in_is_a_year() -> None:
     assert texts("The forum met in 2007, 2009 and 2010.") == ["in 2007", "2009", "2010"]
     assert texts("Sales of 2009 and 2010 models rose.") == []
+
+
+_MONTH_FORMS = [
+    form
+    for word in (*temporal._FULL_MONTHS, *temporal._MONTH_ABBREVIATIONS)
+    for form in (word.capitalize(), word.upper())
+]
+
+
+@pytest.mark.parametrize("year", [1900, 1999, 2000, 2023, 2024, 2026, 2099])
+def test_the_calendar_reads_a_day_as_dateparser_does(year: int) -> None:
+    """Days of the years a text writes are checked by the calendar: the answers must not change."""
+    for form in _MONTH_FORMS:
+        for day in (1, 15, 28, 29, 30, 31):
+            assert temporal._calendar_day.__wrapped__(form, day, year) == temporal._dateparser_day(
+                form, day, year
+            )
+
+
+def test_a_day_that_does_not_exist_is_no_date() -> None:
+    assert temporal._calendar_day("Feb", 29, 2026) is None
+    assert temporal._calendar_day("SEPT", 31, 2025) is None
+    assert temporal._calendar_day("February", 29, 2024) == dt.date(2024, 2, 29)

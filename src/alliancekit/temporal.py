@@ -442,13 +442,35 @@ def _season_span(season: str, year: int) -> tuple[dt.date, dt.date]:
     return dt.date(year, first, 1), _month_end(end_year, last)
 
 
+_CALENDAR_YEARS = (1900, 2099)
+"""The years a four-digit year of the text may be (see ``_YEAR``): for them a day is checked by the
+calendar alone, which tests/test_temporal.py holds to what :mod:`dateparser` reads."""
+
+
 @functools.lru_cache(maxsize=4096)
 def _calendar_day(month_word: str, day: int, year: int) -> dt.date | None:
-    """Read ``month_word day, year`` with :mod:`dateparser`, or ``None`` for no such day ("June 31").
+    """The day ``month_word day, year``, or ``None`` for no such day ("June 31").
+
+    The month word is one the time patterns match (a month's name or its
+    abbreviation, capitalised or in capitals), so for the years a text
+    writes the calendar answers as :mod:`dateparser` does, without its cost;
+    a year counted from an unusual publication date ("last year") is read
+    by dateparser. Either answer is remembered across documents: news
+    repeats a few hundred days.
+    """
+    if _CALENDAR_YEARS[0] <= year <= _CALENDAR_YEARS[1]:
+        try:
+            return dt.date(year, _month_number(month_word), day)
+        except ValueError:
+            return None
+    return _dateparser_day(month_word, day, year)
+
+
+def _dateparser_day(month_word: str, day: int, year: int) -> dt.date | None:
+    """Read ``month_word day, year`` with :mod:`dateparser`, or ``None`` for no such day.
 
     The text names its year, so the result does not depend on the relative
-    base (given, so the wall clock is never read); that is what lets the
-    answer be remembered across documents: news repeats a few hundred days.
+    base (given, so the wall clock is never read).
     """
     parsed = dateparser.parse(
         f"{month_word} {day}, {year}",

@@ -91,6 +91,9 @@ FINITE_AFTER_ASIDE = re.compile(r"\s+(?:had|has|have|was|were|is|are|will|would|
 RELATIVE_ASIDE = re.compile(r",\s+(?:who|which|whose)\b")
 
 
+_COMMA = re.compile(",")
+
+
 class ClauseBreaks:
     """The clause breaks of one sentence, found once, for every trigger's clause.
 
@@ -107,7 +110,7 @@ class ClauseBreaks:
         self._starts = array.array("l", (match.start() for match in found))
         self._ends = array.array("l", (match.end() for match in found))
         self._relative = array.array("b", (RELATIVE_BREAK.match(m.group()) is not None for m in found))
-        self._commas = array.array("l", (position for position, char in enumerate(text) if char == ","))
+        self._commas = array.array("l", (match.start() for match in _COMMA.finditer(text)))
         # For each break, the nearest break at or before it that is not a relative one (-1: none).
         self._plain_before = array.array("l")
         latest = -1

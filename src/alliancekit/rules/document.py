@@ -52,6 +52,7 @@ __all__ = [
     "Party",
     "Reading",
     "SentenceLayer",
+    "VenueClauses",
     "between_countries",
     "countries_in",
     "overlaps",
@@ -211,6 +212,20 @@ class Draft:
         return any(p.person is not None for p in self.parties)
 
 
+@attrs.frozen
+class VenueClauses:
+    """The venue clauses of one sentence ("a summit, which is expected to take place in Hanoi"), found once.
+
+    ``of_triggers`` holds each trigger's own clause, or ``None``, in the
+    order of the sentence's triggers; ``loose`` the clauses that no trigger
+    owns ("the dialogue scheduled to be held in Oslo"), in text order. See
+    :func:`alliancekit.rules.timing.venues`, which fills it.
+    """
+
+    of_triggers: tuple[tuple[int, int] | None, ...]
+    loose: tuple[tuple[int, int], ...]
+
+
 @attrs.define(eq=False)
 class SentenceLayer:
     """What one sentence holds, in document offsets: the reading's layer per sentence.
@@ -230,6 +245,8 @@ class SentenceLayer:
     """The quotations of three words or more, in document offsets."""
     quoted_triggers: tuple[Trigger, ...] = attrs.field(init=False)
     """The triggers inside them: speech, unless a parse says the quotation reports a fact."""
+    venue_clauses: VenueClauses | None = attrs.field(init=False, default=None, repr=False)
+    """The venue clauses of its triggers, once timing has first asked for them."""
 
     def __attrs_post_init__(self) -> None:
         text, offset = self.sentence.text, self.sentence.start

@@ -238,7 +238,16 @@ def country_pattern() -> re.Pattern[str]:
     names = sorted(_countries()[1], key=len, reverse=True)
     # Case-sensitive on purpose: "us" the pronoun is not "US" the country.
     variants = {variant for name in names for variant in _cased_variants(name)}
-    return re.compile(rf"(?<![\w.])(?:{trie_alternation(variants)})(?![\w])")
+    # One branch per first letter, the look-behind after that letter: a pattern whose branches open
+    # with letters is tried only where one of them stands, one that opens with a look-behind everywhere.
+    rests: dict[str, list[str]] = {}
+    for variant in variants:
+        rests.setdefault(variant[0], []).append(variant[1:])
+    branches = [
+        rf"{re.escape(first)}(?<![\w.]{re.escape(first)})(?:{trie_alternation(rests[first])})"
+        for first in sorted(rests)
+    ]
+    return re.compile(rf"(?:{'|'.join(branches)})(?![\w])")
 
 
 def trie_alternation(words: Iterable[str]) -> str:

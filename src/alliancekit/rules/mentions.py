@@ -35,15 +35,18 @@ __all__ = [
 # A capitalized word that may belong to a name or title, including initials
 # ("D."), dotted acronyms ("U.S."), hyphenated and apostrophe forms, and words
 # with a letter lost to encoding ("Shinjir?").
-_CAP = r"(?:[A-Z]\.(?:[A-Z]\.)+(?:['’]s)?|[A-Z][\w’'\-]*(?:[?\ufffd][\w’'\-]*)*\.?)"
+_CAP_TAIL = r"(?:\.(?:[A-Z]\.)+(?:['’]s)?|[\w’'\-]*(?:[?\ufffd][\w’'\-]*)*\.?)"
+_CAP = rf"(?:[A-Z]{_CAP_TAIL})"
 # Lower-case particles inside a surname ("Ursula von der Leyen"), joined to the capitalised parts.
 _PARTICLES = frozenset(
     {"von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "dos", "das", "ter"}
 )
 _PARTICLE = "|".join(sorted(_PARTICLES, key=len, reverse=True))
-# A window never starts inside a word after an elided article ("d’Affaires", "l'Union").
+# A window never starts inside a word after an elided article ("d’Affaires", "l'Union"). Its first
+# capital comes first, the look-behinds (which step back over it) after: a pattern that opens with a
+# letter class is only tried where such a letter stands, one that opens with a look-behind everywhere.
 _WINDOW = re.compile(
-    rf"(?<![^\W\d_][’'])(?<![^\W\d_])(?<!\d){_CAP}(?:\s(?:(?:of|for|to|the|and|on)\s)*{_CAP}|\s(?:(?:{_PARTICLE})\s){{1,2}}(?={_CAP}){_CAP})*"
+    rf"[A-Z](?<![^\W\d_][’'][A-Z])(?<![^\W\d_][A-Z])(?<!\d[A-Z]){_CAP_TAIL}(?:\s(?:(?:of|for|to|the|and|on)\s)*{_CAP}|\s(?:(?:{_PARTICLE})\s){{1,2}}(?={_CAP}){_CAP})*"
 )
 _POSSESSIVE = re.compile(r"['’]s?$")
 
@@ -180,10 +183,17 @@ def _before_post_nominals(window: re.Match[str]) -> int:
     return window.start() + tokens[end - 1][1]
 
 
-def _tokens(window: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", window)]
+_Tokens = tuple[tuple[int, int, str], ...]
+_TOKEN = re.compile(r"\S+")
 
 
+@functools.lru_cache(maxsize=4096)
+def _tokens(window: str) -> _Tokens:
+    """The words of a window with their offsets; a window is cut into words two or three times."""
+    return tuple((m.start(), m.end(), m.group()) for m in _TOKEN.finditer(window))
+
+
+@functools.lru_cache(maxsize=8192)
 def _is_name_token(token: str) -> bool:
     bare = _POSSESSIVE.sub("", token).rstrip(".,")
     if not bare or not bare[0].isupper():
@@ -200,7 +210,7 @@ def _is_name_token(token: str) -> bool:
     return not (len(bare) > 1 and bare.isupper() and "." not in bare)
 
 
-def _is_given_after_capitals(tokens: list[tuple[int, int, str]], index: int) -> bool:
+def _is_given_after_capitals(tokens: _Tokens, index: int) -> bool:
     """Whether a token is the given name after a readout-capitals surname ("NAKATANI Gen")."""
     if index < 1:
         return False
@@ -224,7 +234,7 @@ def _is_given_after_capitals(tokens: list[tuple[int, int, str]], index: int) -> 
     )
 
 
-def _is_capitals_surname(tokens: list[tuple[int, int, str]], index: int) -> bool:
+def _is_capitals_surname(tokens: _Tokens, index: int) -> bool:
     """Whether an all-capitals token is a surname written in readout style ("MOTEGI Toshimitsu")."""
     token = _POSSESSIVE.sub("", tokens[index][2]).rstrip(".,")
     if len(token) < 3 or not token.isalpha() or not token.isupper():
@@ -550,7 +560,7 @@ class PersonFinder:
             former,
         )
 
-    def _surname_before(self, tokens: list[tuple[int, int, str]], index: int) -> bool:
+    def _surname_before(self, tokens: _Tokens, index: int) -> bool:
         """Whether the word before a name run is its surname though it reads as a common word.
 
         It is when the knowledge base knows the longer name with that surname,

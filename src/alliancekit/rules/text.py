@@ -167,6 +167,8 @@ _LIST_HEADER = re.compile(
     re.IGNORECASE,
 )
 # Searched for in the line in lower case: much faster than a case-insensitive search.
+_LIST_HEADER_WORDS = 20
+"""Words in the longest list header: thirty characters of words (15 at most), then its name (4 at most)."""
 _BLURB = re.compile(
     r"all rights reserved|©|copyright|subscribe|newsletter|e-?paper|e-portal|synonym with|"
     r"follow us|click here|sign up|download (?:our|the) app|professional journalism"
@@ -326,11 +328,13 @@ def sections(text: str) -> list[Section]:
         stripped = line.strip()
         words = len(_WORD.findall(stripped))
         lowered = stripped.lower()
+        headline = _TERMINAL.search(stripped) is None  # is_headline(stripped), as stripped is not blank
         kind: SectionKind
-        if _LIST_HEADER.match(stripped):
+        # The cheap tests first: a list header has few words, a caption sentence its credit in brackets.
+        if words <= _LIST_HEADER_WORDS and _LIST_HEADER.match(stripped):
             in_list, kind = True, SectionKind.BOILERPLATE
         elif (
-            (in_list and (words < 25 or is_headline(stripped)))
+            (in_list and (words < 25 or headline))
             or (_BULLET.match(line) is not None and words < 12)
             or _BLURB.search(lowered)
         ):
@@ -338,22 +342,22 @@ def sections(text: str) -> list[Section]:
         elif _BYLINE.match(stripped):
             kind = SectionKind.LABEL
         elif (
-            (_CAPTION.search(lowered) and words < 40)
-            or (is_headline(stripped) and _CREDIT.search(stripped))
-            or _CAPTION_SENTENCE.match(stripped)
+            (words < 40 and _CAPTION.search(lowered))
+            or (headline and _CREDIT.search(stripped))
+            or ("(" in stripped and _CAPTION_SENTENCE.match(stripped))
         ):
             kind = SectionKind.CAPTION
         elif (
             not body_seen
             and not headline_seen
-            and is_headline(stripped)
+            and headline
             and _TITLE_WORDS[0] <= words <= _TITLE_WORDS[1]
             and not (words <= 4 and _lower_share(stripped) == 0)  # a banner: "The Korea Herald"
         ):
             kind = SectionKind.HEADLINE
         elif words < 4:
             kind = SectionKind.LABEL
-        elif not is_headline(stripped):
+        elif not headline:
             kind = SectionKind.BODY
         elif not body_seen and headline_seen and 8 <= words <= 40 and _lower_share(stripped) >= 0.5:
             kind = SectionKind.STANDFIRST

@@ -20,7 +20,7 @@ import attrs
 from alliancekit.model import EventType, Granularity, Status, TimeSpan
 from alliancekit.rules import clauses, cues
 from alliancekit.rules.clauses import frame_main, in_aside
-from alliancekit.rules.document import Draft, Reading, SentenceLayer, person_key
+from alliancekit.rules.document import Draft, Reading, SentenceLayer, VenueClauses, person_key
 from alliancekit.rules.triggers import Trigger
 from alliancekit.temporal import (
     Direction,
@@ -56,6 +56,19 @@ _CLAUSE_BEFORE = re.compile(
     r"(?:will\s+)?(?!is\b|was\b|has\b)[a-z]{2,}s\b"
 )
 
+_VENUE_WORDS = (
+    "place",
+    "held",
+    "happen",
+    "convene",
+    "scheduled",
+    "set",
+    "slated",
+    "due",
+    "planned",
+    "expected",
+)
+"""Every venue clause (:data:`~alliancekit.rules.cues.VENUE_CLAUSE`) has one of these words, case-folded."""
 _VENUE_GAP = 100
 """How far after its noun a venue clause may begin ("a summit among A, B and C, which ...")."""
 
@@ -104,15 +117,14 @@ def venues(
     venue clauses, also those of nouns that name no engagement ("the
     dialogue scheduled to be held in Oslo on June 20"), are not the trigger's.
     """
-    own = venue_clause(reading, layer, trigger)
+    clauses = _venue_clauses(reading, layer)
+    position = next((index for index, other in enumerate(layer.triggers) if other is trigger), None)
+    own = venue_clause(reading, layer, trigger) if position is None else clauses.of_triggers[position]
+    own_start = None if own is None else own[0]
     others: list[tuple[int, int]] = []
-    starts = {own[0]} if own is not None else set()
     text = reading.text
-    for other in layer.triggers:
-        if other is trigger:
-            continue
-        span = venue_clause(reading, layer, other)
-        if span is None:
+    for other, span in zip(layer.triggers, clauses.of_triggers, strict=True):
+        if other is trigger or span is None:
             continue
         gap = text[trigger.end : other.start]
         held_at = trigger.end <= other.start and (
@@ -124,8 +136,22 @@ def venues(
         elif trigger.form == "nominal":
             # a verb may tell the same engagement: "the summit was held in May and Biden hosted ..."
             others.append(span)
-        starts.add(span[0])
-    sentence = layer.sentence
+    others.extend(span for span in clauses.loose if span[0] != own_start)
+    return own, others
+
+
+def _venue_clauses(reading: Reading, layer: SentenceLayer) -> VenueClauses:
+    """The venue clauses of the sentence's triggers and the loose ones, found the first time asked."""
+    if layer.venue_clauses is not None and len(layer.venue_clauses.of_triggers) == len(layer.triggers):
+        return layer.venue_clauses
+    text, sentence = reading.text, layer.sentence
+    folded = sentence.text.casefold()
+    if not any(word in folded for word in _VENUE_WORDS):
+        layer.venue_clauses = VenueClauses((None,) * len(layer.triggers), ())
+        return layer.venue_clauses
+    of_triggers = tuple(venue_clause(reading, layer, trigger) for trigger in layer.triggers)
+    starts = {span[0] for span in of_triggers if span is not None}
+    loose = []
     for match in cues.VENUE_CLAUSE.finditer(text, sentence.start, sentence.end):
         if (
             match.start() in starts
@@ -135,8 +161,9 @@ def venues(
             continue  # a trigger's own, or "the meeting is scheduled for": the predicate of the subject
         stop = min([t.start for t in layer.triggers if t.start >= match.start()] + [sentence.end])
         close = cues.VENUE_CLAUSE_END.search(text, match.end(), min(stop, match.end() + 100))
-        others.append((match.start(), close.start() if close is not None else min(stop, match.end() + 100)))
-    return own, others
+        loose.append((match.start(), close.start() if close is not None else min(stop, match.end() + 100)))
+    layer.venue_clauses = VenueClauses(of_triggers, tuple(loose))
+    return layer.venue_clauses
 
 
 def time_for(

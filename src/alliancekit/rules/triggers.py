@@ -68,7 +68,7 @@ def leading_words(source: str) -> frozenset[str] | None:
     alternatives each of which begins with a word; an optional group adds
     the words of what follows it. A character followed by ``?``, ``*`` or
     ``{`` is optional, so the word stops before it. When an alternative
-    opens with anything else (a lookaround, a class, a repeated group) or
+    opens with anything else (a lookahead, a class, a repeated group) or
     lacks its ``\b``, the answer is ``None``: nothing is known, and the
     pattern always runs.
 
@@ -78,9 +78,16 @@ def leading_words(source: str) -> frozenset[str] | None:
     ['phone', 'tele', 'video']
     >>> leading_words(r"\bvideo-?conference|virtual") is None
     True
+
+    Look-behinds match no characters, so the words are those after them:
+
+    >>> sorted(leading_words(r"(?<!so-)\b(?:met|(?:(?<=is )|(?<=was ))meeting)"))
+    ['meeting', 'met']
     """
     alternatives = _top_level_alternatives(source)
-    if not all(alternative.startswith(r"\b") for alternative in alternatives):
+    if not all(
+        alternative.startswith(r"\b", _past_look_behinds(alternative, 0)) for alternative in alternatives
+    ):
         return None
     found = _leading(source, 0)
     return None if found is None else frozenset(word.casefold() for word in found[0])
@@ -102,8 +109,10 @@ def _leading(source: str, position: int) -> tuple[set[str], int] | None:
 
 def _leading_one(source: str, position: int) -> set[str] | None:
     """The words that one alternative, starting at ``position``, may begin with."""
+    position = _past_look_behinds(source, position)
     if source.startswith(r"\b", position):
         position += 2
+    position = _past_look_behinds(source, position)
     for opening in ("(?:", "(?i:"):
         if source.startswith(opening, position):
             inner = _leading(source, position + len(opening))
@@ -123,6 +132,38 @@ def _leading_one(source: str, position: int) -> set[str] | None:
     if match.end() < len(source) and source[match.end()] in "?*{":
         word = word[:-1]
     return {word} if word else None
+
+
+def _past_look_behinds(source: str, position: int) -> int:
+    """Where ``source`` goes on after the look-behinds at ``position``, which match no characters.
+
+    A group whose every alternative is look-behinds ("(?:(?<=is )|(?<=was ))")
+    is skipped too.
+    """
+    while True:
+        if source.startswith(("(?<=", "(?<!"), position):
+            position = _group_end(source, position + 4) + 1
+        elif source.startswith("(?:", position) and source.startswith(("(?<=", "(?<!"), position + 3):
+            inner = position + 3
+            while True:
+                inner = _past_look_behinds(source, inner)
+                if inner >= len(source) or source[inner] not in "|)":
+                    return position  # an alternative that matches characters
+                if source[inner] == ")":
+                    break
+                inner += 1
+            position = inner + 1
+        else:
+            return position
+
+
+def _group_end(source: str, position: int) -> int:
+    """The index of the ``)`` that closes the group whose content starts at ``position``."""
+    while True:
+        position = _alternative_end(source, position)
+        if position >= len(source) or source[position] == ")":
+            return position
+        position += 1
 
 
 def _top_level_alternatives(source: str) -> list[str]:
