@@ -41,7 +41,7 @@ from alliancekit.rules.mentions import (
     find_pronouns,
 )
 from alliancekit.rules.syntax import Syntax, names_found_by_parse, reported_triggers
-from alliancekit.rules.text import Section, SectionKind, Sentence, article_sentences, sections
+from alliancekit.rules.text import SectionKind, Sentence, article_sentences, sections
 from alliancekit.rules.triggers import Trigger, find_triggers
 from alliancekit.temporal import TimeMention, find_time_expressions
 
@@ -428,25 +428,14 @@ class Reading:
     drafts: list[Draft] = attrs.field(factory=list)
     headline_drafts: list[Draft] = attrs.field(factory=list)
     drafting: DraftingState = attrs.field(factory=DraftingState)
+    title_lines: str = ""
+    """The headline and standfirst, whatever their case (title case is not read for events),
+    set by :func:`read_sentences`: a call headline makes "spoke with" in the body a call."""
 
     @property
     def text(self) -> str:
         """The document's text, which every offset points into."""
         return self.document.text
-
-    @functools.cached_property
-    def sections(self) -> list[Section]:
-        """The parts of the page, found once for the sentences and the title lines."""
-        return sections(self.document.text)
-
-    @functools.cached_property
-    def title_lines(self) -> str:
-        """The headline and standfirst, whatever their case (title case is not read for events)."""
-        return "\n".join(
-            section.text
-            for section in self.sections
-            if section.kind in (SectionKind.HEADLINE, SectionKind.STANDFIRST)
-        )
 
     def countries_before(self, position: int, reach: int = 3000) -> list[str]:
         """The countries the article names in the ``reach`` characters before ``position``, in order.
@@ -485,7 +474,12 @@ def read_sentences(reading: Reading) -> list[SentenceLayer]:
     text = reading.document.text
     finder = PersonFinder(reading.knowledge_base, reading.document.anchor, document_text=text)
     layers = []
-    for sentence in article_sentences(text, reading.sections):
+    # The page's parts are needed only here: found once, and let go when the sentences are read.
+    parts = sections(text)
+    reading.title_lines = "\n".join(
+        part.text for part in parts if part.kind in (SectionKind.HEADLINE, SectionKind.STANDFIRST)
+    )
+    for sentence in article_sentences(text, parts):
         persons = finder.find(sentence.text, sentence.start)
         if reading.syntax is not None:  # syntax: people named only as the parser's entity recognizer reads
             added = names_found_by_parse(
