@@ -98,3 +98,16 @@ def test_what_the_people_of_a_held_meeting_were_expected_to_do_is_that_meeting(p
     [event] = run(text, plugins)
     assert event.status is Status.OCCURRED
     assert persons(event) == {"Kenji Arata", "Mara Velsen"}
+
+
+def test_a_called_off_stop_keeps_the_dates_of_the_trip_it_was_part_of(plugins: Plugins) -> None:
+    text = (
+        "Foreign Minister Kenji Arata will travel to Canberra but will not go to Fiji and Samoa as "
+        "first planned, his ministry said.\n"
+        "Arata was scheduled to visit Australia, Fiji and Samoa between March 4 and March 9.\n"
+    )
+    off = [e for e in run(text, plugins) if e.status is Status.CANCELLED]
+    assert sorted(e.location.name for e in off if e.location is not None) == ["Fiji", "Samoa"]
+    for event in off:
+        assert event.time is not None
+        assert (event.time.start, event.time.end) == (dt.date(2026, 3, 4), dt.date(2026, 3, 9))

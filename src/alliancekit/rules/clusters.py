@@ -543,6 +543,17 @@ def _rank(mention: Draft, direction: Direction, anchor: dt.date | None) -> tuple
 
 def _decide_time(kept: Draft, other: Draft, mention: DraftMention, anchor: dt.date | None, text: str) -> None:
     if other.time is None:
+        frame, offered = kept.inherited_time, other.inherited_time
+        if (
+            kept.time is None
+            and (frame is None or frame.time is None)
+            and offered is not None
+            and offered.time is not None
+        ):
+            # "will not go to Mongolia", then "was to visit Japan and Mongolia October 4-8": the
+            # called-off stop keeps the dates of the trip it was part of.
+            kept.inherited_time = other.inherited_time
+            kept.decide("time", mention, "the time of the trip it is part of")
         return
     status_source = kept.decided_by("status")
     if (
