@@ -384,3 +384,15 @@ def test_meetings_in_the_plural_held_jointly_stay_one_meeting(plugins: Plugins) 
     )
     (meeting,) = of_type(run(text, plugins, published=dt.date(2025, 6, 18)), EventType.MEETING)
     assert len(persons(meeting)) == 3
+
+
+def test_a_trip_whose_outcome_is_to_be_explained_has_been_made(plugins: Plugins) -> None:
+    text = (
+        "National Security Adviser Park Min-jae will travel to Tokyo this week to explain the outcome "
+        "of his trip to Hanoi on Monday, officials said.\n"
+    )
+    [hanoi] = [
+        e for e in of_type(run(text, plugins), EventType.VISIT) if e.location and e.location.name == "Hanoi"
+    ]
+    assert hanoi.status is Status.OCCURRED
+    assert hanoi.time is not None and hanoi.time.start == dt.date(2026, 3, 9)

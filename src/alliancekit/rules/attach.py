@@ -140,7 +140,13 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
             # and what the main clause reports happens before it, elsewhere.
             draft.onward = adjunct.group(1).lower() == "before"
             draft.status_from = last_verbal
-        if trigger.form == "nominal" and not draft.explicit_status and sentence_status is not None:
+        if (
+            trigger.form == "nominal"
+            and not draft.explicit_status
+            and sentence_status is not None
+            # "will travel to explain the outcome of his trip": the trip is known, not planned with it
+            and not cues.PRESUPPOSED.search(reading.text[left : trigger.start])
+        ):
             # "Ishiba held talks with Biden, as well as a meeting with Xi": one tense for both.
             draft.status = sentence_status
             # "is to hold a meeting with A, and separate meetings with B and C": the verb is shared.
