@@ -111,3 +111,15 @@ def test_a_called_off_stop_keeps_the_dates_of_the_trip_it_was_part_of(plugins: P
     for event in off:
         assert event.time is not None
         assert (event.time.start, event.time.end) == (dt.date(2026, 3, 4), dt.date(2026, 3, 9))
+
+
+def test_a_meeting_on_the_same_day_takes_that_day_over_a_vaguer_time(plugins: Plugins) -> None:
+    text = (
+        "Foreign Minister Cho Hyun will hold bilateral and trilateral talks with his U.S. and Japanese "
+        "counterparts in Seoul next week, the ministry said.\n"
+        "Cho is scheduled to meet separately with Secretary of State Marco Rubio and Foreign Minister "
+        "Toshimitsu Motegi on Monday. The three will also meet trilaterally on the same day.\n"
+    )
+    [trilateral] = [e for e in run(text, plugins) if len(persons(e)) == 3]
+    assert trilateral.time is not None
+    assert trilateral.time.start == trilateral.time.end == dt.date(2026, 2, 16)

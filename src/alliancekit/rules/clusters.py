@@ -449,6 +449,7 @@ def mark_mentions(drafts: list[Draft]) -> None:
     Beijing and Auckland": each is one stop, which gives its city to no
     other mention of a trip.
     """
+    _date_same_day(drafts)
     by_sentence: dict[int, list[Draft]] = {}
     places_by_trigger: dict[int, set[str]] = {}
     for draft in drafts:
@@ -470,6 +471,28 @@ def mark_mentions(drafts: list[Draft]) -> None:
             and _distance(other.trigger.start, other.trigger.end, time.start, time.end) < own
             for other in by_sentence[draft.sentence]
         )
+
+
+def _date_same_day(drafts: list[Draft]) -> None:
+    """Give "on the same day" the day it names: that of the same people's engagement just before.
+
+    "Noh will meet Kim and Funakoshi separately on Monday. The three will also
+    meet on the same day.": the trilateral is on Monday, which then dates it
+    more narrowly than "next week" of another of its mentions.
+    """
+    for position, draft in enumerate(drafts):
+        if draft.time is None or _SAME_TIME.fullmatch(draft.time.text) is None:
+            continue
+        for other in reversed(drafts[:position]):
+            if draft.sentence - other.sentence > 1:
+                break
+            if (
+                other.time is not None
+                and _SAME_TIME.fullmatch(other.time.text) is None
+                and other.person_keys() & draft.person_keys()
+            ):
+                draft.time, draft.alt_times = other.time, []
+                break
 
 
 def _distance(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
