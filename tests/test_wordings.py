@@ -395,4 +395,5 @@ def test_a_trip_whose_outcome_is_to_be_explained_has_been_made(plugins: Plugins)
         e for e in of_type(run(text, plugins), EventType.VISIT) if e.location and e.location.name == "Hanoi"
     ]
     assert hanoi.status is Status.OCCURRED
-    assert hanoi.time is not None and hanoi.time.start == dt.date(2026, 3, 9)
+    assert hanoi.time is not None
+    assert hanoi.time.start == dt.date(2026, 3, 9)
