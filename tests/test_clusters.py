@@ -98,3 +98,28 @@ def test_what_the_people_of_a_held_meeting_were_expected_to_do_is_that_meeting(p
     [event] = run(text, plugins)
     assert event.status is Status.OCCURRED
     assert persons(event) == {"Kenji Arata", "Mara Velsen"}
+
+
+def test_a_called_off_stop_keeps_the_dates_of_the_trip_it_was_part_of(plugins: Plugins) -> None:
+    text = (
+        "Foreign Minister Kenji Arata will travel to Canberra but will not go to Fiji and Samoa as "
+        "first planned, his ministry said.\n"
+        "Arata was scheduled to visit Australia, Fiji and Samoa between March 4 and March 9.\n"
+    )
+    off = [e for e in run(text, plugins) if e.status is Status.CANCELLED]
+    assert sorted(e.location.name for e in off if e.location is not None) == ["Fiji", "Samoa"]
+    for event in off:
+        assert event.time is not None
+        assert (event.time.start, event.time.end) == (dt.date(2026, 3, 4), dt.date(2026, 3, 9))
+
+
+def test_a_meeting_on_the_same_day_takes_that_day_over_a_vaguer_time(plugins: Plugins) -> None:
+    text = (
+        "Foreign Minister Cho Hyun will hold bilateral and trilateral talks with his U.S. and Japanese "
+        "counterparts in Seoul next week, the ministry said.\n"
+        "Cho is scheduled to meet separately with Secretary of State Marco Rubio and Foreign Minister "
+        "Toshimitsu Motegi on Monday. The three will also meet trilaterally on the same day.\n"
+    )
+    [trilateral] = [e for e in run(text, plugins) if len(persons(e)) == 3]
+    assert trilateral.time is not None
+    assert trilateral.time.start == trilateral.time.end == dt.date(2026, 2, 16)

@@ -384,3 +384,39 @@ def test_meetings_in_the_plural_held_jointly_stay_one_meeting(plugins: Plugins) 
     )
     (meeting,) = of_type(run(text, plugins, published=dt.date(2025, 6, 18)), EventType.MEETING)
     assert len(persons(meeting)) == 3
+
+
+def test_a_trip_whose_outcome_is_to_be_explained_has_been_made(plugins: Plugins) -> None:
+    text = (
+        "National Security Adviser Park Min-jae will travel to Tokyo this week to explain the outcome "
+        "of his trip to Hanoi on Monday, officials said.\n"
+    )
+    [hanoi] = [
+        e for e in of_type(run(text, plugins), EventType.VISIT) if e.location and e.location.name == "Hanoi"
+    ]
+    assert hanoi.status is Status.OCCURRED
+    assert hanoi.time is not None
+    assert hanoi.time.start == dt.date(2026, 3, 9)
+
+
+def test_meetings_lined_up_by_someone_whose_meeting_was_axed_are_called_off(plugins: Plugins) -> None:
+    text = (
+        "Prime Minister Anthony Albanese's meeting with President Donald Trump was axed on Monday "
+        "after Trump flew home early from the summit.\n"
+        "Officials said the decision was understandable.\n"
+        "Trump had also lined up meetings with Prime Minister Narendra Modi and President Claudia "
+        "Sheinbaum.\n"
+    )
+    meetings = of_type(run(text, plugins), EventType.MEETING)
+    with_modi = [e for e in meetings if "Narendra Modi" in persons(e)]
+    assert with_modi
+    assert all(e.status is Status.CANCELLED for e in with_modi)
+    assert all(e.status is Status.CANCELLED for e in meetings)
+
+
+def test_a_meeting_canned_at_the_last_minute_is_cancelled(plugins: Plugins) -> None:
+    text = (
+        "A meeting between Prime Minister Anthony Albanese and President Donald Trump was canned on Monday.\n"
+    )
+    [meeting] = of_type(run(text, plugins), EventType.MEETING)
+    assert meeting.status is Status.CANCELLED

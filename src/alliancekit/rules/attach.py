@@ -140,7 +140,13 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
             # and what the main clause reports happens before it, elsewhere.
             draft.onward = adjunct.group(1).lower() == "before"
             draft.status_from = last_verbal
-        if trigger.form == "nominal" and not draft.explicit_status and sentence_status is not None:
+        if (
+            trigger.form == "nominal"
+            and not draft.explicit_status
+            and sentence_status is not None
+            # "will travel to explain the outcome of his trip": the trip is known, not planned with it
+            and not cues.PRESUPPOSED.search(reading.text[left : trigger.start])
+        ):
             # "Ishiba held talks with Biden, as well as a meeting with Xi": one tense for both.
             draft.status = sentence_status
             # "is to hold a meeting with A, and separate meetings with B and C": the verb is shared.
@@ -187,6 +193,14 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
         draft.topics = topics_of(layer, draft)
         if draft.status is Status.PLANNED and _leg_called_off(reading, layer, draft):
             # "... will not go to Mongolia. He was to visit Japan and Mongolia.": that stop is off
+            draft.status, draft.explicit_status = Status.CANCELLED, True
+        if (
+            draft.status in (None, Status.PLANNED)
+            and cues.ARRANGED_BEFORE.search(reading.text, max(left, trigger.start - 40), trigger.start)
+            and _engagement_called_off(reading, layer, draft)
+        ):
+            # "Trump's meeting with Albanese was axed ... Trump had also lined up meetings with X":
+            # what the same person had arranged went with the call-off.
             draft.status, draft.explicit_status = Status.CANCELLED, True
         if not draft.has_person():
             if draft.status is Status.CANCELLED:
@@ -239,6 +253,21 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
     if layer.cancelled:
         call_off_leg(reading, layer)
     del sentence
+
+
+def _engagement_called_off(reading: Reading, layer: SentenceLayer, draft: Draft) -> bool:
+    """Whether an engagement of the same type and a person in common was called off before."""
+    return any(
+        earlier.type is draft.type
+        and earlier.status is Status.CANCELLED
+        and 0 < layer.sentence.index - earlier.sentence <= _CALL_OFF_REACH
+        and earlier.person_keys() & draft.person_keys()
+        for earlier in reading.drafts
+    )
+
+
+# How many sentences back a call-off reaches a past-perfect arrangement of the same person.
+_CALL_OFF_REACH = 10
 
 
 def _leg_called_off(reading: Reading, layer: SentenceLayer, draft: Draft) -> bool:

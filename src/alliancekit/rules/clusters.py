@@ -449,6 +449,7 @@ def mark_mentions(drafts: list[Draft]) -> None:
     Beijing and Auckland": each is one stop, which gives its city to no
     other mention of a trip.
     """
+    _date_same_day(drafts)
     by_sentence: dict[int, list[Draft]] = {}
     places_by_trigger: dict[int, set[str]] = {}
     for draft in drafts:
@@ -470,6 +471,28 @@ def mark_mentions(drafts: list[Draft]) -> None:
             and _distance(other.trigger.start, other.trigger.end, time.start, time.end) < own
             for other in by_sentence[draft.sentence]
         )
+
+
+def _date_same_day(drafts: list[Draft]) -> None:
+    """Give "on the same day" the day it names: that of the same people's engagement just before.
+
+    "Noh will meet Kim and Funakoshi separately on Monday. The three will also
+    meet on the same day.": the trilateral is on Monday, which then dates it
+    more narrowly than "next week" of another of its mentions.
+    """
+    for position, draft in enumerate(drafts):
+        if draft.time is None or _SAME_TIME.fullmatch(draft.time.text) is None:
+            continue
+        for other in reversed(drafts[:position]):
+            if draft.sentence - other.sentence > 1:
+                break
+            if (
+                other.time is not None
+                and _SAME_TIME.fullmatch(other.time.text) is None
+                and other.person_keys() & draft.person_keys()
+            ):
+                draft.time, draft.alt_times = other.time, []
+                break
 
 
 def _distance(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
@@ -543,6 +566,17 @@ def _rank(mention: Draft, direction: Direction, anchor: dt.date | None) -> tuple
 
 def _decide_time(kept: Draft, other: Draft, mention: DraftMention, anchor: dt.date | None, text: str) -> None:
     if other.time is None:
+        frame, offered = kept.inherited_time, other.inherited_time
+        if (
+            kept.time is None
+            and (frame is None or frame.time is None)
+            and offered is not None
+            and offered.time is not None
+        ):
+            # "will not go to Mongolia", then "was to visit Japan and Mongolia October 4-8": the
+            # called-off stop keeps the dates of the trip it was part of.
+            kept.inherited_time = other.inherited_time
+            kept.decide("time", mention, "the time of the trip it is part of")
         return
     status_source = kept.decided_by("status")
     if (

@@ -31,6 +31,7 @@ from alliancekit.rules.patterns import builtin_cues
 __all__ = [
     "AFTER_EVENT",
     "APART",
+    "ARRANGED_BEFORE",
     "ARRIVAL_ADJUNCT",
     "ARRIVAL_WORD",
     "ASKED_TO",
@@ -190,6 +191,8 @@ RELATIVE_INFINITIVE = _cue("RELATIVE_INFINITIVE")
 DURING = _cue("DURING")
 # What refers to an engagement as already known: the tense of the clause around it is not its own.
 PRESUPPOSED = _cue("PRESUPPOSED")
+# An arrangement told in the past perfect: "had also lined up meetings with".
+ARRANGED_BEFORE = _cue("ARRANGED_BEFORE")
 # What opens a clause whose verb is the one before it: "..., and separate meetings with B".
 ELIDED_VERB = _cue("ELIDED_VERB")
 
