@@ -215,7 +215,8 @@ def _compatible(first: Draft, second: Draft, anchor: dt.date | None, text: str =
     if first.distinct and not second.person_keys() <= first.person_keys():
         return False
     if (
-        second.person_keys() > first.person_keys()
+        not _one_planned_trip(first, second)
+        and second.person_keys() > first.person_keys()
         and second.sentence != first.sentence
         and second.trigger.form == "verbal"
         and not any(p.group is not None for p in first.parties)
@@ -287,6 +288,20 @@ def _compatible(first: Draft, second: Draft, anchor: dt.date | None, text: str =
         both_local = "country" not in (first.location.kind, second.location.kind)
         return not (both_local and first.location.name != second.location.name)
     return True
+
+
+def _one_planned_trip(first: Draft, second: Draft) -> bool:
+    """Whether a later plan to travel with companions is the trip an undated plan announced.
+
+    "Albanese paused forming his government so he can travel to Japan. Albanese
+    and Wong will fly to Tokyo on Monday": one trip, its companion named later.
+    """
+    return (
+        first.type is EventType.VISIT
+        and first.status is Status.PLANNED
+        and second.status is Status.PLANNED
+        and first.time is None
+    )
 
 
 # A time that names the day of another engagement: "on the same day", "that evening".
