@@ -135,3 +135,13 @@ def test_an_undated_planned_trip_is_the_dated_one_its_companion_joins_later(plug
     assert visit.location is not None
     assert visit.location.name == "Tokyo"
     assert visit.status is Status.PLANNED
+
+
+def test_what_a_called_off_trip_was_scheduled_to_be_is_that_trip(plugins: Plugins) -> None:
+    text = (
+        "A trip to Washington by trade envoy Kenji Arata was abruptly cancelled on Thursday.\n"
+        "Arata was scheduled to depart for the United States on Thursday morning.\n"
+    )
+    [visit] = [e for e in run(text, plugins) if e.type is EventType.VISIT]
+    assert visit.status is Status.CANCELLED
+    assert len(visit.evidence) == 2

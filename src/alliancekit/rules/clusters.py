@@ -240,7 +240,9 @@ def _compatible(first: Draft, second: Draft, anchor: dt.date | None, text: str =
         statuses = {first.status, second.status}
         planned = first if first.status is Status.PLANNED else second
         called_off = statuses == {Status.CANCELLED, Status.PLANNED} and (
-            planned.counterfactual or (planned is second and _new_date(second, text))
+            planned.counterfactual
+            or (planned is second and _new_date(second, text))
+            or _was_expected(planned, text)
         )
         if (
             first.explicit_status
@@ -312,6 +314,16 @@ _SAME_TIME = re.compile(
 _PAST_EXPECTATION = re.compile(
     r"\b(?:was|were)\s+(?:expected|set|scheduled|due|likely)\s+to\s+(?:also\s+)?$", re.IGNORECASE
 )
+
+
+def _was_expected(planned: Draft, text: str) -> bool:
+    """Whether a plan is told as what was expected before it was called off.
+
+    "Akazawa's trip to Washington was cancelled on Thursday. He was scheduled
+    to depart for the United States that morning": the plan is the trip called off.
+    """
+    before = text[max(0, planned.trigger.start - 40) : planned.trigger.start]
+    return bool(text) and _PAST_EXPECTATION.search(before) is not None
 
 
 def _expected_at_the_time(first: Draft, second: Draft, text: str) -> bool:
