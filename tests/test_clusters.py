@@ -123,3 +123,25 @@ def test_a_meeting_on_the_same_day_takes_that_day_over_a_vaguer_time(plugins: Pl
     [trilateral] = [e for e in run(text, plugins) if len(persons(e)) == 3]
     assert trilateral.time is not None
     assert trilateral.time.start == trilateral.time.end == dt.date(2026, 2, 16)
+
+
+def test_an_undated_planned_trip_is_the_dated_one_its_companion_joins_later(plugins: Plugins) -> None:
+    text = (
+        "Prime Minister Kenji Arata delayed naming his cabinet so he can travel to Japan for talks.\n"
+        "Arata and Foreign Minister Lina Varga will fly to Tokyo on Monday.\n"
+    )
+    [visit] = [e for e in run(text, plugins) if e.type is EventType.VISIT]
+    assert persons(visit) == {"Kenji Arata", "Lina Varga"}
+    assert visit.location is not None
+    assert visit.location.name == "Tokyo"
+    assert visit.status is Status.PLANNED
+
+
+def test_what_a_called_off_trip_was_scheduled_to_be_is_that_trip(plugins: Plugins) -> None:
+    text = (
+        "A trip to Washington by trade envoy Kenji Arata was abruptly cancelled on Thursday.\n"
+        "Arata was scheduled to depart for the United States on Thursday morning.\n"
+    )
+    [visit] = [e for e in run(text, plugins) if e.type is EventType.VISIT]
+    assert visit.status is Status.CANCELLED
+    assert len(visit.evidence) == 2

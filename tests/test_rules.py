@@ -1129,3 +1129,12 @@ def test_the_day_before_alone_counts_from_the_day_told_before(plugins: Plugins) 
     events = run(text, plugins, published=dt.date(2026, 5, 31))
     chan = next(e for e in events if "Chan Chun Sing" in persons(e))
     assert span(chan) == (dt.date(2026, 5, 29), dt.date(2026, 5, 29))
+
+
+def test_being_the_first_minister_to_visit_tells_of_the_visit_under_way(plugins: Plugins) -> None:
+    text = (
+        "Foreign Minister Kenji Arata landed in Hanoi on Sunday for a two-day trip.\n"
+        "Arata is the 1st Japanese foreign minister to visit Vietnam in six years.\n"
+    )
+    visits = [e for e in run(text, plugins) if e.type is EventType.VISIT]
+    assert [e.status for e in visits] == [Status.OCCURRED]

@@ -215,7 +215,8 @@ def _compatible(first: Draft, second: Draft, anchor: dt.date | None, text: str =
     if first.distinct and not second.person_keys() <= first.person_keys():
         return False
     if (
-        second.person_keys() > first.person_keys()
+        not _one_planned_trip(first, second)
+        and second.person_keys() > first.person_keys()
         and second.sentence != first.sentence
         and second.trigger.form == "verbal"
         and not any(p.group is not None for p in first.parties)
@@ -239,7 +240,9 @@ def _compatible(first: Draft, second: Draft, anchor: dt.date | None, text: str =
         statuses = {first.status, second.status}
         planned = first if first.status is Status.PLANNED else second
         called_off = statuses == {Status.CANCELLED, Status.PLANNED} and (
-            planned.counterfactual or (planned is second and _new_date(second, text))
+            planned.counterfactual
+            or (planned is second and _new_date(second, text))
+            or _was_expected(planned, text)
         )
         if (
             first.explicit_status
@@ -289,6 +292,20 @@ def _compatible(first: Draft, second: Draft, anchor: dt.date | None, text: str =
     return True
 
 
+def _one_planned_trip(first: Draft, second: Draft) -> bool:
+    """Whether a later plan to travel with companions is the trip an undated plan announced.
+
+    "Albanese paused forming his government so he can travel to Japan. Albanese
+    and Wong will fly to Tokyo on Monday": one trip, its companion named later.
+    """
+    return (
+        first.type is EventType.VISIT
+        and first.status is Status.PLANNED
+        and second.status is Status.PLANNED
+        and first.time is None
+    )
+
+
 # A time that names the day of another engagement: "on the same day", "that evening".
 _SAME_TIME = re.compile(
     r"(?:on\s+)?(?:(?:the|that)\s+same|that)\s+(?:day|date|evening|morning|afternoon)", re.IGNORECASE
@@ -297,6 +314,16 @@ _SAME_TIME = re.compile(
 _PAST_EXPECTATION = re.compile(
     r"\b(?:was|were)\s+(?:expected|set|scheduled|due|likely)\s+to\s+(?:also\s+)?$", re.IGNORECASE
 )
+
+
+def _was_expected(planned: Draft, text: str) -> bool:
+    """Whether a plan is told as what was expected before it was called off.
+
+    "Akazawa's trip to Washington was cancelled on Thursday. He was scheduled
+    to depart for the United States that morning": the plan is the trip called off.
+    """
+    before = text[max(0, planned.trigger.start - 40) : planned.trigger.start]
+    return bool(text) and _PAST_EXPECTATION.search(before) is not None
 
 
 def _expected_at_the_time(first: Draft, second: Draft, text: str) -> bool:

@@ -115,12 +115,19 @@ def status_of(
     if trigger.form == "nominal" and cues.PRESUPPOSED.search(before):
         return None, False  # "follow-up measures to the summit in January": its own time decides
     infinitive_end = trigger.start + (3 if trigger.text.lower().startswith("to ") else 0)
-    if trigger.form == "verbal" and cues.RELATIVE_INFINITIVE.search(
-        text, max(layer.sentence.start, trigger.start - 80), infinitive_end
-    ):
-        # "was among the leaders to phone him", "the first president to visit": the tense of "was".
+    relative = (
+        cues.RELATIVE_INFINITIVE.search(text, max(layer.sentence.start, trigger.start - 80), infinitive_end)
+        if trigger.form == "verbal"
+        else None
+    )
+    if relative is not None:
+        # "was among the leaders to phone him", "the first president to visit": the tense of "was";
+        # "is the first secretary to visit China": the news present of the trip under way.
         tense = re.search(r"\b(?:was|were|had\s+been|became)\b", before)
-        if tense is not None:
+        ranked_now = relative.group().startswith("the") and _PRESENT_RANK.search(
+            text, max(layer.sentence.start, relative.start() - 20), relative.start()
+        )
+        if tense is not None or ranked_now:
             return Status.OCCURRED, True
     if trigger.form == "nominal" and cues.DURING.search(before):
         # "revealed plans for a summit during a video call on Monday": the governing verb's tense.
@@ -192,6 +199,8 @@ _ENDS_UNDER_WAY = re.compile(
 )
 # A trip's itinerary in the present: "the tour includes visits to Beijing and Auckland".
 _ITINERARY = re.compile(r"\b(?:includes|include|takes\s+in)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$")
+# The news present of a rank just before it: "is the first", "has become the only".
+_PRESENT_RANK = re.compile(r"\b(?:is|are|has\s+become|have\s+become)\s+$")
 # "for Li to also meet Abe", "to then travel to Seoul": an infinitive with an adverb inside it.
 _SPLIT_INFINITIVE = re.compile(
     r"\bto\s+(?:also|then|later|further|personally|separately|[a-z]{3,}ly)\s+$", re.IGNORECASE
