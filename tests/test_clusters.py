@@ -145,3 +145,27 @@ def test_what_a_called_off_trip_was_scheduled_to_be_is_that_trip(plugins: Plugin
     [visit] = [e for e in run(text, plugins) if e.type is EventType.VISIT]
     assert visit.status is Status.CANCELLED
     assert len(visit.evidence) == 2
+
+
+SUMMIT_OF_SIDES = (
+    "A trilateral summit among South Korea, China and Japan is expected to take place in Chengdu, China, "
+    "late next month.\n"
+    "Foreign Minister Hana Seo and Chinese Foreign Minister Li Wenhao are scheduled to meet on Wednesday, "
+    "with their agenda likely to include preparations for the envisioned summit among South Korean "
+    "President Park Jun-ho, Chinese Premier Zhao Ming and Japanese Prime Minister Kenji Arata.\n"
+)
+
+
+def test_a_meeting_verb_does_not_take_the_sides_a_later_summit_lists(plugins: Plugins) -> None:
+    events = run(SUMMIT_OF_SIDES, plugins)
+    talks = [e for e in events if "Hana Seo" in persons(e)]
+    assert [persons(e) for e in talks] == [{"Hana Seo", "Li Wenhao"}]
+
+
+def test_a_dated_summit_of_countries_is_the_undated_one_naming_their_leaders(plugins: Plugins) -> None:
+    events = run(SUMMIT_OF_SIDES, plugins)
+    [summit] = [e for e in events if "Kenji Arata" in persons(e)]
+    assert persons(summit) == {"Park Jun-ho", "Zhao Ming", "Kenji Arata"}
+    assert summit.time is not None and summit.time.start == dt.date(2026, 3, 21)
+    assert summit.location is not None and summit.location.name == "Chengdu"
+    assert len(events) == 2

@@ -525,6 +525,7 @@ def _verbal(
         # the first verb's objects; the second verb's subject is still X.
         subjects = shared
     objects = [p for p in persons_between(reading, layer, trigger.start + 1, right) if not p.possessive]
+    objects = _before_own_sides(reading, layer, trigger, objects)
     # syntax: a subject the word order missed; a passive's subject is acted on, its agent acts
     subjects, agents = syntax.subjects_and_agents(reading, layer, trigger, subjects)
     groups = [g for g in layer.groups if trigger.end <= g.start and g.end <= right]
@@ -637,6 +638,25 @@ def _verbal(
     draft = Draft.start(layer.sentence, trigger, parties)
     draft.spans = [_span(layer, trigger, parties, left, right)]
     return draft
+
+
+def _before_own_sides(
+    reading: Reading, layer: SentenceLayer, trigger: Trigger, objects: list[PersonMention]
+) -> list[PersonMention]:
+    """A verb's objects stop at a later engagement noun that lists its own sides.
+
+    "X and Y will meet on Monday, to prepare the summit among A, B and C": A,
+    B and C are the summit's sides, not the people X and Y meet.
+    """
+    for later in layer.triggers:
+        if (
+            later.start > trigger.end
+            and later.form == "nominal"
+            and later.type is trigger.type
+            and re.match(r"\s+(?:among|between)\s", reading.text[later.end : later.end + 10])
+        ):
+            return [p for p in objects if p.start < later.start]
+    return objects
 
 
 def _keys(persons: Sequence[PersonMention]) -> set[frozenset[str]]:

@@ -163,7 +163,9 @@ def join_country_sides(drafts: list[Draft], anchor: dt.date | None) -> list[Draf
     "The trilateral meeting in Tokyo on October 17" and "Davies will meet
     Sugiyama and Lim in Tokyo" are one engagement when the type agrees, the
     people's countries are among the sides, and the times do not conflict:
-    the named one is kept and takes the time and place it lacks.
+    the named one is kept and takes the time and place it lacks. A dated
+    mention of the sides joins an undated one of people only when those people
+    come from exactly those countries ("the summit among Moon, Li and Abe").
     """
     kept: list[Draft] = []
     named = [draft for draft in drafts if draft.has_person()]
@@ -180,7 +182,7 @@ def join_country_sides(drafts: list[Draft], anchor: dt.date | None) -> list[Draf
                 and len(other.person_keys()) >= 2
                 and _person_countries(other)
                 and _person_countries(other) <= sides
-                and (draft.time is None or other.time is not None)
+                and (draft.time is None or other.time is not None or _person_countries(other) == sides)
                 and times_agree(other, draft, anchor)
             ),
             None,
