@@ -169,3 +169,17 @@ def test_a_dated_summit_of_countries_is_the_undated_one_naming_their_leaders(plu
     assert summit.time is not None and summit.time.start == dt.date(2026, 3, 21)
     assert summit.location is not None and summit.location.name == "Chengdu"
     assert len(events) == 2
+
+
+def test_a_headline_naming_the_two_governments_is_the_body_engagement_of_those_governments(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "Japan-Vietnam talks called off\n\n"
+        "A high-level Japan-Vietnam meeting has been called off as the two countries failed to agree on "
+        "the level of their delegates. The two-day meeting was originally scheduled to open in Hanoi on "
+        "Thursday.\n"
+    )
+    [event] = run(text, plugins)
+    assert event.status is Status.CANCELLED
+    assert event.time is not None and event.time.start == dt.date(2026, 2, 12)

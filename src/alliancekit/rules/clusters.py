@@ -123,13 +123,14 @@ def add_headline_drafts(
     A headline never duplicates an engagement of the body: a body draft of
     the same type with a person in common is that engagement, and takes
     from the headline a time it lacks and a place more specific than its own,
-    and lists the headline among its evidence.
+    and lists the headline among its evidence. So is a body draft of the
+    same type between the same governments ("Inter-Korean talks called off").
     """
     for draft in headline:
         same = next(
             (kept for kept in body if kept.type is draft.type and kept.person_keys() & draft.person_keys()),
             None,
-        )
+        ) or next((kept for kept in body if _same_sides(kept, draft, anchor)), None)
         if same is None:
             body.append(draft)
             continue
@@ -137,6 +138,19 @@ def add_headline_drafts(
             draft.time = None  # the body dates it
         join_mention(same, draft, anchor, supporting=True)
     return body
+
+
+def _same_sides(kept: Draft, draft: Draft, anchor: dt.date | None) -> bool:
+    """Whether two drafts naming no one are one engagement of the same two or more governments."""
+    sides = group_countries(draft)
+    return (
+        kept.type is draft.type
+        and not kept.has_person()
+        and not draft.has_person()
+        and len(sides) >= 2
+        and group_countries(kept) == sides
+        and times_agree(kept, draft, anchor)
+    )
 
 
 def more_specific_place(kept: PlaceMention | None, other: PlaceMention | None) -> PlaceMention | None:
