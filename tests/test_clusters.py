@@ -183,3 +183,13 @@ def test_a_headline_naming_the_two_governments_is_the_body_engagement_of_those_g
     [event] = run(text, plugins)
     assert event.status is Status.CANCELLED
     assert event.time is not None and event.time.start == dt.date(2026, 2, 12)
+
+
+def test_another_person_too_visiting_the_place_of_a_reported_trip_joins_that_trip(plugins: Plugins) -> None:
+    text = (
+        "South Korean National Security Adviser Park Min-ho visited Hanoi on Monday to brief Vietnamese "
+        "leaders.\n"
+        "Vice Foreign Minister Choi Dae-sung too visited Hanoi as part of the five-member delegation.\n"
+    )
+    visits = [e for e in run(text, plugins) if e.type is EventType.VISIT]
+    assert [persons(e) for e in visits] == [{"Park Min-ho", "Choi Dae-sung"}]

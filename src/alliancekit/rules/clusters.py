@@ -36,6 +36,7 @@ __all__ = [
     "fold_into_calls",
     "inherit",
     "join_companions",
+    "join_fellow_visitors",
     "join_country_sides",
     "join_mention",
     "merge",
@@ -705,6 +706,54 @@ def join_companions(drafts: list[Draft]) -> list[Draft]:
         if draft.time is None:
             draft.time, draft.alt_times = trip.time, list(trip.alt_times)
             draft.inherited_time = draft.inherited_time or trip.inherited_time
+    return [draft for draft in drafts if id(draft) not in joined]
+
+
+# "Suh too visited", "Suh also went to", "... visited Pyongyang as well": another's trip joined.
+_TOO_BEFORE = re.compile(r"\b(?:too|also)\s+$", re.IGNORECASE)
+_AS_WELL_AFTER = re.compile(r"^[^,;.]{0,60}?\b(?:as\s+well|too)\b", re.IGNORECASE)
+
+
+def join_fellow_visitors(drafts: list[Draft], anchor: dt.date | None, text: str) -> list[Draft]:
+    """A visit by someone else "too" to the place of a trip just reported is that trip.
+
+    "Chung arrived in Pyongyang on Wednesday ... Suh too visited Pyongyang":
+    Suh is one more visitor of Chung's trip, not a trip of his own, when the
+    place, the status and the time agree.
+    """
+    joined: set[int] = set()
+    for position, draft in enumerate(drafts):
+        trigger = draft.trigger
+        if (
+            draft.type is not EventType.VISIT
+            or draft.location is None
+            or draft.mention_count > 1
+            or not (
+                _TOO_BEFORE.search(text[max(0, trigger.start - 8) : trigger.start])
+                or _AS_WELL_AFTER.match(text[trigger.end : trigger.end + 80])
+            )
+        ):
+            continue
+        trip = next(
+            (
+                other
+                for other in reversed(drafts[:position])
+                if id(other) not in joined
+                and other.type is EventType.VISIT
+                and other.location is not None
+                and other.location.name == draft.location.name
+                and other.status in (None, draft.status)
+                and 0 <= draft.sentence - other.sentence <= 4
+                and not other.person_keys() & draft.person_keys()
+                and other.has_person()
+                and times_agree(other, draft, anchor)
+            ),
+            None,
+        )
+        if trip is None:
+            continue
+        join_mention(trip, draft, anchor, text)
+        joined.add(id(draft))
     return [draft for draft in drafts if id(draft) not in joined]
 
 

@@ -33,6 +33,7 @@ from alliancekit.rules.clusters import (
     fold_into_calls,
     inherit,
     join_companions,
+    join_fellow_visitors,
     join_country_sides,
     merge,
 )
@@ -78,6 +79,7 @@ def read_article(reading: Reading) -> list[tuple[Event, Draft]]:
     speaking_days(reading, engagements)  # "said Wednesday ... told him during their call"
     inherit(engagements)  # the time and place of the visit or call it belongs to
     engagements = join_companions(engagements)
+    engagements = join_fellow_visitors(engagements, anchor, reading.text)  # "Suh too visited"
     years_from_paragraph(reading, engagements)
     count_from_earlier(reading, engagements)  # "two days later"
     visit_lengths(reading, engagements)  # "arrived on Monday for a four-day visit"
