@@ -166,8 +166,10 @@ def test_a_dated_summit_of_countries_is_the_undated_one_naming_their_leaders(plu
     events = run(SUMMIT_OF_SIDES, plugins)
     [summit] = [e for e in events if "Kenji Arata" in persons(e)]
     assert persons(summit) == {"Park Jun-ho", "Zhao Ming", "Kenji Arata"}
-    assert summit.time is not None and summit.time.start == dt.date(2026, 3, 21)
-    assert summit.location is not None and summit.location.name == "Chengdu"
+    assert summit.time is not None
+    assert summit.time.start == dt.date(2026, 3, 21)
+    assert summit.location is not None
+    assert summit.location.name == "Chengdu"
     assert len(events) == 2
 
 
@@ -182,7 +184,8 @@ def test_a_headline_naming_the_two_governments_is_the_body_engagement_of_those_g
     )
     [event] = run(text, plugins)
     assert event.status is Status.CANCELLED
-    assert event.time is not None and event.time.start == dt.date(2026, 2, 12)
+    assert event.time is not None
+    assert event.time.start == dt.date(2026, 2, 12)
 
 
 def test_another_person_too_visiting_the_place_of_a_reported_trip_joins_that_trip(plugins: Plugins) -> None:

@@ -33,8 +33,8 @@ from alliancekit.rules.clusters import (
     fold_into_calls,
     inherit,
     join_companions,
-    join_fellow_visitors,
     join_country_sides,
+    join_fellow_visitors,
     merge,
 )
 from alliancekit.rules.coreference import resolve_counterparts
