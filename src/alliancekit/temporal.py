@@ -43,6 +43,7 @@ __all__ = [
     "Dateline",
     "Direction",
     "TimeMention",
+    "count_word",
     "day_offset",
     "find_time_expressions",
     "read_dateline",
@@ -315,8 +316,16 @@ def _month_span(year: int, month: int) -> tuple[dt.date, dt.date]:
     return dt.date(year, month, 1), _month_end(year, month)
 
 
-def _number(word: str) -> int:
+def count_word(word: str) -> int:
+    """The number a count is written as, in figures or words up to ten ("a" is one).
+
+    >>> count_word("four"), count_word("12"), count_word("an")
+    (4, 12, 1)
+    """
     return int(word) if word.isdigit() else _NUMBER_WORDS[word.lower()]
+
+
+_number = count_word
 
 
 def _clip(start: dt.date, end: dt.date, anchor: dt.date, direction: Direction) -> tuple[dt.date, dt.date]:

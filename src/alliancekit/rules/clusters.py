@@ -27,7 +27,7 @@ from alliancekit.model import EventType, Status
 from alliancekit.rules import cues
 from alliancekit.rules.document import Draft, DraftMention, Reading, SentenceLayer, person_key
 from alliancekit.rules.mentions import PlaceMention
-from alliancekit.rules.timing import span_of, times_agree
+from alliancekit.rules.timing import frame_type, span_of, times_agree
 from alliancekit.temporal import Direction, resolve
 
 __all__ = [
@@ -62,14 +62,7 @@ def part_of_earlier(reading: Reading, draft: Draft, layer: SentenceLayer) -> boo
         or draft.trigger.start < layer.sentence.start + during.end()
     ):
         return False
-    noun = during.group("noun").lower()
-    wanted = (
-        EventType.CALL
-        if noun in {"conversation", "call", "phone call", "video call", "videoconference"}
-        else EventType.VISIT
-        if noun in cues.TRIP_NOUNS
-        else EventType.MEETING
-    )
+    wanted = frame_type(during.group("noun"))
     for earlier in reversed(reading.drafts):
         if layer.sentence.index - earlier.sentence > 4:
             return False

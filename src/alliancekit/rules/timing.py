@@ -25,6 +25,7 @@ from alliancekit.rules.triggers import Trigger
 from alliancekit.temporal import (
     Direction,
     TimeMention,
+    count_word,
     day_offset,
     find_time_expressions,
     resolve,
@@ -347,6 +348,18 @@ def _dates_other_noun(reading: Reading, layer: SentenceLayer, trigger: Trigger, 
     return False
 
 
+def frame_type(noun: str) -> EventType:
+    """The type of engagement a frame's noun names: "During the call" a call, "during the visit" a visit.
+
+    >>> frame_type("phone call").value, frame_type("stay").value, frame_type("talks").value
+    ('call', 'visit', 'meeting')
+    """
+    noun = noun.lower()
+    if noun in {"conversation", "call", "phone call", "video call", "videoconference"}:
+        return EventType.CALL
+    return EventType.VISIT if noun in cues.TRIP_NOUNS else EventType.MEETING
+
+
 def during_event(
     reading: Reading, layer: SentenceLayer, people: set[frozenset[str]] | None = None
 ) -> Draft | None:
@@ -359,14 +372,7 @@ def during_event(
     during = cues.DURING_EVENT.match(layer.sentence.text)
     if during is None:
         return _stay_in_place(reading, layer, people)
-    noun = during.group("noun").lower()
-    wanted = (
-        EventType.CALL
-        if noun in {"conversation", "call", "phone call", "video call", "videoconference"}
-        else EventType.VISIT
-        if noun in cues.TRIP_NOUNS
-        else EventType.MEETING
-    )
+    wanted = frame_type(during.group("noun"))
     for earlier in reversed(reading.drafts):
         distance = layer.sentence.index - earlier.sentence
         if distance > 12 or (distance > 4 and not people):
@@ -669,19 +675,6 @@ def count_from_earlier(reading: Reading, drafts: list[Draft]) -> None:
         last_sentence = draft.sentence
 
 
-_LENGTHS = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-}
-
-
 def visit_lengths(reading: Reading, drafts: list[Draft]) -> None:
     """A visit dated by one day and told as "a four-day visit" lasts that many days from it.
 
@@ -721,7 +714,7 @@ def visit_lengths(reading: Reading, drafts: list[Draft]) -> None:
         span = settle_time(draft, status, anchor)[1]
         if span is None or span.start is None or span.start != span.end:
             continue
-        days = dt.timedelta(days=_LENGTHS.get(length["n"].lower()) or int(length["n"]))
+        days = dt.timedelta(days=count_word(length["n"]))
         told = min(mention.start, length.start())
         ended = cues.TRIP_ENDED.search(text, max(here.sentence.start, told - 80), told)
         first = span.start - days + dt.timedelta(days=1) if ended else span.start
