@@ -155,14 +155,19 @@ def builtin_lexicon() -> Lexicon:
     return parse_lexicon(text, origin="alliancekit/rules/data/triggers.toml")
 
 
-def read_lexicon(path: Path | str) -> Lexicon:
-    """The lexicon in a TOML file; :class:`LexiconError` names the file and each wrong entry."""
+def _read_file(path: Path | str) -> tuple[str, str]:
+    """A lexicon file's text and its name for errors; :class:`LexiconError` when it cannot be read."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8"), str(path)
     except (OSError, UnicodeDecodeError) as error:
         raise LexiconError(f"{path}: cannot be read: {error}") from error
-    return parse_lexicon(text, origin=str(path))
+
+
+def read_lexicon(path: Path | str) -> Lexicon:
+    """The lexicon in a TOML file; :class:`LexiconError` names the file and each wrong entry."""
+    text, origin = _read_file(path)
+    return parse_lexicon(text, origin=origin)
 
 
 def parse_lexicon(text: str, origin: str = "<string>") -> Lexicon:
@@ -267,12 +272,8 @@ def builtin_cues() -> CueLexicon:
 
 def read_cues(path: Path | str) -> CueLexicon:
     """The cue lexicon in a TOML file; :class:`LexiconError` names the file and each wrong entry."""
-    path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise LexiconError(f"{path}: cannot be read: {error}") from error
-    return parse_cues(text, origin=str(path))
+    text, origin = _read_file(path)
+    return parse_cues(text, origin=origin)
 
 
 def parse_cues(text: str, origin: str = "<string>") -> CueLexicon:
