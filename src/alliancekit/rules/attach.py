@@ -190,6 +190,7 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
                 draft.location = draft.location or draft.inherited_time.location
         if draft.companion_of is None:  # a companion goes where the one accompanied goes
             draft.location = draft.location or location_for(reading, layer, trigger, draft, left, right)
+            draft.location = draft.location or _speakers_country(reading, layer, trigger, draft)
         draft.topics = topics_of(layer, draft)
         if draft.status is Status.PLANNED and _leg_called_off(reading, layer, draft):
             # "... will not go to Mongolia. He was to visit Japan and Mongolia.": that stop is off
@@ -1094,6 +1095,41 @@ def _visit_subject(reading: Reading, layer: SentenceLayer) -> Draft | None:
         if draft.type is EventType.VISIT:
             return draft
     return None
+
+
+_SPEAKER_VERB = re.compile(
+    r"\s*(?:said|says|told|added|noted|stressed|expressed|welcomed|is\s+looking\s+forward)\b"
+)
+"""The reporting verb right after the speaker who opens a sentence ("Kono said ...")."""
+
+
+def _speakers_country(
+    reading: Reading, layer: SentenceLayer, trigger: Trigger, draft: Draft
+) -> PlaceMention | None:
+    """Where a guest's visit with no place named goes: the country of the sentence's opening speaker.
+
+    "Kono said Japan looks forward to Xi's state visit in spring": the speaker hosts the visit.
+    """
+    if trigger.type is not EventType.VISIT or trigger.form != "nominal" or trigger.destination:
+        return None
+    visitors = {p.person.country for p in draft.parties if p.person is not None}
+    if (
+        not visitors
+        or None in visitors
+        or not all(p.person is not None and p.person.possessive for p in draft.parties)
+    ):
+        return None
+    speaker = next((p for p in layer.persons if not p.possessive and p.end <= trigger.start), None)
+    if (
+        speaker is None
+        or speaker.country is None
+        or speaker.country in visitors
+        or speaker.start - layer.sentence.start > 40
+        or not _SPEAKER_VERB.match(reading.text, speaker.end)
+    ):
+        return None
+    name = lexicon.country_name(speaker.country)
+    return PlaceMention(0, 0, name, speaker.country, "country", name)
 
 
 def _invitees_in(reading: Reading, layer: SentenceLayer) -> list[PersonMention]:

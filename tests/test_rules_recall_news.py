@@ -1,0 +1,50 @@
+"""Engagements of real-news phrasing the ``rules`` extractor should not miss.
+
+Every text here is written for these tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from alliancekit.model import ActorKind, Event, EventType, Status
+from alliancekit.pipeline import extract
+from alliancekit.plugins import Plugins
+
+
+@pytest.fixture(scope="module")
+def plugins() -> Plugins:
+    return Plugins.create(load_entrypoints=False)
+
+
+def run(text: str, plugins: Plugins, published: dt.date) -> list[Event]:
+    return extract(text, published=published, plugins=plugins)
+
+
+def persons(event: Event) -> set[str]:
+    return {p.actor.name for p in event.participants if p.actor.kind is ActorKind.PERSON}
+
+
+def of_type(events: list[Event], kind: EventType) -> list[Event]:
+    return [e for e in events if e.type is kind]
+
+
+def test_a_guests_visit_with_no_place_goes_to_the_speakers_country(plugins: Plugins) -> None:
+    text = (
+        "Foreign Minister Taro Kono said Tokyo is eager to welcome President Xi Jinping's state visit "
+        "in the autumn."
+    )
+    (visit,) = of_type(run(text, plugins, dt.date(2019, 5, 2)), EventType.VISIT)
+    assert persons(visit) == {"Xi Jinping"}
+    assert visit.location is not None
+    assert visit.location.name == "Japan"
+    assert visit.status is Status.PLANNED
+
+
+def test_a_visit_the_speaker_makes_is_not_placed_in_their_own_country(plugins: Plugins) -> None:
+    text = (
+        "Foreign Minister Taro Kono said Prime Minister Shinzo Abe's visit in the autumn is being prepared."
+    )
+    assert of_type(run(text, plugins, dt.date(2019, 5, 2)), EventType.VISIT) == []
