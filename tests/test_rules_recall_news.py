@@ -48,3 +48,16 @@ def test_a_visit_the_speaker_makes_is_not_placed_in_their_own_country(plugins: P
         "Foreign Minister Taro Kono said Prime Minister Shinzo Abe's visit in the autumn is being prepared."
     )
     assert of_type(run(text, plugins, dt.date(2019, 5, 2)), EventType.VISIT) == []
+
+
+def test_the_two_leaders_include_a_party_general_secretary(plugins: Plugins) -> None:
+    text = (
+        "President Lee Jae-myung arrived in Beijing on Sunday for a three-day state visit. "
+        "Former President Moon Jae-in made the last such trip in 2017. "
+        "Lee will dine with Korean residents on Sunday evening. "
+        "His summit with Xi Jinping is set for Monday. "
+        "The two leaders last met in Gyeongju in November last year."
+    )
+    meetings = of_type(run(text, plugins, dt.date(2026, 1, 4)), EventType.MEETING)
+    earlier = [m for m in meetings if m.status is Status.OCCURRED]
+    assert [persons(m) for m in earlier] == [{"Lee Jae-myung", "Xi Jinping"}]
