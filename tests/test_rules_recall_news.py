@@ -61,3 +61,15 @@ def test_the_two_leaders_include_a_party_general_secretary(plugins: Plugins) -> 
     meetings = of_type(run(text, plugins, dt.date(2026, 1, 4)), EventType.MEETING)
     earlier = [m for m in meetings if m.status is Status.OCCURRED]
     assert [persons(m) for m in earlier] == [{"Lee Jae-myung", "Xi Jinping"}]
+
+
+def test_a_summit_between_the_leaders_of_listed_countries_has_those_countries_as_sides(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "Foreign Minister Cho Tae-yul called for work to begin on the next summit between the leaders "
+        "of South Korea, China and Japan."
+    )
+    (summit,) = of_type(run(text, plugins, dt.date(2025, 3, 22)), EventType.MEETING)
+    assert {p.actor.country for p in summit.participants} == {"KOR", "CHN", "JPN"}
+    assert summit.status is Status.PLANNED
