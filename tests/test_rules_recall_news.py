@@ -73,3 +73,14 @@ def test_a_summit_between_the_leaders_of_listed_countries_has_those_countries_as
     (summit,) = of_type(run(text, plugins, dt.date(2025, 3, 22)), EventType.MEETING)
     assert {p.actor.country for p in summit.participants} == {"KOR", "CHN", "JPN"}
     assert summit.status is Status.PLANNED
+
+
+def test_a_leader_meeting_unnamed_leaders_of_listed_countries_is_a_meeting(plugins: Plugins) -> None:
+    text = (
+        "Prime Minister Fumio Kishida and the leaders of the United States and South Korea met last week "
+        "at Camp David."
+    )
+    (meeting,) = of_type(run(text, plugins, dt.date(2023, 8, 25)), EventType.MEETING)
+    assert persons(meeting) == {"Fumio Kishida"}
+    assert {p.actor.country for p in meeting.participants} == {"JPN", "USA", "KOR"}
+    assert meeting.status is Status.OCCURRED

@@ -626,6 +626,9 @@ def _verbal(
             subject_groups = [] if subjects else subject_groups
         parties = [Party(p, None, first_role) for p in subjects]
         parties += [Party(None, g, first_role) for g in subject_groups]
+        if subjects and not subject_groups:
+            # "Kishida and the leaders of the U.S. and South Korea met": those governments too.
+            parties += _unnamed_leaders(text[left : trigger.start], trigger, subjects)
         parties += [Party(p, None, other_role) for p in objects]
         if not objects:
             leaders = _leaders(reading, layer, groups)
@@ -1101,6 +1104,21 @@ _SPEAKER_VERB = re.compile(
     r"\s*(?:said|says|told|added|noted|stressed|expressed|welcomed|is\s+looking\s+forward)\b"
 )
 """The reporting verb right after the speaker who opens a sentence ("Kono said ...")."""
+
+
+_LEADERS_OF = re.compile(
+    r"\band\s+the\s+(?:leaders|heads\s+of\s+state|foreign\s+ministers|defen[cs]e\s+ministers)\s+(?=of\b)"
+)
+
+
+def _unnamed_leaders(subject: str, trigger: Trigger, named: list[PersonMention]) -> list[Party]:
+    """The governments of "X and the leaders of A and B", whose leaders the subject leaves unnamed."""
+    match = _LEADERS_OF.search(subject)
+    if match is None:
+        return []
+    own = {p.country for p in named}
+    codes = [code for code in sides.listed_countries(subject[match.end() :]) if code not in own]
+    return _governments(trigger, codes)
 
 
 def _speakers_country(
