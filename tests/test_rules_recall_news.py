@@ -84,3 +84,14 @@ def test_a_leader_meeting_unnamed_leaders_of_listed_countries_is_a_meeting(plugi
     assert persons(meeting) == {"Fumio Kishida"}
     assert {p.actor.country for p in meeting.participants} == {"JPN", "USA", "KOR"}
     assert meeting.status is Status.OCCURRED
+
+
+def test_a_visitor_arriving_in_the_country_arrives_in_the_host_country_not_home(plugins: Plugins) -> None:
+    text = (
+        "U.S. Defense Secretary Lloyd Austin is in the country for talks with Philippine officials. "
+        "He arrived in the country on Tuesday night."
+    )
+    (visit,) = of_type(run(text, plugins, dt.date(2023, 2, 2)), EventType.VISIT)
+    assert persons(visit) == {"Lloyd Austin"}
+    assert visit.location is not None
+    assert visit.location.country == "PHL"
