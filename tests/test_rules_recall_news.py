@@ -95,3 +95,15 @@ def test_a_visitor_arriving_in_the_country_arrives_in_the_host_country_not_home(
     assert persons(visit) == {"Lloyd Austin"}
     assert visit.location is not None
     assert visit.location.country == "PHL"
+
+
+def test_an_arrival_opening_the_sentence_is_made_by_the_main_clauses_subject(plugins: Plugins) -> None:
+    text = (
+        "Before landing in Seoul on Monday evening, Secretary of State Antony Blinken told reporters "
+        "that the alliance had never been stronger."
+    )
+    (visit,) = of_type(run(text, plugins, dt.date(2024, 3, 19)), EventType.VISIT)
+    assert persons(visit) == {"Antony Blinken"}
+    assert visit.location is not None
+    assert visit.location.name == "Seoul"
+    assert visit.status is Status.OCCURRED

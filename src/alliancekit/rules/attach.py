@@ -578,6 +578,7 @@ def _verbal(
                 subjects
                 or _leaders(reading, layer, subject_groups)
                 or [p.person for p in previous_subjects if p.person is not None]
+                or _main_subject_after_opening(reading, layer, trigger)
             )
         parties = [Party(p, None, Role.VISITOR) for p in visitors]
     elif trigger.type is EventType.INVITATION and cues.PASSIVE.search(
@@ -1104,6 +1105,29 @@ _SPEAKER_VERB = re.compile(
     r"\s*(?:said|says|told|added|noted|stressed|expressed|welcomed|is\s+looking\s+forward)\b"
 )
 """The reporting verb right after the speaker who opens a sentence ("Kono said ...")."""
+
+
+_OPENING_ARRIVAL = re.compile(r"\s*(?:Before|After|Upon|On|Shortly\s+after|Soon\s+after)\s+$")
+
+
+def _main_subject_after_opening(
+    reading: Reading, layer: SentenceLayer, trigger: Trigger
+) -> list[PersonMention]:
+    """Who arrives in a sentence that opens with the arrival: "Before landing in Tokyo, Panetta said".
+
+    The arrival has no subject of its own; the main clause's subject, right
+    after the comma that closes the opening phrase, made it.
+    """
+    text = reading.text
+    if not trigger.destination or not _OPENING_ARRIVAL.fullmatch(text, layer.sentence.start, trigger.start):
+        return []
+    comma = text.find(",", trigger.end, layer.sentence.end)
+    if comma < 0:
+        return []
+    after = [p for p in layer.persons if p.start > comma and not p.possessive]
+    if not after or cues.OBJECT_BEFORE.search(text[comma : after[0].start]) or after[0].start - comma > 40:
+        return []
+    return after[:1]
 
 
 _LEADERS_OF = re.compile(
