@@ -107,3 +107,15 @@ def test_an_arrival_opening_the_sentence_is_made_by_the_main_clauses_subject(plu
     assert visit.location is not None
     assert visit.location.name == "Seoul"
     assert visit.status is Status.OCCURRED
+
+
+def test_a_meeting_of_the_ministers_of_counted_countries_has_those_countries_as_sides(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "Australia, India, Japan and the United States will send ministers to Tokyo next month. "
+        "The last meeting of defence ministers of the four countries was held in Sydney in March."
+    )
+    meetings = of_type(run(text, plugins, dt.date(2024, 6, 10)), EventType.MEETING)
+    held = [m for m in meetings if m.status is Status.OCCURRED]
+    assert [{p.actor.country for p in m.participants} for m in held] == [{"AUS", "IND", "JPN", "USA"}]

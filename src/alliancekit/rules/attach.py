@@ -941,6 +941,13 @@ def _nominal(
         role = Role.VISITOR if trigger.type is EventType.VISIT else Role.PARTICIPANT
         subjects = [p for p in persons_between(reading, layer, left, trigger.start) if not p.possessive]
         parties = [Party(p, None, role) for p in subjects]
+    if (
+        parties
+        and trigger.type in (EventType.MEETING, EventType.CALL)
+        and all(p.person is None and p.group is not None and p.group.country is None for p in parties)
+    ):
+        # "the meeting of foreign ministers of the four countries": the countries, not the office
+        parties = _country_sides(reading, layer, trigger, left, right) or parties
     if not parties:
         parties = _compound_parties(reading, layer, trigger)
     if not parties and trigger.type in (EventType.MEETING, EventType.CALL):
