@@ -119,3 +119,13 @@ def test_a_meeting_of_the_ministers_of_counted_countries_has_those_countries_as_
     meetings = of_type(run(text, plugins, dt.date(2024, 6, 10)), EventType.MEETING)
     held = [m for m in meetings if m.status is Status.OCCURRED]
     assert [{p.actor.country for p in m.participants} for m in held] == [{"AUS", "IND", "JPN", "USA"}]
+
+
+def test_words_said_to_someone_on_the_sidelines_of_a_gathering_are_a_meeting(plugins: Plugins) -> None:
+    text = (
+        "Foreign Minister Toshimitsu Motegi told Penny Wong on the sidelines of the ASEAN meetings in "
+        "Vientiane on Saturday that the two countries must stand together."
+    )
+    meetings = of_type(run(text, plugins, dt.date(2024, 7, 28)), EventType.MEETING)
+    assert {frozenset(persons(m)) for m in meetings} == {frozenset({"Toshimitsu Motegi", "Penny Wong"})}
+    assert {m.status for m in meetings} == {Status.OCCURRED}
