@@ -129,3 +129,13 @@ def test_words_said_to_someone_on_the_sidelines_of_a_gathering_are_a_meeting(plu
     meetings = of_type(run(text, plugins, dt.date(2024, 7, 28)), EventType.MEETING)
     assert {frozenset(persons(m)) for m in meetings} == {frozenset({"Toshimitsu Motegi", "Penny Wong"})}
     assert {m.status for m in meetings} == {Status.OCCURRED}
+
+
+def test_invitations_each_way_between_two_leaders_are_two_invitations(plugins: Plugins) -> None:
+    text = (
+        "At their talks in Lima, President Xi Jinping asked President Yoon Suk Yeol to visit China, "
+        "and Yoon then invited Xi to visit South Korea."
+    )
+    invitations = of_type(run(text, plugins, dt.date(2024, 11, 16)), EventType.INVITATION)
+    inviters = sorted(p.actor.name for i in invitations for p in i.participants if p.role.value == "inviter")
+    assert inviters == ["Xi Jinping", "Yoon Suk Yeol"]
