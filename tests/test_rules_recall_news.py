@@ -139,3 +139,14 @@ def test_invitations_each_way_between_two_leaders_are_two_invitations(plugins: P
     invitations = of_type(run(text, plugins, dt.date(2024, 11, 16)), EventType.INVITATION)
     inviters = sorted(p.actor.name for i in invitations for p in i.participants if p.role.value == "inviter")
     assert inviters == ["Xi Jinping", "Yoon Suk Yeol"]
+
+
+def test_plural_counterparts_with_a_two_word_nationality_are_the_people_named(plugins: Plugins) -> None:
+    text = (
+        "Chinese Foreign Minister Wang Yi will fly to Tokyo on Friday. Wang will see Foreign Minister "
+        "Takeshi Iwaya and Foreign Minister Cho Tae-yul separately on Saturday. He will then hold a "
+        "trilateral meeting with his Japanese and South Korean counterparts on Saturday afternoon."
+    )
+    meetings = of_type(run(text, plugins, dt.date(2025, 3, 19)), EventType.MEETING)
+    assert {"Wang Yi", "Takeshi Iwaya", "Cho Tae-yul"} in [persons(m) for m in meetings]
+    assert all(p.actor.kind is ActorKind.PERSON for m in meetings for p in m.participants)
