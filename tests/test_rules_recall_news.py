@@ -150,3 +150,12 @@ def test_plural_counterparts_with_a_two_word_nationality_are_the_people_named(pl
     meetings = of_type(run(text, plugins, dt.date(2025, 3, 19)), EventType.MEETING)
     assert {"Wang Yi", "Takeshi Iwaya", "Cho Tae-yul"} in [persons(m) for m in meetings]
     assert all(p.actor.kind is ActorKind.PERSON for m in meetings for p in m.participants)
+
+
+def test_a_discussion_with_a_leader_is_a_meeting(plugins: Plugins) -> None:
+    text = (
+        "President Lee Jae-myung had a frank discussion with Prime Minister Shigeru Ishiba in Osaka "
+        "on Saturday."
+    )
+    (meeting,) = of_type(run(text, plugins, dt.date(2025, 6, 23)), EventType.MEETING)
+    assert persons(meeting) == {"Lee Jae-myung", "Shigeru Ishiba"}

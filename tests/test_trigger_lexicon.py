@@ -92,6 +92,10 @@ def test_the_shipped_file_read_as_a_file_gives_the_shipped_lexicon(tmp_path: Pat
         ("Kim was meeting with his counterpart in Seoul.", [("meeting", "meeting with")]),
         ("The so-called Quad has grown.", []),
         (
+            "Lee had a frank discussion with Ishiba on Saturday.",
+            [("meeting", "discussion with")],
+        ),
+        (
             "Motegi told Wong on the sidelines of the forum that ties were strong.",
             [("meeting", "told Wong on the sidelines of")],
         ),
