@@ -159,3 +159,17 @@ def test_a_discussion_with_a_leader_is_a_meeting(plugins: Plugins) -> None:
     )
     (meeting,) = of_type(run(text, plugins, dt.date(2025, 6, 23)), EventType.MEETING)
     assert persons(meeting) == {"Lee Jae-myung", "Shigeru Ishiba"}
+
+
+def test_a_host_looking_forward_to_welcoming_a_guest_to_a_country_announces_a_visit(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "President Ferdinand Marcos Jr. said he looked forward to welcoming Prime Minister Anthony "
+        "Albanese to the Philippines later this year."
+    )
+    (visit,) = of_type(run(text, plugins, dt.date(2025, 3, 3)), EventType.VISIT)
+    assert persons(visit) == {"Anthony Albanese"}
+    assert visit.location is not None
+    assert visit.location.country == "PHL"
+    assert visit.status is Status.PLANNED

@@ -92,6 +92,10 @@ def test_the_shipped_file_read_as_a_file_gives_the_shipped_lexicon(tmp_path: Pat
         ("Kim was meeting with his counterpart in Seoul.", [("meeting", "meeting with")]),
         ("The so-called Quad has grown.", []),
         (
+            "Marcos will welcome Albanese to Manila in May.",
+            [("visit", "welcome Albanese to")],
+        ),
+        (
             "Lee had a frank discussion with Ishiba on Saturday.",
             [("meeting", "discussion with")],
         ),

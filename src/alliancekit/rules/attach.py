@@ -133,6 +133,8 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
         ):
             continue  # "pleased to meet X again": the meeting under way, not a plan
         draft.status, draft.explicit_status = status_of(reading, layer, trigger, left, right)
+        if trigger.traveller_inside and cues.found(cues.WISH, reading.text[left : trigger.start]):
+            draft.status, draft.explicit_status = Status.PLANNED, True  # "looks forward to welcoming X to"
         draft.in_headline = layer.sentence.section is not SectionKind.BODY
         adjunct = cues.PARTICIPLE_ADJUNCT.search(reading.text[max(0, trigger.start - 12) : trigger.start])
         if adjunct and trigger.text.split()[0].lower().endswith("ing"):
@@ -294,8 +296,11 @@ def _arranged(draft: Draft, trigger: Trigger) -> bool:
     """Whether a trigger names someone's own engagement ("President Xi's state visit"), not a wish.
 
     "Looking forward to meeting him" hopes for an engagement; "looking
-    forward to President Xi's state visit" awaits one already arranged.
+    forward to President Xi's state visit" awaits one already arranged, and
+    so does a host "looking forward to welcoming Lee to Australia".
     """
+    if draft.type is EventType.VISIT and trigger.traveller_inside and draft.has_person():
+        return True
     return (
         trigger.form == "nominal"
         and draft.type is EventType.VISIT
@@ -697,10 +702,13 @@ def _note_leader(reading: Reading, layer: SentenceLayer) -> None:
 def _traveller_inside(
     reading: Reading, layer: SentenceLayer, trigger: Trigger, left: int
 ) -> list[PersonMention]:
-    """Who travels in "take him to X" (the pronoun) or "Macron's final destination will be X"."""
+    """Who travels: "take him to X" (the pronoun), "welcome Lee to X", "Macron's final destination is X"."""
     for pronoun in layer.pronouns:
         if trigger.start <= pronoun.start and pronoun.end <= trigger.end:
             return resolve_pronoun(reading, layer, pronoun)[:1]
+    guests = [p for p in layer.persons if trigger.start < p.start and p.end <= trigger.end]
+    if guests:
+        return guests[:1]
     owners = [p for p in layer.persons if left <= p.start and p.end <= trigger.start and p.possessive]
     if owners:
         return owners[-1:]
