@@ -140,12 +140,11 @@ def location_for(
             if arrived:
                 return arrived[0]
     if re.search(r"\b(?:in|to)\s+the\s+country\b", text[trigger.start : right]):
-        home = (
-            {p.person.country for p in draft.parties if p.person is not None and p.person.country}
-            if draft.type is EventType.VISIT
-            else set()
-        )
-        in_focus = _country_in_focus(reading, layer, home)
+        visitors_home: set[str] = set()
+        for party in draft.parties if draft.type is EventType.VISIT else []:
+            if party.person is not None and party.person.country is not None:
+                visitors_home.add(party.person.country)
+        in_focus = _country_in_focus(reading, layer, visitors_home)
         if in_focus is not None:
             return in_focus  # "arrived in the country on Tuesday": the country the story is about
     if re.search(r"\bhere\b(?!\s+(?:is|are|was|were)\b)", text[trigger.start : right]):
