@@ -91,6 +91,18 @@ def test_the_shipped_file_read_as_a_file_gives_the_shipped_lexicon(tmp_path: Pat
         ("The plant must meet the demands of its customers.", []),
         ("Kim was meeting with his counterpart in Seoul.", [("meeting", "meeting with")]),
         ("The so-called Quad has grown.", []),
+        (
+            "Marcos will welcome Albanese to Manila in May.",
+            [("visit", "welcome Albanese to")],
+        ),
+        (
+            "Lee had a frank discussion with Ishiba on Saturday.",
+            [("meeting", "discussion with")],
+        ),
+        (
+            "Motegi told Wong on the sidelines of the forum that ties were strong.",
+            [("meeting", "told Wong on the sidelines of")],
+        ),
     ],
 )
 def test_the_shipped_lexicon_finds_these_triggers(sentence: str, expected: list[tuple[str, str]]) -> None:

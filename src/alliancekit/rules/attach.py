@@ -133,6 +133,8 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
         ):
             continue  # "pleased to meet X again": the meeting under way, not a plan
         draft.status, draft.explicit_status = status_of(reading, layer, trigger, left, right)
+        if trigger.traveller_inside and cues.found(cues.WISH, reading.text[left : trigger.start]):
+            draft.status, draft.explicit_status = Status.PLANNED, True  # "looks forward to welcoming X to"
         draft.in_headline = layer.sentence.section is not SectionKind.BODY
         adjunct = cues.PARTICIPLE_ADJUNCT.search(reading.text[max(0, trigger.start - 12) : trigger.start])
         if adjunct and trigger.text.split()[0].lower().endswith("ing"):
@@ -190,6 +192,7 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
                 draft.location = draft.location or draft.inherited_time.location
         if draft.companion_of is None:  # a companion goes where the one accompanied goes
             draft.location = draft.location or location_for(reading, layer, trigger, draft, left, right)
+            draft.location = draft.location or _speakers_country(reading, layer, trigger, draft)
         draft.topics = topics_of(layer, draft)
         if draft.status is Status.PLANNED and _leg_called_off(reading, layer, draft):
             # "... will not go to Mongolia. He was to visit Japan and Mongolia.": that stop is off
@@ -293,8 +296,11 @@ def _arranged(draft: Draft, trigger: Trigger) -> bool:
     """Whether a trigger names someone's own engagement ("President Xi's state visit"), not a wish.
 
     "Looking forward to meeting him" hopes for an engagement; "looking
-    forward to President Xi's state visit" awaits one already arranged.
+    forward to President Xi's state visit" awaits one already arranged, and
+    so does a host "looking forward to welcoming Lee to Australia".
     """
+    if draft.type is EventType.VISIT and trigger.traveller_inside and draft.has_person():
+        return True
     return (
         trigger.form == "nominal"
         and draft.type is EventType.VISIT
@@ -578,6 +584,7 @@ def _verbal(
                 subjects
                 or _leaders(reading, layer, subject_groups)
                 or [p.person for p in previous_subjects if p.person is not None]
+                or _main_subject_after_opening(reading, layer, trigger)
             )
         parties = [Party(p, None, Role.VISITOR) for p in visitors]
     elif trigger.type is EventType.INVITATION and cues.PASSIVE.search(
@@ -626,6 +633,9 @@ def _verbal(
             subject_groups = [] if subjects else subject_groups
         parties = [Party(p, None, first_role) for p in subjects]
         parties += [Party(None, g, first_role) for g in subject_groups]
+        if subjects and not subject_groups:
+            # "Kishida and the leaders of the U.S. and South Korea met": those governments too.
+            parties += _unnamed_leaders(text[left : trigger.start], trigger, subjects)
         parties += [Party(p, None, other_role) for p in objects]
         if not objects:
             leaders = _leaders(reading, layer, groups)
@@ -712,10 +722,13 @@ def _note_leader(reading: Reading, layer: SentenceLayer) -> None:
 def _traveller_inside(
     reading: Reading, layer: SentenceLayer, trigger: Trigger, left: int
 ) -> list[PersonMention]:
-    """Who travels in "take him to X" (the pronoun) or "Macron's final destination will be X"."""
+    """Who travels: "take him to X" (the pronoun), "welcome Lee to X", "Macron's final destination is X"."""
     for pronoun in layer.pronouns:
         if trigger.start <= pronoun.start and pronoun.end <= trigger.end:
             return resolve_pronoun(reading, layer, pronoun)[:1]
+    guests = [p for p in layer.persons if trigger.start < p.start and p.end <= trigger.end]
+    if guests:
+        return guests[:1]
     owners = [p for p in layer.persons if left <= p.start and p.end <= trigger.start and p.possessive]
     if owners:
         return owners[-1:]
@@ -956,6 +969,13 @@ def _nominal(
         role = Role.VISITOR if trigger.type is EventType.VISIT else Role.PARTICIPANT
         subjects = [p for p in persons_between(reading, layer, left, trigger.start) if not p.possessive]
         parties = [Party(p, None, role) for p in subjects]
+    if (
+        parties
+        and trigger.type in (EventType.MEETING, EventType.CALL)
+        and all(p.person is None and p.group is not None and p.group.country is None for p in parties)
+    ):
+        # "the meeting of foreign ministers of the four countries": the countries, not the office
+        parties = _country_sides(reading, layer, trigger, left, right) or parties
     if not parties:
         parties = _compound_parties(reading, layer, trigger)
     if not parties and trigger.type in (EventType.MEETING, EventType.CALL):
@@ -1114,6 +1134,79 @@ def _visit_subject(reading: Reading, layer: SentenceLayer) -> Draft | None:
         if draft.type is EventType.VISIT:
             return draft
     return None
+
+
+_SPEAKER_VERB = re.compile(
+    r"\s*(?:said|says|told|added|noted|stressed|expressed|welcomed|is\s+looking\s+forward)\b"
+)
+"""The reporting verb right after the speaker who opens a sentence ("Kono said ...")."""
+
+
+_OPENING_ARRIVAL = re.compile(r"\s*(?:Before|After|Upon|On|Shortly\s+after|Soon\s+after)\s+$")
+
+
+def _main_subject_after_opening(
+    reading: Reading, layer: SentenceLayer, trigger: Trigger
+) -> list[PersonMention]:
+    """Who arrives in a sentence that opens with the arrival: "Before landing in Tokyo, Panetta said".
+
+    The arrival has no subject of its own; the main clause's subject, right
+    after the comma that closes the opening phrase, made it.
+    """
+    text = reading.text
+    if not trigger.destination or not _OPENING_ARRIVAL.fullmatch(text, layer.sentence.start, trigger.start):
+        return []
+    comma = text.find(",", trigger.end, layer.sentence.end)
+    if comma < 0:
+        return []
+    after = [p for p in layer.persons if p.start > comma and not p.possessive]
+    if not after or cues.OBJECT_BEFORE.search(text[comma : after[0].start]) or after[0].start - comma > 40:
+        return []
+    return after[:1]
+
+
+_LEADERS_OF = re.compile(
+    r"\band\s+the\s+(?:leaders|heads\s+of\s+state|foreign\s+ministers|defen[cs]e\s+ministers)\s+(?=of\b)"
+)
+
+
+def _unnamed_leaders(subject: str, trigger: Trigger, named: list[PersonMention]) -> list[Party]:
+    """The governments of "X and the leaders of A and B", whose leaders the subject leaves unnamed."""
+    match = _LEADERS_OF.search(subject)
+    if match is None:
+        return []
+    own = {p.country for p in named}
+    codes = [code for code in sides.listed_countries(subject[match.end() :]) if code not in own]
+    return _governments(trigger, codes)
+
+
+def _speakers_country(
+    reading: Reading, layer: SentenceLayer, trigger: Trigger, draft: Draft
+) -> PlaceMention | None:
+    """Where a guest's visit with no place named goes: the country of the sentence's opening speaker.
+
+    "Kono said Japan looks forward to Xi's state visit in spring": the speaker hosts the visit.
+    """
+    if trigger.type is not EventType.VISIT or trigger.form != "nominal" or trigger.destination:
+        return None
+    visitors = {p.person.country for p in draft.parties if p.person is not None}
+    if (
+        not visitors
+        or None in visitors
+        or not all(p.person is not None and p.person.possessive for p in draft.parties)
+    ):
+        return None
+    speaker = next((p for p in layer.persons if not p.possessive and p.end <= trigger.start), None)
+    if (
+        speaker is None
+        or speaker.country is None
+        or speaker.country in visitors
+        or speaker.start - layer.sentence.start > 40
+        or not _SPEAKER_VERB.match(reading.text, speaker.end)
+    ):
+        return None
+    name = lexicon.country_name(speaker.country)
+    return PlaceMention(0, 0, name, speaker.country, "country", name)
 
 
 def _invitees_in(reading: Reading, layer: SentenceLayer) -> list[PersonMention]:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from alliancekit.model import EventType, Status
+from alliancekit.model import EventType, Role, Status
 from alliancekit.rules import cues
 from alliancekit.rules.document import Draft, DraftMention, Reading, SentenceLayer, person_key
 from alliancekit.rules.mentions import PlaceMention
@@ -236,6 +236,9 @@ def _compatible(first: Draft, second: Draft, anchor: dt.date | None, text: str =
         p.person is not None and p.person.cue == "counterparts" for p in (*first.parties, *second.parties)
     ):
         return False  # "a trilateral with his Korean and Japanese counterparts" is not a meeting of two
+    inviters = (_inviters(first), _inviters(second)) if first.type is EventType.INVITATION else (set(), set())
+    if all(inviters) and not inviters[0] & inviters[1]:
+        return False  # "X asked Y to visit, and then Y invited X": two invitations
     shared = first.person_keys() & second.person_keys()
     if not shared and not (first.has_person() or second.has_person()):
         sides = group_countries(first)
@@ -314,6 +317,11 @@ def _one_planned_trip(first: Draft, second: Draft) -> bool:
         and second.status is Status.PLANNED
         and first.time is None
     )
+
+
+def _inviters(draft: Draft) -> set[frozenset[str]]:
+    """The people an invitation draft names as the ones who invite."""
+    return {person_key(p.person) for p in draft.parties if p.person is not None and p.role is Role.INVITER}
 
 
 # A time that names the day of another engagement: "on the same day", "that evening".

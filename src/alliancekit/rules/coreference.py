@@ -153,8 +153,9 @@ def resolve_counterparts(reading: Reading) -> None:
 
 
 # Counterparts of several countries: "his U.S. and Japanese counterparts", "Thai, Lao counterparts".
+_COUNTRY_WORD = r"(?:(?:South|North|New|Sri|Saudi|Southeast|East)\s+)?[\w.’'-]+"  # "South Korean"
 _PLURAL_COUNTERPARTS = re.compile(
-    r"(?P<countries>[\w.’'-]+(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)[\w.’'-]+)+)\s+counterparts$"
+    rf"(?P<countries>{_COUNTRY_WORD}(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+){_COUNTRY_WORD})+)\s+counterparts$"
 )
 
 

@@ -140,7 +140,11 @@ def location_for(
             if arrived:
                 return arrived[0]
     if re.search(r"\b(?:in|to)\s+the\s+country\b", text[trigger.start : right]):
-        in_focus = _country_in_focus(reading, layer)
+        visitors_home: set[str] = set()
+        for party in draft.parties if draft.type is EventType.VISIT else []:
+            if party.person is not None and party.person.country is not None:
+                visitors_home.add(party.person.country)
+        in_focus = _country_in_focus(reading, layer, visitors_home)
         if in_focus is not None:
             return in_focus  # "arrived in the country on Tuesday": the country the story is about
     if re.search(r"\bhere\b(?!\s+(?:is|are|was|were)\b)", text[trigger.start : right]):
@@ -228,12 +232,22 @@ def topics_for_previous(reading: Reading, layer: SentenceLayer) -> None:
                 draft.topics.append(code)
 
 
-def _country_in_focus(reading: Reading, layer: SentenceLayer) -> PlaceMention | None:
-    """The country last named before this sentence (else the dateline's), which "the country" means."""
+def _country_in_focus(reading: Reading, layer: SentenceLayer, home: set[str]) -> PlaceMention | None:
+    """The country last named before this sentence (else the dateline's), which "the country" means.
+
+    A visitor does not arrive "in the country" of their own ``home``: it is the
+    last other country named, by its name or by a demonym ("Philippine officials").
+    """
     for earlier in reading.sentences_before(layer):
-        countries = [place for place in earlier.places if place.kind == "country"]
+        countries = [
+            place for place in earlier.places if place.kind == "country" and place.country not in home
+        ]
         if countries:
             return countries[-1]
+        abroad = [code for code in earlier.countries if code not in home] if home else []
+        if abroad:
+            name = lexicon.country_name(abroad[-1])
+            return PlaceMention(0, 0, name, abroad[-1], "country", name)
     dateline = _dateline_place(reading)
     if dateline is not None and dateline.country is not None:
         name = lexicon.country_name(dateline.country)

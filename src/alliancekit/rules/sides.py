@@ -118,7 +118,10 @@ def counted_countries(phrase: str, named_before: list[str]) -> list[str]:
 
 
 _LISTED = re.compile(
-    r"^\s*(?:between|among|amongst|involving|of)\s+(?:the\s+)?(?P<list>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?"
+    r"^\s*(?:between|among|amongst|involving|of)\s+(?:the\s+)?"
+    # "between the leaders of South Korea, China and Japan": the countries whose leaders meet
+    r"(?:(?:leaders|heads\s+of\s+state|foreign\s+ministers|defen[cs]e\s+ministers|governments)\s+of\s+(?:the\s+)?)?"
+    r"(?P<list>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?"
     r"(?:,\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?)*,?\s+and\s+(?:the\s+)?[A-Z][\w.’'-]*"
     r"(?:\s+[A-Z][\w.’'-]*)?)\b"
 )
@@ -129,6 +132,8 @@ def listed_countries(after: str) -> list[str]:
 
     >>> listed_countries(" between Japan and the Philippines in Manila")
     ['JPN', 'PHL']
+    >>> listed_countries(" between the leaders of South Korea, China and Japan")
+    ['KOR', 'CHN', 'JPN']
     >>> listed_countries(" between President Lee and Japan")
     []
     """

@@ -169,6 +169,19 @@ def status_of(
             cues.REPORTED_AFTER.search(preceding) or cues.SOME_TIME_AFTER.search(preceding)
         ):
             return Status.OCCURRED, True  # "X said after meeting Y", ", days after hosting her": done
+        comma = text.find(",", trigger.end, layer.sentence.end)
+        if (
+            first.endswith("ing")
+            and comma > 0
+            and _OPENING_ADJUNCT.fullmatch(text, layer.sentence.start, trigger.start)
+        ):
+            # "Before landing in Tokyo, Panetta warned ...": the main clause's tense is the arrival's.
+            predicate = text[comma : min(layer.sentence.end, comma + 120)]
+            future, past = cues.FUTURE.search(predicate), cues.PAST_VERB.search(predicate)
+            if past is not None and (future is None or past.start() < future.start()):
+                return Status.OCCURRED, True
+            if future is not None:
+                return Status.PLANNED, True
         if first not in cues.PAST_FORMS and not first.endswith("ed") and layer.future:
             # "... later this month, when Austin and Blinken travel to Manila"
             return Status.PLANNED, True
@@ -186,6 +199,8 @@ def status_of(
     return None, False
 
 
+# An -ing phrase opening the sentence: "Before landing in Tokyo, ...", "Upon arriving in Seoul, ...".
+_OPENING_ADJUNCT = re.compile(r"\s*(?:Before|After|Upon|On|Shortly\s+after|Soon\s+after)\s+$")
 # A visit someone shortens or lengthens is under way: "cut short his visit", "extended her stay".
 _UNDER_WAY = re.compile(
     r"\b(?:cut(?:s|ting)?\s+short|curtail(?:s|ed|ing)?|shorten(?:s|ed|ing)?|extend(?:s|ed|ing)?|"
