@@ -176,3 +176,24 @@ def test_a_quotation_in_the_speakers_own_voice_stays_speech(plugins: Plugins) ->
     )
     for text in spoken:
         assert run(text, plugins) == []
+
+
+def test_a_nationality_as_a_noun_is_the_one_person_of_that_country_named_with_an_office(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "U.S. Secretary of State Mark Dellinger arrived in Beijing on Monday for talks with Chinese "
+        "Foreign Minister Wen Shulan. The American also invited Wen to visit Washington next year."
+    )
+    [invitation] = of_type(run(text, plugins), EventType.INVITATION)
+    assert persons(invitation) == {"Mark Dellinger", "Wen Shulan"}
+
+
+def test_a_nationality_as_a_noun_names_no_one_when_two_people_of_that_country_fit(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "Australian Foreign Minister Claire Hobart and Australian Defence Minister Tom Ridley met "
+        "Chinese Foreign Minister Wen Shulan on Monday. The Australian invited Wen to visit Canberra."
+    )
+    assert of_type(run(text, plugins), EventType.INVITATION) == []
