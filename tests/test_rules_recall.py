@@ -155,3 +155,45 @@ def test_a_tour_that_includes_visits_names_stops_still_ahead(plugins: Plugins) -
     visits = of_type(run(text, plugins, dt.date(2012, 9, 17)), EventType.VISIT)
     assert {v.location.name for v in visits if v.location is not None} == {"Beijing", "Auckland"}
     assert {v.status for v in visits} == {Status.PLANNED}
+
+
+def test_a_quotation_reporting_what_named_people_will_do_is_read_without_a_parse(plugins: Plugins) -> None:
+    text = (
+        "“Defense Minister Haruto Ishimori is scheduled to meet with Defense Secretary Mark Dellinger "
+        "in Manila on Saturday,” the ministry spokesman told reporters."
+    )
+    [meeting] = run(text, plugins)
+    assert meeting.type is EventType.MEETING
+    assert persons(meeting) == {"Haruto Ishimori", "Mark Dellinger"}
+    assert meeting.status is Status.PLANNED
+
+
+def test_a_quotation_in_the_speakers_own_voice_stays_speech(plugins: Plugins) -> None:
+    spoken = (
+        "“Defense Minister Haruto Ishimori and I will meet again in Manila soon,” "
+        "Defense Secretary Mark Dellinger told reporters.",
+        "“We will meet Defense Minister Haruto Ishimori again soon,” Defense Secretary Mark Dellinger said.",
+    )
+    for text in spoken:
+        assert run(text, plugins) == []
+
+
+def test_a_nationality_as_a_noun_is_the_one_person_of_that_country_named_with_an_office(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "U.S. Secretary of State Mark Dellinger arrived in Beijing on Monday for talks with Chinese "
+        "Foreign Minister Wen Shulan. The American also invited Wen to visit Washington next year."
+    )
+    [invitation] = of_type(run(text, plugins), EventType.INVITATION)
+    assert persons(invitation) == {"Mark Dellinger", "Wen Shulan"}
+
+
+def test_a_nationality_as_a_noun_names_no_one_when_two_people_of_that_country_fit(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "Australian Foreign Minister Claire Hobart and Australian Defence Minister Tom Ridley met "
+        "Chinese Foreign Minister Wen Shulan on Monday. The Australian invited Wen to visit Canberra."
+    )
+    assert of_type(run(text, plugins), EventType.INVITATION) == []

@@ -88,7 +88,6 @@ def test_a_quotation_is_read_when_the_parse_gives_its_verb_named_subjects() -> N
         "“Foreign Minister Aiko Tanabe invited Secretary of State Mark Dellinger to Tokyo during "
         "their phone call on Monday,” a ministry spokesman told reporters."
     )
-    assert _read(text, None) == []
     syntax = HandSyntax(text, subjects={"invited": ["Foreign Minister Aiko Tanabe"]})
     events = _read(text, syntax)
     assert sorted(e.type.value for e in events) == ["call", "invitation"]

@@ -120,6 +120,7 @@ __all__ = [
     "SINCE_CLAUSE",
     "SINCE_WORD",
     "SOME_TIME_AFTER",
+    "SPEAKERS_OWN",
     "TOGETHER",
     "TOPIC_CUE",
     "TOPIC_OF_TALK",
@@ -270,6 +271,8 @@ TRIP_ENDED = _cue("TRIP_ENDED")
 # ---- Participants: possessors, objects, delegations, counterparts, invitations and titles.
 
 QUOTE = re.compile(r"“[^“”]*”|\"[^\"]*\"")  # an unclosed “ stops at the next one: linear
+# A first- or second-person pronoun ("we", "our"; not the country "US"): a quotation with one is speech.
+SPEAKERS_OWN = _cue("SPEAKERS_OWN")
 POSSESSOR_GAP = re.compile(r"^\s*(?:[“\"‘]?[\w-]+[”\"’]?\s+){0,4}$")  # words, perhaps quoted
 # The possessive ending after a name as found: "'s", "’", or ".'s" after "Jr".
 POSSESSIVE_MARK = re.compile(r"\.?['’]s?")

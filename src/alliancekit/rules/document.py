@@ -494,12 +494,45 @@ def read_sentences(reading: Reading) -> list[SentenceLayer]:
             finder.known.extend(added)
             persons = sorted([*persons, *added], key=lambda p: p.start)
         layers.append(SentenceLayer(sentence, persons, reading.knowledge_base))
-    if reading.syntax is not None:  # syntax: a quotation that reports what named people did
-        for layer in layers:
-            reported = reported_triggers(reading, layer)
-            if reported:
-                layer.triggers = sorted([*layer.triggers, *reported], key=lambda t: t.start)
+    for layer in layers:  # a quotation that reports what named people did: the parse's reading, else words'
+        if not layer.quoted_triggers:
+            continue
+        reported = (
+            reported_triggers(reading, layer) if reading.syntax is not None else reported_by_words(layer)
+        )
+        if reported:
+            layer.triggers = sorted([*layer.triggers, *reported], key=lambda t: t.start)
     return layers
+
+
+def reported_by_words(layer: SentenceLayer) -> list[Trigger]:
+    """The triggers of a sentence's quotations that report facts, as word order reads them (no parse).
+
+    "“Minister Tanabe will meet Secretary Dellinger in Tokyo on Friday,” the
+    spokesman said": a person the quotation names is the subject of its
+    verb, so the quotation reports what people did or will do, and its
+    triggers are read. A quotation with a first- or second-person pronoun
+    ("We will meet again soon") is the speaker's own words, and is not.
+    """
+    sentence = layer.sentence
+    reported: list[Trigger] = []
+    for start, end in layer.quotations:
+        quoted = sentence.text[start - sentence.start : end - sentence.start]
+        if cues.SPEAKERS_OWN.search(quoted):
+            continue
+        inside = [t for t in layer.quoted_triggers if start <= t.start and t.end <= end]
+        if any(t.form == "verbal" and _named_subject_in_quotation(layer, t, start) for t in inside):
+            reported.extend(inside)
+    return reported
+
+
+def _named_subject_in_quotation(layer: SentenceLayer, trigger: Trigger, quotation_start: int) -> bool:
+    """Whether a person named inside the quotation, in the trigger's clause, comes before it."""
+    sentence_start = layer.sentence.start
+    clause_start = max(
+        quotation_start, sentence_start + layer.clause_breaks.left_of(trigger.start - sentence_start)
+    )
+    return any(clause_start <= p.start and p.end <= trigger.start and not p.possessive for p in layer.persons)
 
 
 def between_countries(draft: Draft) -> bool:

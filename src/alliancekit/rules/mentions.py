@@ -790,6 +790,32 @@ class PersonFinder:
                 if _title_refers_to(wanted, earlier.title, bool(country)):
                     found.append(_by_title(earlier, match, offset))
                     break
+        found.extend(self._from_nationality_nouns(sentence, offset, [*named, *found]))
+        return found
+
+    def _from_nationality_nouns(
+        self, sentence: str, offset: int, named: list[PersonMention]
+    ) -> list[PersonMention]:
+        """People named by their nationality alone: "The American also invited Qin to Washington".
+
+        The nationality stands for the one person of that country the story
+        has named with an office; when it has named several, or none, it
+        names no one.
+        """
+        found = []
+        in_sentence = {m.name for m in named}
+        for match in _NATIONALITY_NOUN.finditer(sentence):
+            if any(m.start - offset < match.end() and match.start() < m.end - offset for m in named):
+                continue
+            country = lexicon.country_of_word(match.group("nationality"))
+            if country is None:
+                continue
+            holders = {
+                k.name for k in self.known if k.country == country and k.title is not None and not k.former
+            }
+            if len(holders) == 1 and not holders & in_sentence:
+                earlier = next(k for k in reversed(self.known) if k.name in holders)
+                found.append(_by_title(earlier, match, offset))
         return found
 
 
@@ -817,6 +843,12 @@ _DEFINITE_TITLE = re.compile(
     + r"(?:\s+of\s+State|\s+of\s+Defen[cs]e)?)(?:['’]s)?\b"
 )
 _SMALL_WORDS = frozenset({"of", "for", "the", "and", "on", "to", "in"})
+# "The American", "the South Korean's": a nationality as a noun for one person, before what a single
+# person does ("also", "said", "invited", "has", "who") or as a possessor; not "the Japanese side".
+_NATIONALITY_NOUN = re.compile(
+    r"\b[Tt]he\s+(?P<nationality>(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+)"
+    r"(?:['’]s\b|(?=,?\s+(?:also|then|later|said|says|told|added|has|had|is|was|will|would|who|[a-z]+ed)\b))"
+)
 
 
 def _title_refers_to(wanted: str, title: str, with_country: bool) -> bool:
