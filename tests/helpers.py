@@ -14,9 +14,18 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import alliancekit
-from alliancekit.model import Actor, Document, Event, Evidence, Participant, TimeSpan
+from alliancekit.model import Actor, ActorKind, Document, Event, EventType, Evidence, Participant, TimeSpan
 
-__all__ = ["SOURCE_ROOT", "command_environment", "console_script", "meetings", "run_python"]
+__all__ = [
+    "SOURCE_ROOT",
+    "command_environment",
+    "console_script",
+    "meetings",
+    "of_type",
+    "only",
+    "persons",
+    "run_python",
+]
 
 SOURCE_ROOT = Path(alliancekit.__file__).parent.parent
 """The folder the ``alliancekit`` package is imported from (``src/``)."""
@@ -89,3 +98,20 @@ def run_python(
         timeout=timeout,
         check=False,
     )
+
+
+def persons(event: Event) -> set[str]:
+    """The names of an event's participants that are people."""
+    return {p.actor.name for p in event.participants if p.actor.kind is ActorKind.PERSON}
+
+
+def of_type(events: list[Event], kind: EventType) -> list[Event]:
+    """The events of one type, in order."""
+    return [e for e in events if e.type is kind]
+
+
+def only(events: list[Event], kind: EventType) -> Event:
+    """The one event of a type; the test fails (listing them) when there are none or several."""
+    found = of_type(events, kind)
+    assert len(found) == 1, found
+    return found[0]

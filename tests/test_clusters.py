@@ -9,9 +9,10 @@ import datetime as dt
 
 import pytest
 
-from alliancekit.model import ActorKind, Event, EventType, Status
+from alliancekit.model import Event, EventType, Status
 from alliancekit.pipeline import explain, extract
 from alliancekit.plugins import Plugins
+from helpers import persons
 
 FEBRUARY = dt.date(2026, 2, 10)
 
@@ -23,10 +24,6 @@ def plugins() -> Plugins:
 
 def run(text: str, plugins: Plugins) -> list[Event]:
     return extract(text, published=FEBRUARY, plugins=plugins)
-
-
-def persons(event: Event) -> set[str]:
-    return {p.actor.name for p in event.participants if p.actor.kind is ActorKind.PERSON}
 
 
 def test_a_summit_postponed_then_given_a_new_date_is_planned_on_that_date(plugins: Plugins) -> None:

@@ -14,6 +14,7 @@ import pytest
 from alliancekit.model import ActorKind, Event, EventType, Role, Status
 from alliancekit.pipeline import extract
 from alliancekit.plugins import Plugins
+from helpers import only, persons
 
 TUESDAY = dt.date(2026, 1, 13)
 
@@ -25,16 +26,6 @@ def plugins() -> Plugins:
 
 def run(text: str, plugins: Plugins, published: dt.date | None = TUESDAY) -> list[Event]:
     return extract(text, published=published, plugins=plugins)
-
-
-def persons(event: Event) -> set[str]:
-    return {p.actor.name for p in event.participants if p.actor.kind is ActorKind.PERSON}
-
-
-def only(events: list[Event], kind: EventType) -> Event:
-    found = [e for e in events if e.type is kind]
-    assert len(found) == 1, found
-    return found[0]
 
 
 def test_titled_names_meeting_in_the_past_is_occurred_and_dated_backward(plugins: Plugins) -> None:

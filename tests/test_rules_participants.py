@@ -9,9 +9,10 @@ import datetime as dt
 
 import pytest
 
-from alliancekit.model import ActorKind, Event, EventType
+from alliancekit.model import Event, EventType
 from alliancekit.pipeline import extract
 from alliancekit.plugins import Plugins
+from helpers import of_type, only, persons
 
 TUESDAY = dt.date(2026, 1, 13)
 
@@ -23,20 +24,6 @@ def plugins() -> Plugins:
 
 def run(text: str, plugins: Plugins, published: dt.date | None = TUESDAY) -> list[Event]:
     return extract(text, published=published, plugins=plugins)
-
-
-def persons(event: Event) -> set[str]:
-    return {p.actor.name for p in event.participants if p.actor.kind is ActorKind.PERSON}
-
-
-def of_type(events: list[Event], kind: EventType) -> list[Event]:
-    return [e for e in events if e.type is kind]
-
-
-def only(events: list[Event], kind: EventType) -> Event:
-    found = of_type(events, kind)
-    assert len(found) == 1, found
-    return found[0]
 
 
 def test_a_spokesperson_who_announces_a_meeting_does_not_take_part_in_it(plugins: Plugins) -> None:

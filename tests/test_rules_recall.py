@@ -9,9 +9,10 @@ import datetime as dt
 
 import pytest
 
-from alliancekit.model import ActorKind, Event, EventType, Status
+from alliancekit.model import Event, EventType, Status
 from alliancekit.pipeline import extract
 from alliancekit.plugins import Plugins
+from helpers import of_type, persons
 
 SUNDAY = dt.date(2026, 3, 15)
 
@@ -23,14 +24,6 @@ def plugins() -> Plugins:
 
 def run(text: str, plugins: Plugins, published: dt.date | None = SUNDAY) -> list[Event]:
     return extract(text, published=published, plugins=plugins)
-
-
-def persons(event: Event) -> set[str]:
-    return {p.actor.name for p in event.participants if p.actor.kind is ActorKind.PERSON}
-
-
-def of_type(events: list[Event], kind: EventType) -> list[Event]:
-    return [e for e in events if e.type is kind]
 
 
 def test_a_weekday_right_after_a_name_is_the_meetings_day_not_part_of_the_name(plugins: Plugins) -> None:

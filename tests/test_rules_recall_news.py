@@ -12,6 +12,7 @@ import pytest
 from alliancekit.model import ActorKind, Event, EventType, Status
 from alliancekit.pipeline import extract
 from alliancekit.plugins import Plugins
+from helpers import of_type, persons
 
 
 @pytest.fixture(scope="module")
@@ -21,14 +22,6 @@ def plugins() -> Plugins:
 
 def run(text: str, plugins: Plugins, published: dt.date) -> list[Event]:
     return extract(text, published=published, plugins=plugins)
-
-
-def persons(event: Event) -> set[str]:
-    return {p.actor.name for p in event.participants if p.actor.kind is ActorKind.PERSON}
-
-
-def of_type(events: list[Event], kind: EventType) -> list[Event]:
-    return [e for e in events if e.type is kind]
 
 
 def test_a_guests_visit_with_no_place_goes_to_the_speakers_country(plugins: Plugins) -> None:

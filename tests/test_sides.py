@@ -10,6 +10,7 @@ from alliancekit.model import ActorKind, Event, EventType, Status
 from alliancekit.pipeline import extract
 from alliancekit.plugins import Plugins
 from alliancekit.rules.sides import counted_countries, sides_for_grouping, subject_countries
+from helpers import persons
 
 
 @pytest.fixture(scope="module")
@@ -69,10 +70,6 @@ def test_side_cues_ask_for_all_their_countries() -> None:
     assert counted_countries("the three countries", ["JPN", "USA"]) == []
     assert subject_countries("Prime Minister Smith and Japan signed the pact") == []
     assert subject_countries("Washington and Tokyo will hold talks") == ["USA", "JPN"]
-
-
-def persons(event: Event) -> set[str]:
-    return {p.actor.name for p in event.participants if p.actor.kind is ActorKind.PERSON}
 
 
 def test_a_summit_among_listed_countries_is_their_leaders_when_the_story_names_them(plugins: Plugins) -> None:

@@ -13,6 +13,7 @@ import pytest
 from alliancekit.model import ActorKind, Event, EventType, Status
 from alliancekit.pipeline import extract
 from alliancekit.plugins import Plugins
+from helpers import of_type, persons
 
 SPRING_DAY = dt.date(2026, 3, 10)  # a Tuesday
 
@@ -24,14 +25,6 @@ def plugins() -> Plugins:
 
 def run(text: str, plugins: Plugins, published: dt.date | None = SPRING_DAY) -> list[Event]:
     return extract(text, published=published, plugins=plugins)
-
-
-def persons(event: Event) -> set[str]:
-    return {p.actor.name for p in event.participants if p.actor.kind is ActorKind.PERSON}
-
-
-def of_type(events: list[Event], kind: EventType) -> list[Event]:
-    return [e for e in events if e.type is kind]
 
 
 @pytest.mark.parametrize(
