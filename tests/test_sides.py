@@ -92,3 +92,22 @@ def test_a_summit_among_listed_countries_whose_leaders_go_unnamed_is_of_their_go
     text = "Officials confirmed talks between Japan and the Philippines in Manila on August 18."
     (meeting,) = meetings(text, plugins, dt.date(2023, 8, 10))
     assert countries(meeting) == {"JPN", "PHL"}
+
+
+def test_a_dated_past_meeting_named_in_passing_is_its_own_event_of_the_planned_meetings_sides(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "The minister called for faster work on the coming trilateral summit between the leaders of "
+        "Japan, China and South Korea, as decided at the vice-ministerial meeting in October last year."
+    )
+    found = meetings(text, plugins, dt.date(2025, 3, 4))
+    assert len(found) == 2
+    planned = [m for m in found if m.status is Status.PLANNED]
+    past = [m for m in found if m.status is Status.OCCURRED]
+    assert len(planned) == 1
+    assert len(past) == 1
+    assert planned[0].time is None
+    assert countries(past[0]) == {"JPN", "CHN", "KOR"}
+    assert past[0].time is not None
+    assert past[0].time.start == dt.date(2024, 10, 1)

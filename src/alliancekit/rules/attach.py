@@ -36,7 +36,7 @@ from alliancekit.rules.mentions import GroupMention, PersonMention, PlaceMention
 from alliancekit.rules.places import location_for, more_destinations, topics_for_previous, topics_of
 from alliancekit.rules.status import call_off_leg, called_off_before, status_of
 from alliancekit.rules.text import SectionKind
-from alliancekit.rules.timing import after_event, during_event, time_for
+from alliancekit.rules.timing import after_event, during_event, span_of, time_for
 from alliancekit.rules.triggers import Trigger
 
 __all__ = [
@@ -208,6 +208,8 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
         if not draft.has_person():
             if draft.status is Status.CANCELLED:
                 reading.drafting.pending_cancel = draft
+            if not draft.parties:
+                draft.parties = _sides_of_planned_in_sentence(reading, layer, draft)
             if not draft.parties:
                 refer_back(reading, draft, layer)
                 continue
@@ -1101,6 +1103,37 @@ def _sides_or_their_people(reading: Reading, trigger: Trigger, codes: list[str],
         if holders is not None:
             return [Party(person, None, Role.PARTICIPANT) for person in holders]
     return _governments(trigger, codes)
+
+
+def _sides_of_planned_in_sentence(reading: Reading, layer: SentenceLayer, draft: Draft) -> list[Party]:
+    """The sides of a planned meeting of the sentence, for a meeting it names in passing as already held.
+
+    "Preparations for the coming summit of A, B and C, as agreed at the
+    ministers' meeting in May last year": the earlier meeting is of the same
+    countries, and its own occasion (a held meeting cannot be the planned one).
+    """
+    anchor = reading.document.anchor
+    if draft.type is not EventType.MEETING or draft.time is None or anchor is None:
+        return []
+    span = span_of(draft, anchor)
+    if span is None or span.end is None or span.end >= anchor:
+        return []
+    for planned in reversed(reading.drafts):
+        if planned.sentence != layer.sentence.index or planned.type is not EventType.MEETING:
+            continue
+        if planned.status is not Status.PLANNED:
+            return []
+        if planned.time is not None and (
+            planned.time.start != draft.time.start or draft.time.start < draft.trigger.start
+        ):
+            return []  # a time of its own, or the one written after the planned meeting's noun
+        codes = [p.group.country for p in planned.parties if p.group is not None and p.group.country]
+        if len(codes) < 2 or len(codes) != len(planned.parties):
+            return []  # only a meeting of governments lends its sides
+        planned.time, planned.alt_times = None, []
+        draft.status, draft.explicit_status = Status.OCCURRED, True
+        return _governments(draft.trigger, codes)
+    return []
 
 
 def _subject_governments(reading: Reading, layer: SentenceLayer, trigger: Trigger, left: int) -> list[Party]:
