@@ -338,6 +338,10 @@ _ROLE_BEFORE = re.compile(
     r"spokes(?:person|man|woman)|diplomat|negotiator|advis[eo]r|commander|official|"
     r"(?i:charg[ée]s?\s+d['’]\s?affaires))\s+$"
 )
+# A spouse or companion named right after the word for them: "and his wife Jodie Doe", "her husband, Sam Roe".
+_SPOUSE_BEFORE = re.compile(
+    r"\b(?:(?:his|her|their|the)\s+(?:wife|husband|spouse|partner)|first\s+(?:lady|gentleman))\s*,?\s+$"
+)
 
 
 @attrs.define
@@ -501,7 +505,8 @@ class PersonFinder:
         if record is None and cue == "none" and len(words) > 1 and not has_title_head:
             # "LDP lawmaker Kenjiro Hamaguchi", "a House member Jane Doe": a lower-case role before the name.
             role = _ROLE_BEFORE.search(sentence, max(0, window.start() + name_tokens[0][0] - 30), start)
-            has_title_head = role is not None
+            spouse = _SPOUSE_BEFORE.search(sentence, max(0, start - 30), start)
+            has_title_head = role is not None or spouse is not None
         if record is None and cue == "none":
             if not (has_title_head or apposition):
                 return None
