@@ -664,7 +664,12 @@ class PersonFinder:
     def _from_titles_alone(
         self, sentence: str, offset: int, named: list[PersonMention]
     ) -> list[PersonMention]:
-        """People referred to by office alone: "the Japanese prime minister"."""
+        """People referred to by office alone: "the Japanese prime minister", "the Chinese leader".
+
+        The person is the one of the story who holds that office in that
+        country (none when the story named two), else whoever the knowledge
+        base says held it on the publication day.
+        """
         found = self._institution_heads(sentence, offset, named)
         if self.anchor is None or not _office_word_pattern().search(sentence):
             return found  # most sentences name no office at all: one cheap look first
@@ -677,6 +682,13 @@ class PersonFinder:
             country = lexicon.country_of_word(match.group("country") or match.group("owner"))
             office = load_builtin_offices().describe(match.group("title"))
             if office is None or country is None:
+                continue
+            holders = self._story_holders(office.name, country)
+            if holders:
+                # "Japanese Prime Minister X ... the Japanese premier": the story's own office holder,
+                # whoever the knowledge base says held the office that day; two who fit name no one.
+                if len(holders) == 1:
+                    found.append(_by_title(holders[0], match, offset))
                 continue
             record = self.knowledge_base.holder_of_office(office.name, country, self.anchor)
             if record is None:
@@ -709,6 +721,31 @@ class PersonFinder:
             ),
             None,
         )
+
+    def _story_holders(self, office: str, country: str) -> list[PersonMention]:
+        """The different people named so far who hold ``office`` in ``country``, the latest first.
+
+        The leader is whoever holds the country's leader title ("the Japanese
+        leader": its prime minister); for a country whose leader title the
+        data does not give, whoever holds a president's, prime minister's or
+        other leader's title.
+        """
+        offices = load_builtin_offices()
+        if office == "leader":
+            wanted = {
+                getattr(offices.office_of(title), "name", None)
+                for title in offices.titles_in(office, country)
+            }
+        else:
+            wanted = {office}
+        holders: list[PersonMention] = []
+        for earlier in reversed(self.known):
+            if earlier.country != country or earlier.former or earlier.title is None:
+                continue
+            held = offices.office_of(earlier.title)
+            if held is not None and held.name in wanted and all(h.name != earlier.name for h in holders):
+                holders.append(earlier)
+        return holders
 
     def _institution_heads(
         self, sentence: str, offset: int, named: list[PersonMention]
