@@ -208,3 +208,21 @@ def test_everyone_listed_after_the_inviter_is_invited(plugins: Plugins) -> None:
     [invitation] = [e for e in run(text, plugins) if e.type is EventType.INVITATION]
     names = {p.actor.name for p in invitation.participants}
     assert names == {"Kenji Arata", "Mara Velsen", "Otto Brandt"}
+
+
+def test_a_wife_named_with_the_visitor_takes_part_in_the_visit(plugins: Plugins) -> None:
+    text = "Governor Sam Ortega and his wife Lena Ortega arrived in Manila on Monday for a three-day visit."
+    visit = only(run(text, plugins), EventType.VISIT)
+    assert persons(visit) == {"Sam Ortega", "Lena Ortega"}
+
+
+def test_a_husband_who_accompanies_the_visitor_takes_part_in_the_visit(plugins: Plugins) -> None:
+    text = "Governor Ana Velez arrived in Hanoi on Sunday, accompanied by her husband, Tomas Velez."
+    visit = only(run(text, plugins), EventType.VISIT)
+    assert persons(visit) == {"Ana Velez", "Tomas Velez"}
+
+
+def test_a_first_lady_named_without_a_title_takes_part_in_the_visit(plugins: Plugins) -> None:
+    text = "Governor Ben Alder and first lady Mara Alder landed in Seoul on Friday."
+    visit = only(run(text, plugins), EventType.VISIT)
+    assert persons(visit) == {"Ben Alder", "Mara Alder"}

@@ -190,3 +190,32 @@ def test_a_nationality_as_a_noun_names_no_one_when_two_people_of_that_country_fi
         "Chinese Foreign Minister Wen Shulan on Monday. The Australian invited Wen to visit Canberra."
     )
     assert of_type(run(text, plugins), EventType.INVITATION) == []
+
+
+def test_a_country_and_an_office_name_the_story_s_holder_before_the_knowledge_base_s(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "Japanese Prime Minister Kenji Morota arrived in Manila on Saturday for a two-day visit. "
+        "The Japanese premier met Philippine Foreign Secretary Rosa Dalisay on Sunday."
+    )
+    [meeting] = of_type(run(text, plugins), EventType.MEETING)
+    assert persons(meeting) == {"Kenji Morota", "Rosa Dalisay"}
+
+
+def test_a_country_s_leader_is_the_one_leader_of_that_country_the_story_named(plugins: Plugins) -> None:
+    text = (
+        "Fijian Prime Minister Jone Tabua arrived in Wellington on Saturday. "
+        "The Fijian leader held talks with New Zealand Foreign Minister Kate Marsh on Sunday."
+    )
+    [meeting] = of_type(run(text, plugins), EventType.MEETING)
+    assert persons(meeting) == {"Jone Tabua", "Kate Marsh"}
+
+
+def test_a_country_s_leader_names_no_one_when_the_story_named_two_who_fit(plugins: Plugins) -> None:
+    text = (
+        "Fijian President Sela Vunaki and Fijian Prime Minister Jone Tabua arrived in Wellington on "
+        "Saturday. The Fijian leader held talks with New Zealand Foreign Minister Kate Marsh on Sunday."
+    )
+    meetings = of_type(run(text, plugins), EventType.MEETING)
+    assert all(persons(meeting) & {"Sela Vunaki", "Jone Tabua"} == set() for meeting in meetings)

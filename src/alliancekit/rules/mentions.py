@@ -338,6 +338,10 @@ _ROLE_BEFORE = re.compile(
     r"spokes(?:person|man|woman)|diplomat|negotiator|advis[eo]r|commander|official|"
     r"(?i:charg[ée]s?\s+d['’]\s?affaires))\s+$"
 )
+# A spouse or companion named right after the word for them: "and his wife Jodie Doe", "her husband, Sam Roe".
+_SPOUSE_BEFORE = re.compile(
+    r"\b(?:(?:his|her|their|the)\s+(?:wife|husband|spouse|partner)|first\s+(?:lady|gentleman))\s*,?\s+$"
+)
 
 
 @attrs.define
@@ -501,7 +505,8 @@ class PersonFinder:
         if record is None and cue == "none" and len(words) > 1 and not has_title_head:
             # "LDP lawmaker Kenjiro Hamaguchi", "a House member Jane Doe": a lower-case role before the name.
             role = _ROLE_BEFORE.search(sentence, max(0, window.start() + name_tokens[0][0] - 30), start)
-            has_title_head = role is not None
+            spouse = _SPOUSE_BEFORE.search(sentence, max(0, start - 30), start)
+            has_title_head = role is not None or spouse is not None
         if record is None and cue == "none":
             if not (has_title_head or apposition):
                 return None
@@ -659,7 +664,12 @@ class PersonFinder:
     def _from_titles_alone(
         self, sentence: str, offset: int, named: list[PersonMention]
     ) -> list[PersonMention]:
-        """People referred to by office alone: "the Japanese prime minister"."""
+        """People referred to by office alone: "the Japanese prime minister", "the Chinese leader".
+
+        The person is the one of the story who holds that office in that
+        country (none when the story named two), else whoever the knowledge
+        base says held it on the publication day.
+        """
         found = self._institution_heads(sentence, offset, named)
         if self.anchor is None or not _office_word_pattern().search(sentence):
             return found  # most sentences name no office at all: one cheap look first
@@ -672,6 +682,13 @@ class PersonFinder:
             country = lexicon.country_of_word(match.group("country") or match.group("owner"))
             office = load_builtin_offices().describe(match.group("title"))
             if office is None or country is None:
+                continue
+            holders = self._story_holders(office.name, country)
+            if holders:
+                # "Japanese Prime Minister X ... the Japanese premier": the story's own office holder,
+                # whoever the knowledge base says held the office that day; two who fit name no one.
+                if len(holders) == 1:
+                    found.append(_by_title(holders[0], match, offset))
                 continue
             record = self.knowledge_base.holder_of_office(office.name, country, self.anchor)
             if record is None:
@@ -704,6 +721,31 @@ class PersonFinder:
             ),
             None,
         )
+
+    def _story_holders(self, office: str, country: str) -> list[PersonMention]:
+        """The different people named so far who hold ``office`` in ``country``, the latest first.
+
+        The leader is whoever holds the country's leader title ("the Japanese
+        leader": its prime minister); for a country whose leader title the
+        data does not give, whoever holds a president's, prime minister's or
+        other leader's title.
+        """
+        offices = load_builtin_offices()
+        if office == "leader":
+            wanted = {
+                getattr(offices.office_of(title), "name", None)
+                for title in offices.titles_in(office, country)
+            }
+        else:
+            wanted = {office}
+        holders: list[PersonMention] = []
+        for earlier in reversed(self.known):
+            if earlier.country != country or earlier.former or earlier.title is None:
+                continue
+            held = offices.office_of(earlier.title)
+            if held is not None and held.name in wanted and all(h.name != earlier.name for h in holders):
+                holders.append(earlier)
+        return holders
 
     def _institution_heads(
         self, sentence: str, offset: int, named: list[PersonMention]
