@@ -3,7 +3,7 @@
 A verbal trigger takes its subject and object (or the subject shared with
 the verb before it, a delegation's leader, the visitor of "the visit"); a
 nominal one its possessor or its ``between``/``with``/``by``/``of`` phrase,
-or the sides a compound names ("the Moon-Kim summit"). Triggers that state
+or the sides a compound names ("the Bae-Ro summit"). Triggers that state
 no engagement (negated, habitual, asked about, a pleasantry) are dropped;
 each draft is given its status, time and place by the stages that decide
 them, then split where the text says the people met apart.
@@ -57,7 +57,7 @@ def draft_sentences(reading: Reading) -> None:
         if koreas:
             _name_the_koreas(layer)
         if cues.ASKS.search(layer.sentence.text):
-            continue  # a sentence that asks ("Lee and Takaichi to meet?") announces nothing
+            continue  # a sentence that asks ("Varga and Tanabe to meet?") announces nothing
         _draft_events(reading, layer)
         if layer.sentence.section is not SectionKind.BODY:
             reading.headline_drafts.extend(reading.drafts[drafted:])
@@ -119,7 +119,7 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
             reading.text, max(left, trigger.start - 30), trigger.start
         ):
             negated_until = right
-            continue  # "did not meet Trump during the summit": nothing happened
+            continue  # "did not meet Okafor during the summit": nothing happened
         if trigger.form == "nominal" and trigger.start < negated_until:
             continue  # the summit of that negated clause is its setting, not a meeting of theirs
         if cues.HABITUAL.match(reading.text, trigger.end, right):
@@ -149,7 +149,7 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
             # "will travel to explain the outcome of his trip": the trip is known, not planned with it
             and not cues.PRESUPPOSED.search(reading.text[left : trigger.start])
         ):
-            # "Ishiba held talks with Biden, as well as a meeting with Xi": one tense for both.
+            # "Brandt held talks with Mireles, as well as a meeting with Zhou": one tense for both.
             draft.status = sentence_status
             # "is to hold a meeting with A, and separate meetings with B and C": the verb is shared.
             draft.explicit_status = cues.ELIDED_VERB.fullmatch(reading.text, left, trigger.start) is not None
@@ -202,7 +202,7 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
             and cues.ARRANGED_BEFORE.search(reading.text, max(left, trigger.start - 40), trigger.start)
             and _engagement_called_off(reading, layer, draft)
         ):
-            # "Trump's meeting with Albanese was axed ... Trump had also lined up meetings with X":
+            # "Okafor's meeting with Halvorsen was axed ... Okafor had also lined up meetings with X":
             # what the same person had arranged went with the call-off.
             draft.status, draft.explicit_status = Status.CANCELLED, True
         if not draft.has_person():
@@ -295,11 +295,11 @@ def _leg_called_off(reading: Reading, layer: SentenceLayer, draft: Draft) -> boo
 
 
 def _arranged(draft: Draft, trigger: Trigger) -> bool:
-    """Whether a trigger names someone's own engagement ("President Xi's state visit"), not a wish.
+    """Whether a trigger names someone's own engagement ("President Zhou's state visit"), not a wish.
 
     "Looking forward to meeting him" hopes for an engagement; "looking
-    forward to President Xi's state visit" awaits one already arranged, and
-    so does a host "looking forward to welcoming Lee to Australia".
+    forward to President Zhou's state visit" awaits one already arranged, and
+    so does a host "looking forward to welcoming Varga to Australia".
     """
     if draft.type is EventType.VISIT and trigger.traveller_inside and draft.has_person():
         return True
@@ -385,7 +385,7 @@ def _courtesy_calls(draft: Draft) -> bool:
 def _meets_several_apart(reading: Reading, draft: Draft) -> bool:
     """One person meeting several named people, and nothing saying they met together.
 
-    "Modi is expected to hold talks with Sunak and Macron": a meeting
+    "Kessler is expected to hold talks with Morrow and Ibarra": a meeting
     with each. "A trilateral with X and Y", "met X and Y together" or a
     summit of them all is one occasion.
     """
@@ -409,9 +409,9 @@ def _meets_several_apart(reading: Reading, draft: Draft) -> bool:
     if cues.TOGETHER.search(sentence, right - reading.sentences[draft.sentence].sentence.start):
         return True  # "talks with A, B and C, plus a trilateral with D and E": the others one by one
     countries = {p.country for p in objects}
-    # People of one country (the hosts), or two people ("talks with Sunak and Macron"), are met one
-    # by one; three or more of several countries may be one gathering ("met Wong, Jaishankar and
-    # Iwaya for an hour") unless the text says bilateral.
+    # People of one country (the hosts), or two people ("talks with Morrow and Ibarra"), are met one
+    # by one; three or more of several countries may be one gathering ("met Nakaya, Haddad and
+    # Lindqvist for an hour") unless the text says bilateral.
     return (
         (len(countries) == 1 and None not in countries)
         or len(objects) == 2
@@ -592,7 +592,7 @@ def _verbal(
     elif trigger.type is EventType.INVITATION and cues.PASSIVE.search(
         text, max(0, trigger.start - 16), trigger.start
     ):
-        # "Lee has been invited to the summit (by X)": the subject is invited, the agent invites.
+        # "Varga has been invited to the summit (by X)": the subject is invited, the agent invites.
         invitees = subjects or [p.person for p in previous_subjects if p.person is not None]
         agent = re.match(r"\s+(?:[\w-]+\s+){0,6}?by\s+", text[trigger.end : right])
         inviters = (
@@ -636,7 +636,7 @@ def _verbal(
         parties = [Party(p, None, first_role) for p in subjects]
         parties += [Party(None, g, first_role) for g in subject_groups]
         if subjects and not subject_groups:
-            # "Kishida and the leaders of the U.S. and South Korea met": those governments too.
+            # "Ferreira and the leaders of the U.S. and South Korea met": those governments too.
             parties += _unnamed_leaders(text[left : trigger.start], trigger, subjects)
         parties += [Party(p, None, other_role) for p in objects]
         if not objects:
@@ -724,7 +724,7 @@ def _note_leader(reading: Reading, layer: SentenceLayer) -> None:
 def _traveller_inside(
     reading: Reading, layer: SentenceLayer, trigger: Trigger, left: int
 ) -> list[PersonMention]:
-    """Who travels: "take him to X" (the pronoun), "welcome Lee to X", "Macron's final destination is X"."""
+    """Who travels: "take him to X" (the pronoun), "welcome Varga to X", "Ibarra's final destination is X"."""
     for pronoun in layer.pronouns:
         if trigger.start <= pronoun.start and pronoun.end <= trigger.end:
             return resolve_pronoun(reading, layer, pronoun)[:1]
@@ -767,7 +767,7 @@ def _companion(
         if _joined_trip(reading, layer, trigger, companions, accompanied[:1], left, right):
             return None
         if not stated and companions and accompanied:
-            # "Takaichi, accompanied by Motegi, landed at Andrews for a visit": one trip of both.
+            # "Tanabe, accompanied by Quist, landed at Andrews for a visit": one trip of both.
             both = [Party(p, None, Role.VISITOR) for p in [accompanied[0], *companions]]
             draft = Draft.start(layer.sentence, trigger, both)
             draft.spans = [_span(layer, trigger, both, left, right)]
@@ -816,7 +816,7 @@ def _joined_trip(
 ) -> bool:
     """Whether the people a visitor "was accompanied by" joined a trip of theirs drafted just before.
 
-    "Paparo visited Japan ... Paparo was accompanied by Ambassador X": X is
+    "Castell visited Japan ... Castell was accompanied by Ambassador X": X is
     one of the visit's visitors.
     """
     if not companions or not accompanied:
@@ -903,7 +903,7 @@ def _nominal(
         visitors = possessor or [p for p in objects if re.match(r"\s*by\b", after)]
         by_phrase = re.search(r"\bby\s+", after[:100])
         if not visitors and by_phrase is not None:
-            # "a visit to the Philippines by Prime Minister Shigeru Ishiba"
+            # "a visit to the Philippines by Prime Minister Elena Brandt"
             start = trigger.end + by_phrase.end()
             visitors = [p for p in layer.persons if start <= p.start <= start + 45][:1]
         visitors = _one_delegation(visitors)
@@ -914,7 +914,7 @@ def _nominal(
         parties = [Party(p, None, Role.VISITOR) for p in visitors]
     else:
         if not possessor and between and between.group().strip() == "with":
-            # "..., including talks with Mr Albanese": the sentence's subject takes part.
+            # "..., including talks with Mr Halvorsen": the sentence's subject takes part.
             possessor = [p.person for p in previous_subjects if p.person is not None]
             if not possessor:
                 # "X is preparing for a summit with Y": the clause's subject takes part.
@@ -933,7 +933,7 @@ def _nominal(
             text[max(left, trigger.start - 40) : trigger.start],
         )
     ):
-        # "Iwaya and Manalo agreed in a video conference": the clause's subjects took part.
+        # "Lindqvist and Wren agreed in a video conference": the clause's subjects took part.
         subjects = [p for p in persons_between(reading, layer, left, trigger.start) if not p.possessive]
         if len(subjects) >= 2:
             parties = [Party(p, None, Role.PARTICIPANT) for p in subjects]
@@ -955,7 +955,7 @@ def _nominal(
         visit = _visit_subject(reading, layer)
         named = {person_key(p.person) for p in parties if p.person is not None}
         if visit is not None and not named & visit.person_keys():
-            # "The trip would include a meeting with Teodoro in Manila": the visitor meets him
+            # "The trip would include a meeting with Ashdown in Manila": the visitor meets him
             parties = [
                 Party(p.person, None, Role.GUEST) for p in visit.parties if p.person is not None
             ] + parties
@@ -967,7 +967,7 @@ def _nominal(
                 Party(p.person, None, Role.GUEST) for p in visit.parties if p.person is not None
             ] + parties
     if not parties and cues.found(cues.CANCEL, reading.text[left:right]):
-        # "Mr Biden would also skip a planned stop in ...": the subject is the visitor.
+        # "Mr Mireles would also skip a planned stop in ...": the subject is the visitor.
         role = Role.VISITOR if trigger.type is EventType.VISIT else Role.PARTICIPANT
         subjects = [p for p in persons_between(reading, layer, left, trigger.start) if not p.possessive]
         parties = [Party(p, None, role) for p in subjects]
@@ -1003,7 +1003,7 @@ def _coordinated_before(reading: Reading, layer: SentenceLayer, last: PersonMent
         if len(between) > 80 or not (re.search(r"\band\b", between) or "," in between):
             break
         if cues.PAST_VERB.search(between) or cues.FUTURE.search(between):
-            break  # "Rubio met Motegi and Iwaya, who were ...": Rubio is the verb's subject, not theirs
+            break  # "Ro met Quist and Lindqvist, who were ...": Ro is the verb's subject, not theirs
         chain.insert(0, person)
     return chain
 
@@ -1013,7 +1013,7 @@ _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?:[A-Z][\w.’'-]*
 
 
 def _listed_from(text: str, people: list[PersonMention]) -> list[PersonMention]:
-    """The first of ``people`` and those listed with it ("invited Yoon and Ishiba to ...")."""
+    """The first of ``people`` and those listed with it ("invited Tomas and Brandt to ...")."""
     listed = people[:1]
     for person in people[1:]:
         if _LIST_JOIN.fullmatch(text[listed[-1].end : person.start]) is None:
@@ -1025,7 +1025,7 @@ def _listed_from(text: str, people: list[PersonMention]) -> list[PersonMention]:
 def _one_delegation(visitors: list[PersonMention]) -> list[PersonMention]:
     """The people "their trip" stands for travel as one government: those of the first one's country.
 
-    "Suh will meet Abe in Tokyo. ... During their trip to the North": the
+    "Ines will meet Sandoval in Tokyo. ... During their trip to the North": the
     pronoun's people of another country (the host met) made no trip with them.
     """
     if len(visitors) < 2 or any(p.cue != "pronoun" for p in visitors):
@@ -1037,7 +1037,7 @@ def _one_delegation(visitors: list[PersonMention]) -> list[PersonMention]:
 
 
 def _compound_parties(reading: Reading, layer: SentenceLayer, trigger: Trigger) -> list[Party]:
-    """The sides a compound names before an event noun: "the Moon-Kim summit", "Japan-U.S.-ROK talks".
+    """The sides a compound names before an event noun: "the Bae-Ro summit", "Japan-U.S.-ROK talks".
 
     Each part is the surname of a person the story names, or a country;
     "inter-Korean" is the two Koreas. Sides that are countries take part
@@ -1172,7 +1172,7 @@ def _visit_subject(reading: Reading, layer: SentenceLayer) -> Draft | None:
 _SPEAKER_VERB = re.compile(
     r"\s*(?:said|says|told|added|noted|stressed|expressed|welcomed|is\s+looking\s+forward)\b"
 )
-"""The reporting verb right after the speaker who opens a sentence ("Kono said ...")."""
+"""The reporting verb right after the speaker who opens a sentence ("Kirsch said ...")."""
 
 
 _OPENING_ARRIVAL = re.compile(r"\s*(?:Before|After|Upon|On|Shortly\s+after|Soon\s+after)\s+$")
@@ -1181,7 +1181,7 @@ _OPENING_ARRIVAL = re.compile(r"\s*(?:Before|After|Upon|On|Shortly\s+after|Soon\
 def _main_subject_after_opening(
     reading: Reading, layer: SentenceLayer, trigger: Trigger
 ) -> list[PersonMention]:
-    """Who arrives in a sentence that opens with the arrival: "Before landing in Tokyo, Panetta said".
+    """Who arrives in a sentence that opens with the arrival: "Before landing in Tokyo, Aldana said".
 
     The arrival has no subject of its own; the main clause's subject, right
     after the comma that closes the opening phrase, made it.
@@ -1218,7 +1218,7 @@ def _speakers_country(
 ) -> PlaceMention | None:
     """Where a guest's visit with no place named goes: the country of the sentence's opening speaker.
 
-    "Kono said Japan looks forward to Xi's state visit in spring": the speaker hosts the visit.
+    "Kirsch said Japan looks forward to Zhou's state visit in spring": the speaker hosts the visit.
     """
     if trigger.type is not EventType.VISIT or trigger.form != "nominal" or trigger.destination:
         return None
@@ -1285,7 +1285,7 @@ def _span(
 
 
 def _visits_by_government(draft: Draft) -> list[Draft]:
-    """One visit per government: "Along with Abe, Li will arrive in Seoul" is two delegations.
+    """One visit per government: "Along with Sandoval, Luo will arrive in Seoul" is two delegations.
 
     Visitors of one country (a minister and the aides who go with him) make
     one visit; visitors of different countries named one by one travel as

@@ -47,7 +47,7 @@ CLAUSE_BREAK = re.compile(
     r"minister|ministry|officials?|foreign|senior|of|the|for|a)\s+){1,8}"
     r"(?:said|says|announced|told|added|noted|stated)\b)|"
     r"\baccording\s+to\b[^,]*,|\bas\s+(?=[A-Z])|"
-    # A fronted concession ("Despite Trump's cancellation, X will still meet Y") is not the main
+    # A fronted concession ("Despite Okafor's cancellation, X will still meet Y") is not the main
     # clause's; "talks with A and B, plus a trilateral with C and D" are two engagements.
     r"^\s*(?:Despite|Notwithstanding|Regardless\s+of)\b[^,;]*,|,?\s+plus\s+(?=(?:an?|the|separate)\s)|"
     r",\s+as\s+well\s+as\b|,\s+and\s+(?=(?:an?\s+|the\s+)?(?:separate|another|second|further|other)\s)|,\s+and\s+(?:(?:earlier|later)\s+(?:this|that|last|next)\s+(?:week|month|year)\s+|"
@@ -69,7 +69,7 @@ CLAUSE_REACH = 400
 RELATIVE_BREAK = re.compile(r",\s+(?:who|which|whose)\b")
 # Words that open a subordinate clause, whose events keep their own status.
 SUBORDINATOR = re.compile(r"\b(?:after|because|since|when|while|as|so\s+that)\b")
-# Conjunctions after which a new subject starts its own clause: "was cancelled after Lazaro flew",
+# Conjunctions after which a new subject starts its own clause: "was cancelled after Vohra flew",
 # "the two ministers confirmed that vice ministers will meet".
 CLAUSE_OPENER = re.compile(r"\b(?:after|because|since|when|while|that)\s+")
 # A relative clause closed by a comma, whose tense is its own: ", who will accompany the Prime Minister,".
@@ -171,8 +171,8 @@ def subordinate_start(
 ) -> int:
     """Where the clause of a verbal trigger starts when a conjunction opens it with its own subject.
 
-    "... was cancelled after Lazaro flew to Jakarta": the flight's clause
-    starts at "Lazaro"; "the two confirmed that vice ministers will meet":
+    "... was cancelled after Vohra flew to Jakarta": the flight's clause
+    starts at "Vohra"; "the two confirmed that vice ministers will meet":
     at "vice ministers". Otherwise ``left`` itself. Invitations keep their
     whole clause for their people, so only ``of_any_type`` (for reading
     a status) cuts theirs too. ``names_someone(start, end)`` tells whether

@@ -168,12 +168,12 @@ def more_specific_place(kept: PlaceMention | None, other: PlaceMention | None) -
 def join_country_sides(drafts: list[Draft], anchor: dt.date | None) -> list[Draft]:
     """Fold an engagement named by its countries into the one its people's names report.
 
-    "The trilateral meeting in Tokyo on October 17" and "Davies will meet
-    Sugiyama and Lim in Tokyo" are one engagement when the type agrees, the
+    "The trilateral meeting in Tokyo on October 17" and "Tamura will meet
+    Rennick and Lim in Tokyo" are one engagement when the type agrees, the
     people's countries are among the sides, and the times do not conflict:
     the named one is kept and takes the time and place it lacks. A dated
     mention of the sides joins an undated one of people only when those people
-    come from exactly those countries ("the summit among Moon, Li and Abe").
+    come from exactly those countries ("the summit among Bae, Luo and Sandoval").
     """
     kept: list[Draft] = []
     named = [draft for draft in drafts if draft.has_person()]
@@ -308,8 +308,8 @@ def _compatible(first: Draft, second: Draft, anchor: dt.date | None, text: str =
 def _one_planned_trip(first: Draft, second: Draft) -> bool:
     """Whether a later plan to travel with companions is the trip an undated plan announced.
 
-    "Albanese paused forming his government so he can travel to Japan. Albanese
-    and Wong will fly to Tokyo on Monday": one trip, its companion named later.
+    "Halvorsen paused forming his government so he can travel to Japan. Halvorsen
+    and Nakaya will fly to Tokyo on Monday": one trip, its companion named later.
     """
     return (
         first.type is EventType.VISIT
@@ -337,7 +337,7 @@ _PAST_EXPECTATION = re.compile(
 def _was_expected(planned: Draft, text: str) -> bool:
     """Whether a plan is told as what was expected before it was called off.
 
-    "Akazawa's trip to Washington was cancelled on Thursday. He was scheduled
+    "Olsen's trip to Washington was cancelled on Thursday. He was scheduled
     to depart for the United States that morning": the plan is the trip called off.
     """
     before = text[max(0, planned.trigger.start - 40) : planned.trigger.start]
@@ -347,7 +347,7 @@ def _was_expected(planned: Draft, text: str) -> bool:
 def _expected_at_the_time(first: Draft, second: Draft, text: str) -> bool:
     """Whether a later mention tells what was expected of a meeting just reported as held.
 
-    "Kang, Pompeo and Motegi met in Munich on Saturday. The three were expected to
+    "Ahlberg, Barros and Quist met in Munich on Saturday. The three were expected to
     exchange views on ...": the second sentence describes the meeting the first
     reports, though its wording is that of a plan. It names no time of its own,
     no one the meeting lacks, and follows it within two sentences.
@@ -448,8 +448,8 @@ def _scale(draft: Draft, text: str) -> str | None:
 def same_scale(first: Draft, second: Draft, text: str = "") -> bool:
     """Whether two mentions may be one occasion by their scale: never a bilateral and a trilateral.
 
-    "Kang and Motegi also held bilateral talks" is not the trilateral
-    meeting of Kang, Motegi and Pompeo reported before it, though both of
+    "Ahlberg and Quist also held bilateral talks" is not the trilateral
+    meeting of Ahlberg, Quist and Barros reported before it, though both of
     its people took part in that one.
     """
     scales = (
@@ -521,7 +521,7 @@ def mark_mentions(drafts: list[Draft]) -> None:
 def _date_same_day(drafts: list[Draft]) -> None:
     """Give "on the same day" the day it names: that of the same people's engagement just before.
 
-    "Noh will meet Kim and Funakoshi separately on Monday. The three will also
+    "Kovac will meet Dellinger and Mendel separately on Monday. The three will also
     meet on the same day.": the trilateral is on Monday, which then dates it
     more narrowly than "next week" of another of its mentions.
     """
@@ -673,7 +673,7 @@ def _decide_place(kept: Draft, other: Draft, mention: DraftMention, anchor: dt.d
 def join_companions(drafts: list[Draft]) -> list[Draft]:
     """A companion's trip goes where and when the trip of the one accompanied goes.
 
-    A companion named in the sentence of that trip ("Rubio accompanied Trump on
+    A companion named in the sentence of that trip ("Pellegrini accompanied Okafor on
     his visit to Japan") is one of its visitors rather than a trip of their own.
     """
     joined: set[int] = set()
@@ -710,7 +710,7 @@ def join_companions(drafts: list[Draft]) -> list[Draft]:
     return [draft for draft in drafts if id(draft) not in joined]
 
 
-# "Suh too visited", "Suh also went to", "... visited Pyongyang as well": another's trip joined.
+# "Ines too visited", "Ines also went to", "... visited Pyongyang as well": another's trip joined.
 _TOO_BEFORE = re.compile(r"\b(?:too|also)\s+$", re.IGNORECASE)
 _AS_WELL_AFTER = re.compile(r"^[^,;.]{0,60}?\b(?:as\s+well|too)\b", re.IGNORECASE)
 
@@ -718,8 +718,8 @@ _AS_WELL_AFTER = re.compile(r"^[^,;.]{0,60}?\b(?:as\s+well|too)\b", re.IGNORECAS
 def join_fellow_visitors(drafts: list[Draft], anchor: dt.date | None, text: str) -> list[Draft]:
     """A visit by someone else "too" to the place of a trip just reported is that trip.
 
-    "Chung arrived in Pyongyang on Wednesday ... Suh too visited Pyongyang":
-    Suh is one more visitor of Chung's trip, not a trip of his own, when the
+    "Hana arrived in Pyongyang on Wednesday ... Ines too visited Pyongyang":
+    Ines is one more visitor of Hana's trip, not a trip of his own, when the
     place, the status and the time agree.
     """
     joined: set[int] = set()

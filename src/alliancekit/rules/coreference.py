@@ -6,9 +6,9 @@ drafts of the sentences just before, or as the subject of an earlier
 sentence (:func:`resolve_pronoun`). A counterpart stands for a person named
 elsewhere, or known from the office:
 
-"Rubio will meet his Japanese counterpart": the counterpart is whoever holds,
-in Japan, the office Rubio holds in the United States. The story may name
-that person in another sentence ("Foreign Minister Toshimitsu Motegi said
+"Pellegrini will meet his Japanese counterpart": the counterpart is whoever holds,
+in Japan, the office Pellegrini holds in the United States. The story may name
+that person in another sentence ("Foreign Minister Rafael Quist said
 ..."); if it does not, the knowledge base knows who held the office on the
 day. :func:`resolve_counterpart` makes that one decision; which country is
 meant, when the text does not say, :func:`resolve_counterparts` tells from
@@ -235,7 +235,7 @@ def persons_between(reading: Reading, layer: SentenceLayer, start: int, end: int
     for pronoun in layer.pronouns:
         if start <= pronoun.start and pronoun.end <= end and not pronoun.possessive:
             found.extend(resolve_pronoun(reading, layer, pronoun))
-    # "Chung's trip comes after he held talks": the "he" is who acts, not the possessor before it.
+    # "Hana's trip comes after he held talks": the "he" is who acts, not the possessor before it.
     acting = {person_key(p) for p in found if p.cue == "pronoun"}
     found = [p for p in found if not (p.possessive and p.cue != "pronoun" and person_key(p) in acting)]
     found.sort(key=lambda p: p.start)
@@ -259,7 +259,7 @@ def resolve_pronoun(reading: Reading, layer: SentenceLayer, pronoun: PronounMent
     earlier = [p for p in earlier if _gender_agrees(reading, p, pronoun)]
     text = reading.text
     if not pronoun.possessive and pronoun.text.lower() in ("him", "her") and len(earlier) > 1:
-        # "Cho held talks with Rubio and asked him to visit": an object is not its verb's subject.
+        # "Lena held talks with Pellegrini and asked him to visit": an object is not its verb's subject.
         subjects = [p for p in earlier if not cues.OBJECT_BEFORE.search(text[max(0, p.start - 60) : p.start])]
         others = [p for p in earlier if not subjects or person_key(p) != person_key(subjects[-1])]
         if others:
@@ -269,7 +269,7 @@ def resolve_pronoun(reading: Reading, layer: SentenceLayer, pronoun: PronounMent
     if not pronoun.possessive and _SUBORDINATE_SUBJECT.search(
         text, max(0, pronoun.start - 20), pronoun.start
     ):
-        # "Modi met Albanese hours after he arrived": the clause's "he" is who met, not whom he met.
+        # "Kessler met Halvorsen hours after he arrived": the clause's "he" is who met, not whom he met.
         candidates = [
             p for p in candidates if not _MET_OBJECT_BEFORE.search(text[max(0, p.start - 60) : p.start])
         ] or candidates
@@ -286,7 +286,7 @@ def resolve_pronoun(reading: Reading, layer: SentenceLayer, pronoun: PronounMent
                 return [attrs.evolve(p, start=pronoun.start, end=pronoun.end) for p in resolved]
     if candidates or earlier:
         chosen = (candidates or earlier)[-1]
-        # "Chung's trip comes after he held talks": "he" names the possessor as a subject.
+        # "Hana's trip comes after he held talks": "he" names the possessor as a subject.
         possessive = chosen.possessive and pronoun.possessive
         return [
             attrs.evolve(chosen, start=pronoun.start, end=pronoun.end, cue="pronoun", possessive=possessive)
@@ -317,7 +317,7 @@ def _resolve_plural(
     count = 4 if "four" in lowered else 3 if "three" in lowered else 2
     named = _apposition(reading, layer, pronoun)
     if len(named) >= 2:
-        # "The two leaders, Biden and Kishida, had a session": the names that follow say who.
+        # "The two leaders, Mireles and Ferreira, had a session": the names that follow say who.
         return [attrs.evolve(p, start=pronoun.start, end=pronoun.end, cue="pronoun") for p in named]
     fits = _plural_filter(lowered)
     if "visiting" in lowered:
@@ -346,7 +346,7 @@ def _resolve_plural(
             break
     named_here = {person_key(p) for p in layer.persons if p.start > pronoun.end}
     if len(candidates) > count and named_here:
-        # "The two ministers last met ..., when Rubio accompanied ...": one of them is named here.
+        # "The two ministers last met ..., when Pellegrini accompanied ...": one of them is named here.
         order = {id(p): i for i, p in enumerate(candidates)}
         candidates.sort(key=lambda p: (person_key(p) not in named_here, order[id(p)]))
     if len(candidates) < 2:
@@ -359,12 +359,12 @@ def _resolve_plural(
     return [attrs.evolve(p, start=pronoun.start, end=pronoun.end, cue="pronoun") for p in candidates[:count]]
 
 
-# Between two people of one list, titles and demonyms allowed: "Biden and Prime Minister Kishida".
+# Between two people of one list, titles and demonyms allowed: "Mireles and Prime Minister Ferreira".
 _APPOSITION_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?:[A-Z][\w.’'-]*|of|the)\s+){0,6}")
 
 
 def _apposition(reading: Reading, layer: SentenceLayer, pronoun: PronounMention) -> list[PersonMention]:
-    """The people a plural description names right after it: "the two leaders, Biden and Kishida,"."""
+    """The people a plural description names right after it: "the two leaders, Mireles and Ferreira,"."""
     text = reading.text
     following = [p for p in layer.persons if p.start >= pronoun.end and not p.possessive]
     opening = r",\s*(?:(?:[A-Z][\w.’'-]*|of|the)\s+){0,6}"

@@ -203,7 +203,7 @@ ELIDED_VERB = _cue("ELIDED_VERB")
 HABITUAL = _cue("HABITUAL")
 BACKGROUND_COUNT = _cue("BACKGROUND_COUNT")
 WHETHER = _cue("WHETHER")
-# A sentence that asks, its question mark last (before closing quotes): "Lee and Takaichi to meet?"
+# A sentence that asks, its question mark last (before closing quotes): "Varga and Tanabe to meet?"
 ASKS = re.compile(r"\?[\s\"'”’)]*$")
 PLEASANTRY = _cue("PLEASANTRY")
 WISH = _cue("WISH")
@@ -284,7 +284,7 @@ OF_PHRASE = re.compile(
     r"\s*of\s+(?:[^,;:()]|\([A-Z][\w.]{0,12}\))*?"
     r"(?=\s+(?:held|was|were|is|are|in|on|at|that|which)\b|[,;:]|\((?![A-Z][\w.]{0,12}\))|$)"
 )
-# A compound of sides right before an event noun: "the second Moon-Kim summit", "the inter-Korean talks".
+# A compound of sides right before an event noun: "the second Bae-Ro summit", "the inter-Korean talks".
 COMPOUND_BEFORE = re.compile(
     r"(?P<compound>(?i:inter-korean)|(?:[A-Z][\w.]*(?:[-–/](?=[A-Z]))){1,3}[A-Z][\w.]*)"
     r"(?:\s+(?:[a-z][\w'’-]*|[A-Z][a-z]+(?:['’]s?)?)){0,3}\s+$"

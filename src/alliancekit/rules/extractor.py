@@ -79,11 +79,11 @@ def read_article(reading: Reading) -> list[tuple[Event, Draft]]:
     speaking_days(reading, engagements)  # "said Wednesday ... told him during their call"
     inherit(engagements)  # the time and place of the visit or call it belongs to
     engagements = join_companions(engagements)
-    engagements = join_fellow_visitors(engagements, anchor, reading.text)  # "Suh too visited"
+    engagements = join_fellow_visitors(engagements, anchor, reading.text)  # "Ines too visited"
     years_from_paragraph(reading, engagements)
     count_from_earlier(reading, engagements)  # "two days later"
     visit_lengths(reading, engagements)  # "arrived on Monday for a four-day visit"
-    hours_apart(reading, engagements)  # "a call with Trump, hours after he spoke with Xi"
+    hours_apart(reading, engagements)  # "a call with Okafor, hours after he spoke with Zhou"
     bounded_before(reading, engagements)  # "in coming weeks ... before the summit from May 19"
     dateline_places(reading, engagements)
     return [(event, draft) for draft in engagements if (event := to_event(reading, draft)) is not None]

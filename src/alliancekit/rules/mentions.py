@@ -2,8 +2,8 @@
 
 A person is recognised from general cues, never from a list of expected
 names: an office title or rank right before a capitalized name
-("Secretary of War Lloyd Austin"), an apposition right after one
-("Masataka Okano, the country's Vice Foreign Minister"), a name the
+("Secretary of War Ray Dellinger"), an apposition right after one
+("Maren Arakawa, the country's Vice Foreign Minister"), a name the
 knowledge base knows, or a surname already introduced in the document.
 Pronouns and phrases like "the two leaders" are resolved by
 :class:`~alliancekit.rules.extractor.RulesExtractor` against what came before.
@@ -37,7 +37,7 @@ __all__ = [
 # with a letter lost to encoding ("Shinjir?").
 _CAP_TAIL = r"(?:\.(?:[A-Z]\.)+(?:['’]s)?|[\w’'\-]*(?:[?\ufffd][\w’'\-]*)*\.?)"
 _CAP = rf"(?:[A-Z]{_CAP_TAIL})"
-# Lower-case particles inside a surname ("Ursula von der Leyen"), joined to the capitalised parts.
+# Lower-case particles inside a surname ("Anna von der Heide"), joined to the capitalised parts.
 _PARTICLES = frozenset(
     {"von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "dos", "das", "ter"}
 )
@@ -119,11 +119,11 @@ def iter_name_windows(sentence: str) -> Iterator[re.Match[str]]:
 def _split_window(
     sentence: str, window: re.Match[str], is_known_surname: Callable[[str], bool] | None = None
 ) -> Iterator[re.Match[str]]:
-    """Cut a window where a connector follows a name ("... Rubio and Defense Secretary ...").
+    """Cut a window where a connector follows a name ("... Pellegrini and Defense Secretary ...").
 
     ``is_known_surname`` tells whether a word is the surname of someone the
     document has introduced: such a word ends a name before a connector even
-    when it reads as a common word ("talks between Park and Abe", "with Park
+    when it reads as a common word ("talks between Park and Sandoval", "with Park
     on Saturday").
     """
     start = window.start()
@@ -135,7 +135,7 @@ def _split_window(
             and _is_name_token(word)
             and tokens[index + 1][2].lower() not in lexicon.TITLE_HEADS
         ):
-            # "Donald Trump's British visit": a possessive ends the name, what follows qualifies the noun.
+            # "Yuki Okafor's British visit": a possessive ends the name, what follows qualifies the noun.
             piece = _WINDOW.match(sentence, start, window.start() + tokens[index][1])
             if piece is not None:
                 yield piece
@@ -204,14 +204,14 @@ def _is_name_token(token: str) -> bool:
     if lexicon.is_title_word(bare) or lexicon.country_of_word(bare) is not None:
         return False
     if "." in bare and lexicon.country_of_word(bare + ".") is not None:
-        return False  # "Ambassador to the U.S. Fujisaki": the dotted country is no given name
+        return False  # "Ambassador to the U.S. Solberg": the dotted country is no given name
     # Acronyms such as "DPRK" or "ASDF" are not names; an upper-case surname
-    # in a readout ("KAMIKAWA Yoko") is judged with its neighbours.
+    # in a readout ("ACHEBE Nora") is judged with its neighbours.
     return not (len(bare) > 1 and bare.isupper() and "." not in bare)
 
 
 def _is_given_after_capitals(tokens: _Tokens, index: int) -> bool:
-    """Whether a token is the given name after a readout-capitals surname ("NAKATANI Gen")."""
+    """Whether a token is the given name after a readout-capitals surname ("MARSH Kenta")."""
     if index < 1:
         return False
     word = _POSSESSIVE.sub("", tokens[index][2]).rstrip(".,")
@@ -235,7 +235,7 @@ def _is_given_after_capitals(tokens: _Tokens, index: int) -> bool:
 
 
 def _is_capitals_surname(tokens: _Tokens, index: int) -> bool:
-    """Whether an all-capitals token is a surname written in readout style ("MOTEGI Toshimitsu")."""
+    """Whether an all-capitals token is a surname written in readout style ("QUIST Rafael")."""
     token = _POSSESSIVE.sub("", tokens[index][2]).rstrip(".,")
     if len(token) < 3 or not token.isalpha() or not token.isupper():
         return False
@@ -245,14 +245,14 @@ def _is_capitals_surname(tokens: _Tokens, index: int) -> bool:
     for step in (-1, 1):
         position = index + step
         while 0 <= position < len(tokens) and _INITIAL.fullmatch(tokens[position][2]):
-            position += step  # "Gilberto C. TEODORO": look past the middle initial
+            position += step  # "Amara C. ASHDOWN": look past the middle initial
         if 0 <= position < len(tokens):
             neighbours.append(tokens[position][2])
     if any(_is_name_token(word) and not word.isupper() for word in neighbours):
         return True
     if index + 1 < len(tokens) and _is_given_after_capitals(tokens, index + 1):
         return True
-    # "Secretary TEODORO", "Mr. IWAYA": a readout-capitals surname right after a title
+    # "Secretary ASHDOWN", "Mr. LINDQVIST": a readout-capitals surname right after a title
     before = tokens[index - 1][2].lower().rstrip(".,") if index > 0 else ""
     last = index == len(tokens) - 1 or tokens[index + 1][2].lower() in lexicon.CONNECTORS
     return len(token) >= 4 and last and (before in lexicon.TITLE_HEADS or before + "." in lexicon.HONORIFICS)
@@ -324,12 +324,12 @@ def _title_case(title: str) -> str:
     return " ".join(w if w.lower() in small and i else (w[:1].upper() + w[1:]) for i, w in enumerate(words))
 
 
-# What follows a surname used as a modifier, not for its bearer: "Trump administration", "Biden-era".
+# What follows a surname used as a modifier, not for its bearer: "Okafor administration", "Mireles-era".
 _MODIFIED_NOUN = re.compile(
     r"(?:-era\b|\s+(?:administration|government|era|team|camp|cabinet|doctrine|policy|policies|presidency|"
     r"years|agenda|tariffs?)\b)"
 )
-# The party and state tag after a U.S. legislator's name: "(R-Kan.)", "(D-N.M.)", "(I-Vt.)".
+# The party and state tag after a U.S. legislator's name: "(R-Varga.)", "(D-N.M.)", "(I-Vt.)".
 _PARTY_TAG = re.compile(r"\s*\((?:R|D|I)-[A-Z][A-Za-z.]{1,12}\)")
 # A lower-case word for an office holder right before a name ("lawmaker", "member", "envoy").
 _ROLE_BEFORE = re.compile(
@@ -349,7 +349,7 @@ class PersonFinder:
     """Finds named people in sentences, using the knowledge base when it helps.
 
     One finder serves one document: it remembers who was introduced, so a
-    later "Campbell" resolves to "Kurt Campbell".
+    later "Dellinger" resolves to "Oskar Dellinger".
     """
 
     knowledge_base: KnowledgeBase
@@ -371,7 +371,7 @@ class PersonFinder:
                 mention = self._from_window(sentence, piece, offset)
                 if mention is not None:
                     found.append(mention)
-                    self._remember(mention)  # "Speaker Han Kuo-yu ... invited Han": known at once
+                    self._remember(mention)  # "Speaker Han Dae-yu ... invited Han": known at once
         found.extend(self._from_titles_alone(sentence, offset, found))
         found.extend(self._from_definite_titles(sentence, offset, found))
         found.sort(key=lambda m: m.start)
@@ -413,7 +413,7 @@ class PersonFinder:
             index -= 1
         last_word = _POSSESSIVE.sub("", tokens[-1][2]).rstrip(".,").lower()
         if index == len(tokens) and last_word in lexicon.FUNCTION_WORDS:
-            # "Moon Jae In", "Theresa May's": a known name whose last part reads as a function word.
+            # "Bae Dae In", "Ada May's": a known name whose last part reads as a function word.
             for length in (4, 3, 2):
                 if len(tokens) >= length and self.knowledge_base.knows_name(
                     _POSSESSIVE.sub("", " ".join(t[2] for t in tokens[-length:]))
@@ -434,7 +434,7 @@ class PersonFinder:
                 ):
                     index = len(tokens) - 1
         if index > 0 and index < len(tokens) and self._surname_before(tokens, index):
-            index -= 1  # "Park Yoon-joo": a surname that is also a common word
+            index -= 1  # "Park Aiko-ah": a surname that is also a common word
         if index == len(tokens) and self._prior_by_surname(_POSSESSIVE.sub("", tokens[-1][2]).rstrip(".,")):
             index -= 1  # "Park will arrive ...": the surname of someone named before, though a common word
         name_tokens = tokens[index:]
@@ -444,7 +444,7 @@ class PersonFinder:
             len(name_tokens) > 2
             and self.knowledge_base.find_person(" ".join(t[2] for t in name_tokens)) is None
         ):
-            # "Ambassador to the United Nations Mike Waltz": the end of the run may be a known name.
+            # "Ambassador to the United Nations Saki Varga": the end of the run may be a known name.
             for cut in range(1, len(name_tokens) - 1):
                 tail = " ".join(t[2] for t in name_tokens[cut:])
                 if self.knowledge_base.find_person(tail) is not None:
@@ -459,11 +459,11 @@ class PersonFinder:
         raw = sentence[start:end]
         possessive = (bool(_POSSESSIVE.search(raw)) and raw[-2:] in ("'s", "’s")) or raw.endswith(("'", "’"))
         if not possessive and sentence.startswith(("'s ", "’s ", "'s,", "’s,"), window.end()):
-            possessive = True  # "Ferdinand Marcos Jr.'s trip": the window stopped at the suffix's dot
+            possessive = True  # "Ivo Tanabe Jr.'s trip": the window stopped at the suffix's dot
         name = _POSSESSIVE.sub("", raw) if possessive else raw
         name = name.rstrip(".,") if not re.search(r"\b[A-Z]\.$", name) else name
         if name.endswith("?") and self._is_known_without_last_character(name):
-            name = name[:-1]  # "What will you raise with President Lai?": a question mark, not a lost letter
+            name = name[:-1]  # "What will you raise with President Noor?": a question mark, not a lost letter
         end = start + len(name)
         title_text = sentence[window.start() : window.start() + tokens[index - 1][1]] if index else ""
         leading = title_text.split()
@@ -484,7 +484,7 @@ class PersonFinder:
             for t in title_tokens
         )
         suffix = _NAME_SUFFIX.match(sentence, end)
-        after_name = suffix.end() if suffix else end  # "Gilberto C. TEODORO, Jr., Secretary of ..."
+        after_name = suffix.end() if suffix else end  # "Amara C. ASHDOWN, Jr., Secretary of ..."
         apposition = _APPOSITION.match(sentence[after_name:]) if not possessive else None
         words = name.split()
         if len(words) > 4:
@@ -501,9 +501,9 @@ class PersonFinder:
                 or _MODIFIED_NOUN.match(sentence, end)
             )
         ):
-            return None  # "the Trump administration": a name used as an adjective
+            return None  # "the Okafor administration": a name used as an adjective
         if record is None and cue == "none" and len(words) > 1 and not has_title_head:
-            # "LDP lawmaker Kenjiro Hamaguchi", "a House member Jane Doe": a lower-case role before the name.
+            # "LDP lawmaker Kenta Hamasaki", "a House member Jane Doe": a lower-case role before the name.
             role = _ROLE_BEFORE.search(sentence, max(0, window.start() + name_tokens[0][0] - 30), start)
             spouse = _SPOUSE_BEFORE.search(sentence, max(0, start - 30), start)
             has_title_head = role is not None or spouse is not None
@@ -570,7 +570,7 @@ class PersonFinder:
 
         It is when the knowledge base knows the longer name with that surname,
         or when a short capitalised word precedes a hyphenated given name
-        ("Park Yoon-joo", "Moon Jae-in"), as Korean names are romanised.
+        ("Park Soo-ah", "Bae Dae-in"), as Korean names are romanised.
         """
         word = tokens[index - 1][2]
         lowered = word.lower()
@@ -588,7 +588,7 @@ class PersonFinder:
         """Look a name up: earlier in the document, then in the knowledge base (by the title given)."""
         words = name.split()
         if len(words) == 2 and _GENERATIONAL_SUFFIX.fullmatch(words[1]):
-            name, words = words[0], words[:1]  # "President Marcos Jr": a surname with its suffix
+            name, words = words[0], words[:1]  # "President Tanabe Jr": a surname with its suffix
         if len(words) == 1:
             prior = self._prior_by_surname(name)
             if prior is not None:
@@ -614,7 +614,7 @@ class PersonFinder:
         """Whether a bare surname is the one office holder of that name on the publication day.
 
         Korean and Chinese news name their own leader by surname alone
-        ("Moon sends envoys to Beijing"). The surname counts when the
+        ("Bae sends envoys to Beijing"). The surname counts when the
         knowledge base has exactly one bearer in office that day, the
         document uses the surname more than once (a story about that person,
         not a stray capitalised word) and never writes the word in lower case
@@ -641,7 +641,7 @@ class PersonFinder:
         """The person introduced earlier whom a bare surname names: the latest bearer.
 
         A bearer introduced as a former office holder ("former President
-        Lee ...") gives way to an earlier bearer who was not: news name the
+        Varga ...") gives way to an earlier bearer who was not: news name the
         story's own people by surname and the background's in full.
         """
         key = fold(surname)
@@ -655,7 +655,7 @@ class PersonFinder:
         if key in parts and key != parts[0]:
             return True
         if len(parts) > 1 and key == parts[0] and mention.kb_id is None:
-            return True  # "Park Tae-won": a surname-first name the knowledge base does not know
+            return True  # "Park Dae-won": a surname-first name the knowledge base does not know
         if mention.kb_id:
             record = self.knowledge_base.get(mention.kb_id)
             return record is not None and fold(record.surname) == key
@@ -765,7 +765,7 @@ class PersonFinder:
                 continue
             following = sentence[match.end() : match.end() + 2]
             if following[:1] == " " and following[1:2].isupper():
-                continue  # "Pentagon chief Pete Hegseth": a titled name
+                continue  # "Pentagon chief Tomas-ho Okafor": a titled name
             head = offices.head_of(match.group("institution"))
             if head is None:
                 continue
@@ -838,7 +838,7 @@ class PersonFinder:
     def _from_nationality_nouns(
         self, sentence: str, offset: int, named: list[PersonMention]
     ) -> list[PersonMention]:
-        """People named by their nationality alone: "The American also invited Qin to Washington".
+        """People named by their nationality alone: "The American also invited Lucia to Washington".
 
         The nationality stands for the one person of that country the story
         has named with an office; when it has named several, or none, it
@@ -913,8 +913,8 @@ def _title_refers_to(wanted: str, title: str, with_country: bool) -> bool:
 def _display_name(written: str, canonical: str, *, exact: bool = True) -> str:
     """The name to report: as the text writes it when that is a clean full name.
 
-    "President Joseph R. Biden" stays "Joseph R. Biden"; a surname-first
-    ("Okano Masataka"), readout-capitals or damaged ("Yoshimas? Hayashi")
+    "President Hiro R. Mireles" stays "Hiro R. Mireles"; a surname-first
+    ("Arakawa Maren"), readout-capitals or damaged ("Kazuhir? Brandt")
     form gives way to the knowledge base's given-name-first name, and so
     does a misspelling the knowledge base recognised only by its likeness
     (``exact`` false: "Volodymr Zelenskyy").
@@ -928,7 +928,7 @@ def _display_name(written: str, canonical: str, *, exact: bool = True) -> str:
         and len(words) >= 2
         and not re.search(r"[?\ufffd]", written)
         and not any(w.isupper() and len(w) > 2 for w in words)
-        and not re.fullmatch(r"[A-Z]\.?", words[0])  # "S. Jaishankar": the initial stands for a name
+        and not re.fullmatch(r"[A-Z]\.?", words[0])  # "S. Haddad": the initial stands for a name
     )
     if not clean or name_key(written) == name_key(canonical):
         return canonical
@@ -944,7 +944,7 @@ def _bare_title(title_text: str) -> str | None:
 
 
 def _repair_spacing(name: str) -> str:
-    """Normalise spacing and readout-style capitals ("MOTEGI Toshimitsu" -> "Motegi Toshimitsu")."""
+    """Normalise spacing and readout-style capitals ("QUIST Rafael" -> "Quist Rafael")."""
     words = name.split()
     if any(not w.isupper() for w in words):
         words = [w.capitalize() if w.isupper() and len(w) > 2 and w.isalpha() else w for w in words]

@@ -80,7 +80,7 @@ def location_for(
                 trigger.end <= place.start <= right + 2
                 and (
                     len(gap.split()) <= (2 if trigger.form == "nominal" else 6)
-                    # "a visit by President Yoon to Washington"
+                    # "a visit by President Tomas to Washington"
                     or (trigger.form == "nominal" and cues.BY_VISITOR_TO.fullmatch(gap) is not None)
                 )
                 and not re.search(r"\b(?:since|after|before|while|when|from)\b", gap)
@@ -94,7 +94,7 @@ def location_for(
                     text, max(layer.sentence.start, place.start - 12), place.start
                 ):
                     return place
-            # "Trump's British visit", "his first Japanese trip": the country its demonym names.
+            # "Okafor's British visit", "his first Japanese trip": the country its demonym names.
             demonym = cues.DEMONYM_BEFORE.search(
                 text, max(layer.sentence.start, trigger.start - 40), trigger.start
             )
@@ -153,7 +153,7 @@ def location_for(
             return here  # "met his counterpart here": where the story is filed
     where = re.search(r",\s+where$", text[max(layer.sentence.start, left - 12) : left])
     if where is not None:
-        # "fresh from Washington, where he held talks with Rubio": the place the clause hangs on
+        # "fresh from Washington, where he held talks with Pellegrini": the place the clause hangs on
         comma = left - len(where.group())
         for place in reversed(places):
             if place.end <= comma:
@@ -289,4 +289,4 @@ def dateline_places(reading: Reading, drafts: list[Draft]) -> None:
         if draft.location is not None or draft.status is not Status.OCCURRED:
             continue
         if draft.type is EventType.MEETING or draft.trigger.arrival:
-            draft.location = mention  # "Austin flew in from Manila": to where the story is filed
+            draft.location = mention  # "Delgado flew in from Manila": to where the story is filed

@@ -45,7 +45,7 @@ def call_off_leg(reading: Reading, layer: SentenceLayer) -> None:
         if gap > 2:
             return
         if gap == 0:
-            continue  # "... so that Rubio could return to Washington": not the leg called off
+            continue  # "... so that Pellegrini could return to Washington": not the leg called off
         if draft.type is EventType.VISIT and draft.status is Status.PLANNED:
             for other in reading.drafts:
                 if other is draft or (
@@ -107,7 +107,7 @@ def status_of(
         if future is not None:
             return Status.PLANNED, True
     if trigger.form == "nominal" and len(layer.triggers) == 1:
-        # "Lee's trip to Washington, which had been planned for April, will not take place": the
+        # "Varga's trip to Washington, which had been planned for April, will not take place": the
         # sentence's one engagement is the subject its predicate calls off.
         rest = text[trigger.end : layer.sentence.end]
         if cues.CALLED_OFF_PREDICATE.search(rest) and not cues.RESCHEDULED.search(rest):
@@ -145,7 +145,7 @@ def status_of(
     if "what" in before.lower():
         before = cues.PREDICATIVE.sub(" ", before)
     if "," in before:
-        before = clauses.CLOSED_ASIDE.sub(",", before)  # "Wong, who will accompany him, spoke with": past
+        before = clauses.CLOSED_ASIDE.sub(",", before)  # "Nakaya, who will accompany him, spoke with": past
     if cues.found(cues.FUTURE, before) or cues.found(cues.FUTURE_AFTER, after):
         return Status.PLANNED, True
     if trigger.form == "nominal" and re.search(
@@ -156,7 +156,7 @@ def status_of(
     if trigger.form == "nominal" and _ITINERARY.search(before):
         return Status.PLANNED, True  # "his week-long tour includes visits to Beijing": stops still ahead
     if trigger.form == "nominal" and cues.found(cues.WISH, before):
-        return Status.PLANNED, True  # "looking forward to President Xi's state visit": still to come
+        return Status.PLANNED, True  # "looking forward to President Zhou's state visit": still to come
     local = before.rsplit(",", 1)[-1]
     if trigger.form == "nominal" and cues.PAST_VERB.search(local) and not cues.found(cues.FUTURE, local):
         return Status.OCCURRED, True
@@ -175,7 +175,7 @@ def status_of(
             and comma > 0
             and _OPENING_ADJUNCT.fullmatch(text, layer.sentence.start, trigger.start)
         ):
-            # "Before landing in Tokyo, Panetta warned ...": the main clause's tense is the arrival's.
+            # "Before landing in Tokyo, Aldana warned ...": the main clause's tense is the arrival's.
             predicate = text[comma : min(layer.sentence.end, comma + 120)]
             future, past = cues.FUTURE.search(predicate), cues.PAST_VERB.search(predicate)
             if past is not None and (future is None or past.start() < future.start()):
@@ -183,7 +183,7 @@ def status_of(
             if future is not None:
                 return Status.PLANNED, True
         if first not in cues.PAST_FORMS and not first.endswith("ed") and layer.future:
-            # "... later this month, when Austin and Blinken travel to Manila"
+            # "... later this month, when Delgado and Mireles travel to Manila"
             return Status.PLANNED, True
         if (
             first not in cues.PAST_FORMS
@@ -191,7 +191,7 @@ def status_of(
             and layer.sentence.section is SectionKind.BODY
             and _plural_subject(reading, layer, left, trigger)
         ):
-            # "Marles and Wong fly to Washington on Monday": the news present of a schedule
+            # "Halvorsen and Nakaya fly to Washington on Monday": the news present of a schedule
             return Status.PLANNED, True
         return Status.OCCURRED, True
     if cues.found(cues.PAST, clause):
@@ -216,14 +216,14 @@ _ENDS_UNDER_WAY = re.compile(
 _ITINERARY = re.compile(r"\b(?:includes|include|takes\s+in)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$")
 # The news present of a rank just before it: "is the first", "has become the only".
 _PRESENT_RANK = re.compile(r"\b(?:is|are|has\s+become|have\s+become)\s+$")
-# "for Li to also meet Abe", "to then travel to Seoul": an infinitive with an adverb inside it.
+# "for Luo to also meet Sandoval", "to then travel to Seoul": an infinitive with an adverb inside it.
 _SPLIT_INFINITIVE = re.compile(
     r"\bto\s+(?:also|then|later|further|personally|separately|[a-z]{3,}ly)\s+$", re.IGNORECASE
 )
 
 
 def _plural_subject(reading: Reading, layer: SentenceLayer, left: int, trigger: Trigger) -> bool:
-    """Whether the verb's subject, right before it, is several people ("Marles and Wong fly")."""
+    """Whether the verb's subject, right before it, is several people ("Halvorsen and Nakaya fly")."""
     before = reading.text[left : trigger.start]
     if re.search(r"\b(?:[Tt]hey|both|[Tt]he\s+(?:two|three|four)\s+\w+)\s+(?:also\s+)?$", before):
         return True
@@ -239,7 +239,7 @@ def _cancel_applies(reading: Reading, trigger: Trigger, left: int, right: int) -
     """Whether a word that calls something off in the clause speaks of this trigger.
 
     Not when a subordinate clause stands between them: in "the meeting
-    was cancelled after Lazaro flew to Kuala Lumpur", the flight happened.
+    was cancelled after Vohra flew to Kuala Lumpur", the flight happened.
     """
     text = reading.text
     for match in cues.CANCEL.finditer(text, left, right):

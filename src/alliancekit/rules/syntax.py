@@ -1,7 +1,7 @@
 """Syntax: what a parser can tell the reading, and where the stages ask for it.
 
 The rules read clauses and arguments with regular expressions, which are
-weakest where word order misleads: a passive ("Lee was received by X"), a
+weakest where word order misleads: a passive ("Varga was received by X"), a
 subject far from its verb ("X, after a week of talks in Brussels and Paris,
 met Y"), a fact reported inside a quotation. An extractor that brings a
 parser gives the reading a :class:`Syntax` (``Reading(..., syntax=...)``),
@@ -54,7 +54,7 @@ __all__ = [
     "subjects_and_agents",
 ]
 
-# A name the parser vouches for: two to four capitalized words ("Natsuo Yamaguchi", "Kim Jong-un").
+# A name the parser vouches for: two to four capitalized words ("Aiko Tanabe", "Ro Dae-un").
 _NAME_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]*)?")
 _POSSESSIVE = re.compile(r"['’]s?\b")
 
@@ -73,8 +73,8 @@ class Arguments:
     the verb it is coordinated with ("arrived in Tokyo and *met* ..."), hangs
     from as an open complement ("plans to *visit*") or, in a relative clause,
     the noun the clause describes ("X, who *arrived* ..."). For a passive
-    verb they are its grammatical subjects, who are acted on ("Lee was
-    *received* by X": Lee), and ``passive`` is true; ``agents`` are then the
+    verb they are its grammatical subjects, who are acted on ("Varga was
+    *received* by X": Varga), and ``passive`` is true; ``agents`` are then the
     phrases of its "by" ("X"). ``objects`` are the direct objects and the
     ``with``/``between`` phrases.
 
@@ -139,7 +139,7 @@ def parsed_agents(reading: Reading, layer: SentenceLayer, trigger: Trigger) -> l
 def reported_triggers(reading: Reading, layer: SentenceLayer) -> list[Trigger]:
     """The triggers of a sentence's quotations that report facts, as the parse reads them.
 
-    "“Secretary Kerry invited Minister Yun to Washington in their phone
+    "“Secretary Kessler invited Minister Morrow to Washington in their phone
     call,” an official said": the quotation reports what people it names
     did, so its triggers (the invitation, and the call with them) are read;
     "“We will meet again soon,” he said" is speech, and is not. A
@@ -211,7 +211,7 @@ def names_found_by_parse(
 
     Only a name of two to four capitalized words, none of them a title, an
     organization's word or a function word, and no place or country, is
-    taken: "Natsuo Yamaguchi was planning to visit China", named without a
+    taken: "Aiko Tanabe was planning to visit China", named without a
     title, the knowledge base or an apposition. The knowledge base gives
     its country and title when it knows the name.
     """

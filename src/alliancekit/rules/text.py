@@ -256,7 +256,7 @@ def split_sentences(text: str, offset: int = 0) -> Iterator[tuple[int, int]]:
 
 
 def _is_damaged_letter(text: str, mark: int) -> bool:
-    """Whether a "?" stands for a letter lost to bad encoding ("Yoshimas? Hayashi").
+    """Whether a "?" stands for a letter lost to bad encoding ("Kazuhir? Brandt").
 
     It does when it closes a capitalized word inside a run of capitalized
     words: a name, not the end of a question.
@@ -379,7 +379,7 @@ _READ = frozenset({SectionKind.HEADLINE, SectionKind.STANDFIRST, SectionKind.BOD
 def article_sentences(text: str, parts: list[Section] | None = None) -> list[Sentence]:
     """The sentences of the headline, the standfirst and the body, in text order.
 
-    A headline in title case ("Abe Meets Biden In Tokyo") is left out: its
+    A headline in title case ("Sandoval Meets Mireles In Tokyo") is left out: its
     capitals hide which words are names.
 
     :param parts: the page's :func:`sections`, when the caller has them already.

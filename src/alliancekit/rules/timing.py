@@ -135,7 +135,7 @@ def venues(
         if own is None and held_at:
             own = span  # held at that engagement, or travelling to it
         elif trigger.form == "nominal":
-            # a verb may tell the same engagement: "the summit was held in May and Biden hosted ..."
+            # a verb may tell the same engagement: "the summit was held in May and Mireles hosted ..."
             others.append(span)
     others.extend(span for span in clauses.loose if span[0] != own_start)
     return own, others
@@ -214,7 +214,7 @@ def time_for(
         ):
             continue  # "the first trip since 2019, when he met ...": the year is the when clause's
         if mention.start >= trigger.end and cues.SINCE_CLAUSE.search(text, trigger.end, mention.start):
-            continue  # "their first call since Lee hosted her in January": the clause's time
+            continue  # "their first call since Varga hosted her in January": the clause's time
         if (
             cues.POSSESSIVE.match(text, mention.end)
             and cues.RELATION_BEFORE.search(text, max(0, mention.start - 16), mention.start)
@@ -325,7 +325,7 @@ def time_for(
             and mention.end <= trigger.start
             and in_aside(reading.text, layer.sentence, mention, trigger)
         ):
-            continue  # "Cho, on a visit through Friday, paid a call ... on Wednesday": the aside's date
+            continue  # "Lena, on a visit through Friday, paid a call ... on Wednesday": the aside's date
         if cost < best_cost:
             best, best_cost = mention, cost
     return best
@@ -367,7 +367,7 @@ def during_event(
 
     Within four sentences any event of the right type; further back, one
     with the same people (``people``) as the event being read, the story's
-    main engagement ("At the meeting, Cho asked Motegi ..." paragraphs on).
+    main engagement ("At the meeting, Lena asked Quist ..." paragraphs on).
     """
     during = cues.DURING_EVENT.match(layer.sentence.text)
     if during is None:
@@ -436,7 +436,7 @@ def after_event(reading: Reading, layer: SentenceLayer) -> Draft | None:
 def borrow_times(reading: Reading, drafts: list[Draft]) -> None:
     """An undated event takes the time of the sentence just before that names its people.
 
-    "Austin and Nakatani agreed on Sunday to ... The two met at the
+    "Delgado and Marsh agreed on Sunday to ... The two met at the
     Defense Ministry": the meeting is dated by the sentence before.
     """
     by_index = {layer.sentence.index: layer for layer in reading.sentences}
@@ -450,7 +450,7 @@ def borrow_times(reading: Reading, drafts: list[Draft]) -> None:
                 break
             named = {person_key(p) for p in layer.persons}
             scene = not layer.persons and bool(layer.triggers)
-            # "Rubio urged Seoul on Monday ..., as he opened an Asia trip": the day is the main clause's
+            # "Pellegrini urged Seoul on Monday ..., as he opened an Asia trip": the day is the main clause's
             trip_frame = bool(
                 layer.times
                 and layer.triggers
@@ -471,7 +471,7 @@ _TOLD_DURING = re.compile(
 
 
 def _speaking_day(reading: Reading, layer: SentenceLayer) -> TimeMention | None:
-    """The day a sentence says its speaker spoke: "Kang said Wednesday that ..."."""
+    """The day a sentence says its speaker spoke: "Ahlberg said Wednesday that ..."."""
     start = layer.sentence.start
     for mention in find_time_expressions(layer.sentence.text):
         if _SAID_ON.search(layer.sentence.text, max(0, mention.start - 30), mention.start):
@@ -482,7 +482,7 @@ def _speaking_day(reading: Reading, layer: SentenceLayer) -> TimeMention | None:
 def speaking_days(reading: Reading, drafts: list[Draft]) -> None:
     """An undated call in which someone "told" something is dated by the day they are said to have spoken.
 
-    "Kang said Wednesday that the deal falls short. She told Kishida so
+    "Ahlberg said Wednesday that the deal falls short. She told Ferreira so
     during their first phone conversation": the call was on Wednesday. The
     day is in the call's sentence or the one before it, naming its people.
     """
@@ -521,8 +521,8 @@ _HOURS_APART = re.compile(
 def hours_apart(reading: Reading, drafts: list[Draft]) -> None:
     """An undated engagement "hours after" another of the sentence is on its day or the next.
 
-    "Takaichi held a call with Trump, hours after he spoke with Xi": the
-    day of the Xi call or the day after it (hours may cross midnight).
+    "Tanabe held a call with Okafor, hours after he spoke with Zhou": the
+    day of the earlier call or the day after it (hours may cross midnight).
     """
     anchor = reading.document.anchor
     text = reading.text
@@ -607,7 +607,7 @@ def bounded_before(reading: Reading, drafts: list[Draft]) -> None:
 def years_from_paragraph(reading: Reading, drafts: list[Draft]) -> None:
     """Without a publication date, a day without a year takes the year its paragraph states.
 
-    "The summit opened in Osaka in 2019. Trump met Abe there on June 28":
+    "The summit opened in Osaka in 2019. Okafor met Sandoval there on June 28":
     the meeting is on June 28, 2019.
     """
     if reading.document.anchor is not None:
@@ -628,7 +628,7 @@ def years_from_paragraph(reading: Reading, drafts: list[Draft]) -> None:
 def count_from_earlier(reading: Reading, drafts: list[Draft]) -> None:
     """Date "the following day" and "two days later" from the event dated just before.
 
-    "Trump met Lee on October 28. Two days later, he sat down with Xi":
+    "Okafor met Varga on October 28. Two days later, he sat down with Zhou":
     the second meeting is on October 30.
     """
     anchor = reading.document.anchor
@@ -681,7 +681,7 @@ def visit_lengths(reading: Reading, drafts: list[Draft]) -> None:
     "Carver arrived in Tokyo on Monday for a four-day visit": Monday to
     Thursday; "wrapped up a three-day visit on Wednesday": Monday to
     Wednesday. The length may follow in the next sentence when that one has
-    no time of its own ("Lee begins a four-day, three-night itinerary").
+    no time of its own ("Varga begins a four-day, three-night itinerary").
     """
     anchor = reading.document.anchor
     text = reading.text

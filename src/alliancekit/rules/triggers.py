@@ -4,7 +4,7 @@ The patterns are data: the entries of the trigger lexicon,
 ``rules/data/triggers.toml``, which :mod:`alliancekit.rules.patterns` reads
 and compiles. Each carries the event type and its form: ``verbal``
 triggers ("met", "will visit") take their participants from the subject
-before them and the object after; ``nominal`` ones ("Suga's visit to",
+before them and the object after; ``nominal`` ones ("Ibarra's visit to",
 "talks between A and B", "a phone call between the two leaders") take them
 from a possessor, or from ``between``/``with``/``by`` phrases.
 
@@ -37,7 +37,7 @@ class Trigger:
     a trip for a U.S. president, a homecoming for a Japanese minister);
     ``proposal`` those that propose an engagement ("proposed a summit");
     ``traveller_inside`` those that name the traveller within or just before
-    themselves ("take him to", "Macron's final destination will be").
+    themselves ("take him to", "Ibarra's final destination will be").
     """
 
     type: EventType
@@ -348,7 +348,7 @@ def pattern_sources() -> list[str]:
 def find_triggers(sentence: str, offset: int) -> list[Trigger]:
     """Every trigger of the built-in lexicon in a sentence, earliest first, overlapping matches dropped.
 
-    >>> sentence = "Trump invited Ishiba to visit Washington during a phone call."
+    >>> sentence = "Okafor invited Brandt to visit Washington during a phone call."
     >>> [t.type.value for t in find_triggers(sentence, 0)]
     ['invitation', 'visit', 'call']
     """
