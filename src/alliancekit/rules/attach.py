@@ -51,41 +51,14 @@ def draft_sentences(reading: Reading) -> None:
     ``reading.headline_drafts``, kept apart so that the body never leans on
     them. A sentence that asks a question drafts nothing.
     """
-    koreas = _KOREA_NAMED["PRK"].search(reading.text) and _KOREA_NAMED["KOR"].search(reading.text)
     for layer in reading.sentences:
         drafted = len(reading.drafts)
-        if koreas:
-            _name_the_koreas(layer)
         if cues.ASKS.search(layer.sentence.text):
             continue  # a sentence that asks ("Varga and Tanabe to meet?") announces nothing
         _draft_events(reading, layer)
         if layer.sentence.section is not SectionKind.BODY:
             reading.headline_drafts.extend(reading.drafts[drafted:])
             del reading.drafts[drafted:]
-
-
-# A story about the two Koreas names both of them (or their people).
-_KOREA_NAMED = {
-    "PRK": re.compile(r"\b(?:North|N\.)\s*Korea"),
-    "KOR": re.compile(r"\b(?:South|S\.)\s*Korea"),
-}
-# "visited the North", "their trip to the communist North": one Korea, the other's name left out.
-_ONE_KOREA = re.compile(r"\bthe\s+(?:communist\s+)?(?P<side>North|South)\b(?![’']|\s+[A-Z(]|\s*-)")
-# The country each side names, and its code.
-_KOREA_OF_SIDE = {"North": ("North Korea", "PRK"), "South": ("South Korea", "KOR")}
-
-
-def _name_the_koreas(layer: SentenceLayer) -> None:
-    """In a story about the two Koreas, read "the North" and "the South" as their countries."""
-    offset = layer.sentence.start
-    found = []
-    for match in _ONE_KOREA.finditer(layer.sentence.text):
-        name, code = _KOREA_OF_SIDE[match.group("side")]
-        start, end = offset + match.start("side"), offset + match.end("side")
-        found.append(PlaceMention(start, end, name, code, "country", name))
-    if found:
-        layer.places.extend(found)
-        layer.places.sort(key=lambda place: place.start)
 
 
 def _draft_events(reading: Reading, layer: SentenceLayer) -> None:

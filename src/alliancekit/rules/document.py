@@ -36,7 +36,9 @@ from alliancekit.rules.mentions import (
     PersonMention,
     PlaceMention,
     PronounMention,
+    about_both_koreas,
     find_groups,
+    find_korea_sides,
     find_places,
     find_pronouns,
 )
@@ -239,6 +241,8 @@ class SentenceLayer:
     sentence: Sentence
     persons: list[PersonMention]
     _knowledge_base: KnowledgeBase = attrs.field(repr=False)
+    about_both_koreas: bool = False
+    """Whether the story names both Koreas: its "the North" and "the South" are places then."""
     triggers: list[Trigger] = attrs.field(init=False)
     """The triggers of the sentence, outside quotations of three words or more."""
     quotations: tuple[tuple[int, int], ...] = attrs.field(init=False)
@@ -363,7 +367,7 @@ class SentenceLayer:
     def places(self) -> list[PlaceMention]:
         """The places named, outside people's names and titles and outside times."""
         persons, times = self.persons, self.times
-        return [
+        found = [
             p
             for p in find_places(self.sentence.text, self.sentence.start, self._knowledge_base)
             if not any(
@@ -372,6 +376,10 @@ class SentenceLayer:
             )
             and not any(overlaps(p.start, p.end, t.start, t.end) for t in times)
         ]
+        if self.about_both_koreas:
+            found.extend(find_korea_sides(self.sentence.text, self.sentence.start))
+            found.sort(key=lambda place: place.start)
+        return found
 
     @functools.cached_property
     def pronouns(self) -> list[PronounMention]:
@@ -476,6 +484,7 @@ def read_sentences(reading: Reading) -> list[SentenceLayer]:
     layers = []
     # The page's parts are needed only here: found once, and let go when the sentences are read.
     parts = sections(text)
+    koreas = about_both_koreas(text)
     reading.title_lines = "\n".join(
         part.text for part in parts if part.kind in (SectionKind.HEADLINE, SectionKind.STANDFIRST)
     )
@@ -493,7 +502,7 @@ def read_sentences(reading: Reading) -> list[SentenceLayer]:
             )
             finder.known.extend(added)
             persons = sorted([*persons, *added], key=lambda p: p.start)
-        layers.append(SentenceLayer(sentence, persons, reading.knowledge_base))
+        layers.append(SentenceLayer(sentence, persons, reading.knowledge_base, koreas))
     for layer in layers:  # a quotation that reports what named people did: the parse's reading, else words'
         if not layer.quoted_triggers:
             continue

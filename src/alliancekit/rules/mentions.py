@@ -26,7 +26,9 @@ __all__ = [
     "PersonMention",
     "PlaceMention",
     "PronounMention",
+    "about_both_koreas",
     "find_groups",
+    "find_korea_sides",
     "find_places",
     "find_pronouns",
     "iter_name_windows",
@@ -1231,3 +1233,34 @@ def _country_display_name(text: str) -> str:
 def _folded_parts(name: str) -> list[str]:
     """The words of a name, case-folded and without accents."""
     return [fold(part) for part in name.split()]
+
+
+# A story about the two Koreas names both of them (or their people).
+_NORTH_KOREA_NAMED = re.compile(r"\b(?:North|N\.)\s*Korea")
+_SOUTH_KOREA_NAMED = re.compile(r"\b(?:South|S\.)\s*Korea")
+# "visited the North", "their trip to the communist North": one Korea, the other's name left out.
+_ONE_KOREA = re.compile(r"\bthe\s+(?:communist\s+)?(?P<side>North|South)\b(?![’']|\s+[A-Z(]|\s*-)")
+_KOREA_OF_SIDE = {"North": ("North Korea", "PRK"), "South": ("South Korea", "KOR")}
+
+
+def about_both_koreas(text: str) -> bool:
+    """Whether a story names both Koreas, so that "the North" and "the South" stand for them.
+
+    >>> about_both_koreas("North Korea fired a missile, South Korea said."), about_both_koreas("the North")
+    (True, False)
+    """
+    return _NORTH_KOREA_NAMED.search(text) is not None and _SOUTH_KOREA_NAMED.search(text) is not None
+
+
+def find_korea_sides(sentence: str, offset: int) -> list[PlaceMention]:
+    """The two Koreas named "the North" and "the South", in a story about both (:func:`about_both_koreas`).
+
+    >>> [(p.name, p.country) for p in find_korea_sides("Both envoys visited the North in March.", 0)]
+    [('North Korea', 'PRK')]
+    """
+    found = []
+    for match in _ONE_KOREA.finditer(sentence):
+        name, code = _KOREA_OF_SIDE[match.group("side")]
+        start, end = offset + match.start("side"), offset + match.end("side")
+        found.append(PlaceMention(start, end, name, code, "country", name))
+    return found
