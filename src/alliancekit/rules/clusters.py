@@ -34,6 +34,7 @@ __all__ = [
     "MERGE_WINDOW",
     "add_headline_drafts",
     "fold_into_calls",
+    "frame_engagements",
     "inherit",
     "join_companions",
     "join_country_sides",
@@ -404,6 +405,7 @@ def fold_into_calls(drafts: list[Draft]) -> list[Draft]:
         if call is None:
             kept.append(draft)
             continue
+        draft.joined_into = call
         for code in draft.topics:
             if code not in call.topics:
                 call.topics.append(code)
@@ -565,6 +567,7 @@ def join_mention(
     places what the body reports. ``kept.decisions`` records the mention
     that decided each field.
     """
+    other.joined_into = kept
     if kept.mention_count == 1:
         kept.mentions = _telling(DraftMention.of(kept, _scale(kept, text)))
     mention = DraftMention.of(other, _scale(other, text))
@@ -701,6 +704,7 @@ def join_companions(drafts: list[Draft]) -> list[Draft]:
                 p for p in draft.parties if p.person is not None and person_key(p.person) not in keys
             )
             trip.spans.extend(draft.spans)
+            draft.joined_into = trip
             joined.add(id(draft))
             continue
         draft.location = trip.location
@@ -756,6 +760,19 @@ def join_fellow_visitors(drafts: list[Draft], anchor: dt.date | None, text: str)
         join_mention(trip, draft, anchor, text)
         joined.add(id(draft))
     return [draft for draft in drafts if id(draft) not in joined]
+
+
+def frame_engagements(drafts: list[Draft]) -> None:
+    """Point each draft's frame at the engagement it was joined into.
+
+    "The two sat down on Friday ... During the meeting, Xi asked Yoon to
+    visit": the invitation was framed by the meeting verb of the sentence
+    before, which is one mention of Friday's meeting; it takes that
+    meeting's time, not the mention's lack of one.
+    """
+    for draft in drafts:
+        if draft.inherited_time is not None:
+            draft.inherited_time = draft.inherited_time.engagement()
 
 
 def inherit(drafts: list[Draft]) -> None:

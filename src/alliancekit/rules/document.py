@@ -168,6 +168,9 @@ class Draft:
     one_stop: bool = False
     """Whether it is one stop of a trip its trigger lists several of ("visits to Beijing and
     Auckland"); set by the clustering stage."""
+    joined_into: Draft | None = attrs.field(default=None, eq=False, repr=False)
+    """The draft of the engagement this one was joined into as a mention, once the clustering
+    stage has joined it; ``None`` while it stands for its engagement."""
     mention_count: int = attrs.field(default=1, eq=False, repr=False)
     """How many mentions of the engagement the clustering stage joined into this draft (each
     passage is among its ``spans``)."""
@@ -204,6 +207,13 @@ class Draft:
             trigger,
             hosting=trigger.hosting,
         )
+
+    def engagement(self) -> Draft:
+        """The draft that stands for this one's engagement: itself, or the one it was joined into."""
+        draft = self
+        while draft.joined_into is not None and draft.joined_into is not draft:
+            draft = draft.joined_into
+        return draft
 
     def person_keys(self) -> set[frozenset[str]]:
         """The identities of the draft's people (groups left out)."""

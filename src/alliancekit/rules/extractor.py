@@ -31,6 +31,7 @@ from alliancekit.rules.attach import draft_sentences
 from alliancekit.rules.clusters import (
     add_headline_drafts,
     fold_into_calls,
+    frame_engagements,
     inherit,
     join_companions,
     join_country_sides,
@@ -75,6 +76,7 @@ def read_article(reading: Reading) -> list[tuple[Event, Draft]]:
     engagements = fold_into_calls(merge(reading.drafts, anchor, reading.text))  # one per engagement
     engagements = add_headline_drafts(engagements, reading.headline_drafts, anchor)
     engagements = join_country_sides(engagements, anchor)
+    frame_engagements(engagements)  # a frame that was one mention of an engagement: that engagement
     borrow_times(reading, engagements)  # an undated engagement: the time of the sentence before
     speaking_days(reading, engagements)  # "said Wednesday ... told him during their call"
     inherit(engagements)  # the time and place of the visit or call it belongs to

@@ -1,0 +1,46 @@
+"""An engagement with no time of its own takes the time of the one it is part of or told in.
+
+Every sentence here is written for these tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from alliancekit.model import Event, EventType
+from alliancekit.pipeline import extract
+from alliancekit.plugins import Plugins
+
+WEDNESDAY = dt.date(2025, 6, 4)
+
+
+@pytest.fixture(scope="module")
+def plugins() -> Plugins:
+    return Plugins.create(load_entrypoints=False)
+
+
+def run(text: str, plugins: Plugins, published: dt.date | None = WEDNESDAY) -> list[Event]:
+    return extract(text, published=published, plugins=plugins)
+
+
+def of_type(events: list[Event], kind: EventType) -> list[Event]:
+    return [e for e in events if e.type is kind]
+
+
+def interval(event: Event) -> tuple[str, str] | None:
+    if event.time is None or event.time.start is None:
+        return None
+    return str(event.time.start), str(event.time.end)
+
+
+def test_invitations_during_a_meeting_told_twice_take_the_day_of_the_dated_telling(plugins: Plugins) -> None:
+    text = (
+        "Chinese President Wen Bo held a summit with South Korean President Lee Min-ho in Lima on Friday.\n\n"
+        "The two leaders, who are in Peru for a regional forum, sat down for the first time in two years.\n\n"
+        "During the meeting, Wen asked Lee to visit China, and Lee invited Wen to visit South Korea."
+    )
+    invitations = of_type(run(text, plugins), EventType.INVITATION)
+    assert len(invitations) == 2
+    assert {interval(e) for e in invitations} == {("2025-05-30", "2025-05-30")}
