@@ -44,3 +44,33 @@ def test_invitations_during_a_meeting_told_twice_take_the_day_of_the_dated_telli
     invitations = of_type(run(text, plugins), EventType.INVITATION)
     assert len(invitations) == 2
     assert {interval(e) for e in invitations} == {("2025-05-30", "2025-05-30")}
+
+
+TRIP_STORY = (
+    "Japanese Foreign Minister Kenji Sato's visit to the United States was unexpected, as Secretary of "
+    "State Tom Hale is slated to visit Japan later this month.\n\n"
+    '"He will fine-tune policies with the administration," the ministry said.\n\n'
+    "On the three-day trip, which runs until Friday, Sato will meet with senior US officials.\n\n"
+    "The minister will be accompanied by envoy Aiko Mori, who is slated to meet Ann Reyes, the US "
+    "special representative for North Korea policy."
+)
+TUESDAY = dt.date(2025, 6, 3)
+
+
+def test_the_trip_a_sentence_opens_on_is_the_trip_of_the_person_it_is_about(plugins: Plugins) -> None:
+    events = of_type(run(TRIP_STORY, plugins, TUESDAY), EventType.VISIT)
+    (sato,) = [e for e in events if "Kenji Sato" in {p.actor.name for p in e.participants}]
+    (hale,) = [e for e in events if "Tom Hale" in {p.actor.name for p in e.participants}]
+    assert interval(sato) == ("2025-06-04", "2025-06-06")
+    assert interval(hale) == ("2025-06-04", "2025-06-30")
+
+
+def test_a_companions_meeting_takes_the_dates_of_the_trip_told_first_in_the_past_tense(
+    plugins: Plugins,
+) -> None:
+    (meeting,) = [
+        e
+        for e in of_type(run(TRIP_STORY, plugins, TUESDAY), EventType.MEETING)
+        if "Ann Reyes" in {p.actor.name for p in e.participants}
+    ]
+    assert interval(meeting) == ("2025-06-04", "2025-06-06")

@@ -27,7 +27,7 @@ from alliancekit.model import EventType, Role, Status
 from alliancekit.rules import cues
 from alliancekit.rules.document import Draft, DraftMention, Reading, SentenceLayer, person_key
 from alliancekit.rules.mentions import PlaceMention
-from alliancekit.rules.timing import frame_type, span_of, times_agree
+from alliancekit.rules.timing import frame_type, settle_time, span_of, times_agree
 from alliancekit.temporal import Direction, resolve
 
 __all__ = [
@@ -89,7 +89,19 @@ def refer_back(reading: Reading, reference: Draft, layer: SentenceLayer) -> None
     # "hoped to visit the two countries in January, but the trip was put off": the trip is the
     # one this sentence has just named, not an earlier one.
     named_here = any(t.type is reference.type and t.end <= reference.trigger.start for t in layer.triggers)
-    for draft in reversed(reading.drafts):
+    candidates = list(reversed(reading.drafts))
+    named = {person_key(p) for p in layer.persons}
+    own = [
+        draft
+        for draft in candidates
+        if draft.type is reference.type
+        and layer.sentence.index - draft.sentence <= 6
+        and draft.person_keys() & named
+    ]
+    if own and not named_here:
+        # "On the three-day trip, Sato will meet ...": the trip of the people the sentence is about
+        candidates = own[:1]
+    for draft in candidates:
         if layer.sentence.index - draft.sentence > 6:
             return
         if named_here and draft.sentence != layer.sentence.index:
@@ -775,12 +787,20 @@ def frame_engagements(drafts: list[Draft]) -> None:
             draft.inherited_time = draft.inherited_time.engagement()
 
 
-def inherit(drafts: list[Draft]) -> None:
+def _settled_status(draft: Draft, anchor: dt.date | None) -> Status | None:
+    """A draft's status as its own time settles it: a trip dated after the publication is planned."""
+    if draft.status is None or draft.time is None:
+        return draft.status
+    return settle_time(draft, draft.status, anchor)[0]
+
+
+def inherit(drafts: list[Draft], anchor: dt.date | None = None) -> None:
     """Fill undated or unplaced events from the related events around them.
 
     A meeting takes the time and place of the visit it happens during; an
     invitation those of the call or meeting it was made in; a visit made
     "to attend" a meeting in the same sentence takes the meeting's date.
+    Their statuses must agree once each one's own time has settled it.
     """
     for position, draft in enumerate(drafts):
         if draft.time is not None and draft.location is not None:
@@ -801,7 +821,11 @@ def inherit(drafts: list[Draft]) -> None:
                 # "their productive meeting in March": a reference, not the scene; but "invited him
                 # during their meeting" was made there.
                 continue
-            if other.status is not None and draft.status is not None and other.status is not draft.status:
+            if (
+                other.status is not None
+                and draft.status is not None
+                and _settled_status(other, anchor) is not _settled_status(draft, anchor)
+            ):
                 continue
             if abs(draft.paragraph - other.paragraph) > 4:
                 continue

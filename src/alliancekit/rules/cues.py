@@ -338,7 +338,9 @@ SECOND_PLACE_GAP = re.compile(
 # ---- References: an engagement told before, an earlier occasion, another one, a call's wording, topics.
 
 REFERENCE = re.compile(
-    r"^(?!\s*(?:a|an)\s)\s*(?:the|this|that|these|those|such)?\s*(?:[a-z][\w-]*\s+){0,2}$", re.IGNORECASE
+    r"^(?:\s*(?:on|during|throughout|over)\s+(?=the\s|this\s|that\s))?"  # "On the three-day trip, ..."
+    r"(?!\s*(?:a|an)\s)\s*(?:the|this|that|these|those|such)?\s*(?:[a-z][\w-]*\s+){0,2}$",
+    re.IGNORECASE,
 )
 PREVIOUS_OCCASION = _cue("PREVIOUS_OCCASION")
 DISTINCT = _cue("DISTINCT")

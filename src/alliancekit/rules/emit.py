@@ -195,12 +195,12 @@ def to_event(reading: Reading, draft: Draft) -> Event | None:
         status, time = settle_time(draft, status, anchor)
     elif draft.inherited_time is not None and draft.inherited_time.time is not None:
         source = draft.inherited_time
-        inherited_direction: Direction = (
-            "forward" if (source.status or status) is not Status.OCCURRED else "backward"
-        )
         if source.fixed_time is not None:
             time = source.fixed_time  # "two days later", counted when the source was dated
         else:
+            # read as the status of the engagement it is part of, once that one's own time settles it
+            settled = settle_time(source, source.status or status, anchor)[0]
+            inherited_direction: Direction = "forward" if settled is not Status.OCCURRED else "backward"
             time = (
                 resolve(source.time.text, anchor, inherited_direction, source.time.year)
                 if source.time
