@@ -9,9 +9,12 @@ import datetime as dt
 
 import pytest
 
-from alliancekit.model import Event, EventType
-from alliancekit.pipeline import extract
+from alliancekit.actors import ActorRecord, KnowledgeBase, Position
+from alliancekit.model import Document, Event, EventType
+from alliancekit.pipeline import extract, prepare_document
 from alliancekit.plugins import Plugins
+from alliancekit.rules.document import Reading
+from alliancekit.rules.extractor import read_article
 
 WEDNESDAY = dt.date(2025, 6, 4)
 
@@ -74,3 +77,44 @@ def test_a_companions_meeting_takes_the_dates_of_the_trip_told_first_in_the_past
         if "Ann Reyes" in {p.actor.name for p in e.participants}
     ]
     assert interval(meeting) == ("2025-06-04", "2025-06-06")
+
+
+def _bannered_story(kb_term_end: dt.date) -> list[tuple[str, tuple[str, str] | None]]:
+    knowledge_base = KnowledgeBase()
+    knowledge_base.add_actors(
+        [
+            ActorRecord(
+                "usa/doering-pat",
+                "Pat Doering",
+                "USA",
+                positions=(Position("Secretary of Defense", dt.date(2021, 1, 22), kb_term_end),),
+            ),
+            ActorRecord(
+                "phl/cruz-ramon",
+                "Ramon Cruz",
+                "PHL",
+                positions=(Position("Secretary of National Defense", dt.date(2021, 6, 1), None),),
+            ),
+        ]
+    )
+    text = (
+        "Monday, September 15, 2031\n\n"
+        "US defense chief in Manila; talks set today\n\n"
+        "US Defense Secretary Pat Doering is in the country to discuss security issues with Philippine "
+        "officials.\n\n"
+        "Doering is set to meet Defense Secretary Ramon Cruz at Camp Aguinaldo this morning.\n\n"
+        "He arrived in the country on Tuesday night.\n"
+    )
+    document = prepare_document(Document("banner", text))
+    return [(e.type.value, interval(e)) for e, _ in read_article(Reading(document, knowledge_base))]
+
+
+def test_a_top_date_the_named_officials_did_not_serve_on_leaves_relative_times_unresolved() -> None:
+    events = _bannered_story(dt.date(2025, 1, 20))
+    assert ("meeting", None) in events
+    assert all(span is None for _, span in events)
+
+
+def test_a_top_date_the_named_officials_served_on_dates_the_story() -> None:
+    events = _bannered_story(dt.date(2035, 1, 20))
+    assert ("meeting", ("2031-09-15", "2031-09-15")) in events

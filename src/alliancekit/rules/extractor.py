@@ -48,6 +48,7 @@ from alliancekit.rules.timing import (
     count_from_earlier,
     hours_apart,
     speaking_days,
+    stamp_checked,
     visit_lengths,
     years_from_paragraph,
 )
@@ -69,6 +70,7 @@ def read_article(reading: Reading) -> list[tuple[Event, Draft]]:
     >>> [(event.type.value, event.status.value, str(event.time.start)) for event, _ in read]
     [('visit', 'planned', '2026-02-06')]
     """
+    reading.document = stamp_checked(reading.document, reading.knowledge_base)  # a page's banner date
     anchor = reading.document.anchor
     reading.sentences = read_sentences(reading)  # segment; find people and triggers
     draft_sentences(reading)  # attach parties; decide each draft's status, time and place

@@ -17,7 +17,9 @@ import re
 
 import attrs
 
-from alliancekit.model import EventType, Granularity, Status, TimeSpan
+from alliancekit.actors import KnowledgeBase
+from alliancekit.actors.offices import load_builtin_offices
+from alliancekit.model import Document, EventType, Granularity, Status, TimeSpan
 from alliancekit.rules import clauses, cues
 from alliancekit.rules.clauses import frame_main, in_aside
 from alliancekit.rules.document import Draft, Reading, SentenceLayer, VenueClauses, person_key
@@ -43,6 +45,7 @@ __all__ = [
     "settle_time",
     "span_of",
     "speaking_days",
+    "stamp_checked",
     "time_for",
     "times_agree",
     "venue_clause",
@@ -72,6 +75,70 @@ _VENUE_WORDS = (
 """Every venue clause (:data:`~alliancekit.rules.cues.VENUE_CLAUSE`) has one of these words, case-folded."""
 _VENUE_GAP = 100
 """How far after its noun a venue clause may begin ("a summit among A, B and C, which ...")."""
+
+
+_TITLE_WORDS_BEFORE = re.compile(r"(?:[A-Za-z.’'-]+\s+){1,5}$")
+_NOT_SERVING = re.compile(
+    r"\b(?:former|then|ex|late|outgoing|incoming|designate|elect|nominee)\b", re.IGNORECASE
+)
+
+
+def _office_before(text: str, start: int) -> str | None:
+    """The office the few words right before a name give it: "US DEFENSE Secretary" -> defense minister."""
+    words = _TITLE_WORDS_BEFORE.search(text, max(0, start - 60), start)
+    if words is None or _NOT_SERVING.search(words.group()):
+        return None
+    offices = load_builtin_offices()
+    tokens = words.group().split()
+    for first in range(len(tokens)):  # the longest phrase that names an office
+        phrase = " ".join(tokens[first:])
+        office = offices.describe(phrase) or offices.office_of(phrase)
+        if office is not None:
+            return office.name
+    return None
+
+
+def stamp_contradicted(text: str, day: dt.date, knowledge_base: KnowledgeBase) -> bool:
+    """Whether someone the text names with an office held that office only on other days than ``day``.
+
+    "US Defense Secretary Pat Doe is in the country" under a printed date
+    when, the knowledge base says, Pat Doe held that office years earlier:
+    the date is not when the story was written.
+    """
+    offices = load_builtin_offices()
+    for record in knowledge_base.actors():
+        if record.kind != "person" or not record.positions:
+            continue
+        for name in (record.name, *record.aliases):
+            start = text.find(name)
+            if start < 0 or len(name.split()) < 2:
+                continue
+            office = _office_before(text, start)
+            if office is None:
+                continue
+            terms = [p for p in record.positions if (o := offices.office_of(p.title)) and o.name == office]
+            if terms and not any(term.holds_on(day) for term in terms):
+                return True
+    return False
+
+
+def stamp_checked(document: Document, knowledge_base: KnowledgeBase) -> Document:
+    """The document without a printed date that cannot be the story's own.
+
+    A date printed alone at the top of a page ("Monday, September 15,
+    2025"), with no time of day, may be the site's banner of the day it was
+    saved rather than the story's. When the text names an official with an
+    office the knowledge base says they did not hold on that day, the date
+    is dropped: relative times ("this morning", "on Tuesday") stay
+    unresolved, as for a story without a publication date. A publication
+    date the source gives, or a timestamp with a time of day, is kept.
+    """
+    stamp = document.source.timestamp
+    if document.published is not None or stamp is None or stamp.time() != dt.time(0, 0):
+        return document
+    if not stamp_contradicted(document.text, stamp.date(), knowledge_base):
+        return document
+    return attrs.evolve(document, source=attrs.evolve(document.source, timestamp=None))
 
 
 def arrival_adjunct(text: str, trigger: Trigger) -> bool:
