@@ -118,3 +118,15 @@ def test_a_top_date_the_named_officials_did_not_serve_on_leaves_relative_times_u
 def test_a_top_date_the_named_officials_served_on_dates_the_story() -> None:
     events = _bannered_story(dt.date(2035, 1, 20))
     assert ("meeting", ("2031-09-15", "2031-09-15")) in events
+
+
+def test_a_call_takes_the_day_of_the_clause_it_frames_not_the_time_of_the_summit_proposed_in_it(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "Japanese Prime Minister Kenji Sato expressed on Friday his willingness to host a summit of the "
+        "four partner countries in the second half of the year in Japan during a video call with US "
+        "President Tom Hale."
+    )
+    (call,) = of_type(run(text, plugins), EventType.CALL)
+    assert interval(call) == ("2025-05-30", "2025-05-30")

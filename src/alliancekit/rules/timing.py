@@ -337,7 +337,15 @@ def time_for(
             )
         )
         owners = [
-            t for t in layer.triggers if t is trigger or (t.form == "verbal" and not t.needs_person_object)
+            t
+            for t in layer.triggers
+            if t is trigger
+            or (
+                t.form == "verbal"
+                and not t.needs_person_object
+                # "said on Friday he hopes to host a summit": the infinitive's time is after its "to"
+                and not (mention.end <= t.start and _INFINITIVE_BEFORE.search(text, mention.end, t.start))
+            )
         ]
         if clause is not None and clause[0] <= mention.start and mention.end <= clause[1]:
             # a time inside this trigger's clause is not another clause's
@@ -398,6 +406,18 @@ def time_for(
     return best
 
 
+# An infinitive right before a verb: "his willingness to host", "plans to visit".
+_INFINITIVE_BEFORE = re.compile(r"\bto\s+$")
+
+# What may stand between an engagement's noun and its own time: "a summit of the Quad countries in
+# May", "talks between the two ministers on Monday": its complement, with no verb or clause break.
+_NOUN_COMPLEMENT = re.compile(
+    r"(?:\w+\s+)?(?:of|between|among)\s+(?:the\s+)?"
+    r"(?:(?!(?:to|will|would|was|were|is|are|be|been|has|have|had|and|or|but|who|which|that|when|as)\b)"
+    r"[\w’'-]+\s+){1,4}(?:in|on|at)?\s*"
+)
+
+
 def _dates_other_noun(reading: Reading, layer: SentenceLayer, trigger: Trigger, mention: TimeMention) -> bool:
     """Whether a time directly follows another kind of engagement's noun: "a summit in Japan in May"."""
     text = reading.text
@@ -410,7 +430,9 @@ def _dates_other_noun(reading: Reading, layer: SentenceLayer, trigger: Trigger, 
         for place in layer.places:
             if other.end <= place.start and place.end <= mention.start:
                 gap = gap.replace(text[place.start : place.end], " ", 1)
-        if re.fullmatch(r"(?:\s+(?:in|at)\s+(?:the\s+)?\s*)?\s*", gap):
+        if re.fullmatch(r"(?:\s+(?:in|at)\s+(?:the\s+)?\s*)?\s*", gap) or _NOUN_COMPLEMENT.fullmatch(
+            text[other.end - len(other.text.split()[-1]) : mention.start]
+        ):
             return True
     return False
 
