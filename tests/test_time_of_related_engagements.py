@@ -130,3 +130,17 @@ def test_a_call_takes_the_day_of_the_clause_it_frames_not_the_time_of_the_summit
     )
     (call,) = of_type(run(text, plugins), EventType.CALL)
     assert interval(call) == ("2025-05-30", "2025-05-30")
+
+
+def test_a_summit_named_by_its_own_month_is_another_occasion_than_the_undated_meeting_before(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "Adm. Tom Hale, commander of US forces in the region, visited Japan from May 27-29.\n\n"
+        "Hale met with senior Japanese officials, including Defense Minister Kenji Sato and Deputy "
+        "National Security Adviser Aiko Mori. Discussions included cooperation among the three "
+        "countries' forces following April's first-ever leaders-level trilateral summit."
+    )
+    meetings = of_type(run(text, plugins, dt.date(2025, 5, 31)), EventType.MEETING)
+    (mori,) = [e for e in meetings if "Aiko Mori" in {p.actor.name for p in e.participants}]
+    assert interval(mori) == ("2025-05-27", "2025-05-29")

@@ -113,6 +113,13 @@ def refer_back(reading: Reading, reference: Draft, layer: SentenceLayer) -> None
         }:
             reference.time = None  # the time of another engagement
         anchor = reading.document.anchor
+        if (
+            reference.time is not None
+            and draft.time is None
+            and cues.POSSESSIVE.match(text, reference.time.end)
+            and reference.time.end <= reference.trigger.start
+        ):
+            return  # "following April's summit": an occasion named by its own date, not the one told
         if not times_agree(draft, reference, anchor) and not _new_date(reference, text):
             return  # "the last summit, in Tokyo in July 2025": another occasion than the one planned
         if reference.status is Status.OCCURRED:
