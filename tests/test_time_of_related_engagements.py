@@ -144,3 +144,18 @@ def test_a_summit_named_by_its_own_month_is_another_occasion_than_the_undated_me
     meetings = of_type(run(text, plugins, dt.date(2025, 5, 31)), EventType.MEETING)
     (mori,) = [e for e in meetings if "Aiko Mori" in {p.actor.name for p in e.participants}]
     assert interval(mori) == ("2025-05-27", "2025-05-29")
+
+
+def test_an_invitation_at_talks_held_during_a_dated_visit_takes_the_visits_day(plugins: Plugins) -> None:
+    text = (
+        "US Secretary of State Tom Hale landed in Beijing on Sunday for an official visit.\n\n"
+        "It is the first such trip in five years.\n\n"
+        "Ties have been strained by trade disputes.\n\n"
+        "Hale met Chinese Foreign Minister Wen Bo at the state guest house.\n\n"
+        "The two discussed trade and security.\n\n"
+        "They also spoke about regional tensions.\n\n"
+        "A spokesman called the talks candid.\n\n"
+        "Hale also invited Wen on a visit to Washington."
+    )
+    (invitation,) = of_type(run(text, plugins), EventType.INVITATION)
+    assert interval(invitation) == ("2025-06-01", "2025-06-01")

@@ -27,7 +27,7 @@ from alliancekit.model import EventType, Role, Status
 from alliancekit.rules import cues
 from alliancekit.rules.document import Draft, DraftMention, Reading, SentenceLayer, person_key
 from alliancekit.rules.mentions import PlaceMention
-from alliancekit.rules.timing import frame_type, settle_time, span_of, times_agree
+from alliancekit.rules.timing import frame_type, settle_time, span_of, time_source, times_agree
 from alliancekit.temporal import Direction, resolve
 
 __all__ = [
@@ -801,6 +801,12 @@ def _settled_status(draft: Draft, anchor: dt.date | None) -> Status | None:
     return settle_time(draft, draft.status, anchor)[0]
 
 
+def _dated_frame(draft: Draft) -> bool:
+    """Whether an undated draft takes a time from the engagement it is part of."""
+    source = time_source(draft)
+    return source is not None and source.time is not None
+
+
 def inherit(drafts: list[Draft], anchor: dt.date | None = None) -> None:
     """Fill undated or unplaced events from the related events around them.
 
@@ -850,7 +856,7 @@ def inherit(drafts: list[Draft], anchor: dt.date | None = None) -> None:
             if (
                 draft.time is None
                 and draft.inherited_time is None
-                and other.time is not None
+                and (other.time is not None or _dated_frame(other))
                 and not same_trip
             ):
                 draft.inherited_time = other

@@ -24,7 +24,7 @@ from alliancekit.model import (
 )
 from alliancekit.rules import cues
 from alliancekit.rules.document import Draft, DraftMention, Party, Reading, between_countries, unique_spans
-from alliancekit.rules.timing import settle_time
+from alliancekit.rules.timing import settle_time, time_source
 from alliancekit.temporal import Direction, resolve
 
 __all__ = [
@@ -136,8 +136,8 @@ def _time_reason(reading: Reading, event: Event, draft: Draft) -> str:
         direction = "backward" if event.status is Status.OCCURRED else "forward"
         base = f"the publication date {anchor}" if anchor is not None else "the year the text states"
         return f"'{draft.time.text}', read {direction} from {base}"
-    if draft.inherited_time is not None:
-        source = draft.inherited_time
+    source = time_source(draft)
+    if source is not None:
         return f"the time of the {source.type.value} it is part of ('{source.trigger.text}')"
     return f"'{event.time.text}'"
 
@@ -193,8 +193,7 @@ def to_event(reading: Reading, draft: Draft) -> Event | None:
     time: TimeSpan | None = None
     if draft.time is not None:
         status, time = settle_time(draft, status, anchor)
-    elif draft.inherited_time is not None and draft.inherited_time.time is not None:
-        source = draft.inherited_time
+    elif (source := time_source(draft)) is not None and source.time is not None:
         if source.fixed_time is not None:
             time = source.fixed_time  # "two days later", counted when the source was dated
         else:

@@ -47,6 +47,7 @@ __all__ = [
     "speaking_days",
     "stamp_checked",
     "time_for",
+    "time_source",
     "times_agree",
     "venue_clause",
     "venues",
@@ -824,6 +825,21 @@ def _several_stops(reading: Reading, end: int) -> bool:
 
 def _sentence_start(reading: Reading, draft: Draft) -> int:
     return reading.sentences[draft.sentence].sentence.start if draft.sentence < len(reading.sentences) else 0
+
+
+def time_source(draft: Draft) -> Draft | None:
+    """The engagement whose time an undated draft takes, along its frames, or ``None``.
+
+    An invitation made at a meeting held during a dated visit takes the
+    visit's time through the meeting.
+    """
+    source, seen = draft.inherited_time, {id(draft)}
+    while source is not None and source.time is None and source.fixed_time is None:
+        if id(source) in seen:
+            return None
+        seen.add(id(source))
+        source = source.inherited_time
+    return source
 
 
 def times_agree(first: Draft, second: Draft, anchor: dt.date | None) -> bool:
