@@ -159,3 +159,14 @@ def test_an_invitation_at_talks_held_during_a_dated_visit_takes_the_visits_day(p
     )
     (invitation,) = of_type(run(text, plugins), EventType.INVITATION)
     assert interval(invitation) == ("2025-06-01", "2025-06-01")
+
+
+def test_a_nameless_meeting_after_and_gives_the_meeting_told_before_its_day(plugins: Plugins) -> None:
+    text = (
+        "South Korean President Lee Min-ho will hold a trilateral meeting with US President Tom Hale and "
+        "Japanese Prime Minister Kenji Sato on the sidelines of a regional summit in Peru this week.\n\n"
+        "Lee is set to depart for Lima on Thursday, and the trilateral meeting is scheduled for Friday, "
+        "the presidential office said."
+    )
+    (meeting,) = of_type(run(text, plugins), EventType.MEETING)
+    assert interval(meeting) == ("2025-06-06", "2025-06-06")

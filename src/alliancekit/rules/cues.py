@@ -338,7 +338,8 @@ SECOND_PLACE_GAP = re.compile(
 # ---- References: an engagement told before, an earlier occasion, another one, a call's wording, topics.
 
 REFERENCE = re.compile(
-    r"^(?:\s*(?:on|during|throughout|over)\s+(?=the\s|this\s|that\s))?"  # "On the three-day trip, ..."
+    # "On the three-day trip, ...", "..., and the trilateral meeting is scheduled for Friday"
+    r"^(?:\s*(?:on|during|throughout|over|and|but|while)\s+(?=the\s|this\s|that\s))?"
     r"(?!\s*(?:a|an)\s)\s*(?:the|this|that|these|those|such)?\s*(?:[a-z][\w-]*\s+){0,2}$",
     re.IGNORECASE,
 )
