@@ -170,3 +170,15 @@ def test_a_nameless_meeting_after_and_gives_the_meeting_told_before_its_day(plug
     )
     (meeting,) = of_type(run(text, plugins), EventType.MEETING)
     assert interval(meeting) == ("2025-06-06", "2025-06-06")
+
+
+def test_the_visit_a_planned_summit_would_be_takes_the_summits_day(plugins: Plugins) -> None:
+    text = (
+        "US President Tom Hale revealed plans for a summit in Japan during a video call with Indian "
+        "Prime Minister Ravi Rao on Monday.\n\n"
+        "If the summit with the leaders of the four countries is realized, it would be Hale's first "
+        "visit to Japan since he took office.\n\n"
+        '"I look forward to seeing you in Japan around the 24th of June," Hale told Rao during their talks.'
+    )
+    (visit,) = of_type(run(text, plugins), EventType.VISIT)
+    assert interval(visit) == ("2025-06-24", "2025-06-24")

@@ -829,10 +829,13 @@ def inherit(drafts: list[Draft], anchor: dt.date | None = None) -> None:
                 other.trigger.form == "nominal"
                 and not other.trigger.destination
                 and other.type is not EventType.CALL
-                and not (draft.type is EventType.INVITATION and other.sentence == draft.sentence)
+                and not (
+                    draft.type in (EventType.INVITATION, EventType.VISIT) and other.sentence == draft.sentence
+                )
             ):
                 # "their productive meeting in March": a reference, not the scene; but "invited him
-                # during their meeting" was made there.
+                # during their meeting" was made there, and "if the summit is held, it would be his
+                # first visit to Japan" is the trip to it.
                 continue
             if (
                 other.status is not None
