@@ -182,3 +182,16 @@ def test_the_visit_a_planned_summit_would_be_takes_the_summits_day(plugins: Plug
     )
     (visit,) = of_type(run(text, plugins), EventType.VISIT)
     assert interval(visit) == ("2025-06-24", "2025-06-24")
+
+
+def test_talks_the_following_day_after_an_aside_are_one_meeting_on_the_day_after_arrival(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "Japanese Defense Minister Kenji Sato will visit Australia next week for talks with Australian "
+        "Defence Minister Ann Reyes, the ministry said Wednesday.\n\n"
+        "Sato will arrive in Canberra on the 13th and hold talks with Reyes, who is also deputy prime "
+        "minister, the following day, the ministry said."
+    )
+    meetings = of_type(run(text, plugins), EventType.MEETING)
+    assert [interval(e) for e in meetings] == [("2025-06-14", "2025-06-14")]

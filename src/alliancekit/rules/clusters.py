@@ -28,7 +28,7 @@ from alliancekit.rules import cues
 from alliancekit.rules.document import Draft, DraftMention, Reading, SentenceLayer, person_key
 from alliancekit.rules.mentions import PlaceMention
 from alliancekit.rules.timing import frame_type, settle_time, span_of, time_source, times_agree
-from alliancekit.temporal import Direction, resolve
+from alliancekit.temporal import Direction, day_offset, resolve
 
 __all__ = [
     "MERGE_WINDOW",
@@ -291,10 +291,12 @@ def _compatible(first: Draft, second: Draft, anchor: dt.date | None, text: str =
     ):
         first_span, second_span = span_of(first, anchor), span_of(second, anchor)
         if first.person_keys() == second.person_keys() and (
-            (first_span is None and _SAME_TIME.fullmatch(first.time.text))
-            or (second_span is None and _SAME_TIME.fullmatch(second.time.text))
+            (first_span is None and _counted_from_another(first.time.text))
+            or (second_span is None and _counted_from_another(second.time.text))
         ):
-            pass  # "the three will also meet on the same day": the same people, another mention's day
+            # "the three will also meet on the same day", "hold talks ... the following day": the same
+            # people, a day counted from another mention's
+            pass
         elif first_span is None or second_span is None:
             return False
         else:
@@ -348,6 +350,11 @@ def _inviters(draft: Draft) -> set[frozenset[str]]:
 _SAME_TIME = re.compile(
     r"(?:on\s+)?(?:(?:the|that)\s+same|that)\s+(?:day|date|evening|morning|afternoon)", re.IGNORECASE
 )
+def _counted_from_another(time_text: str) -> bool:
+    """Whether a time is counted from another engagement's day: "that same day", "the following day"."""
+    return _SAME_TIME.fullmatch(time_text) is not None or day_offset(time_text) is not None
+
+
 # A past expectation just before a trigger: "they were expected to exchange views".
 _PAST_EXPECTATION = re.compile(
     r"\b(?:was|were)\s+(?:expected|set|scheduled|due|likely)\s+to\s+(?:also\s+)?$", re.IGNORECASE
@@ -628,6 +635,8 @@ def _rank(mention: Draft, direction: Direction, anchor: dt.date | None) -> tuple
     assert mention.time is not None
     span = resolve(mention.time.text, anchor, direction, mention.time.year)
     days = span.days if span is not None and span.resolved and span.days is not None else 10**6
+    if _counted_from_another(mention.time.text):
+        days = 1  # "the following day": one day, counted once the day it follows is known
     return (mention.borrowed_time, mention.in_headline, days)
 
 

@@ -328,6 +328,8 @@ def time_for(
             and mention.start > clause[1]
             and clauses.RELATIVE_ASIDE.search(text[clause[1] : mention.start])
             and not cues.SCHEDULE_WORDS.search(text[clause[1] : mention.start])
+            # "hold talks with Ito, who is also deputy premier, the following day": the aside has closed
+            and not _CLOSED_ASIDE.fullmatch(text, clause[1], mention.start)
         ):
             continue  # ", which was acquired last year": a relative clause dates something else
         distance = (
@@ -406,6 +408,9 @@ def time_for(
             best, best_cost = mention, cost
     return best
 
+
+# A relative clause closed before what follows it: ", who is also deputy premier, ".
+_CLOSED_ASIDE = re.compile(r"\s*,\s+(?:who|whose)\b[^,;()]{1,80},\s*")
 
 # An infinitive right before a verb: "his willingness to host", "plans to visit".
 _INFINITIVE_BEFORE = re.compile(r"\bto\s+$")
@@ -924,8 +929,8 @@ def settle_time(draft: Draft, status: Status, anchor: dt.date | None) -> tuple[S
 
 def span_of(draft: Draft, anchor: dt.date | None) -> TimeSpan | None:
     """The resolved interval of a draft's time, or ``None``."""
-    if draft.time is None:
-        return None
+    if draft.time is None or (draft.fixed_time is None and day_offset(draft.time.text) is not None):
+        return None  # "the following day" counts from another engagement, not from the publication
     direction: Direction = "backward" if draft.status is Status.OCCURRED else "forward"
     span = resolve(draft.time.text, anchor, direction, draft.time.year)
     return span if span is not None and span.resolved else None
