@@ -350,6 +350,8 @@ def _inviters(draft: Draft) -> set[frozenset[str]]:
 _SAME_TIME = re.compile(
     r"(?:on\s+)?(?:(?:the|that)\s+same|that)\s+(?:day|date|evening|morning|afternoon)", re.IGNORECASE
 )
+
+
 def _counted_from_another(time_text: str) -> bool:
     """Whether a time is counted from another engagement's day: "that same day", "the following day"."""
     return _SAME_TIME.fullmatch(time_text) is not None or day_offset(time_text) is not None
