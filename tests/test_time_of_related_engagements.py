@@ -195,3 +195,14 @@ def test_talks_the_following_day_after_an_aside_are_one_meeting_on_the_day_after
     )
     meetings = of_type(run(text, plugins), EventType.MEETING)
     assert [interval(e) for e in meetings] == [("2025-06-14", "2025-06-14")]
+
+
+def test_talks_the_trilateral_came_a_day_after_are_dated_the_day_before_it(plugins: Plugins) -> None:
+    text = (
+        "Japanese Foreign Minister Kenji Sato, US Secretary of State Tom Hale and Philippine Foreign "
+        "Secretary Ana Cruz met in Manila on Friday.\n\n"
+        '"We stand together," the three said in a joint statement.\n\n'
+        "The trilateral came a day after Hale and Cruz held bilateral talks at the foreign ministry."
+    )
+    (talks,) = [e for e in of_type(run(text, plugins), EventType.MEETING) if len(e.participants) == 2]
+    assert interval(talks) == ("2025-05-29", "2025-05-29")

@@ -46,6 +46,7 @@ from alliancekit.rules.timing import (
     borrow_times,
     bounded_before,
     count_from_earlier,
+    days_apart,
     hours_apart,
     speaking_days,
     stamp_checked,
@@ -86,6 +87,7 @@ def read_article(reading: Reading) -> list[tuple[Event, Draft]]:
     engagements = join_fellow_visitors(engagements, anchor, reading.text)  # "Ines too visited"
     years_from_paragraph(reading, engagements)
     count_from_earlier(reading, engagements)  # "two days later"
+    days_apart(reading, engagements)  # "The talks came a day after X and Y met"
     visit_lengths(reading, engagements)  # "arrived on Monday for a four-day visit"
     hours_apart(reading, engagements)  # "a call with Okafor, hours after he spoke with Zhou"
     bounded_before(reading, engagements)  # "in coming weeks ... before the summit from May 19"

@@ -40,6 +40,7 @@ __all__ = [
     "borrow_times",
     "bounded_before",
     "count_from_earlier",
+    "days_apart",
     "during_event",
     "hours_apart",
     "settle_time",
@@ -768,6 +769,55 @@ def count_from_earlier(reading: Reading, drafts: list[Draft]) -> None:
         day = (last.end if offset >= 0 else last.start) + dt.timedelta(days=offset)
         draft.fixed_time = last = TimeSpan(day, day, Granularity.DAY, draft.time.text)
         last_sentence = draft.sentence
+
+
+_CAME_DAYS_APART = re.compile(
+    r"^\s*(?:The|It|This|That)\b[^,;:]{0,50}?\b(?:came|comes|come)\s+(?:just\s+|only\s+)?"
+    r"(?P<n>a|one|two|three|four|five|six|seven|[1-7])\s+days?\s+(?P<way>after|before)\s+"
+)
+
+
+def days_apart(reading: Reading, drafts: list[Draft]) -> None:
+    """An undated engagement told in "The talks came a day after ..." is that many days from the talks.
+
+    "Sato, Hale and Ito met in Manila on Friday. The trilateral came a day
+    after Hale and Ito held bilateral talks": those talks were on Thursday.
+    The engagement the sentence opens on is the one dated in the sentence
+    before, or the latest one dated by a day in the three before.
+    """
+    anchor = reading.document.anchor
+    for layer in reading.sentences:
+        cue = _CAME_DAYS_APART.match(layer.sentence.text)
+        if cue is None:
+            continue
+        after = layer.sentence.start + cue.end()
+        told = [
+            d
+            for d in drafts
+            if d.sentence == layer.sentence.index
+            and d.trigger.start >= after
+            and d.time is None
+            and d.fixed_time is None
+        ]
+        if not told:
+            continue
+        earlier = [d for d in drafts if 0 < layer.sentence.index - d.sentence <= 3 and d.time is not None]
+        day: dt.date | None = None
+        for other in sorted(earlier, key=lambda d: d.sentence, reverse=True):
+            status = other.status or (Status.PLANNED if other.future_hint else Status.OCCURRED)
+            span = settle_time(other, status, anchor)[1]
+            if span is not None and span.start is not None and span.start == span.end:
+                day = span.start
+                break
+        if day is None:
+            continue
+        offset = dt.timedelta(days=count_word(cue["n"]))
+        counted = day - offset if cue["way"] == "after" else day + offset
+        written = cue.group().strip()
+        for draft in told:
+            draft.time = TimeMention(layer.sentence.start, after, written)
+            draft.inherited_time = None
+            draft.fixed_time = TimeSpan(counted, counted, Granularity.DAY, written)
 
 
 def visit_lengths(reading: Reading, drafts: list[Draft]) -> None:
