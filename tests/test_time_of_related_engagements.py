@@ -206,3 +206,18 @@ def test_talks_the_trilateral_came_a_day_after_are_dated_the_day_before_it(plugi
     )
     (talks,) = [e for e in of_type(run(text, plugins), EventType.MEETING) if len(e.participants) == 2]
     assert interval(talks) == ("2025-05-29", "2025-05-29")
+
+
+def test_an_invitation_during_the_conference_is_made_in_the_video_call_not_the_called_off_talks(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "Japanese Defense Minister Kenji Sato and Australian Defence Minister Ann Reyes held a video "
+        "conference on Tuesday and agreed to speed up talks on a frigate deal.\n\n"
+        "The two ministers had originally planned to hold face-to-face talks in Tokyo this month. That "
+        "meeting was postponed indefinitely.\n\n"
+        "During the roughly 50-minute conference, Sato extended an invitation for Reyes to visit Japan "
+        "next spring."
+    )
+    (invitation,) = of_type(run(text, plugins), EventType.INVITATION)
+    assert interval(invitation) == ("2025-06-03", "2025-06-03")

@@ -468,13 +468,18 @@ def during_event(
     during = cues.DURING_EVENT.match(layer.sentence.text)
     if during is None:
         return _stay_in_place(reading, layer, people)
-    wanted = frame_type(during.group("noun"))
+    noun = during.group("noun").lower()
+    wanted = {frame_type(noun)}
+    if noun in {"conference", "talks", "talk"}:
+        wanted.add(EventType.CALL)  # "During the 50-minute conference": the video conference told before
     for earlier in reversed(reading.drafts):
         distance = layer.sentence.index - earlier.sentence
         if distance > 12 or (distance > 4 and not people):
             return None
-        if earlier.type is not wanted or distance <= 0 or earlier.previous_occasion:
+        if earlier.type not in wanted or distance <= 0 or earlier.previous_occasion:
             continue
+        if earlier.status is Status.CANCELLED:
+            continue  # a called-off engagement is where nothing took place
         if distance > 4 and len(earlier.person_keys() & (people or set())) < min(2, len(people or ())):
             continue
         return earlier
