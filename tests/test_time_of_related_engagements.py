@@ -221,3 +221,20 @@ def test_an_invitation_during_the_conference_is_made_in_the_video_call_not_the_c
     )
     (invitation,) = of_type(run(text, plugins), EventType.INVITATION)
     assert interval(invitation) == ("2025-06-03", "2025-06-03")
+
+
+def test_a_plan_made_during_the_trip_takes_the_trips_dates_paragraphs_later(plugins: Plugins) -> None:
+    text = "\n\n".join(
+        [
+            "Japanese Economy Minister Kenji Sato will travel to Washington from June 16 to 18.",
+            "Sato is set to hold a working lunch with Commerce Secretary Tom Hale on June 17.",
+            "The two sides agreed on a list of projects last year.",
+            "Officials said the first projects could start by autumn.",
+            "Power plants and shipyards are among them.",
+            "Business groups have welcomed the plans.",
+            "Some analysts remain cautious about the costs.",
+            "During the Washington trip, Sato also plans to invite Hale to Japan this summer.",
+        ]
+    )
+    (invitation,) = of_type(run(text, plugins), EventType.INVITATION)
+    assert interval(invitation) == ("2025-06-16", "2025-06-18")

@@ -472,15 +472,18 @@ def during_event(
     wanted = {frame_type(noun)}
     if noun in {"conference", "talks", "talk"}:
         wanted.add(EventType.CALL)  # "During the 50-minute conference": the video conference told before
+    trip = wanted == {EventType.VISIT}
     for earlier in reversed(reading.drafts):
         distance = layer.sentence.index - earlier.sentence
-        if distance > 12 or (distance > 4 and not people):
+        if distance > (16 if trip else 12) or (distance > 4 and not people):
             return None
         if earlier.type not in wanted or distance <= 0 or earlier.previous_occasion:
             continue
         if earlier.status is Status.CANCELLED:
             continue  # a called-off engagement is where nothing took place
-        if distance > 4 and len(earlier.person_keys() & (people or set())) < min(2, len(people or ())):
+        # a trip is its traveller's: "During the Washington trip, Ito also plans to invite Hale"
+        needed = 1 if trip else min(2, len(people or ()))
+        if distance > 4 and len(earlier.person_keys() & (people or set())) < needed:
             continue
         return earlier
     return None
