@@ -238,3 +238,16 @@ def test_a_plan_made_during_the_trip_takes_the_trips_dates_paragraphs_later(plug
     )
     (invitation,) = of_type(run(text, plugins), EventType.INVITATION)
     assert interval(invitation) == ("2025-06-16", "2025-06-18")
+
+
+def test_an_invitation_made_when_the_leaders_held_phone_talks_takes_the_calls_month(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "Japanese Prime Minister Kenji Sato will visit Australia next month.\n\n"
+        "With Australian Prime Minister Tom Hale, she is expected to discuss the frigates Australia "
+        "selected last year. Hale invited Sato to visit Australia when the two leaders held telephone "
+        "talks in November."
+    )
+    (invitation,) = of_type(run(text, plugins), EventType.INVITATION)
+    assert interval(invitation) == ("2024-11-01", "2024-11-30")

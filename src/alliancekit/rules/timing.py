@@ -548,6 +548,14 @@ def borrow_times(reading: Reading, drafts: list[Draft]) -> None:
         if draft.time is not None or draft.inherited_time is not None:
             continue
         keys = draft.person_keys()
+        if draft.type is EventType.INVITATION and any(
+            other.sentence == draft.sentence
+            and other.type in (EventType.CALL, EventType.MEETING)
+            and other.time is not None
+            and other.person_keys() & keys
+            for other in drafts
+        ):
+            continue  # "invited her to visit when the two held phone talks in May": made in that call
         for index in (draft.sentence - 1, draft.sentence - 2):
             layer = by_index.get(index)
             if layer is None or draft.paragraph - layer.sentence.paragraph > 1:
