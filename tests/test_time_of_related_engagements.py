@@ -251,3 +251,12 @@ def test_an_invitation_made_when_the_leaders_held_phone_talks_takes_the_calls_mo
     )
     (invitation,) = of_type(run(text, plugins), EventType.INVITATION)
     assert interval(invitation) == ("2024-11-01", "2024-11-30")
+
+
+def test_the_visit_an_invitation_asks_for_is_not_dated_by_the_call_it_was_made_in(plugins: Plugins) -> None:
+    text = (
+        "Australian Prime Minister Tom Hale invited Japanese Prime Minister Kenji Sato to visit Australia "
+        "when the two leaders held telephone talks in November."
+    )
+    (visit,) = of_type(run(text, plugins), EventType.VISIT)
+    assert interval(visit) is None

@@ -313,6 +313,16 @@ def time_for(
             continue  # "an invitation for Han to lead a delegation to Tokyo next year": the trip's time
         if trigger.type is EventType.VISIT and framed and framed["remote"] and mention.start >= trigger.end:
             continue  # "to visit Manila, ... during their phone call on Monday": the call's day
+        if (
+            trigger.type is EventType.VISIT
+            and mention.start >= trigger.end
+            and _WHEN.search(text, trigger.end, mention.start)
+            and any(
+                t.type in (EventType.CALL, EventType.MEETING) and trigger.end < t.start < mention.start
+                for t in layer.triggers
+            )
+        ):
+            continue  # "invited her to visit when the two held phone talks in May": the talks' month
         opening = (
             mention.start - layer.sentence.start <= 3
             and text[mention.end : mention.end + 1] == ","
@@ -409,6 +419,8 @@ def time_for(
             best, best_cost = mention, cost
     return best
 
+
+_WHEN = re.compile(r"\b(?:when|while|as)\b")
 
 # A relative clause closed before what follows it: ", who is also deputy premier, ".
 _CLOSED_ASIDE = re.compile(r"\s*,\s+(?:who|whose)\b[^,;()]{1,80},\s*")
