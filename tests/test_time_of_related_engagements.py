@@ -260,3 +260,18 @@ def test_the_visit_an_invitation_asks_for_is_not_dated_by_the_call_it_was_made_i
     )
     (visit,) = of_type(run(text, plugins), EventType.VISIT)
     assert interval(visit) is None
+
+
+def test_a_stop_of_a_listed_trip_takes_the_days_of_its_travellers_engagements_there(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "US Navy chief Adm. Tom Hale wrapped up a six-day trip to Japan and the Philippines on Saturday, "
+        "the Navy said.\n\n"
+        "Hale arrived in Yokosuka on Sept. 7 and toured the ship repair facility there.\n\n"
+        "The next day in Tokyo, Hale held talks with Japanese Defense Minister Kenji Sato.\n\n"
+        "Hale then flew to Manila on Sept. 10."
+    )
+    visits = of_type(run(text, plugins, dt.date(2025, 9, 14)), EventType.VISIT)
+    (japan,) = [e for e in visits if e.location is not None and e.location.name == "Japan"]
+    assert interval(japan) == ("2025-09-07", "2025-09-08")

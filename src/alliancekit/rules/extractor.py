@@ -50,6 +50,7 @@ from alliancekit.rules.timing import (
     hours_apart,
     speaking_days,
     stamp_checked,
+    stops_of_trips,
     visit_lengths,
     years_from_paragraph,
 )
@@ -89,6 +90,7 @@ def read_article(reading: Reading) -> list[tuple[Event, Draft]]:
     count_from_earlier(reading, engagements)  # "two days later"
     days_apart(reading, engagements)  # "The talks came a day after X and Y met"
     visit_lengths(reading, engagements)  # "arrived on Monday for a four-day visit"
+    stops_of_trips(reading, engagements)  # "a trip to Japan and Manila ... in Tokyo on Monday"
     hours_apart(reading, engagements)  # "a call with Okafor, hours after he spoke with Zhou"
     bounded_before(reading, engagements)  # "in coming weeks ... before the summit from May 19"
     dateline_places(reading, engagements)

@@ -47,6 +47,7 @@ __all__ = [
     "span_of",
     "speaking_days",
     "stamp_checked",
+    "stops_of_trips",
     "time_for",
     "time_source",
     "times_agree",
@@ -846,6 +847,70 @@ def days_apart(reading: Reading, drafts: list[Draft]) -> None:
             draft.time = TimeMention(layer.sentence.start, after, written)
             draft.inherited_time = None
             draft.fixed_time = TimeSpan(counted, counted, Granularity.DAY, written)
+
+
+def _one_day(draft: Draft, anchor: dt.date | None) -> dt.date | None:
+    """The single day an engagement is dated to, or ``None``."""
+    if draft.time is None and draft.fixed_time is None:
+        return None
+    status = draft.status or (Status.PLANNED if draft.future_hint else Status.OCCURRED)
+    span = draft.fixed_time if draft.fixed_time is not None else settle_time(draft, status, anchor)[1]
+    if span is None or span.start is None or span.start != span.end:
+        return None
+    return span.start
+
+
+def stops_of_trips(reading: Reading, drafts: list[Draft]) -> None:
+    """A stop of a trip listed with others takes the days its traveller's engagements there are dated.
+
+    "wrapped up a six-day trip to Japan and the Philippines on Saturday ...
+    began the trip at Yokosuka on Sept. 7 ... The next day in Tokyo, he held
+    talks": the stop in Japan is Sept. 7 to 8, not the day the whole trip
+    ended. Only engagements within two weeks of the trip's own time count.
+    """
+    anchor = reading.document.anchor
+    for stop in drafts:
+        if (
+            stop.type is not EventType.VISIT
+            or not stop.one_stop
+            or stop.location is None
+            or stop.location.country is None
+            or stop.status is Status.CANCELLED
+        ):
+            continue
+        source = stop if stop.time is not None else time_source(stop)
+        if source is None or source.time is None:
+            continue
+        status = source.status or (Status.PLANNED if source.future_hint else Status.OCCURRED)
+        trip = source.fixed_time or settle_time(source, status, anchor)[1]
+        if trip is None or trip.start is None or trip.end is None:
+            continue
+        window = (trip.start - dt.timedelta(days=14), trip.end + dt.timedelta(days=14))
+        keys = stop.person_keys()
+        days = sorted(
+            [
+                (day, other)
+                for other in drafts
+                if other is not stop
+                and other.type in (EventType.VISIT, EventType.MEETING)
+                and not other.one_stop
+                and not other.previous_occasion
+                and other.status is stop.status
+                and other.location is not None
+                and other.location.country == stop.location.country
+                and other.person_keys() & keys
+                and (day := _one_day(other, anchor)) is not None
+                and window[0] <= day <= window[1]
+            ],
+            key=lambda found: found[0],
+        )
+        if not days:
+            continue
+        first, last = days[0][0], days[-1][0]
+        if trip.start <= first and last <= trip.end and (trip.end - trip.start).days <= (last - first).days:
+            continue  # the trip's own dates are no wider
+        stop.time, stop.alt_times, stop.inherited_time = days[0][1].time, [], None
+        stop.fixed_time = TimeSpan(first, last, Granularity.DAY, f"{days[0][1].time} ... {days[-1][1].time}")
 
 
 def visit_lengths(reading: Reading, drafts: list[Draft]) -> None:
