@@ -172,3 +172,30 @@ def test_the_north_is_no_country_when_the_story_is_not_about_the_koreas(plugins:
     text = "The minister visited the North in March, touring farms near the border with Canada."
     visits = [e for e in run(text, plugins, dt.date(2025, 6, 4)) if e.type is EventType.VISIT]
     assert all(v.location is None or v.location.country != "PRK" for v in visits)
+
+
+def meetings(events: list[Event]) -> list[Event]:
+    return [e for e in events if e.type is EventType.MEETING]
+
+
+def test_a_meeting_dated_within_a_visit_of_its_guest_is_where_the_visit_is(plugins: Plugins) -> None:
+    text = (
+        "President Arlo Venn of Freedonia arrived in Hanoi on Sunday for a four-day state visit, his "
+        "office said.\n\n"
+        "On Tuesday, Venn will meet Vietnamese Prime Minister Dao Minh Quoc and attend a luncheon."
+    )
+    (meeting,) = meetings(run(text, plugins, dt.date(2025, 5, 26)))
+    assert meeting.location is not None
+    assert meeting.location.name == "Hanoi"
+
+
+def test_a_meeting_on_the_day_of_a_placed_meeting_of_the_same_envoy_is_there(plugins: Plugins) -> None:
+    text = (
+        "Nuclear envoy Hwang Do-yun will host the U.S. Special Representative Rebecca Marsh and Japanese "
+        "envoy Kenta Ogiwara for trilateral talks in Seoul on Monday.\n\n"
+        "Hwang is also scheduled to meet bilaterally with Ogiwara on Monday."
+    )
+    events = meetings(run(text, plugins, dt.date(2025, 6, 18)))
+    (bilateral,) = [e for e in events if len(e.participants) == 2]
+    assert bilateral.location is not None
+    assert bilateral.location.name == "Seoul"

@@ -8,20 +8,22 @@ names besides the sides' own are its topics.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import re
 
-from alliancekit.model import EventType, Status
+from alliancekit.model import EventType, Status, TimeSpan
 from alliancekit.rules import cues, lexicon
 from alliancekit.rules.document import Draft, Reading, SentenceLayer
 from alliancekit.rules.mentions import PlaceMention
-from alliancekit.rules.timing import arrival_adjunct, venues
+from alliancekit.rules.timing import arrival_adjunct, settle_time, venues
 from alliancekit.rules.triggers import Trigger
 
 __all__ = [
     "dateline_places",
     "location_for",
     "more_destinations",
+    "places_within_stays",
     "topics_for_previous",
     "topics_of",
 ]
@@ -290,3 +292,69 @@ def dateline_places(reading: Reading, drafts: list[Draft]) -> None:
             continue
         if draft.type is EventType.MEETING or draft.trigger.arrival:
             draft.location = mention  # "Delgado flew in from Manila": to where the story is filed
+
+
+_LONGEST_STAY = 21
+"""How many days a visit may last and still place the meetings dated within it."""
+
+
+def _interval(draft: Draft, anchor: dt.date | None) -> TimeSpan | None:
+    """The resolved interval a draft will be reported with, or ``None``."""
+    source = draft if draft.time is not None or draft.fixed_time is not None else draft.inherited_time
+    if source is None or (source.time is None and source.fixed_time is None):
+        return None
+    if source.fixed_time is not None:
+        span: TimeSpan | None = source.fixed_time
+    else:
+        status = source.status or (Status.PLANNED if source.future_hint else Status.OCCURRED)
+        span = settle_time(source, status, anchor)[1]
+    return span if span is not None and span.start is not None and span.end is not None else None
+
+
+def _within(inner: TimeSpan, outer: TimeSpan) -> bool:
+    assert inner.start is not None
+    assert inner.end is not None
+    assert outer.start is not None
+    assert outer.end is not None
+    return outer.start <= inner.start and inner.end <= outer.end
+
+
+def places_within_stays(reading: Reading, drafts: list[Draft]) -> None:
+    """An unplaced meeting dated within a stay of one of its people happens where that stay is.
+
+    "Varga paid a state visit to Hanoi on the 4th ... On the 6th, Varga will
+    meet the premier": the meeting is in Hanoi. So is one held on the day, and
+    by the same person, of a meeting whose place is told ("will meet Ines in
+    Hanoi on Monday. He will also meet Oskar on Monday"). The narrowest
+    such stay or meeting decides; two in different countries decide nothing.
+    """
+    anchor = reading.document.anchor
+    spans = {id(draft): _interval(draft, anchor) for draft in drafts}
+    for draft in drafts:
+        own = spans[id(draft)]
+        if draft.type is not EventType.MEETING or draft.location is not None or own is None:
+            continue
+        people = draft.person_keys()
+        settings: list[tuple[int, PlaceMention]] = []
+        for other in drafts:
+            span = spans[id(other)]
+            if (
+                other is draft
+                or other.location is None
+                or span is None
+                or not other.person_keys() & people
+                or (other.status is Status.CANCELLED) is not (draft.status is Status.CANCELLED)
+                or not _within(own, span)
+            ):
+                continue
+            days = span.days or 0
+            stay = other.type is EventType.VISIT and days <= _LONGEST_STAY and not other.onward
+            same_day = other.type is EventType.MEETING and days <= 1 and other.status is draft.status
+            if stay or same_day:
+                settings.append((days, other.location))
+        if not settings:
+            continue
+        narrowest = min(days for days, _ in settings)
+        chosen = [place for days, place in settings if days == narrowest]
+        if len({place.country for place in chosen}) == 1:
+            draft.location = chosen[0]
