@@ -199,3 +199,35 @@ def test_a_meeting_on_the_day_of_a_placed_meeting_of_the_same_envoy_is_there(plu
     (bilateral,) = [e for e in events if len(e.participants) == 2]
     assert bilateral.location is not None
     assert bilateral.location.name == "Seoul"
+
+
+def test_a_meeting_on_the_sidelines_of_a_summit_is_where_the_story_puts_the_summit(plugins: Plugins) -> None:
+    text = (
+        "Prime Minister Arjun Mehra held talks with Chancellor Ilse Brandt on the sidelines of the G20 "
+        "summit on Tuesday, officials said.\n\n"
+        "Climate finance dominated the first day of the G20 summit in Bali, where leaders also discussed "
+        "food security."
+    )
+    (meeting,) = meetings(run(text, plugins, dt.date(2025, 11, 20)))
+    assert meeting.location is not None
+    assert meeting.location.name == "Bali"
+
+
+def test_a_meeting_on_the_sidelines_of_a_gathering_a_city_will_host_is_in_that_city(plugins: Plugins) -> None:
+    text = (
+        "President Hana Ryu has proposed that Prime Minister Kenji Aoyama hold a summit with her on "
+        "Nov. 2, on the sidelines of a trilateral meeting Seoul is likely to host this weekend."
+    )
+    found = [e for e in meetings(run(text, plugins, dt.date(2025, 10, 28))) if e.time is not None]
+    assert found
+    assert all(e.location is not None and e.location.name == "Seoul" for e in found)
+
+
+def test_a_meeting_at_a_summit_held_elsewhere_than_another_one_takes_no_wrong_place(plugins: Plugins) -> None:
+    text = (
+        "President Arlo Venn met Prime Minister Dao Minh Quoc on the sidelines of the APEC summit on "
+        "Friday.\n\n"
+        "Japan hosted the G7 summit in Hiroshima in May."
+    )
+    found = [e for e in meetings(run(text, plugins, dt.date(2025, 11, 20))) if e.time is not None]
+    assert all(e.location is None or e.location.name != "Hiroshima" for e in found)

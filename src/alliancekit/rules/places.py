@@ -12,6 +12,8 @@ import datetime as dt
 import itertools
 import re
 
+import attrs
+
 from alliancekit.model import EventType, Status, TimeSpan
 from alliancekit.rules import cues, lexicon
 from alliancekit.rules.document import Draft, Reading, SentenceLayer
@@ -21,6 +23,7 @@ from alliancekit.rules.triggers import Trigger
 
 __all__ = [
     "dateline_places",
+    "gathering_places",
     "location_for",
     "more_destinations",
     "places_within_stays",
@@ -358,3 +361,175 @@ def places_within_stays(reading: Reading, drafts: list[Draft]) -> None:
         chosen = [place for days, place in settings if days == narrowest]
         if len({place.country for place in chosen}) == 1:
             draft.location = chosen[0]
+
+
+# A gathering named by the words before its noun ("the G20 summit", "the Asia-Pacific Economic
+# Cooperation (APEC) summit", "@forumhandle summit"), or by a code with a number ("COP26", "G7").
+_GATHERING_NAME_WORD = r"(?:@?[A-Z0-9][\w&.’'-]*|\([A-Z0-9][\w-]*\)|@[a-z0-9]\w*)"
+_GATHERING = re.compile(
+    rf"(?P<name>(?:{_GATHERING_NAME_WORD}\s+){{0,5}}?)(?:(?i:trilateral|leaders['’]?|ministerial|annual)\s+)?"
+    r"(?P<noun>(?i:summit|meeting|conference|forum|dialogue|gathering|session))s?\b"
+    r"|\b(?P<code>(?:COP|G|G-)\d{1,2})\b(?!\s+(?i:summit|meeting|conference|forum|leaders|session))"
+)
+# Words that open a gathering's name without naming it: "The", "This", a weekday.
+_NOT_NAMING = frozenset(
+    "the this that a an its their his her last next first second third annual upcoming".split()
+)
+# "on the sidelines of", "at", "during": the gathering another engagement is held at.
+_SETTING = re.compile(
+    r"\b(?:(?:on|in|at)\s+the\s+(?:sidelines|margins?|fringes?)\s+of|at|during|while\s+attending)\s+"
+    r"(?:(?:the|a|an|this|last|next|their|its)\s+(?:(?:year|week|month)['’]s\s+)?)?$",
+    re.IGNORECASE,
+)
+_ASIDE_SETTING = re.compile(r"(?:sidelines|margins?|fringes?)\s+of\s+(?:\w+\s+)?$", re.IGNORECASE)
+# Between a gathering and the place it is held in: ", which will be held in", " in the resort town of".
+_HELD_IN = re.compile(
+    r"^(?:,?\s+(?:which|that)\s+(?:is|was|will\s+be)|,?\s+(?:to\s+be|being))?"
+    r"(?:\s+(?:expected\s+to\s+be\s+|set\s+to\s+be\s+|due\s+to\s+be\s+|scheduled\s+to\s+be\s+)?"
+    r"(?:held|hosted|convened|taking\s+place|(?:set|scheduled|due|expected)\s+to\s+take\s+place))?"
+    r"\s+(?:in|at)\s+(?:the\s+(?:[a-z-]+\s+){0,3}of\s+|the\s+)?$"
+)
+# Between a place and the gathering it hosts: "Seoul will host the", "in Glasgow during".
+_HOSTS = re.compile(
+    r"^\s+(?:(?:is|was|will|would)\s+)?(?:(?:likely|set|expected|due|scheduled|slated)\s+to\s+)?"
+    r"host(?:s|ed|ing)?\s+(?:the\s+|a\s+|an\s+|this\s+year['’]s\s+)?$"
+)
+_AT_GATHERING = re.compile(
+    r"^(?:,\s*)?\s+(?:for|during|to\s+attend|at|while\s+attending|on\s+the\s+sidelines\s+of)\s+"
+    r"(?:the\s+|a\s+|an\s+|this\s+year['’]s\s+)?$"
+)
+_INTO_PLACE = re.compile(r"\b(?:in|at|to|visiting|visited|visits|visit)\s+(?:the\s+)?$")
+# After a gathering, the place that is the subject of a clause hosting it: "a summit Seoul will host".
+_HOSTED_BY_NEXT = re.compile(
+    r"\s+(?:(?:is|was|will|would)\s+)?(?:(?:likely|set|expected|due|scheduled|slated)\s+to\s+)?host\b"
+)
+
+
+@attrs.frozen
+class _Gathering:
+    """A named gathering in the text: its name's words and the place the text gives for it."""
+
+    start: int
+    end: int
+    words: frozenset[str]
+    noun: str
+    place: PlaceMention | None
+
+
+def _name_words(match: re.Match[str]) -> frozenset[str]:
+    if match.group("code"):
+        return frozenset({match.group("code").lower().replace("-", "")})
+    words = re.findall(r"[\w&.’'-]+", match.group("name").lower())
+    return frozenset(
+        word.lstrip("@").strip(".’'-") for word in words if word not in _NOT_NAMING and len(word) > 1
+    )
+
+
+def _gatherings(reading: Reading, layer: SentenceLayer) -> list[_Gathering]:
+    """The gatherings a sentence names, each with the place the sentence gives for it."""
+    text = reading.text
+    found: list[_Gathering] = []
+    for match in _GATHERING.finditer(text, layer.sentence.start, layer.sentence.end):
+        start = match.start()
+        noun = (match.group("noun") or "summit").lower()
+        found.append(
+            _Gathering(start, match.end(), _name_words(match), noun, _place_of(reading, layer, match))
+        )
+    return found
+
+
+def _place_of(reading: Reading, layer: SentenceLayer, match: re.Match[str]) -> PlaceMention | None:
+    """Where the sentence says a gathering is held: in its name, after "in", or as its host."""
+    text = reading.text
+    places = layer.places
+    for place in places:
+        if match.start() <= place.start and place.end <= match.end() and place.kind != "country":
+            return place  # "the Camp David summit", "the G7 Evian Summit"
+    after = [place for place in places if place.start >= match.end()]
+    if after:
+        first = after[0]
+        gap = text[match.end() : first.start]
+        if _HELD_IN.match(gap) or _HELD_IN.match(gap.rstrip() + " "):
+            return first
+        if re.fullmatch(r"\s*", gap) and _HOSTED_BY_NEXT.match(text, first.end):
+            return first  # "a trilateral meeting Seoul is likely to host"
+    before = [place for place in places if place.end <= match.start()]
+    if before:
+        last = before[-1]
+        gap = text[last.end : match.start()]
+        if _HOSTS.match(gap):
+            return last  # "Seoul will host the summit"
+        if _AT_GATHERING.match(gap):
+            # "visiting Lima, Peru, for the APEC summit": the city before its country
+            if last.kind == "country" and len(before) > 1:
+                city = before[-2]
+                if city.country == last.country and re.fullmatch(r",\s*", text[city.end : last.start]):
+                    last = city
+            if _INTO_PLACE.search(text, max(layer.sentence.start, last.start - 14), last.start):
+                return last  # "had a session in Glasgow during COP26"
+    return None
+
+
+def _same_gathering(first: _Gathering, second: _Gathering) -> bool:
+    """Whether two names may name one gathering: a word in common, or one word the start of another."""
+    return any(
+        a == b or (len(a) >= 2 and len(b) >= 2 and (a.startswith(b) or b.startswith(a)))
+        for a in first.words
+        for b in second.words
+    )
+
+
+def gathering_places(reading: Reading, drafts: list[Draft]) -> None:
+    """An unplaced meeting held at a gathering takes the place the story gives for that gathering.
+
+    "Ferreira met Ong on the sidelines of the G20 summit on Tuesday ... the
+    G20 summit in Bali": the meeting is in Bali, however far from it the
+    story says so; "on the sidelines of a meeting Seoul will host": in Seoul.
+    """
+    named: list[_Gathering] | None = None
+    for draft in drafts:
+        if draft.type is not EventType.MEETING or draft.location is not None:
+            continue
+        if draft.sentence >= len(reading.sentences):
+            continue
+        layer = reading.sentences[draft.sentence]
+        setting = _setting_of(reading, layer, draft.trigger)
+        if setting is None:
+            continue
+        if setting.place is not None:
+            draft.location = setting.place
+            continue
+        if named is None:
+            named = [
+                gathering
+                for other in reading.sentences
+                if _GATHERING.search(other.sentence.text)
+                for gathering in _gatherings(reading, other)
+                if gathering.place is not None
+            ]
+        same = [
+            g for g in named if (_same_gathering(g, setting) if setting.words else g.noun == setting.noun)
+        ]
+        countries = {g.place.country for g in same if g.place is not None}
+        if len(countries) == 1:
+            draft.location = next(g.place for g in same if g.place is not None)
+
+
+def _setting_of(reading: Reading, layer: SentenceLayer, trigger: Trigger) -> _Gathering | None:
+    """The gathering the sentence holds an engagement at: "met X on the sidelines of the G20 summit"."""
+    text = reading.text
+    for gathering in _gatherings(reading, layer):
+        if gathering.start <= trigger.start < gathering.end:
+            continue  # the engagement itself
+        before = text[max(layer.sentence.start, gathering.start - 40) : gathering.start]
+        if not _SETTING.search(before):
+            continue
+        if _ASIDE_SETTING.search(before) is not None:
+            return gathering  # "on the sidelines of" holds whatever the sentence reports
+        opening = re.fullmatch(r"\s*\W*\s*(?:\w+\s+){0,5}", text[layer.sentence.start : gathering.start])
+        gap = text[trigger.end : gathering.start]
+        if opening is not None or (
+            0 <= len(gap) <= 100 and not re.search(r"[;:]|,\s+(?:and|but|while)\b", gap)
+        ):
+            return gathering  # "At the summit, X met Y"; "X met Y at the summit"
+    return None
