@@ -231,3 +231,9 @@ def test_a_meeting_at_a_summit_held_elsewhere_than_another_one_takes_no_wrong_pl
     )
     found = [e for e in meetings(run(text, plugins, dt.date(2025, 11, 20))) if e.time is not None]
     assert all(e.location is None or e.location.name != "Hiroshima" for e in found)
+
+
+def test_capitals_and_summit_cities_abroad_are_in_the_gazetteer(plugins: Plugins) -> None:
+    text = "Foreign Minister Arlo Venn met Chancellor Ilse Brandt in Glasgow, and later flew to Yogyakarta."
+    places = find_places(text, 0, plugins.knowledge_base)
+    assert [(p.name, p.country) for p in places] == [("Glasgow", "GBR"), ("Yogyakarta", "IDN")]
