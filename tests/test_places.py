@@ -237,3 +237,14 @@ def test_capitals_and_summit_cities_abroad_are_in_the_gazetteer(plugins: Plugins
     text = "Foreign Minister Arlo Venn met Chancellor Ilse Brandt in Glasgow, and later flew to Yogyakarta."
     places = find_places(text, 0, plugins.knowledge_base)
     assert [(p.name, p.country) for p in places] == [("Glasgow", "GBR"), ("Yogyakarta", "IDN")]
+
+
+def test_here_is_a_dateline_city_joined_to_the_story_by_a_double_dash(plugins: Plugins) -> None:
+    text = (
+        "Finance chiefs hold first talks\n\n"
+        "WASHINGTON--Finance Minister Kenji Aoyama said Treasury Secretary Dale Whitfield made no request "
+        "on the yen during their trade talks here on Thursday."
+    )
+    (meeting,) = meetings(run(text, plugins, dt.date(2025, 4, 25)))
+    assert meeting.location is not None
+    assert meeting.location.name.startswith("Washington")
