@@ -248,3 +248,13 @@ def test_here_is_a_dateline_city_joined_to_the_story_by_a_double_dash(plugins: P
     (meeting,) = meetings(run(text, plugins, dt.date(2025, 4, 25)))
     assert meeting.location is not None
     assert meeting.location.name.startswith("Washington")
+
+
+def test_a_place_described_before_its_name_is_the_venue(plugins: Plugins) -> None:
+    text = (
+        "President Arlo Venn and Chairman Pak Song-chol held their second summit on May 26 in the border "
+        "village of Panmunjom."
+    )
+    (meeting,) = meetings(run(text, plugins, dt.date(2025, 6, 1)))
+    assert meeting.location is not None
+    assert meeting.location.name == "Panmunjom"

@@ -202,9 +202,13 @@ def _naming_place(layer: SentenceLayer, trigger: Trigger) -> PlaceMention | None
 
 
 def _after_in_or_at(text: str, layer: SentenceLayer, place: PlaceMention) -> bool:
-    """Whether "in" or "at" introduces a place: "in Hanoi", "at the Blue House"."""
-    preceding = text[max(layer.sentence.start, place.start - 12) : place.start].lower()
-    return re.search(r"\b(?:in|at)\s+(?:the\s+)?$", preceding) is not None
+    """Whether "in" or "at" introduces a place: "in Hanoi", "at the Blue House", "in the city of Busan"."""
+    preceding = text[max(layer.sentence.start, place.start - 48) : place.start]
+    return _IN_OR_AT.search(preceding) is not None
+
+
+# "in Hanoi", "at the Blue House", "in the border village of Panmunjom", "at the resort island of Bali"
+_IN_OR_AT = re.compile(r"\b(?i:in|at)\s+(?:(?i:the)\s+(?:[a-z][a-z-]*\s+){1,3}of\s+|(?i:the)\s+)?$")
 
 
 def topics_of(layer: SentenceLayer, draft: Draft) -> list[str]:
