@@ -258,3 +258,13 @@ def test_a_place_described_before_its_name_is_the_venue(plugins: Plugins) -> Non
     (meeting,) = meetings(run(text, plugins, dt.date(2025, 6, 1)))
     assert meeting.location is not None
     assert meeting.location.name == "Panmunjom"
+
+
+def test_a_meeting_a_trip_was_made_to_attend_is_where_the_trip_went(plugins: Plugins) -> None:
+    text = (
+        "Foreign Minister Arlo Venn made his last visit to Seoul in March 2015 to attend a trilateral "
+        "meeting with Foreign Minister Hana Ryu and Foreign Minister Kenji Aoyama."
+    )
+    (meeting,) = meetings(run(text, plugins, dt.date(2025, 6, 1)))
+    assert meeting.location is not None
+    assert meeting.location.name == "Seoul"

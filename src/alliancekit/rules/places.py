@@ -63,10 +63,12 @@ def location_for(
 ) -> PlaceMention | None:
     """Where the engagement of a trigger happens: its destination, or the place its clause names."""
     text = reading.text
-    if trigger.type is EventType.MEETING and cues.PURPOSE.search(
-        text[max(left, trigger.start - 40) : trigger.start]
+    before = text[max(left, trigger.start - 40) : trigger.start]
+    if trigger.type is EventType.MEETING and (
+        cues.PURPOSE.search(before) or (trigger.form == "verbal" and _TO_PURPOSE.search(before))
     ):
-        # "will fly to Tokyo on Saturday for talks with X": the talks are where the trip goes.
+        # "will fly to Tokyo on Saturday for talks with X", "visited Seoul in March to attend a
+        # trilateral meeting": the talks are where the trip goes.
         for other in reversed(reading.drafts):
             if other.sentence != layer.sentence.index:
                 break
@@ -165,6 +167,9 @@ def location_for(
                 return place if comma - place.end <= 2 else None
     return None
 
+
+# "visited Seoul to attend", "flew to Hanoi in May to meet": a trip's purpose, the infinitive after it.
+_TO_PURPOSE = re.compile(r"\w\s+(?:in\s+order\s+)?to\s+(?:also\s+)?$")
 
 _MOTION_TO = re.compile(
     r"\b(?:head(?:s|ed|ing)?|travel(?:s|led|ling|ed|ing)?|fl(?:y|ies|ew|ying)|go(?:es|ing)?|went|mov(?:e|es|ed|ing)|"
