@@ -268,3 +268,20 @@ def test_a_meeting_a_trip_was_made_to_attend_is_where_the_trip_went(plugins: Plu
     (meeting,) = meetings(run(text, plugins, dt.date(2025, 6, 1)))
     assert meeting.location is not None
     assert meeting.location.name == "Seoul"
+
+
+def test_a_building_named_by_a_common_noun_is_the_venue(plugins: Plugins) -> None:
+    text = "Defense Minister Arlo Venn met Defence Minister Ilse Brandt at the ministry on Monday."
+    (meeting,) = meetings(run(text, plugins, dt.date(2025, 6, 4)))
+    assert meeting.location is not None
+    assert meeting.location.name == "the ministry"
+
+
+def test_a_prime_ministers_own_office_is_the_prime_ministers_office(plugins: Plugins) -> None:
+    text = (
+        "Foreign Minister Hana Ryu paid a courtesy call on Prime Minister Kenji Aoyama at his office on "
+        "Wednesday evening."
+    )
+    (meeting,) = meetings(run(text, plugins, dt.date(2025, 6, 5)))
+    assert meeting.location is not None
+    assert meeting.location.name == "Prime Minister's Office"

@@ -140,6 +140,11 @@ def location_for(
             continue  # "the meeting ... will be an agreement to invest in the US": another verb's place
         if _after_in_or_at(text, layer, place):
             return place
+    if trigger.type is EventType.MEETING:
+        venue = _VENUE_NOUN.search(text, trigger.end, min(layer.sentence.end, right + 60))
+        if venue is not None and not re.search(r"[;:]", text[trigger.end : venue.start()]):
+            # "paid a courtesy call on her at her office", "a dinner at his private residence"
+            return _venue_of(venue, draft)
     for arrival in layer.triggers:
         if trigger.form == "verbal" and arrival.destination and arrival_adjunct(text, arrival):
             # "met the Emperor after arriving in Tokyo": where the arrival is
@@ -166,6 +171,36 @@ def location_for(
             if place.end <= comma:
                 return place if comma - place.end <= 2 else None
     return None
+
+
+# A building named by a common noun, where people meet: "at her office", "at the prime minister's
+# office", "at his private residence", "at the ministry".
+_VENUE_NOUN = re.compile(
+    r"\bat\s+(?P<venue>(?:the|his|her|their)\s+(?:(?:[a-z]+['’]s|[a-z]+)\s+){0,2}"
+    r"(?:office|residence|ministry|headquarters|embassy|guesthouse|guest\s+house|official\s+residence))\b"
+    r"(?!\s+(?:of|for)\b)"
+)
+
+
+def _venue_of(venue: re.Match[str], draft: Draft) -> PlaceMention:
+    """The building a common noun names, its owner's when a pronoun gives one ("at her office").
+
+    The owner is the last of the engagement's people named before it; a
+    prime minister's office is the Prime Minister's Office.
+    """
+    written = venue.group("venue")
+    start, end = venue.start("venue"), venue.end("venue")
+    owned = re.fullmatch(r"(?:his|her|their)\s+(?P<rest>.+)", written)
+    if owned is None:
+        return PlaceMention(start, end, written, None, "facility", written)
+    people = [p.person for p in draft.parties if p.person is not None and p.person.end <= start]
+    owner = max(people, key=lambda person: person.end) if people else None
+    if owner is None:
+        return PlaceMention(start, end, written, None, "facility", written)
+    title = (owner.title or "").lower()
+    if owned.group("rest") == "office" and "prime minister" in title and not re.search(r"deputy|vice", title):
+        return PlaceMention(start, end, "Prime Minister's Office", owner.country, "facility", written)
+    return PlaceMention(start, end, written, owner.country, "facility", written)
 
 
 # "visited Seoul to attend", "flew to Hanoi in May to meet": a trip's purpose, the infinitive after it.
