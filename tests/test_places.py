@@ -285,3 +285,12 @@ def test_a_prime_ministers_own_office_is_the_prime_ministers_office(plugins: Plu
     (meeting,) = meetings(run(text, plugins, dt.date(2025, 6, 5)))
     assert meeting.location is not None
     assert meeting.location.name == "Prime Minister's Office"
+
+
+def test_going_home_after_a_stop_does_not_move_the_stop_home(plugins: Plugins) -> None:
+    text = (
+        "The lawmakers, led by Japanese lawmaker Kenta Ogiwara, are to meet the minister today and tour "
+        "a semiconductor facility in Zhubei tomorrow before returning to Japan."
+    )
+    found = visits(run(text, plugins, dt.date(2025, 12, 9)))
+    assert all(v.location is None or v.location.country != "JPN" for v in found)

@@ -214,6 +214,8 @@ def _person_countries(draft: Draft) -> set[str]:
 def _compatible(first: Draft, second: Draft, anchor: dt.date | None, text: str = "") -> bool:
     if first.type is not second.type:
         return False
+    if _homecoming(first) or _homecoming(second):
+        return False  # "tour a plant in Hsinchu before returning to Japan": going home is no stop of the trip
     if not same_scale(first, second, text):
         return False  # "also held bilateral talks": not the trilateral they attended
     if any(not _agree(mention, second, anchor) for mention in first.mentions):
@@ -303,6 +305,14 @@ def _compatible(first: Draft, second: Draft, anchor: dt.date | None, text: str =
         both_local = "country" not in (first.location.kind, second.location.kind)
         return not (both_local and first.location.name != second.location.name)
     return True
+
+
+def _homecoming(draft: Draft) -> bool:
+    """Whether a visit draft tells its people going back to their own country ("returned to Tokyo")."""
+    if draft.type is not EventType.VISIT or not draft.trigger.abroad or draft.location is None:
+        return False
+    home = {p.person.country for p in draft.parties if p.person is not None}
+    return bool(home) and home <= {draft.location.country, None}
 
 
 def _one_planned_trip(first: Draft, second: Draft) -> bool:
