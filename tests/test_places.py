@@ -294,3 +294,12 @@ def test_going_home_after_a_stop_does_not_move_the_stop_home(plugins: Plugins) -
     )
     found = visits(run(text, plugins, dt.date(2025, 12, 9)))
     assert all(v.location is None or v.location.country != "JPN" for v in found)
+
+
+def test_a_meeting_dated_before_a_trip_is_not_held_where_the_trip_goes(plugins: Plugins) -> None:
+    text = (
+        "The lawmakers, led by Japanese lawmaker Kenta Ogiwara, are to meet the minister today and tour "
+        "a semiconductor facility in Busan tomorrow."
+    )
+    (meeting,) = meetings(run(text, plugins, dt.date(2025, 12, 9)))
+    assert meeting.location is None

@@ -768,12 +768,14 @@ def join_fellow_visitors(drafts: list[Draft], anchor: dt.date | None, text: str)
     return [draft for draft in drafts if id(draft) not in joined]
 
 
-def inherit(drafts: list[Draft]) -> None:
+def inherit(drafts: list[Draft], anchor: dt.date | None = None) -> None:
     """Fill undated or unplaced events from the related events around them.
 
     A meeting takes the time and place of the visit it happens during; an
     invitation those of the call or meeting it was made in; a visit made
     "to attend" a meeting in the same sentence takes the meeting's date.
+    A meeting dated before the visit begins ("meet him today and tour a
+    plant in Busan tomorrow") does not take its place.
     """
     for position, draft in enumerate(drafts):
         if draft.time is not None and draft.location is not None:
@@ -823,6 +825,7 @@ def inherit(drafts: list[Draft]) -> None:
                 and other.type is EventType.VISIT
                 and draft.type is EventType.MEETING
                 and not (other.onward and other.sentence == draft.sentence)
+                and not _dated_before(draft, other, anchor)
             ):
                 draft.location = other.location
             if (
@@ -835,6 +838,14 @@ def inherit(drafts: list[Draft]) -> None:
                 draft.location is not None or draft.type is not EventType.MEETING
             ):
                 break
+
+
+def _dated_before(draft: Draft, other: Draft, anchor: dt.date | None) -> bool:
+    """Whether a draft's own time ends before another's begins."""
+    first, second = span_of(draft, anchor), span_of(other, anchor)
+    if first is None or second is None or first.end is None or second.start is None:
+        return False
+    return first.end < second.start
 
 
 def group_countries(draft: Draft) -> set[str]:

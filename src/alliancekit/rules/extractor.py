@@ -77,7 +77,7 @@ def read_article(reading: Reading) -> list[tuple[Event, Draft]]:
     engagements = join_country_sides(engagements, anchor)
     borrow_times(reading, engagements)  # an undated engagement: the time of the sentence before
     speaking_days(reading, engagements)  # "said Wednesday ... told him during their call"
-    inherit(engagements)  # the time and place of the visit or call it belongs to
+    inherit(engagements, anchor)  # the time and place of the visit or call it belongs to
     engagements = join_companions(engagements)
     engagements = join_fellow_visitors(engagements, anchor, reading.text)  # "Ines too visited"
     years_from_paragraph(reading, engagements)
