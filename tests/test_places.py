@@ -303,3 +303,10 @@ def test_a_meeting_dated_before_a_trip_is_not_held_where_the_trip_goes(plugins: 
     )
     (meeting,) = meetings(run(text, plugins, dt.date(2025, 12, 9)))
     assert meeting.location is None
+
+
+def test_a_meeting_set_during_a_trip_by_an_opening_phrase_is_where_the_trip_went(plugins: Plugins) -> None:
+    text = "During his visit to Tokyo, Foreign Minister Arlo Venn met Prime Minister Kenji Aoyama on Tuesday."
+    (meeting,) = meetings(run(text, plugins, dt.date(2025, 6, 4)))
+    assert meeting.location is not None
+    assert meeting.location.name == "Tokyo"

@@ -145,6 +145,10 @@ def location_for(
         if venue is not None and not re.search(r"[;:]", text[trigger.end : venue.start()]):
             # "paid a courtesy call on her at her office", "a dinner at his private residence"
             return _venue_of(venue, draft)
+    if trigger.type is EventType.MEETING:
+        framing = _framing_trip_place(text, layer, trigger)
+        if framing is not None:
+            return framing  # "During his visit to Tokyo, Venn met Aoyama": where the trip is
     for arrival in layer.triggers:
         if trigger.form == "verbal" and arrival.destination and arrival_adjunct(text, arrival):
             # "met the Emperor after arriving in Tokyo": where the arrival is
@@ -211,6 +215,35 @@ _MOTION_TO = re.compile(
     r"continu(?:e|es|ed|ing)|proceed(?:s|ed|ing)?|on)\s+(?:on\s+)?to\s+$",
     re.IGNORECASE,
 )
+
+
+# What frames a trip the rest of the sentence happens during: "During his visit to", "While visiting".
+_TRIP_FRAME_NOUN = re.compile(
+    r"\b(?i:during|on|while\s+on|in\s+the\s+course\s+of|over|throughout)\s+"
+    r"(?:(?i:his|her|their|the|a|an|its|this|that)\s+)?(?:[\w’'-]+\s+){0,3}$"
+)
+_TRIP_FRAME_VERB = re.compile(r"\b(?i:while|when)\s+(?:(?i:he|she|they)\s+(?:was|were)\s+)?$")
+
+
+def _framing_trip_place(text: str, layer: SentenceLayer, trigger: Trigger) -> PlaceMention | None:
+    """The place of a trip an earlier phrase of the sentence sets the engagement in.
+
+    "During his visit to Tokyo, Venn met Aoyama", "While visiting Hanoi, she
+    held talks with ...": the meeting is where the trip went.
+    """
+    for trip in layer.triggers:
+        if trip.type is not EventType.VISIT or trip.end > trigger.start:
+            continue
+        before = text[max(layer.sentence.start, trip.start - 40) : trip.start]
+        frame = _TRIP_FRAME_NOUN if trip.form == "nominal" else _TRIP_FRAME_VERB
+        if frame.search(before) is None:
+            continue
+        for place in layer.places:
+            if trip.end <= place.start < trigger.start and re.fullmatch(
+                r"\s*(?:(?:to|in)\s+)?(?:the\s+)?", text[trip.end : place.start]
+            ):
+                return place
+    return None
 
 
 def _destination_before(reading: Reading, layer: SentenceLayer, trigger: Trigger) -> PlaceMention | None:
