@@ -310,3 +310,15 @@ def test_a_meeting_set_during_a_trip_by_an_opening_phrase_is_where_the_trip_went
     (meeting,) = meetings(run(text, plugins, dt.date(2025, 6, 4)))
     assert meeting.location is not None
     assert meeting.location.name == "Tokyo"
+
+
+def test_a_country_s_capital_named_by_its_demonym_is_that_city(plugins: Plugins) -> None:
+    text = "Foreign Minister Arlo Venn met Prime Minister Kenji Aoyama in the Japanese capital on Tuesday."
+    (meeting,) = meetings(run(text, plugins, dt.date(2025, 6, 4)))
+    assert meeting.location is not None
+    assert (meeting.location.name, meeting.location.country) == ("Tokyo", "JPN")
+
+
+def test_capital_in_another_sense_is_no_place(plugins: Plugins) -> None:
+    places = find_places("The Japanese capital markets rallied on Tuesday.", 0, plugins.knowledge_base)
+    assert places == []
