@@ -322,3 +322,13 @@ def test_a_country_s_capital_named_by_its_demonym_is_that_city(plugins: Plugins)
 def test_capital_in_another_sense_is_no_place(plugins: Plugins) -> None:
     places = find_places("The Japanese capital markets rallied on Tuesday.", 0, plugins.knowledge_base)
     assert places == []
+
+
+def test_a_meeting_the_day_after_an_arrival_is_where_the_visitor_arrived(plugins: Plugins) -> None:
+    text = (
+        "President Arlo Venn arrived in Jakarta on Tuesday. On Wednesday he will meet President Budi "
+        "Hartono. Later, Venn will travel to Yogyakarta in Central Java to tour a military academy."
+    )
+    (meeting,) = meetings(run(text, plugins, dt.date(2025, 6, 4)))
+    assert meeting.location is not None
+    assert meeting.location.name == "Jakarta"

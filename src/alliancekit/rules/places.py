@@ -399,14 +399,31 @@ def _within(inner: TimeSpan, outer: TimeSpan) -> bool:
     return outer.start <= inner.start and inner.end <= outer.end
 
 
+def _dated_in_own_sentence(reading: Reading, draft: Draft) -> bool:
+    """Whether a draft's time is told in a sentence of its own mentions, not borrowed from another."""
+    if draft.time is None:
+        return False
+    told = draft.time.start
+    sentence = next(
+        (layer.sentence for layer in reading.sentences if layer.sentence.start <= told < layer.sentence.end),
+        None,
+    )
+    if sentence is None:
+        return False
+    starts = [start for start, _ in draft.spans] or [draft.trigger.start]
+    return any(sentence.start <= start < sentence.end for start in starts)
+
+
 def places_within_stays(reading: Reading, drafts: list[Draft]) -> None:
     """An unplaced meeting dated within a stay of one of its people happens where that stay is.
 
     "Varga paid a state visit to Hanoi on the 4th ... On the 6th, Varga will
-    meet the premier": the meeting is in Hanoi. So is one held on the day, and
-    by the same person, of a meeting whose place is told ("will meet Ines in
-    Hanoi on Monday. He will also meet Oskar on Monday"). The narrowest
-    such stay or meeting decides; two in different countries decide nothing.
+    meet the premier": the meeting is in Hanoi. A stay told by its arrival
+    ("arrived in Hanoi on Tuesday") lasts a few days, until the next stop; of
+    several stays, the one begun last before the meeting decides. A meeting
+    held on the day, and by the same person, of a meeting whose place is told
+    ("will meet Ines in Hanoi on Monday. He will also meet Oskar on Monday")
+    is there too. Places in different countries decide nothing.
     """
     anchor = reading.document.anchor
     spans = {id(draft): _interval(draft, anchor) for draft in drafts}
@@ -415,29 +432,45 @@ def places_within_stays(reading: Reading, drafts: list[Draft]) -> None:
         if draft.type is not EventType.MEETING or draft.location is not None or own is None:
             continue
         people = draft.person_keys()
-        settings: list[tuple[int, PlaceMention]] = []
+        same_day: list[PlaceMention] = []
+        stays: list[tuple[dt.date, int, PlaceMention]] = []
         for other in drafts:
             span = spans[id(other)]
             if (
                 other is draft
                 or other.location is None
                 or span is None
+                or span.start is None
+                or not _dated_in_own_sentence(reading, other)
                 or not other.person_keys() & people
                 or (other.status is Status.CANCELLED) is not (draft.status is Status.CANCELLED)
-                or not _within(own, span)
             ):
                 continue
             days = span.days or 0
-            stay = other.type is EventType.VISIT and days <= _LONGEST_STAY and not other.onward
-            same_day = other.type is EventType.MEETING and days <= 1 and other.status is draft.status
-            if stay or same_day:
-                settings.append((days, other.location))
-        if not settings:
+            if other.type is EventType.MEETING and days <= 1 and other.status is draft.status:
+                if _within(own, span):
+                    same_day.append(other.location)
+            elif other.type is EventType.VISIT and days <= _LONGEST_STAY and not other.onward:
+                begun = span.start
+                assert begun is not None
+                if days <= 1 and (other.trigger.arrival or cues.ARRIVAL_WORD.search(other.trigger.text)):
+                    span = TimeSpan(begun, begun + dt.timedelta(days=_ARRIVAL_STAY))
+                if _within(own, span):
+                    stays.append((begun, days, other.location))
+        if same_day:
+            chosen = same_day
+        elif stays:
+            latest = max(start for start, _, _ in stays)
+            narrowest = min(days for start, days, _ in stays if start == latest)
+            chosen = [place for start, days, place in stays if start == latest and days == narrowest]
+        else:
             continue
-        narrowest = min(days for days, _ in settings)
-        chosen = [place for days, place in settings if days == narrowest]
         if len({place.country for place in chosen}) == 1:
             draft.location = chosen[0]
+
+
+_ARRIVAL_STAY = 3
+"""How many days after an arrival a stay told only by it is taken to last."""
 
 
 # A gathering named by the words before its noun ("the G20 summit", "the Asia-Pacific Economic
