@@ -332,3 +332,12 @@ def test_a_meeting_the_day_after_an_arrival_is_where_the_visitor_arrived(plugins
     (meeting,) = meetings(run(text, plugins, dt.date(2025, 6, 4)))
     assert meeting.location is not None
     assert meeting.location.name == "Jakarta"
+
+
+def test_a_ministry_that_owns_the_building_named_after_it_is_not_the_venue(plugins: Plugins) -> None:
+    text = (
+        "Foreign Minister Arlo Venn held talks with Foreign Minister Kenji Aoyama on Monday at the foreign "
+        "ministry's Iikura guest house."
+    )
+    (meeting,) = meetings(run(text, plugins, dt.date(2025, 6, 4)))
+    assert meeting.location is None or meeting.location.name != "the foreign ministry"

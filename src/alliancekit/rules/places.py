@@ -182,7 +182,7 @@ def location_for(
 _VENUE_NOUN = re.compile(
     r"\bat\s+(?P<venue>(?:the|his|her|their)\s+(?:(?:[a-z]+['’]s|[a-z]+)\s+){0,2}"
     r"(?:office|residence|ministry|headquarters|embassy|guesthouse|guest\s+house|official\s+residence))\b"
-    r"(?!\s+(?:of|for)\b)"
+    r"(?![’']s\b|\s+(?:of|for)\b)"
 )
 
 
