@@ -341,3 +341,12 @@ def test_a_ministry_that_owns_the_building_named_after_it_is_not_the_venue(plugi
     )
     (meeting,) = meetings(run(text, plugins, dt.date(2025, 6, 4)))
     assert meeting.location is None or meeting.location.name != "the foreign ministry"
+
+
+def test_a_visit_here_goes_to_the_dateline_city(plugins: Plugins) -> None:
+    text = (
+        "SINGAPORE (Wire) - Malaysian Defence Minister Arlo Venn called on Prime Minister Dao Minh Quoc "
+        "on Friday. Venn is on his first official visit here since taking office."
+    )
+    found = visits(run(text, plugins, dt.date(2025, 6, 4)))
+    assert [v.location.name for v in found if v.location] == ["Singapore"]

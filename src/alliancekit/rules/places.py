@@ -101,6 +101,14 @@ def location_for(
                     text, max(layer.sentence.start, place.start - 12), place.start
                 ):
                     return place
+            if re.match(r"\s+here\b", text[trigger.end : trigger.end + 8]):
+                # "his first official visit here": where the story is filed, else the country it is about
+                home = {p.person.country for p in draft.parties if p.person is not None and p.person.country}
+                return (
+                    _dateline_place(reading)
+                    or _inline_dateline(reading, layer)
+                    or _country_in_focus(reading, layer, home)
+                )
             # "Okafor's British visit", "his first Japanese trip": the country its demonym names.
             demonym = cues.DEMONYM_BEFORE.search(
                 text, max(layer.sentence.start, trigger.start - 40), trigger.start
