@@ -103,11 +103,11 @@ def location_for(
                     return place
             if re.match(r"\s+here\b", text[trigger.end : trigger.end + 8]):
                 # "his first official visit here": where the story is filed, else the country it is about
-                home = {p.person.country for p in draft.parties if p.person is not None and p.person.country}
+                homes = {p.country for p in draft.parties if p.person is not None and p.country is not None}
                 return (
                     _dateline_place(reading)
                     or _inline_dateline(reading, layer)
-                    or _country_in_focus(reading, layer, home)
+                    or _country_in_focus(reading, layer, homes)
                 )
             # "Okafor's British visit", "his first Japanese trip": the country its demonym names.
             demonym = cues.DEMONYM_BEFORE.search(
