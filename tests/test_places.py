@@ -350,3 +350,10 @@ def test_a_visit_here_goes_to_the_dateline_city(plugins: Plugins) -> None:
     )
     found = visits(run(text, plugins, dt.date(2025, 6, 4)))
     assert [v.location.name for v in found if v.location] == ["Singapore"]
+
+
+def test_a_second_dated_stop_of_a_trip_is_a_visit_of_its_own_day(plugins: Plugins) -> None:
+    text = "President Arlo Venn heads to Beijing on Wednesday and to Seoul on Thursday."
+    found = visits(run(text, plugins, dt.date(2025, 6, 2)))
+    days = {v.location.name: str(v.time.start) for v in found if v.location and v.time}
+    assert days == {"Beijing": "2025-06-04", "Seoul": "2025-06-05"}

@@ -20,6 +20,7 @@ from alliancekit.rules.document import Draft, Reading, SentenceLayer
 from alliancekit.rules.mentions import PlaceMention
 from alliancekit.rules.timing import arrival_adjunct, settle_time, venues
 from alliancekit.rules.triggers import Trigger
+from alliancekit.temporal import TimeMention
 
 __all__ = [
     "dateline_places",
@@ -27,6 +28,7 @@ __all__ = [
     "location_for",
     "more_destinations",
     "places_within_stays",
+    "stop_time",
     "topics_for_previous",
     "topics_of",
 ]
@@ -51,11 +53,45 @@ def more_destinations(
         if place.country == previous.country and place.kind == "country" and re.fullmatch(r",\s*", gap):
             previous = place  # "Seoul, South Korea": the stop's country, not another stop
             continue
-        if not (cues.LIST_GAP.fullmatch(gap) or cues.SECOND_PLACE_GAP.fullmatch(gap)):
+        if not (
+            cues.LIST_GAP.fullmatch(gap)
+            or cues.SECOND_PLACE_GAP.fullmatch(gap)
+            or _dated_stop_gap(layer, previous.end, gap)
+        ):
             break
         found.append(place)
         previous = place
     return found
+
+
+# "to Beijing on Wednesday and to Seoul on Thursday": the gap between two dated stops of a trip.
+_DATED_STOP_GAP = re.compile(r"\s+(?P<time>[^,;.]{2,40}?),?\s+and\s+(?:then\s+)?to\s+(?:the\s+)?")
+
+
+def _dated_stop_gap(layer: SentenceLayer, start: int, gap: str) -> bool:
+    """Whether the words between two places are the first stop's time and "and to"."""
+    match = _DATED_STOP_GAP.fullmatch(gap)
+    if match is None:
+        return False
+    told = (start + match.start("time"), start + match.end("time"))
+    return any(time.start == told[0] and time.end == told[1] for time in layer.times)
+
+
+def stop_time(reading: Reading, layer: SentenceLayer, stop: PlaceMention) -> TimeMention | None:
+    """The time written right after a further stop of a trip: "and to Seoul on Thursday".
+
+    Only a stop that follows the first one's own time has one; a stop listed
+    with the others ("to Tokyo and Seoul next week") shares the trip's.
+    """
+    text = reading.text
+    follows_dated_stop = any(
+        re.fullmatch(r",?\s+and\s+(?:then\s+)?to\s+(?:the\s+)?", text[time.end : stop.start])
+        for time in layer.times
+        if time.end <= stop.start
+    )
+    if not follows_dated_stop:
+        return None
+    return next((time for time in layer.times if 0 <= time.start - stop.end <= 1), None)
 
 
 def location_for(
