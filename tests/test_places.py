@@ -357,3 +357,12 @@ def test_a_second_dated_stop_of_a_trip_is_a_visit_of_its_own_day(plugins: Plugin
     found = visits(run(text, plugins, dt.date(2025, 6, 2)))
     days = {v.location.name: str(v.time.start) for v in found if v.location and v.time}
     assert days == {"Beijing": "2025-06-04", "Seoul": "2025-06-05"}
+
+
+def test_a_country_named_as_a_possessor_after_a_stop_is_no_further_stop(plugins: Plugins) -> None:
+    text = (
+        "Arrangements are being made for Premier Wei Lan to meet Prime Minister Kenji Aoyama during their "
+        "stay in Seoul, China’s foreign ministry spokeswoman said."
+    )
+    found = visits(run(text, plugins, dt.date(2025, 6, 2)))
+    assert all(v.location is not None and v.location.name == "Seoul" for v in found)

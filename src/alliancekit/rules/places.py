@@ -53,6 +53,8 @@ def more_destinations(
         if place.country == previous.country and place.kind == "country" and re.fullmatch(r",\s*", gap):
             previous = place  # "Seoul, South Korea": the stop's country, not another stop
             continue
+        if re.match(r"['’]s\b", text[place.end : place.end + 3]):
+            break  # "during their stay in Seoul, China's foreign ministry said": a possessive, no stop
         if not (
             cues.LIST_GAP.fullmatch(gap)
             or cues.SECOND_PLACE_GAP.fullmatch(gap)
