@@ -366,3 +366,31 @@ def test_a_country_named_as_a_possessor_after_a_stop_is_no_further_stop(plugins:
     )
     found = visits(run(text, plugins, dt.date(2025, 6, 2)))
     assert all(v.location is not None and v.location.name == "Seoul" for v in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "Foreign Minister Arlo Venn met Foreign Minister Hana Ryu during COP29 on Tuesday. "
+            "COP29 is being held in Baku.",
+            "Baku",
+        ),
+        (
+            "Defense Minister Arlo Venn met Defense Minister Hana Ryu at the Shangri-La Dialogue on "
+            "Saturday. The Shangri-La Dialogue, held in Singapore, ended on Sunday.",
+            "Singapore",
+        ),
+        (
+            "Foreign Minister Arlo Venn met Foreign Minister Hana Ryu on the sidelines of the Munich "
+            "Security Conference on Saturday.",
+            "Munich",
+        ),
+    ],
+)
+def test_a_gathering_s_place_is_read_from_how_the_story_names_or_holds_it(
+    plugins: Plugins, text: str, place: str
+) -> None:
+    (meeting,) = meetings(run(text, plugins, dt.date(2025, 6, 4)))
+    assert meeting.location is not None
+    assert meeting.location.name == place

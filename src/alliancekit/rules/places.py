@@ -524,7 +524,7 @@ _ARRIVAL_STAY = 3
 _GATHERING_NAME_WORD = r"(?:@?[A-Z0-9][\w&.’'-]*|\([A-Z0-9][\w-]*\)|@[a-z0-9]\w*)"
 _GATHERING = re.compile(
     rf"(?P<name>(?:{_GATHERING_NAME_WORD}\s+){{0,5}}?)(?:(?i:trilateral|leaders['’]?|ministerial|annual)\s+)?"
-    r"(?P<noun>(?i:summit|meeting|conference|forum|dialogue|gathering|session))s?\b"
+    r"(?P<noun>(?i:summit|meeting|conference|forum|dialogue|gathering|session|assembly|olympics|games|expo))s?\b"
     r"|\b(?P<code>(?:COP|G|G-)\d{1,2})\b(?!\s+(?i:summit|meeting|conference|forum|leaders|session))"
 )
 # Words that open a gathering's name without naming it: "The", "This", a weekday.
@@ -540,7 +540,7 @@ _SETTING = re.compile(
 _ASIDE_SETTING = re.compile(r"(?:sidelines|margins?|fringes?)\s+of\s+(?:\w+\s+)?$", re.IGNORECASE)
 # Between a gathering and the place it is held in: ", which will be held in", " in the resort town of".
 _HELD_IN = re.compile(
-    r"^(?:,?\s+(?:which|that)\s+(?:is|was|will\s+be)|,?\s+(?:to\s+be|being))?"
+    r"^,?(?:\s+(?:which|that))?(?:\s+(?:is|are|was|were|will\s+be))?(?:\s+(?:to\s+be|being))?"
     r"(?:\s+(?:expected\s+to\s+be\s+|set\s+to\s+be\s+|due\s+to\s+be\s+|scheduled\s+to\s+be\s+)?"
     r"(?:held|hosted|convened|taking\s+place|(?:set|scheduled|due|expected)\s+to\s+take\s+place))?"
     r"\s+(?:in|at)\s+(?:the\s+(?:[a-z-]+\s+){0,3}of\s+|the\s+)?$"
@@ -599,7 +599,7 @@ def _place_of(reading: Reading, layer: SentenceLayer, match: re.Match[str]) -> P
     text = reading.text
     places = layer.places
     for place in places:
-        if match.start() <= place.start and place.end <= match.end() and place.kind != "country":
+        if match.start() < place.end <= match.end() and place.kind != "country":
             return place  # "the Camp David summit", "the G7 Evian Summit"
     after = [place for place in places if place.start >= match.end()]
     if after:
