@@ -172,3 +172,225 @@ def test_the_north_is_no_country_when_the_story_is_not_about_the_koreas(plugins:
     text = "The minister visited the North in March, touring farms near the border with Canada."
     visits = [e for e in run(text, plugins, dt.date(2025, 6, 4)) if e.type is EventType.VISIT]
     assert all(v.location is None or v.location.country != "PRK" for v in visits)
+
+
+def meetings(events: list[Event]) -> list[Event]:
+    return [e for e in events if e.type is EventType.MEETING]
+
+
+def test_a_meeting_dated_within_a_visit_of_its_guest_is_where_the_visit_is(plugins: Plugins) -> None:
+    text = (
+        "President Arlo Venn of Freedonia arrived in Hanoi on Sunday for a four-day state visit, his "
+        "office said.\n\n"
+        "On Tuesday, Venn will meet Vietnamese Prime Minister Dao Minh Quoc and attend a luncheon."
+    )
+    (meeting,) = meetings(run(text, plugins, dt.date(2025, 5, 26)))
+    assert meeting.location is not None
+    assert meeting.location.name == "Hanoi"
+
+
+def test_a_meeting_on_the_day_of_a_placed_meeting_of_the_same_envoy_is_there(plugins: Plugins) -> None:
+    text = (
+        "Nuclear envoy Hwang Do-yun will host the U.S. Special Representative Rebecca Marsh and Japanese "
+        "envoy Kenta Ogiwara for trilateral talks in Seoul on Monday.\n\n"
+        "Hwang is also scheduled to meet bilaterally with Ogiwara on Monday."
+    )
+    events = meetings(run(text, plugins, dt.date(2025, 6, 18)))
+    (bilateral,) = [e for e in events if len(e.participants) == 2]
+    assert bilateral.location is not None
+    assert bilateral.location.name == "Seoul"
+
+
+def test_a_meeting_on_the_sidelines_of_a_summit_is_where_the_story_puts_the_summit(plugins: Plugins) -> None:
+    text = (
+        "Prime Minister Arjun Mehra held talks with Chancellor Ilse Brandt on the sidelines of the G20 "
+        "summit on Tuesday, officials said.\n\n"
+        "Climate finance dominated the first day of the G20 summit in Bali, where leaders also discussed "
+        "food security."
+    )
+    (meeting,) = meetings(run(text, plugins, dt.date(2025, 11, 20)))
+    assert meeting.location is not None
+    assert meeting.location.name == "Bali"
+
+
+def test_a_meeting_on_the_sidelines_of_a_gathering_a_city_will_host_is_in_that_city(plugins: Plugins) -> None:
+    text = (
+        "President Hana Ryu has proposed that Prime Minister Kenji Aoyama hold a summit with her on "
+        "Nov. 2, on the sidelines of a trilateral meeting Seoul is likely to host this weekend."
+    )
+    found = [e for e in meetings(run(text, plugins, dt.date(2025, 10, 28))) if e.time is not None]
+    assert found
+    assert all(e.location is not None and e.location.name == "Seoul" for e in found)
+
+
+def test_a_meeting_at_a_summit_held_elsewhere_than_another_one_takes_no_wrong_place(plugins: Plugins) -> None:
+    text = (
+        "President Arlo Venn met Prime Minister Dao Minh Quoc on the sidelines of the APEC summit on "
+        "Friday.\n\n"
+        "Japan hosted the G7 summit in Hiroshima in May."
+    )
+    found = [e for e in meetings(run(text, plugins, dt.date(2025, 11, 20))) if e.time is not None]
+    assert all(e.location is None or e.location.name != "Hiroshima" for e in found)
+
+
+def test_capitals_and_summit_cities_abroad_are_in_the_gazetteer(plugins: Plugins) -> None:
+    text = "Foreign Minister Arlo Venn met Chancellor Ilse Brandt in Glasgow, and later flew to Yogyakarta."
+    places = find_places(text, 0, plugins.knowledge_base)
+    assert [(p.name, p.country) for p in places] == [("Glasgow", "GBR"), ("Yogyakarta", "IDN")]
+
+
+def test_here_is_a_dateline_city_joined_to_the_story_by_a_double_dash(plugins: Plugins) -> None:
+    text = (
+        "Finance chiefs hold first talks\n\n"
+        "WASHINGTON--Finance Minister Kenji Aoyama said Treasury Secretary Dale Whitfield made no request "
+        "on the yen during their trade talks here on Thursday."
+    )
+    (meeting,) = meetings(run(text, plugins, dt.date(2025, 4, 25)))
+    assert meeting.location is not None
+    assert meeting.location.name.startswith("Washington")
+
+
+def test_a_place_described_before_its_name_is_the_venue(plugins: Plugins) -> None:
+    text = (
+        "President Arlo Venn and Chairman Pak Song-chol held their second summit on May 26 in the border "
+        "village of Panmunjom."
+    )
+    (meeting,) = meetings(run(text, plugins, dt.date(2025, 6, 1)))
+    assert meeting.location is not None
+    assert meeting.location.name == "Panmunjom"
+
+
+def test_a_meeting_a_trip_was_made_to_attend_is_where_the_trip_went(plugins: Plugins) -> None:
+    text = (
+        "Foreign Minister Arlo Venn made his last visit to Seoul in March 2015 to attend a trilateral "
+        "meeting with Foreign Minister Hana Ryu and Foreign Minister Kenji Aoyama."
+    )
+    (meeting,) = meetings(run(text, plugins, dt.date(2025, 6, 1)))
+    assert meeting.location is not None
+    assert meeting.location.name == "Seoul"
+
+
+def test_a_building_named_by_a_common_noun_is_the_venue(plugins: Plugins) -> None:
+    text = "Defense Minister Arlo Venn met Defence Minister Ilse Brandt at the ministry on Monday."
+    (meeting,) = meetings(run(text, plugins, dt.date(2025, 6, 4)))
+    assert meeting.location is not None
+    assert meeting.location.name == "the ministry"
+
+
+def test_a_prime_ministers_own_office_is_the_prime_ministers_office(plugins: Plugins) -> None:
+    text = (
+        "Foreign Minister Hana Ryu paid a courtesy call on Prime Minister Kenji Aoyama at his office on "
+        "Wednesday evening."
+    )
+    (meeting,) = meetings(run(text, plugins, dt.date(2025, 6, 5)))
+    assert meeting.location is not None
+    assert meeting.location.name == "Prime Minister's Office"
+
+
+def test_going_home_after_a_stop_does_not_move_the_stop_home(plugins: Plugins) -> None:
+    text = (
+        "The lawmakers, led by Japanese lawmaker Kenta Ogiwara, are to meet the minister today and tour "
+        "a semiconductor facility in Zhubei tomorrow before returning to Japan."
+    )
+    found = visits(run(text, plugins, dt.date(2025, 12, 9)))
+    assert all(v.location is None or v.location.country != "JPN" for v in found)
+
+
+def test_a_meeting_dated_before_a_trip_is_not_held_where_the_trip_goes(plugins: Plugins) -> None:
+    text = (
+        "The lawmakers, led by Japanese lawmaker Kenta Ogiwara, are to meet the minister today and tour "
+        "a semiconductor facility in Busan tomorrow."
+    )
+    (meeting,) = meetings(run(text, plugins, dt.date(2025, 12, 9)))
+    assert meeting.location is None
+
+
+def test_a_meeting_set_during_a_trip_by_an_opening_phrase_is_where_the_trip_went(plugins: Plugins) -> None:
+    text = "During his visit to Tokyo, Foreign Minister Arlo Venn met Prime Minister Kenji Aoyama on Tuesday."
+    (meeting,) = meetings(run(text, plugins, dt.date(2025, 6, 4)))
+    assert meeting.location is not None
+    assert meeting.location.name == "Tokyo"
+
+
+def test_a_country_s_capital_named_by_its_demonym_is_that_city(plugins: Plugins) -> None:
+    text = "Foreign Minister Arlo Venn met Prime Minister Kenji Aoyama in the Japanese capital on Tuesday."
+    (meeting,) = meetings(run(text, plugins, dt.date(2025, 6, 4)))
+    assert meeting.location is not None
+    assert (meeting.location.name, meeting.location.country) == ("Tokyo", "JPN")
+
+
+def test_capital_in_another_sense_is_no_place(plugins: Plugins) -> None:
+    places = find_places("The Japanese capital markets rallied on Tuesday.", 0, plugins.knowledge_base)
+    assert places == []
+
+
+def test_a_meeting_the_day_after_an_arrival_is_where_the_visitor_arrived(plugins: Plugins) -> None:
+    text = (
+        "President Arlo Venn arrived in Jakarta on Tuesday. On Wednesday he will meet President Budi "
+        "Hartono. Later, Venn will travel to Yogyakarta in Central Java to tour a military academy."
+    )
+    (meeting,) = meetings(run(text, plugins, dt.date(2025, 6, 4)))
+    assert meeting.location is not None
+    assert meeting.location.name == "Jakarta"
+
+
+def test_a_ministry_that_owns_the_building_named_after_it_is_not_the_venue(plugins: Plugins) -> None:
+    text = (
+        "Foreign Minister Arlo Venn held talks with Foreign Minister Kenji Aoyama on Monday at the foreign "
+        "ministry's Iikura guest house."
+    )
+    (meeting,) = meetings(run(text, plugins, dt.date(2025, 6, 4)))
+    assert meeting.location is None or meeting.location.name != "the foreign ministry"
+
+
+def test_a_visit_here_goes_to_the_dateline_city(plugins: Plugins) -> None:
+    text = (
+        "SINGAPORE (Wire) - Malaysian Defence Minister Arlo Venn called on Prime Minister Dao Minh Quoc "
+        "on Friday. Venn is on his first official visit here since taking office."
+    )
+    found = visits(run(text, plugins, dt.date(2025, 6, 4)))
+    assert [v.location.name for v in found if v.location] == ["Singapore"]
+
+
+def test_a_second_dated_stop_of_a_trip_is_a_visit_of_its_own_day(plugins: Plugins) -> None:
+    text = "President Arlo Venn heads to Beijing on Wednesday and to Seoul on Thursday."
+    found = visits(run(text, plugins, dt.date(2025, 6, 2)))
+    days = {v.location.name: str(v.time.start) for v in found if v.location and v.time}
+    assert days == {"Beijing": "2025-06-04", "Seoul": "2025-06-05"}
+
+
+def test_a_country_named_as_a_possessor_after_a_stop_is_no_further_stop(plugins: Plugins) -> None:
+    text = (
+        "Arrangements are being made for Premier Wei Lan to meet Prime Minister Kenji Aoyama during their "
+        "stay in Seoul, China’s foreign ministry spokeswoman said."
+    )
+    found = visits(run(text, plugins, dt.date(2025, 6, 2)))
+    assert all(v.location is not None and v.location.name == "Seoul" for v in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "Foreign Minister Arlo Venn met Foreign Minister Hana Ryu during COP29 on Tuesday. "
+            "COP29 is being held in Baku.",
+            "Baku",
+        ),
+        (
+            "Defense Minister Arlo Venn met Defense Minister Hana Ryu at the Shangri-La Dialogue on "
+            "Saturday. The Shangri-La Dialogue, held in Singapore, ended on Sunday.",
+            "Singapore",
+        ),
+        (
+            "Foreign Minister Arlo Venn met Foreign Minister Hana Ryu on the sidelines of the Munich "
+            "Security Conference on Saturday.",
+            "Munich",
+        ),
+    ],
+)
+def test_a_gathering_s_place_is_read_from_how_the_story_names_or_holds_it(
+    plugins: Plugins, text: str, place: str
+) -> None:
+    (meeting,) = meetings(run(text, plugins, dt.date(2025, 6, 4)))
+    assert meeting.location is not None
+    assert meeting.location.name == place

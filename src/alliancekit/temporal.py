@@ -1841,12 +1841,12 @@ def read_timestamp(text: str) -> dt.datetime | None:
 
 
 _DATELINE = re.compile(
-    r"(?P<place>(?-i:[A-Z][A-Za-z.'\u2019-]{0,24}(?: [A-Z][A-Za-z.'\u2019-]{0,24}){0,3}))"
+    r"(?P<place>(?-i:[A-Z](?:[A-Za-z.'\u2019]|-(?!-)){0,24}(?: [A-Z](?:[A-Za-z.'\u2019]|-(?!-)){0,24}){0,3}))"
     r"(?:/(?-i:[A-Z][A-Za-z.'\u2019-]{0,24}(?: [A-Z][A-Za-z.'\u2019-]{0,24}){0,2}))?"  # "MANILA/WASHINGTON"
     r"(?P<dc>,\s{0,2}(?-i:D\.\s?C\.))?"
     rf"(?:,{_GAP}(?P<md>{_MONTH_ANY}\.?{_GAP}{_DAY_NUMBER}))?"
     r"(?:\s{0,3}\((?P<agency>(?-i:[A-Z])[\w .&/'\u2019-]{0,40})\))?"
-    r"(?P<sep>\s{0,3}(?:--|[-\u2013\u2014:])(?=\s|$))?",
+    r"(?P<sep>\s{0,3}(?:--|[-\u2013\u2014:])(?=\s|$)|(?:--|\u2014)(?=(?-i:[A-Z])))?",  # "WASHINGTON--The"
     re.IGNORECASE,
 )
 _NOT_PLACES = frozenset(

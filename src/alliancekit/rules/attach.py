@@ -33,7 +33,13 @@ from alliancekit.rules.document import (
     unique_persons,
 )
 from alliancekit.rules.mentions import GroupMention, PersonMention, PlaceMention
-from alliancekit.rules.places import location_for, more_destinations, topics_for_previous, topics_of
+from alliancekit.rules.places import (
+    location_for,
+    more_destinations,
+    stop_time,
+    topics_for_previous,
+    topics_of,
+)
 from alliancekit.rules.status import call_off_leg, called_off_before, status_of
 from alliancekit.rules.text import SectionKind
 from alliancekit.rules.timing import after_event, during_event, span_of, time_for
@@ -213,7 +219,7 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
                 location=second,
                 parties=list(draft.parties),
                 spans=list(draft.spans),
-                time=None,
+                time=stop_time(reading, layer, second),  # "and to Seoul on Thursday": its own day
                 alt_times=[],
                 inherited_time=draft,
             )

@@ -234,6 +234,8 @@ def _person_countries(draft: Draft) -> set[str]:
 def _compatible(first: Draft, second: Draft, anchor: dt.date | None, text: str = "") -> bool:
     if first.type is not second.type:
         return False
+    if _homecoming(first) or _homecoming(second):
+        return False  # "tour a plant in Hsinchu before returning to Japan": going home is no stop of the trip
     if not same_scale(first, second, text):
         return False  # "also held bilateral talks": not the trilateral they attended
     if any(not _agree(mention, second, anchor) for mention in first.mentions):
@@ -325,6 +327,14 @@ def _compatible(first: Draft, second: Draft, anchor: dt.date | None, text: str =
         both_local = "country" not in (first.location.kind, second.location.kind)
         return not (both_local and first.location.name != second.location.name)
     return True
+
+
+def _homecoming(draft: Draft) -> bool:
+    """Whether a visit draft tells its people going back to their own country ("returned to Tokyo")."""
+    if draft.type is not EventType.VISIT or not draft.trigger.abroad or draft.location is None:
+        return False
+    home = {p.person.country for p in draft.parties if p.person is not None}
+    return bool(home) and home <= {draft.location.country, None}
 
 
 def _one_planned_trip(first: Draft, second: Draft) -> bool:
@@ -825,6 +835,8 @@ def inherit(drafts: list[Draft], anchor: dt.date | None = None) -> None:
     invitation those of the call or meeting it was made in; a visit made
     "to attend" a meeting in the same sentence takes the meeting's date.
     Their statuses must agree once each one's own time has settled it.
+    A meeting dated before the visit begins ("meet him today and tour a
+    plant in Busan tomorrow") does not take its place.
     """
     for position, draft in enumerate(drafts):
         if draft.time is not None and draft.location is not None:
@@ -881,6 +893,7 @@ def inherit(drafts: list[Draft], anchor: dt.date | None = None) -> None:
                 and other.type is EventType.VISIT
                 and draft.type is EventType.MEETING
                 and not (other.onward and other.sentence == draft.sentence)
+                and not _dated_before(draft, other, anchor)
             ):
                 draft.location = other.location
             if (
@@ -893,6 +906,14 @@ def inherit(drafts: list[Draft], anchor: dt.date | None = None) -> None:
                 draft.location is not None or draft.type is not EventType.MEETING
             ):
                 break
+
+
+def _dated_before(draft: Draft, other: Draft, anchor: dt.date | None) -> bool:
+    """Whether a draft's own time ends before another's begins."""
+    first, second = span_of(draft, anchor), span_of(other, anchor)
+    if first is None or second is None or first.end is None or second.start is None:
+        return False
+    return first.end < second.start
 
 
 def group_countries(draft: Draft) -> set[str]:

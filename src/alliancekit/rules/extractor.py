@@ -41,7 +41,7 @@ from alliancekit.rules.clusters import (
 from alliancekit.rules.coreference import resolve_counterparts
 from alliancekit.rules.document import Draft, Reading, read_sentences
 from alliancekit.rules.emit import explanation, to_event
-from alliancekit.rules.places import dateline_places
+from alliancekit.rules.places import dateline_places, gathering_places, places_within_stays
 from alliancekit.rules.timing import (
     borrow_times,
     bounded_before,
@@ -93,6 +93,8 @@ def read_article(reading: Reading) -> list[tuple[Event, Draft]]:
     stops_of_trips(reading, engagements)  # "a trip to Japan and Manila ... in Tokyo on Monday"
     hours_apart(reading, engagements)  # "a call with Okafor, hours after he spoke with Zhou"
     bounded_before(reading, engagements)  # "in coming weeks ... before the summit from May 19"
+    gathering_places(reading, engagements)  # "on the sidelines of the G20 summit": where that is
+    places_within_stays(reading, engagements)  # "On the 6th, Varga will meet ...": where the stay is
     dateline_places(reading, engagements)
     return [(event, draft) for draft in engagements if (event := to_event(reading, draft)) is not None]
 

@@ -1103,6 +1103,16 @@ def find_places(sentence: str, offset: int, knowledge_base: KnowledgeBase) -> li
         if any(p.start < end and start < p.end for p in found) or not _could_be_site(site, knowledge_base):
             continue
         found.append(PlaceMention(start, end, site, None, "facility", "the " + site))
+    for match in _DEMONYM_CAPITAL.finditer(sentence):
+        # "in the Japanese capital": the capital the gazetteer gives for that country
+        code = lexicon.country_of_word(match.group("demonym"))
+        capital = (
+            None if code is None else knowledge_base.find_place(f"capital of {lexicon.country_name(code)}")
+        )
+        start, end = offset + match.start(), offset + match.end()
+        if capital is None or any(p.start < end and start < p.end for p in found):
+            continue
+        found.append(PlaceMention(start, end, capital.name, capital.country, capital.kind, capital.name))
     for match in _CITY_OF_COUNTRY.finditer(sentence):
         # "in Nagano, Japan", "to Lima, Peru": a city the gazetteer may not know, placed by its country.
         written = match.group("country")
@@ -1134,6 +1144,12 @@ def _could_be_site(name: str, knowledge_base: KnowledgeBase) -> bool:
         return False
     return knowledge_base.find_person(name) is None
 
+
+# "the Japanese capital", "the South Korean capital": a country's capital named by its demonym.
+_DEMONYM_CAPITAL = re.compile(
+    r"\b[Tt]he\s+(?P<demonym>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+capital\b"
+    r"(?!\s+(?:markets?|gains?|investments?|flows?|controls?|spending|budgets?|goods|requirements?)\b)"
+)
 
 # A place written as "City, Country" after a preposition or a verb of travel.
 _CITY_OF_COUNTRY = re.compile(

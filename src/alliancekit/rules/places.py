@@ -8,20 +8,27 @@ names besides the sides' own are its topics.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import re
 
-from alliancekit.model import EventType, Status
+import attrs
+
+from alliancekit.model import EventType, Status, TimeSpan
 from alliancekit.rules import cues, lexicon
 from alliancekit.rules.document import Draft, Reading, SentenceLayer
 from alliancekit.rules.mentions import PlaceMention
-from alliancekit.rules.timing import arrival_adjunct, venues
+from alliancekit.rules.timing import arrival_adjunct, settle_time, venues
 from alliancekit.rules.triggers import Trigger
+from alliancekit.temporal import TimeMention
 
 __all__ = [
     "dateline_places",
+    "gathering_places",
     "location_for",
     "more_destinations",
+    "places_within_stays",
+    "stop_time",
     "topics_for_previous",
     "topics_of",
 ]
@@ -46,11 +53,47 @@ def more_destinations(
         if place.country == previous.country and place.kind == "country" and re.fullmatch(r",\s*", gap):
             previous = place  # "Seoul, South Korea": the stop's country, not another stop
             continue
-        if not (cues.LIST_GAP.fullmatch(gap) or cues.SECOND_PLACE_GAP.fullmatch(gap)):
+        if re.match(r"['’]s\b", text[place.end : place.end + 3]):
+            break  # "during their stay in Seoul, China's foreign ministry said": a possessive, no stop
+        if not (
+            cues.LIST_GAP.fullmatch(gap)
+            or cues.SECOND_PLACE_GAP.fullmatch(gap)
+            or _dated_stop_gap(layer, previous.end, gap)
+        ):
             break
         found.append(place)
         previous = place
     return found
+
+
+# "to Beijing on Wednesday and to Seoul on Thursday": the gap between two dated stops of a trip.
+_DATED_STOP_GAP = re.compile(r"\s+(?P<time>[^,;.]{2,40}?),?\s+and\s+(?:then\s+)?to\s+(?:the\s+)?")
+
+
+def _dated_stop_gap(layer: SentenceLayer, start: int, gap: str) -> bool:
+    """Whether the words between two places are the first stop's time and "and to"."""
+    match = _DATED_STOP_GAP.fullmatch(gap)
+    if match is None:
+        return False
+    told = (start + match.start("time"), start + match.end("time"))
+    return any(time.start == told[0] and time.end == told[1] for time in layer.times)
+
+
+def stop_time(reading: Reading, layer: SentenceLayer, stop: PlaceMention) -> TimeMention | None:
+    """The time written right after a further stop of a trip: "and to Seoul on Thursday".
+
+    Only a stop that follows the first one's own time has one; a stop listed
+    with the others ("to Tokyo and Seoul next week") shares the trip's.
+    """
+    text = reading.text
+    follows_dated_stop = any(
+        re.fullmatch(r",?\s+and\s+(?:then\s+)?to\s+(?:the\s+)?", text[time.end : stop.start])
+        for time in layer.times
+        if time.end <= stop.start
+    )
+    if not follows_dated_stop:
+        return None
+    return next((time for time in layer.times if 0 <= time.start - stop.end <= 1), None)
 
 
 def location_for(
@@ -58,10 +101,12 @@ def location_for(
 ) -> PlaceMention | None:
     """Where the engagement of a trigger happens: its destination, or the place its clause names."""
     text = reading.text
-    if trigger.type is EventType.MEETING and cues.PURPOSE.search(
-        text[max(left, trigger.start - 40) : trigger.start]
+    before = text[max(left, trigger.start - 40) : trigger.start]
+    if trigger.type is EventType.MEETING and (
+        cues.PURPOSE.search(before) or (trigger.form == "verbal" and _TO_PURPOSE.search(before))
     ):
-        # "will fly to Tokyo on Saturday for talks with X": the talks are where the trip goes.
+        # "will fly to Tokyo on Saturday for talks with X", "visited Seoul in March to attend a
+        # trilateral meeting": the talks are where the trip goes.
         for other in reversed(reading.drafts):
             if other.sentence != layer.sentence.index:
                 break
@@ -94,6 +139,14 @@ def location_for(
                     text, max(layer.sentence.start, place.start - 12), place.start
                 ):
                     return place
+            if re.match(r"\s+here\b", text[trigger.end : trigger.end + 8]):
+                # "his first official visit here": where the story is filed, else the country it is about
+                homes = {p.country for p in draft.parties if p.person is not None and p.country is not None}
+                return (
+                    _dateline_place(reading)
+                    or _inline_dateline(reading, layer)
+                    or _country_in_focus(reading, layer, homes)
+                )
             # "Okafor's British visit", "his first Japanese trip": the country its demonym names.
             demonym = cues.DEMONYM_BEFORE.search(
                 text, max(layer.sentence.start, trigger.start - 40), trigger.start
@@ -133,6 +186,15 @@ def location_for(
             continue  # "the meeting ... will be an agreement to invest in the US": another verb's place
         if _after_in_or_at(text, layer, place):
             return place
+    if trigger.type is EventType.MEETING:
+        venue = _VENUE_NOUN.search(text, trigger.end, min(layer.sentence.end, right + 60))
+        if venue is not None and not re.search(r"[;:]", text[trigger.end : venue.start()]):
+            # "paid a courtesy call on her at her office", "a dinner at his private residence"
+            return _venue_of(venue, draft)
+    if trigger.type is EventType.MEETING:
+        framing = _framing_trip_place(text, layer, trigger)
+        if framing is not None:
+            return framing  # "During his visit to Tokyo, Venn met Aoyama": where the trip is
     for arrival in layer.triggers:
         if trigger.form == "verbal" and arrival.destination and arrival_adjunct(text, arrival):
             # "met the Emperor after arriving in Tokyo": where the arrival is
@@ -161,11 +223,73 @@ def location_for(
     return None
 
 
+# A building named by a common noun, where people meet: "at her office", "at the prime minister's
+# office", "at his private residence", "at the ministry".
+_VENUE_NOUN = re.compile(
+    r"\bat\s+(?P<venue>(?:the|his|her|their)\s+(?:(?:[a-z]+['’]s|[a-z]+)\s+){0,2}"
+    r"(?:office|residence|ministry|headquarters|embassy|guesthouse|guest\s+house|official\s+residence))\b"
+    r"(?![’']s\b|\s+(?:of|for)\b)"
+)
+
+
+def _venue_of(venue: re.Match[str], draft: Draft) -> PlaceMention:
+    """The building a common noun names, its owner's when a pronoun gives one ("at her office").
+
+    The owner is the last of the engagement's people named before it; a
+    prime minister's office is the Prime Minister's Office.
+    """
+    written = venue.group("venue")
+    start, end = venue.start("venue"), venue.end("venue")
+    owned = re.fullmatch(r"(?:his|her|their)\s+(?P<rest>.+)", written)
+    if owned is None:
+        return PlaceMention(start, end, written, None, "facility", written)
+    people = [p.person for p in draft.parties if p.person is not None and p.person.end <= start]
+    owner = max(people, key=lambda person: person.end) if people else None
+    if owner is None:
+        return PlaceMention(start, end, written, None, "facility", written)
+    title = (owner.title or "").lower()
+    if owned.group("rest") == "office" and "prime minister" in title and not re.search(r"deputy|vice", title):
+        return PlaceMention(start, end, "Prime Minister's Office", owner.country, "facility", written)
+    return PlaceMention(start, end, written, owner.country, "facility", written)
+
+
+# "visited Seoul to attend", "flew to Hanoi in May to meet": a trip's purpose, the infinitive after it.
+_TO_PURPOSE = re.compile(r"\w\s+(?:in\s+order\s+)?to\s+(?:also\s+)?$")
+
 _MOTION_TO = re.compile(
     r"\b(?:head(?:s|ed|ing)?|travel(?:s|led|ling|ed|ing)?|fl(?:y|ies|ew|ying)|go(?:es|ing)?|went|mov(?:e|es|ed|ing)|"
     r"continu(?:e|es|ed|ing)|proceed(?:s|ed|ing)?|on)\s+(?:on\s+)?to\s+$",
     re.IGNORECASE,
 )
+
+
+# What frames a trip the rest of the sentence happens during: "During his visit to", "While visiting".
+_TRIP_FRAME_NOUN = re.compile(
+    r"\b(?i:during|on|while\s+on|in\s+the\s+course\s+of|over|throughout)\s+"
+    r"(?:(?i:his|her|their|the|a|an|its|this|that)\s+)?(?:[\w’'-]+\s+){0,3}$"
+)
+_TRIP_FRAME_VERB = re.compile(r"\b(?i:while|when)\s+(?:(?i:he|she|they)\s+(?:was|were)\s+)?$")
+
+
+def _framing_trip_place(text: str, layer: SentenceLayer, trigger: Trigger) -> PlaceMention | None:
+    """The place of a trip an earlier phrase of the sentence sets the engagement in.
+
+    "During his visit to Tokyo, Venn met Aoyama", "While visiting Hanoi, she
+    held talks with ...": the meeting is where the trip went.
+    """
+    for trip in layer.triggers:
+        if trip.type is not EventType.VISIT or trip.end > trigger.start:
+            continue
+        before = text[max(layer.sentence.start, trip.start - 40) : trip.start]
+        frame = _TRIP_FRAME_NOUN if trip.form == "nominal" else _TRIP_FRAME_VERB
+        if frame.search(before) is None:
+            continue
+        for place in layer.places:
+            if trip.end <= place.start < trigger.start and re.fullmatch(
+                r"\s*(?:(?:to|in)\s+)?(?:the\s+)?", text[trip.end : place.start]
+            ):
+                return place
+    return None
 
 
 def _destination_before(reading: Reading, layer: SentenceLayer, trigger: Trigger) -> PlaceMention | None:
@@ -197,9 +321,13 @@ def _naming_place(layer: SentenceLayer, trigger: Trigger) -> PlaceMention | None
 
 
 def _after_in_or_at(text: str, layer: SentenceLayer, place: PlaceMention) -> bool:
-    """Whether "in" or "at" introduces a place: "in Hanoi", "at the Blue House"."""
-    preceding = text[max(layer.sentence.start, place.start - 12) : place.start].lower()
-    return re.search(r"\b(?:in|at)\s+(?:the\s+)?$", preceding) is not None
+    """Whether "in" or "at" introduces a place: "in Hanoi", "at the Blue House", "in the city of Busan"."""
+    preceding = text[max(layer.sentence.start, place.start - 48) : place.start]
+    return _IN_OR_AT.search(preceding) is not None
+
+
+# "in Hanoi", "at the Blue House", "in the border village of Panmunjom", "at the resort island of Bali"
+_IN_OR_AT = re.compile(r"\b(?i:in|at)\s+(?:(?i:the)\s+(?:[a-z][a-z-]*\s+){1,3}of\s+|(?i:the)\s+)?$")
 
 
 def topics_of(layer: SentenceLayer, draft: Draft) -> list[str]:
@@ -290,3 +418,274 @@ def dateline_places(reading: Reading, drafts: list[Draft]) -> None:
             continue
         if draft.type is EventType.MEETING or draft.trigger.arrival:
             draft.location = mention  # "Delgado flew in from Manila": to where the story is filed
+
+
+_LONGEST_STAY = 21
+"""How many days a visit may last and still place the meetings dated within it."""
+
+
+def _interval(draft: Draft, anchor: dt.date | None) -> TimeSpan | None:
+    """The resolved interval a draft will be reported with, or ``None``."""
+    source = draft if draft.time is not None or draft.fixed_time is not None else draft.inherited_time
+    if source is None or (source.time is None and source.fixed_time is None):
+        return None
+    if source.fixed_time is not None:
+        span: TimeSpan | None = source.fixed_time
+    else:
+        status = source.status or (Status.PLANNED if source.future_hint else Status.OCCURRED)
+        span = settle_time(source, status, anchor)[1]
+    return span if span is not None and span.start is not None and span.end is not None else None
+
+
+def _within(inner: TimeSpan, outer: TimeSpan) -> bool:
+    assert inner.start is not None
+    assert inner.end is not None
+    assert outer.start is not None
+    assert outer.end is not None
+    return outer.start <= inner.start and inner.end <= outer.end
+
+
+def _dated_in_own_sentence(reading: Reading, draft: Draft) -> bool:
+    """Whether a draft's time is told in a sentence of its own mentions, not borrowed from another."""
+    if draft.time is None:
+        return False
+    told = draft.time.start
+    sentence = next(
+        (layer.sentence for layer in reading.sentences if layer.sentence.start <= told < layer.sentence.end),
+        None,
+    )
+    if sentence is None:
+        return False
+    starts = [start for start, _ in draft.spans] or [draft.trigger.start]
+    return any(sentence.start <= start < sentence.end for start in starts)
+
+
+def places_within_stays(reading: Reading, drafts: list[Draft]) -> None:
+    """An unplaced meeting dated within a stay of one of its people happens where that stay is.
+
+    "Varga paid a state visit to Hanoi on the 4th ... On the 6th, Varga will
+    meet the premier": the meeting is in Hanoi. A stay told by its arrival
+    ("arrived in Hanoi on Tuesday") lasts a few days, until the next stop; of
+    several stays, the one begun last before the meeting decides. A meeting
+    held on the day, and by the same person, of a meeting whose place is told
+    ("will meet Ines in Hanoi on Monday. He will also meet Oskar on Monday")
+    is there too. Places in different countries decide nothing.
+    """
+    anchor = reading.document.anchor
+    spans = {id(draft): _interval(draft, anchor) for draft in drafts}
+    for draft in drafts:
+        own = spans[id(draft)]
+        if draft.type is not EventType.MEETING or draft.location is not None or own is None:
+            continue
+        people = draft.person_keys()
+        same_day: list[PlaceMention] = []
+        stays: list[tuple[dt.date, int, PlaceMention]] = []
+        for other in drafts:
+            span = spans[id(other)]
+            if (
+                other is draft
+                or other.location is None
+                or span is None
+                or span.start is None
+                or not _dated_in_own_sentence(reading, other)
+                or not other.person_keys() & people
+                or (other.status is Status.CANCELLED) is not (draft.status is Status.CANCELLED)
+            ):
+                continue
+            days = span.days or 0
+            if other.type is EventType.MEETING and days <= 1 and other.status is draft.status:
+                if _within(own, span):
+                    same_day.append(other.location)
+            elif other.type is EventType.VISIT and days <= _LONGEST_STAY and not other.onward:
+                begun = span.start
+                assert begun is not None
+                if days <= 1 and (other.trigger.arrival or cues.ARRIVAL_WORD.search(other.trigger.text)):
+                    span = TimeSpan(begun, begun + dt.timedelta(days=_ARRIVAL_STAY))
+                if _within(own, span):
+                    stays.append((begun, days, other.location))
+        if same_day:
+            chosen = same_day
+        elif stays:
+            latest = max(start for start, _, _ in stays)
+            narrowest = min(days for start, days, _ in stays if start == latest)
+            chosen = [place for start, days, place in stays if start == latest and days == narrowest]
+        else:
+            continue
+        if len({place.country for place in chosen}) == 1:
+            draft.location = chosen[0]
+
+
+_ARRIVAL_STAY = 3
+"""How many days after an arrival a stay told only by it is taken to last."""
+
+
+# A gathering named by the words before its noun ("the G20 summit", "the Asia-Pacific Economic
+# Cooperation (APEC) summit", "@forumhandle summit"), or by a code with a number ("COP26", "G7").
+_GATHERING_NAME_WORD = r"(?:@?[A-Z0-9][\w&.’'-]*|\([A-Z0-9][\w-]*\)|@[a-z0-9]\w*)"
+_GATHERING = re.compile(
+    rf"(?P<name>(?:{_GATHERING_NAME_WORD}\s+){{0,5}}?)(?:(?i:trilateral|leaders['’]?|ministerial|annual)\s+)?"
+    r"(?P<noun>(?i:summit|meeting|conference|forum|dialogue|gathering|session|assembly|olympics|games|expo))s?\b"
+    r"|\b(?P<code>(?:COP|G|G-)\d{1,2})\b(?!\s+(?i:summit|meeting|conference|forum|leaders|session))"
+)
+# Words that open a gathering's name without naming it: "The", "This", a weekday.
+_NOT_NAMING = frozenset(
+    "the this that a an its their his her last next first second third annual upcoming".split()
+)
+# "on the sidelines of", "at", "during": the gathering another engagement is held at.
+_SETTING = re.compile(
+    r"\b(?:(?:on|in|at)\s+the\s+(?:sidelines|margins?|fringes?)\s+of|at|during|while\s+attending)\s+"
+    r"(?:(?:the|a|an|this|last|next|their|its)\s+(?:(?:year|week|month)['’]s\s+)?)?$",
+    re.IGNORECASE,
+)
+_ASIDE_SETTING = re.compile(r"(?:sidelines|margins?|fringes?)\s+of\s+(?:\w+\s+)?$", re.IGNORECASE)
+# Between a gathering and the place it is held in: ", which will be held in", " in the resort town of".
+_HELD_IN = re.compile(
+    r"^,?(?:\s+(?:which|that))?(?:\s+(?:is|are|was|were|will\s+be))?(?:\s+(?:to\s+be|being))?"
+    r"(?:\s+(?:expected\s+to\s+be\s+|set\s+to\s+be\s+|due\s+to\s+be\s+|scheduled\s+to\s+be\s+)?"
+    r"(?:held|hosted|convened|taking\s+place|(?:set|scheduled|due|expected)\s+to\s+take\s+place))?"
+    r"\s+(?:in|at)\s+(?:the\s+(?:[a-z-]+\s+){0,3}of\s+|the\s+)?$"
+)
+# Between a place and the gathering it hosts: "Seoul will host the", "in Glasgow during".
+_HOSTS = re.compile(
+    r"^\s+(?:(?:is|was|will|would)\s+)?(?:(?:likely|set|expected|due|scheduled|slated)\s+to\s+)?"
+    r"host(?:s|ed|ing)?\s+(?:the\s+|a\s+|an\s+|this\s+year['’]s\s+)?$"
+)
+_AT_GATHERING = re.compile(
+    r"^(?:,\s*)?\s+(?:for|during|to\s+attend|at|while\s+attending|on\s+the\s+sidelines\s+of)\s+"
+    r"(?:the\s+|a\s+|an\s+|this\s+year['’]s\s+)?$"
+)
+_INTO_PLACE = re.compile(r"\b(?:in|at|to|visiting|visited|visits|visit)\s+(?:the\s+)?$")
+# After a gathering, the place that is the subject of a clause hosting it: "a summit Seoul will host".
+_HOSTED_BY_NEXT = re.compile(
+    r"\s+(?:(?:is|was|will|would)\s+)?(?:(?:likely|set|expected|due|scheduled|slated)\s+to\s+)?host\b"
+)
+
+
+@attrs.frozen
+class _Gathering:
+    """A named gathering in the text: its name's words and the place the text gives for it."""
+
+    start: int
+    end: int
+    words: frozenset[str]
+    noun: str
+    place: PlaceMention | None
+
+
+def _name_words(match: re.Match[str]) -> frozenset[str]:
+    if match.group("code"):
+        return frozenset({match.group("code").lower().replace("-", "")})
+    words = re.findall(r"[\w&.’'-]+", match.group("name").lower())
+    return frozenset(
+        word.lstrip("@").strip(".’'-") for word in words if word not in _NOT_NAMING and len(word) > 1
+    )
+
+
+def _gatherings(reading: Reading, layer: SentenceLayer) -> list[_Gathering]:
+    """The gatherings a sentence names, each with the place the sentence gives for it."""
+    text = reading.text
+    found: list[_Gathering] = []
+    for match in _GATHERING.finditer(text, layer.sentence.start, layer.sentence.end):
+        start = match.start()
+        noun = (match.group("noun") or "summit").lower()
+        found.append(
+            _Gathering(start, match.end(), _name_words(match), noun, _place_of(reading, layer, match))
+        )
+    return found
+
+
+def _place_of(reading: Reading, layer: SentenceLayer, match: re.Match[str]) -> PlaceMention | None:
+    """Where the sentence says a gathering is held: in its name, after "in", or as its host."""
+    text = reading.text
+    places = layer.places
+    for place in places:
+        if match.start() < place.end <= match.end() and place.kind != "country":
+            return place  # "the Camp David summit", "the G7 Evian Summit"
+    after = [place for place in places if place.start >= match.end()]
+    if after:
+        first = after[0]
+        gap = text[match.end() : first.start]
+        if _HELD_IN.match(gap) or _HELD_IN.match(gap.rstrip() + " "):
+            return first
+        if re.fullmatch(r"\s*", gap) and _HOSTED_BY_NEXT.match(text, first.end):
+            return first  # "a trilateral meeting Seoul is likely to host"
+    before = [place for place in places if place.end <= match.start()]
+    if before:
+        last = before[-1]
+        gap = text[last.end : match.start()]
+        if _HOSTS.match(gap):
+            return last  # "Seoul will host the summit"
+        if _AT_GATHERING.match(gap):
+            # "visiting Lima, Peru, for the APEC summit": the city before its country
+            if last.kind == "country" and len(before) > 1:
+                city = before[-2]
+                if city.country == last.country and re.fullmatch(r",\s*", text[city.end : last.start]):
+                    last = city
+            if _INTO_PLACE.search(text, max(layer.sentence.start, last.start - 14), last.start):
+                return last  # "had a session in Glasgow during COP26"
+    return None
+
+
+def _same_gathering(first: _Gathering, second: _Gathering) -> bool:
+    """Whether two names may name one gathering: a word in common, or one word the start of another."""
+    return any(
+        a == b or (len(a) >= 2 and len(b) >= 2 and (a.startswith(b) or b.startswith(a)))
+        for a in first.words
+        for b in second.words
+    )
+
+
+def gathering_places(reading: Reading, drafts: list[Draft]) -> None:
+    """An unplaced meeting held at a gathering takes the place the story gives for that gathering.
+
+    "Ferreira met Ong on the sidelines of the G20 summit on Tuesday ... the
+    G20 summit in Bali": the meeting is in Bali, however far from it the
+    story says so; "on the sidelines of a meeting Seoul will host": in Seoul.
+    """
+    named: list[_Gathering] | None = None
+    for draft in drafts:
+        if draft.type is not EventType.MEETING or draft.location is not None:
+            continue
+        if draft.sentence >= len(reading.sentences):
+            continue
+        layer = reading.sentences[draft.sentence]
+        setting = _setting_of(reading, layer, draft.trigger)
+        if setting is None:
+            continue
+        if setting.place is not None:
+            draft.location = setting.place
+            continue
+        if named is None:
+            named = [
+                gathering
+                for other in reading.sentences
+                if _GATHERING.search(other.sentence.text)
+                for gathering in _gatherings(reading, other)
+                if gathering.place is not None
+            ]
+        same = [
+            g for g in named if (_same_gathering(g, setting) if setting.words else g.noun == setting.noun)
+        ]
+        countries = {g.place.country for g in same if g.place is not None}
+        if len(countries) == 1:
+            draft.location = next(g.place for g in same if g.place is not None)
+
+
+def _setting_of(reading: Reading, layer: SentenceLayer, trigger: Trigger) -> _Gathering | None:
+    """The gathering the sentence holds an engagement at: "met X on the sidelines of the G20 summit"."""
+    text = reading.text
+    for gathering in _gatherings(reading, layer):
+        if gathering.start <= trigger.start < gathering.end:
+            continue  # the engagement itself
+        before = text[max(layer.sentence.start, gathering.start - 40) : gathering.start]
+        if not _SETTING.search(before):
+            continue
+        if _ASIDE_SETTING.search(before) is not None:
+            return gathering  # "on the sidelines of" holds whatever the sentence reports
+        opening = re.fullmatch(r"\s*\W*\s*(?:\w+\s+){0,5}", text[layer.sentence.start : gathering.start])
+        gap = text[trigger.end : gathering.start]
+        if opening is not None or (
+            0 <= len(gap) <= 100 and not re.search(r"[;:]|,\s+(?:and|but|while)\b", gap)
+        ):
+            return gathering  # "At the summit, X met Y"; "X met Y at the summit"
+    return None
