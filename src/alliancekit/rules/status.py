@@ -78,7 +78,12 @@ def status_of(
     ``(None, False)`` when nothing in the wording decides: the event's time
     settles it later (:func:`~alliancekit.rules.timing.settle_time`).
     """
-    text = reading.text
+    # A quotation the trigger is not in tells what someone said, in the speaker's tense:
+    # "“I hope we can work together,” Sato told Lindqvist in Oslo on Sunday": the talk is done.
+    quotations = [(start, end) for start, end in layer.quotations if not start <= trigger.start < end]
+    text = _quotes_blanked(reading.text, quotations)
+    sentence = text[layer.sentence.start : layer.sentence.end]
+    future_in_sentence = cues.found(cues.FUTURE, sentence) if quotations else layer.future
     # "X said he would return after Y extended an invitation": the clause's own tense.
     left = subordinate_start(
         reading.text, trigger, left, functools.partial(names_someone, reading, layer), of_any_type=True
@@ -91,7 +96,7 @@ def status_of(
     if (
         cues.found(cues.CANCEL, clause)
         and not cues.RESCHEDULED.search(clause)
-        and _cancel_applies(reading, trigger, left, right)
+        and _cancel_applies(text, trigger, left, right)
     ):
         return Status.CANCELLED, True
     if trigger.type is EventType.VISIT and (_UNDER_WAY.search(before) or _ENDS_UNDER_WAY.match(trigger.text)):
@@ -160,7 +165,15 @@ def status_of(
     local = before.rsplit(",", 1)[-1]
     if trigger.form == "nominal" and cues.PAST_VERB.search(local) and not cues.found(cues.FUTURE, local):
         return Status.OCCURRED, True
-    if trigger.form == "nominal" and layer.future_outside_predicates and not cues.PAST_VERB.search(clause):
+    if (
+        trigger.form == "nominal"
+        and (
+            cues.FUTURE.search(cues.PREDICATIVE.sub(" ", sentence))
+            if quotations
+            else layer.future_outside_predicates
+        )
+        and not cues.PAST_VERB.search(clause)
+    ):
         return Status.PLANNED, False
     if trigger.form == "verbal":
         first = trigger.text.split()[0].lower()
@@ -182,7 +195,7 @@ def status_of(
                 return Status.OCCURRED, True
             if future is not None:
                 return Status.PLANNED, True
-        if first not in cues.PAST_FORMS and not first.endswith("ed") and layer.future:
+        if first not in cues.PAST_FORMS and not first.endswith("ed") and future_in_sentence:
             # "... later this month, when Delgado and Mireles travel to Manila"
             return Status.PLANNED, True
         if (
@@ -235,17 +248,53 @@ def _plural_subject(reading: Reading, layer: SentenceLayer, left: int, trigger: 
     )
 
 
-def _cancel_applies(reading: Reading, trigger: Trigger, left: int, right: int) -> bool:
+def _quotes_blanked(text: str, quotations: list[tuple[int, int]]) -> str:
+    """``text`` with the quotations blanked out, its offsets kept."""
+    if not quotations:
+        return text
+    pieces, position = [], 0
+    for start, end in quotations:
+        pieces += [text[position:start], " " * (end - start)]
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+def _cancel_applies(text: str, trigger: Trigger, left: int, right: int) -> bool:
     """Whether a word that calls something off in the clause speaks of this trigger.
 
     Not when a subordinate clause stands between them: in "the meeting
-    was cancelled after Vohra flew to Kuala Lumpur", the flight happened.
+    was cancelled after Vohra flew to Kuala Lumpur", the flight happened;
+    nor when the trigger is the cause of the call-off ("postponed due to
+    the summit"); nor when an active call-off after the trigger takes an
+    engagement of its own as object ("spoke by video, cancelling their
+    meeting"): the call took place.
     """
-    text = reading.text
     for match in cues.CANCEL.finditer(text, left, right):
-        if match.end() <= trigger.start and clauses.SUBORDINATOR.search(text, match.end(), trigger.start):
+        if match.end() <= trigger.start and (
+            clauses.SUBORDINATOR.search(text, match.end(), trigger.start)
+            or _CAUSE.search(text, match.end(), trigger.start)
+        ):
             continue
         if match.start() >= trigger.end and cues.TOPIC_OF_TALK.search(text, trigger.end, match.start()):
             continue  # "spoke with X about the cancellation of his trip": the call took place
+        if (
+            match.start() >= trigger.end
+            and _ACTIVE_CALL_OFF.fullmatch(match.group())
+            and _ENGAGEMENT_OBJECT.match(text, match.end(), right)
+        ):
+            continue
         return True
     return False
+
+
+# A cause between a call-off and the trigger: "postponed, possibly due to the summit".
+_CAUSE = re.compile(r"\b(?:due\s+to|owing\s+to|because\s+of|in\s+view\s+of|in\s+light\s+of)\b", re.IGNORECASE)
+# A call-off verb in the active voice, which takes what it calls off as its object.
+_ACTIVE_CALL_OFF = re.compile(r"(?:cancel|postpon|scrap|shelv|call|put)\w*(?:\s+off)?", re.IGNORECASE)
+# The object of an active call-off: "their previously planned meeting", "the talks".
+_ENGAGEMENT_OBJECT = re.compile(
+    r"\s+(?:the|their|his|her|its|a|an)\s+(?:[\w‘’'-]+\s+){0,4}?"
+    r"(?:meeting|meetings|talks|summit|visit|trip|call|dialogue|session|conference|tour)\b",
+    re.IGNORECASE,
+)

@@ -1,0 +1,66 @@
+"""The status the ``rules`` extractor gives an engagement: planned, occurred or cancelled.
+
+Every text here is written for these tests, with invented officials.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from alliancekit.model import Event, EventType, Status
+from alliancekit.pipeline import extract
+from alliancekit.plugins import Plugins
+from helpers import only, persons
+
+THURSDAY = dt.date(2026, 6, 4)
+
+
+@pytest.fixture(scope="module")
+def plugins() -> Plugins:
+    return Plugins.create(load_entrypoints=False)
+
+
+def run(text: str, plugins: Plugins, published: dt.date | None = THURSDAY) -> list[Event]:
+    return extract(text, published=published, plugins=plugins)
+
+
+def test_a_hope_quoted_before_a_talk_on_the_sidelines_leaves_the_talk_occurred(plugins: Plugins) -> None:
+    text = (
+        "“I hope our two countries can lead these efforts together,” Prime Minister Ingrid Halvorsen "
+        "told Prime Minister Tomas Okafor on the sidelines of the regional summit in Jakarta on Sunday."
+    )
+    meeting = only(run(text, plugins), EventType.MEETING)
+    assert persons(meeting) == {"Ingrid Halvorsen", "Tomas Okafor"}
+    assert meeting.status is Status.OCCURRED
+    assert meeting.time is not None
+    assert meeting.time.start == dt.date(2026, 5, 31)
+
+
+def test_a_call_cancelling_a_planned_meeting_took_place_and_cancelled_the_meeting(plugins: Plugins) -> None:
+    text = (
+        "President Ana Mireles and Prime Minister Kenji Tamura spoke by video on Monday, cancelling "
+        "their previously planned in-person meeting because of the storm."
+    )
+    events = run(text, plugins)
+    call = only(events, EventType.CALL)
+    assert call.status is Status.OCCURRED
+    assert call.time is not None
+    assert call.time.start == dt.date(2026, 6, 1)
+    meeting = only(events, EventType.MEETING)
+    assert persons(meeting) == {"Ana Mireles", "Kenji Tamura"}
+    assert meeting.status is Status.CANCELLED
+
+
+def test_a_summit_named_as_the_cause_of_a_postponement_is_still_planned(plugins: Plugins) -> None:
+    text = (
+        "Talks between the two defence ministries set for July 6 in Manila have been postponed, possibly "
+        "due to the upcoming summit between President Ana Mireles and Chancellor Lukas Brandt that might "
+        "take place in mid-July."
+    )
+    summit = next(e for e in run(text, plugins) if e.type is EventType.MEETING and e.location is None)
+    assert persons(summit) == {"Ana Mireles", "Lukas Brandt"}
+    assert summit.status is Status.PLANNED
+    assert summit.time is not None
+    assert (summit.time.start, summit.time.end) == (dt.date(2026, 7, 11), dt.date(2026, 7, 20))
