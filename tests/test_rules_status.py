@@ -64,3 +64,32 @@ def test_a_summit_named_as_the_cause_of_a_postponement_is_still_planned(plugins:
     assert summit.status is Status.PLANNED
     assert summit.time is not None
     assert (summit.time.start, summit.time.end) == (dt.date(2026, 7, 11), dt.date(2026, 7, 20))
+
+
+def test_a_summit_postponed_by_its_countries_cancels_the_plan_naming_its_leaders_and_their_trips(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "South Korea, China and Japan have decided to postpone their trilateral summit until next year, "
+        "which had been slated for this month in Tokyo, officials said Tuesday. The nations sought to hold "
+        "a trilateral summit on Dec. 19-20 in Tokyo, setting the stage for South Korean President Mina Seo "
+        "and Chinese Premier Wei Lan to visit Japan for the first time."
+    )
+    events = run(text, plugins, published=dt.date(2026, 12, 8))
+    summit = only(events, EventType.MEETING)
+    assert persons(summit) == {"Mina Seo", "Wei Lan"}
+    assert summit.status is Status.CANCELLED
+    assert summit.time is not None
+    assert (summit.time.start, summit.time.end) == (dt.date(2026, 12, 19), dt.date(2026, 12, 20))
+    visit = only(events, EventType.VISIT)
+    assert visit.status is Status.CANCELLED
+
+
+def test_a_trip_still_made_though_its_meeting_is_cancelled_stays_planned(plugins: Plugins) -> None:
+    text = (
+        "Foreign Minister Tomas Okafor will still visit Norway on Friday, though his meeting with "
+        "Prime Minister Ingrid Halvorsen in Oslo was cancelled."
+    )
+    events = run(text, plugins)
+    assert only(events, EventType.VISIT).status is Status.PLANNED
+    assert only(events, EventType.MEETING).status is Status.CANCELLED

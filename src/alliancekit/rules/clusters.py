@@ -43,6 +43,7 @@ __all__ = [
     "part_of_earlier",
     "refer_back",
     "same_scale",
+    "trips_to_called_off",
 ]
 
 MERGE_WINDOW = 64
@@ -578,6 +579,16 @@ def join_mention(
             if code not in kept.topics:
                 kept.topics.append(code)
         _decide_status(kept, other, mention, text)
+    elif (
+        other.status is Status.CANCELLED
+        and other.explicit_status
+        and kept.status in (None, Status.PLANNED)
+        and not _new_date(kept, text)
+    ):
+        # "the three countries have postponed their summit", then "the nations sought to hold the
+        # summit in Tokyo" with its leaders named: the plan the leaders' mention tells is called off.
+        kept.status, kept.explicit_status = Status.CANCELLED, True
+        kept.decide("status", mention, "a report naming its sides calls it off")
     kept.spans.extend(other.spans)
     _decide_time(kept, other, mention, anchor, text)
     _decide_place(kept, other, mention, anchor)
@@ -756,6 +767,35 @@ def join_fellow_visitors(drafts: list[Draft], anchor: dt.date | None, text: str)
         join_mention(trip, draft, anchor, text)
         joined.add(id(draft))
     return [draft for draft in drafts if id(draft) not in joined]
+
+
+def trips_to_called_off(reading: Reading, drafts: list[Draft]) -> None:
+    """Cancel a planned trip to a meeting that another sentence calls off.
+
+    "The nations sought to hold a summit in Tokyo, setting the stage for Vance
+    and Ortiz to visit Japan", where another sentence reports the summit
+    postponed: the trip was for the summit and goes with it. The trip and
+    the meeting are told in one sentence that calls nothing off itself ("will
+    still visit Tokyo, though the meeting was cancelled" keeps the trip), the
+    trip's people take part in the meeting, and it goes to its country.
+    """
+    for meeting in drafts:
+        if meeting.type is not EventType.MEETING or meeting.status is not Status.CANCELLED:
+            continue
+        if meeting.location is None or reading.sentences[meeting.sentence].cancelled:
+            continue
+        for trip in drafts:
+            if (
+                trip.type is EventType.VISIT
+                and trip.status is Status.PLANNED
+                and trip.sentence == meeting.sentence
+                and trip.person_keys()
+                and trip.person_keys() <= meeting.person_keys()
+                and trip.location is not None
+                and trip.location.country == meeting.location.country
+            ):
+                trip.status, trip.explicit_status = Status.CANCELLED, True
+                trip.decide("status", DraftMention.of(meeting, None), "its meeting is called off")
 
 
 def inherit(drafts: list[Draft]) -> None:

@@ -36,6 +36,7 @@ from alliancekit.rules.clusters import (
     join_country_sides,
     join_fellow_visitors,
     merge,
+    trips_to_called_off,
 )
 from alliancekit.rules.coreference import resolve_counterparts
 from alliancekit.rules.document import Draft, Reading, read_sentences
@@ -77,6 +78,7 @@ def read_article(reading: Reading) -> list[tuple[Event, Draft]]:
     engagements = join_country_sides(engagements, anchor)
     borrow_times(reading, engagements)  # an undated engagement: the time of the sentence before
     speaking_days(reading, engagements)  # "said Wednesday ... told him during their call"
+    trips_to_called_off(reading, engagements)  # a trip to a summit called off goes with it
     inherit(engagements)  # the time and place of the visit or call it belongs to
     engagements = join_companions(engagements)
     engagements = join_fellow_visitors(engagements, anchor, reading.text)  # "Ines too visited"
