@@ -93,3 +93,24 @@ def test_a_trip_still_made_though_its_meeting_is_cancelled_stays_planned(plugins
     events = run(text, plugins)
     assert only(events, EventType.VISIT).status is Status.PLANNED
     assert only(events, EventType.MEETING).status is Status.CANCELLED
+
+
+def test_a_meeting_whose_venue_could_be_a_summit_is_planned(plugins: Plugins) -> None:
+    text = (
+        "President Ana Mireles and Prime Minister Kenji Tamura held their first phone talks on Monday. "
+        "One possible setting for their first face-to-face meeting could be the Group of Seven summit in "
+        "Canada, scheduled for June 15-17, where Mireles has been invited as a guest."
+    )
+    meeting = only(run(text, plugins), EventType.MEETING)
+    assert persons(meeting) == {"Ana Mireles", "Kenji Tamura"}
+    assert meeting.status is Status.PLANNED
+
+
+def test_a_discussion_that_a_planned_meeting_comes_before_is_planned(plugins: Plugins) -> None:
+    text = (
+        "Later this week, Prime Minister Ingrid Halvorsen is scheduled to meet President Ana Mireles. "
+        "This engagement comes before Halvorsen's first face-to-face discussion with President Wei Lan."
+    )
+    discussion = next(e for e in run(text, plugins) if "Wei Lan" in persons(e))
+    assert discussion.type is EventType.MEETING
+    assert discussion.status is Status.PLANNED

@@ -158,6 +158,8 @@ def status_of(
         before,
     ):
         return Status.PLANNED, True  # "agreed to arrange a visit", "plans to hold talks"
+    if trigger.form == "nominal" and _PRESENT_BEFORE.search(before):
+        return Status.PLANNED, True  # "the visit comes days before the summit with X": still ahead
     if trigger.form == "nominal" and _ITINERARY.search(before):
         return Status.PLANNED, True  # "his week-long tour includes visits to Beijing": stops still ahead
     if trigger.form == "nominal" and cues.found(cues.WISH, before):
@@ -165,6 +167,8 @@ def status_of(
     local = before.rsplit(",", 1)[-1]
     if trigger.form == "nominal" and cues.PAST_VERB.search(local) and not cues.found(cues.FUTURE, local):
         return Status.OCCURRED, True
+    if trigger.form == "nominal" and _MODAL_PREDICATE.match(after):
+        return Status.PLANNED, True  # "a venue for their first meeting could be the summit": its subject's
     if (
         trigger.form == "nominal"
         and (
@@ -227,6 +231,15 @@ _ENDS_UNDER_WAY = re.compile(
 )
 # A trip's itinerary in the present: "the tour includes visits to Beijing and Auckland".
 _ITINERARY = re.compile(r"\b(?:includes|include|takes\s+in)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$")
+# A present "before" that places the engagement after another: "this trip comes two days before".
+_PRESENT_BEFORE = re.compile(
+    r"\b(?:comes?|is|are)\s+(?:just\s+|only\s+|(?:a|one|two|three|four|five|several|\d+)\s+"
+    r"(?:days?|weeks?|months?)\s+)?before\s+(?:[\w’'-]+\s+){0,5}$"
+)
+# A modal predicate of the phrase the engagement is in: "a venue for their meeting could be Ottawa".
+_MODAL_PREDICATE = re.compile(
+    r"[^,;.]{0,60}?\b(?:will|would|could|may|might|can)\s+(?:also\s+|now\s+|still\s+)?(?:be|take|come|happen)\b"
+)
 # The news present of a rank just before it: "is the first", "has become the only".
 _PRESENT_RANK = re.compile(r"\b(?:is|are|has\s+become|have\s+become)\s+$")
 # "for Luo to also meet Sandoval", "to then travel to Seoul": an infinitive with an adverb inside it.
