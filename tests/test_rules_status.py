@@ -114,3 +114,31 @@ def test_a_discussion_that_a_planned_meeting_comes_before_is_planned(plugins: Pl
     discussion = next(e for e in run(text, plugins) if "Wei Lan" in persons(e))
     assert discussion.type is EventType.MEETING
     assert discussion.status is Status.PLANNED
+
+
+def test_the_month_may_is_no_modal_and_a_summit_on_april_27_named_after_it_occurred(plugins: Plugins) -> None:
+    text = (
+        "President Ana Mireles met Chancellor Lukas Brandt on May 26 in the border town of Valdera, "
+        "also the venue of their first-ever summit on April 27."
+    )
+    events = run(text, plugins, published=None)
+    assert [(persons(e), e.status) for e in events if e.type is EventType.MEETING] == [
+        ({"Ana Mireles", "Lukas Brandt"}, Status.OCCURRED),
+        ({"Ana Mireles", "Lukas Brandt"}, Status.OCCURRED),
+    ]
+
+
+def test_a_trip_one_heads_on_next_week_is_planned_and_lends_its_time_to_its_talks(plugins: Plugins) -> None:
+    text = (
+        "Defense Secretary Tomas Okafor heads to Singapore next week for the regional security forum. "
+        "Officials say the secretary plans to huddle with Defense Minister Kenji "
+        "Tamura and Defense Minister Ingrid Halvorsen for a trilateral on the sidelines."
+    )
+    events = run(text, plugins, published=dt.date(2026, 5, 22))
+    visit = only(events, EventType.VISIT)
+    assert visit.status is Status.PLANNED
+    trilateral = only(events, EventType.MEETING)
+    assert trilateral.status is Status.PLANNED
+    assert trilateral.time is not None
+    assert trilateral.location is not None
+    assert trilateral.location.name == "Singapore"

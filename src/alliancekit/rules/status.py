@@ -199,6 +199,12 @@ def status_of(
                 return Status.OCCURRED, True
             if future is not None:
                 return Status.PLANNED, True
+        if (
+            first not in cues.PAST_FORMS
+            and cues.PRESENT_TENSE.fullmatch(first)
+            and _AHEAD_TIME.search(text, left, right)
+        ):
+            return Status.PLANNED, True  # "Halvorsen heads to Oslo next week": the news present of a plan
         if first not in cues.PAST_FORMS and not first.endswith("ed") and future_in_sentence:
             # "... later this month, when Delgado and Mireles travel to Manila"
             return Status.PLANNED, True
@@ -231,6 +237,12 @@ _ENDS_UNDER_WAY = re.compile(
 )
 # A trip's itinerary in the present: "the tour includes visits to Beijing and Auckland".
 _ITINERARY = re.compile(r"\b(?:includes|include|takes\s+in)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$")
+# A time still ahead whichever way it is read: "next week", "tomorrow", "later this month".
+_AHEAD_TIME = re.compile(
+    r"\b(?:next\s+(?:week|month|year|weekend|[A-Z][a-z]+day)|tomorrow|later\s+(?:this|in\s+the)\s+"
+    r"(?:week|month|year)|(?:this|the)\s+coming\s+\w+|in\s+the\s+coming\s+(?:days|weeks|months))\b",
+    re.IGNORECASE,
+)
 # A present "before" that places the engagement after another: "this trip comes two days before".
 _PRESENT_BEFORE = re.compile(
     r"\b(?:comes?|is|are)\s+(?:just\s+|only\s+|(?:a|one|two|three|four|five|several|\d+)\s+"
