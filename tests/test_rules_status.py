@@ -142,3 +142,15 @@ def test_a_trip_one_heads_on_next_week_is_planned_and_lends_its_time_to_its_talk
     assert trilateral.time is not None
     assert trilateral.location is not None
     assert trilateral.location.name == "Singapore"
+
+
+def test_a_stay_in_which_arrangements_are_made_for_a_meeting_is_the_planned_trip(plugins: Plugins) -> None:
+    text = (
+        "Premier Wei Lan will arrive in Seoul for a three-day visit on Saturday. Wei's visit was also "
+        "announced by the foreign ministry. Arrangements are being made for Wei to also meet bilaterally "
+        "with Prime Minister Kenji Tamura during their stay in Seoul, a spokeswoman told reporters."
+    )
+    visits = [e for e in run(text, plugins, published=dt.date(2026, 10, 28)) if e.type is EventType.VISIT]
+    assert len(visits) == 1
+    assert "Wei Lan" in persons(visits[0])
+    assert visits[0].status is Status.PLANNED

@@ -135,8 +135,12 @@ def status_of(
         if tense is not None or ranked_now:
             return Status.OCCURRED, True
     if trigger.form == "nominal" and cues.DURING.search(before):
-        # "revealed plans for a summit during a video call on Monday": the governing verb's tense.
+        # "revealed plans for a summit during a video call on Monday": the governing verb's tense;
+        # "arrangements are made for Li to meet Abe during their stay": the infinitive's, still ahead.
         future, past = cues.FUTURE.search(before), cues.PAST_VERB.search(before)
+        infinitives = list(_INFINITIVE.finditer(before))
+        if infinitives and (past is None or infinitives[-1].start() > past.start()):
+            return Status.PLANNED, True
         if past is not None and (future is None or past.start() < future.start()):
             return Status.OCCURRED, True
     if trigger.form == "verbal" and (
@@ -167,6 +171,8 @@ def status_of(
     local = before.rsplit(",", 1)[-1]
     if trigger.form == "nominal" and cues.PAST_VERB.search(local) and not cues.found(cues.FUTURE, local):
         return Status.OCCURRED, True
+    if trigger.form == "nominal" and _ANNOUNCED.match(text, trigger.end, layer.sentence.end):
+        return None, False  # "Li's visit was announced on Monday": the announcement's tense, not the visit's
     if trigger.form == "nominal" and _MODAL_PREDICATE.match(after):
         return Status.PLANNED, True  # "a venue for their first meeting could be the summit": its subject's
     if (
@@ -237,6 +243,13 @@ _ENDS_UNDER_WAY = re.compile(
 )
 # A trip's itinerary in the present: "the tour includes visits to Beijing and Auckland".
 _ITINERARY = re.compile(r"\b(?:includes|include|takes\s+in)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$")
+# An infinitive with its own subject, which tells a plan: "arrangements are made for Li to also meet".
+_INFINITIVE = re.compile(r"\bfor\s+(?:[\w.’'-]+\s+){1,4}?to\s+(?:also\s+|then\s+|later\s+)?[a-z]+\b")
+# A passive of telling right after an engagement: "the visit was announced", "the trip was confirmed".
+_ANNOUNCED = re.compile(
+    r"\s*(?:,[^,]{0,60},\s*)?(?:was|were|has\s+been|have\s+been)\s+(?:also\s+|first\s+|officially\s+)?"
+    r"(?:announced|confirmed|disclosed|revealed|unveiled|reported|made\s+public)\b"
+)
 # A time still ahead whichever way it is read: "next week", "tomorrow", "later this month".
 _AHEAD_TIME = re.compile(
     r"\b(?:next\s+(?:week|month|year|weekend|[A-Z][a-z]+day)|tomorrow|later\s+(?:this|in\s+the)\s+"
