@@ -154,3 +154,15 @@ def test_a_stay_in_which_arrangements_are_made_for_a_meeting_is_the_planned_trip
     assert len(visits) == 1
     assert "Wei Lan" in persons(visits[0])
     assert visits[0].status is Status.PLANNED
+
+
+def test_talks_still_under_way_have_begun_though_the_morning_entry_had_them_ahead(plugins: Plugins) -> None:
+    text = (
+        "13:30: The talks between Defense Minister Kenji Tamura and Defense Secretary Tomas Okafor are "
+        "still under way at the ministry in Oslo, a spokesperson says.\n"
+        "08:00: Good morning. Today Okafor holds talks with Tamura, and tomorrow he is scheduled to fly "
+        "to Lima."
+    )
+    talks = only(run(text, plugins), EventType.MEETING)
+    assert persons(talks) == {"Kenji Tamura", "Tomas Okafor"}
+    assert talks.status is Status.OCCURRED

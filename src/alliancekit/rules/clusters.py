@@ -263,6 +263,7 @@ def _compatible(first: Draft, second: Draft, anchor: dt.date | None, text: str =
             and second.explicit_status
             and not called_off
             and not _expected_at_the_time(first, second, text)
+            and not _under_way_today(first, second, text)
         ):
             return False
     if (
@@ -361,6 +362,36 @@ def _expected_at_the_time(first: Draft, second: Draft, text: str) -> bool:
         return False
     before = text[max(0, second.trigger.start - 40) : second.trigger.start]
     return _PAST_EXPECTATION.search(before) is not None
+
+
+# A time that names the publication day: "today", "this afternoon".
+_TODAY = re.compile(r"(?:today|tonight|this\s+(?:morning|afternoon|evening))", re.IGNORECASE)
+
+
+def _under_way(draft: Draft, text: str) -> bool:
+    """Whether a mention tells its engagement going on ("the talks ... are still under way")."""
+    return (
+        bool(text)
+        and draft.status is Status.OCCURRED
+        and cues.UNDER_WAY_AFTER.match(text, draft.trigger.end) is not None
+    )
+
+
+def _under_way_today(first: Draft, second: Draft, text: str) -> bool:
+    """Whether one mention tells an engagement under way and the other plans it for today.
+
+    A live report: "08:00 Today Okafor holds talks with Tamura" and "13:30 The
+    talks between the two are still under way" are one meeting, begun since.
+    """
+    for going, planned in ((first, second), (second, first)):
+        if (
+            _under_way(going, text)
+            and planned.status is Status.PLANNED
+            and planned.time is not None
+            and _TODAY.fullmatch(planned.time.text.strip())
+        ):
+            return True
+    return False
 
 
 def merge(drafts: list[Draft], anchor: dt.date | None, text: str = "") -> list[Draft]:

@@ -127,6 +127,7 @@ __all__ = [
     "TRIP_ENDED",
     "TRIP_NOUNS",
     "TRIP_PART",
+    "UNDER_WAY_AFTER",
     "VENUE_CLAUSE",
     "VENUE_CLAUSE_END",
     "VISIT_LENGTH",
@@ -165,6 +166,8 @@ NEGATED = _cue("NEGATED")
 # A past negation right before a verb: "did not meet", "has never visited", "hasn't met".
 NOT_DONE = _cue("NOT_DONE")
 COUNTERFACTUAL = _cue("COUNTERFACTUAL")
+# "the talks ... are still under way": an engagement going on, right after its trigger.
+UNDER_WAY_AFTER = _cue("UNDER_WAY_AFTER")
 # What a talk was about, right before the thing talked of: "spoke with X about the cancellation".
 TOPIC_OF_TALK = _cue("TOPIC_OF_TALK")
 

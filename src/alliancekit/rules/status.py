@@ -171,6 +171,8 @@ def status_of(
     local = before.rsplit(",", 1)[-1]
     if trigger.form == "nominal" and cues.PAST_VERB.search(local) and not cues.found(cues.FUTURE, local):
         return Status.OCCURRED, True
+    if trigger.form == "nominal" and cues.UNDER_WAY_AFTER.match(text, trigger.end, layer.sentence.end):
+        return Status.OCCURRED, True  # "the talks between the two are still under way": begun
     if trigger.form == "nominal" and _ANNOUNCED.match(text, trigger.end, layer.sentence.end):
         return None, False  # "Li's visit was announced on Monday": the announcement's tense, not the visit's
     if trigger.form == "nominal" and _MODAL_PREDICATE.match(after):
