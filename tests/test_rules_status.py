@@ -166,3 +166,16 @@ def test_talks_still_under_way_have_begun_though_the_morning_entry_had_them_ahea
     talks = only(run(text, plugins), EventType.MEETING)
     assert persons(talks) == {"Kenji Tamura", "Tomas Okafor"}
     assert talks.status is Status.OCCURRED
+
+
+def test_a_stop_someone_had_also_been_expected_to_make_then_did_otherwise_is_cancelled(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "Foreign Minister Tomas Okafor had also been expected to stop in Tokyo on his way back from "
+        "Paris. On Monday, however, the ministry said he would return directly to Lagos."
+    )
+    stop = next(e for e in run(text, plugins) if e.type is EventType.VISIT)
+    assert stop.location is not None
+    assert stop.location.name == "Tokyo"
+    assert stop.status is Status.CANCELLED

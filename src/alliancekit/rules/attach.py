@@ -34,7 +34,7 @@ from alliancekit.rules.document import (
 )
 from alliancekit.rules.mentions import GroupMention, PersonMention, PlaceMention
 from alliancekit.rules.places import location_for, more_destinations, topics_for_previous, topics_of
-from alliancekit.rules.status import call_off_leg, called_off_before, status_of
+from alliancekit.rules.status import call_off_leg, called_off_before, overturned_after, status_of
 from alliancekit.rules.text import SectionKind
 from alliancekit.rules.timing import after_event, during_event, span_of, time_for
 from alliancekit.rules.triggers import Trigger
@@ -152,6 +152,13 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
             and called_off_before(reading, layer)
         ):
             # "X has postponed the trip. X had been due to meet Y on Thursday.": it will not happen then.
+            draft.status, draft.explicit_status = Status.CANCELLED, True
+        if (
+            draft.counterfactual
+            and draft.status is Status.PLANNED
+            and overturned_after(reading, layer, trigger)
+        ):
+            # "X had been expected to stop in Tokyo. However, he will fly home": it will not happen.
             draft.status, draft.explicit_status = Status.CANCELLED, True
         if draft.invited and draft.status is not Status.CANCELLED:
             draft.status, draft.explicit_status = Status.PLANNED, True

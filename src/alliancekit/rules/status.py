@@ -21,6 +21,7 @@ from alliancekit.rules.triggers import Trigger
 __all__ = [
     "call_off_leg",
     "called_off_before",
+    "overturned_after",
     "status_of",
 ]
 
@@ -56,6 +57,22 @@ def call_off_leg(reading: Reading, layer: SentenceLayer) -> None:
                 ):
                     other.status, other.explicit_status = Status.CANCELLED, True
             return
+
+
+def overturned_after(reading: Reading, layer: SentenceLayer, trigger: Trigger) -> bool:
+    """Whether what follows a plan told in the past perfect says it went otherwise.
+
+    "X had been expected to stop in Tokyo. On Monday, however, the ministry said he
+    would fly straight home": a contrast after the trigger in its sentence, or
+    opening the next sentence of the paragraph, overturns the plan.
+    """
+    if _CONTRAST.search(reading.text, trigger.end, layer.sentence.end):
+        return True
+    following = layer.sentence.index + 1
+    if following >= len(reading.sentences):
+        return False
+    after = reading.sentences[following].sentence
+    return after.paragraph == layer.sentence.paragraph and _CONTRAST.search(after.text) is not None
 
 
 def called_off_before(reading: Reading, layer: SentenceLayer) -> bool:
@@ -252,6 +269,8 @@ _ANNOUNCED = re.compile(
     r"\s*(?:,[^,]{0,60},\s*)?(?:was|were|has\s+been|have\s+been)\s+(?:also\s+|first\s+|officially\s+)?"
     r"(?:announced|confirmed|disclosed|revealed|unveiled|reported|made\s+public)\b"
 )
+# A contrast that tells a plan went otherwise: "however", "instead", ", but".
+_CONTRAST = re.compile(r"\b(?:however|instead)\b|,\s+but\b|^\s*But\b", re.IGNORECASE)
 # A time still ahead whichever way it is read: "next week", "tomorrow", "later this month".
 _AHEAD_TIME = re.compile(
     r"\b(?:next\s+(?:week|month|year|weekend|[A-Z][a-z]+day)|tomorrow|later\s+(?:this|in\s+the)\s+"
