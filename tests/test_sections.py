@@ -139,8 +139,8 @@ def test_a_long_paragraph_ending_on_an_agencys_name_is_body_and_its_glued_senten
     paragraph = " ".join(
         [
             "A planned forum of the three countries was postponed, the ministry said Thursday, as the "
-            "capital reels from a week of protests and a general strike that closed the port.The three countries had "
-            "planned to hold the forum in Lima on Thursday and Friday.",
+            "capital reels from a week of protests and a general strike that closed the port.The three "
+            "countries had planned to hold the forum in Lima on Thursday and Friday.",
             "Officials from the ministries of trade, labor and finance were to attend, with business groups "
             "and unions from each country joining them for a second day of panels on wages and training.",
             "Foreign Minister Tomas Okafor has postponed his visit to Lima, which had been set for next "
