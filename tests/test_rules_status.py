@@ -179,3 +179,14 @@ def test_a_stop_someone_had_also_been_expected_to_make_then_did_otherwise_is_can
     assert stop.location is not None
     assert stop.location.name == "Tokyo"
     assert stop.status is Status.CANCELLED
+
+
+def test_regular_meetings_a_summit_promised_are_a_habit_not_an_engagement(plugins: Plugins) -> None:
+    text = (
+        "President Ana Mireles will hold a trilateral meeting with Chancellor Lukas Brandt and Prime "
+        "Minister Kenji Tamura in Lima this week. Mireles proposed the meeting with Brandt and Tamura to "
+        "build on the progress made during the summit in Quito in August 2025, which promised regular "
+        "trilateral meetings between the leaders."
+    )
+    meetings = [e for e in run(text, plugins) if e.type is EventType.MEETING]
+    assert sorted(e.status.value for e in meetings) == ["occurred", "planned"]

@@ -95,8 +95,12 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
             continue  # "did not meet Okafor during the summit": nothing happened
         if trigger.form == "nominal" and trigger.start < negated_until:
             continue  # the summit of that negated clause is its setting, not a meeting of theirs
-        if cues.HABITUAL.match(reading.text, trigger.end, right):
-            continue  # "agreed to meet at least once a year": a commitment, not one engagement
+        if cues.HABITUAL.match(reading.text, trigger.end, right) or (
+            trigger.form == "nominal"
+            and cues.HABITUAL_BEFORE.search(reading.text, max(left, trigger.start - 40), trigger.start)
+        ):
+            # "agreed to meet at least once a year", "promised regular meetings": a commitment, not one
+            continue
         if cues.WHETHER.search(reading.text, max(left, trigger.start - 40), trigger.start):
             continue  # "Asked whether he might stop in Tokyo": a question, not a plan
         if cues.found(cues.BACKGROUND_COUNT, reading.text[left:right]):

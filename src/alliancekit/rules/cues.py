@@ -64,6 +64,7 @@ __all__ = [
     "FUTURE",
     "FUTURE_AFTER",
     "HABITUAL",
+    "HABITUAL_BEFORE",
     "HELD_BETWEEN",
     "INCLUDING_LIST",
     "INVITATION_OF",
@@ -204,6 +205,8 @@ ELIDED_VERB = _cue("ELIDED_VERB")
 
 # A habit or standing commitment after a trigger: "meet at least once a year", "hold talks regularly".
 HABITUAL = _cue("HABITUAL")
+# "regular trilateral meetings": a habit named before the noun.
+HABITUAL_BEFORE = _cue("HABITUAL_BEFORE")
 BACKGROUND_COUNT = _cue("BACKGROUND_COUNT")
 WHETHER = _cue("WHETHER")
 # A sentence that asks, its question mark last (before closing quotes): "Varga and Tanabe to meet?"
