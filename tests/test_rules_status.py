@@ -190,3 +190,36 @@ def test_regular_meetings_a_summit_promised_are_a_habit_not_an_engagement(plugin
     )
     meetings = [e for e in run(text, plugins) if e.type is EventType.MEETING]
     assert sorted(e.status.value for e in meetings) == ["occurred", "planned"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "status"),
+    [
+        (
+            "President Ana Mireles's planned visit to Berlin has been put on hold.",
+            EventType.VISIT,
+            Status.CANCELLED,
+        ),
+        (
+            "President Ana Mireles called off her trip to Berlin and will instead meet Chancellor Lukas Brandt "
+            "in Paris on Friday.",
+            EventType.MEETING,
+            Status.PLANNED,
+        ),
+        (
+            "The meeting between President Ana Mireles and Chancellor Lukas Brandt has yet to be scheduled.",
+            EventType.MEETING,
+            Status.PLANNED,
+        ),
+        (
+            "Prime Minister Kenji Tamura's decision to put on hold the formation of his government so he can "
+            "travel to Japan for security talks was welcomed in Canberra.",
+            EventType.VISIT,
+            Status.PLANNED,
+        ),
+    ],
+)
+def test_the_status_a_clause_states_reaches_only_the_engagement_it_governs(
+    text: str, kind: EventType, status: Status, plugins: Plugins
+) -> None:
+    assert only(run(text, plugins), kind).status is status

@@ -192,6 +192,8 @@ def status_of(
         return Status.OCCURRED, True  # "the talks between the two are still under way": begun
     if trigger.form == "nominal" and _ANNOUNCED.match(text, trigger.end, layer.sentence.end):
         return None, False  # "Li's visit was announced on Monday": the announcement's tense, not the visit's
+    if trigger.form == "nominal" and _YET_TO_BE.match(text, trigger.end, layer.sentence.end):
+        return Status.PLANNED, True  # "the meeting between the two has yet to be scheduled"
     if trigger.form == "nominal" and _MODAL_PREDICATE.match(after):
         return Status.PLANNED, True  # "a venue for their first meeting could be the summit": its subject's
     if (
@@ -264,6 +266,10 @@ _ENDS_UNDER_WAY = re.compile(
 _ITINERARY = re.compile(r"\b(?:includes|include|takes\s+in)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$")
 # An infinitive with its own subject, which tells a plan: "arrangements are made for Li to also meet".
 _INFINITIVE = re.compile(r"\bfor\s+(?:[\w.’'-]+\s+){1,4}?to\s+(?:also\s+|then\s+|later\s+)?[a-z]+\b")
+# A plan not yet fixed, right after an engagement: "the meeting has yet to be scheduled".
+_YET_TO_BE = re.compile(
+    r"[^,;.]{0,100}?\b(?:has|have|is|are)\s+yet\s+to\s+be\s+(?:scheduled|set|fixed|held|arranged|confirmed|finali[sz]ed|announced)\b"
+)
 # A passive of telling right after an engagement: "the visit was announced", "the trip was confirmed".
 _ANNOUNCED = re.compile(
     r"\s*(?:,[^,]{0,60},\s*)?(?:was|were|has\s+been|have\s+been)\s+(?:also\s+|first\s+|officially\s+)?"
@@ -333,8 +339,9 @@ def _cancel_applies(text: str, trigger: Trigger, left: int, right: int) -> bool:
         if match.end() <= trigger.start and (
             clauses.SUBORDINATOR.search(text, match.end(), trigger.start)
             or _CAUSE.search(text, match.end(), trigger.start)
+            or _NEW_PREDICATE.search(text, match.end(), trigger.start)
         ):
-            continue
+            continue  # "called off her trip and will instead meet X in Paris": the meeting is the new plan
         if match.start() >= trigger.end and cues.TOPIC_OF_TALK.search(text, trigger.end, match.start()):
             continue  # "spoke with X about the cancellation of his trip": the call took place
         if (
@@ -349,6 +356,13 @@ def _cancel_applies(text: str, trigger: Trigger, left: int, right: int) -> bool:
 
 # A cause between a call-off and the trigger: "postponed, possibly due to the summit".
 _CAUSE = re.compile(r"\b(?:due\s+to|owing\s+to|because\s+of|in\s+view\s+of|in\s+light\s+of)\b", re.IGNORECASE)
+# A conjunct or purpose clause with a predicate of its own: "and will instead", "so he can travel".
+_NEW_PREDICATE = re.compile(
+    r"\b(?:and|but)\s+(?:(?:will|would|is|are|was|were|has|have|had|plans?|planned|instead)\b|[a-z]+ed\b)"
+    r"|\binstead\b"
+    r"|\bso\s+(?:that\s+)?[\w’'-]+\s+(?:can|could|will|would|may|might)\b",  # "... so he can travel"
+    re.IGNORECASE,
+)
 # A call-off verb in the active voice, which takes what it calls off as its object.
 _ACTIVE_CALL_OFF = re.compile(r"(?:cancel|postpon|scrap|shelv|call|put)\w*(?:\s+off)?", re.IGNORECASE)
 # The object of an active call-off: "their previously planned meeting", "the talks".
