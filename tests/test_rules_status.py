@@ -201,8 +201,8 @@ def test_regular_meetings_a_summit_promised_are_a_habit_not_an_engagement(plugin
             Status.CANCELLED,
         ),
         (
-            "President Ana Mireles called off her trip to Berlin and will instead meet Chancellor Lukas Brandt "
-            "in Paris on Friday.",
+            "President Ana Mireles called off her trip to Berlin and will instead meet Chancellor Lukas "
+            "Brandt in Paris on Friday.",
             EventType.MEETING,
             Status.PLANNED,
         ),
