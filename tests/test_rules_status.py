@@ -223,3 +223,19 @@ def test_the_status_a_clause_states_reaches_only_the_engagement_it_governs(
     text: str, kind: EventType, status: Status, plugins: Plugins
 ) -> None:
     assert only(run(text, plugins), kind).status is status
+
+
+def test_a_visit_someone_was_to_have_made_last_month_is_cancelled(plugins: Plugins) -> None:
+    text = "President Ana Mireles was to have visited Berlin in May."
+    visit = only(run(text, plugins), EventType.VISIT)
+    assert visit.status is Status.CANCELLED
+    assert visit.time is not None
+    assert visit.time.start == dt.date(2026, 5, 1)
+
+
+@pytest.mark.parametrize(
+    "predicate", ["was possible but not yet confirmed", "is in the works", "is under consideration"]
+)
+def test_a_meeting_told_as_a_prospect_is_planned(predicate: str, plugins: Plugins) -> None:
+    text = f"Officials said a meeting between President Ana Mireles and Chancellor Lukas Brandt {predicate}."
+    assert only(run(text, plugins), EventType.MEETING).status is Status.PLANNED

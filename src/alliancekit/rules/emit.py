@@ -193,6 +193,15 @@ def to_event(reading: Reading, draft: Draft) -> Event | None:
     time: TimeSpan | None = None
     if draft.time is not None:
         status, time = settle_time(draft, status, anchor)
+        if (
+            draft.counterfactual
+            and status is Status.PLANNED
+            and anchor is not None
+            and time is not None
+            and time.end is not None
+            and time.end < anchor
+        ):
+            status = Status.CANCELLED  # "was to have visited Berlin in May", told in June: it did not happen
     elif draft.inherited_time is not None and draft.inherited_time.time is not None:
         source = draft.inherited_time
         inherited_direction: Direction = (

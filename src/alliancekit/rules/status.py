@@ -288,9 +288,12 @@ _PRESENT_BEFORE = re.compile(
     r"\b(?:comes?|is|are)\s+(?:just\s+|only\s+|(?:a|one|two|three|four|five|several|\d+)\s+"
     r"(?:days?|weeks?|months?)\s+)?before\s+(?:[\w’'-]+\s+){0,5}$"
 )
-# A modal predicate of the phrase the engagement is in: "a venue for their meeting could be Ottawa".
+# A modal or prospective predicate of the phrase the engagement is in: "a venue for their meeting
+# could be Ottawa", "a four-way session is in the works", "a meeting was possible".
 _MODAL_PREDICATE = re.compile(
-    r"[^,;.]{0,60}?\b(?:will|would|could|may|might|can)\s+(?:also\s+|now\s+|still\s+)?(?:be|take|come|happen)\b"
+    r"[^,;.]{0,60}?\b(?:(?:will|would|could|may|might|can)\s+(?:also\s+|now\s+|still\s+)?(?:be|take|come|happen)"
+    r"|(?:is|are|was|were)\s+(?:still\s+|now\s+)?(?:possible|likely|tentative|in\s+the\s+works|under\s+consideration"
+    r"|being\s+(?:arranged|planned|prepared|discussed)))\b"
 )
 # The news present of a rank just before it: "is the first", "has become the only".
 _PRESENT_RANK = re.compile(r"\b(?:is|are|has\s+become|have\s+become)\s+$")
