@@ -10,7 +10,7 @@ import datetime as dt
 import pytest
 
 from alliancekit.model import Event, EventType, Status
-from alliancekit.pipeline import extract
+from alliancekit.pipeline import explain, extract
 from alliancekit.plugins import Plugins
 from helpers import only, persons
 
@@ -239,3 +239,13 @@ def test_a_visit_someone_was_to_have_made_last_month_is_cancelled(plugins: Plugi
 def test_a_meeting_told_as_a_prospect_is_planned(predicate: str, plugins: Plugins) -> None:
     text = f"Officials said a meeting between President Ana Mireles and Chancellor Lukas Brandt {predicate}."
     assert only(run(text, plugins), EventType.MEETING).status is Status.PLANNED
+
+
+def test_the_explanation_of_a_plan_that_was_to_have_happened_says_why_it_is_cancelled(
+    plugins: Plugins,
+) -> None:
+    (explained,) = explain(
+        "President Ana Mireles was to have visited Berlin in May.", published=THURSDAY, plugins=plugins
+    )
+    assert explained.event.status is Status.CANCELLED
+    assert (explained.reason("status") or "").startswith("a plan told as what was to have happened")

@@ -116,6 +116,8 @@ def _status_reason(event: Event, draft: Draft) -> str:
     if draft.status_from is not None:
         return f"the tense of the main clause ('{draft.status_from.trigger.text}')"
     stated = draft.status or (Status.PLANNED if draft.future_hint else Status.OCCURRED)
+    if draft.counterfactual and event.status is Status.CANCELLED and stated is not Status.CANCELLED:
+        return "a plan told as what was to have happened, at a time already past"
     if stated is not event.status and event.time is not None:
         side = "before" if event.status is Status.OCCURRED else "after"
         return f"no tense decides it; its time lies {side} the publication date"
