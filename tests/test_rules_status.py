@@ -249,3 +249,40 @@ def test_the_explanation_of_a_plan_that_was_to_have_happened_says_why_it_is_canc
     )
     assert explained.event.status is Status.CANCELLED
     assert (explained.reason("status") or "").startswith("a plan told as what was to have happened")
+
+
+def test_talks_a_trip_was_for_go_with_the_trip_called_off_in_the_next_sentence(plugins: Plugins) -> None:
+    text = (
+        "President Ana Mireles was due to fly to Berlin on Friday for talks with Chancellor Lukas Brandt. "
+        "The visit has been postponed indefinitely."
+    )
+    events = run(text, plugins)
+    assert only(events, EventType.VISIT).status is Status.CANCELLED
+    assert only(events, EventType.MEETING).status is Status.CANCELLED
+
+
+def test_what_someone_was_scheduled_to_do_on_a_trip_just_postponed_is_cancelled(plugins: Plugins) -> None:
+    text = (
+        "President Ana Mireles has postponed her planned trip to Berlin. She was scheduled to meet "
+        "Chancellor Lukas Brandt there on Friday."
+    )
+    assert only(run(text, plugins), EventType.MEETING).status is Status.CANCELLED
+
+
+def test_a_postponed_summit_given_a_new_date_is_planned_on_it(plugins: Plugins) -> None:
+    text = (
+        "The postponed summit between President Ana Mireles and Chancellor Lukas Brandt will now take "
+        "place on June 20."
+    )
+    summit = only(run(text, plugins), EventType.MEETING)
+    assert summit.status is Status.PLANNED
+    assert summit.time is not None
+    assert summit.time.start == dt.date(2026, 6, 20)
+
+
+def test_a_meeting_held_after_another_was_called_off_occurred(plugins: Plugins) -> None:
+    text = (
+        "President Ana Mireles met Chancellor Lukas Brandt on Monday after an earlier meeting was called off."
+    )
+    held = next(e for e in run(text, plugins) if e.type is EventType.MEETING)
+    assert held.status is Status.OCCURRED

@@ -34,7 +34,7 @@ from alliancekit.rules.document import (
 )
 from alliancekit.rules.mentions import GroupMention, PersonMention, PlaceMention
 from alliancekit.rules.places import location_for, more_destinations, topics_for_previous, topics_of
-from alliancekit.rules.status import call_off_leg, called_off_before, overturned_after, status_of
+from alliancekit.rules.status import call_off_leg, called_off_before, overturned_after, past_plan, status_of
 from alliancekit.rules.text import SectionKind
 from alliancekit.rules.timing import after_event, during_event, span_of, time_for
 from alliancekit.rules.triggers import Trigger
@@ -151,11 +151,12 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
         if draft.counterfactual and layer.cancelled:
             draft.status, draft.explicit_status = Status.CANCELLED, True
         if (
-            draft.counterfactual
+            (draft.counterfactual or past_plan(reading.text, left, trigger))
             and draft.status is not Status.CANCELLED
             and called_off_before(reading, layer)
         ):
-            # "X has postponed the trip. X had been due to meet Y on Thursday.": it will not happen then.
+            # "X has postponed the trip. X had been due to meet Y on Thursday.", "... She was scheduled
+            # to meet Y there on Friday.": it will not happen then.
             draft.status, draft.explicit_status = Status.CANCELLED, True
         if (
             draft.counterfactual

@@ -801,32 +801,43 @@ def join_fellow_visitors(drafts: list[Draft], anchor: dt.date | None, text: str)
 
 
 def trips_to_called_off(reading: Reading, drafts: list[Draft]) -> None:
-    """Cancel a planned trip to a meeting that another sentence calls off.
+    """Cancel the planned trip to a meeting, and the meeting of a trip, that another sentence calls off.
 
     "The nations sought to hold a summit in Tokyo, setting the stage for Vance
     and Ortiz to visit Japan", where another sentence reports the summit
-    postponed: the trip was for the summit and goes with it. The trip and
-    the meeting are told in one sentence that calls nothing off itself ("will
-    still visit Tokyo, though the meeting was cancelled" keeps the trip), the
-    trip's people take part in the meeting, and it goes to its country.
+    postponed: the trip was for the summit and goes with it. "Ortiz was due to
+    fly to Oslo on Friday for talks with Berg. The visit has been postponed":
+    the talks were what the trip was for. Both are told in one sentence that
+    calls nothing off itself ("will still visit Tokyo, though the meeting was
+    cancelled" keeps the trip), the trip's people take part in the meeting, and
+    their places do not disagree.
     """
-    for meeting in drafts:
-        if meeting.type is not EventType.MEETING or meeting.status is not Status.CANCELLED:
+    for called_off in drafts:
+        if called_off.status is not Status.CANCELLED or reading.sentences[called_off.sentence].cancelled:
             continue
-        if meeting.location is None or reading.sentences[meeting.sentence].cancelled:
-            continue
-        for trip in drafts:
+        for other in drafts:
+            if other.status is not Status.PLANNED or other.sentence != called_off.sentence:
+                continue
+            if called_off.type is EventType.MEETING and other.type is EventType.VISIT:
+                trip, meeting = other, called_off
+            elif called_off.type is EventType.VISIT and other.type is EventType.MEETING:
+                trip, meeting = called_off, other
+                if meeting.trigger.start < trip.trigger.start:
+                    continue  # the trip's talks are told after it: "to fly to Oslo for talks with Berg"
+            else:
+                continue
             if (
-                trip.type is EventType.VISIT
-                and trip.status is Status.PLANNED
-                and trip.sentence == meeting.sentence
-                and trip.person_keys()
-                and trip.person_keys() <= meeting.person_keys()
-                and trip.location is not None
-                and trip.location.country == meeting.location.country
+                not trip.person_keys()
+                or not trip.person_keys() <= meeting.person_keys()
+                or trip.location is None
             ):
-                trip.status, trip.explicit_status = Status.CANCELLED, True
-                trip.decide("status", DraftMention.of(meeting, None), "its meeting is called off")
+                continue
+            if meeting.location is None and called_off is meeting:
+                continue  # a meeting with no place is no destination
+            if meeting.location is not None and meeting.location.country != trip.location.country:
+                continue
+            other.status, other.explicit_status = Status.CANCELLED, True
+            other.decide("status", DraftMention.of(called_off, None), "what it belongs to is called off")
 
 
 def inherit(drafts: list[Draft]) -> None:

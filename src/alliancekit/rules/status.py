@@ -22,6 +22,7 @@ __all__ = [
     "call_off_leg",
     "called_off_before",
     "overturned_after",
+    "past_plan",
     "status_of",
 ]
 
@@ -73,6 +74,11 @@ def overturned_after(reading: Reading, layer: SentenceLayer, trigger: Trigger) -
         return False
     after = reading.sentences[following].sentence
     return after.paragraph == layer.sentence.paragraph and _CONTRAST.search(after.text) is not None
+
+
+def past_plan(text: str, left: int, trigger: Trigger) -> bool:
+    """Whether a trigger is told as what was planned, in the past: "she was scheduled to meet"."""
+    return _PAST_PLAN.search(text, max(left, trigger.start - 60), trigger.start) is not None
 
 
 def called_off_before(reading: Reading, layer: SentenceLayer) -> bool:
@@ -275,6 +281,12 @@ _ANNOUNCED = re.compile(
     r"\s*(?:,[^,]{0,60},\s*)?(?:was|were|has\s+been|have\s+been)\s+(?:also\s+|first\s+|officially\s+)?"
     r"(?:announced|confirmed|disclosed|revealed|unveiled|reported|made\s+public)\b"
 )
+# A plan told in the past right before its trigger: "was scheduled to", "were also due to".
+_PAST_PLAN = re.compile(
+    r"\b(?:was|were)\s+(?:also\s+|originally\s+|initially\s+)?(?:scheduled|due|expected|set|slated|"
+    r"supposed|planning|poised)\s+to\s+(?:also\s+)?$",
+    re.IGNORECASE,
+)
 # A contrast that tells a plan went otherwise: "however", "instead", ", but".
 _CONTRAST = re.compile(r"\b(?:however|instead)\b|,\s+but\b|^\s*But\b", re.IGNORECASE)
 # A time still ahead whichever way it is read: "next week", "tomorrow", "later this month".
@@ -347,6 +359,15 @@ def _cancel_applies(text: str, trigger: Trigger, left: int, right: int) -> bool:
             continue  # "called off her trip and will instead meet X in Paris": the meeting is the new plan
         if match.start() >= trigger.end and cues.TOPIC_OF_TALK.search(text, trigger.end, match.start()):
             continue  # "spoke with X about the cancellation of his trip": the call took place
+        if match.start() >= trigger.end and clauses.SUBORDINATOR.search(text, trigger.end, match.start()):
+            continue  # "met X on Monday after an earlier meeting was called off": another engagement
+        if (
+            match.end() <= trigger.start
+            and _ATTRIBUTIVE_GAP.fullmatch(text, match.end(), trigger.start)
+            and _DETERMINER_END.search(text, max(left, match.start() - 12), match.start())
+            and cues.found(cues.FUTURE, text[trigger.end : right])
+        ):
+            continue  # "the postponed summit will now take place on June 20": given a new date
         if (
             match.start() >= trigger.end
             and _ACTIVE_CALL_OFF.fullmatch(match.group())
@@ -366,6 +387,9 @@ _NEW_PREDICATE = re.compile(
     r"|\bso\s+(?:that\s+)?[\w’'-]+\s+(?:can|could|will|would|may|might)\b",  # "... so he can travel"
     re.IGNORECASE,
 )
+# Between an attributive call-off and its noun: "the postponed summit", "the delayed 2+2 talks".
+_ATTRIBUTIVE_GAP = re.compile(r"\s+(?:[\w+-]+\s+){0,2}")
+_DETERMINER_END = re.compile(r"\b(?:the|a|an|its|his|her|their)\s+$", re.IGNORECASE)
 # A call-off verb in the active voice, which takes what it calls off as its object.
 _ACTIVE_CALL_OFF = re.compile(r"(?:cancel|postpon|scrap|shelv|call|put)\w*(?:\s+off)?", re.IGNORECASE)
 # The object of an active call-off: "their previously planned meeting", "the talks".
