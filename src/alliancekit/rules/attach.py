@@ -34,7 +34,13 @@ from alliancekit.rules.document import (
 )
 from alliancekit.rules.mentions import GroupMention, PersonMention, PlaceMention
 from alliancekit.rules.places import location_for, more_destinations, topics_for_previous, topics_of
-from alliancekit.rules.status import call_off_leg, called_off_before, overturned_after, past_plan, status_of
+from alliancekit.rules.status import (
+    call_off_leg,
+    called_off_before,
+    overturned_after,
+    past_plan_called_off,
+    status_of,
+)
 from alliancekit.rules.text import SectionKind
 from alliancekit.rules.timing import after_event, during_event, span_of, time_for
 from alliancekit.rules.triggers import Trigger
@@ -150,10 +156,9 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
             draft.status, draft.explicit_status = Status.CANCELLED, True
         if draft.counterfactual and layer.cancelled:
             draft.status, draft.explicit_status = Status.CANCELLED, True
-        if (
-            (draft.counterfactual or past_plan(reading.text, left, trigger))
-            and draft.status is not Status.CANCELLED
-            and called_off_before(reading, layer)
+        if draft.status is not Status.CANCELLED and (
+            (draft.counterfactual and called_off_before(reading, layer))
+            or past_plan_called_off(reading, layer, draft, left)
         ):
             # "X has postponed the trip. X had been due to meet Y on Thursday.", "... She was scheduled
             # to meet Y there on Friday.": it will not happen then.

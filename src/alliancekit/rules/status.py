@@ -14,7 +14,7 @@ from alliancekit.model import EventType, Status
 from alliancekit.rules import clauses, cues
 from alliancekit.rules.clauses import aside_around, frame_main, subordinate_start
 from alliancekit.rules.coreference import names_someone
-from alliancekit.rules.document import Reading, SentenceLayer
+from alliancekit.rules.document import Draft, Reading, SentenceLayer
 from alliancekit.rules.text import SectionKind
 from alliancekit.rules.triggers import Trigger
 
@@ -22,7 +22,7 @@ __all__ = [
     "call_off_leg",
     "called_off_before",
     "overturned_after",
-    "past_plan",
+    "past_plan_called_off",
     "status_of",
 ]
 
@@ -76,9 +76,25 @@ def overturned_after(reading: Reading, layer: SentenceLayer, trigger: Trigger) -
     return after.paragraph == layer.sentence.paragraph and _CONTRAST.search(after.text) is not None
 
 
-def past_plan(text: str, left: int, trigger: Trigger) -> bool:
-    """Whether a trigger is told as what was planned, in the past: "she was scheduled to meet"."""
-    return _PAST_PLAN.search(text, max(left, trigger.start - 60), trigger.start) is not None
+def past_plan_called_off(reading: Reading, layer: SentenceLayer, draft: Draft, left: int) -> bool:
+    """Whether a plan told in the past ("she was scheduled to meet") follows a call-off of all of it.
+
+    "X has postponed her trip. She was scheduled to meet Y there on Friday": the
+    meeting is off. Not when the sentences before still keep a plan of the same
+    people ("will travel to Canberra but will not go to Fiji"): then the past plan
+    tells the whole trip, of which only a part is off.
+    """
+    trigger = draft.trigger
+    if _PAST_PLAN.search(reading.text, max(left, trigger.start - 60), trigger.start) is None:
+        return False
+    if not called_off_before(reading, layer):
+        return False
+    return not any(
+        0 < layer.sentence.index - other.sentence <= 2
+        and other.status is Status.PLANNED
+        and other.person_keys() & draft.person_keys()
+        for other in reading.drafts
+    )
 
 
 def called_off_before(reading: Reading, layer: SentenceLayer) -> bool:
