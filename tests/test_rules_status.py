@@ -286,3 +286,13 @@ def test_a_meeting_held_after_another_was_called_off_occurred(plugins: Plugins) 
     )
     held = next(e for e in run(text, plugins) if e.type is EventType.MEETING)
     assert held.status is Status.OCCURRED
+
+
+def test_a_visit_judged_unexpected_takes_its_status_from_the_plans_told_of_it(plugins: Plugins) -> None:
+    text = (
+        "Foreign Minister Tomas Okafor holds talks with Foreign Minister Kenji Tamura in Tokyo today. "
+        "Okafor's visit to Japan was unexpected. During his visit to Japan, Okafor will also meet "
+        "Prime Minister Ingrid Halvorsen."
+    )
+    visit = only(run(text, plugins, published=None), EventType.VISIT)
+    assert visit.status is Status.PLANNED

@@ -119,9 +119,10 @@ def status_of(
     """
     # A quotation the trigger is not in tells what someone said, in the speaker's tense:
     # "“I hope we can work together,” Sato told Lindqvist in Oslo on Sunday": the talk is done.
+    text, base = reading.text, layer.sentence.start
     quotations = [(start, end) for start, end in layer.quotations if not start <= trigger.start < end]
-    text = _quotes_blanked(reading.text, quotations)
-    sentence = text[layer.sentence.start : layer.sentence.end]
+    # The sentence with those quotations blanked, offsets kept from ``base``: what the cues read.
+    sentence = _quotes_blanked(layer.sentence.text, base, quotations)
     future_in_sentence = cues.found(cues.FUTURE, sentence) if quotations else layer.future
     # "X said he would return after Y extended an invitation": the clause's own tense.
     left = subordinate_start(
@@ -129,13 +130,13 @@ def status_of(
     )
     if trigger.form == "verbal":
         left, right = aside_around(reading.text, layer.sentence, trigger, left, right)
-    clause = text[left:right]
-    before = text[left : trigger.start]
-    after = text[trigger.end : right]
+    clause = sentence[left - base : right - base]
+    before = sentence[left - base : trigger.start - base]
+    after = sentence[trigger.end - base : right - base]
     if (
         cues.found(cues.CANCEL, clause)
         and not cues.RESCHEDULED.search(clause)
-        and _cancel_applies(text, trigger, left, right)
+        and _cancel_applies(text, trigger, left, right, quotations)
     ):
         return Status.CANCELLED, True
     if trigger.type is EventType.VISIT and (_UNDER_WAY.search(before) or _ENDS_UNDER_WAY.match(trigger.text)):
@@ -144,7 +145,7 @@ def status_of(
     main = frame_main(reading.text, layer.sentence, trigger)
     if main is not None:
         # "During the talks, the two agreed ...": the main clause's tense is the talks'.
-        predicate = text[main : min(layer.sentence.end, main + 120)]
+        predicate = sentence[main - base : main - base + 120]
         future, past = cues.FUTURE.search(predicate), cues.PAST_VERB.search(predicate)
         if past is not None and (future is None or past.start() < future.start()):
             return Status.OCCURRED, True
@@ -153,7 +154,7 @@ def status_of(
     if trigger.form == "nominal" and len(layer.triggers) == 1:
         # "Varga's trip to Washington, which had been planned for April, will not take place": the
         # sentence's one engagement is the subject its predicate calls off.
-        rest = text[trigger.end : layer.sentence.end]
+        rest = sentence[trigger.end - base :]
         if cues.CALLED_OFF_PREDICATE.search(rest) and not cues.RESCHEDULED.search(rest):
             return Status.CANCELLED, True
     if trigger.form == "nominal" and cues.PRESUPPOSED.search(before):
@@ -210,11 +211,11 @@ def status_of(
     local = before.rsplit(",", 1)[-1]
     if trigger.form == "nominal" and cues.PAST_VERB.search(local) and not cues.found(cues.FUTURE, local):
         return Status.OCCURRED, True
-    if trigger.form == "nominal" and cues.UNDER_WAY_AFTER.match(text, trigger.end, layer.sentence.end):
+    if trigger.form == "nominal" and cues.UNDER_WAY_AFTER.match(sentence, trigger.end - base):
         return Status.OCCURRED, True  # "the talks between the two are still under way": begun
-    if trigger.form == "nominal" and _ANNOUNCED.match(text, trigger.end, layer.sentence.end):
+    if trigger.form == "nominal" and _ANNOUNCED.match(sentence, trigger.end - base):
         return None, False  # "Li's visit was announced on Monday": the announcement's tense, not the visit's
-    if trigger.form == "nominal" and _YET_TO_BE.match(text, trigger.end, layer.sentence.end):
+    if trigger.form == "nominal" and _YET_TO_BE.match(sentence, trigger.end - base):
         return Status.PLANNED, True  # "the meeting between the two has yet to be scheduled"
     if trigger.form == "nominal" and _MODAL_PREDICATE.match(after):
         return Status.PLANNED, True  # "a venue for their first meeting could be the summit": its subject's
@@ -292,10 +293,13 @@ _INFINITIVE = re.compile(r"\bfor\s+(?:[\w.’'-]+\s+){1,4}?to\s+(?:also\s+|then\
 _YET_TO_BE = re.compile(
     r"[^,;.]{0,100}?\b(?:has|have|is|are)\s+yet\s+to\s+be\s+(?:scheduled|set|fixed|held|arranged|confirmed|finali[sz]ed|announced)\b"
 )
-# A passive of telling right after an engagement: "the visit was announced", "the trip was confirmed".
+# A passive of telling, or a judgement, right after an engagement: "the visit was announced", "the
+# trip was unexpected": the tense is the telling's, not the engagement's.
 _ANNOUNCED = re.compile(
+    r"(?:\s+(?:to|in|of|by|with)\s+[^,;]{1,40}?)?"
     r"\s*(?:,[^,]{0,60},\s*)?(?:was|were|has\s+been|have\s+been)\s+(?:also\s+|first\s+|officially\s+)?"
-    r"(?:announced|confirmed|disclosed|revealed|unveiled|reported|made\s+public)\b"
+    r"(?:announced|confirmed|disclosed|revealed|unveiled|reported|made\s+public|"
+    r"unexpected|surprising|a\s+surprise|sudden|symbolic|significant)\b"
 )
 # A plan told in the past right before its trigger: "was scheduled to", "were also due to".
 _PAST_PLAN = re.compile(
@@ -344,19 +348,21 @@ def _plural_subject(reading: Reading, layer: SentenceLayer, left: int, trigger: 
     )
 
 
-def _quotes_blanked(text: str, quotations: list[tuple[int, int]]) -> str:
-    """``text`` with the quotations blanked out, its offsets kept."""
+def _quotes_blanked(text: str, base: int, quotations: list[tuple[int, int]]) -> str:
+    """``text``, which starts at document offset ``base``, with the quotations blanked, its length kept."""
     if not quotations:
         return text
     pieces, position = [], 0
     for start, end in quotations:
-        pieces += [text[position:start], " " * (end - start)]
-        position = end
+        pieces += [text[position : start - base], " " * (end - start)]
+        position = end - base
     pieces.append(text[position:])
     return "".join(pieces)
 
 
-def _cancel_applies(text: str, trigger: Trigger, left: int, right: int) -> bool:
+def _cancel_applies(
+    text: str, trigger: Trigger, left: int, right: int, quotations: list[tuple[int, int]]
+) -> bool:
     """Whether a word that calls something off in the clause speaks of this trigger.
 
     Not when a subordinate clause stands between them: in "the meeting
@@ -367,6 +373,8 @@ def _cancel_applies(text: str, trigger: Trigger, left: int, right: int) -> bool:
     meeting"): the call took place.
     """
     for match in cues.CANCEL.finditer(text, left, right):
+        if any(start <= match.start() < end for start, end in quotations):
+            continue  # "spoke to X “to express regret at having to postpone the talks”": what was said
         if match.end() <= trigger.start and (
             clauses.SUBORDINATOR.search(text, match.end(), trigger.start)
             or _CAUSE.search(text, match.end(), trigger.start)
