@@ -296,3 +296,13 @@ def test_a_visit_judged_unexpected_takes_its_status_from_the_plans_told_of_it(pl
     )
     visit = only(run(text, plugins, published=None), EventType.VISIT)
     assert visit.status is Status.PLANNED
+
+
+def test_a_meeting_a_cancelled_trip_was_to_bring_is_cancelled(plugins: Plugins) -> None:
+    text = (
+        "President Ana Mireles has cancelled her trip to Berlin, where she was to meet Chancellor Lukas "
+        "Brandt next week, citing the floods at home."
+    )
+    events = run(text, plugins)
+    assert only(events, EventType.VISIT).status is Status.CANCELLED
+    assert only(events, EventType.MEETING).status is Status.CANCELLED

@@ -79,14 +79,22 @@ def overturned_after(reading: Reading, layer: SentenceLayer, trigger: Trigger) -
 def past_plan_called_off(reading: Reading, layer: SentenceLayer, draft: Draft, left: int) -> bool:
     """Whether a plan told in the past ("she was scheduled to meet") follows a call-off of all of it.
 
-    "X has postponed her trip. She was scheduled to meet Y there on Friday": the
-    meeting is off. Not when the sentences before still keep a plan of the same
-    people ("will travel to Canberra but will not go to Fiji"): then the past plan
-    tells the whole trip, of which only a part is off.
+    "X has postponed her trip. She was scheduled to meet Y there on Friday", "X has
+    cancelled her trip to Oslo, where she was to meet Y": the meeting is off. Not
+    when the sentences before still keep a plan of the same people ("will travel
+    to Canberra but will not go to Fiji"): then the past plan tells the whole
+    trip, of which only a part is off.
     """
     trigger = draft.trigger
-    if _PAST_PLAN.search(reading.text, max(left, trigger.start - 60), trigger.start) is None:
+    if _PAST_PLAN.search(reading.text, max(layer.sentence.start, trigger.start - 60), trigger.start) is None:
         return False
+    if any(
+        other.sentence == layer.sentence.index
+        and other.status is Status.CANCELLED
+        and other.person_keys() & draft.person_keys()
+        for other in reading.drafts
+    ):
+        return True  # "has cancelled her trip to Berlin, where she was to meet X": what the trip was for
     if not called_off_before(reading, layer):
         return False
     return not any(
@@ -303,8 +311,8 @@ _ANNOUNCED = re.compile(
 )
 # A plan told in the past right before its trigger: "was scheduled to", "were also due to".
 _PAST_PLAN = re.compile(
-    r"\b(?:was|were)\s+(?:also\s+|originally\s+|initially\s+)?(?:scheduled|due|expected|set|slated|"
-    r"supposed|planning|poised)\s+to\s+(?:also\s+)?$",
+    r"\b(?:was|were)\s+(?:also\s+|originally\s+|initially\s+)?(?:(?:scheduled|due|expected|set|slated|"
+    r"supposed|planning|poised)\s+)?to\s+(?:also\s+)?$",
     re.IGNORECASE,
 )
 # A contrast that tells a plan went otherwise: "however", "instead", ", but".
