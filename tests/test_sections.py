@@ -131,3 +131,27 @@ def test_the_headline_gives_the_place_the_bodys_mention_of_the_same_trip_leaves_
     ]
     assert visit.location is not None
     assert visit.location.name == "Tokyo"
+
+
+def test_a_long_paragraph_ending_on_an_agencys_name_is_body_and_its_glued_sentences_are_split(
+    plugins: Plugins,
+) -> None:
+    paragraph = " ".join(
+        [
+            "A planned forum of the three countries was postponed, the ministry said Thursday, as the "
+            "capital reels from a week of protests and a general strike that closed the port.The three "
+            "countries had planned to hold the forum in Lima on Thursday and Friday.",
+            "Officials from the ministries of trade, labor and finance were to attend, with business groups "
+            "and unions from each country joining them for a second day of panels on wages and training.",
+            "Foreign Minister Tomas Okafor has postponed his visit to Lima, which had been set for next "
+            "week, his office said.The organizers said a new date would be announced later.Wire",
+        ]
+    )
+    page = "Three-way forum put on hold as protests continue\n" + paragraph + "\n"
+    kinds = [section.kind for section in sections(page)]
+    assert kinds == [SectionKind.HEADLINE, SectionKind.BODY]
+    texts = [sentence.text for sentence in body_sentences(page)]
+    assert "The three countries had planned to hold the forum in Lima on Thursday and Friday." in texts
+    events = extract(page, published=dt.date(2026, 6, 4), plugins=plugins)
+    visit = next(e for e in events if e.type.value == "visit")
+    assert visit.status is Status.CANCELLED

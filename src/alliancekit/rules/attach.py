@@ -40,7 +40,13 @@ from alliancekit.rules.places import (
     topics_for_previous,
     topics_of,
 )
-from alliancekit.rules.status import call_off_leg, called_off_before, status_of
+from alliancekit.rules.status import (
+    call_off_leg,
+    called_off_before,
+    overturned_after,
+    past_plan_called_off,
+    status_of,
+)
 from alliancekit.rules.text import SectionKind
 from alliancekit.rules.timing import after_event, during_event, span_of, time_for
 from alliancekit.rules.triggers import Trigger
@@ -101,8 +107,12 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
             continue  # "did not meet Okafor during the summit": nothing happened
         if trigger.form == "nominal" and trigger.start < negated_until:
             continue  # the summit of that negated clause is its setting, not a meeting of theirs
-        if cues.HABITUAL.match(reading.text, trigger.end, right):
-            continue  # "agreed to meet at least once a year": a commitment, not one engagement
+        if cues.HABITUAL.match(reading.text, trigger.end, right) or (
+            trigger.form == "nominal"
+            and cues.HABITUAL_BEFORE.search(reading.text, max(left, trigger.start - 40), trigger.start)
+        ):
+            # "agreed to meet at least once a year", "promised regular meetings": a commitment, not one
+            continue
         if cues.WHETHER.search(reading.text, max(left, trigger.start - 40), trigger.start):
             continue  # "Asked whether he might stop in Tokyo": a question, not a plan
         if cues.found(cues.BACKGROUND_COUNT, reading.text[left:right]):
@@ -152,12 +162,19 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
             draft.status, draft.explicit_status = Status.CANCELLED, True
         if draft.counterfactual and layer.cancelled:
             draft.status, draft.explicit_status = Status.CANCELLED, True
+        if draft.status is not Status.CANCELLED and (
+            (draft.counterfactual and called_off_before(reading, layer))
+            or past_plan_called_off(reading, layer, draft, left)
+        ):
+            # "X has postponed the trip. X had been due to meet Y on Thursday.", "... She was scheduled
+            # to meet Y there on Friday.": it will not happen then.
+            draft.status, draft.explicit_status = Status.CANCELLED, True
         if (
             draft.counterfactual
-            and draft.status is not Status.CANCELLED
-            and called_off_before(reading, layer)
+            and draft.status is Status.PLANNED
+            and overturned_after(reading, layer, trigger)
         ):
-            # "X has postponed the trip. X had been due to meet Y on Thursday.": it will not happen then.
+            # "X had been expected to stop in Tokyo. However, he will fly home": it will not happen.
             draft.status, draft.explicit_status = Status.CANCELLED, True
         if draft.invited and draft.status is not Status.CANCELLED:
             draft.status, draft.explicit_status = Status.PLANNED, True

@@ -44,6 +44,7 @@ __all__ = [
     "part_of_earlier",
     "refer_back",
     "same_scale",
+    "trips_to_called_off",
 ]
 
 MERGE_WINDOW = 64
@@ -284,6 +285,7 @@ def _compatible(first: Draft, second: Draft, anchor: dt.date | None, text: str =
             and second.explicit_status
             and not called_off
             and not _expected_at_the_time(first, second, text)
+            and not _under_way_today(first, second, text)
         ):
             return False
     if (
@@ -399,6 +401,36 @@ def _expected_at_the_time(first: Draft, second: Draft, text: str) -> bool:
         return False
     before = text[max(0, second.trigger.start - 40) : second.trigger.start]
     return _PAST_EXPECTATION.search(before) is not None
+
+
+# A time that names the publication day: "today", "this afternoon".
+_TODAY = re.compile(r"(?:today|tonight|this\s+(?:morning|afternoon|evening))", re.IGNORECASE)
+
+
+def _under_way(draft: Draft, text: str) -> bool:
+    """Whether a mention tells its engagement going on ("the talks ... are still under way")."""
+    return (
+        bool(text)
+        and draft.status is Status.OCCURRED
+        and cues.UNDER_WAY_AFTER.match(text, draft.trigger.end) is not None
+    )
+
+
+def _under_way_today(first: Draft, second: Draft, text: str) -> bool:
+    """Whether one mention tells an engagement under way and the other plans it for today.
+
+    A live report: "08:00 Today Okafor holds talks with Tamura" and "13:30 The
+    talks between the two are still under way" are one meeting, begun since.
+    """
+    for going, planned in ((first, second), (second, first)):
+        if (
+            _under_way(going, text)
+            and planned.status is Status.PLANNED
+            and planned.time is not None
+            and _TODAY.fullmatch(planned.time.text.strip())
+        ):
+            return True
+    return False
 
 
 def merge(drafts: list[Draft], anchor: dt.date | None, text: str = "") -> list[Draft]:
@@ -619,6 +651,16 @@ def join_mention(
             if code not in kept.topics:
                 kept.topics.append(code)
         _decide_status(kept, other, mention, text)
+    elif (
+        other.status is Status.CANCELLED
+        and other.explicit_status
+        and kept.status in (None, Status.PLANNED)
+        and not _new_date(kept, text)
+    ):
+        # "the three countries have postponed their summit", then "the nations sought to hold the
+        # summit in Tokyo" with its leaders named: the plan the leaders' mention tells is called off.
+        kept.status, kept.explicit_status = Status.CANCELLED, True
+        kept.decide("status", mention, "a report naming its sides calls it off")
     kept.spans.extend(other.spans)
     _decide_time(kept, other, mention, anchor, text)
     _decide_place(kept, other, mention, anchor)
@@ -826,6 +868,46 @@ def _dated_frame(draft: Draft) -> bool:
     """Whether an undated draft takes a time from the engagement it is part of."""
     source = time_source(draft)
     return source is not None and source.time is not None
+
+
+def trips_to_called_off(reading: Reading, drafts: list[Draft]) -> None:
+    """Cancel the planned trip to a meeting, and the meeting of a trip, that another sentence calls off.
+
+    "The nations sought to hold a summit in Tokyo, setting the stage for Vance
+    and Ortiz to visit Japan", where another sentence reports the summit
+    postponed: the trip was for the summit and goes with it. "Ortiz was due to
+    fly to Oslo on Friday for talks with Berg. The visit has been postponed":
+    the talks were what the trip was for. Both are told in one sentence that
+    calls nothing off itself ("will still visit Tokyo, though the meeting was
+    cancelled" keeps the trip), the trip's people take part in the meeting, and
+    their places do not disagree.
+    """
+    for called_off in drafts:
+        if called_off.status is not Status.CANCELLED or reading.sentences[called_off.sentence].cancelled:
+            continue
+        for other in drafts:
+            if other.status is not Status.PLANNED or other.sentence != called_off.sentence:
+                continue
+            if called_off.type is EventType.MEETING and other.type is EventType.VISIT:
+                trip, meeting = other, called_off
+            elif called_off.type is EventType.VISIT and other.type is EventType.MEETING:
+                trip, meeting = called_off, other
+                if meeting.trigger.start < trip.trigger.start:
+                    continue  # the trip's talks are told after it: "to fly to Oslo for talks with Berg"
+            else:
+                continue
+            if (
+                not trip.person_keys()
+                or not trip.person_keys() <= meeting.person_keys()
+                or trip.location is None
+            ):
+                continue
+            if meeting.location is None and called_off is meeting:
+                continue  # a meeting with no place is no destination
+            if meeting.location is not None and meeting.location.country != trip.location.country:
+                continue
+            other.status, other.explicit_status = Status.CANCELLED, True
+            other.decide("status", DraftMention.of(called_off, None), "what it belongs to is called off")
 
 
 def inherit(drafts: list[Draft], anchor: dt.date | None = None) -> None:

@@ -64,6 +64,7 @@ __all__ = [
     "FUTURE",
     "FUTURE_AFTER",
     "HABITUAL",
+    "HABITUAL_BEFORE",
     "HELD_BETWEEN",
     "INCLUDING_LIST",
     "INVITATION_OF",
@@ -127,6 +128,7 @@ __all__ = [
     "TRIP_ENDED",
     "TRIP_NOUNS",
     "TRIP_PART",
+    "UNDER_WAY_AFTER",
     "VENUE_CLAUSE",
     "VENUE_CLAUSE_END",
     "VISIT_LENGTH",
@@ -165,6 +167,8 @@ NEGATED = _cue("NEGATED")
 # A past negation right before a verb: "did not meet", "has never visited", "hasn't met".
 NOT_DONE = _cue("NOT_DONE")
 COUNTERFACTUAL = _cue("COUNTERFACTUAL")
+# "the talks ... are still under way": an engagement going on, right after its trigger.
+UNDER_WAY_AFTER = _cue("UNDER_WAY_AFTER")
 # What a talk was about, right before the thing talked of: "spoke with X about the cancellation".
 TOPIC_OF_TALK = _cue("TOPIC_OF_TALK")
 
@@ -201,6 +205,8 @@ ELIDED_VERB = _cue("ELIDED_VERB")
 
 # A habit or standing commitment after a trigger: "meet at least once a year", "hold talks regularly".
 HABITUAL = _cue("HABITUAL")
+# "regular trilateral meetings": a habit named before the noun.
+HABITUAL_BEFORE = _cue("HABITUAL_BEFORE")
 BACKGROUND_COUNT = _cue("BACKGROUND_COUNT")
 WHETHER = _cue("WHETHER")
 # A sentence that asks, its question mark last (before closing quotes): "Varga and Tanabe to meet?"

@@ -116,6 +116,8 @@ def _status_reason(event: Event, draft: Draft) -> str:
     if draft.status_from is not None:
         return f"the tense of the main clause ('{draft.status_from.trigger.text}')"
     stated = draft.status or (Status.PLANNED if draft.future_hint else Status.OCCURRED)
+    if draft.counterfactual and event.status is Status.CANCELLED and stated is not Status.CANCELLED:
+        return "a plan told as what was to have happened, at a time already past"
     if stated is not event.status and event.time is not None:
         side = "before" if event.status is Status.OCCURRED else "after"
         return f"no tense decides it; its time lies {side} the publication date"
@@ -193,6 +195,15 @@ def to_event(reading: Reading, draft: Draft) -> Event | None:
     time: TimeSpan | None = None
     if draft.time is not None:
         status, time = settle_time(draft, status, anchor)
+        if (
+            draft.counterfactual
+            and status is Status.PLANNED
+            and anchor is not None
+            and time is not None
+            and time.end is not None
+            and time.end < anchor
+        ):
+            status = Status.CANCELLED  # "was to have visited Berlin in May", told in June: it did not happen
     elif (source := time_source(draft)) is not None and source.time is not None:
         if source.fixed_time is not None:
             time = source.fixed_time  # "two days later", counted when the source was dated

@@ -37,6 +37,7 @@ from alliancekit.rules.clusters import (
     join_country_sides,
     join_fellow_visitors,
     merge,
+    trips_to_called_off,
 )
 from alliancekit.rules.coreference import resolve_counterparts
 from alliancekit.rules.document import Draft, Reading, read_sentences
@@ -83,6 +84,7 @@ def read_article(reading: Reading) -> list[tuple[Event, Draft]]:
     frame_engagements(engagements)  # a frame that was one mention of an engagement: that engagement
     borrow_times(reading, engagements)  # an undated engagement: the time of the sentence before
     speaking_days(reading, engagements)  # "said Wednesday ... told him during their call"
+    trips_to_called_off(reading, engagements)  # a trip to a summit called off goes with it
     inherit(engagements, anchor)  # the time and place of the visit or call it belongs to
     engagements = join_companions(engagements)
     engagements = join_fellow_visitors(engagements, anchor, reading.text)  # "Ines too visited"

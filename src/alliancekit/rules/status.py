@@ -14,13 +14,15 @@ from alliancekit.model import EventType, Status
 from alliancekit.rules import clauses, cues
 from alliancekit.rules.clauses import aside_around, frame_main, subordinate_start
 from alliancekit.rules.coreference import names_someone
-from alliancekit.rules.document import Reading, SentenceLayer
+from alliancekit.rules.document import Draft, Reading, SentenceLayer
 from alliancekit.rules.text import SectionKind
 from alliancekit.rules.triggers import Trigger
 
 __all__ = [
     "call_off_leg",
     "called_off_before",
+    "overturned_after",
+    "past_plan_called_off",
     "status_of",
 ]
 
@@ -58,6 +60,51 @@ def call_off_leg(reading: Reading, layer: SentenceLayer) -> None:
             return
 
 
+def overturned_after(reading: Reading, layer: SentenceLayer, trigger: Trigger) -> bool:
+    """Whether what follows a plan told in the past perfect says it went otherwise.
+
+    "X had been expected to stop in Tokyo. On Monday, however, the ministry said he
+    would fly straight home": a contrast after the trigger in its sentence, or
+    opening the next sentence of the paragraph, overturns the plan.
+    """
+    if _CONTRAST.search(reading.text, trigger.end, layer.sentence.end):
+        return True
+    following = layer.sentence.index + 1
+    if following >= len(reading.sentences):
+        return False
+    after = reading.sentences[following].sentence
+    return after.paragraph == layer.sentence.paragraph and _CONTRAST.search(after.text) is not None
+
+
+def past_plan_called_off(reading: Reading, layer: SentenceLayer, draft: Draft, left: int) -> bool:
+    """Whether a plan told in the past ("she was scheduled to meet") follows a call-off of all of it.
+
+    "X has postponed her trip. She was scheduled to meet Y there on Friday", "X has
+    cancelled her trip to Oslo, where she was to meet Y": the meeting is off. Not
+    when the sentences before still keep a plan of the same people ("will travel
+    to Canberra but will not go to Fiji"): then the past plan tells the whole
+    trip, of which only a part is off.
+    """
+    trigger = draft.trigger
+    if _PAST_PLAN.search(reading.text, max(layer.sentence.start, trigger.start - 60), trigger.start) is None:
+        return False
+    if any(
+        other.sentence == layer.sentence.index
+        and other.status is Status.CANCELLED
+        and other.person_keys() & draft.person_keys()
+        for other in reading.drafts
+    ):
+        return True  # "has cancelled her trip to Berlin, where she was to meet X": what the trip was for
+    if not called_off_before(reading, layer):
+        return False
+    return not any(
+        0 < layer.sentence.index - other.sentence <= 2
+        and other.status is Status.PLANNED
+        and other.person_keys() & draft.person_keys()
+        for other in reading.drafts
+    )
+
+
 def called_off_before(reading: Reading, layer: SentenceLayer) -> bool:
     """Whether one of the two sentences before, in this paragraph or the one before, calls a plan off."""
     for previous in reading.sentences_to(layer, 3):
@@ -78,20 +125,26 @@ def status_of(
     ``(None, False)`` when nothing in the wording decides: the event's time
     settles it later (:func:`~alliancekit.rules.timing.settle_time`).
     """
-    text = reading.text
+    # A quotation the trigger is not in tells what someone said, in the speaker's tense:
+    # "“I hope we can work together,” Sato told Lindqvist in Oslo on Sunday": the talk is done.
+    text, base = reading.text, layer.sentence.start
+    quotations = [(start, end) for start, end in layer.quotations if not start <= trigger.start < end]
+    # The sentence with those quotations blanked, offsets kept from ``base``: what the cues read.
+    sentence = _quotes_blanked(layer.sentence.text, base, quotations)
+    future_in_sentence = cues.found(cues.FUTURE, sentence) if quotations else layer.future
     # "X said he would return after Y extended an invitation": the clause's own tense.
     left = subordinate_start(
         reading.text, trigger, left, functools.partial(names_someone, reading, layer), of_any_type=True
     )
     if trigger.form == "verbal":
         left, right = aside_around(reading.text, layer.sentence, trigger, left, right)
-    clause = text[left:right]
-    before = text[left : trigger.start]
-    after = text[trigger.end : right]
+    clause = sentence[left - base : right - base]
+    before = sentence[left - base : trigger.start - base]
+    after = sentence[trigger.end - base : right - base]
     if (
         cues.found(cues.CANCEL, clause)
         and not cues.RESCHEDULED.search(clause)
-        and _cancel_applies(reading, trigger, left, right)
+        and _cancel_applies(text, trigger, left, right, quotations)
     ):
         return Status.CANCELLED, True
     if trigger.type is EventType.VISIT and (_UNDER_WAY.search(before) or _ENDS_UNDER_WAY.match(trigger.text)):
@@ -100,7 +153,7 @@ def status_of(
     main = frame_main(reading.text, layer.sentence, trigger)
     if main is not None:
         # "During the talks, the two agreed ...": the main clause's tense is the talks'.
-        predicate = text[main : min(layer.sentence.end, main + 120)]
+        predicate = sentence[main - base : main - base + 120]
         future, past = cues.FUTURE.search(predicate), cues.PAST_VERB.search(predicate)
         if past is not None and (future is None or past.start() < future.start()):
             return Status.OCCURRED, True
@@ -109,7 +162,7 @@ def status_of(
     if trigger.form == "nominal" and len(layer.triggers) == 1:
         # "Varga's trip to Washington, which had been planned for April, will not take place": the
         # sentence's one engagement is the subject its predicate calls off.
-        rest = text[trigger.end : layer.sentence.end]
+        rest = sentence[trigger.end - base :]
         if cues.CALLED_OFF_PREDICATE.search(rest) and not cues.RESCHEDULED.search(rest):
             return Status.CANCELLED, True
     if trigger.form == "nominal" and cues.PRESUPPOSED.search(before):
@@ -130,8 +183,12 @@ def status_of(
         if tense is not None or ranked_now:
             return Status.OCCURRED, True
     if trigger.form == "nominal" and cues.DURING.search(before):
-        # "revealed plans for a summit during a video call on Monday": the governing verb's tense.
+        # "revealed plans for a summit during a video call on Monday": the governing verb's tense;
+        # "arrangements are made for Li to meet Abe during their stay": the infinitive's, still ahead.
         future, past = cues.FUTURE.search(before), cues.PAST_VERB.search(before)
+        infinitives = list(_INFINITIVE.finditer(before))
+        if infinitives and (past is None or infinitives[-1].start() > past.start()):
+            return Status.PLANNED, True
         if past is not None and (future is None or past.start() < future.start()):
             return Status.OCCURRED, True
     if trigger.form == "verbal" and (
@@ -153,6 +210,8 @@ def status_of(
         before,
     ):
         return Status.PLANNED, True  # "agreed to arrange a visit", "plans to hold talks"
+    if trigger.form == "nominal" and _PRESENT_BEFORE.search(before):
+        return Status.PLANNED, True  # "the visit comes days before the summit with X": still ahead
     if trigger.form == "nominal" and _ITINERARY.search(before):
         return Status.PLANNED, True  # "his week-long tour includes visits to Beijing": stops still ahead
     if trigger.form == "nominal" and cues.found(cues.WISH, before):
@@ -160,7 +219,23 @@ def status_of(
     local = before.rsplit(",", 1)[-1]
     if trigger.form == "nominal" and cues.PAST_VERB.search(local) and not cues.found(cues.FUTURE, local):
         return Status.OCCURRED, True
-    if trigger.form == "nominal" and layer.future_outside_predicates and not cues.PAST_VERB.search(clause):
+    if trigger.form == "nominal" and cues.UNDER_WAY_AFTER.match(sentence, trigger.end - base):
+        return Status.OCCURRED, True  # "the talks between the two are still under way": begun
+    if trigger.form == "nominal" and _ANNOUNCED.match(sentence, trigger.end - base):
+        return None, False  # "Li's visit was announced on Monday": the announcement's tense, not the visit's
+    if trigger.form == "nominal" and _YET_TO_BE.match(sentence, trigger.end - base):
+        return Status.PLANNED, True  # "the meeting between the two has yet to be scheduled"
+    if trigger.form == "nominal" and _MODAL_PREDICATE.match(after):
+        return Status.PLANNED, True  # "a venue for their first meeting could be the summit": its subject's
+    if (
+        trigger.form == "nominal"
+        and (
+            cues.FUTURE.search(cues.PREDICATIVE.sub(" ", sentence))
+            if quotations
+            else layer.future_outside_predicates
+        )
+        and not cues.PAST_VERB.search(clause)
+    ):
         return Status.PLANNED, False
     if trigger.form == "verbal":
         first = trigger.text.split()[0].lower()
@@ -182,7 +257,13 @@ def status_of(
                 return Status.OCCURRED, True
             if future is not None:
                 return Status.PLANNED, True
-        if first not in cues.PAST_FORMS and not first.endswith("ed") and layer.future:
+        if (
+            first not in cues.PAST_FORMS
+            and cues.PRESENT_TENSE.fullmatch(first)
+            and _AHEAD_TIME.search(text, left, right)
+        ):
+            return Status.PLANNED, True  # "Halvorsen heads to Oslo next week": the news present of a plan
+        if first not in cues.PAST_FORMS and not first.endswith("ed") and future_in_sentence:
             # "... later this month, when Delgado and Mireles travel to Manila"
             return Status.PLANNED, True
         if (
@@ -214,6 +295,46 @@ _ENDS_UNDER_WAY = re.compile(
 )
 # A trip's itinerary in the present: "the tour includes visits to Beijing and Auckland".
 _ITINERARY = re.compile(r"\b(?:includes|include|takes\s+in)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$")
+# An infinitive with its own subject, which tells a plan: "arrangements are made for Li to also meet".
+_INFINITIVE = re.compile(r"\bfor\s+(?:[\w.’'-]+\s+){1,4}?to\s+(?:also\s+|then\s+|later\s+)?[a-z]+\b")
+# A plan not yet fixed, right after an engagement: "the meeting has yet to be scheduled".
+_YET_TO_BE = re.compile(
+    r"[^,;.]{0,100}?\b(?:has|have|is|are)\s+yet\s+to\s+be\s+(?:scheduled|set|fixed|held|arranged|confirmed|finali[sz]ed|announced)\b"
+)
+# A passive of telling, or a judgement, right after an engagement: "the visit was announced", "the
+# trip was unexpected": the tense is the telling's, not the engagement's.
+_ANNOUNCED = re.compile(
+    r"(?:\s+(?:to|in|of|by|with)\s+[^,;]{1,40}?)?"
+    r"\s*(?:,[^,]{0,60},\s*)?(?:was|were|has\s+been|have\s+been)\s+(?:also\s+|first\s+|officially\s+)?"
+    r"(?:announced|confirmed|disclosed|revealed|unveiled|reported|made\s+public|"
+    r"unexpected|surprising|a\s+surprise|sudden|symbolic|significant)\b"
+)
+# A plan told in the past right before its trigger: "was scheduled to", "were also due to".
+_PAST_PLAN = re.compile(
+    r"\b(?:was|were)\s+(?:also\s+|originally\s+|initially\s+)?(?:(?:scheduled|due|expected|set|slated|"
+    r"supposed|planning|poised)\s+)?to\s+(?:also\s+)?$",
+    re.IGNORECASE,
+)
+# A contrast that tells a plan went otherwise: "however", "instead", ", but".
+_CONTRAST = re.compile(r"\b(?:however|instead)\b|,\s+but\b|^\s*But\b", re.IGNORECASE)
+# A time still ahead whichever way it is read: "next week", "tomorrow", "later this month".
+_AHEAD_TIME = re.compile(
+    r"\b(?:next\s+(?:week|month|year|weekend|[A-Z][a-z]+day)|tomorrow|later\s+(?:this|in\s+the)\s+"
+    r"(?:week|month|year)|(?:this|the)\s+coming\s+\w+|in\s+the\s+coming\s+(?:days|weeks|months))\b",
+    re.IGNORECASE,
+)
+# A present "before" that places the engagement after another: "this trip comes two days before".
+_PRESENT_BEFORE = re.compile(
+    r"\b(?:comes?|is|are)\s+(?:just\s+|only\s+|(?:a|one|two|three|four|five|several|\d+)\s+"
+    r"(?:days?|weeks?|months?)\s+)?before\s+(?:[\w’'-]+\s+){0,5}$"
+)
+# A modal or prospective predicate of the phrase the engagement is in: "a venue for their meeting
+# could be Ottawa", "a four-way session is in the works", "a meeting was possible".
+_MODAL_PREDICATE = re.compile(
+    r"[^,;.]{0,60}?\b(?:(?:will|would|could|may|might|can)\s+(?:also\s+|now\s+|still\s+)?(?:be|take|come|happen)"
+    r"|(?:is|are|was|were)\s+(?:still\s+|now\s+)?(?:possible|likely|tentative|in\s+the\s+works|under\s+consideration"
+    r"|being\s+(?:arranged|planned|prepared|discussed)))\b"
+)
 # The news present of a rank just before it: "is the first", "has become the only".
 _PRESENT_RANK = re.compile(r"\b(?:is|are|has\s+become|have\s+become)\s+$")
 # "for Luo to also meet Sandoval", "to then travel to Seoul": an infinitive with an adverb inside it.
@@ -235,17 +356,77 @@ def _plural_subject(reading: Reading, layer: SentenceLayer, left: int, trigger: 
     )
 
 
-def _cancel_applies(reading: Reading, trigger: Trigger, left: int, right: int) -> bool:
+def _quotes_blanked(text: str, base: int, quotations: list[tuple[int, int]]) -> str:
+    """``text``, which starts at document offset ``base``, with the quotations blanked, its length kept."""
+    if not quotations:
+        return text
+    pieces, position = [], 0
+    for start, end in quotations:
+        pieces += [text[position : start - base], " " * (end - start)]
+        position = end - base
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+def _cancel_applies(
+    text: str, trigger: Trigger, left: int, right: int, quotations: list[tuple[int, int]]
+) -> bool:
     """Whether a word that calls something off in the clause speaks of this trigger.
 
     Not when a subordinate clause stands between them: in "the meeting
-    was cancelled after Vohra flew to Kuala Lumpur", the flight happened.
+    was cancelled after Vohra flew to Kuala Lumpur", the flight happened;
+    nor when the trigger is the cause of the call-off ("postponed due to
+    the summit"); nor when an active call-off after the trigger takes an
+    engagement of its own as object ("spoke by video, cancelling their
+    meeting"): the call took place.
     """
-    text = reading.text
     for match in cues.CANCEL.finditer(text, left, right):
-        if match.end() <= trigger.start and clauses.SUBORDINATOR.search(text, match.end(), trigger.start):
-            continue
+        if any(start <= match.start() < end for start, end in quotations):
+            continue  # "spoke to X “to express regret at having to postpone the talks”": what was said
+        if match.end() <= trigger.start and (
+            clauses.SUBORDINATOR.search(text, match.end(), trigger.start)
+            or _CAUSE.search(text, match.end(), trigger.start)
+            or _NEW_PREDICATE.search(text, match.end(), trigger.start)
+        ):
+            continue  # "called off her trip and will instead meet X in Paris": the meeting is the new plan
         if match.start() >= trigger.end and cues.TOPIC_OF_TALK.search(text, trigger.end, match.start()):
             continue  # "spoke with X about the cancellation of his trip": the call took place
+        if match.start() >= trigger.end and clauses.SUBORDINATOR.search(text, trigger.end, match.start()):
+            continue  # "met X on Monday after an earlier meeting was called off": another engagement
+        if (
+            match.end() <= trigger.start
+            and _ATTRIBUTIVE_GAP.fullmatch(text, match.end(), trigger.start)
+            and _DETERMINER_END.search(text, max(left, match.start() - 12), match.start())
+            and cues.found(cues.FUTURE, text[trigger.end : right])
+        ):
+            continue  # "the postponed summit will now take place on June 20": given a new date
+        if (
+            match.start() >= trigger.end
+            and _ACTIVE_CALL_OFF.fullmatch(match.group())
+            and _ENGAGEMENT_OBJECT.match(text, match.end(), right)
+        ):
+            continue
         return True
     return False
+
+
+# A cause between a call-off and the trigger: "postponed, possibly due to the summit".
+_CAUSE = re.compile(r"\b(?:due\s+to|owing\s+to|because\s+of|in\s+view\s+of|in\s+light\s+of)\b", re.IGNORECASE)
+# A conjunct or purpose clause with a predicate of its own: "and will instead", "so he can travel".
+_NEW_PREDICATE = re.compile(
+    r"\b(?:and|but)\s+(?:(?:will|would|is|are|was|were|has|have|had|plans?|planned|instead)\b|[a-z]+ed\b)"
+    r"|\binstead\b"
+    r"|\bso\s+(?:that\s+)?[\w’'-]+\s+(?:can|could|will|would|may|might)\b",  # "... so he can travel"
+    re.IGNORECASE,
+)
+# Between an attributive call-off and its noun: "the postponed summit", "the delayed 2+2 talks".
+_ATTRIBUTIVE_GAP = re.compile(r"\s+(?:[\w+-]+\s+){0,2}")
+_DETERMINER_END = re.compile(r"\b(?:the|a|an|its|his|her|their)\s+$", re.IGNORECASE)
+# A call-off verb in the active voice, which takes what it calls off as its object.
+_ACTIVE_CALL_OFF = re.compile(r"(?:cancel|postpon|scrap|shelv|call|put)\w*(?:\s+off)?", re.IGNORECASE)
+# The object of an active call-off: "their previously planned meeting", "the talks".
+_ENGAGEMENT_OBJECT = re.compile(
+    r"\s+(?:the|their|his|her|its|a|an)\s+(?:[\w‘’'-]+\s+){0,4}?"
+    r"(?:meeting|meetings|talks|summit|visit|trip|call|dialogue|session|conference|tour)\b",
+    re.IGNORECASE,
+)

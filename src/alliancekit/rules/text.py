@@ -158,7 +158,10 @@ _ABBREVIATIONS = frozenset(
 )
 
 # Possessive quantifiers and the look-behind keep runs of "...." linear: no backtracking into a run.
-_SENTENCE_END = re.compile(r"(?<![.!?])[.!?]++[\"'”’)]*+(?=\s+[\"'“‘(]?[A-Z0-9])")
+# A sentence end, and one whose space was lost in scraping ("last week.The three countries").
+_SENTENCE_END = re.compile(
+    r"(?<![.!?])[.!?]++[\"'”’)]*+(?=\s+[\"'“‘(]?[A-Z0-9])|(?<=[a-z][a-z][.!?])(?=“?[A-Z][a-z])"
+)
 _LIST_HEADER = re.compile(
     r"^\s*(?:\"?[\w ]{0,30}\"?\s*)?(?:popular articles?|access ranking|most (?:read|popular|viewed)|"
     r"recommended(?: articles?| stories| reading)?|related(?: articles?| stories| news| coverage)?|"
@@ -301,6 +304,9 @@ _CAPTION_SENTENCE = re.compile(
 _BYLINE = re.compile(r"^\s*(?:by\s+[A-Z]|(?:posted|updated|published)\s*:?\s)", re.IGNORECASE)
 # Prose cut off mid-sentence (page text often is): long, and mostly lower-case words.
 _PROSE_WORDS = 15
+# A caption is a sentence or two: a paragraph of many sentences that ends on an agency's name
+# ("... commitment to the alliance.Yonhap") is body whose credit lost its line break.
+_CAPTION_WORDS = 80
 _TITLE_WORDS = (3, 25)
 
 
@@ -343,7 +349,7 @@ def sections(text: str) -> list[Section]:
             kind = SectionKind.LABEL
         elif (
             (words < 40 and _CAPTION.search(lowered))
-            or (headline and _CREDIT.search(stripped))
+            or (headline and words < _CAPTION_WORDS and _CREDIT.search(stripped))
             or ("(" in stripped and _CAPTION_SENTENCE.match(stripped))
         ):
             kind = SectionKind.CAPTION
