@@ -219,3 +219,22 @@ def test_a_country_s_leader_names_no_one_when_the_story_named_two_who_fit(plugin
     )
     meetings = of_type(run(text, plugins), EventType.MEETING)
     assert all(persons(meeting) & {"Sela Vunaki", "Jone Tabua"} == set() for meeting in meetings)
+
+
+def test_a_courtesy_call_paid_to_a_leader_is_a_meeting_with_him(plugins: Plugins) -> None:
+    text = (
+        "While in Tokyo, Secretary of State Marco Rubio will meet with Foreign Minister Toshimitsu Motegi "
+        "and pay a courtesy call to Prime Minister Sanae Takaichi."
+    )
+    meetings = of_type(run(text, plugins), EventType.MEETING)
+    assert {"Marco Rubio", "Sanae Takaichi"} in [persons(m) for m in meetings]
+
+
+def test_having_an_exchange_of_views_with_someone_is_a_meeting(plugins: Plugins) -> None:
+    text = (
+        "Chinese President Xi Jinping said he will have a candid exchange of views with Japanese Prime "
+        "Minister Sanae Takaichi on regional security."
+    )
+    (meeting,) = of_type(run(text, plugins), EventType.MEETING)
+    assert persons(meeting) == {"Xi Jinping", "Sanae Takaichi"}
+    assert meeting.status is Status.PLANNED

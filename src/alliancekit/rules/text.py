@@ -158,7 +158,11 @@ _ABBREVIATIONS = frozenset(
 )
 
 # Possessive quantifiers and the look-behind keep runs of "...." linear: no backtracking into a run.
-_SENTENCE_END = re.compile(r"(?<![.!?])[.!?]++[\"'”’)]*+(?=\s+[\"'“‘(]?[A-Z0-9])")
+_SENTENCE_END = re.compile(
+    r"(?<![.!?])[.!?]++[\"'”’)]*+(?=\s+[\"'“‘(]?[A-Z0-9])"
+    # run together, as pasted wire copy often is: "last week.The three countries", "sector.\"We regret"
+    r"|(?<=[a-z]{3})[.!?](?=[\"“]?[A-Z][a-z])"
+)
 _LIST_HEADER = re.compile(
     r"^\s*(?:\"?[\w ]{0,30}\"?\s*)?(?:popular articles?|access ranking|most (?:read|popular|viewed)|"
     r"recommended(?: articles?| stories| reading)?|related(?: articles?| stories| news| coverage)?|"
@@ -298,6 +302,9 @@ _CAPTION_SENTENCE = re.compile(
     r"walks|talks|meets|arrives|attends|delivers|holds|smiles|salutes|bows|reviews)\b[^.]{0,200}\."
     r"\s*\([A-Z][\w /&.-]{1,40}\)"
 )
+# Words in the longest caption: a longer paragraph that ends with an agency's name is body that lost
+# its last full stop (a wire story's paragraphs run together, signed "Yonhap").
+_CAPTION_WORDS = 80
 _BYLINE = re.compile(r"^\s*(?:by\s+[A-Z]|(?:posted|updated|published)\s*:?\s)", re.IGNORECASE)
 # Prose cut off mid-sentence (page text often is): long, and mostly lower-case words.
 _PROSE_WORDS = 15
@@ -343,7 +350,7 @@ def sections(text: str) -> list[Section]:
             kind = SectionKind.LABEL
         elif (
             (words < 40 and _CAPTION.search(lowered))
-            or (headline and _CREDIT.search(stripped))
+            or (headline and words < _CAPTION_WORDS and _CREDIT.search(stripped))
             or ("(" in stripped and _CAPTION_SENTENCE.match(stripped))
         ):
             kind = SectionKind.CAPTION
