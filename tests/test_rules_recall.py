@@ -238,3 +238,16 @@ def test_having_an_exchange_of_views_with_someone_is_a_meeting(plugins: Plugins)
     (meeting,) = of_type(run(text, plugins), EventType.MEETING)
     assert persons(meeting) == {"Xi Jinping", "Sanae Takaichi"}
     assert meeting.status is Status.PLANNED
+
+
+def test_who_accepts_an_invitation_is_the_one_invited_and_the_one_who_travels(plugins: Plugins) -> None:
+    text = (
+        "At the talks in Manila, Defense Secretary Gilberto Teodoro accepted Richard Marles' invitation "
+        "to visit Australia later this year."
+    )
+    events = run(text, plugins)
+    (invitation,) = of_type(events, EventType.INVITATION)
+    assert persons(invitation) == {"Gilberto Teodoro", "Richard Marles"}
+    (visit,) = of_type(events, EventType.VISIT)
+    assert persons(visit) == {"Gilberto Teodoro"}
+    assert visit.status is Status.PLANNED

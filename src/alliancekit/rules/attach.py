@@ -870,6 +870,8 @@ def _nominal(
             and (not to_match or p.start < trigger.end + to_match.start())
         ]
         invitees = [p for p in objects if p not in inviters]
+        if possessor and not invitees:
+            invitees = _answering_invitation(reading, layer, possessor, left)
         parties = [Party(p, None, Role.INVITER) for p in (possessor or inviters)]
         parties += [Party(p, None, Role.INVITEE) for p in invitees[:1]]
     elif trigger.type is EventType.VISIT:
@@ -962,6 +964,23 @@ def _nominal(
     span_start = min([trigger.start, *(p.start for p in possessor)])
     draft.spans = [_span(layer, trigger, parties, span_start, right)]
     return draft
+
+
+def _answering_invitation(
+    reading: Reading, layer: SentenceLayer, inviters: list[PersonMention], left: int
+) -> list[PersonMention]:
+    """Who answers the inviter's invitation: "Ferreira accepted Okafor's invitation" invites Ferreira."""
+    first = min(p.start for p in inviters)
+    answered = cues.TOOK_UP_INVITATION.search(reading.text, max(left, first - 40), first)
+    if answered is None:
+        return []
+    keys = _keys(inviters)
+    subjects = [
+        p
+        for p in persons_between(reading, layer, left, answered.start())
+        if not p.possessive and person_key(p) not in keys
+    ]
+    return subjects[-1:]
 
 
 def _coordinated_before(reading: Reading, layer: SentenceLayer, last: PersonMention) -> list[PersonMention]:

@@ -122,6 +122,7 @@ __all__ = [
     "SOME_TIME_AFTER",
     "SPEAKERS_OWN",
     "TOGETHER",
+    "TOOK_UP_INVITATION",
     "TOPIC_CUE",
     "TOPIC_OF_TALK",
     "TRIP_ENDED",
@@ -292,6 +293,8 @@ COMPOUND_BEFORE = re.compile(
 HELD_BETWEEN = _cue("HELD_BETWEEN")
 COUNTERPART_GAP = re.compile(r"\s*(?:his|her|their|its|the)\s+(?:[\w.-]+\s+){0,2}counterparts?,\s*")
 INVITATION_OF = _cue("INVITATION_OF")
+# The subject of "accepted X's invitation" is the one invited.
+TOOK_UP_INVITATION = _cue("TOOK_UP_INVITATION")
 # A delegation and who leads it: "a delegation of lawmakers, led by X,".
 DELEGATION = _cue("DELEGATION")
 LEADS_DELEGATION = _cue("LEADS_DELEGATION")
