@@ -251,3 +251,28 @@ def test_who_accepts_an_invitation_is_the_one_invited_and_the_one_who_travels(pl
     (visit,) = of_type(events, EventType.VISIT)
     assert persons(visit) == {"Gilberto Teodoro"}
     assert visit.status is Status.PLANNED
+
+
+def test_an_official_who_is_in_a_foreign_capital_this_week_is_visiting_it(plugins: Plugins) -> None:
+    text = (
+        "South Korean Prime Minister Kim Min-seok is in Washington this week for meetings with "
+        "administration officials and members of Congress."
+    )
+    (visit,) = of_type(run(text, plugins), EventType.VISIT)
+    assert persons(visit) == {"Kim Min-seok"}
+    assert visit.location is not None
+    assert visit.location.name == "Washington"
+    assert visit.status is Status.OCCURRED
+
+
+def test_an_official_in_his_own_capital_is_no_visit_and_lends_no_one_to_the_next_sentence(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "Foreign Minister Takeshi Iwaya met Secretary of State Marco Rubio in Washington on Monday, "
+        "the day after President Donald Trump's inauguration, while he was in the U.S. capital for a "
+        "gathering of Quad ministers. The two also agreed to meet again in Canada next month."
+    )
+    events = run(text, plugins)
+    assert all("Donald Trump" not in persons(v) for v in of_type(events, EventType.VISIT))
+    assert all("Donald Trump" not in persons(m) for m in of_type(events, EventType.MEETING))

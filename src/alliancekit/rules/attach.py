@@ -167,6 +167,8 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
             draft.location = draft.location or location_for(reading, layer, trigger, draft, left, right)
             draft.location = draft.location or _speakers_country(reading, layer, trigger, draft)
         draft.topics = topics_of(layer, draft)
+        if trigger.abroad and _at_home(draft):
+            continue  # "he was in Washington for talks", said of an American: no trip
         if draft.status is Status.PLANNED and _leg_called_off(reading, layer, draft):
             # "... will not go to Mongolia. He was to visit Japan and Mongolia.": that stop is off
             draft.status, draft.explicit_status = Status.CANCELLED, True
@@ -231,6 +233,13 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
     if layer.cancelled:
         call_off_leg(reading, layer)
     del sentence
+
+
+def _at_home(draft: Draft) -> bool:
+    """Whether every visitor of a draft is known to be of the country its place is in."""
+    destination = draft.location.country if draft.location is not None else None
+    homes = {p.country for p in draft.parties}
+    return destination is not None and homes == {destination}
 
 
 def _engagement_called_off(reading: Reading, layer: SentenceLayer, draft: Draft) -> bool:
