@@ -276,3 +276,21 @@ def test_an_official_in_his_own_capital_is_no_visit_and_lends_no_one_to_the_next
     events = run(text, plugins)
     assert all("Donald Trump" not in persons(v) for v in of_type(events, EventType.VISIT))
     assert all("Donald Trump" not in persons(m) for m in of_type(events, EventType.MEETING))
+
+
+def test_a_compound_whose_last_side_is_a_two_word_country_names_both_governments(plugins: Plugins) -> None:
+    text = "Officials in Seoul said the U.S.-North Korea summit would be held in Singapore next month."
+    (meeting,) = of_type(run(text, plugins), EventType.MEETING)
+    assert {p.actor.country for p in meeting.participants} == {"USA", "PRK"}
+    assert meeting.status is Status.PLANNED
+
+
+def test_a_quoted_summit_whose_sides_the_compound_names_is_reported(plugins: Plugins) -> None:
+    text = (
+        '"Both ministers pledged to build on the results of the inter-Korean summit on April 27," '
+        "the ministry said in a statement."
+    )
+    (meeting,) = of_type(run(text, plugins, dt.date(2018, 5, 14)), EventType.MEETING)
+    assert {p.actor.country for p in meeting.participants} == {"KOR", "PRK"}
+    assert meeting.time is not None
+    assert meeting.time.start == dt.date(2018, 4, 27)

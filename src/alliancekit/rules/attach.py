@@ -1058,8 +1058,12 @@ def _compound_parties(reading: Reading, layer: SentenceLayer, trigger: Trigger) 
     people = [person for earlier in reading.sentences_to(layer) for person in earlier.persons]
     parties: list[Party] = []
     start = trigger.start - len(before.group()) + before.start("compound") - before.start()
-    for part in parts:
+    following = re.match(r"\s*([A-Z][a-z]+)", before.group()[before.end("compound") - before.start() :])
+    for index, part in enumerate(parts):
         country = lexicon.country_of_word(part)
+        if country is None and index == len(parts) - 1 and following is not None:
+            # "the U.S.-North Korea summit": the last side's name goes on past the hyphens
+            country = lexicon.country_of_word(f"{part} {following.group(1)}")
         if country is not None:
             group = GroupMention(start, start + len(compound), lexicon.country_name(country), country)
             parties.append(Party(None, group, Role.PARTICIPANT))
