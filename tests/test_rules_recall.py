@@ -294,3 +294,19 @@ def test_a_quoted_summit_whose_sides_the_compound_names_is_reported(plugins: Plu
     assert {p.actor.country for p in meeting.participants} == {"KOR", "PRK"}
     assert meeting.time is not None
     assert meeting.time.start == dt.date(2018, 4, 27)
+
+
+def test_a_conference_the_three_countries_planned_to_hold_is_their_meeting(plugins: Plugins) -> None:
+    text = (
+        "Japan, Australia and India had planned to hold a trilateral conference on maritime security in "
+        "Canberra on Thursday and Friday. Officials gave a joint press conference afterwards."
+    )
+    meetings = of_type(run(text, plugins), EventType.MEETING)
+    assert [{p.actor.country for p in m.participants} for m in meetings] == [{"JPN", "AUS", "IND"}]
+
+
+def test_negotiations_held_at_a_named_place_are_a_meeting_of_the_two_sides(plugins: Plugins) -> None:
+    text = "Japan and Australia announced a deal on gas supplies during negotiations in Perth on Friday."
+    (meeting,) = of_type(run(text, plugins), EventType.MEETING)
+    assert {p.actor.country for p in meeting.participants} == {"JPN", "AUS"}
+    assert meeting.status is Status.OCCURRED
