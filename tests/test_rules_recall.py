@@ -310,3 +310,14 @@ def test_negotiations_held_at_a_named_place_are_a_meeting_of_the_two_sides(plugi
     (meeting,) = of_type(run(text, plugins), EventType.MEETING)
     assert {p.actor.country for p in meeting.participants} == {"JPN", "AUS"}
     assert meeting.status is Status.OCCURRED
+
+
+def test_the_members_listed_after_a_delegations_destination_travel_with_its_leader(plugins: Plugins) -> None:
+    text = (
+        "The White House said Secretary of State Marco Rubio would lead a U.S. delegation to Canberra, "
+        "which includes Secretary of Commerce Howard Lutnick and Trade Representative Jamieson Greer."
+    )
+    (visit,) = of_type(run(text, plugins), EventType.VISIT)
+    assert persons(visit) == {"Marco Rubio", "Howard Lutnick", "Jamieson Greer"}
+    assert visit.location is not None
+    assert visit.location.name == "Canberra"
