@@ -321,3 +321,22 @@ def test_the_members_listed_after_a_delegations_destination_travel_with_its_lead
     assert persons(visit) == {"Marco Rubio", "Howard Lutnick", "Jamieson Greer"}
     assert visit.location is not None
     assert visit.location.name == "Canberra"
+
+
+def test_speaking_to_someone_with_nothing_placing_them_together_is_a_call(plugins: Plugins) -> None:
+    text = (
+        "A Foreign Ministry spokesperson said Secretary of State Marco Rubio spoke to Foreign Minister "
+        "Penny Wong on Saturday to express his thanks for the deal."
+    )
+    events = run(text, plugins)
+    (call,) = of_type(events, EventType.CALL)
+    assert persons(call) == {"Marco Rubio", "Penny Wong"}
+    assert of_type(events, EventType.MEETING) == []
+
+
+def test_speaking_with_someone_at_a_dinner_in_a_city_is_a_meeting(plugins: Plugins) -> None:
+    text = "Secretary of State Marco Rubio spoke with Foreign Minister Penny Wong at a dinner in Sydney on Saturday."
+    events = run(text, plugins)
+    assert of_type(events, EventType.CALL) == []
+    (meeting,) = of_type(events, EventType.MEETING)
+    assert persons(meeting) == {"Marco Rubio", "Penny Wong"}

@@ -72,7 +72,13 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
     last_verbal: Draft | None = None
     for index, trigger in enumerate(layer.triggers):
         if trigger.needs_call_context and not _call_context(reading, layer):
-            trigger = attrs.evolve(trigger, type=EventType.MEETING, needs_call_context=False)
+            spoke = trigger.text.split()[0].lower() in _SPOKE and not _in_person(
+                reading, layer, layer.clause(trigger, index)
+            )
+            # "spoke to X to express his regret", with nothing putting them in one place: a call
+            trigger = attrs.evolve(
+                trigger, type=EventType.CALL if spoke else EventType.MEETING, needs_call_context=False
+            )
         left, right = layer.clause(trigger, index)
         if trigger.form == "verbal":
             draft = _verbal(reading, layer, trigger, left, right, previous_subjects)
@@ -446,6 +452,28 @@ def _call_context(reading: Reading, layer: SentenceLayer) -> bool:
         return True
     # A readout titled "Secretary's Call with ..." reports the call as "spoke with".
     return bool(cues.CALL_WORDS.search(reading.title_lines))
+
+
+_SPOKE = frozenset({"spoke", "spoken", "speaks"})
+
+
+def _in_person(reading: Reading, layer: SentenceLayer, clause: tuple[int, int]) -> bool:
+    """Whether the sentence puts people in one place: a visit, a summit, a dinner, "in" a city.
+
+    A country named in passing ("regret at the U.S. having to postpone") or a
+    ministry named for a speaker places no one.
+    """
+    left, right = clause
+    text = reading.text
+    return (
+        any(
+            place.kind != "country"
+            and left <= place.start < right
+            and re.search(r"\b(?:in|at)\s+(?:the\s+)?$", text[max(0, place.start - 8) : place.start])
+            for place in layer.places
+        )
+        or cues.IN_PERSON_WORDS.search(layer.sentence.text) is not None
+    )
 
 
 def _verbal(

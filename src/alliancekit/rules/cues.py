@@ -69,6 +69,7 @@ __all__ = [
     "INCLUDING_LIST",
     "INVITATION_OF",
     "INVITED_TO",
+    "IN_PERSON_WORDS",
     "IN_PROGRESS_BEFORE",
     "IN_THE_DAY",
     "JOINT",
@@ -348,6 +349,7 @@ REFERENCE = re.compile(
 PREVIOUS_OCCASION = _cue("PREVIOUS_OCCASION")
 DISTINCT = _cue("DISTINCT")
 CALL_WORDS = _cue("CALL_WORDS")
+IN_PERSON_WORDS = _cue("IN_PERSON_WORDS")
 TOPIC_CUE = _cue("TOPIC_CUE")
 COMPOUND = re.compile(r"\b[A-Z][\w.]*(?:-[A-Z][\w.]*)+")
 
