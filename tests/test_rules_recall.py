@@ -340,3 +340,18 @@ def test_speaking_with_someone_at_a_dinner_in_a_city_is_a_meeting(plugins: Plugi
     assert of_type(events, EventType.CALL) == []
     (meeting,) = of_type(events, EventType.MEETING)
     assert persons(meeting) == {"Marco Rubio", "Penny Wong"}
+
+
+def test_bilateral_meetings_with_each_member_of_a_grouping_are_one_with_each_members_leader(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "Australian Prime Minister Dana Whitcombe will fly to Tokyo on Monday for the Quad summit. "
+        "Ms Whitcombe will also have bilateral meetings with each Quad member before flying home on "
+        "Wednesday. U.S. President Tom Ellery congratulated her on her election win. India's Prime "
+        "Minister Ravi Menon and Japanese Prime Minister Kenji Arata did so too."
+    )
+    meetings = of_type(run(text, plugins), EventType.MEETING)
+    pairs = [persons(m) for m in meetings if len(m.participants) == 2]
+    for leader in ("Tom Ellery", "Ravi Menon", "Kenji Arata"):
+        assert {"Dana Whitcombe", leader} in pairs

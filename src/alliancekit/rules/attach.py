@@ -937,6 +937,11 @@ def _nominal(
         parties = [Party(p, None, Role.PARTICIPANT) for p in possessor]
         parties += [Party(p, None, Role.PARTICIPANT) for p in objects]
         parties += [Party(None, g, Role.PARTICIPANT) for g in groups]
+        if len(parties) == 1 and between and between.group().strip() == "with":
+            # "bilateral meetings with each Quad member": the counterpart of each other member
+            parties += [
+                Party(p, None, Role.PARTICIPANT) for p in _each_member(reading, layer, trigger, possessor)
+            ]
     text = reading.text
     if (
         not parties
@@ -1017,6 +1022,34 @@ def _delegation_members(
     if not members or members[0].start - listed.end() > 60:
         return []
     return _listed_from(reading.text, members)
+
+
+# "with each Quad member", "with each of the other AUKUS leaders": one by one, every member.
+_EACH_MEMBER = re.compile(
+    r"\s*(?:with\s+)?(?:each|every|all)\s+(?:of\s+the\s+)?(?:other\s+)?(?P<grouping>[\w-]+)\s+"
+    r"(?:members?|leaders?|partners?|counterparts?|countries)\b"
+)
+
+
+def _each_member(
+    reading: Reading, layer: SentenceLayer, trigger: Trigger, takers: list[PersonMention]
+) -> list[PersonMention]:
+    """The story's holders of the taker's office in every other member of the grouping named.
+
+    "Albanese will have bilateral meetings with each Quad member": the
+    leaders of the other Quad countries, when the story names each of them.
+    """
+    each = _EACH_MEMBER.match(reading.text, trigger.end, layer.sentence.end)
+    if each is None or len(takers) != 1:
+        return []
+    taker = takers[0]
+    # A taker with no title of the day ("incoming prime minister X") meets the members' leaders.
+    office = sides.office_held(taker) if taker.title is not None else "leader"
+    codes = [code for code in sides.sides_for_grouping(each.group("grouping")) if code != taker.country]
+    if office is None or not codes or taker.country is None:
+        return []
+    people = [person for sentence in reading.sentences for person in sentence.persons]
+    return sides.who_holds_for(codes, office, people, trigger.start) or []
 
 
 def _answering_invitation(
