@@ -223,43 +223,43 @@ def test_a_country_s_leader_names_no_one_when_the_story_named_two_who_fit(plugin
 
 def test_a_courtesy_call_paid_to_a_leader_is_a_meeting_with_him(plugins: Plugins) -> None:
     text = (
-        "While in Tokyo, Secretary of State Marco Rubio will meet with Foreign Minister Toshimitsu Motegi "
-        "and pay a courtesy call to Prime Minister Sanae Takaichi."
+        "While in Tokyo, U.S. Secretary of State Mark Dalton will meet with Japanese Foreign Minister "
+        "Hiroshi Tanabe and pay a courtesy call to Japanese Prime Minister Yuko Sawada."
     )
     meetings = of_type(run(text, plugins), EventType.MEETING)
-    assert {"Marco Rubio", "Sanae Takaichi"} in [persons(m) for m in meetings]
+    assert {"Mark Dalton", "Yuko Sawada"} in [persons(m) for m in meetings]
 
 
 def test_having_an_exchange_of_views_with_someone_is_a_meeting(plugins: Plugins) -> None:
     text = (
-        "Chinese President Xi Jinping said he will have a candid exchange of views with Japanese Prime "
-        "Minister Sanae Takaichi on regional security."
+        "Chinese Premier Zhou Wenbo said he will have a candid exchange of views with Japanese Prime "
+        "Minister Yuko Sawada on regional security."
     )
     (meeting,) = of_type(run(text, plugins), EventType.MEETING)
-    assert persons(meeting) == {"Xi Jinping", "Sanae Takaichi"}
+    assert persons(meeting) == {"Zhou Wenbo", "Yuko Sawada"}
     assert meeting.status is Status.PLANNED
 
 
 def test_who_accepts_an_invitation_is_the_one_invited_and_the_one_who_travels(plugins: Plugins) -> None:
     text = (
-        "At the talks in Manila, Defense Secretary Gilberto Teodoro accepted Richard Marles' invitation "
-        "to visit Australia later this year."
+        "At the talks in Manila, Philippine Defense Secretary Ramon Aquino accepted Australian Defence "
+        "Minister Grant Ellison's invitation to visit Australia later this year."
     )
     events = run(text, plugins)
     (invitation,) = of_type(events, EventType.INVITATION)
-    assert persons(invitation) == {"Gilberto Teodoro", "Richard Marles"}
+    assert persons(invitation) == {"Ramon Aquino", "Grant Ellison"}
     (visit,) = of_type(events, EventType.VISIT)
-    assert persons(visit) == {"Gilberto Teodoro"}
+    assert persons(visit) == {"Ramon Aquino"}
     assert visit.status is Status.PLANNED
 
 
 def test_an_official_who_is_in_a_foreign_capital_this_week_is_visiting_it(plugins: Plugins) -> None:
     text = (
-        "South Korean Prime Minister Kim Min-seok is in Washington this week for meetings with "
+        "South Korean Prime Minister Han Jae-won is in Washington this week for meetings with "
         "administration officials and members of Congress."
     )
     (visit,) = of_type(run(text, plugins), EventType.VISIT)
-    assert persons(visit) == {"Kim Min-seok"}
+    assert persons(visit) == {"Han Jae-won"}
     assert visit.location is not None
     assert visit.location.name == "Washington"
     assert visit.status is Status.OCCURRED
@@ -269,13 +269,13 @@ def test_an_official_in_his_own_capital_is_no_visit_and_lends_no_one_to_the_next
     plugins: Plugins,
 ) -> None:
     text = (
-        "Foreign Minister Takeshi Iwaya met Secretary of State Marco Rubio in Washington on Monday, "
-        "the day after President Donald Trump's inauguration, while he was in the U.S. capital for a "
+        "Japanese Foreign Minister Hiroshi Tanabe met U.S. Secretary of State Mark Dalton in Washington "
+        "on Monday, the day after U.S. President Tom Ellery's inauguration, while he was in the U.S. capital for a "
         "gathering of Quad ministers. The two also agreed to meet again in Canada next month."
     )
     events = run(text, plugins)
-    assert all("Donald Trump" not in persons(v) for v in of_type(events, EventType.VISIT))
-    assert all("Donald Trump" not in persons(m) for m in of_type(events, EventType.MEETING))
+    assert all("Tom Ellery" not in persons(v) for v in of_type(events, EventType.VISIT))
+    assert all("Tom Ellery" not in persons(m) for m in of_type(events, EventType.MEETING))
 
 
 def test_a_compound_whose_last_side_is_a_two_word_country_names_both_governments(plugins: Plugins) -> None:
@@ -314,32 +314,35 @@ def test_negotiations_held_at_a_named_place_are_a_meeting_of_the_two_sides(plugi
 
 def test_the_members_listed_after_a_delegations_destination_travel_with_its_leader(plugins: Plugins) -> None:
     text = (
-        "The White House said Secretary of State Marco Rubio would lead a U.S. delegation to Canberra, "
-        "which includes Secretary of Commerce Howard Lutnick and Trade Representative Jamieson Greer."
+        "The White House said Secretary of State Mark Dalton would lead a U.S. delegation to Canberra, "
+        "which includes Secretary of Commerce Ellen Pryce and Trade Representative Victor Haines."
     )
     (visit,) = of_type(run(text, plugins), EventType.VISIT)
-    assert persons(visit) == {"Marco Rubio", "Howard Lutnick", "Jamieson Greer"}
+    assert persons(visit) == {"Mark Dalton", "Ellen Pryce", "Victor Haines"}
     assert visit.location is not None
     assert visit.location.name == "Canberra"
 
 
 def test_speaking_to_someone_with_nothing_placing_them_together_is_a_call(plugins: Plugins) -> None:
     text = (
-        "A Foreign Ministry spokesperson said Secretary of State Marco Rubio spoke to Foreign Minister "
-        "Penny Wong on Saturday to express his thanks for the deal."
+        "A Foreign Ministry spokesperson said U.S. Secretary of State Mark Dalton spoke to Australian "
+        "Foreign Minister Claire Hollis on Saturday to express his thanks for the deal."
     )
     events = run(text, plugins)
     (call,) = of_type(events, EventType.CALL)
-    assert persons(call) == {"Marco Rubio", "Penny Wong"}
+    assert persons(call) == {"Mark Dalton", "Claire Hollis"}
     assert of_type(events, EventType.MEETING) == []
 
 
 def test_speaking_with_someone_at_a_dinner_in_a_city_is_a_meeting(plugins: Plugins) -> None:
-    text = "Secretary of State Marco Rubio spoke with Foreign Minister Penny Wong at a dinner in Sydney on Saturday."
+    text = (
+        "U.S. Secretary of State Mark Dalton spoke with Australian Foreign Minister Claire Hollis at a "
+        "dinner in Sydney on Saturday."
+    )
     events = run(text, plugins)
     assert of_type(events, EventType.CALL) == []
     (meeting,) = of_type(events, EventType.MEETING)
-    assert persons(meeting) == {"Marco Rubio", "Penny Wong"}
+    assert persons(meeting) == {"Mark Dalton", "Claire Hollis"}
 
 
 def test_bilateral_meetings_with_each_member_of_a_grouping_are_one_with_each_members_leader(

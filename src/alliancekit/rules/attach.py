@@ -1057,7 +1057,7 @@ def _answering_invitation(
 ) -> list[PersonMention]:
     """Who answers the inviter's invitation: "Ferreira accepted Okafor's invitation" invites Ferreira."""
     first = min(p.start for p in inviters)
-    answered = cues.TOOK_UP_INVITATION.search(reading.text, max(left, first - 40), first)
+    answered = cues.TOOK_UP_INVITATION.search(reading.text, max(left, first - 80), first)
     if answered is None:
         return []
     keys = _keys(inviters)

@@ -244,4 +244,3 @@ def office_held(person: PersonMention) -> str | None:
         if title in {held.lower() for held in offices.titles_in(office, person.country)}:
             return office
     return None
-
