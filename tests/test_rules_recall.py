@@ -358,3 +358,25 @@ def test_bilateral_meetings_with_each_member_of_a_grouping_are_one_with_each_mem
     pairs = [persons(m) for m in meetings if len(m.participants) == 2]
     for leader in ("Tom Ellery", "Ravi Menon", "Kenji Arata"):
         assert {"Dana Whitcombe", leader} in pairs
+
+
+def test_a_grouping_summit_takes_the_leader_the_sentence_names_and_the_other_governments(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "U.S. President Tom Ellery said on Friday that he is expected to visit Tokyo in late May for a "
+        "summit meeting of the Quad."
+    )
+    meetings = of_type(run(text, plugins), EventType.MEETING)
+    assert [persons(m) for m in meetings] == [{"Tom Ellery"}]
+    assert {p.actor.country for p in meetings[0].participants} == {"USA", "JPN", "AUS", "IND"}
+
+
+def test_a_foreign_minister_urging_a_leaders_summit_is_not_one_of_its_leaders(plugins: Plugins) -> None:
+    text = (
+        "South Korean Foreign Minister Park Min-ho urged efforts to prepare the next trilateral summit "
+        "meeting between the leaders of South Korea, China and Japan as agreed at the foreign "
+        "ministers' meeting in November."
+    )
+    meetings = of_type(run(text, plugins), EventType.MEETING)
+    assert all("Park Min-ho" not in persons(m) for m in meetings if m.status is Status.PLANNED)

@@ -139,7 +139,7 @@ def test_a_long_paragraph_signed_by_a_wire_agency_is_body_not_a_caption() -> Non
         "A planned defense forum between the two allies was put off on Friday, the ministry said, as "
         "the capital reels from a week of protests over the budget.The two governments had planned to "
         "hold the forum in Canberra on Monday and Tuesday. It was to bring together officials, "
-        "scholars and people from the private sector.\"We regret the delay,\" the ministry said in a "
+        'scholars and people from the private sector."We regret the delay," the ministry said in a '
         "statement that gave no new date for the meeting and no reason beyond the turmoil of the week, "
         "which has also shaken the markets and the currency of the country.Wire\n"
     )

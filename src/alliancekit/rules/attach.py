@@ -968,7 +968,7 @@ def _nominal(
         listed = sides.listed_countries(" between" + after if ends_between else after)
         if listed:
             around = text[max(left, trigger.start - 40) : right]
-            parties = _sides_or_their_people(reading, trigger, listed, around)
+            parties = _sides_or_their_people(reading, layer, trigger, listed, around)
     if trigger.type is EventType.MEETING and any(p.person is not None for p in parties):
         visit = _visit_subject(reading, layer)
         named = {person_key(p.person) for p in parties if p.person is not None}
@@ -1169,21 +1169,43 @@ def _country_sides(
         codes = sides.counted_countries(around, reading.countries_before(trigger.start))
     if not codes:
         codes = sides.subject_countries(text[layer.sentence.start : trigger.start])
-    return _sides_or_their_people(reading, trigger, codes, around)
+    return _sides_or_their_people(reading, layer, trigger, codes, around)
 
 
-def _sides_or_their_people(reading: Reading, trigger: Trigger, codes: list[str], around: str) -> list[Party]:
+def _sides_or_their_people(
+    reading: Reading, layer: SentenceLayer, trigger: Trigger, codes: list[str], around: str
+) -> list[Party]:
     """Countries as sides, or the people the story names who hold the occasion's office for each.
 
     "A trilateral summit among South Korea, China and Japan" is a meeting of
-    the three leaders when the story names them all; else of the governments.
+    the three leaders when the story names them all. When it names only
+    some, those the sentence itself speaks of take part in person ("he is
+    to visit Tokyo for a summit of the Quad") and the other sides as their
+    governments.
     """
-    office = sides.office_of_occasion(around)
+    # The event noun's own words first: "the summit ... as agreed at the foreign ministers' meeting"
+    own = reading.text[max(layer.sentence.start, trigger.start - 40) : trigger.end]
+    office = sides.office_of_occasion(own) or sides.office_of_occasion(around)
     if codes and office is not None:
         people = [person for sentence in reading.sentences for person in sentence.persons]
         holders = sides.who_holds_for(codes, office, people, trigger.start)
         if holders is not None:
             return [Party(person, None, Role.PARTICIPANT) for person in holders]
+        present = [
+            *layer.persons,
+            *(
+                person
+                for pronoun in layer.pronouns
+                if not pronoun.plural  # "he", "his": not "the leaders", who may be of another time
+                for person in resolve_pronoun(reading, layer, pronoun)
+            ),
+        ]
+        parties: list[Party] = []
+        for code in codes:
+            holder = sides.who_holds_for([code], office, present, trigger.start)
+            parties += [Party(holder[0], None, Role.PARTICIPANT)] if holder else _governments(trigger, [code])
+        if any(party.person is not None for party in parties):
+            return parties
     return _governments(trigger, codes)
 
 
