@@ -270,8 +270,8 @@ def test_an_official_in_his_own_capital_is_no_visit_and_lends_no_one_to_the_next
 ) -> None:
     text = (
         "Japanese Foreign Minister Hiroshi Tanabe met U.S. Secretary of State Mark Dalton in Washington "
-        "on Monday, the day after U.S. President Tom Ellery's inauguration, while he was in the U.S. capital for a "
-        "gathering of Quad ministers. The two also agreed to meet again in Canada next month."
+        "on Monday, the day after U.S. President Tom Ellery's inauguration, while he was in the U.S. "
+        "capital for a gathering of Quad ministers. The two also agreed to meet again in Canada next month."
     )
     events = run(text, plugins)
     assert all("Tom Ellery" not in persons(v) for v in of_type(events, EventType.VISIT))
