@@ -380,3 +380,12 @@ def test_a_foreign_minister_urging_a_leaders_summit_is_not_one_of_its_leaders(pl
     )
     meetings = of_type(run(text, plugins), EventType.MEETING)
     assert all("Park Min-ho" not in persons(m) for m in meetings if m.status is Status.PLANNED)
+
+
+def test_a_visit_arranged_at_someones_invitation_makes_the_visitor_the_one_invited(plugins: Plugins) -> None:
+    text = (
+        "Chinese Foreign Minister Zhou Wenbo will travel to Seoul this week. His visit on Wednesday and "
+        "Thursday has been arranged at the invitation of South Korean Foreign Minister Park Min-ho."
+    )
+    (invitation,) = of_type(run(text, plugins), EventType.INVITATION)
+    assert persons(invitation) == {"Zhou Wenbo", "Park Min-ho"}

@@ -891,6 +891,16 @@ def _nominal(
         ]
         if not guests:
             guests = [p.person for p in previous_subjects if p.person is not None]
+        if not guests:
+            # "His visit has been arranged at the invitation of Y": the visitor of the sentence's visit
+            guests = next(
+                (
+                    [p.person for p in draft.parties if p.person is not None]
+                    for draft in reversed(reading.drafts)
+                    if draft.sentence == layer.sentence.index and draft.type is EventType.VISIT
+                ),
+                [],
+            )
         parties = [Party(p, None, Role.INVITER) for p in inviters]
         parties += [Party(p, None, Role.INVITEE) for p in guests[:1]]
         draft = Draft.start(layer.sentence, trigger, unique_parties(parties))
