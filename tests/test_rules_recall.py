@@ -389,3 +389,14 @@ def test_a_visit_arranged_at_someones_invitation_makes_the_visitor_the_one_invit
     )
     (invitation,) = of_type(run(text, plugins), EventType.INVITATION)
     assert persons(invitation) == {"Zhou Wenbo", "Park Min-ho"}
+
+
+def test_a_place_named_as_the_last_leg_of_someones_trip_is_a_stop_of_it(plugins: Plugins) -> None:
+    text = (
+        "U.S. Defense Secretary Mark Dalton left Washington on Sunday. Korea is the last leg of his Asia "
+        "swing that will also take him to Japan."
+    )
+    visits = of_type(run(text, plugins), EventType.VISIT)
+    places = {v.location.name for v in visits if v.location is not None}
+    assert {"Korea", "Japan"} <= places
+    assert all(persons(v) == {"Mark Dalton"} for v in visits)

@@ -171,6 +171,7 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
                 draft.location = draft.location or draft.inherited_time.location
         if draft.companion_of is None:  # a companion goes where the one accompanied goes
             draft.location = draft.location or location_for(reading, layer, trigger, draft, left, right)
+            draft.location = draft.location or _stop_named_first(reading, layer, trigger)
             draft.location = draft.location or _speakers_country(reading, layer, trigger, draft)
         draft.topics = topics_of(layer, draft)
         if trigger.abroad and _at_home(draft):
@@ -246,6 +247,16 @@ def _at_home(draft: Draft) -> bool:
     destination = draft.location.country if draft.location is not None else None
     homes = {p.country for p in draft.parties}
     return destination is not None and homes == {destination}
+
+
+def _stop_named_first(reading: Reading, layer: SentenceLayer, trigger: Trigger) -> PlaceMention | None:
+    """The place that opens "Korea is the last leg of his Asia swing": the subject of the copula."""
+    if not (trigger.destination and trigger.traveller_inside and _COPULA.match(trigger.text)):
+        return None
+    return next((p for p in layer.places if 0 < trigger.start - p.end <= 2), None)
+
+
+_COPULA = re.compile(r"(?:is|was|will\s+be|would\s+be)\s")
 
 
 def _engagement_called_off(reading: Reading, layer: SentenceLayer, draft: Draft) -> bool:
