@@ -400,3 +400,13 @@ def test_a_place_named_as_the_last_leg_of_someones_trip_is_a_stop_of_it(plugins:
     places = {v.location.name for v in visits if v.location is not None}
     assert {"Korea", "Japan"} <= places
     assert all(persons(v) == {"Mark Dalton"} for v in visits)
+
+
+def test_the_two_leaders_who_are_visiting_a_city_each_make_a_visit(plugins: Plugins) -> None:
+    text = (
+        "South Korean President Han Jae-won met Chinese President Zhou Wenbo on Friday. The two leaders, "
+        "who are visiting Lima for the regional summit, sat down for the first time in two years."
+    )
+    visits = of_type(run(text, plugins), EventType.VISIT)
+    assert sorted(sorted(persons(v)) for v in visits) == [["Han Jae-won"], ["Zhou Wenbo"]]
+    assert all(v.location is not None and v.location.name == "Lima" for v in visits)

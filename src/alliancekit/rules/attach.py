@@ -517,6 +517,15 @@ def _verbal(
             if subjects and cues.PLURAL_RELATIVE.match(relative.group()):
                 # "X and Y, who were both visiting the UK": every one of the coordinated subject.
                 subjects = _coordinated_before(reading, layer, subjects[0])
+            if not subjects:
+                # "The two leaders, who are visiting Lima for the summit,": the people they stand for,
+                # each found as the head of the relative clause (so each travels as their government)
+                subjects = [
+                    attrs.evolve(person, cue="relative")
+                    for pronoun in layer.pronouns
+                    if pronoun.plural and not pronoun.possessive and 0 <= head - pronoun.end <= 2
+                    for person in resolve_pronoun(reading, layer, pronoun)
+                ]
     if (
         not subjects
         and trigger.text.split()[0].lower().endswith("ing")
