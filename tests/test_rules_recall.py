@@ -410,3 +410,25 @@ def test_the_two_leaders_who_are_visiting_a_city_each_make_a_visit(plugins: Plug
     visits = of_type(run(text, plugins), EventType.VISIT)
     assert sorted(sorted(persons(v)) for v in visits) == [["Han Jae-won"], ["Zhou Wenbo"]]
     assert all(v.location is not None and v.location.name == "Lima" for v in visits)
+
+
+def test_a_session_of_a_body_the_two_capitals_put_off_is_their_cancelled_meeting(plugins: Plugins) -> None:
+    text = (
+        "Following the turmoil, Canberra and Tokyo put off a session of the Joint Security Board, "
+        "which was scheduled for Dec. 4-5."
+    )
+    (meeting,) = of_type(run(text, plugins, dt.date(2026, 12, 1)), EventType.MEETING)
+    assert {p.actor.country for p in meeting.participants} == {"AUS", "JPN"}
+    assert meeting.status is Status.CANCELLED
+
+
+def test_a_meeting_of_officials_named_by_their_countries_adjectives_is_of_those_governments(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "Separately, a trilateral meeting of the U.S., Japanese and Australian chiefs of defense that "
+        "had been set for late February in Honolulu has been postponed."
+    )
+    (meeting,) = of_type(run(text, plugins), EventType.MEETING)
+    assert {p.actor.country for p in meeting.participants} == {"USA", "JPN", "AUS"}
+    assert meeting.status is Status.CANCELLED

@@ -1199,7 +1199,40 @@ def _country_sides(
         codes = sides.counted_countries(around, reading.countries_before(trigger.start))
     if not codes:
         codes = sides.subject_countries(text[layer.sentence.start : trigger.start])
+    opening = _OPENING_ADVERBIAL.match(text, layer.sentence.start, trigger.start)
+    if not codes and opening is not None:
+        # "Following the vote, Seoul and Washington put off a session": the subject after the opening
+        codes = sides.subject_countries(text[opening.end() : trigger.start])
+    if not codes:
+        codes = _officials_of_countries(text[trigger.end : min(right, trigger.end + 100)])
     return _sides_or_their_people(reading, layer, trigger, codes, around)
+
+
+# An adverbial phrase that opens a sentence before its subject: "Following the vote,", "Separately,".
+_OPENING_ADVERBIAL = re.compile(
+    r"\s*(?:[A-Z][a-z]+ly|(?:Following|After|Before|During|Amid|Despite|Since|Under|In|On|At|Earlier|"
+    r"Later|Last|This)\b[^,;]{0,80}),\s+"
+)
+
+# "a meeting of the U.S., Japanese and Australian chiefs of defense": the adjectives of a list.
+_OF_ADJECTIVES = re.compile(
+    r"\s*(?:(?:of|among|between)\s+)?(?:the\s+)?(?P<list>[A-Z][\w.’'-]*(?:,\s+[A-Z][\w.’'-]*)*,?\s+and\s+"
+    r"[A-Z][\w.’'-]*)\s+[a-z]"
+)
+
+
+def _officials_of_countries(after: str) -> list[str]:
+    """The countries whose officials an event noun names by their adjectives: "of the U.S. and Japanese envoys"."""
+    match = _OF_ADJECTIVES.match(after)
+    if match is None:
+        return []
+    codes: list[str] = []
+    for item in re.split(r",\s+(?:and\s+)?|\s+and\s+", match.group("list")):
+        code = lexicon.country_of_word(item)
+        if code is None:
+            return []
+        codes.append(code)
+    return list(dict.fromkeys(codes)) if len(set(codes)) >= 2 else []
 
 
 def _sides_or_their_people(
