@@ -1222,7 +1222,7 @@ _OF_ADJECTIVES = re.compile(
 
 
 def _officials_of_countries(after: str) -> list[str]:
-    """The countries whose officials an event noun names by their adjectives: "of the U.S. and Japanese envoys"."""
+    """The countries whose officials an event noun names by adjectives: "of the U.S. and Japanese envoys"."""
     match = _OF_ADJECTIVES.match(after)
     if match is None:
         return []
