@@ -432,3 +432,10 @@ def test_a_meeting_of_officials_named_by_their_countries_adjectives_is_of_those_
     (meeting,) = of_type(run(text, plugins), EventType.MEETING)
     assert {p.actor.country for p in meeting.participants} == {"USA", "JPN", "AUS"}
     assert meeting.status is Status.CANCELLED
+
+
+def test_a_second_leg_whose_verb_is_left_out_is_a_visit_on_its_own_day(plugins: Plugins) -> None:
+    text = "U.S. Vice President Tom Ellery will fly to Beijing on Wednesday and to Seoul on Thursday."
+    visits = of_type(run(text, plugins), EventType.VISIT)
+    days = {v.location.name: v.time.start for v in visits if v.location is not None and v.time is not None}
+    assert days == {"Beijing": dt.date(2026, 3, 18), "Seoul": dt.date(2026, 3, 19)}
