@@ -439,3 +439,12 @@ def test_a_second_leg_whose_verb_is_left_out_is_a_visit_on_its_own_day(plugins: 
     visits = of_type(run(text, plugins), EventType.VISIT)
     days = {v.location.name: v.time.start for v in visits if v.location is not None and v.time is not None}
     assert days == {"Beijing": dt.date(2026, 3, 18), "Seoul": dt.date(2026, 3, 19)}
+
+
+def test_each_of_two_leaders_coordinated_before_to_visit_makes_the_visit(plugins: Plugins) -> None:
+    text = (
+        "The talks set the stage for South Korean President Han Jae-won and Chinese Premier Zhou Wenbo "
+        "to visit Japan in December."
+    )
+    visits = of_type(run(text, plugins), EventType.VISIT)
+    assert sorted(sorted(persons(v)) for v in visits) == [["Han Jae-won"], ["Zhou Wenbo"]]
