@@ -448,3 +448,17 @@ def test_each_of_two_leaders_coordinated_before_to_visit_makes_the_visit(plugins
     )
     visits = of_type(run(text, plugins), EventType.VISIT)
     assert sorted(sorted(persons(v)) for v in visits) == [["Han Jae-won"], ["Zhou Wenbo"]]
+
+
+def test_one_invited_to_a_summit_abroad_plans_a_visit_there(plugins: Plugins) -> None:
+    text = "Japanese Prime Minister Kenji Arata has been invited to the Group of Seven summit in Canada."
+    (visit,) = of_type(run(text, plugins), EventType.VISIT)
+    assert persons(visit) == {"Kenji Arata"}
+    assert visit.location is not None
+    assert visit.location.name == "Canada"
+    assert visit.status is Status.PLANNED
+
+
+def test_one_invited_to_a_summit_at_home_makes_no_visit(plugins: Plugins) -> None:
+    text = "Japanese Prime Minister Kenji Arata has been invited to the Pacific summit in Tokyo."
+    assert of_type(run(text, plugins), EventType.VISIT) == []

@@ -237,6 +237,7 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
             # "proposed a summit with X on Nov. 2": the time is the proposed meeting's.
             draft.time, draft.alt_times = None, []
         reading.drafts.extend(_separate(reading, draft))
+        reading.drafts.extend(_invited_to_attend(reading, layer, draft))
     if not layer.triggers:
         topics_for_previous(reading, layer)
     if layer.cancelled:
@@ -286,6 +287,54 @@ def _elided_legs(
             leg.inherited_time = draft
         return [leg]
     return []
+
+
+def _invited_to_attend(reading: Reading, layer: SentenceLayer, invitation: Draft) -> list[Draft]:
+    """The trip of one invited to a gathering abroad: "the summit in Canada, where Lee has been invited".
+
+    A passive invitation with no trip of its own in the sentence, to a
+    meeting the sentence places in another country than the invitee's, is
+    a planned visit there, at the meeting's time.
+    """
+    trigger = invitation.trigger
+    if invitation.type is not EventType.INVITATION or invitation.status is Status.CANCELLED:
+        return []
+    if not cues.PASSIVE.search(reading.text, max(0, trigger.start - 16), trigger.start):
+        return []
+    if any(t.type is EventType.VISIT and t.start > trigger.end for t in layer.triggers):
+        return []  # "has been invited to visit Seoul": that trip is drafted from its own verb
+    invitees = [p for p in invitation.parties if p.role is Role.INVITEE and p.person is not None]
+    text = reading.text
+    place = next(
+        (
+            place
+            for place in layer.places
+            if place.country is not None
+            and any(
+                t.type is EventType.MEETING and _GATHERING_AT.fullmatch(text, t.end, place.start)
+                for t in layer.triggers
+                if t.end <= place.start
+            )
+        ),
+        None,
+    )
+    if len(invitees) != 1 or place is None or invitees[0].country in (None, place.country):
+        return []
+    visit = Draft.start(
+        layer.sentence,
+        attrs.evolve(trigger, type=EventType.VISIT, form="verbal", destination=True, invites_visit=False),
+        [Party(invitees[0].person, None, Role.VISITOR)],
+    )
+    visit.status, visit.explicit_status = Status.PLANNED, True
+    visit.location = place
+    if invitation.time is not None and invitation.time.start > place.start:
+        visit.time = invitation.time  # "the summit in Canada, scheduled for June 15-17": the gathering's
+    visit.spans = list(invitation.spans)
+    return [visit]
+
+
+# Between a gathering's noun and its place: "the summit in Canada", "summit in" (the trigger's own "in").
+_GATHERING_AT = re.compile(r"\s*(?:(?:in|at)\s+)?(?:the\s+)?")
 
 
 def _stop_named_first(reading: Reading, layer: SentenceLayer, trigger: Trigger) -> PlaceMention | None:
