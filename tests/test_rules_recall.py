@@ -462,3 +462,25 @@ def test_one_invited_to_a_summit_abroad_plans_a_visit_there(plugins: Plugins) ->
 def test_one_invited_to_a_summit_at_home_makes_no_visit(plugins: Plugins) -> None:
     text = "Japanese Prime Minister Kenji Arata has been invited to the Pacific summit in Tokyo."
     assert of_type(run(text, plugins), EventType.VISIT) == []
+
+
+def test_a_host_welcoming_a_guest_whose_title_has_of_in_it_to_a_city_is_the_guests_visit(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "Japanese Prime Minister Yuko Sawada will welcome U.S. Deputy Secretary of State Mark Dalton to "
+        "Tokyo later this month."
+    )
+    (visit,) = of_type(run(text, plugins), EventType.VISIT)
+    assert persons(visit) == {"Mark Dalton"}
+    assert visit.location is not None
+    assert visit.location.name == "Tokyo"
+
+
+def test_two_ministers_who_discussed_something_in_telephone_talks_held_a_call(plugins: Plugins) -> None:
+    text = (
+        "Japanese Foreign Minister Hiroshi Tanabe and U.S. Secretary of State Mark Dalton discussed the "
+        "timing in telephone talks on the evening of March 5."
+    )
+    (call,) = of_type(run(text, plugins), EventType.CALL)
+    assert persons(call) == {"Hiroshi Tanabe", "Mark Dalton"}
