@@ -484,3 +484,14 @@ def test_two_ministers_who_discussed_something_in_telephone_talks_held_a_call(pl
     )
     (call,) = of_type(run(text, plugins), EventType.CALL)
     assert persons(call) == {"Hiroshi Tanabe", "Mark Dalton"}
+
+
+def test_the_visit_of_a_titled_person_to_a_city_is_that_persons_visit(plugins: Plugins) -> None:
+    text = (
+        "The two discussed the upcoming visit of Secretary of Commerce Ellen Pryce to Seoul later this month."
+    )
+    (visit,) = of_type(run(text, plugins), EventType.VISIT)
+    assert persons(visit) == {"Ellen Pryce"}
+    assert visit.location is not None
+    assert visit.location.name == "Seoul"
+    assert visit.status is Status.PLANNED

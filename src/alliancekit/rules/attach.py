@@ -172,6 +172,7 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
         if draft.companion_of is None:  # a companion goes where the one accompanied goes
             draft.location = draft.location or location_for(reading, layer, trigger, draft, left, right)
             draft.location = draft.location or _stop_named_first(reading, layer, trigger)
+            draft.location = draft.location or _destination_after_visitor(reading, layer, trigger, draft)
             draft.location = draft.location or _speakers_country(reading, layer, trigger, draft)
         draft.topics = topics_of(layer, draft)
         if trigger.abroad and _at_home(draft):
@@ -335,6 +336,23 @@ def _invited_to_attend(reading: Reading, layer: SentenceLayer, invitation: Draft
 
 # Between a gathering's noun and its place: "the summit in Canada", "summit in" (the trigger's own "in").
 _GATHERING_AT = re.compile(r"\s*(?:(?:in|at)\s+)?(?:the\s+)?")
+
+
+def _destination_after_visitor(
+    reading: Reading, layer: SentenceLayer, trigger: Trigger, draft: Draft
+) -> PlaceMention | None:
+    """Where "the visit of Secretary Pryce to Seoul" goes: the place right after the visitor's "to"."""
+    if trigger.type is not EventType.VISIT or trigger.form != "nominal":
+        return None
+    if _VISIT_OF_PERSON.match(reading.text, trigger.end) is None:
+        return None
+    visitors = [p.person for p in draft.parties if p.person is not None and p.person.start > trigger.end]
+    if not visitors:
+        return None
+    end = visitors[-1].end
+    return next(
+        (p for p in layer.places if re.fullmatch(r"\s+to\s+(?:the\s+)?", reading.text[end : p.start])), None
+    )
 
 
 def _stop_named_first(reading: Reading, layer: SentenceLayer, trigger: Trigger) -> PlaceMention | None:
@@ -1040,6 +1058,11 @@ def _nominal(
             # "a visit to the Philippines by Prime Minister Elena Brandt"
             start = trigger.end + by_phrase.end()
             visitors = [p for p in layer.persons if start <= p.start <= start + 45][:1]
+        of_visitor = _VISIT_OF_PERSON.match(after)
+        if not visitors and of_visitor is not None:
+            # "the upcoming visit of Secretary of Commerce Pryce to Seoul": the one of the "of" phrase
+            start = trigger.end + of_visitor.end()
+            visitors = [p for p in layer.persons if start <= p.start <= start + 45 and not p.possessive][:1]
         visitors = _one_delegation(visitors)
         invited = False
         if not visitors:
@@ -1188,6 +1211,10 @@ def _answering_invitation(
         if not p.possessive and person_key(p) not in keys
     ]
     return subjects[-1:]
+
+
+# "a visit of <title and name> to": the visitor in an "of" phrase, a destination after it.
+_VISIT_OF_PERSON = re.compile(r"\s*of\s+(?=(?:[A-Z][\w.’'-]*\s+|of\s+|the\s+){1,8}to\s+[A-Z])")
 
 
 def _coordinated_before(reading: Reading, layer: SentenceLayer, last: PersonMention) -> list[PersonMention]:
