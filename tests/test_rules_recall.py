@@ -495,3 +495,13 @@ def test_the_visit_of_a_titled_person_to_a_city_is_that_persons_visit(plugins: P
     assert visit.location is not None
     assert visit.location.name == "Seoul"
     assert visit.status is Status.PLANNED
+
+
+def test_telling_someone_one_would_like_to_meet_them_is_an_invitation(plugins: Plugins) -> None:
+    text = (
+        "Japanese Foreign Minister Hiroshi Tanabe told South Korean Foreign Minister Park Min-ho that he "
+        "would like to meet her in Tokyo in July."
+    )
+    (invitation,) = of_type(run(text, plugins), EventType.INVITATION)
+    assert persons(invitation) == {"Hiroshi Tanabe", "Park Min-ho"}
+    assert [p.role.value for p in invitation.participants] == ["inviter", "invitee"]
