@@ -505,3 +505,12 @@ def test_telling_someone_one_would_like_to_meet_them_is_an_invitation(plugins: P
     (invitation,) = of_type(run(text, plugins), EventType.INVITATION)
     assert persons(invitation) == {"Hiroshi Tanabe", "Park Min-ho"}
     assert [p.role.value for p in invitation.participants] == ["inviter", "invitee"]
+
+
+def test_the_place_named_portion_of_someones_trip_is_where_that_visit_goes(plugins: Plugins) -> None:
+    text = "The Japan portion of Defense Secretary Mark Dalton's trip to Asia this week was also canceled."
+    (visit,) = of_type(run(text, plugins), EventType.VISIT)
+    assert persons(visit) == {"Mark Dalton"}
+    assert visit.location is not None
+    assert visit.location.name == "Japan"
+    assert visit.status is Status.CANCELLED

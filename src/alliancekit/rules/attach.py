@@ -173,6 +173,7 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
             draft.location = draft.location or location_for(reading, layer, trigger, draft, left, right)
             draft.location = draft.location or _stop_named_first(reading, layer, trigger)
             draft.location = draft.location or _destination_after_visitor(reading, layer, trigger, draft)
+            draft.location = draft.location or _leg_of_trip(reading, layer, trigger)
             draft.location = draft.location or _speakers_country(reading, layer, trigger, draft)
         draft.topics = topics_of(layer, draft)
         if trigger.abroad and _at_home(draft):
@@ -352,6 +353,24 @@ def _destination_after_visitor(
     end = visitors[-1].end
     return next(
         (p for p in layer.places if re.fullmatch(r"\s+to\s+(?:the\s+)?", reading.text[end : p.start])), None
+    )
+
+
+# "The Korea portion of Secretary X's trip": a part of a trip named by its place.
+_LEG_OF = re.compile(r"\s+(?:portion|leg|part|stretch|segment)\s+of\s+[^.;,]{0,80}$")
+
+
+def _leg_of_trip(reading: Reading, layer: SentenceLayer, trigger: Trigger) -> PlaceMention | None:
+    """The place of "the Korea portion of X's trip": that leg of the trip is a visit there."""
+    if trigger.type is not EventType.VISIT or trigger.form != "nominal":
+        return None
+    return next(
+        (
+            p
+            for p in layer.places
+            if p.end < trigger.start and _LEG_OF.fullmatch(reading.text, p.end, trigger.start)
+        ),
+        None,
     )
 
 
