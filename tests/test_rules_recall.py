@@ -514,3 +514,15 @@ def test_the_place_named_portion_of_someones_trip_is_where_that_visit_goes(plugi
     assert visit.location is not None
     assert visit.location.name == "Japan"
     assert visit.status is Status.CANCELLED
+
+
+def test_a_trilateral_summit_naming_no_sides_is_of_the_three_countries_its_sentence_lists(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "The talks covered North Korea's missile launches and cooperation between Japan, Philippine and "
+        "U.S. forces following April's first-ever trilateral summit."
+    )
+    (meeting,) = of_type(run(text, plugins, dt.date(2026, 6, 1)), EventType.MEETING)
+    assert {p.actor.country for p in meeting.participants} == {"JPN", "PHL", "USA"}
+    assert meeting.status is Status.OCCURRED

@@ -1342,7 +1342,43 @@ def _country_sides(
         codes = sides.subject_countries(text[opening.end() : trigger.start])
     if not codes:
         codes = _officials_of_countries(text[trigger.end : min(right, trigger.end + 100)])
+    if not codes:
+        codes = _sides_named_before_in_sentence(reading, layer, trigger)
     return _sides_or_their_people(reading, layer, trigger, codes, around)
+
+
+_SIDES_COUNTED = re.compile(
+    r"\b(?P<kind>bilateral|trilateral|two-way|three-way)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE
+)
+
+
+def _sides_named_before_in_sentence(reading: Reading, layer: SentenceLayer, trigger: Trigger) -> list[str]:
+    """The sides of "a trilateral summit" that names none: the countries its sentence lists before it.
+
+    "... cooperation between Japan, Philippine and U.S. forces following
+    April's trilateral summit": the summit of those three. Only a list of
+    exactly that many countries counts, not a country named in passing.
+    """
+    before = reading.text[max(layer.sentence.start, trigger.start - 60) : trigger.start]
+    counted = _SIDES_COUNTED.search(before + trigger.text.split()[0] + " ")
+    if counted is None:
+        return []
+    count = 3 if counted.group("kind").lower() in ("trilateral", "three-way") else 2
+    found: list[str] = []
+    for listed in _COUNTRY_LIST.finditer(reading.text, layer.sentence.start, trigger.start):
+        items = [re.sub(r"^the\s+", "", item) for item in _LIST_ITEMS.split(listed.group())]
+        codes = [lexicon.country_of_word(item) for item in items]
+        if len(codes) == count and None not in codes and len(set(codes)) == count:
+            found = [code for code in codes if code is not None]
+    return found
+
+
+# A coordinated list of capitalized names: "Japan, Philippine and U.S.", "the U.S. and Japan".
+_COUNTRY_LIST = re.compile(
+    r"(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?(?:,\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?)*"
+    r",?\s+and\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?"
+)
+_LIST_ITEMS = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 
 
 # An adverbial phrase that opens a sentence before its subject: "Following the vote,", "Separately,".
