@@ -219,3 +219,310 @@ def test_a_country_s_leader_names_no_one_when_the_story_named_two_who_fit(plugin
     )
     meetings = of_type(run(text, plugins), EventType.MEETING)
     assert all(persons(meeting) & {"Sela Vunaki", "Jone Tabua"} == set() for meeting in meetings)
+
+
+def test_a_courtesy_call_paid_to_a_leader_is_a_meeting_with_him(plugins: Plugins) -> None:
+    text = (
+        "While in Tokyo, U.S. Secretary of State Mark Dalton will meet with Japanese Foreign Minister "
+        "Hiroshi Tanabe and pay a courtesy call to Japanese Prime Minister Yuko Sawada."
+    )
+    meetings = of_type(run(text, plugins), EventType.MEETING)
+    assert {"Mark Dalton", "Yuko Sawada"} in [persons(m) for m in meetings]
+
+
+def test_having_an_exchange_of_views_with_someone_is_a_meeting(plugins: Plugins) -> None:
+    text = (
+        "Chinese Premier Zhou Wenbo said he will have a candid exchange of views with Japanese Prime "
+        "Minister Yuko Sawada on regional security."
+    )
+    (meeting,) = of_type(run(text, plugins), EventType.MEETING)
+    assert persons(meeting) == {"Zhou Wenbo", "Yuko Sawada"}
+    assert meeting.status is Status.PLANNED
+
+
+def test_who_accepts_an_invitation_is_the_one_invited_and_the_one_who_travels(plugins: Plugins) -> None:
+    text = (
+        "At the talks in Manila, Philippine Defense Secretary Ramon Aquino accepted Australian Defence "
+        "Minister Grant Ellison's invitation to visit Australia later this year."
+    )
+    events = run(text, plugins)
+    (invitation,) = of_type(events, EventType.INVITATION)
+    assert persons(invitation) == {"Ramon Aquino", "Grant Ellison"}
+    (visit,) = of_type(events, EventType.VISIT)
+    assert persons(visit) == {"Ramon Aquino"}
+    assert visit.status is Status.PLANNED
+
+
+def test_an_official_who_is_in_a_foreign_capital_this_week_is_visiting_it(plugins: Plugins) -> None:
+    text = (
+        "South Korean Prime Minister Han Jae-won is in Washington this week for meetings with "
+        "administration officials and members of Congress."
+    )
+    (visit,) = of_type(run(text, plugins), EventType.VISIT)
+    assert persons(visit) == {"Han Jae-won"}
+    assert visit.location is not None
+    assert visit.location.name == "Washington"
+    assert visit.status is Status.OCCURRED
+
+
+def test_an_official_in_his_own_capital_is_no_visit_and_lends_no_one_to_the_next_sentence(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "Japanese Foreign Minister Hiroshi Tanabe met U.S. Secretary of State Mark Dalton in Washington "
+        "on Monday, the day after U.S. President Tom Ellery's inauguration, while he was in the U.S. "
+        "capital for a gathering of Quad ministers. The two also agreed to meet again in Canada next month."
+    )
+    events = run(text, plugins)
+    assert all("Tom Ellery" not in persons(v) for v in of_type(events, EventType.VISIT))
+    assert all("Tom Ellery" not in persons(m) for m in of_type(events, EventType.MEETING))
+
+
+def test_a_compound_whose_last_side_is_a_two_word_country_names_both_governments(plugins: Plugins) -> None:
+    text = "Officials in Seoul said the U.S.-North Korea summit would be held in Singapore next month."
+    (meeting,) = of_type(run(text, plugins), EventType.MEETING)
+    assert {p.actor.country for p in meeting.participants} == {"USA", "PRK"}
+    assert meeting.status is Status.PLANNED
+
+
+def test_a_quoted_summit_whose_sides_the_compound_names_is_reported(plugins: Plugins) -> None:
+    text = (
+        '"Both ministers pledged to build on the results of the inter-Korean summit on April 27," '
+        "the ministry said in a statement."
+    )
+    (meeting,) = of_type(run(text, plugins, dt.date(2018, 5, 14)), EventType.MEETING)
+    assert {p.actor.country for p in meeting.participants} == {"KOR", "PRK"}
+    assert meeting.time is not None
+    assert meeting.time.start == dt.date(2018, 4, 27)
+
+
+def test_a_conference_the_three_countries_planned_to_hold_is_their_meeting(plugins: Plugins) -> None:
+    text = (
+        "Japan, Australia and India had planned to hold a trilateral conference on maritime security in "
+        "Canberra on Thursday and Friday. Officials gave a joint press conference afterwards."
+    )
+    meetings = of_type(run(text, plugins), EventType.MEETING)
+    assert [{p.actor.country for p in m.participants} for m in meetings] == [{"JPN", "AUS", "IND"}]
+
+
+def test_negotiations_held_at_a_named_place_are_a_meeting_of_the_two_sides(plugins: Plugins) -> None:
+    text = "Japan and Australia announced a deal on gas supplies during negotiations in Perth on Friday."
+    (meeting,) = of_type(run(text, plugins), EventType.MEETING)
+    assert {p.actor.country for p in meeting.participants} == {"JPN", "AUS"}
+    assert meeting.status is Status.OCCURRED
+
+
+def test_the_members_listed_after_a_delegations_destination_travel_with_its_leader(plugins: Plugins) -> None:
+    text = (
+        "The White House said Secretary of State Mark Dalton would lead a U.S. delegation to Canberra, "
+        "which includes Secretary of Commerce Ellen Pryce and Trade Representative Victor Haines."
+    )
+    (visit,) = of_type(run(text, plugins), EventType.VISIT)
+    assert persons(visit) == {"Mark Dalton", "Ellen Pryce", "Victor Haines"}
+    assert visit.location is not None
+    assert visit.location.name == "Canberra"
+
+
+def test_speaking_to_someone_with_nothing_placing_them_together_is_a_call(plugins: Plugins) -> None:
+    text = (
+        "A Foreign Ministry spokesperson said U.S. Secretary of State Mark Dalton spoke to Australian "
+        "Foreign Minister Claire Hollis on Saturday to express his thanks for the deal."
+    )
+    events = run(text, plugins)
+    (call,) = of_type(events, EventType.CALL)
+    assert persons(call) == {"Mark Dalton", "Claire Hollis"}
+    assert of_type(events, EventType.MEETING) == []
+
+
+def test_speaking_with_someone_at_a_dinner_in_a_city_is_a_meeting(plugins: Plugins) -> None:
+    text = (
+        "U.S. Secretary of State Mark Dalton spoke with Australian Foreign Minister Claire Hollis at a "
+        "dinner in Sydney on Saturday."
+    )
+    events = run(text, plugins)
+    assert of_type(events, EventType.CALL) == []
+    (meeting,) = of_type(events, EventType.MEETING)
+    assert persons(meeting) == {"Mark Dalton", "Claire Hollis"}
+
+
+def test_bilateral_meetings_with_each_member_of_a_grouping_are_one_with_each_members_leader(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "Australian Prime Minister Dana Whitcombe will fly to Tokyo on Monday for the Quad summit. "
+        "Ms Whitcombe will also have bilateral meetings with each Quad member before flying home on "
+        "Wednesday. U.S. President Tom Ellery congratulated her on her election win. India's Prime "
+        "Minister Ravi Menon and Japanese Prime Minister Kenji Arata did so too."
+    )
+    meetings = of_type(run(text, plugins), EventType.MEETING)
+    pairs = [persons(m) for m in meetings if len(m.participants) == 2]
+    for leader in ("Tom Ellery", "Ravi Menon", "Kenji Arata"):
+        assert {"Dana Whitcombe", leader} in pairs
+
+
+def test_a_grouping_summit_takes_the_leader_the_sentence_names_and_the_other_governments(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "U.S. President Tom Ellery said on Friday that he is expected to visit Tokyo in late May for a "
+        "summit meeting of the Quad."
+    )
+    meetings = of_type(run(text, plugins), EventType.MEETING)
+    assert [persons(m) for m in meetings] == [{"Tom Ellery"}]
+    assert {p.actor.country for p in meetings[0].participants} == {"USA", "JPN", "AUS", "IND"}
+
+
+def test_a_foreign_minister_urging_a_leaders_summit_is_not_one_of_its_leaders(plugins: Plugins) -> None:
+    text = (
+        "South Korean Foreign Minister Park Min-ho urged efforts to prepare the next trilateral summit "
+        "meeting between the leaders of South Korea, China and Japan as agreed at the foreign "
+        "ministers' meeting in November."
+    )
+    meetings = of_type(run(text, plugins), EventType.MEETING)
+    assert all("Park Min-ho" not in persons(m) for m in meetings if m.status is Status.PLANNED)
+
+
+def test_a_visit_arranged_at_someones_invitation_makes_the_visitor_the_one_invited(plugins: Plugins) -> None:
+    text = (
+        "Chinese Foreign Minister Zhou Wenbo will travel to Seoul this week. His visit on Wednesday and "
+        "Thursday has been arranged at the invitation of South Korean Foreign Minister Park Min-ho."
+    )
+    (invitation,) = of_type(run(text, plugins), EventType.INVITATION)
+    assert persons(invitation) == {"Zhou Wenbo", "Park Min-ho"}
+
+
+def test_a_place_named_as_the_last_leg_of_someones_trip_is_a_stop_of_it(plugins: Plugins) -> None:
+    text = (
+        "U.S. Defense Secretary Mark Dalton left Washington on Sunday. Korea is the last leg of his Asia "
+        "swing that will also take him to Japan."
+    )
+    visits = of_type(run(text, plugins), EventType.VISIT)
+    places = {v.location.name for v in visits if v.location is not None}
+    assert {"Korea", "Japan"} <= places
+    assert all(persons(v) == {"Mark Dalton"} for v in visits)
+
+
+def test_the_two_leaders_who_are_visiting_a_city_each_make_a_visit(plugins: Plugins) -> None:
+    text = (
+        "South Korean President Han Jae-won met Chinese President Zhou Wenbo on Friday. The two leaders, "
+        "who are visiting Lima for the regional summit, sat down for the first time in two years."
+    )
+    visits = of_type(run(text, plugins), EventType.VISIT)
+    assert sorted(sorted(persons(v)) for v in visits) == [["Han Jae-won"], ["Zhou Wenbo"]]
+    assert all(v.location is not None and v.location.name == "Lima" for v in visits)
+
+
+def test_a_session_of_a_body_the_two_capitals_put_off_is_their_cancelled_meeting(plugins: Plugins) -> None:
+    text = (
+        "Following the turmoil, Canberra and Tokyo put off a session of the Joint Security Board, "
+        "which was scheduled for Dec. 4-5."
+    )
+    (meeting,) = of_type(run(text, plugins, dt.date(2026, 12, 1)), EventType.MEETING)
+    assert {p.actor.country for p in meeting.participants} == {"AUS", "JPN"}
+    assert meeting.status is Status.CANCELLED
+
+
+def test_a_meeting_of_officials_named_by_their_countries_adjectives_is_of_those_governments(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "Separately, a trilateral meeting of the U.S., Japanese and Australian chiefs of defense that "
+        "had been set for late February in Honolulu has been postponed."
+    )
+    (meeting,) = of_type(run(text, plugins), EventType.MEETING)
+    assert {p.actor.country for p in meeting.participants} == {"USA", "JPN", "AUS"}
+    assert meeting.status is Status.CANCELLED
+
+
+def test_a_second_leg_whose_verb_is_left_out_is_a_visit_on_its_own_day(plugins: Plugins) -> None:
+    text = "U.S. Vice President Tom Ellery will fly to Beijing on Wednesday and to Seoul on Thursday."
+    visits = of_type(run(text, plugins), EventType.VISIT)
+    days = {v.location.name: v.time.start for v in visits if v.location is not None and v.time is not None}
+    assert days == {"Beijing": dt.date(2026, 3, 18), "Seoul": dt.date(2026, 3, 19)}
+
+
+def test_each_of_two_leaders_coordinated_before_to_visit_makes_the_visit(plugins: Plugins) -> None:
+    text = (
+        "The talks set the stage for South Korean President Han Jae-won and Chinese Premier Zhou Wenbo "
+        "to visit Japan in December."
+    )
+    visits = of_type(run(text, plugins), EventType.VISIT)
+    assert sorted(sorted(persons(v)) for v in visits) == [["Han Jae-won"], ["Zhou Wenbo"]]
+
+
+def test_one_invited_to_a_summit_abroad_plans_a_visit_there(plugins: Plugins) -> None:
+    text = "Japanese Prime Minister Kenji Arata has been invited to the Group of Seven summit in Canada."
+    (visit,) = of_type(run(text, plugins), EventType.VISIT)
+    assert persons(visit) == {"Kenji Arata"}
+    assert visit.location is not None
+    assert visit.location.name == "Canada"
+    assert visit.status is Status.PLANNED
+
+
+def test_one_invited_to_a_summit_at_home_makes_no_visit(plugins: Plugins) -> None:
+    text = "Japanese Prime Minister Kenji Arata has been invited to the Pacific summit in Tokyo."
+    assert of_type(run(text, plugins), EventType.VISIT) == []
+
+
+def test_a_host_welcoming_a_guest_whose_title_has_of_in_it_to_a_city_is_the_guests_visit(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "Japanese Prime Minister Yuko Sawada will welcome U.S. Deputy Secretary of State Mark Dalton to "
+        "Tokyo later this month."
+    )
+    (visit,) = of_type(run(text, plugins), EventType.VISIT)
+    assert persons(visit) == {"Mark Dalton"}
+    assert visit.location is not None
+    assert visit.location.name == "Tokyo"
+
+
+def test_two_ministers_who_discussed_something_in_telephone_talks_held_a_call(plugins: Plugins) -> None:
+    text = (
+        "Japanese Foreign Minister Hiroshi Tanabe and U.S. Secretary of State Mark Dalton discussed the "
+        "timing in telephone talks on the evening of March 5."
+    )
+    (call,) = of_type(run(text, plugins), EventType.CALL)
+    assert persons(call) == {"Hiroshi Tanabe", "Mark Dalton"}
+
+
+def test_the_visit_of_a_titled_person_to_a_city_is_that_persons_visit(plugins: Plugins) -> None:
+    text = (
+        "The two discussed the upcoming visit of Secretary of Commerce Ellen Pryce to Seoul later this month."
+    )
+    (visit,) = of_type(run(text, plugins), EventType.VISIT)
+    assert persons(visit) == {"Ellen Pryce"}
+    assert visit.location is not None
+    assert visit.location.name == "Seoul"
+    assert visit.status is Status.PLANNED
+
+
+def test_telling_someone_one_would_like_to_meet_them_is_an_invitation(plugins: Plugins) -> None:
+    text = (
+        "Japanese Foreign Minister Hiroshi Tanabe told South Korean Foreign Minister Park Min-ho that he "
+        "would like to meet her in Tokyo in July."
+    )
+    (invitation,) = of_type(run(text, plugins), EventType.INVITATION)
+    assert persons(invitation) == {"Hiroshi Tanabe", "Park Min-ho"}
+    assert [p.role.value for p in invitation.participants] == ["inviter", "invitee"]
+
+
+def test_the_place_named_portion_of_someones_trip_is_where_that_visit_goes(plugins: Plugins) -> None:
+    text = "The Japan portion of Defense Secretary Mark Dalton's trip to Asia this week was also canceled."
+    (visit,) = of_type(run(text, plugins), EventType.VISIT)
+    assert persons(visit) == {"Mark Dalton"}
+    assert visit.location is not None
+    assert visit.location.name == "Japan"
+    assert visit.status is Status.CANCELLED
+
+
+def test_a_trilateral_summit_naming_no_sides_is_of_the_three_countries_its_sentence_lists(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "The talks covered North Korea's missile launches and cooperation between Japan, Philippine and "
+        "U.S. forces following April's first-ever trilateral summit."
+    )
+    (meeting,) = of_type(run(text, plugins, dt.date(2026, 6, 1)), EventType.MEETING)
+    assert {p.actor.country for p in meeting.participants} == {"JPN", "PHL", "USA"}
+    assert meeting.status is Status.OCCURRED

@@ -155,3 +155,18 @@ def test_a_long_paragraph_ending_on_an_agencys_name_is_body_and_its_glued_senten
     events = extract(page, published=dt.date(2026, 6, 4), plugins=plugins)
     visit = next(e for e in events if e.type.value == "visit")
     assert visit.status is Status.CANCELLED
+
+
+def test_a_long_paragraph_signed_by_a_wire_agency_is_body_not_a_caption() -> None:
+    page = (
+        "Allies put defense forum on hold\n\n"
+        "A planned defense forum between the two allies was put off on Friday, the ministry said, as "
+        "the capital reels from a week of protests over the budget.The two governments had planned to "
+        "hold the forum in Canberra on Monday and Tuesday. It was to bring together officials, "
+        'scholars and people from the private sector."We regret the delay," the ministry said in a '
+        "statement that gave no new date for the meeting and no reason beyond the turmoil of the week, "
+        "which has also shaken the markets and the currency of the country.Wire\n"
+    )
+    texts = [sentence.text for sentence in body_sentences(page)]
+    assert "The two governments had planned to hold the forum in Canberra on Monday and Tuesday." in texts
+    assert any(text.startswith('"We regret the delay,"') for text in texts)

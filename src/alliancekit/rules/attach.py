@@ -84,7 +84,13 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
     last_verbal: Draft | None = None
     for index, trigger in enumerate(layer.triggers):
         if trigger.needs_call_context and not _call_context(reading, layer):
-            trigger = attrs.evolve(trigger, type=EventType.MEETING, needs_call_context=False)
+            spoke = trigger.text.split()[0].lower() in _SPOKE and not _in_person(
+                reading, layer, layer.clause(trigger, index)
+            )
+            # "spoke to X to express his regret", with nothing putting them in one place: a call
+            trigger = attrs.evolve(
+                trigger, type=EventType.CALL if spoke else EventType.MEETING, needs_call_context=False
+            )
         left, right = layer.clause(trigger, index)
         if trigger.form == "verbal":
             draft = _verbal(reading, layer, trigger, left, right, previous_subjects)
@@ -188,8 +194,13 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
                 draft.location = draft.location or draft.inherited_time.location
         if draft.companion_of is None:  # a companion goes where the one accompanied goes
             draft.location = draft.location or location_for(reading, layer, trigger, draft, left, right)
+            draft.location = draft.location or _stop_named_first(reading, layer, trigger)
+            draft.location = draft.location or _destination_after_visitor(reading, layer, trigger, draft)
+            draft.location = draft.location or _leg_of_trip(reading, layer, trigger)
             draft.location = draft.location or _speakers_country(reading, layer, trigger, draft)
         draft.topics = topics_of(layer, draft)
+        if trigger.abroad and _at_home(draft):
+            continue  # "he was in Washington for talks", said of an American: no trip
         if draft.status is Status.PLANNED and _leg_called_off(reading, layer, draft):
             # "... will not go to Mongolia. He was to visit Japan and Mongolia.": that stop is off
             draft.status, draft.explicit_status = Status.CANCELLED, True
@@ -243,17 +254,157 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
             if stop.status is Status.PLANNED and _leg_called_off(reading, layer, stop):
                 stop.status, stop.explicit_status = Status.CANCELLED, True
             reading.drafts.append(stop)
+        for leg in _elided_legs(reading, layer, trigger, draft, right):
+            reading.drafts.append(leg)
         if trigger.form == "verbal" and draft.status_from is None:
             last_verbal = draft
         if trigger.proposal:
             # "proposed a summit with X on Nov. 2": the time is the proposed meeting's.
             draft.time, draft.alt_times = None, []
         reading.drafts.extend(_separate(reading, draft))
+        reading.drafts.extend(_invited_to_attend(reading, layer, draft))
     if not layer.triggers:
         topics_for_previous(reading, layer)
     if layer.cancelled:
         call_off_leg(reading, layer)
     del sentence
+
+
+def _at_home(draft: Draft) -> bool:
+    """Whether every visitor of a draft is known to be of the country its place is in."""
+    destination = draft.location.country if draft.location is not None else None
+    homes = {p.country for p in draft.parties}
+    return destination is not None and homes == {destination}
+
+
+# Between a trip's first stop and a second whose verb is left out: "to Beijing on Wednesday and to".
+_ELIDED_LEG_GAP = re.compile(r"[^.;:]{0,40}?\s+and\s+(?:then\s+|later\s+)?(?:on\s+)?to\s+(?:the\s+)?")
+
+
+def _elided_legs(
+    reading: Reading, layer: SentenceLayer, trigger: Trigger, draft: Draft, right: int
+) -> list[Draft]:
+    """The second leg of "heads to Beijing on Wednesday and to Seoul on Thursday", dated on its own."""
+    first = draft.location
+    if trigger.type is not EventType.VISIT or not trigger.destination or first is None or first.end == 0:
+        return []
+    text = reading.text
+    for place in layer.places:
+        if place.start <= first.end or place.start > right + 40:
+            continue
+        gap = _ELIDED_LEG_GAP.fullmatch(text, first.end, place.start)
+        if gap is None:
+            continue
+        # its own time right after it ("and to Seoul on Thursday"), else the first leg's
+        own_time = next(
+            (t for t in layer.times if 0 <= t.start - place.end <= 4 and t.end <= layer.sentence.end), None
+        )
+        leg = attrs.evolve(
+            draft,
+            location=place,
+            parties=list(draft.parties),
+            spans=list(draft.spans),
+            time=own_time,
+            alt_times=[],
+            inherited_time=None,
+        )
+        if leg.time is None:
+            leg.inherited_time = draft
+        return [leg]
+    return []
+
+
+def _invited_to_attend(reading: Reading, layer: SentenceLayer, invitation: Draft) -> list[Draft]:
+    """The trip of one invited to a gathering abroad: "the summit in Canada, where Lee has been invited".
+
+    A passive invitation with no trip of its own in the sentence, to a
+    meeting the sentence places in another country than the invitee's, is
+    a planned visit there, at the meeting's time.
+    """
+    trigger = invitation.trigger
+    if invitation.type is not EventType.INVITATION or invitation.status is Status.CANCELLED:
+        return []
+    if not cues.PASSIVE.search(reading.text, max(0, trigger.start - 16), trigger.start):
+        return []
+    if any(t.type is EventType.VISIT and t.start > trigger.end for t in layer.triggers):
+        return []  # "has been invited to visit Seoul": that trip is drafted from its own verb
+    invitees = [p for p in invitation.parties if p.role is Role.INVITEE and p.person is not None]
+    text = reading.text
+    place = next(
+        (
+            place
+            for place in layer.places
+            if place.country is not None
+            and any(
+                t.type is EventType.MEETING and _GATHERING_AT.fullmatch(text, t.end, place.start)
+                for t in layer.triggers
+                if t.end <= place.start
+            )
+        ),
+        None,
+    )
+    if len(invitees) != 1 or place is None or invitees[0].country in (None, place.country):
+        return []
+    visit = Draft.start(
+        layer.sentence,
+        attrs.evolve(trigger, type=EventType.VISIT, form="verbal", destination=True, invites_visit=False),
+        [Party(invitees[0].person, None, Role.VISITOR)],
+    )
+    visit.status, visit.explicit_status = Status.PLANNED, True
+    visit.location = place
+    if invitation.time is not None and invitation.time.start > place.start:
+        visit.time = invitation.time  # "the summit in Canada, scheduled for June 15-17": the gathering's
+    visit.spans = list(invitation.spans)
+    return [visit]
+
+
+# Between a gathering's noun and its place: "the summit in Canada", "summit in" (the trigger's own "in").
+_GATHERING_AT = re.compile(r"\s*(?:(?:in|at)\s+)?(?:the\s+)?")
+
+
+def _destination_after_visitor(
+    reading: Reading, layer: SentenceLayer, trigger: Trigger, draft: Draft
+) -> PlaceMention | None:
+    """Where "the visit of Secretary Pryce to Seoul" goes: the place right after the visitor's "to"."""
+    if trigger.type is not EventType.VISIT or trigger.form != "nominal":
+        return None
+    if _VISIT_OF_PERSON.match(reading.text, trigger.end) is None:
+        return None
+    visitors = [p.person for p in draft.parties if p.person is not None and p.person.start > trigger.end]
+    if not visitors:
+        return None
+    end = visitors[-1].end
+    return next(
+        (p for p in layer.places if re.fullmatch(r"\s+to\s+(?:the\s+)?", reading.text[end : p.start])), None
+    )
+
+
+# "The Korea portion of Secretary X's trip": a part of a trip named by its place.
+_LEG_OF = re.compile(r"\s+(?:portion|leg|part|stretch|segment)\s+of\s+[^.;,]{0,80}$")
+
+
+def _leg_of_trip(reading: Reading, layer: SentenceLayer, trigger: Trigger) -> PlaceMention | None:
+    """The place of "the Korea portion of X's trip": that leg of the trip is a visit there."""
+    if trigger.type is not EventType.VISIT or trigger.form != "nominal":
+        return None
+    return next(
+        (
+            p
+            for p in layer.places
+            if p.end < trigger.start and _LEG_OF.fullmatch(reading.text, p.end, trigger.start)
+        ),
+        None,
+    )
+
+
+def _stop_named_first(reading: Reading, layer: SentenceLayer, trigger: Trigger) -> PlaceMention | None:
+    """The place that opens "Korea is the last leg of his Asia swing": the subject of the copula."""
+    if not (trigger.destination and trigger.traveller_inside and _COPULA.match(trigger.text)):
+        return None
+    return next((p for p in layer.places if 0 < trigger.start - p.end <= 2), None)
+
+
+_COPULA = re.compile(r"(?:is|was|will\s+be|would\s+be)\s")
 
 
 def _engagement_called_off(reading: Reading, layer: SentenceLayer, draft: Draft) -> bool:
@@ -462,6 +613,28 @@ def _call_context(reading: Reading, layer: SentenceLayer) -> bool:
     return bool(cues.CALL_WORDS.search(reading.title_lines))
 
 
+_SPOKE = frozenset({"spoke", "spoken", "speaks"})
+
+
+def _in_person(reading: Reading, layer: SentenceLayer, clause: tuple[int, int]) -> bool:
+    """Whether the sentence puts people in one place: a visit, a summit, a dinner, "in" a city.
+
+    A country named in passing ("regret at the U.S. having to postpone") or a
+    ministry named for a speaker places no one.
+    """
+    left, right = clause
+    text = reading.text
+    return (
+        any(
+            place.kind != "country"
+            and left <= place.start < right
+            and re.search(r"\b(?:in|at)\s+(?:the\s+)?$", text[max(0, place.start - 8) : place.start])
+            for place in layer.places
+        )
+        or cues.IN_PERSON_WORDS.search(layer.sentence.text) is not None
+    )
+
+
 def _verbal(
     reading: Reading,
     layer: SentenceLayer,
@@ -492,6 +665,15 @@ def _verbal(
             if subjects and cues.PLURAL_RELATIVE.match(relative.group()):
                 # "X and Y, who were both visiting the UK": every one of the coordinated subject.
                 subjects = _coordinated_before(reading, layer, subjects[0])
+            if not subjects:
+                # "The two leaders, who are visiting Lima for the summit,": the people they stand for,
+                # each found as the head of the relative clause (so each travels as their government)
+                subjects = [
+                    attrs.evolve(person, cue="relative")
+                    for pronoun in layer.pronouns
+                    if pronoun.plural and not pronoun.possessive and 0 <= head - pronoun.end <= 2
+                    for person in resolve_pronoun(reading, layer, pronoun)
+                ]
     if (
         not subjects
         and trigger.text.split()[0].lower().endswith("ing")
@@ -569,6 +751,9 @@ def _verbal(
             ]
             before.sort(key=lambda p: p.start)
             visitors = before[-1:] if before else subjects[-1:]
+            if visitors and visitors[0].cue != "pronoun" and 0 <= trigger.start - visitors[0].end <= 4:
+                # "for President A and Premier B to visit Japan": each of the coordinated travels
+                visitors = _coordinated_before(reading, layer, visitors[0])
             invited = [t for t in layer.triggers if t.type is EventType.INVITATION and t.end <= trigger.start]
             if invited and _invitees_in(reading, layer):
                 visitors = _invitees_in(reading, layer)[:1]  # "X was invited by Y to visit": X visits
@@ -584,6 +769,7 @@ def _verbal(
                 or [p.person for p in previous_subjects if p.person is not None]
                 or _main_subject_after_opening(reading, layer, trigger)
             )
+        visitors = [*visitors, *_delegation_members(reading, layer, trigger, right)]
         parties = [Party(p, None, Role.VISITOR) for p in visitors]
     elif trigger.type is EventType.INVITATION and cues.PASSIVE.search(
         text, max(0, trigger.start - 16), trigger.start
@@ -876,6 +1062,16 @@ def _nominal(
         ]
         if not guests:
             guests = [p.person for p in previous_subjects if p.person is not None]
+        if not guests:
+            # "His visit has been arranged at the invitation of Y": the visitor of the sentence's visit
+            guests = next(
+                (
+                    [p.person for p in draft.parties if p.person is not None]
+                    for draft in reversed(reading.drafts)
+                    if draft.sentence == layer.sentence.index and draft.type is EventType.VISIT
+                ),
+                [],
+            )
         parties = [Party(p, None, Role.INVITER) for p in inviters]
         parties += [Party(p, None, Role.INVITEE) for p in guests[:1]]
         draft = Draft.start(layer.sentence, trigger, unique_parties(parties))
@@ -893,6 +1089,8 @@ def _nominal(
             and (not to_match or p.start < trigger.end + to_match.start())
         ]
         invitees = [p for p in objects if p not in inviters]
+        if possessor and not invitees:
+            invitees = _answering_invitation(reading, layer, possessor, left)
         parties = [Party(p, None, Role.INVITER) for p in (possessor or inviters)]
         parties += [Party(p, None, Role.INVITEE) for p in invitees[:1]]
     elif trigger.type is EventType.VISIT:
@@ -902,6 +1100,11 @@ def _nominal(
             # "a visit to the Philippines by Prime Minister Elena Brandt"
             start = trigger.end + by_phrase.end()
             visitors = [p for p in layer.persons if start <= p.start <= start + 45][:1]
+        of_visitor = _VISIT_OF_PERSON.match(after)
+        if not visitors and of_visitor is not None:
+            # "the upcoming visit of Secretary of Commerce Pryce to Seoul": the one of the "of" phrase
+            start = trigger.end + of_visitor.end()
+            visitors = [p for p in layer.persons if start <= p.start <= start + 45 and not p.possessive][:1]
         visitors = _one_delegation(visitors)
         invited = False
         if not visitors:
@@ -920,12 +1123,17 @@ def _nominal(
         parties = [Party(p, None, Role.PARTICIPANT) for p in possessor]
         parties += [Party(p, None, Role.PARTICIPANT) for p in objects]
         parties += [Party(None, g, Role.PARTICIPANT) for g in groups]
+        if len(parties) == 1 and between and between.group().strip() == "with":
+            # "bilateral meetings with each Quad member": the counterpart of each other member
+            parties += [
+                Party(p, None, Role.PARTICIPANT) for p in _each_member(reading, layer, trigger, possessor)
+            ]
     text = reading.text
     if (
         not parties
         and trigger.type is not EventType.VISIT
         and re.search(
-            r"\b(?:in|at|during|via|by|over|through)\s+(?:an?|the|their)\s+(?:[\w-]+\s+){0,2}$",
+            r"\b(?:in|at|during|via|by|over|through)\s+(?:(?:an?|the|their)\s+)?(?:[\w-]+\s+){0,2}$",
             text[max(left, trigger.start - 40) : trigger.start],
         )
     ):
@@ -946,7 +1154,7 @@ def _nominal(
         listed = sides.listed_countries(" between" + after if ends_between else after)
         if listed:
             around = text[max(left, trigger.start - 40) : right]
-            parties = _sides_or_their_people(reading, trigger, listed, around)
+            parties = _sides_or_their_people(reading, layer, trigger, listed, around)
     if trigger.type is EventType.MEETING and any(p.person is not None for p in parties):
         visit = _visit_subject(reading, layer)
         named = {person_key(p.person) for p in parties if p.person is not None}
@@ -985,6 +1193,70 @@ def _nominal(
     span_start = min([trigger.start, *(p.start for p in possessor)])
     draft.spans = [_span(layer, trigger, parties, span_start, right)]
     return draft
+
+
+def _delegation_members(
+    reading: Reading, layer: SentenceLayer, trigger: Trigger, right: int
+) -> list[PersonMention]:
+    """The members of the delegation a visitor leads: "lead a delegation to X, which includes A and B"."""
+    if not cues.DELEGATION.search(trigger.text):
+        return []
+    listed = cues.DELEGATION_INCLUDES.search(reading.text, trigger.end, layer.sentence.end)
+    if listed is None:
+        return []
+    members = [p for p in layer.persons if listed.end() <= p.start and not p.possessive]
+    if not members or members[0].start - listed.end() > 60:
+        return []
+    return _listed_from(reading.text, members)
+
+
+# "with each Quad member", "with each of the other AUKUS leaders": one by one, every member.
+_EACH_MEMBER = re.compile(
+    r"\s*(?:with\s+)?(?:each|every|all)\s+(?:of\s+the\s+)?(?:other\s+)?(?P<grouping>[\w-]+)\s+"
+    r"(?:members?|leaders?|partners?|counterparts?|countries)\b"
+)
+
+
+def _each_member(
+    reading: Reading, layer: SentenceLayer, trigger: Trigger, takers: list[PersonMention]
+) -> list[PersonMention]:
+    """The story's holders of the taker's office in every other member of the grouping named.
+
+    "Albanese will have bilateral meetings with each Quad member": the
+    leaders of the other Quad countries, when the story names each of them.
+    """
+    each = _EACH_MEMBER.match(reading.text, trigger.end, layer.sentence.end)
+    if each is None or len(takers) != 1:
+        return []
+    taker = takers[0]
+    # A taker with no title of the day ("incoming prime minister X") meets the members' leaders.
+    office = sides.office_held(taker) if taker.title is not None else "leader"
+    codes = [code for code in sides.sides_for_grouping(each.group("grouping")) if code != taker.country]
+    if office is None or not codes or taker.country is None:
+        return []
+    people = [person for sentence in reading.sentences for person in sentence.persons]
+    return sides.who_holds_for(codes, office, people, trigger.start) or []
+
+
+def _answering_invitation(
+    reading: Reading, layer: SentenceLayer, inviters: list[PersonMention], left: int
+) -> list[PersonMention]:
+    """Who answers the inviter's invitation: "Ferreira accepted Okafor's invitation" invites Ferreira."""
+    first = min(p.start for p in inviters)
+    answered = cues.TOOK_UP_INVITATION.search(reading.text, max(left, first - 80), first)
+    if answered is None:
+        return []
+    keys = _keys(inviters)
+    subjects = [
+        p
+        for p in persons_between(reading, layer, left, answered.start())
+        if not p.possessive and person_key(p) not in keys
+    ]
+    return subjects[-1:]
+
+
+# "a visit of <title and name> to": the visitor in an "of" phrase, a destination after it.
+_VISIT_OF_PERSON = re.compile(r"\s*of\s+(?=(?:[A-Z][\w.’'-]*\s+|of\s+|the\s+){1,8}to\s+[A-Z])")
 
 
 def _coordinated_before(reading: Reading, layer: SentenceLayer, last: PersonMention) -> list[PersonMention]:
@@ -1053,8 +1325,12 @@ def _compound_parties(reading: Reading, layer: SentenceLayer, trigger: Trigger) 
     people = [person for earlier in reading.sentences_to(layer) for person in earlier.persons]
     parties: list[Party] = []
     start = trigger.start - len(before.group()) + before.start("compound") - before.start()
-    for part in parts:
+    following = re.match(r"\s*([A-Z][a-z]+)", before.group()[before.end("compound") - before.start() :])
+    for index, part in enumerate(parts):
         country = lexicon.country_of_word(part)
+        if country is None and index == len(parts) - 1 and following is not None:
+            # "the U.S.-North Korea summit": the last side's name goes on past the hyphens
+            country = lexicon.country_of_word(f"{part} {following.group(1)}")
         if country is not None:
             group = GroupMention(start, start + len(compound), lexicon.country_name(country), country)
             parties.append(Party(None, group, Role.PARTICIPANT))
@@ -1083,21 +1359,112 @@ def _country_sides(
         codes = sides.counted_countries(around, reading.countries_before(trigger.start))
     if not codes:
         codes = sides.subject_countries(text[layer.sentence.start : trigger.start])
-    return _sides_or_their_people(reading, trigger, codes, around)
+    opening = _OPENING_ADVERBIAL.match(text, layer.sentence.start, trigger.start)
+    if not codes and opening is not None:
+        # "Following the vote, Seoul and Washington put off a session": the subject after the opening
+        codes = sides.subject_countries(text[opening.end() : trigger.start])
+    if not codes:
+        codes = _officials_of_countries(text[trigger.end : min(right, trigger.end + 100)])
+    if not codes:
+        codes = _sides_named_before_in_sentence(reading, layer, trigger)
+    return _sides_or_their_people(reading, layer, trigger, codes, around)
 
 
-def _sides_or_their_people(reading: Reading, trigger: Trigger, codes: list[str], around: str) -> list[Party]:
+_SIDES_COUNTED = re.compile(
+    r"\b(?P<kind>bilateral|trilateral|two-way|three-way)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE
+)
+
+
+def _sides_named_before_in_sentence(reading: Reading, layer: SentenceLayer, trigger: Trigger) -> list[str]:
+    """The sides of "a trilateral summit" that names none: the countries its sentence lists before it.
+
+    "... cooperation between Japan, Philippine and U.S. forces following
+    April's trilateral summit": the summit of those three. Only a list of
+    exactly that many countries counts, not a country named in passing.
+    """
+    before = reading.text[max(layer.sentence.start, trigger.start - 60) : trigger.start]
+    counted = _SIDES_COUNTED.search(before + trigger.text.split()[0] + " ")
+    if counted is None:
+        return []
+    count = 3 if counted.group("kind").lower() in ("trilateral", "three-way") else 2
+    found: list[str] = []
+    for listed in _COUNTRY_LIST.finditer(reading.text, layer.sentence.start, trigger.start):
+        items = [re.sub(r"^the\s+", "", item) for item in _LIST_ITEMS.split(listed.group())]
+        codes = [lexicon.country_of_word(item) for item in items]
+        if len(codes) == count and None not in codes and len(set(codes)) == count:
+            found = [code for code in codes if code is not None]
+    return found
+
+
+# A coordinated list of capitalized names: "Japan, Philippine and U.S.", "the U.S. and Japan".
+_COUNTRY_LIST = re.compile(
+    r"(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?(?:,\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?)*"
+    r",?\s+and\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?"
+)
+_LIST_ITEMS = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
+
+
+# An adverbial phrase that opens a sentence before its subject: "Following the vote,", "Separately,".
+_OPENING_ADVERBIAL = re.compile(
+    r"\s*(?:[A-Z][a-z]+ly|(?:Following|After|Before|During|Amid|Despite|Since|Under|In|On|At|Earlier|"
+    r"Later|Last|This)\b[^,;]{0,80}),\s+"
+)
+
+# "a meeting of the U.S., Japanese and Australian chiefs of defense": the adjectives of a list.
+_OF_ADJECTIVES = re.compile(
+    r"\s*(?:(?:of|among|between)\s+)?(?:the\s+)?(?P<list>[A-Z][\w.’'-]*(?:,\s+[A-Z][\w.’'-]*)*,?\s+and\s+"
+    r"[A-Z][\w.’'-]*)\s+[a-z]"
+)
+
+
+def _officials_of_countries(after: str) -> list[str]:
+    """The countries whose officials an event noun names by adjectives: "of the U.S. and Japanese envoys"."""
+    match = _OF_ADJECTIVES.match(after)
+    if match is None:
+        return []
+    codes: list[str] = []
+    for item in re.split(r",\s+(?:and\s+)?|\s+and\s+", match.group("list")):
+        code = lexicon.country_of_word(item)
+        if code is None:
+            return []
+        codes.append(code)
+    return list(dict.fromkeys(codes)) if len(set(codes)) >= 2 else []
+
+
+def _sides_or_their_people(
+    reading: Reading, layer: SentenceLayer, trigger: Trigger, codes: list[str], around: str
+) -> list[Party]:
     """Countries as sides, or the people the story names who hold the occasion's office for each.
 
     "A trilateral summit among South Korea, China and Japan" is a meeting of
-    the three leaders when the story names them all; else of the governments.
+    the three leaders when the story names them all. When it names only
+    some, those the sentence itself speaks of take part in person ("he is
+    to visit Tokyo for a summit of the Quad") and the other sides as their
+    governments.
     """
-    office = sides.office_of_occasion(around)
+    # The event noun's own words first: "the summit ... as agreed at the foreign ministers' meeting"
+    own = reading.text[max(layer.sentence.start, trigger.start - 40) : trigger.end]
+    office = sides.office_of_occasion(own) or sides.office_of_occasion(around)
     if codes and office is not None:
         people = [person for sentence in reading.sentences for person in sentence.persons]
         holders = sides.who_holds_for(codes, office, people, trigger.start)
         if holders is not None:
             return [Party(person, None, Role.PARTICIPANT) for person in holders]
+        present = [
+            *layer.persons,
+            *(
+                person
+                for pronoun in layer.pronouns
+                if not pronoun.plural  # "he", "his": not "the leaders", who may be of another time
+                for person in resolve_pronoun(reading, layer, pronoun)
+            ),
+        ]
+        parties: list[Party] = []
+        for code in codes:
+            holder = sides.who_holds_for([code], office, present, trigger.start)
+            parties += [Party(holder[0], None, Role.PARTICIPANT)] if holder else _governments(trigger, [code])
+        if any(party.person is not None for party in parties):
+            return parties
     return _governments(trigger, codes)
 
 

@@ -53,6 +53,7 @@ __all__ = [
     "DATELINE_AFTER",
     "DEADLINE_OF_A_PLAN",
     "DELEGATION",
+    "DELEGATION_INCLUDES",
     "DEMONYM_BEFORE",
     "DISTINCT",
     "DURING",
@@ -69,6 +70,7 @@ __all__ = [
     "INCLUDING_LIST",
     "INVITATION_OF",
     "INVITED_TO",
+    "IN_PERSON_WORDS",
     "IN_PROGRESS_BEFORE",
     "IN_THE_DAY",
     "JOINT",
@@ -123,6 +125,7 @@ __all__ = [
     "SOME_TIME_AFTER",
     "SPEAKERS_OWN",
     "TOGETHER",
+    "TOOK_UP_INVITATION",
     "TOPIC_CUE",
     "TOPIC_OF_TALK",
     "TRIP_ENDED",
@@ -298,8 +301,11 @@ COMPOUND_BEFORE = re.compile(
 HELD_BETWEEN = _cue("HELD_BETWEEN")
 COUNTERPART_GAP = re.compile(r"\s*(?:his|her|their|its|the)\s+(?:[\w.-]+\s+){0,2}counterparts?,\s*")
 INVITATION_OF = _cue("INVITATION_OF")
+# The subject of "accepted X's invitation" is the one invited.
+TOOK_UP_INVITATION = _cue("TOOK_UP_INVITATION")
 # A delegation and who leads it: "a delegation of lawmakers, led by X,".
 DELEGATION = _cue("DELEGATION")
+DELEGATION_INCLUDES = _cue("DELEGATION_INCLUDES")
 LEADS_DELEGATION = _cue("LEADS_DELEGATION")
 ASKED_TO = _cue("ASKED_TO")
 MEMBERS = _cue("MEMBERS")
@@ -352,6 +358,7 @@ REFERENCE = re.compile(
 PREVIOUS_OCCASION = _cue("PREVIOUS_OCCASION")
 DISTINCT = _cue("DISTINCT")
 CALL_WORDS = _cue("CALL_WORDS")
+IN_PERSON_WORDS = _cue("IN_PERSON_WORDS")
 TOPIC_CUE = _cue("TOPIC_CUE")
 COMPOUND = re.compile(r"\b[A-Z][\w.]*(?:-[A-Z][\w.]*)+")
 

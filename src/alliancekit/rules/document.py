@@ -542,7 +542,25 @@ def reported_by_words(layer: SentenceLayer) -> list[Trigger]:
         inside = [t for t in layer.quoted_triggers if start <= t.start and t.end <= end]
         if any(t.form == "verbal" and _named_subject_in_quotation(layer, t, start) for t in inside):
             reported.extend(inside)
+        else:
+            # "... to make a success of the U.S.-North Korea summit," the ministry said: an
+            # engagement whose sides the quotation names in the noun itself is reported too.
+            reported.extend(t for t in inside if t.form == "nominal" and _sides_compound_before(layer, t))
     return reported
+
+
+def _sides_compound_before(layer: SentenceLayer, trigger: Trigger) -> bool:
+    """Whether an event noun follows a compound of countries ("the Japan-U.S. talks", "inter-Korean")."""
+    sentence = layer.sentence
+    window = sentence.text[max(0, trigger.start - sentence.start - 80) : trigger.start - sentence.start]
+    before = cues.COMPOUND_BEFORE.search(window)
+    if before is None:
+        return False
+    compound = before.group("compound")
+    if compound.lower() == "inter-korean":
+        return True
+    parts = [part for part in compound.replace("–", "-").replace("/", "-").split("-") if part]
+    return len(parts) >= 2 and lexicon.country_of_word(parts[0]) is not None
 
 
 def _named_subject_in_quotation(layer: SentenceLayer, trigger: Trigger, quotation_start: int) -> bool:

@@ -37,6 +37,7 @@ __all__ = [
     "GROUPINGS",
     "counted_countries",
     "listed_countries",
+    "office_held",
     "office_of_occasion",
     "sides_for_grouping",
     "subject_countries",
@@ -224,3 +225,22 @@ def who_holds_for(
             return None
         chosen.append(min(holders, key=lambda person: abs(person.start - near)))
     return chosen
+
+
+_OFFICES_MET_AS_COUNTERPARTS = ("leader", "foreign minister", "defense minister", "trade minister")
+
+
+def office_held(person: PersonMention) -> str | None:
+    """The office a named person holds for their country, of those whose holders meet as counterparts.
+
+    The leader, the foreign, defence or trade minister; ``None`` for any
+    other title or an unknown one.
+    """
+    if person.title is None:
+        return None
+    offices = load_builtin_offices()
+    title = person.title.lower()
+    for office in _OFFICES_MET_AS_COUNTERPARTS:
+        if title in {held.lower() for held in offices.titles_in(office, person.country)}:
+            return office
+    return None

@@ -158,9 +158,10 @@ _ABBREVIATIONS = frozenset(
 )
 
 # Possessive quantifiers and the look-behind keep runs of "...." linear: no backtracking into a run.
-# A sentence end, and one whose space was lost in scraping ("last week.The three countries").
 _SENTENCE_END = re.compile(
-    r"(?<![.!?])[.!?]++[\"'”’)]*+(?=\s+[\"'“‘(]?[A-Z0-9])|(?<=[a-z][a-z][.!?])(?=“?[A-Z][a-z])"
+    r"(?<![.!?])[.!?]++[\"'”’)]*+(?=\s+[\"'“‘(]?[A-Z0-9])"
+    # run together, as pasted wire copy often is: "last week.The three countries", "sector.\"We regret"
+    r"|(?<=[a-z]{3})[.!?](?=[\"“]?[A-Z][a-z])"
 )
 _LIST_HEADER = re.compile(
     r"^\s*(?:\"?[\w ]{0,30}\"?\s*)?(?:popular articles?|access ranking|most (?:read|popular|viewed)|"
@@ -301,12 +302,12 @@ _CAPTION_SENTENCE = re.compile(
     r"walks|talks|meets|arrives|attends|delivers|holds|smiles|salutes|bows|reviews)\b[^.]{0,200}\."
     r"\s*\([A-Z][\w /&.-]{1,40}\)"
 )
+# Words in the longest caption: a longer paragraph that ends with an agency's name is body that lost
+# its last full stop (a wire story's paragraphs run together, signed "Yonhap").
+_CAPTION_WORDS = 80
 _BYLINE = re.compile(r"^\s*(?:by\s+[A-Z]|(?:posted|updated|published)\s*:?\s)", re.IGNORECASE)
 # Prose cut off mid-sentence (page text often is): long, and mostly lower-case words.
 _PROSE_WORDS = 15
-# A caption is a sentence or two: a paragraph of many sentences that ends on an agency's name
-# ("... commitment to the alliance.Yonhap") is body whose credit lost its line break.
-_CAPTION_WORDS = 80
 _TITLE_WORDS = (3, 25)
 
 
