@@ -226,3 +226,37 @@ def test_a_first_lady_named_without_a_title_takes_part_in_the_visit(plugins: Plu
     text = "Governor Ben Alder and first lady Mara Alder landed in Seoul on Friday."
     visit = only(run(text, plugins), EventType.VISIT)
     assert persons(visit) == {"Ben Alder", "Mara Alder"}
+
+
+def test_a_country_named_with_the_article_is_no_nationality_standing_for_a_person(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "U.S. Secretary of State Hal Brody arrived in Manila on Monday. "
+        "The United States is not the first country to invite Philippine President Rosa Dalisay "
+        "to visit, Egypt having extended her an invitation last week."
+    )
+    for event in run(text, plugins):
+        if event.type is EventType.INVITATION:
+            assert "Hal Brody" not in persons(event)
+
+
+def test_whoever_is_extended_an_invitation_is_its_invitee(plugins: Plugins) -> None:
+    text = (
+        "Philippine President Rosa Dalisay returned to Manila on Friday. "
+        "Norway's envoy also extended Dalisay an invitation to attend a conference in Oslo."
+    )
+    invitation = only(run(text, plugins), EventType.INVITATION)
+    assert persons(invitation) == {"Rosa Dalisay"}
+
+
+def test_an_invitation_from_a_government_is_not_one_made_by_a_named_leader(plugins: Plugins) -> None:
+    text = (
+        "U.S. President Hal Brody has invited Philippine President Rosa Dalisay to Washington. "
+        "Norway's envoy also extended Dalisay an invitation to attend a conference in Oslo."
+    )
+    invitations = of_type(run(text, plugins), EventType.INVITATION)
+    assert sorted(sorted(persons(invitation)) for invitation in invitations) == [
+        ["Hal Brody", "Rosa Dalisay"],
+        ["Rosa Dalisay"],
+    ]

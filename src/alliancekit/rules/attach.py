@@ -28,6 +28,7 @@ from alliancekit.rules.document import (
     Reading,
     SentenceLayer,
     between_countries,
+    countries_in,
     person_key,
     unique_parties,
     unique_persons,
@@ -870,7 +871,11 @@ def _nominal(
             and (not to_match or p.start < trigger.end + to_match.start())
         ]
         invitees = [p for p in objects if p not in inviters]
-        parties = [Party(p, None, Role.INVITER) for p in (possessor or inviters)]
+        inviting_group: list[Party] = []
+        if not invitees and not possessor:
+            # "Egypt's envoy extended Tanabe an invitation": the indirect object is invited.
+            invitees, inviters, inviting_group = _given_an_invitation(reading, layer, trigger, left)
+        parties = [Party(p, None, Role.INVITER) for p in (possessor or inviters)] + inviting_group
         parties += [Party(p, None, Role.INVITEE) for p in invitees[:1]]
     elif trigger.type is EventType.VISIT:
         visitors = possessor or [p for p in objects if re.match(r"\s*by\b", after)]
@@ -962,6 +967,39 @@ def _nominal(
     span_start = min([trigger.start, *(p.start for p in possessor)])
     draft.spans = [_span(layer, trigger, parties, span_start, right)]
     return draft
+
+
+# A verb that gives an invitation to someone named right after it: "extended Tanabe an invitation".
+_GIVES_BEFORE = re.compile(r"\b(?:extend|offer|send|sent|give|gave|issue|hand)\w*\s+$", re.IGNORECASE)
+_ARTICLE_BEFORE_NOUN = re.compile(r"\.?\s+(?:an?|the|his|her|their)\s+(?:[\w-]+\s+){0,2}")
+
+
+def _given_an_invitation(
+    reading: Reading, layer: SentenceLayer, trigger: Trigger, left: int
+) -> tuple[list[PersonMention], list[PersonMention], list[Party]]:
+    """Who is invited by "X extended Tanabe an invitation", and who invites.
+
+    The indirect object is invited; the subject invites: a person named
+    there, else the government the subject names ("Egypt's envoy").
+    """
+    text = reading.text
+    for person in layer.persons:
+        if not (left <= person.start and person.end <= trigger.start) or person.possessive:
+            continue
+        if _ARTICLE_BEFORE_NOUN.fullmatch(text, person.end, trigger.start) is None:
+            continue
+        verb = _GIVES_BEFORE.search(text, max(left, person.start - 20), person.start)
+        if verb is None:
+            continue
+        subjects = [p for p in persons_between(reading, layer, left, verb.start()) if not p.possessive]
+        if subjects:
+            return [person], subjects[-1:], []
+        country = next(iter(countries_in(text[left : verb.start()], exclude={person.country or ""})), None)
+        if country is None:
+            return [person], [], []
+        group = GroupMention(left, verb.start(), lexicon.country_name(country), country)
+        return [person], [], [Party(None, group, Role.INVITER)]
+    return [], [], []
 
 
 def _coordinated_before(reading: Reading, layer: SentenceLayer, last: PersonMention) -> list[PersonMention]:

@@ -319,9 +319,13 @@ def _one_planned_trip(first: Draft, second: Draft) -> bool:
     )
 
 
-def _inviters(draft: Draft) -> set[frozenset[str]]:
-    """The people an invitation draft names as the ones who invite."""
-    return {person_key(p.person) for p in draft.parties if p.person is not None and p.role is Role.INVITER}
+def _inviters(draft: Draft) -> set[frozenset[str] | str]:
+    """Who an invitation draft names as the ones who invite: people, or a government ("Egypt's envoy")."""
+    return {
+        p.key if p.person is not None or p.country is None else f"country:{p.country}"
+        for p in draft.parties
+        if p.role is Role.INVITER
+    }
 
 
 # A time that names the day of another engagement: "on the same day", "that evening".

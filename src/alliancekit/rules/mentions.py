@@ -851,9 +851,10 @@ class PersonFinder:
         for match in _NATIONALITY_NOUN.finditer(sentence):
             if any(m.start - offset < match.end() and match.start() < m.end - offset for m in named):
                 continue
-            country = lexicon.country_of_word(match.group("nationality"))
-            if country is None:
-                continue
+            nationality = match.group("nationality")
+            country = lexicon.country_of_word(nationality)
+            if country is None or nationality.lower() in lexicon.country_names():
+                continue  # "The United States is not the first to invite X": the country, not a person
             holders = {
                 k.name for k in self.known if k.country == country and k.title is not None and not k.former
             }
