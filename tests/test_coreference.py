@@ -197,3 +197,38 @@ def test_counterparts_of_several_countries_are_the_people_named_for_them(plugins
     assert len(trilateral) == 1
     assert persons(trilateral[0]) == {"Lee Han-sol", "Ray Dalton", "Kenta Mori"}
     assert not any(p.actor.kind is not ActorKind.PERSON for e in events for p in e.participants)
+
+
+def test_his_after_an_apposition_stands_for_its_head_not_the_possessor_inside_it(plugins: Plugins) -> None:
+    text = (
+        "Ivo Varga, President Tomas Bae's chief of staff, will travel to Tokyo this week to explain "
+        "the outcome of his trip to Wellington on Wednesday."
+    )
+    trips = [e for e in run(text, plugins) if e.type is EventType.VISIT]
+    wellington = next(e for e in trips if e.location is not None and e.location.name == "Wellington")
+    assert persons(wellington) == {"Ivo Varga"}
+
+
+def test_a_bare_surname_in_an_undated_story_is_the_one_leader_who_bore_it() -> None:
+    from alliancekit.actors import ActorRecord, KnowledgeBase, Position
+    from alliancekit.rules.mentions import PersonFinder
+
+    kb = KnowledgeBase()
+    kb.add_actors(
+        [
+            ActorRecord(
+                "kor/bae-a", "Bae Tae-ho", "KOR", family_name="Bae",
+                positions=(Position("President", dt.date(2017, 5, 10), dt.date(2022, 5, 10)),),
+            ),
+            ActorRecord(
+                "kor/bae-b", "Bae Min-su", "KOR", family_name="Bae",
+                positions=(Position("Minister of Trade, Industry and Energy", dt.date(2021, 5, 1), None),),
+            ),
+        ]
+    )  # fmt: skip
+    text = "Bae sends envoys to Tokyo. Bae is set to travel to Pyongyang next month."
+    finder = PersonFinder(kb, None, document_text=text)
+    assert [p.name for p in finder.find("Bae sends envoys to Tokyo.", 0)] == ["Bae Tae-ho"]
+    lower_case = "Bae sends envoys to Tokyo. A bae of the story."
+    finder = PersonFinder(kb, None, document_text=lower_case)
+    assert finder.find("Bae sends envoys to Tokyo.", 0) == []

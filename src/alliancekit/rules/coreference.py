@@ -266,6 +266,12 @@ def resolve_pronoun(reading: Reading, layer: SentenceLayer, pronoun: PronounMent
             return [attrs.evolve(others[-1], start=pronoun.start, end=pronoun.end, cue="pronoun")]
     # Someone met "with" in this sentence is not who "his" or "she" stands for.
     candidates = [p for p in earlier if not cues.WITH_BEFORE.search(text[max(0, p.start - 60) : p.start])]
+    # "Ines, Bae's top adviser, will explain his trip": the possessor in the apposition is not "his".
+    candidates = [
+        p
+        for p in candidates
+        if not any(o.apposition_end is not None and o.end < p.start < o.apposition_end for o in earlier)
+    ] or candidates
     if not pronoun.possessive and _SUBORDINATE_SUBJECT.search(
         text, max(0, pronoun.start - 20), pronoun.start
     ):

@@ -606,6 +606,9 @@ class PersonFinder:
                 titled or self._named_in_full(record) or self._serving_under_surname(record, name)
             ):
                 return record, "kb-surname"
+            leader = self._leader_under_surname(name, country)
+            if leader is not None:
+                return leader, "kb-surname"
             return None, "none"
         record = self.knowledge_base.find_person(name)
         if record is not None:
@@ -628,6 +631,28 @@ class PersonFinder:
             return False
         uses = re.findall(rf"(?<![\w-])(?i:{re.escape(surname)})(?![\w-])", self.document_text)
         return len(uses) > 1 and all(use[:1].isupper() for use in uses)
+
+    def _leader_under_surname(self, surname: str, country: str | None) -> ActorRecord | None:
+        """The one country leader of a bare surname, in a story with no publication date.
+
+        Without a date no one is known to serve ("Bae sends envoys to Beijing"),
+        but the knowledge base may know exactly one bearer of the surname who
+        ever led a country: the story's subject, when it uses the surname as
+        :meth:`_serving_under_surname` asks (more than once, never in lower case).
+        """
+        if self.anchor is not None or not self.document_text:
+            return None
+        offices = load_builtin_offices()
+        leaders = [
+            record
+            for record in self.knowledge_base.bearers_of_surname(surname)
+            if (country is None or record.country == country)
+            and any(offices.counterpart_office(position.title) == "leader" for position in record.positions)
+        ]
+        if len(leaders) != 1:
+            return None
+        uses = re.findall(rf"(?<![\w-])(?i:{re.escape(surname)})(?![\w-])", self.document_text)
+        return leaders[0] if len(uses) > 1 and all(use[:1].isupper() for use in uses) else None
 
     def _named_in_full(self, record: ActorRecord) -> bool:
         """Whether the document writes this person's full name (or an alias) somewhere."""
