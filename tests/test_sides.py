@@ -111,3 +111,24 @@ def test_a_dated_past_meeting_named_in_passing_is_its_own_event_of_the_planned_m
     assert countries(past[0]) == {"JPN", "CHN", "KOR"}
     assert past[0].time is not None
     assert past[0].time.start == dt.date(2024, 10, 1)
+
+
+def test_the_leaders_a_sentence_names_take_part_in_the_grouping_summit_it_plans(plugins: Plugins) -> None:
+    text = (
+        "Japanese Prime Minister Kenji Morota told U.S. President Hal Brody on Friday of his wish to host "
+        "an in-person summit of the Quad countries in Tokyo in May."
+    )
+    summits = meetings(text, plugins, dt.date(2026, 1, 24))
+    summit = next(m for m in summits if countries(m))
+    assert persons(summit) == {"Kenji Morota", "Hal Brody"}
+    assert countries(summit) == {"AUS", "IND"}
+
+
+def test_a_grouping_meeting_held_in_the_past_keeps_its_governments_as_sides(plugins: Plugins) -> None:
+    text = (
+        "The first Quad summit was held in Washington in March 2021, Japanese Prime Minister Kenji Morota "
+        "told reporters on Friday."
+    )
+    (summit,) = meetings(text, plugins, dt.date(2026, 1, 24))
+    assert persons(summit) == set()
+    assert countries(summit) == {"AUS", "IND", "JPN", "USA"}

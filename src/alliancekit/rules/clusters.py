@@ -24,8 +24,8 @@ import datetime as dt
 import re
 
 from alliancekit.model import EventType, Role, Status
-from alliancekit.rules import cues
-from alliancekit.rules.document import Draft, DraftMention, Reading, SentenceLayer, person_key
+from alliancekit.rules import cues, sides
+from alliancekit.rules.document import Draft, DraftMention, Party, Reading, SentenceLayer, person_key
 from alliancekit.rules.mentions import PlaceMention
 from alliancekit.rules.timing import frame_type, span_of, times_agree
 from alliancekit.temporal import Direction, resolve
@@ -40,6 +40,7 @@ __all__ = [
     "join_fellow_visitors",
     "join_mention",
     "merge",
+    "name_the_sides",
     "part_of_earlier",
     "refer_back",
     "same_scale",
@@ -202,6 +203,74 @@ def join_country_sides(drafts: list[Draft], anchor: dt.date | None) -> list[Draf
             draft.time = None
         join_mention(same, draft, anchor, supporting=True)
     return kept
+
+
+def name_the_sides(reading: Reading, drafts: list[Draft]) -> None:
+    """Name the office holders among the governments of a planned meeting of countries.
+
+    "Bae and Ro decided to host the Japan-Australia-India-US summit in Tokyo":
+    a summit is the leaders', and the sentence names two of the four; they
+    take part as themselves, the other two sides stay their governments. Only
+    people named in the engagement's own sentences count (the story's other
+    holders may be those of another occasion), only those who hold the office
+    the occasion's wording names, and only for a plan: a meeting held in the
+    past had the holders of its own day.
+    """
+    for draft in drafts:
+        if (
+            draft.type is not EventType.MEETING
+            or draft.has_person()
+            or not (draft.status is Status.PLANNED or (draft.status is None and draft.future_hint))
+        ):
+            continue
+        codes = sorted(group_countries(draft))
+        office = _office_of_wording(reading.text, draft)
+        if len(codes) < 2 or office is None:
+            continue
+        indexes = {draft.sentence} | {
+            layer.sentence.index
+            for layer in reading.sentences
+            if any(layer.sentence.start <= start < layer.sentence.end for start, _ in draft.spans)
+        }
+        present = [
+            *(person for index in sorted(indexes) for person in reading.sentences[index].persons),
+            *(
+                party.person
+                for other in reading.drafts
+                if other.sentence in indexes
+                for party in other.parties
+                if party.person is not None
+            ),
+        ]
+        named = sides.holders_among(codes, office, present, draft.trigger.start)
+        if not named:
+            continue
+        covered = {person.country for person in named}
+        draft.parties = [Party(person, None, Role.PARTICIPANT) for person in named] + [
+            party for party in draft.parties if party.person is not None or party.country not in covered
+        ]
+
+
+def _office_of_wording(text: str, draft: Draft) -> str | None:
+    """The office whose holders meet at an occasion, as its mentions' own words say.
+
+    Each mention's words first ("summit"), then the words before them ("a
+    foreign ministers' meeting"), then those after ("the meeting of foreign
+    ministers"), each within its clause.
+    """
+    passages = [(draft.trigger.start, draft.trigger.end), *draft.spans]
+    for reach in ("own", "before", "after"):
+        for start, end in passages:
+            if reach == "own":
+                wording = text[start:end]
+            elif reach == "before":
+                wording = re.split(r"[,;:.]", text[max(0, start - 40) : start])[-1]
+            else:
+                wording = re.split(r"[,;:.]", text[end : end + 60])[0]
+            office = sides.office_of_occasion(wording)
+            if office is not None:
+                return office
+    return None
 
 
 def _person_countries(draft: Draft) -> set[str]:

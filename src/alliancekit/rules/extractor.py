@@ -36,6 +36,7 @@ from alliancekit.rules.clusters import (
     join_country_sides,
     join_fellow_visitors,
     merge,
+    name_the_sides,
 )
 from alliancekit.rules.coreference import resolve_counterparts
 from alliancekit.rules.document import Draft, Reading, read_sentences
@@ -75,6 +76,7 @@ def read_article(reading: Reading) -> list[tuple[Event, Draft]]:
     engagements = fold_into_calls(merge(reading.drafts, anchor, reading.text))  # one per engagement
     engagements = add_headline_drafts(engagements, reading.headline_drafts, anchor)
     engagements = join_country_sides(engagements, anchor)
+    name_the_sides(reading, engagements)  # "Bae and Ro will host the Quad summit": two of its leaders
     borrow_times(reading, engagements)  # an undated engagement: the time of the sentence before
     speaking_days(reading, engagements)  # "said Wednesday ... told him during their call"
     inherit(engagements)  # the time and place of the visit or call it belongs to
