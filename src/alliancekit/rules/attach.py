@@ -954,8 +954,13 @@ def _nominal(
         and trigger.type in (EventType.MEETING, EventType.CALL)
         and all(p.person is None and p.group is not None and p.group.country is None for p in parties)
     ):
-        # "the meeting of foreign ministers of the four countries": the countries, not the office
-        parties = _country_sides(reading, layer, trigger, left, right) or parties
+        # "the meeting of foreign ministers of the four countries": the countries, not the office;
+        # "the India-Japan-US ministerial meeting, in which the foreign ministers will ...": the compound's
+        parties = (
+            _compound_parties(reading, layer, trigger)
+            or _country_sides(reading, layer, trigger, left, right)
+            or parties
+        )
     if not parties:
         parties = _compound_parties(reading, layer, trigger)
     if not parties and trigger.type in (EventType.MEETING, EventType.CALL):

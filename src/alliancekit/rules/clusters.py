@@ -24,15 +24,24 @@ import datetime as dt
 import re
 
 from alliancekit.model import EventType, Role, Status
-from alliancekit.rules import cues, sides
-from alliancekit.rules.document import Draft, DraftMention, Party, Reading, SentenceLayer, person_key
-from alliancekit.rules.mentions import PlaceMention
+from alliancekit.rules import cues, lexicon, sides
+from alliancekit.rules.document import (
+    Draft,
+    DraftMention,
+    Party,
+    Reading,
+    SentenceLayer,
+    person_key,
+    unique_parties,
+)
+from alliancekit.rules.mentions import GroupMention, PlaceMention
 from alliancekit.rules.timing import frame_type, span_of, times_agree
 from alliancekit.temporal import Direction, resolve
 
 __all__ = [
     "MERGE_WINDOW",
     "add_headline_drafts",
+    "attend_groupings",
     "fold_into_calls",
     "inherit",
     "join_companions",
@@ -205,6 +214,64 @@ def join_country_sides(drafts: list[Draft], anchor: dt.date | None) -> list[Draf
     return kept
 
 
+def attend_groupings(reading: Reading, drafts: list[Draft]) -> None:
+    """Give the other member governments to one country's people attending a grouping's meeting.
+
+    "Varga will travel to Tokyo to attend the ministerial meeting of the
+    Quad": the meeting is of the four members, Varga one of them; the others
+    take part as their governments until someone of theirs is named, so
+    that another member's minister attending it is one engagement with Varga's.
+    """
+    text = reading.text
+    for draft in drafts:
+        if draft.type is not EventType.MEETING or not draft.has_person():
+            continue
+        if any(party.group is not None for party in draft.parties):
+            continue
+        countries = {party.country for party in draft.parties}
+        if len(countries) != 1 or None in countries:
+            continue
+        trigger = draft.trigger
+        wording = trigger.text + re.split(r"[,;:.]", text[trigger.end : trigger.end + 80])[0]
+        members = sides.sides_for_grouping(wording)
+        if not members or not countries <= set(members):
+            continue
+        draft.parties.extend(_sides_as_governments(trigger.start, trigger.end, set(members) - countries))
+
+
+def _sides_as_governments(start: int, end: int, codes: set[str]) -> list[Party]:
+    return [
+        Party(None, GroupMention(start, end, lexicon.country_name(code), code), Role.PARTICIPANT)
+        for code in sorted(codes)
+    ]
+
+
+def _one_grouping_meeting(first: Draft, second: Draft) -> bool:
+    """Whether two mentions without a person in common name the same three or more sides as governments.
+
+    "Varga will attend the Quad meeting" and "Ito will attend the Quad
+    meeting": one meeting of the four members, two of whose people are named.
+    """
+    if not any(p.group is not None for p in first.parties) or not any(
+        p.group is not None for p in second.parties
+    ):
+        return False
+    if first.status is not None and second.status is not None and first.status is not second.status:
+        return False  # the grouping's last meeting is not the one planned
+    sides_of = [{p.country for p in draft.parties} for draft in (first, second)]
+    return None not in sides_of[0] | sides_of[1] and len(sides_of[0]) >= 3 and sides_of[0] == sides_of[1]
+
+
+def _drop_named_sides(draft: Draft) -> None:
+    """A government stays a side only while none of its people is named in the engagement."""
+    named = {p.country for p in draft.parties if p.person is not None}
+    draft.parties = [
+        p
+        for p in draft.parties
+        if p.group is None or p.country not in named or p.group.text != lexicon.country_name(p.country or "")
+    ]
+
+
 def name_the_sides(reading: Reading, drafts: list[Draft]) -> None:
     """Name the office holders among the governments of a planned meeting of countries.
 
@@ -217,13 +284,13 @@ def name_the_sides(reading: Reading, drafts: list[Draft]) -> None:
     past had the holders of its own day.
     """
     for draft in drafts:
-        if (
-            draft.type is not EventType.MEETING
-            or draft.has_person()
-            or not (draft.status is Status.PLANNED or (draft.status is None and draft.future_hint))
+        if draft.type is not EventType.MEETING or not (
+            draft.status is Status.PLANNED or (draft.status is None and draft.future_hint)
         ):
             continue
         codes = sorted(group_countries(draft))
+        if draft.has_person() and not _one_grouping_meeting(draft, draft):
+            continue
         office = _office_of_wording(reading.text, draft)
         if len(codes) < 2 or office is None:
             continue
@@ -245,10 +312,9 @@ def name_the_sides(reading: Reading, drafts: list[Draft]) -> None:
         named = sides.holders_among(codes, office, present, draft.trigger.start)
         if not named:
             continue
-        covered = {person.country for person in named}
-        draft.parties = [Party(person, None, Role.PARTICIPANT) for person in named] + [
-            party for party in draft.parties if party.person is not None or party.country not in covered
-        ]
+        draft.parties.extend(Party(person, None, Role.PARTICIPANT) for person in named)
+        draft.parties = unique_parties(draft.parties)
+        _drop_named_sides(draft)
 
 
 def _office_of_wording(text: str, draft: Draft) -> str | None:
@@ -309,13 +375,19 @@ def _compatible(first: Draft, second: Draft, anchor: dt.date | None, text: str =
     if all(inviters) and not inviters[0] & inviters[1]:
         return False  # "X asked Y to visit, and then Y invited X": two invitations
     shared = first.person_keys() & second.person_keys()
-    if not shared and not (first.has_person() or second.has_person()):
+    if not shared and _one_grouping_meeting(first, second):
+        pass  # one grouping's meeting, a different member's people named in each mention
+    elif not shared and not (first.has_person() or second.has_person()):
         sides = group_countries(first)
         if len(sides) < 2 or sides != group_countries(second):
             return False  # governments as sides: one engagement when the sides are the same
     elif not shared:
         return False
-    if first.person_keys() - shared and second.person_keys() - shared:
+    if (
+        first.person_keys() - shared
+        and second.person_keys() - shared
+        and not _one_grouping_meeting(first, second)
+    ):
         # Each names someone the other does not: two engagements of one person.
         return False
     if first.status is not None and second.status is not None and first.status is not second.status:
@@ -449,6 +521,7 @@ def merge(drafts: list[Draft], anchor: dt.date | None, text: str = "") -> list[D
         for kept in merged[-MERGE_WINDOW:]:
             if _compatible(kept, draft, anchor, text):
                 join_mention(kept, draft, anchor, text)
+                _drop_named_sides(kept)
                 break
         else:
             merged.append(draft)

@@ -30,6 +30,7 @@ from alliancekit.model import Document, Event
 from alliancekit.rules.attach import draft_sentences
 from alliancekit.rules.clusters import (
     add_headline_drafts,
+    attend_groupings,
     fold_into_calls,
     inherit,
     join_companions,
@@ -73,6 +74,7 @@ def read_article(reading: Reading) -> list[tuple[Event, Draft]]:
     reading.sentences = read_sentences(reading)  # segment; find people and triggers
     draft_sentences(reading)  # attach parties; decide each draft's status, time and place
     resolve_counterparts(reading)  # "his Japanese counterpart": the person meant
+    attend_groupings(reading, reading.drafts)  # "to attend the Quad meeting": its other members too
     engagements = fold_into_calls(merge(reading.drafts, anchor, reading.text))  # one per engagement
     engagements = add_headline_drafts(engagements, reading.headline_drafts, anchor)
     engagements = join_country_sides(engagements, anchor)

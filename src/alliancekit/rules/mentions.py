@@ -469,7 +469,13 @@ class PersonFinder:
         end = start + len(name)
         title_text = sentence[window.start() : window.start() + tokens[index - 1][1]] if index else ""
         leading = title_text.split()
-        while len(leading) > 1 and leading[0].lower().rstrip(",") in lexicon.FUNCTION_WORDS:
+        while (
+            len(leading) > 1
+            and leading[0].lower().rstrip(",") in lexicon.FUNCTION_WORDS
+            # "North Korean Foreign Minister X", "Indian External Affairs Minister Y": the country's words
+            and lexicon.country_of_word(" ".join(leading[:2])) is None
+            and lexicon.country_of_word(leading[0]) is None
+        ):
             leading = leading[1:]  # "Today Defense Secretary X": the title starts after the adverb
         title_text = title_text[title_text.index(leading[0]) :] if leading else title_text
         while title_text.split() and (

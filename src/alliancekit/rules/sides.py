@@ -184,6 +184,8 @@ _OCCASION_OFFICES = (
     (re.compile(r"\bdefen[cs]e\s+(?:minister|secretar|chief)", re.IGNORECASE), "defense minister"),
     (re.compile(r"\btrade\s+minister", re.IGNORECASE), "trade minister"),
     (re.compile(r"\bsummit|\bleaders\b|\bleaders['’]", re.IGNORECASE), "leader"),
+    # "the Quad ministerial meeting": a grouping's ministers are its foreign ministers unless named otherwise
+    (re.compile(r"\bministerial\b", re.IGNORECASE), "foreign minister"),
 )
 
 
