@@ -260,3 +260,22 @@ def test_an_invitation_from_a_government_is_not_one_made_by_a_named_leader(plugi
         ["Hal Brody", "Rosa Dalisay"],
         ["Rosa Dalisay"],
     ]
+
+
+def test_a_general_named_with_a_numeral_after_his_name_accompanies_the_visit(plugins: Plugins) -> None:
+    text = (
+        "Adm. Dale Whitcomb, commander of U.S. Pacific Fleet, visited Japan from Jan. 5-7. "
+        "Whitcomb was accompanied by Brig. Gen. Owen Pryce IV, deputy commander of U.S. Forces Japan."
+    )
+    visit = only(run(text, plugins), EventType.VISIT)
+    assert persons(visit) == {"Dale Whitcomb", "Owen Pryce"}
+
+
+def test_the_prime_minister_in_lower_case_is_the_one_the_story_names(plugins: Plugins) -> None:
+    text = (
+        "Prime Minister Kenji Morota will visit Australia next month, government sources said. "
+        "Economic Security Minister Aiko Tanabe is expected to accompany the prime minister."
+    )
+    companion = next(e for e in run(text, plugins) if "Aiko Tanabe" in persons(e))
+    assert companion.location is not None
+    assert companion.location.name == "Australia"

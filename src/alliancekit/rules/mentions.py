@@ -162,6 +162,7 @@ def _split_window(
         yield piece
 
 
+_ROMAN_SUFFIXES = frozenset({"II", "III", "IV"})
 _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 
@@ -179,6 +180,7 @@ def _before_post_nominals(window: re.Match[str]) -> int:
         if (
             not (written_as_letters and word.lower() in lexicon.POST_NOMINALS)
             and word.lower() not in _WEEKDAYS
+            and word not in _ROMAN_SUFFIXES  # "Gen. Dale Roe IV": the name ends before the numeral
         ):
             break
         end -= 1
@@ -846,12 +848,15 @@ class PersonFinder:
             if country is not None:
                 words = words[1:]
             wanted = " ".join(words)
-            if not wanted[:1].isupper() and country is None and len(words) == 1:
-                # "the ambassador", "the governor": only when one person of the story holds such an office.
+            if not wanted[:1].isupper() and country is None:
+                # "the ambassador", "the governor", "the prime minister": only when one person of the
+                # story holds such an office.
                 holders = {
                     earlier.name
                     for earlier in self.known
-                    if earlier.title is not None and wanted.lower() in earlier.title.lower().split()
+                    if earlier.title is not None
+                    and not earlier.former
+                    and _lower_title_fits(wanted, earlier.title)
                 }
                 if len(holders) == 1 and not holders & in_sentence:
                     earlier = next(k for k in reversed(self.known) if k.name in holders)
@@ -925,6 +930,20 @@ _NATIONALITY_NOUN = re.compile(
     r"\b[Tt]he\s+(?P<nationality>(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+)"
     r"(?:['’]s\b|(?=,?\s+(?:also|then|later|said|says|told|added|has|had|is|was|will|would|who|[a-z]+ed)\b))"
 )
+
+
+def _lower_title_fits(wanted: str, title: str) -> bool:
+    """Whether a lower-case title ("the ambassador", "the prime minister") can stand for ``title``.
+
+    >>> _lower_title_fits("prime minister", "Prime Minister"), _lower_title_fits("minister", "Prime Minister")
+    (True, True)
+    >>> _lower_title_fits("prime minister", "Deputy Prime Minister")
+    False
+    """
+    words, held = wanted.lower().split(), title.lower().split()
+    if len(words) == 1:
+        return words[0] in held
+    return held == words or (held[-len(words) :] == words and held[0] not in {"deputy", "vice", "former"})
 
 
 def _title_refers_to(wanted: str, title: str, with_country: bool) -> bool:
