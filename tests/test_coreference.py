@@ -232,3 +232,22 @@ def test_a_bare_surname_in_an_undated_story_is_the_one_leader_who_bore_it() -> N
     lower_case = "Bae sends envoys to Tokyo. A bae of the story."
     finder = PersonFinder(kb, None, document_text=lower_case)
     assert finder.find("Bae sends envoys to Tokyo.", 0) == []
+
+
+def test_a_member_the_delegation_included_is_one_of_its_visitors(plugins: Plugins) -> None:
+    text = (
+        "South Korean National Security Adviser Ivo Varga visited Pyongyang on Wednesday as part of a "
+        "five-member delegation that also included Vice Unification Minister Paek Dong-su."
+    )
+    visits = [e for e in run(text, plugins) if e.type is EventType.VISIT]
+    assert any(persons(v) == {"Ivo Varga", "Paek Dong-su"} for v in visits)
+
+
+def test_the_officials_of_a_country_are_the_delegation_the_story_sent(plugins: Plugins) -> None:
+    text = (
+        "South Korean National Security Adviser Ivo Varga and South Korean Vice Foreign Minister Tomas Bae "
+        "visited Pyongyang on Wednesday. During the trip, the South Korean officials met with North Korean "
+        "Foreign Minister Ri Chol-su."
+    )
+    (meeting,) = meetings(run(text, plugins))
+    assert persons(meeting) == {"Ivo Varga", "Tomas Bae", "Ri Chol-su"}

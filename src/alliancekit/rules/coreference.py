@@ -49,10 +49,12 @@ from alliancekit.rules.mentions import GroupMention, PersonMention, PronounMenti
 __all__ = [
     "COUNTERPART",
     "antecedent_outside",
+    "join_delegation_members",
     "names_someone",
     "persons_between",
     "resolve_counterpart",
     "resolve_counterparts",
+    "resolve_delegations",
     "resolve_pronoun",
     "subject_of",
 ]
@@ -150,6 +152,83 @@ def resolve_counterparts(reading: Reading) -> None:
             draft.parties[index] = Party(person, None, party.role)
     for draft in drafts:
         draft.parties = unique_parties(draft.parties)
+
+
+# A delegation's members named after it: "a five-member delegation that also included X".
+_DELEGATION_INCLUDED = re.compile(
+    r"\bdelegations?\b[^.;:]{0,40}?\b(?:(?:that|which)\s+(?:also\s+)?(?:included|includes|comprised)|"
+    r"(?:also\s+)?including|comprising)\s+",
+    re.IGNORECASE,
+)
+# "the South Korean officials", "the Japanese delegation": the people the story sent, as a group.
+_SENT_GROUP = re.compile(r"(?:[A-Z][\w.’'-]*\s+){1,2}(?:officials|delegation|delegates|envoys)$")
+
+
+def join_delegation_members(reading: Reading) -> None:
+    """Add to a visit the members its sentence names for the visitors' delegation.
+
+    "Ines too visited Pyongyang as part of a five-member delegation that also
+    included Vice Minister Ro": Ro is one of the visitors.
+    """
+    text = reading.text
+    for draft in reading.drafts:
+        if draft.type is not EventType.VISIT or not draft.has_person():
+            continue
+        layer = reading.sentences[draft.sentence]
+        included = _DELEGATION_INCLUDED.search(text, draft.trigger.end, layer.sentence.end)
+        if included is None:
+            continue
+        members = [p for p in layer.persons if p.start >= included.end() and not p.possessive]
+        listed = members[:1]
+        for person in members[1:]:
+            if not re.fullmatch(
+                r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:[A-Z][\w.’'-]*\s+){0,6}",
+                text[listed[-1].end : person.start],
+            ):
+                break
+            listed.append(person)
+        draft.parties = unique_parties([*draft.parties, *(Party(p, None, Role.VISITOR) for p in listed)])
+
+
+def resolve_delegations(reading: Reading, drafts: list[Draft]) -> None:
+    """Replace "the South Korean officials" by the people of that country the story sent on its trip.
+
+    "Ines, Bae and Ro visited Pyongyang ... the South Korean officials met
+    Kim": the officials are the visitors of the trip told in the sentences
+    just before (its mentions joined), whose visitors are all of that
+    country, when there are two or more of them.
+    """
+    text = reading.text
+    for draft in drafts:
+        for index, party in enumerate(draft.parties):
+            group = party.group
+            if group is None or group.country is None or _SENT_GROUP.fullmatch(group.text) is None:
+                continue
+            if text[max(0, group.start - 4) : group.start].lower() != "the ":
+                continue
+            visitors = _latest_delegation(reading, drafts, group, group.country)
+            if len(visitors) >= 2:
+                draft.parties[index : index + 1] = [
+                    Party(attrs.evolve(p, start=group.start, end=group.end, cue="pronoun"), None, party.role)
+                    for p in visitors
+                ]
+        draft.parties = unique_parties(draft.parties)
+
+
+def _latest_delegation(
+    reading: Reading, drafts: list[Draft], group: GroupMention, country: str
+) -> list[PersonMention]:
+    """The visitors of the trip told last before ``group``, when they are of ``country`` (or unknown)."""
+    best: tuple[int, list[PersonMention]] = (-1, [])
+    for other in drafts:
+        if other.type is not EventType.VISIT:
+            continue
+        told = [start for start, _ in other.spans if group.start - 1500 <= start <= group.start]
+        visitors = [p.person for p in other.parties if p.person is not None]
+        countries = {p.country for p in visitors}
+        if told and len(visitors) >= 2 and country in countries and countries <= {country, None}:
+            best = max(best, (max(told), visitors), key=lambda found: found[0])
+    return best[1]
 
 
 # Counterparts of several countries: "his U.S. and Japanese counterparts", "Thai, Lao counterparts".

@@ -39,7 +39,7 @@ from alliancekit.rules.clusters import (
     merge,
     name_the_sides,
 )
-from alliancekit.rules.coreference import resolve_counterparts
+from alliancekit.rules.coreference import join_delegation_members, resolve_counterparts, resolve_delegations
 from alliancekit.rules.document import Draft, Reading, read_sentences
 from alliancekit.rules.emit import explanation, to_event
 from alliancekit.rules.places import dateline_places
@@ -74,6 +74,7 @@ def read_article(reading: Reading) -> list[tuple[Event, Draft]]:
     reading.sentences = read_sentences(reading)  # segment; find people and triggers
     draft_sentences(reading)  # attach parties; decide each draft's status, time and place
     resolve_counterparts(reading)  # "his Japanese counterpart": the person meant
+    join_delegation_members(reading)  # "a delegation that also included X": X travelled too
     attend_groupings(reading, reading.drafts)  # "to attend the Quad meeting": its other members too
     engagements = fold_into_calls(merge(reading.drafts, anchor, reading.text))  # one per engagement
     engagements = add_headline_drafts(engagements, reading.headline_drafts, anchor)
@@ -84,6 +85,7 @@ def read_article(reading: Reading) -> list[tuple[Event, Draft]]:
     inherit(engagements)  # the time and place of the visit or call it belongs to
     engagements = join_companions(engagements)
     engagements = join_fellow_visitors(engagements, anchor, reading.text)  # "Ines too visited"
+    resolve_delegations(reading, engagements)  # "the South Korean officials": the delegation sent
     years_from_paragraph(reading, engagements)
     count_from_earlier(reading, engagements)  # "two days later"
     visit_lengths(reading, engagements)  # "arrived on Monday for a four-day visit"
