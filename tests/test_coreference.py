@@ -38,14 +38,27 @@ def meetings(events: list[Event]) -> list[Event]:
 def test_a_counterpart_in_the_country_visited_holds_the_same_office_there(plugins: Plugins) -> None:
     text = (
         "Secretary of State Marco Rubio arrived in Tokyo on Monday for a two-day stay. "
-        "He will meet his counterpart on Tuesday to discuss tariffs."
+        "He will meet his counterpart on Tuesday to discuss tariffs, a visit Motegi welcomed."
     )
     (meeting,) = meetings(run(text, plugins))
     assert persons(meeting) == {"Marco Rubio", "Toshimitsu Motegi"}
 
 
+def test_a_counterpart_the_story_never_names_stays_a_description(plugins: Plugins) -> None:
+    text = (
+        "Secretary of State Marco Rubio arrived in Tokyo on Monday for a two-day stay. "
+        "While in Japan, he will meet his Japanese counterpart to discuss tariffs."
+    )
+    (meeting,) = meetings(run(text, plugins))
+    assert persons(meeting) == {"Marco Rubio"}
+    assert any(p.actor.country == "JPN" for p in meeting.participants)
+
+
 def test_a_counterpart_with_a_demonym_takes_that_country(plugins: Plugins) -> None:
-    text = "Foreign Minister Toshimitsu Motegi held talks with his U.S. counterpart in Osaka on Sunday."
+    text = (
+        "Foreign Minister Toshimitsu Motegi held talks with his U.S. counterpart in Osaka on Sunday. "
+        "Rubio arrived on Saturday."
+    )
     (meeting,) = meetings(run(text, plugins))
     assert persons(meeting) == {"Toshimitsu Motegi", "Marco Rubio"}
 
@@ -61,7 +74,10 @@ def test_a_counterpart_named_elsewhere_in_the_story_is_that_person(plugins: Plug
 
 
 def test_a_leaders_counterpart_is_the_other_countrys_leader_whatever_the_title(plugins: Plugins) -> None:
-    text = "President Lee Jae-myung told reporters he would meet his Japanese counterpart in Nara next month."
+    text = (
+        "President Lee Jae-myung told reporters he would meet his Japanese counterpart in Nara next month. "
+        "Takaichi has not confirmed the date."
+    )
     (meeting,) = meetings(run(text, plugins))
     assert persons(meeting) == {"Lee Jae-myung", "Sanae Takaichi"}
 

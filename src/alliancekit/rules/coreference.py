@@ -70,6 +70,7 @@ def resolve_counterpart(
     people: Sequence[PersonMention],
     knowledge_base: KnowledgeBase,
     on: dt.date | None,
+    text: str | None = None,
 ) -> PersonMention | None:
     """The person of ``country`` who holds the office ``anchor`` holds at home.
 
@@ -80,7 +81,11 @@ def resolve_counterpart(
         who holds the office in that country is the answer, the last named
         before the anchor's mention first, else the first named after it.
     :param on: the day whose office holder the knowledge base names when the
-        document does not name one.
+        document does not name one with the office's title.
+    :param text: the document's text, when known: the knowledge base's holder
+        is the answer only when the document names them somewhere (by
+        surname at least). A counterpart the story never names stays a
+        description, as the annotation lists it.
     """
     offices = load_builtin_offices()
     wanted = offices.counterpart_office(anchor.title)
@@ -99,6 +104,8 @@ def resolve_counterpart(
     record = knowledge_base.holder_of_office(wanted, country, on)
     if record is None:
         return None
+    if text is not None and not _named_in(record.surname, text):
+        return None  # "his Japanese counterpart", whom the story never names: a description
     return PersonMention(
         anchor.start,
         anchor.end,
@@ -108,6 +115,11 @@ def resolve_counterpart(
         record.id,
         "counterpart",
     )
+
+
+def _named_in(surname: str, text: str) -> bool:
+    """Whether a surname stands in the text as a word."""
+    return bool(surname) and re.search(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text) is not None
 
 
 def resolve_counterparts(reading: Reading) -> None:
@@ -144,7 +156,7 @@ def resolve_counterparts(reading: Reading) -> None:
             anchor = anchors[0]
             country = _counterpart_country(reading, drafts, draft, anchor, group)
             on = reading.document.anchor
-            person = resolve_counterpart(anchor, country, people, reading.knowledge_base, on)
+            person = resolve_counterpart(anchor, country, people, reading.knowledge_base, on, reading.text)
             if person is None:
                 continue
             if person.cue == "counterpart":
