@@ -267,3 +267,25 @@ def test_the_officials_of_a_country_are_the_delegation_the_story_sent(plugins: P
     )
     (meeting,) = meetings(run(text, plugins))
     assert persons(meeting) == {"Ivo Varga", "Tomas Bae", "Ri Chol-su"}
+
+
+def test_the_leaders_of_named_countries_are_only_people_of_those_countries(plugins: Plugins) -> None:
+    text = (
+        "South Korean National Security Adviser Ivo Varga will meet Japanese Prime Minister Kenji Morota "
+        "on Monday. Varga met North Korean President Ri Chol-su in March for talks that later led to the "
+        "summit between the leaders of the two Koreas."
+    )
+    for event in meetings(run(text, plugins)):
+        assert {"Ri Chol-su", "Kenji Morota"} - persons(event)
+
+
+def test_the_officials_are_everyone_the_story_sent_to_that_country(plugins: Plugins) -> None:
+    text = (
+        "South Korean National Security Adviser Ivo Varga will travel to Tokyo this week to explain the "
+        "outcome of his trip to Pyongyang on Wednesday. South Korean Vice Foreign Minister Tomas Bae too "
+        "visited Pyongyang as part of a delegation that also included Vice Unification Minister Paek "
+        "Dong-su. During their trip to the North, the South Korean officials met with North Korean "
+        "Foreign Minister Ri Chol-su."
+    )
+    ri = [m for m in meetings(run(text, plugins)) if "Ri Chol-su" in persons(m)]
+    assert [persons(m) for m in ri] == [{"Ivo Varga", "Tomas Bae", "Paek Dong-su", "Ri Chol-su"}]

@@ -40,6 +40,7 @@ from alliancekit.rules.document import (
     Party,
     Reading,
     SentenceLayer,
+    countries_in,
     person_key,
     unique_parties,
     unique_persons,
@@ -230,17 +231,44 @@ def resolve_delegations(reading: Reading, drafts: list[Draft]) -> None:
 def _latest_delegation(
     reading: Reading, drafts: list[Draft], group: GroupMention, country: str
 ) -> list[PersonMention]:
-    """The visitors of the trip told last before ``group``, when they are of ``country`` (or unknown)."""
-    best: tuple[int, list[PersonMention]] = (-1, [])
-    for other in drafts:
-        if other.type is not EventType.VISIT:
+    """The people of ``country`` the story sent on the trip ``group``'s sentence is about.
+
+    The trip is the one its sentence names ("During their trip to the
+    North, the officials met ..."), else the one told last before it; its
+    delegation is everyone of that country (or of no known country) whom the
+    trips to the same country told before ``group`` carry.
+    """
+    told_before = [
+        (max(starts), other)
+        for other in drafts
+        if other.type is EventType.VISIT
+        and other.location is not None
+        and (starts := [start for start, _ in other.spans if group.start - 1500 <= start <= group.start])
+    ]
+    if not told_before:
+        return []
+    sentence = next(
+        layer for layer in reading.sentences if layer.sentence.start <= group.start < layer.sentence.end
+    )
+    here = [
+        other
+        for _, other in told_before
+        if any(sentence.sentence.start <= s < sentence.sentence.end for s, _ in other.spans)
+    ]
+    trip = here[0] if here else max(told_before, key=lambda found: found[0])[1]
+    assert trip.location is not None
+    destination = trip.location.country
+    visitors: list[PersonMention] = []
+    for _, other in sorted(told_before, key=lambda found: found[0]):
+        if other.location is None or other.location.country != destination:
             continue
-        told = [start for start, _ in other.spans if group.start - 1500 <= start <= group.start]
-        visitors = [p.person for p in other.parties if p.person is not None]
-        countries = {p.country for p in visitors}
-        if told and len(visitors) >= 2 and country in countries and countries <= {country, None}:
-            best = max(best, (max(told), visitors), key=lambda found: found[0])
-    return best[1]
+        travelling = [p.person for p in other.parties if p.person is not None]
+        if any(p.country not in (country, None) for p in travelling):
+            continue
+        visitors.extend(p for p in travelling if all(person_key(p) != person_key(v) for v in visitors))
+    if not any(p.country == country for p in visitors):
+        return []
+    return visitors
 
 
 # Counterparts of several countries: "his U.S. and Japanese counterparts", "Thai, Lao counterparts".
@@ -417,6 +445,11 @@ def _resolve_plural(
         # "The two leaders, Mireles and Ferreira, had a session": the names that follow say who.
         return [attrs.evolve(p, start=pronoun.start, end=pronoun.end, cue="pronoun") for p in named]
     fits = _plural_filter(lowered)
+    of_countries = _countries_after(reading.text, pronoun.end)
+    if of_countries:
+        # "the leaders of the two Koreas": only people of those countries.
+        office_fits = fits
+        fits = lambda person: office_fits(person) and person.country in of_countries  # noqa: E731
     if "visiting" in lowered:
         hosts = {
             person_key(p.person)
@@ -454,6 +487,22 @@ def _resolve_plural(
     if len(candidates) < 2:
         return []
     return [attrs.evolve(p, start=pronoun.start, end=pronoun.end, cue="pronoun") for p in candidates[:count]]
+
+
+_OF_COUNTRIES = re.compile(r"\s+of\s+(?:the\s+)?(?P<phrase>[^,;:.()]{1,60})")
+_BOTH_KOREAS = re.compile(r"\b(?:two|divided)\s+Koreas\b")
+
+
+def _countries_after(text: str, end: int) -> set[str]:
+    """The countries of an "of" phrase right after a plural description: "the leaders of the two Koreas"."""
+    match = _OF_COUNTRIES.match(text, end)
+    if match is None:
+        return set()
+    phrase = match.group("phrase")
+    if _BOTH_KOREAS.match(phrase):
+        return {"KOR", "PRK"}
+    listed = re.match(r"(?:[A-Z][\w.’'-]*\s*(?:,\s*|\s+and\s+|\s+)?)+", phrase)
+    return set(countries_in(listed.group(), exclude=set())) if listed is not None else set()
 
 
 # Between two people of one list, titles and demonyms allowed: "Mireles and Prime Minister Ferreira".

@@ -75,6 +75,7 @@ def read_article(reading: Reading) -> list[tuple[Event, Draft]]:
     draft_sentences(reading)  # attach parties; decide each draft's status, time and place
     resolve_counterparts(reading)  # "his Japanese counterpart": the person meant
     join_delegation_members(reading)  # "a delegation that also included X": X travelled too
+    resolve_delegations(reading, reading.drafts)  # "the South Korean officials": the delegation sent
     attend_groupings(reading, reading.drafts)  # "to attend the Quad meeting": its other members too
     engagements = fold_into_calls(merge(reading.drafts, anchor, reading.text))  # one per engagement
     engagements = add_headline_drafts(engagements, reading.headline_drafts, anchor)
@@ -85,7 +86,6 @@ def read_article(reading: Reading) -> list[tuple[Event, Draft]]:
     inherit(engagements)  # the time and place of the visit or call it belongs to
     engagements = join_companions(engagements)
     engagements = join_fellow_visitors(engagements, anchor, reading.text)  # "Ines too visited"
-    resolve_delegations(reading, engagements)  # "the South Korean officials": the delegation sent
     years_from_paragraph(reading, engagements)
     count_from_earlier(reading, engagements)  # "two days later"
     visit_lengths(reading, engagements)  # "arrived on Monday for a four-day visit"
