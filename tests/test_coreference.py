@@ -289,3 +289,24 @@ def test_the_officials_are_everyone_the_story_sent_to_that_country(plugins: Plug
     )
     ri = [m for m in meetings(run(text, plugins)) if "Ri Chol-su" in persons(m)]
     assert [persons(m) for m in ri] == [{"Ivo Varga", "Tomas Bae", "Paek Dong-su", "Ri Chol-su"}]
+
+
+def test_the_vice_president_is_not_an_adviser_to_the_vice_president(plugins: Plugins) -> None:
+    text = (
+        "Vice President Hal Brody welcomed Prime Minister Kenji Morota to Washington on Tuesday. "
+        "They were joined by Tomas Bae, National Security Advisor to the Vice President. "
+        "Morota invited the Vice President to visit Japan."
+    )
+    (invitation,) = [e for e in run(text, plugins) if e.type is EventType.INVITATION]
+    assert persons(invitation) == {"Kenji Morota", "Hal Brody"}
+
+
+def test_capitals_the_knowledge_base_knows_as_a_given_name_belong_to_the_name() -> None:
+    from alliancekit.actors import ActorRecord, KnowledgeBase
+    from alliancekit.rules.mentions import PersonFinder
+
+    kb = KnowledgeBase()
+    kb.add_actors([ActorRecord("usa/brody-aj", "AJ Brody", "USA", family_name="Brody")])
+    finder = PersonFinder(kb, dt.date(2026, 1, 1))
+    (person,) = finder.find("Vice President AJ Brody welcomed the delegation.", 0)
+    assert (person.name, person.title) == ("AJ Brody", "Vice President")

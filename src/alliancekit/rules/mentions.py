@@ -439,6 +439,12 @@ class PersonFinder:
                     index = len(tokens) - 1
         if index > 0 and index < len(tokens) and self._surname_before(tokens, index):
             index -= 1  # "Park Aiko-ah": a surname that is also a common word
+        if (
+            0 < index < len(tokens)
+            and re.fullmatch(r"[A-Z]{2,3}", tokens[index - 1][2])
+            and self.knowledge_base.knows_name(" ".join(t[2] for t in tokens[index - 1 :]).rstrip(".,"))
+        ):
+            index -= 1  # "Vice President JD Vance": capitals the knowledge base knows as a given name
         if index == len(tokens) and self._prior_by_surname(_POSSESSIVE.sub("", tokens[-1][2]).rstrip(".,")):
             index -= 1  # "Park will arrive ...": the surname of someone named before, though a common word
         name_tokens = tokens[index:]
@@ -956,8 +962,11 @@ def _title_refers_to(wanted: str, title: str, with_country: bool) -> bool:
         return False  # "the minister" alone says too little; "the Japanese minister" does not
     if title_lower == wanted_lower or title_lower.startswith(wanted_lower + " of"):
         return True
-    if title_lower.endswith(" " + wanted_lower) and (
-        wanted_lower.startswith(("vice", "deputy")) or not title_lower.startswith(("vice", "deputy"))
+    if (
+        title_lower.endswith(" " + wanted_lower)
+        # "National Security Advisor to the Vice President" serves the office, and holds another
+        and not re.search(r"\b(?:to|of|for)(?:\s+the)?$", title_lower[: -len(wanted_lower)].rstrip())
+        and (wanted_lower.startswith(("vice", "deputy")) or not title_lower.startswith(("vice", "deputy")))
     ):
         return True
     return with_country and len(wanted.split()) == 1 and wanted_lower in title_lower.split()
