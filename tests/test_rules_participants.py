@@ -279,3 +279,12 @@ def test_the_prime_minister_in_lower_case_is_the_one_the_story_names(plugins: Pl
     companion = next(e for e in run(text, plugins) if "Aiko Tanabe" in persons(e))
     assert companion.location is not None
     assert companion.location.name == "Australia"
+
+
+def test_both_people_of_a_coordinated_subject_are_scheduled_to_travel(plugins: Plugins) -> None:
+    text = (
+        "Foreign Minister Kenji Morota and Defense Minister Aiko Tanabe had been scheduled to travel to "
+        "Washington to meet with Secretary of State Hal Brody in mid-April."
+    )
+    visit = only(run(text, plugins), EventType.VISIT)
+    assert persons(visit) == {"Kenji Morota", "Aiko Tanabe"}

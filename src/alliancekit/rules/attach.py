@@ -546,7 +546,8 @@ def _verbal(
                 for person in resolve_pronoun(reading, layer, pronoun)
             ]
             before.sort(key=lambda p: p.start)
-            visitors = before[-1:] if before else subjects[-1:]
+            # "A and B had been scheduled to travel to": both of a coordinated subject travel.
+            visitors = _coordinated_before(reading, layer, before[-1]) if before else subjects[-1:]
             invited = [t for t in layer.triggers if t.type is EventType.INVITATION and t.end <= trigger.start]
             if invited and _invitees_in(reading, layer):
                 visitors = _invitees_in(reading, layer)[:1]  # "X was invited by Y to visit": X visits
