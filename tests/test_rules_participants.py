@@ -288,3 +288,12 @@ def test_both_people_of_a_coordinated_subject_are_scheduled_to_travel(plugins: P
     )
     visit = only(run(text, plugins), EventType.VISIT)
     assert persons(visit) == {"Kenji Morota", "Aiko Tanabe"}
+
+
+def test_an_ambassador_accompanying_a_minister_on_a_courtesy_call_is_one_call(plugins: Plugins) -> None:
+    text = (
+        "Defence Minister Ivo Varga of Australia, accompanied by Ambassador Lena Holt, paid a courtesy call "
+        "on President Rosa Dalisay in Manila on Wednesday."
+    )
+    call = only(run(text, plugins), EventType.MEETING)
+    assert persons(call) == {"Ivo Varga", "Lena Holt", "Rosa Dalisay"}

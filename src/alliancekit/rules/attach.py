@@ -300,10 +300,10 @@ def _separate(reading: Reading, draft: Draft) -> list[Draft]:
         not cues.SEPARATE.search(draft.trigger.text)
         and not _calls_on_leader_and_minister(draft)
         and not _meets_several_apart(reading, draft)
-        and not _courtesy_calls(draft)
+        and not _courtesy_calls(draft, reading.text)
     ):
         return [draft]
-    if _courtesy_calls(draft):
+    if _courtesy_calls(draft, reading.text):
         # "A, B and C also called on Prime Minister D": each paid a call of their own.
         named = [p for p in draft.parties if p.person is not None]
         host = [p for p in named if p.person is not None and p.person.start > draft.trigger.start]
@@ -347,13 +347,24 @@ def _calls_several_apart(reading: Reading, draft: Draft) -> bool:
     )
 
 
-def _courtesy_calls(draft: Draft) -> bool:
-    """Several visitors who "called on" one host: courtesy calls are paid one by one."""
+def _courtesy_calls(draft: Draft, text: str) -> bool:
+    """Several visitors who "called on" one host: courtesy calls are paid one by one.
+
+    Not when one goes with another: "X, accompanied by Ambassador Y, paid a
+    courtesy call on Z" is one call of both.
+    """
     if not cues.COURTESY_CALL.search(draft.trigger.text):
         return False
-    callers = [p for p in draft.parties if p.person is not None and p.person.start < draft.trigger.start]
+    callers = [
+        p.person for p in draft.parties if p.person is not None and p.person.start < draft.trigger.start
+    ]
     hosts = [p for p in draft.parties if p.person is not None and p.person.start > draft.trigger.start]
+    if len(callers) >= 2 and _ACCOMPANIED.search(text, callers[0].end, callers[-1].start):
+        return False
     return len(callers) >= 2 and len(hosts) == 1
+
+
+_ACCOMPANIED = re.compile(r"\b(?:accompanied\s+by|along\s+with|together\s+with)\b", re.IGNORECASE)
 
 
 def _meets_several_apart(reading: Reading, draft: Draft) -> bool:
