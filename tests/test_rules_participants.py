@@ -297,3 +297,13 @@ def test_an_ambassador_accompanying_a_minister_on_a_courtesy_call_is_one_call(pl
     )
     call = only(run(text, plugins), EventType.MEETING)
     assert persons(call) == {"Ivo Varga", "Lena Holt", "Rosa Dalisay"}
+
+
+def test_two_leaders_who_are_visiting_a_city_each_make_a_visit(plugins: Plugins) -> None:
+    text = (
+        "Chinese President Wen Shulan met South Korean President Bae Tae-ho on Friday. "
+        "The two leaders, who are visiting Lima for the regional summit, sat down for an hour."
+    )
+    visits = of_type(run(text, plugins), EventType.VISIT)
+    assert sorted(sorted(persons(v)) for v in visits) == [["Bae Tae-ho"], ["Wen Shulan"]]
+    assert all(v.location is not None and v.location.name == "Lima" for v in visits)

@@ -481,6 +481,10 @@ def _verbal(
             if subjects and cues.PLURAL_RELATIVE.match(relative.group()):
                 # "X and Y, who were both visiting the UK": every one of the coordinated subject.
                 subjects = _coordinated_before(reading, layer, subjects[0])
+            heads = [p for p in layer.pronouns if p.plural and 0 <= head - p.end <= 2]
+            if not subjects and heads:
+                # "The two leaders, who are visiting Lima, ...": whom the description stands for.
+                subjects = resolve_pronoun(reading, layer, heads[-1])
     if (
         not subjects
         and trigger.text.split()[0].lower().endswith("ing")
@@ -1322,11 +1326,17 @@ def _visits_by_government(draft: Draft) -> list[Draft]:
     visiting ministers"), stay one visit.
     """
     by_country: dict[str, list[Party]] = {}
+    leaders = all(
+        p.person is not None and p.person.title is not None and cues.LEADER_TITLE.search(p.person.title)
+        for p in draft.parties
+    )
     for party in draft.parties:
         if party.person is None or party.country is None:
             return [draft]  # someone of unknown country: keep the visit as the text tells it
-        if party.person.cue == "pronoun":
-            return [draft]  # "the three visiting ministers had flown to ...": the text makes them one party
+        if party.person.cue == "pronoun" and not leaders:
+            # "the three visiting ministers had flown to ...": the text makes them one party; but
+            # "the two leaders, who are visiting Lima": each leader travels as a government
+            return [draft]
         by_country.setdefault(party.country, []).append(party)
     destination = draft.location.country if draft.location is not None else None
     if len(by_country) < 2 or destination in by_country:
