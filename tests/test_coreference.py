@@ -38,14 +38,27 @@ def meetings(events: list[Event]) -> list[Event]:
 def test_a_counterpart_in_the_country_visited_holds_the_same_office_there(plugins: Plugins) -> None:
     text = (
         "Secretary of State Marco Rubio arrived in Tokyo on Monday for a two-day stay. "
-        "He will meet his counterpart on Tuesday to discuss tariffs."
+        "He will meet his counterpart on Tuesday to discuss tariffs, a visit Motegi welcomed."
     )
     (meeting,) = meetings(run(text, plugins))
     assert persons(meeting) == {"Marco Rubio", "Toshimitsu Motegi"}
 
 
+def test_a_counterpart_the_story_never_names_stays_a_description(plugins: Plugins) -> None:
+    text = (
+        "Secretary of State Marco Rubio arrived in Tokyo on Monday for a two-day stay. "
+        "While in Japan, he will meet his Japanese counterpart to discuss tariffs."
+    )
+    (meeting,) = meetings(run(text, plugins))
+    assert persons(meeting) == {"Marco Rubio"}
+    assert any(p.actor.country == "JPN" for p in meeting.participants)
+
+
 def test_a_counterpart_with_a_demonym_takes_that_country(plugins: Plugins) -> None:
-    text = "Foreign Minister Toshimitsu Motegi held talks with his U.S. counterpart in Osaka on Sunday."
+    text = (
+        "Foreign Minister Toshimitsu Motegi held talks with his U.S. counterpart in Osaka on Sunday. "
+        "Rubio arrived on Saturday."
+    )
     (meeting,) = meetings(run(text, plugins))
     assert persons(meeting) == {"Toshimitsu Motegi", "Marco Rubio"}
 
@@ -61,7 +74,10 @@ def test_a_counterpart_named_elsewhere_in_the_story_is_that_person(plugins: Plug
 
 
 def test_a_leaders_counterpart_is_the_other_countrys_leader_whatever_the_title(plugins: Plugins) -> None:
-    text = "President Lee Jae-myung told reporters he would meet his Japanese counterpart in Nara next month."
+    text = (
+        "President Lee Jae-myung told reporters he would meet his Japanese counterpart in Nara next month. "
+        "Takaichi has not confirmed the date."
+    )
     (meeting,) = meetings(run(text, plugins))
     assert persons(meeting) == {"Lee Jae-myung", "Sanae Takaichi"}
 
@@ -197,3 +213,100 @@ def test_counterparts_of_several_countries_are_the_people_named_for_them(plugins
     assert len(trilateral) == 1
     assert persons(trilateral[0]) == {"Lee Han-sol", "Ray Dalton", "Kenta Mori"}
     assert not any(p.actor.kind is not ActorKind.PERSON for e in events for p in e.participants)
+
+
+def test_his_after_an_apposition_stands_for_its_head_not_the_possessor_inside_it(plugins: Plugins) -> None:
+    text = (
+        "Ivo Varga, President Tomas Bae's chief of staff, will travel to Tokyo this week to explain "
+        "the outcome of his trip to Wellington on Wednesday."
+    )
+    trips = [e for e in run(text, plugins) if e.type is EventType.VISIT]
+    wellington = next(e for e in trips if e.location is not None and e.location.name == "Wellington")
+    assert persons(wellington) == {"Ivo Varga"}
+
+
+def test_a_bare_surname_in_an_undated_story_is_the_one_leader_who_bore_it() -> None:
+    from alliancekit.actors import ActorRecord, KnowledgeBase, Position
+    from alliancekit.rules.mentions import PersonFinder
+
+    kb = KnowledgeBase()
+    kb.add_actors(
+        [
+            ActorRecord(
+                "kor/bae-a", "Bae Tae-ho", "KOR", family_name="Bae",
+                positions=(Position("President", dt.date(2017, 5, 10), dt.date(2022, 5, 10)),),
+            ),
+            ActorRecord(
+                "kor/bae-b", "Bae Min-su", "KOR", family_name="Bae",
+                positions=(Position("Minister of Trade, Industry and Energy", dt.date(2021, 5, 1), None),),
+            ),
+        ]
+    )  # fmt: skip
+    text = "Bae sends envoys to Tokyo. Bae is set to travel to Pyongyang next month."
+    finder = PersonFinder(kb, None, document_text=text)
+    assert [p.name for p in finder.find("Bae sends envoys to Tokyo.", 0)] == ["Bae Tae-ho"]
+    lower_case = "Bae sends envoys to Tokyo. A bae of the story."
+    finder = PersonFinder(kb, None, document_text=lower_case)
+    assert finder.find("Bae sends envoys to Tokyo.", 0) == []
+
+
+def test_a_member_the_delegation_included_is_one_of_its_visitors(plugins: Plugins) -> None:
+    text = (
+        "South Korean National Security Adviser Ivo Varga visited Pyongyang on Wednesday as part of a "
+        "five-member delegation that also included Vice Unification Minister Paek Dong-su."
+    )
+    visits = [e for e in run(text, plugins) if e.type is EventType.VISIT]
+    assert any(persons(v) == {"Ivo Varga", "Paek Dong-su"} for v in visits)
+
+
+def test_the_officials_of_a_country_are_the_delegation_the_story_sent(plugins: Plugins) -> None:
+    text = (
+        "South Korean National Security Adviser Ivo Varga and South Korean Vice Foreign Minister Tomas Bae "
+        "visited Pyongyang on Wednesday. During the trip, the South Korean officials met with North Korean "
+        "Foreign Minister Ri Chol-su."
+    )
+    (meeting,) = meetings(run(text, plugins))
+    assert persons(meeting) == {"Ivo Varga", "Tomas Bae", "Ri Chol-su"}
+
+
+def test_the_leaders_of_named_countries_are_only_people_of_those_countries(plugins: Plugins) -> None:
+    text = (
+        "South Korean National Security Adviser Ivo Varga will meet Japanese Prime Minister Kenji Morota "
+        "on Monday. Varga met North Korean President Ri Chol-su in March for talks that later led to the "
+        "summit between the leaders of the two Koreas."
+    )
+    for event in meetings(run(text, plugins)):
+        assert {"Ri Chol-su", "Kenji Morota"} - persons(event)
+
+
+def test_the_officials_are_everyone_the_story_sent_to_that_country(plugins: Plugins) -> None:
+    text = (
+        "South Korean National Security Adviser Ivo Varga will travel to Tokyo this week to explain the "
+        "outcome of his trip to Pyongyang on Wednesday. South Korean Vice Foreign Minister Tomas Bae too "
+        "visited Pyongyang as part of a delegation that also included Vice Unification Minister Paek "
+        "Dong-su. During their trip to the North, the South Korean officials met with North Korean "
+        "Foreign Minister Ri Chol-su."
+    )
+    ri = [m for m in meetings(run(text, plugins)) if "Ri Chol-su" in persons(m)]
+    assert [persons(m) for m in ri] == [{"Ivo Varga", "Tomas Bae", "Paek Dong-su", "Ri Chol-su"}]
+
+
+def test_the_vice_president_is_not_an_adviser_to_the_vice_president(plugins: Plugins) -> None:
+    text = (
+        "Vice President Hal Brody welcomed Prime Minister Kenji Morota to Washington on Tuesday. "
+        "They were joined by Tomas Bae, National Security Advisor to the Vice President. "
+        "Morota invited the Vice President to visit Japan."
+    )
+    (invitation,) = [e for e in run(text, plugins) if e.type is EventType.INVITATION]
+    assert persons(invitation) == {"Kenji Morota", "Hal Brody"}
+
+
+def test_capitals_the_knowledge_base_knows_as_a_given_name_belong_to_the_name() -> None:
+    from alliancekit.actors import ActorRecord, KnowledgeBase
+    from alliancekit.rules.mentions import PersonFinder
+
+    kb = KnowledgeBase()
+    kb.add_actors([ActorRecord("usa/brody-aj", "AJ Brody", "USA", family_name="Brody")])
+    finder = PersonFinder(kb, dt.date(2026, 1, 1))
+    (person,) = finder.find("Vice President AJ Brody welcomed the delegation.", 0)
+    assert (person.name, person.title) == ("AJ Brody", "Vice President")

@@ -226,3 +226,84 @@ def test_a_first_lady_named_without_a_title_takes_part_in_the_visit(plugins: Plu
     text = "Governor Ben Alder and first lady Mara Alder landed in Seoul on Friday."
     visit = only(run(text, plugins), EventType.VISIT)
     assert persons(visit) == {"Ben Alder", "Mara Alder"}
+
+
+def test_a_country_named_with_the_article_is_no_nationality_standing_for_a_person(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "U.S. Secretary of State Hal Brody arrived in Manila on Monday. "
+        "The United States is not the first country to invite Philippine President Rosa Dalisay "
+        "to visit, Egypt having extended her an invitation last week."
+    )
+    for event in run(text, plugins):
+        if event.type is EventType.INVITATION:
+            assert "Hal Brody" not in persons(event)
+
+
+def test_whoever_is_extended_an_invitation_is_its_invitee(plugins: Plugins) -> None:
+    text = (
+        "Philippine President Rosa Dalisay returned to Manila on Friday. "
+        "Norway's envoy also extended Dalisay an invitation to attend a conference in Oslo."
+    )
+    invitation = only(run(text, plugins), EventType.INVITATION)
+    assert persons(invitation) == {"Rosa Dalisay"}
+
+
+def test_an_invitation_from_a_government_is_not_one_made_by_a_named_leader(plugins: Plugins) -> None:
+    text = (
+        "U.S. President Hal Brody has invited Philippine President Rosa Dalisay to Washington. "
+        "Norway's envoy also extended Dalisay an invitation to attend a conference in Oslo."
+    )
+    invitations = of_type(run(text, plugins), EventType.INVITATION)
+    assert sorted(sorted(persons(invitation)) for invitation in invitations) == [
+        ["Hal Brody", "Rosa Dalisay"],
+        ["Rosa Dalisay"],
+    ]
+
+
+def test_a_general_named_with_a_numeral_after_his_name_accompanies_the_visit(plugins: Plugins) -> None:
+    text = (
+        "Adm. Dale Whitcomb, commander of U.S. Pacific Fleet, visited Japan from Jan. 5-7. "
+        "Whitcomb was accompanied by Brig. Gen. Owen Pryce IV, deputy commander of U.S. Forces Japan."
+    )
+    visit = only(run(text, plugins), EventType.VISIT)
+    assert persons(visit) == {"Dale Whitcomb", "Owen Pryce"}
+
+
+def test_the_prime_minister_in_lower_case_is_the_one_the_story_names(plugins: Plugins) -> None:
+    text = (
+        "Prime Minister Kenji Morota will visit Australia next month, government sources said. "
+        "Economic Security Minister Aiko Tanabe is expected to accompany the prime minister."
+    )
+    companion = next(e for e in run(text, plugins) if "Aiko Tanabe" in persons(e))
+    assert companion.location is not None
+    assert companion.location.name == "Australia"
+
+
+def test_both_people_of_a_coordinated_subject_are_scheduled_to_travel(plugins: Plugins) -> None:
+    text = (
+        "Foreign Minister Kenji Morota and Defense Minister Aiko Tanabe had been scheduled to travel to "
+        "Washington to meet with Secretary of State Hal Brody in mid-April."
+    )
+    visit = only(run(text, plugins), EventType.VISIT)
+    assert persons(visit) == {"Kenji Morota", "Aiko Tanabe"}
+
+
+def test_an_ambassador_accompanying_a_minister_on_a_courtesy_call_is_one_call(plugins: Plugins) -> None:
+    text = (
+        "Defence Minister Ivo Varga of Australia, accompanied by Ambassador Lena Holt, paid a courtesy call "
+        "on President Rosa Dalisay in Manila on Wednesday."
+    )
+    call = only(run(text, plugins), EventType.MEETING)
+    assert persons(call) == {"Ivo Varga", "Lena Holt", "Rosa Dalisay"}
+
+
+def test_two_leaders_who_are_visiting_a_city_each_make_a_visit(plugins: Plugins) -> None:
+    text = (
+        "Chinese President Wen Shulan met South Korean President Bae Tae-ho on Friday. "
+        "The two leaders, who are visiting Lima for the regional summit, sat down for an hour."
+    )
+    visits = of_type(run(text, plugins), EventType.VISIT)
+    assert sorted(sorted(persons(v)) for v in visits) == [["Bae Tae-ho"], ["Wen Shulan"]]
+    assert all(v.location is not None and v.location.name == "Lima" for v in visits)

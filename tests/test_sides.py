@@ -111,3 +111,60 @@ def test_a_dated_past_meeting_named_in_passing_is_its_own_event_of_the_planned_m
     assert countries(past[0]) == {"JPN", "CHN", "KOR"}
     assert past[0].time is not None
     assert past[0].time.start == dt.date(2024, 10, 1)
+
+
+def test_the_leaders_a_sentence_names_take_part_in_the_grouping_summit_it_plans(plugins: Plugins) -> None:
+    text = (
+        "Japanese Prime Minister Kenji Morota told U.S. President Hal Brody on Friday of his wish to host "
+        "an in-person summit of the Quad countries in Tokyo in May."
+    )
+    summits = meetings(text, plugins, dt.date(2026, 1, 24))
+    summit = next(m for m in summits if countries(m))
+    assert persons(summit) == {"Kenji Morota", "Hal Brody"}
+    assert countries(summit) == {"AUS", "IND"}
+
+
+def test_a_grouping_meeting_held_in_the_past_keeps_its_governments_as_sides(plugins: Plugins) -> None:
+    text = (
+        "The first Quad summit was held in Washington in March 2021, Japanese Prime Minister Kenji Morota "
+        "told reporters on Friday."
+    )
+    (summit,) = meetings(text, plugins, dt.date(2026, 1, 24))
+    assert persons(summit) == set()
+    assert countries(summit) == {"AUS", "IND", "JPN", "USA"}
+
+
+def test_members_named_attending_a_groupings_meeting_are_one_meeting_with_the_other_governments(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "Indian External Affairs Minister Ravi Menon will travel to Tokyo on October 6 to attend the "
+        "ministerial meeting of the Quad. U.S. Secretary of State Hal Brody will also attend the Quad "
+        "ministerial meeting in Tokyo on October 6."
+    )
+    (meeting,) = meetings(text, plugins, dt.date(2026, 10, 1))
+    assert persons(meeting) == {"Ravi Menon", "Hal Brody"}
+    assert countries(meeting) == {"AUS", "JPN"}
+
+
+def test_a_groupings_ministerial_meeting_named_by_its_members_takes_the_foreign_ministers_named_with_it(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "The India-Australia-Japan-US ministerial meeting will take place in Tokyo on October 6, in which "
+        "the foreign ministers of the four countries will take part. Indian External Affairs Minister "
+        "Ravi Menon will travel to Tokyo on October 6 to attend the ministerial meeting of the Quad and "
+        "hold talks with Japanese Foreign Minister Kenji Morota."
+    )
+    quad = [m for m in meetings(text, plugins, dt.date(2026, 10, 1)) if countries(m)]
+    assert [persons(m) for m in quad] == [{"Ravi Menon", "Kenji Morota"}]
+    assert countries(quad[0]) == {"AUS", "USA"}
+
+
+def test_a_north_korean_title_places_its_holder_in_north_korea() -> None:
+    from alliancekit.actors import KnowledgeBase
+    from alliancekit.rules.mentions import PersonFinder
+
+    finder = PersonFinder(KnowledgeBase(), dt.date(2026, 1, 1))
+    (minister,) = finder.find("North Korean Foreign Minister Ri Pak-sol will travel to Moscow.", 0)
+    assert minister.country == "PRK"

@@ -486,6 +486,16 @@ class KnowledgeBase:
                 candidates = holding or candidates
         return candidates[0] if len(candidates) == 1 else None
 
+    def bearers_of_surname(self, surname: str) -> list[ActorRecord]:
+        """Every record with this family name, in the order added.
+
+        >>> kb = KnowledgeBase()
+        >>> kb.add_actors([ActorRecord("x/lee-a", "Lee A", "KOR", family_name="Lee")])
+        >>> [record.name for record in kb.bearers_of_surname("lee")]
+        ['Lee A']
+        """
+        return list(self._by_surname.get(fold(surname), []))
+
     def _pick(self, candidates: list[ActorRecord], country: str | None) -> ActorRecord | None:
         if not candidates:
             return None

@@ -28,6 +28,7 @@ from alliancekit.rules.document import (
     Reading,
     SentenceLayer,
     between_countries,
+    countries_in,
     person_key,
     unique_parties,
     unique_persons,
@@ -473,10 +474,10 @@ def _separate(reading: Reading, draft: Draft) -> list[Draft]:
         not cues.SEPARATE.search(draft.trigger.text)
         and not _calls_on_leader_and_minister(draft)
         and not _meets_several_apart(reading, draft)
-        and not _courtesy_calls(draft)
+        and not _courtesy_calls(draft, reading.text)
     ):
         return [draft]
-    if _courtesy_calls(draft):
+    if _courtesy_calls(draft, reading.text):
         # "A, B and C also called on Prime Minister D": each paid a call of their own.
         named = [p for p in draft.parties if p.person is not None]
         host = [p for p in named if p.person is not None and p.person.start > draft.trigger.start]
@@ -520,13 +521,24 @@ def _calls_several_apart(reading: Reading, draft: Draft) -> bool:
     )
 
 
-def _courtesy_calls(draft: Draft) -> bool:
-    """Several visitors who "called on" one host: courtesy calls are paid one by one."""
+def _courtesy_calls(draft: Draft, text: str) -> bool:
+    """Several visitors who "called on" one host: courtesy calls are paid one by one.
+
+    Not when one goes with another: "X, accompanied by Ambassador Y, paid a
+    courtesy call on Z" is one call of both.
+    """
     if not cues.COURTESY_CALL.search(draft.trigger.text):
         return False
-    callers = [p for p in draft.parties if p.person is not None and p.person.start < draft.trigger.start]
+    callers = [
+        p.person for p in draft.parties if p.person is not None and p.person.start < draft.trigger.start
+    ]
     hosts = [p for p in draft.parties if p.person is not None and p.person.start > draft.trigger.start]
+    if len(callers) >= 2 and _ACCOMPANIED.search(text, callers[0].end, callers[-1].start):
+        return False
     return len(callers) >= 2 and len(hosts) == 1
+
+
+_ACCOMPANIED = re.compile(r"\b(?:accompanied\s+by|along\s+with|together\s+with)\b", re.IGNORECASE)
 
 
 def _meets_several_apart(reading: Reading, draft: Draft) -> bool:
@@ -1089,9 +1101,13 @@ def _nominal(
             and (not to_match or p.start < trigger.end + to_match.start())
         ]
         invitees = [p for p in objects if p not in inviters]
+        inviting_group: list[Party] = []
         if possessor and not invitees:
             invitees = _answering_invitation(reading, layer, possessor, left)
-        parties = [Party(p, None, Role.INVITER) for p in (possessor or inviters)]
+        if not invitees and not possessor:
+            # "Egypt's envoy extended Tanabe an invitation": the indirect object is invited.
+            invitees, inviters, inviting_group = _given_an_invitation(reading, layer, trigger, left)
+        parties = [Party(p, None, Role.INVITER) for p in (possessor or inviters)] + inviting_group
         parties += [Party(p, None, Role.INVITEE) for p in invitees[:1]]
     elif trigger.type is EventType.VISIT:
         visitors = possessor or [p for p in objects if re.match(r"\s*by\b", after)]
@@ -1180,8 +1196,13 @@ def _nominal(
         and trigger.type in (EventType.MEETING, EventType.CALL)
         and all(p.person is None and p.group is not None and p.group.country is None for p in parties)
     ):
-        # "the meeting of foreign ministers of the four countries": the countries, not the office
-        parties = _country_sides(reading, layer, trigger, left, right) or parties
+        # "the meeting of foreign ministers of the four countries": the countries, not the office;
+        # "the India-Japan-US ministerial meeting, in which the foreign ministers will ...": the compound's
+        parties = (
+            _compound_parties(reading, layer, trigger)
+            or _country_sides(reading, layer, trigger, left, right)
+            or parties
+        )
     if not parties:
         parties = _compound_parties(reading, layer, trigger)
     if not parties and trigger.type in (EventType.MEETING, EventType.CALL):
@@ -1257,6 +1278,39 @@ def _answering_invitation(
 
 # "a visit of <title and name> to": the visitor in an "of" phrase, a destination after it.
 _VISIT_OF_PERSON = re.compile(r"\s*of\s+(?=(?:[A-Z][\w.’'-]*\s+|of\s+|the\s+){1,8}to\s+[A-Z])")
+
+
+# A verb that gives an invitation to someone named right after it: "extended Tanabe an invitation".
+_GIVES_BEFORE = re.compile(r"\b(?:extend|offer|send|sent|give|gave|issue|hand)\w*\s+$", re.IGNORECASE)
+_ARTICLE_BEFORE_NOUN = re.compile(r"\.?\s+(?:an?|the|his|her|their)\s+(?:[\w-]+\s+){0,2}")
+
+
+def _given_an_invitation(
+    reading: Reading, layer: SentenceLayer, trigger: Trigger, left: int
+) -> tuple[list[PersonMention], list[PersonMention], list[Party]]:
+    """Who is invited by "X extended Tanabe an invitation", and who invites.
+
+    The indirect object is invited; the subject invites: a person named
+    there, else the government the subject names ("Egypt's envoy").
+    """
+    text = reading.text
+    for person in layer.persons:
+        if not (left <= person.start and person.end <= trigger.start) or person.possessive:
+            continue
+        if _ARTICLE_BEFORE_NOUN.fullmatch(text, person.end, trigger.start) is None:
+            continue
+        verb = _GIVES_BEFORE.search(text, max(left, person.start - 20), person.start)
+        if verb is None:
+            continue
+        subjects = [p for p in persons_between(reading, layer, left, verb.start()) if not p.possessive]
+        if subjects:
+            return [person], subjects[-1:], []
+        country = next(iter(countries_in(text[left : verb.start()], exclude={person.country or ""})), None)
+        if country is None:
+            return [person], [], []
+        group = GroupMention(left, verb.start(), lexicon.country_name(country), country)
+        return [person], [], [Party(None, group, Role.INVITER)]
+    return [], [], []
 
 
 def _coordinated_before(reading: Reading, layer: SentenceLayer, last: PersonMention) -> list[PersonMention]:
@@ -1657,11 +1711,17 @@ def _visits_by_government(draft: Draft) -> list[Draft]:
     visiting ministers"), stay one visit.
     """
     by_country: dict[str, list[Party]] = {}
+    leaders = all(
+        p.person is not None and p.person.title is not None and cues.LEADER_TITLE.search(p.person.title)
+        for p in draft.parties
+    )
     for party in draft.parties:
         if party.person is None or party.country is None:
             return [draft]  # someone of unknown country: keep the visit as the text tells it
-        if party.person.cue == "pronoun":
-            return [draft]  # "the three visiting ministers had flown to ...": the text makes them one party
+        if party.person.cue == "pronoun" and not leaders:
+            # "the three visiting ministers had flown to ...": the text makes them one party; but
+            # "the two leaders, who are visiting Lima": each leader travels as a government
+            return [draft]
         by_country.setdefault(party.country, []).append(party)
     destination = draft.location.country if draft.location is not None else None
     if len(by_country) < 2 or destination in by_country:

@@ -24,15 +24,24 @@ import datetime as dt
 import re
 
 from alliancekit.model import EventType, Role, Status
-from alliancekit.rules import cues
-from alliancekit.rules.document import Draft, DraftMention, Reading, SentenceLayer, person_key
-from alliancekit.rules.mentions import PlaceMention
+from alliancekit.rules import cues, lexicon, sides
+from alliancekit.rules.document import (
+    Draft,
+    DraftMention,
+    Party,
+    Reading,
+    SentenceLayer,
+    person_key,
+    unique_parties,
+)
+from alliancekit.rules.mentions import GroupMention, PlaceMention
 from alliancekit.rules.timing import frame_type, settle_time, span_of, time_source, times_agree
 from alliancekit.temporal import Direction, day_offset, resolve
 
 __all__ = [
     "MERGE_WINDOW",
     "add_headline_drafts",
+    "attend_groupings",
     "fold_into_calls",
     "frame_engagements",
     "inherit",
@@ -41,6 +50,7 @@ __all__ = [
     "join_fellow_visitors",
     "join_mention",
     "merge",
+    "name_the_sides",
     "part_of_earlier",
     "refer_back",
     "same_scale",
@@ -225,6 +235,131 @@ def join_country_sides(drafts: list[Draft], anchor: dt.date | None) -> list[Draf
     return kept
 
 
+def attend_groupings(reading: Reading, drafts: list[Draft]) -> None:
+    """Give the other member governments to one country's people attending a grouping's meeting.
+
+    "Varga will travel to Tokyo to attend the ministerial meeting of the
+    Quad": the meeting is of the four members, Varga one of them; the others
+    take part as their governments until someone of theirs is named, so
+    that another member's minister attending it is one engagement with Varga's.
+    """
+    text = reading.text
+    for draft in drafts:
+        if draft.type is not EventType.MEETING or not draft.has_person():
+            continue
+        if any(party.group is not None for party in draft.parties):
+            continue
+        countries = {party.country for party in draft.parties}
+        if len(countries) != 1 or None in countries:
+            continue
+        trigger = draft.trigger
+        wording = trigger.text + re.split(r"[,;:.]", text[trigger.end : trigger.end + 80])[0]
+        members = sides.sides_for_grouping(wording)
+        if not members or not countries <= set(members):
+            continue
+        draft.parties.extend(_sides_as_governments(trigger.start, trigger.end, set(members) - countries))
+
+
+def _sides_as_governments(start: int, end: int, codes: set[str]) -> list[Party]:
+    return [
+        Party(None, GroupMention(start, end, lexicon.country_name(code), code), Role.PARTICIPANT)
+        for code in sorted(codes)
+    ]
+
+
+def _one_grouping_meeting(first: Draft, second: Draft) -> bool:
+    """Whether two mentions without a person in common name the same three or more sides as governments.
+
+    "Varga will attend the Quad meeting" and "Ito will attend the Quad
+    meeting": one meeting of the four members, two of whose people are named.
+    """
+    if not any(p.group is not None for p in first.parties) or not any(
+        p.group is not None for p in second.parties
+    ):
+        return False
+    if first.status is not None and second.status is not None and first.status is not second.status:
+        return False  # the grouping's last meeting is not the one planned
+    sides_of = [{p.country for p in draft.parties} for draft in (first, second)]
+    return None not in sides_of[0] | sides_of[1] and len(sides_of[0]) >= 3 and sides_of[0] == sides_of[1]
+
+
+def _drop_named_sides(draft: Draft) -> None:
+    """A government stays a side only while none of its people is named in the engagement."""
+    named = {p.country for p in draft.parties if p.person is not None}
+    draft.parties = [
+        p
+        for p in draft.parties
+        if p.group is None or p.country not in named or p.group.text != lexicon.country_name(p.country or "")
+    ]
+
+
+def name_the_sides(reading: Reading, drafts: list[Draft]) -> None:
+    """Name the office holders among the governments of a planned meeting of countries.
+
+    "Bae and Ro decided to host the Japan-Australia-India-US summit in Tokyo":
+    a summit is the leaders', and the sentence names two of the four; they
+    take part as themselves, the other two sides stay their governments. Only
+    people named in the engagement's own sentences count (the story's other
+    holders may be those of another occasion), only those who hold the office
+    the occasion's wording names, and only for a plan: a meeting held in the
+    past had the holders of its own day.
+    """
+    for draft in drafts:
+        if draft.type is not EventType.MEETING or not (
+            draft.status is Status.PLANNED or (draft.status is None and draft.future_hint)
+        ):
+            continue
+        codes = sorted(group_countries(draft))
+        if draft.has_person() and not _one_grouping_meeting(draft, draft):
+            continue
+        office = _office_of_wording(reading.text, draft)
+        if len(codes) < 2 or office is None:
+            continue
+        indexes = {draft.sentence} | {
+            layer.sentence.index
+            for layer in reading.sentences
+            if any(layer.sentence.start <= start < layer.sentence.end for start, _ in draft.spans)
+        }
+        present = [
+            *(person for index in sorted(indexes) for person in reading.sentences[index].persons),
+            *(
+                party.person
+                for other in reading.drafts
+                if other.sentence in indexes
+                for party in other.parties
+                if party.person is not None
+            ),
+        ]
+        named = sides.holders_among(codes, office, present, draft.trigger.start)
+        if not named:
+            continue
+        draft.parties.extend(Party(person, None, Role.PARTICIPANT) for person in named)
+        draft.parties = unique_parties(draft.parties)
+        _drop_named_sides(draft)
+
+
+def _office_of_wording(text: str, draft: Draft) -> str | None:
+    """The office whose holders meet at an occasion, as its mentions' own words say.
+
+    Each mention's words first ("summit"), then the words before them ("a
+    foreign ministers' meeting"), then those after ("the meeting of foreign
+    ministers"), each within its clause.
+    """
+    passages = [(draft.trigger.start, draft.trigger.end), *draft.spans]
+    for reach in ("own", "before", "after"):
+        for start, end in passages:
+            if reach == "own":
+                wording = text[start:end]
+            elif reach == "before":
+                wording = re.split(r"[,;:.]", text[max(0, start - 40) : start])[-1]
+            else:
+                wording = re.split(r"[,;:.]", text[end : end + 60])[0]
+            office = sides.office_of_occasion(wording)
+            if office is not None:
+                return office
+    return None
+
+
 def _person_countries(draft: Draft) -> set[str]:
     """The known countries of a draft's named people."""
     return {
@@ -263,13 +398,19 @@ def _compatible(first: Draft, second: Draft, anchor: dt.date | None, text: str =
     if all(inviters) and not inviters[0] & inviters[1]:
         return False  # "X asked Y to visit, and then Y invited X": two invitations
     shared = first.person_keys() & second.person_keys()
-    if not shared and not (first.has_person() or second.has_person()):
+    if not shared and _one_grouping_meeting(first, second):
+        pass  # one grouping's meeting, a different member's people named in each mention
+    elif not shared and not (first.has_person() or second.has_person()):
         sides = group_countries(first)
         if len(sides) < 2 or sides != group_countries(second):
             return False  # governments as sides: one engagement when the sides are the same
     elif not shared:
         return False
-    if first.person_keys() - shared and second.person_keys() - shared:
+    if (
+        first.person_keys() - shared
+        and second.person_keys() - shared
+        and not _one_grouping_meeting(first, second)
+    ):
         # Each names someone the other does not: two engagements of one person.
         return False
     if first.status is not None and second.status is not None and first.status is not second.status:
@@ -353,9 +494,13 @@ def _one_planned_trip(first: Draft, second: Draft) -> bool:
     )
 
 
-def _inviters(draft: Draft) -> set[frozenset[str]]:
-    """The people an invitation draft names as the ones who invite."""
-    return {person_key(p.person) for p in draft.parties if p.person is not None and p.role is Role.INVITER}
+def _inviters(draft: Draft) -> set[frozenset[str] | str]:
+    """Who an invitation draft names as the ones who invite: people, or a government ("Egypt's envoy")."""
+    return {
+        p.key if p.person is not None or p.country is None else f"country:{p.country}"
+        for p in draft.parties
+        if p.role is Role.INVITER
+    }
 
 
 # A time that names the day of another engagement: "on the same day", "that evening".
@@ -447,6 +592,7 @@ def merge(drafts: list[Draft], anchor: dt.date | None, text: str = "") -> list[D
         for kept in merged[-MERGE_WINDOW:]:
             if _compatible(kept, draft, anchor, text):
                 join_mention(kept, draft, anchor, text)
+                _drop_named_sides(kept)
                 break
         else:
             merged.append(draft)

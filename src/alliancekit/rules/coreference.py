@@ -40,6 +40,7 @@ from alliancekit.rules.document import (
     Party,
     Reading,
     SentenceLayer,
+    countries_in,
     person_key,
     unique_parties,
     unique_persons,
@@ -49,10 +50,12 @@ from alliancekit.rules.mentions import GroupMention, PersonMention, PronounMenti
 __all__ = [
     "COUNTERPART",
     "antecedent_outside",
+    "join_delegation_members",
     "names_someone",
     "persons_between",
     "resolve_counterpart",
     "resolve_counterparts",
+    "resolve_delegations",
     "resolve_pronoun",
     "subject_of",
 ]
@@ -68,6 +71,7 @@ def resolve_counterpart(
     people: Sequence[PersonMention],
     knowledge_base: KnowledgeBase,
     on: dt.date | None,
+    text: str | None = None,
 ) -> PersonMention | None:
     """The person of ``country`` who holds the office ``anchor`` holds at home.
 
@@ -78,7 +82,11 @@ def resolve_counterpart(
         who holds the office in that country is the answer, the last named
         before the anchor's mention first, else the first named after it.
     :param on: the day whose office holder the knowledge base names when the
-        document does not name one.
+        document does not name one with the office's title.
+    :param text: the document's text, when known: the knowledge base's holder
+        is the answer only when the document names them somewhere (by
+        surname at least). A counterpart the story never names stays a
+        description, as the annotation lists it.
     """
     offices = load_builtin_offices()
     wanted = offices.counterpart_office(anchor.title)
@@ -97,6 +105,8 @@ def resolve_counterpart(
     record = knowledge_base.holder_of_office(wanted, country, on)
     if record is None:
         return None
+    if text is not None and not _named_in(record.surname, text):
+        return None  # "his Japanese counterpart", whom the story never names: a description
     return PersonMention(
         anchor.start,
         anchor.end,
@@ -106,6 +116,11 @@ def resolve_counterpart(
         record.id,
         "counterpart",
     )
+
+
+def _named_in(surname: str, text: str) -> bool:
+    """Whether a surname stands in the text as a word."""
+    return bool(surname) and re.search(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text) is not None
 
 
 def resolve_counterparts(reading: Reading) -> None:
@@ -142,7 +157,7 @@ def resolve_counterparts(reading: Reading) -> None:
             anchor = anchors[0]
             country = _counterpart_country(reading, drafts, draft, anchor, group)
             on = reading.document.anchor
-            person = resolve_counterpart(anchor, country, people, reading.knowledge_base, on)
+            person = resolve_counterpart(anchor, country, people, reading.knowledge_base, on, reading.text)
             if person is None:
                 continue
             if person.cue == "counterpart":
@@ -150,6 +165,110 @@ def resolve_counterparts(reading: Reading) -> None:
             draft.parties[index] = Party(person, None, party.role)
     for draft in drafts:
         draft.parties = unique_parties(draft.parties)
+
+
+# A delegation's members named after it: "a five-member delegation that also included X".
+_DELEGATION_INCLUDED = re.compile(
+    r"\bdelegations?\b[^.;:]{0,40}?\b(?:(?:that|which)\s+(?:also\s+)?(?:included|includes|comprised)|"
+    r"(?:also\s+)?including|comprising)\s+",
+    re.IGNORECASE,
+)
+# "the South Korean officials", "the Japanese delegation": the people the story sent, as a group.
+_SENT_GROUP = re.compile(r"(?:[A-Z][\w.’'-]*\s+){1,2}(?:officials|delegation|delegates|envoys)$")
+
+
+def join_delegation_members(reading: Reading) -> None:
+    """Add to a visit the members its sentence names for the visitors' delegation.
+
+    "Ines too visited Pyongyang as part of a five-member delegation that also
+    included Vice Minister Ro": Ro is one of the visitors.
+    """
+    text = reading.text
+    for draft in reading.drafts:
+        if draft.type is not EventType.VISIT or not draft.has_person():
+            continue
+        layer = reading.sentences[draft.sentence]
+        included = _DELEGATION_INCLUDED.search(text, draft.trigger.end, layer.sentence.end)
+        if included is None:
+            continue
+        members = [p for p in layer.persons if p.start >= included.end() and not p.possessive]
+        listed = members[:1]
+        for person in members[1:]:
+            if not re.fullmatch(
+                r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:[A-Z][\w.’'-]*\s+){0,6}",
+                text[listed[-1].end : person.start],
+            ):
+                break
+            listed.append(person)
+        draft.parties = unique_parties([*draft.parties, *(Party(p, None, Role.VISITOR) for p in listed)])
+
+
+def resolve_delegations(reading: Reading, drafts: list[Draft]) -> None:
+    """Replace "the South Korean officials" by the people of that country the story sent on its trip.
+
+    "Ines, Bae and Ro visited Pyongyang ... the South Korean officials met
+    Kim": the officials are the visitors of the trip told in the sentences
+    just before (its mentions joined), whose visitors are all of that
+    country, when there are two or more of them.
+    """
+    text = reading.text
+    for draft in drafts:
+        for index, party in enumerate(draft.parties):
+            group = party.group
+            if group is None or group.country is None or _SENT_GROUP.fullmatch(group.text) is None:
+                continue
+            if text[max(0, group.start - 4) : group.start].lower() != "the ":
+                continue
+            visitors = _latest_delegation(reading, drafts, group, group.country)
+            if len(visitors) >= 2:
+                draft.parties[index : index + 1] = [
+                    Party(attrs.evolve(p, start=group.start, end=group.end, cue="pronoun"), None, party.role)
+                    for p in visitors
+                ]
+        draft.parties = unique_parties(draft.parties)
+
+
+def _latest_delegation(
+    reading: Reading, drafts: list[Draft], group: GroupMention, country: str
+) -> list[PersonMention]:
+    """The people of ``country`` the story sent on the trip ``group``'s sentence is about.
+
+    The trip is the one its sentence names ("During their trip to the
+    North, the officials met ..."), else the one told last before it; its
+    delegation is everyone of that country (or of no known country) whom the
+    trips to the same country told before ``group`` carry.
+    """
+    told_before = [
+        (max(starts), other)
+        for other in drafts
+        if other.type is EventType.VISIT
+        and other.location is not None
+        and (starts := [start for start, _ in other.spans if group.start - 1500 <= start <= group.start])
+    ]
+    if not told_before:
+        return []
+    sentence = next(
+        layer for layer in reading.sentences if layer.sentence.start <= group.start < layer.sentence.end
+    )
+    here = [
+        other
+        for _, other in told_before
+        if any(sentence.sentence.start <= s < sentence.sentence.end for s, _ in other.spans)
+    ]
+    trip = here[0] if here else max(told_before, key=lambda found: found[0])[1]
+    assert trip.location is not None
+    destination = trip.location.country
+    visitors: list[PersonMention] = []
+    for _, other in sorted(told_before, key=lambda found: found[0]):
+        if other.location is None or other.location.country != destination:
+            continue
+        travelling = [p.person for p in other.parties if p.person is not None]
+        if any(p.country not in (country, None) for p in travelling):
+            continue
+        visitors.extend(p for p in travelling if all(person_key(p) != person_key(v) for v in visitors))
+    if not any(p.country == country for p in visitors):
+        return []
+    return visitors
 
 
 # Counterparts of several countries: "his U.S. and Japanese counterparts", "Thai, Lao counterparts".
@@ -266,6 +385,12 @@ def resolve_pronoun(reading: Reading, layer: SentenceLayer, pronoun: PronounMent
             return [attrs.evolve(others[-1], start=pronoun.start, end=pronoun.end, cue="pronoun")]
     # Someone met "with" in this sentence is not who "his" or "she" stands for.
     candidates = [p for p in earlier if not cues.WITH_BEFORE.search(text[max(0, p.start - 60) : p.start])]
+    # "Ines, Bae's top adviser, will explain his trip": the possessor in the apposition is not "his".
+    candidates = [
+        p
+        for p in candidates
+        if not any(o.apposition_end is not None and o.end < p.start < o.apposition_end for o in earlier)
+    ] or candidates
     if not pronoun.possessive and _SUBORDINATE_SUBJECT.search(
         text, max(0, pronoun.start - 20), pronoun.start
     ):
@@ -320,6 +445,11 @@ def _resolve_plural(
         # "The two leaders, Mireles and Ferreira, had a session": the names that follow say who.
         return [attrs.evolve(p, start=pronoun.start, end=pronoun.end, cue="pronoun") for p in named]
     fits = _plural_filter(lowered)
+    of_countries = _countries_after(reading.text, pronoun.end)
+    if of_countries:
+        # "the leaders of the two Koreas": only people of those countries.
+        office_fits = fits
+        fits = lambda person: office_fits(person) and person.country in of_countries  # noqa: E731
     if "visiting" in lowered:
         hosts = {
             person_key(p.person)
@@ -357,6 +487,22 @@ def _resolve_plural(
     if len(candidates) < 2:
         return []
     return [attrs.evolve(p, start=pronoun.start, end=pronoun.end, cue="pronoun") for p in candidates[:count]]
+
+
+_OF_COUNTRIES = re.compile(r"\s+of\s+(?:the\s+)?(?P<phrase>[^,;:.()]{1,60})")
+_BOTH_KOREAS = re.compile(r"\b(?:two|divided)\s+Koreas\b")
+
+
+def _countries_after(text: str, end: int) -> set[str]:
+    """The countries of an "of" phrase right after a plural description: "the leaders of the two Koreas"."""
+    match = _OF_COUNTRIES.match(text, end)
+    if match is None:
+        return set()
+    phrase = match.group("phrase")
+    if _BOTH_KOREAS.match(phrase):
+        return {"KOR", "PRK"}
+    listed = re.match(r"(?:[A-Z][\w.’'-]*\s*(?:,\s*|\s+and\s+|\s+)?)+", phrase)
+    return set(countries_in(listed.group(), exclude=set())) if listed is not None else set()
 
 
 # Between two people of one list, titles and demonyms allowed: "Mireles and Prime Minister Ferreira".

@@ -30,6 +30,7 @@ from alliancekit.model import Document, Event
 from alliancekit.rules.attach import draft_sentences
 from alliancekit.rules.clusters import (
     add_headline_drafts,
+    attend_groupings,
     fold_into_calls,
     frame_engagements,
     inherit,
@@ -37,9 +38,10 @@ from alliancekit.rules.clusters import (
     join_country_sides,
     join_fellow_visitors,
     merge,
+    name_the_sides,
     trips_to_called_off,
 )
-from alliancekit.rules.coreference import resolve_counterparts
+from alliancekit.rules.coreference import join_delegation_members, resolve_counterparts, resolve_delegations
 from alliancekit.rules.document import Draft, Reading, read_sentences
 from alliancekit.rules.emit import explanation, to_event
 from alliancekit.rules.places import dateline_places, gathering_places, places_within_stays
@@ -78,10 +80,14 @@ def read_article(reading: Reading) -> list[tuple[Event, Draft]]:
     reading.sentences = read_sentences(reading)  # segment; find people and triggers
     draft_sentences(reading)  # attach parties; decide each draft's status, time and place
     resolve_counterparts(reading)  # "his Japanese counterpart": the person meant
+    join_delegation_members(reading)  # "a delegation that also included X": X travelled too
+    resolve_delegations(reading, reading.drafts)  # "the South Korean officials": the delegation sent
+    attend_groupings(reading, reading.drafts)  # "to attend the Quad meeting": its other members too
     engagements = fold_into_calls(merge(reading.drafts, anchor, reading.text))  # one per engagement
     engagements = add_headline_drafts(engagements, reading.headline_drafts, anchor)
     engagements = join_country_sides(engagements, anchor)
     frame_engagements(engagements)  # a frame that was one mention of an engagement: that engagement
+    name_the_sides(reading, engagements)  # "Bae and Ro will host the Quad summit": two of its leaders
     borrow_times(reading, engagements)  # an undated engagement: the time of the sentence before
     speaking_days(reading, engagements)  # "said Wednesday ... told him during their call"
     trips_to_called_off(reading, engagements)  # a trip to a summit called off goes with it

@@ -162,6 +162,7 @@ def _split_window(
         yield piece
 
 
+_ROMAN_SUFFIXES = frozenset({"II", "III", "IV"})
 _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 
@@ -179,6 +180,7 @@ def _before_post_nominals(window: re.Match[str]) -> int:
         if (
             not (written_as_letters and word.lower() in lexicon.POST_NOMINALS)
             and word.lower() not in _WEEKDAYS
+            and word not in _ROMAN_SUFFIXES  # "Gen. Dale Roe IV": the name ends before the numeral
         ):
             break
         end -= 1
@@ -437,6 +439,12 @@ class PersonFinder:
                     index = len(tokens) - 1
         if index > 0 and index < len(tokens) and self._surname_before(tokens, index):
             index -= 1  # "Park Aiko-ah": a surname that is also a common word
+        if (
+            0 < index < len(tokens)
+            and re.fullmatch(r"[A-Z]{2,3}", tokens[index - 1][2])
+            and self.knowledge_base.knows_name(" ".join(t[2] for t in tokens[index - 1 :]).rstrip(".,"))
+        ):
+            index -= 1  # "Vice President JD Vance": capitals the knowledge base knows as a given name
         if index == len(tokens) and self._prior_by_surname(_POSSESSIVE.sub("", tokens[-1][2]).rstrip(".,")):
             index -= 1  # "Park will arrive ...": the surname of someone named before, though a common word
         name_tokens = tokens[index:]
@@ -469,7 +477,13 @@ class PersonFinder:
         end = start + len(name)
         title_text = sentence[window.start() : window.start() + tokens[index - 1][1]] if index else ""
         leading = title_text.split()
-        while len(leading) > 1 and leading[0].lower().rstrip(",") in lexicon.FUNCTION_WORDS:
+        while (
+            len(leading) > 1
+            and leading[0].lower().rstrip(",") in lexicon.FUNCTION_WORDS
+            # "North Korean Foreign Minister X", "Indian External Affairs Minister Y": the country's words
+            and lexicon.country_of_word(" ".join(leading[:2])) is None
+            and lexicon.country_of_word(leading[0]) is None
+        ):
             leading = leading[1:]  # "Today Defense Secretary X": the title starts after the adverb
         title_text = title_text[title_text.index(leading[0]) :] if leading else title_text
         while title_text.split() and (
@@ -606,6 +620,9 @@ class PersonFinder:
                 titled or self._named_in_full(record) or self._serving_under_surname(record, name)
             ):
                 return record, "kb-surname"
+            leader = self._leader_under_surname(name, country)
+            if leader is not None:
+                return leader, "kb-surname"
             return None, "none"
         record = self.knowledge_base.find_person(name)
         if record is not None:
@@ -628,6 +645,28 @@ class PersonFinder:
             return False
         uses = re.findall(rf"(?<![\w-])(?i:{re.escape(surname)})(?![\w-])", self.document_text)
         return len(uses) > 1 and all(use[:1].isupper() for use in uses)
+
+    def _leader_under_surname(self, surname: str, country: str | None) -> ActorRecord | None:
+        """The one country leader of a bare surname, in a story with no publication date.
+
+        Without a date no one is known to serve ("Bae sends envoys to Beijing"),
+        but the knowledge base may know exactly one bearer of the surname who
+        ever led a country: the story's subject, when it uses the surname as
+        :meth:`_serving_under_surname` asks (more than once, never in lower case).
+        """
+        if self.anchor is not None or not self.document_text:
+            return None
+        offices = load_builtin_offices()
+        leaders = [
+            record
+            for record in self.knowledge_base.bearers_of_surname(surname)
+            if (country is None or record.country == country)
+            and any(offices.counterpart_office(position.title) == "leader" for position in record.positions)
+        ]
+        if len(leaders) != 1:
+            return None
+        uses = re.findall(rf"(?<![\w-])(?i:{re.escape(surname)})(?![\w-])", self.document_text)
+        return leaders[0] if len(uses) > 1 and all(use[:1].isupper() for use in uses) else None
 
     def _named_in_full(self, record: ActorRecord) -> bool:
         """Whether the document writes this person's full name (or an alias) somewhere."""
@@ -815,12 +854,15 @@ class PersonFinder:
             if country is not None:
                 words = words[1:]
             wanted = " ".join(words)
-            if not wanted[:1].isupper() and country is None and len(words) == 1:
-                # "the ambassador", "the governor": only when one person of the story holds such an office.
+            if not wanted[:1].isupper() and country is None:
+                # "the ambassador", "the governor", "the prime minister": only when one person of the
+                # story holds such an office.
                 holders = {
                     earlier.name
                     for earlier in self.known
-                    if earlier.title is not None and wanted.lower() in earlier.title.lower().split()
+                    if earlier.title is not None
+                    and not earlier.former
+                    and _lower_title_fits(wanted, earlier.title)
                 }
                 if len(holders) == 1 and not holders & in_sentence:
                     earlier = next(k for k in reversed(self.known) if k.name in holders)
@@ -851,9 +893,10 @@ class PersonFinder:
         for match in _NATIONALITY_NOUN.finditer(sentence):
             if any(m.start - offset < match.end() and match.start() < m.end - offset for m in named):
                 continue
-            country = lexicon.country_of_word(match.group("nationality"))
-            if country is None:
-                continue
+            nationality = match.group("nationality")
+            country = lexicon.country_of_word(nationality)
+            if country is None or nationality.lower() in lexicon.country_names():
+                continue  # "The United States is not the first to invite X": the country, not a person
             holders = {
                 k.name for k in self.known if k.country == country and k.title is not None and not k.former
             }
@@ -895,6 +938,20 @@ _NATIONALITY_NOUN = re.compile(
 )
 
 
+def _lower_title_fits(wanted: str, title: str) -> bool:
+    """Whether a lower-case title ("the ambassador", "the prime minister") can stand for ``title``.
+
+    >>> _lower_title_fits("prime minister", "Prime Minister"), _lower_title_fits("minister", "Prime Minister")
+    (True, True)
+    >>> _lower_title_fits("prime minister", "Deputy Prime Minister")
+    False
+    """
+    words, held = wanted.lower().split(), title.lower().split()
+    if len(words) == 1:
+        return words[0] in held
+    return held == words or (held[-len(words) :] == words and held[0] not in {"deputy", "vice", "former"})
+
+
 def _title_refers_to(wanted: str, title: str, with_country: bool) -> bool:
     """Whether a definite title ("the Deputy Secretary") can stand for someone with ``title``."""
     wanted_lower, title_lower = wanted.lower(), title.lower()
@@ -905,8 +962,11 @@ def _title_refers_to(wanted: str, title: str, with_country: bool) -> bool:
         return False  # "the minister" alone says too little; "the Japanese minister" does not
     if title_lower == wanted_lower or title_lower.startswith(wanted_lower + " of"):
         return True
-    if title_lower.endswith(" " + wanted_lower) and (
-        wanted_lower.startswith(("vice", "deputy")) or not title_lower.startswith(("vice", "deputy"))
+    if (
+        title_lower.endswith(" " + wanted_lower)
+        # "National Security Advisor to the Vice President" serves the office, and holds another
+        and not re.search(r"\b(?:to|of|for)(?:\s+the)?$", title_lower[: -len(wanted_lower)].rstrip())
+        and (wanted_lower.startswith(("vice", "deputy")) or not title_lower.startswith(("vice", "deputy")))
     ):
         return True
     return with_country and len(wanted.split()) == 1 and wanted_lower in title_lower.split()

@@ -36,6 +36,7 @@ from alliancekit.rules.mentions import PersonMention
 __all__ = [
     "GROUPINGS",
     "counted_countries",
+    "holders_among",
     "listed_countries",
     "office_held",
     "office_of_occasion",
@@ -184,6 +185,8 @@ _OCCASION_OFFICES = (
     (re.compile(r"\bdefen[cs]e\s+(?:minister|secretar|chief)", re.IGNORECASE), "defense minister"),
     (re.compile(r"\btrade\s+minister", re.IGNORECASE), "trade minister"),
     (re.compile(r"\bsummit|\bleaders\b|\bleaders['’]", re.IGNORECASE), "leader"),
+    # "the Quad ministerial meeting": a grouping's ministers are its foreign ministers unless named otherwise
+    (re.compile(r"\bministerial\b", re.IGNORECASE), "foreign minister"),
 )
 
 
@@ -212,6 +215,19 @@ def who_holds_for(
     the one named closest to ``near`` when there are several. When one side
     has no such person, the sides stay countries (``None``).
     """
+    chosen = holders_among(codes, office, people, near)
+    return chosen if len(chosen) == len(codes) else None
+
+
+def holders_among(
+    codes: list[str], office: str, people: list[PersonMention], near: int
+) -> list[PersonMention]:
+    """The people among ``people`` who hold ``office`` for a country of ``codes``: one per country at most.
+
+    For each country, the person of that country whose title is one of the
+    office's (not a former holder), the one named closest to ``near`` when
+    there are several; a country with no such person is left out.
+    """
     offices = load_builtin_offices()
     chosen: list[PersonMention] = []
     for code in codes:
@@ -219,11 +235,13 @@ def who_holds_for(
         holders = [
             person
             for person in people
-            if person.country == code and person.title is not None and person.title.lower() in titles
+            if person.country == code
+            and not person.former
+            and person.title is not None
+            and person.title.lower() in titles
         ]
-        if not holders:
-            return None
-        chosen.append(min(holders, key=lambda person: abs(person.start - near)))
+        if holders:
+            chosen.append(min(holders, key=lambda person: abs(person.start - near)))
     return chosen
 
 
