@@ -43,6 +43,7 @@ False
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Iterable, Sequence
@@ -280,9 +281,14 @@ def required_literals(pattern: str | re.Pattern[str]) -> tuple[frozenset[str], .
     >>> required_literals(r"\b\w+\s+in\b") is None
     True
     """
+    return _required_literals_of(pattern.pattern if isinstance(pattern, re.Pattern) else pattern)
+
+
+@functools.lru_cache(maxsize=1024)
+def _required_literals_of(source: str) -> tuple[frozenset[str], ...] | None:
+    """:func:`required_literals` of a source, read once: the gate and the trigger finder both ask."""
     from re import _parser as parser  # type: ignore[attr-defined]
 
-    source = pattern.pattern if isinstance(pattern, re.Pattern) else pattern
     facts = _analyse(parser.parse(source))
     sets = [*facts.required, *_exact_set(facts)]
     useful = {
