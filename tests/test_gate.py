@@ -128,6 +128,24 @@ def test_a_text_a_trigger_pattern_matches_holds_a_phrase_of_every_set_it_require
                 assert any(option in scanned for option in options), (source, text, sorted(options))
 
 
+# Letters of several scripts, digits, and the punctuation and spaces news has, ASCII and not.
+_SCAN_ALPHABET = "AbZz09_ .,;:'\"()-\n\t\u00a0“”‘’—–…éÉßİıÇçÅ日本한국ﬁ½²"
+
+
+@pytest.mark.property
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=_SCAN_ALPHABET, max_size=60) | st.text(max_size=60))
+def test_the_scanned_text_is_the_words_of_the_text_in_lower_case_one_space_apart(text: str) -> None:
+    words = re.sub(r"\W+", " ", text).strip().lower()
+    assert scanned_text(text) == f" {words} "
+
+
+def test_the_scanned_text_of_news_with_typographic_punctuation_keeps_only_its_words() -> None:
+    text = "“We met,” said the minister—twice—in Seoul’s old town…"
+    assert scanned_text(text) == " we met said the minister twice in seoul s old town "
+    assert scanned_text("Talks in İzmir and Zürich") == " talks in i̇zmir and zürich "
+
+
 @pytest.mark.parametrize("folder", CORPUS_FOLDERS, ids=lambda folder: folder.name)
 def test_every_sentence_a_trigger_pattern_matches_holds_its_required_phrases(folder: Path) -> None:
     for article in corpus_articles(folder):

@@ -511,3 +511,15 @@ def test_an_eu_official_has_a_record_and_no_country(builtin_plugins: Plugins) ->
     )
     events = extract(text, published=dt.date(2018, 7, 18), plugins=builtin_plugins)
     assert ("Jean-Claude Juncker", None, "eu/juncker-jean-claude") in _people(events)
+
+
+def test_a_misspelled_name_finds_the_same_person_each_time_and_a_record_added_later_counts() -> None:
+    kb = KnowledgeBase()
+    kb.add_actors([ActorRecord("xx/adaeze-okonkwo", "Adaeze Okonkwo")])
+    assert kb.find_person("Adaeze Okonkwoo") is not None
+    assert kb.find_person("Adaeze Okonkwoo") is not None  # the remembered match
+    assert kb.find_person("Bartholomew Quenneville") is None
+    assert kb.find_person("Bartholomew Quenneville") is None
+    kb.add_actors([ActorRecord("xx/bartholomew-quennevile", "Bartholomew Quennevile")])
+    found = kb.find_person("Bartholomew Quenneville")
+    assert found is not None and found.id == "xx/bartholomew-quennevile"

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import datetime as dt
+from collections.abc import Iterable, Iterator
 
 import attrs
+import pytest
 
 from alliancekit.hookspecs import hookimpl
 from alliancekit.model import Document, Event, Evidence
@@ -64,3 +66,37 @@ def test_hook_wrappers_are_skipped_by_the_chains() -> None:
 def test_chain_follows_tryfirst_and_trylast_whatever_the_registration_order() -> None:
     plugins = Plugins.create(load_entrypoints=False, extra=[Last(), First()])
     assert plugins.preprocess(Document("d", "text")).text == "text first last"
+
+
+def test_plugins_tell_whether_any_plugin_postprocesses_events() -> None:
+    assert not Plugins.create(load_entrypoints=False).postprocesses
+    assert not Plugins.create(load_entrypoints=False, extra=[Wrapping()]).postprocesses  # wrappers never run
+    assert Plugins.create(load_entrypoints=False, extra=[EventsOnly()]).postprocesses
+
+
+def test_the_events_of_one_extractor_are_checked_once_when_no_plugin_postprocesses_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from alliancekit import pipeline
+
+    checked: list[str] = []
+    check = pipeline.check_events
+
+    def counting(
+        document: Document, events: Iterable[object], extractor: str
+    ) -> tuple[list[Event], list[str]]:
+        checked.append(extractor)
+        return check(document, events, extractor)
+
+    monkeypatch.setattr(pipeline, "check_events", counting)
+    text = "Foreign Minister Toshimitsu Motegi met Secretary of State Marco Rubio in Tokyo on Monday."
+    document = Document("d", text, dt.date(2026, 3, 4))
+    [alone] = pipeline.run([document], plugins=Plugins.create(load_entrypoints=False))
+    assert checked == ["rules"]
+    checked.clear()
+    [processed] = pipeline.run(
+        [document], plugins=Plugins.create(load_entrypoints=False, extra=[EventsOnly()])
+    )
+    assert checked == ["rules", "postprocess_events"]
+    assert [event.confidence for event in processed.events] == [0.25]
+    assert [attrs.evolve(event, confidence=0.25) for event in alone.events] == processed.events

@@ -13,6 +13,7 @@ from alliancekit.serialize import (
     EVENT_SCHEMA,
     dumps_event,
     loads_event,
+    schema_problems,
     structure_document,
     structure_event,
     unstructure_document,
@@ -76,3 +77,21 @@ def test_schema_command_prints_the_event_schema() -> None:
     result = CliRunner().invoke(main, ["schema"])
     assert result.exit_code == 0
     assert json.loads(result.stdout) == EVENT_SCHEMA
+
+
+def test_each_schema_problem_names_the_path_of_the_value_at_fault() -> None:
+    data = unstructure_event(Event("meeting", "occurred"))
+    data["participants"] = [{"name": "Ada Okafor", "kind": "person", "country": "usa", "role": 1}]
+    data["time"] = {"start": "2026-02-30", "end": None, "granularity": "day", "text": None}
+    data["confidence"] = True
+    data["extra"] = 1
+    problems = schema_problems(data)
+    assert "at (top): unexpected property 'extra'" in problems
+    assert "at confidence: True is not of type number" in problems
+    assert "at time/start: '2026-02-30' is not a date (YYYY-MM-DD)" in problems
+    assert any(problem.startswith("at participants/0/role: 1 is not one of") for problem in problems)
+    assert "at participants/0: 'kb_id' is a required property" in problems
+    assert any(problem.startswith("at participants/0/country: 'usa' does not match") for problem in problems)
+    assert schema_problems({"x": True}, {"properties": {"x": {"type": "integer"}}}, where="event") == [
+        "at event/x: True is not of type integer"
+    ]

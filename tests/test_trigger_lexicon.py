@@ -134,6 +134,16 @@ def test_a_new_entry_is_found_through_its_leading_words() -> None:
     assert finder.candidates("They shared a meal.") == []
 
 
+def test_a_pattern_runs_only_where_the_sentence_holds_the_phrases_every_match_of_it_holds() -> None:
+    finder = TriggerFinder(parse_lexicon(_entry()))
+    assert finder.runnable("They broke bread.") == []  # every match holds "bread with"
+    assert finder.runnable("The envoys broke bread with the mayor on Monday.") == [0]
+    assert finder.runnable("They broke  Bread,\nwith the mayor.") == [0]  # spacing and case aside
+    # A word character beyond ASCII may fold to one of the phrase's letters: the pattern runs.
+    assert finder.runnable("Die Gäste broke bread.") == [0]
+    assert _found(finder, "They broke bread with the mayor.") == [("meeting", "broke bread with")]
+
+
 def test_a_user_lexicon_is_read_from_a_file(tmp_path: Path) -> None:
     path = tmp_path / "mine.toml"
     path.write_text(_entry(), encoding="utf-8")

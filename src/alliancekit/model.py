@@ -173,7 +173,7 @@ _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 def _unicode_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     r"""Refuse text that cannot be written as UTF-8: a lone surrogate (``"\ud800"``)."""
-    if isinstance(value, str):
+    if isinstance(value, str) and not value.isascii():
         match = _LONE_SURROGATE.search(value)
         if match is not None:
             raise ValueError(

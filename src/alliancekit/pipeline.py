@@ -201,7 +201,8 @@ def run(
     parts of a combined extractor (``"rules+spacy"``) run one by one: a part
     that fails is reported and the others' events are kept. Every event is
     checked (:func:`check_events`) before it is yielded, after the
-    extractor and again after the post-processing plugins.
+    extractor and again after merging the parts' events and after the
+    post-processing plugins, when there are any.
 
     An extractor with an ``extract_batch`` method (a spaCy pipeline, which
     gains from processing many texts at once) is handed :data:`BATCH_SIZE`
@@ -383,14 +384,16 @@ def _finish(
         groups.append(kept)
         rejected.extend(dropped)
     events = merge_events(groups) if len(parts) > 1 else [event for group in groups for event in group]
-    try:
-        processed = plugins.postprocess(document, events)
-    except Exception as error:
-        errors.append(_describe(error))
-        raised.append(error)
-    else:
-        events, dropped = check_events(document, processed, "postprocess_events")
-        rejected.extend(dropped)
+    # Merged events are new, and plugins may change any; one extractor's events alone were just checked.
+    if len(parts) > 1 or plugins.postprocesses:
+        try:
+            processed = plugins.postprocess(document, events)
+        except Exception as error:
+            errors.append(_describe(error))
+            raised.append(error)
+        else:
+            events, dropped = check_events(document, processed, "postprocess_events")
+            rejected.extend(dropped)
     return DocumentResult(
         document,
         events,

@@ -374,6 +374,15 @@ class Plugins:
             document = result
         return document
 
+    @property
+    def postprocesses(self) -> bool:
+        """Whether a plugin implements ``postprocess_events``: if none does, :meth:`postprocess` does nothing.
+
+        >>> Plugins.create(load_entrypoints=False).postprocesses
+        False
+        """
+        return bool(_chain(self.manager.hook.postprocess_events))
+
     def postprocess(self, document: Document, events: list[Event]) -> list[Event]:
         """Run every ``postprocess_events`` implementation in turn.
 

@@ -328,13 +328,6 @@ _JSON_TYPES: dict[str, tuple[type, ...]] = {
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-def _is_json_type(value: Any, name: str) -> bool:
-    # bool is an int to Python, never a number to JSON; and 1.0 is not an offset.
-    if isinstance(value, bool):
-        return name == "boolean"
-    return isinstance(value, _JSON_TYPES[name])
-
-
 def _is_date(value: str) -> bool:
     if _ISO_DATE.fullmatch(value) is None:
         return False
@@ -361,10 +354,13 @@ def schema_problems(data: Any, schema: dict[str, Any] = EVENT_SCHEMA, where: str
     >>> schema_problems(unstructure_event(Event("call", "occurred")))
     []
     """
-    return _checker_for(schema)(data, where)
+    return _checker_for(schema)(data, where, None)
 
 
-_Checker = Callable[[Any, str], list[str]]
+# A checker takes the data, and where it is: the path of its parent and its own key (``None`` for
+# the data the check starts at, whose path is the parent's). The path is spelled out only for a
+# problem or for the children of an object or array.
+_Checker = Callable[[Any, str, "str | int | None"], list[str]]
 # Compiled checkers by schema identity; the schema is kept so that its id stays its own.
 _CHECKERS: dict[int, tuple[dict[str, Any], _Checker]] = {}
 
@@ -379,10 +375,18 @@ def _checker_for(schema: dict[str, Any]) -> _Checker:
     return checker
 
 
+def _path(parent: str, key: str | int | None) -> str:
+    return parent if key is None else f"{parent}/{key}".lstrip("/")
+
+
 def _compile_checker(schema: dict[str, Any]) -> _Checker:
     """A function that checks data against ``schema``, with the schema's walk done once, here."""
     expected = schema.get("type")
     names = None if expected is None else [expected] if isinstance(expected, str) else list(expected)
+    # A bool is an int to Python, never a number to JSON (and 1.0 is not an offset): a bool is of
+    # the type only as a boolean; any other value when it is an instance of one of these.
+    allows_bool = names is not None and "boolean" in names
+    types = () if names is None else tuple(kind for name in names for kind in _JSON_TYPES[name])
     enum = schema.get("enum")
     pattern = re.compile(schema["pattern"]) if "pattern" in schema else None
     min_length = schema.get("minLength", 0)
@@ -393,38 +397,42 @@ def _compile_checker(schema: dict[str, Any]) -> _Checker:
     closed = schema.get("additionalProperties") is False
     items = _compile_checker(schema["items"]) if "items" in schema else None
 
-    def check(data: Any, where: str) -> list[str]:
-        here = where or "(top)"
-        if names is not None and not any(_is_json_type(data, name) for name in names):
-            return [f"at {here}: {data!r} is not of type {' or '.join(names)}"]
+    def check(data: Any, parent: str, key: str | int | None) -> list[str]:
+        if names is not None and not (allows_bool if isinstance(data, bool) else isinstance(data, types)):
+            return [f"at {_path(parent, key) or '(top)'}: {data!r} is not of type {' or '.join(names)}"]
         problems: list[str] = []
         if enum is not None and data not in enum:
-            problems.append(f"at {here}: {data!r} is not one of {enum!r}")
+            problems.append(f"at {_path(parent, key) or '(top)'}: {data!r} is not one of {enum!r}")
         if isinstance(data, str):
             if pattern is not None and pattern.search(data) is None:
-                problems.append(f"at {here}: {data!r} does not match {pattern.pattern!r}")
+                problems.append(
+                    f"at {_path(parent, key) or '(top)'}: {data!r} does not match {pattern.pattern!r}"
+                )
             if len(data) < min_length:
-                problems.append(f"at {here}: {data!r} is shorter than {min_length}")
+                problems.append(f"at {_path(parent, key) or '(top)'}: {data!r} is shorter than {min_length}")
             if is_date and not _is_date(data):
-                problems.append(f"at {here}: {data!r} is not a date (YYYY-MM-DD)")
+                problems.append(f"at {_path(parent, key) or '(top)'}: {data!r} is not a date (YYYY-MM-DD)")
         if isinstance(data, int | float) and not isinstance(data, bool):
             if minimum is not None and not data >= minimum:
-                problems.append(f"at {here}: {data!r} is less than {minimum}")
+                problems.append(f"at {_path(parent, key) or '(top)'}: {data!r} is less than {minimum}")
             if maximum is not None and not data <= maximum:
-                problems.append(f"at {here}: {data!r} is more than {maximum}")
+                problems.append(f"at {_path(parent, key) or '(top)'}: {data!r} is more than {maximum}")
         if isinstance(data, dict):
+            where = _path(parent, key)
+            here = where or "(top)"
             problems.extend(
-                f"at {here}: {key!r} is a required property" for key in required if key not in data
+                f"at {here}: {name!r} is a required property" for name in required if name not in data
             )
-            for key, value in data.items():
-                child = properties.get(key)
+            for name, value in data.items():
+                child = properties.get(name)
                 if child is not None:
-                    problems.extend(child(value, f"{where}/{key}".lstrip("/")))
+                    problems.extend(child(value, where, name))
                 elif closed:
-                    problems.append(f"at {here}: unexpected property {key!r}")
+                    problems.append(f"at {here}: unexpected property {name!r}")
         if isinstance(data, list) and items is not None:
+            where = _path(parent, key)
             for index, item in enumerate(data):
-                problems.extend(items(item, f"{where}/{index}".lstrip("/")))
+                problems.extend(items(item, where, index))
         return problems
 
     return check

@@ -359,6 +359,10 @@ def _damaged_pattern(name: str) -> re.Pattern[str] | None:
     return re.compile(r"[^\s]{1,2}".join(re.escape(part) for part in parts))
 
 
+_FUZZY_REMEMBERED = 4096
+"""How many names' fuzzy matches a knowledge base remembers at most."""
+
+
 @attrs.define
 class KnowledgeBase:
     """An index over actor records and places.
@@ -375,9 +379,13 @@ class KnowledgeBase:
     )
     _places: dict[str, Place] = attrs.field(factory=dict)
     _choices: dict[str, ActorRecord] = attrs.field(factory=dict)
+    _fuzzy_found: dict[str, str | None] = attrs.field(factory=dict, eq=False, repr=False)
+    """The name of :attr:`_choices` each folded name matched by :meth:`_fuzzy`, or ``None``: a
+    news stream names the same people again and again. Forgotten when records are added."""
 
     def add_actors(self, records: Iterable[ActorRecord]) -> None:
         """Index actor records; an ``id`` seen before is an error."""
+        self._fuzzy_found.clear()
         for record in records:
             if record.id in self._actors:
                 raise KnowledgeBaseError(f"actor id {record.id!r} is registered twice")
@@ -436,10 +444,18 @@ class KnowledgeBase:
         return bool(key) and bool(self._by_key.get(key))
 
     def _fuzzy(self, name: str) -> list[ActorRecord]:
-        match = process.extractOne(
-            fold(name), list(self._choices), scorer=fuzz.token_sort_ratio, score_cutoff=92
-        )
-        return [self._choices[match[0]]] if match else []
+        folded = fold(name)
+        if folded in self._fuzzy_found:
+            found = self._fuzzy_found[folded]
+        else:
+            match = process.extractOne(
+                folded, list(self._choices), scorer=fuzz.token_sort_ratio, score_cutoff=92
+            )
+            found = match[0] if match else None
+            if len(self._fuzzy_found) >= _FUZZY_REMEMBERED:
+                self._fuzzy_found.clear()
+            self._fuzzy_found[folded] = found
+        return [self._choices[found]] if found is not None else []
 
     def find_by_surname(
         self,

@@ -44,6 +44,8 @@ def first_lone_surrogate(text: str) -> int | None:
     >>> first_lone_surrogate("Abe met Lee."), first_lone_surrogate("Abe \ud800")
     (None, 4)
     """
+    if text.isascii():  # known at once: most texts
+        return None
     match = _SURROGATE.search(text)
     return None if match is None else match.start()
 

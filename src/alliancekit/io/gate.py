@@ -1,8 +1,8 @@
-r"""The document gate: one pass over a document to tell whether it can report an engagement at all.
+r"""The document gate: a quick scan of a document to tell whether it can report an engagement at all.
 
 In a news crawl perhaps one page in twenty is about an engagement between
 officials. The gate lets the others go before the extractor reads them. It
-runs one Aho-Corasick automaton (`pyahocorasick
+runs Aho-Corasick automata (`pyahocorasick
 <https://pyahocorasick.readthedocs.io>`_) over the document's words
 (:func:`scanned_text`: lower-cased, every run of characters that are no
 letters or digits made one space) and passes the document when it finds
@@ -25,6 +25,8 @@ Every event of the built-in extractor comes from a trigger whose clause
 names its participants; in news of diplomacy a participant is a known
 person, or comes with the office and the country they speak for. A country
 alone is no actor cue: "Japan will meet Australia in the final" is sport.
+Actor cues are rarer than engagement wording, so they are looked for
+first, and a document without any is let go at once.
 
 The gate is a filter for speed, and it errs on the side of reading: a
 pattern so loose that it requires no phrase of three letters or more counts
@@ -41,6 +43,7 @@ False
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Iterable, Sequence
@@ -66,12 +69,27 @@ _NOT_WORD = re.compile(r"\W+")
 _WORD_CHARACTER = re.compile(r"\w")
 
 
+# For text whose word characters are all ASCII: each byte as the scanned text has it, a word
+# character in lower case and any other character (a non-ASCII one encodes as "?") a space.
+_ASCII_SCAN = bytes(
+    ord(chr(code).lower()) if code < 128 and _WORD_CHARACTER.match(chr(code)) else ord(" ")
+    for code in range(256)
+)
+_NON_ASCII_WORD_CHARACTER = re.compile(r"[^\W\x00-\x7f]")
+
+
 def scanned_text(text: str) -> str:
     """A text as the gate reads it: lower case, each run of non-word characters one space, spaced at the ends.
 
     >>> scanned_text("Abe met Lee (in Seoul), on Monday.")
     ' abe met lee in seoul on monday '
+    >>> scanned_text("“Café” talks—in Seoul")
+    ' café talks in seoul '
     """
+    if text.isascii() or _NON_ASCII_WORD_CHARACTER.search(text) is None:
+        # The same text, made with byte operations: its letters are ASCII, its other characters spaces.
+        words = text.encode("ascii", "replace").translate(_ASCII_SCAN).split()
+        return f" {b' '.join(words).decode('ascii')} "
     return f" {_NOT_WORD.sub(' ', text).strip().lower()} "
 
 
@@ -263,9 +281,14 @@ def required_literals(pattern: str | re.Pattern[str]) -> tuple[frozenset[str], .
     >>> required_literals(r"\b\w+\s+in\b") is None
     True
     """
+    return _required_literals_of(pattern.pattern if isinstance(pattern, re.Pattern) else pattern)
+
+
+@functools.lru_cache(maxsize=1024)
+def _required_literals_of(source: str) -> tuple[frozenset[str], ...] | None:
+    """:func:`required_literals` of a source, read once: the gate and the trigger finder both ask."""
     from re import _parser as parser  # type: ignore[attr-defined]
 
-    source = pattern.pattern if isinstance(pattern, re.Pattern) else pattern
     facts = _analyse(parser.parse(source))
     sets = [*facts.required, *_exact_set(facts)]
     useful = {
@@ -326,22 +349,31 @@ def _office_words() -> set[str]:
     return _scanned_phrases(lexicon.TITLE_HEADS)
 
 
+# The kinds of actor cue a phrase is, as bits: a phrase may be of several.
+_PERSON, _COUNTRY, _OFFICE = 1, 2, 4
+
+
 @attrs.frozen
 class DocumentGate:
-    """One Aho-Corasick scan telling whether a document may report an engagement; see the module.
+    """Aho-Corasick scans telling whether a document may report an engagement; see the module.
+
+    The actor cues are looked for first, in an automaton of their own: few
+    documents name a known person, or a country with an office beside it,
+    and the others are passed over without their engagement cues, which
+    everyday news is full of ("met", "talks", "called"), being read at all.
 
     Build one with :meth:`build`; :meth:`passes` may be called from
     several threads.
     """
 
-    _automaton: Any
+    _actor_automaton: Any
+    """The actor cues: each phrase's length and its kinds (``_PERSON | _COUNTRY | _OFFICE``)."""
+    _cue_automaton: Any
+    """The engagement cues: each phrase's length and its bit."""
     _patterns: tuple[tuple[int, ...], ...]
     """For each trigger pattern, one bit mask per set of phrases it requires."""
     _anchors: tuple[int, ...]
     """For each trigger pattern, the mask of its most selective set: where the trigger is."""
-    _persons: int
-    _countries: int
-    _offices: int
 
     @classmethod
     def build(cls, knowledge_base: KnowledgeBase, patterns: Iterable[str] | None = None) -> DocumentGate:
@@ -360,36 +392,56 @@ class DocumentGate:
         requirements = [required for required in map(required_literals, sources) if required is not None]
         pattern_masks = tuple(tuple(mask(options) for options in required) for required in requirements)
         anchors = tuple(mask(max(required, key=_score)) for required in requirements)
-        persons = mask(_person_words(knowledge_base))
-        countries = mask(_country_words())
-        offices = mask(_office_words())
-        automaton = ahocorasick.Automaton()
+        cue_automaton = ahocorasick.Automaton()
         for phrase, index in phrases.items():
-            automaton.add_word(phrase, (len(phrase), 1 << index))
-        automaton.make_automaton()
-        return cls(automaton, pattern_masks, anchors, persons, countries, offices)
+            cue_automaton.add_word(phrase, (len(phrase), 1 << index))
+        cue_automaton.make_automaton()
+        kinds: dict[str, int] = {}
+        for kind, words in (
+            (_PERSON, _person_words(knowledge_base)),
+            (_COUNTRY, _country_words()),
+            (_OFFICE, _office_words()),
+        ):
+            for phrase in words:
+                kinds[phrase] = kinds.get(phrase, 0) | kind
+        actor_automaton = ahocorasick.Automaton()
+        for phrase, kind in kinds.items():
+            actor_automaton.add_word(phrase, (len(phrase), kind))
+        actor_automaton.make_automaton()
+        return cls(actor_automaton, cue_automaton, pattern_masks, anchors)
 
     def passes(self, text: str) -> bool:
         """Whether ``text`` has an engagement cue and an actor cue within :data:`REACH` of each other."""
+        scanned = scanned_text(text)
+        persons: list[int] = []
+        countries: list[int] = []
+        offices: list[int] = []
+        for end, (length, kinds) in self._actor_automaton.iter(scanned):
+            start = end - length + 1
+            if kinds & _PERSON:
+                persons.append(start)
+            if kinds & _COUNTRY:
+                countries.append(start)
+            if kinds & _OFFICE:
+                offices.append(start)
+        if not persons and not (countries and offices):
+            return False
+        actors = persons + [start for start in countries if _near([start], offices, OFFICE_REACH)]
+        if not actors:
+            return False
+        actors.sort()
         hits: list[tuple[int, int]] = []
         found = 0
-        for end, (length, bit) in self._automaton.iter(scanned_text(text)):
+        for end, (length, bit) in self._cue_automaton.iter(scanned):
             hits.append((end - length + 1, bit))
             found |= bit
-        if not found & (self._persons | self._countries) or not found & (self._persons | self._offices):
-            return False
         anchors = 0
         for required, anchor in zip(self._patterns, self._anchors, strict=True):
-            if all(found & options for options in required):
+            # A pattern's anchor is one of its sets: without it in the text, the pattern cannot match.
+            if found & anchor and anchor & ~anchors and all(found & options for options in required):
                 anchors |= anchor
         if not anchors:
             return False
-        offices = [start for start, bit in hits if bit & self._offices]
-        actors = sorted(
-            start
-            for start, bit in hits
-            if bit & self._persons or (bit & self._countries and _near([start], offices, OFFICE_REACH))
-        )
         cues = [start for start, bit in hits if bit & anchors]
         return _near(cues, actors, REACH)
 

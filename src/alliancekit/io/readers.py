@@ -274,10 +274,13 @@ cut a name short ("Marco Ru\u200bbio" read as "Marco Ru"). Evidence offsets
 index into the text without them, and a note says so.
 """
 _DROP_INVISIBLE = str.maketrans(dict.fromkeys(INVISIBLE))
+_AN_INVISIBLE = re.compile(f"[{INVISIBLE}]")
 
 
 def _visible(text: str, where: str) -> str:
     """``text`` without :data:`INVISIBLE` characters; a note names ``where`` when any were removed."""
+    if text.isascii() or _AN_INVISIBLE.search(text) is None:  # a quick look, as most texts have none
+        return text
     cleaned = text.translate(_DROP_INVISIBLE)
     removed = len(text) - len(cleaned)
     if removed:

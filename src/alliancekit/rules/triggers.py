@@ -17,8 +17,10 @@ from __future__ import annotations
 import bisect
 import re
 
+import ahocorasick
 import attrs
 
+from alliancekit.io.gate import required_literals, scanned_text
 from alliancekit.model import EventType
 from alliancekit.rules.patterns import Lexicon, builtin_lexicon
 
@@ -213,6 +215,9 @@ class _TriggerPattern:
 
 
 _TEXT_WORD = re.compile(r"\w+")
+# A word character beyond ASCII: in a sentence without one, a letter that case folding could
+# match differently ("ſ" for "s", the Kelvin sign for "k") cannot occur.
+_NON_ASCII_WORD_CHARACTER = re.compile(r"[^\W\x00-\x7f]")
 # The patterns a text word lets run, remembered for the words seen (news has a bounded vocabulary).
 _REMEMBERED_WORDS = 200_000
 
@@ -222,7 +227,10 @@ class TriggerFinder:
 
     Before running the patterns it asks which can match at all: a pattern
     whose leading words (:func:`leading_words`) begin no word of the
-    sentence is skipped. Each look-alike of the lexicon ("called off")
+    sentence is skipped, and so is one lacking every phrase of a set that
+    each of its matches holds (:func:`~alliancekit.io.gate.required_literals`:
+    " joined by " for "was joined by"), looked for in one Aho-Corasick pass
+    over the sentence's words. Each look-alike of the lexicon ("called off")
     takes its span first, so no trigger overlapping it is found.
 
     >>> from alliancekit.rules.patterns import parse_lexicon
@@ -265,6 +273,25 @@ class TriggerFinder:
         }
         self._word_lengths = sorted({len(word) for word in self._enabled_by})
         self._patterns_of_word: dict[str, frozenset[int]] = {}
+        # The phrases each pattern requires, as one bit mask per set (none for a pattern that
+        # requires none), and an automaton finding them in a sentence's scanned text.
+        phrases: dict[str, int] = {}
+
+        def mask(options: frozenset[str]) -> int:
+            bits = 0
+            for phrase in options:
+                bits |= 1 << phrases.setdefault(phrase, len(phrases))
+            return bits
+
+        self._required = [
+            tuple(mask(options) for options in required_literals(pattern.regex) or ())
+            for pattern in self.patterns
+        ]
+        self._phrases = ahocorasick.Automaton()
+        for phrase, index in phrases.items():
+            self._phrases.add_word(phrase, 1 << index)
+        if phrases:
+            self._phrases.make_automaton()
 
     def candidates(self, sentence: str) -> list[int]:
         """The indices, in order, of the patterns that can match in ``sentence``.
@@ -282,6 +309,21 @@ class TriggerFinder:
             if enabled:
                 chosen |= enabled
         return sorted(chosen)
+
+    def runnable(self, sentence: str) -> list[int]:
+        """The :meth:`candidates` whose required phrases the sentence holds: those worth running.
+
+        In a sentence with a word character beyond ASCII, whose case folding
+        the scanned text may not follow, the candidates all run.
+        """
+        chosen = self.candidates(sentence)
+        if not chosen or not self._phrases or _NON_ASCII_WORD_CHARACTER.search(sentence) is not None:
+            return chosen
+        present = 0
+        for _, bit in self._phrases.iter(scanned_text(sentence)):
+            present |= bit
+        required = self._required
+        return [index for index in chosen if all(present & options for options in required[index])]
 
     def _patterns_of(self, word: str) -> frozenset[int]:
         enabled: set[int] = set()
@@ -321,7 +363,7 @@ class TriggerFinder:
 
     def __call__(self, sentence: str, offset: int) -> list[Trigger]:
         """Every trigger in a sentence, earliest first, overlapping matches dropped."""
-        return self.find(sentence, offset, self.candidates(sentence))
+        return self.find(sentence, offset, self.runnable(sentence))
 
 
 _FINDER = TriggerFinder(builtin_lexicon())
@@ -330,7 +372,7 @@ _COMPILED = _FINDER.patterns
 
 def _patterns_for(sentence: str) -> list[int]:
     """The indices, in order, of the built-in patterns that can match in ``sentence``."""
-    return _FINDER.candidates(sentence)
+    return _FINDER.runnable(sentence)
 
 
 def pattern_sources() -> list[str]:
