@@ -763,8 +763,9 @@ def _verbal(
             ]
             before.sort(key=lambda p: p.start)
             visitors = before[-1:] if before else subjects[-1:]
-            if visitors and visitors[0].cue != "pronoun" and 0 <= trigger.start - visitors[0].end <= 4:
-                # "for President A and Premier B to visit Japan": each of the coordinated travels
+            if visitors and visitors[0].cue != "pronoun":
+                # "for President A and Premier B to visit Japan", "A and B had been scheduled to
+                # travel to": each of the coordinated travels
                 visitors = _coordinated_before(reading, layer, visitors[0])
             invited = [t for t in layer.triggers if t.type is EventType.INVITATION and t.end <= trigger.start]
             if invited and _invitees_in(reading, layer):
