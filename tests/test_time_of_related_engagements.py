@@ -275,3 +275,14 @@ def test_a_stop_of_a_listed_trip_takes_the_days_of_its_travellers_engagements_th
     visits = of_type(run(text, plugins, dt.date(2025, 9, 14)), EventType.VISIT)
     (japan,) = [e for e in visits if e.location is not None and e.location.name == "Japan"]
     assert interval(japan) == ("2025-09-07", "2025-09-08")
+
+
+def test_a_later_sentence_on_when_the_dialogue_is_held_narrows_the_dialogues_dates(plugins: Plugins) -> None:
+    text = (
+        "Chinese Foreign Minister Wang Bo will make his first official visit to Japan starting on Sunday.\n\n"
+        "During the visit from Sunday to Tuesday, Wang will co-chair the fifth China-Japan High-level "
+        "Economic Dialogue with Japanese Foreign Minister Kenji Sato, a spokesman said.\n\n"
+        "The fifth dialogue will be held in Tokyo on Monday, officials said."
+    )
+    (dialogue,) = of_type(run(text, plugins), EventType.MEETING)
+    assert interval(dialogue) == ("2025-06-09", "2025-06-09")

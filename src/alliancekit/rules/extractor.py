@@ -47,6 +47,7 @@ from alliancekit.rules.timing import (
     bounded_before,
     count_from_earlier,
     days_apart,
+    held_later,
     hours_apart,
     speaking_days,
     stamp_checked,
@@ -90,6 +91,7 @@ def read_article(reading: Reading) -> list[tuple[Event, Draft]]:
     count_from_earlier(reading, engagements)  # "two days later"
     days_apart(reading, engagements)  # "The talks came a day after X and Y met"
     visit_lengths(reading, engagements)  # "arrived on Monday for a four-day visit"
+    held_later(reading, engagements)  # "The fourth dialogue will be held in Tokyo on Monday"
     stops_of_trips(reading, engagements)  # "a trip to Japan and Manila ... in Tokyo on Monday"
     hours_apart(reading, engagements)  # "a call with Okafor, hours after he spoke with Zhou"
     bounded_before(reading, engagements)  # "in coming weeks ... before the summit from May 19"

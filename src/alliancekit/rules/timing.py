@@ -42,6 +42,7 @@ __all__ = [
     "count_from_earlier",
     "days_apart",
     "during_event",
+    "held_later",
     "hours_apart",
     "settle_time",
     "span_of",
@@ -911,6 +912,64 @@ def stops_of_trips(reading: Reading, drafts: list[Draft]) -> None:
             continue  # the trip's own dates are no wider
         stop.time, stop.alt_times, stop.inherited_time = days[0][1].time, [], None
         stop.fixed_time = TimeSpan(first, last, Granularity.DAY, f"{days[0][1].time} ... {days[-1][1].time}")
+
+
+_HELD_LATER = re.compile(
+    r"^\s*The\s+(?:[\w-]+\s+){0,3}?(?P<noun>[A-Za-z]{4,})\s+(?:will|would|is|was|are|were)\s+"
+    r"(?:be\s+|to\s+be\s+)?(?:held|scheduled|set|slated|convened|opened)\b",
+)
+_NOUN_REACH = 60
+"""How far after a passage of an engagement its noun may stand ("co-chair the fourth ... Dialogue")."""
+
+
+def _names_noun(text: str, draft: Draft, noun: str) -> bool:
+    """Whether an engagement is told with ``noun``: "co-chair the fourth ... Dialogue with" for "dialogue"."""
+    pattern = re.compile(rf"\b{re.escape(noun)}\b", re.IGNORECASE)
+    return any(pattern.search(text, start, end + _NOUN_REACH) for start, end in draft.spans)
+
+
+def held_later(reading: Reading, drafts: list[Draft]) -> None:
+    """A sentence "The fourth dialogue will be held in Tokyo on Monday" dates the dialogue told before.
+
+    The sentence names no one and has no engagement word of its own; its
+    noun is the one a meeting told in the few sentences before ends on,
+    and its day falls within that meeting's time (the dates of a visit it
+    was told in, say), which it narrows.
+    """
+    anchor = reading.document.anchor
+    for layer in reading.sentences:
+        held = _HELD_LATER.match(layer.sentence.text)
+        if held is None or layer.triggers or not layer.times:
+            continue
+        after = layer.sentence.start + held.end()
+        mention = next((m for m in layer.times if m.start >= after), None)
+        noun = held["noun"].lower()
+        target = next(
+            (
+                d
+                for d in reversed(drafts)
+                if d.type is EventType.MEETING
+                and 0 < layer.sentence.index - d.sentence <= 6
+                and _names_noun(reading.text, d, noun)
+            ),
+            None,
+        )
+        if mention is None or target is None:
+            continue
+        status = target.status or (Status.PLANNED if target.future_hint else Status.OCCURRED)
+        direction: Direction = "backward" if status is Status.OCCURRED else "forward"
+        new = resolve(mention.text, anchor, direction, mention.year)
+        if new is None or not new.resolved or new.start is None or new.end is None:
+            continue
+        old = span_of(target, anchor) if target.fixed_time is None else target.fixed_time
+        if (
+            old is not None
+            and old.start is not None
+            and old.end is not None
+            and (not (old.start <= new.start and new.end <= old.end) or old == new)
+        ):
+            continue  # another occasion, or no narrower
+        target.time, target.alt_times, target.inherited_time, target.fixed_time = mention, [], None, None
 
 
 def visit_lengths(reading: Reading, drafts: list[Draft]) -> None:
