@@ -286,3 +286,16 @@ def test_a_later_sentence_on_when_the_dialogue_is_held_narrows_the_dialogues_dat
     )
     (dialogue,) = of_type(run(text, plugins), EventType.MEETING)
     assert interval(dialogue) == ("2025-06-09", "2025-06-09")
+
+
+def test_the_month_of_a_past_summit_named_later_in_the_sentence_does_not_date_the_proposed_meeting(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "South Korean President Lee Min-ho will hold a trilateral meeting with US President Tom Hale and "
+        "Japanese Prime Minister Kenji Sato on the sidelines of a regional summit in Peru this week.\n\n"
+        "Hale proposed the meeting with Lee and Sato to build on the progress made during the historic "
+        "Camp Hill summit in August 2023."
+    )
+    meetings = of_type(run(text, plugins), EventType.MEETING)
+    assert [interval(e) for e in meetings] == [("2025-06-04", "2025-06-07")]

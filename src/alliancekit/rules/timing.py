@@ -427,6 +427,8 @@ _WHEN = re.compile(r"\b(?:when|while|as)\b")
 # A relative clause closed before what follows it: ", who is also deputy premier, ".
 _CLOSED_ASIDE = re.compile(r"\s*,\s+(?:who|whose)\b[^,;()]{1,80},\s*")
 
+_SIDELINES = re.compile(r"\b(?:sidelines?|margins?)\s+of\b", re.IGNORECASE)
+
 # An infinitive right before a verb: "his willingness to host", "plans to visit".
 _INFINITIVE_BEFORE = re.compile(r"\bto\s+$")
 
@@ -443,16 +445,26 @@ def _dates_other_noun(reading: Reading, layer: SentenceLayer, trigger: Trigger, 
     """Whether a time directly follows another kind of engagement's noun: "a summit in Japan in May"."""
     text = reading.text
     for other in layer.triggers:
-        if other.type is trigger.type or other.form != "nominal" or other.end > mention.start:
-            continue  # "began the trip at Yokosuka on Sept. 7 and toured ...": the same trip's day
-        if not other.start < trigger.start or mention.start - other.end > 60:
+        # "summit in" may end inside the time it names ("in August 2023")
+        if other is trigger or other.form != "nominal" or other.end > mention.start + 3:
             continue
-        gap = text[other.end : mention.start]
+        if other.start >= mention.start or mention.start - other.end > 60:
+            continue
+        later = not other.start < trigger.start
+        if later and (trigger.type is EventType.VISIT or other.start - trigger.end <= 40):
+            continue  # "a trip to Hanoi for a summit in May": travelling to it, the trip's time too
+        if later and _SIDELINES.search(text, trigger.end, other.start):
+            continue  # "a meeting ... on the margins of the G7 summit from June 14 to 16": held at it
+        if other.type is trigger.type and not (later and trigger.form == "nominal"):
+            # "began the trip at Yokosuka on Sept. 7 and toured ...": the same trip's day; but "the
+            # meeting with Ito to build on the progress made at the summit in May": another one's
+            continue
+        gap = text[min(other.end, mention.start) : mention.start]
         for place in layer.places:
             if other.end <= place.start and place.end <= mention.start:
                 gap = gap.replace(text[place.start : place.end], " ", 1)
         if re.fullmatch(r"(?:\s+(?:in|at)\s+(?:the\s+)?\s*)?\s*", gap) or _NOUN_COMPLEMENT.fullmatch(
-            text[other.end - len(other.text.split()[-1]) : mention.start]
+            text[min(other.end, mention.start) - len(other.text.split()[-1]) : mention.start]
         ):
             return True
     return False
