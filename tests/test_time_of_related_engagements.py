@@ -299,3 +299,15 @@ def test_the_month_of_a_past_summit_named_later_in_the_sentence_does_not_date_th
     )
     meetings = of_type(run(text, plugins), EventType.MEETING)
     assert [interval(e) for e in meetings] == [("2025-06-04", "2025-06-07")]
+
+
+def test_a_meeting_introduced_with_a_is_no_reference_to_the_meeting_told_before(plugins: Plugins) -> None:
+    text = (
+        "Okinawa Governor Kenji Sato will leave for the United States on June 8 for a weeklong trip to "
+        "Washington, where he plans to meet members of Congress.\n\n"
+        "Meanwhile, a bureau chief told the prefectural assembly on Tuesday that a three-party liaison "
+        "meeting among the bureau, the prefecture and US forces, initially set for late May, had been "
+        "pushed back to mid-June."
+    )
+    meetings = of_type(run(text, plugins, dt.date(2026, 5, 21)), EventType.MEETING)
+    assert all(interval(e) != ("2026-05-21", "2026-05-31") for e in meetings)
