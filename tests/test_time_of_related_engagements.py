@@ -311,3 +311,18 @@ def test_a_meeting_introduced_with_a_is_no_reference_to_the_meeting_told_before(
     )
     meetings = of_type(run(text, plugins, dt.date(2026, 5, 21)), EventType.MEETING)
     assert all(interval(e) != ("2026-05-21", "2026-05-31") for e in meetings)
+
+
+def test_a_trip_during_the_same_period_takes_the_dates_of_the_trip_told_before(plugins: Plugins) -> None:
+    text = (
+        "Japanese Prime Minister Kenji Sato will visit Australia and New Zealand from June 10 through "
+        "June 14, the government said.\n\n"
+        "Foreign Minister Aiko Mori will not accompany the prime minister, as she is scheduled to be in "
+        "France during the same period for a meeting of Group of Seven foreign ministers."
+    )
+    (mori,) = [
+        e
+        for e in of_type(run(text, plugins), EventType.VISIT)
+        if "Aiko Mori" in {p.actor.name for p in e.participants}
+    ]
+    assert interval(mori) == ("2025-06-10", "2025-06-14")

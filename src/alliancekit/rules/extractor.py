@@ -49,6 +49,7 @@ from alliancekit.rules.timing import (
     days_apart,
     held_later,
     hours_apart,
+    same_period,
     speaking_days,
     stamp_checked,
     stops_of_trips,
@@ -91,6 +92,7 @@ def read_article(reading: Reading) -> list[tuple[Event, Draft]]:
     count_from_earlier(reading, engagements)  # "two days later"
     days_apart(reading, engagements)  # "The talks came a day after X and Y met"
     visit_lengths(reading, engagements)  # "arrived on Monday for a four-day visit"
+    same_period(reading, engagements)  # "in France during the same period"
     held_later(reading, engagements)  # "The fourth dialogue will be held in Tokyo on Monday"
     stops_of_trips(reading, engagements)  # "a trip to Japan and Manila ... in Tokyo on Monday"
     hours_apart(reading, engagements)  # "a call with Okafor, hours after he spoke with Zhou"

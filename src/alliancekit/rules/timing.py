@@ -44,6 +44,7 @@ __all__ = [
     "during_event",
     "held_later",
     "hours_apart",
+    "same_period",
     "settle_time",
     "span_of",
     "speaking_days",
@@ -982,6 +983,45 @@ def held_later(reading: Reading, drafts: list[Draft]) -> None:
         ):
             continue  # another occasion, or no narrower
         target.time, target.alt_times, target.inherited_time, target.fixed_time = mention, [], None, None
+
+
+_SAME_PERIOD = re.compile(
+    r"\b(?:during|in|over|for)\s+(?:the\s+)?same\s+(?:period|time\s+frame|days|dates|week)\b", re.IGNORECASE
+)
+
+
+def same_period(reading: Reading, drafts: list[Draft]) -> None:
+    """An undated engagement "during the same period" takes the dates of the trip told just before.
+
+    "Sato will visit Australia from May 1 to 5 ... Ito will not accompany
+    her, as he is scheduled to be in France during the same period": Ito's
+    trip is May 1 to 5 too. The trip is the latest dated one of several days
+    in the eight sentences before.
+    """
+    anchor = reading.document.anchor
+    text = reading.text
+    for draft in drafts:
+        if draft.time is not None or draft.fixed_time is not None or draft.status is Status.CANCELLED:
+            continue
+        layer = reading.sentences[draft.sentence]
+        cue = _SAME_PERIOD.search(text, layer.sentence.start, layer.sentence.end)
+        if cue is None:
+            continue
+        for other in sorted(drafts, key=lambda d: d.sentence, reverse=True):
+            if other.type is not EventType.VISIT or other.time is None or other is draft:
+                continue
+            if not 0 <= draft.sentence - other.sentence <= 8 or other.time.start >= cue.start():
+                continue
+            status = other.status or (Status.PLANNED if other.future_hint else Status.OCCURRED)
+            direction: Direction = "backward" if status is Status.OCCURRED else "forward"
+            span = resolve(other.time.text, anchor, direction, other.time.year)
+            if span is None or not span.resolved or span.start is None or span.start == span.end:
+                continue
+            draft.time, draft.inherited_time = TimeMention(cue.start(), cue.end(), cue.group()), None
+            draft.fixed_time = TimeSpan(
+                span.start, span.end, span.granularity, f"{cue.group()} ({span.text})"
+            )
+            break
 
 
 def visit_lengths(reading: Reading, drafts: list[Draft]) -> None:
