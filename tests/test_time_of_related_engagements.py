@@ -326,3 +326,14 @@ def test_a_trip_during_the_same_period_takes_the_dates_of_the_trip_told_before(p
         if "Aiko Mori" in {p.actor.name for p in e.participants}
     ]
     assert interval(mori) == ("2025-06-10", "2025-06-14")
+
+
+def test_a_plan_on_the_last_day_of_the_trip_is_dated_the_trips_last_day(plugins: Plugins) -> None:
+    text = (
+        "South Korean President Lee Min-ho will fly to Washington on June 16 for a three-day visit, "
+        "officials said.\n\n"
+        "On the last day of the trip, Lee plans to visit Philadelphia."
+    )
+    visits = of_type(run(text, plugins), EventType.VISIT)
+    (shipyard,) = [e for e in visits if e.location is not None and e.location.name != "Washington"]
+    assert interval(shipyard) == ("2025-06-18", "2025-06-18")

@@ -40,6 +40,7 @@ __all__ = [
     "borrow_times",
     "bounded_before",
     "count_from_earlier",
+    "day_of_trip",
     "days_apart",
     "during_event",
     "held_later",
@@ -1022,6 +1023,60 @@ def same_period(reading: Reading, drafts: list[Draft]) -> None:
                 span.start, span.end, span.granularity, f"{cue.group()} ({span.text})"
             )
             break
+
+
+_DAY_OF_TRIP = re.compile(
+    r"^\s*(?:On|During)\s+the\s+(?P<which>first|second|third|last|final)\s+day\s+of\s+"
+    r"(?:the|his|her|their|this)\s+(?:[\w-]+\s+){0,2}?(?:trip|visit|tour|stay)\b"
+)
+
+
+def day_of_trip(reading: Reading, drafts: list[Draft]) -> None:
+    """An undated engagement "On the last day of the trip" is on that day of its people's dated trip.
+
+    "Lee will be in Washington from Aug. 24 to 26. On the last day of the
+    trip, Lee plans to visit a shipyard": Aug. 26. The trip is the latest
+    one of several days its people make, in the eight sentences before.
+    """
+    anchor = reading.document.anchor
+    for layer in reading.sentences:
+        cue = _DAY_OF_TRIP.match(layer.sentence.text)
+        if cue is None:
+            continue
+        told = [
+            d
+            for d in drafts
+            if d.sentence == layer.sentence.index and d.time is None and d.fixed_time is None
+        ]
+        for draft in told:
+            keys = draft.person_keys()
+            trip = next(
+                (
+                    span
+                    for other in sorted(drafts, key=lambda d: d.sentence, reverse=True)
+                    if other.type is EventType.VISIT
+                    and other is not draft
+                    and 0 < layer.sentence.index - other.sentence <= 8
+                    and other.person_keys() & keys
+                    and (span := span_of(other, anchor) if other.fixed_time is None else other.fixed_time)
+                    is not None
+                    and span.start is not None
+                    and span.end is not None
+                    and span.start < span.end
+                ),
+                None,
+            )
+            if trip is None or trip.start is None or trip.end is None:
+                continue
+            which = cue["which"].lower()
+            offsets = {"first": 0, "second": 1, "third": 2}
+            day = trip.end if which in ("last", "final") else trip.start + dt.timedelta(days=offsets[which])
+            if day > trip.end:
+                continue
+            written = cue.group().strip()
+            draft.time = TimeMention(layer.sentence.start, layer.sentence.start + cue.end(), written)
+            draft.inherited_time = None
+            draft.fixed_time = TimeSpan(day, day, Granularity.DAY, written)
 
 
 def visit_lengths(reading: Reading, drafts: list[Draft]) -> None:
