@@ -79,7 +79,7 @@ def test_a_companions_meeting_takes_the_dates_of_the_trip_told_first_in_the_past
     assert interval(meeting) == ("2025-06-04", "2025-06-06")
 
 
-def _bannered_story(kb_term_end: dt.date) -> list[tuple[str, tuple[str, str] | None]]:
+def _bannered_story(kb_term_end: dt.date, lede: str = "") -> list[tuple[str, tuple[str, str] | None]]:
     knowledge_base = KnowledgeBase()
     knowledge_base.add_actors(
         [
@@ -97,7 +97,7 @@ def _bannered_story(kb_term_end: dt.date) -> list[tuple[str, tuple[str, str] | N
             ),
         ]
     )
-    text = (
+    text = lede or (
         "Monday, September 15, 2031\n\n"
         "US defense chief in Manila; talks set today\n\n"
         "US Defense Secretary Pat Doering is in the country to discuss security issues with Philippine "
@@ -337,3 +337,17 @@ def test_a_plan_on_the_last_day_of_the_trip_is_dated_the_trips_last_day(plugins:
     visits = of_type(run(text, plugins), EventType.VISIT)
     (shipyard,) = [e for e in visits if e.location is not None and e.location.name != "Washington"]
     assert interval(shipyard) == ("2025-06-18", "2025-06-18")
+
+
+def test_an_official_named_far_below_the_lede_does_not_drop_the_printed_date() -> None:
+    filler = "Analysts said the alliance faces a busy year of drills and talks.\n\n" * 25
+    lede = (
+        "Monday, September 15, 2031\n\n"
+        "Defense chiefs to meet in Manila today\n\n"
+        "Philippine Defense Secretary Ramon Cruz is set to meet his Japanese counterpart Kenji Sato at "
+        "Camp Aguinaldo this morning.\n\n"
+        f"{filler}"
+        "In 2023, US Defense Secretary Pat Doering visited the same camp.\n"
+    )
+    events = _bannered_story(dt.date(2025, 1, 20), lede)
+    assert ("meeting", ("2031-09-15", "2031-09-15")) in events

@@ -104,19 +104,24 @@ def _office_before(text: str, start: int) -> str | None:
     return None
 
 
+_STAMP_REACH = 1500
+"""How far into the text a named official may contradict a printed date (the headline and lede)."""
+
+
 def stamp_contradicted(text: str, day: dt.date, knowledge_base: KnowledgeBase) -> bool:
-    """Whether someone the text names with an office held that office only on other days than ``day``.
+    """Whether someone the lede names with an office held that office only on other days than ``day``.
 
     "US Defense Secretary Pat Doe is in the country" under a printed date
     when, the knowledge base says, Pat Doe held that office years earlier:
     the date is not when the story was written.
     """
     offices = load_builtin_offices()
+    top = text[:_STAMP_REACH]  # the headline and lede, which tell the news of the day
     for record in knowledge_base.actors():
         if record.kind != "person" or not record.positions:
             continue
         for name in (record.name, *record.aliases):
-            start = text.find(name)
+            start = top.find(name)
             if start < 0 or len(name.split()) < 2:
                 continue
             office = _office_before(text, start)
