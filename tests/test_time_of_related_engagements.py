@@ -351,3 +351,25 @@ def test_an_official_named_far_below_the_lede_does_not_drop_the_printed_date() -
     )
     events = _bannered_story(dt.date(2025, 1, 20), lede)
     assert ("meeting", ("2031-09-15", "2031-09-15")) in events
+
+
+def test_a_meeting_after_an_arrival_for_a_four_day_visit_is_not_dated_by_the_arrival_day(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "A delegation led by Japanese lawmaker Kenji Sato arrived in Manila on Sunday for a four-day "
+        "visit and met Philippine President Ana Cruz at the presidential palace."
+    )
+    (meeting,) = of_type(run(text, plugins), EventType.MEETING)
+    assert interval(meeting) != ("2025-06-01", "2025-06-01")
+
+
+def test_the_body_does_not_borrow_the_time_of_the_standfirst(plugins: Plugins) -> None:
+    text = (
+        "Sato meets Cruz\n\n"
+        "VISIT: The delegation is to tour a chip plant today and return home tomorrow\n\n"
+        "Japanese lawmaker Kenji Sato met Philippine President Ana Cruz at the presidential palace in "
+        "Manila, the palace said."
+    )
+    (meeting,) = of_type(run(text, plugins), EventType.MEETING)
+    assert interval(meeting) != ("2025-06-04", "2025-06-04")

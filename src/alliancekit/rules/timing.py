@@ -403,6 +403,12 @@ def time_for(
             and not arrival
         ):
             continue  # the time belongs to another trigger of the sentence
+        if (
+            trigger.type is not EventType.VISIT
+            and mention.end <= trigger.start
+            and cues.VISIT_LENGTH.search(text, mention.end, trigger.start)
+        ):
+            continue  # "arrived on Sunday for a four-day visit and met Lai": the trip's first day only
         cost = distance + (0 if nearest is trigger or opening or arrival else 60)
         if planned and mention.end <= trigger.start and not opening:
             cost += 60  # a plan's date usually follows it: "a visit ... in May or June"
@@ -593,6 +599,8 @@ def borrow_times(reading: Reading, drafts: list[Draft]) -> None:
             layer = by_index.get(index)
             if layer is None or draft.paragraph - layer.sentence.paragraph > 1:
                 break
+            if layer.sentence.section is not by_index[draft.sentence].sentence.section:
+                break  # the body does not borrow the headline's or the standfirst's time
             named = {person_key(p) for p in layer.persons}
             scene = not layer.persons and bool(layer.triggers)
             # "Pellegrini urged Seoul on Monday ..., as he opened an Asia trip": the day is the main clause's
