@@ -373,3 +373,19 @@ def test_the_body_does_not_borrow_the_time_of_the_standfirst(plugins: Plugins) -
     )
     (meeting,) = of_type(run(text, plugins), EventType.MEETING)
     assert interval(meeting) != ("2025-06-04", "2025-06-04")
+
+
+def test_talks_before_the_palace_visit_are_on_the_day_of_the_courtesy_call(plugins: Plugins) -> None:
+    text = (
+        "Philippine President Ana Cruz on Friday received a courtesy call from US Defense Secretary Tom "
+        "Hale at the presidential palace.\n\n"
+        "Hale, who arrived in Manila on Thursday night, assured Cruz of US support.\n\n"
+        "Before the Palace visit, Hale held talks with Philippine Defense Secretary Ramon Reyes at Camp "
+        "Aguinaldo."
+    )
+    (talks,) = [
+        e
+        for e in of_type(run(text, plugins), EventType.MEETING)
+        if "Ramon Reyes" in {p.actor.name for p in e.participants}
+    ]
+    assert interval(talks) == ("2025-05-30", "2025-05-30")

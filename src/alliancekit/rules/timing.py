@@ -556,9 +556,19 @@ def _stay_in_place(
     return None
 
 
+_BEFORE_EVENT = re.compile(
+    r"^\s*(?:Before|Ahead\s+of|Prior\s+to)\s+(?:the|their|his|her|this|that)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:visit|talks|meeting|summit|call|conversation|session)\s*,"
+)
+
+
 def after_event(reading: Reading, layer: SentenceLayer) -> Draft | None:
-    """The event a sentence opening "After their talks, ..." follows on the same day."""
-    after = cues.AFTER_EVENT.match(layer.sentence.text)
+    """The event a sentence opening "After their talks, ..." follows on the same day.
+
+    So does one opening "Before the Palace visit, ...": what it tells came
+    just before the dated courtesy call, on its day.
+    """
+    after = cues.AFTER_EVENT.match(layer.sentence.text) or _BEFORE_EVENT.match(layer.sentence.text)
     if after is None:
         return None
     named = {person_key(p) for p in layer.persons}
