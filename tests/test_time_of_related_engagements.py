@@ -389,3 +389,18 @@ def test_talks_before_the_palace_visit_are_on_the_day_of_the_courtesy_call(plugi
         if "Ramon Reyes" in {p.actor.name for p in e.participants}
     ]
     assert interval(talks) == ("2025-05-30", "2025-05-30")
+
+
+def test_talks_on_the_sidelines_of_a_summit_take_its_dates_told_elsewhere(plugins: Plugins) -> None:
+    text = (
+        "Australian Prime Minister Tom Hale will hold talks with Japanese Prime Minister Kenji Sato on the "
+        "sidelines of the regional summit in Shenzhen next week.\n\n"
+        "The two leaders last met in March.\n\n"
+        "Hale will fly to Shenzhen on Monday for the leaders' meeting on 11 and 12 June, his office said."
+    )
+    (talks,) = [
+        e
+        for e in of_type(run(text, plugins), EventType.MEETING)
+        if e.status.value == "planned" and "Kenji Sato" in {p.actor.name for p in e.participants}
+    ]
+    assert interval(talks) == ("2025-06-11", "2025-06-12")

@@ -47,6 +47,7 @@ __all__ = [
     "hours_apart",
     "same_period",
     "settle_time",
+    "sidelines_dates",
     "span_of",
     "speaking_days",
     "stamp_checked",
@@ -1100,6 +1101,62 @@ def day_of_trip(reading: Reading, drafts: list[Draft]) -> None:
             draft.time = TimeMention(layer.sentence.start, layer.sentence.start + cue.end(), written)
             draft.inherited_time = None
             draft.fixed_time = TimeSpan(day, day, Granularity.DAY, written)
+
+
+_GATHERING_BEFORE = re.compile(
+    r"\b(?:summit|meeting|meetings|conference|forum|gathering|session|dialogue)\s*$", re.IGNORECASE
+)
+
+
+def sidelines_dates(reading: Reading, drafts: list[Draft]) -> None:
+    """Talks "on the sidelines of" a gathering dated only loosely take its dates, told elsewhere.
+
+    "Hale will hold talks with Sato on the sidelines of the summit in Lima
+    next week ... Hale will fly to Lima on Monday for the leaders' meeting
+    on 18 and 19 November": the talks are on the 18th or 19th. The dates must
+    follow a gathering's noun in a sentence that names the talks' place, and
+    lie within the talks' own time.
+    """
+    anchor = reading.document.anchor
+    text = reading.text
+    for draft in drafts:
+        if draft.type is not EventType.MEETING or draft.location is None or draft.fixed_time is not None:
+            continue
+        told_in = {
+            layer.sentence.index
+            for layer in reading.sentences
+            for start, end in draft.spans
+            if layer.sentence.start <= start < layer.sentence.end
+            and _SIDELINES.search(text, end, layer.sentence.end)
+        }
+        if not told_in:
+            continue
+        status = draft.status or (Status.PLANNED if draft.future_hint else Status.OCCURRED)
+        loose = settle_time(draft, status, anchor)[1] if draft.time is not None else None
+        if loose is None or loose.start is None or loose.end is None or (loose.end - loose.start).days < 4:
+            continue
+        place = draft.location.text
+        found = []
+        direction: Direction = "backward" if status is Status.OCCURRED else "forward"
+        for other in reading.sentences:
+            if other.sentence.index in told_in or place not in other.sentence.text:
+                continue
+            for mention in other.times:
+                opening = max(other.sentence.start, mention.start - 30)
+                if not _GATHERING_BEFORE.search(text, opening, mention.start):
+                    continue
+                span = resolve(mention.text, anchor, direction, mention.year)
+                if (
+                    span is not None
+                    and span.start is not None
+                    and span.end is not None
+                    and loose.start <= span.start
+                    and span.end <= loose.end
+                    and (span.end - span.start).days < (loose.end - loose.start).days
+                ):
+                    found.append(mention)
+        if len(found) == 1:
+            draft.time, draft.alt_times, draft.inherited_time = found[0], [], None
 
 
 def visit_lengths(reading: Reading, drafts: list[Draft]) -> None:
