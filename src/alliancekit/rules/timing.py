@@ -610,7 +610,8 @@ def borrow_times(reading: Reading, drafts: list[Draft]) -> None:
             layer = by_index.get(index)
             if layer is None or draft.paragraph - layer.sentence.paragraph > 1:
                 break
-            if layer.sentence.section is not by_index[draft.sentence].sentence.section:
+            own = by_index.get(draft.sentence)
+            if own is not None and layer.sentence.section is not own.sentence.section:
                 break  # the body does not borrow the headline's or the standfirst's time
             named = {person_key(p) for p in layer.persons}
             scene = not layer.persons and bool(layer.triggers)
@@ -1026,7 +1027,12 @@ def same_period(reading: Reading, drafts: list[Draft]) -> None:
     anchor = reading.document.anchor
     text = reading.text
     for draft in drafts:
-        if draft.time is not None or draft.fixed_time is not None or draft.status is Status.CANCELLED:
+        if (
+            draft.time is not None
+            or draft.fixed_time is not None
+            or draft.status is Status.CANCELLED
+            or draft.sentence >= len(reading.sentences)
+        ):
             continue
         layer = reading.sentences[draft.sentence]
         cue = _SAME_PERIOD.search(text, layer.sentence.start, layer.sentence.end)
