@@ -79,7 +79,7 @@ def test_a_companions_meeting_takes_the_dates_of_the_trip_told_first_in_the_past
     assert interval(meeting) == ("2025-06-04", "2025-06-06")
 
 
-def _bannered_story(kb_term_end: dt.date) -> list[tuple[str, tuple[str, str] | None]]:
+def _bannered_story(kb_term_end: dt.date, lede: str = "") -> list[tuple[str, tuple[str, str] | None]]:
     knowledge_base = KnowledgeBase()
     knowledge_base.add_actors(
         [
@@ -97,7 +97,7 @@ def _bannered_story(kb_term_end: dt.date) -> list[tuple[str, tuple[str, str] | N
             ),
         ]
     )
-    text = (
+    text = lede or (
         "Monday, September 15, 2031\n\n"
         "US defense chief in Manila; talks set today\n\n"
         "US Defense Secretary Pat Doering is in the country to discuss security issues with Philippine "
@@ -275,3 +275,132 @@ def test_a_stop_of_a_listed_trip_takes_the_days_of_its_travellers_engagements_th
     visits = of_type(run(text, plugins, dt.date(2025, 9, 14)), EventType.VISIT)
     (japan,) = [e for e in visits if e.location is not None and e.location.name == "Japan"]
     assert interval(japan) == ("2025-09-07", "2025-09-08")
+
+
+def test_a_later_sentence_on_when_the_dialogue_is_held_narrows_the_dialogues_dates(plugins: Plugins) -> None:
+    text = (
+        "Chinese Foreign Minister Wang Bo will make his first official visit to Japan starting on Sunday.\n\n"
+        "During the visit from Sunday to Tuesday, Wang will co-chair the fifth China-Japan High-level "
+        "Economic Dialogue with Japanese Foreign Minister Kenji Sato, a spokesman said.\n\n"
+        "The fifth dialogue will be held in Tokyo on Monday, officials said."
+    )
+    (dialogue,) = of_type(run(text, plugins), EventType.MEETING)
+    assert interval(dialogue) == ("2025-06-09", "2025-06-09")
+
+
+def test_the_month_of_a_past_summit_named_later_in_the_sentence_does_not_date_the_proposed_meeting(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "South Korean President Lee Min-ho will hold a trilateral meeting with US President Tom Hale and "
+        "Japanese Prime Minister Kenji Sato on the sidelines of a regional summit in Peru this week.\n\n"
+        "Hale proposed the meeting with Lee and Sato to build on the progress made during the historic "
+        "Camp Hill summit in August 2023."
+    )
+    meetings = of_type(run(text, plugins), EventType.MEETING)
+    assert [interval(e) for e in meetings] == [("2025-06-04", "2025-06-07")]
+
+
+def test_a_meeting_introduced_with_a_is_no_reference_to_the_meeting_told_before(plugins: Plugins) -> None:
+    text = (
+        "Okinawa Governor Kenji Sato will leave for the United States on June 8 for a weeklong trip to "
+        "Washington, where he plans to meet members of Congress.\n\n"
+        "Meanwhile, a bureau chief told the prefectural assembly on Tuesday that a three-party liaison "
+        "meeting among the bureau, the prefecture and US forces, initially set for late May, had been "
+        "pushed back to mid-June."
+    )
+    meetings = of_type(run(text, plugins, dt.date(2026, 5, 21)), EventType.MEETING)
+    assert all(interval(e) != ("2026-05-21", "2026-05-31") for e in meetings)
+
+
+def test_a_trip_during_the_same_period_takes_the_dates_of_the_trip_told_before(plugins: Plugins) -> None:
+    text = (
+        "Japanese Prime Minister Kenji Sato will visit Australia and New Zealand from June 10 through "
+        "June 14, the government said.\n\n"
+        "Foreign Minister Aiko Mori will not accompany the prime minister, as she is scheduled to be in "
+        "France during the same period for a meeting of Group of Seven foreign ministers."
+    )
+    (mori,) = [
+        e
+        for e in of_type(run(text, plugins), EventType.VISIT)
+        if "Aiko Mori" in {p.actor.name for p in e.participants}
+    ]
+    assert interval(mori) == ("2025-06-10", "2025-06-14")
+
+
+def test_a_plan_on_the_last_day_of_the_trip_is_dated_the_trips_last_day(plugins: Plugins) -> None:
+    text = (
+        "South Korean President Lee Min-ho will fly to Washington on June 16 for a three-day visit, "
+        "officials said.\n\n"
+        "On the last day of the trip, Lee plans to visit Philadelphia."
+    )
+    visits = of_type(run(text, plugins), EventType.VISIT)
+    (shipyard,) = [e for e in visits if e.location is not None and e.location.name != "Washington"]
+    assert interval(shipyard) == ("2025-06-18", "2025-06-18")
+
+
+def test_an_official_named_far_below_the_lede_does_not_drop_the_printed_date() -> None:
+    filler = "Analysts said the alliance faces a busy year of drills and talks.\n\n" * 25
+    lede = (
+        "Monday, September 15, 2031\n\n"
+        "Defense chiefs to meet in Manila today\n\n"
+        "Philippine Defense Secretary Ramon Cruz is set to meet his Japanese counterpart Kenji Sato at "
+        "Camp Aguinaldo this morning.\n\n"
+        f"{filler}"
+        "In 2023, US Defense Secretary Pat Doering visited the same camp.\n"
+    )
+    events = _bannered_story(dt.date(2025, 1, 20), lede)
+    assert ("meeting", ("2031-09-15", "2031-09-15")) in events
+
+
+def test_a_meeting_after_an_arrival_for_a_four_day_visit_is_not_dated_by_the_arrival_day(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "A delegation led by Japanese lawmaker Kenji Sato arrived in Manila on Sunday for a four-day "
+        "visit and met Philippine President Ana Cruz at the presidential palace."
+    )
+    (meeting,) = of_type(run(text, plugins), EventType.MEETING)
+    assert interval(meeting) != ("2025-06-01", "2025-06-01")
+
+
+def test_the_body_does_not_borrow_the_time_of_the_standfirst(plugins: Plugins) -> None:
+    text = (
+        "Sato meets Cruz\n\n"
+        "VISIT: The delegation is to tour a chip plant today and return home tomorrow\n\n"
+        "Japanese lawmaker Kenji Sato met Philippine President Ana Cruz at the presidential palace in "
+        "Manila, the palace said."
+    )
+    (meeting,) = of_type(run(text, plugins), EventType.MEETING)
+    assert interval(meeting) != ("2025-06-04", "2025-06-04")
+
+
+def test_talks_before_the_palace_visit_are_on_the_day_of_the_courtesy_call(plugins: Plugins) -> None:
+    text = (
+        "Philippine President Ana Cruz on Friday received a courtesy call from US Defense Secretary Tom "
+        "Hale at the presidential palace.\n\n"
+        "Hale, who arrived in Manila on Thursday night, assured Cruz of US support.\n\n"
+        "Before the Palace visit, Hale held talks with Philippine Defense Secretary Ramon Reyes at Camp "
+        "Aguinaldo."
+    )
+    (talks,) = [
+        e
+        for e in of_type(run(text, plugins), EventType.MEETING)
+        if "Ramon Reyes" in {p.actor.name for p in e.participants}
+    ]
+    assert interval(talks) == ("2025-05-30", "2025-05-30")
+
+
+def test_talks_on_the_sidelines_of_a_summit_take_its_dates_told_elsewhere(plugins: Plugins) -> None:
+    text = (
+        "Australian Prime Minister Tom Hale will hold talks with Japanese Prime Minister Kenji Sato on the "
+        "sidelines of the regional summit in Shenzhen next week.\n\n"
+        "The two leaders last met in March.\n\n"
+        "Hale will fly to Shenzhen on Monday for the leaders' meeting on 11 and 12 June, his office said."
+    )
+    (talks,) = [
+        e
+        for e in of_type(run(text, plugins), EventType.MEETING)
+        if e.status.value == "planned" and "Kenji Sato" in {p.actor.name for p in e.participants}
+    ]
+    assert interval(talks) == ("2025-06-11", "2025-06-12")

@@ -90,8 +90,13 @@ def refer_back(reading: Reading, reference: Draft, layer: SentenceLayer) -> None
     """A noun like "the visit" with no participants: enrich the latest draft it names."""
     text = reading.text
     start = max(layer.sentence.start, reference.trigger.start - 20)
+    # whole words only: "a three-party liaison meeting" is not "three-party liaison meeting"
+    while start > layer.sentence.start and not text[start - 1].isspace():
+        start -= 1
     if not cues.REFERENCE.match(text[start : reference.trigger.start].split(",")[-1]):
         return
+    if re.search(r"(?:^|\s)(?:a|an)\s+$", text[max(layer.sentence.start, start - 4) : start], re.IGNORECASE):
+        return  # "a three-party liaison meeting": a new one, not one told before
     if re.search(
         r"\b(?:will|would|to|may|might|could|should|must|shall)\s+$",
         text[start : reference.trigger.start],

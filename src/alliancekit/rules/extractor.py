@@ -49,8 +49,12 @@ from alliancekit.rules.timing import (
     borrow_times,
     bounded_before,
     count_from_earlier,
+    day_of_trip,
     days_apart,
+    held_later,
     hours_apart,
+    same_period,
+    sidelines_dates,
     speaking_days,
     stamp_checked,
     stops_of_trips,
@@ -98,6 +102,10 @@ def read_article(reading: Reading) -> list[tuple[Event, Draft]]:
     count_from_earlier(reading, engagements)  # "two days later"
     days_apart(reading, engagements)  # "The talks came a day after X and Y met"
     visit_lengths(reading, engagements)  # "arrived on Monday for a four-day visit"
+    day_of_trip(reading, engagements)  # "On the last day of the trip, ..."
+    same_period(reading, engagements)  # "in France during the same period"
+    sidelines_dates(reading, engagements)  # "talks on the sidelines of the summit", dated elsewhere
+    held_later(reading, engagements)  # "The fourth dialogue will be held in Tokyo on Monday"
     stops_of_trips(reading, engagements)  # "a trip to Japan and Manila ... in Tokyo on Monday"
     hours_apart(reading, engagements)  # "a call with Okafor, hours after he spoke with Zhou"
     bounded_before(reading, engagements)  # "in coming weeks ... before the summit from May 19"

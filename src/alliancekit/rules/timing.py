@@ -40,10 +40,14 @@ __all__ = [
     "borrow_times",
     "bounded_before",
     "count_from_earlier",
+    "day_of_trip",
     "days_apart",
     "during_event",
+    "held_later",
     "hours_apart",
+    "same_period",
     "settle_time",
+    "sidelines_dates",
     "span_of",
     "speaking_days",
     "stamp_checked",
@@ -101,19 +105,24 @@ def _office_before(text: str, start: int) -> str | None:
     return None
 
 
+_STAMP_REACH = 1500
+"""How far into the text a named official may contradict a printed date (the headline and lede)."""
+
+
 def stamp_contradicted(text: str, day: dt.date, knowledge_base: KnowledgeBase) -> bool:
-    """Whether someone the text names with an office held that office only on other days than ``day``.
+    """Whether someone the lede names with an office held that office only on other days than ``day``.
 
     "US Defense Secretary Pat Doe is in the country" under a printed date
     when, the knowledge base says, Pat Doe held that office years earlier:
     the date is not when the story was written.
     """
     offices = load_builtin_offices()
+    top = text[:_STAMP_REACH]  # the headline and lede, which tell the news of the day
     for record in knowledge_base.actors():
         if record.kind != "person" or not record.positions:
             continue
         for name in (record.name, *record.aliases):
-            start = text.find(name)
+            start = top.find(name)
             if start < 0 or len(name.split()) < 2:
                 continue
             office = _office_before(text, start)
@@ -395,6 +404,12 @@ def time_for(
             and not arrival
         ):
             continue  # the time belongs to another trigger of the sentence
+        if (
+            trigger.type is not EventType.VISIT
+            and mention.end <= trigger.start
+            and cues.VISIT_LENGTH.search(text, mention.end, trigger.start)
+        ):
+            continue  # "arrived on Sunday for a four-day visit and met Lai": the trip's first day only
         cost = distance + (0 if nearest is trigger or opening or arrival else 60)
         if planned and mention.end <= trigger.start and not opening:
             cost += 60  # a plan's date usually follows it: "a visit ... in May or June"
@@ -426,6 +441,8 @@ _WHEN = re.compile(r"\b(?:when|while|as)\b")
 # A relative clause closed before what follows it: ", who is also deputy premier, ".
 _CLOSED_ASIDE = re.compile(r"\s*,\s+(?:who|whose)\b[^,;()]{1,80},\s*")
 
+_SIDELINES = re.compile(r"\b(?:sidelines?|margins?)\s+of\b", re.IGNORECASE)
+
 # An infinitive right before a verb: "his willingness to host", "plans to visit".
 _INFINITIVE_BEFORE = re.compile(r"\bto\s+$")
 
@@ -442,16 +459,26 @@ def _dates_other_noun(reading: Reading, layer: SentenceLayer, trigger: Trigger, 
     """Whether a time directly follows another kind of engagement's noun: "a summit in Japan in May"."""
     text = reading.text
     for other in layer.triggers:
-        if other.type is trigger.type or other.form != "nominal" or other.end > mention.start:
-            continue  # "began the trip at Yokosuka on Sept. 7 and toured ...": the same trip's day
-        if not other.start < trigger.start or mention.start - other.end > 60:
+        # "summit in" may end inside the time it names ("in August 2023")
+        if other is trigger or other.form != "nominal" or other.end > mention.start + 3:
             continue
-        gap = text[other.end : mention.start]
+        if other.start >= mention.start or mention.start - other.end > 60:
+            continue
+        later = not other.start < trigger.start
+        if later and (trigger.type is EventType.VISIT or other.start - trigger.end <= 40):
+            continue  # "a trip to Hanoi for a summit in May": travelling to it, the trip's time too
+        if later and _SIDELINES.search(text, trigger.end, other.start):
+            continue  # "a meeting ... on the margins of the G7 summit from June 14 to 16": held at it
+        if other.type is trigger.type and not (later and trigger.form == "nominal"):
+            # "began the trip at Yokosuka on Sept. 7 and toured ...": the same trip's day; but "the
+            # meeting with Ito to build on the progress made at the summit in May": another one's
+            continue
+        gap = text[min(other.end, mention.start) : mention.start]
         for place in layer.places:
             if other.end <= place.start and place.end <= mention.start:
                 gap = gap.replace(text[place.start : place.end], " ", 1)
         if re.fullmatch(r"(?:\s+(?:in|at)\s+(?:the\s+)?\s*)?\s*", gap) or _NOUN_COMPLEMENT.fullmatch(
-            text[other.end - len(other.text.split()[-1]) : mention.start]
+            text[min(other.end, mention.start) - len(other.text.split()[-1]) : mention.start]
         ):
             return True
     return False
@@ -530,9 +557,19 @@ def _stay_in_place(
     return None
 
 
+_BEFORE_EVENT = re.compile(
+    r"^\s*(?:Before|Ahead\s+of|Prior\s+to)\s+(?:the|their|his|her|this|that)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:visit|talks|meeting|summit|call|conversation|session)\s*,"
+)
+
+
 def after_event(reading: Reading, layer: SentenceLayer) -> Draft | None:
-    """The event a sentence opening "After their talks, ..." follows on the same day."""
-    after = cues.AFTER_EVENT.match(layer.sentence.text)
+    """The event a sentence opening "After their talks, ..." follows on the same day.
+
+    So does one opening "Before the Palace visit, ...": what it tells came
+    just before the dated courtesy call, on its day.
+    """
+    after = cues.AFTER_EVENT.match(layer.sentence.text) or _BEFORE_EVENT.match(layer.sentence.text)
     if after is None:
         return None
     named = {person_key(p) for p in layer.persons}
@@ -573,6 +610,9 @@ def borrow_times(reading: Reading, drafts: list[Draft]) -> None:
             layer = by_index.get(index)
             if layer is None or draft.paragraph - layer.sentence.paragraph > 1:
                 break
+            own = by_index.get(draft.sentence)
+            if own is not None and layer.sentence.section is not own.sentence.section:
+                break  # the body does not borrow the headline's or the standfirst's time
             named = {person_key(p) for p in layer.persons}
             scene = not layer.persons and bool(layer.triggers)
             # "Pellegrini urged Seoul on Monday ..., as he opened an Asia trip": the day is the main clause's
@@ -911,6 +951,218 @@ def stops_of_trips(reading: Reading, drafts: list[Draft]) -> None:
             continue  # the trip's own dates are no wider
         stop.time, stop.alt_times, stop.inherited_time = days[0][1].time, [], None
         stop.fixed_time = TimeSpan(first, last, Granularity.DAY, f"{days[0][1].time} ... {days[-1][1].time}")
+
+
+_HELD_LATER = re.compile(
+    r"^\s*The\s+(?:[\w-]+\s+){0,3}?(?P<noun>[A-Za-z]{4,})\s+(?:will|would|is|was|are|were)\s+"
+    r"(?:be\s+|to\s+be\s+)?(?:held|scheduled|set|slated|convened|opened)\b",
+)
+_NOUN_REACH = 60
+"""How far after a passage of an engagement its noun may stand ("co-chair the fourth ... Dialogue")."""
+
+
+def _names_noun(text: str, draft: Draft, noun: str) -> bool:
+    """Whether an engagement is told with ``noun``: "co-chair the fourth ... Dialogue with" for "dialogue"."""
+    pattern = re.compile(rf"\b{re.escape(noun)}\b", re.IGNORECASE)
+    return any(pattern.search(text, start, end + _NOUN_REACH) for start, end in draft.spans)
+
+
+def held_later(reading: Reading, drafts: list[Draft]) -> None:
+    """A sentence "The fourth dialogue will be held in Tokyo on Monday" dates the dialogue told before.
+
+    The sentence names no one and has no engagement word of its own; its
+    noun is the one a meeting told in the few sentences before ends on,
+    and its day falls within that meeting's time (the dates of a visit it
+    was told in, say), which it narrows.
+    """
+    anchor = reading.document.anchor
+    for layer in reading.sentences:
+        held = _HELD_LATER.match(layer.sentence.text)
+        if held is None or layer.triggers or not layer.times:
+            continue
+        after = layer.sentence.start + held.end()
+        mention = next((m for m in layer.times if m.start >= after), None)
+        noun = held["noun"].lower()
+        target = next(
+            (
+                d
+                for d in reversed(drafts)
+                if d.type is EventType.MEETING
+                and 0 < layer.sentence.index - d.sentence <= 6
+                and _names_noun(reading.text, d, noun)
+            ),
+            None,
+        )
+        if mention is None or target is None:
+            continue
+        status = target.status or (Status.PLANNED if target.future_hint else Status.OCCURRED)
+        direction: Direction = "backward" if status is Status.OCCURRED else "forward"
+        new = resolve(mention.text, anchor, direction, mention.year)
+        if new is None or not new.resolved or new.start is None or new.end is None:
+            continue
+        old = span_of(target, anchor) if target.fixed_time is None else target.fixed_time
+        if (
+            old is not None
+            and old.start is not None
+            and old.end is not None
+            and (not (old.start <= new.start and new.end <= old.end) or old == new)
+        ):
+            continue  # another occasion, or no narrower
+        target.time, target.alt_times, target.inherited_time, target.fixed_time = mention, [], None, None
+
+
+_SAME_PERIOD = re.compile(
+    r"\b(?:during|in|over|for)\s+(?:the\s+)?same\s+(?:period|time\s+frame|days|dates|week)\b", re.IGNORECASE
+)
+
+
+def same_period(reading: Reading, drafts: list[Draft]) -> None:
+    """An undated engagement "during the same period" takes the dates of the trip told just before.
+
+    "Sato will visit Australia from May 1 to 5 ... Ito will not accompany
+    her, as he is scheduled to be in France during the same period": Ito's
+    trip is May 1 to 5 too. The trip is the latest dated one of several days
+    in the eight sentences before.
+    """
+    anchor = reading.document.anchor
+    text = reading.text
+    for draft in drafts:
+        if (
+            draft.time is not None
+            or draft.fixed_time is not None
+            or draft.status is Status.CANCELLED
+            or draft.sentence >= len(reading.sentences)
+        ):
+            continue
+        layer = reading.sentences[draft.sentence]
+        cue = _SAME_PERIOD.search(text, layer.sentence.start, layer.sentence.end)
+        if cue is None:
+            continue
+        for other in sorted(drafts, key=lambda d: d.sentence, reverse=True):
+            if other.type is not EventType.VISIT or other.time is None or other is draft:
+                continue
+            if not 0 <= draft.sentence - other.sentence <= 8 or other.time.start >= cue.start():
+                continue
+            status = other.status or (Status.PLANNED if other.future_hint else Status.OCCURRED)
+            direction: Direction = "backward" if status is Status.OCCURRED else "forward"
+            span = resolve(other.time.text, anchor, direction, other.time.year)
+            if span is None or not span.resolved or span.start is None or span.start == span.end:
+                continue
+            draft.time, draft.inherited_time = TimeMention(cue.start(), cue.end(), cue.group()), None
+            draft.fixed_time = TimeSpan(
+                span.start, span.end, span.granularity, f"{cue.group()} ({span.text})"
+            )
+            break
+
+
+_DAY_OF_TRIP = re.compile(
+    r"^\s*(?:On|During)\s+the\s+(?P<which>first|second|third|last|final)\s+day\s+of\s+"
+    r"(?:the|his|her|their|this)\s+(?:[\w-]+\s+){0,2}?(?:trip|visit|tour|stay)\b"
+)
+
+
+def day_of_trip(reading: Reading, drafts: list[Draft]) -> None:
+    """An undated engagement "On the last day of the trip" is on that day of its people's dated trip.
+
+    "Lee will be in Washington from Aug. 24 to 26. On the last day of the
+    trip, Lee plans to visit a shipyard": Aug. 26. The trip is the latest
+    one of several days its people make, in the eight sentences before.
+    """
+    anchor = reading.document.anchor
+    for layer in reading.sentences:
+        cue = _DAY_OF_TRIP.match(layer.sentence.text)
+        if cue is None:
+            continue
+        told = [
+            d
+            for d in drafts
+            if d.sentence == layer.sentence.index and d.time is None and d.fixed_time is None
+        ]
+        for draft in told:
+            keys = draft.person_keys()
+            trip = next(
+                (
+                    span
+                    for other in sorted(drafts, key=lambda d: d.sentence, reverse=True)
+                    if other.type is EventType.VISIT
+                    and other is not draft
+                    and 0 < layer.sentence.index - other.sentence <= 8
+                    and other.person_keys() & keys
+                    and (span := span_of(other, anchor) if other.fixed_time is None else other.fixed_time)
+                    is not None
+                    and span.start is not None
+                    and span.end is not None
+                    and span.start < span.end
+                ),
+                None,
+            )
+            if trip is None or trip.start is None or trip.end is None:
+                continue
+            which = cue["which"].lower()
+            offsets = {"first": 0, "second": 1, "third": 2}
+            day = trip.end if which in ("last", "final") else trip.start + dt.timedelta(days=offsets[which])
+            if day > trip.end:
+                continue
+            written = cue.group().strip()
+            draft.time = TimeMention(layer.sentence.start, layer.sentence.start + cue.end(), written)
+            draft.inherited_time = None
+            draft.fixed_time = TimeSpan(day, day, Granularity.DAY, written)
+
+
+_GATHERING_BEFORE = re.compile(
+    r"\b(?:summit|meeting|meetings|conference|forum|gathering|session|dialogue)\s*$", re.IGNORECASE
+)
+
+
+def sidelines_dates(reading: Reading, drafts: list[Draft]) -> None:
+    """Talks "on the sidelines of" a gathering dated only loosely take its dates, told elsewhere.
+
+    "Hale will hold talks with Sato on the sidelines of the summit in Lima
+    next week ... Hale will fly to Lima on Monday for the leaders' meeting
+    on 18 and 19 November": the talks are on the 18th or 19th. The dates must
+    follow a gathering's noun in a sentence that names the talks' place, and
+    lie within the talks' own time.
+    """
+    anchor = reading.document.anchor
+    text = reading.text
+    for draft in drafts:
+        if draft.type is not EventType.MEETING or draft.location is None or draft.fixed_time is not None:
+            continue
+        told_in = {
+            layer.sentence.index
+            for layer in reading.sentences
+            for start, end in draft.spans
+            if layer.sentence.start <= start < layer.sentence.end
+            and _SIDELINES.search(text, end, layer.sentence.end)
+        }
+        if not told_in:
+            continue
+        status = draft.status or (Status.PLANNED if draft.future_hint else Status.OCCURRED)
+        loose = settle_time(draft, status, anchor)[1] if draft.time is not None else None
+        if loose is None or loose.start is None or loose.end is None or (loose.end - loose.start).days < 4:
+            continue
+        place = draft.location.text
+        found = []
+        direction: Direction = "backward" if status is Status.OCCURRED else "forward"
+        for other in reading.sentences:
+            if other.sentence.index in told_in or place not in other.sentence.text:
+                continue
+            for mention in other.times:
+                opening = max(other.sentence.start, mention.start - 30)
+                if not _GATHERING_BEFORE.search(text, opening, mention.start):
+                    continue
+                span = resolve(mention.text, anchor, direction, mention.year)
+                if (
+                    span is not None
+                    and span.start is not None
+                    and span.end is not None
+                    and loose.start <= span.start
+                    and span.end <= loose.end
+                    and (span.end - span.start).days < (loose.end - loose.start).days
+                ):
+                    found.append(mention)
+        if len(found) == 1:
+            draft.time, draft.alt_times, draft.inherited_time = found[0], [], None
 
 
 def visit_lengths(reading: Reading, drafts: list[Draft]) -> None:
