@@ -394,3 +394,33 @@ def test_a_gathering_s_place_is_read_from_how_the_story_names_or_holds_it(
     (meeting,) = meetings(run(text, plugins, dt.date(2025, 6, 4)))
     assert meeting.location is not None
     assert meeting.location.name == place
+
+
+def test_the_g7_is_the_group_of_seven_summit_the_story_places(plugins: Plugins) -> None:
+    text = (
+        "Prime Minister Arlo Venn met Chancellor Ilse Brandt on the sidelines of the G7 on Saturday. "
+        "Leaders gathered for the Group of Seven summit in Hiroshima this weekend."
+    )
+    (meeting,) = meetings(run(text, plugins, dt.date(2025, 6, 4)))
+    assert meeting.location is not None
+    assert meeting.location.name == "Hiroshima"
+
+
+def test_a_meeting_this_weekend_is_not_held_on_a_visit_planned_for_later_this_year(plugins: Plugins) -> None:
+    text = (
+        "President Arlo Venn invited Prime Minister Hana Ryu to make an official visit to Washington "
+        "later this year. Venn and Ryu will hold talks this weekend, officials said."
+    )
+    found = [e for e in meetings(run(text, plugins, dt.date(2025, 6, 4))) if e.time is not None]
+    assert found
+    assert all(e.location is None for e in found)
+
+
+def test_a_meeting_is_not_held_on_a_visit_that_was_called_off(plugins: Plugins) -> None:
+    text = (
+        "President Arlo Venn called off a planned stop in Papua New Guinea. Venn and Prime Minister "
+        "Hana Ryu will still hold talks this weekend, officials said."
+    )
+    found = meetings(run(text, plugins, dt.date(2025, 6, 4)))
+    assert found
+    assert all(e.location is None or e.location.country != "PNG" for e in found)

@@ -775,7 +775,8 @@ def inherit(drafts: list[Draft], anchor: dt.date | None = None) -> None:
     invitation those of the call or meeting it was made in; a visit made
     "to attend" a meeting in the same sentence takes the meeting's date.
     A meeting dated before the visit begins ("meet him today and tour a
-    plant in Busan tomorrow") does not take its place.
+    plant in Busan tomorrow"), or to a few days of a visit dated only
+    vaguely ("later this year"), or of one called off, does not take its place.
     """
     for position, draft in enumerate(drafts):
         if draft.time is not None and draft.location is not None:
@@ -826,6 +827,8 @@ def inherit(drafts: list[Draft], anchor: dt.date | None = None) -> None:
                 and draft.type is EventType.MEETING
                 and not (other.onward and other.sentence == draft.sentence)
                 and not _dated_before(draft, other, anchor)
+                and not _vaguer_than(other, draft, anchor)
+                and (other.status is not Status.CANCELLED or draft.status is Status.CANCELLED)
             ):
                 draft.location = other.location
             if (
@@ -846,6 +849,22 @@ def _dated_before(draft: Draft, other: Draft, anchor: dt.date | None) -> bool:
     if first is None or second is None or first.end is None or second.start is None:
         return False
     return first.end < second.start
+
+
+_VAGUE_STAY = 31
+"""How many days a visit's time may span and still place a meeting dated to a few days."""
+
+
+def _vaguer_than(visit: Draft, meeting: Draft, anchor: dt.date | None) -> bool:
+    """Whether a visit is dated only vaguely ("later this year") and a meeting to a few days.
+
+    "an official visit to Washington later this year" does not place "a
+    meeting this weekend" of the same person: nothing says it happens there.
+    """
+    stay, own = span_of(visit, anchor), span_of(meeting, anchor)
+    if stay is None or own is None or stay.days is None or own.days is None:
+        return False
+    return stay.days > _VAGUE_STAY and own.days <= 7
 
 
 def group_countries(draft: Draft) -> set[str]:

@@ -521,7 +521,7 @@ _ARRIVAL_STAY = 3
 
 # A gathering named by the words before its noun ("the G20 summit", "the Asia-Pacific Economic
 # Cooperation (APEC) summit", "@forumhandle summit"), or by a code with a number ("COP26", "G7").
-_GATHERING_NAME_WORD = r"(?:@?[A-Z0-9][\w&.’'-]*|\([A-Z0-9][\w-]*\)|@[a-z0-9]\w*)"
+_GATHERING_NAME_WORD = r"(?:Group\s+of|@?[A-Z0-9][\w&.’'-]*|\([A-Z0-9][\w-]*\)|@[a-z0-9]\w*)"
 _GATHERING = re.compile(
     rf"(?P<name>(?:{_GATHERING_NAME_WORD}\s+){{0,5}}?)(?:(?i:trilateral|leaders['’]?|ministerial|annual)\s+)?"
     r"(?P<noun>(?i:summit|meeting|conference|forum|dialogue|gathering|session|assembly|olympics|games|expo))s?\b"
@@ -576,9 +576,14 @@ def _name_words(match: re.Match[str]) -> frozenset[str]:
     if match.group("code"):
         return frozenset({match.group("code").lower().replace("-", "")})
     words = re.findall(r"[\w&.’'-]+", match.group("name").lower())
-    return frozenset(
-        word.lstrip("@").strip(".’'-") for word in words if word not in _NOT_NAMING and len(word) > 1
-    )
+    named = {word.lstrip("@").strip(".’'-") for word in words if word not in _NOT_NAMING and len(word) > 1}
+    if "group" in named:
+        # "the Group of Seven summit" is the G7's
+        named |= {_GROUP_CODES[word] for word in named if word in _GROUP_CODES}
+    return frozenset(named)
+
+
+_GROUP_CODES = {"seven": "g7", "7": "g7", "eight": "g8", "8": "g8", "twenty": "g20", "20": "g20"}
 
 
 def _gatherings(reading: Reading, layer: SentenceLayer) -> list[_Gathering]:
