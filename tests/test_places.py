@@ -424,3 +424,20 @@ def test_a_meeting_is_not_held_on_a_visit_that_was_called_off(plugins: Plugins) 
     found = meetings(run(text, plugins, dt.date(2025, 6, 4)))
     assert found
     assert all(e.location is None or e.location.country != "PNG" for e in found)
+
+
+def test_a_meeting_during_which_clause_of_a_visit_is_where_the_visit_is(plugins: Plugins) -> None:
+    text = (
+        "President Arlo Venn arrived in Tokyo on Monday for a three-day visit, during which he will meet "
+        "Prime Minister Kenji Aoyama."
+    )
+    (meeting,) = meetings(run(text, plugins, dt.date(2025, 6, 4)))
+    assert meeting.location is not None
+    assert meeting.location.name == "Tokyo"
+
+
+def test_a_place_after_a_possessive_is_the_venue(plugins: Plugins) -> None:
+    text = "President Arlo Venn will host Prime Minister Kenji Aoyama at his Mar-a-Lago resort next week."
+    (meeting,) = meetings(run(text, plugins, dt.date(2025, 6, 4)))
+    assert meeting.location is not None
+    assert meeting.location.name == "Mar-a-Lago"

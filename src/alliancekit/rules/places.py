@@ -220,6 +220,19 @@ def location_for(
         for place in reversed(places):
             if place.end <= comma:
                 return place if comma - place.end <= 2 else None
+    if trigger.type is EventType.MEETING and re.search(
+        r",\s+(?:during|in\s+the\s+course\s+of)\s+which\b", text[layer.sentence.start : trigger.start]
+    ):
+        # "arrived in Tokyo for a three-day visit, during which he will meet Aoyama": the visit's place
+        for other in reversed(reading.drafts):
+            if other.sentence != layer.sentence.index:
+                break
+            if (
+                other.type is EventType.VISIT
+                and other.location is not None
+                and other.trigger.end <= trigger.start
+            ):
+                return other.location
     return None
 
 
@@ -326,8 +339,11 @@ def _after_in_or_at(text: str, layer: SentenceLayer, place: PlaceMention) -> boo
     return _IN_OR_AT.search(preceding) is not None
 
 
-# "in Hanoi", "at the Blue House", "in the border village of Panmunjom", "at the resort island of Bali"
-_IN_OR_AT = re.compile(r"\b(?i:in|at)\s+(?:(?i:the)\s+(?:[a-z][a-z-]*\s+){1,3}of\s+|(?i:the)\s+)?$")
+# "in Hanoi", "at the Blue House", "in the border village of Panmunjom", "at the resort island of Bali",
+# "at his Mar-a-Lago resort"
+_IN_OR_AT = re.compile(
+    r"\b(?i:in|at)\s+(?:(?i:the)\s+(?:[a-z][a-z-]*\s+){1,3}of\s+|(?i:the|his|her|their|its)\s+)?$"
+)
 
 
 def topics_of(layer: SentenceLayer, draft: Draft) -> list[str]:
