@@ -441,3 +441,12 @@ def test_a_place_after_a_possessive_is_the_venue(plugins: Plugins) -> None:
     (meeting,) = meetings(run(text, plugins, dt.date(2025, 6, 4)))
     assert meeting.location is not None
     assert meeting.location.name == "Mar-a-Lago"
+
+
+def test_a_base_toured_on_a_trip_to_a_country_is_a_stop_of_its_own(plugins: Plugins) -> None:
+    text = (
+        "Defense Secretary Arlo Venn will travel to Japan next week, where he will visit Yokosuka Naval "
+        "Base and meet Defense Minister Kenji Aoyama."
+    )
+    found = visits(run(text, plugins, dt.date(2025, 6, 4)))
+    assert sorted(v.location.name for v in found if v.location) == ["Japan", "Yokosuka Naval Base"]

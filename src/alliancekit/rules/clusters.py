@@ -301,10 +301,18 @@ def _compatible(first: Draft, second: Draft, anchor: dt.date | None, text: str =
     if first.location is not None and second.location is not None and first.type is EventType.VISIT:
         if first.location.country != second.location.country:
             return False
-        # Two cities of one country are two stops; a country and its city are one trip.
-        both_local = "country" not in (first.location.kind, second.location.kind)
+        # Two cities of one country are two stops; a country and its city are one trip; a base or a
+        # site toured is a stop of its own ("travel to Japan, where he will visit Yokosuka Naval Base").
+        kinds = {first.location.kind, second.location.kind}
+        if "country" in kinds and kinds & _SITE_KINDS:
+            return False
+        both_local = "country" not in kinds
         return not (both_local and first.location.name != second.location.name)
     return True
+
+
+_SITE_KINDS = frozenset({"base", "site", "facility"})
+"""The kinds of place a trip tours as a stop of its own, not the country or city it goes to."""
 
 
 def _homecoming(draft: Draft) -> bool:
