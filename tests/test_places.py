@@ -10,7 +10,7 @@ import datetime as dt
 import pytest
 
 from alliancekit.model import Event, EventType
-from alliancekit.pipeline import extract
+from alliancekit.pipeline import explain, extract
 from alliancekit.plugins import Plugins
 from alliancekit.rules.mentions import find_places
 
@@ -450,3 +450,13 @@ def test_a_base_toured_on_a_trip_to_a_country_is_a_stop_of_its_own(plugins: Plug
     )
     found = visits(run(text, plugins, dt.date(2025, 6, 4)))
     assert sorted(v.location.name for v in found if v.location) == ["Japan", "Yokosuka Naval Base"]
+
+
+def test_the_explanation_says_a_meeting_takes_the_place_of_its_gathering(plugins: Plugins) -> None:
+    text = (
+        "Prime Minister Arlo Venn held talks with Chancellor Ilse Brandt on the sidelines of the G20 "
+        "summit on Tuesday.\n\nClimate finance dominated the first day of the G20 summit in Bali."
+    )
+    (explained,) = explain(text, published=dt.date(2025, 11, 20), plugins=plugins)
+    reasons = dict(explained.reasons)
+    assert "gathering" in reasons["location"]

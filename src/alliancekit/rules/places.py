@@ -16,7 +16,7 @@ import attrs
 
 from alliancekit.model import EventType, Status, TimeSpan
 from alliancekit.rules import cues, lexicon
-from alliancekit.rules.document import Draft, Reading, SentenceLayer
+from alliancekit.rules.document import Draft, DraftMention, Reading, SentenceLayer
 from alliancekit.rules.mentions import PlaceMention
 from alliancekit.rules.timing import arrival_adjunct, settle_time, venues
 from alliancekit.rules.triggers import Trigger
@@ -529,6 +529,9 @@ def places_within_stays(reading: Reading, drafts: list[Draft]) -> None:
             continue
         if len({place.country for place in chosen}) == 1:
             draft.location = chosen[0]
+            draft.decide(
+                "location", DraftMention.of(draft), "the place of the stay or meeting it is dated within"
+            )
 
 
 _ARRIVAL_STAY = 3
@@ -675,6 +678,7 @@ def gathering_places(reading: Reading, drafts: list[Draft]) -> None:
             continue
         if setting.place is not None:
             draft.location = setting.place
+            draft.decide("location", DraftMention.of(draft), "the place of the gathering it is held at")
             continue
         if named is None:
             named = [
@@ -690,6 +694,7 @@ def gathering_places(reading: Reading, drafts: list[Draft]) -> None:
         countries = {g.place.country for g in same if g.place is not None}
         if len(countries) == 1:
             draft.location = next(g.place for g in same if g.place is not None)
+            draft.decide("location", DraftMention.of(draft), "the place the story gives for the gathering")
 
 
 def _setting_of(reading: Reading, layer: SentenceLayer, trigger: Trigger) -> _Gathering | None:
