@@ -460,3 +460,14 @@ def test_the_explanation_says_a_meeting_takes_the_place_of_its_gathering(plugins
     (explained,) = explain(text, published=dt.date(2025, 11, 20), plugins=plugins)
     reasons = dict(explained.reasons)
     assert "gathering" in reasons["location"]
+
+
+def test_a_meeting_to_come_after_an_earlier_trip_is_not_held_where_that_trip_went(plugins: Plugins) -> None:
+    text = (
+        "Foreign Minister Arlo Venn, who visited Tokyo in May, is expected to meet Foreign Minister Hana "
+        "Ryu in Seoul next week.\n\n"
+        "Foreign Minister Kenta Ogiwara visited Hanoi in May and is scheduled to meet Foreign Minister "
+        "Hana Ryu next week."
+    )
+    found = meetings(run(text, plugins, dt.date(2025, 6, 4)))
+    assert {e.location.name if e.location else None for e in found} == {"Seoul", None}

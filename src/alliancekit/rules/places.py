@@ -18,7 +18,7 @@ from alliancekit.model import EventType, Status, TimeSpan
 from alliancekit.rules import cues, lexicon
 from alliancekit.rules.document import Draft, DraftMention, Reading, SentenceLayer
 from alliancekit.rules.mentions import PlaceMention
-from alliancekit.rules.timing import arrival_adjunct, settle_time, venues
+from alliancekit.rules.timing import arrival_adjunct, settle_time, times_agree, venues
 from alliancekit.rules.triggers import Trigger
 from alliancekit.temporal import TimeMention
 
@@ -102,9 +102,9 @@ def location_for(
     """Where the engagement of a trigger happens: its destination, or the place its clause names."""
     text = reading.text
     before = text[max(left, trigger.start - 40) : trigger.start]
-    if trigger.type is EventType.MEETING and (
-        cues.PURPOSE.search(before) or (trigger.form == "verbal" and _TO_PURPOSE.search(before))
-    ):
+    for_purpose = cues.PURPOSE.search(before) is not None
+    to_purpose = trigger.form == "verbal" and _TO_PURPOSE.search(before) is not None
+    if trigger.type is EventType.MEETING and (for_purpose or to_purpose):
         # "will fly to Tokyo on Saturday for talks with X", "visited Seoul in March to attend a
         # trilateral meeting": the talks are where the trip goes.
         for other in reversed(reading.drafts):
@@ -115,6 +115,13 @@ def location_for(
                 and other.location is not None
                 and other.trigger.end <= trigger.start
                 and other.person_keys() & draft.person_keys()
+                and (
+                    for_purpose
+                    or (
+                        times_agree(other, draft, reading.document.anchor)
+                        and not _placed_elsewhere(text, layer, trigger, right, other.location)
+                    )
+                )
             ):
                 return other.location
     places = layer.places
@@ -268,6 +275,23 @@ def _venue_of(venue: re.Match[str], draft: Draft) -> PlaceMention:
 
 # "visited Seoul to attend", "flew to Hanoi in May to meet": a trip's purpose, the infinitive after it.
 _TO_PURPOSE = re.compile(r"\w\s+(?:in\s+order\s+)?to\s+(?:also\s+)?$")
+
+
+def _placed_elsewhere(
+    text: str, layer: SentenceLayer, trigger: Trigger, right: int, trip: PlaceMention
+) -> bool:
+    """Whether the trigger's clause names a place of its own in another country than the trip's.
+
+    "who visited Tokyo in May, is expected to meet her in Seoul": not the trip's meeting.
+    """
+    return any(
+        trigger.end <= place.start <= right + 2
+        and _after_in_or_at(text, layer, place)
+        and place.country is not None
+        and place.country != trip.country
+        for place in layer.places
+    )
+
 
 _MOTION_TO = re.compile(
     r"\b(?:head(?:s|ed|ing)?|travel(?:s|led|ling|ed|ing)?|fl(?:y|ies|ew|ying)|go(?:es|ing)?|went|mov(?:e|es|ed|ing)|"
