@@ -194,7 +194,7 @@ def location_for(
         if _after_in_or_at(text, layer, place):
             return place
     if trigger.type is EventType.MEETING:
-        venue = _VENUE_NOUN.search(text, trigger.end, min(layer.sentence.end, right + 60))
+        venue = _VENUE_NOUN.search(text, trigger.end, min(layer.sentence.end, right + 2))
         if venue is not None and not re.search(r"[;:]", text[trigger.end : venue.start()]):
             # "paid a courtesy call on her at her office", "a dinner at his private residence"
             return _venue_of(venue, draft)
