@@ -471,3 +471,12 @@ def test_a_meeting_to_come_after_an_earlier_trip_is_not_held_where_that_trip_wen
     )
     found = meetings(run(text, plugins, dt.date(2025, 6, 4)))
     assert {e.location.name if e.location else None for e in found} == {"Seoul", None}
+
+
+def test_two_gatherings_sharing_only_a_region_word_are_not_one(plugins: Plugins) -> None:
+    text = (
+        "President Arlo Venn met Prime Minister Hana Ryu on the sidelines of the East Asia Summit on "
+        "Friday. The Asia-Pacific Economic Cooperation summit in Gyeongju follows next week."
+    )
+    (meeting,) = meetings(run(text, plugins, dt.date(2025, 6, 4)))
+    assert meeting.location is None

@@ -675,12 +675,29 @@ def _place_of(reading: Reading, layer: SentenceLayer, match: re.Match[str]) -> P
 
 
 def _same_gathering(first: _Gathering, second: _Gathering) -> bool:
-    """Whether two names may name one gathering: a word in common, or one word the start of another."""
+    """Whether two names may name one gathering: a distinctive word or a code ("G20") in common.
+
+    A code may start the other's word ("@g20org"); words any gathering may
+    bear ("Asia", "Security", "Economic") tell none apart.
+    """
     return any(
-        a == b or (len(a) >= 2 and len(b) >= 2 and (a.startswith(b) or b.startswith(a)))
-        for a in first.words
-        for b in second.words
+        a == b or _code_prefix(a, b) or _code_prefix(b, a)
+        for a in first.words - _GENERIC_NAME_WORDS
+        for b in second.words - _GENERIC_NAME_WORDS
     )
+
+
+def _code_prefix(code: str, word: str) -> bool:
+    return len(code) >= 2 and any(c.isdigit() for c in code) and word.startswith(code)
+
+
+_GENERIC_NAME_WORDS = frozenset(
+    """
+    asia asian pacific asia-pacific east west north south europe european africa african america american
+    economic cooperation security regional international world global national leaders ministers
+    ministerial defense defence foreign group of and un united nations general summit
+    """.split()
+)
 
 
 def gathering_places(reading: Reading, drafts: list[Draft]) -> None:
