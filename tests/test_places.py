@@ -480,3 +480,12 @@ def test_two_gatherings_sharing_only_a_region_word_are_not_one(plugins: Plugins)
     )
     (meeting,) = meetings(run(text, plugins, dt.date(2025, 6, 4)))
     assert meeting.location is None
+
+
+def test_the_next_summit_s_place_is_not_the_place_of_one_just_held(plugins: Plugins) -> None:
+    text = (
+        "President Arlo Venn met Prime Minister Hana Ryu on the sidelines of the summit on Friday. "
+        "The next summit will be held in Tokyo."
+    )
+    (meeting,) = meetings(run(text, plugins, dt.date(2025, 6, 4)))
+    assert meeting.location is None

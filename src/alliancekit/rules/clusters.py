@@ -74,12 +74,17 @@ def part_of_earlier(reading: Reading, draft: Draft, layer: SentenceLayer) -> boo
     return False
 
 
+_ANOTHER_OCCASION = re.compile(r"\b(?:next|previous|upcoming|following|future)\b", re.IGNORECASE)
+
+
 def refer_back(reading: Reading, reference: Draft, layer: SentenceLayer) -> None:
     """A noun like "the visit" with no participants: enrich the latest draft it names."""
     text = reading.text
     start = max(layer.sentence.start, reference.trigger.start - 20)
     if not cues.REFERENCE.match(text[start : reference.trigger.start].split(",")[-1]):
         return
+    if _ANOTHER_OCCASION.search(text[start : reference.trigger.start].split(",")[-1]):
+        return  # "the next summit will be held in Tokyo": not the one just reported, nor its place
     if re.search(
         r"\b(?:will|would|to|may|might|could|should|must|shall)\s+$",
         text[start : reference.trigger.start],

@@ -613,6 +613,8 @@ class _Gathering:
     words: frozenset[str]
     noun: str
     place: PlaceMention | None
+    another_occasion: bool = False
+    """Named as another occasion than the story's ("the next summit", "last year's summit")."""
 
 
 def _name_words(match: re.Match[str]) -> frozenset[str]:
@@ -629,6 +631,13 @@ def _name_words(match: re.Match[str]) -> frozenset[str]:
 _GROUP_CODES = {"seven": "g7", "7": "g7", "eight": "g8", "8": "g8", "twenty": "g20", "20": "g20"}
 
 
+# "the next summit", "last year's summit", "a previous meeting": another occasion than the story's.
+_ANOTHER_OCCASION = re.compile(
+    r"\b(?i:next|last|previous|upcoming|following|prior|earlier|future|first|second|third)"
+    r"(?:\s+(?i:year|month|week)['’]s)?\s+(?:[\w-]+\s+){0,2}$"
+)
+
+
 def _gatherings(reading: Reading, layer: SentenceLayer) -> list[_Gathering]:
     """The gatherings a sentence names, each with the place the sentence gives for it."""
     text = reading.text
@@ -636,8 +645,16 @@ def _gatherings(reading: Reading, layer: SentenceLayer) -> list[_Gathering]:
     for match in _GATHERING.finditer(text, layer.sentence.start, layer.sentence.end):
         start = match.start()
         noun = (match.group("noun") or "summit").lower()
+        before = text[max(layer.sentence.start, start - 24) : start]
         found.append(
-            _Gathering(start, match.end(), _name_words(match), noun, _place_of(reading, layer, match))
+            _Gathering(
+                start,
+                match.end(),
+                _name_words(match),
+                noun,
+                _place_of(reading, layer, match),
+                _ANOTHER_OCCASION.search(before) is not None,
+            )
         )
     return found
 
@@ -727,7 +744,7 @@ def gathering_places(reading: Reading, drafts: list[Draft]) -> None:
                 for other in reading.sentences
                 if _GATHERING.search(other.sentence.text)
                 for gathering in _gatherings(reading, other)
-                if gathering.place is not None
+                if gathering.place is not None and not gathering.another_occasion
             ]
         same = [
             g for g in named if (_same_gathering(g, setting) if setting.words else g.noun == setting.noun)
