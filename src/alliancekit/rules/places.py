@@ -1,9 +1,13 @@
 """Places: where each engagement happens, and which countries it is about.
 
 A visit goes to its destination ("travel to Seoul and Manila": a stop in
-each); a meeting is where an ``in``/``at`` phrase, the trip it is part of,
-"the country" of the story or the dateline puts it. The countries a passage
-names besides the sides' own are its topics.
+each); a meeting is where an ``in``/``at`` phrase, a building ("at her
+office"), the trip it is part of or set in ("During his visit to Tokyo"),
+"the country" of the story or the dateline puts it. Over the whole story,
+a meeting held at a gathering ("on the sidelines of the G20 summit") takes
+the place the story gives for that gathering, and one dated within a stay of
+its people the stay's (:func:`gathering_places`, :func:`places_within_stays`).
+The countries a passage names besides the sides' own are its topics.
 """
 
 from __future__ import annotations
@@ -198,7 +202,6 @@ def location_for(
         if venue is not None and not re.search(r"[;:]", text[trigger.end : venue.start()]):
             # "paid a courtesy call on her at her office", "a dinner at his private residence"
             return _venue_of(venue, draft)
-    if trigger.type is EventType.MEETING:
         framing = _framing_trip_place(text, layer, trigger)
         if framing is not None:
             return framing  # "During his visit to Tokyo, Venn met Aoyama": where the trip is
