@@ -489,3 +489,16 @@ def test_the_next_summit_s_place_is_not_the_place_of_one_just_held(plugins: Plug
     )
     (meeting,) = meetings(run(text, plugins, dt.date(2025, 6, 4)))
     assert meeting.location is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Arlo Venn and Prime Minister Hana Ryu met at a hotel in central Seoul on Monday.",
+        "President Arlo Venn and Prime Minister Hana Ryu met in Seoul's Yongsan district on Monday.",
+    ],
+)
+def test_a_city_given_with_a_part_of_it_is_the_venue(plugins: Plugins, text: str) -> None:
+    (meeting,) = meetings(run(text, plugins, dt.date(2025, 6, 4)))
+    assert meeting.location is not None
+    assert meeting.location.name == "Seoul"

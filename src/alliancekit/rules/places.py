@@ -367,9 +367,10 @@ def _after_in_or_at(text: str, layer: SentenceLayer, place: PlaceMention) -> boo
 
 
 # "in Hanoi", "at the Blue House", "in the border village of Panmunjom", "at the resort island of Bali",
-# "at his Mar-a-Lago resort"
+# "at his Mar-a-Lago resort", "in central Seoul"
 _IN_OR_AT = re.compile(
-    r"\b(?i:in|at)\s+(?:(?i:the)\s+(?:[a-z][a-z-]*\s+){1,3}of\s+|(?i:the|his|her|their|its)\s+)?$"
+    r"\b(?i:in|at)\s+(?:(?i:the)\s+(?:[a-z][a-z-]*\s+){1,3}of\s+|(?i:the|his|her|their|its)\s+)?"
+    r"(?:(?:central|downtown|northern|southern|eastern|western|suburban|greater)\s+)?$"
 )
 
 
