@@ -502,3 +502,18 @@ def test_a_city_given_with_a_part_of_it_is_the_venue(plugins: Plugins, text: str
     (meeting,) = meetings(run(text, plugins, dt.date(2025, 6, 4)))
     assert meeting.location is not None
     assert meeting.location.name == "Seoul"
+
+
+def test_a_trip_to_one_city_and_then_to_another_is_a_visit_to_each(plugins: Plugins) -> None:
+    text = "Defense Secretary Arlo Venn will travel to Tokyo and then to Seoul next week."
+    found = visits(run(text, plugins, dt.date(2025, 6, 4)))
+    assert sorted(v.location.name for v in found if v.location) == ["Seoul", "Tokyo"]
+
+
+def test_a_stop_on_the_way_does_not_become_the_trip_s_destination(plugins: Plugins) -> None:
+    text = (
+        "Prime Minister Kenji Aoyama will visit the United States next month, with a stop in Hawaii on "
+        "the way."
+    )
+    found = visits(run(text, plugins, dt.date(2025, 6, 4)))
+    assert "United States" in {v.location.name for v in found if v.location}

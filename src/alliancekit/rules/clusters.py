@@ -508,6 +508,10 @@ def _new_date(draft: Draft, text: str) -> bool:
     return draft.time is not None and bool(text) and _NEW_DATE.search(_wording(draft, text)) is not None
 
 
+# A trip's stop named as such: "a stop in Hawaii", "a stopover in Darwin", "a layover in Dubai".
+_STOP_WORD = re.compile(r"(?:stop|stopover|layover)s?\b", re.IGNORECASE)
+
+
 def mark_mentions(drafts: list[Draft]) -> None:
     """Mark the drafts whose time was stated for another engagement, and the stops of a listed trip.
 
@@ -525,8 +529,9 @@ def mark_mentions(drafts: list[Draft]) -> None:
         if draft.type is EventType.VISIT and draft.location is not None:
             places_by_trigger.setdefault(draft.trigger.start, set()).add(draft.location.name)
     for draft in drafts:
-        draft.one_stop = (
-            draft.type is EventType.VISIT and len(places_by_trigger.get(draft.trigger.start, ())) > 1
+        draft.one_stop = draft.type is EventType.VISIT and (
+            len(places_by_trigger.get(draft.trigger.start, ())) > 1
+            or _STOP_WORD.match(draft.trigger.text) is not None  # "with a stop in Hawaii on the way"
         )
         if draft.time is None:
             continue

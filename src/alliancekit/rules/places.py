@@ -63,6 +63,7 @@ def more_destinations(
             cues.LIST_GAP.fullmatch(gap)
             or cues.SECOND_PLACE_GAP.fullmatch(gap)
             or _dated_stop_gap(layer, previous.end, gap)
+            or _AND_THEN_TO.fullmatch(gap)
         ):
             break
         found.append(place)
@@ -70,6 +71,8 @@ def more_destinations(
     return found
 
 
+# "to Tokyo and then to Seoul": the gap between two stops of a trip, each with its "to".
+_AND_THEN_TO = re.compile(r",?\s+and\s+(?:then\s+)?(?:on\s+)?to\s+(?:the\s+)?")
 # "to Beijing on Wednesday and to Seoul on Thursday": the gap between two dated stops of a trip.
 _DATED_STOP_GAP = re.compile(r"\s+(?P<time>[^,;.]{2,40}?),?\s+and\s+(?:then\s+)?to\s+(?:the\s+)?")
 
