@@ -9,9 +9,14 @@ import datetime as dt
 
 import pytest
 
-from alliancekit.model import Event, EventType, Status
+from alliancekit.model import Event, EventType, Role, Status
 from alliancekit.pipeline import explain, extract
 from alliancekit.plugins import Plugins
+from alliancekit.rules.clusters import inherit
+from alliancekit.rules.document import Draft, Party
+from alliancekit.rules.mentions import PersonMention, PlaceMention
+from alliancekit.rules.text import Sentence
+from alliancekit.rules.triggers import Trigger
 from helpers import persons
 
 FEBRUARY = dt.date(2026, 2, 10)
@@ -193,3 +198,26 @@ def test_another_person_too_visiting_the_place_of_a_reported_trip_joins_that_tri
     )
     visits = [e for e in run(text, plugins) if e.type is EventType.VISIT]
     assert [persons(e) for e in visits] == [{"Park Min-ho", "Choi Dae-sung"}]
+
+
+def _draft(kind: EventType, status: Status | None, sentence: int, place: str | None) -> Draft:
+    venn = PersonMention(0, 4, "Arlo Venn", "President", "USA")
+    ryu = PersonMention(10, 13, "Hana Ryu", "Prime Minister", "KOR")
+    people = [venn] if kind is EventType.VISIT else [venn, ryu]
+    trigger = Trigger(
+        kind, "verbal", 20 + sentence, 24 + sentence, "meet", destination=kind is EventType.VISIT
+    )
+    draft = Draft.start(
+        Sentence(0, 100, "", 0, sentence), trigger, [Party(p, None, Role.PARTICIPANT) for p in people]
+    )
+    draft.status = status
+    if place is not None:
+        draft.location = PlaceMention(30, 34, place, "PNG", "country", place)
+    return draft
+
+
+def test_an_undecided_meeting_does_not_take_the_place_of_a_visit_called_off() -> None:
+    called_off = _draft(EventType.VISIT, Status.CANCELLED, 0, "Papua New Guinea")
+    meeting = _draft(EventType.MEETING, None, 1, None)
+    inherit([called_off, meeting])
+    assert meeting.location is None

@@ -10,7 +10,7 @@ import datetime as dt
 import pytest
 
 from alliancekit.model import Event, EventType
-from alliancekit.pipeline import extract
+from alliancekit.pipeline import explain, extract
 from alliancekit.plugins import Plugins
 from alliancekit.rules.mentions import find_places
 
@@ -394,3 +394,126 @@ def test_a_gathering_s_place_is_read_from_how_the_story_names_or_holds_it(
     (meeting,) = meetings(run(text, plugins, dt.date(2025, 6, 4)))
     assert meeting.location is not None
     assert meeting.location.name == place
+
+
+def test_the_g7_is_the_group_of_seven_summit_the_story_places(plugins: Plugins) -> None:
+    text = (
+        "Prime Minister Arlo Venn met Chancellor Ilse Brandt on the sidelines of the G7 on Saturday. "
+        "Leaders gathered for the Group of Seven summit in Hiroshima this weekend."
+    )
+    (meeting,) = meetings(run(text, plugins, dt.date(2025, 6, 4)))
+    assert meeting.location is not None
+    assert meeting.location.name == "Hiroshima"
+
+
+def test_a_meeting_this_weekend_is_not_held_on_a_visit_planned_for_later_this_year(plugins: Plugins) -> None:
+    text = (
+        "President Arlo Venn invited Prime Minister Hana Ryu to make an official visit to Washington "
+        "later this year. Venn and Ryu will hold talks this weekend, officials said."
+    )
+    found = [e for e in meetings(run(text, plugins, dt.date(2025, 6, 4))) if e.time is not None]
+    assert found
+    assert all(e.location is None for e in found)
+
+
+def test_a_meeting_is_not_held_on_a_visit_that_was_called_off(plugins: Plugins) -> None:
+    text = (
+        "President Arlo Venn called off a planned stop in Papua New Guinea. Venn and Prime Minister "
+        "Hana Ryu will still hold talks this weekend, officials said."
+    )
+    found = meetings(run(text, plugins, dt.date(2025, 6, 4)))
+    assert found
+    assert all(e.location is None or e.location.country != "PNG" for e in found)
+
+
+def test_a_meeting_during_which_clause_of_a_visit_is_where_the_visit_is(plugins: Plugins) -> None:
+    text = (
+        "President Arlo Venn arrived in Tokyo on Monday for a three-day visit, during which he will meet "
+        "Prime Minister Kenji Aoyama."
+    )
+    (meeting,) = meetings(run(text, plugins, dt.date(2025, 6, 4)))
+    assert meeting.location is not None
+    assert meeting.location.name == "Tokyo"
+
+
+def test_a_place_after_a_possessive_is_the_venue(plugins: Plugins) -> None:
+    text = "President Arlo Venn will host Prime Minister Kenji Aoyama at his Mar-a-Lago resort next week."
+    (meeting,) = meetings(run(text, plugins, dt.date(2025, 6, 4)))
+    assert meeting.location is not None
+    assert meeting.location.name == "Mar-a-Lago"
+
+
+def test_a_base_toured_on_a_trip_to_a_country_is_a_stop_of_its_own(plugins: Plugins) -> None:
+    text = (
+        "Defense Secretary Arlo Venn will travel to Japan next week, where he will visit Yokosuka Naval "
+        "Base and meet Defense Minister Kenji Aoyama."
+    )
+    found = visits(run(text, plugins, dt.date(2025, 6, 4)))
+    assert sorted(v.location.name for v in found if v.location) == ["Japan", "Yokosuka Naval Base"]
+
+
+def test_the_explanation_says_a_meeting_takes_the_place_of_its_gathering(plugins: Plugins) -> None:
+    text = (
+        "Prime Minister Arlo Venn held talks with Chancellor Ilse Brandt on the sidelines of the G20 "
+        "summit on Tuesday.\n\nClimate finance dominated the first day of the G20 summit in Bali."
+    )
+    (explained,) = explain(text, published=dt.date(2025, 11, 20), plugins=plugins)
+    reasons = dict(explained.reasons)
+    assert "gathering" in reasons["location"]
+
+
+def test_a_meeting_to_come_after_an_earlier_trip_is_not_held_where_that_trip_went(plugins: Plugins) -> None:
+    text = (
+        "Foreign Minister Arlo Venn, who visited Tokyo in May, is expected to meet Foreign Minister Hana "
+        "Ryu in Seoul next week.\n\n"
+        "Foreign Minister Kenta Ogiwara visited Hanoi in May and is scheduled to meet Foreign Minister "
+        "Hana Ryu next week."
+    )
+    found = meetings(run(text, plugins, dt.date(2025, 6, 4)))
+    assert {e.location.name if e.location else None for e in found} == {"Seoul", None}
+
+
+def test_two_gatherings_sharing_only_a_region_word_are_not_one(plugins: Plugins) -> None:
+    text = (
+        "President Arlo Venn met Prime Minister Hana Ryu on the sidelines of the East Asia Summit on "
+        "Friday. The Asia-Pacific Economic Cooperation summit in Gyeongju follows next week."
+    )
+    (meeting,) = meetings(run(text, plugins, dt.date(2025, 6, 4)))
+    assert meeting.location is None
+
+
+def test_the_next_summit_s_place_is_not_the_place_of_one_just_held(plugins: Plugins) -> None:
+    text = (
+        "President Arlo Venn met Prime Minister Hana Ryu on the sidelines of the summit on Friday. "
+        "The next summit will be held in Tokyo."
+    )
+    (meeting,) = meetings(run(text, plugins, dt.date(2025, 6, 4)))
+    assert meeting.location is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Arlo Venn and Prime Minister Hana Ryu met at a hotel in central Seoul on Monday.",
+        "President Arlo Venn and Prime Minister Hana Ryu met in Seoul's Yongsan district on Monday.",
+    ],
+)
+def test_a_city_given_with_a_part_of_it_is_the_venue(plugins: Plugins, text: str) -> None:
+    (meeting,) = meetings(run(text, plugins, dt.date(2025, 6, 4)))
+    assert meeting.location is not None
+    assert meeting.location.name == "Seoul"
+
+
+def test_a_trip_to_one_city_and_then_to_another_is_a_visit_to_each(plugins: Plugins) -> None:
+    text = "Defense Secretary Arlo Venn will travel to Tokyo and then to Seoul next week."
+    found = visits(run(text, plugins, dt.date(2025, 6, 4)))
+    assert sorted(v.location.name for v in found if v.location) == ["Seoul", "Tokyo"]
+
+
+def test_a_stop_on_the_way_does_not_become_the_trip_s_destination(plugins: Plugins) -> None:
+    text = (
+        "Prime Minister Kenji Aoyama will visit the United States next month, with a stop in Hawaii on "
+        "the way."
+    )
+    found = visits(run(text, plugins, dt.date(2025, 6, 4)))
+    assert "United States" in {v.location.name for v in found if v.location}

@@ -86,6 +86,9 @@ def part_of_earlier(reading: Reading, draft: Draft, layer: SentenceLayer) -> boo
     return False
 
 
+_ANOTHER_OCCASION = re.compile(r"\b(?:next|previous|upcoming|following|future)\b", re.IGNORECASE)
+
+
 def refer_back(reading: Reading, reference: Draft, layer: SentenceLayer) -> None:
     """A noun like "the visit" with no participants: enrich the latest draft it names."""
     text = reading.text
@@ -97,6 +100,8 @@ def refer_back(reading: Reading, reference: Draft, layer: SentenceLayer) -> None
         return
     if re.search(r"(?:^|\s)(?:a|an)\s+$", text[max(layer.sentence.start, start - 4) : start], re.IGNORECASE):
         return  # "a three-party liaison meeting": a new one, not one told before
+    if _ANOTHER_OCCASION.search(text[start : reference.trigger.start].split(",")[-1]):
+        return  # "the next summit will be held in Tokyo": not the one just reported, nor its place
     if re.search(
         r"\b(?:will|would|to|may|might|could|should|must|shall)\s+$",
         text[start : reference.trigger.start],
@@ -471,10 +476,18 @@ def _compatible(first: Draft, second: Draft, anchor: dt.date | None, text: str =
     if first.location is not None and second.location is not None and first.type is EventType.VISIT:
         if first.location.country != second.location.country:
             return False
-        # Two cities of one country are two stops; a country and its city are one trip.
-        both_local = "country" not in (first.location.kind, second.location.kind)
+        # Two cities of one country are two stops; a country and its city are one trip; a base or a
+        # site toured is a stop of its own ("travel to Japan, where he will visit Yokosuka Naval Base").
+        kinds = {first.location.kind, second.location.kind}
+        if "country" in kinds and kinds & _SITE_KINDS:
+            return False
+        both_local = "country" not in kinds
         return not (both_local and first.location.name != second.location.name)
     return True
+
+
+_SITE_KINDS = frozenset({"base", "site", "facility"})
+"""The kinds of place a trip tours as a stop of its own, not the country or city it goes to."""
 
 
 def _homecoming(draft: Draft) -> bool:
@@ -708,6 +721,10 @@ def _new_date(draft: Draft, text: str) -> bool:
     return draft.time is not None and bool(text) and _NEW_DATE.search(_wording(draft, text)) is not None
 
 
+# A trip's stop named as such: "a stop in Hawaii", "a stopover in Darwin", "a layover in Dubai".
+_STOP_WORD = re.compile(r"(?:stop|stopover|layover)s?\b", re.IGNORECASE)
+
+
 def mark_mentions(drafts: list[Draft]) -> None:
     """Mark the drafts whose time was stated for another engagement, and the stops of a listed trip.
 
@@ -725,8 +742,9 @@ def mark_mentions(drafts: list[Draft]) -> None:
         if draft.type is EventType.VISIT and draft.location is not None:
             places_by_trigger.setdefault(draft.trigger.start, set()).add(draft.location.name)
     for draft in drafts:
-        draft.one_stop = (
-            draft.type is EventType.VISIT and len(places_by_trigger.get(draft.trigger.start, ())) > 1
+        draft.one_stop = draft.type is EventType.VISIT and (
+            len(places_by_trigger.get(draft.trigger.start, ())) > 1
+            or _STOP_WORD.match(draft.trigger.text) is not None  # "with a stop in Hawaii on the way"
         )
         if draft.time is None:
             continue
@@ -1069,7 +1087,8 @@ def inherit(drafts: list[Draft], anchor: dt.date | None = None) -> None:
     "to attend" a meeting in the same sentence takes the meeting's date.
     Their statuses must agree once each one's own time has settled it.
     A meeting dated before the visit begins ("meet him today and tour a
-    plant in Busan tomorrow") does not take its place.
+    plant in Busan tomorrow"), or to a few days of a visit dated only
+    vaguely ("later this year"), or of one called off, does not take its place.
     """
     for position, draft in enumerate(drafts):
         if draft.time is not None and draft.location is not None:
@@ -1127,6 +1146,8 @@ def inherit(drafts: list[Draft], anchor: dt.date | None = None) -> None:
                 and draft.type is EventType.MEETING
                 and not (other.onward and other.sentence == draft.sentence)
                 and not _dated_before(draft, other, anchor)
+                and not _vaguer_than(other, draft, anchor)
+                and (other.status is not Status.CANCELLED or draft.status is Status.CANCELLED)
             ):
                 draft.location = other.location
             if (
@@ -1147,6 +1168,22 @@ def _dated_before(draft: Draft, other: Draft, anchor: dt.date | None) -> bool:
     if first is None or second is None or first.end is None or second.start is None:
         return False
     return first.end < second.start
+
+
+_VAGUE_STAY = 31
+"""How many days a visit's time may span and still place a meeting dated to a few days."""
+
+
+def _vaguer_than(visit: Draft, meeting: Draft, anchor: dt.date | None) -> bool:
+    """Whether a visit is dated only vaguely ("later this year") and a meeting to a few days.
+
+    "an official visit to Washington later this year" does not place "a
+    meeting this weekend" of the same person: nothing says it happens there.
+    """
+    stay, own = span_of(visit, anchor), span_of(meeting, anchor)
+    if stay is None or own is None or stay.days is None or own.days is None:
+        return False
+    return stay.days > _VAGUE_STAY and own.days <= 7
 
 
 def group_countries(draft: Draft) -> set[str]:

@@ -157,6 +157,9 @@ def _location_reason(event: Event, draft: Draft) -> str:
     frame = draft.inherited_time
     if frame is not None and frame.location is place:
         return f"the place of the {frame.type.value} it is part of ('{place.text}')"
+    decided = draft.decided_by("location")
+    if decided is not None and draft.mention_count < 2:
+        return f"'{place.text}': {decided[1]}"  # placed over the whole story, not by its own passage
     return f"'{place.text}', named in the passage"
 
 

@@ -1163,6 +1163,13 @@ def find_places(sentence: str, offset: int, knowledge_base: KnowledgeBase) -> li
         if any(p.start < end and start < p.end for p in found) or not _could_be_site(site, knowledge_base):
             continue
         found.append(PlaceMention(start, end, site, None, "facility", "the " + site))
+    for match in _CITY_DISTRICT.finditer(sentence):
+        # "in Seoul's Yongsan district": the city, though written as the district's possessor
+        start, end = offset + match.start("city"), offset + match.end("city")
+        known = knowledge_base.find_place(match.group("city"))
+        if known is None or any(p.start < end and start < p.end for p in found):
+            continue
+        found.append(PlaceMention(start, end, known.name, known.country, known.kind, match.group("city")))
     for match in _DEMONYM_CAPITAL.finditer(sentence):
         # "in the Japanese capital": the capital the gazetteer gives for that country
         code = lexicon.country_of_word(match.group("demonym"))
@@ -1204,6 +1211,12 @@ def _could_be_site(name: str, knowledge_base: KnowledgeBase) -> bool:
         return False
     return knowledge_base.find_person(name) is None
 
+
+# "Seoul's Yongsan district", "Tokyo's Nagatacho area": a city named as the possessor of its part.
+_CITY_DISTRICT = re.compile(
+    r"\b(?P<city>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)['’]s\s+(?:[A-Z][\w-]+\s+){0,2}"
+    r"(?:district|area|neighbou?rhood|suburbs?|outskirts|ward|downtown)\b"
+)
 
 # "the Japanese capital", "the South Korean capital": a country's capital named by its demonym.
 _DEMONYM_CAPITAL = re.compile(

@@ -1,9 +1,13 @@
 """Places: where each engagement happens, and which countries it is about.
 
 A visit goes to its destination ("travel to Seoul and Manila": a stop in
-each); a meeting is where an ``in``/``at`` phrase, the trip it is part of,
-"the country" of the story or the dateline puts it. The countries a passage
-names besides the sides' own are its topics.
+each); a meeting is where an ``in``/``at`` phrase, a building ("at her
+office"), the trip it is part of or set in ("During his visit to Tokyo"),
+"the country" of the story or the dateline puts it. Over the whole story,
+a meeting held at a gathering ("on the sidelines of the G20 summit") takes
+the place the story gives for that gathering, and one dated within a stay of
+its people the stay's (:func:`gathering_places`, :func:`places_within_stays`).
+The countries a passage names besides the sides' own are its topics.
 """
 
 from __future__ import annotations
@@ -16,9 +20,9 @@ import attrs
 
 from alliancekit.model import EventType, Status, TimeSpan
 from alliancekit.rules import cues, lexicon
-from alliancekit.rules.document import Draft, Reading, SentenceLayer
+from alliancekit.rules.document import Draft, DraftMention, Reading, SentenceLayer
 from alliancekit.rules.mentions import PlaceMention
-from alliancekit.rules.timing import arrival_adjunct, settle_time, venues
+from alliancekit.rules.timing import arrival_adjunct, settle_time, times_agree, venues
 from alliancekit.rules.triggers import Trigger
 from alliancekit.temporal import TimeMention
 
@@ -59,6 +63,7 @@ def more_destinations(
             cues.LIST_GAP.fullmatch(gap)
             or cues.SECOND_PLACE_GAP.fullmatch(gap)
             or _dated_stop_gap(layer, previous.end, gap)
+            or _AND_THEN_TO.fullmatch(gap)
         ):
             break
         found.append(place)
@@ -66,6 +71,8 @@ def more_destinations(
     return found
 
 
+# "to Tokyo and then to Seoul": the gap between two stops of a trip, each with its "to".
+_AND_THEN_TO = re.compile(r",?\s+and\s+(?:then\s+)?(?:on\s+)?to\s+(?:the\s+)?")
 # "to Beijing on Wednesday and to Seoul on Thursday": the gap between two dated stops of a trip.
 _DATED_STOP_GAP = re.compile(r"\s+(?P<time>[^,;.]{2,40}?),?\s+and\s+(?:then\s+)?to\s+(?:the\s+)?")
 
@@ -102,9 +109,9 @@ def location_for(
     """Where the engagement of a trigger happens: its destination, or the place its clause names."""
     text = reading.text
     before = text[max(left, trigger.start - 40) : trigger.start]
-    if trigger.type is EventType.MEETING and (
-        cues.PURPOSE.search(before) or (trigger.form == "verbal" and _TO_PURPOSE.search(before))
-    ):
+    for_purpose = cues.PURPOSE.search(before) is not None
+    to_purpose = trigger.form == "verbal" and _TO_PURPOSE.search(before) is not None
+    if trigger.type is EventType.MEETING and (for_purpose or to_purpose):
         # "will fly to Tokyo on Saturday for talks with X", "visited Seoul in March to attend a
         # trilateral meeting": the talks are where the trip goes.
         for other in reversed(reading.drafts):
@@ -115,6 +122,13 @@ def location_for(
                 and other.location is not None
                 and other.trigger.end <= trigger.start
                 and other.person_keys() & draft.person_keys()
+                and (
+                    for_purpose
+                    or (
+                        times_agree(other, draft, reading.document.anchor)
+                        and not _placed_elsewhere(text, layer, trigger, right, other.location)
+                    )
+                )
             ):
                 return other.location
     places = layer.places
@@ -187,11 +201,10 @@ def location_for(
         if _after_in_or_at(text, layer, place):
             return place
     if trigger.type is EventType.MEETING:
-        venue = _VENUE_NOUN.search(text, trigger.end, min(layer.sentence.end, right + 60))
+        venue = _VENUE_NOUN.search(text, trigger.end, min(layer.sentence.end, right + 2))
         if venue is not None and not re.search(r"[;:]", text[trigger.end : venue.start()]):
             # "paid a courtesy call on her at her office", "a dinner at his private residence"
             return _venue_of(venue, draft)
-    if trigger.type is EventType.MEETING:
         framing = _framing_trip_place(text, layer, trigger)
         if framing is not None:
             return framing  # "During his visit to Tokyo, Venn met Aoyama": where the trip is
@@ -220,6 +233,19 @@ def location_for(
         for place in reversed(places):
             if place.end <= comma:
                 return place if comma - place.end <= 2 else None
+    if trigger.type is EventType.MEETING and re.search(
+        r",\s+(?:during|in\s+the\s+course\s+of)\s+which\b", text[layer.sentence.start : trigger.start]
+    ):
+        # "arrived in Tokyo for a three-day visit, during which he will meet Aoyama": the visit's place
+        for other in reversed(reading.drafts):
+            if other.sentence != layer.sentence.index:
+                break
+            if (
+                other.type is EventType.VISIT
+                and other.location is not None
+                and other.trigger.end <= trigger.start
+            ):
+                return other.location
     return None
 
 
@@ -255,6 +281,23 @@ def _venue_of(venue: re.Match[str], draft: Draft) -> PlaceMention:
 
 # "visited Seoul to attend", "flew to Hanoi in May to meet": a trip's purpose, the infinitive after it.
 _TO_PURPOSE = re.compile(r"\w\s+(?:in\s+order\s+)?to\s+(?:also\s+)?$")
+
+
+def _placed_elsewhere(
+    text: str, layer: SentenceLayer, trigger: Trigger, right: int, trip: PlaceMention
+) -> bool:
+    """Whether the trigger's clause names a place of its own in another country than the trip's.
+
+    "who visited Tokyo in May, is expected to meet her in Seoul": not the trip's meeting.
+    """
+    return any(
+        trigger.end <= place.start <= right + 2
+        and _after_in_or_at(text, layer, place)
+        and place.country is not None
+        and place.country != trip.country
+        for place in layer.places
+    )
+
 
 _MOTION_TO = re.compile(
     r"\b(?:head(?:s|ed|ing)?|travel(?:s|led|ling|ed|ing)?|fl(?:y|ies|ew|ying)|go(?:es|ing)?|went|mov(?:e|es|ed|ing)|"
@@ -326,8 +369,12 @@ def _after_in_or_at(text: str, layer: SentenceLayer, place: PlaceMention) -> boo
     return _IN_OR_AT.search(preceding) is not None
 
 
-# "in Hanoi", "at the Blue House", "in the border village of Panmunjom", "at the resort island of Bali"
-_IN_OR_AT = re.compile(r"\b(?i:in|at)\s+(?:(?i:the)\s+(?:[a-z][a-z-]*\s+){1,3}of\s+|(?i:the)\s+)?$")
+# "in Hanoi", "at the Blue House", "in the border village of Panmunjom", "at the resort island of Bali",
+# "at his Mar-a-Lago resort", "in central Seoul"
+_IN_OR_AT = re.compile(
+    r"\b(?i:in|at)\s+(?:(?i:the)\s+(?:[a-z][a-z-]*\s+){1,3}of\s+|(?i:the|his|her|their|its)\s+)?"
+    r"(?:(?:central|downtown|northern|southern|eastern|western|suburban|greater)\s+)?$"
+)
 
 
 def topics_of(layer: SentenceLayer, draft: Draft) -> list[str]:
@@ -513,6 +560,9 @@ def places_within_stays(reading: Reading, drafts: list[Draft]) -> None:
             continue
         if len({place.country for place in chosen}) == 1:
             draft.location = chosen[0]
+            draft.decide(
+                "location", DraftMention.of(draft), "the place of the stay or meeting it is dated within"
+            )
 
 
 _ARRIVAL_STAY = 3
@@ -521,7 +571,7 @@ _ARRIVAL_STAY = 3
 
 # A gathering named by the words before its noun ("the G20 summit", "the Asia-Pacific Economic
 # Cooperation (APEC) summit", "@forumhandle summit"), or by a code with a number ("COP26", "G7").
-_GATHERING_NAME_WORD = r"(?:@?[A-Z0-9][\w&.’'-]*|\([A-Z0-9][\w-]*\)|@[a-z0-9]\w*)"
+_GATHERING_NAME_WORD = r"(?:Group\s+of|@?[A-Z0-9][\w&.’'-]*|\([A-Z0-9][\w-]*\)|@[a-z0-9]\w*)"
 _GATHERING = re.compile(
     rf"(?P<name>(?:{_GATHERING_NAME_WORD}\s+){{0,5}}?)(?:(?i:trilateral|leaders['’]?|ministerial|annual)\s+)?"
     r"(?P<noun>(?i:summit|meeting|conference|forum|dialogue|gathering|session|assembly|olympics|games|expo))s?\b"
@@ -570,15 +620,29 @@ class _Gathering:
     words: frozenset[str]
     noun: str
     place: PlaceMention | None
+    another_occasion: bool = False
+    """Named as another occasion than the story's ("the next summit", "last year's summit")."""
 
 
 def _name_words(match: re.Match[str]) -> frozenset[str]:
     if match.group("code"):
         return frozenset({match.group("code").lower().replace("-", "")})
     words = re.findall(r"[\w&.’'-]+", match.group("name").lower())
-    return frozenset(
-        word.lstrip("@").strip(".’'-") for word in words if word not in _NOT_NAMING and len(word) > 1
-    )
+    named = {word.lstrip("@").strip(".’'-") for word in words if word not in _NOT_NAMING and len(word) > 1}
+    if "group" in named:
+        # "the Group of Seven summit" is the G7's
+        named |= {_GROUP_CODES[word] for word in named if word in _GROUP_CODES}
+    return frozenset(named)
+
+
+_GROUP_CODES = {"seven": "g7", "7": "g7", "eight": "g8", "8": "g8", "twenty": "g20", "20": "g20"}
+
+
+# "the next summit", "last year's summit", "a previous meeting": another occasion than the story's.
+_ANOTHER_OCCASION = re.compile(
+    r"\b(?i:next|last|previous|upcoming|following|prior|earlier|future|first|second|third)"
+    r"(?:\s+(?i:year|month|week)['’]s)?\s+(?:[\w-]+\s+){0,2}$"
+)
 
 
 def _gatherings(reading: Reading, layer: SentenceLayer) -> list[_Gathering]:
@@ -588,8 +652,16 @@ def _gatherings(reading: Reading, layer: SentenceLayer) -> list[_Gathering]:
     for match in _GATHERING.finditer(text, layer.sentence.start, layer.sentence.end):
         start = match.start()
         noun = (match.group("noun") or "summit").lower()
+        before = text[max(layer.sentence.start, start - 24) : start]
         found.append(
-            _Gathering(start, match.end(), _name_words(match), noun, _place_of(reading, layer, match))
+            _Gathering(
+                start,
+                match.end(),
+                _name_words(match),
+                noun,
+                _place_of(reading, layer, match),
+                _ANOTHER_OCCASION.search(before) is not None,
+            )
         )
     return found
 
@@ -627,12 +699,29 @@ def _place_of(reading: Reading, layer: SentenceLayer, match: re.Match[str]) -> P
 
 
 def _same_gathering(first: _Gathering, second: _Gathering) -> bool:
-    """Whether two names may name one gathering: a word in common, or one word the start of another."""
+    """Whether two names may name one gathering: a distinctive word or a code ("G20") in common.
+
+    A code may start the other's word ("@g20org"); words any gathering may
+    bear ("Asia", "Security", "Economic") tell none apart.
+    """
     return any(
-        a == b or (len(a) >= 2 and len(b) >= 2 and (a.startswith(b) or b.startswith(a)))
-        for a in first.words
-        for b in second.words
+        a == b or _code_prefix(a, b) or _code_prefix(b, a)
+        for a in first.words - _GENERIC_NAME_WORDS
+        for b in second.words - _GENERIC_NAME_WORDS
     )
+
+
+def _code_prefix(code: str, word: str) -> bool:
+    return len(code) >= 2 and any(c.isdigit() for c in code) and word.startswith(code)
+
+
+_GENERIC_NAME_WORDS = frozenset(
+    """
+    asia asian pacific asia-pacific east west north south europe european africa african america american
+    economic cooperation security regional international world global national leaders ministers
+    ministerial defense defence foreign group of and un united nations general summit
+    """.split()
+)
 
 
 def gathering_places(reading: Reading, drafts: list[Draft]) -> None:
@@ -654,6 +743,7 @@ def gathering_places(reading: Reading, drafts: list[Draft]) -> None:
             continue
         if setting.place is not None:
             draft.location = setting.place
+            draft.decide("location", DraftMention.of(draft), "the place of the gathering it is held at")
             continue
         if named is None:
             named = [
@@ -661,7 +751,7 @@ def gathering_places(reading: Reading, drafts: list[Draft]) -> None:
                 for other in reading.sentences
                 if _GATHERING.search(other.sentence.text)
                 for gathering in _gatherings(reading, other)
-                if gathering.place is not None
+                if gathering.place is not None and not gathering.another_occasion
             ]
         same = [
             g for g in named if (_same_gathering(g, setting) if setting.words else g.noun == setting.noun)
@@ -669,6 +759,7 @@ def gathering_places(reading: Reading, drafts: list[Draft]) -> None:
         countries = {g.place.country for g in same if g.place is not None}
         if len(countries) == 1:
             draft.location = next(g.place for g in same if g.place is not None)
+            draft.decide("location", DraftMention.of(draft), "the place the story gives for the gathering")
 
 
 def _setting_of(reading: Reading, layer: SentenceLayer, trigger: Trigger) -> _Gathering | None:
