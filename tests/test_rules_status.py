@@ -306,3 +306,12 @@ def test_a_meeting_a_cancelled_trip_was_to_bring_is_cancelled(plugins: Plugins) 
     events = run(text, plugins)
     assert only(events, EventType.VISIT).status is Status.CANCELLED
     assert only(events, EventType.MEETING).status is Status.CANCELLED
+
+
+def test_a_call_in_which_someone_was_invited_to_a_country_took_place(plugins: Plugins) -> None:
+    text = (
+        "Secretary of State Tomas Okafor invited Foreign Minister Kenji Tamura to the United States in "
+        "their phone conversation on March 16, 2026, a ministry official said."
+    )
+    call = only(run(text, plugins, published=None), EventType.CALL)
+    assert call.status is Status.OCCURRED

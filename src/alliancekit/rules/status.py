@@ -206,7 +206,8 @@ def status_of(
     if cues.found(cues.FUTURE, before) or cues.found(cues.FUTURE_AFTER, after):
         return Status.PLANNED, True
     if trigger.form == "nominal" and re.search(
-        r"\b(?:to\s+[a-z]+|toward|towards|ahead\s+of|in\s+preparation\s+for|prepare\s+for|preparations\s+for)\s+(?:[\w-]+\s+){0,5}$",
+        r"\b(?:to\s+(?!(?:the|a|an|his|her|their|its|this|that|these|those)\b)[a-z]+|toward|towards|ahead\s+of|"
+        r"in\s+preparation\s+for|prepare\s+for|preparations\s+for)\s+(?:[\w-]+\s+){0,5}$",
         before,
     ):
         return Status.PLANNED, True  # "agreed to arrange a visit", "plans to hold talks"
