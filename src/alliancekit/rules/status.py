@@ -205,11 +205,7 @@ def status_of(
         before = clauses.CLOSED_ASIDE.sub(",", before)  # "Nakaya, who will accompany him, spoke with": past
     if cues.found(cues.FUTURE, before) or cues.found(cues.FUTURE_AFTER, after):
         return Status.PLANNED, True
-    if trigger.form == "nominal" and re.search(
-        r"\b(?:to\s+(?!(?:the|a|an|his|her|their|its|this|that|these|those)\b)[a-z]+|toward|towards|ahead\s+of|"
-        r"in\s+preparation\s+for|prepare\s+for|preparations\s+for)\s+(?:[\w-]+\s+){0,5}$",
-        before,
-    ):
+    if trigger.form == "nominal" and _AIMED_AT.search(before):
         return Status.PLANNED, True  # "agreed to arrange a visit", "plans to hold talks"
     if trigger.form == "nominal" and _PRESENT_BEFORE.search(before):
         return Status.PLANNED, True  # "the visit comes days before the summit with X": still ahead
@@ -296,11 +292,18 @@ _ENDS_UNDER_WAY = re.compile(
 )
 # A trip's itinerary in the present: "the tour includes visits to Beijing and Auckland".
 _ITINERARY = re.compile(r"\b(?:includes|include|takes\s+in)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$")
+# What an engagement noun is the aim of: "agreed to arrange a", "in preparation for the" (but "invited
+# him to the United States in their call" is a place, not an aim).
+_AIMED_AT = re.compile(
+    r"\b(?:to\s+(?!(?:the|a|an|his|her|their|its|this|that|these|those)\b)[a-z]+|toward|towards|ahead\s+of|"
+    r"in\s+preparation\s+for|prepare\s+for|preparations\s+for)\s+(?:[\w-]+\s+){0,5}$"
+)
 # An infinitive with its own subject, which tells a plan: "arrangements are made for Li to also meet".
 _INFINITIVE = re.compile(r"\bfor\s+(?:[\w.’'-]+\s+){1,4}?to\s+(?:also\s+|then\s+|later\s+)?[a-z]+\b")
 # A plan not yet fixed, right after an engagement: "the meeting has yet to be scheduled".
 _YET_TO_BE = re.compile(
-    r"[^,;.]{0,100}?\b(?:has|have|is|are)\s+yet\s+to\s+be\s+(?:scheduled|set|fixed|held|arranged|confirmed|finali[sz]ed|announced)\b"
+    r"[^,;.]{0,100}?\b(?:has|have|is|are)\s+yet\s+to\s+be\s+"
+    r"(?:scheduled|set|fixed|held|arranged|confirmed|finali[sz]ed|announced)\b"
 )
 # A passive of telling, or a judgement, right after an engagement: "the visit was announced", "the
 # trip was unexpected": the tense is the telling's, not the engagement's.
@@ -332,9 +335,9 @@ _PRESENT_BEFORE = re.compile(
 # A modal or prospective predicate of the phrase the engagement is in: "a venue for their meeting
 # could be Ottawa", "a four-way session is in the works", "a meeting was possible".
 _MODAL_PREDICATE = re.compile(
-    r"[^,;.]{0,60}?\b(?:(?:will|would|could|may|might|can)\s+(?:also\s+|now\s+|still\s+)?(?:be|take|come|happen)"
-    r"|(?:is|are|was|were)\s+(?:still\s+|now\s+)?(?:possible|likely|tentative|in\s+the\s+works|under\s+consideration"
-    r"|being\s+(?:arranged|planned|prepared|discussed)))\b"
+    r"[^,;.]{0,60}?\b(?:(?:will|would|could|may|might|can)\s+(?:also\s+|now\s+|still\s+)?"
+    r"(?:be|take|come|happen)|(?:is|are|was|were)\s+(?:still\s+|now\s+)?(?:possible|likely|tentative|"
+    r"in\s+the\s+works|under\s+consideration|being\s+(?:arranged|planned|prepared|discussed)))\b"
 )
 # The news present of a rank just before it: "is the first", "has become the only".
 _PRESENT_RANK = re.compile(r"\b(?:is|are|has\s+become|have\s+become)\s+$")
