@@ -315,3 +315,16 @@ def test_a_call_in_which_someone_was_invited_to_a_country_took_place(plugins: Pl
     )
     call = only(run(text, plugins, published=None), EventType.CALL)
     assert call.status is Status.OCCURRED
+
+
+def test_a_plan_that_had_been_made_two_one_sentence_paragraphs_after_its_call_off_is_cancelled(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "Chancellor Lukas Brandt has called off his trip to Lima, where a regional summit was to open "
+        "next week.\n\n"
+        "Brandt had been due to arrive in Lima next Tuesday.\n\n"
+        "Brandt's meeting with President Ana Mireles had been planned for Wednesday next week.\n"
+    )
+    meeting = next(e for e in run(text, plugins) if "Ana Mireles" in persons(e))
+    assert meeting.status is Status.CANCELLED

@@ -106,11 +106,13 @@ def past_plan_called_off(reading: Reading, layer: SentenceLayer, draft: Draft, l
 
 
 def called_off_before(reading: Reading, layer: SentenceLayer) -> bool:
-    """Whether one of the two sentences before, in this paragraph or the one before, calls a plan off."""
+    """Whether one of the two sentences before calls a plan off.
+
+    Web news often gives each sentence a paragraph of its own, so the two
+    sentences before count whether they share this paragraph or not.
+    """
     for previous in reading.sentences_to(layer, 3):
         if previous is layer or layer.sentence.index - previous.sentence.index > 2:
-            continue
-        if layer.sentence.paragraph - previous.sentence.paragraph > 1:
             continue
         if previous.cancelled and not cues.RESCHEDULED.search(previous.sentence.text):
             return True
