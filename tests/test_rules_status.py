@@ -328,3 +328,17 @@ def test_a_plan_that_had_been_made_two_one_sentence_paragraphs_after_its_call_of
     )
     meeting = next(e for e in run(text, plugins) if "Ana Mireles" in persons(e))
     assert meeting.status is Status.CANCELLED
+
+
+@pytest.mark.parametrize(
+    ("moved", "status"),
+    [("was postponed to later this year", Status.CANCELLED), ("was postponed to July 15", Status.PLANNED)],
+)
+def test_a_summit_moved_to_a_vague_time_loses_its_slot_and_one_moved_to_a_day_keeps_its_plan(
+    moved: str, status: Status, plugins: Plugins
+) -> None:
+    text = (
+        "The summit between President Ana Mireles and Chancellor Lukas Brandt, originally set for "
+        f"June 20, {moved}."
+    )
+    assert only(run(text, plugins), EventType.MEETING).status is status

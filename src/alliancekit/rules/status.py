@@ -145,7 +145,7 @@ def status_of(
     after = sentence[trigger.end - base : right - base]
     if (
         cues.found(cues.CANCEL, clause)
-        and not cues.RESCHEDULED.search(clause)
+        and not _moved_to_a_day(clause)
         and _cancel_applies(text, trigger, left, right, quotations)
     ):
         return Status.CANCELLED, True
@@ -165,7 +165,7 @@ def status_of(
         # "Varga's trip to Washington, which had been planned for April, will not take place": the
         # sentence's one engagement is the subject its predicate calls off.
         rest = sentence[trigger.end - base :]
-        if cues.CALLED_OFF_PREDICATE.search(rest) and not cues.RESCHEDULED.search(rest):
+        if cues.CALLED_OFF_PREDICATE.search(rest) and not _moved_to_a_day(rest):
             return Status.CANCELLED, True
     if trigger.form == "nominal" and cues.PRESUPPOSED.search(before):
         return None, False  # "follow-up measures to the summit in January": its own time decides
@@ -362,6 +362,15 @@ def _plural_subject(reading: Reading, layer: SentenceLayer, left: int, trigger: 
     )
 
 
+def _moved_to_a_day(clause: str) -> bool:
+    """Whether a clause moves an engagement to a new day, which keeps it planned.
+
+    "postponed it to March 3": one engagement, on the new date. "postponed to
+    later this year", "put off until next year": the slot it had is called off.
+    """
+    return any(_A_DAY.match(clause, moved.end()) for moved in cues.RESCHEDULED.finditer(clause))
+
+
 def _quotes_blanked(text: str, base: int, quotations: list[tuple[int, int]]) -> str:
     """``text``, which starts at document offset ``base``, with the quotations blanked, its length kept."""
     if not quotations:
@@ -416,6 +425,11 @@ def _cancel_applies(
     return False
 
 
+# A day right after "moved to": "March 3", "3 March", "Friday", "the 20th", "Dec. 4-5".
+_A_DAY = re.compile(
+    r"\s+(?:on\s+)?(?:the\s+)?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b"
+    r"|\d{1,2}(?:st|nd|rd|th)?\b|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)"
+)
 # A cause between a call-off and the trigger: "postponed, possibly due to the summit".
 _CAUSE = re.compile(r"\b(?:due\s+to|owing\s+to|because\s+of|in\s+view\s+of|in\s+light\s+of)\b", re.IGNORECASE)
 # A conjunct or purpose clause with a predicate of its own: "and will instead", "so he can travel".
