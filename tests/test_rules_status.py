@@ -342,3 +342,12 @@ def test_a_summit_moved_to_a_vague_time_loses_its_slot_and_one_moved_to_a_day_ke
         f"June 20, {moved}."
     )
     assert only(run(text, plugins), EventType.MEETING).status is status
+
+
+def test_a_wish_to_travel_with_a_time_ahead_is_a_plan_and_one_without_is_no_event(plugins: Plugins) -> None:
+    planned = "Chancellor Lukas Brandt said he looked forward to traveling to Lima later this year."
+    visit = only(run(planned, plugins), EventType.VISIT)
+    assert visit.status is Status.PLANNED
+    assert persons(visit) == {"Lukas Brandt"}
+    wished = "Chancellor Lukas Brandt said he looked forward to traveling to Lima."
+    assert [e for e in run(wished, plugins) if e.type is EventType.VISIT] == []

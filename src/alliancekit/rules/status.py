@@ -24,6 +24,7 @@ __all__ = [
     "overturned_after",
     "past_plan_called_off",
     "status_of",
+    "time_ahead",
 ]
 
 
@@ -74,6 +75,15 @@ def overturned_after(reading: Reading, layer: SentenceLayer, trigger: Trigger) -
         return False
     after = reading.sentences[following].sentence
     return after.paragraph == layer.sentence.paragraph and _CONTRAST.search(after.text) is not None
+
+
+def time_ahead(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` names a time still ahead: "later this year", "next month", "in May".
+
+    >>> time_ahead("said he looked forward to traveling to Seoul later this year.", 0, 62)
+    True
+    """
+    return _AHEAD_TIME.search(text, start, end) is not None
 
 
 def past_plan_called_off(reading: Reading, layer: SentenceLayer, draft: Draft, left: int) -> bool:
