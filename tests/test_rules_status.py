@@ -351,3 +351,13 @@ def test_a_wish_to_travel_with_a_time_ahead_is_a_plan_and_one_without_is_no_even
     assert persons(visit) == {"Lukas Brandt"}
     wished = "Chancellor Lukas Brandt said he looked forward to traveling to Lima."
     assert [e for e in run(wished, plugins) if e.type is EventType.VISIT] == []
+
+
+def test_a_visit_whose_predicate_past_an_aside_says_it_began_occurred(plugins: Plugins) -> None:
+    text = (
+        "Chancellor Lukas Brandt's three-day visit to Lima, his first since taking office, began on Sunday."
+    )
+    visit = only(run(text, plugins), EventType.VISIT)
+    assert visit.status is Status.OCCURRED
+    assert visit.time is not None
+    assert visit.time.start == dt.date(2026, 5, 31)

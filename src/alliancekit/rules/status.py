@@ -228,6 +228,8 @@ def status_of(
     local = before.rsplit(",", 1)[-1]
     if trigger.form == "nominal" and cues.PAST_VERB.search(local) and not cues.found(cues.FUTURE, local):
         return Status.OCCURRED, True
+    if trigger.form == "nominal" and _BEGAN_OR_ENDED.match(sentence, trigger.end - base):
+        return Status.OCCURRED, True  # "Brandt's visit to Lima, his first in office, began on Sunday"
     if trigger.form == "nominal" and cues.UNDER_WAY_AFTER.match(sentence, trigger.end - base):
         return Status.OCCURRED, True  # "the talks between the two are still under way": begun
     if trigger.form == "nominal" and _ANNOUNCED.match(sentence, trigger.end - base):
@@ -316,6 +318,13 @@ _INFINITIVE = re.compile(r"\bfor\s+(?:[\w.’'-]+\s+){1,4}?to\s+(?:also\s+|then\
 _YET_TO_BE = re.compile(
     r"[^,;.]{0,100}?\b(?:has|have|is|are)\s+yet\s+to\s+be\s+"
     r"(?:scheduled|set|fixed|held|arranged|confirmed|finali[sz]ed|announced)\b"
+)
+# The past predicate of an engagement noun that is its subject, past a phrase and an aside: "the visit
+# to Lima, his first in office, began on Sunday", "the talks between the two ended on Tuesday".
+_BEGAN_OR_ENDED = re.compile(
+    r"(?:\s+(?:to|in|of|by|with|between)\s+[^,;.]{1,60}?)?(?:\s*,[^,;]{1,80},)?\s+"
+    r"(?:began|started|ended|concluded|opened|closed|took\s+place|(?:was|were)\s+held|wrapped\s+up|"
+    r"went\s+ahead|got\s+under\s*way)\b"
 )
 # A passive of telling, or a judgement, right after an engagement: "the visit was announced", "the
 # trip was unexpected": the tense is the telling's, not the engagement's.
