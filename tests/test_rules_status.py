@@ -307,3 +307,58 @@ def test_a_meeting_a_cancelled_trip_was_to_bring_is_cancelled(plugins: Plugins) 
     events = run(text, plugins)
     assert only(events, EventType.VISIT).status is Status.CANCELLED
     assert only(events, EventType.MEETING).status is Status.CANCELLED
+
+
+def test_a_call_in_which_someone_was_invited_to_a_country_took_place(plugins: Plugins) -> None:
+    text = (
+        "Secretary of State Tomas Okafor invited Foreign Minister Kenji Tamura to the United States in "
+        "their phone conversation on March 16, 2026, a ministry official said."
+    )
+    call = only(run(text, plugins, published=None), EventType.CALL)
+    assert call.status is Status.OCCURRED
+
+
+def test_a_plan_that_had_been_made_two_one_sentence_paragraphs_after_its_call_off_is_cancelled(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "Chancellor Lukas Brandt has called off his trip to Lima, where a regional summit was to open "
+        "next week.\n\n"
+        "Brandt had been due to arrive in Lima next Tuesday.\n\n"
+        "Brandt's meeting with President Ana Mireles had been planned for Wednesday next week.\n"
+    )
+    meeting = next(e for e in run(text, plugins) if "Ana Mireles" in persons(e))
+    assert meeting.status is Status.CANCELLED
+
+
+@pytest.mark.parametrize(
+    ("moved", "status"),
+    [("was postponed to later this year", Status.CANCELLED), ("was postponed to July 15", Status.PLANNED)],
+)
+def test_a_summit_moved_to_a_vague_time_loses_its_slot_and_one_moved_to_a_day_keeps_its_plan(
+    moved: str, status: Status, plugins: Plugins
+) -> None:
+    text = (
+        "The summit between President Ana Mireles and Chancellor Lukas Brandt, originally set for "
+        f"June 20, {moved}."
+    )
+    assert only(run(text, plugins), EventType.MEETING).status is status
+
+
+def test_a_wish_to_travel_with_a_time_ahead_is_a_plan_and_one_without_is_no_event(plugins: Plugins) -> None:
+    planned = "Chancellor Lukas Brandt said he looked forward to traveling to Lima later this year."
+    visit = only(run(planned, plugins), EventType.VISIT)
+    assert visit.status is Status.PLANNED
+    assert persons(visit) == {"Lukas Brandt"}
+    wished = "Chancellor Lukas Brandt said he looked forward to traveling to Lima."
+    assert [e for e in run(wished, plugins) if e.type is EventType.VISIT] == []
+
+
+def test_a_visit_whose_predicate_past_an_aside_says_it_began_occurred(plugins: Plugins) -> None:
+    text = (
+        "Chancellor Lukas Brandt's three-day visit to Lima, his first since taking office, began on Sunday."
+    )
+    visit = only(run(text, plugins), EventType.VISIT)
+    assert visit.status is Status.OCCURRED
+    assert visit.time is not None
+    assert visit.time.start == dt.date(2026, 5, 31)

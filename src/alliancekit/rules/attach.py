@@ -47,6 +47,7 @@ from alliancekit.rules.status import (
     overturned_after,
     past_plan_called_off,
     status_of,
+    time_ahead,
 )
 from alliancekit.rules.text import SectionKind
 from alliancekit.rules.timing import after_event, during_event, span_of, time_for
@@ -125,7 +126,11 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
         if cues.found(cues.BACKGROUND_COUNT, reading.text[left:right]):
             continue  # "they have spoken by phone several times since": a tally, not one engagement
         if cues.PLEASANTRY.search(reading.text[max(left, trigger.start - 40) : trigger.end]) or (
-            cues.found(cues.WISH, reading.text[left : trigger.start]) and not _arranged(draft, trigger)
+            cues.found(cues.WISH, reading.text[left : trigger.start])
+            and not _arranged(draft, trigger)
+            and not time_ahead(
+                reading.text, trigger.end, right
+            )  # "looks forward to visiting Seoul next month"
         ):
             continue  # "pleased to meet X again": the meeting under way, not a plan
         draft.status, draft.explicit_status = status_of(reading, layer, trigger, left, right)

@@ -24,6 +24,7 @@ __all__ = [
     "overturned_after",
     "past_plan_called_off",
     "status_of",
+    "time_ahead",
 ]
 
 
@@ -76,6 +77,15 @@ def overturned_after(reading: Reading, layer: SentenceLayer, trigger: Trigger) -
     return after.paragraph == layer.sentence.paragraph and _CONTRAST.search(after.text) is not None
 
 
+def time_ahead(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` names a time still ahead: "later this year", "next month", "in May".
+
+    >>> time_ahead("said he looked forward to traveling to Seoul later this year.", 0, 62)
+    True
+    """
+    return _AHEAD_TIME.search(text, start, end) is not None
+
+
 def past_plan_called_off(reading: Reading, layer: SentenceLayer, draft: Draft, left: int) -> bool:
     """Whether a plan told in the past ("she was scheduled to meet") follows a call-off of all of it.
 
@@ -106,11 +116,13 @@ def past_plan_called_off(reading: Reading, layer: SentenceLayer, draft: Draft, l
 
 
 def called_off_before(reading: Reading, layer: SentenceLayer) -> bool:
-    """Whether one of the two sentences before, in this paragraph or the one before, calls a plan off."""
+    """Whether one of the two sentences before calls a plan off.
+
+    Web news often gives each sentence a paragraph of its own, so the two
+    sentences before count whether they share this paragraph or not.
+    """
     for previous in reading.sentences_to(layer, 3):
         if previous is layer or layer.sentence.index - previous.sentence.index > 2:
-            continue
-        if layer.sentence.paragraph - previous.sentence.paragraph > 1:
             continue
         if previous.cancelled and not cues.RESCHEDULED.search(previous.sentence.text):
             return True
@@ -143,7 +155,7 @@ def status_of(
     after = sentence[trigger.end - base : right - base]
     if (
         cues.found(cues.CANCEL, clause)
-        and not cues.RESCHEDULED.search(clause)
+        and not _moved_to_a_day(clause)
         and _cancel_applies(text, trigger, left, right, quotations)
     ):
         return Status.CANCELLED, True
@@ -163,7 +175,7 @@ def status_of(
         # "Varga's trip to Washington, which had been planned for April, will not take place": the
         # sentence's one engagement is the subject its predicate calls off.
         rest = sentence[trigger.end - base :]
-        if cues.CALLED_OFF_PREDICATE.search(rest) and not cues.RESCHEDULED.search(rest):
+        if cues.CALLED_OFF_PREDICATE.search(rest) and not _moved_to_a_day(rest):
             return Status.CANCELLED, True
     if trigger.form == "nominal" and cues.PRESUPPOSED.search(before):
         return None, False  # "follow-up measures to the summit in January": its own time decides
@@ -205,10 +217,7 @@ def status_of(
         before = clauses.CLOSED_ASIDE.sub(",", before)  # "Nakaya, who will accompany him, spoke with": past
     if cues.found(cues.FUTURE, before) or cues.found(cues.FUTURE_AFTER, after):
         return Status.PLANNED, True
-    if trigger.form == "nominal" and re.search(
-        r"\b(?:to\s+[a-z]+|toward|towards|ahead\s+of|in\s+preparation\s+for|prepare\s+for|preparations\s+for)\s+(?:[\w-]+\s+){0,5}$",
-        before,
-    ):
+    if trigger.form == "nominal" and _AIMED_AT.search(before):
         return Status.PLANNED, True  # "agreed to arrange a visit", "plans to hold talks"
     if trigger.form == "nominal" and _PRESENT_BEFORE.search(before):
         return Status.PLANNED, True  # "the visit comes days before the summit with X": still ahead
@@ -219,6 +228,8 @@ def status_of(
     local = before.rsplit(",", 1)[-1]
     if trigger.form == "nominal" and cues.PAST_VERB.search(local) and not cues.found(cues.FUTURE, local):
         return Status.OCCURRED, True
+    if trigger.form == "nominal" and _BEGAN_OR_ENDED.match(sentence, trigger.end - base):
+        return Status.OCCURRED, True  # "Brandt's visit to Lima, his first in office, began on Sunday"
     if trigger.form == "nominal" and cues.UNDER_WAY_AFTER.match(sentence, trigger.end - base):
         return Status.OCCURRED, True  # "the talks between the two are still under way": begun
     if trigger.form == "nominal" and _ANNOUNCED.match(sentence, trigger.end - base):
@@ -295,11 +306,25 @@ _ENDS_UNDER_WAY = re.compile(
 )
 # A trip's itinerary in the present: "the tour includes visits to Beijing and Auckland".
 _ITINERARY = re.compile(r"\b(?:includes|include|takes\s+in)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$")
+# What an engagement noun is the aim of: "agreed to arrange a", "in preparation for the" (but "invited
+# him to the United States in their call" is a place, not an aim).
+_AIMED_AT = re.compile(
+    r"\b(?:to\s+(?!(?:the|a|an|his|her|their|its|this|that|these|those)\b)[a-z]+|toward|towards|ahead\s+of|"
+    r"in\s+preparation\s+for|prepare\s+for|preparations\s+for)\s+(?:[\w-]+\s+){0,5}$"
+)
 # An infinitive with its own subject, which tells a plan: "arrangements are made for Li to also meet".
 _INFINITIVE = re.compile(r"\bfor\s+(?:[\w.’'-]+\s+){1,4}?to\s+(?:also\s+|then\s+|later\s+)?[a-z]+\b")
 # A plan not yet fixed, right after an engagement: "the meeting has yet to be scheduled".
 _YET_TO_BE = re.compile(
-    r"[^,;.]{0,100}?\b(?:has|have|is|are)\s+yet\s+to\s+be\s+(?:scheduled|set|fixed|held|arranged|confirmed|finali[sz]ed|announced)\b"
+    r"[^,;.]{0,100}?\b(?:has|have|is|are)\s+yet\s+to\s+be\s+"
+    r"(?:scheduled|set|fixed|held|arranged|confirmed|finali[sz]ed|announced)\b"
+)
+# The past predicate of an engagement noun that is its subject, past a phrase and an aside: "the visit
+# to Lima, his first in office, began on Sunday", "the talks between the two ended on Tuesday".
+_BEGAN_OR_ENDED = re.compile(
+    r"(?:\s+(?:to|in|of|by|with|between)\s+[^,;.]{1,60}?)?(?:\s*,[^,;]{1,80},)?\s+"
+    r"(?:began|started|ended|concluded|opened|closed|took\s+place|(?:was|were)\s+held|wrapped\s+up|"
+    r"went\s+ahead|got\s+under\s*way)\b"
 )
 # A passive of telling, or a judgement, right after an engagement: "the visit was announced", "the
 # trip was unexpected": the tense is the telling's, not the engagement's.
@@ -331,9 +356,9 @@ _PRESENT_BEFORE = re.compile(
 # A modal or prospective predicate of the phrase the engagement is in: "a venue for their meeting
 # could be Ottawa", "a four-way session is in the works", "a meeting was possible".
 _MODAL_PREDICATE = re.compile(
-    r"[^,;.]{0,60}?\b(?:(?:will|would|could|may|might|can)\s+(?:also\s+|now\s+|still\s+)?(?:be|take|come|happen)"
-    r"|(?:is|are|was|were)\s+(?:still\s+|now\s+)?(?:possible|likely|tentative|in\s+the\s+works|under\s+consideration"
-    r"|being\s+(?:arranged|planned|prepared|discussed)))\b"
+    r"[^,;.]{0,60}?\b(?:(?:will|would|could|may|might|can)\s+(?:also\s+|now\s+|still\s+)?"
+    r"(?:be|take|come|happen)|(?:is|are|was|were)\s+(?:still\s+|now\s+)?(?:possible|likely|tentative|"
+    r"in\s+the\s+works|under\s+consideration|being\s+(?:arranged|planned|prepared|discussed)))\b"
 )
 # The news present of a rank just before it: "is the first", "has become the only".
 _PRESENT_RANK = re.compile(r"\b(?:is|are|has\s+become|have\s+become)\s+$")
@@ -354,6 +379,15 @@ def _plural_subject(reading: Reading, layer: SentenceLayer, left: int, trigger: 
         and re.search(r"\band\s", reading.text[named[-2].end : named[-1].start]) is not None
         and re.fullmatch(r"[\s,]*(?:also\s+)?", reading.text[named[-1].end : trigger.start]) is not None
     )
+
+
+def _moved_to_a_day(clause: str) -> bool:
+    """Whether a clause moves an engagement to a new day, which keeps it planned.
+
+    "postponed it to March 3": one engagement, on the new date. "postponed to
+    later this year", "put off until next year": the slot it had is called off.
+    """
+    return any(_A_DAY.match(clause, moved.end()) for moved in cues.RESCHEDULED.finditer(clause))
 
 
 def _quotes_blanked(text: str, base: int, quotations: list[tuple[int, int]]) -> str:
@@ -410,6 +444,11 @@ def _cancel_applies(
     return False
 
 
+# A day right after "moved to": "March 3", "3 March", "Friday", "the 20th", "Dec. 4-5".
+_A_DAY = re.compile(
+    r"\s+(?:on\s+)?(?:the\s+)?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b"
+    r"|\d{1,2}(?:st|nd|rd|th)?\b|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)"
+)
 # A cause between a call-off and the trigger: "postponed, possibly due to the summit".
 _CAUSE = re.compile(r"\b(?:due\s+to|owing\s+to|because\s+of|in\s+view\s+of|in\s+light\s+of)\b", re.IGNORECASE)
 # A conjunct or purpose clause with a predicate of its own: "and will instead", "so he can travel".
