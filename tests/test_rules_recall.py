@@ -526,3 +526,13 @@ def test_a_trilateral_summit_naming_no_sides_is_of_the_three_countries_its_sente
     (meeting,) = of_type(run(text, plugins, dt.date(2026, 6, 1)), EventType.MEETING)
     assert {p.actor.country for p in meeting.participants} == {"JPN", "PHL", "USA"}
     assert meeting.status is Status.OCCURRED
+
+
+def test_welcoming_the_visit_of_someone_is_no_meeting_with_them(plugins: Plugins) -> None:
+    text = (
+        "U.S. Vice President Tom Ellery welcomed the upcoming visit of Secretary of Commerce Ellen Pryce "
+        "to Seoul later this month."
+    )
+    events = run(text, plugins)
+    assert of_type(events, EventType.MEETING) == []
+    assert [persons(v) for v in of_type(events, EventType.VISIT)] == [{"Ellen Pryce"}]

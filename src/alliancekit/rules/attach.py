@@ -710,6 +710,8 @@ def _verbal(
                 or re.search(
                     r"[,;.]", gap.replace("U.S.", "US").replace("Adm.", "Adm").replace("Gen.", "Gen")
                 )
+                # "welcomed the upcoming visit of Secretary X": the visit is welcomed, not its visitor
+                or _EVENT_WELCOMED.search(gap)
             )
         ):
             return None
@@ -1234,6 +1236,11 @@ def _answering_invitation(
 
 # "a visit of <title and name> to": the visitor in an "of" phrase, a destination after it.
 _VISIT_OF_PERSON = re.compile(r"\s*of\s+(?=(?:[A-Z][\w.’'-]*\s+|of\s+|the\s+){1,8}to\s+[A-Z])")
+
+
+_EVENT_WELCOMED = re.compile(
+    r"\b(?:visits?|trips?|tour|stopover|appointment|election|nomination)\s+(?:of|by)\s+"
+)
 
 
 def _coordinated_before(reading: Reading, layer: SentenceLayer, last: PersonMention) -> list[PersonMention]:
