@@ -536,3 +536,12 @@ def test_welcoming_the_visit_of_someone_is_no_meeting_with_them(plugins: Plugins
     events = run(text, plugins)
     assert of_type(events, EventType.MEETING) == []
     assert [persons(v) for v in of_type(events, EventType.VISIT)] == [{"Ellen Pryce"}]
+
+
+def test_a_courtesy_call_paid_with_an_accompanying_ambassador_is_one_call(plugins: Plugins) -> None:
+    text = (
+        "Australian Defence Minister Grant Ellison, accompanied by Ambassador Ruth Carver, paid a courtesy "
+        "call on Philippine President Ramon Aquino on Wednesday."
+    )
+    (meeting,) = of_type(run(text, plugins), EventType.MEETING)
+    assert persons(meeting) == {"Grant Ellison", "Ruth Carver", "Ramon Aquino"}

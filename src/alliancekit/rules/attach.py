@@ -450,10 +450,10 @@ def _separate(reading: Reading, draft: Draft) -> list[Draft]:
         not cues.SEPARATE.search(draft.trigger.text)
         and not _calls_on_leader_and_minister(draft)
         and not _meets_several_apart(reading, draft)
-        and not _courtesy_calls(draft)
+        and not _courtesy_calls(draft, reading.text)
     ):
         return [draft]
-    if _courtesy_calls(draft):
+    if _courtesy_calls(draft, reading.text):
         # "A, B and C also called on Prime Minister D": each paid a call of their own.
         named = [p for p in draft.parties if p.person is not None]
         host = [p for p in named if p.person is not None and p.person.start > draft.trigger.start]
@@ -497,11 +497,18 @@ def _calls_several_apart(reading: Reading, draft: Draft) -> bool:
     )
 
 
-def _courtesy_calls(draft: Draft) -> bool:
-    """Several visitors who "called on" one host: courtesy calls are paid one by one."""
+def _courtesy_calls(draft: Draft, text: str) -> bool:
+    """Several visitors who "called on" one host: courtesy calls are paid one by one.
+
+    Not so when the others accompany the first: "X, accompanied by Ambassador
+    Y, paid a courtesy call on Z" is one call, which Y attends with X.
+    """
     if not cues.COURTESY_CALL.search(draft.trigger.text):
         return False
     callers = [p for p in draft.parties if p.person is not None and p.person.start < draft.trigger.start]
+    first = min((p.person.start for p in callers if p.person is not None), default=0)
+    if re.search(r"\baccompanied\s+by\b", text[first : draft.trigger.start]):
+        return False
     hosts = [p for p in draft.parties if p.person is not None and p.person.start > draft.trigger.start]
     return len(callers) >= 2 and len(hosts) == 1
 
