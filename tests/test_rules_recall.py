@@ -545,3 +545,14 @@ def test_a_courtesy_call_paid_with_an_accompanying_ambassador_is_one_call(plugin
     )
     (meeting,) = of_type(run(text, plugins), EventType.MEETING)
     assert persons(meeting) == {"Grant Ellison", "Ruth Carver", "Ramon Aquino"}
+
+
+def test_the_object_of_a_first_verb_is_not_the_subject_of_a_second_joined_by_and(plugins: Plugins) -> None:
+    text = (
+        "In Tokyo, U.S. Admiral Carl Brenner held talks with Adm. Kenji Mori, chief of staff of the Japan "
+        "Maritime Self-Defense Force, and paid a courtesy call on Japanese Defense Minister Hiroshi Tanabe."
+    )
+    meetings = of_type(run(text, plugins), EventType.MEETING)
+    pairs = [persons(m) for m in meetings]
+    assert {"Carl Brenner", "Hiroshi Tanabe"} in pairs
+    assert {"Kenji Mori", "Hiroshi Tanabe"} not in pairs

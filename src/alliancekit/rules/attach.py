@@ -694,6 +694,32 @@ def _verbal(
         # "X had talks with Y and Z and exchanged views on ...": the people between the verbs are
         # the first verb's objects; the second verb's subject is still X.
         subjects = shared
+    elif shared and subjects and _AND_THEN.search(text[max(0, trigger.start - 40) : trigger.start]):
+        # "X held talks with Y, chief of staff of Z, and paid a courtesy call on W": Y is the first
+        # verb's object, not the second verb's subject.
+        earlier = next(
+            (
+                d
+                for d in reversed(reading.drafts)
+                if d.sentence == layer.sentence.index
+                and d.trigger.form == "verbal"
+                and d.trigger.end < trigger.start
+            ),
+            None,
+        )
+        met = (
+            {
+                person_key(p.person)
+                for p in earlier.parties
+                if p.person is not None and p.person.start > earlier.trigger.end
+            }
+            if earlier is not None
+            else set()
+        )
+        own = {person_key(p) for p in shared}
+        others = [p for p in subjects if person_key(p) not in own]
+        if met and others and all(person_key(p) in met for p in others):
+            subjects = shared
     objects = [p for p in persons_between(reading, layer, trigger.start + 1, right) if not p.possessive]
     objects = _before_own_sides(reading, layer, trigger, objects)
     # syntax: a subject the word order missed; a passive's subject is acted on, its agent acts
@@ -1244,6 +1270,11 @@ def _answering_invitation(
 # "a visit of <title and name> to": the visitor in an "of" phrase, a destination after it.
 _VISIT_OF_PERSON = re.compile(r"\s*of\s+(?=(?:[A-Z][\w.’'-]*\s+|of\s+|the\s+){1,8}to\s+[A-Z])")
 
+
+# A second verb sharing the first one's subject: "... and paid a courtesy call on", "and then met".
+_AND_THEN = re.compile(
+    r"\band\s+(?:then\s+|also\s+)?(?:(?:paid|pays|pay|made|makes|make)\s+an?\s+(?:courtesy\s+)?)?$"
+)
 
 _EVENT_WELCOMED = re.compile(
     r"\b(?:visits?|trips?|tour|stopover|appointment|election|nomination)\s+(?:of|by)\s+"
