@@ -1145,7 +1145,7 @@ def _nominal(
         not parties
         and trigger.type is not EventType.VISIT
         and re.search(
-            r"\b(?:in|at|during|via|by|over|through)\s+(?:(?:an?|the|their)\s+)?(?:[\w-]+\s+){0,2}$",
+            r"\b(?:in|at|during|via|by|over|through)\s+(?:(?:an?|the|their)\s+(?:[\w-]+\s+){0,2})?$",
             text[max(left, trigger.start - 40) : trigger.start],
         )
     ):
