@@ -556,3 +556,19 @@ def test_the_object_of_a_first_verb_is_not_the_subject_of_a_second_joined_by_and
     pairs = [persons(m) for m in meetings]
     assert {"Carl Brenner", "Hiroshi Tanabe"} in pairs
     assert {"Kenji Mori", "Hiroshi Tanabe"} not in pairs
+
+
+def test_a_quoted_clause_reporting_a_named_third_persons_trip_is_read(plugins: Plugins) -> None:
+    text = (
+        '"The president noted our shared commitment to the region, and said that Secretary of State Mark '
+        'Dalton would travel to Manila in his place," the White House said.'
+    )
+    (visit,) = of_type(run(text, plugins), EventType.VISIT)
+    assert persons(visit) == {"Mark Dalton"}
+    assert visit.location is not None
+    assert visit.location.name == "Manila"
+
+
+def test_a_quoted_clause_with_the_speakers_own_pronoun_is_not_read(plugins: Plugins) -> None:
+    text = '"We will travel to Manila with Secretary of State Mark Dalton next week," the spokesman said.'
+    assert of_type(run(text, plugins), EventType.VISIT) == []
