@@ -572,3 +572,15 @@ def test_a_quoted_clause_reporting_a_named_third_persons_trip_is_read(plugins: P
 def test_a_quoted_clause_with_the_speakers_own_pronoun_is_not_read(plugins: Plugins) -> None:
     text = '"We will travel to Manila with Secretary of State Mark Dalton next week," the spokesman said.'
     assert of_type(run(text, plugins), EventType.VISIT) == []
+
+
+def test_the_guest_a_leader_will_host_for_a_state_visit_makes_that_visit(plugins: Plugins) -> None:
+    text = (
+        "U.S. President Tom Ellery said he would host Chinese Premier Zhou Wenbo for a state visit in "
+        "the United States later this year."
+    )
+    (visit,) = of_type(run(text, plugins), EventType.VISIT)
+    assert persons(visit) == {"Zhou Wenbo"}
+    assert visit.location is not None
+    assert visit.location.country == "USA"
+    assert visit.status is Status.PLANNED

@@ -1117,6 +1117,8 @@ def _nominal(
             # "the upcoming visit of Secretary of Commerce Pryce to Seoul": the one of the "of" phrase
             start = trigger.end + of_visitor.end()
             visitors = [p for p in layer.persons if start <= p.start <= start + 45 and not p.possessive][:1]
+        if not visitors:
+            visitors = _hosted_for_visit(reading, layer, trigger)
         visitors = _one_delegation(visitors)
         invited = False
         if not visitors:
@@ -1279,6 +1281,22 @@ _AND_THEN = re.compile(
 _EVENT_WELCOMED = re.compile(
     r"\b(?:visits?|trips?|tour|stopover|appointment|election|nomination)\s+(?:of|by)\s+"
 )
+
+
+# "host the Chinese leader for a state visit": a host's verb, its guest, then the visit it is for.
+_HOSTED_FOR = re.compile(
+    r"\b(?:host|hosts|hosted|hosting|welcome|welcomes|welcomed|welcoming|receive|receives|received)\s+"
+    r"(?P<guest>[^.;]{1,60}?)\s+for\s+(?:a|an|his|her|their|the)\s+(?:[\w-]+\s+){0,2}$"
+)
+
+
+def _hosted_for_visit(reading: Reading, layer: SentenceLayer, trigger: Trigger) -> list[PersonMention]:
+    """The guest of "would host the Chinese leader for a state visit": the one who makes the visit."""
+    hosted = _HOSTED_FOR.search(reading.text, max(layer.sentence.start, trigger.start - 100), trigger.start)
+    if hosted is None:
+        return []
+    start, end = hosted.span("guest")
+    return [p for p in layer.persons if start <= p.start and p.end <= end and not p.possessive][:1]
 
 
 def _coordinated_before(reading: Reading, layer: SentenceLayer, last: PersonMention) -> list[PersonMention]:
