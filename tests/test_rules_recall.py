@@ -584,3 +584,16 @@ def test_the_guest_a_leader_will_host_for_a_state_visit_makes_that_visit(plugins
     assert visit.location is not None
     assert visit.location.country == "USA"
     assert visit.status is Status.PLANNED
+
+
+def test_an_arrival_on_a_named_day_is_a_visit_to_where_the_story_is_filed(plugins: Plugins) -> None:
+    text = (
+        "TAIPEI, March 16 (Wire) - A delegation of Japanese lawmakers, led by Lower House member Kenji "
+        "Arata, arrived on Sunday for a four-day visit."
+    )
+    (visit,) = of_type(run(text, plugins), EventType.VISIT)
+    assert persons(visit) == {"Kenji Arata"}
+    assert visit.location is not None
+    assert visit.location.name == "Taipei"
+    assert visit.time is not None
+    assert visit.time.start == dt.date(2026, 3, 15)
