@@ -597,3 +597,15 @@ def test_an_arrival_on_a_named_day_is_a_visit_to_where_the_story_is_filed(plugin
     assert visit.location.name == "Taipei"
     assert visit.time is not None
     assert visit.time.start == dt.date(2026, 3, 15)
+
+
+def test_one_invited_straight_to_a_foreign_country_plans_a_visit_there(plugins: Plugins) -> None:
+    text = "Japanese Prime Minister Kenji Arata invited U.S. President Tom Ellery to Japan for the summit."
+    events = run(text, plugins)
+    (invitation,) = of_type(events, EventType.INVITATION)
+    assert persons(invitation) == {"Kenji Arata", "Tom Ellery"}
+    (visit,) = of_type(events, EventType.VISIT)
+    assert persons(visit) == {"Tom Ellery"}
+    assert visit.location is not None
+    assert visit.location.name == "Japan"
+    assert visit.status is Status.PLANNED

@@ -240,6 +240,7 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
             draft.time, draft.alt_times = None, []
         reading.drafts.extend(_separate(reading, draft))
         reading.drafts.extend(_invited_to_attend(reading, layer, draft))
+        reading.drafts.extend(_invited_to_a_place(reading, layer, draft))
     if not layer.triggers:
         topics_for_previous(reading, layer)
     if layer.cancelled:
@@ -372,6 +373,33 @@ def _leg_of_trip(reading: Reading, layer: SentenceLayer, trigger: Trigger) -> Pl
         ),
         None,
     )
+
+
+def _invited_to_a_place(reading: Reading, layer: SentenceLayer, invitation: Draft) -> list[Draft]:
+    """The trip of one invited straight to a place: "invited President Ellery to Japan"."""
+    trigger = invitation.trigger
+    if invitation.type is not EventType.INVITATION or trigger.form != "verbal":
+        return []
+    if cues.PASSIVE.search(reading.text, max(0, trigger.start - 16), trigger.start):
+        return []  # "has been invited to the summit in Canada": see _invited_to_attend
+    invitees = [p.person for p in invitation.parties if p.role is Role.INVITEE and p.person is not None]
+    if len(invitees) != 1 or any(t.type is EventType.VISIT and t.start > trigger.end for t in layer.triggers):
+        return []
+    end = invitees[0].apposition_end or invitees[0].end
+    place = next(
+        (p for p in layer.places if re.fullmatch(r",?\s+to\s+(?:the\s+)?", reading.text[end : p.start])), None
+    )
+    if place is None or place.country is None or invitees[0].country in (None, place.country):
+        return []
+    visit = Draft.start(
+        layer.sentence,
+        attrs.evolve(trigger, type=EventType.VISIT, destination=True),
+        [Party(invitees[0], None, Role.VISITOR)],
+    )
+    visit.status, visit.explicit_status = Status.PLANNED, True
+    visit.location = place
+    visit.spans = list(invitation.spans)
+    return [visit]
 
 
 def _stop_named_first(reading: Reading, layer: SentenceLayer, trigger: Trigger) -> PlaceMention | None:
