@@ -609,3 +609,11 @@ def test_one_invited_straight_to_a_foreign_country_plans_a_visit_there(plugins: 
     assert visit.location is not None
     assert visit.location.name == "Japan"
     assert visit.status is Status.PLANNED
+
+
+def test_a_place_named_as_a_stop_of_a_named_persons_tour_is_a_visit_there(plugins: Plugins) -> None:
+    text = "Seoul is the last leg of U.S. Defense Secretary Mark Dalton's Asia swing."
+    (visit,) = of_type(run(text, plugins), EventType.VISIT)
+    assert persons(visit) == {"Mark Dalton"}
+    assert visit.location is not None
+    assert visit.location.name == "Seoul"

@@ -170,8 +170,9 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
             if draft.inherited_time is not None and draft.type is EventType.INVITATION:
                 draft.location = draft.location or draft.inherited_time.location
         if draft.companion_of is None:  # a companion goes where the one accompanied goes
-            draft.location = draft.location or location_for(reading, layer, trigger, draft, left, right)
+            # "Tokyo is the second stop on X's tour after a summit in Y": the place named first
             draft.location = draft.location or _stop_named_first(reading, layer, trigger)
+            draft.location = draft.location or location_for(reading, layer, trigger, draft, left, right)
             draft.location = draft.location or _destination_after_visitor(reading, layer, trigger, draft)
             draft.location = draft.location or _leg_of_trip(reading, layer, trigger)
             draft.location = draft.location or _speakers_country(reading, layer, trigger, draft)
