@@ -526,3 +526,94 @@ def test_a_trilateral_summit_naming_no_sides_is_of_the_three_countries_its_sente
     (meeting,) = of_type(run(text, plugins, dt.date(2026, 6, 1)), EventType.MEETING)
     assert {p.actor.country for p in meeting.participants} == {"JPN", "PHL", "USA"}
     assert meeting.status is Status.OCCURRED
+
+
+def test_welcoming_the_visit_of_someone_is_no_meeting_with_them(plugins: Plugins) -> None:
+    text = (
+        "U.S. Vice President Tom Ellery welcomed the upcoming visit of Secretary of Commerce Ellen Pryce "
+        "to Seoul later this month."
+    )
+    events = run(text, plugins)
+    assert of_type(events, EventType.MEETING) == []
+    assert [persons(v) for v in of_type(events, EventType.VISIT)] == [{"Ellen Pryce"}]
+
+
+def test_a_courtesy_call_paid_with_an_accompanying_ambassador_is_one_call(plugins: Plugins) -> None:
+    text = (
+        "Australian Defence Minister Grant Ellison, accompanied by Ambassador Ruth Carver, paid a courtesy "
+        "call on Philippine President Ramon Aquino on Wednesday."
+    )
+    (meeting,) = of_type(run(text, plugins), EventType.MEETING)
+    assert persons(meeting) == {"Grant Ellison", "Ruth Carver", "Ramon Aquino"}
+
+
+def test_the_object_of_a_first_verb_is_not_the_subject_of_a_second_joined_by_and(plugins: Plugins) -> None:
+    text = (
+        "In Tokyo, U.S. Admiral Carl Brenner held talks with Adm. Kenji Mori, chief of staff of the Japan "
+        "Maritime Self-Defense Force, and paid a courtesy call on Japanese Defense Minister Hiroshi Tanabe."
+    )
+    meetings = of_type(run(text, plugins), EventType.MEETING)
+    pairs = [persons(m) for m in meetings]
+    assert {"Carl Brenner", "Hiroshi Tanabe"} in pairs
+    assert {"Kenji Mori", "Hiroshi Tanabe"} not in pairs
+
+
+def test_a_quoted_clause_reporting_a_named_third_persons_trip_is_read(plugins: Plugins) -> None:
+    text = (
+        '"The president noted our shared commitment to the region, and said that Secretary of State Mark '
+        'Dalton would travel to Manila in his place," the White House said.'
+    )
+    (visit,) = of_type(run(text, plugins), EventType.VISIT)
+    assert persons(visit) == {"Mark Dalton"}
+    assert visit.location is not None
+    assert visit.location.name == "Manila"
+
+
+def test_a_quoted_clause_with_the_speakers_own_pronoun_is_not_read(plugins: Plugins) -> None:
+    text = '"We will travel to Manila with Secretary of State Mark Dalton next week," the spokesman said.'
+    assert of_type(run(text, plugins), EventType.VISIT) == []
+
+
+def test_the_guest_a_leader_will_host_for_a_state_visit_makes_that_visit(plugins: Plugins) -> None:
+    text = (
+        "U.S. President Tom Ellery said he would host Chinese Premier Zhou Wenbo for a state visit in "
+        "the United States later this year."
+    )
+    (visit,) = of_type(run(text, plugins), EventType.VISIT)
+    assert persons(visit) == {"Zhou Wenbo"}
+    assert visit.location is not None
+    assert visit.location.country == "USA"
+    assert visit.status is Status.PLANNED
+
+
+def test_an_arrival_on_a_named_day_is_a_visit_to_where_the_story_is_filed(plugins: Plugins) -> None:
+    text = (
+        "TAIPEI, March 16 (Wire) - A delegation of Japanese lawmakers, led by Lower House member Kenji "
+        "Arata, arrived on Sunday for a four-day visit."
+    )
+    (visit,) = of_type(run(text, plugins), EventType.VISIT)
+    assert persons(visit) == {"Kenji Arata"}
+    assert visit.location is not None
+    assert visit.location.name == "Taipei"
+    assert visit.time is not None
+    assert visit.time.start == dt.date(2026, 3, 15)
+
+
+def test_one_invited_straight_to_a_foreign_country_plans_a_visit_there(plugins: Plugins) -> None:
+    text = "Japanese Prime Minister Kenji Arata invited U.S. President Tom Ellery to Japan for the summit."
+    events = run(text, plugins)
+    (invitation,) = of_type(events, EventType.INVITATION)
+    assert persons(invitation) == {"Kenji Arata", "Tom Ellery"}
+    (visit,) = of_type(events, EventType.VISIT)
+    assert persons(visit) == {"Tom Ellery"}
+    assert visit.location is not None
+    assert visit.location.name == "Japan"
+    assert visit.status is Status.PLANNED
+
+
+def test_a_place_named_as_a_stop_of_a_named_persons_tour_is_a_visit_there(plugins: Plugins) -> None:
+    text = "Seoul is the last leg of U.S. Defense Secretary Mark Dalton's Asia swing."
+    (visit,) = of_type(run(text, plugins), EventType.VISIT)
+    assert persons(visit) == {"Mark Dalton"}
+    assert visit.location is not None
+    assert visit.location.name == "Seoul"

@@ -199,8 +199,9 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
             if draft.inherited_time is not None and draft.type is EventType.INVITATION:
                 draft.location = draft.location or draft.inherited_time.location
         if draft.companion_of is None:  # a companion goes where the one accompanied goes
-            draft.location = draft.location or location_for(reading, layer, trigger, draft, left, right)
+            # "Tokyo is the second stop on X's tour after a summit in Y": the place named first
             draft.location = draft.location or _stop_named_first(reading, layer, trigger)
+            draft.location = draft.location or location_for(reading, layer, trigger, draft, left, right)
             draft.location = draft.location or _destination_after_visitor(reading, layer, trigger, draft)
             draft.location = draft.location or _leg_of_trip(reading, layer, trigger)
             draft.location = draft.location or _speakers_country(reading, layer, trigger, draft)
@@ -269,6 +270,7 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
             draft.time, draft.alt_times = None, []
         reading.drafts.extend(_separate(reading, draft))
         reading.drafts.extend(_invited_to_attend(reading, layer, draft))
+        reading.drafts.extend(_invited_to_a_place(reading, layer, draft))
     if not layer.triggers:
         topics_for_previous(reading, layer)
     if layer.cancelled:
@@ -401,6 +403,33 @@ def _leg_of_trip(reading: Reading, layer: SentenceLayer, trigger: Trigger) -> Pl
         ),
         None,
     )
+
+
+def _invited_to_a_place(reading: Reading, layer: SentenceLayer, invitation: Draft) -> list[Draft]:
+    """The trip of one invited straight to a place: "invited President Ellery to Japan"."""
+    trigger = invitation.trigger
+    if invitation.type is not EventType.INVITATION or trigger.form != "verbal":
+        return []
+    if cues.PASSIVE.search(reading.text, max(0, trigger.start - 16), trigger.start):
+        return []  # "has been invited to the summit in Canada": see _invited_to_attend
+    invitees = [p.person for p in invitation.parties if p.role is Role.INVITEE and p.person is not None]
+    if len(invitees) != 1 or any(t.type is EventType.VISIT and t.start > trigger.end for t in layer.triggers):
+        return []
+    end = invitees[0].apposition_end or invitees[0].end
+    place = next(
+        (p for p in layer.places if re.fullmatch(r",?\s+to\s+(?:the\s+)?", reading.text[end : p.start])), None
+    )
+    if place is None or place.country is None or invitees[0].country in (None, place.country):
+        return []
+    visit = Draft.start(
+        layer.sentence,
+        attrs.evolve(trigger, type=EventType.VISIT, destination=True),
+        [Party(invitees[0], None, Role.VISITOR)],
+    )
+    visit.status, visit.explicit_status = Status.PLANNED, True
+    visit.location = place
+    visit.spans = list(invitation.spans)
+    return [visit]
 
 
 def _stop_named_first(reading: Reading, layer: SentenceLayer, trigger: Trigger) -> PlaceMention | None:
@@ -727,6 +756,32 @@ def _verbal(
         # "X had talks with Y and Z and exchanged views on ...": the people between the verbs are
         # the first verb's objects; the second verb's subject is still X.
         subjects = shared
+    elif shared and subjects and _AND_THEN.search(text[max(0, trigger.start - 40) : trigger.start]):
+        # "X held talks with Y, chief of staff of Z, and paid a courtesy call on W": Y is the first
+        # verb's object, not the second verb's subject.
+        earlier = next(
+            (
+                d
+                for d in reversed(reading.drafts)
+                if d.sentence == layer.sentence.index
+                and d.trigger.form == "verbal"
+                and d.trigger.end < trigger.start
+            ),
+            None,
+        )
+        met = (
+            {
+                person_key(p.person)
+                for p in earlier.parties
+                if p.person is not None and p.person.start > earlier.trigger.end
+            }
+            if earlier is not None
+            else set()
+        )
+        own = {person_key(p) for p in shared}
+        others = [p for p in subjects if person_key(p) not in own]
+        if met and others and all(person_key(p) in met for p in others):
+            subjects = shared
     objects = [p for p in persons_between(reading, layer, trigger.start + 1, right) if not p.possessive]
     objects = _before_own_sides(reading, layer, trigger, objects)
     # syntax: a subject the word order missed; a passive's subject is acted on, its agent acts
@@ -750,6 +805,8 @@ def _verbal(
                 or re.search(
                     r"[,;.]", gap.replace("U.S.", "US").replace("Adm.", "Adm").replace("Gen.", "Gen")
                 )
+                # "welcomed the upcoming visit of Secretary X": the visit is welcomed, not its visitor
+                or _EVENT_WELCOMED.search(gap)
             )
         ):
             return None
@@ -1127,6 +1184,8 @@ def _nominal(
             # "the upcoming visit of Secretary of Commerce Pryce to Seoul": the one of the "of" phrase
             start = trigger.end + of_visitor.end()
             visitors = [p for p in layer.persons if start <= p.start <= start + 45 and not p.possessive][:1]
+        if not visitors:
+            visitors = _hosted_for_visit(reading, layer, trigger)
         visitors = _one_delegation(visitors)
         invited = False
         if not visitors:
@@ -1155,7 +1214,7 @@ def _nominal(
         not parties
         and trigger.type is not EventType.VISIT
         and re.search(
-            r"\b(?:in|at|during|via|by|over|through)\s+(?:(?:an?|the|their)\s+)?(?:[\w-]+\s+){0,2}$",
+            r"\b(?:in|at|during|via|by|over|through)\s+(?:(?:an?|the|their)\s+(?:[\w-]+\s+){0,2})?$",
             text[max(left, trigger.start - 40) : trigger.start],
         )
     ):
@@ -1317,6 +1376,32 @@ def _given_an_invitation(
         group = GroupMention(left, verb.start(), lexicon.country_name(country), country)
         return [person], [], [Party(None, group, Role.INVITER)]
     return [], [], []
+
+
+# A second verb sharing the first one's subject: "... and paid a courtesy call on", "and then met".
+_AND_THEN = re.compile(
+    r"\band\s+(?:then\s+|also\s+)?(?:(?:paid|pays|pay|made|makes|make)\s+an?\s+(?:courtesy\s+)?)?$"
+)
+
+_EVENT_WELCOMED = re.compile(
+    r"\b(?:visits?|trips?|tour|stopover|appointment|election|nomination)\s+(?:of|by)\s+"
+)
+
+
+# "host the Chinese leader for a state visit": a host's verb, its guest, then the visit it is for.
+_HOSTED_FOR = re.compile(
+    r"\b(?:host|hosts|hosted|hosting|welcome|welcomes|welcomed|welcoming|receive|receives|received)\s+"
+    r"(?P<guest>[^.;]{1,60}?)\s+for\s+(?:a|an|his|her|their|the)\s+(?:[\w-]+\s+){0,2}$"
+)
+
+
+def _hosted_for_visit(reading: Reading, layer: SentenceLayer, trigger: Trigger) -> list[PersonMention]:
+    """The guest of "would host the Chinese leader for a state visit": the one who makes the visit."""
+    hosted = _HOSTED_FOR.search(reading.text, max(layer.sentence.start, trigger.start - 100), trigger.start)
+    if hosted is None:
+        return []
+    start, end = hosted.span("guest")
+    return [p for p in layer.persons if start <= p.start and p.end <= end and not p.possessive][:1]
 
 
 def _coordinated_before(reading: Reading, layer: SentenceLayer, last: PersonMention) -> list[PersonMention]:

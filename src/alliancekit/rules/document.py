@@ -537,9 +537,18 @@ def reported_by_words(layer: SentenceLayer) -> list[Trigger]:
     reported: list[Trigger] = []
     for start, end in layer.quotations:
         quoted = sentence.text[start - sentence.start : end - sentence.start]
-        if cues.SPEAKERS_OWN.search(quoted):
-            continue
         inside = [t for t in layer.quoted_triggers if start <= t.start and t.end <= end]
+        if cues.SPEAKERS_OWN.search(quoted):
+            # "... noted our shared commitment, and told the president that Kerry would travel to
+            # Manila": a clause of the speaker's words that reports what a named third person does
+            reported.extend(
+                t
+                for t in inside
+                if t.form == "verbal"
+                and _named_subject_in_quotation(layer, t, start)
+                and not cues.SPEAKERS_OWN.search(_clause_text(layer, t, start))
+            )
+            continue
         if any(t.form == "verbal" and _named_subject_in_quotation(layer, t, start) for t in inside):
             reported.extend(inside)
         else:
@@ -561,6 +570,15 @@ def _sides_compound_before(layer: SentenceLayer, trigger: Trigger) -> bool:
         return True
     parts = [part for part in compound.replace("–", "-").replace("/", "-").split("-") if part]
     return len(parts) >= 2 and lexicon.country_of_word(parts[0]) is not None
+
+
+def _clause_text(layer: SentenceLayer, trigger: Trigger, quotation_start: int) -> str:
+    """The text of a quoted trigger's clause, from its start in the quotation to the trigger's end."""
+    sentence = layer.sentence
+    clause_start = max(
+        quotation_start, sentence.start + layer.clause_breaks.left_of(trigger.start - sentence.start)
+    )
+    return sentence.text[clause_start - sentence.start : trigger.end - sentence.start]
 
 
 def _named_subject_in_quotation(layer: SentenceLayer, trigger: Trigger, quotation_start: int) -> bool:
