@@ -307,3 +307,16 @@ def test_two_leaders_who_are_visiting_a_city_each_make_a_visit(plugins: Plugins)
     visits = of_type(run(text, plugins), EventType.VISIT)
     assert sorted(sorted(persons(v)) for v in visits) == [["Bae Tae-ho"], ["Wen Shulan"]]
     assert all(v.location is not None and v.location.name == "Lima" for v in visits)
+
+
+def test_the_senators_are_the_delegation_its_leaders_and_members_make(plugins: Plugins) -> None:
+    text = (
+        "Senator Dana Whitfield and Senator Omar Castell will lead a congressional delegation to Asia "
+        "next week. "
+        "The group, which also includes Senator Ines Bardot, is set to land in Manila on Monday. "
+        "The senators will then fly to Tokyo on Wednesday."
+    )
+    tokyo = next(
+        e for e in of_type(run(text, plugins), EventType.VISIT) if e.location and e.location.name == "Tokyo"
+    )
+    assert persons(tokyo) == {"Dana Whitfield", "Omar Castell", "Ines Bardot"}

@@ -65,7 +65,7 @@ def draft_sentences(reading: Reading) -> None:
 def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
     """Draft each trigger of one sentence, and give each draft its status, time, place and topics."""
     sentence = layer.sentence
-    if layer.triggers and cues.DELEGATION.search(sentence.text):
+    if layer.triggers and (cues.DELEGATION.search(sentence.text) or _ALSO_INCLUDES.search(sentence.text)):
         _note_leader(reading, layer)
     previous_subjects: list[Party] = []
     sentence_status: Status | None = None
@@ -553,7 +553,10 @@ def _verbal(
     if trigger.type is EventType.VISIT and trigger.traveller_inside:
         parties = [Party(p, None, Role.VISITOR) for p in _traveller_inside(reading, layer, trigger, left)]
     elif trigger.type is EventType.VISIT:
-        if infinitive:
+        delegation = _delegation_subject(reading, layer, trigger)
+        if delegation:
+            visitors = delegation  # "The senators will then fly to Tokyo": the delegation named before
+        elif infinitive:
             before = [p for p in layer.persons if p.end <= trigger.start and p.start >= left - 200] + [
                 person
                 for pronoun in layer.pronouns
@@ -688,6 +691,32 @@ def _leaders(reading: Reading, layer: SentenceLayer, groups: list[GroupMention])
     ][:1]
 
 
+# "The group, which also includes Sen. C,": a member of the delegation the story named.
+_ALSO_INCLUDES = re.compile(
+    r"\b(?:group|delegation|codel|senators|lawmakers|legislators)\b,?\s+(?:which|who)\s+(?:also\s+)?"
+    r"(?:includes?|included)\s+",
+    re.IGNORECASE,
+)
+# A sentence whose subject is the delegation: "The group ...", "The senators will then fly to".
+_DELEGATION_SUBJECT = re.compile(
+    r"\s*The\s+(?:group|delegation|codel|senators|lawmakers|legislators|congressmen|members)\b",
+)
+
+
+def _delegation_subject(reading: Reading, layer: SentenceLayer, trigger: Trigger) -> list[PersonMention]:
+    """The delegation's people when the sentence's subject is the delegation ("The senators will fly")."""
+    delegation = reading.drafting.delegation
+    if len(delegation) < 2 or not _DELEGATION_SUBJECT.match(reading.text, layer.sentence.start):
+        return []
+    if any(layer.sentence.start <= p.start < trigger.start and not p.possessive for p in layer.persons) and (
+        _ALSO_INCLUDES.search(reading.text, layer.sentence.start, trigger.start) is None
+    ):
+        return []  # someone named before the verb is its subject
+    opening = _DELEGATION_SUBJECT.match(reading.text, layer.sentence.start)
+    assert opening is not None
+    return [attrs.evolve(p, start=opening.start(), end=opening.end(), cue="pronoun") for p in delegation]
+
+
 def _note_leader(reading: Reading, layer: SentenceLayer) -> None:
     """Remember who leads the delegation a sentence names: "a delegation, led by X,"."""
     if layer.sentence.index in reading.drafting.leaders_read:
@@ -700,6 +729,14 @@ def _note_leader(reading: Reading, layer: SentenceLayer) -> None:
         before = [p for p in layer.persons if p.end <= leads.start() and not p.possessive]
         if before:
             reading.drafting.delegation_leader = before[-1]
+            # "Sens. A and B will lead a delegation": both lead it, and both travel.
+            reading.drafting.delegation = _coordinated_before(reading, layer, before[-1])
+    members = _ALSO_INCLUDES.search(text, layer.sentence.start, layer.sentence.end)
+    if members is not None and reading.drafting.delegation:
+        # "The group, which also includes Sen. C, is set to land in Taipei": C travels with them.
+        joining = [p for p in layer.persons if p.start >= members.end() and not p.possessive][:1]
+        known = {person_key(p) for p in reading.drafting.delegation}
+        reading.drafting.delegation.extend(p for p in joining if person_key(p) not in known)
     for group in layer.groups:
         led = (
             cues.LED_BY.match(text, group.end, group.end + 60) if cues.DELEGATION.search(group.text) else None
