@@ -136,7 +136,7 @@ def test_speaking_by_phone_with_two_leaders_respectively_is_a_call_with_each_tha
     calls = of_type(run(text, plugins), EventType.CALL)
     assert sorted(sorted(persons(c)) for c in calls) == [
         ["Anthony Albanese", "Anwar Ibrahim"],
-        ["Anthony Albanese", "Ferdinand Marcos Jr"],
+        ["Anthony Albanese", "Ferdinand Marcos Jr."],
     ]
     assert {c.status.value for c in calls} == {"occurred"}
 
@@ -320,3 +320,12 @@ def test_the_senators_are_the_delegation_its_leaders_and_members_make(plugins: P
         e for e in of_type(run(text, plugins), EventType.VISIT) if e.location and e.location.name == "Tokyo"
     )
     assert persons(tokyo) == {"Dana Whitfield", "Omar Castell", "Ines Bardot"}
+
+
+def test_the_group_after_an_opening_phrase_is_the_delegation_that_meets(plugins: Plugins) -> None:
+    text = (
+        "Rep. Dana Whitfield will lead a bipartisan delegation to Tokyo and Taipei next week. "
+        "In Taipei, the group expects to meet President Lai Wen-hsiung."
+    )
+    meeting = only(run(text, plugins), EventType.MEETING)
+    assert persons(meeting) == {"Dana Whitfield", "Lai Wen-hsiung"}
