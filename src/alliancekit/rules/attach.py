@@ -612,6 +612,10 @@ def _verbal(
             draft = Draft.start(layer.sentence, trigger, governments)
             draft.spans = [_span(layer, trigger, governments, left, right)]
             return draft
+        if not subjects:
+            # "In Taipei, the group expects to meet X": the delegation the story named
+            subjects = _delegation_subject(reading, layer, trigger)
+            subject_groups = [] if subjects else subject_groups
         if not subjects and not subject_groups:
             subjects = [p.person for p in previous_subjects if p.person is not None]
         frame = _visit_subject(reading, layer) if not subjects and trigger.type is EventType.MEETING else None
@@ -699,22 +703,23 @@ _ALSO_INCLUDES = re.compile(
 )
 # A sentence whose subject is the delegation: "The group ...", "The senators will then fly to".
 _DELEGATION_SUBJECT = re.compile(
-    r"\s*The\s+(?:group|delegation|codel|senators|lawmakers|legislators|congressmen|members)\b",
+    r"\s*(?:(?:In|On|At|From|After|Then|Later)\b[^,]{0,40},\s+)?(?P<subject>[Tt]he\s+"
+    r"(?:group|delegation|codel|senators|lawmakers|legislators|congressmen|members))\b",
 )
 
 
 def _delegation_subject(reading: Reading, layer: SentenceLayer, trigger: Trigger) -> list[PersonMention]:
     """The delegation's people when the sentence's subject is the delegation ("The senators will fly")."""
     delegation = reading.drafting.delegation
-    if len(delegation) < 2 or not _DELEGATION_SUBJECT.match(reading.text, layer.sentence.start):
+    opening = _DELEGATION_SUBJECT.match(reading.text, layer.sentence.start)
+    if not delegation or opening is None or opening.end() > trigger.start:
         return []
     if any(layer.sentence.start <= p.start < trigger.start and not p.possessive for p in layer.persons) and (
         _ALSO_INCLUDES.search(reading.text, layer.sentence.start, trigger.start) is None
     ):
         return []  # someone named before the verb is its subject
-    opening = _DELEGATION_SUBJECT.match(reading.text, layer.sentence.start)
-    assert opening is not None
-    return [attrs.evolve(p, start=opening.start(), end=opening.end(), cue="pronoun") for p in delegation]
+    start, end = opening.span("subject")
+    return [attrs.evolve(p, start=start, end=end, cue="pronoun") for p in delegation]
 
 
 def _note_leader(reading: Reading, layer: SentenceLayer) -> None:
