@@ -329,3 +329,15 @@ def test_the_group_after_an_opening_phrase_is_the_delegation_that_meets(plugins:
     )
     meeting = only(run(text, plugins), EventType.MEETING)
     assert persons(meeting) == {"Dana Whitfield", "Lai Wen-hsiung"}
+
+
+def test_whom_a_visitor_held_talks_with_pays_no_courtesy_call_of_their_own(plugins: Plugins) -> None:
+    text = (
+        "Adm. Dale Whitcomb held talks with Adm. Kenji Morota, chief of staff of the navy, and paid a "
+        "courtesy call on Defense Minister Aiko Tanabe in Tokyo on Tuesday."
+    )
+    meetings = of_type(run(text, plugins), EventType.MEETING)
+    assert sorted(sorted(persons(m)) for m in meetings) == [
+        ["Aiko Tanabe", "Dale Whitcomb"],
+        ["Dale Whitcomb", "Kenji Morota"],
+    ]

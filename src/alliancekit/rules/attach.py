@@ -308,6 +308,16 @@ def _separate(reading: Reading, draft: Draft) -> list[Draft]:
         named = [p for p in draft.parties if p.person is not None]
         host = [p for p in named if p.person is not None and p.person.start > draft.trigger.start]
         callers = [p for p in named if p.person is not None and p.person.start < draft.trigger.start]
+        first = min(p.person.start for p in callers if p.person is not None)
+        verbs = [
+            t
+            for t in reading.sentences[draft.sentence].triggers
+            if t.form == "verbal" and first < t.start and t.end <= draft.trigger.start
+        ]
+        # "X held talks with Y and paid a courtesy call on Z": Y, the earlier verb's object, called on no one.
+        callers = [
+            p for p in callers if p.person is not None and not any(t.end <= p.person.start for t in verbs)
+        ]
         return [
             attrs.evolve(draft, parties=[caller, *host], spans=[*draft.spans], topics=[*draft.topics])
             for caller in callers
