@@ -341,3 +341,16 @@ def test_whom_a_visitor_held_talks_with_pays_no_courtesy_call_of_their_own(plugi
         ["Aiko Tanabe", "Dale Whitcomb"],
         ["Dale Whitcomb", "Kenji Morota"],
     ]
+
+
+def test_a_conversation_told_after_a_call_is_that_call_not_a_meeting_with_whom_a_later_call_names(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "Prime Minister Aiko Tanabe spoke by phone with President Hal Brody on Tuesday. "
+        "Tanabe said her conversation with Brody had been at the request of the president, who briefed "
+        "her on his phone conversation with Chinese President Wen Shulan on Monday."
+    )
+    events = run(text, plugins)
+    assert of_type(events, EventType.MEETING) == []
+    assert any(persons(c) == {"Aiko Tanabe", "Hal Brody"} for c in of_type(events, EventType.CALL))

@@ -897,7 +897,12 @@ def _nominal(
     objects: list[PersonMention] = []
     groups: list[GroupMention] = []
     if between:
-        objects = persons_between(reading, layer, trigger.end, right)
+        # "her conversation with A, who briefed her on his phone conversation with B": B is the later
+        # engagement's, not this one's.
+        later = next(
+            (t.start for t in layer.triggers if t.start > trigger.end and t.type is not trigger.type), right
+        )
+        objects = persons_between(reading, layer, trigger.end, min(right, later))
         groups = [g for g in layer.groups if trigger.end <= g.start and g.end <= right]
     elif (
         re.match(r"\s*(?:of|in|at)\b", after) or re.search(r"\b(?:of|in|at)$", trigger.text)
