@@ -354,3 +354,34 @@ def test_a_conversation_told_after_a_call_is_that_call_not_a_meeting_with_whom_a
     events = run(text, plugins)
     assert of_type(events, EventType.MEETING) == []
     assert any(persons(c) == {"Aiko Tanabe", "Hal Brody"} for c in of_type(events, EventType.CALL))
+
+
+def test_a_delegation_holds_separate_meetings_with_each_minister_all_of_them_each_time(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "Senator Dana Whitfield and Senator Omar Castell will lead a congressional delegation to Asia "
+        "next week. The senators will fly to Tokyo on Wednesday for separate meetings with Foreign "
+        "Minister Kenji Morota and Defense Minister Aiko Tanabe."
+    )
+    meetings = of_type(run(text, plugins), EventType.MEETING)
+    assert sorted(sorted(persons(m)) for m in meetings) == [
+        ["Aiko Tanabe", "Dana Whitfield", "Omar Castell"],
+        ["Dana Whitfield", "Kenji Morota", "Omar Castell"],
+    ]
+
+
+def test_a_speaker_saying_we_will_sit_down_with_him_drafts_no_meeting(plugins: Plugins) -> None:
+    from alliancekit.model import Document
+    from alliancekit.rules.document import Reading
+    from alliancekit.rules.extractor import read_article
+
+    text = (
+        "Senator Dana Whitfield spoke by phone with President Lai Wen-hsiung on Monday. "
+        "Whitfield told reporters: “Beijing reacts to everything. When we sit down with him, I want to "
+        "hear where the bottlenecks are.”"
+    )
+    reading = Reading(Document("d", text, TUESDAY), plugins.knowledge_base)
+    read_article(reading)
+    quoted = text.index("When we")
+    assert [d for d in reading.drafts if d.trigger.start > quoted] == []

@@ -330,6 +330,20 @@ def _one_with_each(draft: Draft) -> list[Draft]:
     subjects = [p for p in draft.parties if p.role in (Role.HOST, Role.PARTICIPANT) and p.person is not None][
         :1
     ]
+    delegation = [
+        p
+        for p in draft.parties
+        if p.person is not None and p.person.cue == "pronoun" and p.person.start < draft.trigger.start
+    ]
+    if (
+        len(delegation) >= 2
+        and subjects
+        and subjects[0] in delegation
+        and len({p.country for p in delegation}) == 1
+    ):
+        subjects = (
+            delegation  # "The senators will hold separate meetings with A and B": all of them, each time
+        )
     others = [p for p in draft.parties if p not in subjects and p.person is not None]
     if not subjects or len(others) < 2:
         return [draft]
@@ -390,7 +404,12 @@ def _meets_several_apart(reading: Reading, draft: Draft) -> bool:
         return False
     subjects = [p for p in draft.parties if p.person is not None and p.person.start < draft.trigger.start]
     objects = [p for p in draft.parties if p.person is not None and p.person.start > draft.trigger.start]
-    if len(subjects) != 1 or len(objects) < 2:
+    one_party = len({person_key(p.person) for p in subjects if p.person is not None}) == 1 or (
+        len(subjects) >= 2
+        and all(p.person is not None and p.person.cue == "pronoun" for p in subjects)
+        and len({p.country for p in subjects}) == 1
+    )  # one person, or the delegation of one country a description stands for
+    if not one_party or len(objects) < 2:
         return False
     sentence = (
         reading.sentences[draft.sentence].sentence.text if draft.sentence < len(reading.sentences) else ""
@@ -471,6 +490,10 @@ def _verbal(
 ) -> Draft | None:
     text = reading.text
     left = subordinate_start(reading.text, trigger, left, functools.partial(names_someone, reading, layer))
+    if _FIRST_PERSON_SUBJECT.search(text, max(left, trigger.start - 30), trigger.start) and not any(
+        left <= p.start < trigger.start for p in layer.persons
+    ):
+        return None  # "When we sit down with him, ...": a speaker's own words, no one the story names
     subjects = persons_between(reading, layer, left, trigger.start)
     subjects = [s for s in subjects if not s.possessive or s.cue == "pronoun"]
     asides = []
@@ -657,6 +680,12 @@ def _verbal(
     draft = Draft.start(layer.sentence, trigger, parties)
     draft.spans = [_span(layer, trigger, parties, left, right)]
     return draft
+
+
+# A first-person subject right before a verb: "we sit down with", "I will meet".
+_FIRST_PERSON_SUBJECT = re.compile(
+    r"\b(?:I|[Ww]e)\s+(?:(?:will|would|can|could|should|must|shall|also|to)\s+)*$"
+)
 
 
 def _before_own_sides(
