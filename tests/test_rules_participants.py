@@ -136,7 +136,7 @@ def test_speaking_by_phone_with_two_leaders_respectively_is_a_call_with_each_tha
     calls = of_type(run(text, plugins), EventType.CALL)
     assert sorted(sorted(persons(c)) for c in calls) == [
         ["Anthony Albanese", "Anwar Ibrahim"],
-        ["Anthony Albanese", "Ferdinand Marcos Jr"],
+        ["Anthony Albanese", "Ferdinand Marcos Jr."],
     ]
     assert {c.status.value for c in calls} == {"occurred"}
 
@@ -307,3 +307,81 @@ def test_two_leaders_who_are_visiting_a_city_each_make_a_visit(plugins: Plugins)
     visits = of_type(run(text, plugins), EventType.VISIT)
     assert sorted(sorted(persons(v)) for v in visits) == [["Bae Tae-ho"], ["Wen Shulan"]]
     assert all(v.location is not None and v.location.name == "Lima" for v in visits)
+
+
+def test_the_senators_are_the_delegation_its_leaders_and_members_make(plugins: Plugins) -> None:
+    text = (
+        "Senator Dana Whitfield and Senator Omar Castell will lead a congressional delegation to Asia "
+        "next week. "
+        "The group, which also includes Senator Ines Bardot, is set to land in Manila on Monday. "
+        "The senators will then fly to Tokyo on Wednesday."
+    )
+    tokyo = next(
+        e for e in of_type(run(text, plugins), EventType.VISIT) if e.location and e.location.name == "Tokyo"
+    )
+    assert persons(tokyo) == {"Dana Whitfield", "Omar Castell", "Ines Bardot"}
+
+
+def test_the_group_after_an_opening_phrase_is_the_delegation_that_meets(plugins: Plugins) -> None:
+    text = (
+        "Rep. Dana Whitfield will lead a bipartisan delegation to Tokyo and Taipei next week. "
+        "In Taipei, the group expects to meet President Lai Wen-hsiung."
+    )
+    meeting = only(run(text, plugins), EventType.MEETING)
+    assert persons(meeting) == {"Dana Whitfield", "Lai Wen-hsiung"}
+
+
+def test_whom_a_visitor_held_talks_with_pays_no_courtesy_call_of_their_own(plugins: Plugins) -> None:
+    text = (
+        "Adm. Dale Whitcomb held talks with Adm. Kenji Morota, chief of staff of the navy, and paid a "
+        "courtesy call on Defense Minister Aiko Tanabe in Tokyo on Tuesday."
+    )
+    meetings = of_type(run(text, plugins), EventType.MEETING)
+    assert sorted(sorted(persons(m)) for m in meetings) == [
+        ["Aiko Tanabe", "Dale Whitcomb"],
+        ["Dale Whitcomb", "Kenji Morota"],
+    ]
+
+
+def test_a_conversation_told_after_a_call_is_that_call_not_a_meeting_with_whom_a_later_call_names(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "Prime Minister Aiko Tanabe spoke by phone with President Hal Brody on Tuesday. "
+        "Tanabe said her conversation with Brody had been at the request of the president, who briefed "
+        "her on his phone conversation with Chinese President Wen Shulan on Monday."
+    )
+    events = run(text, plugins)
+    assert of_type(events, EventType.MEETING) == []
+    assert any(persons(c) == {"Aiko Tanabe", "Hal Brody"} for c in of_type(events, EventType.CALL))
+
+
+def test_a_delegation_holds_separate_meetings_with_each_minister_all_of_them_each_time(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "Senator Dana Whitfield and Senator Omar Castell will lead a congressional delegation to Asia "
+        "next week. The senators will fly to Tokyo on Wednesday for separate meetings with Foreign "
+        "Minister Kenji Morota and Defense Minister Aiko Tanabe."
+    )
+    meetings = of_type(run(text, plugins), EventType.MEETING)
+    assert sorted(sorted(persons(m)) for m in meetings) == [
+        ["Aiko Tanabe", "Dana Whitfield", "Omar Castell"],
+        ["Dana Whitfield", "Kenji Morota", "Omar Castell"],
+    ]
+
+
+def test_a_speaker_saying_we_will_sit_down_with_him_drafts_no_meeting(plugins: Plugins) -> None:
+    from alliancekit.model import Document
+    from alliancekit.rules.document import Reading
+    from alliancekit.rules.extractor import read_article
+
+    text = (
+        "Senator Dana Whitfield spoke by phone with President Lai Wen-hsiung on Monday. "
+        "Whitfield told reporters: “Beijing reacts to everything. When we sit down with him, I want to "
+        "hear where the bottlenecks are.”"
+    )
+    reading = Reading(Document("d", text, TUESDAY), plugins.knowledge_base)
+    read_article(reading)
+    quoted = text.index("When we")
+    assert [d for d in reading.drafts if d.trigger.start > quoted] == []

@@ -78,7 +78,7 @@ def draft_sentences(reading: Reading) -> None:
 def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
     """Draft each trigger of one sentence, and give each draft its status, time, place and topics."""
     sentence = layer.sentence
-    if layer.triggers and cues.DELEGATION.search(sentence.text):
+    if layer.triggers and (cues.DELEGATION.search(sentence.text) or _ALSO_INCLUDES.search(sentence.text)):
         _note_leader(reading, layer)
     previous_subjects: list[Party] = []
     sentence_status: Status | None = None
@@ -516,6 +516,16 @@ def _separate(reading: Reading, draft: Draft) -> list[Draft]:
         named = [p for p in draft.parties if p.person is not None]
         host = [p for p in named if p.person is not None and p.person.start > draft.trigger.start]
         callers = [p for p in named if p.person is not None and p.person.start < draft.trigger.start]
+        first = min(p.person.start for p in callers if p.person is not None)
+        verbs = [
+            t
+            for t in reading.sentences[draft.sentence].triggers
+            if t.form == "verbal" and first < t.start and t.end <= draft.trigger.start
+        ]
+        # "X held talks with Y and paid a courtesy call on Z": Y, the earlier verb's object, called on no one.
+        callers = [
+            p for p in callers if p.person is not None and not any(t.end <= p.person.start for t in verbs)
+        ]
         return [
             attrs.evolve(draft, parties=[caller, *host], spans=[*draft.spans], topics=[*draft.topics])
             for caller in callers
@@ -528,6 +538,20 @@ def _one_with_each(draft: Draft) -> list[Draft]:
     subjects = [p for p in draft.parties if p.role in (Role.HOST, Role.PARTICIPANT) and p.person is not None][
         :1
     ]
+    delegation = [
+        p
+        for p in draft.parties
+        if p.person is not None and p.person.cue == "pronoun" and p.person.start < draft.trigger.start
+    ]
+    if (
+        len(delegation) >= 2
+        and subjects
+        and subjects[0] in delegation
+        and len({p.country for p in delegation}) == 1
+    ):
+        subjects = (
+            delegation  # "The senators will hold separate meetings with A and B": all of them, each time
+        )
     others = [p for p in draft.parties if p not in subjects and p.person is not None]
     if not subjects or len(others) < 2:
         return [draft]
@@ -588,7 +612,12 @@ def _meets_several_apart(reading: Reading, draft: Draft) -> bool:
         return False
     subjects = [p for p in draft.parties if p.person is not None and p.person.start < draft.trigger.start]
     objects = [p for p in draft.parties if p.person is not None and p.person.start > draft.trigger.start]
-    if len(subjects) != 1 or len(objects) < 2:
+    one_party = len({person_key(p.person) for p in subjects if p.person is not None}) == 1 or (
+        len(subjects) >= 2
+        and all(p.person is not None and p.person.cue == "pronoun" for p in subjects)
+        and len({p.country for p in subjects}) == 1
+    )  # one person, or the delegation of one country a description stands for
+    if not one_party or len(objects) < 2:
         return False
     sentence = (
         reading.sentences[draft.sentence].sentence.text if draft.sentence < len(reading.sentences) else ""
@@ -691,6 +720,10 @@ def _verbal(
 ) -> Draft | None:
     text = reading.text
     left = subordinate_start(reading.text, trigger, left, functools.partial(names_someone, reading, layer))
+    if _FIRST_PERSON_SUBJECT.search(text, max(left, trigger.start - 30), trigger.start) and not any(
+        left <= p.start < trigger.start for p in layer.persons
+    ):
+        return None  # "When we sit down with him, ...": a speaker's own words, no one the story names
     subjects = persons_between(reading, layer, left, trigger.start)
     subjects = [s for s in subjects if not s.possessive or s.cue == "pronoun"]
     asides = []
@@ -816,7 +849,10 @@ def _verbal(
     if trigger.type is EventType.VISIT and trigger.traveller_inside:
         parties = [Party(p, None, Role.VISITOR) for p in _traveller_inside(reading, layer, trigger, left)]
     elif trigger.type is EventType.VISIT:
-        if infinitive:
+        delegation = _delegation_subject(reading, layer, trigger)
+        if delegation:
+            visitors = delegation  # "The senators will then fly to Tokyo": the delegation named before
+        elif infinitive:
             before = [p for p in layer.persons if p.end <= trigger.start and p.start >= left - 200] + [
                 person
                 for pronoun in layer.pronouns
@@ -876,6 +912,10 @@ def _verbal(
             draft = Draft.start(layer.sentence, trigger, governments)
             draft.spans = [_span(layer, trigger, governments, left, right)]
             return draft
+        if not subjects:
+            # "In Taipei, the group expects to meet X": the delegation the story named
+            subjects = _delegation_subject(reading, layer, trigger)
+            subject_groups = [] if subjects else subject_groups
         if not subjects and not subject_groups:
             subjects = [p.person for p in previous_subjects if p.person is not None]
         frame = _visit_subject(reading, layer) if not subjects and trigger.type is EventType.MEETING else None
@@ -907,6 +947,12 @@ def _verbal(
     draft = Draft.start(layer.sentence, trigger, parties)
     draft.spans = [_span(layer, trigger, parties, left, right)]
     return draft
+
+
+# A first-person subject right before a verb: "we sit down with", "I will meet".
+_FIRST_PERSON_SUBJECT = re.compile(
+    r"\b(?:I|[Ww]e)\s+(?:(?:will|would|can|could|should|must|shall|also|to)\s+)*$"
+)
 
 
 def _before_own_sides(
@@ -955,6 +1001,33 @@ def _leaders(reading: Reading, layer: SentenceLayer, groups: list[GroupMention])
     ][:1]
 
 
+# "The group, which also includes Sen. C,": a member of the delegation the story named.
+_ALSO_INCLUDES = re.compile(
+    r"\b(?:group|delegation|codel|senators|lawmakers|legislators)\b,?\s+(?:which|who)\s+(?:also\s+)?"
+    r"(?:includes?|included)\s+",
+    re.IGNORECASE,
+)
+# A sentence whose subject is the delegation: "The group ...", "The senators will then fly to".
+_DELEGATION_SUBJECT = re.compile(
+    r"\s*(?:(?:In|On|At|From|After|Then|Later)\b[^,]{0,40},\s+)?(?P<subject>[Tt]he\s+"
+    r"(?:group|delegation|codel|senators|lawmakers|legislators|congressmen|members))\b",
+)
+
+
+def _delegation_subject(reading: Reading, layer: SentenceLayer, trigger: Trigger) -> list[PersonMention]:
+    """The delegation's people when the sentence's subject is the delegation ("The senators will fly")."""
+    delegation = reading.drafting.delegation
+    opening = _DELEGATION_SUBJECT.match(reading.text, layer.sentence.start)
+    if not delegation or opening is None or opening.end() > trigger.start:
+        return []
+    if any(layer.sentence.start <= p.start < trigger.start and not p.possessive for p in layer.persons) and (
+        _ALSO_INCLUDES.search(reading.text, layer.sentence.start, trigger.start) is None
+    ):
+        return []  # someone named before the verb is its subject
+    start, end = opening.span("subject")
+    return [attrs.evolve(p, start=start, end=end, cue="pronoun") for p in delegation]
+
+
 def _note_leader(reading: Reading, layer: SentenceLayer) -> None:
     """Remember who leads the delegation a sentence names: "a delegation, led by X,"."""
     if layer.sentence.index in reading.drafting.leaders_read:
@@ -967,6 +1040,14 @@ def _note_leader(reading: Reading, layer: SentenceLayer) -> None:
         before = [p for p in layer.persons if p.end <= leads.start() and not p.possessive]
         if before:
             reading.drafting.delegation_leader = before[-1]
+            # "Sens. A and B will lead a delegation": both lead it, and both travel.
+            reading.drafting.delegation = _coordinated_before(reading, layer, before[-1])
+    members = _ALSO_INCLUDES.search(text, layer.sentence.start, layer.sentence.end)
+    if members is not None and reading.drafting.delegation:
+        # "The group, which also includes Sen. C, is set to land in Taipei": C travels with them.
+        joining = [p for p in layer.persons if p.start >= members.end() and not p.possessive][:1]
+        known = {person_key(p) for p in reading.drafting.delegation}
+        reading.drafting.delegation.extend(p for p in joining if person_key(p) not in known)
     for group in layer.groups:
         led = (
             cues.LED_BY.match(text, group.end, group.end + 60) if cues.DELEGATION.search(group.text) else None
@@ -1112,7 +1193,12 @@ def _nominal(
     objects: list[PersonMention] = []
     groups: list[GroupMention] = []
     if between:
-        objects = persons_between(reading, layer, trigger.end, right)
+        # "her conversation with A, who briefed her on his phone conversation with B": B is the later
+        # engagement's, not this one's.
+        later = next(
+            (t.start for t in layer.triggers if t.start > trigger.end and t.type is not trigger.type), right
+        )
+        objects = persons_between(reading, layer, trigger.end, min(right, later))
         groups = [g for g in layer.groups if trigger.end <= g.start and g.end <= right]
     elif (
         re.match(r"\s*(?:of|in|at)\b", after) or re.search(r"\b(?:of|in|at)$", trigger.text)

@@ -60,7 +60,7 @@ __all__ = [
 MERGE_WINDOW = 64
 """How many of the latest engagements a draft is compared with for merging."""
 _CONVERSATION = re.compile(
-    r"\b(?:exchang\w*\s+(?:views|opinions)|talk\w*|confer\w*|discuss\w*|sat\s+down|sit\s+down)\b"
+    r"\b(?:exchang\w*\s+(?:views|opinions)|talk\w*|confer\w*|discuss\w*|conversations?|sat\s+down|sit\s+down)\b"
 )
 
 

@@ -247,14 +247,15 @@ def _latest_delegation(
     ]
     if not told_before:
         return []
-    sentence = next(
-        layer for layer in reading.sentences if layer.sentence.start <= group.start < layer.sentence.end
+    bounds = next(
+        (
+            (layer.sentence.start, layer.sentence.end)
+            for layer in reading.sentences
+            if layer.sentence.start <= group.start < layer.sentence.end
+        ),
+        (group.start, group.end),
     )
-    here = [
-        other
-        for _, other in told_before
-        if any(sentence.sentence.start <= s < sentence.sentence.end for s, _ in other.spans)
-    ]
+    here = [other for _, other in told_before if any(bounds[0] <= s < bounds[1] for s, _ in other.spans)]
     trip = here[0] if here else max(told_before, key=lambda found: found[0])[1]
     assert trip.location is not None
     destination = trip.location.country

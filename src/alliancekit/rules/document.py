@@ -422,6 +422,9 @@ class DraftingState:
     delegation_leader: PersonMention | None = None
     """Who leads the delegation the story named last ("a delegation, led by X,"): "the
     delegation" and "the lawmakers" of later sentences stand for that person."""
+    delegation: list[PersonMention] = attrs.field(factory=list)
+    """Everyone the story named as travelling in that delegation: its leaders ("A and B will lead a
+    delegation") and the members it "also includes"; "the group" and "the senators" stand for them."""
     leaders_read: set[int] = attrs.field(factory=set)
     """The indexes of the sentences already searched for a delegation's leader."""
 

@@ -444,7 +444,7 @@ class PersonFinder:
             and re.fullmatch(r"[A-Z]{2,3}", tokens[index - 1][2])
             and self.knowledge_base.knows_name(" ".join(t[2] for t in tokens[index - 1 :]).rstrip(".,"))
         ):
-            index -= 1  # "Vice President JD Vance": capitals the knowledge base knows as a given name
+            index -= 1  # "Vice President AJ Brody": capitals the knowledge base knows as a given name
         if index == len(tokens) and self._prior_by_surname(_POSSESSIVE.sub("", tokens[-1][2]).rstrip(".,")):
             index -= 1  # "Park will arrive ...": the surname of someone named before, though a common word
         name_tokens = tokens[index:]
