@@ -522,4 +522,5 @@ def test_a_misspelled_name_finds_the_same_person_each_time_and_a_record_added_la
     assert kb.find_person("Bartholomew Quenneville") is None
     kb.add_actors([ActorRecord("xx/bartholomew-quennevile", "Bartholomew Quennevile")])
     found = kb.find_person("Bartholomew Quenneville")
-    assert found is not None and found.id == "xx/bartholomew-quennevile"
+    assert found is not None
+    assert found.id == "xx/bartholomew-quennevile"
