@@ -228,10 +228,10 @@ def status_of(
     local = before.rsplit(",", 1)[-1]
     if trigger.form == "nominal" and cues.PAST_VERB.search(local) and not cues.found(cues.FUTURE, local):
         return Status.OCCURRED, True
-    predicate = _own_predicate(sentence, trigger.end - base, trigger) if trigger.form == "nominal" else None
-    if predicate is not None:
+    stated = _own_predicate(sentence, trigger.end - base, trigger) if trigger.form == "nominal" else None
+    if stated is not None:
         # "Brandt's visit to Lima, his first in office, began on Sunday" / "is set to begin on Sunday"
-        return predicate, True
+        return stated, True
     if trigger.form == "nominal" and cues.UNDER_WAY_AFTER.match(sentence, trigger.end - base):
         return Status.OCCURRED, True  # "the talks between the two are still under way": begun
     if trigger.form == "nominal" and _ANNOUNCED.match(sentence, trigger.end - base):
