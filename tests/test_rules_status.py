@@ -362,3 +362,31 @@ def test_a_visit_whose_predicate_past_an_aside_says_it_began_occurred(plugins: P
     assert visit.status is Status.OCCURRED
     assert visit.time is not None
     assert visit.time.start == dt.date(2026, 5, 31)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (
+            "Chancellor Lukas Brandt's visit to Lima, his first since taking office, is scheduled to begin "
+            "on Sunday.",
+            Status.PLANNED,
+        ),
+        (
+            "The talks between Chancellor Lukas Brandt and President Ana Mireles, which will last two hours, "
+            "begin on Tuesday.",
+            Status.PLANNED,
+        ),
+        (
+            "The talks between Chancellor Lukas Brandt and President Ana Mireles, which lasted two hours, "
+            "ended on Tuesday.",
+            Status.OCCURRED,
+        ),
+    ],
+)
+def test_an_engagement_noun_takes_the_status_of_its_own_predicate(
+    text: str, status: Status, plugins: Plugins
+) -> None:
+    assert (
+        next(e for e in run(text, plugins) if e.type in (EventType.VISIT, EventType.MEETING)).status is status
+    )

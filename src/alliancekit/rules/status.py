@@ -228,8 +228,10 @@ def status_of(
     local = before.rsplit(",", 1)[-1]
     if trigger.form == "nominal" and cues.PAST_VERB.search(local) and not cues.found(cues.FUTURE, local):
         return Status.OCCURRED, True
-    if trigger.form == "nominal" and _BEGAN_OR_ENDED.match(sentence, trigger.end - base):
-        return Status.OCCURRED, True  # "Brandt's visit to Lima, his first in office, began on Sunday"
+    stated = _own_predicate(sentence, trigger.end - base, trigger) if trigger.form == "nominal" else None
+    if stated is not None:
+        # "Brandt's visit to Lima, his first in office, began on Sunday" / "is set to begin on Sunday"
+        return stated, True
     if trigger.form == "nominal" and cues.UNDER_WAY_AFTER.match(sentence, trigger.end - base):
         return Status.OCCURRED, True  # "the talks between the two are still under way": begun
     if trigger.form == "nominal" and _ANNOUNCED.match(sentence, trigger.end - base):
@@ -321,11 +323,30 @@ _YET_TO_BE = re.compile(
 )
 # The past predicate of an engagement noun that is its subject, past a phrase and an aside: "the visit
 # to Lima, his first in office, began on Sunday", "the talks between the two ended on Tuesday".
-_BEGAN_OR_ENDED = re.compile(
-    r"(?:\s+(?:to|in|of|by|with|between)\s+[^,;.]{1,60}?)?(?:\s*,[^,;]{1,80},)?\s+"
+_OBJECT = r"\s+[^,;.]{1,60}?"  # "between Brandt and Mireles", after a trigger that ends on its preposition
+_PHRASE = r"(?:\s+(?:to|in|of|by|with|between)\s+[^,;.]{1,60}?)?"  # "to Lima", after a bare noun
+_ASIDE = r"(?:\s*,[^,;]{1,80},)?\s+"  # ", his first since taking office,"
+_BEGAN_OR_ENDED = (
     r"(?:began|started|ended|concluded|opened|closed|took\s+place|(?:was|were)\s+held|wrapped\s+up|"
     r"went\s+ahead|got\s+under\s*way)\b"
 )
+# Its predicate of a plan: "... will begin on Sunday", "... is scheduled to open", "... begin on Tuesday"
+# (but "opens a new chapter" is no schedule).
+_WILL_BEGIN = (
+    r"(?:will|(?:is|are)\s+(?:set|scheduled|expected|due|slated|to)\b|(?:begins?|starts?|opens?|kicks?\s+off)"
+    r"\s+(?:on|in|at|from|next|this|today|tomorrow|later|early)\b)"
+)
+_PREDICATES = {
+    ending_on_preposition: (
+        (
+            re.compile((_OBJECT if ending_on_preposition else _PHRASE) + _ASIDE + _BEGAN_OR_ENDED),
+            Status.OCCURRED,
+        ),
+        (re.compile((_OBJECT if ending_on_preposition else _PHRASE) + _ASIDE + _WILL_BEGIN), Status.PLANNED),
+    )
+    for ending_on_preposition in (False, True)
+}
+_ENDS_ON_PREPOSITION = re.compile(r"\s(?:to|in|of|by|with|between|among)$", re.IGNORECASE)
 # A passive of telling, or a judgement, right after an engagement: "the visit was announced", "the
 # trip was unexpected": the tense is the telling's, not the engagement's.
 _ANNOUNCED = re.compile(
@@ -379,6 +400,19 @@ def _plural_subject(reading: Reading, layer: SentenceLayer, left: int, trigger: 
         and re.search(r"\band\s", reading.text[named[-2].end : named[-1].start]) is not None
         and re.fullmatch(r"[\s,]*(?:also\s+)?", reading.text[named[-1].end : trigger.start]) is not None
     )
+
+
+def _own_predicate(sentence: str, position: int, trigger: Trigger) -> Status | None:
+    """The status the predicate of an engagement noun that is its subject states, if it states one.
+
+    "Brandt's visit to Lima, his first in office, began on Sunday": occurred;
+    "the talks between Brandt and Mireles, which will last an hour, begin on
+    Tuesday": planned. ``position`` is where the trigger ends in ``sentence``.
+    """
+    for pattern, status in _PREDICATES[_ENDS_ON_PREPOSITION.search(trigger.text) is not None]:
+        if pattern.match(sentence, position):
+            return status
+    return None
 
 
 def _moved_to_a_day(clause: str) -> bool:
