@@ -310,3 +310,25 @@ def test_capitals_the_knowledge_base_knows_as_a_given_name_belong_to_the_name() 
     finder = PersonFinder(kb, dt.date(2026, 1, 1))
     (person,) = finder.find("Vice President AJ Brody welcomed the delegation.", 0)
     assert (person.name, person.title) == ("AJ Brody", "Vice President")
+
+
+def test_the_sender_of_a_message_takes_no_part_in_the_call_that_delivers_it(plugins: Plugins) -> None:
+    text = (
+        "Foreign Minister Ivo Varga of South Korea held telephone talks with Secretary of State Hal Brody "
+        "on Monday to deliver a direct message from President Tomas Bae."
+    )
+    (call,) = [e for e in run(text, plugins) if e.type is EventType.CALL]
+    assert persons(call) == {"Ivo Varga", "Hal Brody"}
+
+
+def test_a_countrys_leader_by_office_in_an_undated_story_is_the_one_the_story_named() -> None:
+    from alliancekit.actors import ActorRecord, KnowledgeBase, Position
+    from alliancekit.rules.mentions import PersonFinder
+
+    kb = KnowledgeBase()
+    party_leader = Position("General Secretary of the Workers' Party of Korea", dt.date(2012, 1, 1), None)
+    kb.add_actors([ActorRecord("prk/ri", "Ri Chol-su", "PRK", family_name="Ri", positions=(party_leader,))])
+    finder = PersonFinder(kb, None)
+    finder.find("The envoys met North Korean leader Ri Chol-su in Pyongyang.", 0)
+    (leader,) = finder.find("They carried a message to the North Korean leader.", 100)
+    assert leader.name == "Ri Chol-su"

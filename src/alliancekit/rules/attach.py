@@ -815,7 +815,11 @@ def _verbal(
         others = [p for p in subjects if person_key(p) not in own]
         if met and others and all(person_key(p) in met for p in others):
             subjects = shared
-    objects = [p for p in persons_between(reading, layer, trigger.start + 1, right) if not p.possessive]
+    objects = [
+        p
+        for p in persons_between(reading, layer, trigger.start + 1, right)
+        if not p.possessive and not _SENDER_BEFORE.search(text, max(0, p.start - 40), p.start)
+    ]
     objects = _before_own_sides(reading, layer, trigger, objects)
     # syntax: a subject the word order missed; a passive's subject is acted on, its agent acts
     subjects, agents = syntax.subjects_and_agents(reading, layer, trigger, subjects)
@@ -949,6 +953,11 @@ def _verbal(
     return draft
 
 
+# The sender of what a visitor carries: "to deliver a message from the North Korean leader", "a letter
+# from Prime Minister X": the sender takes no part in the engagement.
+_SENDER_BEFORE = re.compile(
+    r"\b(?:message|messages|letter|letters|note|greetings)\s+from\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}$"
+)
 # A first-person subject right before a verb: "we sit down with", "I will meet".
 _FIRST_PERSON_SUBJECT = re.compile(
     r"\b(?:I|[Ww]e)\s+(?:(?:will|would|can|could|should|must|shall|also|to)\s+)*$"

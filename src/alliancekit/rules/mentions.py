@@ -712,7 +712,7 @@ class PersonFinder:
         base says held it on the publication day.
         """
         found = self._institution_heads(sentence, offset, named)
-        if self.anchor is None or not _office_word_pattern().search(sentence):
+        if not _office_word_pattern().search(sentence):
             return found  # most sentences name no office at all: one cheap look first
         for match in _office_description_pattern().finditer(sentence):
             if any(m.start - offset <= match.end() and match.start() <= m.end - offset + 1 for m in named):
