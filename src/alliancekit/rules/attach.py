@@ -1668,10 +1668,9 @@ def _sides_or_their_people(
     """Countries as sides, or the people the story names who hold the occasion's office for each.
 
     "A trilateral summit among South Korea, China and Japan" is a meeting of
-    the three leaders when the story names them all. When it names only
-    some, those the sentence itself speaks of take part in person ("he is
-    to visit Tokyo for a summit of the Quad") and the other sides as their
-    governments.
+    the three leaders when the story names them all; else of the governments
+    (those a planned one's own sentences name take part in person later, in
+    ``clusters.name_the_sides``).
     """
     # The event noun's own words first: "the summit ... as agreed at the foreign ministers' meeting"
     own = reading.text[max(layer.sentence.start, trigger.start - 40) : trigger.end]
@@ -1681,21 +1680,6 @@ def _sides_or_their_people(
         holders = sides.who_holds_for(codes, office, people, trigger.start)
         if holders is not None:
             return [Party(person, None, Role.PARTICIPANT) for person in holders]
-        present = [
-            *layer.persons,
-            *(
-                person
-                for pronoun in layer.pronouns
-                if not pronoun.plural  # "he", "his": not "the leaders", who may be of another time
-                for person in resolve_pronoun(reading, layer, pronoun)
-            ),
-        ]
-        parties: list[Party] = []
-        for code in codes:
-            holder = sides.who_holds_for([code], office, present, trigger.start)
-            parties += [Party(holder[0], None, Role.PARTICIPANT)] if holder else _governments(trigger, [code])
-        if any(party.person is not None for party in parties):
-            return parties
     return _governments(trigger, codes)
 
 
