@@ -310,3 +310,19 @@ def test_capitals_the_knowledge_base_knows_as_a_given_name_belong_to_the_name() 
     finder = PersonFinder(kb, dt.date(2026, 1, 1))
     (person,) = finder.find("Vice President AJ Brody welcomed the delegation.", 0)
     assert (person.name, person.title) == ("AJ Brody", "Vice President")
+
+
+def test_a_reason_given_after_a_comma_is_the_subjects_not_the_person_it_does_not_join(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "Prime Minister Dario Velez will travel to Nairobi next week, his office said.\n\n"
+        "Trade Minister Ines Duarte will not join the prime minister, because she is due to visit Ottawa "
+        "at the same time."
+    )
+    (ottawa,) = [
+        e
+        for e in run(text, plugins)
+        if e.type is EventType.VISIT and e.location is not None and e.location.name == "Ottawa"
+    ]
+    assert persons(ottawa) == {"Ines Duarte"}

@@ -364,6 +364,10 @@ def persons_between(reading: Reading, layer: SentenceLayer, start: int, end: int
 
 # A subject pronoun that opens a time clause after the main one: "..., hours after he arrived".
 _SUBORDINATE_SUBJECT = re.compile(r"\b(?:after|before|when|as|while|since|until|once)\s+$")
+# A clause giving a reason, after a comma, whose subject a pronoun is: ", as she", ", because he".
+_CAUSE_SUBJECT = re.compile(r",\s+(?:as|because|since)\s+$")
+# A person right after a verb or a preposition (with "the"): an object or complement, not a subject.
+_AFTER_PREDICATE = re.compile(r"\b(?!(?:and|or)\b)[a-z]+\s+(?:the\s+)?$")
 # A person met (not hosted or welcomed) just before: the object of the main clause's meeting verb.
 _MET_OBJECT_BEFORE = re.compile(
     r"\b(?:met|meets|meet|meeting)\s+(?:[A-Z][\w.’'-]*\s+|(?:of|for|the|and)\s+){0,8}$"
@@ -398,6 +402,12 @@ def resolve_pronoun(reading: Reading, layer: SentenceLayer, pronoun: PronounMent
         # "Kessler met Halvorsen hours after he arrived": the clause's "he" is who met, not whom he met.
         candidates = [
             p for p in candidates if not _MET_OBJECT_BEFORE.search(text[max(0, p.start - 60) : p.start])
+        ] or candidates
+    if not pronoun.possessive and _CAUSE_SUBJECT.search(text, max(0, pronoun.start - 20), pronoun.start):
+        # "Mori will not accompany the prime minister, as she is due in Paris": a reason given for
+        # what the subject does is the subject's, not its object's.
+        candidates = [
+            p for p in candidates if not _AFTER_PREDICATE.search(text, layer.sentence.start, p.start)
         ] or candidates
     if not candidates:
         # "Today he holds talks with X, and tomorrow he ...": the same "he" as before.
