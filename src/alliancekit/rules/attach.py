@@ -1872,17 +1872,11 @@ def _visits_by_government(draft: Draft) -> list[Draft]:
     visiting ministers"), stay one visit.
     """
     by_country: dict[str, list[Party]] = {}
-    leaders = all(
-        p.person is not None and p.person.title is not None and cues.LEADER_TITLE.search(p.person.title)
-        for p in draft.parties
-    )
     for party in draft.parties:
         if party.person is None or party.country is None:
             return [draft]  # someone of unknown country: keep the visit as the text tells it
-        if party.person.cue == "pronoun" and not leaders:
-            # "the three visiting ministers had flown to ...": the text makes them one party; but
-            # "the two leaders, who are visiting Lima": each leader travels as a government
-            return [draft]
+        if party.person.cue == "pronoun":
+            return [draft]  # "the three visiting ministers had flown to ...": the text makes them one party
         by_country.setdefault(party.country, []).append(party)
     destination = draft.location.country if draft.location is not None else None
     if len(by_country) < 2 or destination in by_country:
