@@ -21,7 +21,13 @@ from alliancekit.model import EventType, Role, Status
 from alliancekit.rules import clauses, cues, lexicon, sides, syntax
 from alliancekit.rules.clauses import aside_around, frame_main, subordinate_start
 from alliancekit.rules.clusters import part_of_earlier, refer_back
-from alliancekit.rules.coreference import antecedent_outside, names_someone, persons_between, resolve_pronoun
+from alliancekit.rules.coreference import (
+    antecedent_outside,
+    listed_from,
+    names_someone,
+    persons_between,
+    resolve_pronoun,
+)
 from alliancekit.rules.document import (
     Draft,
     Party,
@@ -896,7 +902,7 @@ def _verbal(
     elif trigger.type is EventType.INVITATION:
         inviters = subjects or [p.person for p in previous_subjects if p.person is not None]
         parties = [Party(p, None, Role.INVITER) for p in inviters]
-        invitees = _listed_from(reading.text, objects) if objects else []
+        invitees = listed_from(reading.text, objects) if objects else []
         parties += [Party(p, None, Role.INVITEE) for p in invitees]
         if not invitees:
             parties += [Party(None, g, Role.INVITEE) for g in groups[:1]]
@@ -1379,7 +1385,7 @@ def _delegation_members(
     members = [p for p in layer.persons if listed.end() <= p.start and not p.possessive]
     if not members or members[0].start - listed.end() > 60:
         return []
-    return _listed_from(reading.text, members)
+    return listed_from(reading.text, members)
 
 
 # "with each Quad member", "with each of the other AUKUS leaders": one by one, every member.
@@ -1505,20 +1511,6 @@ def _coordinated_before(reading: Reading, layer: SentenceLayer, last: PersonMent
             break  # "Ro met Quist and Lindqvist, who were ...": Ro is the verb's subject, not theirs
         chain.insert(0, person)
     return chain
-
-
-# Between two people of one list: "A and B", "A, B and C", titles and demonyms allowed.
-_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?:[A-Z][\w.’'-]*|of|the)\s+){0,6}")
-
-
-def _listed_from(text: str, people: list[PersonMention]) -> list[PersonMention]:
-    """The first of ``people`` and those listed with it ("invited Tomas and Brandt to ...")."""
-    listed = people[:1]
-    for person in people[1:]:
-        if _LIST_JOIN.fullmatch(text[listed[-1].end : person.start]) is None:
-            break
-        listed.append(person)
-    return listed
 
 
 def _one_delegation(visitors: list[PersonMention]) -> list[PersonMention]:

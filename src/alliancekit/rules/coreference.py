@@ -51,6 +51,7 @@ __all__ = [
     "COUNTERPART",
     "antecedent_outside",
     "join_delegation_members",
+    "listed_from",
     "names_someone",
     "persons_between",
     "resolve_counterpart",
@@ -192,14 +193,7 @@ def join_delegation_members(reading: Reading) -> None:
         if included is None:
             continue
         members = [p for p in layer.persons if p.start >= included.end() and not p.possessive]
-        listed = members[:1]
-        for person in members[1:]:
-            if not re.fullmatch(
-                r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:[A-Z][\w.’'-]*\s+){0,6}",
-                text[listed[-1].end : person.start],
-            ):
-                break
-            listed.append(person)
+        listed = listed_from(text, members)
         draft.parties = unique_parties([*draft.parties, *(Party(p, None, Role.VISITOR) for p in listed)])
 
 
@@ -517,7 +511,17 @@ def _countries_after(text: str, end: int) -> set[str]:
 
 
 # Between two people of one list, titles and demonyms allowed: "Mireles and Prime Minister Ferreira".
-_APPOSITION_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?:[A-Z][\w.’'-]*|of|the)\s+){0,6}")
+_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?:[A-Z][\w.’'-]*|of|the)\s+){0,6}")
+
+
+def listed_from(text: str, people: Sequence[PersonMention]) -> list[PersonMention]:
+    """The first of ``people`` and those listed with it ("invited Tomas and Minister Brandt to ...")."""
+    listed = list(people[:1])
+    for person in people[1:]:
+        if _LIST_JOIN.fullmatch(text[listed[-1].end : person.start]) is None:
+            break
+        listed.append(person)
+    return listed
 
 
 def _apposition(reading: Reading, layer: SentenceLayer, pronoun: PronounMention) -> list[PersonMention]:
@@ -527,11 +531,7 @@ def _apposition(reading: Reading, layer: SentenceLayer, pronoun: PronounMention)
     opening = r",\s*(?:(?:[A-Z][\w.’'-]*|of|the)\s+){0,6}"
     if not following or not re.fullmatch(opening, text[pronoun.end : following[0].start]):
         return []
-    listed = following[:1]
-    for person in following[1:]:
-        if _APPOSITION_JOIN.fullmatch(text[listed[-1].end : person.start]) is None:
-            break
-        listed.append(person)
+    listed = listed_from(text, following)
     closing = text[listed[-1].end : listed[-1].end + 2]
     if len(listed) < 2 or not re.match(r"\s*[,;:)\u2014-]|\s*$", closing):
         return []
