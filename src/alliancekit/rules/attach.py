@@ -886,7 +886,6 @@ def _verbal(
                 or [p.person for p in previous_subjects if p.person is not None]
                 or _main_subject_after_opening(reading, layer, trigger)
             )
-        visitors = [*visitors, *_delegation_members(reading, layer, trigger, right)]
         parties = [Party(p, None, Role.VISITOR) for p in visitors]
     elif trigger.type is EventType.INVITATION and cues.PASSIVE.search(
         text, max(0, trigger.start - 16), trigger.start
@@ -1371,21 +1370,6 @@ def _nominal(
     span_start = min([trigger.start, *(p.start for p in possessor)])
     draft.spans = [_span(layer, trigger, parties, span_start, right)]
     return draft
-
-
-def _delegation_members(
-    reading: Reading, layer: SentenceLayer, trigger: Trigger, right: int
-) -> list[PersonMention]:
-    """The members of the delegation a visitor leads: "lead a delegation to X, which includes A and B"."""
-    if not cues.DELEGATION.search(trigger.text):
-        return []
-    listed = cues.DELEGATION_INCLUDES.search(reading.text, trigger.end, layer.sentence.end)
-    if listed is None:
-        return []
-    members = [p for p in layer.persons if listed.end() <= p.start and not p.possessive]
-    if not members or members[0].start - listed.end() > 60:
-        return []
-    return listed_from(reading.text, members)
 
 
 # "with each Quad member", "with each of the other AUKUS leaders": one by one, every member.

@@ -182,14 +182,15 @@ def join_delegation_members(reading: Reading) -> None:
     """Add to a visit the members its sentence names for the visitors' delegation.
 
     "Ines too visited Pyongyang as part of a five-member delegation that also
-    included Vice Minister Ro": Ro is one of the visitors.
+    included Vice Minister Ro": Ro is one of the visitors; so are A and B in
+    "X will lead a delegation to Canberra, which includes A and B".
     """
     text = reading.text
     for draft in reading.drafts:
         if draft.type is not EventType.VISIT or not draft.has_person():
             continue
         layer = reading.sentences[draft.sentence]
-        included = _DELEGATION_INCLUDED.search(text, draft.trigger.end, layer.sentence.end)
+        included = _DELEGATION_INCLUDED.search(text, draft.trigger.start, layer.sentence.end)
         if included is None:
             continue
         members = [p for p in layer.persons if p.start >= included.end() and not p.possessive]
