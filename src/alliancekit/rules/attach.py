@@ -267,8 +267,6 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
             if stop.status is Status.PLANNED and _leg_called_off(reading, layer, stop):
                 stop.status, stop.explicit_status = Status.CANCELLED, True
             reading.drafts.append(stop)
-        for leg in _elided_legs(reading, layer, trigger, draft, right):
-            reading.drafts.append(leg)
         if trigger.form == "verbal" and draft.status_from is None:
             last_verbal = draft
         if trigger.proposal:
@@ -289,43 +287,6 @@ def _at_home(draft: Draft) -> bool:
     destination = draft.location.country if draft.location is not None else None
     homes = {p.country for p in draft.parties}
     return destination is not None and homes == {destination}
-
-
-# Between a trip's first stop and a second whose verb is left out: "to Beijing on Wednesday and to".
-_ELIDED_LEG_GAP = re.compile(r"[^.;:]{0,40}?\s+and\s+(?:then\s+|later\s+)?(?:on\s+)?to\s+(?:the\s+)?")
-
-
-def _elided_legs(
-    reading: Reading, layer: SentenceLayer, trigger: Trigger, draft: Draft, right: int
-) -> list[Draft]:
-    """The second leg of "heads to Beijing on Wednesday and to Seoul on Thursday", dated on its own."""
-    first = draft.location
-    if trigger.type is not EventType.VISIT or not trigger.destination or first is None or first.end == 0:
-        return []
-    text = reading.text
-    for place in layer.places:
-        if place.start <= first.end or place.start > right + 40:
-            continue
-        gap = _ELIDED_LEG_GAP.fullmatch(text, first.end, place.start)
-        if gap is None:
-            continue
-        # its own time right after it ("and to Seoul on Thursday"), else the first leg's
-        own_time = next(
-            (t for t in layer.times if 0 <= t.start - place.end <= 4 and t.end <= layer.sentence.end), None
-        )
-        leg = attrs.evolve(
-            draft,
-            location=place,
-            parties=list(draft.parties),
-            spans=list(draft.spans),
-            time=own_time,
-            alt_times=[],
-            inherited_time=None,
-        )
-        if leg.time is None:
-            leg.inherited_time = draft
-        return [leg]
-    return []
 
 
 def _invited_to_attend(reading: Reading, layer: SentenceLayer, invitation: Draft) -> list[Draft]:

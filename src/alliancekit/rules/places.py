@@ -72,9 +72,9 @@ def more_destinations(
 
 
 # "to Tokyo and then to Seoul": the gap between two stops of a trip, each with its "to".
-_AND_THEN_TO = re.compile(r",?\s+and\s+(?:then\s+)?(?:on\s+)?to\s+(?:the\s+)?")
+_AND_THEN_TO = re.compile(r",?\s+and\s+(?:then\s+|later\s+)?(?:on\s+)?to\s+(?:the\s+)?")
 # "to Beijing on Wednesday and to Seoul on Thursday": the gap between two dated stops of a trip.
-_DATED_STOP_GAP = re.compile(r"\s+(?P<time>[^,;.]{2,40}?),?\s+and\s+(?:then\s+)?to\s+(?:the\s+)?")
+_DATED_STOP_GAP = re.compile(r"\s+(?P<time>[^,;.]{2,40}?)" + _AND_THEN_TO.pattern)
 
 
 def _dated_stop_gap(layer: SentenceLayer, start: int, gap: str) -> bool:
@@ -94,7 +94,7 @@ def stop_time(reading: Reading, layer: SentenceLayer, stop: PlaceMention) -> Tim
     """
     text = reading.text
     follows_dated_stop = any(
-        re.fullmatch(r",?\s+and\s+(?:then\s+)?to\s+(?:the\s+)?", text[time.end : stop.start])
+        _AND_THEN_TO.fullmatch(text, time.end, stop.start)
         for time in layer.times
         if time.end <= stop.start
     )
