@@ -35,6 +35,7 @@ from alliancekit.rules.document import (
     SentenceLayer,
     between_countries,
     countries_in,
+    governments,
     person_key,
     unique_parties,
     unique_persons,
@@ -1662,12 +1663,7 @@ def _subject_governments(reading: Reading, layer: SentenceLayer, trigger: Trigge
 
 def _governments(trigger: Trigger, codes: list[str]) -> list[Party]:
     """Countries taking part as their governments, their mention spanning the trigger."""
-    return [
-        Party(
-            None, GroupMention(trigger.start, trigger.end, lexicon.country_name(code), code), Role.PARTICIPANT
-        )
-        for code in codes
-    ]
+    return governments(trigger.start, trigger.end, codes)
 
 
 def _visit_subject(reading: Reading, layer: SentenceLayer) -> Draft | None:

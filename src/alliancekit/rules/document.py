@@ -57,6 +57,7 @@ __all__ = [
     "VenueClauses",
     "between_countries",
     "countries_in",
+    "governments",
     "overlaps",
     "person_key",
     "read_sentences",
@@ -605,6 +606,18 @@ def between_countries(draft: Draft) -> bool:
     countries = {party.country for party in draft.parties if party.group is not None}
     countries.discard(None)
     return len(countries) >= 2 and (draft.time is not None or draft.explicit_status)
+
+
+def governments(start: int, end: int, codes: Iterable[str]) -> list[Party]:
+    """Countries taking part as their governments, each mention spanning ``start`` to ``end``.
+
+    >>> [party.group.text for party in governments(0, 6, ["JPN", "KOR"]) if party.group is not None]
+    ['Japan', 'South Korea']
+    """
+    return [
+        Party(None, GroupMention(start, end, lexicon.country_name(code), code), Role.PARTICIPANT)
+        for code in codes
+    ]
 
 
 def person_key(person: PersonMention) -> frozenset[str]:

@@ -94,9 +94,7 @@ def stop_time(reading: Reading, layer: SentenceLayer, stop: PlaceMention) -> Tim
     """
     text = reading.text
     follows_dated_stop = any(
-        _AND_THEN_TO.fullmatch(text, time.end, stop.start)
-        for time in layer.times
-        if time.end <= stop.start
+        _AND_THEN_TO.fullmatch(text, time.end, stop.start) for time in layer.times if time.end <= stop.start
     )
     if not follows_dated_stop:
         return None
