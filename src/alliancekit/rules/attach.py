@@ -1533,44 +1533,10 @@ def _country_sides(
         # "Following the vote, Seoul and Washington put off a session": the subject after the opening
         codes = sides.subject_countries(text[opening.end() : trigger.start])
     if not codes:
-        codes = _officials_of_countries(text[trigger.end : min(right, trigger.end + 100)])
+        codes = sides.adjective_countries(text[trigger.end : min(right, trigger.end + 100)])
     if not codes:
-        codes = _sides_named_before_in_sentence(reading, layer, trigger)
+        codes = sides.counted_list_before(text[layer.sentence.start : trigger.start], trigger.text.split()[0])
     return _sides_or_their_people(reading, layer, trigger, codes, around)
-
-
-_SIDES_COUNTED = re.compile(
-    r"\b(?P<kind>bilateral|trilateral|two-way|three-way)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE
-)
-
-
-def _sides_named_before_in_sentence(reading: Reading, layer: SentenceLayer, trigger: Trigger) -> list[str]:
-    """The sides of "a trilateral summit" that names none: the countries its sentence lists before it.
-
-    "... cooperation between Japan, Philippine and U.S. forces following
-    April's trilateral summit": the summit of those three. Only a list of
-    exactly that many countries counts, not a country named in passing.
-    """
-    before = reading.text[max(layer.sentence.start, trigger.start - 60) : trigger.start]
-    counted = _SIDES_COUNTED.search(before + trigger.text.split()[0] + " ")
-    if counted is None:
-        return []
-    count = 3 if counted.group("kind").lower() in ("trilateral", "three-way") else 2
-    found: list[str] = []
-    for listed in _COUNTRY_LIST.finditer(reading.text, layer.sentence.start, trigger.start):
-        items = [re.sub(r"^the\s+", "", item) for item in _LIST_ITEMS.split(listed.group())]
-        codes = [lexicon.country_of_word(item) for item in items]
-        if len(codes) == count and None not in codes and len(set(codes)) == count:
-            found = [code for code in codes if code is not None]
-    return found
-
-
-# A coordinated list of capitalized names: "Japan, Philippine and U.S.", "the U.S. and Japan".
-_COUNTRY_LIST = re.compile(
-    r"(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?(?:,\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?)*"
-    r",?\s+and\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?"
-)
-_LIST_ITEMS = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 
 
 # An adverbial phrase that opens a sentence before its subject: "Following the vote,", "Separately,".
@@ -1578,26 +1544,6 @@ _OPENING_ADVERBIAL = re.compile(
     r"\s*(?:[A-Z][a-z]+ly|(?:Following|After|Before|During|Amid|Despite|Since|Under|In|On|At|Earlier|"
     r"Later|Last|This)\b[^,;]{0,80}),\s+"
 )
-
-# "a meeting of the U.S., Japanese and Australian chiefs of defense": the adjectives of a list.
-_OF_ADJECTIVES = re.compile(
-    r"\s*(?:(?:of|among|between)\s+)?(?:the\s+)?(?P<list>[A-Z][\w.’'-]*(?:,\s+[A-Z][\w.’'-]*)*,?\s+and\s+"
-    r"[A-Z][\w.’'-]*)\s+[a-z]"
-)
-
-
-def _officials_of_countries(after: str) -> list[str]:
-    """The countries whose officials an event noun names by adjectives: "of the U.S. and Japanese envoys"."""
-    match = _OF_ADJECTIVES.match(after)
-    if match is None:
-        return []
-    codes: list[str] = []
-    for item in re.split(r",\s+(?:and\s+)?|\s+and\s+", match.group("list")):
-        code = lexicon.country_of_word(item)
-        if code is None:
-            return []
-        codes.append(code)
-    return list(dict.fromkeys(codes)) if len(set(codes)) >= 2 else []
 
 
 def _sides_or_their_people(
