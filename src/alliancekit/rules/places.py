@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
+from collections.abc import Iterator
 
 import attrs
 
@@ -112,23 +113,15 @@ def location_for(
     if trigger.type is EventType.MEETING and (for_purpose or to_purpose):
         # "will fly to Tokyo on Saturday for talks with X", "visited Seoul in March to attend a
         # trilateral meeting": the talks are where the trip goes.
-        for other in reversed(reading.drafts):
-            if other.sentence != layer.sentence.index:
-                break
-            if (
-                other.type is EventType.VISIT
-                and other.location is not None
-                and other.trigger.end <= trigger.start
-                and other.person_keys() & draft.person_keys()
-                and (
-                    for_purpose
-                    or (
-                        times_agree(other, draft, reading.document.anchor)
-                        and not _placed_elsewhere(text, layer, trigger, right, other.location)
-                    )
+        for other, place in _placed_visits_before(reading, layer, trigger):
+            if other.person_keys() & draft.person_keys() and (
+                for_purpose
+                or (
+                    times_agree(other, draft, reading.document.anchor)
+                    and not _placed_elsewhere(text, layer, trigger, right, place)
                 )
             ):
-                return other.location
+                return place
     places = layer.places
     if trigger.destination or trigger.type is EventType.VISIT:
         for place in places:
@@ -235,16 +228,20 @@ def location_for(
         r",\s+(?:during|in\s+the\s+course\s+of)\s+which\b", text[layer.sentence.start : trigger.start]
     ):
         # "arrived in Tokyo for a three-day visit, during which he will meet Aoyama": the visit's place
-        for other in reversed(reading.drafts):
-            if other.sentence != layer.sentence.index:
-                break
-            if (
-                other.type is EventType.VISIT
-                and other.location is not None
-                and other.trigger.end <= trigger.start
-            ):
-                return other.location
+        return next((place for _, place in _placed_visits_before(reading, layer, trigger)), None)
     return None
+
+
+def _placed_visits_before(
+    reading: Reading, layer: SentenceLayer, trigger: Trigger
+) -> Iterator[tuple[Draft, PlaceMention]]:
+    """The visits drafted with a place in the trigger's sentence before it, the latest first."""
+    for other in reversed(reading.drafts):
+        if other.sentence != layer.sentence.index:
+            return
+        placed = other.location
+        if other.type is EventType.VISIT and placed is not None and other.trigger.end <= trigger.start:
+            yield other, placed
 
 
 # A building named by a common noun, where people meet: "at her office", "at the prime minister's
