@@ -523,6 +523,7 @@ def read_sentences(reading: Reading) -> list[SentenceLayer]:
         reported = (
             reported_triggers(reading, layer) if reading.syntax is not None else reported_by_words(layer)
         )
+        reported += _reported_by_compound(layer, reported)
         if reported:
             layer.triggers = sorted([*layer.triggers, *reported], key=lambda t: t.start)
     return layers
@@ -555,11 +556,27 @@ def reported_by_words(layer: SentenceLayer) -> list[Trigger]:
             continue
         if any(t.form == "verbal" and _named_subject_in_quotation(layer, t, start) for t in inside):
             reported.extend(inside)
-        else:
-            # "... to make a success of the U.S.-North Korea summit," the ministry said: an
-            # engagement whose sides the quotation names in the noun itself is reported too.
-            reported.extend(t for t in inside if t.form == "nominal" and _sides_compound_before(layer, t))
     return reported
+
+
+def _reported_by_compound(layer: SentenceLayer, reported: list[Trigger]) -> list[Trigger]:
+    """The event nouns of a quotation that names their sides in the noun itself, however it was read.
+
+    "... to make a success of the U.S.-North Korea summit," the ministry
+    said: the summit is reported, though no one the quotation names is a
+    verb's subject; not in the speaker's own words ("our"), nor where the
+    quotation's other triggers were read already.
+    """
+    sentence = layer.sentence
+    found: list[Trigger] = []
+    for start, end in layer.quotations:
+        inside = [t for t in layer.quoted_triggers if start <= t.start and t.end <= end]
+        if any(t in reported for t in inside):
+            continue
+        if cues.SPEAKERS_OWN.search(sentence.text[start - sentence.start : end - sentence.start]):
+            continue
+        found.extend(t for t in inside if t.form == "nominal" and _sides_compound_before(layer, t))
+    return found
 
 
 def _sides_compound_before(layer: SentenceLayer, trigger: Trigger) -> bool:
