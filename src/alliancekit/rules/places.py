@@ -135,6 +135,11 @@ def location_for(
                 )
                 and not re.search(r"\b(?:since|after|before|while|when|from)\b", gap)
                 and not (trigger.form == "nominal" and re.search(r"\bof\b", gap))
+                # "a ceremony for the new US envoy": not a place gone to, but whose envoy
+                and not (
+                    _country_as_modifier(text, place)
+                    and not re.search(r"\b(?:to|in|at|into|towards?)\s+(?:the\s+)?$", gap)
+                )
             ):
                 return place
         if trigger.form == "nominal":
@@ -230,6 +235,21 @@ def location_for(
         # "arrived in Tokyo for a three-day visit, during which he will meet Aoyama": the visit's place
         return next((place for _, place in _placed_visits_before(reading, layer, trigger)), None)
     return None
+
+
+def _country_as_modifier(text: str, place: PlaceMention) -> bool:
+    """Whether a country names whose office or body the next word is: "the US envoy", "US Forces Korea".
+
+    >>> _country_as_modifier("a ceremony for the US Navy", PlaceMention(19, 21, "US", "USA", "country", "US"))
+    True
+    """
+    if place.kind != "country":
+        return False
+    following = re.match(r"\s+([A-Za-z]+)\b", text[place.end : place.end + 30])
+    if following is None:
+        return False
+    word = following.group(1).lower()
+    return word in lexicon.ORG_WORDS or word in lexicon.TITLE_HEADS
 
 
 def _placed_visits_before(
