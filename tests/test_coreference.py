@@ -332,3 +332,19 @@ def test_a_countrys_leader_by_office_in_an_undated_story_is_the_one_the_story_na
     finder.find("The envoys met North Korean leader Ri Chol-su in Pyongyang.", 0)
     (leader,) = finder.find("They carried a message to the North Korean leader.", 100)
     assert leader.name == "Ri Chol-su"
+
+
+def test_a_reason_given_after_a_comma_is_the_subjects_not_the_person_it_does_not_join(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "Prime Minister Dario Velez will travel to Nairobi next week, his office said.\n\n"
+        "Trade Minister Ines Duarte will not join the prime minister, because she is due to visit Ottawa "
+        "at the same time."
+    )
+    (ottawa,) = [
+        e
+        for e in run(text, plugins)
+        if e.type is EventType.VISIT and e.location is not None and e.location.name == "Ottawa"
+    ]
+    assert persons(ottawa) == {"Ines Duarte"}

@@ -517,3 +517,22 @@ def test_a_stop_on_the_way_does_not_become_the_trip_s_destination(plugins: Plugi
     )
     found = visits(run(text, plugins, dt.date(2025, 6, 4)))
     assert "United States" in {v.location.name for v in found if v.location}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Defense Minister Aiko Tanabe attended a ceremony for the new US envoy on Friday.",
+        "Defense Minister Aiko Tanabe attended a change-of-command ceremony for the new U.S. Forces "
+        "Japan commander on Friday.",
+    ],
+)
+def test_a_country_naming_whose_envoy_or_forces_is_no_place_gone_to(plugins: Plugins, text: str) -> None:
+    found = visits(run(text, plugins, dt.date(2025, 12, 22)))
+    assert all(v.location is None or v.location.country != "USA" for v in found)
+
+
+def test_a_trip_to_a_country_before_the_title_of_whom_it_meets_goes_there(plugins: Plugins) -> None:
+    text = "Foreign Minister Aiko Tanabe will travel to Canada Monday to meet her counterpart."
+    found = visits(run(text, plugins, dt.date(2025, 12, 22)))
+    assert [v.location.name for v in found if v.location] == ["Canada"]

@@ -211,6 +211,18 @@ def test_a_quotation_that_reports_what_named_people_did_is_read(
     assert all(event.extractor == "spacy" for event in events)
 
 
+def test_a_quoted_summit_whose_noun_names_its_countries_is_read(
+    extractor: SpacyExtractor, context: ExtractionContext
+) -> None:
+    text = (
+        "“The two ministers agreed to keep in close touch to make a success of the Japan-China summit "
+        "on May 20,” the ministry said in a statement."
+    )
+    summit = _only(extractor.extract(_doc(text), context), EventType.MEETING)
+    assert {p.actor.country for p in summit.participants} == {"JPN", "CHN"}
+    assert summit.status is Status.PLANNED
+
+
 def test_quoted_speech_is_not_read(extractor: SpacyExtractor, context: ExtractionContext) -> None:
     text = "“We will meet again in Tokyo very soon,” Foreign Minister Aiko Tanabe told reporters on Monday."
     assert extractor.extract(_doc(text), context) == []

@@ -21,7 +21,13 @@ from alliancekit.model import EventType, Role, Status
 from alliancekit.rules import clauses, cues, lexicon, sides, syntax
 from alliancekit.rules.clauses import aside_around, frame_main, subordinate_start
 from alliancekit.rules.clusters import part_of_earlier, refer_back
-from alliancekit.rules.coreference import antecedent_outside, names_someone, persons_between, resolve_pronoun
+from alliancekit.rules.coreference import (
+    antecedent_outside,
+    listed_from,
+    names_someone,
+    persons_between,
+    resolve_pronoun,
+)
 from alliancekit.rules.document import (
     Draft,
     Party,
@@ -29,6 +35,7 @@ from alliancekit.rules.document import (
     SentenceLayer,
     between_countries,
     countries_in,
+    governments,
     person_key,
     unique_parties,
     unique_persons,
@@ -261,8 +268,6 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
             if stop.status is Status.PLANNED and _leg_called_off(reading, layer, stop):
                 stop.status, stop.explicit_status = Status.CANCELLED, True
             reading.drafts.append(stop)
-        for leg in _elided_legs(reading, layer, trigger, draft, right):
-            reading.drafts.append(leg)
         if trigger.form == "verbal" and draft.status_from is None:
             last_verbal = draft
         if trigger.proposal:
@@ -283,43 +288,6 @@ def _at_home(draft: Draft) -> bool:
     destination = draft.location.country if draft.location is not None else None
     homes = {p.country for p in draft.parties}
     return destination is not None and homes == {destination}
-
-
-# Between a trip's first stop and a second whose verb is left out: "to Beijing on Wednesday and to".
-_ELIDED_LEG_GAP = re.compile(r"[^.;:]{0,40}?\s+and\s+(?:then\s+|later\s+)?(?:on\s+)?to\s+(?:the\s+)?")
-
-
-def _elided_legs(
-    reading: Reading, layer: SentenceLayer, trigger: Trigger, draft: Draft, right: int
-) -> list[Draft]:
-    """The second leg of "heads to Beijing on Wednesday and to Seoul on Thursday", dated on its own."""
-    first = draft.location
-    if trigger.type is not EventType.VISIT or not trigger.destination or first is None or first.end == 0:
-        return []
-    text = reading.text
-    for place in layer.places:
-        if place.start <= first.end or place.start > right + 40:
-            continue
-        gap = _ELIDED_LEG_GAP.fullmatch(text, first.end, place.start)
-        if gap is None:
-            continue
-        # its own time right after it ("and to Seoul on Thursday"), else the first leg's
-        own_time = next(
-            (t for t in layer.times if 0 <= t.start - place.end <= 4 and t.end <= layer.sentence.end), None
-        )
-        leg = attrs.evolve(
-            draft,
-            location=place,
-            parties=list(draft.parties),
-            spans=list(draft.spans),
-            time=own_time,
-            alt_times=[],
-            inherited_time=None,
-        )
-        if leg.time is None:
-            leg.inherited_time = draft
-        return [leg]
-    return []
 
 
 def _invited_to_attend(reading: Reading, layer: SentenceLayer, invitation: Draft) -> list[Draft]:
@@ -884,7 +852,6 @@ def _verbal(
                 or [p.person for p in previous_subjects if p.person is not None]
                 or _main_subject_after_opening(reading, layer, trigger)
             )
-        visitors = [*visitors, *_delegation_members(reading, layer, trigger, right)]
         parties = [Party(p, None, Role.VISITOR) for p in visitors]
     elif trigger.type is EventType.INVITATION and cues.PASSIVE.search(
         text, max(0, trigger.start - 16), trigger.start
@@ -900,7 +867,7 @@ def _verbal(
     elif trigger.type is EventType.INVITATION:
         inviters = subjects or [p.person for p in previous_subjects if p.person is not None]
         parties = [Party(p, None, Role.INVITER) for p in inviters]
-        invitees = _listed_from(reading.text, objects) if objects else []
+        invitees = listed_from(reading.text, objects) if objects else []
         parties += [Party(p, None, Role.INVITEE) for p in invitees]
         if not invitees:
             parties += [Party(None, g, Role.INVITEE) for g in groups[:1]]
@@ -1376,21 +1343,6 @@ def _nominal(
     return draft
 
 
-def _delegation_members(
-    reading: Reading, layer: SentenceLayer, trigger: Trigger, right: int
-) -> list[PersonMention]:
-    """The members of the delegation a visitor leads: "lead a delegation to X, which includes A and B"."""
-    if not cues.DELEGATION.search(trigger.text):
-        return []
-    listed = cues.DELEGATION_INCLUDES.search(reading.text, trigger.end, layer.sentence.end)
-    if listed is None:
-        return []
-    members = [p for p in layer.persons if listed.end() <= p.start and not p.possessive]
-    if not members or members[0].start - listed.end() > 60:
-        return []
-    return _listed_from(reading.text, members)
-
-
 # "with each Quad member", "with each of the other AUKUS leaders": one by one, every member.
 _EACH_MEMBER = re.compile(
     r"\s*(?:with\s+)?(?:each|every|all)\s+(?:of\s+the\s+)?(?:other\s+)?(?P<grouping>[\w-]+)\s+"
@@ -1516,20 +1468,6 @@ def _coordinated_before(reading: Reading, layer: SentenceLayer, last: PersonMent
     return chain
 
 
-# Between two people of one list: "A and B", "A, B and C", titles and demonyms allowed.
-_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?:[A-Z][\w.’'-]*|of|the)\s+){0,6}")
-
-
-def _listed_from(text: str, people: list[PersonMention]) -> list[PersonMention]:
-    """The first of ``people`` and those listed with it ("invited Tomas and Brandt to ...")."""
-    listed = people[:1]
-    for person in people[1:]:
-        if _LIST_JOIN.fullmatch(text[listed[-1].end : person.start]) is None:
-            break
-        listed.append(person)
-    return listed
-
-
 def _one_delegation(visitors: list[PersonMention]) -> list[PersonMention]:
     """The people "their trip" stands for travel as one government: those of the first one's country.
 
@@ -1604,44 +1542,10 @@ def _country_sides(
         # "Following the vote, Seoul and Washington put off a session": the subject after the opening
         codes = sides.subject_countries(text[opening.end() : trigger.start])
     if not codes:
-        codes = _officials_of_countries(text[trigger.end : min(right, trigger.end + 100)])
+        codes = sides.adjective_countries(text[trigger.end : min(right, trigger.end + 100)])
     if not codes:
-        codes = _sides_named_before_in_sentence(reading, layer, trigger)
+        codes = sides.counted_list_before(text[layer.sentence.start : trigger.start], trigger.text.split()[0])
     return _sides_or_their_people(reading, layer, trigger, codes, around)
-
-
-_SIDES_COUNTED = re.compile(
-    r"\b(?P<kind>bilateral|trilateral|two-way|three-way)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE
-)
-
-
-def _sides_named_before_in_sentence(reading: Reading, layer: SentenceLayer, trigger: Trigger) -> list[str]:
-    """The sides of "a trilateral summit" that names none: the countries its sentence lists before it.
-
-    "... cooperation between Japan, Philippine and U.S. forces following
-    April's trilateral summit": the summit of those three. Only a list of
-    exactly that many countries counts, not a country named in passing.
-    """
-    before = reading.text[max(layer.sentence.start, trigger.start - 60) : trigger.start]
-    counted = _SIDES_COUNTED.search(before + trigger.text.split()[0] + " ")
-    if counted is None:
-        return []
-    count = 3 if counted.group("kind").lower() in ("trilateral", "three-way") else 2
-    found: list[str] = []
-    for listed in _COUNTRY_LIST.finditer(reading.text, layer.sentence.start, trigger.start):
-        items = [re.sub(r"^the\s+", "", item) for item in _LIST_ITEMS.split(listed.group())]
-        codes = [lexicon.country_of_word(item) for item in items]
-        if len(codes) == count and None not in codes and len(set(codes)) == count:
-            found = [code for code in codes if code is not None]
-    return found
-
-
-# A coordinated list of capitalized names: "Japan, Philippine and U.S.", "the U.S. and Japan".
-_COUNTRY_LIST = re.compile(
-    r"(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?(?:,\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?)*"
-    r",?\s+and\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?"
-)
-_LIST_ITEMS = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 
 
 # An adverbial phrase that opens a sentence before its subject: "Following the vote,", "Separately,".
@@ -1650,26 +1554,6 @@ _OPENING_ADVERBIAL = re.compile(
     r"Later|Last|This)\b[^,;]{0,80}),\s+"
 )
 
-# "a meeting of the U.S., Japanese and Australian chiefs of defense": the adjectives of a list.
-_OF_ADJECTIVES = re.compile(
-    r"\s*(?:(?:of|among|between)\s+)?(?:the\s+)?(?P<list>[A-Z][\w.’'-]*(?:,\s+[A-Z][\w.’'-]*)*,?\s+and\s+"
-    r"[A-Z][\w.’'-]*)\s+[a-z]"
-)
-
-
-def _officials_of_countries(after: str) -> list[str]:
-    """The countries whose officials an event noun names by adjectives: "of the U.S. and Japanese envoys"."""
-    match = _OF_ADJECTIVES.match(after)
-    if match is None:
-        return []
-    codes: list[str] = []
-    for item in re.split(r",\s+(?:and\s+)?|\s+and\s+", match.group("list")):
-        code = lexicon.country_of_word(item)
-        if code is None:
-            return []
-        codes.append(code)
-    return list(dict.fromkeys(codes)) if len(set(codes)) >= 2 else []
-
 
 def _sides_or_their_people(
     reading: Reading, layer: SentenceLayer, trigger: Trigger, codes: list[str], around: str
@@ -1677,10 +1561,9 @@ def _sides_or_their_people(
     """Countries as sides, or the people the story names who hold the occasion's office for each.
 
     "A trilateral summit among South Korea, China and Japan" is a meeting of
-    the three leaders when the story names them all. When it names only
-    some, those the sentence itself speaks of take part in person ("he is
-    to visit Tokyo for a summit of the Quad") and the other sides as their
-    governments.
+    the three leaders when the story names them all; else of the governments
+    (those a planned one's own sentences name take part in person later, in
+    ``clusters.name_the_sides``).
     """
     # The event noun's own words first: "the summit ... as agreed at the foreign ministers' meeting"
     own = reading.text[max(layer.sentence.start, trigger.start - 40) : trigger.end]
@@ -1690,21 +1573,6 @@ def _sides_or_their_people(
         holders = sides.who_holds_for(codes, office, people, trigger.start)
         if holders is not None:
             return [Party(person, None, Role.PARTICIPANT) for person in holders]
-        present = [
-            *layer.persons,
-            *(
-                person
-                for pronoun in layer.pronouns
-                if not pronoun.plural  # "he", "his": not "the leaders", who may be of another time
-                for person in resolve_pronoun(reading, layer, pronoun)
-            ),
-        ]
-        parties: list[Party] = []
-        for code in codes:
-            holder = sides.who_holds_for([code], office, present, trigger.start)
-            parties += [Party(holder[0], None, Role.PARTICIPANT)] if holder else _governments(trigger, [code])
-        if any(party.person is not None for party in parties):
-            return parties
     return _governments(trigger, codes)
 
 
@@ -1750,12 +1618,7 @@ def _subject_governments(reading: Reading, layer: SentenceLayer, trigger: Trigge
 
 def _governments(trigger: Trigger, codes: list[str]) -> list[Party]:
     """Countries taking part as their governments, their mention spanning the trigger."""
-    return [
-        Party(
-            None, GroupMention(trigger.start, trigger.end, lexicon.country_name(code), code), Role.PARTICIPANT
-        )
-        for code in codes
-    ]
+    return governments(trigger.start, trigger.end, codes)
 
 
 def _visit_subject(reading: Reading, layer: SentenceLayer) -> Draft | None:
@@ -1897,17 +1760,11 @@ def _visits_by_government(draft: Draft) -> list[Draft]:
     visiting ministers"), stay one visit.
     """
     by_country: dict[str, list[Party]] = {}
-    leaders = all(
-        p.person is not None and p.person.title is not None and cues.LEADER_TITLE.search(p.person.title)
-        for p in draft.parties
-    )
     for party in draft.parties:
         if party.person is None or party.country is None:
             return [draft]  # someone of unknown country: keep the visit as the text tells it
-        if party.person.cue == "pronoun" and not leaders:
-            # "the three visiting ministers had flown to ...": the text makes them one party; but
-            # "the two leaders, who are visiting Lima": each leader travels as a government
-            return [draft]
+        if party.person.cue == "pronoun":
+            return [draft]  # "the three visiting ministers had flown to ...": the text makes them one party
         by_country.setdefault(party.country, []).append(party)
     destination = draft.location.country if draft.location is not None else None
     if len(by_country) < 2 or destination in by_country:

@@ -31,10 +31,11 @@ from alliancekit.rules.document import (
     Party,
     Reading,
     SentenceLayer,
+    governments,
     person_key,
     unique_parties,
 )
-from alliancekit.rules.mentions import GroupMention, PlaceMention
+from alliancekit.rules.mentions import PlaceMention
 from alliancekit.rules.timing import frame_type, settle_time, span_of, time_source, times_agree
 from alliancekit.temporal import Direction, day_offset, resolve
 
@@ -267,14 +268,7 @@ def attend_groupings(reading: Reading, drafts: list[Draft]) -> None:
         members = sides.sides_for_grouping(wording)
         if not members or not countries <= set(members):
             continue
-        draft.parties.extend(_sides_as_governments(trigger.start, trigger.end, set(members) - countries))
-
-
-def _sides_as_governments(start: int, end: int, codes: set[str]) -> list[Party]:
-    return [
-        Party(None, GroupMention(start, end, lexicon.country_name(code), code), Role.PARTICIPANT)
-        for code in sorted(codes)
-    ]
+        draft.parties.extend(governments(trigger.start, trigger.end, sorted(set(members) - countries)))
 
 
 def _one_grouping_meeting(first: Draft, second: Draft) -> bool:

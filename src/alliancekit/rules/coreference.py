@@ -51,6 +51,7 @@ __all__ = [
     "COUNTERPART",
     "antecedent_outside",
     "join_delegation_members",
+    "listed_from",
     "names_someone",
     "persons_between",
     "resolve_counterpart",
@@ -181,25 +182,19 @@ def join_delegation_members(reading: Reading) -> None:
     """Add to a visit the members its sentence names for the visitors' delegation.
 
     "Ines too visited Pyongyang as part of a five-member delegation that also
-    included Vice Minister Ro": Ro is one of the visitors.
+    included Vice Minister Ro": Ro is one of the visitors; so are A and B in
+    "X will lead a delegation to Canberra, which includes A and B".
     """
     text = reading.text
     for draft in reading.drafts:
         if draft.type is not EventType.VISIT or not draft.has_person():
             continue
         layer = reading.sentences[draft.sentence]
-        included = _DELEGATION_INCLUDED.search(text, draft.trigger.end, layer.sentence.end)
+        included = _DELEGATION_INCLUDED.search(text, draft.trigger.start, layer.sentence.end)
         if included is None:
             continue
         members = [p for p in layer.persons if p.start >= included.end() and not p.possessive]
-        listed = members[:1]
-        for person in members[1:]:
-            if not re.fullmatch(
-                r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:[A-Z][\w.’'-]*\s+){0,6}",
-                text[listed[-1].end : person.start],
-            ):
-                break
-            listed.append(person)
+        listed = listed_from(text, members)
         draft.parties = unique_parties([*draft.parties, *(Party(p, None, Role.VISITOR) for p in listed)])
 
 
@@ -364,6 +359,10 @@ def persons_between(reading: Reading, layer: SentenceLayer, start: int, end: int
 
 # A subject pronoun that opens a time clause after the main one: "..., hours after he arrived".
 _SUBORDINATE_SUBJECT = re.compile(r"\b(?:after|before|when|as|while|since|until|once)\s+$")
+# A clause giving a reason, after a comma, whose subject a pronoun is: ", as she", ", because he".
+_CAUSE_SUBJECT = re.compile(r",\s+(?:as|because|since)\s+$")
+# A person right after a verb or a preposition (with "the"): an object or complement, not a subject.
+_AFTER_PREDICATE = re.compile(r"\b(?!(?:and|or)\b)[a-z]+\s+(?:the\s+)?$")
 # A person met (not hosted or welcomed) just before: the object of the main clause's meeting verb.
 _MET_OBJECT_BEFORE = re.compile(
     r"\b(?:met|meets|meet|meeting)\s+(?:[A-Z][\w.’'-]*\s+|(?:of|for|the|and)\s+){0,8}$"
@@ -398,6 +397,12 @@ def resolve_pronoun(reading: Reading, layer: SentenceLayer, pronoun: PronounMent
         # "Kessler met Halvorsen hours after he arrived": the clause's "he" is who met, not whom he met.
         candidates = [
             p for p in candidates if not _MET_OBJECT_BEFORE.search(text[max(0, p.start - 60) : p.start])
+        ] or candidates
+    if not pronoun.possessive and _CAUSE_SUBJECT.search(text, max(0, pronoun.start - 20), pronoun.start):
+        # "Mori will not accompany the prime minister, as she is due in Paris": a reason given for
+        # what the subject does is the subject's, not its object's.
+        candidates = [
+            p for p in candidates if not _AFTER_PREDICATE.search(text, layer.sentence.start, p.start)
         ] or candidates
     if not candidates:
         # "Today he holds talks with X, and tomorrow he ...": the same "he" as before.
@@ -507,7 +512,17 @@ def _countries_after(text: str, end: int) -> set[str]:
 
 
 # Between two people of one list, titles and demonyms allowed: "Mireles and Prime Minister Ferreira".
-_APPOSITION_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?:[A-Z][\w.’'-]*|of|the)\s+){0,6}")
+_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?:[A-Z][\w.’'-]*|of|the)\s+){0,6}")
+
+
+def listed_from(text: str, people: Sequence[PersonMention]) -> list[PersonMention]:
+    """The first of ``people`` and those listed with it ("invited Tomas and Minister Brandt to ...")."""
+    listed = list(people[:1])
+    for person in people[1:]:
+        if _LIST_JOIN.fullmatch(text[listed[-1].end : person.start]) is None:
+            break
+        listed.append(person)
+    return listed
 
 
 def _apposition(reading: Reading, layer: SentenceLayer, pronoun: PronounMention) -> list[PersonMention]:
@@ -517,11 +532,7 @@ def _apposition(reading: Reading, layer: SentenceLayer, pronoun: PronounMention)
     opening = r",\s*(?:(?:[A-Z][\w.’'-]*|of|the)\s+){0,6}"
     if not following or not re.fullmatch(opening, text[pronoun.end : following[0].start]):
         return []
-    listed = following[:1]
-    for person in following[1:]:
-        if _APPOSITION_JOIN.fullmatch(text[listed[-1].end : person.start]) is None:
-            break
-        listed.append(person)
+    listed = listed_from(text, following)
     closing = text[listed[-1].end : listed[-1].end + 2]
     if len(listed) < 2 or not re.match(r"\s*[,;:)\u2014-]|\s*$", closing):
         return []

@@ -53,7 +53,6 @@ __all__ = [
     "DATELINE_AFTER",
     "DEADLINE_OF_A_PLAN",
     "DELEGATION",
-    "DELEGATION_INCLUDES",
     "DEMONYM_BEFORE",
     "DISTINCT",
     "DURING",
@@ -305,7 +304,6 @@ INVITATION_OF = _cue("INVITATION_OF")
 TOOK_UP_INVITATION = _cue("TOOK_UP_INVITATION")
 # A delegation and who leads it: "a delegation of lawmakers, led by X,".
 DELEGATION = _cue("DELEGATION")
-DELEGATION_INCLUDES = _cue("DELEGATION_INCLUDES")
 LEADS_DELEGATION = _cue("LEADS_DELEGATION")
 ASKED_TO = _cue("ASKED_TO")
 MEMBERS = _cue("MEMBERS")

@@ -57,6 +57,7 @@ __all__ = [
     "VenueClauses",
     "between_countries",
     "countries_in",
+    "governments",
     "overlaps",
     "person_key",
     "read_sentences",
@@ -522,6 +523,7 @@ def read_sentences(reading: Reading) -> list[SentenceLayer]:
         reported = (
             reported_triggers(reading, layer) if reading.syntax is not None else reported_by_words(layer)
         )
+        reported += _reported_by_compound(layer, reported)
         if reported:
             layer.triggers = sorted([*layer.triggers, *reported], key=lambda t: t.start)
     return layers
@@ -554,11 +556,27 @@ def reported_by_words(layer: SentenceLayer) -> list[Trigger]:
             continue
         if any(t.form == "verbal" and _named_subject_in_quotation(layer, t, start) for t in inside):
             reported.extend(inside)
-        else:
-            # "... to make a success of the U.S.-North Korea summit," the ministry said: an
-            # engagement whose sides the quotation names in the noun itself is reported too.
-            reported.extend(t for t in inside if t.form == "nominal" and _sides_compound_before(layer, t))
     return reported
+
+
+def _reported_by_compound(layer: SentenceLayer, reported: list[Trigger]) -> list[Trigger]:
+    """The event nouns of a quotation that names their sides in the noun itself, however it was read.
+
+    "... to make a success of the U.S.-North Korea summit," the ministry
+    said: the summit is reported, though no one the quotation names is a
+    verb's subject; not in the speaker's own words ("our"), nor where the
+    quotation's other triggers were read already.
+    """
+    sentence = layer.sentence
+    found: list[Trigger] = []
+    for start, end in layer.quotations:
+        inside = [t for t in layer.quoted_triggers if start <= t.start and t.end <= end]
+        if any(t in reported for t in inside):
+            continue
+        if cues.SPEAKERS_OWN.search(sentence.text[start - sentence.start : end - sentence.start]):
+            continue
+        found.extend(t for t in inside if t.form == "nominal" and _sides_compound_before(layer, t))
+    return found
 
 
 def _sides_compound_before(layer: SentenceLayer, trigger: Trigger) -> bool:
@@ -605,6 +623,18 @@ def between_countries(draft: Draft) -> bool:
     countries = {party.country for party in draft.parties if party.group is not None}
     countries.discard(None)
     return len(countries) >= 2 and (draft.time is not None or draft.explicit_status)
+
+
+def governments(start: int, end: int, codes: Iterable[str]) -> list[Party]:
+    """Countries taking part as their governments, each mention spanning ``start`` to ``end``.
+
+    >>> [party.group.text for party in governments(0, 6, ["JPN", "KOR"]) if party.group is not None]
+    ['Japan', 'South Korea']
+    """
+    return [
+        Party(None, GroupMention(start, end, lexicon.country_name(code), code), Role.PARTICIPANT)
+        for code in codes
+    ]
 
 
 def person_key(person: PersonMention) -> frozenset[str]:

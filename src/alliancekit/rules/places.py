@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
+from collections.abc import Iterator
 
 import attrs
 
@@ -72,9 +73,9 @@ def more_destinations(
 
 
 # "to Tokyo and then to Seoul": the gap between two stops of a trip, each with its "to".
-_AND_THEN_TO = re.compile(r",?\s+and\s+(?:then\s+)?(?:on\s+)?to\s+(?:the\s+)?")
+_AND_THEN_TO = re.compile(r",?\s+and\s+(?:then\s+|later\s+)?(?:on\s+)?to\s+(?:the\s+)?")
 # "to Beijing on Wednesday and to Seoul on Thursday": the gap between two dated stops of a trip.
-_DATED_STOP_GAP = re.compile(r"\s+(?P<time>[^,;.]{2,40}?),?\s+and\s+(?:then\s+)?to\s+(?:the\s+)?")
+_DATED_STOP_GAP = re.compile(r"\s+(?P<time>[^,;.]{2,40}?)" + _AND_THEN_TO.pattern)
 
 
 def _dated_stop_gap(layer: SentenceLayer, start: int, gap: str) -> bool:
@@ -94,9 +95,7 @@ def stop_time(reading: Reading, layer: SentenceLayer, stop: PlaceMention) -> Tim
     """
     text = reading.text
     follows_dated_stop = any(
-        re.fullmatch(r",?\s+and\s+(?:then\s+)?to\s+(?:the\s+)?", text[time.end : stop.start])
-        for time in layer.times
-        if time.end <= stop.start
+        _AND_THEN_TO.fullmatch(text, time.end, stop.start) for time in layer.times if time.end <= stop.start
     )
     if not follows_dated_stop:
         return None
@@ -114,23 +113,15 @@ def location_for(
     if trigger.type is EventType.MEETING and (for_purpose or to_purpose):
         # "will fly to Tokyo on Saturday for talks with X", "visited Seoul in March to attend a
         # trilateral meeting": the talks are where the trip goes.
-        for other in reversed(reading.drafts):
-            if other.sentence != layer.sentence.index:
-                break
-            if (
-                other.type is EventType.VISIT
-                and other.location is not None
-                and other.trigger.end <= trigger.start
-                and other.person_keys() & draft.person_keys()
-                and (
-                    for_purpose
-                    or (
-                        times_agree(other, draft, reading.document.anchor)
-                        and not _placed_elsewhere(text, layer, trigger, right, other.location)
-                    )
+        for other, place in _placed_visits_before(reading, layer, trigger):
+            if other.person_keys() & draft.person_keys() and (
+                for_purpose
+                or (
+                    times_agree(other, draft, reading.document.anchor)
+                    and not _placed_elsewhere(text, layer, trigger, right, place)
                 )
             ):
-                return other.location
+                return place
     places = layer.places
     if trigger.destination or trigger.type is EventType.VISIT:
         for place in places:
@@ -144,6 +135,11 @@ def location_for(
                 )
                 and not re.search(r"\b(?:since|after|before|while|when|from)\b", gap)
                 and not (trigger.form == "nominal" and re.search(r"\bof\b", gap))
+                # "a ceremony for the new US envoy": not a place gone to, but whose envoy
+                and not (
+                    _country_as_modifier(text, place)
+                    and not re.search(r"\b(?:to|in|at|into|towards?)\s+(?:the\s+)?$", gap)
+                )
             ):
                 return place
         if trigger.form == "nominal":
@@ -237,16 +233,35 @@ def location_for(
         r",\s+(?:during|in\s+the\s+course\s+of)\s+which\b", text[layer.sentence.start : trigger.start]
     ):
         # "arrived in Tokyo for a three-day visit, during which he will meet Aoyama": the visit's place
-        for other in reversed(reading.drafts):
-            if other.sentence != layer.sentence.index:
-                break
-            if (
-                other.type is EventType.VISIT
-                and other.location is not None
-                and other.trigger.end <= trigger.start
-            ):
-                return other.location
+        return next((place for _, place in _placed_visits_before(reading, layer, trigger)), None)
     return None
+
+
+def _country_as_modifier(text: str, place: PlaceMention) -> bool:
+    """Whether a country names whose office or body the next word is: "the US envoy", "US Forces Korea".
+
+    >>> _country_as_modifier("a ceremony for the US Navy", PlaceMention(19, 21, "US", "USA", "country", "US"))
+    True
+    """
+    if place.kind != "country":
+        return False
+    following = re.match(r"\s+([A-Za-z]+)\b", text[place.end : place.end + 30])
+    if following is None:
+        return False
+    word = following.group(1).lower()
+    return word in lexicon.ORG_WORDS or word in lexicon.TITLE_HEADS
+
+
+def _placed_visits_before(
+    reading: Reading, layer: SentenceLayer, trigger: Trigger
+) -> Iterator[tuple[Draft, PlaceMention]]:
+    """The visits drafted with a place in the trigger's sentence before it, the latest first."""
+    for other in reversed(reading.drafts):
+        if other.sentence != layer.sentence.index:
+            return
+        placed = other.location
+        if other.type is EventType.VISIT and placed is not None and other.trigger.end <= trigger.start:
+            yield other, placed
 
 
 # A building named by a common noun, where people meet: "at her office", "at the prime minister's

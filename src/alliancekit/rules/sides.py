@@ -35,7 +35,9 @@ from alliancekit.rules.mentions import PersonMention
 
 __all__ = [
     "GROUPINGS",
+    "adjective_countries",
     "counted_countries",
+    "counted_list_before",
     "holders_among",
     "listed_countries",
     "office_held",
@@ -164,6 +166,65 @@ def subject_countries(clause: str) -> list[str]:
     """
     match = _SUBJECT_LIST.match(clause)
     return _countries_of_list(match.group("list")) if match is not None else []
+
+
+# "a meeting of the U.S., Japanese and Australian chiefs of defense": the adjectives of a list.
+_OF_ADJECTIVES = re.compile(
+    r"\s*(?:(?:of|among|between)\s+)?(?:the\s+)?(?P<list>[A-Z][\w.’'-]*(?:,\s+[A-Z][\w.’'-]*)*,?\s+and\s+"
+    r"[A-Z][\w.’'-]*)\s+[a-z]"
+)
+
+
+def adjective_countries(after: str) -> list[str]:
+    """The countries whose officials an event noun names by adjectives: "of the U.S. and Japanese envoys".
+
+    >>> adjective_countries(" of the U.S., Japanese and Australian chiefs of defense")
+    ['USA', 'JPN', 'AUS']
+    """
+    match = _OF_ADJECTIVES.match(after)
+    if match is None:
+        return []
+    codes: list[str] = []
+    for item in _LIST_SPLIT.split(match.group("list")):
+        code = lexicon.country_of_word(item)
+        if code is None:
+            return []
+        codes.append(code)
+    return list(dict.fromkeys(codes)) if len(set(codes)) >= 2 else []
+
+
+# "a trilateral summit", "bilateral talks": wording that counts an engagement's sides.
+_SIDES_COUNTED = re.compile(
+    r"\b(?P<kind>bilateral|trilateral|two-way|three-way)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE
+)
+# A coordinated list of capitalized names: "Japan, Philippine and U.S.", "the U.S. and Japan".
+_COUNTRY_LIST = re.compile(
+    r"(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?(?:,\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?)*"
+    r",?\s+and\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?"
+)
+
+
+def counted_list_before(sentence_before: str, noun: str) -> list[str]:
+    """The sides of "a trilateral summit" that names none: the countries its sentence lists before it.
+
+    ``sentence_before`` is the sentence up to the event ``noun``. Only a
+    list of exactly as many countries as the wording counts is taken (the
+    last one), not a country named in passing.
+
+    >>> counted_list_before("Drills of Japan, Philippine and U.S. forces followed a trilateral ", "summit")
+    ['JPN', 'PHL', 'USA']
+    """
+    counted = _SIDES_COUNTED.search(sentence_before[-60:] + noun + " ")
+    if counted is None:
+        return []
+    count = 3 if counted.group("kind").lower() in ("trilateral", "three-way") else 2
+    found: list[str] = []
+    for listed in _COUNTRY_LIST.finditer(sentence_before):
+        items = [re.sub(r"^the\s+", "", item) for item in _LIST_SPLIT.split(listed.group())]
+        codes = [lexicon.country_of_word(item) for item in items]
+        if len(codes) == count and None not in codes and len(set(codes)) == count:
+            found = [code for code in codes if code is not None]
+    return found
 
 
 def _countries_of_list(written: str) -> list[str]:

@@ -367,8 +367,13 @@ def time_for(
             or (
                 t.form == "verbal"
                 and not t.needs_person_object
-                # "said on Friday he hopes to host a summit": the infinitive's time is after its "to"
-                and not (mention.end <= t.start and _INFINITIVE_BEFORE.search(text, mention.end, t.start))
+                # "said on Friday he hopes to host a summit": the infinitive's time is after its "to";
+                # a time opening the clause is still its ("and tomorrow he is scheduled to fly to Lima")
+                and not (
+                    mention.end <= t.start
+                    and _INFINITIVE_BEFORE.search(text, mention.end, t.start)
+                    and not _CLAUSE_OPENING_BEFORE.search(text[layer.sentence.start : mention.start])
+                )
             )
         ]
         if clause is not None and clause[0] <= mention.start and mention.end <= clause[1]:
@@ -445,6 +450,9 @@ _SIDELINES = re.compile(r"\b(?:sidelines?|margins?)\s+of\b", re.IGNORECASE)
 
 # An infinitive right before a verb: "his willingness to host", "plans to visit".
 _INFINITIVE_BEFORE = re.compile(r"\bto\s+$")
+
+# What stands right before a time that opens its clause: the sentence's start, a comma or a conjunction.
+_CLAUSE_OPENING_BEFORE = re.compile(r"(?:^|[,;:]|\b(?:and|but|then|while))\s*$")
 
 # What may stand between an engagement's noun and its own time: "a summit of the Quad countries in
 # May", "talks between the two ministers on Monday": its complement, with no verb or clause break.
