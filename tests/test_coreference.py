@@ -332,3 +332,19 @@ def test_a_countrys_leader_by_office_in_an_undated_story_is_the_one_the_story_na
     finder.find("The envoys met North Korean leader Ri Chol-su in Pyongyang.", 0)
     (leader,) = finder.find("They carried a message to the North Korean leader.", 100)
     assert leader.name == "Ri Chol-su"
+
+
+def test_a_readouts_subjectless_departure_is_its_principals_trip(plugins: Plugins) -> None:
+    text = (
+        "Foreign Minister Kenji Tanabe met Foreign Minister Ana Lucero in Canberra on Saturday.\n\n"
+        "Departed for the next destination, Hawaii, where the meeting will be held."
+    )
+    visits = [e for e in run(text, plugins) if e.type is EventType.VISIT]
+    assert [(persons(e), e.location.name if e.location else None) for e in visits] == [
+        ({"Kenji Tanabe"}, "Hawaii")
+    ]
+
+
+def test_a_subjectless_departure_after_a_sentence_naming_no_one_has_no_traveller(plugins: Plugins) -> None:
+    text = "The talks in Canberra ended on Saturday.\n\nDeparted for Hawaii, the fleet reached port."
+    assert all(e.type is not EventType.VISIT for e in run(text, plugins))

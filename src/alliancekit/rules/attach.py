@@ -21,7 +21,13 @@ from alliancekit.model import EventType, Role, Status
 from alliancekit.rules import clauses, cues, lexicon, sides, syntax
 from alliancekit.rules.clauses import aside_around, frame_main, subordinate_start
 from alliancekit.rules.clusters import part_of_earlier, refer_back
-from alliancekit.rules.coreference import antecedent_outside, names_someone, persons_between, resolve_pronoun
+from alliancekit.rules.coreference import (
+    antecedent_outside,
+    names_someone,
+    persons_between,
+    resolve_pronoun,
+    subject_of,
+)
 from alliancekit.rules.document import (
     Draft,
     Party,
@@ -883,6 +889,7 @@ def _verbal(
                 or _leaders(reading, layer, subject_groups)
                 or [p.person for p in previous_subjects if p.person is not None]
                 or _main_subject_after_opening(reading, layer, trigger)
+                or _readout_principal(reading, layer, trigger)
             )
         visitors = [*visitors, *_delegation_members(reading, layer, trigger, right)]
         parties = [Party(p, None, Role.VISITOR) for p in visitors]
@@ -1799,6 +1806,30 @@ def _main_subject_after_opening(
     if not after or cues.OBJECT_BEFORE.search(text[comma : after[0].start]) or after[0].start - comma > 40:
         return []
     return after[:1]
+
+
+# What may come before a readout's subjectless verb: "Departed for", "Then departed for".
+_READOUT_OPENING = re.compile(r"\s*(?:(?:Then|Later|Afterwards|Subsequently),?\s+)?")
+
+
+def _readout_principal(reading: Reading, layer: SentenceLayer, trigger: Trigger) -> list[PersonMention]:
+    """Who travels in a readout's subjectless sentence ("Departed for the next destination, Hawaii").
+
+    An itinerary readout drops its principal's name: a sentence that opens
+    with the verb, capitalised, and names no one is about the person the
+    sentence before it (in the same or the previous paragraph) is about.
+    """
+    if not _READOUT_OPENING.fullmatch(reading.text, layer.sentence.start, trigger.start):
+        return []
+    if layer.persons or any(not p.possessive for p in layer.pronouns) or layer.groups:
+        return []
+    previous = [f for f in reading.sentences_to(layer, 2) if f is not layer]
+    if not previous or previous[-1].sentence.paragraph < layer.sentence.paragraph - 1:
+        return []
+    principal = subject_of(reading, previous[-1])
+    if principal is None:
+        return []
+    return [attrs.evolve(principal, start=trigger.start, end=trigger.start, cue="pronoun")]
 
 
 _LEADERS_OF = re.compile(
