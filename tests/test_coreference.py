@@ -334,6 +334,28 @@ def test_a_countrys_leader_by_office_in_an_undated_story_is_the_one_the_story_na
     assert leader.name == "Ri Chol-su"
 
 
+@pytest.mark.parametrize(
+    ("reference", "traveller"), [("the former", "Daniel Okafor"), ("the latter", "Elena Varga")]
+)
+def test_the_former_and_the_latter_name_the_first_and_second_of_two_people(
+    reference: str, traveller: str, plugins: Plugins
+) -> None:
+    text = (
+        "Prime Minister Daniel Okafor of Nigeria and President Elena Varga of Hungary held talks "
+        f"in Tokyo on Monday. On Tuesday, {reference} flew to Seoul."
+    )
+    visits = [e for e in run(text, plugins) if e.type is EventType.VISIT]
+    assert [persons(e) for e in visits] == [{traveller}]
+
+
+def test_the_former_before_an_office_is_a_title_not_a_reference(plugins: Plugins) -> None:
+    text = (
+        "Prime Minister Daniel Okafor of Nigeria and President Elena Varga of Hungary held talks "
+        "in Tokyo on Monday. On Tuesday, the former president of Ghana flew to Seoul."
+    )
+    assert all(e.type is not EventType.VISIT for e in run(text, plugins))
+
+
 def test_a_readouts_subjectless_departure_is_its_principals_trip(plugins: Plugins) -> None:
     text = (
         "Foreign Minister Kenji Tanabe met Foreign Minister Ana Lucero in Canberra on Saturday.\n\n"

@@ -62,6 +62,8 @@ __all__ = [
 
 COUNTERPART = re.compile(r"(?:(?P<modifier>[\w.’'-]+(?:\s+[\w.’'-]+)?)\s+)?counterpart", re.IGNORECASE)
 """A singular counterpart as the group finder writes it ("Japanese counterpart", "counterpart")."""
+# The references that stand for one of the two people named just before, by their order.
+_ONE_OF_TWO = frozenset({"the former", "the latter"})
 _PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
 
 
@@ -375,6 +377,8 @@ def resolve_pronoun(reading: Reading, layer: SentenceLayer, pronoun: PronounMent
     earlier = [p for p in layer.persons if p.end <= pronoun.start]
     if pronoun.plural:
         return _resolve_plural(reading, layer, pronoun, earlier)
+    if pronoun.text.lower() in _ONE_OF_TWO:
+        return _one_of_two(reading, layer, pronoun, earlier)
     # "he" is no one the knowledge base knows as a woman, "she" no one it knows as a man.
     earlier = [p for p in earlier if _gender_agrees(reading, p, pronoun)]
     text = reading.text
@@ -424,6 +428,26 @@ def resolve_pronoun(reading: Reading, layer: SentenceLayer, pronoun: PronounMent
         if subject is not None and _gender_agrees(reading, subject, pronoun):
             return [attrs.evolve(subject, start=pronoun.start, end=pronoun.end, cue="pronoun")]
     return []
+
+
+def _one_of_two(
+    reading: Reading, layer: SentenceLayer, pronoun: PronounMention, earlier: list[PersonMention]
+) -> list[PersonMention]:
+    """Resolve "the former" or "the latter" to the first or the second of the two people just named.
+
+    The two are the last two different people named before it in the sentence, or, when it
+    names fewer, in the sentence before it ("Biden and Kishida set no date. The former ...").
+    """
+    named = unique_persons([p for p in earlier if not p.possessive] or earlier)
+    if len(named) < 2:
+        previous = [f for f in reading.sentences_to(layer, 2) if f is not layer]
+        before = [p for f in previous for p in f.persons if not p.possessive]
+        named = unique_persons([*before, *named])
+    if len(named) < 2:
+        return []
+    first, second = named[-2:]
+    chosen = first if pronoun.text.lower() == "the former" else second
+    return [attrs.evolve(chosen, start=pronoun.start, end=pronoun.end, cue="pronoun", possessive=False)]
 
 
 def _gender_agrees(reading: Reading, person: PersonMention, pronoun: PronounMention) -> bool:

@@ -1091,8 +1091,16 @@ _PRONOUN = re.compile(
     r"diplomats|secretaries|envoys|counterparts|presidents|premiers|heads|chiefs|defense chiefs|"
     r"top diplomats|countries|nations|governments|allies)|(?:the|The)\s+(?:leaders|ministers|pair|duo)|"
     r"(?:the|The)\s+(?:two|three|four)(?=\s+(?:also\s+)?[a-z]+(?:ed|s)?\b)|"
-    r"[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Tt]hey|[Tt]heir|[Tt]hem)\b"
+    r"[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Tt]hey|[Tt]heir|[Tt]hem|"
+    # "the former accepted", "with the latter accompanying him": one of two people just named, as a
+    # clause's subject (not "the former president", "the latter half").
+    r"(?:the|The)\s+(?:former|latter)(?=\s+(?:was|is|will|would|has|had|also|then|later|did|does|could|"
+    r"can|may|might|should|must|said|says|told|met|flew|went|came|left|held|made|took|gave|spoke|led|"
+    r"[a-z]+ed\b|[a-z]+ing\s+(?:him|her|them|his|their|the|a|an)\b)|\s*[,.;:)]))\b"
 )
+
+# The references that stand for one of the two people named just before, by their order.
+_ONE_OF_TWO = frozenset({"the former", "the latter"})
 
 
 def find_pronouns(sentence: str, offset: int) -> list[PronounMention]:
@@ -1105,7 +1113,7 @@ def find_pronouns(sentence: str, offset: int) -> list[PronounMention]:
     for match in _PRONOUN.finditer(sentence):
         text = match.group("text")
         lowered = text.lower()
-        plural = lowered.split()[0] in {"the", "both", "they", "their", "them"}
+        plural = lowered.split()[0] in {"the", "both", "they", "their", "them"} and lowered not in _ONE_OF_TWO
         possessive = lowered in {"his", "their"} or (
             lowered == "her" and _her_is_possessive(sentence, match.end())
         )
