@@ -385,3 +385,36 @@ def test_a_speaker_saying_we_will_sit_down_with_him_drafts_no_meeting(plugins: P
     read_article(reading)
     quoted = text.index("When we")
     assert [d for d in reading.drafts if d.trigger.start > quoted] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The first Japan-U.S. 2+2 Dialogue will be held in Tokyo on July 28, officials said.",
+        "The two-plus-two talks between Japan and the United States will be held in Tokyo on July 28.",
+    ],
+)
+def test_a_two_plus_two_of_two_governments_is_their_foreign_and_defence_ministers(
+    sentence: str, plugins: Plugins
+) -> None:
+    meeting = only(run(sentence, plugins, published=dt.date(2024, 7, 20)), EventType.MEETING)
+    assert persons(meeting) == {"Yoko Kamikawa", "Minoru Kihara", "Antony Blinken", "Lloyd Austin"}
+
+
+def test_a_two_plus_two_takes_the_ministers_the_story_named(plugins: Plugins) -> None:
+    text = (
+        "Japanese Foreign Minister Kenji Tanabe and Japanese Defense Minister Aiko Mori will travel to "
+        "Washington next week. The Japan-U.S. 2+2 Dialogue will be held there on July 28."
+    )
+    meeting = only(run(text, plugins, published=dt.date(2024, 7, 20)), EventType.MEETING)
+    assert persons(meeting) == {"Kenji Tanabe", "Aiko Mori", "Antony Blinken", "Lloyd Austin"}
+
+
+def test_a_two_plus_two_with_counterparts_named_as_such_keeps_them(plugins: Plugins) -> None:
+    text = (
+        "Secretary of State Antony Blinken and Defense Secretary Lloyd Austin fly to Manila on Monday "
+        "to hold a 2+2 meeting with their Philippine counterparts."
+    )
+    meetings = of_type(run(text, plugins, published=dt.date(2024, 7, 29)), EventType.MEETING)
+    assert meetings
+    assert all("Enrique Manalo" not in persons(meeting) for meeting in meetings)

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 import attrs
 
+from alliancekit.actors import load_builtin_offices
 from alliancekit.model import EventType, Role, Status
 from alliancekit.rules import clauses, cues, lexicon, sides, syntax
 from alliancekit.rules.clauses import aside_around, frame_main, subordinate_start
@@ -106,6 +107,7 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
             draft = _nominal(reading, layer, trigger, left, right, previous_subjects)
         if draft is None:
             continue
+        draft.parties = _two_plus_two_ministers(reading, layer, trigger, draft.parties)
         if draft.type is EventType.MEETING and cues.REMOTE_MEANS.search(reading.text, trigger.end, right):
             draft.type = EventType.CALL  # "held the 2+2 with X and Y via video conference": a call
         if trigger.form == "verbal":
@@ -282,6 +284,73 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
     if layer.cancelled:
         call_off_leg(reading, layer)
     del sentence
+
+
+# A "2+2": the meeting of two countries' foreign and defence ministers, by its name.
+_TWO_PLUS_TWO = re.compile(r"2\s*\+\s*2|two-plus-two", re.IGNORECASE)
+_TWO_PLUS_TWO_OFFICES = ("foreign minister", "defense minister")
+
+
+def _two_plus_two_ministers(
+    reading: Reading, layer: SentenceLayer, trigger: Trigger, parties: list[Party]
+) -> list[Party]:
+    """The four ministers of a "2+2" of two sides ("the India-US 2+2 Dialogue").
+
+    Each side takes part as its foreign and its defence minister: the ones
+    the story has named, else whoever the knowledge base says held the office
+    on the publication day. The sides are two governments, or people of two
+    countries who hold those offices ("the allies' defense ministers met for
+    the 2+2"); anyone else among the parties ("their Philippine
+    counterparts"), or one of the four unknown, leaves the parties as they are.
+    """
+    if not _TWO_PLUS_TWO.search(trigger.text) or len(parties) < 2:
+        return parties
+    offices = load_builtin_offices()
+    roles: dict[str, Role] = {}
+    for party in parties:
+        if party.person is not None:
+            office = getattr(offices.office_of(party.person.title), "name", None)
+            if office not in _TWO_PLUS_TWO_OFFICES or party.person.country is None:
+                return parties
+            roles.setdefault(party.person.country, party.role)
+        elif party.group is not None and party.group.country is not None:
+            if party.group.text != lexicon.country_name(party.group.country):
+                return parties  # "their Philippine counterparts": a group the wording names as such
+            roles.setdefault(party.group.country, party.role)
+        else:
+            return parties
+    if len(roles) != 2:
+        return parties
+    named = [
+        *(p.person for p in parties if p.person is not None),
+        *(p for f in reversed(reading.sentences_to(layer)) for p in reversed(f.persons) if not p.former),
+    ]
+    ministers = []
+    for code, role in roles.items():
+        for office in _TWO_PLUS_TWO_OFFICES:
+            holder = next(
+                (
+                    p
+                    for p in named
+                    if p.country == code and getattr(offices.office_of(p.title), "name", None) == office
+                ),
+                None,
+            )
+            if holder is None:
+                record = reading.knowledge_base.holder_of_office(office, code, reading.document.anchor)
+                if record is None:
+                    return parties
+                holder = PersonMention(
+                    trigger.start,
+                    trigger.end,
+                    record.name,
+                    record.title_on(reading.document.anchor) or office,
+                    record.country,
+                    record.id,
+                    "title",
+                )
+            ministers.append(Party(attrs.evolve(holder, start=trigger.start, end=trigger.end), None, role))
+    return ministers
 
 
 def _at_home(draft: Draft) -> bool:
