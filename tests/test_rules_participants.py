@@ -418,3 +418,24 @@ def test_a_two_plus_two_with_counterparts_named_as_such_keeps_them(plugins: Plug
     meetings = of_type(run(text, plugins, published=dt.date(2024, 7, 29)), EventType.MEETING)
     assert meetings
     assert all("Enrique Manalo" not in persons(meeting) for meeting in meetings)
+
+
+def test_a_verbless_sentence_goes_on_with_the_meeting_before_it(plugins: Plugins) -> None:
+    text = (
+        "Prime Minister Daniel Okafor met President Elena Varga on the sidelines of the summit.\n"
+        "Okafor also with Finnish President Kari Lehto."
+    )
+    meetings = of_type(run(text, plugins), EventType.MEETING)
+    assert sorted(sorted(persons(m)) for m in meetings) == [
+        ["Daniel Okafor", "Elena Varga"],
+        ["Daniel Okafor", "Kari Lehto"],
+    ]
+
+
+def test_a_verbless_sentence_of_someone_outside_the_meeting_before_is_no_meeting(plugins: Plugins) -> None:
+    text = (
+        "Prime Minister Daniel Okafor met President Elena Varga on the sidelines of the summit.\n"
+        "Foreign Minister Aiko Sato also with Finnish President Kari Lehto."
+    )
+    meetings = of_type(run(text, plugins), EventType.MEETING)
+    assert [sorted(persons(m)) for m in meetings] == [["Daniel Okafor", "Elena Varga"]]

@@ -76,6 +76,8 @@ def draft_sentences(reading: Reading) -> None:
         drafted = len(reading.drafts)
         if cues.ASKS.search(layer.sentence.text):
             continue  # a sentence that asks ("Varga and Tanabe to meet?") announces nothing
+        if not layer.triggers:
+            layer.triggers = _continued_trigger(reading, layer)
         _draft_events(reading, layer)
         if layer.sentence.section is not SectionKind.BODY:
             reading.headline_drafts.extend(reading.drafts[drafted:])
@@ -284,6 +286,45 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
     if layer.cancelled:
         call_off_leg(reading, layer)
     del sentence
+
+
+# A sentence without a verb that goes on from the one before: "Okafor also with President Lehto."
+_VERBLESS_WITH = re.compile(
+    r"\s*(?:[A-Z][\w.’'-]*\s+){0,6}[A-Z][\w.’'-]*\s+(?:(?:also|then|later|separately|again)\s+)?with\s+"
+)
+
+
+def _continued_trigger(reading: Reading, layer: SentenceLayer) -> list[Trigger]:
+    """The trigger a verbless sentence takes from a sentence before it: "Okafor also with X".
+
+    "Okafor also met Y. Okafor also with Finnish President X." drops the
+    verb: the "with" goes on with the latest meeting or call of the three
+    sentences before, when its subject (no more than a name and title) took
+    part in it.
+    """
+    match = _VERBLESS_WITH.match(layer.sentence.text)
+    if match is None or layer.sentence.index == 0:
+        return []
+    start = layer.sentence.start
+    subjects = [p for p in layer.persons if p.end <= start + match.end()]
+    objects = [p for p in layer.persons if p.start >= start + match.end()]
+    if not subjects or not objects:
+        return []
+    previous = [
+        d
+        for d in reading.drafts
+        if 0 < layer.sentence.index - d.sentence <= 3
+        and d.trigger.form == "verbal"
+        and d.type in (EventType.MEETING, EventType.CALL)
+    ]
+    if not previous or person_key(subjects[0]) not in previous[-1].person_keys():
+        return []
+    with_start = reading.text.rindex("with", start, start + match.end())
+    return [
+        attrs.evolve(
+            previous[-1].trigger, start=with_start, end=with_start + len("with"), text="with", hosting=False
+        )
+    ]
 
 
 # A "2+2": the meeting of two countries' foreign and defence ministers, by its name.
