@@ -370,3 +370,12 @@ def test_a_readouts_subjectless_departure_is_its_principals_trip(plugins: Plugin
 def test_a_subjectless_departure_after_a_sentence_naming_no_one_has_no_traveller(plugins: Plugins) -> None:
     text = "The talks in Canberra ended on Saturday.\n\nDeparted for Hawaii, the fleet reached port."
     assert all(e.type is not EventType.VISIT for e in run(text, plugins))
+
+
+def test_the_leaders_of_a_grouping_are_not_the_two_leaders_named_before(plugins: Plugins) -> None:
+    text = (
+        "Prime Minister Daniel Okafor met President Elena Varga in Lima on Monday.\n"
+        "Okafor said he was sure that when the leaders of the grouping meet in Abuja next year, "
+        "a trade pact will follow."
+    )
+    assert [sorted(persons(m)) for m in meetings(run(text, plugins))] == [["Daniel Okafor", "Elena Varga"]]

@@ -471,6 +471,8 @@ def _resolve_plural(
         return [attrs.evolve(p, start=pronoun.start, end=pronoun.end, cue="pronoun") for p in named]
     fits = _plural_filter(lowered)
     of_countries = _countries_after(reading.text, pronoun.end)
+    if not of_countries and _OF_A_GROUPING.match(reading.text, pronoun.end):
+        return []  # "when the leaders of the grouping meet": all its members, not two people named before
     if of_countries:
         # "the leaders of the two Koreas": only people of those countries.
         office_fits = fits
@@ -514,6 +516,10 @@ def _resolve_plural(
     return [attrs.evolve(p, start=pronoun.start, end=pronoun.end, cue="pronoun") for p in candidates[:count]]
 
 
+# A grouping of many members after a plural description: "the leaders of the grouping", "of the G20".
+_OF_A_GROUPING = re.compile(
+    r"\s+of\s+(?:the\s+|this\s+|that\s+|its\s+)?(?:grouping|bloc|group|forum|club|G-?\d+|[A-Z]{3,6})\b(?!-)"
+)
 _OF_COUNTRIES = re.compile(r"\s+of\s+(?:the\s+)?(?P<phrase>[^,;:.()]{1,60})")
 _BOTH_KOREAS = re.compile(r"\b(?:two|divided)\s+Koreas\b")
 
