@@ -379,3 +379,13 @@ def test_the_leaders_of_a_grouping_are_not_the_two_leaders_named_before(plugins:
         "a trade pact will follow."
     )
     assert [sorted(persons(m)) for m in meetings(run(text, plugins))] == [["Daniel Okafor", "Elena Varga"]]
+
+
+def test_the_prime_minister_may_be_someone_the_sentence_names_only_as_a_possessor(plugins: Plugins) -> None:
+    text = (
+        "Prime Minister Kenji Tanabe met President Elena Varga in Tokyo on Monday. The two discussed "
+        "Prime Minister Tanabe's planned visit to Budapest, which President Varga announced after her "
+        "March 3 telephone call with the Prime Minister."
+    )
+    calls = [e for e in run(text, plugins) if e.type is EventType.CALL]
+    assert [persons(e) for e in calls] == [{"Elena Varga", "Kenji Tanabe"}]

@@ -883,7 +883,9 @@ class PersonFinder:
         of a title).
         """
         found = []
-        in_sentence = {m.name for m in named}
+        # Who the sentence names itself is not who its "the Prime Minister" stands for, unless only
+        # as a possessor: "Tanabe's planned visit, announced after a call with the Prime Minister".
+        in_sentence = {m.name for m in named if not m.possessive}
         for match in _DEFINITE_TITLE.finditer(sentence):
             if any(m.start - offset <= match.end() and match.start() <= m.end - offset for m in named):
                 continue
