@@ -439,3 +439,9 @@ def test_a_verbless_sentence_of_someone_outside_the_meeting_before_is_no_meeting
     )
     meetings = of_type(run(text, plugins), EventType.MEETING)
     assert [sorted(persons(m)) for m in meetings] == [["Daniel Okafor", "Elena Varga"]]
+
+
+def test_a_host_meets_someone_described_as_anothers_predecessor(plugins: Plugins) -> None:
+    text = "President Elena Varga hosted Kishida's successor, Shigeru Ishiba, in Budapest last April."
+    meeting = only(run(text, plugins, published=dt.date(2025, 6, 2)), EventType.MEETING)
+    assert persons(meeting) == {"Elena Varga", "Shigeru Ishiba"}
