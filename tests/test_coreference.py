@@ -389,3 +389,20 @@ def test_the_prime_minister_may_be_someone_the_sentence_names_only_as_a_possesso
     )
     calls = [e for e in run(text, plugins) if e.type is EventType.CALL]
     assert [persons(e) for e in calls] == [{"Elena Varga", "Kenji Tanabe"}]
+
+
+def test_an_object_pronoun_is_not_its_own_verbs_subject_and_the_next_he_goes_on_with_it(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "Governor Kenji Tanabe leaves next Monday for a trip to Washington. "
+        "Vice Governor Aiko Mori will accompany him. He will then travel to New York on April 23."
+    )
+    new_york = [e for e in run(text, plugins) if e.type is EventType.VISIT and e.location is not None]
+    assert any("Kenji Tanabe" in persons(e) and e.location.name == "New York" for e in new_york)
+
+
+def test_a_pronoun_of_another_clause_may_stand_for_the_subject(plugins: Plugins) -> None:
+    text = "Governor Kenji Tanabe said on Monday that President Elena Varga had invited him to Budapest."
+    invitations = [e for e in run(text, plugins) if e.type is EventType.INVITATION]
+    assert [persons(e) for e in invitations] == [{"Elena Varga", "Kenji Tanabe"}]

@@ -388,6 +388,20 @@ def resolve_pronoun(reading: Reading, layer: SentenceLayer, pronoun: PronounMent
         others = [p for p in earlier if not subjects or person_key(p) != person_key(subjects[-1])]
         if others:
             return [attrs.evolve(others[-1], start=pronoun.start, end=pronoun.end, cue="pronoun")]
+    if (
+        not pronoun.possessive
+        and pronoun.text.lower() in ("him", "her")
+        and len(earlier) == 1
+        and not cues.OBJECT_BEFORE.search(
+            text[max(layer.sentence.start, earlier[0].start - 60) : earlier[0].start]
+        )
+        and not _CLAUSE_BETWEEN.search(text, earlier[0].end, pronoun.start)
+    ):
+        # "Vice Governor X will accompany him": a verb's object is not its own subject (that would
+        # be "himself"), but someone of the sentences before.
+        outside = antecedent_outside(reading, layer, {person_key(earlier[0])})
+        if outside:
+            return [attrs.evolve(outside[0], start=pronoun.start, end=pronoun.end, cue="pronoun")]
     # Someone met "with" in this sentence is not who "his" or "she" stands for.
     candidates = [p for p in earlier if not cues.WITH_BEFORE.search(text[max(0, p.start - 60) : p.start])]
     # "Ines, Bae's top adviser, will explain his trip": the possessor in the apposition is not "his".
@@ -426,8 +440,40 @@ def resolve_pronoun(reading: Reading, layer: SentenceLayer, pronoun: PronounMent
             break
         subject = subject_of(reading, previous)
         if subject is not None and _gender_agrees(reading, subject, pronoun):
-            return [attrs.evolve(subject, start=pronoun.start, end=pronoun.end, cue="pronoun")]
+            other = _other_of_same_pronoun(reading, previous, pronoun, subject)
+            chosen = other if other is not None else subject
+            return [attrs.evolve(chosen, start=pronoun.start, end=pronoun.end, cue="pronoun")]
     return []
+
+
+# What opens another clause between a subject and an object pronoun: "X said Y had invited him".
+_CLAUSE_BETWEEN = re.compile(
+    r"\b(?:said|says|told|tells|added|that|who|which|when|after|before|because|as|if|while|and)\b|[,;:\"“”]"
+)
+# The pronouns of one gender, as they are written in any case.
+_SAME_GENDER = ({"he", "him", "his"}, {"she", "her", "hers"})
+
+
+def _other_of_same_pronoun(
+    reading: Reading, previous: SentenceLayer, pronoun: PronounMention, subject: PersonMention
+) -> PersonMention | None:
+    """Who a pronoun goes on with when the sentence before used it for someone other than its subject.
+
+    "Vice Governor X will accompany him. He will then travel to New York":
+    the sentence before gave "him" to another person than X, so "He" is that
+    person, not X.
+    """
+    wanted = next((words for words in _SAME_GENDER if pronoun.text.lower() in words), None)
+    if wanted is None:
+        return None
+    others = [
+        person
+        for earlier in previous.pronouns
+        if not earlier.plural and earlier.text.lower() in wanted and earlier.start > subject.end
+        for person in resolve_pronoun(reading, previous, earlier)
+        if person_key(person) != person_key(subject)
+    ]
+    return others[-1] if others else None
 
 
 def _one_of_two(
