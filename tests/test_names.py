@@ -168,3 +168,12 @@ def test_an_untitled_unknown_visitor_opening_a_sentence_makes_a_visit() -> None:
     assert [(e.type.value, [p.actor.name for p in e.participants]) for e in events] == [
         ("visit", ["Tomoki Arisawa"])
     ]
+
+
+@pytest.mark.parametrize(
+    "apposition",
+    ["the U.S. consul general in Naha", "the U.K. ambassador", "the director general of the agency"],
+)
+def test_an_untitled_name_with_an_office_in_apposition_is_a_person(apposition: str, plugins: Plugins) -> None:
+    text = f"Governor Kenji Tanabe sat down with Brent Okafor, {apposition}, on Saturday."
+    assert names_in(text, plugins) == [["Kenji Tanabe", "Brent Okafor"]]

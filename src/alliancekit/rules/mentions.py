@@ -280,9 +280,9 @@ _HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{1,5}")
 _APPOSITION = re.compile(
     r"^,\s+(?!who\b|which\b|whose\b|that\b|where\b|when\b|and\b|but\b|while\b|as\b)"
     r"(?:(?:the|a|an|then|now|former)\s+)?(?P<title>(?:(?!\b(?:is|was|were|are|has|had|have|will|would|said|says|"
-    r"arrived|met|visited|held|told)\b)[^,;:.()“”\"]){0,110}?\b(?:"
+    r"arrived|met|visited|held|told)\b)(?:(?:(?-i:[A-Z])\.)+|[^,;:.()“”\"])){0,110}?\b(?:"
     + "|".join(sorted((re.escape(h) for h in lexicon.TITLE_HEADS), key=len, reverse=True))
-    + r")\b(?:\s+(?:of|for|to|at|in|on)\s+[^,;:()“”\"]{1,90}?)?)\s*"
+    + r")(?:\s+general)?\b(?:\s+(?:of|for|to|at|in|on)\s+[^,;:()“”\"]{1,90}?)?)\s*"
     r"(?=[,;:.]|\s+(?:and|said|says|told|who|will|was|is|has|had|were|are)\b|$)",
     re.IGNORECASE,
 )
