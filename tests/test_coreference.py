@@ -406,3 +406,12 @@ def test_a_pronoun_of_another_clause_may_stand_for_the_subject(plugins: Plugins)
     text = "Governor Kenji Tanabe said on Monday that President Elena Varga had invited him to Budapest."
     invitations = [e for e in run(text, plugins) if e.type is EventType.INVITATION]
     assert [persons(e) for e in invitations] == [{"Elena Varga", "Kenji Tanabe"}]
+
+
+def test_the_next_he_stays_with_the_subject_when_the_sentence_before_named_two(plugins: Plugins) -> None:
+    text = (
+        "Prime Minister Daniel Okafor met Governor Kenji Tanabe in Osaka on Monday and thanked him. "
+        "He then flew to Seoul on Tuesday."
+    )
+    visits = [e for e in run(text, plugins) if e.type is EventType.VISIT]
+    assert [persons(e) for e in visits] == [{"Daniel Okafor"}]

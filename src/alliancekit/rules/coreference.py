@@ -460,12 +460,12 @@ def _other_of_same_pronoun(
     """Who a pronoun goes on with when the sentence before used it for someone other than its subject.
 
     "Vice Governor X will accompany him. He will then travel to New York":
-    the sentence before gave "him" to another person than X, so "He" is that
-    person, not X.
+    the sentence before, which names X alone, gave "him" to another person
+    than X, so "He" is that person, not X.
     """
     wanted = next((words for words in _SAME_GENDER if pronoun.text.lower() in words), None)
-    if wanted is None:
-        return None
+    if wanted is None or any(person_key(p) != person_key(subject) for p in previous.persons):
+        return None  # the sentence before names others too: its pronoun may stand for any of them
     others = [
         person
         for earlier in previous.pronouns
