@@ -348,3 +348,86 @@ def test_a_reason_given_after_a_comma_is_the_subjects_not_the_person_it_does_not
         if e.type is EventType.VISIT and e.location is not None and e.location.name == "Ottawa"
     ]
     assert persons(ottawa) == {"Ines Duarte"}
+
+
+@pytest.mark.parametrize(
+    ("reference", "traveller"), [("the former", "Daniel Okafor"), ("the latter", "Elena Varga")]
+)
+def test_the_former_and_the_latter_name_the_first_and_second_of_two_people(
+    reference: str, traveller: str, plugins: Plugins
+) -> None:
+    text = (
+        "Prime Minister Daniel Okafor of Nigeria and President Elena Varga of Hungary held talks "
+        f"in Tokyo on Monday. On Tuesday, {reference} flew to Seoul."
+    )
+    visits = [e for e in run(text, plugins) if e.type is EventType.VISIT]
+    assert [persons(e) for e in visits] == [{traveller}]
+
+
+def test_the_former_before_an_office_is_a_title_not_a_reference(plugins: Plugins) -> None:
+    text = (
+        "Prime Minister Daniel Okafor of Nigeria and President Elena Varga of Hungary held talks "
+        "in Tokyo on Monday. On Tuesday, the former president of Ghana flew to Seoul."
+    )
+    assert all(e.type is not EventType.VISIT for e in run(text, plugins))
+
+
+def test_a_readouts_subjectless_departure_is_its_principals_trip(plugins: Plugins) -> None:
+    text = (
+        "Foreign Minister Kenji Tanabe met Foreign Minister Ana Lucero in Canberra on Saturday.\n\n"
+        "Departed for the next destination, Hawaii, where the meeting will be held."
+    )
+    visits = [e for e in run(text, plugins) if e.type is EventType.VISIT]
+    assert [(persons(e), e.location.name if e.location else None) for e in visits] == [
+        ({"Kenji Tanabe"}, "Hawaii")
+    ]
+
+
+def test_a_subjectless_departure_after_a_sentence_naming_no_one_has_no_traveller(plugins: Plugins) -> None:
+    text = "The talks in Canberra ended on Saturday.\n\nDeparted for Hawaii, the fleet reached port."
+    assert all(e.type is not EventType.VISIT for e in run(text, plugins))
+
+
+def test_the_leaders_of_a_grouping_are_not_the_two_leaders_named_before(plugins: Plugins) -> None:
+    text = (
+        "Prime Minister Daniel Okafor met President Elena Varga in Lima on Monday.\n"
+        "Okafor said he was sure that when the leaders of the grouping meet in Abuja next year, "
+        "a trade pact will follow."
+    )
+    assert [sorted(persons(m)) for m in meetings(run(text, plugins))] == [["Daniel Okafor", "Elena Varga"]]
+
+
+def test_the_prime_minister_may_be_someone_the_sentence_names_only_as_a_possessor(plugins: Plugins) -> None:
+    text = (
+        "Prime Minister Kenji Tanabe met President Elena Varga in Tokyo on Monday. The two discussed "
+        "Prime Minister Tanabe's planned visit to Budapest, which President Varga announced after her "
+        "March 3 telephone call with the Prime Minister."
+    )
+    calls = [e for e in run(text, plugins) if e.type is EventType.CALL]
+    assert [persons(e) for e in calls] == [{"Elena Varga", "Kenji Tanabe"}]
+
+
+def test_an_object_pronoun_is_not_its_own_verbs_subject_and_the_next_he_goes_on_with_it(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "Governor Kenji Tanabe leaves next Monday for a trip to Washington. "
+        "Vice Governor Aiko Mori will accompany him. He will then travel to New York on April 23."
+    )
+    new_york = [e for e in run(text, plugins) if e.type is EventType.VISIT and e.location is not None]
+    assert any("Kenji Tanabe" in persons(e) and e.location.name == "New York" for e in new_york)
+
+
+def test_a_pronoun_of_another_clause_may_stand_for_the_subject(plugins: Plugins) -> None:
+    text = "Governor Kenji Tanabe said on Monday that President Elena Varga had invited him to Budapest."
+    invitations = [e for e in run(text, plugins) if e.type is EventType.INVITATION]
+    assert [persons(e) for e in invitations] == [{"Elena Varga", "Kenji Tanabe"}]
+
+
+def test_the_next_he_stays_with_the_subject_when_the_sentence_before_named_two(plugins: Plugins) -> None:
+    text = (
+        "Prime Minister Daniel Okafor met Governor Kenji Tanabe in Osaka on Monday and thanked him. "
+        "He then flew to Seoul on Tuesday."
+    )
+    visits = [e for e in run(text, plugins) if e.type is EventType.VISIT]
+    assert [persons(e) for e in visits] == [{"Daniel Okafor"}]

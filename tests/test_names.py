@@ -11,6 +11,7 @@ import datetime as dt
 
 import pytest
 
+import alliancekit
 from alliancekit.plugins import Plugins
 from alliancekit.rules.mentions import PersonFinder
 
@@ -143,3 +144,36 @@ def test_and_before_a_courtesy_title_starts_another_person(plugins: Plugins) -> 
     finder = PersonFinder(plugins.knowledge_base, dt.date(2024, 5, 14), document_text=text)
     titles = {mention.name: mention.title for mention in finder.find(text, 0)}
     assert titles["Ito Daichi"] == "Minister of Defense of Japan"
+
+
+def test_an_untitled_unknown_name_opening_a_sentence_before_its_verb_is_a_person(plugins: Plugins) -> None:
+    text = (
+        "Beijing agreed on Monday to put off a visit by the head of a Japanese opposition party.\n"
+        "Tomoki Arisawa was planning to visit China from Sept. 3 to 5.\n"
+        "Golden Week was planning time for many families, and Arisawa said so."
+    )
+    assert names_in(text, plugins, published=dt.date(2023, 9, 1))[1] == ["Tomoki Arisawa"]
+    assert "Golden Week" not in names_in(text, plugins, published=dt.date(2023, 9, 1))[2]
+
+
+def test_an_untitled_name_of_words_the_story_writes_in_lower_case_is_no_person(plugins: Plugins) -> None:
+    text = "Silver Lantern was sold out all week, and the silver lantern shone late."
+    assert names_in(text, plugins) == [[]]
+
+
+def test_an_untitled_unknown_visitor_opening_a_sentence_makes_a_visit() -> None:
+    events = alliancekit.extract(
+        "Tomoki Arisawa was planning to visit China from Sept. 3 to 5.", published="2023-09-01"
+    )
+    assert [(e.type.value, [p.actor.name for p in e.participants]) for e in events] == [
+        ("visit", ["Tomoki Arisawa"])
+    ]
+
+
+@pytest.mark.parametrize(
+    "apposition",
+    ["the U.S. consul general in Naha", "the U.K. ambassador", "the director general of the agency"],
+)
+def test_an_untitled_name_with_an_office_in_apposition_is_a_person(apposition: str, plugins: Plugins) -> None:
+    text = f"Governor Kenji Tanabe sat down with Brent Okafor, {apposition}, on Saturday."
+    assert names_in(text, plugins) == [["Kenji Tanabe", "Brent Okafor"]]

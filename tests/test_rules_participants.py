@@ -385,3 +385,63 @@ def test_a_speaker_saying_we_will_sit_down_with_him_drafts_no_meeting(plugins: P
     read_article(reading)
     quoted = text.index("When we")
     assert [d for d in reading.drafts if d.trigger.start > quoted] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The first Japan-U.S. 2+2 Dialogue will be held in Tokyo on July 28, officials said.",
+        "The two-plus-two talks between Japan and the United States will be held in Tokyo on July 28.",
+    ],
+)
+def test_a_two_plus_two_of_two_governments_is_their_foreign_and_defence_ministers(
+    sentence: str, plugins: Plugins
+) -> None:
+    meeting = only(run(sentence, plugins, published=dt.date(2024, 7, 20)), EventType.MEETING)
+    assert persons(meeting) == {"Yoko Kamikawa", "Minoru Kihara", "Antony Blinken", "Lloyd Austin"}
+
+
+def test_a_two_plus_two_takes_the_ministers_the_story_named(plugins: Plugins) -> None:
+    text = (
+        "Japanese Foreign Minister Kenji Tanabe and Japanese Defense Minister Aiko Mori will travel to "
+        "Washington next week. The Japan-U.S. 2+2 Dialogue will be held there on July 28."
+    )
+    meeting = only(run(text, plugins, published=dt.date(2024, 7, 20)), EventType.MEETING)
+    assert persons(meeting) == {"Kenji Tanabe", "Aiko Mori", "Antony Blinken", "Lloyd Austin"}
+
+
+def test_a_two_plus_two_with_counterparts_named_as_such_keeps_them(plugins: Plugins) -> None:
+    text = (
+        "Secretary of State Antony Blinken and Defense Secretary Lloyd Austin fly to Manila on Monday "
+        "to hold a 2+2 meeting with their Philippine counterparts."
+    )
+    meetings = of_type(run(text, plugins, published=dt.date(2024, 7, 29)), EventType.MEETING)
+    assert meetings
+    assert all("Enrique Manalo" not in persons(meeting) for meeting in meetings)
+
+
+def test_a_verbless_sentence_goes_on_with_the_meeting_before_it(plugins: Plugins) -> None:
+    text = (
+        "Prime Minister Daniel Okafor met President Elena Varga on the sidelines of the summit.\n"
+        "Okafor also with Finnish President Kari Lehto."
+    )
+    meetings = of_type(run(text, plugins), EventType.MEETING)
+    assert sorted(sorted(persons(m)) for m in meetings) == [
+        ["Daniel Okafor", "Elena Varga"],
+        ["Daniel Okafor", "Kari Lehto"],
+    ]
+
+
+def test_a_verbless_sentence_of_someone_outside_the_meeting_before_is_no_meeting(plugins: Plugins) -> None:
+    text = (
+        "Prime Minister Daniel Okafor met President Elena Varga on the sidelines of the summit.\n"
+        "Foreign Minister Aiko Sato also with Finnish President Kari Lehto."
+    )
+    meetings = of_type(run(text, plugins), EventType.MEETING)
+    assert [sorted(persons(m)) for m in meetings] == [["Daniel Okafor", "Elena Varga"]]
+
+
+def test_a_host_meets_someone_described_as_anothers_predecessor(plugins: Plugins) -> None:
+    text = "President Elena Varga hosted Kishida's successor, Shigeru Ishiba, in Budapest last April."
+    meeting = only(run(text, plugins, published=dt.date(2025, 6, 2)), EventType.MEETING)
+    assert persons(meeting) == {"Elena Varga", "Shigeru Ishiba"}

@@ -96,7 +96,7 @@ def test_a_quotation_is_read_when_the_parse_gives_its_verb_named_subjects() -> N
 
 
 def test_a_name_only_the_parser_finds_takes_part() -> None:
-    text = "Ruslan Petrenko was planning to visit Tokyo from June 2 to 4, his office said."
+    text = "After the vote, Ruslan Petrenko was planning to visit Tokyo from June 2 to 4, his office said."
     assert _read(text, None) == []
     [visit] = _read(text, HandSyntax(text, people=["Ruslan Petrenko"]))
     assert visit.type is EventType.VISIT
@@ -104,5 +104,5 @@ def test_a_name_only_the_parser_finds_takes_part() -> None:
 
 
 def test_a_place_the_parser_takes_for_a_name_is_no_one() -> None:
-    text = "Ruslan Petrenko was planning to visit Tokyo from June 2 to 4, his office said."
+    text = "After the vote, Ruslan Petrenko was planning to visit Tokyo from June 2 to 4, his office said."
     assert _read(text, HandSyntax(text, people=["Tokyo from"])) == []

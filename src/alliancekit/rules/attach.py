@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 import attrs
 
+from alliancekit.actors import load_builtin_offices
 from alliancekit.model import EventType, Role, Status
 from alliancekit.rules import clauses, cues, lexicon, sides, syntax
 from alliancekit.rules.clauses import aside_around, frame_main, subordinate_start
@@ -27,6 +28,7 @@ from alliancekit.rules.coreference import (
     names_someone,
     persons_between,
     resolve_pronoun,
+    subject_of,
 )
 from alliancekit.rules.document import (
     Draft,
@@ -76,6 +78,8 @@ def draft_sentences(reading: Reading) -> None:
         drafted = len(reading.drafts)
         if cues.ASKS.search(layer.sentence.text):
             continue  # a sentence that asks ("Varga and Tanabe to meet?") announces nothing
+        if not layer.triggers:
+            layer.triggers = _continued_trigger(reading, layer)
         _draft_events(reading, layer)
         if layer.sentence.section is not SectionKind.BODY:
             reading.headline_drafts.extend(reading.drafts[drafted:])
@@ -107,6 +111,7 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
             draft = _nominal(reading, layer, trigger, left, right, previous_subjects)
         if draft is None:
             continue
+        draft.parties = _two_plus_two_ministers(reading, layer, trigger, draft.parties)
         if draft.type is EventType.MEETING and cues.REMOTE_MEANS.search(reading.text, trigger.end, right):
             draft.type = EventType.CALL  # "held the 2+2 with X and Y via video conference": a call
         if trigger.form == "verbal":
@@ -281,6 +286,112 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
     if layer.cancelled:
         call_off_leg(reading, layer)
     del sentence
+
+
+# A sentence without a verb that goes on from the one before: "Okafor also with President Lehto."
+_VERBLESS_WITH = re.compile(
+    r"\s*(?:[A-Z][\w.’'-]*\s+){0,6}[A-Z][\w.’'-]*\s+(?:(?:also|then|later|separately|again)\s+)?with\s+"
+)
+
+
+def _continued_trigger(reading: Reading, layer: SentenceLayer) -> list[Trigger]:
+    """The trigger a verbless sentence takes from a sentence before it: "Okafor also with X".
+
+    "Okafor also met Y. Okafor also with Finnish President X." drops the
+    verb: the "with" goes on with the latest meeting or call of the three
+    sentences before, when its subject (no more than a name and title) took
+    part in it.
+    """
+    match = _VERBLESS_WITH.match(layer.sentence.text)
+    if match is None or layer.sentence.index == 0:
+        return []
+    start = layer.sentence.start
+    subjects = [p for p in layer.persons if p.end <= start + match.end()]
+    objects = [p for p in layer.persons if p.start >= start + match.end()]
+    if not subjects or not objects:
+        return []
+    previous = [
+        d
+        for d in reading.drafts
+        if 0 < layer.sentence.index - d.sentence <= 3
+        and d.trigger.form == "verbal"
+        and d.type in (EventType.MEETING, EventType.CALL)
+    ]
+    if not previous or person_key(subjects[0]) not in previous[-1].person_keys():
+        return []
+    with_start = reading.text.rindex("with", start, start + match.end())
+    return [
+        attrs.evolve(
+            previous[-1].trigger, start=with_start, end=with_start + len("with"), text="with", hosting=False
+        )
+    ]
+
+
+# A "2+2": the meeting of two countries' foreign and defence ministers, by its name.
+_TWO_PLUS_TWO = re.compile(r"2\s*\+\s*2|two-plus-two", re.IGNORECASE)
+_TWO_PLUS_TWO_OFFICES = ("foreign minister", "defense minister")
+
+
+def _two_plus_two_ministers(
+    reading: Reading, layer: SentenceLayer, trigger: Trigger, parties: list[Party]
+) -> list[Party]:
+    """The four ministers of a "2+2" of two sides ("the India-US 2+2 Dialogue").
+
+    Each side takes part as its foreign and its defence minister: the ones
+    the story has named, else whoever the knowledge base says held the office
+    on the publication day. The sides are two governments, or people of two
+    countries who hold those offices ("the allies' defense ministers met for
+    the 2+2"); anyone else among the parties ("their Philippine
+    counterparts"), or one of the four unknown, leaves the parties as they are.
+    """
+    if not _TWO_PLUS_TWO.search(trigger.text) or len(parties) < 2:
+        return parties
+    offices = load_builtin_offices()
+    roles: dict[str, Role] = {}
+    for party in parties:
+        if party.person is not None:
+            office = getattr(offices.office_of(party.person.title), "name", None)
+            if office not in _TWO_PLUS_TWO_OFFICES or party.person.country is None:
+                return parties
+            roles.setdefault(party.person.country, party.role)
+        elif party.group is not None and party.group.country is not None:
+            if party.group.text != lexicon.country_name(party.group.country):
+                return parties  # "their Philippine counterparts": a group the wording names as such
+            roles.setdefault(party.group.country, party.role)
+        else:
+            return parties
+    if len(roles) != 2:
+        return parties
+    named = [
+        *(p.person for p in parties if p.person is not None),
+        *(p for f in reversed(reading.sentences_to(layer)) for p in reversed(f.persons) if not p.former),
+    ]
+    ministers = []
+    for code, role in roles.items():
+        for office in _TWO_PLUS_TWO_OFFICES:
+            holder = next(
+                (
+                    p
+                    for p in named
+                    if p.country == code and getattr(offices.office_of(p.title), "name", None) == office
+                ),
+                None,
+            )
+            if holder is None:
+                record = reading.knowledge_base.holder_of_office(office, code, reading.document.anchor)
+                if record is None:
+                    return parties
+                holder = PersonMention(
+                    trigger.start,
+                    trigger.end,
+                    record.name,
+                    record.title_on(reading.document.anchor) or office,
+                    record.country,
+                    record.id,
+                    "title",
+                )
+            ministers.append(Party(attrs.evolve(holder, start=trigger.start, end=trigger.end), None, role))
+    return ministers
 
 
 def _at_home(draft: Draft) -> bool:
@@ -851,6 +962,7 @@ def _verbal(
                 or _leaders(reading, layer, subject_groups)
                 or [p.person for p in previous_subjects if p.person is not None]
                 or _main_subject_after_opening(reading, layer, trigger)
+                or _readout_principal(reading, layer, trigger)
             )
         parties = [Party(p, None, Role.VISITOR) for p in visitors]
     elif trigger.type is EventType.INVITATION and cues.PASSIVE.search(
@@ -1662,6 +1774,30 @@ def _main_subject_after_opening(
     if not after or cues.OBJECT_BEFORE.search(text[comma : after[0].start]) or after[0].start - comma > 40:
         return []
     return after[:1]
+
+
+# What may come before a readout's subjectless verb: "Departed for", "Then departed for".
+_READOUT_OPENING = re.compile(r"\s*(?:(?:Then|Later|Afterwards|Subsequently),?\s+)?")
+
+
+def _readout_principal(reading: Reading, layer: SentenceLayer, trigger: Trigger) -> list[PersonMention]:
+    """Who travels in a readout's subjectless sentence ("Departed for the next destination, Hawaii").
+
+    An itinerary readout drops its principal's name: a sentence that opens
+    with the verb, capitalised, and names no one is about the person the
+    sentence before it (in the same or the previous paragraph) is about.
+    """
+    if not _READOUT_OPENING.fullmatch(reading.text, layer.sentence.start, trigger.start):
+        return []
+    if layer.persons or any(not p.possessive for p in layer.pronouns) or layer.groups:
+        return []
+    previous = [f for f in reading.sentences_to(layer, 2) if f is not layer]
+    if not previous or previous[-1].sentence.paragraph < layer.sentence.paragraph - 1:
+        return []
+    principal = subject_of(reading, previous[-1])
+    if principal is None:
+        return []
+    return [attrs.evolve(principal, start=trigger.start, end=trigger.start, cue="pronoun")]
 
 
 _LEADERS_OF = re.compile(

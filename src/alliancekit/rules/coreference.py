@@ -63,6 +63,8 @@ __all__ = [
 
 COUNTERPART = re.compile(r"(?:(?P<modifier>[\w.’'-]+(?:\s+[\w.’'-]+)?)\s+)?counterpart", re.IGNORECASE)
 """A singular counterpart as the group finder writes it ("Japanese counterpart", "counterpart")."""
+# The references that stand for one of the two people named just before, by their order.
+_ONE_OF_TWO = frozenset({"the former", "the latter"})
 _PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
 
 
@@ -374,6 +376,8 @@ def resolve_pronoun(reading: Reading, layer: SentenceLayer, pronoun: PronounMent
     earlier = [p for p in layer.persons if p.end <= pronoun.start]
     if pronoun.plural:
         return _resolve_plural(reading, layer, pronoun, earlier)
+    if pronoun.text.lower() in _ONE_OF_TWO:
+        return _one_of_two(reading, layer, pronoun, earlier)
     # "he" is no one the knowledge base knows as a woman, "she" no one it knows as a man.
     earlier = [p for p in earlier if _gender_agrees(reading, p, pronoun)]
     text = reading.text
@@ -383,6 +387,20 @@ def resolve_pronoun(reading: Reading, layer: SentenceLayer, pronoun: PronounMent
         others = [p for p in earlier if not subjects or person_key(p) != person_key(subjects[-1])]
         if others:
             return [attrs.evolve(others[-1], start=pronoun.start, end=pronoun.end, cue="pronoun")]
+    if (
+        not pronoun.possessive
+        and pronoun.text.lower() in ("him", "her")
+        and len(earlier) == 1
+        and not cues.OBJECT_BEFORE.search(
+            text[max(layer.sentence.start, earlier[0].start - 60) : earlier[0].start]
+        )
+        and not _CLAUSE_BETWEEN.search(text, earlier[0].end, pronoun.start)
+    ):
+        # "Vice Governor X will accompany him": a verb's object is not its own subject (that would
+        # be "himself"), but someone of the sentences before.
+        outside = antecedent_outside(reading, layer, {person_key(earlier[0])})
+        if outside:
+            return [attrs.evolve(outside[0], start=pronoun.start, end=pronoun.end, cue="pronoun")]
     # Someone met "with" in this sentence is not who "his" or "she" stands for.
     candidates = [p for p in earlier if not cues.WITH_BEFORE.search(text[max(0, p.start - 60) : p.start])]
     # "Ines, Bae's top adviser, will explain his trip": the possessor in the apposition is not "his".
@@ -427,8 +445,60 @@ def resolve_pronoun(reading: Reading, layer: SentenceLayer, pronoun: PronounMent
             break
         subject = subject_of(reading, previous)
         if subject is not None and _gender_agrees(reading, subject, pronoun):
-            return [attrs.evolve(subject, start=pronoun.start, end=pronoun.end, cue="pronoun")]
+            other = _other_of_same_pronoun(reading, previous, pronoun, subject)
+            chosen = other if other is not None else subject
+            return [attrs.evolve(chosen, start=pronoun.start, end=pronoun.end, cue="pronoun")]
     return []
+
+
+# What opens another clause between a subject and an object pronoun: "X said Y had invited him".
+_CLAUSE_BETWEEN = re.compile(
+    r"\b(?:said|says|told|tells|added|that|who|which|when|after|before|because|as|if|while|and)\b|[,;:\"“”]"
+)
+# The pronouns of one gender, as they are written in any case.
+_SAME_GENDER = ({"he", "him", "his"}, {"she", "her", "hers"})
+
+
+def _other_of_same_pronoun(
+    reading: Reading, previous: SentenceLayer, pronoun: PronounMention, subject: PersonMention
+) -> PersonMention | None:
+    """Who a pronoun goes on with when the sentence before used it for someone other than its subject.
+
+    "Vice Governor X will accompany him. He will then travel to New York":
+    the sentence before, which names X alone, gave "him" to another person
+    than X, so "He" is that person, not X.
+    """
+    wanted = next((words for words in _SAME_GENDER if pronoun.text.lower() in words), None)
+    if wanted is None or any(person_key(p) != person_key(subject) for p in previous.persons):
+        return None  # the sentence before names others too: its pronoun may stand for any of them
+    others = [
+        person
+        for earlier in previous.pronouns
+        if not earlier.plural and earlier.text.lower() in wanted and earlier.start > subject.end
+        for person in resolve_pronoun(reading, previous, earlier)
+        if person_key(person) != person_key(subject)
+    ]
+    return others[-1] if others else None
+
+
+def _one_of_two(
+    reading: Reading, layer: SentenceLayer, pronoun: PronounMention, earlier: list[PersonMention]
+) -> list[PersonMention]:
+    """Resolve "the former" or "the latter" to the first or the second of the two people just named.
+
+    The two are the last two different people named before it in the sentence, or, when it
+    names fewer, in the sentence before it ("Biden and Kishida set no date. The former ...").
+    """
+    named = unique_persons([p for p in earlier if not p.possessive] or earlier)
+    if len(named) < 2:
+        previous = [f for f in reading.sentences_to(layer, 2) if f is not layer]
+        before = [p for f in previous for p in f.persons if not p.possessive]
+        named = unique_persons([*before, *named])
+    if len(named) < 2:
+        return []
+    first, second = named[-2:]
+    chosen = first if pronoun.text.lower() == "the former" else second
+    return [attrs.evolve(chosen, start=pronoun.start, end=pronoun.end, cue="pronoun", possessive=False)]
 
 
 def _gender_agrees(reading: Reading, person: PersonMention, pronoun: PronounMention) -> bool:
@@ -452,6 +522,8 @@ def _resolve_plural(
         return [attrs.evolve(p, start=pronoun.start, end=pronoun.end, cue="pronoun") for p in named]
     fits = _plural_filter(lowered)
     of_countries = _countries_after(reading.text, pronoun.end)
+    if not of_countries and _OF_A_GROUPING.match(reading.text, pronoun.end):
+        return []  # "when the leaders of the grouping meet": all its members, not two people named before
     if of_countries:
         # "the leaders of the two Koreas": only people of those countries.
         office_fits = fits
@@ -495,6 +567,10 @@ def _resolve_plural(
     return [attrs.evolve(p, start=pronoun.start, end=pronoun.end, cue="pronoun") for p in candidates[:count]]
 
 
+# A grouping of many members after a plural description: "the leaders of the grouping", "of the G20".
+_OF_A_GROUPING = re.compile(
+    r"\s+of\s+(?:the\s+|this\s+|that\s+|its\s+)?(?:grouping|bloc|group|forum|club|G-?\d+|[A-Z]{3,6})\b(?!-)"
+)
 _OF_COUNTRIES = re.compile(r"\s+of\s+(?:the\s+)?(?P<phrase>[^,;:.()]{1,60})")
 _BOTH_KOREAS = re.compile(r"\b(?:two|divided)\s+Koreas\b")
 

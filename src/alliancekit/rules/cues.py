@@ -298,7 +298,11 @@ COMPOUND_BEFORE = re.compile(
     r"(?:\s+(?:[a-z][\w'’-]*|[A-Z][a-z]+(?:['’]s?)?)){0,3}\s+$"
 )
 HELD_BETWEEN = _cue("HELD_BETWEEN")
-COUNTERPART_GAP = re.compile(r"\s*(?:his|her|their|its|the)\s+(?:[\w.-]+\s+){0,2}counterparts?,\s*")
+# "his Japanese counterpart, X,", "Tanabe's predecessor, X,": a description of the person who follows.
+COUNTERPART_GAP = re.compile(
+    r"\s*(?:his|her|their|its|the|[A-Z][\w.-]*['’]s?)\s+(?:[\w.-]+\s+){0,2}"
+    r"(?:counterparts?|predecessor|successor),\s*"
+)
 INVITATION_OF = _cue("INVITATION_OF")
 # The subject of "accepted X's invitation" is the one invited.
 TOOK_UP_INVITATION = _cue("TOOK_UP_INVITATION")

@@ -280,9 +280,9 @@ _HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{1,5}")
 _APPOSITION = re.compile(
     r"^,\s+(?!who\b|which\b|whose\b|that\b|where\b|when\b|and\b|but\b|while\b|as\b)"
     r"(?:(?:the|a|an|then|now|former)\s+)?(?P<title>(?:(?!\b(?:is|was|were|are|has|had|have|will|would|said|says|"
-    r"arrived|met|visited|held|told)\b)[^,;:.()“”\"]){0,110}?\b(?:"
+    r"arrived|met|visited|held|told)\b)(?:(?:(?-i:[A-Z])\.)+|[^,;:.()“”\"])){0,110}?\b(?:"
     + "|".join(sorted((re.escape(h) for h in lexicon.TITLE_HEADS), key=len, reverse=True))
-    + r")\b(?:\s+(?:of|for|to|at|in|on)\s+[^,;:()“”\"]{1,90}?)?)\s*"
+    + r")(?:\s+general)?\b(?:\s+(?:of|for|to|at|in|on)\s+[^,;:()“”\"]{1,90}?)?)\s*"
     r"(?=[,;:.]|\s+(?:and|said|says|told|who|will|was|is|has|had|were|are)\b|$)",
     re.IGNORECASE,
 )
@@ -334,6 +334,14 @@ _MODIFIED_NOUN = re.compile(
     r"years|agenda|tariffs?)\b)"
 )
 # The party and state tag after a U.S. legislator's name: "(R-Varga.)", "(D-N.M.)", "(I-Vt.)".
+# A finite verb right after a sentence's opening name: "Kenta Hamasaki was planning", "... met".
+_FINITE_VERB_AFTER = re.compile(
+    r"\s+(?:(?:also|then|later|earlier|had|has|have)\s+)?"
+    r"(?:was|is|will|would|has|had|plans|planned|met|visited|arrived|travelled|traveled|flew|held|"
+    r"said|told|called|spoke|hosted|invited|left|returned|attended)\b"
+)
+# A word as a given name or surname is written: "Kenta", "Soo-ah", not "NATO" or "iPhone".
+_PLAIN_NAME_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?")
 _PARTY_TAG = re.compile(r"\s*\((?:R|D|I)-[A-Z][A-Za-z.]{1,12}\)")
 # A lower-case word for an office holder right before a name ("lawmaker", "member", "envoy").
 _ROLE_BEFORE = re.compile(
@@ -523,6 +531,13 @@ class PersonFinder:
             role = _ROLE_BEFORE.search(sentence, max(0, window.start() + name_tokens[0][0] - 30), start)
             spouse = _SPOUSE_BEFORE.search(sentence, max(0, start - 30), start)
             has_title_head = role is not None or spouse is not None
+        if (
+            record is None
+            and cue == "none"
+            and not (has_title_head or apposition)
+            and self._is_untitled_subject(sentence, name, start, end)
+        ):
+            has_title_head = True  # "Kenta Hamasaki was planning to visit China": a person, though untitled
         if record is None and cue == "none":
             if not (has_title_head or apposition):
                 return None
@@ -580,6 +595,32 @@ class PersonFinder:
             apposition_end,
             former,
         )
+
+    def _is_untitled_subject(self, sentence: str, name: str, start: int, end: int) -> bool:
+        """Whether an unknown, untitled name opening a sentence is a person, as the clause's subject.
+
+        "Kenta Hamasaki was planning to visit China": two or three given-name-like words (no
+        title, organisation, country or calendar word among them, no place first, none that
+        the document also writes in lower case, so no common noun) right before a finite verb.
+        """
+        if sentence[:start].strip(" \"“‘'") or not _FINITE_VERB_AFTER.match(sentence, end):
+            return False
+        words = name.split()
+        if not 2 <= len(words) <= 3 or not all(_PLAIN_NAME_WORD.fullmatch(word) for word in words):
+            return False
+        for word in words:
+            lowered = word.lower()
+            if (
+                lexicon.is_title_word(word)
+                or lowered in lexicon.ORG_WORDS
+                or lowered in lexicon.FUNCTION_WORDS
+                or lowered in lexicon.HONORIFICS
+                or lexicon.country_of_word(word) is not None
+                or (word is words[0] and _lookup_place(word, self.knowledge_base) is not None)
+                or re.search(rf"(?<![\w-]){re.escape(lowered)}(?![\w-])", self.document_text) is not None
+            ):
+                return False
+        return _lookup_place(name, self.knowledge_base) is None
 
     def _surname_before(self, tokens: _Tokens, index: int) -> bool:
         """Whether the word before a name run is its surname though it reads as a common word.
@@ -842,7 +883,9 @@ class PersonFinder:
         of a title).
         """
         found = []
-        in_sentence = {m.name for m in named}
+        # Who the sentence names itself is not who its "the Prime Minister" stands for, unless only
+        # as a possessor: "Tanabe's planned visit, announced after a call with the Prime Minister".
+        in_sentence = {m.name for m in named if not m.possessive}
         for match in _DEFINITE_TITLE.finditer(sentence):
             if any(m.start - offset <= match.end() and match.start() <= m.end - offset for m in named):
                 continue
@@ -1050,8 +1093,16 @@ _PRONOUN = re.compile(
     r"diplomats|secretaries|envoys|counterparts|presidents|premiers|heads|chiefs|defense chiefs|"
     r"top diplomats|countries|nations|governments|allies)|(?:the|The)\s+(?:leaders|ministers|pair|duo)|"
     r"(?:the|The)\s+(?:two|three|four)(?=\s+(?:also\s+)?[a-z]+(?:ed|s)?\b)|"
-    r"[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Tt]hey|[Tt]heir|[Tt]hem)\b"
+    r"[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Tt]hey|[Tt]heir|[Tt]hem|"
+    # "the former accepted", "with the latter accompanying him": one of two people just named, as a
+    # clause's subject (not "the former president", "the latter half").
+    r"(?:the|The)\s+(?:former|latter)(?=\s+(?:was|is|will|would|has|had|also|then|later|did|does|could|"
+    r"can|may|might|should|must|said|says|told|met|flew|went|came|left|held|made|took|gave|spoke|led|"
+    r"[a-z]+ed\b|[a-z]+ing\s+(?:him|her|them|his|their|the|a|an)\b)|\s*[,.;:)]))\b"
 )
+
+# The references that stand for one of the two people named just before, by their order.
+_ONE_OF_TWO = frozenset({"the former", "the latter"})
 
 
 def find_pronouns(sentence: str, offset: int) -> list[PronounMention]:
@@ -1064,7 +1115,7 @@ def find_pronouns(sentence: str, offset: int) -> list[PronounMention]:
     for match in _PRONOUN.finditer(sentence):
         text = match.group("text")
         lowered = text.lower()
-        plural = lowered.split()[0] in {"the", "both", "they", "their", "them"}
+        plural = lowered.split()[0] in {"the", "both", "they", "their", "them"} and lowered not in _ONE_OF_TWO
         possessive = lowered in {"his", "their"} or (
             lowered == "her" and _her_is_possessive(sentence, match.end())
         )
