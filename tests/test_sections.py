@@ -170,3 +170,16 @@ def test_a_long_paragraph_signed_by_a_wire_agency_is_body_not_a_caption() -> Non
     texts = [sentence.text for sentence in body_sentences(page)]
     assert "The two governments had planned to hold the forum in Canberra on Monday and Tuesday." in texts
     assert any(text.startswith('"We regret the delay,"') for text in texts)
+
+
+def test_a_paragraph_closed_by_a_credit_line_alone_is_a_caption_and_gives_no_event(plugins: Plugins) -> None:
+    page = (
+        "Allies weigh new drills\n\n"
+        "Well-wishers greet Defense Minister Jan Kowal at the airport in Canberra on March 2. The stop "
+        "opened a week-long tour of the region.\n\n"
+        "(Anna Berg/Wire Photos)\n\n"
+        "Officials in both capitals said drills would expand this year.\n"
+    )
+    kinds = [part.kind for part in sections(page)]
+    assert kinds[1:3] == [SectionKind.CAPTION, SectionKind.CAPTION]
+    assert extract(page, plugins=plugins, published=dt.date(2026, 3, 3)) == []
