@@ -203,6 +203,13 @@ def status_of(
             return Status.PLANNED, True
         if past is not None and (future is None or past.start() < future.start()):
             return Status.OCCURRED, True
+    if (
+        trigger.form == "verbal"
+        and _CHOSE_TO.search(text, max(layer.sentence.start, infinitive_end - 40), infinitive_end)
+        and not cues.found(cues.FUTURE, before)
+        and not _AHEAD_TIME.search(text, left, right)
+    ):
+        return Status.OCCURRED, True  # "X chose to visit Seoul first": the choice carried out, a trip made
     if trigger.form == "verbal" and (
         text[max(0, trigger.start - 3) : trigger.start].lower() == "to "
         or _SPLIT_INFINITIVE.search(text, max(0, trigger.start - 24), trigger.start)
@@ -384,6 +391,13 @@ _MODAL_PREDICATE = re.compile(
 # The news present of a rank just before it: "is the first", "has become the only".
 _PRESENT_RANK = re.compile(r"\b(?:is|are|has\s+become|have\s+become)\s+$")
 # "for Luo to also meet Sandoval", "to then travel to Seoul": an infinitive with an adverb inside it.
+# A past choice carried out, right before an engagement's infinitive: "chose to visit", "opted to fly".
+# Not "has chosen to" / "had opted to": an announced plan, perhaps still ahead.
+_CHOSE_TO = re.compile(
+    r"(?<!\bhas\s)(?<!\bhad\s)(?<!\bhave\s)\b(?:chose|opted|managed|went\s+on)\s+to\s+"
+    r"(?:also\s+|then\s+|first\s+|personally\s+)?$",
+    re.IGNORECASE,
+)
 _SPLIT_INFINITIVE = re.compile(
     r"\bto\s+(?:also|then|later|further|personally|separately|[a-z]{3,}ly)\s+$", re.IGNORECASE
 )
