@@ -843,6 +843,8 @@ def _verbal(
             )
         ):
             return None
+        if trigger.hosting and objects and _HOSTED_FOR_A_VISIT.match(text, objects[0].end):
+            return None  # "will host X for a state visit": the hosting is X's visit, told by its own noun
     parties: list[Party] = []
     if trigger.companion:
         return _companion(reading, layer, trigger, subjects, previous_subjects, left, right)
@@ -1469,6 +1471,10 @@ _AND_THEN = re.compile(
     r"\band\s+(?:then\s+|also\s+)?(?:(?:paid|pays|pay|made|makes|make)\s+an?\s+(?:courtesy\s+)?)?$"
 )
 
+# The purpose of a hosting that is a visit: "host X for a state visit", "hosted her for a three-day trip".
+_HOSTED_FOR_A_VISIT = re.compile(
+    r"\s+for\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:visit|trip|stay)\b", re.IGNORECASE
+)
 _EVENT_WELCOMED = re.compile(
     r"\b(?:visits?|trips?|tour|stopover|appointment|election|nomination)\s+(?:of|by)\s+"
 )
