@@ -395,15 +395,17 @@ def test_an_engagement_noun_takes_the_status_of_its_own_predicate(
 def test_a_past_choice_to_visit_is_a_trip_made_and_a_plan_when_its_time_is_ahead(plugins: Plugins) -> None:
     made = only(
         run(
-            "That Defense Minister Jan Kowal chose to visit Canberra on his first trip abroad shows his priorities.",
+            "That Defense Minister Piotr Kowal chose to visit Canberra on his first trip abroad shows his priorities.",
             plugins,
         ),
         EventType.VISIT,
     )
     assert made.status is Status.OCCURRED
     ahead = only(
-        run("Defense Minister Jan Kowal chose to visit Canberra next week.", plugins), EventType.VISIT
+        run("Defense Minister Piotr Kowal chose to visit Canberra next week.", plugins), EventType.VISIT
     )
     assert ahead.status is Status.PLANNED
-    announced = only(run("Defense Minister Jan Kowal has opted to visit Canberra.", plugins), EventType.VISIT)
+    announced = only(
+        run("Defense Minister Piotr Kowal has opted to visit Canberra.", plugins), EventType.VISIT
+    )
     assert announced.status is Status.PLANNED

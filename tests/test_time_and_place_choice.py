@@ -212,3 +212,16 @@ def test_a_meeting_coordinated_with_heading_to_a_city_is_in_that_city(plugins: P
     )
     (meeting,) = [e for e in run(text, plugins) if "Lee Min-ho" in {p.actor.name for p in e.participants}]
     assert place(meeting) == "Seoul"
+
+
+def test_a_time_in_a_future_aside_after_a_meeting_held_dates_the_forum_not_the_meeting(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "Foreign Minister Piotr Kowal and Foreign Minister Ana Lima met on the sidelines of the annual "
+        "Vienna Forum in Vienna, which will run through Sunday."
+    )
+    meeting = next(
+        e for e in run(text, plugins, published=dt.date(2026, 3, 7)) if e.type is EventType.MEETING
+    )
+    assert meeting.time is None

@@ -305,6 +305,12 @@ _CAPTION_SENTENCE = re.compile(
 # Words in the longest caption: a longer paragraph that ends with an agency's name is body that lost
 # its last full stop (a wire story's paragraphs run together, signed "Yonhap").
 _CAPTION_WORDS = 80
+# Who stands where in a photo, or a pose for it: "X (L) and Y (C)", "pose for a photo".
+_POSITIONS = re.compile(
+    r"\((?:r|l|c|left|right|center|centre|(?:second|third) from (?:left|right))\)|\bposes? for (?:a )?photos?\b"
+)
+# A credit in brackets closing a paragraph's last sentence: "... on Feb. 15. (Yonhap)".
+_CLOSING_CREDIT = re.compile(r"[.!?]\s*\([A-Z][\w /&.-]{1,40}\)\s*$")
 # A line that is nothing but a photo credit in brackets: "(Jane Doe / Associated Press)".
 _CREDIT_LINE = re.compile(r"^[(\[][^()\[\]]{2,80}[)\]]$")
 # Words in the longest caption that only the credit line under it tells from body.
@@ -356,6 +362,11 @@ def sections(text: str) -> list[Section]:
             (words < 40 and _CAPTION.search(lowered))
             or (headline and words < _CAPTION_WORDS and _CREDIT.search(stripped))
             or ("(" in stripped and _CAPTION_SENTENCE.match(stripped))
+            or (
+                words < _CAPTION_WORDS
+                and _POSITIONS.search(lowered) is not None
+                and _CLOSING_CREDIT.search(stripped) is not None
+            )
         ):
             kind = SectionKind.CAPTION
         elif (

@@ -353,6 +353,12 @@ def time_for(
             and not _CLOSED_ASIDE.fullmatch(text, clause[1], mention.start)
         ):
             continue  # ", which was acquired last year": a relative clause dates something else
+        if (
+            trigger.form == "verbal"
+            and mention.start > trigger.end
+            and _future_aside_after_past(text, trigger, mention)
+        ):
+            continue  # "met at the forum in Munich, which will run through Sunday": the forum's time
         distance = (
             0
             if opening
@@ -437,6 +443,22 @@ def time_for(
 
 
 _WHEN = re.compile(r"\b(?:when|while|as)\b")
+
+
+def _future_aside_after_past(text: str, trigger: Trigger, mention: TimeMention) -> bool:
+    """Whether ``mention`` lies in a relative clause in the future after a verb in the past.
+
+    "X and Y met at the forum in Munich, which will run through Sunday": the
+    clause tells of the forum, ahead, not of the meeting already held.
+    """
+    first = trigger.text.split()[0].lower()
+    if first not in cues.PAST_FORMS and not first.endswith("ed"):
+        return False
+    aside = None
+    for aside in clauses.RELATIVE_ASIDE.finditer(text, trigger.end, mention.start):
+        pass
+    return aside is not None and cues.found(cues.FUTURE, text[aside.start() : mention.start])
+
 
 # A relative clause closed before what follows it: ", who is also deputy premier, ".
 _CLOSED_ASIDE = re.compile(r"\s*,\s+(?:who|whose)\b[^,;()]{1,80},\s*")
