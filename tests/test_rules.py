@@ -1132,7 +1132,10 @@ def test_being_the_first_minister_to_visit_tells_of_the_visit_under_way(plugins:
 
 
 def test_hosting_someone_for_a_state_visit_is_the_visit_alone(plugins: Plugins) -> None:
-    text = "President Piotr Kowal said he would host Prime Minister Ana Lima for a state visit in Warsaw later this year."
+    text = (
+        "President Piotr Kowal said he would host Prime Minister Ana Lima for a state visit in Warsaw "
+        "later this year."
+    )
     events = run(text, plugins)
     assert [e.type for e in events] == [EventType.VISIT]
     assert persons(events[0]) == {"Ana Lima"}

@@ -395,7 +395,8 @@ def test_an_engagement_noun_takes_the_status_of_its_own_predicate(
 def test_a_past_choice_to_visit_is_a_trip_made_and_a_plan_when_its_time_is_ahead(plugins: Plugins) -> None:
     made = only(
         run(
-            "That Defense Minister Piotr Kowal chose to visit Canberra on his first trip abroad shows his priorities.",
+            "That Defense Minister Piotr Kowal chose to visit Canberra on his first trip abroad shows "
+            "his priorities.",
             plugins,
         ),
         EventType.VISIT,

@@ -190,7 +190,8 @@ def test_a_long_paragraph_placing_people_in_a_photo_and_closed_by_a_credit_is_a_
 ) -> None:
     page = (
         "Ministers meet in Vienna\n\n"
-        "Foreign Minister Piotr Kowal met Foreign Minister Ana Lima in Vienna on Friday, the ministry said.\n\n"
+        "Foreign Minister Piotr Kowal met Foreign Minister Ana Lima in Vienna on Friday, "
+        "the ministry said.\n\n"
         "Foreign Minister Piotr Kowal (L) and his Brazilian and Chilean counterparts, Ana Lima (C) and Rosa "
         "Vidal, respectively, pose for a photo before their talks in Vienna, Austria, on March 6, 2026, on "
         "the sidelines of a regional forum held in the city this week. (Wire)\n"

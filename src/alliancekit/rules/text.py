@@ -307,7 +307,8 @@ _CAPTION_SENTENCE = re.compile(
 _CAPTION_WORDS = 80
 # Who stands where in a photo, or a pose for it: "X (L) and Y (C)", "pose for a photo".
 _POSITIONS = re.compile(
-    r"\((?:r|l|c|left|right|center|centre|(?:second|third) from (?:left|right))\)|\bposes? for (?:a )?photos?\b"
+    r"\((?:r|l|c|left|right|center|centre|(?:second|third) from (?:left|right))\)"
+    r"|\bposes? for (?:a )?photos?\b"
 )
 # A credit in brackets closing a paragraph's last sentence: "... on Feb. 15. (Yonhap)".
 _CLOSING_CREDIT = re.compile(r"[.!?]\s*\([A-Z][\w /&.-]{1,40}\)\s*$")
@@ -401,7 +402,7 @@ def sections(text: str) -> list[Section]:
 
 
 def _is_credit_line(line: str) -> bool:
-    """Whether a line is a photo credit alone: "(Jane Doe / Associated Press)", "(Kim Min-ji/AFP/Getty Images)"."""
+    """Whether a line is a photo credit alone: "(Jane Doe / Associated Press)", "(Ann Lee/AFP/Getty Images)"."""
     return _CREDIT_LINE.match(line) is not None and _CREDIT.search(line) is not None
 
 

@@ -454,9 +454,8 @@ def _future_aside_after_past(text: str, trigger: Trigger, mention: TimeMention) 
     first = trigger.text.split()[0].lower()
     if first not in cues.PAST_FORMS and not first.endswith("ed"):
         return False
-    aside = None
-    for aside in clauses.RELATIVE_ASIDE.finditer(text, trigger.end, mention.start):
-        pass
+    asides = list(clauses.RELATIVE_ASIDE.finditer(text, trigger.end, mention.start))
+    aside = asides[-1] if asides else None
     return aside is not None and cues.found(cues.FUTURE, text[aside.start() : mention.start])
 
 
