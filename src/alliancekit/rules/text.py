@@ -402,7 +402,7 @@ def sections(text: str) -> list[Section]:
 
 
 def _is_credit_line(line: str) -> bool:
-    """Whether a line is a photo credit alone: "(Jane Doe / Associated Press)", "(Ann Lee/AFP/Getty Images)"."""
+    """Whether a line is a photo credit alone: "(Jane Doe / Associated Press)", "(Ann Lee/AFP)"."""
     return _CREDIT_LINE.match(line) is not None and _CREDIT.search(line) is not None
 
 
