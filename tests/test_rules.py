@@ -1144,3 +1144,16 @@ def test_hosting_someone_for_a_state_visit_is_the_visit_alone(plugins: Plugins) 
         "President Piotr Kowal hosted Prime Minister Ana Lima for talks in Warsaw on Monday.", plugins
     )
     assert [e.type for e in talks] == [EventType.MEETING]
+
+
+def test_a_verbless_sentence_going_on_from_a_meeting_names_another_meeting(plugins: Plugins) -> None:
+    text = (
+        "Prime Minister Ravi Mehta also met Prime Minister Anna Berg on Monday. "
+        "Mehta also with Dutch Prime Minister Pieter Visser."
+    )
+    meetings = [e for e in run(text, plugins) if e.type is EventType.MEETING]
+    assert {frozenset(persons(e)) for e in meetings} == {
+        frozenset({"Ravi Mehta", "Anna Berg"}),
+        frozenset({"Ravi Mehta", "Pieter Visser"}),
+    }
+    assert all(e.status is Status.OCCURRED for e in meetings)
