@@ -1157,3 +1157,11 @@ def test_a_verbless_sentence_going_on_from_a_meeting_names_another_meeting(plugi
         frozenset({"Ravi Mehta", "Pieter Visser"}),
     }
     assert all(e.status is Status.OCCURRED for e in meetings)
+
+
+def test_welcoming_what_two_leaders_do_is_no_meeting_with_them(plugins: Plugins) -> None:
+    text = (
+        "President Piotr Kowal will leave the summit early, said Prime Minister Anna Berg, "
+        "who had just welcomed the pair’s face-to-face."
+    )
+    assert [e for e in run(text, plugins) if e.status is Status.OCCURRED] == []

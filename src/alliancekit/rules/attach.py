@@ -843,6 +843,8 @@ def _verbal(
             )
         ):
             return None
+        if trigger.hosting and objects and text.startswith(("’s ", "'s "), objects[0].end):
+            return None  # "welcomed the pair's face-to-face": what the two do is welcomed, not a guest
         if trigger.hosting and objects and _HOSTED_FOR_A_VISIT.match(text, objects[0].end):
             return None  # "will host X for a state visit": the hosting is X's visit, told by its own noun
     parties: list[Party] = []
