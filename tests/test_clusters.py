@@ -221,3 +221,15 @@ def test_an_undecided_meeting_does_not_take_the_place_of_a_visit_called_off() ->
     meeting = _draft(EventType.MEETING, None, 1, None)
     inherit([called_off, meeting])
     assert meeting.location is None
+
+
+def test_talks_lasting_three_days_are_no_trilateral_and_one_with_the_bilateral_told_before(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "Foreign Minister Kenji Arata held bilateral talks with Foreign Minister Cho Hyun in Seoul on Monday. "
+        "Arata and Cho held the three-day talks to settle the dispute, the ministry said."
+    )
+    meetings = [e for e in run(text, plugins) if e.type is EventType.MEETING]
+    assert len(meetings) == 1
+    assert persons(meetings[0]) == {"Kenji Arata", "Cho Hyun"}

@@ -649,7 +649,7 @@ def fold_into_calls(drafts: list[Draft]) -> list[Draft]:
 _BILATERAL = re.compile(r"\b(?:bilateral(?:ly)?|one-on-one|two-way|head-to-head)\b", re.IGNORECASE)
 _MULTILATERAL = re.compile(
     r"\b(?:trilateral(?:ly)?|three-way|four-way|three-nation|four-nation|multilateral|quadrilateral)\b"
-    r"|\bthe\s+three\b",
+    r"|\bthe\s+three\b(?!-)",
     re.IGNORECASE,
 )
 _NEW_DATE = re.compile(
