@@ -227,8 +227,8 @@ def test_talks_lasting_three_days_are_no_trilateral_and_one_with_the_bilateral_t
     plugins: Plugins,
 ) -> None:
     text = (
-        "Foreign Minister Kenji Arata held bilateral talks with Foreign Minister Cho Hyun in Seoul on Monday. "
-        "Arata and Cho held the three-day talks to settle the dispute, the ministry said."
+        "Foreign Minister Kenji Arata held bilateral talks with Foreign Minister Cho Hyun in Seoul "
+        "on Monday. Arata and Cho held the three-day talks to settle the dispute, the ministry said."
     )
     meetings = [e for e in run(text, plugins) if e.type is EventType.MEETING]
     assert len(meetings) == 1
