@@ -410,3 +410,15 @@ def test_a_past_choice_to_visit_is_a_trip_made_and_a_plan_when_its_time_is_ahead
         run("Defense Minister Piotr Kowal has opted to visit Canberra.", plugins), EventType.VISIT
     )
     assert announced.status is Status.PLANNED
+
+
+def test_a_visit_told_by_a_participle_after_with_takes_its_tense_from_its_time(plugins: Plugins) -> None:
+    text = (
+        "Oslo and Lima have agreed to revive their economic dialogue, with Foreign Minister Rosa Vidal "
+        "making her first official visit to Norway starting on Sunday. Vidal will be in Norway from "
+        "Sunday to Tuesday, the ministry said."
+    )
+    visit = only(run(text, plugins), EventType.VISIT)
+    assert visit.status is Status.PLANNED
+    assert visit.time is not None
+    assert visit.time.start == dt.date(2026, 6, 7)

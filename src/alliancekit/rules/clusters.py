@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from alliancekit.model import EventType, Role, Status
+from alliancekit.model import EventType, Role, Status, TimeSpan
 from alliancekit.rules import cues, lexicon, sides
 from alliancekit.rules.document import (
     Draft,
@@ -444,7 +444,7 @@ def _compatible(first: Draft, second: Draft, anchor: dt.date | None, text: str =
         and second.time is not None
         and first.time.text.lower() != second.time.text.lower()
     ):
-        first_span, second_span = span_of(first, anchor), span_of(second, anchor)
+        first_span, second_span = _open_span(first, anchor), _open_span(second, anchor)
         if first.person_keys() == second.person_keys() and (
             (first_span is None and _counted_from_another(first.time.text))
             or (second_span is None and _counted_from_another(second.time.text))
@@ -488,6 +488,18 @@ def _compatible(first: Draft, second: Draft, anchor: dt.date | None, text: str =
 
 _SITE_KINDS = frozenset({"base", "site", "facility"})
 """The kinds of place a trip tours as a stop of its own, not the country or city it goes to."""
+
+
+def _open_span(draft: Draft, anchor: dt.date | None) -> TimeSpan | None:
+    """A draft's interval, read on the side its time settles when no wording fixed its tense.
+
+    "with X making his first visit starting on Sunday": the participle leaves the tense open,
+    and Sunday said on a Thursday is the coming one.
+    """
+    span = span_of(draft, anchor)
+    if span is None or draft.explicit_status or draft.status is None:
+        return span
+    return settle_time(draft, draft.status, anchor)[1] or span
 
 
 def _homecoming(draft: Draft) -> bool:

@@ -294,6 +294,10 @@ def status_of(
         ):
             # "Halvorsen and Nakaya fly to Washington on Monday": the news present of a schedule
             return Status.PLANNED, True
+        if first.endswith("ing") and _ABSOLUTE_WITH.search(preceding):
+            # "agreed to resume talks, with Minister X making his first visit starting on Sunday": the
+            # participle has no tense of its own; its time tells whether the trip is done or ahead
+            return Status.OCCURRED, False
         return Status.OCCURRED, True
     if cues.found(cues.PAST, clause):
         return Status.OCCURRED, False
@@ -391,6 +395,8 @@ _MODAL_PREDICATE = re.compile(
 # The news present of a rank just before it: "is the first", "has become the only".
 _PRESENT_RANK = re.compile(r"\b(?:is|are|has\s+become|have\s+become)\s+$")
 # "for Luo to also meet Sandoval", "to then travel to Seoul": an infinitive with an adverb inside it.
+# "with" and a name right before a participle: "with Foreign Minister Wang Yi making his visit".
+_ABSOLUTE_WITH = re.compile(r"\bwith\s+[^,;]{0,50}?[A-Z][\w.’'-]*\s+$")
 # A past choice carried out, right before an engagement's infinitive: "chose to visit", "opted to fly".
 # Not "has chosen to" / "had opted to": an announced plan, perhaps still ahead.
 _CHOSE_TO = re.compile(
