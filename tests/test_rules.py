@@ -1165,3 +1165,10 @@ def test_welcoming_what_two_leaders_do_is_no_meeting_with_them(plugins: Plugins)
         "who had just welcomed the pair’s face-to-face."
     )
     assert [e for e in run(text, plugins) if e.status is Status.OCCURRED] == []
+
+
+def test_calling_on_a_leader_to_act_is_an_appeal_not_a_courtesy_call(plugins: Plugins) -> None:
+    appeal = "President Piotr Kowal called on Prime Minister Anna Berg to release the detained sailors."
+    assert run(appeal, plugins) == []
+    visit = "President Piotr Kowal will call on Prime Minister Anna Berg to discuss trade on Monday."
+    assert [e.type for e in run(visit, plugins)] == [EventType.MEETING]
