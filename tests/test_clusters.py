@@ -233,3 +233,13 @@ def test_talks_lasting_three_days_are_no_trilateral_and_one_with_the_bilateral_t
     meetings = [e for e in run(text, plugins) if e.type is EventType.MEETING]
     assert len(meetings) == 1
     assert persons(meetings[0]) == {"Kenji Arata", "Cho Hyun"}
+
+
+def test_a_flight_made_to_tour_a_site_is_one_trip_with_the_tour(plugins: Plugins) -> None:
+    text = (
+        "Defense Minister Kenji Arata will arrive in Canberra on the 13th and hold talks with Defence "
+        "Minister Ruth Hale the following day. He will then fly to Western Australia to tour a shipyard "
+        "near Perth on the 15th."
+    )
+    visits = [e for e in run(text, plugins) if e.type is EventType.VISIT]
+    assert len(visits) == 2  # Canberra, and the one trip west

@@ -384,6 +384,8 @@ def _compatible(first: Draft, second: Draft, anchor: dt.date | None, text: str =
         return False  # "tour a plant in Hsinchu before returning to Japan": going home is no stop of the trip
     if not same_scale(first, second, text):
         return False  # "also held bilateral talks": not the trilateral they attended
+    if _trip_for_its_purpose(first, second, text):
+        return True  # "will fly to Western Australia to tour a shipyard near Perth": one trip
     if any(not _agree(mention, second, anchor) for mention in first.mentions):
         return False  # dated otherwise than one of the engagement's mentions
     if (first.previous_occasion or second.previous_occasion) and first.sentence != second.sentence:
@@ -488,6 +490,26 @@ def _compatible(first: Draft, second: Draft, anchor: dt.date | None, text: str =
 
 _SITE_KINDS = frozenset({"base", "site", "facility"})
 """The kinds of place a trip tours as a stop of its own, not the country or city it goes to."""
+
+
+def _trip_for_its_purpose(first: Draft, second: Draft, text: str) -> bool:
+    """Whether an undated trip's verb is followed at once by the visit it is made for.
+
+    "He will then fly to Western Australia to tour a shipyard near Perth on the
+    15th": the flight and the tour are one trip of the same people, in one clause.
+    """
+    if not text or first.type is not EventType.VISIT or first.sentence != second.sentence:
+        return False
+    if first.time is not None or first.mention_count > 1 or first.person_keys() != second.person_keys():
+        return False
+    if first.location is None or second.location is None or first.location.country != second.location.country:
+        return False
+    between = text[first.trigger.end : second.trigger.start]
+    return len(between) <= 60 and _PURPOSE_GAP.fullmatch(between) is not None
+
+
+# From a trip's destination to the infinitive of what it is for: " Western Australia to ".
+_PURPOSE_GAP = re.compile(r"[^,;:.()]*?\bto\s+(?:also\s+)?")
 
 
 def _open_span(draft: Draft, anchor: dt.date | None) -> TimeSpan | None:
