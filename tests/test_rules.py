@@ -1172,3 +1172,19 @@ def test_calling_on_a_leader_to_act_is_an_appeal_not_a_courtesy_call(plugins: Pl
     assert run(appeal, plugins) == []
     visit = "President Piotr Kowal will call on Prime Minister Anna Berg to discuss trade on Monday."
     assert [e.type for e in run(visit, plugins)] == [EventType.MEETING]
+
+
+def test_an_engagement_with_no_as_its_determiner_is_none(plugins: Plugins) -> None:
+    assert (
+        run(
+            "No talks between Foreign Minister Rosa Vidal and Foreign Minister Anna Berg are planned.",
+            plugins,
+        )
+        == []
+    )
+    held = run(
+        "There is no doubt the meeting between President Piotr Kowal and Prime Minister Anna Berg on Monday "
+        "went well.",
+        plugins,
+    )
+    assert [e.type for e in held] == [EventType.MEETING]

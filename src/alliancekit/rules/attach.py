@@ -108,6 +108,10 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
             ] or previous_subjects
         if cues.found(cues.NEGATED, reading.text[left : trigger.start]):
             continue
+        if trigger.form == "nominal" and _NONE_OF.search(
+            reading.text, max(left, trigger.start - 30), trigger.start
+        ):
+            continue  # "No meeting between the two leaders has been scheduled": there is none
         if trigger.form == "verbal" and cues.NOT_DONE.search(
             reading.text, max(left, trigger.start - 30), trigger.start
         ):
@@ -1473,6 +1477,10 @@ _AND_THEN = re.compile(
     r"\band\s+(?:then\s+|also\s+)?(?:(?:paid|pays|pay|made|makes|make)\s+an?\s+(?:courtesy\s+)?)?$"
 )
 
+# "no" as the determiner of an engagement's noun: "No meeting", "no bilateral talks"; not "no doubt".
+_NONE_OF = re.compile(
+    r"(?<![\w-])no\s+(?:(?!doubt\b|matter\b|longer\b|sooner\b|less\b|more\b)[a-z-]+\s+)?$", re.IGNORECASE
+)
 # The purpose of a hosting that is a visit: "host X for a state visit", "hosted her for a three-day trip".
 _HOSTED_FOR_A_VISIT = re.compile(
     r"\s+for\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:visit|trip|stay)\b", re.IGNORECASE
