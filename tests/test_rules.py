@@ -1188,3 +1188,11 @@ def test_an_engagement_with_no_as_its_determiner_is_none(plugins: Plugins) -> No
         plugins,
     )
     assert [e.type for e in held] == [EventType.MEETING]
+
+
+def test_a_trip_hoped_for_as_an_ordinary_traveller_is_no_official_visit(plugins: Plugins) -> None:
+    text = (
+        "President Piotr Kowal said he hoped to visit Japan one day "
+        '"as an ordinary traveler to see the temples."'
+    )
+    assert run(text, plugins) == []

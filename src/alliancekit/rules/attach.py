@@ -212,6 +212,8 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
         draft.topics = topics_of(layer, draft)
         if trigger.abroad and _at_home(draft):
             continue  # "he was in Washington for talks", said of an American: no trip
+        if draft.type is EventType.VISIT and _AS_A_PRIVATE_TRAVELLER.search(reading.text, trigger.end, right):
+            continue  # "hoped to visit Japan one day as an ordinary traveler": no official trip
         if draft.status is Status.PLANNED and _leg_called_off(reading, layer, draft):
             # "... will not go to Mongolia. He was to visit Japan and Mongolia.": that stop is off
             draft.status, draft.explicit_status = Status.CANCELLED, True
@@ -1477,6 +1479,11 @@ _AND_THEN = re.compile(
     r"\band\s+(?:then\s+|also\s+)?(?:(?:paid|pays|pay|made|makes|make)\s+an?\s+(?:courtesy\s+)?)?$"
 )
 
+# A trip made in no office: "as an ordinary traveler", "as a tourist", "as a private citizen".
+_AS_A_PRIVATE_TRAVELLER = re.compile(
+    r"\bas\s+an?\s+(?:ordinary\s+|private\s+|regular\s+)?(?:travell?er|tourist|private\s+citizen)\b",
+    re.IGNORECASE,
+)
 # "no" as the determiner of an engagement's noun: "No meeting", "no bilateral talks"; not "no doubt".
 _NONE_OF = re.compile(
     r"(?<![\w-])no\s+(?:(?!doubt\b|matter\b|longer\b|sooner\b|less\b|more\b)[a-z-]+\s+)?$", re.IGNORECASE
