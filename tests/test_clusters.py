@@ -243,3 +243,13 @@ def test_a_flight_made_to_tour_a_site_is_one_trip_with_the_tour(plugins: Plugins
     )
     visits = [e for e in run(text, plugins) if e.type is EventType.VISIT]
     assert len(visits) == 2  # Canberra, and the one trip west
+
+
+def test_people_who_joined_the_two_leaders_are_at_the_same_meeting(plugins: Plugins) -> None:
+    text = (
+        "President Mara Velsen welcomed Prime Minister Kenji Arata to the presidential palace today. "
+        "The two leaders met in the Blue Room, where they were joined by Ambassador Lena Quist."
+    )
+    meetings = [e for e in run(text, plugins) if e.type is EventType.MEETING]
+    assert len(meetings) == 1
+    assert persons(meetings[0]) == {"Mara Velsen", "Kenji Arata", "Lena Quist"}

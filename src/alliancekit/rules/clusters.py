@@ -400,8 +400,9 @@ def _compatible(first: Draft, second: Draft, anchor: dt.date | None, text: str =
         and second.sentence != first.sentence
         and second.trigger.form == "verbal"
         and not any(p.group is not None for p in first.parties)
+        and not _JOINED_BY.search(second.trigger.text)
     ):
-        return False  # "X and Y also joined A and B for a four-way meeting"
+        return False  # "X and Y also joined A and B for a four-way meeting"; not "they were joined by X"
     if first.person_keys() != second.person_keys() and any(
         p.person is not None and p.person.cue == "counterparts" for p in (*first.parties, *second.parties)
     ):
@@ -490,6 +491,10 @@ def _compatible(first: Draft, second: Draft, anchor: dt.date | None, text: str =
 
 _SITE_KINDS = frozenset({"base", "site", "facility"})
 """The kinds of place a trip tours as a stop of its own, not the country or city it goes to."""
+
+
+# A passive join: the ones met were joined by more people at the same occasion.
+_JOINED_BY = re.compile(r"\bjoined\s+by\b", re.IGNORECASE)
 
 
 def _trip_for_its_purpose(first: Draft, second: Draft, text: str) -> bool:
