@@ -225,3 +225,14 @@ def test_a_time_in_a_future_aside_after_a_meeting_held_dates_the_forum_not_the_m
         e for e in run(text, plugins, published=dt.date(2026, 3, 7)) if e.type is EventType.MEETING
     )
     assert meeting.time is None
+
+
+def test_a_stop_told_in_a_future_relative_clause_does_not_take_the_days_of_the_clause_before(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "Foreign Minister Piotr Kowal urged South Korea on Monday to move faster on its pledge, as he "
+        "opened a six-day Asia trip that will also take him to Japan."
+    )
+    visit = next(e for e in run(text, plugins, published=dt.date(2026, 7, 13)) if e.type is EventType.VISIT)
+    assert visit.time is None

@@ -353,6 +353,8 @@ def time_for(
             and not _CLOSED_ASIDE.fullmatch(text, clause[1], mention.start)
         ):
             continue  # ", which was acquired last year": a relative clause dates something else
+        if mention.end <= trigger.start and _FUTURE_RELATIVE.search(text, mention.end, trigger.start):
+            continue  # "opened a trip on Monday that will also take him to Japan": Monday is the opening's
         if (
             trigger.form == "verbal"
             and mention.start > trigger.end
@@ -443,6 +445,10 @@ def time_for(
 
 
 _WHEN = re.compile(r"\b(?:when|while|as)\b")
+
+
+# A relative clause in the future between a time and an engagement: "... that will also take him to".
+_FUTURE_RELATIVE = re.compile(r"\b(?:that|which)\s+(?:will|would|is\s+to|are\s+to)\b")
 
 
 def _future_aside_after_past(text: str, trigger: Trigger, mention: TimeMention) -> bool:
