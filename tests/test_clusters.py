@@ -253,3 +253,16 @@ def test_people_who_joined_the_two_leaders_are_at_the_same_meeting(plugins: Plug
     meetings = [e for e in run(text, plugins) if e.type is EventType.MEETING]
     assert len(meetings) == 1
     assert persons(meetings[0]) == {"Mara Velsen", "Kenji Arata", "Lena Quist"}
+
+
+def test_a_delegation_dated_within_its_announced_trip_is_that_trip_with_one_more_member(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "Sens. Ann Mercer (R-Kan.) and Paul Ortiz (D-N.M.) will lead a bipartisan congressional delegation "
+        "to Canberra over next week's recess, aides said. The group, which also includes Sen. Dale Fisk "
+        "(R-Idaho), is set to land in Canberra on Feb. 16 and meet Prime Minister Ruth Hale the next day."
+    )
+    visits = [e for e in run(text, plugins) if e.type is EventType.VISIT]
+    assert len(visits) == 1
+    assert persons(visits[0]) == {"Ann Mercer", "Paul Ortiz", "Dale Fisk"}

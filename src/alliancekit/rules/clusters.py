@@ -395,7 +395,7 @@ def _compatible(first: Draft, second: Draft, anchor: dt.date | None, text: str =
     if first.distinct and not second.person_keys() <= first.person_keys():
         return False
     if (
-        not _one_planned_trip(first, second)
+        not _one_planned_trip(first, second, anchor)
         and second.person_keys() > first.person_keys()
         and second.sentence != first.sentence
         and second.trigger.form == "verbal"
@@ -537,17 +537,30 @@ def _homecoming(draft: Draft) -> bool:
     return bool(home) and home <= {draft.location.country, None}
 
 
-def _one_planned_trip(first: Draft, second: Draft) -> bool:
-    """Whether a later plan to travel with companions is the trip an undated plan announced.
+def _one_planned_trip(first: Draft, second: Draft, anchor: dt.date | None = None) -> bool:
+    """Whether a later plan to travel with companions is the trip an earlier plan announced.
 
     "Halvorsen paused forming his government so he can travel to Japan. Halvorsen
     and Nakaya will fly to Tokyo on Monday": one trip, its companion named later.
+    So is one dated within the days of the first: "A and B will lead a delegation
+    to Taipei next week. The group, which also includes C, lands there on the 16th."
     """
+    if not (
+        first.type is EventType.VISIT and first.status is Status.PLANNED and second.status is Status.PLANNED
+    ):
+        return False
+    if first.time is None:
+        return True
+    first_span, second_span = span_of(first, anchor), span_of(second, anchor)
     return (
-        first.type is EventType.VISIT
-        and first.status is Status.PLANNED
-        and second.status is Status.PLANNED
-        and first.time is None
+        first_span is not None
+        and second_span is not None
+        and first_span.start is not None
+        and first_span.end is not None
+        and second_span.start is not None
+        and second_span.end is not None
+        and first_span.start <= second_span.start
+        and second_span.end <= first_span.end
     )
 
 
