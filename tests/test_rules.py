@@ -1170,6 +1170,8 @@ def test_welcoming_what_two_leaders_do_is_no_meeting_with_them(plugins: Plugins)
 def test_calling_on_a_leader_to_act_is_an_appeal_not_a_courtesy_call(plugins: Plugins) -> None:
     appeal = "President Piotr Kowal called on Prime Minister Anna Berg to release the detained sailors."
     assert run(appeal, plugins) == []
+    renewed = "President Piotr Kowal renewed his calls on Prime Minister Anna Berg for them to be withdrawn."
+    assert run(renewed, plugins) == []
     visit = "President Piotr Kowal will call on Prime Minister Anna Berg to discuss trade on Monday."
     assert [e.type for e in run(visit, plugins)] == [EventType.MEETING]
 
