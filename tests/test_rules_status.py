@@ -422,3 +422,18 @@ def test_a_visit_told_by_a_participle_after_with_takes_its_tense_from_its_time(p
     assert visit.status is Status.PLANNED
     assert visit.time is not None
     assert visit.time.start == dt.date(2026, 6, 7)
+
+
+def test_a_meeting_that_was_supposed_to_happen_three_sentences_after_its_postponement_is_cancelled(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "The first Norway-Brazil ministerial dialogue, set for Oslo on July 6, has been postponed. "
+        "Officials cited scheduling conflicts. "
+        "The two sides agreed to find new dates as soon as possible. "
+        "Foreign Minister Ingrid Halvorsen and Defence Minister Lars Berg were supposed to host "
+        "Foreign Minister Ana Lima at the meeting."
+    )
+    meetings = of_type(run(text, plugins), EventType.MEETING)
+    assert meetings
+    assert all(m.status is Status.CANCELLED for m in meetings if "Ana Lima" in persons(m))

@@ -179,7 +179,8 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
         if draft.counterfactual and layer.cancelled:
             draft.status, draft.explicit_status = Status.CANCELLED, True
         if draft.status is not Status.CANCELLED and (
-            (draft.counterfactual and called_off_before(reading, layer))
+            # "... were supposed to host the ministers": what a call-off a few sentences before undid
+            (draft.counterfactual and called_off_before(reading, layer, reach=3))
             or past_plan_called_off(reading, layer, draft, left)
         ):
             # "X has postponed the trip. X had been due to meet Y on Thursday.", "... She was scheduled

@@ -115,14 +115,14 @@ def past_plan_called_off(reading: Reading, layer: SentenceLayer, draft: Draft, l
     )
 
 
-def called_off_before(reading: Reading, layer: SentenceLayer) -> bool:
-    """Whether one of the two sentences before calls a plan off.
+def called_off_before(reading: Reading, layer: SentenceLayer, reach: int = 2) -> bool:
+    """Whether one of the ``reach`` sentences before calls a plan off.
 
-    Web news often gives each sentence a paragraph of its own, so the two
+    Web news often gives each sentence a paragraph of its own, so the
     sentences before count whether they share this paragraph or not.
     """
-    for previous in reading.sentences_to(layer, 3):
-        if previous is layer or layer.sentence.index - previous.sentence.index > 2:
+    for previous in reading.sentences_to(layer, reach + 1):
+        if previous is layer or layer.sentence.index - previous.sentence.index > reach:
             continue
         if previous.cancelled and not cues.RESCHEDULED.search(previous.sentence.text):
             return True
