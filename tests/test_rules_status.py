@@ -437,3 +437,17 @@ def test_a_meeting_that_was_supposed_to_happen_three_sentences_after_its_postpon
     meetings = of_type(run(text, plugins), EventType.MEETING)
     assert meetings
     assert all(m.status is Status.CANCELLED for m in meetings if "Ana Lima" in persons(m))
+
+
+def test_what_the_sides_had_planned_right_after_a_postponement_is_called_off_on_its_days(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "A planned trilateral forum between South Korea, the United States and Japan was postponed due to "
+        "unforeseen circumstances, the ministry said Thursday. The three countries had planned to hold the "
+        "Trilateral Conference on Fisheries at the State Department in Washington on Wednesday and Thursday."
+    )
+    meeting = only(run(text, plugins, published=dt.date(2026, 6, 5)), EventType.MEETING)
+    assert meeting.status is Status.CANCELLED
+    assert meeting.time is not None
+    assert (meeting.time.start, meeting.time.end) == (dt.date(2026, 6, 3), dt.date(2026, 6, 4))
