@@ -236,3 +236,17 @@ def test_a_stop_told_in_a_future_relative_clause_does_not_take_the_days_of_the_c
     )
     visit = next(e for e in run(text, plugins, published=dt.date(2026, 7, 13)) if e.type is EventType.VISIT)
     assert visit.time is None
+
+
+def test_the_time_of_the_meeting_someone_would_like_to_hold_does_not_date_the_invitation(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "Foreign Minister Kenji Arata spoke by phone with Foreign Minister Cho Hyun on Wednesday. Arata "
+        "told Cho that he would like to meet her on the sidelines of the trilateral summit, expected to "
+        "take place in Japan in late July, if she comes to Japan."
+    )
+    events = run(text, plugins, published=dt.date(2026, 6, 4))
+    invitation = next(e for e in events if e.type is EventType.INVITATION)
+    assert invitation.time is not None
+    assert invitation.time.start == dt.date(2026, 6, 3)

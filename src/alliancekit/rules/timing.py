@@ -277,6 +277,12 @@ def time_for(
     main_clause = frame_main(reading.text, layer.sentence, trigger)
     own_venue, other_venues = venues(reading, layer, trigger)
     for mention in layer.times:
+        if (
+            trigger.type is EventType.INVITATION
+            and mention.start >= trigger.end
+            and re.search(r"\bto$", trigger.text)
+        ):
+            continue  # "told Kang that he would like to meet her ... in late July": the meeting's time
         if own_venue is not None and own_venue[0] <= mention.start and mention.end <= own_venue[1]:
             return mention  # "a summit, which is expected to take place ... late next month"
         if any(start <= mention.start and mention.end <= end for start, end in other_venues):
