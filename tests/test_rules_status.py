@@ -451,3 +451,18 @@ def test_what_the_sides_had_planned_right_after_a_postponement_is_called_off_on_
     assert meeting.status is Status.CANCELLED
     assert meeting.time is not None
     assert (meeting.time.start, meeting.time.end) == (dt.date(2026, 6, 3), dt.date(2026, 6, 4))
+
+
+def test_a_meeting_a_past_trip_was_made_for_occurred_and_one_ahead_is_planned(plugins: Plugins) -> None:
+    made = of_type(
+        run(
+            "Prime Minister Kenji Arata flew to New York to see President Mara Velsen at her office.", plugins
+        ),
+        EventType.MEETING,
+    )
+    assert [m.status for m in made] == [Status.OCCURRED]
+    ahead = of_type(
+        run("Prime Minister Kenji Arata flew to New York to see President Mara Velsen next week.", plugins),
+        EventType.MEETING,
+    )
+    assert [m.status for m in ahead] == [Status.PLANNED]

@@ -210,6 +210,15 @@ def status_of(
         and not _AHEAD_TIME.search(text, left, right)
     ):
         return Status.OCCURRED, True  # "X chose to visit Seoul first": the choice carried out, a trip made
+    if (
+        trigger.form == "verbal"
+        and trigger.type is EventType.MEETING
+        and _TRAVELLED_TO_DO.search(text, max(layer.sentence.start, infinitive_end - 80), infinitive_end)
+        and not cues.found(cues.FUTURE, before)
+        and not _AHEAD_TIME.search(text, left, right)
+    ):
+        # "Abe flew to New York to see Trump": a trip made for a meeting; its time may still say otherwise
+        return Status.OCCURRED, False
     if trigger.form == "verbal" and (
         text[max(0, trigger.start - 3) : trigger.start].lower() == "to "
         or _SPLIT_INFINITIVE.search(text, max(0, trigger.start - 24), trigger.start)
@@ -397,6 +406,11 @@ _PRESENT_RANK = re.compile(r"\b(?:is|are|has\s+become|have\s+become)\s+$")
 # "for Luo to also meet Sandoval", "to then travel to Seoul": an infinitive with an adverb inside it.
 # "with" and a name right before a participle: "with Foreign Minister Wang Yi making his visit".
 _ABSOLUTE_WITH = re.compile(r"\bwith\s+[^,;]{0,50}?[A-Z][\w.’'-]*\s+$")
+# A trip made, then what it was for: "flew to New York to see", "travelled to Seoul last week to meet".
+_TRAVELLED_TO_DO = re.compile(
+    r"\b(?:flew|travell?ed|went|headed)\s+(?:back\s+)?to\s+[^,;.]{1,50}?\s+to\s+(?:also\s+|personally\s+)?$",
+    re.IGNORECASE,
+)
 # A past choice carried out, right before an engagement's infinitive: "chose to visit", "opted to fly".
 # Not "has chosen to" / "had opted to": an announced plan, perhaps still ahead.
 _CHOSE_TO = re.compile(
