@@ -466,3 +466,12 @@ def test_a_meeting_a_past_trip_was_made_for_occurred_and_one_ahead_is_planned(pl
         EventType.MEETING,
     )
     assert [m.status for m in ahead] == [Status.PLANNED]
+
+
+def test_leaving_a_summit_before_a_meeting_there_calls_the_meeting_off(plugins: Plugins) -> None:
+    text = (
+        "President Piotr Kowal will make a swift exit from the regional summit before his scheduled "
+        "meeting with Prime Minister Anna Berg, officials said."
+    )
+    meeting = only(run(text, plugins), EventType.MEETING)
+    assert meeting.status is Status.CANCELLED

@@ -159,6 +159,9 @@ def status_of(
         and _cancel_applies(text, trigger, left, right, quotations)
     ):
         return Status.CANCELLED, True
+    if trigger.form == "nominal" and _LEAVES_BEFORE.search(sentence[: trigger.start - base]):
+        # "Trump to leave G7 summit before meeting with Albanese": leaving the gathering first, he misses it
+        return Status.CANCELLED, True
     if trigger.type is EventType.VISIT and (_UNDER_WAY.search(before) or _ENDS_UNDER_WAY.match(trigger.text)):
         # "is to cut short his visit to Indonesia", "will wrap up a tour of Asia": the visit is under way
         return Status.OCCURRED, True
@@ -409,6 +412,14 @@ _ABSOLUTE_WITH = re.compile(r"\bwith\s+[^,;]{0,50}?[A-Z][\w.’'-]*\s+$")
 # A trip made, then what it was for: "flew to New York to see", "travelled to Seoul last week to meet".
 _TRAVELLED_TO_DO = re.compile(
     r"\b(?:flew|travell?ed|went|headed)\s+(?:back\s+)?to\s+[^,;.]{1,50}?\s+to\s+(?:also\s+|personally\s+)?$",
+    re.IGNORECASE,
+)
+# Leaving a gathering before an engagement to be held there: "will make a swift exit from the G7
+# Summit before his scheduled meeting with", "to leave the summit early before".
+_LEAVES_BEFORE = re.compile(
+    r"\b(?:leave|leaves|leaving|left|exit|exits|exiting|exited|depart|departs|departing|departed)\s+"
+    r"(?:from\s+)?(?:the\s+)?[\w’'-]*\s*(?:summit|conference|forum|meeting|gathering)s?\b"
+    r"[^,;.]{0,20}\s+before\s+(?:his|her|their|the|a)?\s*(?:scheduled\s+|planned\s+)?$",
     re.IGNORECASE,
 )
 # A past choice carried out, right before an engagement's infinitive: "chose to visit", "opted to fly".
