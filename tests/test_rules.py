@@ -1198,3 +1198,14 @@ def test_a_trip_hoped_for_as_an_ordinary_traveller_is_no_official_visit(plugins:
         '"as an ordinary traveler to see the temples."'
     )
     assert run(text, plugins) == []
+
+
+def test_holding_a_summit_meeting_is_one_meeting_on_its_own_day(plugins: Plugins) -> None:
+    text = (
+        "Under the current plan, Prime Minister Kenji Arata will depart Tokyo on April 29, hold a summit "
+        "meeting with Prime Minister Ruth Hale in Canberra on April 30 and leave for Manila on May 1."
+    )
+    meetings = [e for e in run(text, plugins, published=dt.date(2026, 4, 10)) if e.type is EventType.MEETING]
+    assert len(meetings) == 1
+    assert meetings[0].time is not None
+    assert meetings[0].time.start == dt.date(2026, 4, 30)
