@@ -1202,8 +1202,9 @@ def test_a_trip_hoped_for_as_an_ordinary_traveller_is_no_official_visit(plugins:
 
 def test_holding_a_summit_meeting_is_one_meeting_on_its_own_day(plugins: Plugins) -> None:
     text = (
-        "Under the current plan, Prime Minister Kenji Arata will depart Tokyo on April 29, hold a summit "
-        "meeting with Prime Minister Ruth Hale in Canberra on April 30 and leave for Manila on May 1."
+        "Prime Minister Kenji Arata is planning a trip abroad. Under the current plan, Arata will depart "
+        "Tokyo on April 29, hold a summit meeting with Australian Prime Minister Ruth Hale in Canberra on "
+        "April 30 and leave for Manila on May 1."
     )
     meetings = [e for e in run(text, plugins, published=dt.date(2026, 4, 10)) if e.type is EventType.MEETING]
     assert len(meetings) == 1
