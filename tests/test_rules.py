@@ -1210,3 +1210,17 @@ def test_holding_a_summit_meeting_is_one_meeting_on_its_own_day(plugins: Plugins
     assert len(meetings) == 1
     assert meetings[0].time is not None
     assert meetings[0].time.start == dt.date(2026, 4, 30)
+
+
+def test_seeing_the_defences_before_a_new_clause_is_no_meeting_and_the_invited_trip_keeps_its_day(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "Defense Minister Gen Nakatani invited Defense Secretary Pete Hegseth to Yokosuka Naval Base on "
+        "May 17 to see JSDF defensive capabilities and they toured facilities with General Ken Ota."
+    )
+    events = run(text, plugins, published=dt.date(2025, 5, 20))
+    assert [e for e in events if e.type is EventType.MEETING] == []
+    (visit,) = [e for e in events if e.type is EventType.VISIT]
+    assert visit.time is not None
+    assert visit.time.start == dt.date(2025, 5, 17)

@@ -435,6 +435,17 @@ def _invited_to_a_place(reading: Reading, layer: SentenceLayer, invitation: Draf
     )
     visit.status, visit.explicit_status = Status.PLANNED, True
     visit.location = place
+    # "invited Admiral X to the observation unit in Yonaguni on May 17": the day of the trip
+    visit.time = next(
+        (
+            m
+            for m in layer.times
+            if 0 <= m.start - place.end <= 120
+            and not any(place.end <= t.start < m.start for t in layer.triggers)
+            and not re.search(r"[;(]", reading.text[place.end : m.start])
+        ),
+        None,
+    )
     visit.spans = list(invitation.spans)
     return [visit]
 
@@ -847,6 +858,8 @@ def _verbal(
                 )
                 # "welcomed the upcoming visit of Secretary X": the visit is welcomed, not its visitor
                 or _EVENT_WELCOMED.search(gap)
+                # "to see the defences and they toured ...": the pronoun opens a clause of its own
+                or (objects[0].cue == "pronoun" and re.search(r"\b(?:and|but)\s*$", gap) is not None)
             )
         ):
             return None
