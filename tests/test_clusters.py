@@ -266,3 +266,15 @@ def test_a_delegation_dated_within_its_announced_trip_is_that_trip_with_one_more
     visits = [e for e in run(text, plugins) if e.type is EventType.VISIT]
     assert len(visits) == 1
     assert persons(visits[0]) == {"Ann Mercer", "Paul Ortiz", "Dale Fisk"}
+
+
+def test_a_flight_on_a_day_to_visit_a_site_that_day_is_one_trip(plugins: Plugins) -> None:
+    text = (
+        "Defence Minister Ruth Hale arrived in Manila on Tuesday. Hale is scheduled to fly to Palawan on "
+        "Thursday to visit the Armed Forces' Western Command headquarters in Puerto Princesa City before "
+        "leaving the country."
+    )
+    visits = [
+        e for e in extract(text, published=dt.date(2026, 3, 4), plugins=plugins) if e.type is EventType.VISIT
+    ]
+    assert len(visits) == 2  # Manila, and the one trip to Palawan

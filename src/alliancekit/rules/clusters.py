@@ -498,17 +498,20 @@ _JOINED_BY = re.compile(r"\bjoined\s+by\b", re.IGNORECASE)
 
 
 def _trip_for_its_purpose(first: Draft, second: Draft, text: str) -> bool:
-    """Whether an undated trip's verb is followed at once by the visit it is made for.
+    """Whether a trip's verb is followed at once by the visit it is made for, with no other time.
 
     "He will then fly to Western Australia to tour a shipyard near Perth on the
     15th": the flight and the tour are one trip of the same people, in one clause.
     """
     if not text or first.type is not EventType.VISIT or first.sentence != second.sentence:
         return False
-    if first.time is not None or first.mention_count > 1 or first.person_keys() != second.person_keys():
+    same_time = first.time is None or (second.time is not None and first.time.start == second.time.start)
+    if not same_time or first.mention_count > 1 or first.person_keys() != second.person_keys():
+        return False  # "fly to Palawan on Thursday to visit the command there": one day, one trip
+    if first.location is None or second.location is None:
         return False
-    if first.location is None or second.location is None or first.location.country != second.location.country:
-        return False
+    if second.location.country not in (None, first.location.country):
+        return False  # a site of no known country is taken to be where the flight goes
     between = text[first.trigger.end : second.trigger.start]
     return len(between) <= 60 and _PURPOSE_GAP.fullmatch(between) is not None
 
