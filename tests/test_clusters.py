@@ -221,3 +221,60 @@ def test_an_undecided_meeting_does_not_take_the_place_of_a_visit_called_off() ->
     meeting = _draft(EventType.MEETING, None, 1, None)
     inherit([called_off, meeting])
     assert meeting.location is None
+
+
+def test_talks_lasting_three_days_are_no_trilateral_and_one_with_the_bilateral_told_before(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "Foreign Minister Kenji Arata held bilateral talks with Foreign Minister Cho Hyun in Seoul "
+        "on Monday. Arata and Cho held the three-day talks to settle the dispute, the ministry said."
+    )
+    meetings = [e for e in run(text, plugins) if e.type is EventType.MEETING]
+    assert len(meetings) == 1
+    assert persons(meetings[0]) == {"Kenji Arata", "Cho Hyun"}
+
+
+def test_a_flight_made_to_tour_a_site_is_one_trip_with_the_tour(plugins: Plugins) -> None:
+    text = (
+        "Defense Minister Kenji Arata will arrive in Canberra on the 13th and hold talks with Defence "
+        "Minister Ruth Hale the following day. He will then fly to Western Australia to tour a shipyard "
+        "near Perth on the 15th."
+    )
+    visits = [e for e in run(text, plugins) if e.type is EventType.VISIT]
+    assert len(visits) == 2  # Canberra, and the one trip west
+
+
+def test_people_who_joined_the_two_leaders_are_at_the_same_meeting(plugins: Plugins) -> None:
+    text = (
+        "President Mara Velsen welcomed Prime Minister Kenji Arata to the presidential palace today. "
+        "The two leaders met in the Blue Room, where they were joined by Ambassador Lena Quist."
+    )
+    meetings = [e for e in run(text, plugins) if e.type is EventType.MEETING]
+    assert len(meetings) == 1
+    assert persons(meetings[0]) == {"Mara Velsen", "Kenji Arata", "Lena Quist"}
+
+
+def test_a_delegation_dated_within_its_announced_trip_is_that_trip_with_one_more_member(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "Sens. Ann Mercer (R-Kan.) and Paul Ortiz (D-N.M.) will lead a bipartisan congressional delegation "
+        "to Canberra over next week's recess, aides said. The group, which also includes Sen. Dale Fisk "
+        "(R-Idaho), is set to land in Canberra on Feb. 16 and meet Prime Minister Ruth Hale the next day."
+    )
+    visits = [e for e in run(text, plugins) if e.type is EventType.VISIT]
+    assert len(visits) == 1
+    assert persons(visits[0]) == {"Ann Mercer", "Paul Ortiz", "Dale Fisk"}
+
+
+def test_a_flight_on_a_day_to_visit_a_site_that_day_is_one_trip(plugins: Plugins) -> None:
+    text = (
+        "Defence Minister Ruth Hale arrived in Manila on Tuesday. Hale is scheduled to fly to Palawan on "
+        "Thursday to visit the Armed Forces' Western Command headquarters in Puerto Princesa City before "
+        "leaving the country."
+    )
+    visits = [
+        e for e in extract(text, published=dt.date(2026, 3, 4), plugins=plugins) if e.type is EventType.VISIT
+    ]
+    assert len(visits) == 2  # Manila, and the one trip to Palawan

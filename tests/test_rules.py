@@ -1129,3 +1129,98 @@ def test_being_the_first_minister_to_visit_tells_of_the_visit_under_way(plugins:
     )
     visits = [e for e in run(text, plugins) if e.type is EventType.VISIT]
     assert [e.status for e in visits] == [Status.OCCURRED]
+
+
+def test_hosting_someone_for_a_state_visit_is_the_visit_alone(plugins: Plugins) -> None:
+    text = (
+        "President Piotr Kowal said he would host Prime Minister Ana Lima for a state visit in Warsaw "
+        "later this year."
+    )
+    events = run(text, plugins)
+    assert [e.type for e in events] == [EventType.VISIT]
+    assert persons(events[0]) == {"Ana Lima"}
+    assert events[0].status is Status.PLANNED
+    talks = run(
+        "President Piotr Kowal hosted Prime Minister Ana Lima for talks in Warsaw on Monday.", plugins
+    )
+    assert [e.type for e in talks] == [EventType.MEETING]
+
+
+def test_a_verbless_sentence_going_on_from_a_meeting_names_another_meeting(plugins: Plugins) -> None:
+    text = (
+        "Prime Minister Ravi Mehta also met Prime Minister Anna Berg on Monday. "
+        "Mehta also with Dutch Prime Minister Pieter Visser."
+    )
+    meetings = [e for e in run(text, plugins) if e.type is EventType.MEETING]
+    assert {frozenset(persons(e)) for e in meetings} == {
+        frozenset({"Ravi Mehta", "Anna Berg"}),
+        frozenset({"Ravi Mehta", "Pieter Visser"}),
+    }
+    assert all(e.status is Status.OCCURRED for e in meetings)
+
+
+def test_welcoming_what_two_leaders_do_is_no_meeting_with_them(plugins: Plugins) -> None:
+    text = (
+        "President Piotr Kowal will leave the summit early, said Prime Minister Anna Berg, "
+        "who had just welcomed the pair’s face-to-face."
+    )
+    assert [e for e in run(text, plugins) if e.status is Status.OCCURRED] == []
+
+
+def test_calling_on_a_leader_to_act_is_an_appeal_not_a_courtesy_call(plugins: Plugins) -> None:
+    appeal = "President Piotr Kowal called on Prime Minister Anna Berg to release the detained sailors."
+    assert run(appeal, plugins) == []
+    renewed = "President Piotr Kowal renewed his calls on Prime Minister Anna Berg for them to be withdrawn."
+    assert run(renewed, plugins) == []
+    visit = "President Piotr Kowal will call on Prime Minister Anna Berg to discuss trade on Monday."
+    assert [e.type for e in run(visit, plugins)] == [EventType.MEETING]
+
+
+def test_an_engagement_with_no_as_its_determiner_is_none(plugins: Plugins) -> None:
+    assert (
+        run(
+            "No talks between Foreign Minister Rosa Vidal and Foreign Minister Anna Berg are planned.",
+            plugins,
+        )
+        == []
+    )
+    held = run(
+        "There is no doubt the meeting between President Piotr Kowal and Prime Minister Anna Berg on Monday "
+        "went well.",
+        plugins,
+    )
+    assert [e.type for e in held] == [EventType.MEETING]
+
+
+def test_a_trip_hoped_for_as_an_ordinary_traveller_is_no_official_visit(plugins: Plugins) -> None:
+    text = (
+        "President Piotr Kowal said he hoped to visit Japan one day "
+        '"as an ordinary traveler to see the temples."'
+    )
+    assert run(text, plugins) == []
+
+
+def test_holding_a_summit_meeting_is_one_meeting_on_its_own_day(plugins: Plugins) -> None:
+    text = (
+        "Prime Minister Kenji Arata is planning a trip abroad. Under the current plan, Arata will depart "
+        "Tokyo on April 29, hold a summit meeting with Australian Prime Minister Ruth Hale in Canberra on "
+        "April 30 and leave for Manila on May 1."
+    )
+    meetings = [e for e in run(text, plugins, published=dt.date(2026, 4, 10)) if e.type is EventType.MEETING]
+    assert len(meetings) == 1
+    assert meetings[0].time is not None
+    assert meetings[0].time.start == dt.date(2026, 4, 30)
+
+
+def test_seeing_the_defences_before_a_new_clause_is_no_meeting_and_the_invited_trip_keeps_its_day(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "Defense Minister Gen Nakatani invited Defense Secretary Pete Hegseth to Yokosuka Naval Base on "
+        "May 17 to see JSDF defensive capabilities and they toured facilities with General Ken Ota."
+    )
+    events = run(text, plugins, published=dt.date(2025, 5, 20))
+    assert [e for e in events if e.type is EventType.MEETING] == []
+    (visit,) = [e for e in events if e.type is EventType.VISIT]
+    assert visit.time is not None
+    assert visit.time.start == dt.date(2025, 5, 17)

@@ -390,3 +390,88 @@ def test_an_engagement_noun_takes_the_status_of_its_own_predicate(
     assert (
         next(e for e in run(text, plugins) if e.type in (EventType.VISIT, EventType.MEETING)).status is status
     )
+
+
+def test_a_past_choice_to_visit_is_a_trip_made_and_a_plan_when_its_time_is_ahead(plugins: Plugins) -> None:
+    made = only(
+        run(
+            "That Defense Minister Piotr Kowal chose to visit Canberra on his first trip abroad shows "
+            "his priorities.",
+            plugins,
+        ),
+        EventType.VISIT,
+    )
+    assert made.status is Status.OCCURRED
+    ahead = only(
+        run("Defense Minister Piotr Kowal chose to visit Canberra next week.", plugins), EventType.VISIT
+    )
+    assert ahead.status is Status.PLANNED
+    announced = only(
+        run("Defense Minister Piotr Kowal has opted to visit Canberra.", plugins), EventType.VISIT
+    )
+    assert announced.status is Status.PLANNED
+
+
+def test_a_visit_told_by_a_participle_after_with_takes_its_tense_from_its_time(plugins: Plugins) -> None:
+    text = (
+        "Oslo and Lima have agreed to revive their economic dialogue, with Foreign Minister Rosa Vidal "
+        "making her first official visit to Norway starting on Sunday. Vidal will be in Norway from "
+        "Sunday to Tuesday, the ministry said."
+    )
+    visit = only(run(text, plugins), EventType.VISIT)
+    assert visit.status is Status.PLANNED
+    assert visit.time is not None
+    assert visit.time.start == dt.date(2026, 6, 7)
+
+
+def test_a_meeting_that_was_supposed_to_happen_three_sentences_after_its_postponement_is_cancelled(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "The first Norway-Brazil ministerial dialogue, set for Oslo on July 6, has been postponed. "
+        "Officials cited scheduling conflicts. "
+        "The two sides agreed to find new dates as soon as possible. "
+        "Foreign Minister Ingrid Halvorsen and Defence Minister Lars Berg were supposed to host "
+        "Foreign Minister Ana Lima at the meeting."
+    )
+    meetings = of_type(run(text, plugins), EventType.MEETING)
+    assert meetings
+    assert all(m.status is Status.CANCELLED for m in meetings if "Ana Lima" in persons(m))
+
+
+def test_what_the_sides_had_planned_right_after_a_postponement_is_called_off_on_its_days(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "A planned trilateral forum between South Korea, the United States and Japan was postponed due to "
+        "unforeseen circumstances, the ministry said Thursday. The three countries had planned to hold the "
+        "Trilateral Conference on Fisheries at the State Department in Washington on Wednesday and Thursday."
+    )
+    meeting = only(run(text, plugins, published=dt.date(2026, 6, 5)), EventType.MEETING)
+    assert meeting.status is Status.CANCELLED
+    assert meeting.time is not None
+    assert (meeting.time.start, meeting.time.end) == (dt.date(2026, 6, 3), dt.date(2026, 6, 4))
+
+
+def test_a_meeting_a_past_trip_was_made_for_occurred_and_one_ahead_is_planned(plugins: Plugins) -> None:
+    made = of_type(
+        run(
+            "Prime Minister Kenji Arata flew to New York to see President Mara Velsen at her office.", plugins
+        ),
+        EventType.MEETING,
+    )
+    assert [m.status for m in made] == [Status.OCCURRED]
+    ahead = of_type(
+        run("Prime Minister Kenji Arata flew to New York to see President Mara Velsen next week.", plugins),
+        EventType.MEETING,
+    )
+    assert [m.status for m in ahead] == [Status.PLANNED]
+
+
+def test_leaving_a_summit_before_a_meeting_there_calls_the_meeting_off(plugins: Plugins) -> None:
+    text = (
+        "President Piotr Kowal will make a swift exit from the regional summit before his scheduled "
+        "meeting with Prime Minister Anna Berg, officials said."
+    )
+    meeting = only(run(text, plugins), EventType.MEETING)
+    assert meeting.status is Status.CANCELLED

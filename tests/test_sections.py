@@ -170,3 +170,32 @@ def test_a_long_paragraph_signed_by_a_wire_agency_is_body_not_a_caption() -> Non
     texts = [sentence.text for sentence in body_sentences(page)]
     assert "The two governments had planned to hold the forum in Canberra on Monday and Tuesday." in texts
     assert any(text.startswith('"We regret the delay,"') for text in texts)
+
+
+def test_a_paragraph_closed_by_a_credit_line_alone_is_a_caption_and_gives_no_event(plugins: Plugins) -> None:
+    page = (
+        "Allies weigh new drills\n\n"
+        "Well-wishers greet Defense Minister Piotr Kowal at the airport in Canberra on March 2. The stop "
+        "opened a week-long tour of the region.\n\n"
+        "(Anna Berg/Wire Photos)\n\n"
+        "Officials in both capitals said drills would expand this year.\n"
+    )
+    kinds = [part.kind for part in sections(page)]
+    assert kinds[1:3] == [SectionKind.CAPTION, SectionKind.CAPTION]
+    assert extract(page, plugins=plugins, published=dt.date(2026, 3, 3)) == []
+
+
+def test_a_long_paragraph_placing_people_in_a_photo_and_closed_by_a_credit_is_a_caption(
+    plugins: Plugins,
+) -> None:
+    page = (
+        "Ministers meet in Vienna\n\n"
+        "Foreign Minister Piotr Kowal met Foreign Minister Ana Lima in Vienna on Friday, "
+        "the ministry said.\n\n"
+        "Foreign Minister Piotr Kowal (L) and his Brazilian and Chilean counterparts, Ana Lima (C) and Rosa "
+        "Vidal, respectively, pose for a photo before their talks in Vienna, Austria, on March 6, 2026, on "
+        "the sidelines of a regional forum held in the city this week. (Wire)\n"
+    )
+    assert sections(page)[2].kind is SectionKind.CAPTION
+    events = extract(page, plugins=plugins, published=dt.date(2026, 3, 7))
+    assert [(e.type, persons(e)) for e in events] == [(EventType.MEETING, {"Piotr Kowal", "Ana Lima"})]

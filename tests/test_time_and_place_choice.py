@@ -212,3 +212,41 @@ def test_a_meeting_coordinated_with_heading_to_a_city_is_in_that_city(plugins: P
     )
     (meeting,) = [e for e in run(text, plugins) if "Lee Min-ho" in {p.actor.name for p in e.participants}]
     assert place(meeting) == "Seoul"
+
+
+def test_a_time_in_a_future_aside_after_a_meeting_held_dates_the_forum_not_the_meeting(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "Foreign Minister Piotr Kowal and Foreign Minister Ana Lima met on the sidelines of the annual "
+        "Vienna Forum in Vienna, which will run through Sunday."
+    )
+    meeting = next(
+        e for e in run(text, plugins, published=dt.date(2026, 3, 7)) if e.type is EventType.MEETING
+    )
+    assert meeting.time is None
+
+
+def test_a_stop_told_in_a_future_relative_clause_does_not_take_the_days_of_the_clause_before(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "Foreign Minister Piotr Kowal urged South Korea on Monday to move faster on its pledge, as he "
+        "opened a six-day Asia trip that will also take him to Japan."
+    )
+    visit = next(e for e in run(text, plugins, published=dt.date(2026, 7, 13)) if e.type is EventType.VISIT)
+    assert visit.time is None
+
+
+def test_the_time_of_the_meeting_someone_would_like_to_hold_does_not_date_the_invitation(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "Foreign Minister Kenji Arata spoke by phone with Foreign Minister Cho Hyun on Wednesday. Arata "
+        "told Cho that he would like to meet her on the sidelines of the trilateral summit, expected to "
+        "take place in Japan in late July, if she comes to Japan."
+    )
+    events = run(text, plugins, published=dt.date(2026, 6, 4))
+    invitation = next(e for e in events if e.type is EventType.INVITATION)
+    assert invitation.time is not None
+    assert invitation.time.start == dt.date(2026, 6, 3)

@@ -120,6 +120,10 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
             ] or previous_subjects
         if cues.found(cues.NEGATED, reading.text[left : trigger.start]):
             continue
+        if trigger.form == "nominal" and _NONE_OF.search(
+            reading.text, max(left, trigger.start - 30), trigger.start
+        ):
+            continue  # "No meeting between the two leaders has been scheduled": there is none
         if trigger.form == "verbal" and cues.NOT_DONE.search(
             reading.text, max(left, trigger.start - 30), trigger.start
         ):
@@ -187,7 +191,8 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
         if draft.counterfactual and layer.cancelled:
             draft.status, draft.explicit_status = Status.CANCELLED, True
         if draft.status is not Status.CANCELLED and (
-            (draft.counterfactual and called_off_before(reading, layer))
+            # "... were supposed to host the ministers": what a call-off a few sentences before undid
+            (draft.counterfactual and called_off_before(reading, layer, reach=3))
             or past_plan_called_off(reading, layer, draft, left)
         ):
             # "X has postponed the trip. X had been due to meet Y on Thursday.", "... She was scheduled
@@ -220,6 +225,8 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
         draft.topics = topics_of(layer, draft)
         if trigger.abroad and _at_home(draft):
             continue  # "he was in Washington for talks", said of an American: no trip
+        if draft.type is EventType.VISIT and _AS_A_PRIVATE_TRAVELLER.search(reading.text, trigger.end, right):
+            continue  # "hoped to visit Japan one day as an ordinary traveler": no official trip
         if draft.status is Status.PLANNED and _leg_called_off(reading, layer, draft):
             # "... will not go to Mongolia. He was to visit Japan and Mongolia.": that stop is off
             draft.status, draft.explicit_status = Status.CANCELLED, True
@@ -507,6 +514,17 @@ def _invited_to_a_place(reading: Reading, layer: SentenceLayer, invitation: Draf
     )
     visit.status, visit.explicit_status = Status.PLANNED, True
     visit.location = place
+    # "invited Admiral X to the observation unit in Yonaguni on May 17": the day of the trip
+    visit.time = next(
+        (
+            m
+            for m in layer.times
+            if 0 <= m.start - place.end <= 120
+            and not any(place.end <= t.start < m.start for t in layer.triggers)
+            and not re.search(r"[;(]", reading.text[place.end : m.start])
+        ),
+        None,
+    )
     visit.spans = list(invitation.spans)
     return [visit]
 
@@ -923,9 +941,15 @@ def _verbal(
                 )
                 # "welcomed the upcoming visit of Secretary X": the visit is welcomed, not its visitor
                 or _EVENT_WELCOMED.search(gap)
+                # "to see the defences and they toured ...": the pronoun opens a clause of its own
+                or (objects[0].cue == "pronoun" and re.search(r"\b(?:and|but)\s*$", gap) is not None)
             )
         ):
             return None
+        if trigger.hosting and objects and text.startswith(("’s ", "'s "), objects[0].end):
+            return None  # "welcomed the pair's face-to-face": what the two do is welcomed, not a guest
+        if trigger.hosting and objects and _HOSTED_FOR_A_VISIT.match(text, objects[0].end):
+            return None  # "will host X for a state visit": the hosting is X's visit, told by its own noun
     parties: list[Party] = []
     if trigger.companion:
         return _companion(reading, layer, trigger, subjects, previous_subjects, left, right)
@@ -1542,6 +1566,19 @@ _AND_THEN = re.compile(
     r"\band\s+(?:then\s+|also\s+)?(?:(?:paid|pays|pay|made|makes|make)\s+an?\s+(?:courtesy\s+)?)?$"
 )
 
+# A trip made in no office: "as an ordinary traveler", "as a tourist", "as a private citizen".
+_AS_A_PRIVATE_TRAVELLER = re.compile(
+    r"\bas\s+an?\s+(?:ordinary\s+|private\s+|regular\s+)?(?:travell?er|tourist|private\s+citizen)\b",
+    re.IGNORECASE,
+)
+# "no" as the determiner of an engagement's noun: "No meeting", "no bilateral talks"; not "no doubt".
+_NONE_OF = re.compile(
+    r"(?<![\w-])no\s+(?:(?!doubt\b|matter\b|longer\b|sooner\b|less\b|more\b)[a-z-]+\s+)?$", re.IGNORECASE
+)
+# The purpose of a hosting that is a visit: "host X for a state visit", "hosted her for a three-day trip".
+_HOSTED_FOR_A_VISIT = re.compile(
+    r"\s+for\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:visit|trip|stay)\b", re.IGNORECASE
+)
 _EVENT_WELCOMED = re.compile(
     r"\b(?:visits?|trips?|tour|stopover|appointment|election|nomination)\s+(?:of|by)\s+"
 )

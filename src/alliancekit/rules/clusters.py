@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from alliancekit.model import EventType, Role, Status
+from alliancekit.model import EventType, Role, Status, TimeSpan
 from alliancekit.rules import cues, lexicon, sides
 from alliancekit.rules.document import (
     Draft,
@@ -378,6 +378,8 @@ def _compatible(first: Draft, second: Draft, anchor: dt.date | None, text: str =
         return False  # "tour a plant in Hsinchu before returning to Japan": going home is no stop of the trip
     if not same_scale(first, second, text):
         return False  # "also held bilateral talks": not the trilateral they attended
+    if _trip_for_its_purpose(first, second, text):
+        return True  # "will fly to Western Australia to tour a shipyard near Perth": one trip
     if any(not _agree(mention, second, anchor) for mention in first.mentions):
         return False  # dated otherwise than one of the engagement's mentions
     if (first.previous_occasion or second.previous_occasion) and first.sentence != second.sentence:
@@ -387,13 +389,14 @@ def _compatible(first: Draft, second: Draft, anchor: dt.date | None, text: str =
     if first.distinct and not second.person_keys() <= first.person_keys():
         return False
     if (
-        not _one_planned_trip(first, second)
+        not _one_planned_trip(first, second, anchor)
         and second.person_keys() > first.person_keys()
         and second.sentence != first.sentence
         and second.trigger.form == "verbal"
         and not any(p.group is not None for p in first.parties)
+        and not _JOINED_BY.search(second.trigger.text)
     ):
-        return False  # "X and Y also joined A and B for a four-way meeting"
+        return False  # "X and Y also joined A and B for a four-way meeting"; not "they were joined by X"
     if first.person_keys() != second.person_keys() and any(
         p.person is not None and p.person.cue == "counterparts" for p in (*first.parties, *second.parties)
     ):
@@ -438,7 +441,7 @@ def _compatible(first: Draft, second: Draft, anchor: dt.date | None, text: str =
         and second.time is not None
         and first.time.text.lower() != second.time.text.lower()
     ):
-        first_span, second_span = span_of(first, anchor), span_of(second, anchor)
+        first_span, second_span = _open_span(first, anchor), _open_span(second, anchor)
         if first.person_keys() == second.person_keys() and (
             (first_span is None and _counted_from_another(first.time.text))
             or (second_span is None and _counted_from_another(second.time.text))
@@ -484,6 +487,45 @@ _SITE_KINDS = frozenset({"base", "site", "facility"})
 """The kinds of place a trip tours as a stop of its own, not the country or city it goes to."""
 
 
+# A passive join: the ones met were joined by more people at the same occasion.
+_JOINED_BY = re.compile(r"\bjoined\s+by\b", re.IGNORECASE)
+
+
+def _trip_for_its_purpose(first: Draft, second: Draft, text: str) -> bool:
+    """Whether a trip's verb is followed at once by the visit it is made for, with no other time.
+
+    "He will then fly to Western Australia to tour a shipyard near Perth on the
+    15th": the flight and the tour are one trip of the same people, in one clause.
+    """
+    if not text or first.type is not EventType.VISIT or first.sentence != second.sentence:
+        return False
+    same_time = first.time is None or (second.time is not None and first.time.start == second.time.start)
+    if not same_time or first.mention_count > 1 or first.person_keys() != second.person_keys():
+        return False  # "fly to Palawan on Thursday to visit the command there": one day, one trip
+    if first.location is None or second.location is None:
+        return False
+    if second.location.country not in (None, first.location.country):
+        return False  # a site of no known country is taken to be where the flight goes
+    between = text[first.trigger.end : second.trigger.start]
+    return len(between) <= 60 and _PURPOSE_GAP.fullmatch(between) is not None
+
+
+# From a trip's destination to the infinitive of what it is for: " Western Australia to ".
+_PURPOSE_GAP = re.compile(r"[^,;:.()]*?\bto\s+(?:also\s+)?")
+
+
+def _open_span(draft: Draft, anchor: dt.date | None) -> TimeSpan | None:
+    """A draft's interval, read on the side its time settles when no wording fixed its tense.
+
+    "with X making his first visit starting on Sunday": the participle leaves the tense open,
+    and Sunday said on a Thursday is the coming one.
+    """
+    span = span_of(draft, anchor)
+    if span is None or draft.explicit_status or draft.status is None:
+        return span
+    return settle_time(draft, draft.status, anchor)[1] or span
+
+
 def _homecoming(draft: Draft) -> bool:
     """Whether a visit draft tells its people going back to their own country ("returned to Tokyo")."""
     if draft.type is not EventType.VISIT or not draft.trigger.abroad or draft.location is None:
@@ -492,17 +534,30 @@ def _homecoming(draft: Draft) -> bool:
     return bool(home) and home <= {draft.location.country, None}
 
 
-def _one_planned_trip(first: Draft, second: Draft) -> bool:
-    """Whether a later plan to travel with companions is the trip an undated plan announced.
+def _one_planned_trip(first: Draft, second: Draft, anchor: dt.date | None = None) -> bool:
+    """Whether a later plan to travel with companions is the trip an earlier plan announced.
 
     "Halvorsen paused forming his government so he can travel to Japan. Halvorsen
     and Nakaya will fly to Tokyo on Monday": one trip, its companion named later.
+    So is one dated within the days of the first: "A and B will lead a delegation
+    to Taipei next week. The group, which also includes C, lands there on the 16th."
     """
+    if not (
+        first.type is EventType.VISIT and first.status is Status.PLANNED and second.status is Status.PLANNED
+    ):
+        return False
+    if first.time is None:
+        return True
+    first_span, second_span = span_of(first, anchor), span_of(second, anchor)
     return (
-        first.type is EventType.VISIT
-        and first.status is Status.PLANNED
-        and second.status is Status.PLANNED
-        and first.time is None
+        first_span is not None
+        and second_span is not None
+        and first_span.start is not None
+        and first_span.end is not None
+        and second_span.start is not None
+        and second_span.end is not None
+        and first_span.start <= second_span.start
+        and second_span.end <= first_span.end
     )
 
 
@@ -643,7 +698,7 @@ def fold_into_calls(drafts: list[Draft]) -> list[Draft]:
 _BILATERAL = re.compile(r"\b(?:bilateral(?:ly)?|one-on-one|two-way|head-to-head)\b", re.IGNORECASE)
 _MULTILATERAL = re.compile(
     r"\b(?:trilateral(?:ly)?|three-way|four-way|three-nation|four-nation|multilateral|quadrilateral)\b"
-    r"|\bthe\s+three\b",
+    r"|\bthe\s+three\b(?!-)",
     re.IGNORECASE,
 )
 _NEW_DATE = re.compile(

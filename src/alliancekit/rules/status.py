@@ -115,14 +115,14 @@ def past_plan_called_off(reading: Reading, layer: SentenceLayer, draft: Draft, l
     )
 
 
-def called_off_before(reading: Reading, layer: SentenceLayer) -> bool:
-    """Whether one of the two sentences before calls a plan off.
+def called_off_before(reading: Reading, layer: SentenceLayer, reach: int = 2) -> bool:
+    """Whether one of the ``reach`` sentences before calls a plan off.
 
-    Web news often gives each sentence a paragraph of its own, so the two
+    Web news often gives each sentence a paragraph of its own, so the
     sentences before count whether they share this paragraph or not.
     """
-    for previous in reading.sentences_to(layer, 3):
-        if previous is layer or layer.sentence.index - previous.sentence.index > 2:
+    for previous in reading.sentences_to(layer, reach + 1):
+        if previous is layer or layer.sentence.index - previous.sentence.index > reach:
             continue
         if previous.cancelled and not cues.RESCHEDULED.search(previous.sentence.text):
             return True
@@ -158,6 +158,9 @@ def status_of(
         and not _moved_to_a_day(clause)
         and _cancel_applies(text, trigger, left, right, quotations)
     ):
+        return Status.CANCELLED, True
+    if trigger.form == "nominal" and _LEAVES_BEFORE.search(sentence[: trigger.start - base]):
+        # "Trump to leave G7 summit before meeting with Albanese": leaving the gathering first, he misses it
         return Status.CANCELLED, True
     if trigger.type is EventType.VISIT and (_UNDER_WAY.search(before) or _ENDS_UNDER_WAY.match(trigger.text)):
         # "is to cut short his visit to Indonesia", "will wrap up a tour of Asia": the visit is under way
@@ -203,6 +206,22 @@ def status_of(
             return Status.PLANNED, True
         if past is not None and (future is None or past.start() < future.start()):
             return Status.OCCURRED, True
+    if (
+        trigger.form == "verbal"
+        and _CHOSE_TO.search(text, max(layer.sentence.start, infinitive_end - 40), infinitive_end)
+        and not cues.found(cues.FUTURE, before)
+        and not _AHEAD_TIME.search(text, left, right)
+    ):
+        return Status.OCCURRED, True  # "X chose to visit Seoul first": the choice carried out, a trip made
+    if (
+        trigger.form == "verbal"
+        and trigger.type is EventType.MEETING
+        and _TRAVELLED_TO_DO.search(text, max(layer.sentence.start, infinitive_end - 80), infinitive_end)
+        and not cues.found(cues.FUTURE, before)
+        and not _AHEAD_TIME.search(text, left, right)
+    ):
+        # "Abe flew to New York to see Trump": a trip made for a meeting; its time may still say otherwise
+        return Status.OCCURRED, False
     if trigger.form == "verbal" and (
         text[max(0, trigger.start - 3) : trigger.start].lower() == "to "
         or _SPLIT_INFINITIVE.search(text, max(0, trigger.start - 24), trigger.start)
@@ -287,6 +306,10 @@ def status_of(
         ):
             # "Halvorsen and Nakaya fly to Washington on Monday": the news present of a schedule
             return Status.PLANNED, True
+        if first.endswith("ing") and _ABSOLUTE_WITH.search(preceding):
+            # "agreed to resume talks, with Minister X making his first visit starting on Sunday": the
+            # participle has no tense of its own; its time tells whether the trip is done or ahead
+            return Status.OCCURRED, False
         return Status.OCCURRED, True
     if cues.found(cues.PAST, clause):
         return Status.OCCURRED, False
@@ -384,6 +407,28 @@ _MODAL_PREDICATE = re.compile(
 # The news present of a rank just before it: "is the first", "has become the only".
 _PRESENT_RANK = re.compile(r"\b(?:is|are|has\s+become|have\s+become)\s+$")
 # "for Luo to also meet Sandoval", "to then travel to Seoul": an infinitive with an adverb inside it.
+# "with" and a name right before a participle: "with Foreign Minister Wang Yi making his visit".
+_ABSOLUTE_WITH = re.compile(r"\bwith\s+[^,;]{0,50}?[A-Z][\w.’'-]*\s+$")
+# A trip made, then what it was for: "flew to New York to see", "travelled to Seoul last week to meet".
+_TRAVELLED_TO_DO = re.compile(
+    r"\b(?:flew|travell?ed|went|headed)\s+(?:back\s+)?to\s+[^,;.]{1,50}?\s+to\s+(?:also\s+|personally\s+)?$",
+    re.IGNORECASE,
+)
+# Leaving a gathering before an engagement to be held there: "will make a swift exit from the G7
+# Summit before his scheduled meeting with", "to leave the summit early before".
+_LEAVES_BEFORE = re.compile(
+    r"\b(?:leave|leaves|leaving|left|exit|exits|exiting|exited|depart|departs|departing|departed)\s+"
+    r"(?:from\s+)?(?:the\s+)?[\w’'-]*\s*(?:summit|conference|forum|meeting|gathering)s?\b"
+    r"[^,;.]{0,20}\s+before\s+(?:his|her|their|the|a)?\s*(?:scheduled\s+|planned\s+)?$",
+    re.IGNORECASE,
+)
+# A past choice carried out, right before an engagement's infinitive: "chose to visit", "opted to fly".
+# Not "has chosen to" / "had opted to": an announced plan, perhaps still ahead.
+_CHOSE_TO = re.compile(
+    r"(?<!\bhas\s)(?<!\bhad\s)(?<!\bhave\s)\b(?:chose|opted|managed|went\s+on)\s+to\s+"
+    r"(?:also\s+|then\s+|first\s+|personally\s+)?$",
+    re.IGNORECASE,
+)
 _SPLIT_INFINITIVE = re.compile(
     r"\bto\s+(?:also|then|later|further|personally|separately|[a-z]{3,}ly)\s+$", re.IGNORECASE
 )

@@ -305,6 +305,17 @@ _CAPTION_SENTENCE = re.compile(
 # Words in the longest caption: a longer paragraph that ends with an agency's name is body that lost
 # its last full stop (a wire story's paragraphs run together, signed "Yonhap").
 _CAPTION_WORDS = 80
+# Who stands where in a photo, or a pose for it: "X (L) and Y (C)", "pose for a photo".
+_POSITIONS = re.compile(
+    r"\((?:r|l|c|left|right|center|centre|(?:second|third) from (?:left|right))\)"
+    r"|\bposes? for (?:a )?photos?\b"
+)
+# A credit in brackets closing a paragraph's last sentence: "... on Feb. 15. (Yonhap)".
+_CLOSING_CREDIT = re.compile(r"[.!?]\s*\([A-Z][\w /&.-]{1,40}\)\s*$")
+# A line that is nothing but a photo credit in brackets: "(Jane Doe / Associated Press)".
+_CREDIT_LINE = re.compile(r"^[(\[][^()\[\]]{2,80}[)\]]$")
+# Words in the longest caption that only the credit line under it tells from body.
+_CREDITED_CAPTION_WORDS = 60
 _BYLINE = re.compile(r"^\s*(?:by\s+[A-Z]|(?:posted|updated|published)\s*:?\s)", re.IGNORECASE)
 # Prose cut off mid-sentence (page text often is): long, and mostly lower-case words.
 _PROSE_WORDS = 15
@@ -352,6 +363,11 @@ def sections(text: str) -> list[Section]:
             (words < 40 and _CAPTION.search(lowered))
             or (headline and words < _CAPTION_WORDS and _CREDIT.search(stripped))
             or ("(" in stripped and _CAPTION_SENTENCE.match(stripped))
+            or (
+                words < _CAPTION_WORDS
+                and _POSITIONS.search(lowered) is not None
+                and _CLOSING_CREDIT.search(stripped) is not None
+            )
         ):
             kind = SectionKind.CAPTION
         elif (
@@ -372,12 +388,22 @@ def sections(text: str) -> list[Section]:
             kind = SectionKind.BODY  # a paragraph cut off mid-sentence
         else:
             kind = SectionKind.LABEL
+        if kind is SectionKind.CAPTION and found and _is_credit_line(stripped):
+            # The credit printed under a photo closes its caption: the short paragraph right above.
+            above = found[-1]
+            if above.kind is SectionKind.BODY and len(_WORD.findall(above.text)) <= _CREDITED_CAPTION_WORDS:
+                found[-1] = attrs.evolve(above, kind=SectionKind.CAPTION)
         if kind is SectionKind.BODY:
             in_list = False
             body_seen = True
         headline_seen = headline_seen or kind is SectionKind.HEADLINE
         found.append(Section(kind, line_start, line_start + len(line), line))
     return found
+
+
+def _is_credit_line(line: str) -> bool:
+    """Whether a line is a photo credit alone: "(Jane Doe / Associated Press)", "(Ann Lee/AFP)"."""
+    return _CREDIT_LINE.match(line) is not None and _CREDIT.search(line) is not None
 
 
 _READ = frozenset({SectionKind.HEADLINE, SectionKind.STANDFIRST, SectionKind.BODY})

@@ -277,6 +277,12 @@ def time_for(
     main_clause = frame_main(reading.text, layer.sentence, trigger)
     own_venue, other_venues = venues(reading, layer, trigger)
     for mention in layer.times:
+        if (
+            trigger.type is EventType.INVITATION
+            and mention.start >= trigger.end
+            and re.search(r"\bto$", trigger.text)
+        ):
+            continue  # "told Kang that he would like to meet her ... in late July": the meeting's time
         if own_venue is not None and own_venue[0] <= mention.start and mention.end <= own_venue[1]:
             return mention  # "a summit, which is expected to take place ... late next month"
         if any(start <= mention.start and mention.end <= end for start, end in other_venues):
@@ -353,6 +359,14 @@ def time_for(
             and not _CLOSED_ASIDE.fullmatch(text, clause[1], mention.start)
         ):
             continue  # ", which was acquired last year": a relative clause dates something else
+        if mention.end <= trigger.start and _FUTURE_RELATIVE.search(text, mention.end, trigger.start):
+            continue  # "opened a trip on Monday that will also take him to Japan": Monday is the opening's
+        if (
+            trigger.form == "verbal"
+            and mention.start > trigger.end
+            and _future_aside_after_past(text, trigger, mention)
+        ):
+            continue  # "met at the forum in Munich, which will run through Sunday": the forum's time
         distance = (
             0
             if opening
@@ -442,6 +456,25 @@ def time_for(
 
 
 _WHEN = re.compile(r"\b(?:when|while|as)\b")
+
+
+# A relative clause in the future between a time and an engagement: "... that will also take him to".
+_FUTURE_RELATIVE = re.compile(r"\b(?:that|which)\s+(?:will|would|is\s+to|are\s+to)\b")
+
+
+def _future_aside_after_past(text: str, trigger: Trigger, mention: TimeMention) -> bool:
+    """Whether ``mention`` lies in a relative clause in the future after a verb in the past.
+
+    "X and Y met at the forum in Munich, which will run through Sunday": the
+    clause tells of the forum, ahead, not of the meeting already held.
+    """
+    first = trigger.text.split()[0].lower()
+    if first not in cues.PAST_FORMS and not first.endswith("ed"):
+        return False
+    asides = list(clauses.RELATIVE_ASIDE.finditer(text, trigger.end, mention.start))
+    aside = asides[-1] if asides else None
+    return aside is not None and cues.found(cues.FUTURE, text[aside.start() : mention.start])
+
 
 # A relative clause closed before what follows it: ", who is also deputy premier, ".
 _CLOSED_ASIDE = re.compile(r"\s*,\s+(?:who|whose)\b[^,;()]{1,80},\s*")
