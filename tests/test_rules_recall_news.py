@@ -166,3 +166,19 @@ def test_a_host_looking_forward_to_welcoming_a_guest_to_a_country_announces_a_vi
     assert visit.location is not None
     assert visit.location.country == "PHL"
     assert visit.status is Status.PLANNED
+
+
+def test_a_call_on_a_leader_is_apart_from_talks_with_a_ministers_unnamed_counterpart(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "U.S. Defense Secretary Lloyd Austin arrived in Tokyo on Tuesday. While in Japan, Austin will "
+        "hold talks with his Japanese counterpart and pay a courtesy call to Prime Minister Fumio Kishida."
+    )
+    meetings = of_type(run(text, plugins, dt.date(2023, 6, 1)), EventType.MEETING)
+    with_leader = [m for m in meetings if "Fumio Kishida" in persons(m)]
+    assert len(meetings) == 2
+    assert len(with_leader) == 1
+    assert persons(with_leader[0]) == {"Lloyd Austin", "Fumio Kishida"}
+    assert with_leader[0].location is not None
+    assert with_leader[0].location.country == "JPN"

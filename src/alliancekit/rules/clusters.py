@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from alliancekit.actors import load_builtin_offices
 from alliancekit.model import EventType, Role, Status, TimeSpan
 from alliancekit.rules import cues, lexicon, sides
 from alliancekit.rules.document import (
@@ -401,6 +402,8 @@ def _compatible(first: Draft, second: Draft, anchor: dt.date | None, text: str =
         p.person is not None and p.person.cue == "counterparts" for p in (*first.parties, *second.parties)
     ):
         return False  # "a trilateral with his Korean and Japanese counterparts" is not a meeting of two
+    if _other_office_than_counterpart(first, second) or _other_office_than_counterpart(second, first):
+        return False  # "meet his Japanese counterpart and pay a courtesy call to Prime Minister X": two
     inviters = (_inviters(first), _inviters(second)) if first.type is EventType.INVITATION else (set(), set())
     if all(inviters) and not inviters[0] & inviters[1]:
         return False  # "X asked Y to visit, and then Y invited X": two invitations
@@ -481,6 +484,39 @@ def _compatible(first: Draft, second: Draft, anchor: dt.date | None, text: str =
         both_local = "country" not in kinds
         return not (both_local and first.location.name != second.location.name)
     return True
+
+
+def _other_office_than_counterpart(described: Draft, named: Draft) -> bool:
+    """Whether one draft's unnamed counterpart cannot be the person another draft names.
+
+    "Y will meet his Japanese counterpart and pay a courtesy call to Prime
+    Minister X": a defense chief's counterpart is the other defense chief, so
+    the prime minister of that country, another office, is met apart.
+    """
+    offices = load_builtin_offices()
+    for party in described.parties:
+        group = party.group
+        if group is None or group.country is None or not _ONE_COUNTERPART.fullmatch(group.text):
+            continue
+        wanted = {
+            offices.counterpart_office(p.person.title)
+            for p in described.parties
+            if p.person is not None and p.person.country != group.country
+        } - {None}
+        if len(wanted) != 1:
+            continue
+        for other in named.parties:
+            person = other.person
+            if person is None or person.country != group.country:
+                continue
+            office = offices.counterpart_office(person.title)
+            if office is not None and office not in wanted:
+                return True
+    return False
+
+
+# One country's counterpart as the group finder writes it: "Japanese counterpart", "counterpart".
+_ONE_COUNTERPART = re.compile(r"(?:[\w.’'-]+\s+)?counterpart", re.IGNORECASE)
 
 
 _SITE_KINDS = frozenset({"base", "site", "facility"})

@@ -184,12 +184,15 @@ def location_for(
         for place in places:
             if own_venue[0] <= place.start < own_venue[1] and _after_in_or_at(text, layer, place):
                 return place  # "a summit, which will be held in Hanoi": its own venue
+    stay = cues.WHILE_IN.match(layer.sentence.text) if trigger.form == "verbal" else None
     for place in places:
         if any(start <= place.start < end for start, end in other_venues):
             continue  # the venue of another engagement
         if (
             not (left <= place.start and place.end <= right + 2)
             and not place.start - layer.sentence.start < 4
+            # "While in Japan, X will meet A and pay a call on B": both verbs are done there
+            and not (stay is not None and place.start - layer.sentence.start == stay.end())
         ):
             continue
         if place.start >= trigger.end and cues.OTHER_PREDICATE.search(text, trigger.end, place.start):
