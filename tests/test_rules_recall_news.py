@@ -182,3 +182,22 @@ def test_a_call_on_a_leader_is_apart_from_talks_with_a_ministers_unnamed_counter
     assert persons(with_leader[0]) == {"Lloyd Austin", "Fumio Kishida"}
     assert with_leader[0].location is not None
     assert with_leader[0].location.country == "JPN"
+
+
+def test_an_understanding_two_leaders_reached_on_the_sidelines_of_a_summit_is_their_meeting(
+    plugins: Plugins,
+) -> None:
+    text = (
+        "Foreign Minister Wang Yi and Secretary of State Antony Blinken held talks in Washington on "
+        "Friday. The two sides agreed to carry out the understanding reached by President Joe Biden and "
+        "President Xi Jinping on the sidelines of the Group of 20 summit in Bali last November."
+    )
+    meetings = of_type(run(text, plugins, dt.date(2023, 10, 28)), EventType.MEETING)
+    assert sorted(sorted(persons(m)) for m in meetings) == [
+        ["Antony Blinken", "Wang Yi"],
+        ["Joe Biden", "Xi Jinping"],
+    ]
+    (leaders,) = [m for m in meetings if "Joe Biden" in persons(m)]
+    assert leaders.status is Status.OCCURRED
+    assert leaders.location is not None
+    assert leaders.location.name == "Bali"

@@ -1032,6 +1032,10 @@ def _verbal(
         if agents:  # syntax: "X was received by Y": Y receives X
             objects = unique_persons([*subjects, *(p for p in objects if person_key(p) not in _keys(agents))])
             subjects = agents
+        if _AGENTS_WITHIN.match(trigger.text):
+            # "agreed to implement the consensus reached by X and Y on the sidelines of": the
+            # people the participle names met, not the subject of the sentence
+            subjects, subject_groups = [], []
         first_role = Role.HOST if trigger.hosting else Role.PARTICIPANT
         other_role = Role.GUEST if trigger.hosting else Role.PARTICIPANT
         if not subjects:
@@ -1186,6 +1190,12 @@ def _traveller_inside(
         return owners[-1:]
     owned = [p for p in layer.pronouns if left <= p.start and p.end <= trigger.start and p.possessive]
     return resolve_pronoun(reading, layer, owned[-1])[:1] if owned else []
+
+
+# A trigger that opens with a participle and its agents: "reached by X and Y on the sidelines of".
+_AGENTS_WITHIN = re.compile(
+    r"[a-z]+\s+(?:upon\s+)?by\s.*\b(?:sidelines|margins?)\s+of$", re.IGNORECASE | re.DOTALL
+)
 
 
 def _companion(
