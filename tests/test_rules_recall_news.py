@@ -201,3 +201,24 @@ def test_an_understanding_two_leaders_reached_on_the_sidelines_of_a_summit_is_th
     assert leaders.status is Status.OCCURRED
     assert leaders.location is not None
     assert leaders.location.name == "Bali"
+
+
+@pytest.mark.parametrize(
+    "gathering",
+    [
+        "the G20 summit in Indonesia’s Bali",
+        "a summit of the Group of 20 (G20) major economies in Indonesia’s Bali",
+    ],
+)
+def test_a_gathering_in_a_countrys_city_places_the_meeting_held_at_it_in_the_city(
+    plugins: Plugins, gathering: str
+) -> None:
+    text = (
+        "Foreign Minister Wang Yi and Secretary of State Antony Blinken held talks in Washington on "
+        "Friday. The two sides agreed to carry out the understanding reached by President Joe Biden and "
+        f"President Xi Jinping on the sidelines of {gathering} last November."
+    )
+    meetings = of_type(run(text, plugins, dt.date(2023, 10, 28)), EventType.MEETING)
+    (leaders,) = [m for m in meetings if "Joe Biden" in persons(m)]
+    assert leaders.location is not None
+    assert leaders.location.name == "Bali"

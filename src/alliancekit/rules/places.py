@@ -622,6 +622,10 @@ _AT_GATHERING = re.compile(
     r"^(?:,\s*)?\s+(?:for|during|to\s+attend|at|while\s+attending|on\s+the\s+sidelines\s+of)\s+"
     r"(?:the\s+|a\s+|an\s+|this\s+year['’]s\s+)?$"
 )
+# After a gathering's code in brackets, the rest of its name: "Group of 20 (G20) major economies".
+_NAME_AFTER_CODE = re.compile(r"^\)(?:\s+(?!(?:in|at|on|to|with|for|and)\b)[a-z]+){1,3}(?=\s+(?:in|at)\s)")
+# A country owning the place that follows: "Japan's " (in "Japan's Osaka").
+_COUNTRY_OWNER = re.compile(r"(?P<owner>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})['’]s\s+$")
 _INTO_PLACE = re.compile(r"\b(?:in|at|to|visiting|visited|visits|visit)\s+(?:the\s+)?$")
 # After a gathering, the place that is the subject of a clause hosting it: "a summit Seoul will host".
 _HOSTED_BY_NEXT = re.compile(
@@ -695,6 +699,10 @@ def _place_of(reading: Reading, layer: SentenceLayer, match: re.Match[str]) -> P
     if after:
         first = after[0]
         gap = text[match.end() : first.start]
+        owner = _COUNTRY_OWNER.search(gap)
+        if owner is not None and lexicon.country_of_word(owner.group("owner")) == first.country:
+            gap = gap[: owner.start()]  # "in Japan's Osaka": the city of its country
+        gap = _NAME_AFTER_CODE.sub("", gap, count=1)  # "(G20) major economies in": the name goes on
         if _HELD_IN.match(gap) or _HELD_IN.match(gap.rstrip() + " "):
             return first
         if re.fullmatch(r"\s*", gap) and _HOSTED_BY_NEXT.match(text, first.end):
