@@ -222,3 +222,14 @@ def test_a_gathering_in_a_countrys_city_places_the_meeting_held_at_it_in_the_cit
     (leaders,) = [m for m in meetings if "Joe Biden" in persons(m)]
     assert leaders.location is not None
     assert leaders.location.name == "Bali"
+
+
+def test_a_library_and_museum_toured_in_a_city_visited_is_a_stop_of_its_own(plugins: Plugins) -> None:
+    text = (
+        "On Sunday, President Lee Jae-myung visited Boston. The President first visited the Carter "
+        "Presidential Library and Museum located in the city of Boston, and then attended a dinner."
+    )
+    visits = of_type(run(text, plugins, dt.date(2025, 8, 25)), EventType.VISIT)
+    places = sorted(v.location.name for v in visits if v.location is not None)
+    assert places == ["Boston", "Carter Presidential Library and Museum"]
+    assert all(persons(v) == {"Lee Jae-myung"} for v in visits)

@@ -1204,6 +1204,13 @@ def find_places(sentence: str, offset: int, knowledge_base: KnowledgeBase) -> li
     for window in _PLACE_WINDOW.finditer(sentence):
         facility = _facility(window.group(), window.start(), offset, knowledge_base)
         if facility is not None:
+            joined = _AND_FACILITY.match(sentence, window.end())
+            if joined is not None and joined.group("head").lower() in _FACILITY_HEADS:
+                # "the X Library and Museum": one site of two names
+                facility = (
+                    _facility(window.group() + joined.group(), window.start(), offset, knowledge_base)
+                    or facility
+                )
             found.append(facility)
             continue
         found.extend(_places_in_window(window.group(), window.start(), offset, knowledge_base))
@@ -1288,9 +1295,13 @@ _FACILITY_HEADS = frozenset(
     """
     hall office headquarters building ministry base camp station airport plant factory shipyard
     port harbor harbour palace residence embassy consulate academy school university museum memorial
-    cemetery center centre command
+    cemetery center centre command library
     """.split()
 )
+
+
+# The second head of a site named with two: " and Museum" in "the X Library and Museum".
+_AND_FACILITY = re.compile(r"\s+and\s+(?:[A-Z][\w’'-]*\s+)*(?P<head>[A-Z][\w’'-]*)\b")
 
 
 def _facility(window: str, base: int, offset: int, knowledge_base: KnowledgeBase) -> PlaceMention | None:
