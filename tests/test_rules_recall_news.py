@@ -233,3 +233,13 @@ def test_a_library_and_museum_toured_in_a_city_visited_is_a_stop_of_its_own(plug
     places = sorted(v.location.name for v in visits if v.location is not None)
     assert places == ["Boston", "Carter Presidential Library and Museum"]
     assert all(persons(v) == {"Lee Jae-myung"} for v in visits)
+
+
+def test_a_trip_made_in_hopes_of_meeting_a_leader_plans_that_meeting(plugins: Plugins) -> None:
+    text = (
+        "Former Foreign Minister Taro Kono is planning to visit China from Sept. 3 to 5 in hopes of "
+        "meeting China's President Xi Jinping."
+    )
+    (meeting,) = of_type(run(text, plugins, dt.date(2025, 8, 20)), EventType.MEETING)
+    assert persons(meeting) == {"Taro Kono", "Xi Jinping"}
+    assert meeting.status is Status.PLANNED
