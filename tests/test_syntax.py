@@ -106,3 +106,16 @@ def test_a_name_only_the_parser_finds_takes_part() -> None:
 def test_a_place_the_parser_takes_for_a_name_is_no_one() -> None:
     text = "After the vote, Ruslan Petrenko was planning to visit Tokyo from June 2 to 4, his office said."
     assert _read(text, HandSyntax(text, people=["Tokyo from"])) == []
+
+
+def test_a_site_named_after_someone_that_the_parser_takes_for_a_name_is_no_one() -> None:
+    text = (
+        "Prime Minister Kenji Morioka first visited the Ode Tanabe Presidential Library and Museum in "
+        "Lisbon on Sunday."
+    )
+    plain = _read(text, None)
+    parsed = _read(text, HandSyntax(text, people=["Tanabe Presidential Library"]))
+    assert [(e.type, e.location and e.location.name) for e in parsed] == [
+        (e.type, e.location and e.location.name) for e in plain
+    ]
+    assert all("Tanabe Presidential Library" not in [p.actor.name for p in e.participants] for e in parsed)

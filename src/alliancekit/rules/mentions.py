@@ -1300,6 +1300,26 @@ _FACILITY_HEADS = frozenset(
 )
 
 
+# Capitalised words running on right after a name: " Presidential Library" in "the Ode Tanabe
+# Presidential Library", where the name is the first part of a site's.
+_RUN_ON = re.compile(r"(?:\s+[A-Z][\w’'-]*){1,4}")
+
+
+def names_a_site(text: str, start: int, end: int) -> bool:
+    """Whether the capitalised run from ``start`` to ``end`` is, or begins, a building's or site's name.
+
+    >>> names_a_site("the Ode Tanabe Presidential Library in Boston", 4, 14)
+    True
+    >>> names_a_site("the Tanabe Presidential Library in Boston", 11, 31)
+    True
+    >>> names_a_site("Ode Tanabe visited the library", 0, 10)
+    False
+    """
+    run = _RUN_ON.match(text, end)
+    words = text[start:end].split() + (run.group().split() if run is not None else [])
+    return any(word.lower() in _FACILITY_HEADS for word in words)
+
+
 # The second head of a site named with two: " and Museum" in "the X Library and Museum".
 _AND_FACILITY = re.compile(r"\s+and\s+(?:[A-Z][\w’'-]*\s+)*(?P<head>[A-Z][\w’'-]*)\b")
 

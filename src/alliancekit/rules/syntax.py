@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 import attrs
 
 from alliancekit.rules import lexicon
-from alliancekit.rules.mentions import PersonMention
+from alliancekit.rules.mentions import PersonMention, names_a_site
 
 if TYPE_CHECKING:
     from alliancekit.actors import KnowledgeBase
@@ -232,6 +232,8 @@ def names_found_by_parse(
             continue
         if knowledge_base.find_place(name) is not None or lexicon.country_of_word(name) is not None:
             continue
+        if names_a_site(text, name_start, name_end):
+            continue  # "the Ode Tanabe Presidential Library": a site, or one named after someone
         record = knowledge_base.find_person(name)
         possessive = _POSSESSIVE.match(text, name_end) is not None
         if record is None:
