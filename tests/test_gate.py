@@ -12,7 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from alliancekit.cli import main
-from alliancekit.io.gate import DocumentGate, _trigger_patterns, required_literals, scanned_text
+from alliancekit.io.gate import DocumentGate, _trigger_patterns
+from alliancekit.literals import required_literals, scanned_text
 from alliancekit.model import Document
 from alliancekit.pipeline import run
 from alliancekit.plugins import Plugins

@@ -4,14 +4,14 @@ In a news crawl perhaps one page in twenty is about an engagement between
 officials. The gate lets the others go before the extractor reads them. It
 runs Aho-Corasick automata (`pyahocorasick
 <https://pyahocorasick.readthedocs.io>`_) over the document's words
-(:func:`scanned_text`: lower-cased, every run of characters that are no
+(:func:`~alliancekit.literals.scanned_text`: lower-cased, every run of characters that are no
 letters or digits made one space) and passes the document when it finds
 
 * an **engagement cue**: for at least one trigger pattern of the built-in
   rules (:mod:`alliancekit.rules.triggers`), one of the phrases of each set
   that every match of the pattern must contain (``" met "``, ``"by phone"``,
   ``"held talks"``...). The phrases are read off the patterns themselves by
-  :func:`required_literals`, so the gate follows the patterns as they
+  :func:`~alliancekit.literals.required_literals`, so the gate follows the patterns as they
   change; and
 * an **actor cue**: a person of the knowledge base by full name or alias,
   or by surname after a title ("President Lee"); or a country's name or
@@ -43,261 +43,21 @@ False
 
 from __future__ import annotations
 
-import functools
-import itertools
-import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import Any
 
 import attrs
 
 from alliancekit.actors import KnowledgeBase
+from alliancekit.literals import MIN_LETTERS, letters, required_literals, scanned_text, selectivity
 
-__all__ = ["OFFICE_REACH", "REACH", "DocumentGate", "required_literals", "scanned_text"]
+__all__ = ["OFFICE_REACH", "REACH", "DocumentGate"]
 
 REACH = 200
 """How far apart, in characters of the scanned text, an engagement cue and an actor cue may be."""
 
 OFFICE_REACH = 60
 """How far from a country an office word must stand for the country to name an official's side."""
-
-# The fewest letters a phrase must hold to be worth looking for: "in", "to" are in every text.
-_MIN_LETTERS = 3
-# The most strings an alternation or a run of literals is spelled out into.
-_MAX_EXACT = 64
-_NOT_WORD = re.compile(r"\W+")
-_WORD_CHARACTER = re.compile(r"\w")
-
-
-# For text whose word characters are all ASCII: each byte as the scanned text has it, a word
-# character in lower case and any other character (a non-ASCII one encodes as "?") a space.
-_ASCII_SCAN = bytes(
-    ord(chr(code).lower()) if code < 128 and _WORD_CHARACTER.match(chr(code)) else ord(" ")
-    for code in range(256)
-)
-_NON_ASCII_WORD_CHARACTER = re.compile(r"[^\W\x00-\x7f]")
-
-
-def scanned_text(text: str) -> str:
-    """A text as the gate reads it: lower case, each run of non-word characters one space, spaced at the ends.
-
-    >>> scanned_text("Abe met Lee (in Seoul), on Monday.")
-    ' abe met lee in seoul on monday '
-    >>> scanned_text("“Café” talks—in Seoul")
-    ' café talks in seoul '
-    """
-    if text.isascii() or _NON_ASCII_WORD_CHARACTER.search(text) is None:
-        # The same text, made with byte operations: its letters are ASCII, its other characters spaces.
-        words = text.encode("ascii", "replace").translate(_ASCII_SCAN).split()
-        return f" {b' '.join(words).decode('ascii')} "
-    return f" {_NOT_WORD.sub(' ', text).strip().lower()} "
-
-
-def _join(left: str, right: str) -> str:
-    """Two pieces of scanned text, one after the other: a space between them is one space."""
-    if left.endswith(" ") and right.startswith(" "):
-        return left + right[1:]
-    return left + right
-
-
-@attrs.frozen
-class _Facts:
-    """What a piece of a regular expression tells about the scanned text around its matches.
-
-    ``exact``: every string the piece can match, as scanned text, when
-    they are few; ``None`` when they are not. ``required``: sets of strings
-    of which the scanned text holds at least one, set by set.
-    """
-
-    exact: frozenset[str] | None
-    required: tuple[frozenset[str], ...] = ()
-
-
-_ANYTHING = _Facts(None)
-_EMPTY = _Facts(frozenset([""]))
-_SPACE = _Facts(frozenset([" "]))
-
-
-def _letters(option: str) -> int:
-    return len(option.replace(" ", ""))
-
-
-def _score(options: Iterable[str]) -> tuple[int, int]:
-    """How selective a set of options is: more letters in the shortest first, then fewer options."""
-    listed = list(options)
-    return (min((_letters(option) for option in listed), default=0), -len(listed))
-
-
-def _best(facts: _Facts) -> frozenset[str] | None:
-    """The most selective single set of strings one of which the text around a match holds, if any."""
-    candidates = [*facts.required, *_exact_set(facts)]
-    candidates = [options for options in candidates if options and "" not in options]
-    return max(candidates, key=_score) if candidates else None
-
-
-def _exact_set(facts: _Facts) -> tuple[frozenset[str], ...]:
-    if facts.exact is None or "" in facts.exact or " " in facts.exact:
-        return ()
-    return (facts.exact,)
-
-
-def _product(left: frozenset[str], right: frozenset[str]) -> frozenset[str] | None:
-    if len(left) * len(right) > _MAX_EXACT:
-        return None
-    return frozenset(_join(a, b) for a in left for b in right)
-
-
-def _sequence(items: Sequence[_Facts]) -> _Facts:
-    """Pieces one after another: runs of exact pieces spell out phrases."""
-    required: list[frozenset[str]] = []
-    nothing = frozenset([""])
-    run: frozenset[str] = nothing
-    exact: frozenset[str] | None = nothing
-    for facts in items:
-        required.extend(facts.required)
-        if facts.exact is None:
-            required.extend(_exact_set(_Facts(run)))
-            run, exact = nothing, None
-            continue
-        grown = _product(run, facts.exact)
-        if grown is None:  # too many spellings: keep what the run had, start afresh
-            required.extend(_exact_set(_Facts(run)))
-            grown = facts.exact
-        run = grown
-        exact = _product(exact, facts.exact) if exact is not None else None
-    required.extend(_exact_set(_Facts(run)))
-    return _Facts(exact, tuple(required))
-
-
-def _branch(alternatives: Sequence[_Facts]) -> _Facts:
-    """Alternatives: each match holds what one of them requires."""
-    exact: frozenset[str] | None = frozenset()
-    for facts in alternatives:
-        if facts.exact is None or exact is None or len(exact) + len(facts.exact) > _MAX_EXACT:
-            exact = None
-            break
-        exact = exact | facts.exact
-    bests = [_best(facts) for facts in alternatives]
-    required: tuple[frozenset[str], ...] = ()
-    if all(best is not None for best in bests):
-        required = (frozenset(itertools.chain.from_iterable(best for best in bests if best is not None)),)
-    return _Facts(exact, required)
-
-
-def _character(code: int) -> str:
-    character = chr(code)
-    return character.lower() if _WORD_CHARACTER.match(character) else " "
-
-
-def _characters(items: Sequence[tuple[Any, Any]]) -> _Facts:
-    """A character class: the characters it lists, when it lists a few and nothing else."""
-    from re import _constants as codes  # type: ignore[attr-defined]
-
-    characters = set()
-    for opcode, value in items:
-        if opcode is codes.LITERAL:
-            characters.add(_character(value))
-        elif opcode is codes.CATEGORY and value in (codes.CATEGORY_SPACE, codes.CATEGORY_NOT_WORD):
-            characters.add(" ")
-        else:
-            return _ANYTHING
-    return _Facts(frozenset(characters)) if characters else _ANYTHING
-
-
-def _analyse(parsed: Iterable[tuple[Any, Any]]) -> _Facts:
-    from re import _constants as codes  # type: ignore[attr-defined]
-
-    items: list[_Facts] = []
-    for opcode, value in parsed:
-        if opcode is codes.LITERAL:
-            items.append(_Facts(frozenset([_character(value)])))
-        elif opcode is codes.SUBPATTERN:
-            items.append(_analyse(value[-1]))
-        elif opcode is codes.ATOMIC_GROUP:
-            items.append(_analyse(value))
-        elif opcode is codes.BRANCH:
-            items.append(_branch([_analyse(alternative) for alternative in value[1]]))
-        elif opcode in (codes.MAX_REPEAT, codes.MIN_REPEAT, codes.POSSESSIVE_REPEAT):
-            items.append(_repeat(*value))
-        elif opcode is codes.IN:
-            items.append(_characters(value))
-        elif opcode is codes.CATEGORY and value in (codes.CATEGORY_SPACE, codes.CATEGORY_NOT_WORD):
-            items.append(_SPACE)
-        elif opcode is codes.AT and value is codes.AT_BOUNDARY:
-            items.append(_SPACE)  # next to a letter, a word boundary is a space of the scanned text
-        elif opcode is codes.ASSERT:
-            # A lookaround that must match: what it requires is in the text, though not in the match.
-            inner = _analyse(value[1])
-            items.append(_Facts(frozenset([""]), (*inner.required, *_exact_set(inner))))
-        elif opcode in (codes.AT, codes.ASSERT_NOT):
-            items.append(_EMPTY)  # zero width: nothing of its own in the match
-        else:  # any character, a word or digit category, a back reference, a negated literal
-            items.append(_ANYTHING)
-    return _sequence(items)
-
-
-def _repeat(low: int, high: int, inner: Iterable[tuple[Any, Any]]) -> _Facts:
-    facts = _analyse(inner)
-    if facts.exact == _SPACE.exact:  # a run of white space is one space of the scanned text
-        return _SPACE if low else _Facts(frozenset(["", " "]))
-    if low == 0:
-        return _Facts(facts.exact | {""} if high == 1 and facts.exact is not None else None)
-    if low == high == 1:
-        return facts
-    best = _best(facts)
-    return _Facts(None, (*facts.required, best) if best else facts.required)
-
-
-def _implied(options: frozenset[str], others: Iterable[frozenset[str]]) -> bool:
-    """Whether another set makes ``options`` redundant: each of its strings contains one of ``options``."""
-    return any(
-        other != options and all(any(option in string for option in options) for string in other)
-        for other in others
-    )
-
-
-def _minimal(options: frozenset[str]) -> frozenset[str]:
-    """The options without those that contain another: finding " phone" is enough for " telephone"."""
-    result: list[str] = []
-    for option in sorted(options, key=len):
-        if not any(shorter in option for shorter in result):
-            result.append(option)
-    return frozenset(result)
-
-
-def required_literals(pattern: str | re.Pattern[str]) -> tuple[frozenset[str], ...] | None:
-    r"""Sets of phrases such that the scanned text of any match of ``pattern`` holds one phrase of each set.
-
-    Read off the pattern's syntax, on :func:`scanned_text`: literal runs
-    (with the spaces that white space and word boundaries become),
-    alternations, repeats and lookarounds that must match; optional parts
-    and broad character classes ask for nothing. Sets with a phrase of fewer
-    than three letters are left out, as they say nothing of a text. ``None``
-    when nothing is left: the pattern may match a text without any
-    particular phrase.
-
-    >>> [sorted(options) for options in required_literals(r"\b(?:held|had)\s+(?:tele)?phone\s+talks")]
-    [[' had phone talks', ' had telephone talks', ' held phone talks', ' held telephone talks']]
-    >>> required_literals(r"\b\w+\s+in\b") is None
-    True
-    """
-    return _required_literals_of(pattern.pattern if isinstance(pattern, re.Pattern) else pattern)
-
-
-@functools.lru_cache(maxsize=1024)
-def _required_literals_of(source: str) -> tuple[frozenset[str], ...] | None:
-    """:func:`required_literals` of a source, read once: the gate and the trigger finder both ask."""
-    from re import _parser as parser  # type: ignore[attr-defined]
-
-    facts = _analyse(parser.parse(source))
-    sets = [*facts.required, *_exact_set(facts)]
-    useful = {
-        _minimal(options)
-        for options in sets
-        if options and min(_letters(option) for option in options) >= _MIN_LETTERS
-    }
-    kept = [options for options in useful if not _implied(options, useful)]
-    return tuple(sorted(kept, key=sorted)) or None
 
 
 def _trigger_patterns() -> list[str]:
@@ -313,7 +73,7 @@ _AMBIGUOUS_COUNTRY_FORMS = frozenset(["us", "us's", "us’s"])
 
 def _scanned_phrases(words: Iterable[str]) -> set[str]:
     scanned = (scanned_text(word) for word in words)
-    return {word for word in scanned if _letters(word) >= _MIN_LETTERS}
+    return {word for word in scanned if letters(word) >= MIN_LETTERS}
 
 
 def _person_words(knowledge_base: KnowledgeBase) -> set[str]:
@@ -391,7 +151,7 @@ class DocumentGate:
 
         requirements = [required for required in map(required_literals, sources) if required is not None]
         pattern_masks = tuple(tuple(mask(options) for options in required) for required in requirements)
-        anchors = tuple(mask(max(required, key=_score)) for required in requirements)
+        anchors = tuple(mask(max(required, key=selectivity)) for required in requirements)
         cue_automaton = ahocorasick.Automaton()
         for phrase, index in phrases.items():
             cue_automaton.add_word(phrase, (len(phrase), 1 << index))

@@ -20,7 +20,7 @@ import re
 import ahocorasick
 import attrs
 
-from alliancekit.io.gate import required_literals, scanned_text
+from alliancekit.literals import required_literals, scanned_text
 from alliancekit.model import EventType
 from alliancekit.rules.patterns import Lexicon, builtin_lexicon
 
@@ -228,7 +228,7 @@ class TriggerFinder:
     Before running the patterns it asks which can match at all: a pattern
     whose leading words (:func:`leading_words`) begin no word of the
     sentence is skipped, and so is one lacking every phrase of a set that
-    each of its matches holds (:func:`~alliancekit.io.gate.required_literals`:
+    each of its matches holds (:func:`~alliancekit.literals.required_literals`:
     " joined by " for "was joined by"), looked for in one Aho-Corasick pass
     over the sentence's words. Each look-alike of the lexicon ("called off")
     takes its span first, so no trigger overlapping it is found.
