@@ -1501,7 +1501,7 @@ def _each_member(
 ) -> list[PersonMention]:
     """The story's holders of the taker's office in every other member of the grouping named.
 
-    "Albanese will have bilateral meetings with each Quad member": the
+    "Halvorsen will have bilateral meetings with each Quad member": the
     leaders of the other Quad countries, when the story names each of them.
     """
     each = _EACH_MEMBER.match(reading.text, trigger.end, layer.sentence.end)

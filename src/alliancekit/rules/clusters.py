@@ -1101,7 +1101,7 @@ def join_fellow_visitors(drafts: list[Draft], anchor: dt.date | None, text: str)
 def frame_engagements(drafts: list[Draft]) -> None:
     """Point each draft's frame at the engagement it was joined into.
 
-    "The two sat down on Friday ... During the meeting, Xi asked Yoon to
+    "The two sat down on Friday ... During the meeting, Wen asked Bae to
     visit": the invitation was framed by the meeting verb of the sentence
     before, which is one mention of Friday's meeting; it takes that
     meeting's time, not the mention's lack of one.
@@ -1127,7 +1127,7 @@ def _dated_frame(draft: Draft) -> bool:
 def trips_to_called_off(reading: Reading, drafts: list[Draft]) -> None:
     """Cancel the planned trip to a meeting, and the meeting of a trip, that another sentence calls off.
 
-    "The nations sought to hold a summit in Tokyo, setting the stage for Vance
+    "The nations sought to hold a summit in Tokyo, setting the stage for Ferro
     and Ortiz to visit Japan", where another sentence reports the summit
     postponed: the trip was for the summit and goes with it. "Ortiz was due to
     fly to Oslo on Friday for talks with Berg. The visit has been postponed":

@@ -417,7 +417,7 @@ def resolve_pronoun(reading: Reading, layer: SentenceLayer, pronoun: PronounMent
             p for p in candidates if not _MET_OBJECT_BEFORE.search(text[max(0, p.start - 60) : p.start])
         ] or candidates
     if not pronoun.possessive and _CAUSE_SUBJECT.search(text, max(0, pronoun.start - 20), pronoun.start):
-        # "Mori will not accompany the prime minister, as she is due in Paris": a reason given for
+        # "Mizuhara will not accompany the prime minister, as she is due in Paris": a reason given for
         # what the subject does is the subject's, not its object's.
         candidates = [
             p for p in candidates if not _AFTER_PREDICATE.search(text, layer.sentence.start, p.start)
@@ -487,7 +487,7 @@ def _one_of_two(
     """Resolve "the former" or "the latter" to the first or the second of the two people just named.
 
     The two are the last two different people named before it in the sentence, or, when it
-    names fewer, in the sentence before it ("Biden and Kishida set no date. The former ...").
+    names fewer, in the sentence before it ("Hale and Morota set no date. The former ...").
     """
     named = unique_persons([p for p in earlier if not p.possessive] or earlier)
     if len(named) < 2:

@@ -544,7 +544,7 @@ def reported_by_words(layer: SentenceLayer) -> list[Trigger]:
         quoted = sentence.text[start - sentence.start : end - sentence.start]
         inside = [t for t in layer.quoted_triggers if start <= t.start and t.end <= end]
         if cues.SPEAKERS_OWN.search(quoted):
-            # "... noted our shared commitment, and told the president that Kerry would travel to
+            # "... noted our shared commitment, and told the president that Brody would travel to
             # Manila": a clause of the speaker's words that reports what a named third person does
             reported.extend(
                 t

@@ -160,7 +160,7 @@ def status_of(
     ):
         return Status.CANCELLED, True
     if trigger.form == "nominal" and _LEAVES_BEFORE.search(sentence[: trigger.start - base]):
-        # "Trump to leave G7 summit before meeting with Albanese": leaving the gathering first, he misses it
+        # "Hale to leave G7 summit before meeting with Halvorsen": leaving the gathering first, he misses it
         return Status.CANCELLED, True
     if trigger.type is EventType.VISIT and (_UNDER_WAY.search(before) or _ENDS_UNDER_WAY.match(trigger.text)):
         # "is to cut short his visit to Indonesia", "will wrap up a tour of Asia": the visit is under way
@@ -199,7 +199,7 @@ def status_of(
             return Status.OCCURRED, True
     if trigger.form == "nominal" and cues.DURING.search(before):
         # "revealed plans for a summit during a video call on Monday": the governing verb's tense;
-        # "arrangements are made for Li to meet Abe during their stay": the infinitive's, still ahead.
+        # "arrangements are made for Wen to meet Okafor during their stay": the infinitive's, still ahead.
         future, past = cues.FUTURE.search(before), cues.PAST_VERB.search(before)
         infinitives = list(_INFINITIVE.finditer(before))
         if infinitives and (past is None or infinitives[-1].start() > past.start()):
@@ -220,7 +220,7 @@ def status_of(
         and not cues.found(cues.FUTURE, before)
         and not _AHEAD_TIME.search(text, left, right)
     ):
-        # "Abe flew to New York to see Trump": a trip made for a meeting; its time may still say otherwise
+        # "Okafor flew to New York to see Hale": a trip made for a meeting; its time may still say otherwise
         return Status.OCCURRED, False
     if trigger.form == "verbal" and (
         text[max(0, trigger.start - 3) : trigger.start].lower() == "to "
@@ -254,7 +254,7 @@ def status_of(
     if trigger.form == "nominal" and cues.UNDER_WAY_AFTER.match(sentence, trigger.end - base):
         return Status.OCCURRED, True  # "the talks between the two are still under way": begun
     if trigger.form == "nominal" and _ANNOUNCED.match(sentence, trigger.end - base):
-        return None, False  # "Li's visit was announced on Monday": the announcement's tense, not the visit's
+        return None, False  # "Wen's visit was announced on Monday": the announcement's tense, not the visit's
     if trigger.form == "nominal" and _YET_TO_BE.match(sentence, trigger.end - base):
         return Status.PLANNED, True  # "the meeting between the two has yet to be scheduled"
     if trigger.form == "nominal" and _MODAL_PREDICATE.match(after):
@@ -337,7 +337,7 @@ _AIMED_AT = re.compile(
     r"\b(?:to\s+(?!(?:the|a|an|his|her|their|its|this|that|these|those)\b)[a-z]+|toward|towards|ahead\s+of|"
     r"in\s+preparation\s+for|prepare\s+for|preparations\s+for)\s+(?:[\w-]+\s+){0,5}$"
 )
-# An infinitive with its own subject, which tells a plan: "arrangements are made for Li to also meet".
+# An infinitive with its own subject, which tells a plan: "arrangements are made for Wen to also meet".
 _INFINITIVE = re.compile(r"\bfor\s+(?:[\w.’'-]+\s+){1,4}?to\s+(?:also\s+|then\s+|later\s+)?[a-z]+\b")
 # A plan not yet fixed, right after an engagement: "the meeting has yet to be scheduled".
 _YET_TO_BE = re.compile(

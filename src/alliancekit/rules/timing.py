@@ -282,7 +282,7 @@ def time_for(
             and mention.start >= trigger.end
             and re.search(r"\bto$", trigger.text)
         ):
-            continue  # "told Kang that he would like to meet her ... in late July": the meeting's time
+            continue  # "told Seo that he would like to meet her ... in late July": the meeting's time
         if own_venue is not None and own_venue[0] <= mention.start and mention.end <= own_venue[1]:
             return mention  # "a summit, which is expected to take place ... late next month"
         if any(start <= mention.start and mention.end <= end for start, end in other_venues):
@@ -428,7 +428,7 @@ def time_for(
             and mention.end <= trigger.start
             and cues.VISIT_LENGTH.search(text, mention.end, trigger.start)
         ):
-            continue  # "arrived on Sunday for a four-day visit and met Lai": the trip's first day only
+            continue  # "arrived on Sunday for a four-day visit and met Lehto": the trip's first day only
         cost = distance + (0 if nearest is trigger or opening or arrival else 60)
         if planned and mention.end <= trigger.start and not opening:
             cost += 60  # a plan's date usually follows it: "a visit ... in May or June"
