@@ -333,7 +333,6 @@ _MODIFIED_NOUN = re.compile(
     r"(?:-era\b|\s+(?:administration|government|era|team|camp|cabinet|doctrine|policy|policies|presidency|"
     r"years|agenda|tariffs?)\b)"
 )
-# The party and state tag after a U.S. legislator's name: "(R-Varga.)", "(D-N.M.)", "(I-Vt.)".
 # A finite verb right after a sentence's opening name: "Kenta Hamasaki was planning", "... met".
 _FINITE_VERB_AFTER = re.compile(
     r"\s+(?:(?:also|then|later|earlier|had|has|have)\s+)?"
@@ -342,6 +341,7 @@ _FINITE_VERB_AFTER = re.compile(
 )
 # A word as a given name or surname is written: "Kenta", "Soo-ah", not "NATO" or "iPhone".
 _PLAIN_NAME_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?")
+# The party and state tag after a U.S. legislator's name: "(R-Kan.)", "(D-N.M.)", "(I-Vt.)".
 _PARTY_TAG = re.compile(r"\s*\((?:R|D|I)-[A-Z][A-Za-z.]{1,12}\)")
 # A lower-case word for an office holder right before a name ("lawmaker", "member", "envoy").
 _ROLE_BEFORE = re.compile(

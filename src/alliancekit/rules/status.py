@@ -406,7 +406,6 @@ _MODAL_PREDICATE = re.compile(
 )
 # The news present of a rank just before it: "is the first", "has become the only".
 _PRESENT_RANK = re.compile(r"\b(?:is|are|has\s+become|have\s+become)\s+$")
-# "for Luo to also meet Sandoval", "to then travel to Seoul": an infinitive with an adverb inside it.
 # "with" and a name right before a participle: "with Foreign Minister Wang Yi making his visit".
 _ABSOLUTE_WITH = re.compile(r"\bwith\s+[^,;]{0,50}?[A-Z][\w.’'-]*\s+$")
 # A trip made, then what it was for: "flew to New York to see", "travelled to Seoul last week to meet".
@@ -429,6 +428,7 @@ _CHOSE_TO = re.compile(
     r"(?:also\s+|then\s+|first\s+|personally\s+)?$",
     re.IGNORECASE,
 )
+# "for Luo to also meet Sandoval", "to then travel to Seoul": an infinitive with an adverb inside it.
 _SPLIT_INFINITIVE = re.compile(
     r"\bto\s+(?:also|then|later|further|personally|separately|[a-z]{3,}ly)\s+$", re.IGNORECASE
 )
