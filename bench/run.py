@@ -354,16 +354,16 @@ def main() -> None:
     args.data.mkdir(parents=True, exist_ok=True)
     small = args.data / f"corpus-{args.docs}.jsonl"
     large = args.data / f"corpus-{args.docs * args.scale}.jsonl"
+    # Written anew each run (a second or two, and the same seed gives the same texts), so that a
+    # changed generator never leaves a stale corpus behind.
     for path, count in ((small, args.docs), (large, args.docs * args.scale)):
-        if not path.exists():
-            write_corpus(path, count)
+        write_corpus(path, count)
     # The mixed stream: as many engagement stories as the 1x corpus has, nineteen others to each.
     mixed = args.data / f"mixed-{args.docs * 20 // 4}.jsonl"
-    if not mixed.exists():
-        write_mixed(mixed, args.docs * 20 // 4)
+    write_mixed(mixed, args.docs * 20 // 4)
     crawl = args.data / f"crawl-{args.docs}.warc.gz"
     web_skipped = "--skip-web given" if args.skip_web else _web_available()
-    if web_skipped is None and not crawl.exists():
+    if web_skipped is None:
         from crawl import write_crawl
 
         write_crawl(crawl, args.docs)
