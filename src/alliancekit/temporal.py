@@ -1604,7 +1604,7 @@ def _phrase_masks(
         return functools.reduce(operator.or_, (1 << bits.setdefault(word, len(bits)) for word in options))
 
     masked = tuple(
-        (pattern, tuple(mask(options) for options in (*pattern.cues, *(required_literals(pattern.regex) or ()))))
+        (pattern, tuple(map(mask, (*pattern.cues, *(required_literals(pattern.regex) or ())))))
         for pattern in patterns
     )
     automaton = ahocorasick.Automaton()
@@ -1616,6 +1616,11 @@ def _phrase_masks(
 
 _WORDS, _PATTERN_MASKS = _phrase_masks(_PATTERNS)
 _NON_ASCII_WORD_CHARACTER = re.compile(r"[^\W\x00-\x7f]")
+
+
+def _holds(folded: str, cue: tuple[str, ...]) -> bool:
+    """Whether the case-folded text holds one of a cue's words."""
+    return any(word in folded for word in cue)
 
 
 def _patterns_for(text: str) -> list[_Pattern]:
@@ -1630,7 +1635,7 @@ def _patterns_for(text: str) -> list[_Pattern]:
     """
     if not text.isascii() and _NON_ASCII_WORD_CHARACTER.search(text) is not None:
         folded = text.casefold()
-        return [pattern for pattern in _PATTERNS if all(any(word in folded for word in cue) for cue in pattern.cues)]
+        return [pattern for pattern in _PATTERNS if all(_holds(folded, cue) for cue in pattern.cues)]
     found = 0
     for _, bit in _WORDS.iter(scanned_text(text)):
         found |= bit
