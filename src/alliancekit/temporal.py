@@ -1191,6 +1191,7 @@ class _Pattern:
 # looked for in the case-folded text, where a case-insensitive match's letters all turn
 # up in lower case. tests/test_prefilters.py checks that no match of a pattern lacks its cues.
 _CUE_DIGIT = tuple("0123456789")  # the days and years of the patterns are written in these digits
+_CUE_YEAR = ("19", "20")  # the years' first digits
 _CUE_MONTH = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _CUE_DAY = ("day",)  # every weekday's name ends in it
 _CUE_SPAN = ("day", "week")
@@ -1280,7 +1281,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
         "iso-date",
         rf"{_ON}(?P<y>(?:19|20)\d\d)-(?P<mo>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?!\d)",
         _resolve_iso,
-        cues=(_CUE_DIGIT,),
+        cues=(_CUE_YEAR,),
     ),
     _pattern(
         "day-range",
@@ -1465,7 +1466,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
         "abbreviated-month-year",
         rf"(?:(?P<prep>in|during|since|until|till|by){_GAP})?(?P<m>{_MONTH_ABBR})\.?,?{_GAP}{_year('y')}",
         _resolve_month,
-        cues=(_CUE_MONTH, _CUE_DIGIT),
+        cues=(_CUE_MONTH, _CUE_YEAR),
     ),
     _pattern(
         "month-alternatives",
@@ -1491,7 +1492,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
         r"(?P<y>(?:19|20)\d\d)(?![\w%]|[.:,]\d|-\d)",
         _resolve_year,
         _check_year,
-        cues=(_CUE_DIGIT,),
+        cues=(_CUE_YEAR,),
     ),
 )
 
