@@ -119,7 +119,7 @@ def test_the_finders_agree_with_running_every_pattern(text: str) -> None:
     filtered_triggers, filtered_times = find_triggers(text, 0), find_time_expressions(text)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(triggers, "_patterns_for", lambda sentence: every)
-        patch.setattr(temporal, "_patterns_for", lambda text: list(TIME_PATTERNS))
+        patch.setattr(temporal, "_patterns_for", lambda text: TIME_PATTERNS)
         assert find_triggers(text, 0) == filtered_triggers
         assert find_time_expressions(text) == filtered_times
 

@@ -30,6 +30,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import functools
+import itertools
 import operator
 import re
 from collections.abc import Callable, Iterable
@@ -1624,7 +1625,7 @@ def _holds(folded: str, cue: tuple[str, ...]) -> bool:
     return any(word in folded for word in cue)
 
 
-def _patterns_for(text: str) -> list[_Pattern]:
+def _patterns_for(text: str) -> tuple[_Pattern, ...]:
     """The patterns that can match in ``text``: those whose cues and required phrases it holds.
 
     The phrases each match of a pattern holds
@@ -1636,18 +1637,22 @@ def _patterns_for(text: str) -> list[_Pattern]:
     """
     if not text.isascii() and _NON_ASCII_WORD_CHARACTER.search(text) is not None:
         folded = text.casefold()
-        return [pattern for pattern in _PATTERNS if all(_holds(folded, cue) for cue in pattern.cues)]
+        return tuple(pattern for pattern in _PATTERNS if all(_holds(folded, cue) for cue in pattern.cues))
     found = 0
     for _, bit in _WORDS.iter(scanned_text(text)):
         found |= bit
-    chosen = []
-    for pattern, masks in _PATTERN_MASKS:  # a plain loop: all() would cost more than the bit tests
-        for mask in masks:
-            if not found & mask:
-                break
-        else:  # the text holds a word of each set
-            chosen.append(pattern)
+    chosen = _PATTERNS_OF_WORDS.get(found)
+    if chosen is None:
+        chosen = tuple(pattern for pattern, masks in _PATTERN_MASKS if all(found & mask for mask in masks))
+        if len(_PATTERNS_OF_WORDS) < _REMEMBERED_WORD_SETS:
+            _PATTERNS_OF_WORDS[found] = chosen
     return chosen
+
+
+# The patterns each set of words found lets run (bit masks as _WORDS reports them), remembered for
+# the sets seen: sentences hold few of the words, so few sets turn up.
+_REMEMBERED_WORD_SETS = 50_000
+_PATTERNS_OF_WORDS: dict[int, tuple[_Pattern, ...]] = {}
 
 
 _DAY_OFFSET = next(pattern for pattern in _PATTERNS if pattern.name == "day-offset")
@@ -1853,8 +1858,9 @@ def _timestamp_from(match: re.Match[str]) -> dt.datetime | None:
 
 
 def _top_lines(text: str, count: int) -> list[str]:
+    """The first ``count`` lines of the top of ``text`` that are not blank, stripped."""
     lines = (line.strip() for line in text[:_TOP_CHARS].splitlines())
-    return [line for line in lines if line][:count]
+    return list(itertools.islice(filter(None, lines), count))
 
 
 def read_timestamp(text: str) -> dt.datetime | None:
