@@ -1193,6 +1193,8 @@ class _Pattern:
 # up in lower case. tests/test_prefilters.py checks that no match of a pattern lacks its cues.
 _CUE_DIGIT = tuple("0123456789")  # the days and years of the patterns are written in these digits
 _CUE_YEAR = ("19", "20")  # the years' first digits
+# a day's last digit and its ordinal ending: "15th", "21st"
+_CUE_ORDINAL = tuple(digit + suffix for digit in "0123456789" for suffix in ("st", "nd", "rd", "th"))
 _CUE_MONTH = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _CUE_DAY = ("day",)  # every weekday's name ends in it
 _CUE_SPAN = ("day", "week")
@@ -1314,7 +1316,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
         rf"(?:{_GAP}of{_GAP}(?P<omod>this|next|last|the){_GAP}month(?![a-z]))?",
         _resolve_ordinal_day,
         _check_ordinal_day,
-        cues=(_CUE_DIGIT,),
+        cues=(_CUE_ORDINAL,),
     ),
     _pattern(
         "ordinal-day-pair",
@@ -1322,7 +1324,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
         rf"(?P<d2>3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)(?![\w%])",
         _resolve_ordinal_day_pair,
         _check_ordinal_pair,
-        cues=(_CUE_DIGIT,),
+        cues=(_CUE_ORDINAL,),
     ),
     _pattern(
         "ordinal-day-range",
