@@ -30,13 +30,17 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import functools
+import itertools
+import operator
 import re
 from collections.abc import Callable, Iterable
 from typing import Literal
 
+import ahocorasick
 import attrs
 import dateparser  # type: ignore[import-untyped, unused-ignore]
 
+from alliancekit.literals import required_literals, scanned_text
 from alliancekit.model import Granularity, TimeSpan
 
 __all__ = [
@@ -1173,31 +1177,33 @@ class _Pattern:
     """One kind of time expression.
 
     ``cues`` are cheap tests that every match passes: the pattern runs over a
-    text only when each of them finds something there (a month name and a
+    text only when it holds one word of each of them (a month name and a
     digit for "Jan. 15"), so most sentences skip most patterns.
     """
 
     name: str
     regex: re.Pattern[str]
     resolve: _Resolver
-    cues: tuple[re.Pattern[str], ...]
+    cues: tuple[tuple[str, ...], ...]
     check: _Check | None = None
 
 
 # What every match of a pattern contains, at least one of each cue's words. Cues are
-# searched for in the case-folded text (where a case-insensitive match's letters
-# all turn up in lower case), which is much faster than searching case-insensitively.
-# tests/test_prefilters.py checks that no match of a pattern lacks its cues.
-_CUE_DIGIT = re.compile(r"\d")
-_CUE_MONTH = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
-_CUE_DAY = re.compile(r"day")  # every weekday's name ends in it
-_CUE_SPAN = re.compile(r"day|week")
-_CUE_OFFSET = re.compile(r"day|week|eve")
-_CUE_AHEAD = re.compile(r"day|week|month")
-_CUE_RELATIVE_DAY = re.compile(r"day|tonight|tomorrow|night|morning|afternoon|evening")
-_CUE_UNIT = re.compile(r"week|month|year")
-_CUE_SEASON = re.compile(r"spring|summer|autumn|fall|winter")
-_CUE_AGO = re.compile(r"ago")
+# looked for in the case-folded text, where a case-insensitive match's letters all turn
+# up in lower case. tests/test_prefilters.py checks that no match of a pattern lacks its cues.
+_CUE_DIGIT = tuple("0123456789")  # the days and years of the patterns are written in these digits
+_CUE_YEAR = ("19", "20")  # the years' first digits
+# a day's last digit and its ordinal ending: "15th", "21st"
+_CUE_ORDINAL = tuple(digit + suffix for digit in "0123456789" for suffix in ("st", "nd", "rd", "th"))
+_CUE_MONTH = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_CUE_DAY = ("day",)  # every weekday's name ends in it
+_CUE_SPAN = ("day", "week")
+_CUE_OFFSET = ("day", "week", "eve")
+_CUE_AHEAD = ("day", "week", "month")
+_CUE_RELATIVE_DAY = ("day", "tonight", "tomorrow", "night", "morning", "afternoon", "evening")
+_CUE_UNIT = ("week", "month", "year")
+_CUE_SEASON = ("spring", "summer", "autumn", "fall", "winter")
+_CUE_AGO = ("ago",)
 
 
 def _pattern(
@@ -1206,7 +1212,7 @@ def _pattern(
     resolver: _Resolver,
     check: _Check | None = None,
     *,
-    cues: tuple[re.Pattern[str], ...],
+    cues: tuple[tuple[str, ...], ...],
 ) -> _Pattern:
     return _Pattern(name, re.compile(r"\b" + source, re.IGNORECASE), resolver, cues, check)
 
@@ -1278,7 +1284,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
         "iso-date",
         rf"{_ON}(?P<y>(?:19|20)\d\d)-(?P<mo>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?!\d)",
         _resolve_iso,
-        cues=(_CUE_DIGIT,),
+        cues=(_CUE_YEAR,),
     ),
     _pattern(
         "day-range",
@@ -1310,7 +1316,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
         rf"(?:{_GAP}of{_GAP}(?P<omod>this|next|last|the){_GAP}month(?![a-z]))?",
         _resolve_ordinal_day,
         _check_ordinal_day,
-        cues=(_CUE_DIGIT,),
+        cues=(_CUE_ORDINAL,),
     ),
     _pattern(
         "ordinal-day-pair",
@@ -1318,7 +1324,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
         rf"(?P<d2>3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)(?![\w%])",
         _resolve_ordinal_day_pair,
         _check_ordinal_pair,
-        cues=(_CUE_DIGIT,),
+        cues=(_CUE_ORDINAL,),
     ),
     _pattern(
         "ordinal-day-range",
@@ -1463,7 +1469,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
         "abbreviated-month-year",
         rf"(?:(?P<prep>in|during|since|until|till|by){_GAP})?(?P<m>{_MONTH_ABBR})\.?,?{_GAP}{_year('y')}",
         _resolve_month,
-        cues=(_CUE_MONTH, _CUE_DIGIT),
+        cues=(_CUE_MONTH, _CUE_YEAR),
     ),
     _pattern(
         "month-alternatives",
@@ -1489,7 +1495,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
         r"(?P<y>(?:19|20)\d\d)(?![\w%]|[.:,]\d|-\d)",
         _resolve_year,
         _check_year,
-        cues=(_CUE_DIGIT,),
+        cues=(_CUE_YEAR,),
     ),
 )
 
@@ -1513,12 +1519,8 @@ def find_time_expressions(text: str) -> list[TimeMention]:
     >>> find_time_expressions("The 36th Wing grew 22% over three days.")
     []
     """
-    folded = text.casefold()
     candidates: set[tuple[int, int]] = set()
-    present: dict[re.Pattern[str], bool] = {}
-    for pattern in _PATTERNS:
-        if not all(_cue_in(folded, cue, present) for cue in pattern.cues):
-            continue
+    for pattern in _patterns_for(text):
         for match in pattern.regex.finditer(text):
             if pattern.check is None or pattern.check(match, text):
                 candidates.add(match.span())
@@ -1591,12 +1593,68 @@ def _nearest_frame(frames: list[tuple[int, int, int]], start: int, end: int) -> 
     return next((year for first, last, year in frames if first >= end), None)
 
 
-def _cue_in(folded: str, cue: re.Pattern[str], present: dict[re.Pattern[str], bool]) -> bool:
-    """Whether ``cue`` occurs in the case-folded text ``folded``, each cue searched for once."""
-    found = present.get(cue)
-    if found is None:
-        found = present[cue] = cue.search(folded) is not None
-    return found
+def _phrase_masks(
+    patterns: Iterable[_Pattern],
+) -> tuple[ahocorasick.Automaton, tuple[tuple[_Pattern, tuple[int, ...]], ...]]:
+    """An automaton finding the words a pattern's matches hold, and each pattern with its sets of them.
+
+    A pattern's sets are its cues and the phrases of
+    :func:`~alliancekit.literals.required_literals`, each a bit mask of the
+    words the automaton reports.
+    """
+    bits: dict[str, int] = {}
+
+    def mask(options: Iterable[str]) -> int:
+        return functools.reduce(operator.or_, (1 << bits.setdefault(word, len(bits)) for word in options))
+
+    masked = tuple(
+        (pattern, tuple(map(mask, (*pattern.cues, *(required_literals(pattern.regex) or ())))))
+        for pattern in patterns
+    )
+    automaton = ahocorasick.Automaton()
+    for word, index in bits.items():
+        automaton.add_word(word, 1 << index)
+    automaton.make_automaton()
+    return automaton, masked
+
+
+_WORDS, _PATTERN_MASKS = _phrase_masks(_PATTERNS)
+_NON_ASCII_WORD_CHARACTER = re.compile(r"[^\W\x00-\x7f]")
+
+
+def _holds(folded: str, cue: tuple[str, ...]) -> bool:
+    """Whether the case-folded text holds one of a cue's words."""
+    return any(word in folded for word in cue)
+
+
+def _patterns_for(text: str) -> tuple[_Pattern, ...]:
+    """The patterns that can match in ``text``: those whose cues and required phrases it holds.
+
+    The phrases each match of a pattern holds
+    (:func:`~alliancekit.literals.required_literals`: "next week" or "last
+    year" in "early next year") and its cues are found in one Aho-Corasick
+    pass over the scanned text; in a text with a word character beyond ASCII,
+    whose case folding the scanned text may not follow, only the cues are
+    asked, of the case-folded text.
+    """
+    if not text.isascii() and _NON_ASCII_WORD_CHARACTER.search(text) is not None:
+        folded = text.casefold()
+        return tuple(pattern for pattern in _PATTERNS if all(_holds(folded, cue) for cue in pattern.cues))
+    found = 0
+    for _, bit in _WORDS.iter(scanned_text(text)):
+        found |= bit
+    chosen = _PATTERNS_OF_WORDS.get(found)
+    if chosen is None:
+        chosen = tuple(pattern for pattern, masks in _PATTERN_MASKS if all(found & mask for mask in masks))
+        if len(_PATTERNS_OF_WORDS) < _REMEMBERED_WORD_SETS:
+            _PATTERNS_OF_WORDS[found] = chosen
+    return chosen
+
+
+# The patterns each set of words found lets run (bit masks as _WORDS reports them), remembered for
+# the sets seen: sentences hold few of the words, so few sets turn up.
+_REMEMBERED_WORD_SETS = 50_000
+_PATTERNS_OF_WORDS: dict[int, tuple[_Pattern, ...]] = {}
 
 
 _DAY_OFFSET = next(pattern for pattern in _PATTERNS if pattern.name == "day-offset")
@@ -1802,8 +1860,9 @@ def _timestamp_from(match: re.Match[str]) -> dt.datetime | None:
 
 
 def _top_lines(text: str, count: int) -> list[str]:
+    """The first ``count`` lines of the top of ``text`` that are not blank, stripped."""
     lines = (line.strip() for line in text[:_TOP_CHARS].splitlines())
-    return [line for line in lines if line][:count]
+    return list(itertools.islice(filter(None, lines), count))
 
 
 def read_timestamp(text: str) -> dt.datetime | None:

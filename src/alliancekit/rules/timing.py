@@ -280,7 +280,7 @@ def time_for(
         if (
             trigger.type is EventType.INVITATION
             and mention.start >= trigger.end
-            and re.search(r"\bto$", trigger.text)
+            and _ENDS_WITH_TO.search(trigger.text)
         ):
             continue  # "told Seo that he would like to meet her ... in late July": the meeting's time
         if own_venue is not None and own_venue[0] <= mention.start and mention.end <= own_venue[1]:
@@ -308,16 +308,18 @@ def time_for(
             continue  # "talks following April's summit": April dates the summit only
         if main_clause is not None and mention.start >= main_clause:
             continue  # "During the call, they agreed on steps taken last year": the main clause's time
-        framed = cues.ENGAGEMENT_FRAME.search(text, max(0, mention.start - 80), mention.start)
+        # "during their call on Monday": asked of an invitation or a trip only
+        framed = (
+            cues.ENGAGEMENT_FRAME.search(text, max(0, mention.start - 80), mention.start)
+            if trigger.type in (EventType.INVITATION, EventType.VISIT)
+            else None
+        )
         if (
             trigger.type is EventType.INVITATION
             and later
             and mention.start > later[0]
             and not framed
-            and not re.search(
-                r"\b(?:when|while|as|during)\s+(?:[\w’']+\s+){0,4}$",
-                text[max(0, later[0] - 40) : later[0]],
-            )
+            and not _FRAMING_CONJUNCTION.search(text[max(0, later[0] - 40) : later[0]])
         ):
             continue  # "invited X to visit Y next year": the time is the visit's
         if (
@@ -394,33 +396,15 @@ def time_for(
             # a time inside this trigger's clause is not another clause's
             owners = [t for t in owners if t is trigger or clause[0] <= t.start < clause[1]]
         nearest = min(owners, key=lambda t: abs((t.start + t.end) // 2 - (mention.start + mention.end) // 2))
-        if (
-            not opening
-            and nearest is not trigger
-            and trigger.form == "nominal"
-            and not any(d.trigger is nearest for d in reading.drafts)
-        ):
-            # Another trigger owns this time; a referring noun does not take it.
-            pass
-        framing = re.search(
-            r"\b(?:during|when|while)\s+(?:[\w’'-]+[\s-]+){0,4}$",
-            text[max(0, nearest.start - 40) : nearest.start],
-        )
-        invited_during = framed is not None and trigger.type is EventType.INVITATION
+        owned_by_other = not opening and nearest is not trigger
         # "met X after arriving in Tokyo on Monday": the main verb's engagement is on that day
-        between = sorted((trigger.start, nearest.start))
-        arrival = (
-            trigger.form == "verbal"
-            and arrival_adjunct(text, nearest)
-            and not any(t.form == "verbal" and between[0] < t.start < between[1] for t in layer.triggers)
-        )
+        arrival = owned_by_other and _arrival_between(text, layer, trigger, nearest)
         if (
-            not opening
-            and nearest is not trigger
+            owned_by_other
             and distance > 40
-            and not framing
-            and not invited_during
             and not arrival
+            and not (framed is not None and trigger.type is EventType.INVITATION)  # invited during a call
+            and not _FRAMING_BEFORE.search(text[max(0, nearest.start - 40) : nearest.start])
         ):
             continue  # the time belongs to another trigger of the sentence
         if (
@@ -429,7 +413,7 @@ def time_for(
             and cues.VISIT_LENGTH.search(text, mention.end, trigger.start)
         ):
             continue  # "arrived on Sunday for a four-day visit and met Lehto": the trip's first day only
-        cost = distance + (0 if nearest is trigger or opening or arrival else 60)
+        cost = distance + (0 if not owned_by_other or arrival else 60)
         if planned and mention.end <= trigger.start and not opening:
             cost += 60  # a plan's date usually follows it: "a visit ... in May or June"
         if (
@@ -456,6 +440,20 @@ def time_for(
 
 
 _WHEN = re.compile(r"\b(?:when|while|as)\b")
+_ENDS_WITH_TO = re.compile(r"\bto$")
+# What opens a clause framing a trigger: "when the two held talks", "during a call".
+_FRAMING_CONJUNCTION = re.compile(r"\b(?:when|while|as|during)\s+(?:[\w’']+\s+){0,4}$")
+_FRAMING_BEFORE = re.compile(r"\b(?:during|when|while)\s+(?:[\w’'-]+[\s-]+){0,4}$")
+
+
+def _arrival_between(text: str, layer: SentenceLayer, trigger: Trigger, nearest: Trigger) -> bool:
+    """Whether a verbal trigger's time is that of an arrival adjunct, with no other verb between them."""
+    between = sorted((trigger.start, nearest.start))
+    return (
+        trigger.form == "verbal"
+        and arrival_adjunct(text, nearest)
+        and not any(t.form == "verbal" and between[0] < t.start < between[1] for t in layer.triggers)
+    )
 
 
 # A relative clause in the future between a time and an engagement: "... that will also take him to".
@@ -1296,6 +1294,8 @@ def times_agree(first: Draft, second: Draft, anchor: dt.date | None) -> bool:
 def _resolve_draft_time(draft: Draft, anchor: dt.date | None, direction: Direction) -> TimeSpan | None:
     """A draft's time in one direction: the narrowest of its resolved times."""
     assert draft.time is not None
+    if not draft.alt_times:
+        return resolve(draft.time.text, anchor, direction, draft.time.year)
     spans = [resolve(m.text, anchor, direction, m.year) for m in (draft.time, *draft.alt_times)]
     resolved = [span for span in spans if span is not None and span.resolved]
     return min(resolved, key=lambda span: span.days or 0) if resolved else spans[0]
