@@ -353,7 +353,7 @@ def country_code(country: str) -> str:
 
 def _damaged_pattern(name: str) -> re.Pattern[str] | None:
     """A regex for a name with replacement characters ("Yoshimas? Hayashi")."""
-    if not re.search(r"[?\ufffd]", name):
+    if "?" not in name and "\ufffd" not in name:
         return None
     parts = re.split(r"[?\ufffd]", fold(name))
     return re.compile(r"[^\s]{1,2}".join(re.escape(part) for part in parts))

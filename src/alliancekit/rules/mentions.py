@@ -16,9 +16,11 @@ import functools
 import re
 from collections.abc import Callable, Iterator
 
+import ahocorasick
 import attrs
 
 from alliancekit.actors import ActorRecord, KnowledgeBase, Place, fold, load_builtin_offices, name_key
+from alliancekit.literals import scanned_text
 from alliancekit.rules import lexicon
 
 __all__ = [
@@ -51,6 +53,8 @@ _WINDOW = re.compile(
     rf"[A-Z](?<![^\W\d_][’'][A-Z])(?<![^\W\d_][A-Z])(?<!\d[A-Z]){_CAP_TAIL}(?:\s(?:(?:of|for|to|the|and|on)\s)*{_CAP}|\s(?:(?:{_PARTICLE})\s){{1,2}}(?={_CAP}){_CAP})*"
 )
 _POSSESSIVE = re.compile(r"['’]s?$")
+# A word character beyond ASCII: case folding may make it match a letter the scanned text lacks.
+_NON_ASCII_WORD_CHARACTER = re.compile(r"[^\W\x00-\x7f]")
 
 
 @attrs.frozen
@@ -272,6 +276,10 @@ _FORMER_OWN_TITLE = re.compile(r"\b(?:[Ff]ormer|[Ee]x-)\s*(?:[A-Z][\w.’'-]*\s+
 # A name after "and" sharing the title before it: "former Presidents X and Y".
 _FORMER_SHARED_TITLE = re.compile(r"\b(?:[Ff]ormer|[Ee]x-)\s*(?:[A-Z][\w.’'-]*,?\s+|and\s+)+$")
 _INITIAL = re.compile(r"[A-Z]\.")
+_INITIAL_OR_LETTER = re.compile(r"[A-Z]\.?")
+_INITIAL_AT_END = re.compile(r"\b[A-Z]\.$")
+# Two or three capitals, as some given names are written ("AJ Brody").
+_SHORT_CAPITALS = re.compile(r"[A-Z]{2,3}")
 _GENERATIONAL_SUFFIX = re.compile(r"(?:Jr|Sr|III|II|IV)\.?")
 _NAME_SUFFIX = re.compile(r",?\s(?:Jr|Sr|III|II|IV)\b\.?")
 _HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{1,5}")
@@ -292,12 +300,18 @@ _TITLE_PREFIX = re.compile(
 )
 
 
+# "the country's Vice Foreign Minister": the country is the one named last before.
+_COUNTRY_OWN = re.compile(r"^(?:the\s+)?(?:country|nation)['’]s\b", re.IGNORECASE)
+# The complement that ends a title: "of Japan" in "Prime Minister of Japan".
+_COMPLEMENT = re.compile(r"\b(?:of|for)\s+(?:the\s+)?([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?)\s*$")
+
+
 def _split_title_country(title: str, sentence: str, position: int) -> tuple[str, str | None]:
     """Separate a country word from a title ("U.S. Deputy Secretary" -> USA, "Deputy Secretary")."""
     match = _TITLE_PREFIX.match(title.strip())
     rest = match.group("rest") if match else title.strip()
     country = None
-    if re.match(r"^(?:the\s+)?(?:country|nation)['’]s\b", title.strip(), re.IGNORECASE):
+    if _COUNTRY_OWN.match(title.strip()):
         country = _last_country_before(sentence, position)
     words = rest.split()
     while words and lexicon.country_of_word(words[0].rstrip(",")) is not None:
@@ -307,9 +321,7 @@ def _split_title_country(title: str, sentence: str, position: int) -> tuple[str,
         country = country or lexicon.country_of_word(" ".join(words[:2]))
         words = words[2:]
     # A country in the complement ("Prime Minister of Japan") also places the person.
-    complement = re.search(
-        r"\b(?:of|for)\s+(?:the\s+)?([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?)\s*$", " ".join(words)
-    )
+    complement = _COMPLEMENT.search(" ".join(words))
     if country is None and complement:
         country = lexicon.country_of_word(complement.group(1))
     return " ".join(words), country
@@ -394,7 +406,7 @@ class PersonFinder:
     def _is_known_without_last_character(self, name: str) -> bool:
         """Whether a name ending in "?" is a known one without it: the mark ends a question."""
         bare = name[:-1]
-        if not bare or re.search(r"[?\ufffd]", bare):
+        if not bare or "?" in bare or "\ufffd" in bare:
             return False
         if " " not in bare:
             return self._prior_by_surname(bare) is not None
@@ -449,7 +461,7 @@ class PersonFinder:
             index -= 1  # "Park Aiko-ah": a surname that is also a common word
         if (
             0 < index < len(tokens)
-            and re.fullmatch(r"[A-Z]{2,3}", tokens[index - 1][2])
+            and _SHORT_CAPITALS.fullmatch(tokens[index - 1][2])
             and self.knowledge_base.knows_name(" ".join(t[2] for t in tokens[index - 1 :]).rstrip(".,"))
         ):
             index -= 1  # "Vice President AJ Brody": capitals the knowledge base knows as a given name
@@ -479,7 +491,7 @@ class PersonFinder:
         if not possessive and sentence.startswith(("'s ", "’s ", "'s,", "’s,"), window.end()):
             possessive = True  # "Ivo Tanabe Jr.'s trip": the window stopped at the suffix's dot
         name = _POSSESSIVE.sub("", raw) if possessive else raw
-        name = name.rstrip(".,") if not re.search(r"\b[A-Z]\.$", name) else name
+        name = name.rstrip(".,") if not _INITIAL_AT_END.search(name) else name
         if name.endswith("?") and self._is_known_without_last_character(name):
             name = name[:-1]  # "What will you raise with President Noor?": a question mark, not a lost letter
         end = start + len(name)
@@ -753,7 +765,7 @@ class PersonFinder:
         base says held it on the publication day.
         """
         found = self._institution_heads(sentence, offset, named)
-        if not _office_word_pattern().search(sentence):
+        if not _may_name_an_office(sentence):
             return found  # most sentences name no office at all: one cheap look first
         for match in _office_description_pattern().finditer(sentence):
             if any(m.start - offset <= match.end() and match.start() <= m.end - offset + 1 for m in named):
@@ -838,9 +850,9 @@ class PersonFinder:
         country, else whoever the knowledge base says held it on the day.
         """
         pattern = _institution_head_pattern()
-        if pattern is None:
-            return []
         offices = load_builtin_offices()
+        if pattern is None or not any(name in sentence for name in offices.institutions):
+            return []  # most sentences name no institution: a look for each name first
         found = []
         for match in pattern.finditer(sentence):
             if any(m.start - offset <= match.end() and match.start() <= m.end - offset + 1 for m in named):
@@ -967,8 +979,10 @@ def _by_title(earlier: PersonMention, match: re.Match[str], offset: int) -> Pers
     )
 
 
+# The word boundary before "the" is a look-behind after its first letter, as in _WINDOW: a pattern
+# that opens with a letter class is only tried where such a letter stands.
 _DEFINITE_TITLE = re.compile(
-    r"\b[Tt]he\s+(?P<title>(?:(?:U\.S\.|[A-Z][a-z]+|[a-z]+)\s+){0,3}?"
+    r"[Tt](?<!\w[Tt])he\s+(?P<title>(?:(?:U\.S\.|[A-Z][a-z]+|[a-z]+)\s+){0,3}?"
     + _TITLE_HEAD_WORD
     + r"(?:\s+of\s+State|\s+of\s+Defen[cs]e)?)(?:['’]s)?\b"
 )
@@ -976,7 +990,7 @@ _SMALL_WORDS = frozenset({"of", "for", "the", "and", "on", "to", "in"})
 # "The American", "the South Korean's": a nationality as a noun for one person, before what a single
 # person does ("also", "said", "invited", "has", "who") or as a possessor; not "the Japanese side".
 _NATIONALITY_NOUN = re.compile(
-    r"\b[Tt]he\s+(?P<nationality>(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+)"
+    r"[Tt](?<!\w[Tt])he\s+(?P<nationality>(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+)"
     r"(?:['’]s\b|(?=,?\s+(?:also|then|later|said|says|told|added|has|had|is|was|will|would|who|[a-z]+ed)\b))"
 )
 
@@ -995,6 +1009,10 @@ def _lower_title_fits(wanted: str, title: str) -> bool:
     return held == words or (held[-len(words) :] == words and held[0] not in {"deputy", "vice", "former"})
 
 
+# The words before an office that another office serves: "National Security Advisor to the".
+_SERVING_ANOTHER = re.compile(r"\b(?:to|of|for)(?:\s+the)?$")
+
+
 def _title_refers_to(wanted: str, title: str, with_country: bool) -> bool:
     """Whether a definite title ("the Deputy Secretary") can stand for someone with ``title``."""
     wanted_lower, title_lower = wanted.lower(), title.lower()
@@ -1008,7 +1026,7 @@ def _title_refers_to(wanted: str, title: str, with_country: bool) -> bool:
     if (
         title_lower.endswith(" " + wanted_lower)
         # "National Security Advisor to the Vice President" serves the office, and holds another
-        and not re.search(r"\b(?:to|of|for)(?:\s+the)?$", title_lower[: -len(wanted_lower)].rstrip())
+        and not _SERVING_ANOTHER.search(title_lower[: -len(wanted_lower)].rstrip())
         and (wanted_lower.startswith(("vice", "deputy")) or not title_lower.startswith(("vice", "deputy")))
     ):
         return True
@@ -1031,9 +1049,10 @@ def _display_name(written: str, canonical: str, *, exact: bool = True) -> str:
     clean = (
         exact
         and len(words) >= 2
-        and not re.search(r"[?\ufffd]", written)
+        and "?" not in written
+        and "\ufffd" not in written
         and not any(w.isupper() and len(w) > 2 for w in words)
-        and not re.fullmatch(r"[A-Z]\.?", words[0])  # "S. Haddad": the initial stands for a name
+        and not _INITIAL_OR_LETTER.fullmatch(words[0])  # "S. Haddad": the initial stands for a name
     )
     if not clean or name_key(written) == name_key(canonical):
         return canonical
@@ -1057,10 +1076,26 @@ def _repair_spacing(name: str) -> str:
 
 
 @functools.cache
-def _office_word_pattern() -> re.Pattern[str]:
-    """Any office description, whatever precedes it: the cheap test before the full pattern."""
-    descriptions = lexicon.trie_alternation(d.casefold() for d in load_builtin_offices().descriptions())
-    return re.compile(rf"(?i:\b(?:{descriptions})\b)")
+def _office_phrases() -> ahocorasick.Automaton:
+    """The office descriptions as scanned text (" prime minister "), found in one pass over a sentence."""
+    automaton = ahocorasick.Automaton()
+    for description in load_builtin_offices().descriptions():
+        automaton.add_word(scanned_text(description), description)
+    automaton.make_automaton()
+    return automaton
+
+
+def _may_name_an_office(sentence: str) -> bool:
+    """Whether a sentence may hold an office description: the cheap test before the full pattern.
+
+    A description matches as whole words in any case, so the sentence's
+    scanned text holds the description's. In a sentence with a word character
+    beyond ASCII, whose case folding the scanned text may not follow, the
+    pattern decides.
+    """
+    if not sentence.isascii() and _NON_ASCII_WORD_CHARACTER.search(sentence) is not None:
+        return True
+    return next(_office_phrases().iter(scanned_text(sentence)), None) is not None
 
 
 @functools.cache
@@ -1178,7 +1213,7 @@ def find_groups(sentence: str, offset: int) -> list[GroupMention]:
         ):
             continue
         country = None
-        for word in re.findall(r"[A-Z][\w.’']*(?:\s[A-Z][\w.’']*)?", text):
+        for word in _CAPITALISED_PAIR.findall(text):
             country = country or lexicon.country_of_word(word)
         if country is None:
             preceding = sentence[max(0, match.start() - 40) : match.start()]
@@ -1188,6 +1223,8 @@ def find_groups(sentence: str, offset: int) -> list[GroupMention]:
     return found
 
 
+# One or two capitalised words, as a country's name or demonym is written ("U.S.", "South Korean").
+_CAPITALISED_PAIR = re.compile(r"[A-Z][\w.’']*(?:\s[A-Z][\w.’']*)?")
 _PLACE_WINDOW = re.compile(rf"(?:the\s+)?{_CAP}(?:[\s,-]+(?:(?:of|the|de|du|al)\s+)?{_CAP})*")
 
 
@@ -1253,9 +1290,10 @@ def find_places(sentence: str, offset: int, knowledge_base: KnowledgeBase) -> li
     return found
 
 
-# "at the Istana": a capitalised name after "at the", ending where the phrase does.
+# "at the Istana": a capitalised name after "at the", ending where the phrase does. (The word boundary
+# is a look-behind after "at": a pattern that opens with a literal is only tried where it stands.)
 _SITE_AFTER_AT = re.compile(
-    r"\bat\s+the\s+(?P<site>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})(?=\s*(?:[,.;)]|$|\s+(?:on|in|at|for|with|"
+    r"at(?<!\wat)\s+the\s+(?P<site>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})(?=\s*(?:[,.;)]|$|\s+(?:on|in|at|for|with|"
     r"and|where|after|before|to|from|during|earlier|later|today|yesterday)\b))"
 )
 
@@ -1272,13 +1310,13 @@ def _could_be_site(name: str, knowledge_base: KnowledgeBase) -> bool:
 
 # "Seoul's Yongsan district", "Tokyo's Nagatacho area": a city named as the possessor of its part.
 _CITY_DISTRICT = re.compile(
-    r"\b(?P<city>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)['’]s\s+(?:[A-Z][\w-]+\s+){0,2}"
+    r"(?P<city>[A-Z](?<!\w[A-Z])[\w-]+(?:\s+[A-Z][\w-]+)?)['’]s\s+(?:[A-Z][\w-]+\s+){0,2}"
     r"(?:district|area|neighbou?rhood|suburbs?|outskirts|ward|downtown)\b"
 )
 
 # "the Japanese capital", "the South Korean capital": a country's capital named by its demonym.
 _DEMONYM_CAPITAL = re.compile(
-    r"\b[Tt]he\s+(?P<demonym>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+capital\b"
+    r"[Tt](?<!\w[Tt])he\s+(?P<demonym>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+capital\b"
     r"(?!\s+(?:markets?|gains?|investments?|flows?|controls?|spending|budgets?|goods|requirements?)\b)"
 )
 
@@ -1342,10 +1380,14 @@ def _facility(window: str, base: int, offset: int, knowledge_base: KnowledgeBase
     return PlaceMention(start, start + len(text), text, country, "facility", text)
 
 
+# A word of a place's name, with the comma before an abbreviation: "Washington," of "Washington, D.C.".
+_PLACE_TOKEN = re.compile(r"[^\s,]+(?:,(?=\s*[A-Z]\.))?")
+
+
 def _places_in_window(
     window: str, base: int, offset: int, knowledge_base: KnowledgeBase
 ) -> list[PlaceMention]:
-    tokens = [(m.start(), m.end()) for m in re.finditer(r"[^\s,]+(?:,(?=\s*[A-Z]\.))?", window)]
+    tokens = [(m.start(), m.end()) for m in _PLACE_TOKEN.finditer(window)]
     found: list[PlaceMention] = []
     index = 0
     while index < len(tokens):
