@@ -76,6 +76,7 @@ def fold(text: str) -> str:
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
 
+@functools.lru_cache(maxsize=8192)
 def name_key(name: str) -> frozenset[str]:
     """The order-free token set of a name, for matching.
 

@@ -161,7 +161,11 @@ def _split_window(
             if piece is not None:
                 yield piece
             start = window.start() + tokens[index + 1][0]
-    piece = _WINDOW.match(sentence, start, _before_post_nominals(window))
+    end = _before_post_nominals(window)
+    if start == window.start() and end == window.end():
+        yield window  # nothing cut off: the window is its own one piece
+        return
+    piece = _WINDOW.match(sentence, start, end)
     if piece is not None:
         yield piece
 
@@ -199,6 +203,28 @@ _TOKEN = re.compile(r"\S+")
 def _tokens(window: str) -> _Tokens:
     """The words of a window with their offsets; a window is cut into words two or three times."""
     return tuple((m.start(), m.end(), m.group()) for m in _TOKEN.finditer(window))
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_run_start(window: str) -> int:
+    """Which word of a window starts its trailing run of name-like words: what precedes is a title.
+
+    The words alone decide, so each window (news repeats "President Jane Doe") is read once.
+    """
+    tokens = _tokens(window)
+    index = len(tokens)
+    while index > 0 and (
+        _is_name_token(tokens[index - 1][2])
+        or _is_capitals_surname(tokens, index - 1)
+        or _is_given_after_capitals(tokens, index - 1)
+        or (
+            tokens[index - 1][2] in _PARTICLES
+            and index > 1
+            and (_is_name_token(tokens[index - 2][2]) or tokens[index - 2][2] in _PARTICLES)
+        )
+    ):
+        index -= 1
+    return index
 
 
 @functools.lru_cache(maxsize=8192)
@@ -334,10 +360,16 @@ def _last_country_before(sentence: str, position: int) -> str | None:
     return found
 
 
+_TITLE_SMALL_WORDS = frozenset({"of", "for", "to", "the", "and", "on", "in", "at"})
+
+
+@functools.lru_cache(maxsize=1024)
 def _title_case(title: str) -> str:
-    small = {"of", "for", "to", "the", "and", "on", "in", "at"}
+    """A title with each word capitalised but the small ones inside it; news repeats the same titles."""
     words = title.split()
-    return " ".join(w if w.lower() in small and i else (w[:1].upper() + w[1:]) for i, w in enumerate(words))
+    return " ".join(
+        w if w.lower() in _TITLE_SMALL_WORDS and i else (w[:1].upper() + w[1:]) for i, w in enumerate(words)
+    )
 
 
 # What follows a surname used as a modifier, not for its bearer: "Okafor administration", "Mireles-era".
@@ -379,6 +411,7 @@ class PersonFinder:
     knowledge_base: KnowledgeBase
     anchor: dt.date | None
     known: list[PersonMention] = attrs.field(factory=list)
+    """The people introduced so far, in order; reading adds to it, and nothing is ever taken away."""
     document_text: str = ""
     """The whole document, when known: a bare surname counts as a person the
     knowledge base knows if their full name appears anywhere in it, so a
@@ -386,6 +419,10 @@ class PersonFinder:
     _named_in_full_cache: dict[str, bool] = attrs.field(factory=dict, init=False, repr=False)
     """Whether each record's full name is in the document: searched once per record, so that
     a document of many bare surnames takes time linear in its length."""
+    _bearers: dict[str, list[PersonMention]] = attrs.field(factory=dict, init=False, repr=False)
+    """The people of :attr:`known` by each (folded) surname they bear, in order, as far as indexed."""
+    _indexed: int = attrs.field(default=0, init=False, repr=False)
+    """How many people of :attr:`known` :attr:`_bearers` holds: indexed when a surname is looked up."""
 
     def find(self, sentence: str, offset: int) -> list[PersonMention]:
         """All people named in one sentence, in order."""
@@ -422,21 +459,11 @@ class PersonFinder:
 
     def _from_window(self, sentence: str, window: re.Match[str], offset: int) -> PersonMention | None:
         tokens = _tokens(window.group())
-        # The name is the trailing run of name-like tokens; what precedes is a title.
-        index = len(tokens)
-        while index > 0 and (
-            _is_name_token(tokens[index - 1][2])
-            or _is_capitals_surname(tokens, index - 1)
-            or _is_given_after_capitals(tokens, index - 1)
-            or (
-                tokens[index - 1][2] in _PARTICLES
-                and index > 1
-                and (_is_name_token(tokens[index - 2][2]) or tokens[index - 2][2] in _PARTICLES)
-            )
+        index = _name_run_start(window.group())
+        if (
+            index == len(tokens)
+            and _POSSESSIVE.sub("", tokens[-1][2]).rstrip(".,").lower() in lexicon.FUNCTION_WORDS
         ):
-            index -= 1
-        last_word = _POSSESSIVE.sub("", tokens[-1][2]).rstrip(".,").lower()
-        if index == len(tokens) and last_word in lexicon.FUNCTION_WORDS:
             # "Bae Dae In", "Ada May's": a known name whose last part reads as a function word.
             for length in (4, 3, 2):
                 if len(tokens) >= length and self.knowledge_base.knows_name(
@@ -446,17 +473,16 @@ class PersonFinder:
                     break
             else:
                 # "Prime Minister May's visit": a titled surname the knowledge base knows for that office.
-                written_title = " ".join(t[2] for t in tokens[:-1])
-                surname = _POSSESSIVE.sub("", tokens[-1][2]).rstrip(".,")
-                if (
-                    len(tokens) >= 2
-                    and lexicon.is_title_word(tokens[-2][2])
-                    and self.knowledge_base.find_by_surname(
-                        surname, on=self.anchor, title=_bare_title(written_title)
-                    )
-                    is not None
-                ):
-                    index = len(tokens) - 1
+                if len(tokens) >= 2 and lexicon.is_title_word(tokens[-2][2]):
+                    written_title = " ".join(t[2] for t in tokens[:-1])
+                    surname = _POSSESSIVE.sub("", tokens[-1][2]).rstrip(".,")
+                    if (
+                        self.knowledge_base.find_by_surname(
+                            surname, on=self.anchor, title=_bare_title(written_title)
+                        )
+                        is not None
+                    ):
+                        index = len(tokens) - 1
         if index > 0 and index < len(tokens) and self._surname_before(tokens, index):
             index -= 1  # "Park Aiko-ah": a surname that is also a common word
         if (
@@ -487,11 +513,12 @@ class PersonFinder:
         start = window.start() + name_tokens[0][0]
         end = window.start() + name_tokens[-1][1]
         raw = sentence[start:end]
-        possessive = (bool(_POSSESSIVE.search(raw)) and raw[-2:] in ("'s", "’s")) or raw.endswith(("'", "’"))
+        possessive = raw.endswith(("'s", "’s", "'", "’"))
         if not possessive and sentence.startswith(("'s ", "’s ", "'s,", "’s,"), window.end()):
             possessive = True  # "Ivo Tanabe Jr.'s trip": the window stopped at the suffix's dot
         name = _POSSESSIVE.sub("", raw) if possessive else raw
-        name = name.rstrip(".,") if not _INITIAL_AT_END.search(name) else name
+        if not (name.endswith(".") and _INITIAL_AT_END.search(name)):
+            name = name.rstrip(".,")  # not the dot of a closing initial ("Jane Q.")
         if name.endswith("?") and self._is_known_without_last_character(name):
             name = name[:-1]  # "What will you raise with President Noor?": a question mark, not a lost letter
         end = start + len(name)
@@ -510,9 +537,6 @@ class PersonFinder:
             title_text.split()[-1].lower() in lexicon.CONNECTORS or title_text.split()[-1] in _PARTICLES
         ):
             title_text = title_text.rsplit(" ", 1)[0] if " " in title_text else ""
-        has_title = any(
-            lexicon.is_title_word(t[2]) and t[2].lower() not in lexicon.CONNECTORS for t in title_tokens
-        )
         has_title_head = any(
             _POSSESSIVE.sub("", t[2]).rstrip(".,").lower() in lexicon.TITLE_HEADS
             or t[2].lower().rstrip(",") in lexicon.RANK_WORDS
@@ -521,7 +545,11 @@ class PersonFinder:
         )
         suffix = _NAME_SUFFIX.match(sentence, end)
         after_name = suffix.end() if suffix else end  # "Amara C. ASHDOWN, Jr., Secretary of ..."
-        apposition = _APPOSITION.match(sentence[after_name:]) if not possessive else None
+        apposition = (
+            _APPOSITION.match(sentence[after_name:])
+            if not possessive and sentence.startswith(",", after_name)
+            else None
+        )
         words = name.split()
         if len(words) > 4:
             return None
@@ -557,6 +585,9 @@ class PersonFinder:
                 return None
         title: str | None = None
         country: str | None = None
+        has_title = any(
+            lexicon.is_title_word(t[2]) and t[2].lower() not in lexicon.CONNECTORS for t in title_tokens
+        )
         if (
             has_title
             and title_text
@@ -738,22 +769,27 @@ class PersonFinder:
         Varga ...") gives way to an earlier bearer who was not: news name the
         story's own people by surname and the background's in full.
         """
-        key = fold(surname)
-        bearers = [mention for mention in reversed(self.known) if self._bears_surname(mention, key)]
+        while self._indexed < len(self.known):
+            mention = self.known[self._indexed]
+            for key in self._surnames_borne(mention):
+                self._bearers.setdefault(key, []).append(mention)
+            self._indexed += 1
+        bearers = self._bearers.get(fold(surname))
         if not bearers:
             return None
-        return next((mention for mention in bearers if not mention.former), bearers[0])
+        return next((mention for mention in reversed(bearers) if not mention.former), bearers[-1])
 
-    def _bears_surname(self, mention: PersonMention, key: str) -> bool:
+    def _surnames_borne(self, mention: PersonMention) -> set[str]:
+        """The words (folded) that name a person as a bare surname."""
         parts = _folded_parts(mention.name)
-        if key in parts and key != parts[0]:
-            return True
-        if len(parts) > 1 and key == parts[0] and mention.kb_id is None:
-            return True  # "Park Dae-won": a surname-first name the knowledge base does not know
+        borne = set(parts[1:]) - set(parts[:1])
+        if len(parts) > 1 and mention.kb_id is None:
+            borne.add(parts[0])  # "Park Dae-won": a surname-first name the knowledge base does not know
         if mention.kb_id:
             record = self.knowledge_base.get(mention.kb_id)
-            return record is not None and fold(record.surname) == key
-        return False
+            if record is not None:
+                borne.add(fold(record.surname))
+        return borne
 
     def _from_titles_alone(
         self, sentence: str, offset: int, named: list[PersonMention]
