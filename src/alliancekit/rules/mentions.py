@@ -1213,12 +1213,29 @@ def _her_is_possessive(sentence: str, end: int) -> bool:
 
 # Group nouns that name office holders whatever capitalized words come before them.
 _PEOPLE_OF_AN_OFFICE = frozenset({"officials", "diplomats", "negotiators", "officers", "commanders"})
+# The nouns of a group of officials, besides "Congress" (and "members of Congress", which holds it).
+_GROUP_NOUNS = (
+    "officials",
+    "authorities",
+    "leaders",
+    "lawmakers",
+    "counterparts",
+    "counterpart",
+    "delegation",
+    "delegates",
+    "stakeholders",
+    "ministers",
+    "envoys",
+    "representatives",
+    "diplomats",
+    "commanders",
+    "officers",
+    "negotiators",
+)
 _GROUP = re.compile(
     r"\b(?P<text>(?:(?:senior|top|high-level|key|military|government|defense|defence|foreign|security|"
     r"economic|trade|business|ministry|congressional|[A-Z][\w.]+(?<!['’]s))\s+){0,4}"
-    r"(?:officials|authorities|leaders|lawmakers|counterparts|counterpart|delegation|delegates|stakeholders|ministers|envoys|"
-    r"representatives|diplomats|commanders|officers|negotiators|"
-    r"members of (?:the )?(?:U\.S\. )?Congress|Congress)"
+    rf"(?:{'|'.join(_GROUP_NOUNS)}|members of (?:the )?(?:U\.S\. )?Congress|Congress)"
     r"(?:\s+of\s+(?:[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)(?:(?:,\s+|,?\s+and\s+)[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?){0,5})?)\b"
 )
 
@@ -1229,6 +1246,8 @@ def find_groups(sentence: str, offset: int) -> list[GroupMention]:
     >>> [g.country for g in find_groups("talks with top U.S. officials", 0)]
     ['USA']
     """
+    if "Congress" not in sentence and not any(noun in sentence for noun in _GROUP_NOUNS):
+        return []  # most sentences name no group: a look for each noun first
     found = []
     for match in _GROUP.finditer(sentence):
         text = match.group("text")
@@ -1261,7 +1280,12 @@ def find_groups(sentence: str, offset: int) -> list[GroupMention]:
 
 # One or two capitalised words, as a country's name or demonym is written ("U.S.", "South Korean").
 _CAPITALISED_PAIR = re.compile(r"[A-Z][\w.’']*(?:\s[A-Z][\w.’']*)?")
-_PLACE_WINDOW = re.compile(rf"(?:the\s+)?{_CAP}(?:[\s,-]+(?:(?:of|the|de|du|al)\s+)?{_CAP})*")
+# A run of capitalised words, "the" before it: "Camp Humphreys", "the Republic of Korea". Its first letter
+# comes first, the "t" of "the" or a capital (a look-behind tells which), so that, like _WINDOW, it is
+# only tried where such a letter stands.
+_PLACE_WINDOW = re.compile(
+    rf"[tA-Z](?:(?<=t)he\s+[A-Z]|(?<!t)){_CAP_TAIL}(?:[\s,-]+(?:(?:of|the|de|du|al)\s+)?{_CAP})*"
+)
 
 
 def find_places(sentence: str, offset: int, knowledge_base: KnowledgeBase) -> list[PlaceMention]:
@@ -1294,14 +1318,14 @@ def find_places(sentence: str, offset: int, knowledge_base: KnowledgeBase) -> li
         if any(p.start < end and start < p.end for p in found) or not _could_be_site(site, knowledge_base):
             continue
         found.append(PlaceMention(start, end, site, None, "facility", "the " + site))
-    for match in _CITY_DISTRICT.finditer(sentence):
+    for match in _CITY_DISTRICT.finditer(sentence) if "'s" in sentence or "’s" in sentence else ():
         # "in Seoul's Yongsan district": the city, though written as the district's possessor
         start, end = offset + match.start("city"), offset + match.end("city")
         known = knowledge_base.find_place(match.group("city"))
         if known is None or any(p.start < end and start < p.end for p in found):
             continue
         found.append(PlaceMention(start, end, known.name, known.country, known.kind, match.group("city")))
-    for match in _DEMONYM_CAPITAL.finditer(sentence):
+    for match in _DEMONYM_CAPITAL.finditer(sentence) if "capital" in sentence else ():
         # "in the Japanese capital": the capital the gazetteer gives for that country
         code = lexicon.country_of_word(match.group("demonym"))
         capital = (
@@ -1346,13 +1370,13 @@ def _could_be_site(name: str, knowledge_base: KnowledgeBase) -> bool:
 
 # "Seoul's Yongsan district", "Tokyo's Nagatacho area": a city named as the possessor of its part.
 _CITY_DISTRICT = re.compile(
-    r"(?P<city>[A-Z](?<!\w[A-Z])[\w-]+(?:\s+[A-Z][\w-]+)?)['’]s\s+(?:[A-Z][\w-]+\s+){0,2}"
+    r"\b(?P<city>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)['’]s\s+(?:[A-Z][\w-]+\s+){0,2}"
     r"(?:district|area|neighbou?rhood|suburbs?|outskirts|ward|downtown)\b"
 )
 
 # "the Japanese capital", "the South Korean capital": a country's capital named by its demonym.
 _DEMONYM_CAPITAL = re.compile(
-    r"[Tt](?<!\w[Tt])he\s+(?P<demonym>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+capital\b"
+    r"\b[Tt]he\s+(?P<demonym>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+capital\b"
     r"(?!\s+(?:markets?|gains?|investments?|flows?|controls?|spending|budgets?|goods|requirements?)\b)"
 )
 
