@@ -1508,9 +1508,10 @@ def _folded_parts(name: str) -> list[str]:
     return [fold(part) for part in name.split()]
 
 
-# A story about the two Koreas names both of them (or their people).
-_NORTH_KOREA_NAMED = re.compile(r"\b(?:North|N\.)\s*Korea")
-_SOUTH_KOREA_NAMED = re.compile(r"\b(?:South|S\.)\s*Korea")
+# A story about the two Koreas names both of them (or their people). Each pattern opens with its capital,
+# the word boundary a look-behind after it, as in _WINDOW: it is only tried where that capital stands.
+_NORTH_KOREA_NAMED = re.compile(r"N(?<!\wN)(?:orth|\.)\s*Korea")
+_SOUTH_KOREA_NAMED = re.compile(r"S(?<!\wS)(?:outh|\.)\s*Korea")
 # "visited the North", "their trip to the communist North": one Korea, the other's name left out.
 _ONE_KOREA = re.compile(r"\bthe\s+(?:communist\s+)?(?P<side>North|South)\b(?![’']|\s+[A-Z(]|\s*-)")
 _KOREA_OF_SIDE = {"North": ("North Korea", "PRK"), "South": ("South Korea", "KOR")}
