@@ -1335,7 +1335,7 @@ def find_places(sentence: str, offset: int, knowledge_base: KnowledgeBase) -> li
         if capital is None or any(p.start < end and start < p.end for p in found):
             continue
         found.append(PlaceMention(start, end, capital.name, capital.country, capital.kind, capital.name))
-    for match in _CITY_OF_COUNTRY.finditer(sentence):
+    for match in _CITY_OF_COUNTRY.finditer(sentence) if _COMMA_BEFORE_CAPITAL.search(sentence) else ():
         # "in Nagano, Japan", "to Lima, Peru": a city the gazetteer may not know, placed by its country.
         written = match.group("country")
         code = lexicon.country_names().get(written.lower()) or lexicon.country_names().get(
@@ -1380,7 +1380,9 @@ _DEMONYM_CAPITAL = re.compile(
     r"(?!\s+(?:markets?|gains?|investments?|flows?|controls?|spending|budgets?|goods|requirements?)\b)"
 )
 
-# A place written as "City, Country" after a preposition or a verb of travel.
+# A place written as "City, Country" after a preposition or a verb of travel; few sentences hold a comma
+# before a capital, as it needs, so that is looked for first.
+_COMMA_BEFORE_CAPITAL = re.compile(r",\s+[A-Z]")
 _CITY_OF_COUNTRY = re.compile(
     r"\b(?:in|at|to|from|near|visiting|visited|visit|visits)\s+(?:the\s+)?"
     r"(?P<city>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}),\s+(?P<country>[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2}?)"
@@ -1444,24 +1446,30 @@ def _facility(window: str, base: int, offset: int, knowledge_base: KnowledgeBase
 _PLACE_TOKEN = re.compile(r"[^\s,]+(?:,(?=\s*[A-Z]\.))?")
 
 
+@functools.lru_cache(maxsize=4096)
+def _place_tokens(window: str) -> tuple[tuple[int, int], ...]:
+    """Where the words of a place window start and end; news names the same places again and again."""
+    return tuple((m.start(), m.end()) for m in _PLACE_TOKEN.finditer(window))
+
+
 def _places_in_window(
     window: str, base: int, offset: int, knowledge_base: KnowledgeBase
 ) -> list[PlaceMention]:
-    tokens = [(m.start(), m.end()) for m in _PLACE_TOKEN.finditer(window)]
+    tokens = _place_tokens(window)
     found: list[PlaceMention] = []
     index = 0
     while index < len(tokens):
         match: PlaceMention | None = None
-        for stop in range(min(len(tokens), index + 6), index, -1):
-            start, end = tokens[index][0], tokens[stop - 1][1]
-            text = (
-                window[start:end].rstrip(".,’'")
-                if not window[start:end].endswith(("D.C.", "U.S."))
-                else window[start:end]
-            )
+        start = tokens[index][0]
+        # A name (:func:`_lookup_place`) begins with a capital or "the ": "of" or "de" begins none.
+        could_begin = window[start].isupper() or window[start : start + 4].lower() == "the "
+        for stop in range(min(len(tokens), index + 6), index, -1) if could_begin else ():
+            end = tokens[stop - 1][1]
+            written = window[start:end]
+            text = written if written.endswith(("D.C.", "U.S.")) else written.rstrip(".,’'")
             text = _POSSESSIVE.sub("", text) if text.endswith(("'s", "’s")) else text
             candidate = _lookup_place(text, knowledge_base)
-            if candidate is not None and window[start:end].endswith(("'s", "’s")) and stop < len(tokens):
+            if candidate is not None and written.endswith(("'s", "’s")) and stop < len(tokens):
                 candidate = None  # "Japan's Defense Ministry": the country qualifies what follows
             if candidate is not None:
                 name, country, kind = candidate
@@ -1478,7 +1486,7 @@ def _places_in_window(
 
 
 def _lookup_place(text: str, knowledge_base: KnowledgeBase) -> tuple[str, str | None, str] | None:
-    bare = text[4:] if text.lower().startswith("the ") else text
+    bare = text[4:] if text[:4].lower() == "the " else text
     if not bare or not bare[0].isupper():
         return None
     place: Place | None = knowledge_base.find_place(bare)
