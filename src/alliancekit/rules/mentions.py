@@ -20,7 +20,6 @@ import ahocorasick
 import attrs
 
 from alliancekit.actors import ActorRecord, KnowledgeBase, Place, fold, load_builtin_offices, name_key
-from alliancekit.literals import scanned_text
 from alliancekit.rules import lexicon
 
 __all__ = [
@@ -53,7 +52,7 @@ _WINDOW = re.compile(
     rf"[A-Z](?<![^\W\d_][’'][A-Z])(?<![^\W\d_][A-Z])(?<!\d[A-Z]){_CAP_TAIL}(?:\s(?:(?:of|for|to|the|and|on)\s)*{_CAP}|\s(?:(?:{_PARTICLE})\s){{1,2}}(?={_CAP}){_CAP})*"
 )
 _POSSESSIVE = re.compile(r"['’]s?$")
-# A word character beyond ASCII: case folding may make it match a letter the scanned text lacks.
+# A word character beyond ASCII: case folding may make it match a letter that lower-casing does not.
 _NON_ASCII_WORD_CHARACTER = re.compile(r"[^\W\x00-\x7f]")
 
 
@@ -624,8 +623,8 @@ class PersonFinder:
                 if prior is not None:
                     canonical, country, kb_id = prior.name, prior.country or country, prior.kb_id
                     title = title or prior.title
-        before = sentence[: window.start() + name_tokens[0][0]]
-        former = bool(_FORMER_OWN_TITLE.search(before) if index else _FORMER_SHARED_TITLE.search(before))
+        former_title = _FORMER_OWN_TITLE if index else _FORMER_SHARED_TITLE
+        former = former_title.search(sentence, 0, window.start() + name_tokens[0][0]) is not None
         return PersonMention(
             offset + start,
             offset + end,
@@ -931,15 +930,15 @@ class PersonFinder:
         of a title).
         """
         found = []
-        # Who the sentence names itself is not who its "the Prime Minister" stands for, unless only
-        # as a possessor: "Tanabe's planned visit, announced after a call with the Prime Minister".
-        in_sentence = {m.name for m in named if not m.possessive}
         for match in _DEFINITE_TITLE.finditer(sentence):
             if any(m.start - offset <= match.end() and match.start() <= m.end - offset for m in named):
                 continue
             following = sentence[match.end() : match.end() + 2]
             if following[:1] == " " and following[1:2].isupper():
                 continue
+            # Who the sentence names itself is not who its "the Prime Minister" stands for, unless only
+            # as a possessor: "Tanabe's planned visit, announced after a call with the Prime Minister".
+            in_sentence = {m.name for m in named if not m.possessive}
             words = match.group("title").split()
             country = lexicon.country_of_word(words[0]) if len(words) > 1 else None
             if country is not None:
@@ -980,7 +979,6 @@ class PersonFinder:
         names no one.
         """
         found = []
-        in_sentence = {m.name for m in named}
         for match in _NATIONALITY_NOUN.finditer(sentence):
             if any(m.start - offset < match.end() and match.start() < m.end - offset for m in named):
                 continue
@@ -991,7 +989,7 @@ class PersonFinder:
             holders = {
                 k.name for k in self.known if k.country == country and k.title is not None and not k.former
             }
-            if len(holders) == 1 and not holders & in_sentence:
+            if len(holders) == 1 and not holders & {m.name for m in named}:
                 earlier = next(k for k in reversed(self.known) if k.name in holders)
                 found.append(_by_title(earlier, match, offset))
         return found
@@ -1112,26 +1110,38 @@ def _repair_spacing(name: str) -> str:
 
 
 @functools.cache
-def _office_phrases() -> ahocorasick.Automaton:
-    """The office descriptions as scanned text (" prime minister "), found in one pass over a sentence."""
+def _office_descriptions() -> ahocorasick.Automaton:
+    """The office descriptions ("prime minister"), each with its length, found in one pass over a text."""
     automaton = ahocorasick.Automaton()
     for description in load_builtin_offices().descriptions():
-        automaton.add_word(scanned_text(description), description)
+        automaton.add_word(description, len(description))
     automaton.make_automaton()
     return automaton
 
 
 def _may_name_an_office(sentence: str) -> bool:
-    """Whether a sentence may hold an office description: the cheap test before the full pattern.
+    """Whether a sentence holds an office description as whole words: the cheap test before the pattern.
 
-    A description matches as whole words in any case, so the sentence's
-    scanned text holds the description's. In a sentence with a word character
-    beyond ASCII, whose case folding the scanned text may not follow, the
-    pattern decides.
+    Descriptions match in any case, so they are looked for in the
+    lower-cased sentence. In a sentence with a word character beyond ASCII,
+    whose case folding lower-casing may not follow, the pattern decides.
     """
     if not sentence.isascii() and _NON_ASCII_WORD_CHARACTER.search(sentence) is not None:
         return True
-    return next(_office_phrases().iter(scanned_text(sentence)), None) is not None
+    lowered = sentence.lower()
+    return any(
+        _no_word_character_at(lowered, last - length) and _no_word_character_at(lowered, last + 1)
+        for last, length in _office_descriptions().iter(lowered)
+    )
+
+
+def _no_word_character_at(text: str, position: int) -> bool:
+    """Whether no word character stands at ``position`` (outside ``text`` none does): a word ends by it.
+
+    >>> [_no_word_character_at("the minister", position) for position in (3, 4, 12)]
+    [True, False, True]
+    """
+    return not 0 <= position < len(text) or not (text[position].isalnum() or text[position] == "_")
 
 
 @functools.cache
