@@ -979,7 +979,7 @@ class PersonFinder:
         names no one.
         """
         found = []
-        for match in _NATIONALITY_NOUN.finditer(sentence):
+        for match in _NATIONALITY_NOUN.finditer(sentence) if _THE_CAPITALISED.search(sentence) else ():
             if any(m.start - offset < match.end() and match.start() < m.end - offset for m in named):
                 continue
             nationality = match.group("nationality")
@@ -1027,6 +1027,9 @@ _NATIONALITY_NOUN = re.compile(
     r"[Tt](?<!\w[Tt])he\s+(?P<nationality>(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+)"
     r"(?:['’]s\b|(?=,?\s+(?:also|then|later|said|says|told|added|has|had|is|was|will|would|who|[a-z]+ed)\b))"
 )
+# The "he" of "the" before a capital, which a nationality noun needs: few sentences hold one, and a pattern
+# that opens with a literal is searched for fast.
+_THE_CAPITALISED = re.compile(r"he\s+[A-Z]")
 
 
 def _lower_title_fits(wanted: str, title: str) -> bool:
