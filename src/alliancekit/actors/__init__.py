@@ -76,6 +76,7 @@ def fold(text: str) -> str:
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
 
+@functools.lru_cache(maxsize=8192)
 def name_key(name: str) -> frozenset[str]:
     """The order-free token set of a name, for matching.
 
@@ -353,7 +354,7 @@ def country_code(country: str) -> str:
 
 def _damaged_pattern(name: str) -> re.Pattern[str] | None:
     """A regex for a name with replacement characters ("Yoshimas? Hayashi")."""
-    if not re.search(r"[?\ufffd]", name):
+    if "?" not in name and "\ufffd" not in name:
         return None
     parts = re.split(r"[?\ufffd]", fold(name))
     return re.compile(r"[^\s]{1,2}".join(re.escape(part) for part in parts))

@@ -16,6 +16,7 @@ import functools
 import re
 from collections.abc import Callable, Iterator
 
+import ahocorasick
 import attrs
 
 from alliancekit.actors import ActorRecord, KnowledgeBase, Place, fold, load_builtin_offices, name_key
@@ -51,6 +52,8 @@ _WINDOW = re.compile(
     rf"[A-Z](?<![^\W\d_][’'][A-Z])(?<![^\W\d_][A-Z])(?<!\d[A-Z]){_CAP_TAIL}(?:\s(?:(?:of|for|to|the|and|on)\s)*{_CAP}|\s(?:(?:{_PARTICLE})\s){{1,2}}(?={_CAP}){_CAP})*"
 )
 _POSSESSIVE = re.compile(r"['’]s?$")
+# A word character beyond ASCII: case folding may make it match a letter that lower-casing does not.
+_NON_ASCII_WORD_CHARACTER = re.compile(r"[^\W\x00-\x7f]")
 
 
 @attrs.frozen
@@ -157,7 +160,11 @@ def _split_window(
             if piece is not None:
                 yield piece
             start = window.start() + tokens[index + 1][0]
-    piece = _WINDOW.match(sentence, start, _before_post_nominals(window))
+    end = _before_post_nominals(window)
+    if start == window.start() and end == window.end():
+        yield window  # nothing cut off: the window is its own one piece
+        return
+    piece = _WINDOW.match(sentence, start, end)
     if piece is not None:
         yield piece
 
@@ -195,6 +202,28 @@ _TOKEN = re.compile(r"\S+")
 def _tokens(window: str) -> _Tokens:
     """The words of a window with their offsets; a window is cut into words two or three times."""
     return tuple((m.start(), m.end(), m.group()) for m in _TOKEN.finditer(window))
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_run_start(window: str) -> int:
+    """Which word of a window starts its trailing run of name-like words: what precedes is a title.
+
+    The words alone decide, so each window (news repeats "President Jane Doe") is read once.
+    """
+    tokens = _tokens(window)
+    index = len(tokens)
+    while index > 0 and (
+        _is_name_token(tokens[index - 1][2])
+        or _is_capitals_surname(tokens, index - 1)
+        or _is_given_after_capitals(tokens, index - 1)
+        or (
+            tokens[index - 1][2] in _PARTICLES
+            and index > 1
+            and (_is_name_token(tokens[index - 2][2]) or tokens[index - 2][2] in _PARTICLES)
+        )
+    ):
+        index -= 1
+    return index
 
 
 @functools.lru_cache(maxsize=8192)
@@ -272,6 +301,10 @@ _FORMER_OWN_TITLE = re.compile(r"\b(?:[Ff]ormer|[Ee]x-)\s*(?:[A-Z][\w.’'-]*\s+
 # A name after "and" sharing the title before it: "former Presidents X and Y".
 _FORMER_SHARED_TITLE = re.compile(r"\b(?:[Ff]ormer|[Ee]x-)\s*(?:[A-Z][\w.’'-]*,?\s+|and\s+)+$")
 _INITIAL = re.compile(r"[A-Z]\.")
+_INITIAL_OR_LETTER = re.compile(r"[A-Z]\.?")
+_INITIAL_AT_END = re.compile(r"\b[A-Z]\.$")
+# Two or three capitals, as some given names are written ("AJ Brody").
+_SHORT_CAPITALS = re.compile(r"[A-Z]{2,3}")
 _GENERATIONAL_SUFFIX = re.compile(r"(?:Jr|Sr|III|II|IV)\.?")
 _NAME_SUFFIX = re.compile(r",?\s(?:Jr|Sr|III|II|IV)\b\.?")
 _HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{1,5}")
@@ -292,12 +325,18 @@ _TITLE_PREFIX = re.compile(
 )
 
 
+# "the country's Vice Foreign Minister": the country is the one named last before.
+_COUNTRY_OWN = re.compile(r"^(?:the\s+)?(?:country|nation)['’]s\b", re.IGNORECASE)
+# The complement that ends a title: "of Japan" in "Prime Minister of Japan".
+_COMPLEMENT = re.compile(r"\b(?:of|for)\s+(?:the\s+)?([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?)\s*$")
+
+
 def _split_title_country(title: str, sentence: str, position: int) -> tuple[str, str | None]:
     """Separate a country word from a title ("U.S. Deputy Secretary" -> USA, "Deputy Secretary")."""
     match = _TITLE_PREFIX.match(title.strip())
     rest = match.group("rest") if match else title.strip()
     country = None
-    if re.match(r"^(?:the\s+)?(?:country|nation)['’]s\b", title.strip(), re.IGNORECASE):
+    if _COUNTRY_OWN.match(title.strip()):
         country = _last_country_before(sentence, position)
     words = rest.split()
     while words and lexicon.country_of_word(words[0].rstrip(",")) is not None:
@@ -307,9 +346,7 @@ def _split_title_country(title: str, sentence: str, position: int) -> tuple[str,
         country = country or lexicon.country_of_word(" ".join(words[:2]))
         words = words[2:]
     # A country in the complement ("Prime Minister of Japan") also places the person.
-    complement = re.search(
-        r"\b(?:of|for)\s+(?:the\s+)?([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?)\s*$", " ".join(words)
-    )
+    complement = _COMPLEMENT.search(" ".join(words))
     if country is None and complement:
         country = lexicon.country_of_word(complement.group(1))
     return " ".join(words), country
@@ -322,10 +359,16 @@ def _last_country_before(sentence: str, position: int) -> str | None:
     return found
 
 
+_TITLE_SMALL_WORDS = frozenset({"of", "for", "to", "the", "and", "on", "in", "at"})
+
+
+@functools.lru_cache(maxsize=1024)
 def _title_case(title: str) -> str:
-    small = {"of", "for", "to", "the", "and", "on", "in", "at"}
+    """A title with each word capitalised but the small ones inside it; news repeats the same titles."""
     words = title.split()
-    return " ".join(w if w.lower() in small and i else (w[:1].upper() + w[1:]) for i, w in enumerate(words))
+    return " ".join(
+        w if w.lower() in _TITLE_SMALL_WORDS and i else (w[:1].upper() + w[1:]) for i, w in enumerate(words)
+    )
 
 
 # What follows a surname used as a modifier, not for its bearer: "Okafor administration", "Mireles-era".
@@ -367,6 +410,7 @@ class PersonFinder:
     knowledge_base: KnowledgeBase
     anchor: dt.date | None
     known: list[PersonMention] = attrs.field(factory=list)
+    """The people introduced so far, in order; reading adds to it, and nothing is ever taken away."""
     document_text: str = ""
     """The whole document, when known: a bare surname counts as a person the
     knowledge base knows if their full name appears anywhere in it, so a
@@ -374,6 +418,10 @@ class PersonFinder:
     _named_in_full_cache: dict[str, bool] = attrs.field(factory=dict, init=False, repr=False)
     """Whether each record's full name is in the document: searched once per record, so that
     a document of many bare surnames takes time linear in its length."""
+    _bearers: dict[str, list[PersonMention]] = attrs.field(factory=dict, init=False, repr=False)
+    """The people of :attr:`known` by each (folded) surname they bear, in order, as far as indexed."""
+    _indexed: int = attrs.field(default=0, init=False, repr=False)
+    """How many people of :attr:`known` :attr:`_bearers` holds: indexed when a surname is looked up."""
 
     def find(self, sentence: str, offset: int) -> list[PersonMention]:
         """All people named in one sentence, in order."""
@@ -394,7 +442,7 @@ class PersonFinder:
     def _is_known_without_last_character(self, name: str) -> bool:
         """Whether a name ending in "?" is a known one without it: the mark ends a question."""
         bare = name[:-1]
-        if not bare or re.search(r"[?\ufffd]", bare):
+        if not bare or "?" in bare or "\ufffd" in bare:
             return False
         if " " not in bare:
             return self._prior_by_surname(bare) is not None
@@ -410,21 +458,11 @@ class PersonFinder:
 
     def _from_window(self, sentence: str, window: re.Match[str], offset: int) -> PersonMention | None:
         tokens = _tokens(window.group())
-        # The name is the trailing run of name-like tokens; what precedes is a title.
-        index = len(tokens)
-        while index > 0 and (
-            _is_name_token(tokens[index - 1][2])
-            or _is_capitals_surname(tokens, index - 1)
-            or _is_given_after_capitals(tokens, index - 1)
-            or (
-                tokens[index - 1][2] in _PARTICLES
-                and index > 1
-                and (_is_name_token(tokens[index - 2][2]) or tokens[index - 2][2] in _PARTICLES)
-            )
+        index = _name_run_start(window.group())
+        if (
+            index == len(tokens)
+            and _POSSESSIVE.sub("", tokens[-1][2]).rstrip(".,").lower() in lexicon.FUNCTION_WORDS
         ):
-            index -= 1
-        last_word = _POSSESSIVE.sub("", tokens[-1][2]).rstrip(".,").lower()
-        if index == len(tokens) and last_word in lexicon.FUNCTION_WORDS:
             # "Bae Dae In", "Ada May's": a known name whose last part reads as a function word.
             for length in (4, 3, 2):
                 if len(tokens) >= length and self.knowledge_base.knows_name(
@@ -434,22 +472,21 @@ class PersonFinder:
                     break
             else:
                 # "Prime Minister May's visit": a titled surname the knowledge base knows for that office.
-                written_title = " ".join(t[2] for t in tokens[:-1])
-                surname = _POSSESSIVE.sub("", tokens[-1][2]).rstrip(".,")
-                if (
-                    len(tokens) >= 2
-                    and lexicon.is_title_word(tokens[-2][2])
-                    and self.knowledge_base.find_by_surname(
-                        surname, on=self.anchor, title=_bare_title(written_title)
-                    )
-                    is not None
-                ):
-                    index = len(tokens) - 1
+                if len(tokens) >= 2 and lexicon.is_title_word(tokens[-2][2]):
+                    written_title = " ".join(t[2] for t in tokens[:-1])
+                    surname = _POSSESSIVE.sub("", tokens[-1][2]).rstrip(".,")
+                    if (
+                        self.knowledge_base.find_by_surname(
+                            surname, on=self.anchor, title=_bare_title(written_title)
+                        )
+                        is not None
+                    ):
+                        index = len(tokens) - 1
         if index > 0 and index < len(tokens) and self._surname_before(tokens, index):
             index -= 1  # "Park Aiko-ah": a surname that is also a common word
         if (
             0 < index < len(tokens)
-            and re.fullmatch(r"[A-Z]{2,3}", tokens[index - 1][2])
+            and _SHORT_CAPITALS.fullmatch(tokens[index - 1][2])
             and self.knowledge_base.knows_name(" ".join(t[2] for t in tokens[index - 1 :]).rstrip(".,"))
         ):
             index -= 1  # "Vice President AJ Brody": capitals the knowledge base knows as a given name
@@ -475,11 +512,12 @@ class PersonFinder:
         start = window.start() + name_tokens[0][0]
         end = window.start() + name_tokens[-1][1]
         raw = sentence[start:end]
-        possessive = (bool(_POSSESSIVE.search(raw)) and raw[-2:] in ("'s", "’s")) or raw.endswith(("'", "’"))
+        possessive = raw.endswith(("'s", "’s", "'", "’"))
         if not possessive and sentence.startswith(("'s ", "’s ", "'s,", "’s,"), window.end()):
             possessive = True  # "Ivo Tanabe Jr.'s trip": the window stopped at the suffix's dot
         name = _POSSESSIVE.sub("", raw) if possessive else raw
-        name = name.rstrip(".,") if not re.search(r"\b[A-Z]\.$", name) else name
+        if not (name.endswith(".") and _INITIAL_AT_END.search(name)):
+            name = name.rstrip(".,")  # not the dot of a closing initial ("Jane Q.")
         if name.endswith("?") and self._is_known_without_last_character(name):
             name = name[:-1]  # "What will you raise with President Noor?": a question mark, not a lost letter
         end = start + len(name)
@@ -498,9 +536,6 @@ class PersonFinder:
             title_text.split()[-1].lower() in lexicon.CONNECTORS or title_text.split()[-1] in _PARTICLES
         ):
             title_text = title_text.rsplit(" ", 1)[0] if " " in title_text else ""
-        has_title = any(
-            lexicon.is_title_word(t[2]) and t[2].lower() not in lexicon.CONNECTORS for t in title_tokens
-        )
         has_title_head = any(
             _POSSESSIVE.sub("", t[2]).rstrip(".,").lower() in lexicon.TITLE_HEADS
             or t[2].lower().rstrip(",") in lexicon.RANK_WORDS
@@ -509,7 +544,11 @@ class PersonFinder:
         )
         suffix = _NAME_SUFFIX.match(sentence, end)
         after_name = suffix.end() if suffix else end  # "Amara C. ASHDOWN, Jr., Secretary of ..."
-        apposition = _APPOSITION.match(sentence[after_name:]) if not possessive else None
+        apposition = (
+            _APPOSITION.match(sentence[after_name:])
+            if not possessive and sentence.startswith(",", after_name)
+            else None
+        )
         words = name.split()
         if len(words) > 4:
             return None
@@ -545,6 +584,9 @@ class PersonFinder:
                 return None
         title: str | None = None
         country: str | None = None
+        has_title = any(
+            lexicon.is_title_word(t[2]) and t[2].lower() not in lexicon.CONNECTORS for t in title_tokens
+        )
         if (
             has_title
             and title_text
@@ -581,8 +623,8 @@ class PersonFinder:
                 if prior is not None:
                     canonical, country, kb_id = prior.name, prior.country or country, prior.kb_id
                     title = title or prior.title
-        before = sentence[: window.start() + name_tokens[0][0]]
-        former = bool(_FORMER_OWN_TITLE.search(before) if index else _FORMER_SHARED_TITLE.search(before))
+        former_title = _FORMER_OWN_TITLE if index else _FORMER_SHARED_TITLE
+        former = former_title.search(sentence, 0, window.start() + name_tokens[0][0]) is not None
         return PersonMention(
             offset + start,
             offset + end,
@@ -726,22 +768,27 @@ class PersonFinder:
         Varga ...") gives way to an earlier bearer who was not: news name the
         story's own people by surname and the background's in full.
         """
-        key = fold(surname)
-        bearers = [mention for mention in reversed(self.known) if self._bears_surname(mention, key)]
+        while self._indexed < len(self.known):
+            mention = self.known[self._indexed]
+            for key in self._surnames_borne(mention):
+                self._bearers.setdefault(key, []).append(mention)
+            self._indexed += 1
+        bearers = self._bearers.get(fold(surname))
         if not bearers:
             return None
-        return next((mention for mention in bearers if not mention.former), bearers[0])
+        return next((mention for mention in reversed(bearers) if not mention.former), bearers[-1])
 
-    def _bears_surname(self, mention: PersonMention, key: str) -> bool:
+    def _surnames_borne(self, mention: PersonMention) -> set[str]:
+        """The words (folded) that name a person as a bare surname."""
         parts = _folded_parts(mention.name)
-        if key in parts and key != parts[0]:
-            return True
-        if len(parts) > 1 and key == parts[0] and mention.kb_id is None:
-            return True  # "Park Dae-won": a surname-first name the knowledge base does not know
+        borne = set(parts[1:]) - set(parts[:1])
+        if len(parts) > 1 and mention.kb_id is None:
+            borne.add(parts[0])  # "Park Dae-won": a surname-first name the knowledge base does not know
         if mention.kb_id:
             record = self.knowledge_base.get(mention.kb_id)
-            return record is not None and fold(record.surname) == key
-        return False
+            if record is not None:
+                borne.add(fold(record.surname))
+        return borne
 
     def _from_titles_alone(
         self, sentence: str, offset: int, named: list[PersonMention]
@@ -753,7 +800,7 @@ class PersonFinder:
         base says held it on the publication day.
         """
         found = self._institution_heads(sentence, offset, named)
-        if not _office_word_pattern().search(sentence):
+        if not _may_name_an_office(sentence):
             return found  # most sentences name no office at all: one cheap look first
         for match in _office_description_pattern().finditer(sentence):
             if any(m.start - offset <= match.end() and match.start() <= m.end - offset + 1 for m in named):
@@ -838,9 +885,9 @@ class PersonFinder:
         country, else whoever the knowledge base says held it on the day.
         """
         pattern = _institution_head_pattern()
-        if pattern is None:
-            return []
         offices = load_builtin_offices()
+        if pattern is None or not any(name in sentence for name in offices.institutions):
+            return []  # most sentences name no institution: a look for each name first
         found = []
         for match in pattern.finditer(sentence):
             if any(m.start - offset <= match.end() and match.start() <= m.end - offset + 1 for m in named):
@@ -883,15 +930,15 @@ class PersonFinder:
         of a title).
         """
         found = []
-        # Who the sentence names itself is not who its "the Prime Minister" stands for, unless only
-        # as a possessor: "Tanabe's planned visit, announced after a call with the Prime Minister".
-        in_sentence = {m.name for m in named if not m.possessive}
         for match in _DEFINITE_TITLE.finditer(sentence):
             if any(m.start - offset <= match.end() and match.start() <= m.end - offset for m in named):
                 continue
             following = sentence[match.end() : match.end() + 2]
             if following[:1] == " " and following[1:2].isupper():
                 continue
+            # Who the sentence names itself is not who its "the Prime Minister" stands for, unless only
+            # as a possessor: "Tanabe's planned visit, announced after a call with the Prime Minister".
+            in_sentence = {m.name for m in named if not m.possessive}
             words = match.group("title").split()
             country = lexicon.country_of_word(words[0]) if len(words) > 1 else None
             if country is not None:
@@ -932,8 +979,7 @@ class PersonFinder:
         names no one.
         """
         found = []
-        in_sentence = {m.name for m in named}
-        for match in _NATIONALITY_NOUN.finditer(sentence):
+        for match in _NATIONALITY_NOUN.finditer(sentence) if _THE_CAPITALISED.search(sentence) else ():
             if any(m.start - offset < match.end() and match.start() < m.end - offset for m in named):
                 continue
             nationality = match.group("nationality")
@@ -943,7 +989,7 @@ class PersonFinder:
             holders = {
                 k.name for k in self.known if k.country == country and k.title is not None and not k.former
             }
-            if len(holders) == 1 and not holders & in_sentence:
+            if len(holders) == 1 and not holders & {m.name for m in named}:
                 earlier = next(k for k in reversed(self.known) if k.name in holders)
                 found.append(_by_title(earlier, match, offset))
         return found
@@ -967,8 +1013,10 @@ def _by_title(earlier: PersonMention, match: re.Match[str], offset: int) -> Pers
     )
 
 
+# The word boundary before "the" is a look-behind after its first letter, as in _WINDOW: a pattern
+# that opens with a letter class is only tried where such a letter stands.
 _DEFINITE_TITLE = re.compile(
-    r"\b[Tt]he\s+(?P<title>(?:(?:U\.S\.|[A-Z][a-z]+|[a-z]+)\s+){0,3}?"
+    r"[Tt](?<!\w[Tt])he\s+(?P<title>(?:(?:U\.S\.|[A-Z][a-z]+|[a-z]+)\s+){0,3}?"
     + _TITLE_HEAD_WORD
     + r"(?:\s+of\s+State|\s+of\s+Defen[cs]e)?)(?:['’]s)?\b"
 )
@@ -976,9 +1024,12 @@ _SMALL_WORDS = frozenset({"of", "for", "the", "and", "on", "to", "in"})
 # "The American", "the South Korean's": a nationality as a noun for one person, before what a single
 # person does ("also", "said", "invited", "has", "who") or as a possessor; not "the Japanese side".
 _NATIONALITY_NOUN = re.compile(
-    r"\b[Tt]he\s+(?P<nationality>(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+)"
+    r"[Tt](?<!\w[Tt])he\s+(?P<nationality>(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+)"
     r"(?:['’]s\b|(?=,?\s+(?:also|then|later|said|says|told|added|has|had|is|was|will|would|who|[a-z]+ed)\b))"
 )
+# The "he" of "the" before a capital, which a nationality noun needs: few sentences hold one, and a pattern
+# that opens with a literal is searched for fast.
+_THE_CAPITALISED = re.compile(r"he\s+[A-Z]")
 
 
 def _lower_title_fits(wanted: str, title: str) -> bool:
@@ -995,6 +1046,10 @@ def _lower_title_fits(wanted: str, title: str) -> bool:
     return held == words or (held[-len(words) :] == words and held[0] not in {"deputy", "vice", "former"})
 
 
+# The words before an office that another office serves: "National Security Advisor to the".
+_SERVING_ANOTHER = re.compile(r"\b(?:to|of|for)(?:\s+the)?$")
+
+
 def _title_refers_to(wanted: str, title: str, with_country: bool) -> bool:
     """Whether a definite title ("the Deputy Secretary") can stand for someone with ``title``."""
     wanted_lower, title_lower = wanted.lower(), title.lower()
@@ -1008,7 +1063,7 @@ def _title_refers_to(wanted: str, title: str, with_country: bool) -> bool:
     if (
         title_lower.endswith(" " + wanted_lower)
         # "National Security Advisor to the Vice President" serves the office, and holds another
-        and not re.search(r"\b(?:to|of|for)(?:\s+the)?$", title_lower[: -len(wanted_lower)].rstrip())
+        and not _SERVING_ANOTHER.search(title_lower[: -len(wanted_lower)].rstrip())
         and (wanted_lower.startswith(("vice", "deputy")) or not title_lower.startswith(("vice", "deputy")))
     ):
         return True
@@ -1031,9 +1086,10 @@ def _display_name(written: str, canonical: str, *, exact: bool = True) -> str:
     clean = (
         exact
         and len(words) >= 2
-        and not re.search(r"[?\ufffd]", written)
+        and "?" not in written
+        and "\ufffd" not in written
         and not any(w.isupper() and len(w) > 2 for w in words)
-        and not re.fullmatch(r"[A-Z]\.?", words[0])  # "S. Haddad": the initial stands for a name
+        and not _INITIAL_OR_LETTER.fullmatch(words[0])  # "S. Haddad": the initial stands for a name
     )
     if not clean or name_key(written) == name_key(canonical):
         return canonical
@@ -1057,10 +1113,38 @@ def _repair_spacing(name: str) -> str:
 
 
 @functools.cache
-def _office_word_pattern() -> re.Pattern[str]:
-    """Any office description, whatever precedes it: the cheap test before the full pattern."""
-    descriptions = lexicon.trie_alternation(d.casefold() for d in load_builtin_offices().descriptions())
-    return re.compile(rf"(?i:\b(?:{descriptions})\b)")
+def _office_descriptions() -> ahocorasick.Automaton:
+    """The office descriptions ("prime minister"), each with its length, found in one pass over a text."""
+    automaton = ahocorasick.Automaton()
+    for description in load_builtin_offices().descriptions():
+        automaton.add_word(description, len(description))
+    automaton.make_automaton()
+    return automaton
+
+
+def _may_name_an_office(sentence: str) -> bool:
+    """Whether a sentence holds an office description as whole words: the cheap test before the pattern.
+
+    Descriptions match in any case, so they are looked for in the
+    lower-cased sentence. In a sentence with a word character beyond ASCII,
+    whose case folding lower-casing may not follow, the pattern decides.
+    """
+    if not sentence.isascii() and _NON_ASCII_WORD_CHARACTER.search(sentence) is not None:
+        return True
+    lowered = sentence.lower()
+    return any(
+        _no_word_character_at(lowered, last - length) and _no_word_character_at(lowered, last + 1)
+        for last, length in _office_descriptions().iter(lowered)
+    )
+
+
+def _no_word_character_at(text: str, position: int) -> bool:
+    """Whether no word character stands at ``position`` (outside ``text`` none does): a word ends by it.
+
+    >>> [_no_word_character_at("the minister", position) for position in (3, 4, 12)]
+    [True, False, True]
+    """
+    return not 0 <= position < len(text) or not (text[position].isalnum() or text[position] == "_")
 
 
 @functools.cache
@@ -1142,12 +1226,29 @@ def _her_is_possessive(sentence: str, end: int) -> bool:
 
 # Group nouns that name office holders whatever capitalized words come before them.
 _PEOPLE_OF_AN_OFFICE = frozenset({"officials", "diplomats", "negotiators", "officers", "commanders"})
+# The nouns of a group of officials, besides "Congress" (and "members of Congress", which holds it).
+_GROUP_NOUNS = (
+    "officials",
+    "authorities",
+    "leaders",
+    "lawmakers",
+    "counterparts",
+    "counterpart",
+    "delegation",
+    "delegates",
+    "stakeholders",
+    "ministers",
+    "envoys",
+    "representatives",
+    "diplomats",
+    "commanders",
+    "officers",
+    "negotiators",
+)
 _GROUP = re.compile(
     r"\b(?P<text>(?:(?:senior|top|high-level|key|military|government|defense|defence|foreign|security|"
     r"economic|trade|business|ministry|congressional|[A-Z][\w.]+(?<!['’]s))\s+){0,4}"
-    r"(?:officials|authorities|leaders|lawmakers|counterparts|counterpart|delegation|delegates|stakeholders|ministers|envoys|"
-    r"representatives|diplomats|commanders|officers|negotiators|"
-    r"members of (?:the )?(?:U\.S\. )?Congress|Congress)"
+    rf"(?:{'|'.join(_GROUP_NOUNS)}|members of (?:the )?(?:U\.S\. )?Congress|Congress)"
     r"(?:\s+of\s+(?:[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)(?:(?:,\s+|,?\s+and\s+)[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?){0,5})?)\b"
 )
 
@@ -1158,6 +1259,8 @@ def find_groups(sentence: str, offset: int) -> list[GroupMention]:
     >>> [g.country for g in find_groups("talks with top U.S. officials", 0)]
     ['USA']
     """
+    if "Congress" not in sentence and not any(noun in sentence for noun in _GROUP_NOUNS):
+        return []  # most sentences name no group: a look for each noun first
     found = []
     for match in _GROUP.finditer(sentence):
         text = match.group("text")
@@ -1178,7 +1281,7 @@ def find_groups(sentence: str, offset: int) -> list[GroupMention]:
         ):
             continue
         country = None
-        for word in re.findall(r"[A-Z][\w.’']*(?:\s[A-Z][\w.’']*)?", text):
+        for word in _CAPITALISED_PAIR.findall(text):
             country = country or lexicon.country_of_word(word)
         if country is None:
             preceding = sentence[max(0, match.start() - 40) : match.start()]
@@ -1188,7 +1291,14 @@ def find_groups(sentence: str, offset: int) -> list[GroupMention]:
     return found
 
 
-_PLACE_WINDOW = re.compile(rf"(?:the\s+)?{_CAP}(?:[\s,-]+(?:(?:of|the|de|du|al)\s+)?{_CAP})*")
+# One or two capitalised words, as a country's name or demonym is written ("U.S.", "South Korean").
+_CAPITALISED_PAIR = re.compile(r"[A-Z][\w.’']*(?:\s[A-Z][\w.’']*)?")
+# A run of capitalised words, "the" before it: "Camp Humphreys", "the Republic of Korea". Its first letter
+# comes first, the "t" of "the" or a capital (a look-behind tells which), so that, like _WINDOW, it is
+# only tried where such a letter stands.
+_PLACE_WINDOW = re.compile(
+    rf"[tA-Z](?:(?<=t)he\s+[A-Z]|(?<!t)){_CAP_TAIL}(?:[\s,-]+(?:(?:of|the|de|du|al)\s+)?{_CAP})*"
+)
 
 
 def find_places(sentence: str, offset: int, knowledge_base: KnowledgeBase) -> list[PlaceMention]:
@@ -1221,14 +1331,14 @@ def find_places(sentence: str, offset: int, knowledge_base: KnowledgeBase) -> li
         if any(p.start < end and start < p.end for p in found) or not _could_be_site(site, knowledge_base):
             continue
         found.append(PlaceMention(start, end, site, None, "facility", "the " + site))
-    for match in _CITY_DISTRICT.finditer(sentence):
+    for match in _CITY_DISTRICT.finditer(sentence) if "'s" in sentence or "’s" in sentence else ():
         # "in Seoul's Yongsan district": the city, though written as the district's possessor
         start, end = offset + match.start("city"), offset + match.end("city")
         known = knowledge_base.find_place(match.group("city"))
         if known is None or any(p.start < end and start < p.end for p in found):
             continue
         found.append(PlaceMention(start, end, known.name, known.country, known.kind, match.group("city")))
-    for match in _DEMONYM_CAPITAL.finditer(sentence):
+    for match in _DEMONYM_CAPITAL.finditer(sentence) if "capital" in sentence else ():
         # "in the Japanese capital": the capital the gazetteer gives for that country
         code = lexicon.country_of_word(match.group("demonym"))
         capital = (
@@ -1238,7 +1348,7 @@ def find_places(sentence: str, offset: int, knowledge_base: KnowledgeBase) -> li
         if capital is None or any(p.start < end and start < p.end for p in found):
             continue
         found.append(PlaceMention(start, end, capital.name, capital.country, capital.kind, capital.name))
-    for match in _CITY_OF_COUNTRY.finditer(sentence):
+    for match in _CITY_OF_COUNTRY.finditer(sentence) if _COMMA_BEFORE_CAPITAL.search(sentence) else ():
         # "in Nagano, Japan", "to Lima, Peru": a city the gazetteer may not know, placed by its country.
         written = match.group("country")
         code = lexicon.country_names().get(written.lower()) or lexicon.country_names().get(
@@ -1253,9 +1363,10 @@ def find_places(sentence: str, offset: int, knowledge_base: KnowledgeBase) -> li
     return found
 
 
-# "at the Istana": a capitalised name after "at the", ending where the phrase does.
+# "at the Istana": a capitalised name after "at the", ending where the phrase does. (The word boundary
+# is a look-behind after "at": a pattern that opens with a literal is only tried where it stands.)
 _SITE_AFTER_AT = re.compile(
-    r"\bat\s+the\s+(?P<site>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})(?=\s*(?:[,.;)]|$|\s+(?:on|in|at|for|with|"
+    r"at(?<!\wat)\s+the\s+(?P<site>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})(?=\s*(?:[,.;)]|$|\s+(?:on|in|at|for|with|"
     r"and|where|after|before|to|from|during|earlier|later|today|yesterday)\b))"
 )
 
@@ -1282,7 +1393,9 @@ _DEMONYM_CAPITAL = re.compile(
     r"(?!\s+(?:markets?|gains?|investments?|flows?|controls?|spending|budgets?|goods|requirements?)\b)"
 )
 
-# A place written as "City, Country" after a preposition or a verb of travel.
+# A place written as "City, Country" after a preposition or a verb of travel; few sentences hold a comma
+# before a capital, as it needs, so that is looked for first.
+_COMMA_BEFORE_CAPITAL = re.compile(r",\s+[A-Z]")
 _CITY_OF_COUNTRY = re.compile(
     r"\b(?:in|at|to|from|near|visiting|visited|visit|visits)\s+(?:the\s+)?"
     r"(?P<city>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}),\s+(?P<country>[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2}?)"
@@ -1342,24 +1455,34 @@ def _facility(window: str, base: int, offset: int, knowledge_base: KnowledgeBase
     return PlaceMention(start, start + len(text), text, country, "facility", text)
 
 
+# A word of a place's name, with the comma before an abbreviation: "Washington," of "Washington, D.C.".
+_PLACE_TOKEN = re.compile(r"[^\s,]+(?:,(?=\s*[A-Z]\.))?")
+
+
+@functools.lru_cache(maxsize=4096)
+def _place_tokens(window: str) -> tuple[tuple[int, int], ...]:
+    """Where the words of a place window start and end; news names the same places again and again."""
+    return tuple((m.start(), m.end()) for m in _PLACE_TOKEN.finditer(window))
+
+
 def _places_in_window(
     window: str, base: int, offset: int, knowledge_base: KnowledgeBase
 ) -> list[PlaceMention]:
-    tokens = [(m.start(), m.end()) for m in re.finditer(r"[^\s,]+(?:,(?=\s*[A-Z]\.))?", window)]
+    tokens = _place_tokens(window)
     found: list[PlaceMention] = []
     index = 0
     while index < len(tokens):
         match: PlaceMention | None = None
-        for stop in range(min(len(tokens), index + 6), index, -1):
-            start, end = tokens[index][0], tokens[stop - 1][1]
-            text = (
-                window[start:end].rstrip(".,’'")
-                if not window[start:end].endswith(("D.C.", "U.S."))
-                else window[start:end]
-            )
+        start = tokens[index][0]
+        # A name (:func:`_lookup_place`) begins with a capital or "the ": "of" or "de" begins none.
+        could_begin = window[start].isupper() or window[start : start + 4].lower() == "the "
+        for stop in range(min(len(tokens), index + 6), index, -1) if could_begin else ():
+            end = tokens[stop - 1][1]
+            written = window[start:end]
+            text = written if written.endswith(("D.C.", "U.S.")) else written.rstrip(".,’'")
             text = _POSSESSIVE.sub("", text) if text.endswith(("'s", "’s")) else text
             candidate = _lookup_place(text, knowledge_base)
-            if candidate is not None and window[start:end].endswith(("'s", "’s")) and stop < len(tokens):
+            if candidate is not None and written.endswith(("'s", "’s")) and stop < len(tokens):
                 candidate = None  # "Japan's Defense Ministry": the country qualifies what follows
             if candidate is not None:
                 name, country, kind = candidate
@@ -1376,7 +1499,7 @@ def _places_in_window(
 
 
 def _lookup_place(text: str, knowledge_base: KnowledgeBase) -> tuple[str, str | None, str] | None:
-    bare = text[4:] if text.lower().startswith("the ") else text
+    bare = text[4:] if text[:4].lower() == "the " else text
     if not bare or not bare[0].isupper():
         return None
     place: Place | None = knowledge_base.find_place(bare)
@@ -1406,9 +1529,10 @@ def _folded_parts(name: str) -> list[str]:
     return [fold(part) for part in name.split()]
 
 
-# A story about the two Koreas names both of them (or their people).
-_NORTH_KOREA_NAMED = re.compile(r"\b(?:North|N\.)\s*Korea")
-_SOUTH_KOREA_NAMED = re.compile(r"\b(?:South|S\.)\s*Korea")
+# A story about the two Koreas names both of them (or their people). Each pattern opens with its capital,
+# the word boundary a look-behind after it, as in _WINDOW: it is only tried where that capital stands.
+_NORTH_KOREA_NAMED = re.compile(r"N(?<!\wN)(?:orth|\.)\s*Korea")
+_SOUTH_KOREA_NAMED = re.compile(r"S(?<!\wS)(?:outh|\.)\s*Korea")
 # "visited the North", "their trip to the communist North": one Korea, the other's name left out.
 _ONE_KOREA = re.compile(r"\bthe\s+(?:communist\s+)?(?P<side>North|South)\b(?![’']|\s+[A-Z(]|\s*-)")
 _KOREA_OF_SIDE = {"North": ("North Korea", "PRK"), "South": ("South Korea", "KOR")}
