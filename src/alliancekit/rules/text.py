@@ -158,10 +158,14 @@ _ABBREVIATIONS = frozenset(
 )
 
 # Possessive quantifiers and the look-behind keep runs of "...." linear: no backtracking into a run.
+# Both forms open with the mark itself (the look-behinds then look back over it), so the search
+# skips straight from one mark to the next instead of trying both forms at every character.
 _SENTENCE_END = re.compile(
-    r"(?<![.!?])[.!?]++[\"'”’)]*+(?=\s+[\"'“‘(]?[A-Z0-9])"
+    r"[.!?](?:"
+    r"(?<![.!?]{2})[.!?]*+[\"'”’)]*+(?=\s+[\"'“‘(]?[A-Z0-9])"  # the first mark of a run, and what closes it
     # run together, as pasted wire copy often is: "last week.The three countries", "sector.\"We regret"
-    r"|(?<=[a-z]{3})[.!?](?=[\"“]?[A-Z][a-z])"
+    r"|(?<=[a-z]{3}[.!?])(?=[\"“]?[A-Z][a-z])"
+    r")"
 )
 _LIST_HEADER = re.compile(
     r"^\s*(?:\"?[\w ]{0,30}\"?\s*)?(?:popular articles?|access ranking|most (?:read|popular|viewed)|"
@@ -210,6 +214,28 @@ def is_headline(line: str) -> bool:
     stripped = line.strip()
     if not stripped:
         return False
+    return _ends_open(stripped)
+
+
+# The marks that may follow a line's closing punctuation: quotes, brackets.
+_AFTER_CLOSING = "\"'”’)]"
+
+
+def _ends_open(stripped: str) -> bool:
+    """Whether a stripped, non-blank line ends without closing punctuation (:data:`_TERMINAL`).
+
+    The last character mostly tells: a full stop or a colon closes the line,
+    a letter or a digit leaves it open. Only a line ending in a quote or a
+    bracket needs the pattern.
+
+    >>> _ends_open("Talks in Tokyo"), _ends_open("They met."), _ends_open('"We met," he said (Kyodo)')
+    (True, False, True)
+    """
+    last = stripped[-1]
+    if last in ".!?:;":
+        return False
+    if last not in _AFTER_CLOSING:
+        return True
     return _TERMINAL.search(stripped) is None
 
 
@@ -346,7 +372,7 @@ def sections(text: str) -> list[Section]:
         stripped = line.strip()
         words = len(_WORD.findall(stripped))
         lowered = stripped.lower()
-        headline = _TERMINAL.search(stripped) is None  # is_headline(stripped), as stripped is not blank
+        headline = _ends_open(stripped)  # is_headline(stripped), as stripped is not blank
         kind: SectionKind
         # The cheap tests first: a list header has few words, a caption sentence its credit in brackets.
         if words <= _LIST_HEADER_WORDS and _LIST_HEADER.match(stripped):
