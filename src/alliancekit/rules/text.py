@@ -190,6 +190,21 @@ _CAPTION = re.compile(
     r"\((?:r|l|c|left|right|center|centre|(?:second|third) from (?:left|right))\)|"
     r",\s(?:left|right|center|centre|(?:second|third) from (?:left|right)),"
 )
+# Every match of _CAPTION holds one of these, which most lines hold none of: looking for them first
+# spares those lines the search.
+_CAPTION_HINTS = (
+    "(",
+    "photo",
+    "pictur",
+    "image",
+    "caption",
+    "seen",
+    "shown",
+    "left,",
+    "right,",
+    "center,",
+    "centre,",
+)
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z.'\- ]{1,40}?(?:/[A-Z][A-Za-z.'\- ]{1,30}?)?)"
     r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?))?"
@@ -198,6 +213,9 @@ _DATELINE = re.compile(
     r"|^(?P<place2>[A-Z][A-Za-z.'\- ]{1,40}?),\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?"
     r"\s*\([A-Za-z .&-]{1,30}\)\s*"
 )
+# A dateline ends in a dash or a colon, or names its agency in brackets: a line without any of
+# these marks opens with no dateline.
+_DATELINE_MARKS = "-—–:("
 _WORD = re.compile(r"[\w’'-]+")
 _TERMINAL = re.compile(r"[.!?][\"'”’)\]]*(?:\s*\([A-Z][\w .&-]{1,30}\))?\s*$|[:;]\s*$")
 _BULLET = re.compile(r"^\s*(?:[-–—•*·]|\d{1,2}[.)])\s+")
@@ -241,6 +259,8 @@ def _ends_open(stripped: str) -> bool:
 
 def _dateline_end(line: str) -> int:
     """Length of a wire dateline opening the line ("TOKYO, May 3 (Kyodo) --"), or 0."""
+    if not any(mark in line for mark in _DATELINE_MARKS):
+        return 0
     match = _DATELINE.match(line)
     if match is None:
         return 0
@@ -348,6 +368,15 @@ _PROSE_WORDS = 15
 _TITLE_WORDS = (3, 25)
 
 
+def _holds_any(text: str, phrases: tuple[str, ...]) -> bool:
+    """Whether ``text`` holds one of ``phrases``.
+
+    >>> _holds_any("a file photo", ("image", "photo")), _holds_any("talks", ("image", "photo"))
+    (True, False)
+    """
+    return any(phrase in text for phrase in phrases)
+
+
 def _lower_share(line: str) -> float:
     words = [w for w in _WORD.findall(line) if w[:1].isalpha()]
     if not words:
@@ -386,13 +415,13 @@ def sections(text: str) -> list[Section]:
         elif _BYLINE.match(stripped):
             kind = SectionKind.LABEL
         elif (
-            (words < 40 and _CAPTION.search(lowered))
+            (words < 40 and _holds_any(lowered, _CAPTION_HINTS) and _CAPTION.search(lowered))
             or (headline and words < _CAPTION_WORDS and _CREDIT.search(stripped))
             or ("(" in stripped and _CAPTION_SENTENCE.match(stripped))
             or (
                 words < _CAPTION_WORDS
+                and _CLOSING_CREDIT.search(stripped) is not None  # rare, and found at once: first
                 and _POSITIONS.search(lowered) is not None
-                and _CLOSING_CREDIT.search(stripped) is not None
             )
         ):
             kind = SectionKind.CAPTION
