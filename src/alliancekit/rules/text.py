@@ -181,6 +181,22 @@ _BLURB = re.compile(
     r"all rights reserved|©|copyright|subscribe|newsletter|e-?paper|e-portal|synonym with|"
     r"follow us|click here|sign up|download (?:our|the) app|professional journalism"
 )
+# Every match of _BLURB holds one of these (a line seldom does): looked for before the pattern.
+_BLURB_HINTS = (
+    "all rights reserved",
+    "©",
+    "copyright",
+    "subscribe",
+    "newsletter",
+    "paper",
+    "e-portal",
+    "synonym with",
+    "follow us",
+    "click here",
+    "sign up",
+    "download ",
+    "professional journalism",
+)
 _CAPTION = re.compile(
     r"^\s*[(\[]?(?:photo|file photo|pictured|image|caption)\b|"
     r"\((?:ap|afp|reuters|kyodo|yonhap|getty|epa|xinhua)?\s*photo|"
@@ -193,17 +209,19 @@ _CAPTION = re.compile(
 # Every match of _CAPTION holds one of these, which most lines hold none of: looking for them first
 # spares those lines the search.
 _CAPTION_HINTS = (
-    "(",
     "photo",
     "pictur",
     "image",
     "caption",
     "seen",
     "shown",
-    "left,",
-    "right,",
-    "center,",
-    "centre,",
+    "left",
+    "right",
+    "center",
+    "centre",
+    "(r)",
+    "(l)",
+    "(c)",
 )
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z.'\- ]{1,40}?(?:/[A-Z][A-Za-z.'\- ]{1,30}?)?)"
@@ -409,7 +427,7 @@ def sections(text: str) -> list[Section]:
         elif (
             (in_list and (words < 25 or headline))
             or (_BULLET.match(line) is not None and words < 12)
-            or _BLURB.search(lowered)
+            or (_holds_any(lowered, _BLURB_HINTS) and _BLURB.search(lowered))
         ):
             kind = SectionKind.BOILERPLATE
         elif _BYLINE.match(stripped):
@@ -461,7 +479,7 @@ def _is_credit_line(line: str) -> bool:
     return _CREDIT_LINE.match(line) is not None and _CREDIT.search(line) is not None
 
 
-_READ = frozenset({SectionKind.HEADLINE, SectionKind.STANDFIRST, SectionKind.BODY})
+_READ = (SectionKind.HEADLINE, SectionKind.STANDFIRST, SectionKind.BODY)
 
 
 def article_sentences(text: str, parts: list[Section] | None = None) -> list[Sentence]:
