@@ -199,3 +199,109 @@ def test_a_long_paragraph_placing_people_in_a_photo_and_closed_by_a_credit_is_a_
     assert sections(page)[2].kind is SectionKind.CAPTION
     events = extract(page, plugins=plugins, published=dt.date(2026, 3, 7))
     assert [(e.type, persons(e)) for e in events] == [(EventType.MEETING, {"Piotr Kowal", "Ana Lima"})]
+
+
+# ------------------------------------------------------------------ quick looks before the patterns
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Photo: the ministers in Tokyo",
+        "(AP Photo) The two leaders",
+        "The ministers are seen at the talks",
+        "The envoy poses for a photo",
+        "Varga speaks, in this file picture, at the summit",
+        "Varga (R) shakes hands with Okafor",
+        "Varga, second from left, speaks with Okafor",
+        "Okafor, centre, listens",
+    ],
+)
+def test_every_caption_the_caption_pattern_finds_holds_one_of_its_hints(line: str) -> None:
+    from alliancekit.rules.text import _CAPTION, _CAPTION_HINTS, _holds_any
+
+    lowered = line.lower()
+    assert _CAPTION.search(lowered) is not None
+    assert _holds_any(lowered, _CAPTION_HINTS)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "© 2026 The Daily Courier. All rights reserved.",
+        "Subscribe to our newsletter",
+        "Read the e-paper",
+        "Read the epaper",
+        "Follow us on social media",
+        "Download the app for more news",
+        "The Courier stands for professional journalism",
+    ],
+)
+def test_every_blurb_the_blurb_pattern_finds_holds_one_of_its_hints(line: str) -> None:
+    from alliancekit.rules.text import _BLURB, _BLURB_HINTS, _holds_any
+
+    lowered = line.lower()
+    assert _BLURB.search(lowered) is not None
+    assert _holds_any(lowered, _BLURB_HINTS)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Leaders meet in Tokyo",
+        "They met on Monday.",
+        "What did they agree?",
+        "The ministers said:",
+        '"We agreed," Varga said.',
+        '"We agreed," Varga said',
+        "The talks went well. (Kyodo)",
+        "Okafor (centre) and Varga",
+        "The talks ended [updated]",
+        "He called it 'historic.'",
+    ],
+)
+def test_a_line_ends_open_exactly_when_the_closing_punctuation_pattern_finds_nothing(line: str) -> None:
+    from alliancekit.rules.text import _TERMINAL, _ends_open
+
+    assert _ends_open(line) is (_TERMINAL.search(line) is None)
+
+
+@pytest.mark.parametrize(
+    ("line", "dateline"),
+    [
+        ("TOKYO, May 3 (Kyodo) -- Abe met Biden.", "TOKYO, May 3 (Kyodo) -- "),
+        ("SEOUL: Lee met Kishida.", "SEOUL: "),
+        ("Tokyo, May 3 (Kyodo) Abe met Biden.", "Tokyo, May 3 (Kyodo) "),
+        ("Abe met Biden in Tokyo on Monday.", ""),
+    ],
+)
+def test_a_wire_dateline_is_cut_off_whether_it_ends_in_a_dash_a_colon_or_the_agency(
+    line: str, dateline: str
+) -> None:
+    from alliancekit.rules.text import _dateline_end
+
+    assert line[: _dateline_end(line)] == dateline
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "sentences"),
+    [
+        ("They met. Then they talked.", ["They met.", "Then they talked."]),
+        ("Did they meet?! Yes.", ["Did they meet?!", "Yes."]),
+        ("They waited.... Then Varga came.", ["They waited....", "Then Varga came."]),
+        ('He said "We met." Then he left.', ['He said "We met."', "Then he left."]),
+        (
+            "They met last week.The three countries agreed.",
+            ["They met last week.", "The three countries agreed."],
+        ),
+        ('In the sector."We regret it," he said.', ["In the sector.", '"We regret it," he said.']),
+        ("Rear Adm. Karl Vance met him.", ["Rear Adm. Karl Vance met him."]),
+        ("Varga met U.S.officials.", ["Varga met U.S.officials."]),
+    ],
+)
+def test_a_paragraph_splits_at_each_sentence_end_and_nowhere_else(
+    paragraph: str, sentences: list[str]
+) -> None:
+    from alliancekit.rules.text import split_sentences
+
+    assert [paragraph[start:end] for start, end in split_sentences(paragraph)] == sentences

@@ -325,6 +325,7 @@ _JSON_TYPES: dict[str, tuple[type, ...]] = {
     "boolean": (bool,),
     "null": (type(None),),
 }
+_NUMBER = (int, float)
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -380,7 +381,12 @@ def _path(parent: str, key: str | int | None) -> str:
 
 
 def _compile_checker(schema: dict[str, Any]) -> _Checker:
-    """A function that checks data against ``schema``, with the schema's walk done once, here."""
+    """A function that checks data against ``schema``, with the schema's walk done once, here.
+
+    The function looks only for what the schema asks: a string's pattern
+    only where the schema has one, an object's properties only where it
+    lists some, and so on.
+    """
     expected = schema.get("type")
     names = None if expected is None else [expected] if isinstance(expected, str) else list(expected)
     # A bool is an int to Python, never a number to JSON (and 1.0 is not an offset): a bool is of
@@ -396,6 +402,10 @@ def _compile_checker(schema: dict[str, Any]) -> _Checker:
     required = tuple(schema.get("required", ()))
     closed = schema.get("additionalProperties") is False
     items = _compile_checker(schema["items"]) if "items" in schema else None
+    # Which of the checks below the schema asks for at all.
+    string_rules = pattern is not None or "minLength" in schema or is_date
+    number_rules = minimum is not None or maximum is not None
+    object_rules = bool(properties) or bool(required) or closed
 
     def check(data: Any, parent: str, key: str | int | None) -> list[str]:
         if names is not None and not (allows_bool if isinstance(data, bool) else isinstance(data, types)):
@@ -403,7 +413,7 @@ def _compile_checker(schema: dict[str, Any]) -> _Checker:
         problems: list[str] = []
         if enum is not None and data not in enum:
             problems.append(f"at {_path(parent, key) or '(top)'}: {data!r} is not one of {enum!r}")
-        if isinstance(data, str):
+        if string_rules and isinstance(data, str):
             if pattern is not None and pattern.search(data) is None:
                 problems.append(
                     f"at {_path(parent, key) or '(top)'}: {data!r} does not match {pattern.pattern!r}"
@@ -412,27 +422,30 @@ def _compile_checker(schema: dict[str, Any]) -> _Checker:
                 problems.append(f"at {_path(parent, key) or '(top)'}: {data!r} is shorter than {min_length}")
             if is_date and not _is_date(data):
                 problems.append(f"at {_path(parent, key) or '(top)'}: {data!r} is not a date (YYYY-MM-DD)")
-        if isinstance(data, int | float) and not isinstance(data, bool):
+        if number_rules and isinstance(data, _NUMBER) and not isinstance(data, bool):
             if minimum is not None and not data >= minimum:
                 problems.append(f"at {_path(parent, key) or '(top)'}: {data!r} is less than {minimum}")
             if maximum is not None and not data <= maximum:
                 problems.append(f"at {_path(parent, key) or '(top)'}: {data!r} is more than {maximum}")
-        if isinstance(data, dict):
+        if object_rules and isinstance(data, dict):
             where = _path(parent, key)
             here = where or "(top)"
-            problems.extend(
-                f"at {here}: {name!r} is a required property" for name in required if name not in data
-            )
+            missing = [name for name in required if name not in data]
+            problems.extend(f"at {here}: {name!r} is a required property" for name in missing)
             for name, value in data.items():
                 child = properties.get(name)
                 if child is not None:
-                    problems.extend(child(value, where, name))
+                    found = child(value, where, name)
+                    if found:
+                        problems.extend(found)
                 elif closed:
                     problems.append(f"at {here}: unexpected property {name!r}")
-        if isinstance(data, list) and items is not None:
+        if items is not None and isinstance(data, list):
             where = _path(parent, key)
             for index, item in enumerate(data):
-                problems.extend(items(item, where, index))
+                found = items(item, where, index)
+                if found:
+                    problems.extend(found)
         return problems
 
     return check

@@ -130,10 +130,12 @@ class DocumentGate:
     """The actor cues: each phrase's length and its kinds (``_PERSON | _COUNTRY | _OFFICE``)."""
     _cue_automaton: Any
     """The engagement cues: each phrase's length and its bit."""
+    _lone_sets: int
+    """The phrases of every trigger pattern that requires a single set of them: one is enough."""
     _patterns: tuple[tuple[int, ...], ...]
-    """For each trigger pattern, one bit mask per set of phrases it requires."""
+    """For each other trigger pattern, one bit mask per set of phrases it requires."""
     _anchors: tuple[int, ...]
-    """For each trigger pattern, the mask of its most selective set: where the trigger is."""
+    """For each other trigger pattern, the mask of its most selective set: where the trigger is."""
 
     @classmethod
     def build(cls, knowledge_base: KnowledgeBase, patterns: Iterable[str] | None = None) -> DocumentGate:
@@ -150,8 +152,13 @@ class DocumentGate:
             return bits
 
         requirements = [required for required in map(required_literals, sources) if required is not None]
-        pattern_masks = tuple(tuple(mask(options) for options in required) for required in requirements)
-        anchors = tuple(mask(max(required, key=selectivity)) for required in requirements)
+        lone_sets = 0
+        for required in requirements:
+            if len(required) == 1:
+                lone_sets |= mask(required[0])
+        several = [required for required in requirements if len(required) > 1]
+        pattern_masks = tuple(tuple(mask(options) for options in required) for required in several)
+        anchors = tuple(mask(max(required, key=selectivity)) for required in several)
         cue_automaton = ahocorasick.Automaton()
         for phrase, index in phrases.items():
             cue_automaton.add_word(phrase, (len(phrase), 1 << index))
@@ -168,7 +175,7 @@ class DocumentGate:
         for phrase, kind in kinds.items():
             actor_automaton.add_word(phrase, (len(phrase), kind))
         actor_automaton.make_automaton()
-        return cls(actor_automaton, cue_automaton, pattern_masks, anchors)
+        return cls(actor_automaton, cue_automaton, lone_sets, pattern_masks, anchors)
 
     def passes(self, text: str) -> bool:
         """Whether ``text`` has an engagement cue and an actor cue within :data:`REACH` of each other."""
@@ -195,7 +202,9 @@ class DocumentGate:
         for end, (length, bit) in self._cue_automaton.iter(scanned):
             hits.append((end - length + 1, bit))
             found |= bit
-        anchors = 0
+        # A pattern that requires one set of phrases is there as far as the gate can tell wherever
+        # a phrase of the set is: those phrases are where its triggers may be.
+        anchors = found & self._lone_sets
         for required, anchor in zip(self._patterns, self._anchors, strict=True):
             # A pattern's anchor is one of its sets: without it in the text, the pattern cannot match.
             if found & anchor and anchor & ~anchors and all(found & options for options in required):

@@ -158,10 +158,14 @@ _ABBREVIATIONS = frozenset(
 )
 
 # Possessive quantifiers and the look-behind keep runs of "...." linear: no backtracking into a run.
+# Both forms open with the mark itself (the look-behinds then look back over it), so the search
+# skips straight from one mark to the next instead of trying both forms at every character.
 _SENTENCE_END = re.compile(
-    r"(?<![.!?])[.!?]++[\"'”’)]*+(?=\s+[\"'“‘(]?[A-Z0-9])"
+    r"[.!?](?:"
+    r"(?<![.!?]{2})[.!?]*+[\"'”’)]*+(?=\s+[\"'“‘(]?[A-Z0-9])"  # the first mark of a run, and what closes it
     # run together, as pasted wire copy often is: "last week.The three countries", "sector.\"We regret"
-    r"|(?<=[a-z]{3})[.!?](?=[\"“]?[A-Z][a-z])"
+    r"|(?<=[a-z]{3}[.!?])(?=[\"“]?[A-Z][a-z])"
+    r")"
 )
 _LIST_HEADER = re.compile(
     r"^\s*(?:\"?[\w ]{0,30}\"?\s*)?(?:popular articles?|access ranking|most (?:read|popular|viewed)|"
@@ -177,6 +181,22 @@ _BLURB = re.compile(
     r"all rights reserved|©|copyright|subscribe|newsletter|e-?paper|e-portal|synonym with|"
     r"follow us|click here|sign up|download (?:our|the) app|professional journalism"
 )
+# Every match of _BLURB holds one of these (a line seldom does): looked for before the pattern.
+_BLURB_HINTS = (
+    "all rights reserved",
+    "©",
+    "copyright",
+    "subscribe",
+    "newsletter",
+    "paper",
+    "e-portal",
+    "synonym with",
+    "follow us",
+    "click here",
+    "sign up",
+    "download ",
+    "professional journalism",
+)
 _CAPTION = re.compile(
     r"^\s*[(\[]?(?:photo|file photo|pictured|image|caption)\b|"
     r"\((?:ap|afp|reuters|kyodo|yonhap|getty|epa|xinhua)?\s*photo|"
@@ -186,6 +206,23 @@ _CAPTION = re.compile(
     r"\((?:r|l|c|left|right|center|centre|(?:second|third) from (?:left|right))\)|"
     r",\s(?:left|right|center|centre|(?:second|third) from (?:left|right)),"
 )
+# Every match of _CAPTION holds one of these, which most lines hold none of: looking for them first
+# spares those lines the search.
+_CAPTION_HINTS = (
+    "photo",
+    "pictur",
+    "image",
+    "caption",
+    "seen",
+    "shown",
+    "left",
+    "right",
+    "center",
+    "centre",
+    "(r)",
+    "(l)",
+    "(c)",
+)
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z.'\- ]{1,40}?(?:/[A-Z][A-Za-z.'\- ]{1,30}?)?)"
     r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?))?"
@@ -194,6 +231,9 @@ _DATELINE = re.compile(
     r"|^(?P<place2>[A-Z][A-Za-z.'\- ]{1,40}?),\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?"
     r"\s*\([A-Za-z .&-]{1,30}\)\s*"
 )
+# A dateline ends in a dash or a colon, or names its agency in brackets: a line without any of
+# these marks opens with no dateline.
+_DATELINE_MARKS = "-—–:("
 _WORD = re.compile(r"[\w’'-]+")
 _TERMINAL = re.compile(r"[.!?][\"'”’)\]]*(?:\s*\([A-Z][\w .&-]{1,30}\))?\s*$|[:;]\s*$")
 _BULLET = re.compile(r"^\s*(?:[-–—•*·]|\d{1,2}[.)])\s+")
@@ -210,11 +250,35 @@ def is_headline(line: str) -> bool:
     stripped = line.strip()
     if not stripped:
         return False
+    return _ends_open(stripped)
+
+
+# The marks that may follow a line's closing punctuation: quotes, brackets.
+_AFTER_CLOSING = "\"'”’)]"
+
+
+def _ends_open(stripped: str) -> bool:
+    """Whether a stripped, non-blank line ends without closing punctuation (:data:`_TERMINAL`).
+
+    The last character mostly tells: a full stop or a colon closes the line,
+    a letter or a digit leaves it open. Only a line ending in a quote or a
+    bracket needs the pattern.
+
+    >>> _ends_open("Talks in Tokyo"), _ends_open("They met."), _ends_open('"We met," he said (Kyodo)')
+    (True, False, True)
+    """
+    last = stripped[-1]
+    if last in ".!?:;":
+        return False
+    if last not in _AFTER_CLOSING:
+        return True
     return _TERMINAL.search(stripped) is None
 
 
 def _dateline_end(line: str) -> int:
     """Length of a wire dateline opening the line ("TOKYO, May 3 (Kyodo) --"), or 0."""
+    if not any(mark in line for mark in _DATELINE_MARKS):
+        return 0
     match = _DATELINE.match(line)
     if match is None:
         return 0
@@ -322,6 +386,15 @@ _PROSE_WORDS = 15
 _TITLE_WORDS = (3, 25)
 
 
+def _holds_any(text: str, phrases: tuple[str, ...]) -> bool:
+    """Whether ``text`` holds one of ``phrases``.
+
+    >>> _holds_any("a file photo", ("image", "photo")), _holds_any("talks", ("image", "photo"))
+    (True, False)
+    """
+    return any(phrase in text for phrase in phrases)
+
+
 def _lower_share(line: str) -> float:
     words = [w for w in _WORD.findall(line) if w[:1].isalpha()]
     if not words:
@@ -346,7 +419,7 @@ def sections(text: str) -> list[Section]:
         stripped = line.strip()
         words = len(_WORD.findall(stripped))
         lowered = stripped.lower()
-        headline = _TERMINAL.search(stripped) is None  # is_headline(stripped), as stripped is not blank
+        headline = _ends_open(stripped)  # is_headline(stripped), as stripped is not blank
         kind: SectionKind
         # The cheap tests first: a list header has few words, a caption sentence its credit in brackets.
         if words <= _LIST_HEADER_WORDS and _LIST_HEADER.match(stripped):
@@ -354,19 +427,19 @@ def sections(text: str) -> list[Section]:
         elif (
             (in_list and (words < 25 or headline))
             or (_BULLET.match(line) is not None and words < 12)
-            or _BLURB.search(lowered)
+            or (_holds_any(lowered, _BLURB_HINTS) and _BLURB.search(lowered))
         ):
             kind = SectionKind.BOILERPLATE
         elif _BYLINE.match(stripped):
             kind = SectionKind.LABEL
         elif (
-            (words < 40 and _CAPTION.search(lowered))
+            (words < 40 and _holds_any(lowered, _CAPTION_HINTS) and _CAPTION.search(lowered))
             or (headline and words < _CAPTION_WORDS and _CREDIT.search(stripped))
             or ("(" in stripped and _CAPTION_SENTENCE.match(stripped))
             or (
                 words < _CAPTION_WORDS
+                and _CLOSING_CREDIT.search(stripped) is not None  # rare, and found at once: first
                 and _POSITIONS.search(lowered) is not None
-                and _CLOSING_CREDIT.search(stripped) is not None
             )
         ):
             kind = SectionKind.CAPTION
@@ -406,7 +479,7 @@ def _is_credit_line(line: str) -> bool:
     return _CREDIT_LINE.match(line) is not None and _CREDIT.search(line) is not None
 
 
-_READ = frozenset({SectionKind.HEADLINE, SectionKind.STANDFIRST, SectionKind.BODY})
+_READ = (SectionKind.HEADLINE, SectionKind.STANDFIRST, SectionKind.BODY)
 
 
 def article_sentences(text: str, parts: list[Section] | None = None) -> list[Sentence]:
