@@ -1693,7 +1693,7 @@ def _country_sides(
     around = text[max(left, trigger.start - 40) : min(right, trigger.end + 60)]
     codes = sides.sides_for_grouping(around)
     if not codes:
-        codes = sides.counted_countries(around, reading.countries_before(trigger.start))
+        codes = _counted_countries(reading, around, trigger.start)
     if not codes:
         codes = sides.subject_countries(text[layer.sentence.start : trigger.start])
     opening = _OPENING_ADVERBIAL.match(text, layer.sentence.start, trigger.start)
@@ -1769,10 +1769,18 @@ def _sides_of_planned_in_sentence(reading: Reading, layer: SentenceLayer, draft:
 def _subject_governments(reading: Reading, layer: SentenceLayer, trigger: Trigger, left: int) -> list[Party]:
     """Countries as the subject of a verbal trigger: "Japan and Korea will hold talks"."""
     subject = reading.text[max(left, layer.sentence.start) : trigger.start]
-    codes = sides.subject_countries(subject) or sides.counted_countries(
-        subject, reading.countries_before(trigger.start)
-    )
+    codes = sides.subject_countries(subject) or _counted_countries(reading, subject, trigger.start)
     return _governments(trigger, codes)
+
+
+def _counted_countries(reading: Reading, phrase: str, position: int) -> list[str]:
+    """The countries a counted plural in ``phrase`` stands for: the last named before ``position``.
+
+    The article's earlier countries are read only for a phrase that counts some ("the two countries").
+    """
+    if not sides.counts_countries(phrase):
+        return []
+    return sides.counted_countries(phrase, reading.countries_before(position))
 
 
 def _governments(trigger: Trigger, codes: list[str]) -> list[Party]:

@@ -22,11 +22,14 @@ runs them in order.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable, Iterator
 
+import ahocorasick
 import attrs
 
 from alliancekit.actors import KnowledgeBase, name_key
+from alliancekit.literals import required_literals, scanned_text
 from alliancekit.model import Document, EventType, Role, Status, TimeSpan
 from alliancekit.rules import cues, lexicon
 from alliancekit.rules.clauses import CLAUSE_REACH, ClauseBreaks
@@ -278,9 +281,36 @@ class SentenceLayer:
         self.quoted_triggers = tuple(t for t in found if t not in self.triggers) if self.quotations else ()
 
     @functools.cached_property
+    def _scanned(self) -> str | None:
+        """The sentence as :func:`~alliancekit.literals.scanned_text` has it.
+
+        ``None`` when it has a word character beyond ASCII, whose case folding
+        the scanned text may not follow.
+        """
+        text = self.sentence.text
+        if not text.isascii() and _NON_ASCII_WORD_CHARACTER.search(text) is not None:
+            return None
+        return scanned_text(text)
+
+    def may_hold(self, cue: re.Pattern[str]) -> bool:
+        """Whether the sentence holds the phrases every match of ``cue`` holds, whatever their case.
+
+        ``False`` tells that ``cue`` matches nowhere in the sentence: most
+        sentences hold none of a cue's words, and looking for the phrases at
+        once is quicker than trying the pattern at every word.
+        """
+        finders = _phrase_finders(cue)
+        scanned = self._scanned
+        return (
+            finders is None
+            or scanned is None
+            or all(next(finder.iter(scanned), None) is not None for finder in finders)
+        )
+
+    @functools.cached_property
     def cancelled(self) -> bool:
         """Whether the sentence speaks of calling something off."""
-        return cues.found(cues.CANCEL, self.sentence.text)
+        return self.may_hold(cues.CANCEL) and cues.found(cues.CANCEL, self.sentence.text)
 
     @functools.cached_property
     def future(self) -> bool:
@@ -411,6 +441,29 @@ class SentenceLayer:
             if not any(overlaps(g.start, g.end, p.start, p.end) for p in persons)
             and not any(overlaps(g.start, g.end, p.start, p.end) for p in pronouns)
         ]
+
+
+_NON_ASCII_WORD_CHARACTER = re.compile(r"[^\W\x00-\x7f]")
+
+
+@functools.cache
+def _phrase_finders(cue: re.Pattern[str]) -> tuple[ahocorasick.Automaton, ...] | None:
+    """For each set of phrases one of which every match of ``cue`` holds, a finder of them, in lower case.
+
+    See :func:`~alliancekit.literals.required_literals`; ``None`` when a
+    match need hold no particular phrase.
+    """
+    required = required_literals(cue)
+    if required is None:
+        return None
+    finders = []
+    for options in required:
+        finder = ahocorasick.Automaton()
+        for phrase in options:
+            finder.add_word(phrase.lower(), phrase)
+        finder.make_automaton()
+        finders.append(finder)
+    return tuple(finders)
 
 
 @attrs.define
@@ -689,7 +742,8 @@ def countries_in(text: str, *, exclude: set[str]) -> list[str]:
     >>> countries_in("Talks in Tokyo touched on China and on North Korea.", exclude={"JPN"})
     ['CHN', 'PRK']
     """
-    masked = cues.COMPOUND.sub(lambda m: " " * len(m.group()), text)
+    # A compound joins capitalised parts with hyphens: a text without a hyphen has none to mask.
+    masked = cues.COMPOUND.sub(lambda m: " " * len(m.group()), text) if "-" in text else text
     found: list[str] = []
     for match in lexicon.country_pattern().finditer(masked):
         code = lexicon.country_of_word(match.group())

@@ -407,7 +407,7 @@ def topics_for_previous(reading: Reading, layer: SentenceLayer) -> None:
     """Give a sentence without triggers that speaks of the talks' topics to the latest engagements."""
     if not reading.drafts or layer.sentence.index - reading.drafts[-1].sentence > 3:
         return
-    if not cues.TOPIC_CUE.search(layer.sentence.text):
+    if not layer.may_hold(cues.TOPIC_CUE) or not cues.TOPIC_CUE.search(layer.sentence.text):
         return
     latest = reading.drafts[-1]
     recent = reading.drafts[-12:]  # a bounded window keeps long documents linear

@@ -1,0 +1,32 @@
+"""What a sentence's layer tells about its own wording."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from alliancekit.actors import KnowledgeBase
+from alliancekit.model import Document
+from alliancekit.rules import cues
+from alliancekit.rules.document import Reading, SentenceLayer, read_sentences
+
+
+def layers(text: str) -> list[SentenceLayer]:
+    reading = Reading(Document("d", text, dt.date(2026, 3, 4)), KnowledgeBase())
+    return read_sentences(reading)
+
+
+def test_a_sentence_without_a_cues_words_cannot_hold_it() -> None:
+    held, plain = layers(
+        "Prime Minister Varga has POSTPONED his visit to Seoul. "
+        "Varga met President Tanabe in Hanoi on Monday."
+    )
+    assert held.may_hold(cues.CANCEL)
+    assert held.cancelled
+    assert not plain.may_hold(cues.CANCEL)
+    assert not plain.cancelled
+
+
+def test_a_sentence_with_letters_beyond_ascii_is_always_tried() -> None:
+    (layer,) = layers("Prime Minister Varga met Président Tanabe in Hanoi on Monday.")
+    assert layer.may_hold(cues.CANCEL)
+    assert not layer.cancelled
