@@ -7,7 +7,7 @@ import datetime as dt
 from alliancekit.actors import KnowledgeBase
 from alliancekit.model import Document
 from alliancekit.rules import cues
-from alliancekit.rules.document import Reading, SentenceLayer, read_sentences
+from alliancekit.rules.document import Reading, SentenceLayer, cue_matches, read_sentences
 
 
 def layers(text: str) -> list[SentenceLayer]:
@@ -30,3 +30,10 @@ def test_a_sentence_with_letters_beyond_ascii_is_always_tried() -> None:
     (layer,) = layers("Prime Minister Varga met Président Tanabe in Hanoi on Monday.")
     assert layer.may_hold(cues.CANCEL)
     assert not layer.cancelled
+
+
+def test_a_cue_matches_whatever_the_case_of_the_text() -> None:
+    assert cue_matches(cues.FUTURE, "Prime Minister Varga WILL travel to Seoul")
+    assert cue_matches(cues.FUTURE, "Première ministre Varga will travel to Seoul")
+    assert not cue_matches(cues.FUTURE, "Prime Minister Varga met President Tanabe")
+    assert cue_matches(cues.NOT_EVENT_TIME, "the ministry SAID on")

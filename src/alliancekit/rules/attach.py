@@ -37,6 +37,7 @@ from alliancekit.rules.document import (
     SentenceLayer,
     between_countries,
     countries_in,
+    cue_matches,
     governments,
     person_key,
     unique_parties,
@@ -141,7 +142,7 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
             continue  # "Asked whether he might stop in Tokyo": a question, not a plan
         if cues.found(cues.BACKGROUND_COUNT, reading.text[left:right]):
             continue  # "they have spoken by phone several times since": a tally, not one engagement
-        if cues.PLEASANTRY.search(reading.text[max(left, trigger.start - 40) : trigger.end]) or (
+        if cue_matches(cues.PLEASANTRY, reading.text[max(left, trigger.start - 40) : trigger.end]) or (
             cues.found(cues.WISH, reading.text[left : trigger.start])
             and not _arranged(draft, trigger)
             and not time_ahead(
@@ -164,7 +165,7 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
             and not draft.explicit_status
             and sentence_status is not None
             # "will travel to explain the outcome of his trip": the trip is known, not planned with it
-            and not cues.PRESUPPOSED.search(reading.text[left : trigger.start])
+            and not cue_matches(cues.PRESUPPOSED, reading.text[left : trigger.start])
         ):
             # "Brandt held talks with Mireles, as well as a meeting with Zhou": one tense for both.
             draft.status = sentence_status
@@ -185,8 +186,8 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
         ):
             # "had been due to arrive ... and to hold talks", "had been expected to visit X and meet Y"
             draft.counterfactual = True
-        frame = _visit_subject(reading, layer)
-        if draft.counterfactual and frame is not None and frame.status is Status.CANCELLED:
+        frame = _visit_subject(reading, layer) if draft.counterfactual else None
+        if frame is not None and frame.status is Status.CANCELLED:
             draft.status, draft.explicit_status = Status.CANCELLED, True
         if draft.counterfactual and layer.cancelled:
             draft.status, draft.explicit_status = Status.CANCELLED, True
@@ -263,8 +264,8 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
         if not draft.has_person() and not between_countries(draft):
             continue
         clause_before = reading.text[left : trigger.start]
-        draft.distinct = bool(cues.DISTINCT.search(clause_before + " " + trigger.text))
-        draft.previous_occasion = bool(cues.PREVIOUS_OCCASION.search(clause_before + " " + trigger.text))
+        draft.distinct = cue_matches(cues.DISTINCT, clause_before + " " + trigger.text)
+        draft.previous_occasion = cue_matches(cues.PREVIOUS_OCCASION, clause_before + " " + trigger.text)
         for second in more_destinations(reading, layer, trigger, draft, right):
             # "will travel to Seoul, Republic of Korea, and Manila": a stop in each. The trip's dates
             # span every stop; a later stop keeps them only if nothing later dates it on its own.
@@ -1621,7 +1622,7 @@ def _coordinated_before(reading: Reading, layer: SentenceLayer, last: PersonMent
         between = reading.text[gap[0] : gap[1]]
         if len(between) > 80 or not (re.search(r"\band\b", between) or "," in between):
             break
-        if cues.PAST_VERB.search(between) or cues.FUTURE.search(between):
+        if cues.PAST_VERB.search(between) or cue_matches(cues.FUTURE, between):
             break  # "Ro met Quist and Lindqvist, who were ...": Ro is the verb's subject, not theirs
         chain.insert(0, person)
     return chain
