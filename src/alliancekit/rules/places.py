@@ -597,11 +597,15 @@ _ARRIVAL_STAY = 3
 # A gathering named by the words before its noun ("the G20 summit", "the Asia-Pacific Economic
 # Cooperation (APEC) summit", "@forumhandle summit"), or by a code with a number ("COP26", "G7").
 _GATHERING_NAME_WORD = r"(?:Group\s+of|@?[A-Z0-9][\w&.’'-]*|\([A-Z0-9][\w-]*\)|@[a-z0-9]\w*)"
+_GATHERING_NOUNS = "summit|meeting|conference|forum|dialogue|gathering|session|assembly|olympics|games|expo"
 _GATHERING = re.compile(
     rf"(?P<name>(?:{_GATHERING_NAME_WORD}\s+){{0,5}}?)(?:(?i:trilateral|leaders['’]?|ministerial|annual)\s+)?"
-    r"(?P<noun>(?i:summit|meeting|conference|forum|dialogue|gathering|session|assembly|olympics|games|expo))s?\b"
+    rf"(?P<noun>(?i:{_GATHERING_NOUNS}))s?\b"
     r"|\b(?P<code>(?:COP|G|G-)\d{1,2})\b(?!\s+(?i:summit|meeting|conference|forum|leaders|session))"
 )
+# What every gathering holds, its noun or its code, in lower case: quick to look for, where the
+# name before the noun is tried at every word.
+_GATHERING_NOUN_OR_CODE = re.compile(rf"{_GATHERING_NOUNS}|cop\d|g-?\d")
 # Words that open a gathering's name without naming it: "The", "This", a weekday.
 _NOT_NAMING = frozenset(
     "the this that a an its their his her last next first second third annual upcoming".split()
@@ -676,6 +680,8 @@ _ANOTHER_OCCASION = re.compile(
 
 def _gatherings(reading: Reading, layer: SentenceLayer) -> list[_Gathering]:
     """The gatherings a sentence names, each with the place the sentence gives for it."""
+    if not _may_name_gathering(layer.sentence.text):
+        return []
     text = reading.text
     found: list[_Gathering] = []
     for match in _GATHERING.finditer(text, layer.sentence.start, layer.sentence.end):
@@ -693,6 +699,23 @@ def _gatherings(reading: Reading, layer: SentenceLayer) -> list[_Gathering]:
             )
         )
     return found
+
+
+def _may_name_gathering(text: str) -> bool:
+    """Whether ``text`` holds a gathering's noun or code, as every name of a gathering does.
+
+    Lower case stands for any case when the text's letters are ASCII; a text
+    with others, whose case folding lower-casing may not follow, may always.
+
+    >>> _may_name_gathering("At the G20 in Bali"), _may_name_gathering("Varga met Lee in Bali")
+    (True, False)
+    """
+    if not text.isascii() and _NON_ASCII_WORD_CHARACTER.search(text) is not None:
+        return True
+    return _GATHERING_NOUN_OR_CODE.search(text.lower()) is not None
+
+
+_NON_ASCII_WORD_CHARACTER = re.compile(r"[^\W\x00-\x7f]")
 
 
 def _place_of(reading: Reading, layer: SentenceLayer, match: re.Match[str]) -> PlaceMention | None:
@@ -782,7 +805,6 @@ def gathering_places(reading: Reading, drafts: list[Draft]) -> None:
             named = [
                 gathering
                 for other in reading.sentences
-                if _GATHERING.search(other.sentence.text)
                 for gathering in _gatherings(reading, other)
                 if gathering.place is not None and not gathering.another_occasion
             ]
