@@ -37,3 +37,13 @@ def test_a_cue_matches_whatever_the_case_of_the_text() -> None:
     assert cue_matches(cues.FUTURE, "Première ministre Varga will travel to Seoul")
     assert not cue_matches(cues.FUTURE, "Prime Minister Varga met President Tanabe")
     assert cue_matches(cues.NOT_EVENT_TIME, "the ministry SAID on")
+
+
+def test_a_span_of_a_sentence_holds_a_cue_only_if_the_sentence_may() -> None:
+    (layer,) = layers("Prime Minister Varga met President Tanabe in Hanoi on Monday.")
+    start = layer.sentence.start
+    assert not layer.may_hold_within(cues.CANCEL, start + 15, start + 41)
+    # a span cut inside a word reads that word's tail as a word of its own: always tried
+    assert layer.may_hold_within(cues.CANCEL, start + 17, start + 41)
+    # a span reaching outside the sentence is always tried
+    assert layer.may_hold_within(cues.CANCEL, start, start + 500)

@@ -119,7 +119,9 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
             previous_subjects = [
                 p for p in draft.parties if p.person is not None and p.person.start < trigger.start
             ] or previous_subjects
-        if cues.found(cues.NEGATED, reading.text[left : trigger.start]):
+        if layer.may_hold_within(cues.NEGATED, left, trigger.start) and cues.found(
+            cues.NEGATED, reading.text[left : trigger.start]
+        ):
             continue
         if trigger.form == "nominal" and _NONE_OF.search(
             reading.text, max(left, trigger.start - 30), trigger.start
@@ -140,10 +142,13 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
             continue
         if cues.WHETHER.search(reading.text, max(left, trigger.start - 40), trigger.start):
             continue  # "Asked whether he might stop in Tokyo": a question, not a plan
-        if cues.found(cues.BACKGROUND_COUNT, reading.text[left:right]):
+        if layer.may_hold_within(cues.BACKGROUND_COUNT, left, right) and cues.found(
+            cues.BACKGROUND_COUNT, reading.text[left:right]
+        ):
             continue  # "they have spoken by phone several times since": a tally, not one engagement
         if cue_matches(cues.PLEASANTRY, reading.text[max(left, trigger.start - 40) : trigger.end]) or (
-            cues.found(cues.WISH, reading.text[left : trigger.start])
+            layer.may_hold_within(cues.WISH, left, trigger.start)
+            and cues.found(cues.WISH, reading.text[left : trigger.start])
             and not _arranged(draft, trigger)
             and not time_ahead(
                 reading.text, trigger.end, right
@@ -176,7 +181,9 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
         if draft.undated:
             draft.status, draft.explicit_status = Status.OCCURRED, True  # "at the invitation of": made
         own_left, own_right = aside_around(reading.text, layer.sentence, trigger, left, right)
-        draft.counterfactual = cues.found(cues.COUNTERFACTUAL, reading.text[own_left:own_right])
+        draft.counterfactual = layer.may_hold_within(cues.COUNTERFACTUAL, own_left, own_right) and cues.found(
+            cues.COUNTERFACTUAL, reading.text[own_left:own_right]
+        )
         if (
             not draft.counterfactual
             and last_verbal is not None
@@ -1460,7 +1467,11 @@ def _nominal(
             parties = [
                 Party(p.person, None, Role.GUEST) for p in visit.parties if p.person is not None
             ] + parties
-    if not parties and cues.found(cues.CANCEL, reading.text[left:right]):
+    if (
+        not parties
+        and layer.may_hold_within(cues.CANCEL, left, right)
+        and cues.found(cues.CANCEL, reading.text[left:right])
+    ):
         # "Mr Mireles would also skip a planned stop in ...": the subject is the visitor.
         role = Role.VISITOR if trigger.type is EventType.VISIT else Role.PARTICIPANT
         subjects = [p for p in persons_between(reading, layer, left, trigger.start) if not p.possessive]

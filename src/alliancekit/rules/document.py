@@ -300,12 +300,27 @@ class SentenceLayer:
         sentences hold none of a cue's words, and looking for the phrases at
         once is quicker than trying the pattern at every word.
         """
-        finders = _phrase_finders(cue)
+        finders = _phrase_finders(cue.pattern)  # by its source: hashing a compiled pattern reads all its code
         scanned = self._scanned
         return (
             finders is None
             or scanned is None
             or all(next(finder.iter(scanned), None) is not None for finder in finders)
+        )
+
+    def may_hold_within(self, cue: re.Pattern[str], start: int, end: int) -> bool:
+        """:meth:`may_hold` for the sentence's words from ``start`` to ``end`` (document offsets).
+
+        A span that cuts no word holds no phrase the sentence does not; one
+        that cuts a word ("meet|ing") or leaves the sentence always may.
+        """
+        sentence, base = self.sentence.text, self.sentence.start
+        local_start, local_end = start - base, end - base
+        return (
+            not 0 <= local_start <= local_end <= len(sentence)
+            or _cuts_word(sentence, local_start)
+            or _cuts_word(sentence, local_end)
+            or self.may_hold(cue)
         )
 
     @functools.cached_property
@@ -446,14 +461,28 @@ class SentenceLayer:
 _NON_ASCII_WORD_CHARACTER = re.compile(r"[^\W\x00-\x7f]")
 
 
-@functools.cache
-def _phrase_finders(cue: re.Pattern[str]) -> tuple[ahocorasick.Automaton, ...] | None:
-    """For each set of phrases one of which every match of ``cue`` holds, a finder of them, in lower case.
+def _cuts_word(text: str, index: int) -> bool:
+    """Whether ``index`` falls between two word characters of ``text``: "meet|ing".
 
-    See :func:`~alliancekit.literals.required_literals`; ``None`` when a
-    match need hold no particular phrase.
+    >>> _cuts_word("meeting", 4), _cuts_word("met him", 3)
+    (True, False)
     """
-    required = required_literals(cue)
+    return 0 < index < len(text) and _is_word_character(text[index - 1]) and _is_word_character(text[index])
+
+
+def _is_word_character(character: str) -> bool:
+    r"""Whether a character is one ``\w`` matches (a letter, a digit or "_")."""
+    return character.isalnum() or character == "_"
+
+
+@functools.cache
+def _phrase_finders(source: str) -> tuple[ahocorasick.Automaton, ...] | None:
+    """For each set of phrases one of which every match of the pattern ``source`` holds, a finder of them.
+
+    The phrases are in lower case. See :func:`~alliancekit.literals.required_literals`;
+    ``None`` when a match need hold no particular phrase.
+    """
+    required = required_literals(source)
     if required is None:
         return None
     finders = []
@@ -744,15 +773,11 @@ def cue_matches(cue: re.Pattern[str], text: str) -> bool:
     >>> cue_matches(cues.FUTURE, "Varga WILL travel to Seoul"), cue_matches(cues.FUTURE, "Varga met Lee")
     (True, False)
     """
-    if _lower_case_twin_agrees(cue) and (text.isascii() or _NON_ASCII_WORD_CHARACTER.search(text) is None):
+    # A cue that ignores case throughout: no group of it turns ignoring case off ("(?-i:...)").
+    ignores_case = cue.flags & re.IGNORECASE and "(?-" not in cue.pattern
+    if ignores_case and (text.isascii() or _NON_ASCII_WORD_CHARACTER.search(text) is None):
         return cues.found(cue, text)
     return cue.search(text) is not None
-
-
-@functools.cache
-def _lower_case_twin_agrees(cue: re.Pattern[str]) -> bool:
-    """Whether ``cue`` ignores case throughout: no group of it turns ignoring case off ("(?-i:...)")."""
-    return bool(cue.flags & re.IGNORECASE) and "(?-" not in cue.pattern
 
 
 def countries_in(text: str, *, exclude: set[str]) -> list[str]:

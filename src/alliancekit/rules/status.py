@@ -153,8 +153,12 @@ def status_of(
     clause = sentence[left - base : right - base]
     before = sentence[left - base : trigger.start - base]
     after = sentence[trigger.end - base : right - base]
+    # Blanked quotations leave words side by side that the sentence does not have: then only the
+    # clause itself tells whether it calls the engagement off.
+    may_call_off = bool(quotations) or layer.may_hold_within(cues.CANCEL, left, right)
     if (
-        cues.found(cues.CANCEL, clause)
+        may_call_off
+        and cues.found(cues.CANCEL, clause)
         and not _moved_to_a_day(clause)
         and _cancel_applies(text, trigger, left, right, quotations)
     ):
