@@ -317,8 +317,6 @@ def _continued_trigger(reading: Reading, layer: SentenceLayer) -> list[Trigger]:
     sentences before, when its subject (no more than a name and title) took
     part in it.
     """
-    if "with" not in layer.sentence.text:
-        return []
     match = _VERBLESS_WITH.match(layer.sentence.text)
     if match is None or layer.sentence.index == 0:
         return []

@@ -153,14 +153,11 @@ def status_of(
     clause = sentence[left - base : right - base]
     before = sentence[left - base : trigger.start - base]
     after = sentence[trigger.end - base : right - base]
-
-    def may_hold(cue: re.Pattern[str], start: int, end: int) -> bool:
-        # Blanked quotations leave words side by side that the sentence does not have: then only the
-        # words themselves tell whether they hold the cue.
-        return bool(quotations) or layer.may_hold_within(cue, start, end)
-
+    # Blanked quotations leave words side by side that the sentence does not have: then only the
+    # clause itself tells whether it calls the engagement off.
+    may_call_off = bool(quotations) or layer.may_hold_within(cues.CANCEL, left, right)
     if (
-        may_hold(cues.CANCEL, left, right)
+        may_call_off
         and cues.found(cues.CANCEL, clause)
         and not _moved_to_a_day(clause)
         and _cancel_applies(text, trigger, left, right, quotations)
@@ -241,9 +238,7 @@ def status_of(
         before = cues.PREDICATIVE.sub(" ", before)
     if "," in before:
         before = clauses.CLOSED_ASIDE.sub(",", before)  # "Nakaya, who will accompany him, spoke with": past
-    if cues.found(cues.FUTURE, before) or (
-        may_hold(cues.FUTURE_AFTER, trigger.end, right) and cues.found(cues.FUTURE_AFTER, after)
-    ):
+    if cues.found(cues.FUTURE, before) or cues.found(cues.FUTURE_AFTER, after):
         return Status.PLANNED, True
     if trigger.form == "nominal" and _AIMED_AT.search(before):
         return Status.PLANNED, True  # "agreed to arrange a visit", "plans to hold talks"
@@ -320,7 +315,7 @@ def status_of(
             # participle has no tense of its own; its time tells whether the trip is done or ahead
             return Status.OCCURRED, False
         return Status.OCCURRED, True
-    if may_hold(cues.PAST, left, right) and cues.found(cues.PAST, clause):
+    if cues.found(cues.PAST, clause):
         return Status.OCCURRED, False
     return None, False
 
