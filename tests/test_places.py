@@ -13,6 +13,7 @@ from alliancekit.model import Event, EventType
 from alliancekit.pipeline import explain, extract
 from alliancekit.plugins import Plugins
 from alliancekit.rules.mentions import find_places
+from alliancekit.rules.places import _may_name_gathering
 
 
 @pytest.fixture(scope="module")
@@ -536,3 +537,10 @@ def test_a_trip_to_a_country_before_the_title_of_whom_it_meets_goes_there(plugin
     text = "Foreign Minister Aiko Tanabe will travel to Canada Monday to meet her counterpart."
     found = visits(run(text, plugins, dt.date(2025, 12, 22)))
     assert [v.location.name for v in found if v.location] == ["Canada"]
+
+
+def test_only_a_text_with_a_gatherings_noun_or_code_may_name_one() -> None:
+    assert _may_name_gathering("on the sidelines of the ASEAN SUMMIT in Jakarta")
+    assert _may_name_gathering("during COP26 in Glasgow")
+    assert not _may_name_gathering("Varga met President Tanabe in Hanoi on Monday.")
+    assert _may_name_gathering("Varga met Président Tanabe in Hanoi on Monday.")  # letters beyond ASCII

@@ -9,7 +9,7 @@ import pytest
 from alliancekit.model import ActorKind, Event, EventType, Status
 from alliancekit.pipeline import extract
 from alliancekit.plugins import Plugins
-from alliancekit.rules.sides import counted_countries, sides_for_grouping, subject_countries
+from alliancekit.rules.sides import counted_countries, counts_countries, sides_for_grouping, subject_countries
 from helpers import persons
 
 
@@ -70,6 +70,13 @@ def test_side_cues_ask_for_all_their_countries() -> None:
     assert counted_countries("the three countries", ["JPN", "USA"]) == []
     assert subject_countries("Prime Minister Smith and Japan signed the pact") == []
     assert subject_countries("Washington and Tokyo will hold talks") == ["USA", "JPN"]
+
+
+def test_a_phrase_counts_countries_only_with_a_number_and_a_plural_of_countries() -> None:
+    assert counts_countries("the leaders of both nations met in Hanoi")
+    assert counts_countries("the three neighbouring countries")
+    assert not counts_countries("the two leaders met in Hanoi")
+    assert not counts_countries("the country's ministers")
 
 
 def test_a_summit_among_listed_countries_is_their_leaders_when_the_story_names_them(plugins: Plugins) -> None:

@@ -37,6 +37,7 @@ from alliancekit.rules.document import (
     SentenceLayer,
     between_countries,
     countries_in,
+    cue_matches,
     governments,
     person_key,
     unique_parties,
@@ -118,7 +119,9 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
             previous_subjects = [
                 p for p in draft.parties if p.person is not None and p.person.start < trigger.start
             ] or previous_subjects
-        if cues.found(cues.NEGATED, reading.text[left : trigger.start]):
+        if layer.may_hold_within(cues.NEGATED, left, trigger.start) and cues.found(
+            cues.NEGATED, reading.text[left : trigger.start]
+        ):
             continue
         if trigger.form == "nominal" and _NONE_OF.search(
             reading.text, max(left, trigger.start - 30), trigger.start
@@ -139,10 +142,13 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
             continue
         if cues.WHETHER.search(reading.text, max(left, trigger.start - 40), trigger.start):
             continue  # "Asked whether he might stop in Tokyo": a question, not a plan
-        if cues.found(cues.BACKGROUND_COUNT, reading.text[left:right]):
+        if layer.may_hold_within(cues.BACKGROUND_COUNT, left, right) and cues.found(
+            cues.BACKGROUND_COUNT, reading.text[left:right]
+        ):
             continue  # "they have spoken by phone several times since": a tally, not one engagement
-        if cues.PLEASANTRY.search(reading.text[max(left, trigger.start - 40) : trigger.end]) or (
-            cues.found(cues.WISH, reading.text[left : trigger.start])
+        if cue_matches(cues.PLEASANTRY, reading.text[max(left, trigger.start - 40) : trigger.end]) or (
+            layer.may_hold_within(cues.WISH, left, trigger.start)
+            and cues.found(cues.WISH, reading.text[left : trigger.start])
             and not _arranged(draft, trigger)
             and not time_ahead(
                 reading.text, trigger.end, right
@@ -164,7 +170,7 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
             and not draft.explicit_status
             and sentence_status is not None
             # "will travel to explain the outcome of his trip": the trip is known, not planned with it
-            and not cues.PRESUPPOSED.search(reading.text[left : trigger.start])
+            and not cue_matches(cues.PRESUPPOSED, reading.text[left : trigger.start])
         ):
             # "Brandt held talks with Mireles, as well as a meeting with Zhou": one tense for both.
             draft.status = sentence_status
@@ -175,7 +181,9 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
         if draft.undated:
             draft.status, draft.explicit_status = Status.OCCURRED, True  # "at the invitation of": made
         own_left, own_right = aside_around(reading.text, layer.sentence, trigger, left, right)
-        draft.counterfactual = cues.found(cues.COUNTERFACTUAL, reading.text[own_left:own_right])
+        draft.counterfactual = layer.may_hold_within(cues.COUNTERFACTUAL, own_left, own_right) and cues.found(
+            cues.COUNTERFACTUAL, reading.text[own_left:own_right]
+        )
         if (
             not draft.counterfactual
             and last_verbal is not None
@@ -185,8 +193,8 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
         ):
             # "had been due to arrive ... and to hold talks", "had been expected to visit X and meet Y"
             draft.counterfactual = True
-        frame = _visit_subject(reading, layer)
-        if draft.counterfactual and frame is not None and frame.status is Status.CANCELLED:
+        frame = _visit_subject(reading, layer) if draft.counterfactual else None
+        if frame is not None and frame.status is Status.CANCELLED:
             draft.status, draft.explicit_status = Status.CANCELLED, True
         if draft.counterfactual and layer.cancelled:
             draft.status, draft.explicit_status = Status.CANCELLED, True
@@ -263,8 +271,8 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
         if not draft.has_person() and not between_countries(draft):
             continue
         clause_before = reading.text[left : trigger.start]
-        draft.distinct = bool(cues.DISTINCT.search(clause_before + " " + trigger.text))
-        draft.previous_occasion = bool(cues.PREVIOUS_OCCASION.search(clause_before + " " + trigger.text))
+        draft.distinct = cue_matches(cues.DISTINCT, clause_before + " " + trigger.text)
+        draft.previous_occasion = cue_matches(cues.PREVIOUS_OCCASION, clause_before + " " + trigger.text)
         for second in more_destinations(reading, layer, trigger, draft, right):
             # "will travel to Seoul, Republic of Korea, and Manila": a stop in each. The trip's dates
             # span every stop; a later stop keeps them only if nothing later dates it on its own.
@@ -1459,7 +1467,11 @@ def _nominal(
             parties = [
                 Party(p.person, None, Role.GUEST) for p in visit.parties if p.person is not None
             ] + parties
-    if not parties and cues.found(cues.CANCEL, reading.text[left:right]):
+    if (
+        not parties
+        and layer.may_hold_within(cues.CANCEL, left, right)
+        and cues.found(cues.CANCEL, reading.text[left:right])
+    ):
         # "Mr Mireles would also skip a planned stop in ...": the subject is the visitor.
         role = Role.VISITOR if trigger.type is EventType.VISIT else Role.PARTICIPANT
         subjects = [p for p in persons_between(reading, layer, left, trigger.start) if not p.possessive]
@@ -1621,7 +1633,7 @@ def _coordinated_before(reading: Reading, layer: SentenceLayer, last: PersonMent
         between = reading.text[gap[0] : gap[1]]
         if len(between) > 80 or not (re.search(r"\band\b", between) or "," in between):
             break
-        if cues.PAST_VERB.search(between) or cues.FUTURE.search(between):
+        if cues.PAST_VERB.search(between) or cue_matches(cues.FUTURE, between):
             break  # "Ro met Quist and Lindqvist, who were ...": Ro is the verb's subject, not theirs
         chain.insert(0, person)
     return chain
@@ -1693,7 +1705,7 @@ def _country_sides(
     around = text[max(left, trigger.start - 40) : min(right, trigger.end + 60)]
     codes = sides.sides_for_grouping(around)
     if not codes:
-        codes = sides.counted_countries(around, reading.countries_before(trigger.start))
+        codes = _counted_countries(reading, around, trigger.start)
     if not codes:
         codes = sides.subject_countries(text[layer.sentence.start : trigger.start])
     opening = _OPENING_ADVERBIAL.match(text, layer.sentence.start, trigger.start)
@@ -1769,10 +1781,18 @@ def _sides_of_planned_in_sentence(reading: Reading, layer: SentenceLayer, draft:
 def _subject_governments(reading: Reading, layer: SentenceLayer, trigger: Trigger, left: int) -> list[Party]:
     """Countries as the subject of a verbal trigger: "Japan and Korea will hold talks"."""
     subject = reading.text[max(left, layer.sentence.start) : trigger.start]
-    codes = sides.subject_countries(subject) or sides.counted_countries(
-        subject, reading.countries_before(trigger.start)
-    )
+    codes = sides.subject_countries(subject) or _counted_countries(reading, subject, trigger.start)
     return _governments(trigger, codes)
+
+
+def _counted_countries(reading: Reading, phrase: str, position: int) -> list[str]:
+    """The countries a counted plural in ``phrase`` stands for: the last named before ``position``.
+
+    The article's earlier countries are read only for a phrase that counts some ("the two countries").
+    """
+    if not sides.counts_countries(phrase):
+        return []
+    return sides.counted_countries(phrase, reading.countries_before(position))
 
 
 def _governments(trigger: Trigger, codes: list[str]) -> list[Party]:

@@ -22,11 +22,14 @@ runs them in order.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable, Iterator
 
+import ahocorasick
 import attrs
 
 from alliancekit.actors import KnowledgeBase, name_key
+from alliancekit.literals import required_literals, scanned_text
 from alliancekit.model import Document, EventType, Role, Status, TimeSpan
 from alliancekit.rules import cues, lexicon
 from alliancekit.rules.clauses import CLAUSE_REACH, ClauseBreaks
@@ -57,6 +60,7 @@ __all__ = [
     "VenueClauses",
     "between_countries",
     "countries_in",
+    "cue_matches",
     "governments",
     "overlaps",
     "person_key",
@@ -278,9 +282,51 @@ class SentenceLayer:
         self.quoted_triggers = tuple(t for t in found if t not in self.triggers) if self.quotations else ()
 
     @functools.cached_property
+    def _scanned(self) -> str | None:
+        """The sentence as :func:`~alliancekit.literals.scanned_text` has it.
+
+        ``None`` when it has a word character beyond ASCII, whose case folding
+        the scanned text may not follow.
+        """
+        text = self.sentence.text
+        if not text.isascii() and _NON_ASCII_WORD_CHARACTER.search(text) is not None:
+            return None
+        return scanned_text(text)
+
+    def may_hold(self, cue: re.Pattern[str]) -> bool:
+        """Whether the sentence holds the phrases every match of ``cue`` holds, whatever their case.
+
+        ``False`` tells that ``cue`` matches nowhere in the sentence: most
+        sentences hold none of a cue's words, and looking for the phrases at
+        once is quicker than trying the pattern at every word.
+        """
+        finders = _phrase_finders(cue.pattern)  # by its source: hashing a compiled pattern reads all its code
+        scanned = self._scanned
+        return (
+            finders is None
+            or scanned is None
+            or all(next(finder.iter(scanned), None) is not None for finder in finders)
+        )
+
+    def may_hold_within(self, cue: re.Pattern[str], start: int, end: int) -> bool:
+        """:meth:`may_hold` for the sentence's words from ``start`` to ``end`` (document offsets).
+
+        A span that cuts no word holds no phrase the sentence does not; one
+        that cuts a word ("meet|ing") or leaves the sentence always may.
+        """
+        sentence, base = self.sentence.text, self.sentence.start
+        local_start, local_end = start - base, end - base
+        return (
+            not 0 <= local_start <= local_end <= len(sentence)
+            or _cuts_word(sentence, local_start)
+            or _cuts_word(sentence, local_end)
+            or self.may_hold(cue)
+        )
+
+    @functools.cached_property
     def cancelled(self) -> bool:
         """Whether the sentence speaks of calling something off."""
-        return cues.found(cues.CANCEL, self.sentence.text)
+        return self.may_hold(cues.CANCEL) and cues.found(cues.CANCEL, self.sentence.text)
 
     @functools.cached_property
     def future(self) -> bool:
@@ -290,7 +336,7 @@ class SentenceLayer:
     @functools.cached_property
     def future_outside_predicates(self) -> bool:
         """Whether it has one outside "what is expected to be" phrases."""
-        return cues.FUTURE.search(cues.PREDICATIVE.sub(" ", self.sentence.text)) is not None
+        return cue_matches(cues.FUTURE, cues.PREDICATIVE.sub(" ", self.sentence.text))
 
     @functools.cached_property
     def countries(self) -> list[str]:
@@ -353,9 +399,8 @@ class SentenceLayer:
         text, offset = self.sentence.text, self.sentence.start
         times = []
         for m in find_time_expressions(text):
-            if cues.NOT_EVENT_TIME.search(text[max(0, m.start - 60) : m.start]) or m.text.lower().startswith(
-                "until"
-            ):
+            before = text[max(0, m.start - 60) : m.start]
+            if cue_matches(cues.NOT_EVENT_TIME, before) or m.text.lower().startswith("until"):
                 continue
             if m.text.lower().startswith("by ") and not cues.DEADLINE_OF_A_PLAN.match(m.text):
                 continue
@@ -411,6 +456,43 @@ class SentenceLayer:
             if not any(overlaps(g.start, g.end, p.start, p.end) for p in persons)
             and not any(overlaps(g.start, g.end, p.start, p.end) for p in pronouns)
         ]
+
+
+_NON_ASCII_WORD_CHARACTER = re.compile(r"[^\W\x00-\x7f]")
+
+
+def _cuts_word(text: str, index: int) -> bool:
+    """Whether ``index`` falls between two word characters of ``text``: "meet|ing".
+
+    >>> _cuts_word("meeting", 4), _cuts_word("met him", 3)
+    (True, False)
+    """
+    return 0 < index < len(text) and _is_word_character(text[index - 1]) and _is_word_character(text[index])
+
+
+def _is_word_character(character: str) -> bool:
+    r"""Whether a character is one ``\w`` matches (a letter, a digit or "_")."""
+    return character.isalnum() or character == "_"
+
+
+@functools.cache
+def _phrase_finders(source: str) -> tuple[ahocorasick.Automaton, ...] | None:
+    """For each set of phrases one of which every match of the pattern ``source`` holds, a finder of them.
+
+    The phrases are in lower case. See :func:`~alliancekit.literals.required_literals`;
+    ``None`` when a match need hold no particular phrase.
+    """
+    required = required_literals(source)
+    if required is None:
+        return None
+    finders = []
+    for options in required:
+        finder = ahocorasick.Automaton()
+        for phrase in options:
+            finder.add_word(phrase.lower(), phrase)
+        finder.make_automaton()
+        finders.append(finder)
+    return tuple(finders)
 
 
 @attrs.define
@@ -680,6 +762,24 @@ def unique_spans(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     return sorted(set(spans))
 
 
+def cue_matches(cue: re.Pattern[str], text: str) -> bool:
+    """Whether ``cue`` matches somewhere in ``text``, as ``cue.search(text)`` tells, found the quick way.
+
+    A case-insensitive cue is looked for in the lower-cased text with its
+    case-sensitive twin (:func:`~alliancekit.rules.cues.found`), several
+    times quicker, when the text has no word character beyond ASCII, whose
+    case folding lower-casing may not follow.
+
+    >>> cue_matches(cues.FUTURE, "Varga WILL travel to Seoul"), cue_matches(cues.FUTURE, "Varga met Lee")
+    (True, False)
+    """
+    # A cue that ignores case throughout: no group of it turns ignoring case off ("(?-i:...)").
+    ignores_case = cue.flags & re.IGNORECASE and "(?-" not in cue.pattern
+    if ignores_case and (text.isascii() or _NON_ASCII_WORD_CHARACTER.search(text) is None):
+        return cues.found(cue, text)
+    return cue.search(text) is not None
+
+
 def countries_in(text: str, *, exclude: set[str]) -> list[str]:
     """The countries a text names, in order, each once, none of ``exclude``.
 
@@ -689,7 +789,8 @@ def countries_in(text: str, *, exclude: set[str]) -> list[str]:
     >>> countries_in("Talks in Tokyo touched on China and on North Korea.", exclude={"JPN"})
     ['CHN', 'PRK']
     """
-    masked = cues.COMPOUND.sub(lambda m: " " * len(m.group()), text)
+    # A compound joins capitalised parts with hyphens: a text without a hyphen has none to mask.
+    masked = cues.COMPOUND.sub(lambda m: " " * len(m.group()), text) if "-" in text else text
     found: list[str] = []
     for match in lexicon.country_pattern().finditer(masked):
         code = lexicon.country_of_word(match.group())

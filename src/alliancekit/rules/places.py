@@ -21,7 +21,7 @@ import attrs
 
 from alliancekit.model import EventType, Status, TimeSpan
 from alliancekit.rules import cues, lexicon
-from alliancekit.rules.document import Draft, DraftMention, Reading, SentenceLayer
+from alliancekit.rules.document import Draft, DraftMention, Reading, SentenceLayer, cue_matches
 from alliancekit.rules.mentions import PlaceMention
 from alliancekit.rules.timing import arrival_adjunct, settle_time, times_agree, venues
 from alliancekit.rules.triggers import Trigger
@@ -133,13 +133,10 @@ def location_for(
                     # "a visit by President Tomas to Washington"
                     or (trigger.form == "nominal" and cues.BY_VISITOR_TO.fullmatch(gap) is not None)
                 )
-                and not re.search(r"\b(?:since|after|before|while|when|from)\b", gap)
-                and not (trigger.form == "nominal" and re.search(r"\bof\b", gap))
+                and not _OTHER_RELATION.search(gap)
+                and not (trigger.form == "nominal" and _OF_WORD.search(gap))
                 # "a ceremony for the new US envoy": not a place gone to, but whose envoy
-                and not (
-                    _country_as_modifier(text, place)
-                    and not re.search(r"\b(?:to|in|at|into|towards?)\s+(?:the\s+)?$", gap)
-                )
+                and not (_country_as_modifier(text, place) and not _MOTION_WORD_BEFORE.search(gap))
             ):
                 return place
         if trigger.form == "nominal":
@@ -213,7 +210,7 @@ def location_for(
             arrived = [p for p in places if 0 <= p.start - arrival.end <= 5]
             if arrived:
                 return arrived[0]
-    if re.search(r"\b(?:in|to)\s+the\s+country\b", text[trigger.start : right]):
+    if _THE_COUNTRY.search(text[trigger.start : right]):
         visitors_home: set[str] = set()
         for party in draft.parties if draft.type is EventType.VISIT else []:
             if party.person is not None and party.person.country is not None:
@@ -221,7 +218,7 @@ def location_for(
         in_focus = _country_in_focus(reading, layer, visitors_home)
         if in_focus is not None:
             return in_focus  # "arrived in the country on Tuesday": the country the story is about
-    if re.search(r"\bhere\b(?!\s+(?:is|are|was|were)\b)", text[trigger.start : right]):
+    if _HERE.search(text[trigger.start : right]):
         here = _dateline_place(reading) or _inline_dateline(reading, layer)
         if here is not None:
             return here  # "met his counterpart here": where the story is filed
@@ -238,6 +235,16 @@ def location_for(
         # "arrived in Tokyo for a three-day visit, during which he will meet Aoyama": the visit's place
         return next((place for _, place in _placed_visits_before(reading, layer, trigger)), None)
     return None
+
+
+# The words in the gap between a visit and a place that make the place another relation's: "visit
+# since Seoul", "a trip of the Seoul delegation"; and those that make it a destination after all.
+_OTHER_RELATION = re.compile(r"\b(?:since|after|before|while|when|from)\b")
+_OF_WORD = re.compile(r"\bof\b")
+_MOTION_WORD_BEFORE = re.compile(r"\b(?:to|in|at|into|towards?)\s+(?:the\s+)?$")
+# "arrived in the country on Tuesday", "met his counterpart here" (not "here is ...").
+_THE_COUNTRY = re.compile(r"\b(?:in|to)\s+the\s+country\b")
+_HERE = re.compile(r"\bhere\b(?!\s+(?:is|are|was|were)\b)")
 
 
 def _country_as_modifier(text: str, place: PlaceMention) -> bool:
@@ -407,7 +414,7 @@ def topics_for_previous(reading: Reading, layer: SentenceLayer) -> None:
     """Give a sentence without triggers that speaks of the talks' topics to the latest engagements."""
     if not reading.drafts or layer.sentence.index - reading.drafts[-1].sentence > 3:
         return
-    if not cues.TOPIC_CUE.search(layer.sentence.text):
+    if not layer.may_hold(cues.TOPIC_CUE) or not cue_matches(cues.TOPIC_CUE, layer.sentence.text):
         return
     latest = reading.drafts[-1]
     recent = reading.drafts[-12:]  # a bounded window keeps long documents linear
@@ -590,11 +597,15 @@ _ARRIVAL_STAY = 3
 # A gathering named by the words before its noun ("the G20 summit", "the Asia-Pacific Economic
 # Cooperation (APEC) summit", "@forumhandle summit"), or by a code with a number ("COP26", "G7").
 _GATHERING_NAME_WORD = r"(?:Group\s+of|@?[A-Z0-9][\w&.’'-]*|\([A-Z0-9][\w-]*\)|@[a-z0-9]\w*)"
+_GATHERING_NOUNS = "summit|meeting|conference|forum|dialogue|gathering|session|assembly|olympics|games|expo"
 _GATHERING = re.compile(
     rf"(?P<name>(?:{_GATHERING_NAME_WORD}\s+){{0,5}}?)(?:(?i:trilateral|leaders['’]?|ministerial|annual)\s+)?"
-    r"(?P<noun>(?i:summit|meeting|conference|forum|dialogue|gathering|session|assembly|olympics|games|expo))s?\b"
+    rf"(?P<noun>(?i:{_GATHERING_NOUNS}))s?\b"
     r"|\b(?P<code>(?:COP|G|G-)\d{1,2})\b(?!\s+(?i:summit|meeting|conference|forum|leaders|session))"
 )
+# What every gathering holds, its noun or its code, in lower case: quick to look for, where the
+# name before the noun is tried at every word.
+_GATHERING_NOUN_OR_CODE = re.compile(rf"{_GATHERING_NOUNS}|cop\d|g-?\d")
 # Words that open a gathering's name without naming it: "The", "This", a weekday.
 _NOT_NAMING = frozenset(
     "the this that a an its their his her last next first second third annual upcoming".split()
@@ -669,6 +680,8 @@ _ANOTHER_OCCASION = re.compile(
 
 def _gatherings(reading: Reading, layer: SentenceLayer) -> list[_Gathering]:
     """The gatherings a sentence names, each with the place the sentence gives for it."""
+    if not _may_name_gathering(layer.sentence.text):
+        return []
     text = reading.text
     found: list[_Gathering] = []
     for match in _GATHERING.finditer(text, layer.sentence.start, layer.sentence.end):
@@ -686,6 +699,23 @@ def _gatherings(reading: Reading, layer: SentenceLayer) -> list[_Gathering]:
             )
         )
     return found
+
+
+def _may_name_gathering(text: str) -> bool:
+    """Whether ``text`` holds a gathering's noun or code, as every name of a gathering does.
+
+    Lower case stands for any case when the text's letters are ASCII; a text
+    with others, whose case folding lower-casing may not follow, may always.
+
+    >>> _may_name_gathering("At the G20 in Bali"), _may_name_gathering("Varga met Lee in Bali")
+    (True, False)
+    """
+    if not text.isascii() and _NON_ASCII_WORD_CHARACTER.search(text) is not None:
+        return True
+    return _GATHERING_NOUN_OR_CODE.search(text.lower()) is not None
+
+
+_NON_ASCII_WORD_CHARACTER = re.compile(r"[^\W\x00-\x7f]")
 
 
 def _place_of(reading: Reading, layer: SentenceLayer, match: re.Match[str]) -> PlaceMention | None:
@@ -775,7 +805,6 @@ def gathering_places(reading: Reading, drafts: list[Draft]) -> None:
             named = [
                 gathering
                 for other in reading.sentences
-                if _GATHERING.search(other.sentence.text)
                 for gathering in _gatherings(reading, other)
                 if gathering.place is not None and not gathering.another_occasion
             ]

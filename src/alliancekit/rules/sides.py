@@ -38,6 +38,7 @@ __all__ = [
     "adjective_countries",
     "counted_countries",
     "counted_list_before",
+    "counts_countries",
     "holders_among",
     "listed_countries",
     "office_held",
@@ -94,6 +95,17 @@ _COUNTED = re.compile(
     r"(?P<noun>countries|nations|governments)\b",
     re.IGNORECASE,
 )
+
+
+def counts_countries(phrase: str) -> bool:
+    """Whether ``phrase`` holds a counted plural of countries ("the two countries", "both nations").
+
+    Only then does :func:`counted_countries` need the countries named before it.
+
+    >>> counts_countries("the foreign ministers of the four countries"), counts_countries("the talks")
+    (True, False)
+    """
+    return _COUNTED.search(phrase) is not None
 
 
 def counted_countries(phrase: str, named_before: list[str]) -> list[str]:

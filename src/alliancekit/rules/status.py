@@ -14,7 +14,7 @@ from alliancekit.model import EventType, Status
 from alliancekit.rules import clauses, cues
 from alliancekit.rules.clauses import aside_around, frame_main, subordinate_start
 from alliancekit.rules.coreference import names_someone
-from alliancekit.rules.document import Draft, Reading, SentenceLayer
+from alliancekit.rules.document import Draft, Reading, SentenceLayer, cue_matches
 from alliancekit.rules.text import SectionKind
 from alliancekit.rules.triggers import Trigger
 
@@ -153,8 +153,12 @@ def status_of(
     clause = sentence[left - base : right - base]
     before = sentence[left - base : trigger.start - base]
     after = sentence[trigger.end - base : right - base]
+    # Blanked quotations leave words side by side that the sentence does not have: then only the
+    # clause itself tells whether it calls the engagement off.
+    may_call_off = bool(quotations) or layer.may_hold_within(cues.CANCEL, left, right)
     if (
-        cues.found(cues.CANCEL, clause)
+        may_call_off
+        and cues.found(cues.CANCEL, clause)
         and not _moved_to_a_day(clause)
         and _cancel_applies(text, trigger, left, right, quotations)
     ):
@@ -180,7 +184,7 @@ def status_of(
         rest = sentence[trigger.end - base :]
         if cues.CALLED_OFF_PREDICATE.search(rest) and not _moved_to_a_day(rest):
             return Status.CANCELLED, True
-    if trigger.form == "nominal" and cues.PRESUPPOSED.search(before):
+    if trigger.form == "nominal" and cue_matches(cues.PRESUPPOSED, before):
         return None, False  # "follow-up measures to the summit in January": its own time decides
     infinitive_end = trigger.start + (3 if trigger.text.lower().startswith("to ") else 0)
     relative = (
@@ -262,7 +266,7 @@ def status_of(
     if (
         trigger.form == "nominal"
         and (
-            cues.FUTURE.search(cues.PREDICATIVE.sub(" ", sentence))
+            cue_matches(cues.FUTURE, cues.PREDICATIVE.sub(" ", sentence))
             if quotations
             else layer.future_outside_predicates
         )
