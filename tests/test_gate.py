@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from alliancekit.cli import main
 from alliancekit.io.gate import DocumentGate, _trigger_patterns
-from alliancekit.literals import required_literals, scanned_text
+from alliancekit.literals import required_literals, scanned_if_ascii, scanned_text
 from alliancekit.model import Document
 from alliancekit.pipeline import run
 from alliancekit.plugins import Plugins
@@ -187,3 +187,19 @@ def test_the_gate_runs_with_parallel_jobs_too(mixed_corpus: Path) -> None:
     assert code == 0
     assert "gated out: 4" in summary
     assert events == _invoke("extract", mixed_corpus)[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "scanned"),
+    [
+        ("Okafor met Varga (in Seoul), on Monday.", " okafor met varga in seoul on monday "),
+        ("“Talks” went on—until 3 a.m.", " talks went on until 3 a m "),  # quotes and dashes are spaces
+        ("", "  "),
+        ("Talks in Zürich", None),  # a letter beyond ASCII
+        ("ſo", None),
+    ],
+)
+def test_text_is_scanned_only_when_its_word_characters_are_ascii(text: str, scanned: str | None) -> None:
+    assert scanned_if_ascii(text) == scanned
+    if scanned is not None:
+        assert scanned_text(text) == scanned

@@ -24,7 +24,7 @@ from typing import Any
 
 import attrs
 
-__all__ = ["MIN_LETTERS", "letters", "required_literals", "scanned_text", "selectivity"]
+__all__ = ["MIN_LETTERS", "letters", "required_literals", "scanned_if_ascii", "scanned_text", "selectivity"]
 
 MIN_LETTERS = 3
 """The fewest letters a phrase must hold to be worth looking for: "in", "to" are in every text."""
@@ -52,11 +52,26 @@ def scanned_text(text: str) -> str:
     >>> scanned_text("“Café” talks—in Seoul")
     ' café talks in seoul '
     """
+    scanned = scanned_if_ascii(text)
+    return f" {_NOT_WORD.sub(' ', text).strip().lower()} " if scanned is None else scanned
+
+
+def scanned_if_ascii(text: str) -> str | None:
+    """:func:`scanned_text` of a text whose word characters are all ASCII; ``None`` for another text.
+
+    For the filters that must not trust the scanned text of other text:
+    ignoring case, a pattern's "s" matches "ſ", which the scanned text keeps.
+
+    >>> scanned_if_ascii("“Talks” in Seoul—today")
+    ' talks in seoul today '
+    >>> scanned_if_ascii("Talks in Zürich") is None
+    True
+    """
     if text.isascii() or _NON_ASCII_WORD_CHARACTER.search(text) is None:
-        # The same text, made with byte operations: its letters are ASCII, its other characters spaces.
+        # Made with byte operations: its letters are ASCII, its other characters spaces.
         words = text.encode("ascii", "replace").translate(_ASCII_SCAN).split()
         return f" {b' '.join(words).decode('ascii')} "
-    return f" {_NOT_WORD.sub(' ', text).strip().lower()} "
+    return None
 
 
 def _join(left: str, right: str) -> str:
