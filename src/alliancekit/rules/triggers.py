@@ -351,7 +351,10 @@ class TriggerFinder:
 
     def find(self, sentence: str, offset: int, chosen: list[int]) -> list[Trigger]:
         """The triggers of the patterns ``chosen`` (indices, in order), earliest first, overlaps dropped."""
-        if not chosen:
+        matches = [
+            (index, match) for index in chosen for match in self.patterns[index].regex.finditer(sentence)
+        ]
+        if not matches:  # most sentences: no need to look for look-alikes
             return []
         # What is taken so far: disjoint spans, sorted, so an overlap is a lookup on either side.
         starts: list[int] = []
@@ -360,17 +363,19 @@ class TriggerFinder:
             starts.append(match.start())
             ends.append(match.end())
         found: list[Trigger] = []
-        for index in chosen:
+        for index, match in matches:
+            start, end = match.start(), match.end()
+            place = bisect.bisect_right(starts, start)
+            if (place and ends[place - 1] > start) or (place < len(starts) and starts[place] < end):
+                continue
+            starts.insert(place, start)
+            ends.insert(place, end)
             pattern = self.patterns[index]
-            kind, form, flags = pattern.type, pattern.form, pattern.flags
-            for match in pattern.regex.finditer(sentence):
-                start, end = match.start(), match.end()
-                place = bisect.bisect_right(starts, start)
-                if (place and ends[place - 1] > start) or (place < len(starts) and starts[place] < end):
-                    continue
-                starts.insert(place, start)
-                ends.insert(place, end)
-                found.append(Trigger(kind, form, offset + start, offset + end, match.group(), **flags))
+            found.append(
+                Trigger(
+                    pattern.type, pattern.form, offset + start, offset + end, match.group(), **pattern.flags
+                )
+            )
         found.sort(key=lambda trigger: trigger.start)
         return found
 
