@@ -216,6 +216,19 @@ def test_clause_breaks_found_once_agree_with_searching_each_time(text: str, data
     assert breaks.right_of(position) == _naive_right(text, position)
 
 
+def test_every_clause_break_opens_where_the_guarded_search_looks() -> None:
+    """ClauseBreaks searches only where a break can open: each alternative must open there."""
+    openings = (";", ",", r"\s", "^", r"\b(?:said|says|told\s+\w+|announced|reported|added|noted|stated)\b")
+    for alternative in triggers._top_level_alternatives(clauses.CLAUSE_BREAK.pattern):
+        assert alternative.startswith((*openings, r"\baccording", r"\bas")), alternative
+
+
+@pytest.mark.parametrize("text", CORPUS_TEXTS, ids=lambda text: text[:30])
+def test_the_guarded_search_finds_the_clause_breaks_of_the_corpora(text: str) -> None:
+    guarded = [match.span() for match in clauses._GUARDED_CLAUSE_BREAK.finditer(text)]
+    assert guarded == [match.span() for match in clauses.CLAUSE_BREAK.finditer(text)]
+
+
 def test_long_sentences_are_read_in_pieces_with_their_offsets() -> None:
     text = "Officials met, " * 200 + "and Abe met Lee."
     sentences = body_sentences(text)
