@@ -203,3 +203,9 @@ def test_text_is_scanned_only_when_its_word_characters_are_ascii(text: str, scan
     assert scanned_if_ascii(text) == scanned
     if scanned is not None:
         assert scanned_text(text) == scanned
+
+
+def test_phrases_of_fewer_letters_are_required_only_when_asked_for() -> None:
+    source = r"\b(?:2\s*\+\s*2|two-plus-two)\b"
+    assert required_literals(source) is None  # "2 2" has two letters: in too many texts for the gate
+    assert required_literals(source, min_letters=2) == (frozenset([" 2 2 ", " two plus two "]),)

@@ -251,14 +251,17 @@ def _minimal(options: frozenset[str]) -> frozenset[str]:
     return frozenset(result)
 
 
-def required_literals(pattern: str | re.Pattern[str]) -> tuple[frozenset[str], ...] | None:
+def required_literals(
+    pattern: str | re.Pattern[str], min_letters: int = MIN_LETTERS
+) -> tuple[frozenset[str], ...] | None:
     r"""Sets of phrases such that the scanned text of any match of ``pattern`` holds one phrase of each set.
 
     Read off the pattern's syntax, on :func:`scanned_text`: literal runs
     (with the spaces that white space and word boundaries become),
     alternations, repeats and lookarounds that must match; optional parts
     and broad character classes ask for nothing. Sets with a phrase of fewer
-    than three letters are left out, as they say nothing of a text. ``None``
+    than ``min_letters`` letters are left out, as they say nothing of a text
+    (three letters by default: "in", "to" are in every text). ``None``
     when nothing is left: the pattern may match a text without any
     particular phrase.
 
@@ -266,12 +269,14 @@ def required_literals(pattern: str | re.Pattern[str]) -> tuple[frozenset[str], .
     [[' had phone talks', ' had telephone talks', ' held phone talks', ' held telephone talks']]
     >>> required_literals(r"\b\w+\s+in\b") is None
     True
+    >>> [sorted(options) for options in required_literals(r"\b2\s*\+\s*2\b", min_letters=2)]
+    [[' 2 2 ']]
     """
-    return _required_literals_of(pattern.pattern if isinstance(pattern, re.Pattern) else pattern)
+    return _required_literals_of(pattern.pattern if isinstance(pattern, re.Pattern) else pattern, min_letters)
 
 
 @functools.lru_cache(maxsize=1024)
-def _required_literals_of(source: str) -> tuple[frozenset[str], ...] | None:
+def _required_literals_of(source: str, min_letters: int) -> tuple[frozenset[str], ...] | None:
     """:func:`required_literals` of a source, read once: the gate and the trigger finder both ask."""
     from re import _parser as parser  # type: ignore[attr-defined]
 
@@ -280,7 +285,7 @@ def _required_literals_of(source: str) -> tuple[frozenset[str], ...] | None:
     useful = {
         _minimal(options)
         for options in sets
-        if options and min(letters(option) for option in options) >= MIN_LETTERS
+        if options and min(letters(option) for option in options) >= min_letters
     }
     kept = [options for options in useful if not _implied(options, useful)]
     return tuple(sorted(kept, key=sorted)) or None

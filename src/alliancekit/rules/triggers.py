@@ -218,7 +218,8 @@ def _requirements(pattern: _TriggerPattern) -> tuple[frozenset[str], ...]:
     """Sets of phrases of scanned text, one of each of which every sentence the pattern matches in holds."""
     required = required_literals(pattern.regex) or ()
     if pattern.words is None:
-        return required
+        # Nothing else would keep it from running on every sentence: shorter phrases ("2 2") will do.
+        return required or required_literals(pattern.regex, min_letters=2) or ()
     return (frozenset(f" {word}" for word in pattern.words), *required)
 
 
