@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from alliancekit.cli import main
 from alliancekit.io.gate import DocumentGate, _trigger_patterns
-from alliancekit.literals import required_literals, scanned_text
+from alliancekit.literals import required_literals, scanned_if_ascii, scanned_text
 from alliancekit.model import Document
 from alliancekit.pipeline import run
 from alliancekit.plugins import Plugins
@@ -187,3 +187,25 @@ def test_the_gate_runs_with_parallel_jobs_too(mixed_corpus: Path) -> None:
     assert code == 0
     assert "gated out: 4" in summary
     assert events == _invoke("extract", mixed_corpus)[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "scanned"),
+    [
+        ("Okafor met Varga (in Seoul), on Monday.", " okafor met varga in seoul on monday "),
+        ("“Talks” went on—until 3 a.m.", " talks went on until 3 a m "),  # quotes and dashes are spaces
+        ("", "  "),
+        ("Talks in Zürich", None),  # a letter beyond ASCII
+        ("ſo", None),
+    ],
+)
+def test_text_is_scanned_only_when_its_word_characters_are_ascii(text: str, scanned: str | None) -> None:
+    assert scanned_if_ascii(text) == scanned
+    if scanned is not None:
+        assert scanned_text(text) == scanned
+
+
+def test_phrases_of_fewer_letters_are_required_only_when_asked_for() -> None:
+    source = r"\b(?:2\s*\+\s*2|two-plus-two)\b"
+    assert required_literals(source) is None  # "2 2" has two letters: in too many texts for the gate
+    assert required_literals(source, min_letters=2) == (frozenset([" 2 2 ", " two plus two "]),)

@@ -166,6 +166,45 @@ def test_leading_words_read_off_a_pattern(source: str, words: set[str] | None) -
                 assert any(match.group().casefold().startswith(word) for word in words)
 
 
+# --------------------------------------------------------------------------- cues
+
+# The cues searched ignoring case, as the stages ask cues.found about them.
+CASE_FREE_CUES = [
+    (name, value)
+    for name, value in vars(cues).items()
+    if isinstance(value, re.Pattern) and value.flags & re.IGNORECASE
+]
+CUE_WORDS = [
+    *VOCABULARY, "called", "off", "Postponed", "not", "take", "place", "won’t", "WON'T", "no", "longer",
+    "times", "several", "had", "been", "due", "look", "forward", "hope", "one", "day", "plans", "’ll",
+    "scheduled", "for", "Zürich", "canceLLed", "“", "”",
+]  # fmt: skip
+cue_texts = st.lists(st.sampled_from(CUE_WORDS), min_size=0, max_size=25).map(" ".join)
+
+
+def _cues_found_otherwise_than_searched(text: str) -> list[str]:
+    """The cues that cues.found says of ``text`` otherwise than a plain search of the lower-cased text."""
+    wrong = []
+    for name, cue in CASE_FREE_CUES:
+        cased = re.search(r"(?<!\\)[A-Z]", cue.pattern) is not None
+        plain = cue if cased else re.compile(cue.pattern, cue.flags & ~re.IGNORECASE)
+        if cues.found(cue, text) != (plain.search(text.lower()) is not None):
+            wrong.append(name)
+    return wrong
+
+
+@pytest.mark.parametrize("text", CORPUS_TEXTS, ids=lambda text: text[:30])
+def test_cues_are_found_in_the_corpora_where_a_plain_search_finds_them(text: str) -> None:
+    for sentence in body_sentences(text):
+        assert _cues_found_otherwise_than_searched(sentence.text) == []
+
+
+@pytest.mark.property
+@given(cue_texts)
+def test_cues_are_found_in_generated_text_where_a_plain_search_finds_them(text: str) -> None:
+    assert _cues_found_otherwise_than_searched(text) == []
+
+
 # --------------------------------------------------------------------------- clause breaks
 
 CLAUSE_WORDS = [
@@ -199,6 +238,19 @@ def test_clause_breaks_found_once_agree_with_searching_each_time(text: str, data
     position = data.draw(st.integers(0, len(text)))
     assert breaks.left_of(position) == _naive_left(text, position)
     assert breaks.right_of(position) == _naive_right(text, position)
+
+
+def test_every_clause_break_opens_where_the_guarded_search_looks() -> None:
+    """ClauseBreaks searches only where a break can open: each alternative must open there."""
+    openings = (";", ",", r"\s", "^", r"\b(?:said|says|told\s+\w+|announced|reported|added|noted|stated)\b")
+    for alternative in triggers._top_level_alternatives(clauses.CLAUSE_BREAK.pattern):
+        assert alternative.startswith((*openings, r"\baccording", r"\bas")), alternative
+
+
+@pytest.mark.parametrize("text", CORPUS_TEXTS, ids=lambda text: text[:30])
+def test_the_guarded_search_finds_the_clause_breaks_of_the_corpora(text: str) -> None:
+    guarded = [match.span() for match in clauses._GUARDED_CLAUSE_BREAK.finditer(text)]
+    assert guarded == [match.span() for match in clauses.CLAUSE_BREAK.finditer(text)]
 
 
 def test_long_sentences_are_read_in_pieces_with_their_offsets() -> None:

@@ -24,7 +24,7 @@ from typing import Any
 
 import attrs
 
-__all__ = ["MIN_LETTERS", "letters", "required_literals", "scanned_text", "selectivity"]
+__all__ = ["MIN_LETTERS", "letters", "required_literals", "scanned_if_ascii", "scanned_text", "selectivity"]
 
 MIN_LETTERS = 3
 """The fewest letters a phrase must hold to be worth looking for: "in", "to" are in every text."""
@@ -52,11 +52,26 @@ def scanned_text(text: str) -> str:
     >>> scanned_text("“Café” talks—in Seoul")
     ' café talks in seoul '
     """
+    scanned = scanned_if_ascii(text)
+    return f" {_NOT_WORD.sub(' ', text).strip().lower()} " if scanned is None else scanned
+
+
+def scanned_if_ascii(text: str) -> str | None:
+    """:func:`scanned_text` of a text whose word characters are all ASCII; ``None`` for another text.
+
+    For the filters that must not trust the scanned text of other text:
+    ignoring case, a pattern's "s" matches "ſ", which the scanned text keeps.
+
+    >>> scanned_if_ascii("“Talks” in Seoul—today")
+    ' talks in seoul today '
+    >>> scanned_if_ascii("Talks in Zürich") is None
+    True
+    """
     if text.isascii() or _NON_ASCII_WORD_CHARACTER.search(text) is None:
-        # The same text, made with byte operations: its letters are ASCII, its other characters spaces.
+        # Made with byte operations: its letters are ASCII, its other characters spaces.
         words = text.encode("ascii", "replace").translate(_ASCII_SCAN).split()
         return f" {b' '.join(words).decode('ascii')} "
-    return f" {_NOT_WORD.sub(' ', text).strip().lower()} "
+    return None
 
 
 def _join(left: str, right: str) -> str:
@@ -236,14 +251,17 @@ def _minimal(options: frozenset[str]) -> frozenset[str]:
     return frozenset(result)
 
 
-def required_literals(pattern: str | re.Pattern[str]) -> tuple[frozenset[str], ...] | None:
+def required_literals(
+    pattern: str | re.Pattern[str], min_letters: int = MIN_LETTERS
+) -> tuple[frozenset[str], ...] | None:
     r"""Sets of phrases such that the scanned text of any match of ``pattern`` holds one phrase of each set.
 
     Read off the pattern's syntax, on :func:`scanned_text`: literal runs
     (with the spaces that white space and word boundaries become),
     alternations, repeats and lookarounds that must match; optional parts
     and broad character classes ask for nothing. Sets with a phrase of fewer
-    than three letters are left out, as they say nothing of a text. ``None``
+    than ``min_letters`` letters are left out, as they say nothing of a text
+    (three letters by default: "in", "to" are in every text). ``None``
     when nothing is left: the pattern may match a text without any
     particular phrase.
 
@@ -251,12 +269,14 @@ def required_literals(pattern: str | re.Pattern[str]) -> tuple[frozenset[str], .
     [[' had phone talks', ' had telephone talks', ' held phone talks', ' held telephone talks']]
     >>> required_literals(r"\b\w+\s+in\b") is None
     True
+    >>> [sorted(options) for options in required_literals(r"\b2\s*\+\s*2\b", min_letters=2)]
+    [[' 2 2 ']]
     """
-    return _required_literals_of(pattern.pattern if isinstance(pattern, re.Pattern) else pattern)
+    return _required_literals_of(pattern.pattern if isinstance(pattern, re.Pattern) else pattern, min_letters)
 
 
 @functools.lru_cache(maxsize=1024)
-def _required_literals_of(source: str) -> tuple[frozenset[str], ...] | None:
+def _required_literals_of(source: str, min_letters: int) -> tuple[frozenset[str], ...] | None:
     """:func:`required_literals` of a source, read once: the gate and the trigger finder both ask."""
     from re import _parser as parser  # type: ignore[attr-defined]
 
@@ -265,7 +285,7 @@ def _required_literals_of(source: str) -> tuple[frozenset[str], ...] | None:
     useful = {
         _minimal(options)
         for options in sets
-        if options and min(letters(option) for option in options) >= MIN_LETTERS
+        if options and min(letters(option) for option in options) >= min_letters
     }
     kept = [options for options in useful if not _implied(options, useful)]
     return tuple(sorted(kept, key=sorted)) or None

@@ -62,6 +62,13 @@ CLAUSE_BREAK = re.compile(
     r"expressed|emphasized|emphasised|stressed|urged|affirmed|noted|shared|underscored|highlighted|"
     r"announced|signed|welcomed|thanked|asked|called|praised|laid|offered|received|reviewed|explored)\b)"
 )
+# Where a clause break can begin, by the openings of CLAUSE_BREAK's alternatives (keep the two in
+# step): a ";", a "," or white space, the start of the text, or a word opening with the first letter
+# of a reporting verb, "according" or "as". The same breaks are found searching for CLAUSE_BREAK
+# behind this look-ahead, which turns most positions away at once instead of trying every
+# alternative there.
+_BREAK_OPENING = r"(?=[;,\s]|\b[anrst]|^)"
+_GUARDED_CLAUSE_BREAK = re.compile(f"{_BREAK_OPENING}(?:{CLAUSE_BREAK.pattern})")
 # How far a trigger's clause reaches on either side at most, in characters: far beyond
 # any clause of news prose, and a bound on the work each trigger costs.
 CLAUSE_REACH = 400
@@ -105,7 +112,7 @@ class ClauseBreaks:
     def __init__(self, text: str) -> None:
         # Offsets kept as machine integers (array), not lists of int objects: every sentence of a long
         # document holds its breaks until the document is done.
-        found = list(CLAUSE_BREAK.finditer(text))
+        found = list(_GUARDED_CLAUSE_BREAK.finditer(text))
         self._text = text
         self._starts = array.array("l", (match.start() for match in found))
         self._ends = array.array("l", (match.end() for match in found))

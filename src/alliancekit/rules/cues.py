@@ -26,6 +26,10 @@ from __future__ import annotations
 
 import re
 
+import ahocorasick
+import attrs
+
+from alliancekit.literals import required_literals, scanned_if_ascii, selectivity
 from alliancekit.rules.patterns import builtin_cues
 
 __all__ = [
@@ -364,9 +368,46 @@ IN_PERSON_WORDS = _cue("IN_PERSON_WORDS")
 TOPIC_CUE = _cue("TOPIC_CUE")
 COMPOUND = re.compile(r"\b[A-Z][\w.]*(?:-[A-Z][\w.]*)+")
 
-# Case-insensitive patterns, each with a case-sensitive twin searched for in the lower-cased
-# text instead: Python's regular expressions are several times slower ignoring case.
-_TWINS: dict[re.Pattern[str], re.Pattern[str]] = {}
+
+@attrs.frozen
+class _CueSearch:
+    """How :func:`found` searches for a case-insensitive cue.
+
+    Python's regular expressions are several times slower ignoring case, so
+    the cue's case-sensitive twin is searched for in the lower-cased text
+    instead; a cue naming capitals (a lookahead for "[A-Z]") keeps ignoring
+    case. Most cues are found in few clauses: ``phrases``, when the cue has
+    them, finds first whether the text holds one of the phrases every match
+    holds (:func:`~alliancekit.literals.required_literals`), in one pass.
+    """
+
+    twin: re.Pattern[str]
+    phrases: ahocorasick.Automaton | None
+
+    @classmethod
+    def of(cls, pattern: re.Pattern[str]) -> _CueSearch:
+        cased = _UPPER_OUTSIDE_ESCAPES.search(pattern.pattern) is not None
+        twin = pattern if cased else re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+        required = required_literals(twin)
+        if required is None:
+            return cls(twin, None)
+        phrases = ahocorasick.Automaton()
+        for phrase in max(required, key=selectivity):
+            phrases.add_word(phrase, phrase)
+        phrases.make_automaton()
+        return cls(twin, phrases)
+
+    def found(self, text: str) -> bool:
+        lowered = text.lower()
+        if self.phrases is not None:
+            scanned = scanned_if_ascii(lowered)
+            if scanned is not None and next(self.phrases.iter(scanned), None) is None:
+                return False
+        return self.twin.search(lowered) is not None
+
+
+# Each cue's search, by the pattern's source and flags (whose hash is kept, unlike a compiled pattern's).
+_SEARCHES: dict[tuple[str, int], _CueSearch] = {}
 _UPPER_OUTSIDE_ESCAPES = re.compile(r"(?<!\\)[A-Z]")
 
 
@@ -376,10 +417,8 @@ def found(pattern: re.Pattern[str], text: str) -> bool:
     >>> found(CANCEL, "The trip was CALLED OFF on Monday")
     True
     """
-    twin = _TWINS.get(pattern)
-    if twin is None:
-        # A pattern naming capitals (a lookahead for "[A-Z]") keeps ignoring case.
-        cased = _UPPER_OUTSIDE_ESCAPES.search(pattern.pattern) is not None
-        twin = pattern if cased else re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
-        _TWINS[pattern] = twin
-    return twin.search(text.lower()) is not None
+    key = (pattern.pattern, pattern.flags)
+    search = _SEARCHES.get(key)
+    if search is None:
+        search = _SEARCHES[key] = _CueSearch.of(pattern)
+    return search.found(text)

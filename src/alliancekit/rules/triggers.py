@@ -20,7 +20,7 @@ import re
 import ahocorasick
 import attrs
 
-from alliancekit.literals import required_literals, scanned_text
+from alliancekit.literals import required_literals, scanned_if_ascii
 from alliancekit.model import EventType
 from alliancekit.rules.patterns import Lexicon, builtin_lexicon
 
@@ -214,10 +214,16 @@ class _TriggerPattern:
     words: frozenset[str] | None
 
 
+def _requirements(pattern: _TriggerPattern) -> tuple[frozenset[str], ...]:
+    """Sets of phrases of scanned text, one of each of which every sentence the pattern matches in holds."""
+    required = required_literals(pattern.regex) or ()
+    if pattern.words is None:
+        # Nothing else would keep it from running on every sentence: shorter phrases ("2 2") will do.
+        return required or required_literals(pattern.regex, min_letters=2) or ()
+    return (frozenset(f" {word}" for word in pattern.words), *required)
+
+
 _TEXT_WORD = re.compile(r"\w+")
-# A word character beyond ASCII: in a sentence without one, a letter that case folding could
-# match differently ("ſ" for "s", the Kelvin sign for "k") cannot occur.
-_NON_ASCII_WORD_CHARACTER = re.compile(r"[^\W\x00-\x7f]")
 # The patterns a text word lets run, remembered for the words seen (news has a bounded vocabulary).
 _REMEMBERED_WORDS = 200_000
 
@@ -229,9 +235,12 @@ class TriggerFinder:
     whose leading words (:func:`leading_words`) begin no word of the
     sentence is skipped, and so is one lacking every phrase of a set that
     each of its matches holds (:func:`~alliancekit.literals.required_literals`:
-    " joined by " for "was joined by"), looked for in one Aho-Corasick pass
-    over the sentence's words. Each look-alike of the lexicon ("called off")
-    takes its span first, so no trigger overlapping it is found.
+    " joined by " for "was joined by"). The words and the phrases are looked
+    for in one Aho-Corasick pass over the sentence's scanned text
+    (:func:`~alliancekit.literals.scanned_text`, whose words are spaced, so
+    " met" finds the words that begin with "met"). Each look-alike of the
+    lexicon ("called off") takes its span first, so no trigger overlapping
+    it is found.
 
     >>> from alliancekit.rules.patterns import parse_lexicon
     >>> finder = TriggerFinder(parse_lexicon('''
@@ -273,24 +282,23 @@ class TriggerFinder:
         }
         self._word_lengths = sorted({len(word) for word in self._enabled_by})
         self._patterns_of_word: dict[str, frozenset[int]] = {}
-        # The phrases each pattern requires, as one bit mask per set (none for a pattern that
-        # requires none), and an automaton finding them in a sentence's scanned text.
-        phrases: dict[str, int] = {}
-
-        def mask(options: frozenset[str]) -> int:
-            bits = 0
-            for phrase in options:
-                bits |= 1 << phrases.setdefault(phrase, len(phrases))
-            return bits
-
-        self._required = [
-            tuple(mask(options) for options in required_literals(pattern.regex) or ())
-            for pattern in self.patterns
-        ]
+        # What each pattern requires of a sentence's scanned text: sets of phrases, one of each of which
+        # must be there (a word it begins with, as " " and the word, the scanned text spacing its words;
+        # the phrases each of its matches holds). The automaton finds every phrase of every set at once;
+        # each phrase tells which sets it meets, as a bit per set of each pattern.
+        requirements = [_requirements(pattern) for pattern in self.patterns]
+        self._all_met = [(1 << len(sets)) - 1 for sets in requirements]
+        self._unconditional = [index for index, sets in enumerate(requirements) if not sets]
+        meets: dict[str, dict[int, int]] = {}
+        for index, sets in enumerate(requirements):
+            for position, options in enumerate(sets):
+                for phrase in options:
+                    met = meets.setdefault(phrase, {})
+                    met[index] = met.get(index, 0) | 1 << position
         self._phrases = ahocorasick.Automaton()
-        for phrase, index in phrases.items():
-            self._phrases.add_word(phrase, 1 << index)
-        if phrases:
+        for phrase, met in meets.items():
+            self._phrases.add_word(phrase, tuple(met.items()))
+        if meets:
             self._phrases.make_automaton()
 
     def candidates(self, sentence: str) -> list[int]:
@@ -311,19 +319,25 @@ class TriggerFinder:
         return sorted(chosen)
 
     def runnable(self, sentence: str) -> list[int]:
-        """The :meth:`candidates` whose required phrases the sentence holds: those worth running.
+        """The indices, in order, of the patterns worth running on ``sentence``.
 
-        In a sentence with a word character beyond ASCII, whose case folding
-        the scanned text may not follow, the candidates all run.
+        Those whose every requirement the sentence's scanned text meets: one
+        of their leading words begins a word of it (the :meth:`candidates`),
+        and it holds one phrase of each set that their matches hold. In a
+        sentence with a word character beyond ASCII, whose case folding the
+        scanned text may not follow, the candidates all run.
         """
-        chosen = self.candidates(sentence)
-        if not chosen or not self._phrases or _NON_ASCII_WORD_CHARACTER.search(sentence) is not None:
-            return chosen
-        present = 0
-        for _, bit in self._phrases.iter(scanned_text(sentence)):
-            present |= bit
-        required = self._required
-        return [index for index in chosen if all(present & options for options in required[index])]
+        scanned = scanned_if_ascii(sentence) if self._phrases else None
+        if scanned is None:
+            return self.candidates(sentence)
+        met: dict[int, int] = {}  # for each pattern, which of its sets of phrases the sentence meets
+        for _, meets in self._phrases.iter(scanned):
+            for index, sets in meets:
+                met[index] = met.get(index, 0) | sets
+        all_met = self._all_met
+        return sorted(
+            [*self._unconditional, *(index for index, sets in met.items() if sets == all_met[index])]
+        )
 
     def _patterns_of(self, word: str) -> frozenset[int]:
         enabled: set[int] = set()
@@ -338,7 +352,10 @@ class TriggerFinder:
 
     def find(self, sentence: str, offset: int, chosen: list[int]) -> list[Trigger]:
         """The triggers of the patterns ``chosen`` (indices, in order), earliest first, overlaps dropped."""
-        if not chosen:
+        matches = [
+            (index, match) for index in chosen for match in self.patterns[index].regex.finditer(sentence)
+        ]
+        if not matches:  # most sentences: no need to look for look-alikes
             return []
         # What is taken so far: disjoint spans, sorted, so an overlap is a lookup on either side.
         starts: list[int] = []
@@ -347,17 +364,19 @@ class TriggerFinder:
             starts.append(match.start())
             ends.append(match.end())
         found: list[Trigger] = []
-        for index in chosen:
+        for index, match in matches:
+            start, end = match.start(), match.end()
+            place = bisect.bisect_right(starts, start)
+            if (place and ends[place - 1] > start) or (place < len(starts) and starts[place] < end):
+                continue
+            starts.insert(place, start)
+            ends.insert(place, end)
             pattern = self.patterns[index]
-            kind, form, flags = pattern.type, pattern.form, pattern.flags
-            for match in pattern.regex.finditer(sentence):
-                start, end = match.start(), match.end()
-                place = bisect.bisect_right(starts, start)
-                if (place and ends[place - 1] > start) or (place < len(starts) and starts[place] < end):
-                    continue
-                starts.insert(place, start)
-                ends.insert(place, end)
-                found.append(Trigger(kind, form, offset + start, offset + end, match.group(), **flags))
+            found.append(
+                Trigger(
+                    pattern.type, pattern.form, offset + start, offset + end, match.group(), **pattern.flags
+                )
+            )
         found.sort(key=lambda trigger: trigger.start)
         return found
 
