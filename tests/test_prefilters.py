@@ -18,6 +18,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from alliancekit import temporal
+from alliancekit.literals import scanned_if_ascii, scanned_text
 from alliancekit.rules import clauses, cues, timing, triggers
 from alliancekit.rules import text as text_module
 from alliancekit.rules.text import LONGEST_SENTENCE, body_sentences
@@ -41,7 +42,7 @@ VOCABULARY = [
     "Monday", "thursday", "Jan.", "January", "Sept.", "May", "may", "15", "2026", "2026-01-15", "3rd",
     "next", "last", "this", "week", "weekend", "month", "year", "spring", "fall", "early", "mid-",
     "three", "days", "two-day", "starting", "from", "through", "or", "today", "Tomorrow", "night",
-    "Tokyo", "Washington", "Rubio", "Motegi", "upheld", "remet", "ſ", "K", "İ", ",", ".", "-", "–",
+    "Tokyo", "Washington", "Varga", "Okafor", "upheld", "remet", "ſ", "K", "İ", ",", ".", "-", "–",
 ]  # fmt: skip
 sentences = st.lists(st.sampled_from(VOCABULARY), min_size=1, max_size=25).map(" ".join)
 
@@ -205,10 +206,35 @@ def test_cues_are_found_in_generated_text_where_a_plain_search_finds_them(text: 
     assert _cues_found_otherwise_than_searched(text) == []
 
 
+def _cues_ruled_out_though_they_match(text: str) -> list[str]:
+    """The cues that cues.may_match rules out for ``text`` although they match it."""
+    scanned = scanned_if_ascii(text)
+    if scanned is None:
+        return []
+    return [name for name, cue in CASE_FREE_CUES if cue.search(text) and not cues.may_match(cue, scanned)]
+
+
+@pytest.mark.parametrize("text", CORPUS_TEXTS, ids=lambda text: text[:30])
+def test_no_cue_that_matches_a_sentence_of_the_corpora_is_ruled_out(text: str) -> None:
+    for sentence in body_sentences(text):
+        assert _cues_ruled_out_though_they_match(sentence.text) == []
+
+
+@pytest.mark.property
+@given(cue_texts)
+def test_no_cue_that_matches_generated_text_is_ruled_out(text: str) -> None:
+    assert _cues_ruled_out_though_they_match(text) == []
+
+
+def test_a_cue_is_ruled_out_by_a_text_without_its_words() -> None:
+    assert cues.may_match(cues.CANCEL, scanned_text("The visit was postponed until the spring."))
+    assert not cues.may_match(cues.CANCEL, scanned_text("Okafor met Varga in Lagos on Monday."))
+
+
 # --------------------------------------------------------------------------- clause breaks
 
 CLAUSE_WORDS = [
-    "Abe", "met", "Lee", ",", ", who", ", which", "said", "; ", " — ", "as", "Rubio", "and", "agreed",
+    "Okafor", "met", "Lee", ",", ", who", ", which", "said", "; ", " — ", "as", "Varga", "and", "agreed",
     "according to officials", ",", "while", "the", "visit", "talks", "before", "holding", "then",
 ]  # fmt: skip
 clause_sentences = st.lists(st.sampled_from(CLAUSE_WORDS), min_size=1, max_size=30).map(" ".join)
@@ -254,7 +280,7 @@ def test_the_guarded_search_finds_the_clause_breaks_of_the_corpora(text: str) ->
 
 
 def test_long_sentences_are_read_in_pieces_with_their_offsets() -> None:
-    text = "Officials met, " * 200 + "and Abe met Lee."
+    text = "Officials met, " * 200 + "and Okafor met Lee."
     sentences = body_sentences(text)
     assert len(sentences) > 1
     assert all(len(sentence.text) <= LONGEST_SENTENCE for sentence in sentences)

@@ -24,7 +24,15 @@ from typing import Any
 
 import attrs
 
-__all__ = ["MIN_LETTERS", "letters", "required_literals", "scanned_if_ascii", "scanned_text", "selectivity"]
+__all__ = [
+    "MIN_LETTERS",
+    "ascii_words",
+    "letters",
+    "required_literals",
+    "scanned_if_ascii",
+    "scanned_text",
+    "selectivity",
+]
 
 MIN_LETTERS = 3
 """The fewest letters a phrase must hold to be worth looking for: "in", "to" are in every text."""
@@ -67,11 +75,24 @@ def scanned_if_ascii(text: str) -> str | None:
     >>> scanned_if_ascii("Talks in Zürich") is None
     True
     """
-    if text.isascii() or _NON_ASCII_WORD_CHARACTER.search(text) is None:
+    if ascii_words(text):
         # Made with byte operations: its letters are ASCII, its other characters spaces.
         words = text.encode("ascii", "replace").translate(_ASCII_SCAN).split()
         return f" {b' '.join(words).decode('ascii')} "
     return None
+
+
+def ascii_words(text: str) -> bool:
+    """Whether every word character of ``text`` (letter, digit, "_") is ASCII.
+
+    Only then do lower case and :func:`scanned_text` stand for every case a
+    pattern that ignores case matches: folding case, its "s" matches "ſ" and
+    its "k" the Kelvin sign, which lower-casing keeps apart.
+
+    >>> ascii_words("“Talks” in Seoul—today"), ascii_words("Talks in Zürich")
+    (True, False)
+    """
+    return text.isascii() or _NON_ASCII_WORD_CHARACTER.search(text) is None
 
 
 def _join(left: str, right: str) -> str:

@@ -40,7 +40,7 @@ import ahocorasick
 import attrs
 import dateparser  # type: ignore[import-untyped, unused-ignore]
 
-from alliancekit.literals import required_literals, scanned_text
+from alliancekit.literals import required_literals, scanned_if_ascii
 from alliancekit.model import Granularity, TimeSpan
 
 __all__ = [
@@ -1619,7 +1619,6 @@ def _phrase_masks(
 
 
 _WORDS, _PATTERN_MASKS = _phrase_masks(_PATTERNS)
-_NON_ASCII_WORD_CHARACTER = re.compile(r"[^\W\x00-\x7f]")
 
 
 def _holds(folded: str, cue: tuple[str, ...]) -> bool:
@@ -1637,11 +1636,12 @@ def _patterns_for(text: str) -> tuple[_Pattern, ...]:
     whose case folding the scanned text may not follow, only the cues are
     asked, of the case-folded text.
     """
-    if not text.isascii() and _NON_ASCII_WORD_CHARACTER.search(text) is not None:
+    scanned = scanned_if_ascii(text)
+    if scanned is None:
         folded = text.casefold()
         return tuple(pattern for pattern in _PATTERNS if all(_holds(folded, cue) for cue in pattern.cues))
     found = 0
-    for _, bit in _WORDS.iter(scanned_text(text)):
+    for _, bit in _WORDS.iter(scanned):
         found |= bit
     chosen = _PATTERNS_OF_WORDS.get(found)
     if chosen is None:

@@ -145,6 +145,7 @@ __all__ = [
     "WITH_BEFORE",
     "YEAR_WRITTEN",
     "found",
+    "may_match",
 ]
 
 
@@ -397,12 +398,15 @@ class _CueSearch:
         phrases.make_automaton()
         return cls(twin, phrases)
 
+    def may_match(self, scanned: str) -> bool:
+        """Whether a text, as its scanned text ``scanned`` tells, holds one of the phrases."""
+        return self.phrases is None or next(self.phrases.iter(scanned), None) is not None
+
     def found(self, text: str) -> bool:
         lowered = text.lower()
-        if self.phrases is not None:
-            scanned = scanned_if_ascii(lowered)
-            if scanned is not None and next(self.phrases.iter(scanned), None) is None:
-                return False
+        scanned = scanned_if_ascii(lowered) if self.phrases is not None else None
+        if scanned is not None and not self.may_match(scanned):
+            return False
         return self.twin.search(lowered) is not None
 
 
@@ -417,8 +421,28 @@ def found(pattern: re.Pattern[str], text: str) -> bool:
     >>> found(CANCEL, "The trip was CALLED OFF on Monday")
     True
     """
+    return _search_of(pattern).found(text)
+
+
+def may_match(pattern: re.Pattern[str], scanned: str) -> bool:
+    """Whether a text may match the case-insensitive ``pattern``, as its scanned text ``scanned`` tells.
+
+    ``False`` when it holds none of the phrases one of which every match of
+    ``pattern`` holds (:func:`~alliancekit.literals.required_literals`): a
+    quick look before the pattern, for text whose word characters are all
+    ASCII (:func:`~alliancekit.literals.scanned_if_ascii` gives its scanned
+    text); for other text, only the pattern can tell.
+
+    >>> may_match(CANCEL, " the trip was called off "), may_match(CANCEL, " they met on monday ")
+    (True, False)
+    """
+    return _search_of(pattern).may_match(scanned)
+
+
+def _search_of(pattern: re.Pattern[str]) -> _CueSearch:
+    """The search for a cue, made the first time it is asked for."""
     key = (pattern.pattern, pattern.flags)
     search = _SEARCHES.get(key)
     if search is None:
         search = _SEARCHES[key] = _CueSearch.of(pattern)
-    return search.found(text)
+    return search

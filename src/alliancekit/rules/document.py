@@ -25,11 +25,10 @@ import functools
 import re
 from collections.abc import Iterable, Iterator
 
-import ahocorasick
 import attrs
 
 from alliancekit.actors import KnowledgeBase, name_key
-from alliancekit.literals import required_literals, scanned_text
+from alliancekit.literals import ascii_words, scanned_if_ascii
 from alliancekit.model import Document, EventType, Role, Status, TimeSpan
 from alliancekit.rules import cues, lexicon
 from alliancekit.rules.clauses import CLAUSE_REACH, ClauseBreaks
@@ -288,10 +287,7 @@ class SentenceLayer:
         ``None`` when it has a word character beyond ASCII, whose case folding
         the scanned text may not follow.
         """
-        text = self.sentence.text
-        if not text.isascii() and _NON_ASCII_WORD_CHARACTER.search(text) is not None:
-            return None
-        return scanned_text(text)
+        return scanned_if_ascii(self.sentence.text)
 
     def may_hold(self, cue: re.Pattern[str]) -> bool:
         """Whether the sentence holds the phrases every match of ``cue`` holds, whatever their case.
@@ -300,13 +296,8 @@ class SentenceLayer:
         sentences hold none of a cue's words, and looking for the phrases at
         once is quicker than trying the pattern at every word.
         """
-        finders = _phrase_finders(cue.pattern)  # by its source: hashing a compiled pattern reads all its code
         scanned = self._scanned
-        return (
-            finders is None
-            or scanned is None
-            or all(next(finder.iter(scanned), None) is not None for finder in finders)
-        )
+        return scanned is None or cues.may_match(cue, scanned)
 
     def may_hold_within(self, cue: re.Pattern[str], start: int, end: int) -> bool:
         """:meth:`may_hold` for the sentence's words from ``start`` to ``end`` (document offsets).
@@ -458,9 +449,6 @@ class SentenceLayer:
         ]
 
 
-_NON_ASCII_WORD_CHARACTER = re.compile(r"[^\W\x00-\x7f]")
-
-
 def _cuts_word(text: str, index: int) -> bool:
     """Whether ``index`` falls between two word characters of ``text``: "meet|ing".
 
@@ -473,26 +461,6 @@ def _cuts_word(text: str, index: int) -> bool:
 def _is_word_character(character: str) -> bool:
     r"""Whether a character is one ``\w`` matches (a letter, a digit or "_")."""
     return character.isalnum() or character == "_"
-
-
-@functools.cache
-def _phrase_finders(source: str) -> tuple[ahocorasick.Automaton, ...] | None:
-    """For each set of phrases one of which every match of the pattern ``source`` holds, a finder of them.
-
-    The phrases are in lower case. See :func:`~alliancekit.literals.required_literals`;
-    ``None`` when a match need hold no particular phrase.
-    """
-    required = required_literals(source)
-    if required is None:
-        return None
-    finders = []
-    for options in required:
-        finder = ahocorasick.Automaton()
-        for phrase in options:
-            finder.add_word(phrase.lower(), phrase)
-        finder.make_automaton()
-        finders.append(finder)
-    return tuple(finders)
 
 
 @attrs.define
@@ -775,7 +743,7 @@ def cue_matches(cue: re.Pattern[str], text: str) -> bool:
     """
     # A cue that ignores case throughout: no group of it turns ignoring case off ("(?-i:...)").
     ignores_case = cue.flags & re.IGNORECASE and "(?-" not in cue.pattern
-    if ignores_case and (text.isascii() or _NON_ASCII_WORD_CHARACTER.search(text) is None):
+    if ignores_case and ascii_words(text):
         return cues.found(cue, text)
     return cue.search(text) is not None
 

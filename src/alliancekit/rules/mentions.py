@@ -20,6 +20,7 @@ import ahocorasick
 import attrs
 
 from alliancekit.actors import ActorRecord, KnowledgeBase, Place, fold, load_builtin_offices, name_key
+from alliancekit.literals import ascii_words
 from alliancekit.rules import lexicon
 
 __all__ = [
@@ -52,8 +53,6 @@ _WINDOW = re.compile(
     rf"[A-Z](?<![^\W\d_][’'][A-Z])(?<![^\W\d_][A-Z])(?<!\d[A-Z]){_CAP_TAIL}(?:\s(?:(?:of|for|to|the|and|on)\s)*{_CAP}|\s(?:(?:{_PARTICLE})\s){{1,2}}(?={_CAP}){_CAP})*"
 )
 _POSSESSIVE = re.compile(r"['’]s?$")
-# A word character beyond ASCII: case folding may make it match a letter that lower-casing does not.
-_NON_ASCII_WORD_CHARACTER = re.compile(r"[^\W\x00-\x7f]")
 
 
 @attrs.frozen
@@ -1129,7 +1128,7 @@ def _may_name_an_office(sentence: str) -> bool:
     lower-cased sentence. In a sentence with a word character beyond ASCII,
     whose case folding lower-casing may not follow, the pattern decides.
     """
-    if not sentence.isascii() and _NON_ASCII_WORD_CHARACTER.search(sentence) is not None:
+    if not ascii_words(sentence):
         return True
     lowered = sentence.lower()
     return any(

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 
 import attrs
 
+from alliancekit.literals import ascii_words
 from alliancekit.model import EventType, Status, TimeSpan
 from alliancekit.rules import cues, lexicon
 from alliancekit.rules.document import Draft, DraftMention, Reading, SentenceLayer, cue_matches
@@ -710,12 +711,9 @@ def _may_name_gathering(text: str) -> bool:
     >>> _may_name_gathering("At the G20 in Bali"), _may_name_gathering("Varga met Lee in Bali")
     (True, False)
     """
-    if not text.isascii() and _NON_ASCII_WORD_CHARACTER.search(text) is not None:
+    if not ascii_words(text):
         return True
     return _GATHERING_NOUN_OR_CODE.search(text.lower()) is not None
-
-
-_NON_ASCII_WORD_CHARACTER = re.compile(r"[^\W\x00-\x7f]")
 
 
 def _place_of(reading: Reading, layer: SentenceLayer, match: re.Match[str]) -> PlaceMention | None:
