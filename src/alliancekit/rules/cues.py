@@ -2,7 +2,8 @@
 
 Each pattern names one class of wording (calling off, future, past,
 negation, habits, time framing, possessors, places...), grouped by what it
-decides; :func:`found` searches a case-insensitive pattern the fast way.
+decides; :func:`found` searches a case-insensitive pattern the fast way,
+and :func:`may_match` tells at a glance whether a text may match it.
 
 The wording is data: each cue built by ``_cue("NAME")`` (or ``_words``) is
 an entry of ``rules/data/cues.toml``, compiled by
@@ -18,7 +19,7 @@ trigger and its parties or places (``POSSESSOR_GAP``, ``LIST_GAP``,
 ``DATELINE_AFTER``) and the anchors of time expressions (``SINCE_WORD``,
 ``SINCE_CLAUSE``, ``WHEN_AFTER``, ``FIRST_BEFORE``, ``IN_PROGRESS_BEFORE``).
 
->>> bool(FUTURE.search("Rubio will meet Motegi"))
+>>> bool(FUTURE.search("Varga will meet Okafor"))
 True
 """
 
