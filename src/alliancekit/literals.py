@@ -40,6 +40,7 @@ MIN_LETTERS = 3
 # The most strings an alternation or a run of literals is spelled out into.
 _MAX_EXACT = 64
 _NOT_WORD = re.compile(r"\W+")
+_SPACES = re.compile(rb"  +")
 _WORD_CHARACTER = re.compile(r"\w")
 
 
@@ -76,9 +77,10 @@ def scanned_if_ascii(text: str) -> str | None:
     True
     """
     if ascii_words(text):
-        # Made with byte operations: its letters are ASCII, its other characters spaces.
-        words = text.encode("ascii", "replace").translate(_ASCII_SCAN).split()
-        return f" {b' '.join(words).decode('ascii')} "
+        # Made with byte operations: its letters are ASCII, its other characters spaces, each run of
+        # them one space (a regular expression does that quicker than splitting into words).
+        spaced = text.encode("ascii", "replace").translate(_ASCII_SCAN)
+        return f" {_SPACES.sub(b' ', spaced).strip().decode('ascii')} "
     return None
 
 
