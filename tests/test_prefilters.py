@@ -54,6 +54,7 @@ def _time_matches_lacking_cues(text: str) -> list[tuple[str, str]]:
         for pattern in TIME_PATTERNS
         for match in pattern.regex.finditer(text)
         if not all(any(word in folded for word in cue) for cue in pattern.cues)
+        or (pattern.written and not any(word in match.group() for word in pattern.written))
     ]
 
 
@@ -119,14 +120,37 @@ def test_the_finders_agree_with_running_every_pattern(text: str) -> None:
     every = list(range(len(triggers._COMPILED)))
     filtered_triggers, filtered_times = find_triggers(text, 0), find_time_expressions(text)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(triggers, "_patterns_for", lambda sentence: every)
-        patch.setattr(temporal, "_patterns_for", lambda text: TIME_PATTERNS)
+        patch.setattr(triggers, "_patterns_for", lambda sentence, scanned=None: every)
+        patch.setattr(temporal, "_patterns_for", lambda text, scanned=None: TIME_PATTERNS)
         assert find_triggers(text, 0) == filtered_triggers
         assert find_time_expressions(text) == filtered_times
 
 
 def test_every_time_pattern_has_cues() -> None:
     assert all(pattern.cues for pattern in TIME_PATTERNS)
+
+
+def test_the_month_patterns_ask_for_a_month_written_with_a_capital() -> None:
+    month_patterns = {pattern.name for pattern in TIME_PATTERNS if "Jan" in pattern.written}
+    assert {"date", "month", "month-alternatives", "abbreviated-month-year"} <= month_patterns
+    chosen = {pattern.name for pattern in temporal._patterns_for("Ministers may meet on the 15th.")}
+    assert chosen.isdisjoint(month_patterns)
+    assert "date" in {pattern.name for pattern in temporal._patterns_for("Ministers will meet May 15.")}
+    assert "date" in {pattern.name for pattern in temporal._patterns_for("MINISTERS MEET MAY 15.")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Okafor met Varga in Lagos on Monday and may visit Seoul in March.",
+        "Talks in Zürich were held on May 3.",
+        "",
+    ],
+)
+def test_the_finders_give_the_same_with_the_scanned_text_given(sentence: str) -> None:
+    scanned = scanned_if_ascii(sentence)
+    assert find_triggers(sentence, 7, scanned) == find_triggers(sentence, 7)
+    assert find_time_expressions(sentence, scanned) == find_time_expressions(sentence)
 
 
 def test_most_trigger_patterns_have_leading_words() -> None:

@@ -1178,7 +1178,10 @@ class _Pattern:
 
     ``cues`` are cheap tests that every match passes: the pattern runs over a
     text only when it holds one word of each of them (a month name and a
-    digit for "Jan. 15"), so most sentences skip most patterns.
+    digit for "Jan. 15"), so most sentences skip most patterns. ``written``,
+    when given, is one more: words one of which every match holds as
+    written, case and all (a month's name capitalised, which the modal "may"
+    is not).
     """
 
     name: str
@@ -1186,6 +1189,7 @@ class _Pattern:
     resolve: _Resolver
     cues: tuple[tuple[str, ...], ...]
     check: _Check | None = None
+    written: tuple[str, ...] = ()
 
 
 # What every match of a pattern contains, at least one of each cue's words. Cues are
@@ -1196,6 +1200,8 @@ _CUE_YEAR = ("19", "20")  # the years' first digits
 # a day's last digit and its ordinal ending: "15th", "21st"
 _CUE_ORDINAL = tuple(digit + suffix for digit in "0123456789" for suffix in ("st", "nd", "rd", "th"))
 _CUE_MONTH = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# The same as the month patterns take them, capitalised or in capitals ("Jan", "JAN"): a written cue.
+_WRITTEN_MONTH = tuple(form for word in _CUE_MONTH for form in (word.capitalize(), word.upper()))
 _CUE_DAY = ("day",)  # every weekday's name ends in it
 _CUE_SPAN = ("day", "week")
 _CUE_OFFSET = ("day", "week", "eve")
@@ -1214,7 +1220,9 @@ def _pattern(
     *,
     cues: tuple[tuple[str, ...], ...],
 ) -> _Pattern:
-    return _Pattern(name, re.compile(r"\b" + source, re.IGNORECASE), resolver, cues, check)
+    # A pattern that takes a month's name takes it capitalised or in capitals only (_MONTH_ANY and the like).
+    written = _WRITTEN_MONTH if _CUE_MONTH in cues else ()
+    return _Pattern(name, re.compile(r"\b" + source, re.IGNORECASE), resolver, cues, check, written)
 
 
 _ON = rf"(?:on{_GAP})?"
@@ -1503,7 +1511,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
 # --------------------------------------------------------------------------- public functions
 
 
-def find_time_expressions(text: str) -> list[TimeMention]:
+def find_time_expressions(text: str, scanned: str | None = None) -> list[TimeMention]:
     """Find all candidate time expressions in ``text``, in order and non-overlapping.
 
     Where candidates overlap the longest wins ("Thursday, Jan. 15" over
@@ -1513,6 +1521,9 @@ def find_time_expressions(text: str) -> list[TimeMention]:
     count only when capitalised, so "troops march" is no date; "May" needs a
     day, a year or a word such as "in", "early", "this" or "of" before it.
 
+    :param scanned: the text's :func:`~alliancekit.literals.scanned_if_ascii`,
+        when the caller has it already; found here otherwise.
+
     >>> text = "Officials may meet on Thursday, Jan. 15, or in March or April."
     >>> [m.text for m in find_time_expressions(text)]
     ['on Thursday, Jan. 15', 'in March or April']
@@ -1520,7 +1531,7 @@ def find_time_expressions(text: str) -> list[TimeMention]:
     []
     """
     candidates: set[tuple[int, int]] = set()
-    for pattern in _patterns_for(text):
+    for pattern in _patterns_for(text, scanned):
         for match in pattern.regex.finditer(text):
             if pattern.check is None or pattern.check(match, text):
                 candidates.add(match.span())
@@ -1595,54 +1606,83 @@ def _nearest_frame(frames: list[tuple[int, int, int]], start: int, end: int) -> 
 
 def _phrase_masks(
     patterns: Iterable[_Pattern],
-) -> tuple[ahocorasick.Automaton, tuple[tuple[_Pattern, tuple[int, ...]], ...]]:
-    """An automaton finding the words a pattern's matches hold, and each pattern with its sets of them.
+) -> tuple[
+    ahocorasick.Automaton,
+    tuple[tuple[_Pattern, tuple[int, ...]], ...],
+    tuple[tuple[tuple[str, ...], int, int], ...],
+]:
+    """The automaton finding the words a pattern's matches hold, each pattern's sets, the written cues.
 
     A pattern's sets are its cues and the phrases of
     :func:`~alliancekit.literals.required_literals`, each a bit mask of the
-    words the automaton reports.
+    words the automaton reports, and its written cue, a bit of its own. Each
+    written cue comes with the mask of its words in lower case, which the
+    scanned text holds wherever the text holds them as written, and its bit.
     """
     bits: dict[str, int] = {}
 
     def mask(options: Iterable[str]) -> int:
         return functools.reduce(operator.or_, (1 << bits.setdefault(word, len(bits)) for word in options))
 
-    masked = tuple(
-        (pattern, tuple(map(mask, (*pattern.cues, *(required_literals(pattern.regex) or ())))))
+    patterns = tuple(patterns)
+    word_masks = [
+        tuple(map(mask, (*pattern.cues, *(required_literals(pattern.regex) or ())))) for pattern in patterns
+    ]
+    lowered = {
+        pattern.written: mask(word.lower() for word in pattern.written)
         for pattern in patterns
+        if pattern.written
+    }
+    # Every word the automaton looks for has its bit now: each written cue takes one after them.
+    written = tuple(
+        (cue, lower, 1 << (len(bits) + number)) for number, (cue, lower) in enumerate(lowered.items())
+    )
+    bit_of = {cue: bit for cue, _, bit in written}
+    masked = tuple(
+        (pattern, (*masks, *((bit_of[pattern.written],) if pattern.written else ())))
+        for pattern, masks in zip(patterns, word_masks, strict=True)
     )
     automaton = ahocorasick.Automaton()
     for word, index in bits.items():
         automaton.add_word(word, 1 << index)
     automaton.make_automaton()
-    return automaton, masked
+    return automaton, masked, written
 
 
-_WORDS, _PATTERN_MASKS = _phrase_masks(_PATTERNS)
+_WORDS, _PATTERN_MASKS, _WRITTEN_CUES = _phrase_masks(_PATTERNS)
 
 
 def _holds(folded: str, cue: tuple[str, ...]) -> bool:
-    """Whether the case-folded text holds one of a cue's words."""
+    """Whether the case-folded text holds one of a cue's words (a written cue's: the text as written)."""
     return any(word in folded for word in cue)
 
 
-def _patterns_for(text: str) -> tuple[_Pattern, ...]:
+def _patterns_for(text: str, scanned: str | None = None) -> tuple[_Pattern, ...]:
     """The patterns that can match in ``text``: those whose cues and required phrases it holds.
 
     The phrases each match of a pattern holds
     (:func:`~alliancekit.literals.required_literals`: "next week" or "last
     year" in "early next year") and its cues are found in one Aho-Corasick
-    pass over the scanned text; in a text with a word character beyond ASCII,
-    whose case folding the scanned text may not follow, only the cues are
-    asked, of the case-folded text.
+    pass over the scanned text (``scanned``, when the caller has it); in a
+    text with a word character beyond ASCII, whose case folding the scanned
+    text may not follow, only the cues are asked, of the case-folded text.
     """
-    scanned = scanned_if_ascii(text)
+    if scanned is None:
+        scanned = scanned_if_ascii(text)
     if scanned is None:
         folded = text.casefold()
-        return tuple(pattern for pattern in _PATTERNS if all(_holds(folded, cue) for cue in pattern.cues))
+        return tuple(
+            pattern
+            for pattern in _PATTERNS
+            if all(_holds(folded, cue) for cue in pattern.cues)
+            and (not pattern.written or _holds(text, pattern.written))
+        )
     found = 0
     for _, bit in _WORDS.iter(scanned):
         found |= bit
+    for cue, lowered, bit in _WRITTEN_CUES:  # "May" as well as "may": only then is it looked for as written
+        if found & lowered and _holds(text, cue):
+            found |= bit
     chosen = _PATTERNS_OF_WORDS.get(found)
     if chosen is None:
         chosen = tuple(pattern for pattern, masks in _PATTERN_MASKS if all(found & mask for mask in masks))

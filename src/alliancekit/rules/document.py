@@ -274,7 +274,7 @@ class SentenceLayer:
             for m in cues.QUOTE.finditer(text)
             if len(m.group().split()) >= 3
         )
-        found = find_triggers(text, offset)
+        found = find_triggers(text, offset, self._scanned)
         self.triggers = [
             t for t in found if not any(start <= t.start and t.end <= end for start, end in self.quotations)
         ]
@@ -282,7 +282,7 @@ class SentenceLayer:
 
     @functools.cached_property
     def _scanned(self) -> str | None:
-        """The sentence as :func:`~alliancekit.literals.scanned_text` has it.
+        """The sentence as :func:`~alliancekit.literals.scanned_text` has it, shared by its finders.
 
         ``None`` when it has a word character beyond ASCII, whose case folding
         the scanned text may not follow.
@@ -389,7 +389,7 @@ class SentenceLayer:
         """The time expressions that may date an event ("since 2019" and "said on Monday" do not)."""
         text, offset = self.sentence.text, self.sentence.start
         times = []
-        for m in find_time_expressions(text):
+        for m in find_time_expressions(text, self._scanned):
             before = text[max(0, m.start - 60) : m.start]
             if cue_matches(cues.NOT_EVENT_TIME, before) or m.text.lower().startswith("until"):
                 continue

@@ -318,7 +318,7 @@ class TriggerFinder:
                 chosen |= enabled
         return sorted(chosen)
 
-    def runnable(self, sentence: str) -> list[int]:
+    def runnable(self, sentence: str, scanned: str | None = None) -> list[int]:
         """The indices, in order, of the patterns worth running on ``sentence``.
 
         Those whose every requirement the sentence's scanned text meets: one
@@ -326,8 +326,15 @@ class TriggerFinder:
         and it holds one phrase of each set that their matches hold. In a
         sentence with a word character beyond ASCII, whose case folding the
         scanned text may not follow, the candidates all run.
+
+        :param scanned: the sentence's
+            :func:`~alliancekit.literals.scanned_if_ascii`, when the caller has
+            it already; found here otherwise.
         """
-        scanned = scanned_if_ascii(sentence) if self._phrases else None
+        if not self._phrases:
+            return self.candidates(sentence)
+        if scanned is None:
+            scanned = scanned_if_ascii(sentence)
         if scanned is None:
             return self.candidates(sentence)
         met: dict[int, int] = {}  # for each pattern, which of its sets of phrases the sentence meets
@@ -389,9 +396,9 @@ _FINDER = TriggerFinder(builtin_lexicon())
 _COMPILED = _FINDER.patterns
 
 
-def _patterns_for(sentence: str) -> list[int]:
+def _patterns_for(sentence: str, scanned: str | None = None) -> list[int]:
     """The indices, in order, of the built-in patterns that can match in ``sentence``."""
-    return _FINDER.runnable(sentence)
+    return _FINDER.runnable(sentence, scanned)
 
 
 def pattern_sources() -> list[str]:
@@ -406,11 +413,14 @@ def pattern_sources() -> list[str]:
     return [entry.source for entry in _FINDER.lexicon.triggers]
 
 
-def find_triggers(sentence: str, offset: int) -> list[Trigger]:
+def find_triggers(sentence: str, offset: int, scanned: str | None = None) -> list[Trigger]:
     """Every trigger of the built-in lexicon in a sentence, earliest first, overlapping matches dropped.
+
+    :param scanned: the sentence's :func:`~alliancekit.literals.scanned_if_ascii`,
+        when the caller has it already (a sentence's layer shares it among its finders).
 
     >>> sentence = "Okafor invited Brandt to visit Washington during a phone call."
     >>> [t.type.value for t in find_triggers(sentence, 0)]
     ['invitation', 'visit', 'call']
     """
-    return _FINDER.find(sentence, offset, _patterns_for(sentence))
+    return _FINDER.find(sentence, offset, _patterns_for(sentence, scanned))
