@@ -318,7 +318,7 @@ def test_long_sentences_are_read_in_pieces_with_their_offsets() -> None:
 @pytest.mark.property
 @given(st.from_regex(cues.VENUE_CLAUSE))
 def test_every_venue_clause_has_a_venue_word(text: str) -> None:
-    """A sentence without one of the words is not searched for venue clauses."""
+    """A sentence, or the stretch after a noun, without one of the words is not searched for venue clauses."""
     match = cues.VENUE_CLAUSE.search(text)
     assert match is not None
     assert any(word in match.group().casefold() for word in timing._VENUE_WORDS)

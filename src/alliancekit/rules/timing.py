@@ -79,7 +79,10 @@ _VENUE_WORDS = (
     "planned",
     "expected",
 )
-"""Every venue clause (:data:`~alliancekit.rules.cues.VENUE_CLAUSE`) has one of these words, case-folded."""
+"""Every venue clause (:data:`~alliancekit.rules.cues.VENUE_CLAUSE`) has one of these words, case-folded.
+
+A sentence, or the stretch after a noun, without one is not searched for a clause.
+"""
 _VENUE_GAP = 100
 """How far after its noun a venue clause may begin ("a summit among A, B and C, which ...")."""
 
@@ -176,7 +179,11 @@ def venue_clause(reading: Reading, layer: SentenceLayer, trigger: Trigger) -> tu
         return None  # "attend the summit, to be held ...": the verb's object is the engagement named
     text = reading.text
     stop = min([t.start for t in layer.triggers if t.start >= trigger.end] + [layer.sentence.end])
-    match = cues.VENUE_CLAUSE.search(text, trigger.end, min(stop, trigger.end + _VENUE_GAP + 40))
+    reach = min(stop, trigger.end + _VENUE_GAP + 40)
+    within = text[trigger.end : reach].casefold()
+    if not any(word in within for word in _VENUE_WORDS):
+        return None  # no clause's word there: the pattern, tried at every character, would find none
+    match = cues.VENUE_CLAUSE.search(text, trigger.end, reach)
     if match is None or match.start() - trigger.end > _VENUE_GAP:
         return None
     if re.search(r"[;:]|\b(?:which|that|who|where|when|while)\b", text[trigger.end : match.start()]):
