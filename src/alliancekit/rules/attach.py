@@ -90,7 +90,10 @@ def draft_sentences(reading: Reading) -> None:
 def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
     """Draft each trigger of one sentence, and give each draft its status, time, place and topics."""
     sentence = layer.sentence
-    if layer.triggers and (cues.DELEGATION.search(sentence.text) or _ALSO_INCLUDES.search(sentence.text)):
+    if layer.triggers and (
+        (layer.may_hold(cues.DELEGATION) and cues.DELEGATION.search(sentence.text))
+        or (layer.may_hold(_ALSO_INCLUDES) and _ALSO_INCLUDES.search(sentence.text))
+    ):
         _note_leader(reading, layer)
     previous_subjects: list[Party] = []
     sentence_status: Status | None = None
@@ -113,7 +116,11 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
         if draft is None:
             continue
         draft.parties = _two_plus_two_ministers(reading, layer, trigger, draft.parties)
-        if draft.type is EventType.MEETING and cues.REMOTE_MEANS.search(reading.text, trigger.end, right):
+        if (
+            draft.type is EventType.MEETING
+            and layer.may_hold_within(cues.REMOTE_MEANS, trigger.end, right)
+            and cues.REMOTE_MEANS.search(reading.text, trigger.end, right)
+        ):
             draft.type = EventType.CALL  # "held the 2+2 with X and Y via video conference": a call
         if trigger.form == "verbal":
             previous_subjects = [
@@ -134,7 +141,10 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
             continue  # "did not meet Okafor during the summit": nothing happened
         if trigger.form == "nominal" and trigger.start < negated_until:
             continue  # the summit of that negated clause is its setting, not a meeting of theirs
-        if cues.HABITUAL.match(reading.text, trigger.end, right) or (
+        if (
+            layer.may_hold_within(cues.HABITUAL, trigger.end, right)
+            and cues.HABITUAL.match(reading.text, trigger.end, right)
+        ) or (
             trigger.form == "nominal"
             and cues.HABITUAL_BEFORE.search(reading.text, max(left, trigger.start - 40), trigger.start)
         ):

@@ -35,32 +35,41 @@ __all__ = [
 ]
 
 # A clause break: a semicolon, a dash, a comma before a conjunction or relative word, a reporting
-# verb, or "and" before a new subject or a new verb.
+# verb, or "and" before a new subject or a new verb. The alternatives are grouped by what opens them
+# (";", ",", white space, a word, the start), so a position is tried only against those that can open
+# there.
 CLAUSE_BREAK = re.compile(
-    r";|\s[—–]\s|,\s+(?:as|while|whereas|where|which|who|after|before|but|although|though|when)\b|"
-    r",\s+(?:in|at|during|under|after)\s+which\b|,\s+(?:(?:a|one|two|three|several|a\s+few)\s+)?(?:days?|weeks?|hours?)\s+"
-    r"(?:after|before)\b|,\s+and\s+that\b|"
-    r"\b(?:said|says|told\s+\w+|announced|reported|added|noted|stated)\b(?:\s+(?:on\s+)?\w+day)?(?:\s+that)?|"
+    r";|"
+    # After a comma: a conjunction or relative word, "in which", "days after", "and that", a reporter named
+    # before their verb, "plus", "as well as", "and" before another engagement or a new subject.
+    r",(?:\s+(?:as|while|whereas|where|which|who|after|before|but|although|though|when)\b|"
+    r"\s+(?:in|at|during|under|after)\s+which\b|\s+(?:(?:a|one|two|three|several|a\s+few)\s+)?(?:days?|weeks?|hours?)\s+"
+    r"(?:after|before)\b|\s+and\s+that\b|"
     # ", Foreign Ministry spokesman X announced ...": the reporter and their title are no part of
     # the clause before them.
-    r",\s+(?=(?:(?:[A-Z][\w.'’-]*|spokes(?:man|woman|person)|chief|deputy|press|cabinet|secretary|"
+    r"\s+(?=(?:(?:[A-Z][\w.'’-]*|spokes(?:man|woman|person)|chief|deputy|press|cabinet|secretary|"
     r"minister|ministry|officials?|foreign|senior|of|the|for|a)\s+){1,8}"
     r"(?:said|says|announced|told|added|noted|stated)\b)|"
-    r"\baccording\s+to\b[^,]*,|\bas\s+(?=[A-Z])|"
-    # A fronted concession ("Despite Okafor's cancellation, X will still meet Y") is not the main
-    # clause's; "talks with A and B, plus a trilateral with C and D" are two engagements.
-    r"^\s*(?:Despite|Notwithstanding|Regardless\s+of)\b[^,;]*,|,?\s+plus\s+(?=(?:an?|the|separate)\s)|"
-    r",\s+as\s+well\s+as\b|,\s+and\s+(?=(?:an?\s+|the\s+)?(?:separate|another|second|further|other)\s)|,\s+and\s+(?:(?:earlier|later)\s+(?:this|that|last|next)\s+(?:week|month|year)\s+|"
+    # "talks with A and B, plus a trilateral with C and D" are two engagements.
+    r"\s+plus\s+(?=(?:an?|the|separate)\s)|"
+    r"\s+as\s+well\s+as\b|\s+and\s+(?=(?:an?\s+|the\s+)?(?:separate|another|second|further|other)\s)|\s+and\s+(?:(?:earlier|later)\s+(?:this|that|last|next)\s+(?:week|month|year)\s+|"
     r"(?:last|next|this)\s+(?:week|month|year)\s+)?(?=(?:then\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s+(?:will|would|is|was|has|had|then|also|later|"
     r"held|met|spoke|flew|went|paid|made|took|sat|[a-z]+ed|[a-z]+s)\b)|"
-    r",\s+and\s+(?:then\s+|later\s+|tomorrow\s+|today\s+|(?:on\s+)?[A-Z][a-z]+day\s+)?(?=(?:he|she|they)\s+(?:will|would|is|"
-    r"was|are|were|has|had|then|also|later|[a-z]+ed|[a-z]+s)\b)|"
-    r"\s+and\s+(?=(?:is|are|was|were|will|would|has|have|had)\s+(?:also\s+)?(?:expected|scheduled|set|slated|due|likely|"
+    r"\s+and\s+(?:then\s+|later\s+|tomorrow\s+|today\s+|(?:on\s+)?[A-Z][a-z]+day\s+)?(?=(?:he|she|they)\s+(?:will|would|is|"
+    r"was|are|were|has|had|then|also|later|[a-z]+ed|[a-z]+s)\b))|"
+    # After white space: a dash, "plus", "and" before a new verb, "before" or "after" before a gerund.
+    r"\s(?:[—–]\s|\s*plus\s+(?=(?:an?|the|separate)\s)|"
+    r"\s*and\s+(?=(?:is|are|was|were|will|would|has|have|had)\s+(?:also\s+)?(?:expected|scheduled|set|slated|due|likely|"
     r"to|going|planning|poised)\b)|"
-    r"\s+and\s+(?:to\s+|also\s+|then\s+|later\s+)?(?=(?:hold|meet|visit|pay|make|travel|tour|host|attend|co-chair|chair)\s)|\s(?:before|after|while|besides|(?:in\s+addition|on\s+top)\s+to)\s+(?=[a-z]+ing\b)|"
-    r"\s(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?=(?:agreed|said|discussed|confirmed|reaffirmed|pledged|vowed|"
+    r"\s*and\s+(?:to\s+|also\s+|then\s+|later\s+)?(?=(?:hold|meet|visit|pay|make|travel|tour|host|attend|co-chair|chair)\s)|(?:before|after|while|besides|(?:in\s+addition|on\s+top)\s+to)\s+(?=[a-z]+ing\b)|"
+    r"(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?=(?:agreed|said|discussed|confirmed|reaffirmed|pledged|vowed|"
     r"expressed|emphasized|emphasised|stressed|urged|affirmed|noted|shared|underscored|highlighted|"
-    r"announced|signed|welcomed|thanked|asked|called|praised|laid|offered|received|reviewed|explored)\b)"
+    r"announced|signed|welcomed|thanked|asked|called|praised|laid|offered|received|reviewed|explored)\b))|"
+    # A reporting verb, "according to ...,", "as" before a name.
+    r"\b(?:said|says|told\s+\w+|announced|reported|added|noted|stated)\b(?:\s+(?:on\s+)?\w+day)?(?:\s+that)?|"
+    r"\baccording\s+to\b[^,]*,|\bas\s+(?=[A-Z])|"
+    # A fronted concession ("Despite Okafor's cancellation, X will still meet Y") is not the main clause's.
+    r"^\s*(?:Despite|Notwithstanding|Regardless\s+of)\b[^,;]*,"
 )
 # Where a clause break can begin, by the openings of CLAUSE_BREAK's alternatives (keep the two in
 # step): a ";", a "," or white space, the start of the text, or a word opening with the first letter

@@ -163,7 +163,11 @@ def status_of(
         and _cancel_applies(text, trigger, left, right, quotations)
     ):
         return Status.CANCELLED, True
-    if trigger.form == "nominal" and _LEAVES_BEFORE.search(sentence[: trigger.start - base]):
+    if (
+        trigger.form == "nominal"
+        and (bool(quotations) or layer.may_hold_within(_LEAVES_BEFORE, base, trigger.start))
+        and _LEAVES_BEFORE.search(sentence[: trigger.start - base])
+    ):
         # "Hale to leave G7 summit before meeting with Halvorsen": leaving the gathering first, he misses it
         return Status.CANCELLED, True
     if trigger.type is EventType.VISIT and (_UNDER_WAY.search(before) or _ENDS_UNDER_WAY.match(trigger.text)):
@@ -212,6 +216,7 @@ def status_of(
             return Status.OCCURRED, True
     if (
         trigger.form == "verbal"
+        and layer.may_hold(_CHOSE_TO)
         and _CHOSE_TO.search(text, max(layer.sentence.start, infinitive_end - 40), infinitive_end)
         and not cues.found(cues.FUTURE, before)
         and not _AHEAD_TIME.search(text, left, right)
@@ -220,6 +225,7 @@ def status_of(
     if (
         trigger.form == "verbal"
         and trigger.type is EventType.MEETING
+        and layer.may_hold(_TRAVELLED_TO_DO)
         and _TRAVELLED_TO_DO.search(text, max(layer.sentence.start, infinitive_end - 80), infinitive_end)
         and not cues.found(cues.FUTURE, before)
         and not _AHEAD_TIME.search(text, left, right)
