@@ -323,3 +323,17 @@ def test_a_file_named_in_bytes_that_are_not_utf8_keeps_its_origin_as_printable_t
     assert document.source.path is not None
     assert document.source.path.endswith("caf\\xe9.txt")
     document.source.path.encode("utf-8")  # storable and printable
+
+
+@pytest.mark.parametrize("invisible", list("\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+def test_each_invisible_character_is_removed_from_a_json_line(tmp_path: Path, invisible: str) -> None:
+    corpus = tmp_path / "news.jsonl"
+    text = f"Minister Oka{invisible}for met Varga in Zürich."
+    corpus.write_text(json.dumps({"id": "a", "text": text, "outlet": "Wire"}) + "\n", encoding="utf-8")
+
+    [document] = list(read_documents([corpus]))
+
+    assert isinstance(document, Document)
+    assert document.text == "Minister Okafor met Varga in Zürich."
+    assert (document.source.outlet, document.source.line) == ("Wire", 1)
+    assert document.source.path == str(corpus.resolve())
