@@ -337,3 +337,28 @@ def test_each_invisible_character_is_removed_from_a_json_line(tmp_path: Path, in
     assert document.text == "Minister Okafor met Varga in Zürich."
     assert (document.source.outlet, document.source.line) == ("Wire", 1)
     assert document.source.path == str(corpus.resolve())
+
+
+def test_the_note_on_removed_invisible_characters_names_the_file_and_the_line(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    import logging
+
+    corpus = tmp_path / "news.jsonl"
+    lines = [{"id": "a", "text": "Okafor met Varga."}, {"id": "b", "text": "Oka\u200bfor met Varga."}]
+    corpus.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    article = tmp_path / "story.txt"
+    article.write_text("Oka\u00adfor met Varga in Zürich.", encoding="utf-8")
+
+    with caplog.at_level(logging.INFO, logger="alliancekit.io"):
+        documents = list(read_documents([corpus, article]))
+
+    assert [document.text for document in documents if isinstance(document, Document)] == [
+        "Okafor met Varga.",
+        "Okafor met Varga.",
+        "Okafor met Varga in Zürich.",
+    ]
+    assert [record.getMessage().split(": removed")[0] for record in caplog.records] == [
+        f"{corpus}:2",
+        str(article),
+    ]

@@ -276,8 +276,8 @@ index into the text without them, and a note says so.
 _DROP_INVISIBLE = str.maketrans(dict.fromkeys(INVISIBLE))
 
 
-def _visible(text: str, where: str) -> str:
-    """``text`` without :data:`INVISIBLE` characters; a note names ``where`` when any were removed."""
+def _visible(text: str, path: Path | _Origin, line: int | None = None) -> str:
+    """``text`` without :data:`INVISIBLE` characters; a note names ``path:line`` when any were removed."""
     # A quick look, as most texts have none: a substring search per character beats a regex's scan.
     if text.isascii() or not any(character in text for character in INVISIBLE):
         return text
@@ -287,7 +287,7 @@ def _visible(text: str, where: str) -> str:
         _log.info(
             "%s: removed %d invisible characters (zero-width spaces, soft hyphens) that would cut words; "
             "evidence offsets index into the text without them",
-            readable(where),
+            readable(str(path) if line is None else f"{path}:{line}"),
             removed,
         )
     return cleaned
@@ -480,7 +480,7 @@ def _article(
         if not named_html:
             _log.info("%s: %s", path, _HTML_NOTE)
         text = page.text
-    text = _visible(text, str(path))
+    text = _visible(text, path)
     if not text.strip():
         return ReadError(str(path), "no text once its invisible characters are removed")
     return text, page
@@ -890,7 +890,7 @@ def _document_from_fields(
         text = page.text
         own_date = own_date or _page_date(page.published)
         outlet, url, converted_by = outlet or page.outlet, url or page.url, page.converted_by
-    text = _visible(text, str(path) if number is None else f"{path}:{number}")
+    text = _visible(text, path, number)
     if not text.strip():
         return ReadError(
             str(path), "field 'text' has no text once its invisible characters are removed", number
@@ -942,7 +942,8 @@ def _guarded(
     With ``seconds``, a conversion that takes longer is stopped (see :func:`_time_limit`).
     """
     try:
-        with _time_limit(seconds):
+        # Without a limit, no timer is set: the null context is the lighter one to enter.
+        with _time_limit(seconds) if seconds else contextlib.nullcontext():
             return convert()
     except _ReadTimeoutError:
         return ReadError(str(path), f"reading took longer than {seconds:g} s; stopped (see --timeout)", line)
