@@ -159,3 +159,18 @@ def test_evidence_cut_from_a_text_always_matches_that_text(text: str, data: st.D
     start = data.draw(st.integers(min_value=0, max_value=len(text)))
     end = data.draw(st.integers(min_value=start, max_value=len(text)))
     assert Evidence.from_text(text, start, end).matches(text)
+
+
+@pytest.mark.parametrize("field", ["id", "text"])
+def test_a_lone_surrogate_after_other_non_ascii_text_is_named_by_code_and_character(field: str) -> None:
+    fields = {"id": "story-1", "text": "Minister Okafor met Varga in Zürich."}
+    fields[field] = "Talks in Zürich \ud83d ended."
+
+    with pytest.raises(ValueError, match=rf"^{field} holds a lone surrogate \(U\+D83D at character 16\)"):
+        Document(**fields)
+
+
+def test_source_fields_with_a_lone_surrogate_are_refused_and_non_ascii_ones_kept() -> None:
+    assert Source(outlet="Le Café Diplomatique").outlet == "Le Café Diplomatique"
+    with pytest.raises(ValueError, match=r"^url holds a lone surrogate \(U\+DCE9 at character 3\)"):
+        Source(url="caf\udce9")

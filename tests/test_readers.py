@@ -323,3 +323,42 @@ def test_a_file_named_in_bytes_that_are_not_utf8_keeps_its_origin_as_printable_t
     assert document.source.path is not None
     assert document.source.path.endswith("caf\\xe9.txt")
     document.source.path.encode("utf-8")  # storable and printable
+
+
+@pytest.mark.parametrize("invisible", list("\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+def test_each_invisible_character_is_removed_from_a_json_line(tmp_path: Path, invisible: str) -> None:
+    corpus = tmp_path / "news.jsonl"
+    text = f"Minister Oka{invisible}for met Varga in Zürich."
+    corpus.write_text(json.dumps({"id": "a", "text": text, "outlet": "Wire"}) + "\n", encoding="utf-8")
+
+    [document] = list(read_documents([corpus]))
+
+    assert isinstance(document, Document)
+    assert document.text == "Minister Okafor met Varga in Zürich."
+    assert (document.source.outlet, document.source.line) == ("Wire", 1)
+    assert document.source.path == str(corpus.resolve())
+
+
+def test_the_note_on_removed_invisible_characters_names_the_file_and_the_line(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    import logging
+
+    corpus = tmp_path / "news.jsonl"
+    lines = [{"id": "a", "text": "Okafor met Varga."}, {"id": "b", "text": "Oka\u200bfor met Varga."}]
+    corpus.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    article = tmp_path / "story.txt"
+    article.write_text("Oka\u00adfor met Varga in Zürich.", encoding="utf-8")
+
+    with caplog.at_level(logging.INFO, logger="alliancekit.io"):
+        documents = list(read_documents([corpus, article]))
+
+    assert [document.text for document in documents if isinstance(document, Document)] == [
+        "Okafor met Varga.",
+        "Okafor met Varga.",
+        "Okafor met Varga in Zürich.",
+    ]
+    assert [record.getMessage().split(": removed")[0] for record in caplog.records] == [
+        f"{corpus}:2",
+        str(article),
+    ]

@@ -12,6 +12,7 @@ from alliancekit.model import Document, Event
 from alliancekit.serialize import (
     EVENT_SCHEMA,
     dumps_event,
+    event_problems,
     loads_event,
     schema_problems,
     structure_document,
@@ -95,3 +96,20 @@ def test_each_schema_problem_names_the_path_of_the_value_at_fault() -> None:
     assert schema_problems({"x": True}, {"properties": {"x": {"type": "integer"}}}, where="event") == [
         "at event/x: True is not of type integer"
     ]
+
+
+@pytest.mark.parametrize("line_break", ["\x85", "\u2028", "\u2029"])
+def test_a_json_line_escapes_each_line_break_and_keeps_other_non_ascii_text(line_break: str) -> None:
+    event = Event("visit", "planned", extractor=f"Zürich{line_break}desk")
+
+    line = dumps_event(event)
+
+    assert line_break not in line
+    assert f"Zürich\\u{ord(line_break):04x}desk" in line
+    assert loads_event(line) == event
+
+
+def test_an_event_holding_a_lone_surrogate_is_a_problem_naming_the_code_point() -> None:
+    event = Event("call", "occurred", extractor="Zürich \udce9 desk")
+
+    assert event_problems(event) == ["holds a lone surrogate (U+DCE9), which is not Unicode text"]

@@ -168,18 +168,17 @@ def _as_date(value: dt.date | str | None) -> dt.date | None:
     return value
 
 
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
 def _unicode_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     r"""Refuse text that cannot be written as UTF-8: a lone surrogate (``"\ud800"``)."""
     if isinstance(value, str) and not value.isascii():
-        match = _LONE_SURROGATE.search(value)
-        if match is not None:
+        # Encoding is the quickest look; strict UTF-8 fails on a lone surrogate, and only there.
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as error:
             raise ValueError(
-                f"{attribute.name} holds a lone surrogate (U+{ord(match.group()):04X} at character "
-                f"{match.start()}), which is not Unicode text"
-            )
+                f"{attribute.name} holds a lone surrogate (U+{ord(value[error.start]):04X} at character "
+                f"{error.start}), which is not Unicode text"
+            ) from None
 
 
 _DATE_WANTED = "published must be a date, as datetime.date or ISO text (2026-01-13)"

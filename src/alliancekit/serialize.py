@@ -134,10 +134,9 @@ def structure_document(data: dict[str, Any]) -> Document:
     return converter.structure(data, Document)
 
 
-# Text no UTF-8 output can hold.
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 # Characters that str.splitlines() and some JSON-lines readers treat as line
 # breaks but json.dumps(ensure_ascii=False) leaves unescaped inside strings.
+_LINE_BREAK_CHARACTERS = "\x85\u2028\u2029"
 _LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
 
 
@@ -153,7 +152,11 @@ def dumps_event(event: Event) -> str:
     >>> "\u2028" in dumps_event(Event("visit", "planned", extractor="a\u2028b"))
     False
     """
-    return json.dumps(unstructure_event(event), ensure_ascii=False).translate(_LINE_BREAKS)
+    line = json.dumps(unstructure_event(event), ensure_ascii=False)
+    # Translating walks every character: only a line holding one of the line breaks needs it.
+    if line.isascii() or not any(character in line for character in _LINE_BREAK_CHARACTERS):
+        return line
+    return line.translate(_LINE_BREAKS)
 
 
 def loads_event(line: str) -> Event:
@@ -476,7 +479,8 @@ def event_problems(event: object) -> list[str]:
         data = json.loads(line)
     except Exception as error:  # any field a plugin filled with something JSON cannot hold
         return [f"does not serialize: {type(error).__name__}: {error}"]
-    surrogate = _LONE_SURROGATE.search(line)
-    if surrogate is not None:  # no UTF-8 output can hold it
-        return [f"holds a lone surrogate (U+{ord(surrogate.group()):04X}), which is not Unicode text"]
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError as error:  # a lone surrogate: the one character UTF-8 cannot hold
+        return [f"holds a lone surrogate (U+{ord(line[error.start]):04X}), which is not Unicode text"]
     return schema_problems(data)
