@@ -248,6 +248,32 @@ def test_every_blurb_the_blurb_pattern_finds_holds_one_of_its_hints(line: str) -
 @pytest.mark.parametrize(
     "line",
     [
+        "Popular Articles",
+        "Access Ranking",
+        "MOST VIEWED",
+        "Most read:",
+        "Recommended reading",
+        "Related coverage",
+        "Read more",
+        "Also read",
+        "More from:",
+        "Trending now",
+        "Top Stories",
+        "Latest news",
+        "You may also like",
+        '"Asia desk" top stories',
+    ],
+)
+def test_every_list_header_the_list_header_pattern_finds_holds_one_of_its_hints(line: str) -> None:
+    from alliancekit.rules.text import _LIST_HEADER, _LIST_HEADER_HINTS, _holds_any
+
+    assert _LIST_HEADER.match(line) is not None
+    assert _holds_any(line.lower(), _LIST_HEADER_HINTS)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
         "Leaders meet in Tokyo",
         "They met on Monday.",
         "What did they agree?",
@@ -273,6 +299,10 @@ def test_a_line_ends_open_exactly_when_the_closing_punctuation_pattern_finds_not
         ("SEOUL: Lee met Kishida.", "SEOUL: "),
         ("Tokyo, May 3 (Kyodo) Abe met Biden.", "Tokyo, May 3 (Kyodo) "),
         ("Abe met Biden in Tokyo on Monday.", ""),
+        ("WASHINGTON - Varga met Okafor.", "WASHINGTON - "),
+        ("Washington (Reuters) - Varga met Okafor.", "Washington (Reuters) - "),
+        ("Washington - Varga met Okafor.", ""),
+        ("The talks - the first in a year - ended.", ""),
     ],
 )
 def test_a_wire_dateline_is_cut_off_whether_it_ends_in_a_dash_a_colon_or_the_agency(

@@ -137,8 +137,9 @@ CONNECTORS = frozenset({"of", "for", "to", "the", "and", "on", "in"})
 """Lower-case words that may join the parts of an office title."""
 
 
+@functools.lru_cache(maxsize=8192)
 def is_title_word(word: str) -> bool:
-    """Whether ``word`` can be part of an office title or rank.
+    """Whether ``word`` can be part of an office title or rank (remembered per word: titles repeat).
 
     >>> is_title_word("Secretary"), is_title_word("Adm."), is_title_word("Campbell")
     (True, True, False)
@@ -219,8 +220,9 @@ def country_words() -> frozenset[str]:
     return frozenset(_countries()[1])
 
 
+@functools.lru_cache(maxsize=8192)
 def country_of_word(word: str) -> str | None:
-    """The country a name, demonym or possessive denotes, if any.
+    """The country a name, demonym or possessive denotes, if any (remembered per word).
 
     >>> country_of_word("Japan’s"), country_of_word("South Korean")
     ('JPN', 'KOR')

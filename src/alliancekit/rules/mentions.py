@@ -1171,8 +1171,10 @@ def _institution_head_pattern() -> re.Pattern[str] | None:
     )
 
 
+# Every reference opens with one of a few letters: looking ahead for them first turns most positions away
+# before the word boundary and the alternatives are tried.
 _PRONOUN = re.compile(
-    r"\b(?P<text>(?:the|both|The|Both|all|All)\s+(?:two|three|four)\s+(?:visiting\s+|top\s+|foreign\s+|defen[cs]e\s+)?(?:leaders|ministers|officials|sides|men|women|"
+    r"(?=[tTbBaAhHsS])\b(?P<text>(?:the|both|The|Both|all|All)\s+(?:two|three|four)\s+(?:visiting\s+|top\s+|foreign\s+|defen[cs]e\s+)?(?:leaders|ministers|officials|sides|men|women|"
     r"diplomats|secretaries|envoys|counterparts|presidents|premiers|heads|chiefs|defense chiefs|"
     r"top diplomats|countries|nations|governments|allies)|(?:the|The)\s+(?:leaders|ministers|pair|duo)|"
     r"(?:the|The)\s+(?:two|three|four)(?=\s+(?:also\s+)?[a-z]+(?:ed|s)?\b)|"

@@ -174,9 +174,24 @@ _LIST_HEADER = re.compile(
     r"you may also like)\s*:?\s*$",
     re.IGNORECASE,
 )
-# Searched for in the line in lower case: much faster than a case-insensitive search.
+# Every match of _LIST_HEADER holds one of these, which most lines hold none of: looked for first in an
+# ASCII line in lower case (where lower case stands for every case the pattern matches).
+_LIST_HEADER_HINTS = (
+    "popular",
+    "ranking",
+    "viewed",
+    "read",
+    "recommended",
+    "related",
+    "more from",
+    "trending",
+    "top stories",
+    "latest news",
+    "you may also like",
+)
 _LIST_HEADER_WORDS = 20
 """Words in the longest list header: thirty characters of words (15 at most), then its name (4 at most)."""
+# Searched for in the line in lower case: much faster than a case-insensitive search.
 _BLURB = re.compile(
     r"all rights reserved|©|copyright|subscribe|newsletter|e-?paper|e-portal|synonym with|"
     r"follow us|click here|sign up|download (?:our|the) app|professional journalism"
@@ -279,6 +294,8 @@ def _dateline_end(line: str) -> int:
     """Length of a wire dateline opening the line ("TOKYO, May 3 (Kyodo) --"), or 0."""
     if not any(mark in line for mark in _DATELINE_MARKS):
         return 0
+    if "(" not in line and line[1:2].islower():
+        return 0  # neither an agency in brackets nor a place in capitals can open "The talks - ..."
     match = _DATELINE.match(line)
     if match is None:
         return 0
@@ -422,7 +439,11 @@ def sections(text: str) -> list[Section]:
         headline = _ends_open(stripped)  # is_headline(stripped), as stripped is not blank
         kind: SectionKind
         # The cheap tests first: a list header has few words, a caption sentence its credit in brackets.
-        if words <= _LIST_HEADER_WORDS and _LIST_HEADER.match(stripped):
+        if (
+            words <= _LIST_HEADER_WORDS
+            and (not stripped.isascii() or _holds_any(lowered, _LIST_HEADER_HINTS))
+            and _LIST_HEADER.match(stripped)
+        ):
             in_list, kind = True, SectionKind.BOILERPLATE
         elif (
             (in_list and (words < 25 or headline))
