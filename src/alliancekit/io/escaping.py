@@ -46,8 +46,11 @@ def first_lone_surrogate(text: str) -> int | None:
     """
     if text.isascii():  # known at once: most texts
         return None
-    match = _SURROGATE.search(text)
-    return None if match is None else match.start()
+    try:  # strict UTF-8 fails on a lone surrogate and only there: quicker than a scan for one
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        return error.start
+    return None
 
 
 def _escape(character: str) -> str:

@@ -327,7 +327,11 @@ class SentenceLayer:
     @functools.cached_property
     def future_outside_predicates(self) -> bool:
         """Whether it has one outside "what is expected to be" phrases."""
-        return cue_matches(cues.FUTURE, cues.PREDICATIVE.sub(" ", self.sentence.text))
+        text = self.sentence.text
+        outside, replaced = cues.PREDICATIVE.subn(" ", text)
+        if not replaced and ascii_words(text):
+            return self.future  # the same question of the same text: asked once (found is exact here)
+        return cue_matches(cues.FUTURE, outside)
 
     @functools.cached_property
     def countries(self) -> list[str]:
