@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from alliancekit.cli import main
-from alliancekit.io.gate import DocumentGate, _trigger_patterns
+from alliancekit.io.gate import PARAGRAPH_BREAK, DocumentGate, _trigger_patterns, gate_text
 from alliancekit.literals import required_literals, scanned_if_ascii, scanned_text
 from alliancekit.model import Document
 from alliancekit.pipeline import run
@@ -98,6 +98,24 @@ def test_a_country_counts_as_a_side_only_with_an_office_beside_it(gate: Document
     assert gate.passes("South Korean officials held talks in Washington on Monday.")
 
 
+def test_an_office_and_a_country_count_as_a_side_only_within_one_paragraph(gate: DocumentGate) -> None:
+    business = (
+        "Carmaker agrees to buy rival\n\nThe rival's founder said he would stay on as an adviser.\n\n"
+        "Rivals in France met the deadline, and talks with suppliers went on."
+    )
+    assert not gate.passes(business)
+    french = business.replace("adviser.\n\nRivals in France", "adviser to the French minister. Rivals")
+    assert gate.passes(french)
+
+
+def test_a_text_wrapped_at_a_line_width_keeps_its_sentences_whole(gate: DocumentGate) -> None:
+    wrapped = "Talks in Tokyo\n\nThe Japanese\nForeign Minister met her Australian\ncounterpart on Monday."
+    assert gate.passes(wrapped)
+    assert gate_text(wrapped) == (
+        " talks in tokyo | the japanese foreign minister met her australian counterpart on monday "
+    )
+
+
 def test_a_known_person_by_surname_counts_after_a_title_only(gate: DocumentGate) -> None:
     assert gate.passes("President Lee met the delegation on Monday.")
     assert not gate.passes("Lee met the delegation on Monday.")
@@ -139,6 +157,15 @@ _SCAN_ALPHABET = "AbZz09_ .,;:'\"()-\n\t\u00a0“”‘’—–…éÉßİıÇ�
 def test_the_scanned_text_is_the_words_of_the_text_in_lower_case_one_space_apart(text: str) -> None:
     words = re.sub(r"\W+", " ", text).strip().lower()
     assert scanned_text(text) == f" {words} "
+
+
+@pytest.mark.property
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=_SCAN_ALPHABET.replace("\n", ""), max_size=30), min_size=1, max_size=4))
+def test_the_gate_reads_each_paragraph_as_its_scanned_text(paragraphs: list[str]) -> None:
+    read = gate_text("\n \n".join(paragraphs)).split(PARAGRAPH_BREAK)
+    words = [scanned_text(paragraph).strip() for paragraph in paragraphs]
+    assert [part.strip() for part in read if part.strip()] == [part for part in words if part]
 
 
 def test_the_scanned_text_of_news_with_typographic_punctuation_keeps_only_its_words() -> None:

@@ -16,9 +16,9 @@ letters or digits made one space) and passes the document when it finds
 * an **actor cue**: a person of the knowledge base by full name or alias,
   or by surname after a title ("President Lee"); or a country's name or
   demonym (the lexicon of the rules, :mod:`alliancekit.rules.lexicon`) with
-  the head of an office title within :data:`OFFICE_REACH` characters
-  ("Japanese Foreign Minister", "South Korea's president", "U.S. officials":
-  the title heads of the lexicon),
+  the head of an office title within :data:`OFFICE_REACH` characters of it
+  in the same paragraph ("Japanese Foreign Minister", "South Korea's
+  president", "U.S. officials": the title heads of the lexicon),
 
 each within a sentence's reach of the other (:data:`REACH` characters).
 Every event of the built-in extractor comes from a trigger whose clause
@@ -26,7 +26,11 @@ names its participants; in news of diplomacy a participant is a known
 person, or comes with the office and the country they speak for. A country
 alone is no actor cue: "Japan will meet Australia in the final" is sport.
 Actor cues are rarer than engagement wording, so they are looked for
-first, and a document without any is let go at once.
+first, and a document without any is let go at once. Paragraphs are the
+text's parts between blank lines (a text wrapped at a line width keeps its
+sentences whole): an office and a country paragraphs apart name no one
+("... stay on as an adviser. // Rivals in France ..."), and no phrase is
+found across a paragraph's end.
 
 The gate is a filter for speed, and it errs on the side of reading: a
 pattern so loose that it requires no phrase of three letters or more counts
@@ -43,21 +47,68 @@ False
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
 import attrs
 
 from alliancekit.actors import KnowledgeBase
-from alliancekit.literals import MIN_LETTERS, letters, required_literals, scanned_text, selectivity
+from alliancekit.literals import (
+    MIN_LETTERS,
+    ascii_words,
+    letters,
+    required_literals,
+    scanned_text,
+    selectivity,
+)
 
-__all__ = ["OFFICE_REACH", "REACH", "DocumentGate"]
+__all__ = ["OFFICE_REACH", "PARAGRAPH_BREAK", "REACH", "DocumentGate", "gate_text"]
 
 REACH = 200
 """How far apart, in characters of the scanned text, an engagement cue and an actor cue may be."""
 
 OFFICE_REACH = 60
 """How far from a country an office word must stand for the country to name an official's side."""
+
+
+PARAGRAPH_BREAK = "|"
+"""What stands for the end of a paragraph in the text the gate scans (:func:`gate_text`)."""
+
+# A blank line (white space between two line ends) and the white space after it.
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")
+_BLANK_LINE_BYTES = re.compile(rb"\n[^\S\n]*\n\s*")
+# Each byte of a text whose word characters are ASCII as the gate scans it: a word character in lower
+# case, NUL (put in for a paragraph break) the break's mark, any other character (a non-ASCII one
+# encodes as "?") a space.
+_GATE_SCAN = bytes(
+    ord(PARAGRAPH_BREAK)
+    if code == 0
+    else ord(chr(code).lower())
+    if chr(code).isascii() and (chr(code).isalnum() or chr(code) == "_")
+    else ord(" ")
+    for code in range(256)
+)
+_SPACES = re.compile(rb"  +")
+_NOT_WORD_OR_BREAK = re.compile(r"[^\w\x00]+")
+
+
+def gate_text(text: str) -> str:
+    r"""The text as the gate scans it: :func:`~alliancekit.literals.scanned_text`, paragraph ends marked.
+
+    A paragraph's end is :data:`PARAGRAPH_BREAK`, spaced like a word.
+
+    >>> gate_text("Talks in Seoul.\n\nRivals in France, too.\nMore.")
+    ' talks in seoul | rivals in france too more '
+    """
+    if ascii_words(text):
+        raw = text.encode("ascii", "replace")
+        if b"\n" in raw:
+            raw = _BLANK_LINE_BYTES.sub(b" \x00 ", raw)
+        spaced = raw.translate(_GATE_SCAN)
+        return f" {_SPACES.sub(b' ', spaced).strip().decode('ascii')} "
+    marked = _BLANK_LINE.sub(" \x00 ", text) if "\n" in text else text
+    return f" {_NOT_WORD_OR_BREAK.sub(' ', marked).strip().lower().replace(chr(0), PARAGRAPH_BREAK)} "
 
 
 def _trigger_patterns() -> list[str]:
@@ -179,7 +230,7 @@ class DocumentGate:
 
     def passes(self, text: str) -> bool:
         """Whether ``text`` has an engagement cue and an actor cue within :data:`REACH` of each other."""
-        scanned = scanned_text(text)
+        scanned = gate_text(text)
         persons: list[int] = []
         countries: list[int] = []
         offices: list[int] = []
@@ -193,7 +244,7 @@ class DocumentGate:
                 offices.append(start)
         if not persons and not (countries and offices):
             return False
-        actors = persons + [start for start in countries if _near([start], offices, OFFICE_REACH)]
+        actors = persons + [start for start in countries if _beside(start, offices, scanned)]
         if not actors:
             return False
         actors.sort()
@@ -213,6 +264,16 @@ class DocumentGate:
             return False
         cues = [start for start, bit in hits if bit & anchors]
         return _near(cues, actors, REACH)
+
+
+def _beside(country: int, offices: list[int], scanned: str) -> bool:
+    """Whether an office starts within :data:`OFFICE_REACH` of a country, in its paragraph of ``scanned``."""
+    for office in offices:
+        if abs(office - country) <= OFFICE_REACH:
+            start, end = min(office, country), max(office, country)
+            if PARAGRAPH_BREAK not in scanned[start:end]:
+                return True
+    return False
 
 
 def _near(cues: list[int], actors: list[int], reach: int) -> bool:
