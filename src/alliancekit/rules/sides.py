@@ -216,6 +216,10 @@ _COUNTRY_LIST = re.compile(
 )
 
 
+# "the" opening a list's item: "the Philippines" is the country "Philippines".
+_LEADING_THE = re.compile(r"^the\s+")
+
+
 def counted_list_before(sentence_before: str, noun: str) -> list[str]:
     """The sides of "a trilateral summit" that names none: the countries its sentence lists before it.
 
@@ -232,7 +236,7 @@ def counted_list_before(sentence_before: str, noun: str) -> list[str]:
     count = 3 if counted.group("kind").lower() in ("trilateral", "three-way") else 2
     found: list[str] = []
     for listed in _COUNTRY_LIST.finditer(sentence_before):
-        items = [re.sub(r"^the\s+", "", item) for item in _LIST_SPLIT.split(listed.group())]
+        items = [_LEADING_THE.sub("", item) for item in _LIST_SPLIT.split(listed.group())]
         codes = [lexicon.country_of_word(item) for item in items]
         if len(codes) == count and None not in codes and len(set(codes)) == count:
             found = [code for code in codes if code is not None]
@@ -243,7 +247,7 @@ def _countries_of_list(written: str) -> list[str]:
     """The countries of a written list, or ``[]`` when one of its items is no country."""
     codes: list[str] = []
     for item in _LIST_SPLIT.split(written):
-        item = re.sub(r"^the\s+", "", item.strip())
+        item = _LEADING_THE.sub("", item.strip())
         code = lexicon.country_names().get(item.lower()) or _data()["capitals"].get(item)
         if code is None:
             return []
