@@ -546,12 +546,3 @@ def test_a_misspelled_name_in_another_word_order_finds_the_first_of_equally_clos
 def test_sorted_words_are_the_words_a_token_sort_compares() -> None:
     assert alliancekit.actors._sorted_words("  brandt   tomas ") == "brandt tomas"
     assert alliancekit.actors._sorted_words("yeol yoon suk") == "suk yeol yoon"
-
-
-def test_fuzzy_choices_compare_only_names_of_a_length_that_may_reach_the_cutoff() -> None:
-    assert alliancekit.actors._may_reach_cutoff(12, 14)
-    assert not alliancekit.actors._may_reach_cutoff(12, 15)
-    choices = alliancekit.actors._FuzzyChoices.of(["ada lovelace", "lovelace ada", "alan turing", "al"])
-    assert choices.best("lovelace adaa") == "ada lovelace"  # the first of two equally close names
-    assert choices.best("alan turingg") == "alan turing"
-    assert choices.best("grace hopper") is None

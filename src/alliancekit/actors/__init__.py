@@ -364,10 +364,6 @@ _FUZZY_REMEMBERED = 4096
 """How many names' fuzzy matches a knowledge base remembers at most."""
 
 
-_FUZZY_CUTOFF = 92
-"""The least token sort ratio (out of 100) at which a name is taken for a known one it misspells."""
-
-
 def _sorted_words(text: str) -> str:
     """A text's words in sorted order, as :func:`rapidfuzz.fuzz.token_sort_ratio` compares them.
 
@@ -375,62 +371,6 @@ def _sorted_words(text: str) -> str:
     'suk yeol yoon'
     """
     return " ".join(sorted(text.split()))
-
-
-def _may_reach_cutoff(length: int, other: int) -> bool:
-    """Whether two texts of these lengths may have a ratio of :data:`_FUZZY_CUTOFF` or more.
-
-    The ratio is 100 times twice the characters they share in order over
-    their two lengths: at most 200 times the shorter length over the sum. A
-    point is left to spare.
-
-    >>> _may_reach_cutoff(12, 14), _may_reach_cutoff(12, 15)
-    (True, False)
-    """
-    return 200 * min(length, other) >= (_FUZZY_CUTOFF - 1) * (length + other)
-
-
-@attrs.frozen
-class _FuzzyChoices:
-    """Known names as a fuzzy lookup compares them: each with its words sorted, grouped by length.
-
-    The token sort ratio of two names is the ratio of their sorted words, so
-    each known name's words are sorted once, not at every comparison; and
-    only names of a length that may reach the cutoff are compared.
-    """
-
-    names: list[str]
-    """The known names, in the order they were added."""
-    by_length: dict[int, tuple[list[int], list[str]]]
-    """For each length of sorted words, the indexes in :attr:`names` and the sorted words, in order."""
-
-    @classmethod
-    def of(cls, names: Iterable[str]) -> _FuzzyChoices:
-        """The choices of these names."""
-        listed = list(names)
-        by_length: dict[int, tuple[list[int], list[str]]] = {}
-        for index, name in enumerate(listed):
-            words = _sorted_words(name)
-            indexes, sorted_names = by_length.setdefault(len(words), ([], []))
-            indexes.append(index)
-            sorted_names.append(words)
-        return cls(listed, by_length)
-
-    def best(self, name: str) -> str | None:
-        """The known name closest to ``name`` by token sort ratio, at the cutoff or above (first of equals).
-
-        >>> _FuzzyChoices.of(["ada lovelace", "lovelace ada", "alan turing"]).best("lovelace adaa")
-        'ada lovelace'
-        """
-        wanted = _sorted_words(name)
-        best: tuple[float, int] | None = None  # minus the score, then the index: the least is the best
-        for length, (indexes, sorted_names) in self.by_length.items():
-            if not _may_reach_cutoff(len(wanted), length):
-                continue
-            match = process.extractOne(wanted, sorted_names, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF)
-            if match is not None and (best is None or (-match[1], indexes[match[2]]) < best):
-                best = (-match[1], indexes[match[2]])
-        return self.names[best[1]] if best is not None else None
 
 
 @attrs.define
@@ -452,9 +392,11 @@ class KnowledgeBase:
     _fuzzy_found: dict[str, str | None] = attrs.field(factory=dict, eq=False, repr=False)
     """The name of :attr:`_choices` each folded name matched by :meth:`_fuzzy`, or ``None``: a
     news stream names the same people again and again. Forgotten when records are added."""
-    _fuzzy_choices: _FuzzyChoices | None = attrs.field(default=None, init=False, eq=False, repr=False)
-    """The names of :attr:`_choices` as :meth:`_fuzzy` compares them: made on its first call,
-    forgotten when records are added."""
+    _fuzzy_choices: tuple[list[str], list[str]] | None = attrs.field(
+        default=None, init=False, eq=False, repr=False
+    )
+    """The names of :attr:`_choices` in order, and each with its words sorted (:func:`_sorted_words`),
+    as :meth:`_fuzzy` compares them: made on its first call, forgotten when records are added."""
 
     def add_actors(self, records: Iterable[ActorRecord]) -> None:
         """Index actor records; an ``id`` seen before is an error."""
@@ -523,8 +465,15 @@ class KnowledgeBase:
             found = self._fuzzy_found[folded]
         else:
             if self._fuzzy_choices is None:
-                self._fuzzy_choices = _FuzzyChoices.of(self._choices)
-            found = self._fuzzy_choices.best(folded)
+                names = list(self._choices)
+                self._fuzzy_choices = names, [_sorted_words(name) for name in names]
+            names, sorted_names = self._fuzzy_choices
+            # The token sort ratio of two names is the ratio of their sorted words: each known name's
+            # words are sorted once, not at every comparison.
+            match = process.extractOne(
+                _sorted_words(folded), sorted_names, scorer=fuzz.ratio, score_cutoff=92
+            )
+            found = names[match[2]] if match else None
             if len(self._fuzzy_found) >= _FUZZY_REMEMBERED:
                 self._fuzzy_found.clear()
             self._fuzzy_found[folded] = found
