@@ -30,6 +30,7 @@ from importlib import resources
 from typing import Any
 
 from alliancekit.actors import load_builtin_offices
+from alliancekit.literals import ascii_words
 from alliancekit.rules import lexicon
 from alliancekit.rules.mentions import PersonMention
 
@@ -265,6 +266,8 @@ _OCCASION_OFFICES = (
     # "the Quad ministerial meeting": a grouping's ministers are its foreign ministers unless named otherwise
     (re.compile(r"\bministerial\b", re.IGNORECASE), "foreign minister"),
 )
+# A word (in lower case) each of the occasion patterns needs: a phrase holding none names no office.
+_OCCASION_WORDS = ("foreign", "diplomats", "defen", "trade", "summit", "leaders", "ministerial")
 
 
 def office_of_occasion(phrase: str) -> str | None:
@@ -275,6 +278,12 @@ def office_of_occasion(phrase: str) -> str | None:
     >>> office_of_occasion("working-level talks") is None
     True
     """
+    # Most phrases hold none of the words: a look for them first, in the lower-cased phrase, whose
+    # case only a phrase with a word character beyond ASCII may fold otherwise than the patterns do.
+    if ascii_words(phrase):
+        lowered = phrase.lower()
+        if not any(word in lowered for word in _OCCASION_WORDS):
+            return None
     for pattern, office in _OCCASION_OFFICES:
         if pattern.search(phrase):
             return office
