@@ -467,8 +467,9 @@ class PersonFinder:
             self.known.append(mention)
 
     def _from_window(self, sentence: str, window: re.Match[str], offset: int) -> PersonMention | None:
-        tokens = _tokens(window.group())
-        index = _name_run_start(window.group())
+        written = window.group()
+        tokens = _tokens(written)
+        index = _name_run_start(written)
         last_word = _bare_word(tokens[-1][2])
         if index == len(tokens) and last_word.lower() in lexicon.FUNCTION_WORDS:
             # "Bae Dae In", "Ada May's": a known name whose last part reads as a function word.
@@ -539,10 +540,12 @@ class PersonFinder:
         ):
             leading = leading[1:]  # "Today Defense Secretary X": the title starts after the adverb
         title_text = title_text[title_text.index(leading[0]) :] if leading else title_text
-        while title_text.split() and (
-            title_text.split()[-1].lower() in lexicon.CONNECTORS or title_text.split()[-1] in _PARTICLES
+        title_words = title_text.split()
+        while title_words and (
+            title_words[-1].lower() in lexicon.CONNECTORS or title_words[-1] in _PARTICLES
         ):
             title_text = title_text.rsplit(" ", 1)[0] if " " in title_text else ""
+            title_words = title_text.split()
         has_title_head = any(
             _bare_word(t[2]).lower() in lexicon.TITLE_HEADS
             or t[2].lower().rstrip(",") in lexicon.RANK_WORDS
@@ -652,10 +655,12 @@ class PersonFinder:
         title, organisation, country or calendar word among them, no place first, none that
         the document also writes in lower case, so no common noun) right before a finite verb.
         """
+        words = name.split()
+        if not 2 <= len(words) <= 3:
+            return False
         if sentence[:start].strip(" \"“‘'") or not _FINITE_VERB_AFTER.match(sentence, end):
             return False
-        words = name.split()
-        if not 2 <= len(words) <= 3 or not all(_PLAIN_NAME_WORD.fullmatch(word) for word in words):
+        if not all(_PLAIN_NAME_WORD.fullmatch(word) for word in words):
             return False
         for word in words:
             lowered = word.lower()
