@@ -77,6 +77,9 @@ TITLED_SENTENCES = [
     "Officials from both sides met in Geneva.",
     "The talks ended without a date.",
     "Sources at the kremlin denied it.",
+    "Renée Okafor met the Pentagon chief.",
+    "The Deputy Secretary met Renée Okafor.",
+    "The Kremlin’s head of protocol met Zoë Brandt.",
 ]
 
 
@@ -92,7 +95,8 @@ def test_office_looks_tell_which_office_words_a_sentence_holds() -> None:
     assert _office_looks("The Pentagon chief met the Japanese prime minister.") == (True, True, True)
     assert _office_looks("Officials from both sides met in Geneva.") == (False, False, False)
     assert _office_looks("Talks with the EAM ended.") == (False, True, False)  # two capitals
-    assert _office_looks("Renée Okafor opened the café.") == (True, True, True)  # the patterns decide
+    assert _office_looks("Renée Okafor opened the café.") == (True, False, False)  # descriptions: the pattern
+    assert _office_looks("The Kremlin chief met Renée Okafor.") == (True, True, True)
 
 
 def test_bare_word_leaves_out_a_possessive_and_a_closing_dot_or_comma() -> None:

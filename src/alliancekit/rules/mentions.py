@@ -1191,11 +1191,11 @@ def _office_looks(sentence: str) -> _OfficeLooks:
     """Which patterns of offices named without a name may match a sentence: the cheap looks before them.
 
     Descriptions, title words and institutions are looked for at once in the
-    lower-cased sentence. In a sentence with a word character beyond ASCII,
-    whose case folding lower-casing may not follow, the patterns decide.
+    lower-cased sentence. A description's pattern ignores case as Unicode
+    folds it, which lower-casing may not follow in a sentence with a word
+    character beyond ASCII: there the description's pattern decides, and an
+    institution is looked for as written.
     """
-    if not ascii_words(sentence):
-        return _OfficeLooks(True, True, True)
     lowered = sentence.lower()
     description = definite_title = institution = False
     for last, word in _office_words().iter(lowered):
@@ -1207,6 +1207,9 @@ def _office_looks(sentence: str) -> _OfficeLooks:
         definite_title = definite_title or word.definite_title
         institution = institution or word.institution
     definite_title = definite_title or _TWO_CAPITALS.search(sentence) is not None
+    if not ascii_words(sentence):
+        description = True
+        institution = any(name in sentence for name in load_builtin_offices().institutions)
     return _OfficeLooks(description, definite_title, institution)
 
 
