@@ -524,3 +524,25 @@ def test_a_misspelled_name_finds_the_same_person_each_time_and_a_record_added_la
     found = kb.find_person("Bartholomew Quenneville")
     assert found is not None
     assert found.id == "xx/bartholomew-quennevile"
+
+
+def test_a_misspelled_name_in_another_word_order_finds_the_first_of_equally_close_names() -> None:
+    kb = KnowledgeBase()
+    kb.add_actors(
+        [
+            ActorRecord("xx/okonkwo-adaeze", "Okonkwo Adaeze"),
+            ActorRecord("xx/adaeze-okonkwo", "Adaeze Okonkwo"),
+            ActorRecord("xx/tomas-brandt", "Tomas Brandt"),
+        ]
+    )
+    found = kb.find_person("Okonkwoo Adaeze")  # as close to both spellings with the words sorted
+    assert found is not None
+    assert found.id == "xx/okonkwo-adaeze"
+    found = kb.find_person("Brandtt Tomas")
+    assert found is not None
+    assert found.id == "xx/tomas-brandt"
+
+
+def test_sorted_words_are_the_words_a_token_sort_compares() -> None:
+    assert alliancekit.actors._sorted_words("  brandt   tomas ") == "brandt tomas"
+    assert alliancekit.actors._sorted_words("yeol yoon suk") == "suk yeol yoon"

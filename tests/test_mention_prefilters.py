@@ -16,12 +16,16 @@ from alliancekit.actors import KnowledgeBase, Place, load_builtin_offices, name_
 from alliancekit.rules import lexicon
 from alliancekit.rules.mentions import (
     _CAP,
+    _DEFINITE_TITLE,
     _PLACE_WINDOW,
     PersonFinder,
     PersonMention,
+    _bare_word,
+    _institution_head_pattern,
     _may_name_an_office,
     _name_run_start,
     _no_word_character_at,
+    _office_looks,
     _place_tokens,
     _split_window,
     _title_case,
@@ -59,6 +63,50 @@ def test_office_look_keeps_whole_words_only() -> None:
 
 def test_office_look_lets_a_sentence_with_letters_beyond_ascii_through() -> None:
     assert _may_name_an_office("Renée Okafor opened the café.")
+
+
+TITLED_SENTENCES = [
+    "The Prime Minister arrived in Manila on Tuesday.",
+    "Officials said the Deputy Secretary of State would attend.",
+    "Talks with the EAM's team ended early.",
+    "the PM met reporters.",
+    "The governor and the Japanese envoy spoke.",
+    "A Secretary-General was elected.",
+    "The Pentagon chief flew to Seoul.",
+    "The State Department's head of Asia policy spoke.",
+    "Officials from both sides met in Geneva.",
+    "The talks ended without a date.",
+    "Sources at the kremlin denied it.",
+    "Renée Okafor met the Pentagon chief.",
+    "The Deputy Secretary met Renée Okafor.",
+    "The Kremlin’s head of protocol met Zoë Brandt.",
+]
+
+
+@pytest.mark.parametrize("sentence", TITLED_SENTENCES)
+def test_office_looks_let_through_every_sentence_their_patterns_match(sentence: str) -> None:
+    looks = _office_looks(sentence)
+    assert looks.definite_title or _DEFINITE_TITLE.search(sentence) is None
+    institutions = _institution_head_pattern()
+    assert looks.institution or institutions is None or institutions.search(sentence) is None
+
+
+def test_office_looks_tell_which_office_words_a_sentence_holds() -> None:
+    assert _office_looks("The Pentagon chief met the Japanese prime minister.") == (True, True, True)
+    assert _office_looks("Officials from both sides met in Geneva.") == (False, False, False)
+    assert _office_looks("Talks with the EAM ended.") == (False, True, False)  # two capitals
+    assert _office_looks("Renée Okafor opened the café.") == (True, False, False)  # descriptions: the pattern
+    assert _office_looks("The Kremlin chief met Renée Okafor.") == (True, True, True)
+
+
+def test_bare_word_leaves_out_a_possessive_and_a_closing_dot_or_comma() -> None:
+    assert [_bare_word(word) for word in ("Okafor’s", "Varga'", "Roe,", "Jr.", "U.S.")] == [
+        "Okafor",
+        "Varga",
+        "Roe",
+        "Jr",
+        "U.S",
+    ]
 
 
 def test_no_word_character_at_a_space_or_outside_the_text() -> None:
@@ -112,6 +160,13 @@ def test_a_window_nothing_is_cut_from_is_its_own_piece() -> None:
     sentence = "Foreign Minister Ken Sato met reporters."
     window = next(iter_name_windows(sentence))
     assert list(_split_window(sentence, window)) == [window]
+
+
+def test_a_window_of_one_word_is_its_own_piece() -> None:
+    sentence = "Okafor met Varga, then Tanabe."
+    windows = list(iter_name_windows(sentence))
+    assert [w.group() for w in windows] == ["Okafor", "Varga", "Tanabe."]
+    assert [list(_split_window(sentence, window)) for window in windows] == [[window] for window in windows]
 
 
 def test_name_run_start_is_the_first_word_of_the_name() -> None:

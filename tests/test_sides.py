@@ -6,10 +6,19 @@ import datetime as dt
 
 import pytest
 
+from alliancekit.literals import ascii_words
 from alliancekit.model import ActorKind, Event, EventType, Status
 from alliancekit.pipeline import extract
 from alliancekit.plugins import Plugins
-from alliancekit.rules.sides import counted_countries, counts_countries, sides_for_grouping, subject_countries
+from alliancekit.rules.sides import (
+    _OCCASION_OFFICES,
+    _OCCASION_WORDS,
+    counted_countries,
+    counts_countries,
+    office_of_occasion,
+    sides_for_grouping,
+    subject_countries,
+)
 from helpers import persons
 
 
@@ -175,3 +184,24 @@ def test_a_north_korean_title_places_its_holder_in_north_korea() -> None:
     finder = PersonFinder(KnowledgeBase(), dt.date(2026, 1, 1))
     (minister,) = finder.find("North Korean Foreign Minister Ri Pak-sol will travel to Moscow.", 0)
     assert minister.country == "PRK"
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "the Foreign Ministers' meeting",
+        "a meeting of TOP DIPLOMATS",
+        "the defence chiefs' talks",
+        "a Trade Minister session",
+        "the trilateral Summit",
+        "the Leaders’ retreat",
+        "the Quad ministerial meeting",
+        "working-level talks",
+        "the ſummit of the two",
+    ],
+)
+def test_the_occasion_look_lets_through_every_phrase_an_occasion_pattern_matches(phrase: str) -> None:
+    matched = any(pattern.search(phrase) for pattern, _ in _OCCASION_OFFICES)
+    looked = not ascii_words(phrase) or any(word in phrase.lower() for word in _OCCASION_WORDS)
+    assert looked or not matched
+    assert (office_of_occasion(phrase) is not None) == matched

@@ -364,6 +364,15 @@ _FUZZY_REMEMBERED = 4096
 """How many names' fuzzy matches a knowledge base remembers at most."""
 
 
+def _sorted_words(text: str) -> str:
+    """A text's words in sorted order, as :func:`rapidfuzz.fuzz.token_sort_ratio` compares them.
+
+    >>> _sorted_words("yeol  yoon suk")
+    'suk yeol yoon'
+    """
+    return " ".join(sorted(text.split()))
+
+
 @attrs.define
 class KnowledgeBase:
     """An index over actor records and places.
@@ -383,10 +392,16 @@ class KnowledgeBase:
     _fuzzy_found: dict[str, str | None] = attrs.field(factory=dict, eq=False, repr=False)
     """The name of :attr:`_choices` each folded name matched by :meth:`_fuzzy`, or ``None``: a
     news stream names the same people again and again. Forgotten when records are added."""
+    _fuzzy_choices: tuple[list[str], list[str]] | None = attrs.field(
+        default=None, init=False, eq=False, repr=False
+    )
+    """The names of :attr:`_choices` in order, and each with its words sorted (:func:`_sorted_words`),
+    as :meth:`_fuzzy` compares them: made on its first call, forgotten when records are added."""
 
     def add_actors(self, records: Iterable[ActorRecord]) -> None:
         """Index actor records; an ``id`` seen before is an error."""
         self._fuzzy_found.clear()
+        self._fuzzy_choices = None
         for record in records:
             if record.id in self._actors:
                 raise KnowledgeBaseError(f"actor id {record.id!r} is registered twice")
@@ -449,10 +464,16 @@ class KnowledgeBase:
         if folded in self._fuzzy_found:
             found = self._fuzzy_found[folded]
         else:
+            if self._fuzzy_choices is None:
+                names = list(self._choices)
+                self._fuzzy_choices = names, [_sorted_words(name) for name in names]
+            names, sorted_names = self._fuzzy_choices
+            # The token sort ratio of two names is the ratio of their sorted words: each known name's
+            # words are sorted once, not at every comparison.
             match = process.extractOne(
-                folded, list(self._choices), scorer=fuzz.token_sort_ratio, score_cutoff=92
+                _sorted_words(folded), sorted_names, scorer=fuzz.ratio, score_cutoff=92
             )
-            found = match[0] if match else None
+            found = names[match[2]] if match else None
             if len(self._fuzzy_found) >= _FUZZY_REMEMBERED:
                 self._fuzzy_found.clear()
             self._fuzzy_found[folded] = found

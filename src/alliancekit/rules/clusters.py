@@ -89,6 +89,12 @@ def part_of_earlier(reading: Reading, draft: Draft, layer: SentenceLayer) -> boo
 
 
 _ANOTHER_OCCASION = re.compile(r"\b(?:next|previous|upcoming|following|future)\b", re.IGNORECASE)
+# "a"/"an" right before a reference: "a three-party liaison meeting" is a new one.
+_INDEFINITE_BEFORE = re.compile(r"(?:^|\s)(?:a|an)\s+$", re.IGNORECASE)
+# A modal or "to" right before it: "will stay in Tokyo" is a verb.
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|to|may|might|could|should|must|shall)\s+$")
+# What ends the clause around a trigger's wording.
+_CLAUSE_MARK = re.compile(r"[,;:.]")
 
 
 def refer_back(reading: Reading, reference: Draft, layer: SentenceLayer) -> None:
@@ -100,14 +106,11 @@ def refer_back(reading: Reading, reference: Draft, layer: SentenceLayer) -> None
         start -= 1
     if not cues.REFERENCE.match(text[start : reference.trigger.start].split(",")[-1]):
         return
-    if re.search(r"(?:^|\s)(?:a|an)\s+$", text[max(layer.sentence.start, start - 4) : start], re.IGNORECASE):
+    if _INDEFINITE_BEFORE.search(text[max(layer.sentence.start, start - 4) : start]):
         return  # "a three-party liaison meeting": a new one, not one told before
     if _ANOTHER_OCCASION.search(text[start : reference.trigger.start].split(",")[-1]):
         return  # "the next summit will be held in Tokyo": not the one just reported, nor its place
-    if re.search(
-        r"\b(?:will|would|to|may|might|could|should|must|shall)\s+$",
-        text[start : reference.trigger.start],
-    ):
+    if _MODAL_BEFORE.search(text[start : reference.trigger.start]):
         return  # "will stay in Tokyo": a verb, not a reference to a trip
     # "hoped to visit the two countries in January, but the trip was put off": the trip is the
     # one this sentence has just named, not an earlier one.
@@ -265,7 +268,7 @@ def attend_groupings(reading: Reading, drafts: list[Draft]) -> None:
         if len(countries) != 1 or None in countries:
             continue
         trigger = draft.trigger
-        wording = trigger.text + re.split(r"[,;:.]", text[trigger.end : trigger.end + 80])[0]
+        wording = trigger.text + _CLAUSE_MARK.split(text[trigger.end : trigger.end + 80])[0]
         members = sides.sides_for_grouping(wording)
         if not members or not countries <= set(members):
             continue
@@ -356,9 +359,9 @@ def _office_of_wording(text: str, draft: Draft) -> str | None:
             if reach == "own":
                 wording = text[start:end]
             elif reach == "before":
-                wording = re.split(r"[,;:.]", text[max(0, start - 40) : start])[-1]
+                wording = _CLAUSE_MARK.split(text[max(0, start - 40) : start])[-1]
             else:
-                wording = re.split(r"[,;:.]", text[end : end + 60])[0]
+                wording = _CLAUSE_MARK.split(text[end : end + 60])[0]
             office = sides.office_of_occasion(wording)
             if office is not None:
                 return office
@@ -749,8 +752,8 @@ _WORDING_AFTER = 40
 def _wording(draft: Draft, text: str) -> str:
     """The words of a mention's trigger with the few around it, within its clause."""
     trigger = draft.trigger
-    before = re.split(r"[,;:.]", text[max(0, trigger.start - _WORDING_BEFORE) : trigger.start])[-1]
-    after = re.split(r"[,;:.]", text[trigger.end : trigger.end + _WORDING_AFTER])[0]
+    before = _CLAUSE_MARK.split(text[max(0, trigger.start - _WORDING_BEFORE) : trigger.start])[-1]
+    after = _CLAUSE_MARK.split(text[trigger.end : trigger.end + _WORDING_AFTER])[0]
     return f"{before}{trigger.text}{after}"
 
 

@@ -575,6 +575,11 @@ _OF_COUNTRIES = re.compile(r"\s+of\s+(?:the\s+)?(?P<phrase>[^,;:.()]{1,60})")
 _BOTH_KOREAS = re.compile(r"\b(?:two|divided)\s+Koreas\b")
 
 
+# The capitalised words opening a phrase, joined by commas and "and": "Japan, South Korea and " of
+# "Japan, South Korea and the U.S.".
+_CAPITALISED_LIST = re.compile(r"(?:[A-Z][\w.’'-]*\s*(?:,\s*|\s+and\s+|\s+)?)+")
+
+
 def _countries_after(text: str, end: int) -> set[str]:
     """The countries of an "of" phrase right after a plural description: "the leaders of the two Koreas"."""
     match = _OF_COUNTRIES.match(text, end)
@@ -583,7 +588,7 @@ def _countries_after(text: str, end: int) -> set[str]:
     phrase = match.group("phrase")
     if _BOTH_KOREAS.match(phrase):
         return {"KOR", "PRK"}
-    listed = re.match(r"(?:[A-Z][\w.’'-]*\s*(?:,\s*|\s+and\s+|\s+)?)+", phrase)
+    listed = _CAPITALISED_LIST.match(phrase)
     return set(countries_in(listed.group(), exclude=set())) if listed is not None else set()
 
 
@@ -601,16 +606,20 @@ def listed_from(text: str, people: Sequence[PersonMention]) -> list[PersonMentio
     return listed
 
 
+# What opens and closes the names in apposition to a plural description: ", Mireles and Ferreira,".
+_APPOSITION_OPENING = re.compile(r",\s*(?:(?:[A-Z][\w.’'-]*|of|the)\s+){0,6}")
+_APPOSITION_CLOSING = re.compile(r"\s*[,;:)\u2014-]|\s*$")
+
+
 def _apposition(reading: Reading, layer: SentenceLayer, pronoun: PronounMention) -> list[PersonMention]:
     """The people a plural description names right after it: "the two leaders, Mireles and Ferreira,"."""
     text = reading.text
     following = [p for p in layer.persons if p.start >= pronoun.end and not p.possessive]
-    opening = r",\s*(?:(?:[A-Z][\w.’'-]*|of|the)\s+){0,6}"
-    if not following or not re.fullmatch(opening, text[pronoun.end : following[0].start]):
+    if not following or not _APPOSITION_OPENING.fullmatch(text[pronoun.end : following[0].start]):
         return []
     listed = listed_from(text, following)
     closing = text[listed[-1].end : listed[-1].end + 2]
-    if len(listed) < 2 or not re.match(r"\s*[,;:)\u2014-]|\s*$", closing):
+    if len(listed) < 2 or not _APPOSITION_CLOSING.match(closing):
         return []
     return listed
 
@@ -658,25 +667,31 @@ def antecedent_outside(
     return []
 
 
+# The plural phrases of heads of government, defence chiefs, foreign ministers and ministers, and the
+# titles each can stand for (see _plural_filter).
+_LEADERS_PHRASE = re.compile(r"\b(?:leaders|presidents|premiers|heads)\b")
+_DEFENCE_PHRASE = re.compile(r"\b(?:defen[cs]e\s+(?:chiefs|ministers|secretaries|heads))\b")
+_DEFENCE_TITLE = re.compile(r"defen[cs]e|war", re.IGNORECASE)
+_FOREIGN_PHRASE = re.compile(r"\b(?:foreign\s+ministers|top\s+diplomats|diplomats|foreign\s+chiefs)\b")
+_FOREIGN_TITLE = re.compile(r"foreign|secretary of state|external affairs", re.IGNORECASE)
+_MINISTERS_PHRASE = re.compile(r"\b(?:ministers|secretaries|top diplomats|defense chiefs|diplomats)\b")
+_PRIME_MINISTER_TITLE = re.compile(r"(?:the\s+)?prime\s+minister", re.IGNORECASE)
+
+
 def _plural_filter(phrase: str) -> Callable[[PersonMention], bool]:
     """Which people a plural phrase can stand for ("the two leaders": heads of government)."""
-    if re.search(r"\b(?:leaders|presidents|premiers|heads)\b", phrase):
+    if _LEADERS_PHRASE.search(phrase):
         return lambda person: person.title is None or bool(cues.LEADER_TITLE.search(person.title))
-    if re.search(r"\b(?:defen[cs]e\s+(?:chiefs|ministers|secretaries|heads))\b", phrase):
-        return lambda person: (
-            person.title is None or bool(re.search(r"defen[cs]e|war", person.title, re.IGNORECASE))
-        )
-    if re.search(r"\b(?:foreign\s+ministers|top\s+diplomats|diplomats|foreign\s+chiefs)\b", phrase):
-        return lambda person: (
-            person.title is None
-            or bool(re.search(r"foreign|secretary of state|external affairs", person.title, re.IGNORECASE))
-        )
-    if re.search(r"\b(?:ministers|secretaries|top diplomats|defense chiefs|diplomats)\b", phrase):
+    if _DEFENCE_PHRASE.search(phrase):
+        return lambda person: person.title is None or bool(_DEFENCE_TITLE.search(person.title))
+    if _FOREIGN_PHRASE.search(phrase):
+        return lambda person: person.title is None or bool(_FOREIGN_TITLE.search(person.title))
+    if _MINISTERS_PHRASE.search(phrase):
         return lambda person: (
             person.title is None
             or (
                 bool(cues.MINISTER_TITLE.search(person.title))
-                and not re.fullmatch(r"(?:the\s+)?prime\s+minister", person.title.strip(), re.IGNORECASE)
+                and not _PRIME_MINISTER_TITLE.fullmatch(person.title.strip())
             )
         )
     return lambda person: True

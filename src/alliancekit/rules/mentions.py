@@ -15,6 +15,7 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Callable, Iterator
+from typing import NamedTuple
 
 import ahocorasick
 import attrs
@@ -53,6 +54,16 @@ _WINDOW = re.compile(
     rf"[A-Z](?<![^\W\d_][’'][A-Z])(?<![^\W\d_][A-Z])(?<!\d[A-Z]){_CAP_TAIL}(?:\s(?:(?:of|for|to|the|and|on)\s)*{_CAP}|\s(?:(?:{_PARTICLE})\s){{1,2}}(?={_CAP}){_CAP})*"
 )
 _POSSESSIVE = re.compile(r"['’]s?$")
+
+
+@functools.lru_cache(maxsize=8192)
+def _bare_word(word: str) -> str:
+    """A word of a window without its possessive ending and a closing dot or comma (remembered per word).
+
+    >>> _bare_word("Okafor's"), _bare_word("Okafor,"), _bare_word("Jr.")
+    ('Okafor', 'Okafor', 'Jr')
+    """
+    return _POSSESSIVE.sub("", word).rstrip(".,")
 
 
 @attrs.frozen
@@ -130,8 +141,11 @@ def _split_window(
     when it reads as a common word ("talks between Park and Sandoval", "with Park
     on Saturday").
     """
-    start = window.start()
     tokens = _tokens(window.group())
+    if len(tokens) == 1:
+        yield window  # one word: no connector to cut at, and no letters after a name to leave out
+        return
+    start = window.start()
     for index in range(1, len(tokens) - 1):
         word = tokens[index][2]
         if (
@@ -149,17 +163,14 @@ def _split_window(
             _is_name_token(tokens[index - 1][2])
             or _is_capitals_surname(tokens, index - 1)
             or _is_given_after_capitals(tokens, index - 1)
-            or (
-                is_known_surname is not None
-                and is_known_surname(_POSSESSIVE.sub("", tokens[index - 1][2]).rstrip(".,"))
-            )
+            or (is_known_surname is not None and is_known_surname(_bare_word(tokens[index - 1][2])))
             or (word.lower() == "and" and tokens[index + 1][2].lower() in _COURTESY_TITLES)
         ):
             piece = _WINDOW.match(sentence, start, window.start() + tokens[index][0] - 1)
             if piece is not None:
                 yield piece
             start = window.start() + tokens[index + 1][0]
-    end = _before_post_nominals(window)
+    end = _before_post_nominals(window, tokens)
     if start == window.start() and end == window.end():
         yield window  # nothing cut off: the window is its own one piece
         return
@@ -172,13 +183,12 @@ _ROMAN_SUFFIXES = frozenset({"II", "III", "IV"})
 _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 
-def _before_post_nominals(window: re.Match[str]) -> int:
-    """Where a window ends without the letters or the day after a name.
+def _before_post_nominals(window: re.Match[str], tokens: _Tokens) -> int:
+    """Where a window (of words ``tokens``) ends without the letters or the day after a name.
 
     "The Rt Hon Jane Roe MP" ends at "Roe"; so does "met Jane Roe Friday in
     Tokyo", where the day is the meeting's time.
     """
-    tokens = _tokens(window.group())
     end = len(tokens)
     while end > 1:
         word = tokens[end - 1][2].rstrip(".,")
@@ -227,7 +237,7 @@ def _name_run_start(window: str) -> int:
 
 @functools.lru_cache(maxsize=8192)
 def _is_name_token(token: str) -> bool:
-    bare = _POSSESSIVE.sub("", token).rstrip(".,")
+    bare = _bare_word(token)
     if not bare or not bare[0].isupper():
         return False
     lowered = bare.lower()
@@ -246,7 +256,7 @@ def _is_given_after_capitals(tokens: _Tokens, index: int) -> bool:
     """Whether a token is the given name after a readout-capitals surname ("MARSH Kenta")."""
     if index < 1:
         return False
-    word = _POSSESSIVE.sub("", tokens[index][2]).rstrip(".,")
+    word = _bare_word(tokens[index][2])
     surname = tokens[index - 1][2]
     lowered = word.lower()
     return (
@@ -268,7 +278,7 @@ def _is_given_after_capitals(tokens: _Tokens, index: int) -> bool:
 
 def _is_capitals_surname(tokens: _Tokens, index: int) -> bool:
     """Whether an all-capitals token is a surname written in readout style ("QUIST Rafael")."""
-    token = _POSSESSIVE.sub("", tokens[index][2]).rstrip(".,")
+    token = _bare_word(tokens[index][2])
     if len(token) < 3 or not token.isalpha() or not token.isupper():
         return False
     if lexicon.country_of_word(token) is not None or token.lower() in lexicon.ORG_WORDS:
@@ -431,8 +441,9 @@ class PersonFinder:
                 if mention is not None:
                     found.append(mention)
                     self._remember(mention)  # "Speaker Han Dae-yu ... invited Han": known at once
-        found.extend(self._from_titles_alone(sentence, offset, found))
-        found.extend(self._from_definite_titles(sentence, offset, found))
+        looks = _office_looks(sentence)
+        found.extend(self._from_titles_alone(sentence, offset, found, looks))
+        found.extend(self._from_definite_titles(sentence, offset, found, looks))
         found.sort(key=lambda m: m.start)
         for mention in found:
             self._remember(mention)
@@ -456,12 +467,11 @@ class PersonFinder:
             self.known.append(mention)
 
     def _from_window(self, sentence: str, window: re.Match[str], offset: int) -> PersonMention | None:
-        tokens = _tokens(window.group())
-        index = _name_run_start(window.group())
-        if (
-            index == len(tokens)
-            and _POSSESSIVE.sub("", tokens[-1][2]).rstrip(".,").lower() in lexicon.FUNCTION_WORDS
-        ):
+        written = window.group()
+        tokens = _tokens(written)
+        index = _name_run_start(written)
+        last_word = _bare_word(tokens[-1][2])
+        if index == len(tokens) and last_word.lower() in lexicon.FUNCTION_WORDS:
             # "Bae Dae In", "Ada May's": a known name whose last part reads as a function word.
             for length in (4, 3, 2):
                 if len(tokens) >= length and self.knowledge_base.knows_name(
@@ -473,10 +483,9 @@ class PersonFinder:
                 # "Prime Minister May's visit": a titled surname the knowledge base knows for that office.
                 if len(tokens) >= 2 and lexicon.is_title_word(tokens[-2][2]):
                     written_title = " ".join(t[2] for t in tokens[:-1])
-                    surname = _POSSESSIVE.sub("", tokens[-1][2]).rstrip(".,")
                     if (
                         self.knowledge_base.find_by_surname(
-                            surname, on=self.anchor, title=_bare_title(written_title)
+                            last_word, on=self.anchor, title=_bare_title(written_title)
                         )
                         is not None
                     ):
@@ -489,7 +498,7 @@ class PersonFinder:
             and self.knowledge_base.knows_name(" ".join(t[2] for t in tokens[index - 1 :]).rstrip(".,"))
         ):
             index -= 1  # "Vice President AJ Brody": capitals the knowledge base knows as a given name
-        if index == len(tokens) and self._prior_by_surname(_POSSESSIVE.sub("", tokens[-1][2]).rstrip(".,")):
+        if index == len(tokens) and self._prior_by_surname(last_word):
             index -= 1  # "Park will arrive ...": the surname of someone named before, though a common word
         name_tokens = tokens[index:]
         if not name_tokens:
@@ -531,12 +540,14 @@ class PersonFinder:
         ):
             leading = leading[1:]  # "Today Defense Secretary X": the title starts after the adverb
         title_text = title_text[title_text.index(leading[0]) :] if leading else title_text
-        while title_text.split() and (
-            title_text.split()[-1].lower() in lexicon.CONNECTORS or title_text.split()[-1] in _PARTICLES
+        title_words = title_text.split()
+        while title_words and (
+            title_words[-1].lower() in lexicon.CONNECTORS or title_words[-1] in _PARTICLES
         ):
             title_text = title_text.rsplit(" ", 1)[0] if " " in title_text else ""
+            title_words = title_text.split()
         has_title_head = any(
-            _POSSESSIVE.sub("", t[2]).rstrip(".,").lower() in lexicon.TITLE_HEADS
+            _bare_word(t[2]).lower() in lexicon.TITLE_HEADS
             or t[2].lower().rstrip(",") in lexicon.RANK_WORDS
             or t[2].lower() in lexicon.HONORIFICS
             for t in title_tokens
@@ -644,10 +655,12 @@ class PersonFinder:
         title, organisation, country or calendar word among them, no place first, none that
         the document also writes in lower case, so no common noun) right before a finite verb.
         """
+        words = name.split()
+        if not 2 <= len(words) <= 3:
+            return False
         if sentence[:start].strip(" \"“‘'") or not _FINITE_VERB_AFTER.match(sentence, end):
             return False
-        words = name.split()
-        if not 2 <= len(words) <= 3 or not all(_PLAIN_NAME_WORD.fullmatch(word) for word in words):
+        if not all(_PLAIN_NAME_WORD.fullmatch(word) for word in words):
             return False
         for word in words:
             lowered = word.lower()
@@ -790,16 +803,17 @@ class PersonFinder:
         return borne
 
     def _from_titles_alone(
-        self, sentence: str, offset: int, named: list[PersonMention]
+        self, sentence: str, offset: int, named: list[PersonMention], looks: _OfficeLooks
     ) -> list[PersonMention]:
         """People referred to by office alone: "the Japanese prime minister", "the Chinese leader".
 
         The person is the one of the story who holds that office in that
         country (none when the story named two), else whoever the knowledge
-        base says held it on the publication day.
+        base says held it on the publication day. ``looks`` tells which
+        office patterns may match the sentence.
         """
-        found = self._institution_heads(sentence, offset, named)
-        if not _may_name_an_office(sentence):
+        found = self._institution_heads(sentence, offset, named) if looks.institution else []
+        if not looks.description:
             return found  # most sentences name no office at all: one cheap look first
         for match in _office_description_pattern().finditer(sentence):
             if any(m.start - offset <= match.end() and match.start() <= m.end - offset + 1 for m in named):
@@ -885,8 +899,8 @@ class PersonFinder:
         """
         pattern = _institution_head_pattern()
         offices = load_builtin_offices()
-        if pattern is None or not any(name in sentence for name in offices.institutions):
-            return []  # most sentences name no institution: a look for each name first
+        if pattern is None:
+            return []
         found = []
         for match in pattern.finditer(sentence):
             if any(m.start - offset <= match.end() and match.start() <= m.end - offset + 1 for m in named):
@@ -920,16 +934,16 @@ class PersonFinder:
         return found
 
     def _from_definite_titles(
-        self, sentence: str, offset: int, named: list[PersonMention]
+        self, sentence: str, offset: int, named: list[PersonMention], looks: _OfficeLooks
     ) -> list[PersonMention]:
         """People named by a definite title alone, resolved to earlier mentions.
 
         "The Prime Minister", "the Deputy Secretary" (of State), "the Japanese
         minister" (a Japanese person titled minister), "the EAM" (the initials
-        of a title).
+        of a title). ``looks`` tells whether the sentence may hold a title.
         """
         found = []
-        for match in _DEFINITE_TITLE.finditer(sentence):
+        for match in _DEFINITE_TITLE.finditer(sentence) if looks.definite_title else ():
             if any(m.start - offset <= match.end() and match.start() <= m.end - offset for m in named):
                 continue
             following = sentence[match.end() : match.end() + 2]
@@ -1111,30 +1125,101 @@ def _repair_spacing(name: str) -> str:
     return " ".join(words)
 
 
+class _OfficeLooks(NamedTuple):
+    """Which of the patterns of offices named without a name may match a sentence (``False``: none can)."""
+
+    description: bool
+    """An office description as whole words, in any case: "the Japanese prime minister"."""
+    definite_title: bool
+    """A word a definite title ends in ("the Deputy Secretary") or two capitals ("the EAM")."""
+    institution: bool
+    """An institution whose head is named by it ("the Pentagon chief"), in any case."""
+
+
+@attrs.frozen
+class _OfficeWord:
+    """What a word of the office looks is: its length, and which looks it answers."""
+
+    length: int
+    description: bool = False
+    definite_title: bool = False
+    institution: bool = False
+
+
+# The words, in lower case, one of which every _DEFINITE_TITLE holds unless its title is an acronym.
+_DEFINITE_TITLE_WORDS = (
+    "minister",
+    "secretary",
+    "president",
+    "premier",
+    "chancellor",
+    "ambassador",
+    "governor",
+    "mayor",
+    "envoy",
+    "commander",
+    "admiral",
+    "general",
+    "chief",
+)
+# The capitals of an acronym a definite title may be ("the EAM").
+_TWO_CAPITALS = re.compile(r"[A-Z][A-Z]")
+
+
 @functools.cache
-def _office_descriptions() -> ahocorasick.Automaton:
-    """The office descriptions ("prime minister"), each with its length, found in one pass over a text."""
+def _office_words() -> ahocorasick.Automaton:
+    """The office words of :func:`_office_looks`, in lower case, found in one pass over a text.
+
+    They are the office descriptions ("prime minister"), the words definite
+    titles end in ("envoy") and the institutions whose heads are named by
+    them ("pentagon").
+    """
+    offices = load_builtin_offices()
+    descriptions = set(offices.descriptions())
+    institutions = {name.lower() for name in offices.institutions}
     automaton = ahocorasick.Automaton()
-    for description in load_builtin_offices().descriptions():
-        automaton.add_word(description, len(description))
+    for word in descriptions | set(_DEFINITE_TITLE_WORDS) | institutions:
+        automaton.add_word(
+            word,
+            _OfficeWord(len(word), word in descriptions, word in _DEFINITE_TITLE_WORDS, word in institutions),
+        )
     automaton.make_automaton()
     return automaton
+
+
+def _office_looks(sentence: str) -> _OfficeLooks:
+    """Which patterns of offices named without a name may match a sentence: the cheap looks before them.
+
+    Descriptions, title words and institutions are looked for at once in the
+    lower-cased sentence. A description's pattern ignores case as Unicode
+    folds it, which lower-casing may not follow in a sentence with a word
+    character beyond ASCII: there the description's pattern decides, and an
+    institution is looked for as written.
+    """
+    lowered = sentence.lower()
+    description = definite_title = institution = False
+    for last, word in _office_words().iter(lowered):
+        description = description or (
+            word.description
+            and _no_word_character_at(lowered, last - word.length)
+            and _no_word_character_at(lowered, last + 1)
+        )
+        definite_title = definite_title or word.definite_title
+        institution = institution or word.institution
+    definite_title = definite_title or _TWO_CAPITALS.search(sentence) is not None
+    if not ascii_words(sentence):
+        description = True
+        institution = any(name in sentence for name in load_builtin_offices().institutions)
+    return _OfficeLooks(description, definite_title, institution)
 
 
 def _may_name_an_office(sentence: str) -> bool:
     """Whether a sentence holds an office description as whole words: the cheap test before the pattern.
 
-    Descriptions match in any case, so they are looked for in the
-    lower-cased sentence. In a sentence with a word character beyond ASCII,
-    whose case folding lower-casing may not follow, the pattern decides.
+    >>> _may_name_an_office("The prime minister arrived."), _may_name_an_office("Development aid rose.")
+    (True, False)
     """
-    if not ascii_words(sentence):
-        return True
-    lowered = sentence.lower()
-    return any(
-        _no_word_character_at(lowered, last - length) and _no_word_character_at(lowered, last + 1)
-        for last, length in _office_descriptions().iter(lowered)
-    )
+    return _office_looks(sentence).description
 
 
 def _no_word_character_at(text: str, position: int) -> bool:

@@ -30,6 +30,7 @@ from importlib import resources
 from typing import Any
 
 from alliancekit.actors import load_builtin_offices
+from alliancekit.literals import ascii_words
 from alliancekit.rules import lexicon
 from alliancekit.rules.mentions import PersonMention
 
@@ -216,6 +217,10 @@ _COUNTRY_LIST = re.compile(
 )
 
 
+# "the" opening a list's item: "the Philippines" is the country "Philippines".
+_LEADING_THE = re.compile(r"^the\s+")
+
+
 def counted_list_before(sentence_before: str, noun: str) -> list[str]:
     """The sides of "a trilateral summit" that names none: the countries its sentence lists before it.
 
@@ -232,7 +237,7 @@ def counted_list_before(sentence_before: str, noun: str) -> list[str]:
     count = 3 if counted.group("kind").lower() in ("trilateral", "three-way") else 2
     found: list[str] = []
     for listed in _COUNTRY_LIST.finditer(sentence_before):
-        items = [re.sub(r"^the\s+", "", item) for item in _LIST_SPLIT.split(listed.group())]
+        items = [_LEADING_THE.sub("", item) for item in _LIST_SPLIT.split(listed.group())]
         codes = [lexicon.country_of_word(item) for item in items]
         if len(codes) == count and None not in codes and len(set(codes)) == count:
             found = [code for code in codes if code is not None]
@@ -243,7 +248,7 @@ def _countries_of_list(written: str) -> list[str]:
     """The countries of a written list, or ``[]`` when one of its items is no country."""
     codes: list[str] = []
     for item in _LIST_SPLIT.split(written):
-        item = re.sub(r"^the\s+", "", item.strip())
+        item = _LEADING_THE.sub("", item.strip())
         code = lexicon.country_names().get(item.lower()) or _data()["capitals"].get(item)
         if code is None:
             return []
@@ -261,6 +266,8 @@ _OCCASION_OFFICES = (
     # "the Quad ministerial meeting": a grouping's ministers are its foreign ministers unless named otherwise
     (re.compile(r"\bministerial\b", re.IGNORECASE), "foreign minister"),
 )
+# A word (in lower case) each of the occasion patterns needs: a phrase holding none names no office.
+_OCCASION_WORDS = ("foreign", "diplomats", "defen", "trade", "summit", "leaders", "ministerial")
 
 
 def office_of_occasion(phrase: str) -> str | None:
@@ -271,6 +278,12 @@ def office_of_occasion(phrase: str) -> str | None:
     >>> office_of_occasion("working-level talks") is None
     True
     """
+    # Most phrases hold none of the words: a look for them first, in the lower-cased phrase, whose
+    # case only a phrase with a word character beyond ASCII may fold otherwise than the patterns do.
+    if ascii_words(phrase):
+        lowered = phrase.lower()
+        if not any(word in lowered for word in _OCCASION_WORDS):
+            return None
     for pattern, office in _OCCASION_OFFICES:
         if pattern.search(phrase):
             return office
