@@ -21,6 +21,7 @@ import enum
 import re
 from collections.abc import Iterator
 
+import ahocorasick
 import attrs
 
 __all__ = [
@@ -248,7 +249,7 @@ _DATELINE = re.compile(
 )
 # A dateline ends in a dash or a colon, or names its agency in brackets: a line without any of
 # these marks opens with no dateline.
-_DATELINE_MARKS = "-—–:("
+_DATELINE_MARK = re.compile("[-—–:(]")
 _WORD = re.compile(r"[\w’'-]+")
 _TERMINAL = re.compile(r"[.!?][\"'”’)\]]*(?:\s*\([A-Z][\w .&-]{1,30}\))?\s*$|[:;]\s*$")
 _BULLET = re.compile(r"^\s*(?:[-–—•*·]|\d{1,2}[.)])\s+")
@@ -292,7 +293,7 @@ def _ends_open(stripped: str) -> bool:
 
 def _dateline_end(line: str) -> int:
     """Length of a wire dateline opening the line ("TOKYO, May 3 (Kyodo) --"), or 0."""
-    if not any(mark in line for mark in _DATELINE_MARKS):
+    if _DATELINE_MARK.search(line) is None:
         return 0
     if "(" not in line and line[1:2].islower():
         return 0  # neither an agency in brackets nor a place in capitals can open "The talks - ..."
@@ -403,13 +404,43 @@ _PROSE_WORDS = 15
 _TITLE_WORDS = (3, 25)
 
 
-def _holds_any(text: str, phrases: tuple[str, ...]) -> bool:
-    """Whether ``text`` holds one of ``phrases``.
+# Which hint lists hold a phrase of a line, as bits: one pass over the line finds the phrases of all three.
+_LIST_HEADER_HINT, _BLURB_HINT, _CAPTION_HINT = 1, 2, 4
 
-    >>> _holds_any("a file photo", ("image", "photo")), _holds_any("talks", ("image", "photo"))
-    (True, False)
+
+def _hint_finder() -> ahocorasick.Automaton:
+    bits: dict[str, int] = {}
+    for bit, hints in (
+        (_LIST_HEADER_HINT, _LIST_HEADER_HINTS),
+        (_BLURB_HINT, _BLURB_HINTS),
+        (_CAPTION_HINT, _CAPTION_HINTS),
+    ):
+        for hint in hints:
+            bits[hint] = bits.get(hint, 0) | bit
+    finder = ahocorasick.Automaton()
+    for hint, bit in bits.items():
+        finder.add_word(hint, bit)
+    finder.make_automaton()
+    return finder
+
+
+_HINTS = _hint_finder()
+
+
+def _hints_in(lowered: str) -> int:
+    """Which of the list header's, the blurb's and the caption's hints a line in lower case holds, as bits.
+
+    >>> _hints_in("a file photo") == _CAPTION_HINT
+    True
+    >>> _hints_in("read the newsletter") == _LIST_HEADER_HINT | _BLURB_HINT
+    True
+    >>> _hints_in("talks in tokyo")
+    0
     """
-    return any(phrase in text for phrase in phrases)
+    found = 0
+    for _, bits in _HINTS.iter(lowered):
+        found |= bits
+    return found
 
 
 def _lower_share(line: str) -> float:
@@ -436,25 +467,26 @@ def sections(text: str) -> list[Section]:
         stripped = line.strip()
         words = len(_WORD.findall(stripped))
         lowered = stripped.lower()
+        hints = _hints_in(lowered)
         headline = _ends_open(stripped)  # is_headline(stripped), as stripped is not blank
         kind: SectionKind
         # The cheap tests first: a list header has few words, a caption sentence its credit in brackets.
         if (
             words <= _LIST_HEADER_WORDS
-            and (not stripped.isascii() or _holds_any(lowered, _LIST_HEADER_HINTS))
+            and (not stripped.isascii() or hints & _LIST_HEADER_HINT)
             and _LIST_HEADER.match(stripped)
         ):
             in_list, kind = True, SectionKind.BOILERPLATE
         elif (
             (in_list and (words < 25 or headline))
             or (_BULLET.match(line) is not None and words < 12)
-            or (_holds_any(lowered, _BLURB_HINTS) and _BLURB.search(lowered))
+            or (hints & _BLURB_HINT and _BLURB.search(lowered))
         ):
             kind = SectionKind.BOILERPLATE
         elif _BYLINE.match(stripped):
             kind = SectionKind.LABEL
         elif (
-            (words < 40 and _holds_any(lowered, _CAPTION_HINTS) and _CAPTION.search(lowered))
+            (words < 40 and hints & _CAPTION_HINT and _CAPTION.search(lowered))
             or (headline and words < _CAPTION_WORDS and _CREDIT.search(stripped))
             or ("(" in stripped and _CAPTION_SENTENCE.match(stripped))
             or (
