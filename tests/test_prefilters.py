@@ -230,6 +230,33 @@ def test_cues_are_found_in_generated_text_where_a_plain_search_finds_them(text: 
     assert _cues_found_otherwise_than_searched(text) == []
 
 
+def _cues_spanned_otherwise_than_found(text: str) -> list[str]:
+    """The cues whose spans cues.spans gives otherwise than the pattern's own finditer."""
+    return [
+        name
+        for name, cue in CASE_FREE_CUES
+        if cues.spans(cue, text) != [match.span() for match in cue.finditer(text)]
+    ]
+
+
+@pytest.mark.parametrize("text", CORPUS_TEXTS, ids=lambda text: text[:30])
+def test_cue_spans_in_the_corpora_are_those_the_pattern_finds(text: str) -> None:
+    for sentence in body_sentences(text):
+        assert _cues_spanned_otherwise_than_found(sentence.text) == []
+
+
+@pytest.mark.property
+@given(cue_texts)
+def test_cue_spans_in_generated_text_are_those_the_pattern_finds(text: str) -> None:
+    assert _cues_spanned_otherwise_than_found(text) == []
+
+
+def test_cue_spans_are_found_whatever_the_case() -> None:
+    text = "The summit, which will be HELD in Lagos, and talks Set For June"
+    assert cues.spans(cues.VENUE_CLAUSE, text) == [(10, 30), (50, 58)]
+    assert cues.spans(cues.VENUE_CLAUSE, "Die Gäste met in Zürich.") == []
+
+
 def _cues_ruled_out_though_they_match(text: str) -> list[str]:
     """The cues that cues.may_match rules out for ``text`` although they match it."""
     scanned = scanned_if_ascii(text)

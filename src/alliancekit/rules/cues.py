@@ -3,7 +3,8 @@
 Each pattern names one class of wording (calling off, future, past,
 negation, habits, time framing, possessors, places...), grouped by what it
 decides; :func:`found` searches a case-insensitive pattern the fast way,
-and :func:`may_match` tells at a glance whether a text may match it.
+:func:`spans` finds where it matches, and :func:`may_match` tells at a
+glance whether a text may match it.
 
 The wording is data: each cue built by ``_cue("NAME")`` (or ``_words``) is
 an entry of ``rules/data/cues.toml``, compiled by
@@ -30,7 +31,7 @@ import re
 import ahocorasick
 import attrs
 
-from alliancekit.literals import required_literals, scanned_if_ascii, selectivity
+from alliancekit.literals import ascii_words, required_literals, scanned_if_ascii, selectivity
 from alliancekit.rules.patterns import builtin_cues
 
 __all__ = [
@@ -147,6 +148,7 @@ __all__ = [
     "YEAR_WRITTEN",
     "found",
     "may_match",
+    "spans",
 ]
 
 
@@ -423,6 +425,24 @@ def found(pattern: re.Pattern[str], text: str) -> bool:
     True
     """
     return _search_of(pattern).found(text)
+
+
+def spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    """Where the case-insensitive ``pattern`` matches in ``text``: the spans ``pattern.finditer`` finds.
+
+    In a text whose word characters are all ASCII
+    (:func:`~alliancekit.literals.ascii_words`), lower case keeps each
+    character where it is and stands for every case the pattern matches, so
+    the cue's case-sensitive twin finds the same spans in the text in lower
+    case, several times quicker.
+
+    >>> spans(VENUE_CLAUSE, "The summit, which will be HELD in May, and talks set for June")
+    [(10, 30), (48, 56)]
+    """
+    search = _search_of(pattern)
+    if search.twin is not pattern and ascii_words(text):
+        return [match.span() for match in search.twin.finditer(text.lower())]
+    return [match.span() for match in pattern.finditer(text)]
 
 
 def may_match(pattern: re.Pattern[str], scanned: str) -> bool:
