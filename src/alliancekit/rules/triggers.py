@@ -289,8 +289,8 @@ class TriggerFinder:
         self._patterns_of_word: dict[str, frozenset[int]] = {}
         # What each pattern requires of a sentence's scanned text: sets of phrases, one of each of which
         # must be there (a word it begins with, as " " and the word, the scanned text spacing its words,
-        # unless the phrases hold it; the phrases each of its matches holds). The automaton finds every phrase of every set at once;
-        # each phrase tells which sets it meets, as a bit per set of each pattern.
+        # unless the phrases hold it; the phrases each of its matches holds). The automaton finds every
+        # phrase of every set at once; each phrase tells which sets it meets, a bit per set of each pattern.
         requirements = [_requirements(pattern) for pattern in self.patterns]
         self._all_met = [(1 << len(sets)) - 1 for sets in requirements]
         self._unconditional = [index for index, sets in enumerate(requirements) if not sets]
