@@ -163,6 +163,12 @@ def test_leading_words_are_looked_for_only_where_the_required_phrases_do_not_hol
         re.compile(source), EventType.MEETING, "verbal", {}, frozenset(leading_words(source) or ())
     )
     assert _requirements(apart) == (frozenset({" dined", " lunched"}), frozenset({" with the mayor"}))
+    # " go" begins " government": the words spelled out whole, " go " and " goes ", are looked for instead
+    source = r"\b(?:go|goes)\s+(?:[a-z]+\s+){0,2}?to\s+the\s+summit"
+    short = _TriggerPattern(
+        re.compile(source), EventType.VISIT, "verbal", {}, frozenset(leading_words(source) or ())
+    )
+    assert _requirements(short) == (frozenset({" go ", " goes "}), frozenset({"to the summit"}))
 
 
 def test_a_user_lexicon_is_read_from_a_file(tmp_path: Path) -> None:

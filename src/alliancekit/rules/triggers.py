@@ -221,11 +221,19 @@ def _requirements(pattern: _TriggerPattern) -> tuple[frozenset[str], ...]:
         # Nothing else would keep it from running on every sentence: shorter phrases ("2 2") will do.
         return required or required_literals(pattern.regex, min_letters=2) or ()
     starts = frozenset(f" {word}" for word in pattern.words)
-    if any(all(any(start in phrase for start in starts) for phrase in options) for options in required):
+    if any(_each_holds_one(options, starts) for options in required):
         # Each phrase of a set holds a leading word (" held talks with" holds " held"): looking for the
         # words too would tell nothing more, and short ones (" a", " to") begin many words of a sentence.
         return required
-    return (starts, *required)
+    # Shorter phrases may spell the words out whole (" go " for " go", which begins " government").
+    shorter = required_literals(pattern.regex, min_letters=2) or ()
+    words = next((options for options in shorter if _each_holds_one(options, starts)), starts)
+    return (words, *required)
+
+
+def _each_holds_one(phrases: frozenset[str], words: frozenset[str]) -> bool:
+    """Whether each of ``phrases`` holds one of ``words``: finding one of them finds one of ``words``."""
+    return all(any(word in phrase for word in words) for phrase in phrases)
 
 
 _TEXT_WORD = re.compile(r"\w+")
