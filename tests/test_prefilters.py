@@ -282,6 +282,18 @@ def test_a_cue_is_ruled_out_by_a_text_without_its_words() -> None:
     assert not cues.may_match(cues.CANCEL, scanned_text("Okafor met Varga in Lagos on Monday."))
 
 
+def test_each_cue_asked_of_a_text_gets_the_answer_of_its_own_phrases() -> None:
+    # One pass over a text tells every cue asked so far; a text asked again, or a cue asked later, the same.
+    first = scanned_text("The visit was postponed, and they will not hold regular talks.")
+    second = scanned_text("Okafor met Varga in Lagos on Monday.")
+    asked = (cues.CANCEL, cues.NEGATED, cues.HABITUAL, cues.WISH, cues.TRIP_ENDED, cues.BILATERAL)
+    for text in (first, second, first, "", second):
+        for cue in asked:
+            assert cues.may_match(cue, text) == cues._search_of(cue).may_match(text), (cue.pattern, text)
+    assert cues.may_match(cues.CANCEL, first)
+    assert not cues.may_match(cues.CANCEL, second)
+
+
 # --------------------------------------------------------------------------- clause breaks
 
 CLAUSE_WORDS = [
