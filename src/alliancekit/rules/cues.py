@@ -394,7 +394,9 @@ class _CueSearch:
     def of(cls, pattern: re.Pattern[str]) -> _CueSearch:
         cased = _UPPER_OUTSIDE_ESCAPES.search(pattern.pattern) is not None
         twin = pattern if cased else re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
-        required = required_literals(twin)
+        # A cue of short words ("is", "will") has phrases only of two letters, which spaced as whole
+        # words (" is ") still rule out most clauses.
+        required = required_literals(twin) or required_literals(twin, min_letters=2)
         if required is None:
             return cls(twin, None)
         options = max(required, key=selectivity)
