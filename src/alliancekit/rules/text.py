@@ -409,6 +409,7 @@ _LIST_HEADER_HINT, _BLURB_HINT, _CAPTION_HINT = 1, 2, 4
 
 
 def _hint_finder() -> ahocorasick.Automaton:
+    """An automaton finding every hint of the three lists, each with the bits of the lists it is in."""
     bits: dict[str, int] = {}
     for bit, hints in (
         (_LIST_HEADER_HINT, _LIST_HEADER_HINTS),

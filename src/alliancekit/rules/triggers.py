@@ -232,7 +232,13 @@ def _requirements(pattern: _TriggerPattern) -> tuple[frozenset[str], ...]:
 
 
 def _each_holds_one(phrases: frozenset[str], words: frozenset[str]) -> bool:
-    """Whether each of ``phrases`` holds one of ``words``: finding one of them finds one of ``words``."""
+    """Whether each of ``phrases`` holds one of ``words``: finding one of them finds one of ``words``.
+
+    >>> _each_holds_one(frozenset({" held talks", " hold talks"}), frozenset({" held", " hold"}))
+    True
+    >>> _each_holds_one(frozenset({" talks with"}), frozenset({" held", " hold"}))
+    False
+    """
     return all(any(word in phrase for word in words) for phrase in phrases)
 
 
