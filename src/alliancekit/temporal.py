@@ -1899,19 +1899,9 @@ def _timestamp_from(match: re.Match[str]) -> dt.datetime | None:
     return dt.datetime(span.start.year, span.start.month, span.start.day, hour, minute)
 
 
-# A run of characters that break no line (those that end a line for ``str.splitlines``): a line's text.
-_LINE_TEXT = re.compile("[^\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")
-
-
 def _top_lines(text: str, count: int) -> list[str]:
-    r"""The first ``count`` lines of the top of ``text`` that are not blank, stripped.
-
-    The lines are read one at a time, as far as needed, not all of the top split.
-
-    >>> _top_lines("SEOUL (Yonhap) --\r\n\n  Talks resumed.\nThey ended.", 2)
-    ['SEOUL (Yonhap) --', 'Talks resumed.']
-    """
-    lines = (match.group().strip() for match in _LINE_TEXT.finditer(text, 0, _TOP_CHARS))
+    """The first ``count`` lines of the top of ``text`` that are not blank, stripped."""
+    lines = (line.strip() for line in text[:_TOP_CHARS].splitlines())
     return list(itertools.islice(filter(None, lines), count))
 
 
