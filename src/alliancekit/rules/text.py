@@ -249,7 +249,7 @@ _DATELINE = re.compile(
 )
 # A dateline ends in a dash or a colon, or names its agency in brackets: a line without any of
 # these marks opens with no dateline.
-_DATELINE_MARK = re.compile("[-—–:(]")
+_DATELINE_MARKS = "-—–:("
 _WORD = re.compile(r"[\w’'-]+")
 _TERMINAL = re.compile(r"[.!?][\"'”’)\]]*(?:\s*\([A-Z][\w .&-]{1,30}\))?\s*$|[:;]\s*$")
 _BULLET = re.compile(r"^\s*(?:[-–—•*·]|\d{1,2}[.)])\s+")
@@ -293,7 +293,7 @@ def _ends_open(stripped: str) -> bool:
 
 def _dateline_end(line: str) -> int:
     """Length of a wire dateline opening the line ("TOKYO, May 3 (Kyodo) --"), or 0."""
-    if _DATELINE_MARK.search(line) is None:
+    if not any(mark in line for mark in _DATELINE_MARKS):
         return 0
     if "(" not in line and line[1:2].islower():
         return 0  # neither an agency in brackets nor a place in capitals can open "The talks - ..."
