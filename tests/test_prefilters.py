@@ -230,6 +230,33 @@ def test_cues_are_found_in_generated_text_where_a_plain_search_finds_them(text: 
     assert _cues_found_otherwise_than_searched(text) == []
 
 
+def _cues_spanned_otherwise_than_found(text: str) -> list[str]:
+    """The cues whose spans cues.spans gives otherwise than the pattern's own finditer."""
+    return [
+        name
+        for name, cue in CASE_FREE_CUES
+        if cues.spans(cue, text) != [match.span() for match in cue.finditer(text)]
+    ]
+
+
+@pytest.mark.parametrize("text", CORPUS_TEXTS, ids=lambda text: text[:30])
+def test_cue_spans_in_the_corpora_are_those_the_pattern_finds(text: str) -> None:
+    for sentence in body_sentences(text):
+        assert _cues_spanned_otherwise_than_found(sentence.text) == []
+
+
+@pytest.mark.property
+@given(cue_texts)
+def test_cue_spans_in_generated_text_are_those_the_pattern_finds(text: str) -> None:
+    assert _cues_spanned_otherwise_than_found(text) == []
+
+
+def test_cue_spans_are_found_whatever_the_case() -> None:
+    text = "The summit, which will be HELD in Lagos, and talks Set For June"
+    assert cues.spans(cues.VENUE_CLAUSE, text) == [(10, 30), (50, 58)]
+    assert cues.spans(cues.VENUE_CLAUSE, "Die Gäste met in Zürich.") == []
+
+
 def _cues_ruled_out_though_they_match(text: str) -> list[str]:
     """The cues that cues.may_match rules out for ``text`` although they match it."""
     scanned = scanned_if_ascii(text)
@@ -253,6 +280,18 @@ def test_no_cue_that_matches_generated_text_is_ruled_out(text: str) -> None:
 def test_a_cue_is_ruled_out_by_a_text_without_its_words() -> None:
     assert cues.may_match(cues.CANCEL, scanned_text("The visit was postponed until the spring."))
     assert not cues.may_match(cues.CANCEL, scanned_text("Okafor met Varga in Lagos on Monday."))
+
+
+def test_each_cue_asked_of_a_text_gets_the_answer_of_its_own_phrases() -> None:
+    # One pass over a text tells every cue asked so far; a text asked again, or a cue asked later, the same.
+    first = scanned_text("The visit was postponed, and they will not hold regular talks.")
+    second = scanned_text("Okafor met Varga in Lagos on Monday.")
+    asked = (cues.CANCEL, cues.NEGATED, cues.HABITUAL, cues.WISH, cues.TRIP_ENDED, cues.BILATERAL)
+    for text in (first, second, first, "", second):
+        for cue in asked:
+            assert cues.may_match(cue, text) == cues._search_of(cue).may_match(text), (cue.pattern, text)
+    assert cues.may_match(cues.CANCEL, first)
+    assert not cues.may_match(cues.CANCEL, second)
 
 
 # --------------------------------------------------------------------------- clause breaks

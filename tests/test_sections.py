@@ -218,11 +218,11 @@ def test_a_long_paragraph_placing_people_in_a_photo_and_closed_by_a_credit_is_a_
     ],
 )
 def test_every_caption_the_caption_pattern_finds_holds_one_of_its_hints(line: str) -> None:
-    from alliancekit.rules.text import _CAPTION, _CAPTION_HINTS, _holds_any
+    from alliancekit.rules.text import _CAPTION, _CAPTION_HINT, _hints_in
 
     lowered = line.lower()
     assert _CAPTION.search(lowered) is not None
-    assert _holds_any(lowered, _CAPTION_HINTS)
+    assert _hints_in(lowered) & _CAPTION_HINT
 
 
 @pytest.mark.parametrize(
@@ -238,11 +238,11 @@ def test_every_caption_the_caption_pattern_finds_holds_one_of_its_hints(line: st
     ],
 )
 def test_every_blurb_the_blurb_pattern_finds_holds_one_of_its_hints(line: str) -> None:
-    from alliancekit.rules.text import _BLURB, _BLURB_HINTS, _holds_any
+    from alliancekit.rules.text import _BLURB, _BLURB_HINT, _hints_in
 
     lowered = line.lower()
     assert _BLURB.search(lowered) is not None
-    assert _holds_any(lowered, _BLURB_HINTS)
+    assert _hints_in(lowered) & _BLURB_HINT
 
 
 @pytest.mark.parametrize(
@@ -265,10 +265,10 @@ def test_every_blurb_the_blurb_pattern_finds_holds_one_of_its_hints(line: str) -
     ],
 )
 def test_every_list_header_the_list_header_pattern_finds_holds_one_of_its_hints(line: str) -> None:
-    from alliancekit.rules.text import _LIST_HEADER, _LIST_HEADER_HINTS, _holds_any
+    from alliancekit.rules.text import _LIST_HEADER, _LIST_HEADER_HINT, _hints_in
 
     assert _LIST_HEADER.match(line) is not None
-    assert _holds_any(line.lower(), _LIST_HEADER_HINTS)
+    assert _hints_in(line.lower()) & _LIST_HEADER_HINT
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,7 @@ from pathlib import Path
 import attrs
 import pytest
 
+from alliancekit.model import EventType
 from alliancekit.rules.patterns import (
     TRIGGER_FLAGS,
     LexiconError,
@@ -16,7 +17,15 @@ from alliancekit.rules.patterns import (
     parse_lexicon,
     read_lexicon,
 )
-from alliancekit.rules.triggers import Trigger, TriggerFinder, find_triggers, pattern_sources
+from alliancekit.rules.triggers import (
+    Trigger,
+    TriggerFinder,
+    _requirements,
+    _TriggerPattern,
+    find_triggers,
+    leading_words,
+    pattern_sources,
+)
 
 BUILTIN_TEXT = (
     resources.files("alliancekit.rules").joinpath("data", "triggers.toml").read_text(encoding="utf-8")
@@ -142,6 +151,24 @@ def test_a_pattern_runs_only_where_the_sentence_holds_the_phrases_every_match_of
     # A word character beyond ASCII may fold to one of the phrase's letters: the pattern runs.
     assert finder.runnable("Die Gäste broke bread.") == [0]
     assert _found(finder, "They broke bread with the mayor.") == [("meeting", "broke bread with")]
+
+
+def test_leading_words_are_looked_for_only_where_the_required_phrases_do_not_hold_them() -> None:
+    held = TriggerFinder(parse_lexicon(_entry()))
+    # " broke bread with " holds " broke": the phrases are the whole requirement
+    assert _requirements(held.patterns[0]) == ((frozenset({" broke bread with ", " breaks bread with "})),)
+    # the word may go on ("dinedout"): no phrase holds " dined", so the leading words are a set of their own
+    source = r"\b(?:dined|lunched)\w*\s+with\s+the\s+mayor"
+    apart = _TriggerPattern(
+        re.compile(source), EventType.MEETING, "verbal", {}, frozenset(leading_words(source) or ())
+    )
+    assert _requirements(apart) == (frozenset({" dined", " lunched"}), frozenset({" with the mayor"}))
+    # " go" begins " government": the words spelled out whole, " go " and " goes ", are looked for instead
+    source = r"\b(?:go|goes)\s+(?:[a-z]+\s+){0,2}?to\s+the\s+summit"
+    short = _TriggerPattern(
+        re.compile(source), EventType.VISIT, "verbal", {}, frozenset(leading_words(source) or ())
+    )
+    assert _requirements(short) == (frozenset({" go ", " goes "}), frozenset({"to the summit"}))
 
 
 def test_a_user_lexicon_is_read_from_a_file(tmp_path: Path) -> None:

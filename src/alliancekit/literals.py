@@ -110,11 +110,15 @@ class _Facts:
 
     ``exact``: every string the piece can match, as scanned text, when
     they are few; ``None`` when they are not. ``required``: sets of strings
-    of which the scanned text holds at least one, set by set.
+    of which the scanned text holds at least one, set by set. ``starts``:
+    strings one of which every match begins with, when they are few and
+    ``exact`` is not known (" is" for "is (?:now )?expected"), so that what
+    comes before the piece joins them (" is", not "is", after a word boundary).
     """
 
     exact: frozenset[str] | None
     required: tuple[frozenset[str], ...] = ()
+    starts: frozenset[str] | None = None
 
 
 _ANYTHING = _Facts(None)
@@ -156,26 +160,39 @@ def _product(left: frozenset[str], right: frozenset[str]) -> frozenset[str] | No
     return frozenset(_join(a, b) for a in left for b in right)
 
 
+def _starts(facts: _Facts) -> frozenset[str] | None:
+    """The strings one of which every match of a piece begins with, if known and none is empty."""
+    starts = facts.exact if facts.exact is not None else facts.starts
+    return None if starts is None or "" in starts else starts
+
+
 def _sequence(items: Sequence[_Facts]) -> _Facts:
-    """Pieces one after another: runs of exact pieces spell out phrases."""
+    """Pieces one after another: runs of exact pieces spell out phrases, joined to how the next one starts."""
     required: list[frozenset[str]] = []
     nothing = frozenset([""])
     run: frozenset[str] = nothing
     exact: frozenset[str] | None = nothing
+    starts: frozenset[str] | None = None  # how the sequence starts, once a piece that is not exact ends it
     for facts in items:
         required.extend(facts.required)
         if facts.exact is None:
-            required.extend(_exact_set(_Facts(run)))
+            following = _starts(facts)
+            joined = _product(run, following) if following is not None else None
+            required.extend(_exact_set(_Facts(run if joined is None else joined)))
+            if exact is not None:
+                starts = joined if joined is not None else _starts(_Facts(exact))
             run, exact = nothing, None
             continue
         grown = _product(run, facts.exact)
         if grown is None:  # too many spellings: keep what the run had, start afresh
             required.extend(_exact_set(_Facts(run)))
+            if exact is not None:
+                starts = _starts(_Facts(exact))
             grown = facts.exact
         run = grown
         exact = _product(exact, facts.exact) if exact is not None else None
     required.extend(_exact_set(_Facts(run)))
-    return _Facts(exact, tuple(required))
+    return _Facts(exact, tuple(required), None if exact is not None else starts)
 
 
 def _branch(alternatives: Sequence[_Facts]) -> _Facts:
@@ -190,7 +207,14 @@ def _branch(alternatives: Sequence[_Facts]) -> _Facts:
     required: tuple[frozenset[str], ...] = ()
     if all(best is not None for best in bests):
         required = (frozenset(itertools.chain.from_iterable(best for best in bests if best is not None)),)
-    return _Facts(exact, required)
+    starts: frozenset[str] | None = frozenset() if exact is None else None  # exact tells how it starts
+    for facts in alternatives:
+        options = _starts(facts)
+        if starts is None or options is None or len(starts) + len(options) > _MAX_EXACT:
+            starts = None
+            break
+        starts = starts | options
+    return _Facts(exact, required, starts)
 
 
 def _character(code: int) -> str:
@@ -254,7 +278,7 @@ def _repeat(low: int, high: int, inner: Iterable[tuple[Any, Any]]) -> _Facts:
     if low == high == 1:
         return facts
     best = _best(facts)
-    return _Facts(None, (*facts.required, best) if best else facts.required)
+    return _Facts(None, (*facts.required, best) if best else facts.required, _starts(facts))
 
 
 def _implied(options: frozenset[str], others: Iterable[frozenset[str]]) -> bool:
@@ -294,6 +318,12 @@ def required_literals(
     True
     >>> [sorted(options) for options in required_literals(r"\b2\s*\+\s*2\b", min_letters=2)]
     [[' 2 2 ']]
+
+    What comes before a part that is not spelled out whole joins the ways it
+    begins: " is ", not "is" (in "this"), after a word boundary.
+
+    >>> [sorted(options) for options in required_literals(r"\b(?:is|are)\s+(?:\w+\s+)?due", min_letters=2)]
+    [[' are ', ' is '], ['due']]
     """
     return _required_literals_of(pattern.pattern if isinstance(pattern, re.Pattern) else pattern, min_letters)
 

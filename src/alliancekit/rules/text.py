@@ -21,6 +21,7 @@ import enum
 import re
 from collections.abc import Iterator
 
+import ahocorasick
 import attrs
 
 __all__ = [
@@ -403,13 +404,44 @@ _PROSE_WORDS = 15
 _TITLE_WORDS = (3, 25)
 
 
-def _holds_any(text: str, phrases: tuple[str, ...]) -> bool:
-    """Whether ``text`` holds one of ``phrases``.
+# Which hint lists hold a phrase of a line, as bits: one pass over the line finds the phrases of all three.
+_LIST_HEADER_HINT, _BLURB_HINT, _CAPTION_HINT = 1, 2, 4
 
-    >>> _holds_any("a file photo", ("image", "photo")), _holds_any("talks", ("image", "photo"))
-    (True, False)
+
+def _hint_finder() -> ahocorasick.Automaton:
+    """An automaton finding every hint of the three lists, each with the bits of the lists it is in."""
+    bits: dict[str, int] = {}
+    for bit, hints in (
+        (_LIST_HEADER_HINT, _LIST_HEADER_HINTS),
+        (_BLURB_HINT, _BLURB_HINTS),
+        (_CAPTION_HINT, _CAPTION_HINTS),
+    ):
+        for hint in hints:
+            bits[hint] = bits.get(hint, 0) | bit
+    finder = ahocorasick.Automaton()
+    for hint, bit in bits.items():
+        finder.add_word(hint, bit)
+    finder.make_automaton()
+    return finder
+
+
+_HINTS = _hint_finder()
+
+
+def _hints_in(lowered: str) -> int:
+    """Which of the list header's, the blurb's and the caption's hints a line in lower case holds, as bits.
+
+    >>> _hints_in("a file photo") == _CAPTION_HINT
+    True
+    >>> _hints_in("read the newsletter") == _LIST_HEADER_HINT | _BLURB_HINT
+    True
+    >>> _hints_in("talks in tokyo")
+    0
     """
-    return any(phrase in text for phrase in phrases)
+    found = 0
+    for _, bits in _HINTS.iter(lowered):
+        found |= bits
+    return found
 
 
 def _lower_share(line: str) -> float:
@@ -436,25 +468,26 @@ def sections(text: str) -> list[Section]:
         stripped = line.strip()
         words = len(_WORD.findall(stripped))
         lowered = stripped.lower()
+        hints = _hints_in(lowered)
         headline = _ends_open(stripped)  # is_headline(stripped), as stripped is not blank
         kind: SectionKind
         # The cheap tests first: a list header has few words, a caption sentence its credit in brackets.
         if (
             words <= _LIST_HEADER_WORDS
-            and (not stripped.isascii() or _holds_any(lowered, _LIST_HEADER_HINTS))
+            and (not stripped.isascii() or hints & _LIST_HEADER_HINT)
             and _LIST_HEADER.match(stripped)
         ):
             in_list, kind = True, SectionKind.BOILERPLATE
         elif (
             (in_list and (words < 25 or headline))
             or (_BULLET.match(line) is not None and words < 12)
-            or (_holds_any(lowered, _BLURB_HINTS) and _BLURB.search(lowered))
+            or (hints & _BLURB_HINT and _BLURB.search(lowered))
         ):
             kind = SectionKind.BOILERPLATE
         elif _BYLINE.match(stripped):
             kind = SectionKind.LABEL
         elif (
-            (words < 40 and _holds_any(lowered, _CAPTION_HINTS) and _CAPTION.search(lowered))
+            (words < 40 and hints & _CAPTION_HINT and _CAPTION.search(lowered))
             or (headline and words < _CAPTION_WORDS and _CREDIT.search(stripped))
             or ("(" in stripped and _CAPTION_SENTENCE.match(stripped))
             or (

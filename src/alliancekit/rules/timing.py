@@ -81,7 +81,7 @@ _VENUE_WORDS = (
 )
 """Every venue clause (:data:`~alliancekit.rules.cues.VENUE_CLAUSE`) has one of these words, case-folded.
 
-A sentence, or the stretch after a noun, without one is not searched for a clause.
+The stretch after a noun without one is not searched for a clause.
 """
 _VENUE_GAP = 100
 """How far after its noun a venue clause may begin ("a summit among A, B and C, which ...")."""
@@ -232,23 +232,26 @@ def _venue_clauses(reading: Reading, layer: SentenceLayer) -> VenueClauses:
     if layer.venue_clauses is not None and len(layer.venue_clauses.of_triggers) == len(layer.triggers):
         return layer.venue_clauses
     text, sentence = reading.text, layer.sentence
-    folded = sentence.text.casefold()
-    if not any(word in folded for word in _VENUE_WORDS):
+    # Most sentences hold none of the phrases a venue clause ends on ("take place", "set for").
+    if not layer.may_hold(cues.VENUE_CLAUSE):
         layer.venue_clauses = VenueClauses((None,) * len(layer.triggers), ())
         return layer.venue_clauses
     of_triggers = tuple(venue_clause(reading, layer, trigger) for trigger in layer.triggers)
     starts = {span[0] for span in of_triggers if span is not None}
     loose = []
-    for match in cues.VENUE_CLAUSE.finditer(text, sentence.start, sentence.end):
+    # The clause looks at nothing before its match, and the search stopped at the sentence's end: its spans
+    # in the sentence are those in the text.
+    for start, end in cues.spans(cues.VENUE_CLAUSE, sentence.text):
+        start, end = sentence.start + start, sentence.start + end
         if (
-            match.start() in starts
-            or any(t.start < match.end() and match.start() < t.end for t in layer.triggers)
-            or cues.AUXILIARY_BEFORE.search(text, sentence.start, match.start())
+            start in starts
+            or any(t.start < end and start < t.end for t in layer.triggers)
+            or cues.AUXILIARY_BEFORE.search(text, sentence.start, start)
         ):
             continue  # a trigger's own, or "the meeting is scheduled for": the predicate of the subject
-        stop = min([t.start for t in layer.triggers if t.start >= match.start()] + [sentence.end])
-        close = cues.VENUE_CLAUSE_END.search(text, match.end(), min(stop, match.end() + 100))
-        loose.append((match.start(), close.start() if close is not None else min(stop, match.end() + 100)))
+        stop = min([t.start for t in layer.triggers if t.start >= start] + [sentence.end])
+        close = cues.VENUE_CLAUSE_END.search(text, end, min(stop, end + 100))
+        loose.append((start, close.start() if close is not None else min(stop, end + 100)))
     layer.venue_clauses = VenueClauses(of_triggers, tuple(loose))
     return layer.venue_clauses
 

@@ -220,7 +220,26 @@ def _requirements(pattern: _TriggerPattern) -> tuple[frozenset[str], ...]:
     if pattern.words is None:
         # Nothing else would keep it from running on every sentence: shorter phrases ("2 2") will do.
         return required or required_literals(pattern.regex, min_letters=2) or ()
-    return (frozenset(f" {word}" for word in pattern.words), *required)
+    starts = frozenset(f" {word}" for word in pattern.words)
+    if any(_each_holds_one(options, starts) for options in required):
+        # Each phrase of a set holds a leading word (" held talks with" holds " held"): looking for the
+        # words too would tell nothing more, and short ones (" a", " to") begin many words of a sentence.
+        return required
+    # Shorter phrases may spell the words out whole (" go " for " go", which begins " government").
+    shorter = required_literals(pattern.regex, min_letters=2) or ()
+    words = next((options for options in shorter if _each_holds_one(options, starts)), starts)
+    return (words, *required)
+
+
+def _each_holds_one(phrases: frozenset[str], words: frozenset[str]) -> bool:
+    """Whether each of ``phrases`` holds one of ``words``: finding one of them finds one of ``words``.
+
+    >>> _each_holds_one(frozenset({" held talks", " hold talks"}), frozenset({" held", " hold"}))
+    True
+    >>> _each_holds_one(frozenset({" talks with"}), frozenset({" held", " hold"}))
+    False
+    """
+    return all(any(word in phrase for word in words) for phrase in phrases)
 
 
 _TEXT_WORD = re.compile(r"\w+")
@@ -283,9 +302,9 @@ class TriggerFinder:
         self._word_lengths = sorted({len(word) for word in self._enabled_by})
         self._patterns_of_word: dict[str, frozenset[int]] = {}
         # What each pattern requires of a sentence's scanned text: sets of phrases, one of each of which
-        # must be there (a word it begins with, as " " and the word, the scanned text spacing its words;
-        # the phrases each of its matches holds). The automaton finds every phrase of every set at once;
-        # each phrase tells which sets it meets, as a bit per set of each pattern.
+        # must be there (a word it begins with, as " " and the word, the scanned text spacing its words,
+        # unless the phrases hold it; the phrases each of its matches holds). The automaton finds every
+        # phrase of every set at once; each phrase tells which sets it meets, a bit per set of each pattern.
         requirements = [_requirements(pattern) for pattern in self.patterns]
         self._all_met = [(1 << len(sets)) - 1 for sets in requirements]
         self._unconditional = [index for index, sets in enumerate(requirements) if not sets]
