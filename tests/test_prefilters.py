@@ -292,9 +292,15 @@ def test_clause_breaks_found_once_agree_with_searching_each_time(text: str, data
 
 def test_every_clause_break_opens_where_the_guarded_search_looks() -> None:
     """ClauseBreaks searches only where a break can open: each alternative must open there."""
-    openings = (";", ",", r"\s", "^", r"\b(?:said|says|told\s+\w+|announced|reported|added|noted|stated)\b")
+    words = r"\b(?:(?:said|says|told\s+\w+|announced|reported|added|noted|stated)\b"
+    concession = r"^\s*(?:Despite|Notwithstanding|Regardless\s+of)\b"
     for alternative in triggers._top_level_alternatives(clauses.CLAUSE_BREAK.pattern):
-        assert alternative.startswith((*openings, r"\baccording", r"\bas")), alternative
+        assert alternative.startswith((";", ",", r"\s", words, concession)), alternative
+    assert r"|according\s+to\b[^,]*,|as\s+(?=[A-Z]))" in clauses.CLAUSE_BREAK.pattern  # the other words
+    opening = re.compile(clauses._BREAK_OPENING)
+    firsts = ["said", "told", "announced", "reported", "added", "noted", "according", "as", "Despite"]
+    for start in [";", ",", " ", "\n", *firsts, "Notwithstanding", "Regardless"]:
+        assert opening.match(start), start
 
 
 @pytest.mark.parametrize("text", CORPUS_TEXTS, ids=lambda text: text[:30])
