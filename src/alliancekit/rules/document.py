@@ -265,9 +265,18 @@ class SentenceLayer:
     """The triggers inside them: speech, unless a parse says the quotation reports a fact."""
     venue_clauses: VenueClauses | None = attrs.field(init=False, default=None, repr=False)
     """The venue clauses of its triggers, once timing has first asked for them."""
+    cancelled: bool = attrs.field(init=False)
+    """Whether the sentence speaks of calling something off (drafting asks it of every sentence)."""
+    _scanned: str | None = attrs.field(init=False, repr=False)
+    """The sentence as :func:`~alliancekit.literals.scanned_text` has it, shared by its finders;
+    ``None`` when it has a word character beyond ASCII, whose case folding the scanned text may not
+    follow."""
 
     def __attrs_post_init__(self) -> None:
+        # What every sentence needs is found here, once: a property computed on first use costs a
+        # failed attribute lookup first.
         text, offset = self.sentence.text, self.sentence.start
+        self._scanned = scanned_if_ascii(text)
         # Tuples: most sentences have no quotation, and an empty tuple costs nothing per sentence.
         self.quotations = tuple(
             (offset + m.start(), offset + m.end())
@@ -275,19 +284,16 @@ class SentenceLayer:
             if len(m.group().split()) >= 3
         )
         found = find_triggers(text, offset, self._scanned)
-        self.triggers = [
-            t for t in found if not any(start <= t.start and t.end <= end for start, end in self.quotations)
-        ]
-        self.quoted_triggers = tuple(t for t in found if t not in self.triggers) if self.quotations else ()
-
-    @functools.cached_property
-    def _scanned(self) -> str | None:
-        """The sentence as :func:`~alliancekit.literals.scanned_text` has it, shared by its finders.
-
-        ``None`` when it has a word character beyond ASCII, whose case folding
-        the scanned text may not follow.
-        """
-        return scanned_if_ascii(self.sentence.text)
+        if self.quotations:
+            self.triggers = [
+                t
+                for t in found
+                if not any(start <= t.start and t.end <= end for start, end in self.quotations)
+            ]
+            self.quoted_triggers = tuple(t for t in found if t not in self.triggers)
+        else:
+            self.triggers, self.quoted_triggers = found, ()
+        self.cancelled = self.may_hold(cues.CANCEL) and cues.found(cues.CANCEL, text)
 
     def may_hold(self, cue: re.Pattern[str]) -> bool:
         """Whether the sentence holds the phrases every match of ``cue`` holds, whatever their case.
@@ -313,11 +319,6 @@ class SentenceLayer:
             or _cuts_word(sentence, local_end)
             or self.may_hold(cue)
         )
-
-    @functools.cached_property
-    def cancelled(self) -> bool:
-        """Whether the sentence speaks of calling something off."""
-        return self.may_hold(cues.CANCEL) and cues.found(cues.CANCEL, self.sentence.text)
 
     @functools.cached_property
     def future(self) -> bool:
