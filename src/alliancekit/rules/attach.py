@@ -327,8 +327,10 @@ def _continued_trigger(reading: Reading, layer: SentenceLayer) -> list[Trigger]:
     sentences before, when its subject (no more than a name and title) took
     part in it.
     """
+    if layer.sentence.index == 0 or len(layer.persons) < 2:
+        return []  # no sentence before it, or not a subject and someone it is with
     match = _VERBLESS_WITH.match(layer.sentence.text)
-    if match is None or layer.sentence.index == 0:
+    if match is None:
         return []
     start = layer.sentence.start
     subjects = [p for p in layer.persons if p.end <= start + match.end()]
@@ -1168,7 +1170,11 @@ def _note_leader(reading: Reading, layer: SentenceLayer) -> None:
         return
     reading.drafting.leaders_read.add(layer.sentence.index)
     text = reading.text
-    leads = cues.LEADS_DELEGATION.search(text, layer.sentence.start, layer.sentence.end)
+    leads = (
+        cues.LEADS_DELEGATION.search(text, layer.sentence.start, layer.sentence.end)
+        if layer.may_hold(cues.LEADS_DELEGATION)
+        else None
+    )
     if leads is not None and not cues.ASKED_TO.search(text, max(0, leads.start() - 60), leads.start()):
         # "Rep. Dana Whitfield will lead a bipartisan delegation to Tokyo"; not "invited X to lead one"
         before = [p for p in layer.persons if p.end <= leads.start() and not p.possessive]
@@ -1176,7 +1182,11 @@ def _note_leader(reading: Reading, layer: SentenceLayer) -> None:
             reading.drafting.delegation_leader = before[-1]
             # "Sens. A and B will lead a delegation": both lead it, and both travel.
             reading.drafting.delegation = _coordinated_before(reading, layer, before[-1])
-    members = _ALSO_INCLUDES.search(text, layer.sentence.start, layer.sentence.end)
+    members = (
+        _ALSO_INCLUDES.search(text, layer.sentence.start, layer.sentence.end)
+        if layer.may_hold(_ALSO_INCLUDES)
+        else None
+    )
     if members is not None and reading.drafting.delegation:
         # "The group, which also includes Sen. C, is set to land in Taipei": C travels with them.
         joining = [p for p in layer.persons if p.start >= members.end() and not p.possessive][:1]

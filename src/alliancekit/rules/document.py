@@ -271,6 +271,8 @@ class SentenceLayer:
     """The sentence as :func:`~alliancekit.literals.scanned_text` has it, shared by its finders;
     ``None`` when it has a word character beyond ASCII, whose case folding the scanned text may not
     follow."""
+    _held: dict[tuple[str, int], bool] = attrs.field(init=False, factory=dict, repr=False)
+    """What :meth:`may_hold` found, by the cue's source and flags: drafting asks it for each trigger."""
 
     def __attrs_post_init__(self) -> None:
         # What every sentence needs is found here, once: a property computed on first use costs a
@@ -302,8 +304,12 @@ class SentenceLayer:
         sentences hold none of a cue's words, and looking for the phrases at
         once is quicker than trying the pattern at every word.
         """
-        scanned = self._scanned
-        return scanned is None or cues.may_match(cue, scanned)
+        key = (cue.pattern, cue.flags)  # a compiled pattern's own hash reads all its code
+        held = self._held.get(key)
+        if held is None:
+            scanned = self._scanned
+            held = self._held[key] = scanned is None or cues.may_match(cue, scanned)
+        return held
 
     def may_hold_within(self, cue: re.Pattern[str], start: int, end: int) -> bool:
         """:meth:`may_hold` for the sentence's words from ``start`` to ``end`` (document offsets).
@@ -455,17 +461,15 @@ class SentenceLayer:
 
 
 def _cuts_word(text: str, index: int) -> bool:
-    """Whether ``index`` falls between two word characters of ``text``: "meet|ing".
+    r"""Whether ``index`` falls between two word characters (``\w``) of ``text``: "meet|ing".
 
-    >>> _cuts_word("meeting", 4), _cuts_word("met him", 3)
-    (True, False)
+    >>> _cuts_word("meeting", 4), _cuts_word("met him", 3), _cuts_word("met", 0), _cuts_word("met", 3)
+    (True, False, False, False)
     """
-    return 0 < index < len(text) and _is_word_character(text[index - 1]) and _is_word_character(text[index])
+    return index > 0 and _TWO_WORD_CHARACTERS.match(text, index - 1) is not None
 
 
-def _is_word_character(character: str) -> bool:
-    r"""Whether a character is one ``\w`` matches (a letter, a digit or "_")."""
-    return character.isalnum() or character == "_"
+_TWO_WORD_CHARACTERS = re.compile(r"\w\w")
 
 
 @attrs.define
