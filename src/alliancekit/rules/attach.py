@@ -1681,7 +1681,10 @@ def _compound_parties(reading: Reading, layer: SentenceLayer, trigger: Trigger) 
     as their governments.
     """
     text = reading.text
-    before = cues.COMPOUND_BEFORE.search(text, max(layer.sentence.start, trigger.start - 80), trigger.start)
+    window = max(layer.sentence.start, trigger.start - 80)
+    if _COMPOUND_JOIN.search(text, window, trigger.start) is None:
+        return []  # a compound joins its parts with a hyphen, a dash or a slash: none, no compound
+    before = cues.COMPOUND_BEFORE.search(text, window, trigger.start)
     if before is None:
         return []
     compound = before.group("compound")
@@ -1709,6 +1712,10 @@ def _compound_parties(reading: Reading, layer: SentenceLayer, trigger: Trigger) 
             return []  # a part that is neither a country nor a person of the story: no sides
         parties.append(Party(named[-1], None, Role.PARTICIPANT))
     return parties
+
+
+# What joins the parts of a compound of sides ("Bae-Ro", "Japan–U.S.", "US/ROK"), and "inter-Korean"'s hyphen.
+_COMPOUND_JOIN = re.compile(r"[-–/]")
 
 
 def _country_sides(

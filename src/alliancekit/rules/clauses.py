@@ -109,9 +109,6 @@ FINITE_AFTER_ASIDE = re.compile(r"\s+(?:had|has|have|was|were|is|are|will|would|
 RELATIVE_ASIDE = re.compile(r",\s+(?:who|which|whose)\b")
 
 
-_COMMA = re.compile(",")
-
-
 class ClauseBreaks:
     """The clause breaks of one sentence, found once, for every trigger's clause.
 
@@ -121,21 +118,27 @@ class ClauseBreaks:
     """
 
     def __init__(self, text: str) -> None:
+        starts: list[int] = []
+        ends: list[int] = []
+        relative: list[bool] = []
+        plain_before: list[int] = []  # for each break, the nearest at or before it not a relative one
+        latest = -1
+        for match in _GUARDED_CLAUSE_BREAK.finditer(text):
+            start, end = match.span()
+            opens_relative = RELATIVE_BREAK.match(text, start, end) is not None
+            if not opens_relative:
+                latest = len(starts)
+            starts.append(start)
+            ends.append(end)
+            relative.append(opens_relative)
+            plain_before.append(latest)
+        self._text = text
         # Offsets kept as machine integers (array), not lists of int objects: every sentence of a long
         # document holds its breaks until the document is done.
-        found = list(_GUARDED_CLAUSE_BREAK.finditer(text))
-        self._text = text
-        self._starts = array.array("l", (match.start() for match in found))
-        self._ends = array.array("l", (match.end() for match in found))
-        self._relative = array.array("b", (RELATIVE_BREAK.match(m.group()) is not None for m in found))
-        self._commas = array.array("l", (match.start() for match in _COMMA.finditer(text)))
-        # For each break, the nearest break at or before it that is not a relative one (-1: none).
-        self._plain_before = array.array("l")
-        latest = -1
-        for position, relative in enumerate(self._relative):
-            if not relative:
-                latest = position
-            self._plain_before.append(latest)
+        self._starts = array.array("l", starts)
+        self._ends = array.array("l", ends)
+        self._relative = array.array("b", relative)
+        self._plain_before = array.array("l", plain_before)  # -1: none
 
     def left_of(self, start: int) -> int:
         """Where the clause of a trigger starting at ``start`` begins."""
@@ -159,8 +162,7 @@ class ClauseBreaks:
         return self._starts[following] if following < len(self._starts) else len(self._text)
 
     def _comma_between(self, start: int, end: int) -> bool:
-        place = bisect.bisect_left(self._commas, start)
-        return place < len(self._commas) and self._commas[place] < end
+        return self._text.find(",", start, end) >= 0
 
 
 def aside_around(text: str, sentence: Sentence, trigger: Trigger, left: int, right: int) -> tuple[int, int]:

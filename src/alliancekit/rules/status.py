@@ -257,7 +257,11 @@ def status_of(
     local = before.rsplit(",", 1)[-1]
     if trigger.form == "nominal" and cues.PAST_VERB.search(local) and not cues.found(cues.FUTURE, local):
         return Status.OCCURRED, True
-    stated = _own_predicate(sentence, trigger.end - base, trigger) if trigger.form == "nominal" else None
+    stated = (
+        _own_predicate(layer, sentence, trigger, blanked=bool(quotations))
+        if trigger.form == "nominal"
+        else None
+    )
     if stated is not None:
         # "Brandt's visit to Lima, his first in office, began on Sunday" / "is set to begin on Sunday"
         return stated, True
@@ -457,15 +461,21 @@ def _plural_subject(reading: Reading, layer: SentenceLayer, left: int, trigger: 
     )
 
 
-def _own_predicate(sentence: str, position: int, trigger: Trigger) -> Status | None:
+def _own_predicate(layer: SentenceLayer, sentence: str, trigger: Trigger, *, blanked: bool) -> Status | None:
     """The status the predicate of an engagement noun that is its subject states, if it states one.
 
     "Brandt's visit to Lima, his first in office, began on Sunday": occurred;
     "the talks between Brandt and Mireles, which will last an hour, begin on
-    Tuesday": planned. ``position`` is where the trigger ends in ``sentence``.
+    Tuesday": planned. ``sentence`` is the layer's sentence, with its
+    quotations blanked when ``blanked``.
     """
+    position, end = trigger.end - layer.sentence.start, layer.sentence.end
     for pattern, status in _PREDICATES[_ENDS_ON_PREPOSITION.search(trigger.text) is not None]:
-        if pattern.match(sentence, position):
+        # The predicates try many ways to reach their verbs: first, whether the sentence has them (the
+        # blanked words of a quotation may stand side by side where the sentence has none).
+        if (blanked or layer.may_hold_within(pattern, trigger.end, end)) and pattern.match(
+            sentence, position
+        ):
             return status
     return None
 
