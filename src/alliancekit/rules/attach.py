@@ -773,8 +773,12 @@ def _listed_as_members(reading: Reading, draft: Draft, objects: list[Party]) -> 
     return cues.INCLUDING_LIST.search(reading.text, draft.trigger.end, first) is not None
 
 
+# A verb of meeting, perhaps planned: "meets", "to meet", "will meet".
+_MEETS = re.compile(r"(?:to\s+|will\s+)?(?:meet|meets|met)\b")
+
+
 def _calls_on_leader_and_minister(draft: Draft) -> bool:
-    if not re.match(r"(?:to\s+|will\s+)?(?:meet|meets|met)\b", draft.trigger.text) or draft.hosting:
+    if not _MEETS.match(draft.trigger.text) or draft.hosting:
         return False
     objects = [
         p.person for p in draft.parties if p.person is not None and p.person.start > draft.trigger.start
@@ -827,6 +831,12 @@ def _in_person(reading: Reading, layer: SentenceLayer, clause: tuple[int, int]) 
     )
 
 
+# A relative clause that the verb closes: "X and Y, who were both visiting the UK, ...".
+_WHO_CLAUSE_BEFORE = re.compile(r",\s+who\s+[^,;]*$")
+# "and", "and then", "and also" right before a verb: "will arrive on Thursday and hold talks".
+_AND_BEFORE = re.compile(r"\band\s+(?:then\s+|also\s+)?$")
+
+
 def _verbal(
     reading: Reading,
     layer: SentenceLayer,
@@ -850,7 +860,7 @@ def _verbal(
             asides.append((match.start(), closing))
     subjects = [s for s in subjects if not any(a <= s.start < b for a, b in asides)] or subjects
     if not subjects:
-        relative = re.search(r",\s+who\s+[^,;]*$", reading.text[layer.sentence.start : trigger.start])
+        relative = _WHO_CLAUSE_BEFORE.search(reading.text[layer.sentence.start : trigger.start])
         if relative is not None:
             head = layer.sentence.start + relative.start()
             subjects = [
@@ -888,7 +898,7 @@ def _verbal(
     if (
         not subjects
         and not previous_subjects
-        and re.search(r"\band\s+(?:then\s+|also\s+)?$", text[max(0, trigger.start - 12) : trigger.start])
+        and _AND_BEFORE.search(text[max(0, trigger.start - 12) : trigger.start])
     ):
         # "X will arrive on Thursday and hold talks with Y": the sentence's subject.
         subjects = [
@@ -901,7 +911,7 @@ def _verbal(
         shared
         and len(subjects) > len(shared)
         and {person_key(p) for p in shared} <= {person_key(p) for p in subjects}
-        and re.search(r"\band\s+(?:then\s+|also\s+)?$", text[max(0, trigger.start - 12) : trigger.start])
+        and _AND_BEFORE.search(text[max(0, trigger.start - 12) : trigger.start])
     ):
         # "X had talks with Y and Z and exchanged views on ...": the people between the verbs are
         # the first verb's objects; the second verb's subject is still X.
@@ -1322,6 +1332,20 @@ def _joined_trip(
     return False
 
 
+# Where a noun's sides follow it: "talks between", "a meeting with", "a visit by"; or its words end on it.
+_SIDES_FOLLOW = re.compile(r"\s*(?:between|with|by|from|among|involving)\b")
+_ENDS_ON_BETWEEN_OR_WITH = re.compile(r"\b(?:between|with)$")
+_ENDS_ON_SIDES_WORD = re.compile(r"\b(?:between|among|with)$")
+# "the meeting of", "a summit in", "talks at": a phrase of the meeting's own; or its words end on it.
+_OF_IN_OR_AT_FOLLOWS = re.compile(r"\s*(?:of|in|at)\b")
+_ENDS_ON_OF_IN_OR_AT = re.compile(r"\b(?:of|in|at)$")
+_OF_FOLLOWS = re.compile(r"\s*of\b")
+# The means or setting right before an engagement noun: "agreed in a video conference", "by phone".
+_MEANS_BEFORE = re.compile(
+    r"\b(?:in|at|during|via|by|over|through)\s+(?:(?:an?|the|their)\s+(?:[\w-]+\s+){0,2})?$"
+)
+
+
 def _nominal(
     reading: Reading,
     layer: SentenceLayer,
@@ -1335,8 +1359,8 @@ def _nominal(
     possessor = _possessor(reading, layer, trigger)
     after = text[trigger.end : right]
     between = (
-        re.match(r"\s*(?:between|with|by|from|among|involving)\b", after)
-        or re.search(r"\b(?:between|with)$", trigger.text)
+        _SIDES_FOLLOW.match(after)
+        or _ENDS_ON_BETWEEN_OR_WITH.search(trigger.text)
         # "The talks were held in Manila on May 2 between A and B"
         or cues.HELD_BETWEEN.match(after)
     )
@@ -1351,18 +1375,18 @@ def _nominal(
         objects = persons_between(reading, layer, trigger.end, min(right, later))
         groups = [g for g in layer.groups if trigger.end <= g.start and g.end <= right]
     elif (
-        re.match(r"\s*(?:of|in|at)\b", after) or re.search(r"\b(?:of|in|at)$", trigger.text)
+        _OF_IN_OR_AT_FOLLOWS.match(after) or _ENDS_ON_OF_IN_OR_AT.search(trigger.text)
     ) and trigger.type is EventType.MEETING:
         groups = [g for g in layer.groups if trigger.end <= g.start and g.end <= min(right, trigger.end + 80)]
-        of_phrase = cues.OF_PHRASE.match(after if re.match(r"\s*of\b", after) else " of" + after)
-        if (re.match(r"\s*of\b", after) or trigger.text.endswith("of")) and not groups and of_phrase:
+        of_phrase = cues.OF_PHRASE.match(after if _OF_FOLLOWS.match(after) else " of" + after)
+        if (_OF_FOLLOWS.match(after) or trigger.text.endswith("of")) and not groups and of_phrase:
             # "the meeting of Presidents A and B held on ...": the people of the "of" phrase.
             phrase_end = trigger.end + len(of_phrase.group())
             objects = [p for p in layer.persons if trigger.end <= p.start and p.end <= phrase_end]
     if (
         trigger.type is EventType.INVITATION
         and cues.INVITATION_OF.search(text[max(0, trigger.start - 12) : trigger.start])
-        and re.match(r"\s*of\b", after)
+        and _OF_FOLLOWS.match(after)
     ):
         # "X arrives in Manila ... at the invitation of Y": Y invited X.
         inviters = [p for p in layer.persons if trigger.end < p.start <= trigger.end + 80][:1]
@@ -1449,10 +1473,7 @@ def _nominal(
     if (
         not parties
         and trigger.type is not EventType.VISIT
-        and re.search(
-            r"\b(?:in|at|during|via|by|over|through)\s+(?:(?:an?|the|their)\s+(?:[\w-]+\s+){0,2})?$",
-            text[max(left, trigger.start - 40) : trigger.start],
-        )
+        and _MEANS_BEFORE.search(text[max(left, trigger.start - 40) : trigger.start])
     ):
         # "Lindqvist and Wren agreed in a video conference": the clause's subjects took part.
         subjects = [p for p in persons_between(reading, layer, left, trigger.start) if not p.possessive]
@@ -1467,7 +1488,7 @@ def _nominal(
             parties = [Party(p, None, Role.PARTICIPANT) for p in subjects]
     if not parties and trigger.type in (EventType.MEETING, EventType.CALL):
         # "a trilateral summit among South Korea, China and Japan": the sides are listed.
-        ends_between = re.search(r"\b(?:between|among|with)$", trigger.text) is not None
+        ends_between = _ENDS_ON_SIDES_WORD.search(trigger.text) is not None
         listed = sides.listed_countries(" between" + after if ends_between else after)
         if listed:
             around = text[max(left, trigger.start - 40) : right]
@@ -1829,9 +1850,7 @@ def _governments(trigger: Trigger, codes: list[str]) -> list[Party]:
 
 def _visit_subject(reading: Reading, layer: SentenceLayer) -> Draft | None:
     """The visit a sentence opening "The visit ..." or "The trip ..." is about."""
-    if not re.match(
-        r"\s*(?:The|This|That|His|Her|Their)\s+(?:[\w-]+\s+)?(?:visit|trip|tour)\b", layer.sentence.text
-    ):
+    if not _VISIT_OPENING.match(layer.sentence.text):
         return None
     for draft in reversed(reading.drafts):
         if layer.sentence.index - draft.sentence > 3:
@@ -1841,6 +1860,8 @@ def _visit_subject(reading: Reading, layer: SentenceLayer) -> Draft | None:
     return None
 
 
+# A sentence opening on a trip: "The visit ...", "His trip to Seoul ...".
+_VISIT_OPENING = re.compile(r"\s*(?:The|This|That|His|Her|Their)\s+(?:[\w-]+\s+)?(?:visit|trip|tour)\b")
 _SPEAKER_VERB = re.compile(
     r"\s*(?:said|says|told|added|noted|stressed|expressed|welcomed|is\s+looking\s+forward)\b"
 )

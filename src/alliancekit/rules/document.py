@@ -279,11 +279,15 @@ class SentenceLayer:
         # failed attribute lookup first.
         text, offset = self.sentence.text, self.sentence.start
         self._scanned = scanned_if_ascii(text)
-        # Tuples: most sentences have no quotation, and an empty tuple costs nothing per sentence.
-        self.quotations = tuple(
-            (offset + m.start(), offset + m.end())
-            for m in cues.QUOTE.finditer(text)
-            if len(m.group().split()) >= 3
+        # Tuples: most sentences have no quotation (nor its marks), and an empty tuple costs nothing.
+        self.quotations = (
+            tuple(
+                (offset + m.start(), offset + m.end())
+                for m in cues.QUOTE.finditer(text)
+                if len(m.group().split()) >= 3
+            )
+            if '"' in text or "“" in text
+            else ()
         )
         found = find_triggers(text, offset, self._scanned)
         if self.quotations:
@@ -766,11 +770,15 @@ def countries_in(text: str, *, exclude: set[str]) -> list[str]:
     >>> countries_in("Talks in Tokyo touched on China and on North Korea.", exclude={"JPN"})
     ['CHN', 'PRK']
     """
-    # A compound joins capitalised parts with hyphens: a text without a hyphen has none to mask.
-    masked = cues.COMPOUND.sub(lambda m: " " * len(m.group()), text) if "-" in text else text
+    # A compound joins capitalised parts with hyphens: a text without a hyphen before a capital has none.
+    masked = cues.COMPOUND.sub(lambda m: " " * len(m.group()), text) if _HYPHEN_CAPITAL.search(text) else text
     found: list[str] = []
     for match in lexicon.country_pattern().finditer(masked):
         code = lexicon.country_of_word(match.group())
         if code and code not in exclude and code not in found:
             found.append(code)
     return found
+
+
+# What every compound of capitalised parts holds ("Japan-U.S."): a hyphen before a capital.
+_HYPHEN_CAPITAL = re.compile(r"-[A-Z]")

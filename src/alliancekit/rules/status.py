@@ -235,7 +235,7 @@ def status_of(
     if trigger.form == "verbal" and (
         text[max(0, trigger.start - 3) : trigger.start].lower() == "to "
         or _SPLIT_INFINITIVE.search(text, max(0, trigger.start - 24), trigger.start)
-        or re.search(r"\b(?:to|will|would|may|might|could)\s+\w+$", trigger.text)
+        or _PLANNED_VERB.search(trigger.text)
     ):
         return Status.PLANNED, True
     if trigger.type is EventType.INVITATION:
@@ -442,6 +442,8 @@ _CHOSE_TO = re.compile(
     r"(?:also\s+|then\s+|first\s+|personally\s+)?$",
     re.IGNORECASE,
 )
+# A trigger worded as an infinitive or after a modal: "to meet", "will visit", "could travel".
+_PLANNED_VERB = re.compile(r"\b(?:to|will|would|may|might|could)\s+\w+$")
 # "for Luo to also meet Sandoval", "to then travel to Seoul": an infinitive with an adverb inside it.
 _SPLIT_INFINITIVE = re.compile(
     r"\bto\s+(?:also|then|later|further|personally|separately|[a-z]{3,}ly)\s+$", re.IGNORECASE
