@@ -143,7 +143,6 @@ def status_of(
     quotations = [(start, end) for start, end in layer.quotations if not start <= trigger.start < end]
     # The sentence with those quotations blanked, offsets kept from ``base``: what the cues read.
     sentence = _quotes_blanked(layer.sentence.text, base, quotations)
-    future_in_sentence = cues.found(cues.FUTURE, sentence) if quotations else layer.future
     # "X said he would return after Y extended an invitation": the clause's own tense.
     left = subordinate_start(
         reading.text, trigger, left, functools.partial(names_someone, reading, layer), of_any_type=True
@@ -309,7 +308,11 @@ def status_of(
             and _AHEAD_TIME.search(text, left, right)
         ):
             return Status.PLANNED, True  # "Halvorsen heads to Oslo next week": the news present of a plan
-        if first not in cues.PAST_FORMS and not first.endswith("ed") and future_in_sentence:
+        if (
+            first not in cues.PAST_FORMS
+            and not first.endswith("ed")
+            and (cues.found(cues.FUTURE, sentence) if quotations else layer.future)
+        ):
             # "... later this month, when Delgado and Mireles travel to Manila"
             return Status.PLANNED, True
         if (
