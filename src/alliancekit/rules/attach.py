@@ -89,7 +89,7 @@ def draft_sentences(reading: Reading) -> None:
 
 def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
     """Draft each trigger of one sentence, and give each draft its status, time, place and topics."""
-    sentence = layer.sentence
+    sentence, text = layer.sentence, reading.text
     if layer.triggers and (
         (layer.may_hold(cues.DELEGATION) and cues.DELEGATION.search(sentence.text))
         or (layer.may_hold(_ALSO_INCLUDES) and _ALSO_INCLUDES.search(sentence.text))
@@ -119,7 +119,7 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
         if (
             draft.type is EventType.MEETING
             and layer.may_hold_within(cues.REMOTE_MEANS, trigger.end, right)
-            and cues.REMOTE_MEANS.search(reading.text, trigger.end, right)
+            and cues.REMOTE_MEANS.search(text, trigger.end, right)
         ):
             draft.type = EventType.CALL  # "held the 2+2 with X and Y via video conference": a call
         if trigger.form == "verbal":
@@ -127,15 +127,13 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
                 p for p in draft.parties if p.person is not None and p.person.start < trigger.start
             ] or previous_subjects
         if layer.may_hold_within(cues.NEGATED, left, trigger.start) and cues.found(
-            cues.NEGATED, reading.text[left : trigger.start]
+            cues.NEGATED, text[left : trigger.start]
         ):
             continue
-        if trigger.form == "nominal" and _NONE_OF.search(
-            reading.text, max(left, trigger.start - 30), trigger.start
-        ):
+        if trigger.form == "nominal" and _NONE_OF.search(text, max(left, trigger.start - 30), trigger.start):
             continue  # "No meeting between the two leaders has been scheduled": there is none
         if trigger.form == "verbal" and cues.NOT_DONE.search(
-            reading.text, max(left, trigger.start - 30), trigger.start
+            text, max(left, trigger.start - 30), trigger.start
         ):
             negated_until = right
             continue  # "did not meet Okafor during the summit": nothing happened
@@ -143,33 +141,31 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
             continue  # the summit of that negated clause is its setting, not a meeting of theirs
         if (
             layer.may_hold_within(cues.HABITUAL, trigger.end, right)
-            and cues.HABITUAL.match(reading.text, trigger.end, right)
+            and cues.HABITUAL.match(text, trigger.end, right)
         ) or (
             trigger.form == "nominal"
-            and cues.HABITUAL_BEFORE.search(reading.text, max(left, trigger.start - 40), trigger.start)
+            and cues.HABITUAL_BEFORE.search(text, max(left, trigger.start - 40), trigger.start)
         ):
             # "agreed to meet at least once a year", "promised regular meetings": a commitment, not one
             continue
-        if cues.WHETHER.search(reading.text, max(left, trigger.start - 40), trigger.start):
+        if cues.WHETHER.search(text, max(left, trigger.start - 40), trigger.start):
             continue  # "Asked whether he might stop in Tokyo": a question, not a plan
         if layer.may_hold_within(cues.BACKGROUND_COUNT, left, right) and cues.found(
-            cues.BACKGROUND_COUNT, reading.text[left:right]
+            cues.BACKGROUND_COUNT, text[left:right]
         ):
             continue  # "they have spoken by phone several times since": a tally, not one engagement
-        if cue_matches(cues.PLEASANTRY, reading.text[max(left, trigger.start - 40) : trigger.end]) or (
+        if cue_matches(cues.PLEASANTRY, text[max(left, trigger.start - 40) : trigger.end]) or (
             layer.may_hold_within(cues.WISH, left, trigger.start)
-            and cues.found(cues.WISH, reading.text[left : trigger.start])
+            and cues.found(cues.WISH, text[left : trigger.start])
             and not _arranged(draft, trigger)
-            and not time_ahead(
-                reading.text, trigger.end, right
-            )  # "looks forward to visiting Seoul next month"
+            and not time_ahead(text, trigger.end, right)  # "looks forward to visiting Seoul next month"
         ):
             continue  # "pleased to meet X again": the meeting under way, not a plan
         draft.status, draft.explicit_status = status_of(reading, layer, trigger, left, right)
-        if trigger.traveller_inside and cues.found(cues.WISH, reading.text[left : trigger.start]):
+        if trigger.traveller_inside and cues.found(cues.WISH, text[left : trigger.start]):
             draft.status, draft.explicit_status = Status.PLANNED, True  # "looks forward to welcoming X to"
         draft.in_headline = layer.sentence.section is not SectionKind.BODY
-        adjunct = cues.PARTICIPLE_ADJUNCT.search(reading.text[max(0, trigger.start - 12) : trigger.start])
+        adjunct = cues.PARTICIPLE_ADJUNCT.search(text[max(0, trigger.start - 12) : trigger.start])
         if adjunct and trigger.text.split()[0].lower().endswith("ing"):
             # "... tomorrow before flying on to Manila": the trip is as planned as the main clause,
             # and what the main clause reports happens before it, elsewhere.
@@ -180,25 +176,25 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
             and not draft.explicit_status
             and sentence_status is not None
             # "will travel to explain the outcome of his trip": the trip is known, not planned with it
-            and not cue_matches(cues.PRESUPPOSED, reading.text[left : trigger.start])
+            and not cue_matches(cues.PRESUPPOSED, text[left : trigger.start])
         ):
             # "Brandt held talks with Mireles, as well as a meeting with Zhou": one tense for both.
             draft.status = sentence_status
             # "is to hold a meeting with A, and separate meetings with B and C": the verb is shared.
-            draft.explicit_status = cues.ELIDED_VERB.fullmatch(reading.text, left, trigger.start) is not None
+            draft.explicit_status = cues.ELIDED_VERB.fullmatch(text, left, trigger.start) is not None
         elif trigger.form == "verbal" and draft.explicit_status:
             sentence_status = Status.PLANNED if trigger.proposal else draft.status
         if draft.undated:
             draft.status, draft.explicit_status = Status.OCCURRED, True  # "at the invitation of": made
-        own_left, own_right = aside_around(reading.text, layer.sentence, trigger, left, right)
+        own_left, own_right = aside_around(text, layer.sentence, trigger, left, right)
         draft.counterfactual = layer.may_hold_within(cues.COUNTERFACTUAL, own_left, own_right) and cues.found(
-            cues.COUNTERFACTUAL, reading.text[own_left:own_right]
+            cues.COUNTERFACTUAL, text[own_left:own_right]
         )
         if (
             not draft.counterfactual
             and last_verbal is not None
             and last_verbal.counterfactual
-            and re.search(r"\band\s+(?:to\s+)?$", reading.text[max(0, trigger.start - 10) : trigger.start])
+            and re.search(r"\band\s+(?:to\s+)?$", text[max(0, trigger.start - 10) : trigger.start])
             and cues.BASE_FORM.fullmatch(trigger.text.split()[0].lower())
         ):
             # "had been due to arrive ... and to hold talks", "had been expected to visit X and meet Y"
@@ -243,14 +239,14 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
         draft.topics = topics_of(layer, draft)
         if trigger.abroad and _at_home(draft):
             continue  # "he was in Washington for talks", said of an American: no trip
-        if draft.type is EventType.VISIT and _AS_A_PRIVATE_TRAVELLER.search(reading.text, trigger.end, right):
+        if draft.type is EventType.VISIT and _AS_A_PRIVATE_TRAVELLER.search(text, trigger.end, right):
             continue  # "hoped to visit Japan one day as an ordinary traveler": no official trip
         if draft.status is Status.PLANNED and _leg_called_off(reading, layer, draft):
             # "... will not go to Mongolia. He was to visit Japan and Mongolia.": that stop is off
             draft.status, draft.explicit_status = Status.CANCELLED, True
         if (
             draft.status in (None, Status.PLANNED)
-            and cues.ARRANGED_BEFORE.search(reading.text, max(left, trigger.start - 40), trigger.start)
+            and cues.ARRANGED_BEFORE.search(text, max(left, trigger.start - 40), trigger.start)
             and _engagement_called_off(reading, layer, draft)
         ):
             # "Okafor's meeting with Halvorsen was axed ... Okafor had also lined up meetings with X":
@@ -280,7 +276,7 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
             continue
         if not draft.has_person() and not between_countries(draft):
             continue
-        clause_before = reading.text[left : trigger.start]
+        clause_before = text[left : trigger.start]
         draft.distinct = cue_matches(cues.DISTINCT, clause_before + " " + trigger.text)
         draft.previous_occasion = cue_matches(cues.PREVIOUS_OCCASION, clause_before + " " + trigger.text)
         for second in more_destinations(reading, layer, trigger, draft, right):
