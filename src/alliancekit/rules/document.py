@@ -271,8 +271,6 @@ class SentenceLayer:
     """The sentence as :func:`~alliancekit.literals.scanned_text` has it, shared by its finders;
     ``None`` when it has a word character beyond ASCII, whose case folding the scanned text may not
     follow."""
-    _held: dict[tuple[str, int], bool] = attrs.field(init=False, factory=dict, repr=False)
-    """What :meth:`may_hold` found, by the cue's source and flags: drafting asks it for each trigger."""
 
     def __attrs_post_init__(self) -> None:
         # What every sentence needs is found here, once: a property computed on first use costs a
@@ -308,12 +306,8 @@ class SentenceLayer:
         sentences hold none of a cue's words, and looking for the phrases at
         once is quicker than trying the pattern at every word.
         """
-        key = (cue.pattern, cue.flags)  # a compiled pattern's own hash reads all its code
-        held = self._held.get(key)
-        if held is None:
-            scanned = self._scanned
-            held = self._held[key] = scanned is None or cues.may_match(cue, scanned)
-        return held
+        scanned = self._scanned
+        return scanned is None or cues.may_match(cue, scanned)
 
     def may_hold_within(self, cue: re.Pattern[str], start: int, end: int) -> bool:
         """:meth:`may_hold` for the sentence's words from ``start`` to ``end`` (document offsets).
