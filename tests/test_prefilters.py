@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from alliancekit import temporal
 from alliancekit.literals import scanned_if_ascii, scanned_text
-from alliancekit.rules import clauses, cues, timing, triggers
+from alliancekit.rules import attach, clauses, cues, status, timing, triggers
 from alliancekit.rules import text as text_module
 from alliancekit.rules.text import LONGEST_SENTENCE, body_sentences
 from alliancekit.rules.triggers import find_triggers, leading_words
@@ -277,6 +277,60 @@ def test_no_cue_that_matches_generated_text_is_ruled_out(text: str) -> None:
     assert _cues_ruled_out_though_they_match(text) == []
 
 
+# The drafting and status stages' own patterns that a sentence's layer rules out before trying them.
+STAGE_PATTERNS = [
+    *(pattern for patterns in status._PREDICATES.values() for pattern, _ in patterns),
+    status._LEAVES_BEFORE,
+    status._CHOSE_TO,
+    status._TRAVELLED_TO_DO,
+    attach._ALSO_INCLUDES,
+    cues.LEADS_DELEGATION,
+]
+STAGE_TEXTS = [
+    "Brandt's visit to Lima, his first in office, began on Sunday.",
+    "The talks between Brandt and Mireles, which will last an hour, begin on Tuesday.",
+    "The summit is scheduled to open in Hanoi.",
+    "The group, which also includes Sen. Ito, is set to land in Taipei.",
+    "Rep. Dana Whitfield will lead a bipartisan delegation to Tokyo.",
+    "Hale will leave the G7 summit early before his scheduled meeting with Varga.",
+    "Okafor chose to visit Seoul first, and she flew to New York to see Hale.",
+]
+
+
+def _stage_patterns_ruled_out_though_they_match(sentence: str) -> list[str]:
+    """The stage patterns ruled out for ``sentence`` that match it, or a part of it up to a word.
+
+    Those ending in "$" are searched up to a trigger: each word's start stands for one.
+    """
+    scanned = scanned_if_ascii(sentence)
+    if scanned is None:
+        return []
+    ends = [len(sentence), *(match.end() for match in re.finditer(r"\s+", sentence))]
+    return [
+        pattern.pattern
+        for pattern in STAGE_PATTERNS
+        if any(pattern.search(sentence, 0, end) for end in ends) and not cues.may_match(pattern, scanned)
+    ]
+
+
+@pytest.mark.parametrize("text", CORPUS_TEXTS, ids=lambda text: text[:30])
+def test_no_stage_pattern_that_matches_a_sentence_of_the_corpora_is_ruled_out(text: str) -> None:
+    for sentence in body_sentences(text):
+        assert _stage_patterns_ruled_out_though_they_match(sentence.text) == []
+
+
+def test_no_stage_pattern_is_ruled_out_of_its_examples() -> None:
+    for text in STAGE_TEXTS:
+        assert _stage_patterns_ruled_out_though_they_match(text) == []
+    # Each pattern matches one of them, up to a word.
+    for pattern in STAGE_PATTERNS:
+        assert any(
+            pattern.search(text, 0, match.end())
+            for text in STAGE_TEXTS
+            for match in re.finditer(r"\S+\s+", text)
+        ), pattern.pattern
+
+
 def test_a_cue_is_ruled_out_by_a_text_without_its_words() -> None:
     assert cues.may_match(cues.CANCEL, scanned_text("The visit was postponed until the spring."))
     assert not cues.may_match(cues.CANCEL, scanned_text("Okafor met Varga in Lagos on Monday."))
@@ -331,9 +385,15 @@ def test_clause_breaks_found_once_agree_with_searching_each_time(text: str, data
 
 def test_every_clause_break_opens_where_the_guarded_search_looks() -> None:
     """ClauseBreaks searches only where a break can open: each alternative must open there."""
-    openings = (";", ",", r"\s", "^", r"\b(?:said|says|told\s+\w+|announced|reported|added|noted|stated)\b")
+    words = r"\b(?:(?:said|says|told\s+\w+|announced|reported|added|noted|stated)\b"
+    concession = r"^\s*(?:Despite|Notwithstanding|Regardless\s+of)\b"
     for alternative in triggers._top_level_alternatives(clauses.CLAUSE_BREAK.pattern):
-        assert alternative.startswith((*openings, r"\baccording", r"\bas")), alternative
+        assert alternative.startswith((";", ",", r"\s", words, concession)), alternative
+    assert r"|according\s+to\b[^,]*,|as\s+(?=[A-Z]))" in clauses.CLAUSE_BREAK.pattern  # the other words
+    opening = re.compile(clauses._BREAK_OPENING)
+    firsts = ["said", "told", "announced", "reported", "added", "noted", "according", "as", "Despite"]
+    for start in [";", ",", " ", "\n", *firsts, "Notwithstanding", "Regardless"]:
+        assert opening.match(start), start
 
 
 @pytest.mark.parametrize("text", CORPUS_TEXTS, ids=lambda text: text[:30])

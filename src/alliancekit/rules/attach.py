@@ -89,7 +89,7 @@ def draft_sentences(reading: Reading) -> None:
 
 def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
     """Draft each trigger of one sentence, and give each draft its status, time, place and topics."""
-    sentence = layer.sentence
+    sentence, text = layer.sentence, reading.text
     if layer.triggers and (
         (layer.may_hold(cues.DELEGATION) and cues.DELEGATION.search(sentence.text))
         or (layer.may_hold(_ALSO_INCLUDES) and _ALSO_INCLUDES.search(sentence.text))
@@ -119,7 +119,7 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
         if (
             draft.type is EventType.MEETING
             and layer.may_hold_within(cues.REMOTE_MEANS, trigger.end, right)
-            and cues.REMOTE_MEANS.search(reading.text, trigger.end, right)
+            and cues.REMOTE_MEANS.search(text, trigger.end, right)
         ):
             draft.type = EventType.CALL  # "held the 2+2 with X and Y via video conference": a call
         if trigger.form == "verbal":
@@ -127,15 +127,13 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
                 p for p in draft.parties if p.person is not None and p.person.start < trigger.start
             ] or previous_subjects
         if layer.may_hold_within(cues.NEGATED, left, trigger.start) and cues.found(
-            cues.NEGATED, reading.text[left : trigger.start]
+            cues.NEGATED, text[left : trigger.start]
         ):
             continue
-        if trigger.form == "nominal" and _NONE_OF.search(
-            reading.text, max(left, trigger.start - 30), trigger.start
-        ):
+        if trigger.form == "nominal" and _NONE_OF.search(text, max(left, trigger.start - 30), trigger.start):
             continue  # "No meeting between the two leaders has been scheduled": there is none
         if trigger.form == "verbal" and cues.NOT_DONE.search(
-            reading.text, max(left, trigger.start - 30), trigger.start
+            text, max(left, trigger.start - 30), trigger.start
         ):
             negated_until = right
             continue  # "did not meet Okafor during the summit": nothing happened
@@ -143,33 +141,31 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
             continue  # the summit of that negated clause is its setting, not a meeting of theirs
         if (
             layer.may_hold_within(cues.HABITUAL, trigger.end, right)
-            and cues.HABITUAL.match(reading.text, trigger.end, right)
+            and cues.HABITUAL.match(text, trigger.end, right)
         ) or (
             trigger.form == "nominal"
-            and cues.HABITUAL_BEFORE.search(reading.text, max(left, trigger.start - 40), trigger.start)
+            and cues.HABITUAL_BEFORE.search(text, max(left, trigger.start - 40), trigger.start)
         ):
             # "agreed to meet at least once a year", "promised regular meetings": a commitment, not one
             continue
-        if cues.WHETHER.search(reading.text, max(left, trigger.start - 40), trigger.start):
+        if cues.WHETHER.search(text, max(left, trigger.start - 40), trigger.start):
             continue  # "Asked whether he might stop in Tokyo": a question, not a plan
         if layer.may_hold_within(cues.BACKGROUND_COUNT, left, right) and cues.found(
-            cues.BACKGROUND_COUNT, reading.text[left:right]
+            cues.BACKGROUND_COUNT, text[left:right]
         ):
             continue  # "they have spoken by phone several times since": a tally, not one engagement
-        if cue_matches(cues.PLEASANTRY, reading.text[max(left, trigger.start - 40) : trigger.end]) or (
+        if cue_matches(cues.PLEASANTRY, text[max(left, trigger.start - 40) : trigger.end]) or (
             layer.may_hold_within(cues.WISH, left, trigger.start)
-            and cues.found(cues.WISH, reading.text[left : trigger.start])
+            and cues.found(cues.WISH, text[left : trigger.start])
             and not _arranged(draft, trigger)
-            and not time_ahead(
-                reading.text, trigger.end, right
-            )  # "looks forward to visiting Seoul next month"
+            and not time_ahead(text, trigger.end, right)  # "looks forward to visiting Seoul next month"
         ):
             continue  # "pleased to meet X again": the meeting under way, not a plan
         draft.status, draft.explicit_status = status_of(reading, layer, trigger, left, right)
-        if trigger.traveller_inside and cues.found(cues.WISH, reading.text[left : trigger.start]):
+        if trigger.traveller_inside and cues.found(cues.WISH, text[left : trigger.start]):
             draft.status, draft.explicit_status = Status.PLANNED, True  # "looks forward to welcoming X to"
         draft.in_headline = layer.sentence.section is not SectionKind.BODY
-        adjunct = cues.PARTICIPLE_ADJUNCT.search(reading.text[max(0, trigger.start - 12) : trigger.start])
+        adjunct = cues.PARTICIPLE_ADJUNCT.search(text[max(0, trigger.start - 12) : trigger.start])
         if adjunct and trigger.text.split()[0].lower().endswith("ing"):
             # "... tomorrow before flying on to Manila": the trip is as planned as the main clause,
             # and what the main clause reports happens before it, elsewhere.
@@ -180,25 +176,25 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
             and not draft.explicit_status
             and sentence_status is not None
             # "will travel to explain the outcome of his trip": the trip is known, not planned with it
-            and not cue_matches(cues.PRESUPPOSED, reading.text[left : trigger.start])
+            and not cue_matches(cues.PRESUPPOSED, text[left : trigger.start])
         ):
             # "Brandt held talks with Mireles, as well as a meeting with Zhou": one tense for both.
             draft.status = sentence_status
             # "is to hold a meeting with A, and separate meetings with B and C": the verb is shared.
-            draft.explicit_status = cues.ELIDED_VERB.fullmatch(reading.text, left, trigger.start) is not None
+            draft.explicit_status = cues.ELIDED_VERB.fullmatch(text, left, trigger.start) is not None
         elif trigger.form == "verbal" and draft.explicit_status:
             sentence_status = Status.PLANNED if trigger.proposal else draft.status
         if draft.undated:
             draft.status, draft.explicit_status = Status.OCCURRED, True  # "at the invitation of": made
-        own_left, own_right = aside_around(reading.text, layer.sentence, trigger, left, right)
+        own_left, own_right = aside_around(text, layer.sentence, trigger, left, right)
         draft.counterfactual = layer.may_hold_within(cues.COUNTERFACTUAL, own_left, own_right) and cues.found(
-            cues.COUNTERFACTUAL, reading.text[own_left:own_right]
+            cues.COUNTERFACTUAL, text[own_left:own_right]
         )
         if (
             not draft.counterfactual
             and last_verbal is not None
             and last_verbal.counterfactual
-            and re.search(r"\band\s+(?:to\s+)?$", reading.text[max(0, trigger.start - 10) : trigger.start])
+            and re.search(r"\band\s+(?:to\s+)?$", text[max(0, trigger.start - 10) : trigger.start])
             and cues.BASE_FORM.fullmatch(trigger.text.split()[0].lower())
         ):
             # "had been due to arrive ... and to hold talks", "had been expected to visit X and meet Y"
@@ -243,14 +239,14 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
         draft.topics = topics_of(layer, draft)
         if trigger.abroad and _at_home(draft):
             continue  # "he was in Washington for talks", said of an American: no trip
-        if draft.type is EventType.VISIT and _AS_A_PRIVATE_TRAVELLER.search(reading.text, trigger.end, right):
+        if draft.type is EventType.VISIT and _AS_A_PRIVATE_TRAVELLER.search(text, trigger.end, right):
             continue  # "hoped to visit Japan one day as an ordinary traveler": no official trip
         if draft.status is Status.PLANNED and _leg_called_off(reading, layer, draft):
             # "... will not go to Mongolia. He was to visit Japan and Mongolia.": that stop is off
             draft.status, draft.explicit_status = Status.CANCELLED, True
         if (
             draft.status in (None, Status.PLANNED)
-            and cues.ARRANGED_BEFORE.search(reading.text, max(left, trigger.start - 40), trigger.start)
+            and cues.ARRANGED_BEFORE.search(text, max(left, trigger.start - 40), trigger.start)
             and _engagement_called_off(reading, layer, draft)
         ):
             # "Okafor's meeting with Halvorsen was axed ... Okafor had also lined up meetings with X":
@@ -280,7 +276,7 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
             continue
         if not draft.has_person() and not between_countries(draft):
             continue
-        clause_before = reading.text[left : trigger.start]
+        clause_before = text[left : trigger.start]
         draft.distinct = cue_matches(cues.DISTINCT, clause_before + " " + trigger.text)
         draft.previous_occasion = cue_matches(cues.PREVIOUS_OCCASION, clause_before + " " + trigger.text)
         for second in more_destinations(reading, layer, trigger, draft, right):
@@ -327,8 +323,10 @@ def _continued_trigger(reading: Reading, layer: SentenceLayer) -> list[Trigger]:
     sentences before, when its subject (no more than a name and title) took
     part in it.
     """
+    if layer.sentence.index == 0 or len(layer.persons) < 2:
+        return []  # no sentence before it, or not a subject and someone it is with
     match = _VERBLESS_WITH.match(layer.sentence.text)
-    if match is None or layer.sentence.index == 0:
+    if match is None:
         return []
     start = layer.sentence.start
     subjects = [p for p in layer.persons if p.end <= start + match.end()]
@@ -771,8 +769,12 @@ def _listed_as_members(reading: Reading, draft: Draft, objects: list[Party]) -> 
     return cues.INCLUDING_LIST.search(reading.text, draft.trigger.end, first) is not None
 
 
+# A verb of meeting, perhaps planned: "meets", "to meet", "will meet".
+_MEETS = re.compile(r"(?:to\s+|will\s+)?(?:meet|meets|met)\b")
+
+
 def _calls_on_leader_and_minister(draft: Draft) -> bool:
-    if not re.match(r"(?:to\s+|will\s+)?(?:meet|meets|met)\b", draft.trigger.text) or draft.hosting:
+    if not _MEETS.match(draft.trigger.text) or draft.hosting:
         return False
     objects = [
         p.person for p in draft.parties if p.person is not None and p.person.start > draft.trigger.start
@@ -825,6 +827,12 @@ def _in_person(reading: Reading, layer: SentenceLayer, clause: tuple[int, int]) 
     )
 
 
+# A relative clause that the verb closes: "X and Y, who were both visiting the UK, ...".
+_WHO_CLAUSE_BEFORE = re.compile(r",\s+who\s+[^,;]*$")
+# "and", "and then", "and also" right before a verb: "will arrive on Thursday and hold talks".
+_AND_BEFORE = re.compile(r"\band\s+(?:then\s+|also\s+)?$")
+
+
 def _verbal(
     reading: Reading,
     layer: SentenceLayer,
@@ -848,7 +856,7 @@ def _verbal(
             asides.append((match.start(), closing))
     subjects = [s for s in subjects if not any(a <= s.start < b for a, b in asides)] or subjects
     if not subjects:
-        relative = re.search(r",\s+who\s+[^,;]*$", reading.text[layer.sentence.start : trigger.start])
+        relative = _WHO_CLAUSE_BEFORE.search(reading.text[layer.sentence.start : trigger.start])
         if relative is not None:
             head = layer.sentence.start + relative.start()
             subjects = [
@@ -886,7 +894,7 @@ def _verbal(
     if (
         not subjects
         and not previous_subjects
-        and re.search(r"\band\s+(?:then\s+|also\s+)?$", text[max(0, trigger.start - 12) : trigger.start])
+        and _AND_BEFORE.search(text[max(0, trigger.start - 12) : trigger.start])
     ):
         # "X will arrive on Thursday and hold talks with Y": the sentence's subject.
         subjects = [
@@ -899,7 +907,7 @@ def _verbal(
         shared
         and len(subjects) > len(shared)
         and {person_key(p) for p in shared} <= {person_key(p) for p in subjects}
-        and re.search(r"\band\s+(?:then\s+|also\s+)?$", text[max(0, trigger.start - 12) : trigger.start])
+        and _AND_BEFORE.search(text[max(0, trigger.start - 12) : trigger.start])
     ):
         # "X had talks with Y and Z and exchanged views on ...": the people between the verbs are
         # the first verb's objects; the second verb's subject is still X.
@@ -1168,7 +1176,11 @@ def _note_leader(reading: Reading, layer: SentenceLayer) -> None:
         return
     reading.drafting.leaders_read.add(layer.sentence.index)
     text = reading.text
-    leads = cues.LEADS_DELEGATION.search(text, layer.sentence.start, layer.sentence.end)
+    leads = (
+        cues.LEADS_DELEGATION.search(text, layer.sentence.start, layer.sentence.end)
+        if layer.may_hold(cues.LEADS_DELEGATION)
+        else None
+    )
     if leads is not None and not cues.ASKED_TO.search(text, max(0, leads.start() - 60), leads.start()):
         # "Rep. Dana Whitfield will lead a bipartisan delegation to Tokyo"; not "invited X to lead one"
         before = [p for p in layer.persons if p.end <= leads.start() and not p.possessive]
@@ -1176,7 +1188,11 @@ def _note_leader(reading: Reading, layer: SentenceLayer) -> None:
             reading.drafting.delegation_leader = before[-1]
             # "Sens. A and B will lead a delegation": both lead it, and both travel.
             reading.drafting.delegation = _coordinated_before(reading, layer, before[-1])
-    members = _ALSO_INCLUDES.search(text, layer.sentence.start, layer.sentence.end)
+    members = (
+        _ALSO_INCLUDES.search(text, layer.sentence.start, layer.sentence.end)
+        if layer.may_hold(_ALSO_INCLUDES)
+        else None
+    )
     if members is not None and reading.drafting.delegation:
         # "The group, which also includes Sen. C, is set to land in Taipei": C travels with them.
         joining = [p for p in layer.persons if p.start >= members.end() and not p.possessive][:1]
@@ -1312,6 +1328,20 @@ def _joined_trip(
     return False
 
 
+# Where a noun's sides follow it: "talks between", "a meeting with", "a visit by"; or its words end on it.
+_SIDES_FOLLOW = re.compile(r"\s*(?:between|with|by|from|among|involving)\b")
+_ENDS_ON_BETWEEN_OR_WITH = re.compile(r"\b(?:between|with)$")
+_ENDS_ON_SIDES_WORD = re.compile(r"\b(?:between|among|with)$")
+# "the meeting of", "a summit in", "talks at": a phrase of the meeting's own; or its words end on it.
+_OF_IN_OR_AT_FOLLOWS = re.compile(r"\s*(?:of|in|at)\b")
+_ENDS_ON_OF_IN_OR_AT = re.compile(r"\b(?:of|in|at)$")
+_OF_FOLLOWS = re.compile(r"\s*of\b")
+# The means or setting right before an engagement noun: "agreed in a video conference", "by phone".
+_MEANS_BEFORE = re.compile(
+    r"\b(?:in|at|during|via|by|over|through)\s+(?:(?:an?|the|their)\s+(?:[\w-]+\s+){0,2})?$"
+)
+
+
 def _nominal(
     reading: Reading,
     layer: SentenceLayer,
@@ -1325,8 +1355,8 @@ def _nominal(
     possessor = _possessor(reading, layer, trigger)
     after = text[trigger.end : right]
     between = (
-        re.match(r"\s*(?:between|with|by|from|among|involving)\b", after)
-        or re.search(r"\b(?:between|with)$", trigger.text)
+        _SIDES_FOLLOW.match(after)
+        or _ENDS_ON_BETWEEN_OR_WITH.search(trigger.text)
         # "The talks were held in Manila on May 2 between A and B"
         or cues.HELD_BETWEEN.match(after)
     )
@@ -1341,18 +1371,18 @@ def _nominal(
         objects = persons_between(reading, layer, trigger.end, min(right, later))
         groups = [g for g in layer.groups if trigger.end <= g.start and g.end <= right]
     elif (
-        re.match(r"\s*(?:of|in|at)\b", after) or re.search(r"\b(?:of|in|at)$", trigger.text)
+        _OF_IN_OR_AT_FOLLOWS.match(after) or _ENDS_ON_OF_IN_OR_AT.search(trigger.text)
     ) and trigger.type is EventType.MEETING:
         groups = [g for g in layer.groups if trigger.end <= g.start and g.end <= min(right, trigger.end + 80)]
-        of_phrase = cues.OF_PHRASE.match(after if re.match(r"\s*of\b", after) else " of" + after)
-        if (re.match(r"\s*of\b", after) or trigger.text.endswith("of")) and not groups and of_phrase:
+        of_phrase = cues.OF_PHRASE.match(after if _OF_FOLLOWS.match(after) else " of" + after)
+        if (_OF_FOLLOWS.match(after) or trigger.text.endswith("of")) and not groups and of_phrase:
             # "the meeting of Presidents A and B held on ...": the people of the "of" phrase.
             phrase_end = trigger.end + len(of_phrase.group())
             objects = [p for p in layer.persons if trigger.end <= p.start and p.end <= phrase_end]
     if (
         trigger.type is EventType.INVITATION
         and cues.INVITATION_OF.search(text[max(0, trigger.start - 12) : trigger.start])
-        and re.match(r"\s*of\b", after)
+        and _OF_FOLLOWS.match(after)
     ):
         # "X arrives in Manila ... at the invitation of Y": Y invited X.
         inviters = [p for p in layer.persons if trigger.end < p.start <= trigger.end + 80][:1]
@@ -1439,10 +1469,7 @@ def _nominal(
     if (
         not parties
         and trigger.type is not EventType.VISIT
-        and re.search(
-            r"\b(?:in|at|during|via|by|over|through)\s+(?:(?:an?|the|their)\s+(?:[\w-]+\s+){0,2})?$",
-            text[max(left, trigger.start - 40) : trigger.start],
-        )
+        and _MEANS_BEFORE.search(text[max(left, trigger.start - 40) : trigger.start])
     ):
         # "Lindqvist and Wren agreed in a video conference": the clause's subjects took part.
         subjects = [p for p in persons_between(reading, layer, left, trigger.start) if not p.possessive]
@@ -1457,7 +1484,7 @@ def _nominal(
             parties = [Party(p, None, Role.PARTICIPANT) for p in subjects]
     if not parties and trigger.type in (EventType.MEETING, EventType.CALL):
         # "a trilateral summit among South Korea, China and Japan": the sides are listed.
-        ends_between = re.search(r"\b(?:between|among|with)$", trigger.text) is not None
+        ends_between = _ENDS_ON_SIDES_WORD.search(trigger.text) is not None
         listed = sides.listed_countries(" between" + after if ends_between else after)
         if listed:
             around = text[max(left, trigger.start - 40) : right]
@@ -1671,7 +1698,10 @@ def _compound_parties(reading: Reading, layer: SentenceLayer, trigger: Trigger) 
     as their governments.
     """
     text = reading.text
-    before = cues.COMPOUND_BEFORE.search(text, max(layer.sentence.start, trigger.start - 80), trigger.start)
+    window = max(layer.sentence.start, trigger.start - 80)
+    if _COMPOUND_JOIN.search(text, window, trigger.start) is None:
+        return []  # a compound joins its parts with a hyphen, a dash or a slash: none, no compound
+    before = cues.COMPOUND_BEFORE.search(text, window, trigger.start)
     if before is None:
         return []
     compound = before.group("compound")
@@ -1699,6 +1729,10 @@ def _compound_parties(reading: Reading, layer: SentenceLayer, trigger: Trigger) 
             return []  # a part that is neither a country nor a person of the story: no sides
         parties.append(Party(named[-1], None, Role.PARTICIPANT))
     return parties
+
+
+# What joins the parts of a compound of sides ("Bae-Ro", "Japan–U.S.", "US/ROK"), and "inter-Korean"'s hyphen.
+_COMPOUND_JOIN = re.compile(r"[-–/]")
 
 
 def _country_sides(
@@ -1812,9 +1846,7 @@ def _governments(trigger: Trigger, codes: list[str]) -> list[Party]:
 
 def _visit_subject(reading: Reading, layer: SentenceLayer) -> Draft | None:
     """The visit a sentence opening "The visit ..." or "The trip ..." is about."""
-    if not re.match(
-        r"\s*(?:The|This|That|His|Her|Their)\s+(?:[\w-]+\s+)?(?:visit|trip|tour)\b", layer.sentence.text
-    ):
+    if not _VISIT_OPENING.match(layer.sentence.text):
         return None
     for draft in reversed(reading.drafts):
         if layer.sentence.index - draft.sentence > 3:
@@ -1824,6 +1856,8 @@ def _visit_subject(reading: Reading, layer: SentenceLayer) -> Draft | None:
     return None
 
 
+# A sentence opening on a trip: "The visit ...", "His trip to Seoul ...".
+_VISIT_OPENING = re.compile(r"\s*(?:The|This|That|His|Her|Their)\s+(?:[\w-]+\s+)?(?:visit|trip|tour)\b")
 _SPEAKER_VERB = re.compile(
     r"\s*(?:said|says|told|added|noted|stressed|expressed|welcomed|is\s+looking\s+forward)\b"
 )

@@ -37,46 +37,48 @@ __all__ = [
 # A clause break: a semicolon, a dash, a comma before a conjunction or relative word, a reporting
 # verb, or "and" before a new subject or a new verb. The alternatives are grouped by what opens them
 # (";", ",", white space, a word, the start), so a position is tried only against those that can open
-# there.
+# there; within a group, the alternatives that open with the same white space share it, for the
+# same reason (each of them opens with a letter after it).
 CLAUSE_BREAK = re.compile(
     r";|"
     # After a comma: a conjunction or relative word, "in which", "days after", "and that", a reporter named
     # before their verb, "plus", "as well as", "and" before another engagement or a new subject.
-    r",(?:\s+(?:as|while|whereas|where|which|who|after|before|but|although|though|when)\b|"
-    r"\s+(?:in|at|during|under|after)\s+which\b|\s+(?:(?:a|one|two|three|several|a\s+few)\s+)?(?:days?|weeks?|hours?)\s+"
-    r"(?:after|before)\b|\s+and\s+that\b|"
+    r",\s+(?:(?:as|while|whereas|where|which|who|after|before|but|although|though|when)\b|"
+    r"(?:in|at|during|under|after)\s+which\b|(?:(?:a|one|two|three|several|a\s+few)\s+)?(?:days?|weeks?|hours?)\s+"
+    r"(?:after|before)\b|and\s+that\b|"
     # ", Foreign Ministry spokesman X announced ...": the reporter and their title are no part of
     # the clause before them.
-    r"\s+(?=(?:(?:[A-Z][\w.'’-]*|spokes(?:man|woman|person)|chief|deputy|press|cabinet|secretary|"
+    r"(?=(?:(?:[A-Z][\w.'’-]*|spokes(?:man|woman|person)|chief|deputy|press|cabinet|secretary|"
     r"minister|ministry|officials?|foreign|senior|of|the|for|a)\s+){1,8}"
     r"(?:said|says|announced|told|added|noted|stated)\b)|"
     # "talks with A and B, plus a trilateral with C and D" are two engagements.
-    r"\s+plus\s+(?=(?:an?|the|separate)\s)|"
-    r"\s+as\s+well\s+as\b|\s+and\s+(?=(?:an?\s+|the\s+)?(?:separate|another|second|further|other)\s)|\s+and\s+(?:(?:earlier|later)\s+(?:this|that|last|next)\s+(?:week|month|year)\s+|"
+    r"plus\s+(?=(?:an?|the|separate)\s)|"
+    r"as\s+well\s+as\b|and\s+(?=(?:an?\s+|the\s+)?(?:separate|another|second|further|other)\s)|and\s+(?:(?:earlier|later)\s+(?:this|that|last|next)\s+(?:week|month|year)\s+|"
     r"(?:last|next|this)\s+(?:week|month|year)\s+)?(?=(?:then\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s+(?:will|would|is|was|has|had|then|also|later|"
     r"held|met|spoke|flew|went|paid|made|took|sat|[a-z]+ed|[a-z]+s)\b)|"
-    r"\s+and\s+(?:then\s+|later\s+|tomorrow\s+|today\s+|(?:on\s+)?[A-Z][a-z]+day\s+)?(?=(?:he|she|they)\s+(?:will|would|is|"
+    r"and\s+(?:then\s+|later\s+|tomorrow\s+|today\s+|(?:on\s+)?[A-Z][a-z]+day\s+)?(?=(?:he|she|they)\s+(?:will|would|is|"
     r"was|are|were|has|had|then|also|later|[a-z]+ed|[a-z]+s)\b))|"
     # After white space: a dash, "plus", "and" before a new verb, "before" or "after" before a gerund.
-    r"\s(?:[—–]\s|\s*plus\s+(?=(?:an?|the|separate)\s)|"
-    r"\s*and\s+(?=(?:is|are|was|were|will|would|has|have|had)\s+(?:also\s+)?(?:expected|scheduled|set|slated|due|likely|"
+    r"\s(?:[—–]\s|\s*(?:plus\s+(?=(?:an?|the|separate)\s)|"
+    r"and\s+(?=(?:is|are|was|were|will|would|has|have|had)\s+(?:also\s+)?(?:expected|scheduled|set|slated|due|likely|"
     r"to|going|planning|poised)\b)|"
-    r"\s*and\s+(?:to\s+|also\s+|then\s+|later\s+)?(?=(?:hold|meet|visit|pay|make|travel|tour|host|attend|co-chair|chair)\s)|(?:before|after|while|besides|(?:in\s+addition|on\s+top)\s+to)\s+(?=[a-z]+ing\b)|"
+    r"and\s+(?:to\s+|also\s+|then\s+|later\s+)?(?=(?:hold|meet|visit|pay|make|travel|tour|host|attend|co-chair|chair)\s))|(?:before|after|while|besides|(?:in\s+addition|on\s+top)\s+to)\s+(?=[a-z]+ing\b)|"
     r"(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?=(?:agreed|said|discussed|confirmed|reaffirmed|pledged|vowed|"
     r"expressed|emphasized|emphasised|stressed|urged|affirmed|noted|shared|underscored|highlighted|"
     r"announced|signed|welcomed|thanked|asked|called|praised|laid|offered|received|reviewed|explored)\b))|"
-    # A reporting verb, "according to ...,", "as" before a name.
-    r"\b(?:said|says|told\s+\w+|announced|reported|added|noted|stated)\b(?:\s+(?:on\s+)?\w+day)?(?:\s+that)?|"
-    r"\baccording\s+to\b[^,]*,|\bas\s+(?=[A-Z])|"
+    # At the start of a word: a reporting verb, "according to ...,", "as" before a name.
+    r"\b(?:(?:said|says|told\s+\w+|announced|reported|added|noted|stated)\b(?:\s+(?:on\s+)?\w+day)?(?:\s+that)?|"
+    r"according\s+to\b[^,]*,|as\s+(?=[A-Z]))|"
     # A fronted concession ("Despite Okafor's cancellation, X will still meet Y") is not the main clause's.
     r"^\s*(?:Despite|Notwithstanding|Regardless\s+of)\b[^,;]*,"
 )
-# Where a clause break can begin, by the openings of CLAUSE_BREAK's alternatives (keep the two in
-# step): a ";", a "," or white space, the start of the text, or a word opening with the first letter
-# of a reporting verb, "according" or "as". The same breaks are found searching for CLAUSE_BREAK
-# behind this look-ahead, which turns most positions away at once instead of trying every
-# alternative there.
-_BREAK_OPENING = r"(?=[;,\s]|\b[anrst]|^)"
+# The characters a clause break can begin with, by the openings of CLAUSE_BREAK's alternatives (keep
+# the two in step): a ";", a "," or white space, the first letter of a reporting verb, "according" or
+# "as", or that of a fronted concession ("Despite"). The same breaks are found searching for
+# CLAUSE_BREAK behind this look-ahead, which turns most positions away at once instead of trying
+# every alternative there (a class of characters is one quick test; whether a word or the text
+# starts there is left to the alternatives).
+_BREAK_OPENING = r"(?=[;,\sanrstDNR])"
 _GUARDED_CLAUSE_BREAK = re.compile(f"{_BREAK_OPENING}(?:{CLAUSE_BREAK.pattern})")
 # How far a trigger's clause reaches on either side at most, in characters: far beyond
 # any clause of news prose, and a bound on the work each trigger costs.
@@ -107,9 +109,6 @@ FINITE_AFTER_ASIDE = re.compile(r"\s+(?:had|has|have|was|were|is|are|will|would|
 RELATIVE_ASIDE = re.compile(r",\s+(?:who|which|whose)\b")
 
 
-_COMMA = re.compile(",")
-
-
 class ClauseBreaks:
     """The clause breaks of one sentence, found once, for every trigger's clause.
 
@@ -119,21 +118,27 @@ class ClauseBreaks:
     """
 
     def __init__(self, text: str) -> None:
+        starts: list[int] = []
+        ends: list[int] = []
+        relative: list[bool] = []
+        plain_before: list[int] = []  # for each break, the nearest at or before it not a relative one
+        latest = -1
+        for match in _GUARDED_CLAUSE_BREAK.finditer(text):
+            start, end = match.span()
+            opens_relative = RELATIVE_BREAK.match(text, start, end) is not None
+            if not opens_relative:
+                latest = len(starts)
+            starts.append(start)
+            ends.append(end)
+            relative.append(opens_relative)
+            plain_before.append(latest)
+        self._text = text
         # Offsets kept as machine integers (array), not lists of int objects: every sentence of a long
         # document holds its breaks until the document is done.
-        found = list(_GUARDED_CLAUSE_BREAK.finditer(text))
-        self._text = text
-        self._starts = array.array("l", (match.start() for match in found))
-        self._ends = array.array("l", (match.end() for match in found))
-        self._relative = array.array("b", (RELATIVE_BREAK.match(m.group()) is not None for m in found))
-        self._commas = array.array("l", (match.start() for match in _COMMA.finditer(text)))
-        # For each break, the nearest break at or before it that is not a relative one (-1: none).
-        self._plain_before = array.array("l")
-        latest = -1
-        for position, relative in enumerate(self._relative):
-            if not relative:
-                latest = position
-            self._plain_before.append(latest)
+        self._starts = array.array("l", starts)
+        self._ends = array.array("l", ends)
+        self._relative = array.array("b", relative)
+        self._plain_before = array.array("l", plain_before)  # -1: none
 
     def left_of(self, start: int) -> int:
         """Where the clause of a trigger starting at ``start`` begins."""
@@ -157,8 +162,7 @@ class ClauseBreaks:
         return self._starts[following] if following < len(self._starts) else len(self._text)
 
     def _comma_between(self, start: int, end: int) -> bool:
-        place = bisect.bisect_left(self._commas, start)
-        return place < len(self._commas) and self._commas[place] < end
+        return self._text.find(",", start, end) >= 0
 
 
 def aside_around(text: str, sentence: Sentence, trigger: Trigger, left: int, right: int) -> tuple[int, int]:

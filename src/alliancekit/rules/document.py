@@ -265,29 +265,39 @@ class SentenceLayer:
     """The triggers inside them: speech, unless a parse says the quotation reports a fact."""
     venue_clauses: VenueClauses | None = attrs.field(init=False, default=None, repr=False)
     """The venue clauses of its triggers, once timing has first asked for them."""
+    cancelled: bool = attrs.field(init=False)
+    """Whether the sentence speaks of calling something off (drafting asks it of every sentence)."""
+    _scanned: str | None = attrs.field(init=False, repr=False)
+    """The sentence as :func:`~alliancekit.literals.scanned_text` has it, shared by its finders;
+    ``None`` when it has a word character beyond ASCII, whose case folding the scanned text may not
+    follow."""
 
     def __attrs_post_init__(self) -> None:
+        # What every sentence needs is found here, once: a property computed on first use costs a
+        # failed attribute lookup first.
         text, offset = self.sentence.text, self.sentence.start
-        # Tuples: most sentences have no quotation, and an empty tuple costs nothing per sentence.
-        self.quotations = tuple(
-            (offset + m.start(), offset + m.end())
-            for m in cues.QUOTE.finditer(text)
-            if len(m.group().split()) >= 3
+        self._scanned = scanned_if_ascii(text)
+        # Tuples: most sentences have no quotation (nor its marks), and an empty tuple costs nothing.
+        self.quotations = (
+            tuple(
+                (offset + m.start(), offset + m.end())
+                for m in cues.QUOTE.finditer(text)
+                if len(m.group().split()) >= 3
+            )
+            if '"' in text or "“" in text
+            else ()
         )
         found = find_triggers(text, offset, self._scanned)
-        self.triggers = [
-            t for t in found if not any(start <= t.start and t.end <= end for start, end in self.quotations)
-        ]
-        self.quoted_triggers = tuple(t for t in found if t not in self.triggers) if self.quotations else ()
-
-    @functools.cached_property
-    def _scanned(self) -> str | None:
-        """The sentence as :func:`~alliancekit.literals.scanned_text` has it, shared by its finders.
-
-        ``None`` when it has a word character beyond ASCII, whose case folding
-        the scanned text may not follow.
-        """
-        return scanned_if_ascii(self.sentence.text)
+        if self.quotations:
+            self.triggers = [
+                t
+                for t in found
+                if not any(start <= t.start and t.end <= end for start, end in self.quotations)
+            ]
+            self.quoted_triggers = tuple(t for t in found if t not in self.triggers)
+        else:
+            self.triggers, self.quoted_triggers = found, ()
+        self.cancelled = self.may_hold(cues.CANCEL) and cues.found(cues.CANCEL, text)
 
     def may_hold(self, cue: re.Pattern[str]) -> bool:
         """Whether the sentence holds the phrases every match of ``cue`` holds, whatever their case.
@@ -313,11 +323,6 @@ class SentenceLayer:
             or _cuts_word(sentence, local_end)
             or self.may_hold(cue)
         )
-
-    @functools.cached_property
-    def cancelled(self) -> bool:
-        """Whether the sentence speaks of calling something off."""
-        return self.may_hold(cues.CANCEL) and cues.found(cues.CANCEL, self.sentence.text)
 
     @functools.cached_property
     def future(self) -> bool:
@@ -454,17 +459,15 @@ class SentenceLayer:
 
 
 def _cuts_word(text: str, index: int) -> bool:
-    """Whether ``index`` falls between two word characters of ``text``: "meet|ing".
+    r"""Whether ``index`` falls between two word characters (``\w``) of ``text``: "meet|ing".
 
-    >>> _cuts_word("meeting", 4), _cuts_word("met him", 3)
-    (True, False)
+    >>> _cuts_word("meeting", 4), _cuts_word("met him", 3), _cuts_word("met", 0), _cuts_word("met", 3)
+    (True, False, False, False)
     """
-    return 0 < index < len(text) and _is_word_character(text[index - 1]) and _is_word_character(text[index])
+    return index > 0 and _TWO_WORD_CHARACTERS.match(text, index - 1) is not None
 
 
-def _is_word_character(character: str) -> bool:
-    r"""Whether a character is one ``\w`` matches (a letter, a digit or "_")."""
-    return character.isalnum() or character == "_"
+_TWO_WORD_CHARACTERS = re.compile(r"\w\w")
 
 
 @attrs.define
@@ -761,11 +764,15 @@ def countries_in(text: str, *, exclude: set[str]) -> list[str]:
     >>> countries_in("Talks in Tokyo touched on China and on North Korea.", exclude={"JPN"})
     ['CHN', 'PRK']
     """
-    # A compound joins capitalised parts with hyphens: a text without a hyphen has none to mask.
-    masked = cues.COMPOUND.sub(lambda m: " " * len(m.group()), text) if "-" in text else text
+    # A compound joins capitalised parts with hyphens: a text without a hyphen before a capital has none.
+    masked = cues.COMPOUND.sub(lambda m: " " * len(m.group()), text) if _HYPHEN_CAPITAL.search(text) else text
     found: list[str] = []
     for match in lexicon.country_pattern().finditer(masked):
         code = lexicon.country_of_word(match.group())
         if code and code not in exclude and code not in found:
             found.append(code)
     return found
+
+
+# What every compound of capitalised parts holds ("Japan-U.S."): a hyphen before a capital.
+_HYPHEN_CAPITAL = re.compile(r"-[A-Z]")

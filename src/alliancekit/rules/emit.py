@@ -229,9 +229,9 @@ def to_event(reading: Reading, draft: Draft) -> Event | None:
         draft.location = frame.location
     location = None
     if draft.location is not None:
-        written = re.sub(r"^(?:the|The)\s+", "", draft.location.text).strip()
+        written = _LEADING_THE.sub("", draft.location.text).strip()
         name = written if written and written[0].isupper() else draft.location.name
-        name = re.sub(r"\s*\([^)]*\)\s*$", "", name) or name
+        name = _TRAILING_PARENTHESES.sub("", name) or name
         location = Location(name, draft.location.country, draft.location.text, draft.location.kind)
     participants = tuple(_participant(p, location) for p in draft.parties)
     evidence = tuple(Evidence.from_text(reading.text, start, end) for start, end in unique_spans(draft.spans))
@@ -248,6 +248,11 @@ def to_event(reading: Reading, draft: Draft) -> Event | None:
         confidence=0.9 if draft.trigger.form == "verbal" else 0.7,
         cameo=_cameo(draft, location),
     )
+
+
+# What a place's written name loses as an event's location: "the" before it, "(South Korea)" after it.
+_LEADING_THE = re.compile(r"^(?:the|The)\s+")
+_TRAILING_PARENTHESES = re.compile(r"\s*\([^)]*\)\s*$")
 
 
 def _participant(party: Party, location: Location | None) -> Participant:

@@ -223,16 +223,14 @@ def location_for(
         here = _dateline_place(reading) or _inline_dateline(reading, layer)
         if here is not None:
             return here  # "met his counterpart here": where the story is filed
-    where = re.search(r",\s+where$", text[max(layer.sentence.start, left - 12) : left])
+    where = _WHERE_BEFORE.search(text, max(layer.sentence.start, left - 12), left)
     if where is not None:
         # "fresh from Washington, where he held talks with Pellegrini": the place the clause hangs on
         comma = left - len(where.group())
         for place in reversed(places):
             if place.end <= comma:
                 return place if comma - place.end <= 2 else None
-    if trigger.type is EventType.MEETING and re.search(
-        r",\s+(?:during|in\s+the\s+course\s+of)\s+which\b", text[layer.sentence.start : trigger.start]
-    ):
+    if trigger.type is EventType.MEETING and _DURING_WHICH.search(text, layer.sentence.start, trigger.start):
         # "arrived in Tokyo for a three-day visit, during which he will meet Aoyama": the visit's place
         return next((place for _, place in _placed_visits_before(reading, layer, trigger)), None)
     return None
@@ -246,6 +244,10 @@ _MOTION_WORD_BEFORE = re.compile(r"\b(?:to|in|at|into|towards?)\s+(?:the\s+)?$")
 # "arrived in the country on Tuesday", "met his counterpart here" (not "here is ...").
 _THE_COUNTRY = re.compile(r"\b(?:in|to)\s+the\s+country\b")
 _HERE = re.compile(r"\bhere\b(?!\s+(?:is|are|was|were)\b)")
+# The relative clause a trigger opens after a place: "fresh from Washington, where he held talks".
+_WHERE_BEFORE = re.compile(r",\s+where$")
+# A relative clause of a trip, before its engagement: "a three-day visit, during which he will meet".
+_DURING_WHICH = re.compile(r",\s+(?:during|in\s+the\s+course\s+of)\s+which\b")
 
 
 def _country_as_modifier(text: str, place: PlaceMention) -> bool:

@@ -143,7 +143,6 @@ def status_of(
     quotations = [(start, end) for start, end in layer.quotations if not start <= trigger.start < end]
     # The sentence with those quotations blanked, offsets kept from ``base``: what the cues read.
     sentence = _quotes_blanked(layer.sentence.text, base, quotations)
-    future_in_sentence = cues.found(cues.FUTURE, sentence) if quotations else layer.future
     # "X said he would return after Y extended an invitation": the clause's own tense.
     left = subordinate_start(
         reading.text, trigger, left, functools.partial(names_someone, reading, layer), of_any_type=True
@@ -235,7 +234,7 @@ def status_of(
     if trigger.form == "verbal" and (
         text[max(0, trigger.start - 3) : trigger.start].lower() == "to "
         or _SPLIT_INFINITIVE.search(text, max(0, trigger.start - 24), trigger.start)
-        or re.search(r"\b(?:to|will|would|may|might|could)\s+\w+$", trigger.text)
+        or _PLANNED_VERB.search(trigger.text)
     ):
         return Status.PLANNED, True
     if trigger.type is EventType.INVITATION:
@@ -257,7 +256,11 @@ def status_of(
     local = before.rsplit(",", 1)[-1]
     if trigger.form == "nominal" and cues.PAST_VERB.search(local) and not cues.found(cues.FUTURE, local):
         return Status.OCCURRED, True
-    stated = _own_predicate(sentence, trigger.end - base, trigger) if trigger.form == "nominal" else None
+    stated = (
+        _own_predicate(layer, sentence, trigger, blanked=bool(quotations))
+        if trigger.form == "nominal"
+        else None
+    )
     if stated is not None:
         # "Brandt's visit to Lima, his first in office, began on Sunday" / "is set to begin on Sunday"
         return stated, True
@@ -305,7 +308,11 @@ def status_of(
             and _AHEAD_TIME.search(text, left, right)
         ):
             return Status.PLANNED, True  # "Halvorsen heads to Oslo next week": the news present of a plan
-        if first not in cues.PAST_FORMS and not first.endswith("ed") and future_in_sentence:
+        if (
+            first not in cues.PAST_FORMS
+            and not first.endswith("ed")
+            and (cues.found(cues.FUTURE, sentence) if quotations else layer.future)
+        ):
             # "... later this month, when Delgado and Mireles travel to Manila"
             return Status.PLANNED, True
         if (
@@ -438,6 +445,8 @@ _CHOSE_TO = re.compile(
     r"(?:also\s+|then\s+|first\s+|personally\s+)?$",
     re.IGNORECASE,
 )
+# A trigger worded as an infinitive or after a modal: "to meet", "will visit", "could travel".
+_PLANNED_VERB = re.compile(r"\b(?:to|will|would|may|might|could)\s+\w+$")
 # "for Luo to also meet Sandoval", "to then travel to Seoul": an infinitive with an adverb inside it.
 _SPLIT_INFINITIVE = re.compile(
     r"\bto\s+(?:also|then|later|further|personally|separately|[a-z]{3,}ly)\s+$", re.IGNORECASE
@@ -457,15 +466,21 @@ def _plural_subject(reading: Reading, layer: SentenceLayer, left: int, trigger: 
     )
 
 
-def _own_predicate(sentence: str, position: int, trigger: Trigger) -> Status | None:
+def _own_predicate(layer: SentenceLayer, sentence: str, trigger: Trigger, *, blanked: bool) -> Status | None:
     """The status the predicate of an engagement noun that is its subject states, if it states one.
 
     "Brandt's visit to Lima, his first in office, began on Sunday": occurred;
     "the talks between Brandt and Mireles, which will last an hour, begin on
-    Tuesday": planned. ``position`` is where the trigger ends in ``sentence``.
+    Tuesday": planned. ``sentence`` is the layer's sentence, with its
+    quotations blanked when ``blanked``.
     """
+    position, end = trigger.end - layer.sentence.start, layer.sentence.end
     for pattern, status in _PREDICATES[_ENDS_ON_PREPOSITION.search(trigger.text) is not None]:
-        if pattern.match(sentence, position):
+        # The predicates try many ways to reach their verbs: first, whether the sentence has them (the
+        # blanked words of a quotation may stand side by side where the sentence has none).
+        if (blanked or layer.may_hold_within(pattern, trigger.end, end)) and pattern.match(
+            sentence, position
+        ):
             return status
     return None
 
