@@ -1035,3 +1035,26 @@ def test_a_day_that_does_not_exist_is_no_date() -> None:
     assert temporal._calendar_day("Feb", 29, 2026) is None
     assert temporal._calendar_day("SEPT", 31, 2025) is None
     assert temporal._calendar_day("February", 29, 2024) == dt.date(2024, 2, 29)
+
+
+def test_opening_characters_are_those_of_the_first_part_that_must_match() -> None:
+    assert temporal._opening_characters(r"\b(?:in\s+|by\s+)?(?-i:May|June)") == frozenset("ibMJ")
+    assert temporal._opening_characters(r"(?=\s)[0-3]?\d") is None  # a digit of any script
+    assert temporal._opening_characters(r"(?:on\s+)?") is None  # matches nothing as well
+    assert temporal._opening_characters(r"[1-3]st|\d") is None
+
+
+def test_a_guarded_pattern_opens_where_its_pattern_does() -> None:
+    season = next(pattern for pattern in temporal._PATTERNS if pattern.name == "season")
+    assert season.scanner.pattern.startswith("(?=[")
+    assert temporal._with_opening_guard(re.compile(r"\w+day")).pattern == r"\w+day"
+
+
+@given(st.text(alphabet="aAbdefilmnorstuwyMJS0123456789 ,.-–", max_size=60))
+@settings(max_examples=300)
+def test_each_scanner_finds_what_its_pattern_finds(text: str) -> None:
+    texts = (text, f"Officials met in early {text} on Thursday, Jan. 15, or in March or April {text}.")
+    for pattern in temporal._PATTERNS:
+        for sample in texts:
+            found = [match.span() for match in pattern.scanner.finditer(sample)]
+            assert found == [match.span() for match in pattern.regex.finditer(sample)], pattern.name

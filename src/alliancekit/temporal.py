@@ -34,7 +34,7 @@ import itertools
 import operator
 import re
 from collections.abc import Callable, Iterable
-from typing import Literal
+from typing import Any, Literal
 
 import ahocorasick
 import attrs
@@ -1190,6 +1190,11 @@ class _Pattern:
     cues: tuple[tuple[str, ...], ...]
     check: _Check | None = None
     written: tuple[str, ...] = ()
+    scanner: re.Pattern[str] = attrs.field(
+        default=attrs.Factory(lambda pattern: _with_opening_guard(pattern.regex), takes_self=True)
+    )
+    """``regex`` with a look-ahead at the characters its matches can open with, to search a text
+    with: the same matches, found quicker, as most words of a text open with none of them."""
 
 
 # What every match of a pattern contains, at least one of each cue's words. Cues are
@@ -1210,6 +1215,96 @@ _CUE_RELATIVE_DAY = ("day", "tonight", "tomorrow", "night", "morning", "afternoo
 _CUE_UNIT = ("week", "month", "year")
 _CUE_SEASON = ("spring", "summer", "autumn", "fall", "winter")
 _CUE_AGO = ("ago",)
+
+
+def _opening_characters(source: str) -> frozenset[str] | None:
+    r"""The characters a match of a regular expression can open with, as written in it; ``None``: any.
+
+    Read off the pattern's syntax: a literal, the characters of a small
+    character class, each alternative's, past optional parts and zero-width
+    assertions. A pattern that may match the empty string, or open with a
+    broad class (``\w``, ``.``, a negated set), can open with anything.
+    Case is as written: ignoring case, a pattern's "a" opens with "A" too.
+
+    >>> sorted(_opening_characters(r"\b(?:on\s+)?(?:Mon|Tues)day"))
+    ['M', 'T', 'o']
+    >>> _opening_characters(r"\w+day") is None
+    True
+    """
+    from re import _parser as parser  # type: ignore[attr-defined]
+
+    opening, may_be_empty = _opening(parser.parse(source))
+    return None if opening is None or may_be_empty else frozenset(map(chr, opening))
+
+
+# A character class opens with each of its characters only when it lists a few.
+_FEW_CHARACTERS = 64
+
+
+def _opening(items: Iterable[tuple[Any, Any]]) -> tuple[set[int] | None, bool]:
+    """The code points a parsed pattern can open with (``None``: any), and whether it may match nothing."""
+    from re import _constants as codes  # type: ignore[attr-defined]
+
+    opening: set[int] = set()
+    for opcode, value in items:
+        options: set[int] | None
+        if opcode is codes.LITERAL:
+            options, may_be_empty = {value}, False
+        elif opcode is codes.IN:
+            options, may_be_empty = _class_characters(value), False
+        elif opcode is codes.SUBPATTERN:
+            options, may_be_empty = _opening(value[-1])
+        elif opcode is codes.BRANCH:
+            options, may_be_empty = set(), False
+            for alternative in value[1]:
+                alternative_opening, alternative_empty = _opening(alternative)
+                if alternative_opening is None:
+                    return None, True
+                options |= alternative_opening
+                may_be_empty = may_be_empty or alternative_empty
+        elif opcode in (codes.MAX_REPEAT, codes.MIN_REPEAT, codes.POSSESSIVE_REPEAT):
+            low, _, inner = value
+            options, may_be_empty = _opening(inner)
+            may_be_empty = may_be_empty or low == 0
+        elif opcode in (codes.AT, codes.ASSERT, codes.ASSERT_NOT):
+            options, may_be_empty = set(), True  # zero width: what follows opens the match
+        else:  # any character, a category, a negated literal, a back reference
+            return None, True
+        if options is None:
+            return None, True
+        opening |= options
+        if not may_be_empty:
+            return opening, False
+    return opening, True
+
+
+def _class_characters(items: Iterable[tuple[Any, Any]]) -> set[int] | None:
+    """The code points a character class lists, when it lists a few and nothing else (no category)."""
+    from re import _constants as codes  # type: ignore[attr-defined]
+
+    characters: set[int] = set()
+    for opcode, value in items:
+        if opcode is codes.LITERAL:
+            characters.add(value)
+        elif opcode is codes.RANGE and value[1] - value[0] < _FEW_CHARACTERS:
+            characters.update(range(value[0], value[1] + 1))
+        else:
+            return None
+    return characters if len(characters) <= _FEW_CHARACTERS else None
+
+
+def _with_opening_guard(regex: re.Pattern[str]) -> re.Pattern[str]:
+    """``regex`` behind a look-ahead at the characters its matches open with, when they are few.
+
+    The look-ahead is one test of a character, where the pattern would try
+    each of its optional leading words in turn: a text's words that open
+    with no such character are passed over at once, with the same matches.
+    """
+    opening = _opening_characters(regex.pattern)
+    if opening is None:
+        return regex
+    guard = "".join(re.escape(character) for character in sorted(opening))
+    return re.compile(rf"(?=[{guard}]){regex.pattern}", regex.flags)
 
 
 def _pattern(
@@ -1532,7 +1627,7 @@ def find_time_expressions(text: str, scanned: str | None = None) -> list[TimeMen
     """
     candidates: set[tuple[int, int]] = set()
     for pattern in _patterns_for(text, scanned):
-        for match in pattern.regex.finditer(text):
+        for match in pattern.scanner.finditer(text):
             if pattern.check is None or pattern.check(match, text):
                 candidates.add(match.span())
     if not candidates:
