@@ -1037,11 +1037,12 @@ def test_a_day_that_does_not_exist_is_no_date() -> None:
     assert temporal._calendar_day("February", 29, 2024) == dt.date(2024, 2, 29)
 
 
-def test_opening_characters_are_those_of_the_first_part_that_must_match() -> None:
-    assert temporal._opening_characters(r"\b(?:in\s+|by\s+)?(?-i:May|June)") == frozenset("ibMJ")
-    assert temporal._opening_characters(r"(?=\s)[0-3]?\d") is None  # a digit of any script
-    assert temporal._opening_characters(r"(?:on\s+)?") is None  # matches nothing as well
-    assert temporal._opening_characters(r"[1-3]st|\d") is None
+def test_the_opening_class_holds_what_the_first_part_that_must_match_opens_with() -> None:
+    assert temporal._opening_class(r"\b(?:in\s+|by\s+)?(?-i:May|June)") == "[JMbi]"
+    assert temporal._opening_class(r"(?=\s)[0-3]?\d") == r"[0123\d]"
+    assert temporal._opening_class(r"(?:on\s+)?") is None  # matches nothing as well
+    assert temporal._opening_class(r"[1-3]st|\w") is None
+    assert temporal._opening_class(r"[^a]b") is None
 
 
 def test_a_guarded_pattern_opens_where_its_pattern_does() -> None:

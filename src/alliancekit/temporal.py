@@ -1217,41 +1217,43 @@ _CUE_SEASON = ("spring", "summer", "autumn", "fall", "winter")
 _CUE_AGO = ("ago",)
 
 
-def _opening_characters(source: str) -> frozenset[str] | None:
-    r"""The characters a match of a regular expression can open with, as written in it; ``None``: any.
+def _opening_class(source: str) -> str | None:
+    r"""A character class of what a match of a regular expression can open with, as written; ``None``: any.
 
     Read off the pattern's syntax: a literal, the characters of a small
-    character class, each alternative's, past optional parts and zero-width
-    assertions. A pattern that may match the empty string, or open with a
-    broad class (``\w``, ``.``, a negated set), can open with anything.
-    Case is as written: ignoring case, a pattern's "a" opens with "A" too.
+    character class or a digit, each alternative's, past optional parts and
+    zero-width assertions. A pattern that may match the empty string, or
+    open with a broad class (``\w``, ``.``, a negated set), can open with
+    anything. Case is as written: ignoring case, the class's "a" is "A" too.
 
-    >>> sorted(_opening_characters(r"\b(?:on\s+)?(?:Mon|Tues)day"))
-    ['M', 'T', 'o']
-    >>> _opening_characters(r"\w+day") is None
+    >>> print(_opening_class(r"\b(?:on\s+)?(?:Mon|Tues)day"))
+    [MTo]
+    >>> print(_opening_class(r"(?:\d{1,2}|two)\s+days"))
+    [\dt]
+    >>> _opening_class(r"\w+day") is None
     True
     """
     from re import _parser as parser  # type: ignore[attr-defined]
 
     opening, may_be_empty = _opening(parser.parse(source))
-    return None if opening is None or may_be_empty else frozenset(map(chr, opening))
+    return None if opening is None or may_be_empty else f"[{''.join(sorted(opening))}]"
 
 
 # A character class opens with each of its characters only when it lists a few.
 _FEW_CHARACTERS = 64
 
 
-def _opening(items: Iterable[tuple[Any, Any]]) -> tuple[set[int] | None, bool]:
-    """The code points a parsed pattern can open with (``None``: any), and whether it may match nothing."""
+def _opening(items: Iterable[tuple[Any, Any]]) -> tuple[set[str] | None, bool]:
+    """What a parsed pattern can open with, as a character class's items (``None``: any), and if nothing."""
     from re import _constants as codes  # type: ignore[attr-defined]
 
-    opening: set[int] = set()
+    opening: set[str] = set()
     for opcode, value in items:
-        options: set[int] | None
+        options: set[str] | None
         if opcode is codes.LITERAL:
-            options, may_be_empty = {value}, False
+            options, may_be_empty = {re.escape(chr(value))}, False
         elif opcode is codes.IN:
-            options, may_be_empty = _class_characters(value), False
+            options, may_be_empty = _class_items(value), False
         elif opcode is codes.SUBPATTERN:
             options, may_be_empty = _opening(value[-1])
         elif opcode is codes.BRANCH:
@@ -1268,7 +1270,7 @@ def _opening(items: Iterable[tuple[Any, Any]]) -> tuple[set[int] | None, bool]:
             may_be_empty = may_be_empty or low == 0
         elif opcode in (codes.AT, codes.ASSERT, codes.ASSERT_NOT):
             options, may_be_empty = set(), True  # zero width: what follows opens the match
-        else:  # any character, a category, a negated literal, a back reference
+        else:  # any character, a negated literal, a back reference
             return None, True
         if options is None:
             return None, True
@@ -1278,19 +1280,24 @@ def _opening(items: Iterable[tuple[Any, Any]]) -> tuple[set[int] | None, bool]:
     return opening, True
 
 
-def _class_characters(items: Iterable[tuple[Any, Any]]) -> set[int] | None:
-    """The code points a character class lists, when it lists a few and nothing else (no category)."""
+def _class_items(items: Iterable[tuple[Any, Any]]) -> set[str] | None:
+    """A character class's items, when it lists a few characters and digits and nothing else."""
     from re import _constants as codes  # type: ignore[attr-defined]
 
     characters: set[int] = set()
+    digits = False
     for opcode, value in items:
         if opcode is codes.LITERAL:
             characters.add(value)
         elif opcode is codes.RANGE and value[1] - value[0] < _FEW_CHARACTERS:
             characters.update(range(value[0], value[1] + 1))
+        elif opcode is codes.CATEGORY and value is codes.CATEGORY_DIGIT:
+            digits = True
         else:
             return None
-    return characters if len(characters) <= _FEW_CHARACTERS else None
+    if len(characters) > _FEW_CHARACTERS:
+        return None
+    return {re.escape(chr(character)) for character in characters} | ({r"\d"} if digits else set())
 
 
 def _with_opening_guard(regex: re.Pattern[str]) -> re.Pattern[str]:
@@ -1300,11 +1307,8 @@ def _with_opening_guard(regex: re.Pattern[str]) -> re.Pattern[str]:
     each of its optional leading words in turn: a text's words that open
     with no such character are passed over at once, with the same matches.
     """
-    opening = _opening_characters(regex.pattern)
-    if opening is None:
-        return regex
-    guard = "".join(re.escape(character) for character in sorted(opening))
-    return re.compile(rf"(?=[{guard}]){regex.pattern}", regex.flags)
+    opening = _opening_class(regex.pattern)
+    return regex if opening is None else re.compile(f"(?={opening}){regex.pattern}", regex.flags)
 
 
 def _pattern(
