@@ -17,6 +17,8 @@ from alliancekit.rules import lexicon
 from alliancekit.rules.mentions import (
     _CAP,
     _DEFINITE_TITLE,
+    _FORMER_OWN_TITLE,
+    _FORMER_SHARED_TITLE,
     _PLACE_WINDOW,
     PersonFinder,
     PersonMention,
@@ -203,6 +205,34 @@ def test_the_latest_bearer_of_a_surname_not_introduced_as_former_is_meant() -> N
     finder.find("Former President Ivo Varga was there.", 100)
     [mention] = finder.find("Varga said the talks went well.", 200)
     assert mention.name == "Ada Varga"
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "Former President ",
+        "the former Prime Minister ",
+        "Ex-Premier ",
+        "ex- Governor ",
+        "former Presidents Roh and ",
+    ],
+)
+def test_the_former_look_lets_through_every_title_the_former_patterns_match(before: str) -> None:
+    assert _FORMER_OWN_TITLE.search(before) or _FORMER_SHARED_TITLE.search(before)
+    assert "ormer" in before or "x-" in before
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("Former President Ivo Varga was there.", [("Ivo Varga", True)]),
+        ("Envoy Sam Roe met ex-Premier Ada Kwon.", [("Sam Roe", False), ("Ada Kwon", True)]),
+        ("President Ivo Varga was there.", [("Ivo Varga", False)]),
+    ],
+)
+def test_a_person_introduced_as_former_is_marked_so(sentence: str, found: list[tuple[str, bool]]) -> None:
+    finder = PersonFinder(KnowledgeBase(), dt.date(2025, 3, 1))
+    assert [(mention.name, mention.former) for mention in finder.find(sentence, 0)] == found
 
 
 def test_a_nationality_noun_stands_for_the_one_person_of_that_country() -> None:

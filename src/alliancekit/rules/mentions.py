@@ -634,7 +634,10 @@ class PersonFinder:
                     canonical, country, kb_id = prior.name, prior.country or country, prior.kb_id
                     title = title or prior.title
         former_title = _FORMER_OWN_TITLE if index else _FORMER_SHARED_TITLE
-        former = former_title.search(sentence, 0, window.start() + name_tokens[0][0]) is not None
+        # Few sentences hold "former" or "ex-": the pattern, tried at every word before the name, only then.
+        former = ("ormer" in sentence or "x-" in sentence) and former_title.search(
+            sentence, 0, window.start() + name_tokens[0][0]
+        ) is not None
         return PersonMention(
             offset + start,
             offset + end,
