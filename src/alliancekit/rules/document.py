@@ -315,13 +315,14 @@ class SentenceLayer:
         A span that cuts no word holds no phrase the sentence does not; one
         that cuts a word ("meet|ing") or leaves the sentence always may.
         """
+        if self.may_hold(cue):
+            return True  # asked first: the span's bounds matter only where the sentence holds none
         sentence, base = self.sentence.text, self.sentence.start
         local_start, local_end = start - base, end - base
         return (
             not 0 <= local_start <= local_end <= len(sentence)
             or _cuts_word(sentence, local_start)
             or _cuts_word(sentence, local_end)
-            or self.may_hold(cue)
         )
 
     @functools.cached_property
@@ -399,8 +400,11 @@ class SentenceLayer:
         text, offset = self.sentence.text, self.sentence.start
         times = []
         for m in find_time_expressions(text, self._scanned):
-            before = text[max(0, m.start - 60) : m.start]
-            if cue_matches(cues.NOT_EVENT_TIME, before) or m.text.lower().startswith("until"):
+            before_start = max(0, m.start - 60)
+            if (
+                self.may_hold_within(cues.NOT_EVENT_TIME, offset + before_start, offset + m.start)
+                and cue_matches(cues.NOT_EVENT_TIME, text[before_start : m.start])
+            ) or m.text.lower().startswith("until"):
                 continue
             if m.text.lower().startswith("by ") and not cues.DEADLINE_OF_A_PLAN.match(m.text):
                 continue
