@@ -244,13 +244,20 @@ def status_of(
         or _PLANNED_VERB.search(trigger.text)
     ):
         return Status.PLANNED, True
+    may_be_future = may_hold(cues.FUTURE, left, trigger.start)
     if trigger.type is EventType.INVITATION:
-        return (Status.PLANNED, True) if cues.found(cues.FUTURE, before) else (Status.OCCURRED, True)
+        planned = may_be_future and cues.found(cues.FUTURE, before)
+        return (Status.PLANNED, True) if planned else (Status.OCCURRED, True)
+    dropped = 0
     if "what" in before.lower():
-        before = cues.PREDICATIVE.sub(" ", before)
+        before, dropped = cues.PREDICATIVE.subn(" ", before)
     if "," in before:
-        before = clauses.CLOSED_ASIDE.sub(",", before)  # "Nakaya, who will accompany him, spoke with": past
-    if cues.found(cues.FUTURE, before) or (
+        # "Nakaya, who will accompany him, spoke with": past
+        before, asides = clauses.CLOSED_ASIDE.subn(",", before)
+        dropped += asides
+    # What is dropped may bring together words that the sentence keeps apart: then only ``before`` tells.
+    may_be_future = may_be_future or dropped > 0
+    if (may_be_future and cues.found(cues.FUTURE, before)) or (
         may_hold(cues.FUTURE_AFTER, trigger.end, right) and cues.found(cues.FUTURE_AFTER, after)
     ):
         return Status.PLANNED, True
@@ -263,7 +270,11 @@ def status_of(
     if trigger.form == "nominal" and cues.found(cues.WISH, before):
         return Status.PLANNED, True  # "looking forward to President Zhou's state visit": still to come
     local = before.rsplit(",", 1)[-1]
-    if trigger.form == "nominal" and cues.PAST_VERB.search(local) and not cues.found(cues.FUTURE, local):
+    if (
+        trigger.form == "nominal"
+        and cues.PAST_VERB.search(local)
+        and not (may_be_future and cues.found(cues.FUTURE, local))
+    ):
         return Status.OCCURRED, True
     stated = (
         _own_predicate(layer, sentence, trigger, blanked=bool(quotations))
