@@ -154,7 +154,11 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
             cues.BACKGROUND_COUNT, text[left:right]
         ):
             continue  # "they have spoken by phone several times since": a tally, not one engagement
-        if cue_matches(cues.PLEASANTRY, text[max(left, trigger.start - 40) : trigger.end]) or (
+        pleasantry_start = max(left, trigger.start - 40)
+        if (
+            layer.may_hold_within(cues.PLEASANTRY, pleasantry_start, trigger.end)
+            and cue_matches(cues.PLEASANTRY, text[pleasantry_start : trigger.end])
+        ) or (
             layer.may_hold_within(cues.WISH, left, trigger.start)
             and cues.found(cues.WISH, text[left : trigger.start])
             and not _arranged(draft, trigger)
@@ -277,8 +281,12 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
         if not draft.has_person() and not between_countries(draft):
             continue
         clause_before = text[left : trigger.start]
-        draft.distinct = cue_matches(cues.DISTINCT, clause_before + " " + trigger.text)
-        draft.previous_occasion = cue_matches(cues.PREVIOUS_OCCASION, clause_before + " " + trigger.text)
+        draft.distinct = _may_hold_spaced(layer, cues.DISTINCT, left, trigger) and cue_matches(
+            cues.DISTINCT, clause_before + " " + trigger.text
+        )
+        draft.previous_occasion = _may_hold_spaced(
+            layer, cues.PREVIOUS_OCCASION, left, trigger
+        ) and cue_matches(cues.PREVIOUS_OCCASION, clause_before + " " + trigger.text)
         for second in more_destinations(reading, layer, trigger, draft, right):
             # "will travel to Seoul, Republic of Korea, and Manila": a stop in each. The trip's dates
             # span every stop; a later stop keeps them only if nothing later dates it on its own.
@@ -307,6 +315,17 @@ def _draft_events(reading: Reading, layer: SentenceLayer) -> None:
     if layer.cancelled:
         call_off_leg(reading, layer)
     del sentence
+
+
+def _may_hold_spaced(layer: SentenceLayer, cue: re.Pattern[str], left: int, trigger: Trigger) -> bool:
+    """:meth:`~SentenceLayer.may_hold_within` for the clause from ``left`` to ``trigger``, spaced before it.
+
+    Where the trigger cuts a word, the space makes words of the word's two
+    parts that the sentence lacks: then either half says it may.
+    """
+    return layer.may_hold_within(cue, left, trigger.start) or layer.may_hold_within(
+        cue, trigger.start, trigger.end
+    )
 
 
 # A sentence without a verb that goes on from the one before: "Okafor also with President Lehto."

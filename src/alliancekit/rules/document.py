@@ -315,19 +315,20 @@ class SentenceLayer:
         A span that cuts no word holds no phrase the sentence does not; one
         that cuts a word ("meet|ing") or leaves the sentence always may.
         """
+        if self.may_hold(cue):
+            return True  # asked first: the span's bounds matter only where the sentence holds none
         sentence, base = self.sentence.text, self.sentence.start
         local_start, local_end = start - base, end - base
         return (
             not 0 <= local_start <= local_end <= len(sentence)
             or _cuts_word(sentence, local_start)
             or _cuts_word(sentence, local_end)
-            or self.may_hold(cue)
         )
 
     @functools.cached_property
     def future(self) -> bool:
         """Whether the sentence has a future or planning cue."""
-        return cues.found(cues.FUTURE, self.sentence.text)
+        return self.may_hold(cues.FUTURE) and cues.found(cues.FUTURE, self.sentence.text)
 
     @functools.cached_property
     def future_outside_predicates(self) -> bool:
@@ -399,8 +400,11 @@ class SentenceLayer:
         text, offset = self.sentence.text, self.sentence.start
         times = []
         for m in find_time_expressions(text, self._scanned):
-            before = text[max(0, m.start - 60) : m.start]
-            if cue_matches(cues.NOT_EVENT_TIME, before) or m.text.lower().startswith("until"):
+            before_start = max(0, m.start - 60)
+            if (
+                self.may_hold_within(cues.NOT_EVENT_TIME, offset + before_start, offset + m.start)
+                and cue_matches(cues.NOT_EVENT_TIME, text[before_start : m.start])
+            ) or m.text.lower().startswith("until"):
                 continue
             if m.text.lower().startswith("by ") and not cues.DEADLINE_OF_A_PLAN.match(m.text):
                 continue
@@ -749,10 +753,14 @@ def cue_matches(cue: re.Pattern[str], text: str) -> bool:
     (True, False)
     """
     # A cue that ignores case throughout: no group of it turns ignoring case off ("(?-i:...)").
-    ignores_case = cue.flags & re.IGNORECASE and "(?-" not in cue.pattern
+    ignores_case = cue.flags & _IGNORECASE and "(?-" not in cue.pattern
     if ignores_case and ascii_words(text):
         return cues.found(cue, text)
     return cue.search(text) is not None
+
+
+# The flag as a plain integer: a pattern's flags tested against the enum member take 40 times as long.
+_IGNORECASE = re.IGNORECASE.value
 
 
 def countries_in(text: str, *, exclude: set[str]) -> list[str]:

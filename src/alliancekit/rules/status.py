@@ -152,11 +152,14 @@ def status_of(
     clause = sentence[left - base : right - base]
     before = sentence[left - base : trigger.start - base]
     after = sentence[trigger.end - base : right - base]
-    # Blanked quotations leave words side by side that the sentence does not have: then only the
-    # clause itself tells whether it calls the engagement off.
-    may_call_off = bool(quotations) or layer.may_hold_within(cues.CANCEL, left, right)
+
+    def may_hold(cue: re.Pattern[str], start: int, end: int) -> bool:
+        # Blanked quotations leave words side by side that the sentence does not have: then only the
+        # text itself tells whether it holds the cue's phrases.
+        return bool(quotations) or layer.may_hold_within(cue, start, end)
+
     if (
-        may_call_off
+        may_hold(cues.CANCEL, left, right)
         and cues.found(cues.CANCEL, clause)
         and not _moved_to_a_day(clause)
         and _cancel_applies(text, trigger, left, right, quotations)
@@ -164,7 +167,7 @@ def status_of(
         return Status.CANCELLED, True
     if (
         trigger.form == "nominal"
-        and (bool(quotations) or layer.may_hold_within(_LEAVES_BEFORE, base, trigger.start))
+        and may_hold(_LEAVES_BEFORE, base, trigger.start)
         and _LEAVES_BEFORE.search(sentence[: trigger.start - base])
     ):
         # "Hale to leave G7 summit before meeting with Halvorsen": leaving the gathering first, he misses it
@@ -187,7 +190,11 @@ def status_of(
         rest = sentence[trigger.end - base :]
         if cues.CALLED_OFF_PREDICATE.search(rest) and not _moved_to_a_day(rest):
             return Status.CANCELLED, True
-    if trigger.form == "nominal" and cue_matches(cues.PRESUPPOSED, before):
+    if (
+        trigger.form == "nominal"
+        and may_hold(cues.PRESUPPOSED, left, trigger.start)
+        and cue_matches(cues.PRESUPPOSED, before)
+    ):
         return None, False  # "follow-up measures to the summit in January": its own time decides
     infinitive_end = trigger.start + (3 if trigger.text.lower().startswith("to ") else 0)
     relative = (
@@ -237,13 +244,22 @@ def status_of(
         or _PLANNED_VERB.search(trigger.text)
     ):
         return Status.PLANNED, True
+    may_be_future = may_hold(cues.FUTURE, left, trigger.start)
     if trigger.type is EventType.INVITATION:
-        return (Status.PLANNED, True) if cues.found(cues.FUTURE, before) else (Status.OCCURRED, True)
+        planned = may_be_future and cues.found(cues.FUTURE, before)
+        return (Status.PLANNED, True) if planned else (Status.OCCURRED, True)
+    dropped = 0
     if "what" in before.lower():
-        before = cues.PREDICATIVE.sub(" ", before)
+        before, dropped = cues.PREDICATIVE.subn(" ", before)
     if "," in before:
-        before = clauses.CLOSED_ASIDE.sub(",", before)  # "Nakaya, who will accompany him, spoke with": past
-    if cues.found(cues.FUTURE, before) or cues.found(cues.FUTURE_AFTER, after):
+        # "Nakaya, who will accompany him, spoke with": past
+        before, asides = clauses.CLOSED_ASIDE.subn(",", before)
+        dropped += asides
+    # What is dropped may bring together words that the sentence keeps apart: then only ``before`` tells.
+    may_be_future = may_be_future or dropped > 0
+    if (may_be_future and cues.found(cues.FUTURE, before)) or (
+        may_hold(cues.FUTURE_AFTER, trigger.end, right) and cues.found(cues.FUTURE_AFTER, after)
+    ):
         return Status.PLANNED, True
     if trigger.form == "nominal" and _AIMED_AT.search(before):
         return Status.PLANNED, True  # "agreed to arrange a visit", "plans to hold talks"
@@ -254,7 +270,11 @@ def status_of(
     if trigger.form == "nominal" and cues.found(cues.WISH, before):
         return Status.PLANNED, True  # "looking forward to President Zhou's state visit": still to come
     local = before.rsplit(",", 1)[-1]
-    if trigger.form == "nominal" and cues.PAST_VERB.search(local) and not cues.found(cues.FUTURE, local):
+    if (
+        trigger.form == "nominal"
+        and cues.PAST_VERB.search(local)
+        and not (may_be_future and cues.found(cues.FUTURE, local))
+    ):
         return Status.OCCURRED, True
     stated = (
         _own_predicate(layer, sentence, trigger, blanked=bool(quotations))
@@ -328,7 +348,7 @@ def status_of(
             # participle has no tense of its own; its time tells whether the trip is done or ahead
             return Status.OCCURRED, False
         return Status.OCCURRED, True
-    if cues.found(cues.PAST, clause):
+    if may_hold(cues.PAST, left, right) and cues.found(cues.PAST, clause):
         return Status.OCCURRED, False
     return None, False
 
