@@ -12,8 +12,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from alliancekit.cli import main
-from alliancekit.io.gate import PARAGRAPH_BREAK, DocumentGate, _trigger_patterns, gate_text
-from alliancekit.literals import required_literals, scanned_if_ascii, scanned_text
+from alliancekit.io.gate import DocumentGate, _trigger_patterns
+from alliancekit.literals import (
+    PARAGRAPH_BREAK,
+    required_literals,
+    scanned_if_ascii,
+    scanned_paragraphs,
+    scanned_text,
+)
 from alliancekit.model import Document
 from alliancekit.pipeline import run
 from alliancekit.plugins import Plugins
@@ -111,7 +117,7 @@ def test_an_office_and_a_country_count_as_a_side_only_within_one_paragraph(gate:
 def test_a_text_wrapped_at_a_line_width_keeps_its_sentences_whole(gate: DocumentGate) -> None:
     wrapped = "Talks in Tokyo\n\nThe Japanese\nForeign Minister met her Australian\ncounterpart on Monday."
     assert gate.passes(wrapped)
-    assert gate_text(wrapped) == (
+    assert scanned_paragraphs(wrapped) == (
         " talks in tokyo | the japanese foreign minister met her australian counterpart on monday "
     )
 
@@ -163,7 +169,7 @@ def test_the_scanned_text_is_the_words_of_the_text_in_lower_case_one_space_apart
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.text(alphabet=_SCAN_ALPHABET.replace("\n", ""), max_size=30), min_size=1, max_size=4))
 def test_the_gate_reads_each_paragraph_as_its_scanned_text(paragraphs: list[str]) -> None:
-    read = gate_text("\n \n".join(paragraphs)).split(PARAGRAPH_BREAK)
+    read = scanned_paragraphs("\n \n".join(paragraphs)).split(PARAGRAPH_BREAK)
     words = [scanned_text(paragraph).strip() for paragraph in paragraphs]
     assert [part.strip() for part in read if part.strip()] == [part for part in words if part]
 

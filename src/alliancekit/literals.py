@@ -26,10 +26,12 @@ import attrs
 
 __all__ = [
     "MIN_LETTERS",
+    "PARAGRAPH_BREAK",
     "ascii_words",
     "letters",
     "required_literals",
     "scanned_if_ascii",
+    "scanned_paragraphs",
     "scanned_text",
     "selectivity",
 ]
@@ -52,9 +54,19 @@ _ASCII_SCAN = bytes(
 )
 _NON_ASCII_WORD_CHARACTER = re.compile(r"[^\W\x00-\x7f]")
 
+PARAGRAPH_BREAK = "|"
+"""What stands for the end of a paragraph in :func:`scanned_paragraphs`."""
+
+# A blank line (white space between two line ends) and the white space after it: a paragraph's end.
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")
+_BLANK_LINE_BYTES = re.compile(rb"\n[^\S\n]*\n\s*")
+# As _ASCII_SCAN, but NUL, put in for a paragraph's end, is the break's mark.
+_ASCII_SCAN_PARAGRAPHS = PARAGRAPH_BREAK.encode("ascii") + _ASCII_SCAN[1:]
+_NOT_WORD_OR_NUL = re.compile(r"[^\w\x00]+")
+
 
 def scanned_text(text: str) -> str:
-    """A text as the gate reads it: lower case, each run of non-word characters one space, spaced at the ends.
+    """A text as the phrase filters read it: lower case, each run of non-word characters one space.
 
     >>> scanned_text("Okafor met Varga (in Seoul), on Monday.")
     ' okafor met varga in seoul on monday '
@@ -63,6 +75,24 @@ def scanned_text(text: str) -> str:
     """
     scanned = scanned_if_ascii(text)
     return f" {_NOT_WORD.sub(' ', text).strip().lower()} " if scanned is None else scanned
+
+
+def scanned_paragraphs(text: str) -> str:
+    r""":func:`scanned_text`, with each paragraph's end marked by :data:`PARAGRAPH_BREAK`, spaced like a word.
+
+    Paragraphs end at blank lines; a line wrapped at a width does not end one.
+    No phrase of the scanned text is found across a paragraph's end.
+
+    >>> scanned_paragraphs("Talks in Seoul.\n\nRivals in France, too.\nMore.")
+    ' talks in seoul | rivals in france too more '
+    """
+    if ascii_words(text):
+        raw = text.encode("ascii", "replace")
+        if b"\n" in raw:
+            raw = _BLANK_LINE_BYTES.sub(b" \x00 ", raw)
+        return f" {_SPACES.sub(b' ', raw.translate(_ASCII_SCAN_PARAGRAPHS)).strip().decode('ascii')} "
+    marked = _BLANK_LINE.sub(" \x00 ", text) if "\n" in text else text
+    return f" {_NOT_WORD_OR_NUL.sub(' ', marked).strip().lower().replace(chr(0), PARAGRAPH_BREAK)} "
 
 
 def scanned_if_ascii(text: str) -> str | None:

@@ -47,7 +47,6 @@ False
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -56,59 +55,21 @@ import attrs
 from alliancekit.actors import KnowledgeBase
 from alliancekit.literals import (
     MIN_LETTERS,
-    ascii_words,
+    PARAGRAPH_BREAK,
     letters,
     required_literals,
+    scanned_paragraphs,
     scanned_text,
     selectivity,
 )
 
-__all__ = ["OFFICE_REACH", "PARAGRAPH_BREAK", "REACH", "DocumentGate", "gate_text"]
+__all__ = ["OFFICE_REACH", "REACH", "DocumentGate"]
 
 REACH = 200
 """How far apart, in characters of the scanned text, an engagement cue and an actor cue may be."""
 
 OFFICE_REACH = 60
 """How far from a country an office word must stand for the country to name an official's side."""
-
-
-PARAGRAPH_BREAK = "|"
-"""What stands for the end of a paragraph in the text the gate scans (:func:`gate_text`)."""
-
-# A blank line (white space between two line ends) and the white space after it.
-_BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")
-_BLANK_LINE_BYTES = re.compile(rb"\n[^\S\n]*\n\s*")
-# Each byte of a text whose word characters are ASCII as the gate scans it: a word character in lower
-# case, NUL (put in for a paragraph break) the break's mark, any other character (a non-ASCII one
-# encodes as "?") a space.
-_GATE_SCAN = bytes(
-    ord(PARAGRAPH_BREAK)
-    if code == 0
-    else ord(chr(code).lower())
-    if chr(code).isascii() and (chr(code).isalnum() or chr(code) == "_")
-    else ord(" ")
-    for code in range(256)
-)
-_SPACES = re.compile(rb"  +")
-_NOT_WORD_OR_BREAK = re.compile(r"[^\w\x00]+")
-
-
-def gate_text(text: str) -> str:
-    r"""The text as the gate scans it: :func:`~alliancekit.literals.scanned_text`, paragraph ends marked.
-
-    A paragraph's end is :data:`PARAGRAPH_BREAK`, spaced like a word.
-
-    >>> gate_text("Talks in Seoul.\n\nRivals in France, too.\nMore.")
-    ' talks in seoul | rivals in france too more '
-    """
-    if ascii_words(text):
-        raw = text.encode("ascii", "replace")
-        if b"\n" in raw:
-            raw = _BLANK_LINE_BYTES.sub(b" \x00 ", raw)
-        spaced = raw.translate(_GATE_SCAN)
-        return f" {_SPACES.sub(b' ', spaced).strip().decode('ascii')} "
-    marked = _BLANK_LINE.sub(" \x00 ", text) if "\n" in text else text
-    return f" {_NOT_WORD_OR_BREAK.sub(' ', marked).strip().lower().replace(chr(0), PARAGRAPH_BREAK)} "
 
 
 def _trigger_patterns() -> list[str]:
@@ -230,7 +191,7 @@ class DocumentGate:
 
     def passes(self, text: str) -> bool:
         """Whether ``text`` has an engagement cue and an actor cue within :data:`REACH` of each other."""
-        scanned = gate_text(text)
+        scanned = scanned_paragraphs(text)
         persons: list[int] = []
         countries: list[int] = []
         offices: list[int] = []
