@@ -4,8 +4,8 @@ In a news crawl perhaps one page in twenty is about an engagement between
 officials. The gate lets the others go before the extractor reads them. It
 runs Aho-Corasick automata (`pyahocorasick
 <https://pyahocorasick.readthedocs.io>`_) over the document's words
-(:func:`~alliancekit.literals.scanned_text`: lower-cased, every run of characters that are no
-letters or digits made one space) and passes the document when it finds
+(:func:`~alliancekit.literals.scanned_paragraphs`: lower-cased, every run of characters that
+are no letters or digits made one space, paragraph ends marked) and passes the document when it finds
 
 * an **engagement cue**: for at least one trigger pattern of the built-in
   rules (:mod:`alliancekit.rules.triggers`), one of the phrases of each set
